@@ -1,0 +1,52 @@
+# Chairside — every target installs what it needs from the committed, hashed lock.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+UV := $(BIN)/uv
+STAMP := $(VENV)/.installed
+PROJECTS := shared services/orders services/scheduling services/authorization \
+            services/reimbursement services/gateway tools/payer_sandbox
+PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
+
+.PHONY: install run test test-unit demo lock bench migrate clean asyncapi
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock $(PYPROJECTS)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation \
+		$(addprefix -e ,$(PROJECTS))
+	@touch $@
+
+## make run: broker, the four domain services, the payer sandbox and the gateway on SQLite
+run: $(STAMP)
+	$(BIN)/python -m chairside_shared.devstack run
+
+## make test: the whole suite on PostgreSQL (127.0.0.1:5432) and the embedded broker
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -m "not integration and not e2e" $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+## make demo: a simulated clinic day through the gateway of a running `make run`
+demo: $(STAMP)
+	$(BIN)/python -m bench.demo_day
+
+## regenerate the hashed lock after changing a pyproject.toml (needs network to the index)
+lock: $(STAMP)
+	$(UV) lock
+	$(UV) export --quiet --format requirements-txt --all-packages --all-groups \
+		--no-emit-workspace --frozen -o requirements.lock
+
+asyncapi: $(STAMP)
+	$(BIN)/python -m chairside_shared.contracts_doc > docs/asyncapi.json
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

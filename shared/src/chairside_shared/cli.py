@@ -1,0 +1,70 @@
+"""The command line every service shares: ``python -m orders serve|migrate|dlq``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from chairside_shared.settings import ServiceSettings, load_settings
+from chairside_shared.telemetry import setup_logging, setup_telemetry
+
+
+def service_main(
+    *,
+    settings_cls: type[ServiceSettings],
+    app_factory: Callable[[ServiceSettings], Any],
+    runtime_factory: Callable[[ServiceSettings], Any],
+    argv: list[str] | None = None,
+) -> None:
+    parser = argparse.ArgumentParser(description=settings_cls.__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="run the HTTP API, outbox relay and consumer")
+    sub.add_parser("migrate", help="apply database migrations (production pre-start step)")
+    dlq = sub.add_parser("dlq", help="list or replay dead-lettered events")
+    dlq.add_argument("action", choices=["list", "replay"])
+    dlq.add_argument("id", nargs="?", type=int)
+    args = parser.parse_args(argv)
+
+    settings = load_settings(settings_cls)
+    setup_logging(settings.service_name, level=settings.log_level, json_logs=settings.log_json)
+    if args.command == "serve":
+        import uvicorn
+
+        setup_telemetry(settings.service_name, otlp_endpoint=settings.otel_exporter_otlp_endpoint)
+        uvicorn.run(app_factory(settings), host=settings.host, port=settings.port,
+                    log_config=None, access_log=False, timeout_graceful_shutdown=5)
+    elif args.command == "migrate":
+        runtime = runtime_factory(settings)
+        from chairside_shared.migrations import upgrade
+
+        upgrade(runtime.spec.migrations, str(settings.database_url))
+        print(f"{settings.service_name}: migrations applied")
+    else:
+        asyncio.run(_dlq(runtime_factory(settings), args.action, args.id))
+
+
+async def _dlq(runtime: Any, action: str, dead_letter_id: int | None) -> None:
+    from sqlalchemy import select
+
+    from chairside_shared.messaging.consumer import replay_dead_letter
+
+    try:
+        if action == "list":
+            dead = runtime.spec.tables.dead_letters
+            async with runtime.session_factory() as session:
+                rows = (await session.execute(
+                    select(dead).where(dead.c.status == "dead").order_by(dead.c.id)
+                )).all()
+            for r in rows:
+                print(json.dumps({"id": r.id, "event_type": r.event_type, "topic": r.topic,
+                                  "offset": r.offset, "error": r.error}))
+            return
+        if dead_letter_id is None or runtime.consumer is None:
+            sys.exit("dlq replay needs an id, on a service that consumes events")
+        print(await replay_dead_letter(runtime.consumer, dead_letter_id))
+    finally:
+        await runtime.engine.dispose()

@@ -1,0 +1,298 @@
+"""Event payload contracts: the single source for every producer and consumer.
+
+Each payload is a versioned pydantic model registered under its CloudEvents ``type``.
+Consumers ignore fields they do not know (forward compatible); producers may add optional
+fields within a version. A breaking change is a new version (``version=2``) registered beside
+the old one. ``docs/asyncapi.json`` is generated from this module (``make asyncapi``) and a test
+fails when it is stale.
+
+No names or contact details ever appear in a payload: ids, codes and clinical facts the
+receiving service needs (age band, weight) only.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# --- topics: one per producing service, keyed by order id so one visit's events stay in order
+ORDERS_TOPIC = "orders.events"
+SCHEDULING_TOPIC = "scheduling.events"
+AUTHORIZATION_TOPIC = "authorization.events"
+REIMBURSEMENT_TOPIC = "reimbursement.events"
+
+
+def dlq_topic(topic: str) -> str:
+    return f"{topic}.dlq"
+
+
+class EventPayload(BaseModel):
+    """Base of every payload. Unknown fields are ignored so producers can add fields."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+# --------------------------------------------------------------------------- shared parts
+class Window(EventPayload):
+    from_: datetime = Field(alias="from")
+    to: datetime
+
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
+
+
+class PayerRef(EventPayload):
+    payer_id: str
+    member_id: str
+    plan_id: str | None = None
+
+
+# --------------------------------------------------------------------------- orders.events
+class OrderLine(EventPayload):
+    sequence: int
+    drug_code: str
+    hcpcs: str | None = None
+    hcpcs_unit: str | None = None  # billing descriptor, e.g. "15 mg"
+    dose: Decimal
+    dose_unit: str
+    mode: Literal["push", "infusion"]
+    minutes: int
+    acuity_class: str = "standard"
+    sedating: bool = False
+
+
+class OrderSigned(EventPayload):
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    urgency: Literal["same_day", "planned"]
+    requested_window: Window | None = None
+    lines: list[OrderLine]
+    estimated_chair_minutes: int
+    acuity_class: str
+    requires_driver: bool
+    diagnoses: list[str]
+    payer: PayerRef | None = None
+    patient_age_band: Literal["0-5", "6-11", "12-17", "18-64", "65+"]
+    patient_age_years: int
+    patient_weight_kg: Decimal | None = None
+    pediatric: bool
+    prescriber_id: str | None = None
+    prescriber_specialty: str | None = None  # PA criteria (e.g. neurology)
+    cgrp_antibody_active: bool | None = None  # PA criteria: no concurrent CGRP antibody
+    catalog_version: int
+    signed_at: datetime
+
+
+class OrderCancelled(EventPayload):
+    order_id: UUID
+    practice_id: str
+    reason: str
+    previous_status: str
+    cancelled_at: datetime
+
+
+class Administration(EventPayload):
+    line_sequence: int
+    drug_code: str
+    hcpcs: str | None = None
+    hcpcs_unit: str | None = None  # billing descriptor, e.g. "15 mg"
+    mode: Literal["push", "infusion"]
+    started_at: datetime
+    stopped_at: datetime
+    dose_given: Decimal
+    dose_unit: str
+    ndc: str | None = None
+    lot: str | None = None
+    wasted_amount: Decimal = Decimal("0")
+    reaction: str | None = None
+
+
+class OrderAdministered(EventPayload):
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    diagnoses: list[str]
+    payer: PayerRef | None = None
+    rendering_provider_npi: str | None = None
+    patient_age_years: int | None = None
+    administrations: list[Administration]
+    completed_at: datetime
+
+
+# --------------------------------------------------------------------------- scheduling.events
+AppointmentStatus = Literal[
+    "queued", "held", "booked", "checked_in", "in_chair", "completed", "cancelled", "no_show"
+]
+
+
+class AppointmentChanged(EventPayload):
+    """Every appointment event carries the appointment's state after the change."""
+
+    appointment_id: UUID
+    order_id: UUID | None = None
+    practice_id: str | None = None
+    chair_id: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    status: AppointmentStatus
+    hold_expires_at: datetime | None = None
+    reason: str | None = None
+    occurred_at: datetime
+
+
+# --------------------------------------------------------------------------- authorization.events
+class CoverageDecisionLine(EventPayload):
+    hcpcs: str
+    # Da Vinci CRD: no PA code is given when the service is not covered.
+    pa: Literal["no-auth", "auth-needed", "conditional"] | None
+    coverage: Literal["covered", "not-covered", "conditional"]
+    reasons: list[str] = []
+
+
+class AuthorizationNotRequired(EventPayload):
+    order_id: UUID
+    payer_id: str | None = None
+    plan_id: str | None = None
+    lines: list[CoverageDecisionLine]
+    decided_at: datetime
+
+
+class AuthorizationNotCovered(EventPayload):
+    order_id: UUID
+    payer_id: str | None = None
+    plan_id: str | None = None
+    lines: list[CoverageDecisionLine]
+    reason: str
+    decided_at: datetime
+
+
+class RequestedUnits(EventPayload):
+    hcpcs: str
+    requested_units: int
+
+
+class AuthorizationRequested(EventPayload):
+    case_id: UUID
+    order_id: UUID
+    payer_id: str
+    plan_id: str | None = None
+    status: str
+    due_at: datetime | None = None
+    lines: list[RequestedUnits]
+    requested_at: datetime
+
+
+class ApprovedUnits(EventPayload):
+    hcpcs: str
+    approved_units: int
+
+
+class AuthorizationApproved(EventPayload):
+    case_id: UUID
+    order_id: UUID
+    payer_id: str
+    auth_number: str
+    lines: list[ApprovedUnits]
+    valid_from: date
+    valid_to: date
+    decided_at: datetime
+
+
+class AuthorizationDenied(EventPayload):
+    case_id: UUID
+    order_id: UUID
+    payer_id: str
+    reason: str
+    reason_code: str | None = None
+    decided_at: datetime
+
+
+class AuthorizationClosed(EventPayload):
+    """Expired or withdrawn: the case no longer covers the order."""
+
+    case_id: UUID
+    order_id: UUID
+    payer_id: str
+    reason: str
+    occurred_at: datetime
+
+
+class AuthorizationUsageFlagged(EventPayload):
+    case_id: UUID | None = None
+    order_id: UUID
+    code: Literal["outside_valid_dates", "units_exceeded", "no_authorization", "units_unknown"]
+    hcpcs: str | None = None
+    detail: str
+    occurred_at: datetime
+
+
+# --------------------------------------------------------------------------- reimbursement.events
+class ClaimChanged(EventPayload):
+    claim_id: UUID
+    order_id: UUID
+    practice_id: str | None = None
+    payer_id: str | None = None
+    status: str
+    total_charge: Decimal
+    expected_payment: Decimal | None = None
+    paid_amount: Decimal | None = None
+    denial_reasons: list[str] = []
+    occurred_at: datetime
+
+
+# --------------------------------------------------------------------------- registry
+class EventContract(BaseModel):
+    type: str
+    version: int
+    topic: str
+    model: type[EventPayload]
+    summary: str
+
+
+def _c(type_: str, topic: str, model: type[EventPayload], summary: str) -> EventContract:
+    return EventContract(type=type_, version=1, topic=topic, model=model, summary=summary)
+
+
+CONTRACTS: dict[str, EventContract] = {
+    c.type: c
+    for c in [
+        _c("order.signed", ORDERS_TOPIC, OrderSigned, "A clinician signed an order."),
+        _c("order.cancelled", ORDERS_TOPIC, OrderCancelled, "An order was cancelled."),
+        _c("order.administered", ORDERS_TOPIC, OrderAdministered, "A visit was completed."),
+        *(
+            _c(f"appointment.{s}", SCHEDULING_TOPIC, AppointmentChanged, f"Appointment {s}.")
+            for s in (
+                "queued", "held", "booked", "moved", "checked_in", "started",
+                "completed", "cancelled", "no_show",
+            )
+        ),
+        _c("authorization.not_required", AUTHORIZATION_TOPIC, AuthorizationNotRequired,
+           "No prior authorization is needed for any line of the order."),
+        _c("authorization.not_covered", AUTHORIZATION_TOPIC, AuthorizationNotCovered,
+           "The payer does not cover a line of the order."),
+        _c("authorization.requested", AUTHORIZATION_TOPIC, AuthorizationRequested,
+           "A prior-authorization case was opened."),
+        _c("authorization.approved", AUTHORIZATION_TOPIC, AuthorizationApproved,
+           "The payer approved the prior authorization."),
+        _c("authorization.denied", AUTHORIZATION_TOPIC, AuthorizationDenied,
+           "The payer denied the prior authorization."),
+        _c("authorization.expired", AUTHORIZATION_TOPIC, AuthorizationClosed,
+           "An approval expired."),
+        _c("authorization.withdrawn", AUTHORIZATION_TOPIC, AuthorizationClosed,
+           "The practice withdrew the case."),
+        _c("authorization.usage_flagged", AUTHORIZATION_TOPIC, AuthorizationUsageFlagged,
+           "An administration fell outside the approved units or dates."),
+        *(
+            _c(f"claim.{s}", REIMBURSEMENT_TOPIC, ClaimChanged, f"Claim {s}.")
+            for s in ("created", "submitted", "paid", "denied")
+        ),
+    ]
+}
+
+
+def contract_for(event_type: str) -> EventContract | None:
+    return CONTRACTS.get(event_type)

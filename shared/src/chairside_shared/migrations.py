@@ -1,0 +1,65 @@
+"""Alembic per service, driven from code: applied at start-up in the embedded default and by the
+``migrate`` command in production. A service's ``migrations/env.py`` is two lines::
+
+    from chairside_shared.migrations import run_env
+    from orders.adapters.orm import metadata
+    run_env(metadata)
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import MetaData, pool
+from sqlalchemy.ext.asyncio import create_async_engine
+
+
+def alembic_config(script_location: str, database_url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", script_location)
+    cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    cfg.set_main_option("file_template", "%%(year)d-%%(month).2d-%%(day).2d_%%(slug)s")
+    return cfg
+
+
+def upgrade(script_location: str, database_url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(script_location, database_url), revision)
+
+
+async def upgrade_async(script_location: str, database_url: str) -> None:
+    # env.py runs its own event loop: keep it off the service's loop.
+    await asyncio.to_thread(upgrade, script_location, database_url)
+
+
+def run_env(target_metadata: MetaData) -> None:
+    from alembic import context
+
+    url = context.config.get_main_option("sqlalchemy.url")
+    opts = {
+        "target_metadata": target_metadata,
+        "render_as_batch": url.startswith("sqlite"),  # SQLite alters tables by copy
+        "compare_type": True,
+    }
+    if context.is_offline_mode():
+        context.configure(url=url, literal_binds=True, **opts)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+
+    def _run(connection) -> None:  # noqa: ANN001
+        context.configure(connection=connection, **opts)
+        with context.begin_transaction():
+            context.run_migrations()
+
+    async def _main() -> None:
+        engine = create_async_engine(url, poolclass=pool.NullPool)
+        try:
+            async with engine.connect() as conn:
+                await conn.run_sync(_run)
+                await conn.commit()
+        finally:
+            await engine.dispose()
+
+    asyncio.run(_main())

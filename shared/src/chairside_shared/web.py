@@ -1,0 +1,131 @@
+"""The FastAPI app every domain service is built on: lifespan, health, metrics, errors, DLQ."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import select
+
+from chairside_shared.errors import Conflict, NotFound, install_problem_handlers
+from chairside_shared.messaging.consumer import replay_dead_letter
+from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
+from chairside_shared.runtime import ServiceRuntime
+from chairside_shared.telemetry import instrument_app
+
+
+def create_service_app(
+    runtime: ServiceRuntime,
+    *,
+    title: str,
+    routers: Sequence[APIRouter] = (),
+    description: str = "",
+    version: str = "1.0.0",
+) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    app = FastAPI(title=title, description=description, version=version, lifespan=lifespan)
+    app.state.runtime = runtime
+    install_problem_handlers(app)
+    _add_request_metrics(app, runtime.spec.name)
+    app.include_router(health_router())
+    app.include_router(dlq_router())
+    for router in routers:
+        app.include_router(router)
+    instrument_app(app)
+    return app
+
+
+def get_runtime(request: Request) -> ServiceRuntime:
+    return request.app.state.runtime
+
+
+def _add_request_metrics(app: FastAPI, service: str) -> None:
+    @app.middleware("http")
+    async def _metrics(request: Request, call_next):  # noqa: ANN001, ANN202
+        start = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        REQUESTS.labels(service, request.method, path, str(response.status_code)).inc()
+        REQUEST_SECONDS.labels(service, request.method, path).observe(
+            time.perf_counter() - start
+        )
+        return response
+
+
+def health_router() -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz", summary="The process is up")
+    async def healthz(request: Request) -> dict[str, str]:
+        return {"status": "ok", "service": get_runtime(request).spec.name}
+
+    @router.get("/readyz", summary="Database and broker reachable, migrations applied")
+    async def readyz(request: Request) -> JSONResponse:
+        checks = await get_runtime(request).readiness()
+        ok = all(v == "ok" for v in checks.values())
+        return JSONResponse({"status": "ok" if ok else "unavailable", "checks": checks},
+                            status_code=200 if ok else 503)
+
+    @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def dlq_router() -> APIRouter:
+    """Ops: list dead letters and replay one through its handler."""
+    router = APIRouter(prefix="/admin/dlq", tags=["operations"])
+
+    @router.get("", summary="Dead letters of this service's consumer")
+    async def list_dead_letters(
+        request: Request, status: str = "dead", limit: int = 100
+    ) -> dict[str, Any]:
+        runtime = get_runtime(request)
+        dead = runtime.spec.tables.dead_letters
+        async with runtime.session_factory() as session:
+            rows = (await session.execute(
+                select(dead).where(dead.c.status == status).order_by(dead.c.id)
+                .limit(min(max(limit, 1), 1000))
+            )).all()
+        return {"items": [_dead_letter_view(r) for r in rows]}
+
+    @router.post("/{dead_letter_id}/replay", summary="Run a dead letter through its handler")
+    async def replay(request: Request, dead_letter_id: int) -> dict[str, Any]:
+        runtime = get_runtime(request)
+        if runtime.consumer is None:
+            raise NotFound("this service consumes no events")
+        try:
+            outcome = await replay_dead_letter(runtime.consumer, dead_letter_id)
+        except LookupError as exc:
+            raise NotFound(str(exc)) from exc
+        except ValueError as exc:
+            raise Conflict(str(exc)) from exc
+        except Exception as exc:  # noqa: BLE001 - the handler failed again
+            raise Conflict(f"replay failed: {type(exc).__name__}: {exc}"[:500]) from exc
+        return {"id": dead_letter_id, "outcome": outcome}
+
+    return router
+
+
+def _dead_letter_view(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id, "consumer": row.consumer, "message_key": row.message_key,
+        "event_type": row.event_type, "topic": row.topic, "partition": row.partition,
+        "offset": row.offset, "error": row.error, "attempts": row.attempts,
+        "failed_at": row.failed_at.isoformat() if row.failed_at else None,
+        "status": row.status,
+    }
