@@ -1,0 +1,147 @@
+"""Rows <-> domain objects. JSON documents hold strings for Decimals and ISO times with offset."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from orders.domain.administration import AdministrationRecord
+from orders.domain.findings import Finding
+from orders.domain.lines import LineSpec
+from orders.domain.order import HistoryEntry, Order, Override, Status
+from orders.domain.patient import Allergy, HomeMed, PatientFacts, PatientRecord
+from orders.domain.protocols import Protocol, protocol_from_data
+
+
+def utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else utc(value).isoformat()
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if text is None else utc(datetime.fromisoformat(text))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return _iso(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+# ------------------------------------------------------------------------------ patients
+def patient_row(rec: PatientRecord) -> dict:
+    f = rec.facts
+    return {
+        "id": f.patient_id, "practice_id": f.practice_id, "mrn": rec.mrn,
+        "birth_date": f.birth_date, "sex": f.sex, "weight_kg": f.weight_kg,
+        "pregnant": f.pregnant, "qtc_ms": f.qtc_ms,
+        "allergies": [_jsonable(a.__dict__) for a in f.allergies],
+        "conditions": sorted(f.conditions),
+        "medications": [{"name": m.name, "rxnorm": m.rxnorm, "class": m.med_class,
+                         "last_dose_at": _iso(m.last_dose_at)} for m in f.medications],
+        "created_at": rec.created_at, "updated_at": rec.updated_at, "version": rec.version,
+    }
+
+
+def patient_from_row(row) -> PatientRecord:
+    facts = PatientFacts(
+        patient_id=row.id, practice_id=row.practice_id, birth_date=row.birth_date, sex=row.sex,
+        weight_kg=None if row.weight_kg is None else Decimal(str(row.weight_kg)),
+        pregnant=row.pregnant, qtc_ms=row.qtc_ms,
+        allergies=tuple(Allergy(**a) for a in row.allergies),
+        conditions=frozenset(row.conditions),
+        medications=tuple(HomeMed(name=m["name"], rxnorm=m.get("rxnorm"),
+                                  med_class=m.get("class"),
+                                  last_dose_at=_time(m.get("last_dose_at")))
+                          for m in row.medications))
+    return PatientRecord(facts=facts, mrn=row.mrn, created_at=utc(row.created_at),
+                         updated_at=utc(row.updated_at), version=row.version)
+
+
+# ------------------------------------------------------------------------------ orders
+def order_row(order: Order) -> dict:
+    window = order.requested_window or (None, None)
+    return {
+        "id": order.id, "practice_id": order.practice_id, "patient_id": order.patient_id,
+        "status": str(order.status), "authorization_status": order.authorization_status,
+        "authorization_decided_at": order.authorization_decided_at, "urgency": order.urgency,
+        "requested_from": window[0], "requested_to": window[1],
+        "diagnoses": list(order.diagnoses), "payer": order.payer, "protocol_id": order.protocol_id,
+        "lines": [ln.to_dict() for ln in order.lines],
+        "findings": [f.to_dict() for f in order.findings],
+        "overrides": [{"finding_code": o.finding_code, "line": o.line, "reason": o.reason,
+                       "by": o.by, "at": _iso(o.at)} for o in order.overrides],
+        "history": [{"at": _iso(e.at), "action": e.action, "by": e.by,
+                     "detail": _jsonable(e.detail)} for e in order.history],
+        "catalog_version": order.catalog_version,
+        "estimated_chair_minutes": order.estimated_chair_minutes,
+        "acuity_class": order.acuity_class, "requires_driver": order.requires_driver,
+        "prescriber_id": order.prescriber_id, "created_at": order.created_at,
+        "updated_at": order.updated_at, "signed_at": order.signed_at,
+        "cancelled_at": order.cancelled_at, "cancel_reason": order.cancel_reason,
+        "completed_at": order.completed_at,
+    }
+
+
+def order_from_row(row, administrations: list[AdministrationRecord]) -> Order:
+    window = None
+    if row.requested_from is not None:
+        window = (utc(row.requested_from), utc(row.requested_to))
+    return Order(
+        id=row.id, practice_id=row.practice_id, patient_id=row.patient_id,
+        urgency=row.urgency, lines=[LineSpec.from_dict(d) for d in row.lines],
+        diagnoses=list(row.diagnoses), requested_window=window, payer=row.payer,
+        protocol_id=row.protocol_id, status=Status(row.status),
+        authorization_status=row.authorization_status,
+        authorization_decided_at=utc(row.authorization_decided_at),
+        findings=[Finding.from_dict(d) for d in row.findings],
+        overrides=[Override(o["finding_code"], o["line"], o["reason"], o["by"], _time(o["at"]))
+                   for o in row.overrides],
+        history=[HistoryEntry(_time(e["at"]), e["action"], e["by"], e["detail"])
+                 for e in row.history],
+        administrations=administrations, catalog_version=row.catalog_version,
+        estimated_chair_minutes=row.estimated_chair_minutes, acuity_class=row.acuity_class,
+        requires_driver=row.requires_driver, prescriber_id=row.prescriber_id,
+        created_at=utc(row.created_at), updated_at=utc(row.updated_at),
+        signed_at=utc(row.signed_at), cancelled_at=utc(row.cancelled_at),
+        cancel_reason=row.cancel_reason, completed_at=utc(row.completed_at), version=row.version)
+
+
+def administration_from_row(row) -> AdministrationRecord:
+    return AdministrationRecord(
+        line_sequence=row.line_sequence, started_at=utc(row.started_at),
+        stopped_at=utc(row.stopped_at), dose_given=Decimal(str(row.dose_given)),
+        dose_unit=row.dose_unit, ndc=row.ndc, lot=row.lot,
+        wasted_amount=Decimal(str(row.wasted_amount)), reaction=row.reaction,
+        recorded_by=row.recorded_by, recorded_at=utc(row.recorded_at),
+        findings=tuple(Finding.from_dict(d) for d in row.findings))
+
+
+# ------------------------------------------------------------------------------ protocols
+def protocol_row(p: Protocol) -> dict:
+    return {"id": p.id, "practice_id": p.practice_id, "key": p.key, "name": p.name,
+            "population": p.population, "description": p.description, "active": p.active,
+            "lines": [{"sequence": ln.sequence, "drug_code": ln.drug_code, "mode": ln.mode,
+                       "minutes": ln.minutes, "wait_after_minutes": ln.wait_after_minutes,
+                       "with_previous": ln.with_previous, "dose_rule": ln.dose_rule.to_dict()}
+                      for ln in p.lines]}
+
+
+def protocol_from_row(row) -> Protocol:
+    data = {"id": str(row.id), "key": row.key, "name": row.name, "population": row.population,
+            "description": row.description, "lines": row.lines}
+    proto = protocol_from_data(data, practice_id=row.practice_id)
+    return Protocol(**{**proto.__dict__, "active": row.active})

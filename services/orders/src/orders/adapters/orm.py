@@ -1,0 +1,149 @@
+"""Tables of the orders database (SQLAlchemy Core, on the service's own MetaData).
+
+An order is one row: its lines, findings, overrides and history are small JSON documents that
+always load together. Administrations get their own table because the frequency checks read
+them across orders (a patient's ketorolac days, last eptinezumab). Invariants the database
+enforces: one administration per order line, one MRN per practice, known status values.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+from orders.adapters.metadata import metadata
+
+JSONDoc = sa.JSON().with_variant(JSONB(), "postgresql")
+TS = sa.DateTime(timezone=True)
+DEC = sa.Numeric(14, 4)
+ORDER_STATUSES = ("draft", "signed", "scheduled", "in_progress", "administered", "cancelled")
+AUTH_STATUSES = ("not_required", "pending", "approved", "denied")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+patients = sa.Table(
+    "patients", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("practice_id", sa.String(64), nullable=False, index=True),
+    sa.Column("mrn", sa.String(64), nullable=False),
+    sa.Column("birth_date", sa.Date, nullable=False),
+    sa.Column("sex", sa.String(16), nullable=False),
+    sa.Column("weight_kg", sa.Numeric(6, 2)),
+    sa.Column("pregnant", sa.Boolean),
+    sa.Column("qtc_ms", sa.Integer),
+    sa.Column("allergies", JSONDoc, nullable=False),
+    sa.Column("conditions", JSONDoc, nullable=False),
+    sa.Column("medications", JSONDoc, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.UniqueConstraint("practice_id", "mrn", name="uq_patients_practice_mrn"),
+    sa.CheckConstraint("weight_kg IS NULL OR weight_kg > 0", name="weight_positive"),
+)
+
+outside_doses = sa.Table(
+    "outside_doses", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("patient_id", sa.Uuid, sa.ForeignKey("patients.id"), nullable=False),
+    sa.Column("drug_code", sa.String(64), nullable=False),
+    sa.Column("dose", DEC, nullable=False),
+    sa.Column("dose_unit", sa.String(16), nullable=False),
+    sa.Column("dose_catalog_unit", DEC, nullable=False),  # converted once, at recording
+    sa.Column("given_at", TS, nullable=False),
+    sa.Column("source", sa.String(200), nullable=False),
+    sa.Column("recorded_at", TS, nullable=False),
+    sa.Column("recorded_by", sa.String(128)),
+    sa.Index("ix_outside_doses_patient_drug", "patient_id", "drug_code", "given_at"),
+    sa.CheckConstraint("dose > 0", name="dose_positive"),
+)
+
+# Every catalog change writes a full snapshot under a new version number: an order's
+# catalog_version always points at exactly the data it was checked against.
+catalog_versions = sa.Table(
+    "catalog_versions", metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("snapshot", JSONDoc, nullable=False),
+    sa.Column("changed_drug", sa.String(64)),
+    sa.Column("note", sa.String(500)),
+    sa.Column("created_by", sa.String(128)),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+protocols = sa.Table(
+    "protocols", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("practice_id", sa.String(64), index=True),  # NULL: center-wide template
+    sa.Column("key", sa.String(64), unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("population", sa.String(16), nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("lines", JSONDoc, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("created_by", sa.String(128)),
+    sa.Column("created_at", TS, nullable=False),
+    sa.CheckConstraint(_in("population", ("adult", "pediatric", "any")), name="population"),
+)
+
+orders = sa.Table(
+    "orders", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("practice_id", sa.String(64), nullable=False),
+    sa.Column("patient_id", sa.Uuid, sa.ForeignKey("patients.id"), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("authorization_status", sa.String(16), nullable=False),
+    sa.Column("authorization_decided_at", TS),
+    sa.Column("urgency", sa.String(16), nullable=False),
+    sa.Column("requested_from", TS),
+    sa.Column("requested_to", TS),
+    sa.Column("diagnoses", JSONDoc, nullable=False),
+    sa.Column("payer", JSONDoc),
+    sa.Column("protocol_id", sa.Uuid),
+    sa.Column("lines", JSONDoc, nullable=False),
+    sa.Column("findings", JSONDoc, nullable=False),
+    sa.Column("overrides", JSONDoc, nullable=False),
+    sa.Column("history", JSONDoc, nullable=False),
+    sa.Column("catalog_version", sa.Integer, nullable=False),
+    sa.Column("estimated_chair_minutes", sa.Integer, nullable=False),
+    sa.Column("acuity_class", sa.String(32), nullable=False),
+    sa.Column("requires_driver", sa.Boolean, nullable=False),
+    sa.Column("prescriber_id", sa.String(128)),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Column("signed_at", TS),
+    sa.Column("cancelled_at", TS),
+    sa.Column("cancel_reason", sa.String(500)),
+    sa.Column("completed_at", TS),
+    sa.Column("version", sa.Integer, nullable=False),  # optimistic lock
+    sa.Index("ix_orders_practice_created", "practice_id", "created_at", "id"),
+    sa.CheckConstraint(_in("status", ORDER_STATUSES), name="status"),
+    sa.CheckConstraint(_in("authorization_status", AUTH_STATUSES), name="authorization_status"),
+    sa.CheckConstraint(_in("urgency", ("same_day", "planned")), name="urgency"),
+)
+
+administrations = sa.Table(
+    "administrations", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("order_id", sa.Uuid, sa.ForeignKey("orders.id"), nullable=False),
+    sa.Column("patient_id", sa.Uuid, sa.ForeignKey("patients.id"), nullable=False),
+    sa.Column("line_sequence", sa.Integer, nullable=False),
+    sa.Column("drug_code", sa.String(64), nullable=False),
+    sa.Column("started_at", TS, nullable=False),
+    sa.Column("stopped_at", TS, nullable=False),
+    sa.Column("dose_given", DEC, nullable=False),
+    sa.Column("dose_unit", sa.String(16), nullable=False),
+    sa.Column("dose_catalog_unit", DEC, nullable=False),
+    sa.Column("ndc", sa.String(16)),
+    sa.Column("lot", sa.String(64)),
+    sa.Column("wasted_amount", DEC, nullable=False),
+    sa.Column("reaction", sa.String(500)),
+    sa.Column("findings", JSONDoc, nullable=False),
+    sa.Column("recorded_by", sa.String(128)),
+    sa.Column("recorded_at", TS, nullable=False),
+    sa.UniqueConstraint("order_id", "line_sequence", name="uq_administrations_order_line"),
+    sa.Index("ix_administrations_patient_drug", "patient_id", "drug_code", "started_at"),
+    sa.CheckConstraint("stopped_at >= started_at", name="stop_after_start"),
+    sa.CheckConstraint("dose_given > 0 AND wasted_amount >= 0", name="amounts"),
+)

@@ -1,0 +1,234 @@
+"""Repositories on the unit of work's session. They never commit: the handler does."""
+
+from __future__ import annotations
+
+import base64
+import weakref
+from datetime import datetime
+from uuid import UUID, uuid4
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from orders.adapters import codec
+from orders.adapters.orm import (administrations, catalog_versions, orders, outside_doses,
+                                 patients, protocols)
+from orders.domain.administration import AdministrationRecord
+from orders.domain.catalog import Catalog
+from orders.domain.errors import Conflict
+from orders.domain.order import Order
+from orders.domain.patient import PastDose, PatientRecord
+from orders.domain.protocols import Protocol
+from orders.domain.units import convert
+
+# Catalog versions never change once written, so parsed snapshots are cached per database
+# (keyed by the session factory's engine) and never invalidated.
+_CATALOG_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def encode_cursor(created_at: datetime, row_id: UUID) -> str:
+    raw = f"{codec.utc(created_at).isoformat()}|{row_id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
+    padded = cursor + "=" * (-len(cursor) % 4)
+    at, _, rid = base64.urlsafe_b64decode(padded.encode()).decode().partition("|")
+    return datetime.fromisoformat(at), UUID(rid)
+
+
+def _page(table, query, *, limit: int, cursor: str | None):
+    if cursor:
+        at, rid = decode_cursor(cursor)
+        query = query.where(sa.tuple_(table.c.created_at, table.c.id) < sa.tuple_(
+            sa.literal(at, table.c.created_at.type), sa.literal(rid, table.c.id.type)))
+    return query.order_by(table.c.created_at.desc(), table.c.id.desc()).limit(limit + 1)
+
+
+class _Repo:
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    @property
+    def _postgres(self) -> bool:
+        return self.session.bind.dialect.name == "postgresql"
+
+
+class PatientRepository(_Repo):
+    async def get(self, patient_id: UUID) -> PatientRecord | None:
+        row = (await self.session.execute(
+            sa.select(patients).where(patients.c.id == patient_id))).first()
+        return None if row is None else codec.patient_from_row(row)
+
+    async def add(self, record: PatientRecord) -> None:
+        try:
+            async with self.session.begin_nested():
+                await self.session.execute(patients.insert().values(codec.patient_row(record)))
+        except IntegrityError:
+            raise Conflict("a patient with this MRN already exists in the practice") from None
+
+    async def save(self, record: PatientRecord) -> None:
+        values = codec.patient_row(record) | {"version": record.version + 1}
+        result = await self.session.execute(patients.update().where(
+            patients.c.id == record.id, patients.c.version == record.version).values(values))
+        if result.rowcount != 1:
+            raise Conflict("the patient changed meanwhile; reload and retry")
+        record.version += 1
+
+    async def list(self, *, practice_id: str | None, limit: int, cursor: str | None):
+        query = sa.select(patients)
+        if practice_id:
+            query = query.where(patients.c.practice_id == practice_id)
+        rows = (await self.session.execute(
+            _page(patients, query, limit=limit, cursor=cursor))).all()
+        items = [codec.patient_from_row(r) for r in rows[:limit]]
+        nxt = encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) \
+            if len(rows) > limit else None
+        return items, nxt
+
+
+class OrderRepository(_Repo):
+    async def get(self, order_id: UUID, *, for_update: bool = False) -> Order | None:
+        query = sa.select(orders).where(orders.c.id == order_id)
+        if for_update and self._postgres:
+            query = query.with_for_update()
+        row = (await self.session.execute(query)).first()
+        if row is None:
+            return None
+        given = await self._administrations([order_id])
+        return codec.order_from_row(row, given.get(order_id, []))
+
+    async def _administrations(self, ids: list[UUID]) -> dict[UUID, list[AdministrationRecord]]:
+        out: dict[UUID, list[AdministrationRecord]] = {}
+        if not ids:
+            return out
+        rows = (await self.session.execute(sa.select(administrations).where(
+            administrations.c.order_id.in_(ids)).order_by(administrations.c.line_sequence)))
+        for r in rows:
+            out.setdefault(r.order_id, []).append(codec.administration_from_row(r))
+        return out
+
+    async def add(self, order: Order) -> None:
+        await self.session.execute(orders.insert().values(codec.order_row(order) | {"version": 0}))
+        order.version = 0
+
+    async def save(self, order: Order) -> None:
+        values = codec.order_row(order) | {"version": order.version + 1}
+        result = await self.session.execute(orders.update().where(
+            orders.c.id == order.id, orders.c.version == order.version).values(values))
+        if result.rowcount != 1:
+            raise Conflict("the order changed meanwhile; reload and retry")
+        order.version += 1
+
+    async def add_administration(self, order: Order, rec: AdministrationRecord,
+                                 catalog: Catalog) -> None:
+        line = next(ln for ln in order.lines if ln.sequence == rec.line_sequence)
+        drug = catalog.drug(line.drug_code)
+        try:
+            async with self.session.begin_nested():
+                await self.session.execute(administrations.insert().values(
+                    id=uuid4(), order_id=order.id, patient_id=order.patient_id,
+                    line_sequence=rec.line_sequence, drug_code=line.drug_code,
+                    started_at=rec.started_at, stopped_at=rec.stopped_at,
+                    dose_given=rec.dose_given, dose_unit=rec.dose_unit,
+                    dose_catalog_unit=convert(rec.dose_given, rec.dose_unit, drug.dose_unit),
+                    ndc=rec.ndc, lot=rec.lot, wasted_amount=rec.wasted_amount,
+                    reaction=rec.reaction, findings=[f.to_dict() for f in rec.findings],
+                    recorded_by=rec.recorded_by, recorded_at=rec.recorded_at))
+        except IntegrityError:
+            raise Conflict(f"line {rec.line_sequence} already has an administration record") \
+                from None
+
+    async def list(self, *, practice_id: str | None, status: str | None,
+                   patient_id: UUID | None, limit: int, cursor: str | None):
+        query = sa.select(orders)
+        for column, value in ((orders.c.practice_id, practice_id), (orders.c.status, status),
+                              (orders.c.patient_id, patient_id)):
+            if value is not None:
+                query = query.where(column == value)
+        rows = (await self.session.execute(_page(orders, query, limit=limit,
+                                                 cursor=cursor))).all()
+        given = await self._administrations([r.id for r in rows[:limit]])
+        items = [codec.order_from_row(r, given.get(r.id, [])) for r in rows[:limit]]
+        nxt = encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) \
+            if len(rows) > limit else None
+        return items, nxt
+
+
+class DoseRepository(_Repo):
+    async def history(self, patient_id: UUID, *, exclude_order: UUID | None) -> list[PastDose]:
+        a = administrations
+        query = sa.select(a.c.drug_code, a.c.dose_catalog_unit, a.c.started_at, a.c.reaction) \
+            .where(a.c.patient_id == patient_id)
+        if exclude_order is not None:
+            query = query.where(a.c.order_id != exclude_order)
+        center = [PastDose(r.drug_code, r.dose_catalog_unit, codec.utc(r.started_at), "center",
+                           r.reaction) for r in await self.session.execute(query)]
+        o = outside_doses
+        outside = [PastDose(r.drug_code, r.dose_catalog_unit, codec.utc(r.given_at), "outside")
+                   for r in await self.session.execute(
+                       sa.select(o.c.drug_code, o.c.dose_catalog_unit, o.c.given_at)
+                       .where(o.c.patient_id == patient_id))]
+        return center + outside
+
+    async def add_outside(self, row: dict) -> None:
+        await self.session.execute(outside_doses.insert().values(row))
+
+    async def list_outside(self, patient_id: UUID) -> list[dict]:
+        rows = await self.session.execute(sa.select(outside_doses).where(
+            outside_doses.c.patient_id == patient_id).order_by(outside_doses.c.given_at.desc()))
+        return [dict(r._mapping) for r in rows]
+
+
+class CatalogRepository(_Repo):
+    def _cache(self) -> dict[int, Catalog]:
+        bind = self.session.bind
+        return _CATALOG_CACHE.setdefault(getattr(bind, "sync_engine", bind), {})
+
+    async def current(self) -> Catalog:
+        latest = (await self.session.execute(sa.select(sa.func.max(catalog_versions.c.version)))
+                  ).scalar_one()
+        if latest is None:
+            raise LookupError("the catalog has not been seeded (run the migrations)")
+        return await self.version(latest)
+
+    async def version(self, version: int) -> Catalog:
+        cache = self._cache()
+        if version not in cache:
+            snapshot = (await self.session.execute(sa.select(catalog_versions.c.snapshot).where(
+                catalog_versions.c.version == version))).scalar_one()
+            cache[version] = Catalog.model_validate(snapshot)
+        return cache[version]
+
+    async def add_version(self, catalog: Catalog, *, changed_drug: str | None, by: str | None,
+                          note: str | None, at: datetime) -> None:
+        try:
+            async with self.session.begin_nested():
+                await self.session.execute(catalog_versions.insert().values(
+                    version=catalog.version, snapshot=catalog.model_dump(mode="json"),
+                    changed_drug=changed_drug, created_by=by, note=note, created_at=at))
+        except IntegrityError:
+            raise Conflict("the catalog changed meanwhile; reload and retry") from None
+
+    async def versions_of(self, code: str) -> list[dict]:
+        rows = await self.session.execute(sa.select(
+            catalog_versions.c.version, catalog_versions.c.created_by,
+            catalog_versions.c.created_at, catalog_versions.c.note).where(
+            catalog_versions.c.changed_drug == code).order_by(catalog_versions.c.version))
+        return [dict(r._mapping) for r in rows]
+
+
+class ProtocolRepository(_Repo):
+    async def get(self, protocol_id: UUID) -> Protocol | None:
+        row = (await self.session.execute(
+            sa.select(protocols).where(protocols.c.id == protocol_id))).first()
+        return None if row is None else codec.protocol_from_row(row)
+
+    async def add(self, protocol: Protocol, *, by: str | None, at: datetime) -> None:
+        await self.session.execute(protocols.insert().values(
+            codec.protocol_row(protocol) | {"created_by": by, "created_at": at}))
+
+    async def list(self) -> list[Protocol]:
+        rows = await self.session.execute(sa.select(protocols).order_by(protocols.c.name))
+        return [codec.protocol_from_row(r) for r in rows]

@@ -1,0 +1,1 @@
+"""Orders domain: plain Python rules with no I/O (stdlib + pydantic only)."""

@@ -1,0 +1,127 @@
+"""Everything a rule reads, resolved once per check so each rule stays a few lines."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+from decimal import Decimal
+
+from orders.domain.catalog import Catalog, Drug
+from orders.domain.lines import LineSpec
+from orders.domain.patient import HomeMed, PastDose, PatientFacts, normalize_name
+from orders.domain.units import UnitMismatch
+
+
+@dataclass(frozen=True)
+class ResolvedLine:
+    spec: LineSpec
+    drug: Drug
+    dose: Decimal  # in drug.dose_unit
+
+    @property
+    def seq(self) -> int:
+        return self.spec.sequence
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    patient: PatientFacts
+    catalog: Catalog
+    lines: tuple[ResolvedLine, ...]
+    unresolved: tuple[tuple[LineSpec, str], ...]  # (line, why) for lines no rule can read
+    history: tuple[PastDose, ...]
+    as_of: datetime
+    age: int
+    med_classes: dict[str, tuple[HomeMed, ...]]
+
+    @property
+    def rules(self):
+        return self.catalog.rules
+
+    @property
+    def pediatric(self) -> bool:
+        return self.age < self.rules.pediatric_below_age
+
+    def local_date(self, moment: datetime) -> date:
+        return self.rules.local_date(moment)
+
+    @cached_property
+    def conditions(self) -> frozenset[str]:
+        return frozenset(normalize_name(c) for c in self.patient.conditions)
+
+    def lines_with(self, tag: str) -> list[ResolvedLine]:
+        return [ln for ln in self.lines if tag in ln.drug.tags]
+
+    @cached_property
+    def _past(self) -> tuple[PastDose, ...]:
+        # doses after the moment checked (a planned order's window) are not history yet
+        return tuple(d for d in self.history if d.given_at <= self.as_of)
+
+    @cached_property
+    def _past_by_drug(self) -> dict[str, list[PastDose]]:
+        out: dict[str, list[PastDose]] = defaultdict(list)
+        for dose in self._past:
+            out[dose.drug_code].append(dose)
+        return out
+
+    @cached_property
+    def _past_by_tag(self) -> dict[str, list[PastDose]]:
+        out: dict[str, list[PastDose]] = defaultdict(list)
+        for dose in self._past:
+            drug = self.catalog.drug(dose.drug_code)
+            for tag in drug.tags if drug else ():
+                out[tag].append(dose)
+        return out
+
+    @cached_property
+    def reactions(self) -> tuple[PastDose, ...]:
+        return tuple(d for d in self._past if d.reaction)
+
+    def history_for(self, drug_code: str | None = None, tag: str | None = None) -> list[PastDose]:
+        if drug_code is not None and tag is None:
+            return list(self._past_by_drug.get(drug_code, ()))
+        if tag is not None and drug_code is None:
+            return list(self._past_by_tag.get(tag, ()))
+        doses = self._past_by_drug.get(drug_code, ()) if drug_code else self._past
+        return [d for d in doses if tag is None or d in self._past_by_tag.get(tag, ())]
+
+
+def home_med_classes(med: HomeMed, catalog: Catalog) -> set[str]:
+    """Classes of a home medication: the one given, plus the catalog dictionary by name."""
+    classes: set[str] = set()
+    if med.med_class:
+        classes.add(normalize_name(med.med_class))
+    name = med.name.strip().lower()
+    known = catalog.home_med_classes.get(name)
+    if known is None and name:
+        known = catalog.home_med_classes.get(name.split()[0])
+    classes.update(known or ())
+    return classes
+
+
+def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog,
+                  history: list[PastDose], as_of: datetime) -> CheckContext:
+    if as_of.tzinfo is None:
+        raise ValueError("as_of must be timezone-aware")
+    resolved, unresolved = [], []
+    for line in sorted(lines, key=lambda ln: ln.sequence):
+        drug = catalog.drug(line.drug_code)
+        if drug is None:
+            unresolved.append((line, "unknown drug"))
+            continue
+        try:
+            resolved.append(ResolvedLine(line, drug, line.dose_in(drug.dose_unit)))
+        except UnitMismatch:
+            unresolved.append((line, f"unit {line.dose_unit} cannot be read as {drug.dose_unit}"))
+    by_class: dict[str, list[HomeMed]] = defaultdict(list)
+    for med in patient.medications:
+        for cls in home_med_classes(med, catalog):
+            by_class[cls].append(med)
+    return CheckContext(
+        patient=patient, catalog=catalog, lines=tuple(resolved), unresolved=tuple(unresolved),
+        history=tuple(history), as_of=as_of,
+        age=patient.age_on(catalog.rules.local_date(as_of)),
+        med_classes={k: tuple(v) for k, v in by_class.items()},
+    )

@@ -1,0 +1,69 @@
+"""Runs every rule and returns the findings plus the visit figures the order carries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from orders.domain.catalog import Catalog
+from orders.domain.checks import dosing, frequency, interactions, patient_rules, session
+from orders.domain.checks.context import CheckContext, build_context
+from orders.domain.findings import Finding, sort_findings
+from orders.domain.lines import LineSpec
+from orders.domain.patient import PastDose, PatientFacts
+
+Rule = Callable[[CheckContext], Iterable[Finding]]
+
+
+def unresolved_findings(ctx: CheckContext) -> Iterator[Finding]:
+    # Validation refuses these at the API; the engine still blocks them so a bad line can
+    # never reach signing through some other path.
+    for line, why in ctx.unresolved:
+        yield Finding("line_unreadable", "block", f"{line.drug_code}: {why}", line.sequence)
+
+
+RULES: tuple[Rule, ...] = (
+    unresolved_findings,
+    patient_rules.allergy_findings,
+    patient_rules.past_reaction_findings,
+    dosing.dose_findings,
+    patient_rules.pregnancy_findings,
+    patient_rules.condition_findings,
+    interactions.home_med_findings,
+    interactions.dopamine_antagonist_findings,
+    interactions.qt_findings,
+    interactions.steroid_nsaid_findings,
+    interactions.akathisia_findings,
+    frequency.frequency_findings,
+)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[Finding, ...]
+    estimated_chair_minutes: int
+    acuity_class: str
+    requires_driver: bool
+    catalog_version: int
+
+    @property
+    def blocks(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "block"]
+
+
+def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog,
+               history: list[PastDose], as_of: datetime) -> CheckResult:
+    """Pure: same inputs, same result. ``as_of`` is when the drugs are expected to be given."""
+    ctx = build_context(patient=patient, lines=lines, catalog=catalog, history=history,
+                        as_of=as_of)
+    found: list[Finding] = []
+    for rule in RULES:
+        found.extend(rule(ctx))
+    minutes = session.chair_minutes(ctx)
+    found.extend(session.chair_time_findings(ctx, minutes))
+    unique = list(dict.fromkeys(found))
+    return CheckResult(findings=tuple(sort_findings(unique)), estimated_chair_minutes=minutes,
+                       acuity_class=session.acuity_class(ctx),
+                       requires_driver=session.requires_driver(ctx),
+                       catalog_version=catalog.version)

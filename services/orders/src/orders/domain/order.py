@@ -1,0 +1,294 @@
+"""The order aggregate: lines, findings, overrides, lifecycle and the administration record.
+
+The aggregate records the events its changes imply (``pending_events``); the unit of work
+writes them to the outbox in the same transaction as the state. It never publishes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+from uuid import UUID
+
+from orders.domain import events
+from orders.domain.administration import (AdministrationRecord, check_administration,
+                                          validate_administration)
+from orders.domain.catalog import Catalog
+from orders.domain.checks import CheckResult
+from orders.domain.errors import (Conflict, FieldError, IllegalTransition, NotPermitted,
+                                  SignBlocked, ValidationFailed)
+from orders.domain.findings import Finding
+from orders.domain.lines import LineSpec
+from orders.domain.patient import PatientFacts
+
+SIGN_SCOPE = "orders:sign"
+AuthorizationStatus = Literal["not_required", "pending", "approved", "denied"]
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    ADMINISTERED = "administered"
+    CANCELLED = "cancelled"
+
+
+# scheduled -> signed: the appointment was cancelled or missed; the order needs a new slot.
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.DRAFT: frozenset({Status.SIGNED, Status.CANCELLED}),
+    Status.SIGNED: frozenset({Status.SCHEDULED, Status.IN_PROGRESS, Status.CANCELLED}),
+    Status.SCHEDULED: frozenset({Status.SIGNED, Status.IN_PROGRESS, Status.CANCELLED}),
+    Status.IN_PROGRESS: frozenset({Status.ADMINISTERED}),
+    Status.ADMINISTERED: frozenset(),
+    Status.CANCELLED: frozenset(),
+}
+
+# authorization.* event type -> authorization_status. An approval that expired or a withdrawn
+# case leaves the order waiting for a new decision, hence "pending".
+AUTHORIZATION_EVENTS: dict[str, AuthorizationStatus] = {
+    "authorization.not_required": "not_required",
+    "authorization.requested": "pending",
+    "authorization.approved": "approved",
+    "authorization.denied": "denied",
+    "authorization.not_covered": "denied",
+    "authorization.expired": "pending",
+    "authorization.withdrawn": "pending",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    scopes: frozenset[str] = frozenset()
+
+    def can(self, scope: str) -> bool:
+        return scope in self.scopes
+
+
+@dataclass(frozen=True)
+class Override:
+    finding_code: str
+    line: int | None
+    reason: str
+    by: str
+    at: datetime
+
+    def covers(self, finding: Finding) -> bool:
+        return finding.code == self.finding_code and self.line in (None, finding.line)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    action: str
+    by: str | None
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    type: str
+    key: str
+    payload: object  # a chairside_shared.contracts payload model
+
+
+@dataclass
+class Order:
+    id: UUID
+    practice_id: str
+    patient_id: UUID
+    urgency: Literal["same_day", "planned"]
+    lines: list[LineSpec]
+    diagnoses: list[str] = field(default_factory=list)
+    requested_window: tuple[datetime, datetime] | None = None
+    payer: dict | None = None
+    protocol_id: UUID | None = None
+    status: Status = Status.DRAFT
+    authorization_status: AuthorizationStatus = "pending"
+    authorization_decided_at: datetime | None = None
+    findings: list[Finding] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
+    administrations: list[AdministrationRecord] = field(default_factory=list)
+    catalog_version: int = 0
+    estimated_chair_minutes: int = 0
+    acuity_class: str = "standard"
+    requires_driver: bool = False
+    prescriber_id: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    signed_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    cancel_reason: str | None = None
+    completed_at: datetime | None = None
+    version: int = 0
+    pending_events: list[PendingEvent] = field(default_factory=list, repr=False)
+
+    # ------------------------------------------------------------------ drafting
+    @classmethod
+    def create(cls, *, result: CheckResult, actor: Actor, at: datetime, **fields) -> Order:
+        order = cls(created_at=at, updated_at=at, **fields)
+        order._apply(result)
+        order._log(at, "created", actor, {"lines": len(order.lines)})
+        return order
+
+    def update(self, *, result: CheckResult, actor: Actor, at: datetime, **changes) -> None:
+        if self.status != Status.DRAFT:
+            raise IllegalTransition(self.status, "edit")
+        lines_changed = "lines" in changes and changes["lines"] != self.lines
+        for name, value in changes.items():
+            setattr(self, name, value)
+        if lines_changed and self.overrides:
+            # an override was given for the lines as they were; new doses need a new decision
+            self._log(at, "overrides_cleared", actor, {"count": len(self.overrides)})
+            self.overrides = []
+        self._apply(result)
+        self.updated_at = at
+        self._log(at, "updated", actor, {"fields": sorted(changes)})
+
+    def _apply(self, result: CheckResult) -> None:
+        self.findings = list(result.findings)
+        self.estimated_chair_minutes = result.estimated_chair_minutes
+        self.acuity_class = result.acuity_class
+        self.requires_driver = result.requires_driver
+        self.catalog_version = result.catalog_version
+
+    # ------------------------------------------------------------------ overrides and signing
+    def add_override(self, *, finding_code: str, line: int | None, reason: str, actor: Actor,
+                     at: datetime, min_reason_length: int) -> Override:
+        if not actor.can(SIGN_SCOPE):
+            raise NotPermitted(f"overriding a finding needs the {SIGN_SCOPE} scope")
+        if self.status != Status.DRAFT:
+            raise IllegalTransition(self.status, "override a finding of")
+        errors = []
+        if len(reason.strip()) < min_reason_length:
+            errors.append(FieldError("reason", f"give a reason of at least {min_reason_length} "
+                                     "characters"))
+        override = Override(finding_code, line, reason.strip(), actor.id, at)
+        if not any(override.covers(f) for f in self.findings):
+            errors.append(FieldError("finding_code", "no current finding with this code"
+                                     + ("" if line is None else f" on line {line}")))
+        if errors:
+            raise ValidationFailed(errors)
+        self.overrides.append(override)
+        self.updated_at = at
+        self._log(at, "override", actor, {"finding_code": finding_code, "line": line,
+                                          "reason": override.reason})
+        return override
+
+    def unresolved_blocks(self) -> list[Finding]:
+        return [f for f in self.findings
+                if f.severity == "block" and not any(o.covers(f) for o in self.overrides)]
+
+    def sign(self, *, result: CheckResult, actor: Actor, at: datetime, patient: PatientFacts,
+             catalog: Catalog) -> None:
+        """Applies the fresh re-check first; refuses while a block stands without an override."""
+        if not actor.can(SIGN_SCOPE):
+            raise NotPermitted(f"signing needs the {SIGN_SCOPE} scope")
+        self._require(Status.SIGNED, "sign")
+        self._apply(result)
+        blocking = self.unresolved_blocks()
+        if blocking:
+            raise SignBlocked(blocking)
+        self._move(Status.SIGNED, at, actor, "signed")
+        self.signed_at, self.prescriber_id = at, actor.id
+        self.authorization_status = "pending"
+        self._emit("order.signed", events.order_signed(self, patient, catalog))
+
+    def cancel(self, *, reason: str, actor: Actor, at: datetime) -> None:
+        if not reason.strip():
+            raise ValidationFailed([FieldError("reason", "a cancellation needs a reason")])
+        previous = self.status
+        self._require(Status.CANCELLED, "cancel")
+        self._move(Status.CANCELLED, at, actor, "cancelled", {"reason": reason.strip()})
+        self.cancelled_at, self.cancel_reason = at, reason.strip()
+        self._emit("order.cancelled", events.order_cancelled(self, previous))
+
+    # ------------------------------------------------------------------ events from other services
+    def apply_appointment(self, appointment_status: str, at: datetime) -> bool:
+        """Follow the appointment. Late or repeated events are ignored, never an error."""
+        target = {
+            "held": Status.SCHEDULED, "booked": Status.SCHEDULED, "checked_in": Status.SCHEDULED,
+            "in_chair": Status.IN_PROGRESS,
+            "cancelled": Status.SIGNED, "no_show": Status.SIGNED,
+        }.get(appointment_status)
+        if target is None or target == self.status:
+            return False
+        if target == Status.SIGNED and self.status != Status.SCHEDULED:
+            return False
+        if target not in TRANSITIONS[self.status]:
+            return False
+        self._move(target, at, None, f"appointment_{appointment_status}")
+        return True
+
+    def apply_authorization(self, event_type: str, decided_at: datetime) -> bool:
+        new = AUTHORIZATION_EVENTS.get(event_type)
+        if new is None:
+            return False
+        if self.authorization_decided_at and decided_at < self.authorization_decided_at:
+            return False  # an older decision arriving late
+        changed = new != self.authorization_status
+        self.authorization_status, self.authorization_decided_at = new, decided_at
+        if changed:
+            self._log(decided_at, "authorization", None, {"event": event_type, "status": new})
+        return changed
+
+    # ------------------------------------------------------------------ administration
+    def record_administration(self, *, record: AdministrationRecord, catalog: Catalog,
+                              actor: Actor, at: datetime) -> AdministrationRecord:
+        if self.status not in (Status.SIGNED, Status.SCHEDULED, Status.IN_PROGRESS):
+            raise IllegalTransition(self.status, "record an administration for")
+        line = next((ln for ln in self.lines if ln.sequence == record.line_sequence), None)
+        if line is None:
+            raise ValidationFailed([FieldError("line_sequence", "no such line on this order")])
+        if any(a.line_sequence == record.line_sequence for a in self.administrations):
+            raise Conflict(f"line {record.line_sequence} already has an administration record")
+        drug = catalog.drug(line.drug_code)
+        errors = validate_administration(record, drug)
+        if errors:
+            raise ValidationFailed(errors)
+        checked = record.with_findings(check_administration(record, line, drug, catalog.rules))
+        self.administrations.append(checked)
+        if self.status != Status.IN_PROGRESS:
+            self._move(Status.IN_PROGRESS, at, actor, "administration_started")
+        self._log(at, "administration", actor, {"line": record.line_sequence,
+                                                "findings": [f.code for f in checked.findings]})
+        return checked
+
+    def complete(self, *, actor: Actor, at: datetime, catalog: Catalog,
+                 patient_age_years: int | None, rendering_provider_npi: str | None = None) -> None:
+        self._require(Status.ADMINISTERED, "complete")
+        if not self.administrations:
+            raise Conflict("record at least one administration before completing")
+        self._move(Status.ADMINISTERED, at, actor, "completed")
+        self.completed_at = at
+        self._emit("order.administered", events.order_administered(
+            self, catalog, patient_age_years, rendering_provider_npi))
+
+    # ------------------------------------------------------------------ helpers
+    def _require(self, target: Status, action: str) -> None:
+        if target not in TRANSITIONS[self.status]:
+            raise IllegalTransition(self.status, action)
+
+    def _move(self, target: Status, at: datetime, actor: Actor | None, action: str,
+              detail: dict | None = None) -> None:
+        self._require(target, action)
+        self._log(at, action, actor, {"from": str(self.status), "to": str(target), **(detail or {})})
+        self.status, self.updated_at = target, at
+
+    def _log(self, at: datetime, action: str, actor: Actor | None, detail: dict) -> None:
+        self.history.append(HistoryEntry(at, action, actor.id if actor else None, detail))
+
+    def _emit(self, event_type: str, payload: object) -> None:
+        self.pending_events.append(PendingEvent(event_type, str(self.id), payload))
+
+
+def check_time(requested_window: tuple[datetime, datetime] | None, now: datetime) -> datetime:
+    """When the drugs are expected to be given: the window start if it lies ahead, else now.
+    Frequency and timing rules are evaluated at that moment."""
+    if requested_window and requested_window[0] > now:
+        return requested_window[0]
+    return now

@@ -1,0 +1,59 @@
+"""Dose units and Decimal helpers.
+
+Every amount the rules compare is converted to the catalog's unit first, so a line written
+as "2 g" is checked against a magnesium limit stored as "2000 mg". Only mass units convert;
+anything else (mL, units, tablets) is a different quantity and is refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+# factor to milligrams
+_TO_MG: dict[str, Decimal] = {
+    "g": Decimal("1000"),
+    "mg": Decimal("1"),
+    "mcg": Decimal("0.001"),
+    "ug": Decimal("0.001"),
+}
+
+
+class UnitMismatch(ValueError):
+    """The unit cannot be converted to the drug's dose unit."""
+
+
+def normalize_unit(unit: str) -> str:
+    return unit.strip().lower().replace("µg", "mcg")
+
+
+def is_known_unit(unit: str) -> bool:
+    return normalize_unit(unit) in _TO_MG
+
+
+def convert(amount: Decimal, unit: str, to_unit: str) -> Decimal:
+    src, dst = normalize_unit(unit), normalize_unit(to_unit)
+    if src == dst:
+        return amount
+    if src not in _TO_MG or dst not in _TO_MG:
+        raise UnitMismatch(f"cannot convert {unit} to {to_unit}")
+    return amount * _TO_MG[src] / _TO_MG[dst]
+
+
+def floor_to_step(amount: Decimal, step: Decimal) -> Decimal:
+    """Round down to the dose step: a weight-based dose must never be rounded above its cap."""
+    if step <= 0:
+        return amount
+    return (amount / step).to_integral_value(rounding=ROUND_FLOOR) * step
+
+
+def billing_units(dose: Decimal, unit_amount: Decimal) -> int:
+    """HCPCS units = dose / descriptor amount, rounded up (clinical.md §1.10)."""
+    if unit_amount <= 0:
+        raise ValueError("descriptor amount must be positive")
+    return int((dose / unit_amount).to_integral_value(rounding=ROUND_CEILING))
+
+
+def fmt(amount: Decimal) -> str:
+    """Human form for messages: 30 not 30.000, 0.5 not 5E-1."""
+    text = format(amount.normalize(), "f")
+    return text

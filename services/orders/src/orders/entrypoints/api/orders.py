@@ -1,0 +1,125 @@
+"""/v1/orders: drafts, checks, overrides, signing, cancelling, the administration record."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter, Query
+
+from orders.domain.administration import AdministrationRecord
+from orders.domain.lines import LineSpec
+from orders.entrypoints.api import schemas as s
+from orders.entrypoints.api.deps import Caller, UoW, require
+from orders.entrypoints.api.patients import _cursor
+from orders.entrypoints.api.views import administration_view, finding_view, order_view
+from orders.service import handlers as h
+
+router = APIRouter(prefix="/v1/orders", tags=["orders"])
+
+
+def _lines(lines: list[s.OrderLineIn] | None) -> list[LineSpec]:
+    return [LineSpec(sequence=ln.sequence, drug_code=ln.drug_code, dose=ln.dose,
+                     dose_unit=ln.dose_unit, mode=ln.mode, minutes=ln.minutes,
+                     wait_after_minutes=ln.wait_after_minutes, with_previous=ln.with_previous)
+            for ln in lines or ()]
+
+
+def _window(w: s.WindowIn | None):
+    return None if w is None else (w.from_, w.to)
+
+
+@router.post("", status_code=201, response_model=s.OrderOut, summary="Create a draft order")
+async def create_order(body: s.OrderCreate, uow: UoW, caller: Caller):
+    require(caller, "orders:write")
+    draft = h.OrderDraft(patient_id=body.patient_id, urgency=body.urgency,
+                         lines=_lines(body.lines), protocol_id=body.protocol_id,
+                         diagnoses=[d.upper() for d in body.diagnosis],
+                         requested_window=_window(body.requested_window),
+                         payer=body.payer.model_dump() if body.payer else None)
+    return order_view(await h.create_order(uow, draft=draft, scope=caller))
+
+
+@router.get("", response_model=s.Page[s.OrderOut], summary="List orders")
+async def list_orders(uow: UoW, caller: Caller, practice_id: str | None = None,
+                      status: str | None = None, patient_id: UUID | None = None,
+                      limit: int = Query(50, ge=1, le=200), cursor: str | None = None):
+    require(caller, "orders:read")
+    items, nxt = await h.list_orders(uow, scope=caller, practice_id=practice_id, status=status,
+                                     patient_id=patient_id, limit=limit, cursor=_cursor(cursor))
+    return {"items": [order_view(o) for o in items], "next_cursor": nxt}
+
+
+@router.get("/{order_id}", response_model=s.OrderOut, summary="Get an order")
+async def get_order(order_id: UUID, uow: UoW, caller: Caller):
+    require(caller, "orders:read")
+    return order_view(await h.get_order(uow, order_id=order_id, scope=caller))
+
+
+@router.patch("/{order_id}", response_model=s.OrderOut, summary="Edit a draft order")
+async def update_order(order_id: UUID, body: s.OrderUpdate, uow: UoW, caller: Caller):
+    require(caller, "orders:write")
+    changes: dict = {}
+    for name in body.model_fields_set:
+        value = getattr(body, name)
+        if name == "lines":
+            changes["lines"] = _lines(value)
+        elif name == "diagnosis":
+            changes["diagnoses"] = [d.upper() for d in value or ()]
+        elif name == "requested_window":
+            changes["requested_window"] = _window(value)
+        elif name == "payer":
+            changes["payer"] = value.model_dump() if value else None
+        elif value is not None:
+            changes[name] = value
+    return order_view(await h.update_order(uow, order_id=order_id, changes=changes, scope=caller))
+
+
+@router.post("/{order_id}/check", response_model=s.CheckOut,
+             summary="Re-run the safety checks (no state change)")
+async def check_order(order_id: UUID, uow: UoW, caller: Caller):
+    require(caller, "orders:write")
+    result = await h.check_order(uow, order_id=order_id, scope=caller)
+    return {"findings": [finding_view(f) for f in result.findings],
+            "estimated_chair_minutes": result.estimated_chair_minutes,
+            "acuity_class": result.acuity_class, "requires_driver": result.requires_driver,
+            "catalog_version": result.catalog_version}
+
+
+@router.post("/{order_id}/overrides", status_code=201, response_model=s.OrderOut,
+             summary="Override a finding (clinician, with a reason)")
+async def add_override(order_id: UUID, body: s.OverrideIn, uow: UoW, caller: Caller):
+    require(caller, "orders:sign")
+    return order_view(await h.add_override(uow, order_id=order_id, finding_code=body.finding_code,
+                                           reason=body.reason, line=body.line, scope=caller))
+
+
+@router.post("/{order_id}/sign", response_model=s.OrderOut, summary="Sign an order")
+async def sign_order(order_id: UUID, uow: UoW, caller: Caller):
+    require(caller, "orders:sign")
+    return order_view(await h.sign_order(uow, order_id=order_id, scope=caller))
+
+
+@router.post("/{order_id}/cancel", response_model=s.OrderOut, summary="Cancel an order")
+async def cancel_order(order_id: UUID, body: s.CancelIn, uow: UoW, caller: Caller):
+    require(caller, "orders:write")
+    return order_view(await h.cancel_order(uow, order_id=order_id, reason=body.reason,
+                                           scope=caller))
+
+
+@router.post("/{order_id}/administrations", status_code=201, response_model=s.AdministrationOut,
+             summary="Record one line as given")
+async def add_administration(order_id: UUID, body: s.AdministrationIn, uow: UoW, caller: Caller):
+    require(caller, "orders:write")
+    record = AdministrationRecord(**body.model_dump())
+    saved = await h.record_administration(uow, order_id=order_id, record=record, scope=caller)
+    return administration_view(saved)
+
+
+@router.post("/{order_id}/complete", response_model=s.OrderOut,
+             summary="Complete the visit (emits order.administered)")
+async def complete_order(order_id: UUID, uow: UoW, caller: Caller,
+                         body: s.CompleteIn | None = None):
+    require(caller, "orders:write")
+    npi = body.rendering_provider_npi if body else None
+    return order_view(await h.complete_order(uow, order_id=order_id, scope=caller,
+                                             rendering_provider_npi=npi))

@@ -1,0 +1,323 @@
+"""HTTP shapes for patients, the catalog, protocols and orders (api.md field names kept).
+
+Request models refuse what is structurally wrong (type, sign, pattern) so the 422 names the
+field; rules that need the catalog (unknown drug, wrong unit, child without weight) are the
+domain's, mapped to the same 422 shape by the routes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Generic, Literal, TypeVar
+from uuid import UUID
+
+from pydantic import (AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints,
+                      model_validator)
+
+T = TypeVar("T")
+ICD10 = r"(?i)^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
+Severity = Literal["block", "warn", "info"]
+Mode = Literal["push", "infusion"]
+Icd10 = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=ICD10)]
+
+
+class In(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+# ------------------------------------------------------------------------------ patients
+class AllergyIn(In):
+    substance: str = Field(min_length=1, max_length=200)
+    kind: Literal["drug", "class"] = "drug"
+    reaction: str | None = Field(default=None, max_length=200)
+    severity: str | None = Field(default=None, max_length=32)
+
+
+class MedicationIn(In):
+    name: str = Field(min_length=1, max_length=200)
+    rxnorm: str | None = Field(default=None, max_length=32)
+    class_: str | None = Field(default=None, alias="class", max_length=64)
+    last_dose_at: AwareDatetime | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+
+class PatientCreate(In):
+    practice_id: str | None = Field(default=None, max_length=64)  # defaults to the caller's
+    mrn: str = Field(min_length=1, max_length=64)
+    birth_date: date
+    sex: Literal["female", "male", "other", "unknown"] = "unknown"
+    weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
+    pregnant: bool | None = None
+    allergies: list[AllergyIn] = []
+    conditions: list[str] = []
+    qtc_ms: int | None = Field(default=None, ge=200, le=800)
+    medications: list[MedicationIn] = []
+
+
+class PatientUpdate(In):
+    birth_date: date | None = None
+    sex: Literal["female", "male", "other", "unknown"] | None = None
+    weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
+    pregnant: bool | None = None
+    allergies: list[AllergyIn] | None = None
+    conditions: list[str] | None = None
+    qtc_ms: int | None = Field(default=None, ge=200, le=800)
+    medications: list[MedicationIn] | None = None
+
+
+class PatientOut(Out):
+    id: UUID
+    practice_id: str
+    mrn: str
+    birth_date: date
+    sex: str
+    weight_kg: Decimal | None
+    pregnant: bool | None
+    allergies: list[dict]
+    conditions: list[str]
+    qtc_ms: int | None
+    medications: list[dict]
+    created_at: datetime
+    updated_at: datetime
+
+
+class OutsideDoseIn(In):
+    drug_code: str = Field(min_length=1, max_length=64)
+    dose: Decimal = Field(gt=0)
+    dose_unit: str = Field(min_length=1, max_length=16)
+    given_at: AwareDatetime
+    source: str = Field(min_length=1, max_length=200)
+
+
+class OutsideDoseOut(Out):
+    id: UUID
+    patient_id: UUID
+    drug_code: str
+    dose: Decimal
+    dose_unit: str
+    given_at: datetime
+    source: str
+    recorded_at: datetime
+
+
+# ------------------------------------------------------------------------------ catalog
+class DrugOut(Out):
+    """api.md's catalog fields, plus everything else the catalog holds."""
+
+    code: str
+    name: str
+    class_: str = Field(serialization_alias="class")
+    route_modes: list[Mode]
+    dose_unit: str
+    usual_dose: Decimal
+    max_dose: Decimal
+    peds_mg_per_kg: Decimal | None
+    peds_max: Decimal | None
+    peds_policy: str
+    default_minutes: int
+    sedation: str
+    requires_driver: bool
+    monitoring: list[str]
+    acuity_class: str
+    first_dose_acuity_class: str | None
+    hcpcs: str | None
+    hcpcs_unit: str | None
+    hcpcs_unit_amount: Decimal | None
+    vial_size: Decimal | None
+    single_dose: bool
+    frequency_limits: list[dict]
+    sources: dict[str, str]
+    catalog_version: int
+
+
+class DoseRuleIn(In):
+    kind: Literal["fixed", "per_kg"]
+    dose: Decimal | None = Field(default=None, gt=0)
+    mg_per_kg: Decimal | None = Field(default=None, gt=0)
+    max_dose: Decimal | None = Field(default=None, gt=0)
+
+
+class ProtocolLineIn(In):
+    sequence: int = Field(ge=1)
+    drug_code: str = Field(min_length=1, max_length=64)
+    dose_rule: DoseRuleIn
+    mode: Mode
+    minutes: int = Field(ge=1, le=24 * 60)
+    wait_after_minutes: int = Field(default=0, ge=0, le=24 * 60)
+    with_previous: bool = False
+
+
+class ProtocolCreate(In):
+    name: str = Field(min_length=1, max_length=200)
+    population: Literal["adult", "pediatric", "any"] = "any"
+    description: str = Field(default="", max_length=2000)
+    practice_id: str | None = Field(default=None, max_length=64)
+    lines: list[ProtocolLineIn] = Field(min_length=1)
+
+
+class ProtocolOut(Out):
+    id: UUID
+    practice_id: str | None
+    key: str | None
+    name: str
+    population: str
+    description: str
+    lines: list[dict]
+
+
+# ------------------------------------------------------------------------------ orders
+class OrderLineIn(In):
+    drug_code: str = Field(min_length=1, max_length=64)
+    dose: Decimal = Field(gt=0)
+    dose_unit: str = Field(min_length=1, max_length=16)
+    mode: Mode
+    minutes: int = Field(ge=1, le=24 * 60)
+    sequence: int = Field(ge=1)
+    wait_after_minutes: int = Field(default=0, ge=0, le=24 * 60)
+    with_previous: bool = False
+
+
+class WindowIn(In):
+    from_: AwareDatetime = Field(alias="from")
+    to: AwareDatetime
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WindowIn:
+        if self.to <= self.from_:
+            raise ValueError("'to' must be after 'from'")
+        return self
+
+
+class PayerIn(In):
+    payer_id: str = Field(min_length=1, max_length=64)
+    member_id: str = Field(min_length=1, max_length=64)
+    plan_id: str | None = Field(default=None, max_length=64)
+
+
+class OrderCreate(In):
+    patient_id: UUID
+    urgency: Literal["same_day", "planned"]
+    requested_window: WindowIn | None = None
+    diagnosis: list[Icd10] = Field(default=[], max_length=12)
+    protocol_id: UUID | None = None
+    lines: list[OrderLineIn] | None = None
+    payer: PayerIn | None = None
+
+    @model_validator(mode="after")
+    def _something_to_give(self) -> OrderCreate:
+        if self.protocol_id is None and not self.lines:
+            raise ValueError("give lines, a protocol_id, or both")
+        return self
+
+
+class OrderUpdate(In):
+    urgency: Literal["same_day", "planned"] | None = None
+    requested_window: WindowIn | None = None
+    diagnosis: list[Icd10] | None = Field(default=None, max_length=12)
+    lines: list[OrderLineIn] | None = Field(default=None, min_length=1)
+    payer: PayerIn | None = None
+
+
+class FindingOut(BaseModel):
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    overridden: bool = False
+
+
+class OverrideIn(In):
+    finding_code: str = Field(min_length=1, max_length=100)
+    reason: str = Field(min_length=1, max_length=1000)
+    line: int | None = Field(default=None, ge=1)
+
+
+class OverrideOut(BaseModel):
+    finding_code: str
+    line: int | None
+    reason: str
+    by: str
+    at: datetime
+
+
+class CancelIn(In):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class AdministrationIn(In):
+    line_sequence: int = Field(ge=1)
+    started_at: AwareDatetime
+    stopped_at: AwareDatetime
+    dose_given: Decimal = Field(gt=0)
+    dose_unit: str = Field(min_length=1, max_length=16)
+    ndc: str | None = Field(default=None, max_length=16)
+    lot: str | None = Field(default=None, max_length=64)
+    wasted_amount: Decimal = Field(default=Decimal(0), ge=0)
+    reaction: str | None = Field(default=None, max_length=500)
+
+
+class AdministrationOut(BaseModel):
+    line_sequence: int
+    started_at: datetime
+    stopped_at: datetime
+    dose_given: Decimal
+    dose_unit: str
+    ndc: str | None
+    lot: str | None
+    wasted_amount: Decimal
+    reaction: str | None
+    findings: list[FindingOut]
+
+
+class CompleteIn(In):
+    rendering_provider_npi: str | None = Field(default=None, pattern=r"^\d{10}$")
+
+
+class CheckOut(BaseModel):
+    findings: list[FindingOut]
+    estimated_chair_minutes: int
+    acuity_class: str
+    requires_driver: bool
+    catalog_version: int
+
+
+class OrderOut(BaseModel):
+    id: UUID
+    practice_id: str
+    patient_id: UUID
+    status: str
+    authorization_status: str
+    urgency: str
+    requested_window: dict | None
+    diagnosis: list[str]
+    payer: dict | None
+    protocol_id: UUID | None
+    lines: list[dict]
+    findings: list[FindingOut]
+    overrides: list[OverrideOut]
+    estimated_chair_minutes: int
+    acuity_class: str
+    requires_driver: bool
+    catalog_version: int
+    prescriber_id: str | None
+    administrations: list[AdministrationOut]
+    history: list[dict]
+    created_at: datetime
+    updated_at: datetime
+    signed_at: datetime | None
+    cancelled_at: datetime | None
+    cancel_reason: str | None
+    completed_at: datetime | None

@@ -1,0 +1,292 @@
+"""Order handlers: open the unit of work, load, call the domain, stage events, commit.
+
+Every input is validated before anything is written, so a refused request stores nothing.
+Events recorded by the aggregate are staged in the same transaction as the order row.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from uuid import UUID, uuid4
+
+from orders import metrics
+
+from orders.domain.administration import AdministrationRecord
+from orders.domain.catalog import Catalog
+from orders.domain.checks import CheckResult, run_checks
+from orders.domain.errors import FieldError, NotFound, SignBlocked, ValidationFailed
+from orders.domain.lines import LineSpec, validate_lines
+from orders.domain.order import Actor, Order, check_time
+from orders.domain.patient import PatientRecord
+from orders.domain.protocols import instantiate
+
+
+log = logging.getLogger("orders")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who is asking: the actor, and the practice a partner client is bound to (if any)."""
+
+    actor: Actor
+    practice_id: str | None = None
+
+    def sees(self, practice_id: str | None) -> bool:
+        return self.practice_id is None or practice_id == self.practice_id
+
+
+@dataclass
+class OrderDraft:
+    patient_id: UUID
+    urgency: str
+    lines: list[LineSpec] = field(default_factory=list)
+    protocol_id: UUID | None = None
+    diagnoses: list[str] = field(default_factory=list)
+    requested_window: tuple[datetime, datetime] | None = None
+    payer: dict | None = None
+
+
+async def _patient(uow, patient_id: UUID, scope: Scope, field_name: str) -> PatientRecord:
+    patient = await uow.patients.get(patient_id)
+    if patient is None or not scope.sees(patient.practice_id):
+        raise ValidationFailed([FieldError(field_name, "unknown patient")])
+    return patient
+
+
+async def _order(uow, order_id: UUID, scope: Scope, *, for_update: bool = True) -> Order:
+    order = await uow.orders.get(order_id, for_update=for_update)
+    if order is None or not scope.sees(order.practice_id):
+        raise NotFound(f"order {order_id} not found")
+    return order
+
+
+async def _lines_for(uow, draft: OrderDraft, patient: PatientRecord, catalog: Catalog,
+                     scope: Scope, now: datetime) -> list[LineSpec]:
+    lines: list[LineSpec] = []
+    if draft.protocol_id is not None:
+        protocol = await uow.protocols.get(draft.protocol_id)
+        if protocol is None or not protocol.active or not protocol.visible_to(scope.practice_id):
+            raise ValidationFailed([FieldError("protocol_id", "unknown protocol")])
+        lines = instantiate(protocol, patient.facts, catalog)
+    offset = max((ln.sequence for ln in lines), default=0)
+    lines += [replace(ln, sequence=ln.sequence + offset) for ln in draft.lines]
+    errors = validate_lines(lines, catalog)
+    child = patient.facts.age_on(catalog.rules.local_date(now)) < catalog.rules.pediatric_below_age
+    if not errors and patient.facts.weight_kg is None and child:
+        errors.append(FieldError("patient.weight_kg",
+                                 "the patient is a child: record a weight before ordering"))
+    if errors:
+        raise ValidationFailed(errors)
+    return lines
+
+
+async def _check(uow, order_like, patient: PatientRecord, catalog: Catalog, now: datetime,
+                 exclude_order: UUID | None) -> CheckResult:
+    history = await uow.doses.history(patient.id, exclude_order=exclude_order)
+    return run_checks(patient=patient.facts, lines=list(order_like.lines), catalog=catalog,
+                      history=history, as_of=check_time(order_like.requested_window, now))
+
+
+async def _stage_events(uow, order: Order) -> None:
+    for event in order.pending_events:
+        await uow.emit(event.type, event.payload, key=event.key)
+    order.pending_events.clear()
+
+
+# ------------------------------------------------------------------------------ commands
+async def create_order(uow, *, draft: OrderDraft, scope: Scope, now: datetime | None = None,
+                       order_id: UUID | None = None) -> Order:
+    now = now or utcnow()
+    async with uow:
+        patient = await _patient(uow, draft.patient_id, scope, "patient_id")
+        catalog = await uow.catalog.current()
+        lines = await _lines_for(uow, draft, patient, catalog, scope, now)
+        draft.lines = lines
+        result = await _check(uow, draft, patient, catalog, now, exclude_order=None)
+        order = Order.create(
+            result=result, actor=scope.actor, at=now, id=order_id or uuid4(),
+            practice_id=patient.practice_id, patient_id=patient.id, urgency=draft.urgency,
+            lines=lines, diagnoses=draft.diagnoses, requested_window=draft.requested_window,
+            payer=draft.payer, protocol_id=draft.protocol_id)
+        await uow.orders.add(order)
+        await uow.commit()
+    metrics.ORDERS_CREATED.labels(order.urgency).inc()
+    _count_findings(order)
+    return order
+
+
+def _count_findings(order: Order) -> None:
+    for f in order.findings:
+        metrics.FINDINGS.labels(f.code, f.severity).inc()
+
+
+async def update_order(uow, *, order_id: UUID, changes: dict, scope: Scope,
+                       now: datetime | None = None) -> Order:
+    """PATCH a draft. ``changes`` may hold urgency, requested_window, diagnoses, payer, lines."""
+    now = now or utcnow()
+    async with uow:
+        order = await _order(uow, order_id, scope)
+        patient = await _patient(uow, order.patient_id, scope, "patient_id")
+        catalog = await uow.catalog.current()
+        if "lines" in changes:
+            draft = OrderDraft(patient_id=order.patient_id, urgency=order.urgency,
+                               lines=changes["lines"])
+            changes["lines"] = await _lines_for(uow, draft, patient, catalog, scope, now)
+        preview = OrderDraft(patient_id=order.patient_id, urgency=order.urgency,
+                             lines=changes.get("lines", order.lines),
+                             requested_window=changes.get("requested_window",
+                                                          order.requested_window))
+        result = await _check(uow, preview, patient, catalog, now, exclude_order=order.id)
+        order.update(result=result, actor=scope.actor, at=now, **changes)
+        await uow.orders.save(order)
+        await uow.commit()
+    _count_findings(order)
+    return order
+
+
+async def check_order(uow, *, order_id: UUID, scope: Scope,
+                      now: datetime | None = None) -> CheckResult:
+    """Re-run the checks with today's catalog and history; nothing is stored."""
+    now = now or utcnow()
+    async with uow:
+        order = await _order(uow, order_id, scope, for_update=False)
+        patient = await _patient(uow, order.patient_id, scope, "patient_id")
+        return await _check(uow, order, patient, await uow.catalog.current(), now, order.id)
+
+
+async def add_override(uow, *, order_id: UUID, finding_code: str, reason: str,
+                       line: int | None, scope: Scope, now: datetime | None = None) -> Order:
+    now = now or utcnow()
+    async with uow:
+        order = await _order(uow, order_id, scope)
+        catalog = await uow.catalog.current()
+        override = order.add_override(
+            finding_code=finding_code, line=line, reason=reason, actor=scope.actor, at=now,
+            min_reason_length=catalog.rules.override_reason_min_length)
+        await uow.orders.save(order)
+        await uow.commit()
+    for f in order.findings:
+        if override.covers(f):
+            metrics.OVERRIDES.labels(f.code, f.severity).inc()
+    log.info("override recorded", extra={"order_id": str(order.id), "finding_code": finding_code})
+    return order
+
+
+async def sign_order(uow, *, order_id: UUID, scope: Scope, now: datetime | None = None) -> Order:
+    now = now or utcnow()
+    async with uow:
+        order = await _order(uow, order_id, scope)
+        patient = await _patient(uow, order.patient_id, scope, "patient_id")
+        catalog = await uow.catalog.current()
+        result = await _check(uow, order, patient, catalog, now, exclude_order=order.id)
+        try:
+            order.sign(result=result, actor=scope.actor, at=now, patient=patient.facts,
+                       catalog=catalog)
+        except SignBlocked as refused:
+            for code in {f.code for f in refused.blocking}:
+                metrics.SIGN_REFUSED.labels(code).inc()
+            raise
+        await _stage_events(uow, order)
+        await uow.orders.save(order)
+        await uow.commit()
+    metrics.ORDERS_SIGNED.labels(order.acuity_class, order.urgency).inc()
+    log.info("order signed", extra={"order_id": str(order.id),
+                                    "catalog_version": order.catalog_version})
+    return order
+
+
+async def cancel_order(uow, *, order_id: UUID, reason: str, scope: Scope,
+                       now: datetime | None = None) -> Order:
+    now = now or utcnow()
+    async with uow:
+        order = await _order(uow, order_id, scope)
+        previous = str(order.status)
+        order.cancel(reason=reason, actor=scope.actor, at=now)
+        await _stage_events(uow, order)
+        await uow.orders.save(order)
+        await uow.commit()
+    metrics.ORDERS_CANCELLED.labels(previous).inc()
+    return order
+
+
+async def record_administration(uow, *, order_id: UUID, record: AdministrationRecord,
+                                scope: Scope, now: datetime | None = None) -> AdministrationRecord:
+    now = now or utcnow()
+    async with uow:
+        order = await _order(uow, order_id, scope)
+        catalog = await uow.catalog.version(order.catalog_version)
+        rec = replace(record, recorded_by=scope.actor.id, recorded_at=now)
+        saved = order.record_administration(record=rec, catalog=catalog, actor=scope.actor,
+                                            at=now)
+        await uow.orders.save(order)
+        await uow.orders.add_administration(order, saved, catalog)
+        await uow.commit()
+    for f in saved.findings:
+        metrics.ADMINISTRATION_FINDINGS.labels(f.code).inc()
+    return saved
+
+
+async def complete_order(uow, *, order_id: UUID, scope: Scope,
+                         rendering_provider_npi: str | None = None,
+                         now: datetime | None = None) -> Order:
+    now = now or utcnow()
+    async with uow:
+        order = await _order(uow, order_id, scope)
+        patient = await _patient(uow, order.patient_id, scope, "patient_id")
+        catalog = await uow.catalog.version(order.catalog_version)
+        order.complete(actor=scope.actor, at=now, catalog=catalog,
+                       patient_age_years=patient.facts.age_on(catalog.rules.local_date(now)),
+                       rendering_provider_npi=rendering_provider_npi)
+        await _stage_events(uow, order)
+        await uow.orders.save(order)
+        await uow.commit()
+    metrics.ORDERS_COMPLETED.inc()
+    return order
+
+
+# ------------------------------------------------------------------------------ events
+async def on_authorization_event(uow, envelope) -> None:
+    """authorization.* -> authorization_status. Runs inside the consumer's transaction (the
+    inbox row is written in it); an order this service does not know is skipped."""
+    payload = envelope.payload
+    order = await uow.orders.get(payload.order_id, for_update=True)
+    if order is None:
+        return
+    decided = getattr(payload, "decided_at", None) or getattr(payload, "occurred_at", None) \
+        or getattr(payload, "requested_at", None) or envelope.time
+    if order.apply_authorization(envelope.type, decided):
+        await uow.orders.save(order)
+
+
+async def on_appointment_event(uow, envelope) -> None:
+    payload = envelope.payload
+    if payload.order_id is None:
+        return
+    order = await uow.orders.get(payload.order_id, for_update=True)
+    if order is None:
+        return
+    if order.apply_appointment(payload.status, payload.occurred_at):
+        await uow.orders.save(order)
+
+
+# ------------------------------------------------------------------------------ queries
+async def get_order(uow, *, order_id: UUID, scope: Scope) -> Order:
+    async with uow:
+        return await _order(uow, order_id, scope, for_update=False)
+
+
+async def list_orders(uow, *, scope: Scope, practice_id: str | None, status: str | None,
+                      patient_id: UUID | None, limit: int, cursor: str | None):
+    if scope.practice_id:
+        if practice_id not in (None, scope.practice_id):
+            return [], None
+        practice_id = scope.practice_id
+    async with uow:
+        return await uow.orders.list(practice_id=practice_id, status=status,
+                                     patient_id=patient_id, limit=limit, cursor=cursor)

@@ -1,0 +1,165 @@
+"""Handlers for patients, outside doses, the drug catalog and protocols."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from uuid import UUID, uuid4
+
+from pydantic import ValidationError
+
+from orders.domain.catalog import Catalog, Drug
+from orders.domain.errors import FieldError, NotFound, NotPermitted, ValidationFailed
+from orders.domain.patient import PastDose, PatientFacts, PatientRecord
+from orders.domain.protocols import Protocol, validate_protocol
+from orders.domain.units import UnitMismatch, convert
+from orders.service.handlers import Scope, utcnow
+
+ADMIN_SCOPE = "admin"
+
+
+async def create_patient(uow, *, facts: PatientFacts, mrn: str, scope: Scope,
+                         now: datetime | None = None) -> PatientRecord:
+    now = now or utcnow()
+    if scope.practice_id and facts.practice_id != scope.practice_id:
+        raise ValidationFailed([FieldError("practice_id", "a partner client registers "
+                                                          "patients of its own practice only")])
+    if facts.birth_date > now.date():
+        raise ValidationFailed([FieldError("birth_date", "birth date is in the future")])
+    record = PatientRecord(facts=facts, mrn=mrn, created_at=now, updated_at=now)
+    async with uow:
+        await uow.patients.add(record)
+        await uow.commit()
+    return record
+
+
+async def update_patient(uow, *, patient_id: UUID, changes: dict, scope: Scope,
+                         now: datetime | None = None) -> PatientRecord:
+    now = now or utcnow()
+    async with uow:
+        record = await uow.patients.get(patient_id)
+        if record is None or not scope.sees(record.practice_id):
+            raise NotFound(f"patient {patient_id} not found")
+        if "birth_date" in changes and changes["birth_date"] > now.date():
+            raise ValidationFailed([FieldError("birth_date", "birth date is in the future")])
+        record.facts = replace(record.facts, **changes)
+        record.updated_at = now
+        await uow.patients.save(record)
+        await uow.commit()
+    return record
+
+
+async def get_patient(uow, *, patient_id: UUID, scope: Scope) -> PatientRecord:
+    async with uow:
+        record = await uow.patients.get(patient_id)
+    if record is None or not scope.sees(record.practice_id):
+        raise NotFound(f"patient {patient_id} not found")
+    return record
+
+
+async def record_outside_dose(uow, *, patient_id: UUID, drug_code: str, dose: Decimal,
+                              dose_unit: str, given_at: datetime, source: str, scope: Scope,
+                              now: datetime | None = None) -> dict:
+    """A dose given elsewhere; the frequency checks count it with this center's doses."""
+    now = now or utcnow()
+    async with uow:
+        record = await uow.patients.get(patient_id)
+        if record is None or not scope.sees(record.practice_id):
+            raise NotFound(f"patient {patient_id} not found")
+        catalog = await uow.catalog.current()
+        drug = catalog.drug(drug_code)
+        errors = []
+        if drug is None:
+            errors.append(FieldError("drug_code", f"unknown drug code {drug_code!r}"))
+        else:
+            try:
+                converted = convert(dose, dose_unit, drug.dose_unit)
+            except UnitMismatch:
+                errors.append(FieldError("dose_unit", f"{drug_code} is dosed in {drug.dose_unit}"))
+        if given_at > now:
+            errors.append(FieldError("given_at", "an outside dose cannot be in the future"))
+        if errors:
+            raise ValidationFailed(errors)
+        row = {"id": uuid4(), "patient_id": patient_id, "drug_code": drug_code, "dose": dose,
+               "dose_unit": dose_unit, "dose_catalog_unit": converted, "given_at": given_at,
+               "source": source, "recorded_at": now, "recorded_by": scope.actor.id}
+        await uow.doses.add_outside(row)
+        await uow.commit()
+    return row
+
+
+async def list_history(uow, *, patient_id: UUID) -> list[PastDose]:
+    async with uow:
+        return await uow.doses.history(patient_id, exclude_order=None)
+
+
+# ------------------------------------------------------------------------------ catalog
+async def current_catalog(uow) -> Catalog:
+    async with uow:
+        return await uow.catalog.current()
+
+
+async def put_drug(uow, *, code: str, data: dict, scope: Scope, note: str | None = None,
+                   now: datetime | None = None) -> Catalog:
+    """Create or replace one drug: a new catalog version with a full snapshot."""
+    now = now or utcnow()
+    if not scope.actor.can(ADMIN_SCOPE):
+        raise NotPermitted("editing the catalog needs the admin scope")
+    if data.get("code", code) != code:
+        raise ValidationFailed([FieldError("code", "body code differs from the path")])
+    try:
+        drug = Drug.model_validate({**data, "code": code})
+    except ValidationError as exc:
+        raise ValidationFailed([FieldError(".".join(str(p) for p in e["loc"]) or "body",
+                                           e["msg"]) for e in exc.errors()]) from None
+    async with uow:
+        catalog = (await uow.catalog.current()).with_drug(drug)
+        await uow.catalog.add_version(catalog, changed_drug=code, by=scope.actor.id,
+                                      note=note, at=now)
+        await uow.commit()
+    return catalog
+
+
+async def create_protocol(uow, *, protocol: Protocol, scope: Scope,
+                          now: datetime | None = None) -> Protocol:
+    now = now or utcnow()
+    if scope.practice_id and protocol.practice_id != scope.practice_id:
+        protocol = replace(protocol, practice_id=scope.practice_id)
+    async with uow:
+        catalog = await uow.catalog.current()
+        errors = validate_protocol(protocol, catalog)
+        if errors:
+            raise ValidationFailed(errors)
+        await uow.protocols.add(protocol, by=scope.actor.id, at=now)
+        await uow.commit()
+    return protocol
+
+
+async def list_protocols(uow, *, scope: Scope) -> list[Protocol]:
+    async with uow:
+        return [p for p in await uow.protocols.list() if p.active
+                and p.visible_to(scope.practice_id)]
+
+
+async def list_patients(uow, *, scope: Scope, practice_id: str | None, limit: int,
+                        cursor: str | None):
+    if scope.practice_id:
+        if practice_id not in (None, scope.practice_id):
+            return [], None  # another practice's patients: nothing, as if none existed
+        practice_id = scope.practice_id
+    async with uow:
+        return await uow.patients.list(practice_id=practice_id, limit=limit, cursor=cursor)
+
+
+async def list_outside_doses(uow, *, patient_id: UUID, scope: Scope) -> list[dict]:
+    async with uow:
+        record = await uow.patients.get(patient_id)
+        if record is None or not scope.sees(record.practice_id):
+            raise NotFound(f"patient {patient_id} not found")
+        return await uow.doses.list_outside(patient_id)
+
+
+async def drug_versions(uow, *, code: str) -> list[dict]:
+    async with uow:
+        return await uow.catalog.versions_of(code)
