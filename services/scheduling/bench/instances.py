@@ -1,0 +1,111 @@
+"""Benchmark day instances: the S / M / L families of scheduling.md §6.
+
+Day 08:00–18:00 (600 min), overtime allowed up to 120 min, 5-minute start grid. Nurses work
+08:00–20:00 (so overtime is staffed) with a 30-minute lunch in three staggered waves.
+Planned requests peak near noon (triangular), as in the reference probe (§5); same-day requests
+arrive during the day and can start after pharmacy prep (45 min).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+
+from scheduling.domain.clinic import Break, Chair, ClinicHours, DayFrame, NurseShift, RatioPolicy
+from scheduling.domain.greedy import DayRequest
+
+DAY = date(2025, 3, 4)
+HOURS = ClinicHours(timezone="America/New_York")
+OVERTIME = 120
+PREP = 45
+
+# (share, min minutes, max minutes, acuity) — scheduling.md §6 duration mixtures
+HEADACHE_MIX = [(0.30, 30, 60, "standard"), (0.45, 90, 150, "standard"),
+                (0.15, 180, 240, "elevated"), (0.10, 240, 300, "high")]
+ONCOLOGY_MIX = [(0.35, 30, 60, "standard"), (0.30, 75, 120, "standard"),
+                (0.25, 150, 240, "standard"), (0.08, 270, 360, "elevated"),
+                (0.02, 420, 480, "elevated")]
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    chairs: tuple[int, int]
+    nurses: tuple[int, int]
+    visits: tuple[int, int]
+    mix: list
+    same_day: tuple[float, float]
+    pediatric_chairs: int
+    driver_share: float  # share of same-day (cocktail) patients needing a driver
+    demand: tuple[float, float] | None = None  # target share of chair-hours (L family)
+
+
+FAMILIES = {
+    "S": Family("S", (8, 12), (3, 4), (25, 35), HEADACHE_MIX, (0.20, 0.30), 1, 0.6),
+    "M": Family("M", (30, 33), (9, 10), (100, 150), ONCOLOGY_MIX, (0.05, 0.10), 2, 0.0),
+    "L": Family("L", (60, 80), (18, 20), (200, 260), ONCOLOGY_MIX, (0.05, 0.10), 3, 0.0,
+                demand=(0.75, 0.85)),
+}
+
+
+@dataclass
+class Instance:
+    family: str
+    seed: int
+    frame: DayFrame
+    chairs: list[Chair]
+    shifts: list[NurseShift]
+    policy: RatioPolicy
+    requests: list[DayRequest]
+
+
+def _duration(rng: random.Random, mix) -> tuple[int, str]:
+    x, acc = rng.random(), 0.0
+    for share, lo, hi, acuity in mix:
+        acc += share
+        if x <= acc:
+            return rng.randrange(lo, hi + 1, 15 if hi - lo >= 30 else 5), acuity
+    _, lo, hi, acuity = mix[-1]
+    return hi, acuity
+
+
+def make_instance(family: str, seed: int) -> Instance:
+    fam, rng = FAMILIES[family], random.Random(f"{family}-{seed}")
+    frame = HOURS.frame(DAY, overtime_minutes=OVERTIME)
+    assert frame is not None
+    n_chairs = rng.randint(*fam.chairs)
+    chairs = [Chair(id=f"c{i:02d}", pediatric_capable=i > n_chairs - fam.pediatric_chairs)
+              for i in range(1, n_chairs + 1)]
+    shifts = []
+    for i in range(rng.randint(*fam.nurses)):
+        lunch = 210 + 30 * (i % 3)  # 11:30, 12:00, 12:30
+        shifts.append(NurseShift(id=f"s{i}", nurse_id=f"n{i}", start=frame.at(0),
+                                 end=frame.at(frame.horizon),
+                                 breaks=(Break(frame.at(lunch), frame.at(lunch + 30)),)))
+    same_share = rng.uniform(*fam.same_day)
+    if fam.demand:
+        target = rng.uniform(*fam.demand) * n_chairs * frame.close
+        count = None
+    else:
+        count = rng.randint(*fam.visits)
+    requests, total, i = [], 0, 0
+    while (count is not None and i < count) or (count is None and total < target):
+        minutes, acuity = _duration(rng, fam.mix)
+        same_day = rng.random() < same_share
+        pediatric = rng.random() < 0.03
+        if same_day:
+            arrival = rng.randrange(0, 481, 5)
+            requested = arrival + PREP
+            driver = rng.random() < fam.driver_share
+        else:
+            arrival = -rng.randint(1, 10_000)  # booked days ahead, in random order
+            high = max(0, frame.close - minutes)
+            requested = int(rng.triangular(0, high, min(240, high))) // 5 * 5
+            driver = False
+        requests.append(DayRequest(id=f"r{i:03d}", arrival=arrival, requested=requested,
+                                   minutes=minutes, acuity_class=acuity, pediatric=pediatric,
+                                   requires_driver=driver, same_day=same_day))
+        total += minutes
+        i += 1
+    return Instance(family, seed, frame, chairs, shifts, RatioPolicy(), requests)

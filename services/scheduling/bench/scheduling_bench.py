@@ -1,0 +1,197 @@
+"""Scheduling benchmark: FCFS greedy vs the CP-SAT day optimizer, and slot-search latency.
+
+    .venv/bin/python services/scheduling/bench/scheduling_bench.py [--seeds 3] [--families S,M,L]
+        [--limits S=5,M=15,L=30] [--latency-queries 2000] [--json out.json]
+
+Greedy: requests in arrival order, each takes the earliest feasible slot (online, what a desk
+does). CP-SAT re-plans offline (clairvoyant, as in scheduling.md §5), warm-started from the
+greedy plan, in two ways: "same" = exactly the requests the greedy accepted, all mandatory
+(wait and overtime at equal volume); "all" = every request, each optional with a large refusal
+penalty (acceptance first, then wait and overtime).
+Both plans go through the same independent verifier: "ratio violations" must be 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from instances import FAMILIES, Instance, make_instance
+from scheduling.domain.clinic import BookingPolicy, Chair, NurseShift
+from scheduling.domain.daystate import DayState, Visit
+from scheduling.domain.figures import day_figures, percentile
+from scheduling.domain.greedy import greedy_fcfs
+from scheduling.domain.slots import SlotRequest, find_slots
+from scheduling.domain.verify import ratio_violation_count, verify_day
+from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, solve_day
+
+POLICY = BookingPolicy()
+
+
+def summarize(inst: Instance, state: DayState, visits: list[Visit], seconds: float,
+              first: float | None) -> dict:
+    requested = {r.id: r.requested for r in inst.requests}
+    fig = day_figures(inst.frame, inst.chairs, visits, requested)
+    same_day = [r.id for r in inst.requests if r.same_day]
+    placed = {v.id for v in visits}
+    violations = verify_day(inst.frame, inst.chairs, state.nurses, inst.policy, visits)
+    return {
+        **asdict(fig),
+        "accepted": len(placed), "requests": len(inst.requests),
+        "same_day_acceptance": round(sum(1 for i in same_day if i in placed) / len(same_day), 3)
+        if same_day else 1.0,
+        "ratio_violations": ratio_violation_count(violations),
+        "other_violations": len(violations) - ratio_violation_count(violations),
+        "solve_seconds": round(seconds, 3),
+        "first_solution_seconds": None if first is None else round(first, 3),
+    }
+
+
+def run_instance(inst: Instance, limit_s: float, workers: int) -> dict:
+    state = DayState.build(inst.frame, inst.chairs, inst.shifts, inst.policy)
+    t0 = time.perf_counter()
+    greedy, _ = greedy_fcfs(state, inst.requests, POLICY, inst.frame.overtime)
+    g_time = time.perf_counter() - t0
+    cutoff = inst.frame.local_minute(POLICY.driver_latest_start)
+    by_id = {v.id: v for v in greedy}
+    items = [PlanItem(id=r.id, minutes=r.minutes, acuity_class=r.acuity_class,
+                      pediatric=r.pediatric, earliest=r.requested,
+                      latest_start=cutoff if r.requires_driver else inst.frame.horizon,
+                      latest_end=inst.frame.horizon, requested=r.requested,
+                      current=by_id.get(r.id), optional=True)
+             for r in inst.requests]
+    options = SolveOptions(time_limit_s=limit_s, workers=workers, seed=inst.seed)
+    problem = DayProblem(inst.frame, inst.chairs, state.nurses, inst.policy, [], items)
+    res = solve_day(problem, options)
+    # The same requests the greedy accepted, all mandatory: wait and overtime at equal volume.
+    same = [replace(it, optional=False) for it in items if it.id in by_id]
+    res_same = solve_day(DayProblem(inst.frame, inst.chairs, state.nurses, inst.policy, [],
+                                    same), options)
+    return {
+        "family": inst.family, "seed": inst.seed, "chairs": len(inst.chairs),
+        "nurses": len(inst.shifts),
+        "demand_share": round(sum(r.minutes for r in inst.requests)
+                              / (len(inst.chairs) * inst.frame.close), 3),
+        "greedy": summarize(inst, state, greedy, g_time, g_time),
+        "cpsat_same": {**summarize(inst, state, res_same.visits, res_same.solve_seconds,
+                                   res_same.first_solution_seconds), "status": res_same.status},
+        "cpsat": {**summarize(inst, state, res.visits, res.solve_seconds,
+                              res.first_solution_seconds), "status": res.status},
+    }
+
+
+METRICS = [("chair_utilization", "util"), ("makespan_minutes", "makespan"),
+           ("overtime_minutes", "overtime"), ("mean_wait_minutes", "wait mean"),
+           ("p90_wait_minutes", "wait p90"), ("same_day_acceptance", "same-day acc"),
+           ("accepted", "accepted"), ("ratio_violations", "ratio viol"),
+           ("other_violations", "other viol"), ("solve_seconds", "solve s"),
+           ("first_solution_seconds", "first sol s")]
+
+
+SIDES = ("greedy", "cpsat_same", "cpsat")
+
+
+def print_family(name: str, rows: list[dict]) -> None:
+    r0 = rows[0]
+    print(f"\n== family {name}: {len(rows)} seeds, e.g. {r0['chairs']} chairs, "
+          f"{r0['nurses']} RNs, {r0['greedy']['requests']} requests, "
+          f"demand {statistics.mean(r['demand_share'] for r in rows):.2f} of chair-hours")
+    print(f"{'metric':<14}{'greedy FCFS':>14}{'CP-SAT same':>14}{'CP-SAT all':>14}")
+    for key, label in METRICS:
+        cells = []
+        for side in SIDES:
+            vals = [r[side][key] for r in rows if r[side][key] is not None]
+            cells.append(f"{statistics.mean(vals):>14.3f}" if vals else f"{'-':>14}")
+        print(f"{label:<14}{''.join(cells)}")
+    for side in SIDES[1:]:
+        print(f"{side} status:", ", ".join(r[side]["status"] for r in rows))
+
+
+def latency_day(seed: int = 7) -> tuple[DayState, list[Chair], list[NurseShift]]:
+    """A 30-chair day holding 300 appointments (short visits, 12 nurses)."""
+    from instances import DAY, HOURS
+    from scheduling.domain.clinic import NurseShift as Shift
+    from scheduling.domain.clinic import RatioPolicy
+    from scheduling.domain.greedy import DayRequest
+    rng = random.Random(seed)
+    frame = HOURS.frame(DAY)
+    chairs = [Chair(id=f"c{i:02d}", pediatric_capable=i > 28) for i in range(1, 31)]
+    shifts = [Shift(id=f"s{i}", nurse_id=f"n{i}", start=frame.at(0), end=frame.at(600))
+              for i in range(12)]
+    state = DayState.build(frame, chairs, shifts, RatioPolicy())
+    i = 0
+    while len(state.visits) < 300 and i < 5000:
+        req = DayRequest(id=f"a{i}", arrival=i, requested=rng.randrange(0, 560, 5),
+                         minutes=rng.choice([15, 20, 30, 30, 45, 60]),
+                         acuity_class=rng.choice(["standard"] * 6 + ["elevated", "high"]))
+        greedy_fcfs(state, [req], POLICY, 0)
+        i += 1
+    return state, chairs, shifts
+
+
+def slot_latency(queries: int) -> dict:
+    state, chairs, shifts = latency_day()
+    visits = list(state.visits.values())
+    rng = random.Random(11)
+    search, build_search = [], []
+    for _ in range(queries):
+        req = SlotRequest(minutes=rng.choice([30, 60, 90, 120, 180, 240]),
+                          acuity_class=rng.choice(["standard", "elevated", "high"]),
+                          pediatric=rng.random() < 0.05, requires_driver=rng.random() < 0.3,
+                          limit=10)
+        t0 = time.perf_counter()
+        find_slots(state, req, POLICY)
+        t1 = time.perf_counter()
+        fresh = DayState.build(state.frame, chairs, shifts, state.policy, visits)
+        find_slots(fresh, req, POLICY)
+        t2 = time.perf_counter()
+        search.append((t1 - t0) * 1000)
+        build_search.append((t2 - t1) * 1000)
+    return {"appointments": len(visits), "chairs": len(chairs), "queries": queries,
+            "search_ms_p50": round(percentile(search, 50), 3),
+            "search_ms_p99": round(percentile(search, 99), 3),
+            "build_and_search_ms_p50": round(percentile(build_search, 50), 3),
+            "build_and_search_ms_p99": round(percentile(build_search, 99), 3)}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--families", default="S,M,L")
+    ap.add_argument("--limits", default="S=5,M=15,L=30", help="CP-SAT seconds per family")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--latency-queries", type=int, default=2000)
+    ap.add_argument("--json", help="also write the figures to this file")
+    args = ap.parse_args(argv)
+    limits = {k: float(v) for k, v in (p.split("=") for p in args.limits.split(","))}
+    out: dict = {"families": {}}
+    for fam in args.families.split(","):
+        assert fam in FAMILIES, fam
+        rows = [run_instance(make_instance(fam, seed), limits.get(fam, 10.0), args.workers)
+                for seed in range(1, args.seeds + 1)]
+        out["families"][fam] = rows
+        print_family(fam, rows)
+    if args.latency_queries:
+        lat = slot_latency(args.latency_queries)
+        out["slot_latency"] = lat
+        print(f"\n== slot search on a {lat['chairs']}-chair day with {lat['appointments']} "
+              f"appointments, {lat['queries']} queries (target p99 <= 20 ms)")
+        print(f"search only      p50 {lat['search_ms_p50']:.2f} ms  p99 "
+              f"{lat['search_ms_p99']:.2f} ms")
+        print(f"build + search   p50 {lat['build_and_search_ms_p50']:.2f} ms  p99 "
+              f"{lat['build_and_search_ms_p99']:.2f} ms")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2, default=str))
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Booking decisions on top of slot search: projecting appointments onto a day, what a signed
+order asks for, multi-day search, and the same-day queue policy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .appointment import OCCUPYING, Appointment, Status
+from .clinic import BookingPolicy, DayFrame
+from .daystate import DayState, Visit
+from .slots import Slot, SlotRequest, find_slots
+
+
+def visit_of(appt: Appointment, frame: DayFrame, now: datetime | None = None) -> Visit | None:
+    """The appointment as chair time on this day, or None if it does not touch the day."""
+    if appt.status not in OCCUPYING and appt.status is not Status.COMPLETED:
+        return None
+    if appt.chair_id is None or appt.start is None or appt.end is None:
+        return None
+    end = appt.end
+    if appt.status is Status.IN_CHAIR and now is not None and now > end:
+        end = now  # running long: the chair and the nurse are still busy
+    start_m, end_m = frame.minute_floor(appt.start), frame.minute_ceil(end)
+    if end_m <= 0 or start_m >= frame.horizon:
+        return None
+    return Visit(id=str(appt.id), chair_id=appt.chair_id, start=start_m, end=end_m,
+                 acuity_class=appt.acuity_class, pediatric=appt.pediatric)
+
+
+def visits_of(appts: Iterable[Appointment], frame: DayFrame,
+              now: datetime | None = None) -> list[Visit]:
+    return [v for a in appts if (v := visit_of(a, frame, now)) is not None]
+
+
+@dataclass(frozen=True)
+class Need:
+    """What one order needs from the schedule (from order.signed or a queued appointment)."""
+
+    minutes: int
+    acuity_class: str
+    pediatric: bool
+    requires_driver: bool
+    urgency: str  # same_day | planned
+    window_from: datetime | None = None
+    window_to: datetime | None = None
+
+
+def ready_time(need: Need, now: datetime, policy: BookingPolicy) -> datetime:
+    """Earliest start: pharmacy prep for the drugs, and never before the requested window."""
+    ready = now + timedelta(minutes=policy.prep_lead_minutes)
+    if need.window_from is not None and need.window_from > ready:
+        ready = need.window_from
+    return ready
+
+
+def request_for(need: Need, now: datetime, policy: BookingPolicy, *, limit: int = 1,
+                day_end: datetime | None = None) -> SlotRequest:
+    """The slot request for a need; a same-day need must fit today (ends by ``day_end``)."""
+    not_after = need.window_to
+    if need.urgency == "same_day":
+        not_after = day_end if not_after is None or (day_end and day_end < not_after) \
+            else not_after
+    elif not_after is None:
+        not_after = now + timedelta(days=policy.planned_horizon_days)
+    return SlotRequest(minutes=need.minutes, acuity_class=need.acuity_class,
+                       pediatric=need.pediatric, requires_driver=need.requires_driver,
+                       not_before=ready_time(need, now, policy), not_after=not_after,
+                       limit=limit, overtime_minutes=policy.booking_overtime_minutes)
+
+
+# --------------------------------------------------------------------------- same-day queue
+def queue_order(entries: Iterable[Appointment]) -> list[Appointment]:
+    """Most urgent first, then oldest first; id breaks ties so the order is stable."""
+    waiting = [e for e in entries if e.status is Status.QUEUED]
+    return sorted(waiting, key=lambda e: (-e.priority, e.queued_at or datetime.max, str(e.id)))
+
+
+def offer_freed_capacity(state: DayState, queue: Iterable[Appointment], now: datetime,
+                         policy: BookingPolicy) -> list[tuple[Appointment, Slot]]:
+    """Place queued same-day requests into today's free capacity, most urgent/oldest first.
+
+    Each placement is added to ``state`` before the next entry is tried, so two entries never
+    get the same chair time. Entries that still do not fit stay queued.
+    """
+    placed: list[tuple[Appointment, Slot]] = []
+    day_end = state.frame.at(state.frame.close)
+    for entry in queue_order(queue):
+        not_before = max(now, entry.ready_at or now)
+        if entry.window_from and entry.window_from > not_before:
+            not_before = entry.window_from
+        not_after = min(day_end, entry.window_to) if entry.window_to else day_end
+        if not_after <= not_before:
+            continue
+        req = SlotRequest(minutes=entry.minutes, acuity_class=entry.acuity_class,
+                          pediatric=entry.pediatric, requires_driver=entry.requires_driver,
+                          not_before=not_before, not_after=not_after, limit=1,
+                          overtime_minutes=policy.booking_overtime_minutes)
+        slots = find_slots(state, req, policy)
+        if not slots:
+            continue
+        slot = slots[0]
+        frame = state.frame
+        state.add(Visit(id=str(entry.id), chair_id=slot.chair_id,
+                        start=frame.minute_floor(slot.start), end=frame.minute_ceil(slot.end),
+                        acuity_class=entry.acuity_class, pediatric=entry.pediatric))
+        placed.append((entry, slot))
+    return placed

@@ -1,0 +1,69 @@
+"""HTTP plumbing: the unit of work, the clock, settings, and domain errors as problem+json."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Annotated
+
+from chairside_shared.errors import TYPE_BASE, problem_response
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
+
+from scheduling.adapters.orm import CHAIR_OVERLAP_CONSTRAINT
+from scheduling.domain.errors import DomainError, SlotUnavailable
+from scheduling.optimizer.cpsat import SolveOptions
+from scheduling.service.uow import SchedulingUnitOfWork
+from scheduling.settings import SchedulingSettings
+
+
+def get_settings(request: Request) -> SchedulingSettings:
+    return request.app.state.runtime.settings
+
+
+async def get_uow(request: Request) -> AsyncIterator[SchedulingUnitOfWork]:
+    yield request.app.state.runtime.uow()
+
+
+def get_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def solve_options(settings: SchedulingSettings) -> SolveOptions:
+    return SolveOptions(time_limit_s=settings.optimizer_time_limit_s,
+                        workers=settings.optimizer_workers)
+
+
+UoWDep = Annotated[SchedulingUnitOfWork, Depends(get_uow)]
+SettingsDep = Annotated[SchedulingSettings, Depends(get_settings)]
+NowDep = Annotated[datetime, Depends(get_now)]
+
+_TITLES = {404: "Not found", 409: "Conflict", 422: "Validation failed"}
+
+
+def install_domain_errors(app: FastAPI) -> None:
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # The database's own guard (exclusion constraint) caught a clash the code missed.
+        if CHAIR_OVERLAP_CONSTRAINT in str(exc.orig):
+            return problem_response(409, "Conflict", detail="the chair is taken at that time",
+                                    type_=TYPE_BASE + "slot-unavailable",
+                                    instance=request.url.path, next_options=[])
+        raise exc
+
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, exc: DomainError) -> JSONResponse:
+        extra: dict = {}
+        if isinstance(exc, SlotUnavailable):
+            extra["reasons"] = [{"code": r.code, "detail": r.detail} for r in exc.reasons]
+            extra["next_options"] = [
+                {"chair_id": s.chair_id, "start": s.start.isoformat(),
+                 "end": s.end.isoformat()} for s in exc.next_options]
+        errors = None
+        if exc.status == 422:
+            errors = [{"field": exc.field or "body", "message": exc.detail}]
+        title = _TITLES.get(exc.status, "Bad request")
+        return problem_response(exc.status, title, detail=exc.detail,
+                                type_=TYPE_BASE + exc.code.replace("_", "-"), errors=errors,
+                                instance=request.url.path, **extra)

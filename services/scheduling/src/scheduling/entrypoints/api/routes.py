@@ -1,0 +1,172 @@
+"""Scheduling routes: slots, appointments, board and optimizer (shared/api.md, Scheduling).
+
+Routes only translate HTTP to handler calls; each write runs in one unit of work and commits
+state and events together.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Body, Query, status
+
+from scheduling.domain.appointment import Appointment
+from scheduling.domain.errors import InvalidInput
+from scheduling.domain.slots import SlotRequest
+from scheduling.entrypoints.api import schemas as s
+from scheduling.entrypoints.api.deps import NowDep, SettingsDep, UoWDep, solve_options
+from scheduling.service import commands, planning
+
+router = APIRouter(prefix="/v1", tags=["scheduling"])
+
+
+def appointment_out(a: Appointment) -> s.AppointmentOut:
+    return s.AppointmentOut(
+        id=a.id, order_id=a.order_id, practice_id=a.practice_id, status=a.status,
+        chair_id=a.chair_id, start=a.start, end=a.end, minutes=a.minutes,
+        acuity_class=a.acuity_class, pediatric=a.pediatric, requires_driver=a.requires_driver,
+        urgency=a.urgency, requested_start=a.requested_start, hold_expires_at=a.hold_expires_at,
+        queued_at=a.queued_at, reason=a.reason, version=a.version)
+
+
+@router.get("/slots", response_model=list[s.SlotOut], summary="Earliest feasible slots")
+async def get_slots(uow: UoWDep, settings: SettingsDep, now: NowDep,
+                    q: Annotated[s.SlotQuery, Query()]) -> list[s.SlotOut]:
+    req = SlotRequest(minutes=q.minutes, acuity_class=q.acuity_class, pediatric=q.pediatric,
+                      requires_driver=q.requires_driver, limit=q.limit)
+    async with uow:
+        slots = await planning.search_slots(uow, req, q.from_, q.to, now,
+                                            settings.booking_policy(), settings.max_search_days)
+    return [s.SlotOut(chair_id=x.chair_id, start=x.start, end=x.end) for x in slots]
+
+
+@router.get("/appointments", response_model=s.AppointmentPage)
+async def list_appointments(
+    uow: UoWDep, settings: SettingsDep, date_: Annotated[date | None, Query(alias="date")] = None,
+    order_id: UUID | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    cursor: UUID | None = None,
+) -> s.AppointmentPage:
+    async with uow:
+        day_start = day_end = None
+        if date_ is not None:
+            hours = await uow.config.hours()
+            day_start = hours.local_instant(date_, time(0, 0))
+            day_end = hours.local_instant(date_ + timedelta(days=1), time(0, 0))
+        items = await uow.appointments.list(day_start=day_start, day_end=day_end,
+                                            order_id=order_id, after=cursor, limit=limit)
+    nxt = str(items[-1].id) if len(items) == limit else None
+    return s.AppointmentPage(items=[appointment_out(a) for a in items], next_cursor=nxt)
+
+
+@router.post("/appointments", response_model=s.AppointmentOut,
+             status_code=status.HTTP_201_CREATED,
+             responses={409: {"model": s.SlotTakenProblem}})
+async def create_appointment(body: s.AppointmentCreate, uow: UoWDep, settings: SettingsDep,
+                             now: NowDep) -> s.AppointmentOut:
+    async with uow:
+        appt = await commands.book(uow, order_id=body.order_id, start=body.start,
+                                   chair_id=body.chair_id, now=now,
+                                   policy=settings.booking_policy())
+        await uow.commit()
+    return appointment_out(appt)
+
+
+@router.get("/appointments/{appt_id}", response_model=s.AppointmentOut)
+async def get_appointment(appt_id: UUID, uow: UoWDep) -> s.AppointmentOut:
+    async with uow:
+        return appointment_out(await commands.get(uow, appt_id))
+
+
+@router.post("/appointments/{appt_id}/move", response_model=s.AppointmentOut,
+             responses={409: {"model": s.SlotTakenProblem}})
+async def move_appointment(appt_id: UUID, body: s.AppointmentMove, uow: UoWDep,
+                           settings: SettingsDep, now: NowDep) -> s.AppointmentOut:
+    async with uow:
+        appt = await commands.move(uow, appt_id=appt_id, start=body.start,
+                                   chair_id=body.chair_id, now=now,
+                                   policy=settings.booking_policy())
+        await uow.commit()
+    return appointment_out(appt)
+
+
+async def _step(uow, action, *args) -> s.AppointmentOut:
+    async with uow:
+        appt = await action(uow, *args)
+        await uow.commit()
+    return appointment_out(appt)
+
+
+@router.post("/appointments/{appt_id}/check-in", response_model=s.AppointmentOut)
+async def check_in(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
+    return await _step(uow, commands.check_in, appt_id, now)
+
+
+@router.post("/appointments/{appt_id}/start", response_model=s.AppointmentOut)
+async def start(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
+    return await _step(uow, commands.start, appt_id, now)
+
+
+@router.post("/appointments/{appt_id}/complete", response_model=s.AppointmentOut)
+async def complete(appt_id: UUID, uow: UoWDep, settings: SettingsDep,
+                   now: NowDep) -> s.AppointmentOut:
+    return await _step(uow, commands.complete, appt_id, now, settings.booking_policy())
+
+
+@router.post("/appointments/{appt_id}/cancel", response_model=s.AppointmentOut)
+async def cancel(appt_id: UUID, uow: UoWDep, settings: SettingsDep, now: NowDep,
+                 body: Annotated[s.CancelBody | None, Body()] = None) -> s.AppointmentOut:
+    reason = body.reason if body else "staff"
+    return await _step(uow, commands.cancel, appt_id, reason, now, settings.booking_policy())
+
+
+@router.post("/appointments/{appt_id}/no-show", response_model=s.AppointmentOut)
+async def no_show(appt_id: UUID, uow: UoWDep, settings: SettingsDep,
+                  now: NowDep) -> s.AppointmentOut:
+    return await _step(uow, commands.no_show, appt_id, now, settings.booking_policy())
+
+
+@router.get("/board", response_model=s.BoardOut)
+async def get_board(uow: UoWDep, settings: SettingsDep, now: NowDep,
+                    date_: Annotated[date, Query(alias="date")]) -> s.BoardOut:
+    async with uow:
+        b = await planning.board(uow, date_, now, settings.booking_policy())
+    chairs = [s.BoardChair(chair_id=c.id, kind=c.kind, pediatric_capable=c.pediatric_capable,
+                           active=c.active, appointments=[
+                               s.BoardAppointment(id=a.id, order_id=a.order_id, status=a.status,
+                                                  start=a.start, end=a.end,
+                                                  acuity_class=a.acuity_class) for a in appts])
+              for c, appts in b.chairs]
+    return s.BoardOut(
+        date=date_, open=b.frame.open_at if b.frame else None,
+        close=b.frame.close_at if b.frame else None, closed=b.frame is None, chairs=chairs,
+        nurse_load=[s.LoadBucketOut(**vars(x)) for x in b.buckets],
+        utilization=s.UtilizationOut(**vars(b.utilization)) if b.utilization else None,
+        queue=[appointment_out(a) for a in b.queue])
+
+
+@router.post("/schedule/optimize", response_model=s.OptimizeOut)
+async def optimize(uow: UoWDep, settings: SettingsDep, now: NowDep,
+                   date_: Annotated[date, Query(alias="date")],
+                   apply: bool = False) -> s.OptimizeOut:
+    async with uow:
+        res = await planning.optimize(uow, date_, apply, now, settings.booking_policy(),
+                                      solve_options(settings))
+        if res.applied:
+            await uow.commit()
+    frame = res.frame
+    if frame is None:
+        raise InvalidInput("the clinic is closed that day", field="date")
+
+    def placement(v) -> s.Placement:
+        return s.Placement(chair_id=v.chair_id, start=frame.at(v.start), end=frame.at(v.end))
+    return s.OptimizeOut(
+        date=date_, status=res.status, applied=res.applied, solve_seconds=res.solve_seconds,
+        moves=[s.MoveOut(appointment_id=m.appointment.id, from_=placement(m.before),
+                         to=placement(m.after)) for m in res.moves],
+        before=s.FiguresOut(**vars(res.before)) if res.before else None,
+        after=s.FiguresOut(**vars(res.after)) if res.after else None)
+
+
+__all__ = ["datetime", "router"]

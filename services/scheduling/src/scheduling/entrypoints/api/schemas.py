@@ -1,0 +1,237 @@
+"""HTTP request/response models for the Scheduling API (contract: shared/api.md, Scheduling).
+
+Kept apart from the tables and the event contracts on purpose: the public shape may differ.
+Times are RFC 3339 with offset (aware datetimes only); ids are UUIDs except chair ids, which
+are short staff-chosen codes ("c01").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+ChairId = str  # short code chosen by staff
+Minutes = int
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- slots
+class SlotOut(Schema):
+    chair_id: ChairId
+    start: AwareDatetime
+    end: AwareDatetime
+
+
+class SlotQuery(Schema):
+    minutes: int = Field(gt=0, le=24 * 60)
+    acuity_class: str = "standard"
+    from_: AwareDatetime | None = Field(default=None, alias="from")
+    to: AwareDatetime | None = None
+    pediatric: bool = False
+    requires_driver: bool = False
+    limit: int = Field(default=10, ge=1, le=200)
+
+    @model_validator(mode="after")
+    def _window(self) -> SlotQuery:
+        if self.from_ and self.to and self.to <= self.from_:
+            raise ValueError("'to' must be after 'from'")
+        return self
+
+
+# --------------------------------------------------------------------------- appointments
+Status = Literal["queued", "held", "booked", "checked_in", "in_chair", "completed",
+                 "cancelled", "no_show"]
+
+
+class AppointmentCreate(Schema):
+    order_id: UUID
+    chair_id: ChairId | None = None  # none: the first free chair at that start
+    start: AwareDatetime
+
+
+class AppointmentMove(Schema):
+    start: AwareDatetime
+    chair_id: ChairId | None = None
+
+
+class CancelBody(Schema):
+    reason: str = Field(default="staff", min_length=1, max_length=200)
+
+
+class AppointmentOut(Schema):
+    id: UUID
+    order_id: UUID | None
+    practice_id: str | None
+    status: Status
+    chair_id: ChairId | None
+    start: AwareDatetime | None
+    end: AwareDatetime | None
+    minutes: int
+    acuity_class: str
+    pediatric: bool
+    requires_driver: bool
+    urgency: Literal["same_day", "planned"]
+    requested_start: AwareDatetime | None = None
+    hold_expires_at: AwareDatetime | None = None
+    queued_at: AwareDatetime | None = None
+    reason: str | None = None
+    version: int
+
+
+class AppointmentPage(Schema):
+    items: list[AppointmentOut]
+    next_cursor: str | None = None
+
+
+class SlotTakenProblem(Schema):
+    """409 body extension (problem+json): why, and the next feasible options."""
+
+    type: str
+    title: str
+    status: int = 409
+    detail: str
+    reasons: list[dict[str, str]] = []
+    next_options: list[SlotOut] = []
+
+
+# --------------------------------------------------------------------------- board
+class BoardAppointment(Schema):
+    id: UUID
+    order_id: UUID | None
+    status: Status
+    start: AwareDatetime
+    end: AwareDatetime
+    acuity_class: str
+
+
+class BoardChair(Schema):
+    chair_id: ChairId
+    kind: str
+    pediatric_capable: bool
+    active: bool
+    appointments: list[BoardAppointment]
+
+
+class LoadBucketOut(Schema):
+    start: AwareDatetime
+    end: AwareDatetime
+    nurses_available: int
+    capacity_units: int
+    peak_load_units: int
+    peak_patients: int
+    starts: int
+    load_ratio: float | None
+
+
+class UtilizationOut(Schema):
+    booked_chair_minutes: int
+    available_chair_minutes: int
+    ratio: float
+    overtime_minutes: int
+
+
+class BoardOut(Schema):
+    date: date
+    open: AwareDatetime | None
+    close: AwareDatetime | None
+    closed: bool = False
+    chairs: list[BoardChair]
+    nurse_load: list[LoadBucketOut]
+    utilization: UtilizationOut | None
+    queue: list[AppointmentOut] = []
+
+
+# --------------------------------------------------------------------------- optimizer
+class Placement(Schema):
+    chair_id: ChairId
+    start: AwareDatetime
+    end: AwareDatetime
+
+
+class MoveOut(Schema):
+    appointment_id: UUID
+    from_: Placement = Field(alias="from")
+    to: Placement
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
+class FiguresOut(Schema):
+    visits: int
+    makespan_minutes: int
+    overtime_minutes: int
+    total_wait_minutes: int
+    mean_wait_minutes: float
+    p90_wait_minutes: float
+    chair_utilization: float
+
+
+class OptimizeOut(Schema):
+    date: date
+    status: str  # optimal | feasible | infeasible | unknown | nothing_to_do
+    applied: bool
+    moves: list[MoveOut]
+    before: FiguresOut | None
+    after: FiguresOut | None
+    solve_seconds: float
+
+
+# --------------------------------------------------------------------------- admin
+class ChairIn(Schema):
+    id: ChairId = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")
+    kind: str = Field(default="recliner", min_length=1, max_length=40)
+    pediatric_capable: bool = False
+    active: bool = True
+
+
+class ChairOut(ChairIn):
+    pass
+
+
+class BreakIn(Schema):
+    start: AwareDatetime
+    end: AwareDatetime
+
+
+class NurseShiftIn(Schema):
+    nurse_id: str = Field(min_length=1, max_length=60)
+    start: AwareDatetime
+    end: AwareDatetime
+    breaks: list[BreakIn] = []
+
+
+class NurseShiftOut(NurseShiftIn):
+    id: UUID
+
+
+class RatioPolicyIn(Schema):
+    ratios: dict[str, int] = Field(description="acuity class -> max patients per nurse")
+    setup_minutes: dict[str, int] = {}
+
+
+class RatioPolicyOut(RatioPolicyIn):
+    units_per_nurse: int
+    state: str | None = None
+
+
+class WeekdayHours(Schema):
+    weekday: int = Field(ge=0, le=6, description="0 = Monday")
+    opens: time
+    closes: time
+
+
+class ClinicHoursIn(Schema):
+    timezone: str
+    state: str | None = Field(default=None, max_length=2)
+    weekly: list[WeekdayHours]
+    closed_dates: list[date] = []
+
+
+class ClinicHoursOut(ClinicHoursIn):
+    updated_at: datetime | None = None

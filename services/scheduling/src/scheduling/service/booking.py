@@ -1,0 +1,187 @@
+"""Holds and bookings driven by events, the same-day queue, and hold expiry.
+
+Each function runs inside an open unit of work; the caller commits (consumers commit after the
+inbox row, routes after the handler). Expected outcomes (nothing free, already done) are not
+errors: an event handler that raised would be retried and finally dead-lettered.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime, timedelta
+from uuid import UUID
+
+from scheduling.domain.appointment import OCCUPYING, Appointment, Status
+from scheduling.domain.booking import Need, offer_freed_capacity, ready_time, request_for
+from scheduling.domain.clinic import BookingPolicy
+from scheduling.domain.slots import Slot, find_slots
+from scheduling.service.days import Clinic, load_clinic, load_day, search_range
+from scheduling.service.metrics import REQUEST_OUTCOMES
+
+log = logging.getLogger("scheduling.booking")
+BOOKABLE = ("approved", "not_required")
+RELEASED = ("denied", "not_covered")  # expired/withdrawn ("closed") are only recorded
+
+
+def need_of(order: dict) -> Need:
+    return Need(minutes=order["minutes"], acuity_class=order["acuity_class"],
+                pediatric=bool(order["pediatric"]), requires_driver=bool(order["requires_driver"]),
+                urgency=order["urgency"], window_from=order["window_from"],
+                window_to=order["window_to"])
+
+
+async def record_signed_order(uow, *, order_id: UUID, now: datetime, **fields: object) -> dict:
+    await uow.orders.upsert(order_id, **fields)
+    return await uow.orders.get(order_id)
+
+
+async def find_and_lock(uow, clinic: Clinic, need: Need, now: datetime,
+                        ignore: str | None = None) -> Slot | None:
+    """The earliest slot for a need, re-checked under its day's lock (race-free)."""
+    policy = clinic.policy
+    today = clinic.hours.local_date(now)
+    if need.window_to is not None and need.window_to <= ready_time(need, now, policy):
+        return None  # the requested window is already over (or too close for pharmacy prep)
+    if need.urgency == "same_day":
+        days = [today]
+    else:
+        req = request_for(need, now, policy)
+        # A long requested window is searched from its start up to the planning horizon:
+        # an event must never fail for asking far ahead.
+        last = min(req.not_after, req.not_before + timedelta(days=policy.planned_horizon_days))
+        days = search_range(clinic, req.not_before, max(last, req.not_before),
+                            policy.planned_horizon_days + 1)
+    for day in days:
+        frame = clinic.frame(day)
+        if frame is None:
+            continue
+        await uow.lock_days(day)
+        loaded = await load_day(uow, clinic, day, now)
+        req = request_for(need, now, policy, day_end=frame.close_at)
+        if req.not_after is not None and req.not_after <= frame.open_at:
+            break
+        if ignore:
+            req = replace(req, ignore_visit=ignore)
+        slots = find_slots(loaded.state, req, policy)
+        if slots:
+            return slots[0]
+    return None
+
+
+async def hold_for_order(uow, order: dict, now: datetime, policy: BookingPolicy
+                         ) -> Appointment | None:
+    """order.signed: hold the earliest slot, else (same-day) join the queue. Idempotent."""
+    existing = [a for a in await uow.appointments.for_order(order["order_id"])
+                if a.status in OCCUPYING or a.status is Status.QUEUED]
+    if existing or order["cancelled"] or order["authorization"] in RELEASED:
+        return existing[0] if existing else None
+    clinic = await load_clinic(uow, policy)
+    need = need_of(order)
+    slot = await find_and_lock(uow, clinic, need, now)
+    fields: dict = {
+        "order_id": order["order_id"], "practice_id": order["practice_id"],
+        "acuity_class": clinic.ratios.resolve(need.acuity_class, strict=False),
+        "pediatric": need.pediatric, "requires_driver": need.requires_driver,
+        "urgency": need.urgency, "window_from": need.window_from, "window_to": need.window_to,
+        "ready_at": now + timedelta(minutes=policy.prep_lead_minutes),
+    }
+    fields["requested_start"] = max(fields["ready_at"], need.window_from or fields["ready_at"])
+    outcome = "held" if slot else ("queued" if need.urgency == "same_day" else "unplaced")
+    REQUEST_OUTCOMES.labels(need.urgency, outcome).inc()
+    if slot is None:
+        if need.urgency != "same_day":
+            log.warning("no slot for planned order %s in its window", order["order_id"])
+            return None
+        appt = Appointment.queued(minutes=need.minutes, now=now, **fields)
+    else:
+        appt = Appointment.held(minutes=need.minutes, now=now, chair_id=slot.chair_id,
+                                start=slot.start, end=slot.end,
+                                hold_expires_at=now + timedelta(minutes=policy.hold_minutes),
+                                **fields)
+        if order["authorization"] in BOOKABLE:
+            appt.confirm(now)
+    uow.appointments.add(appt)
+    return appt
+
+
+async def authorization_decided(uow, order_id: UUID, decision: str, now: datetime,
+                                policy: BookingPolicy, reason: str | None = None) -> None:
+    """Approved / not required → book; denied / not covered / closed → release."""
+    await uow.orders.upsert(order_id, authorization=decision)
+    order = await uow.orders.get(order_id)
+    if decision == "closed":
+        return  # staff decide what an expired or withdrawn approval means for the visit
+    if decision in RELEASED:
+        await release_order(uow, order_id, f"authorization_{decision}", now, policy)
+        return
+    if order is None or order.get("signed_at") is None or order["cancelled"]:
+        return  # the order itself has not reached us yet: order.signed will book it
+    appts = await uow.appointments.for_order(order_id)
+    held = [a for a in appts if a.status is Status.HELD]
+    for appt in held:
+        appt.confirm(now)
+    if not held and not any(a.status in OCCUPYING or a.status is Status.QUEUED for a in appts):
+        await hold_for_order(uow, order, now, policy)  # hold expired meanwhile: try again
+
+
+async def release_order(uow, order_id: UUID, reason: str, now: datetime,
+                        policy: BookingPolicy, *, cancelled: bool = False) -> list[Appointment]:
+    """Release everything not yet started for an order; freed capacity goes to the queue."""
+    if cancelled:
+        await uow.orders.upsert(order_id, cancelled=True)
+    released = []
+    for appt in await uow.appointments.for_order(order_id):
+        if appt.can("cancel"):
+            had_slot = appt.status in OCCUPYING
+            appt.cancel(reason, now)
+            if had_slot:
+                released.append(appt)
+    await offer_queue(uow, now, policy, {a.start for a in released if a.start})
+    return released
+
+
+async def offer_queue(uow, now: datetime, policy: BookingPolicy,
+                      freed_at: set[datetime] | None = None) -> list[Appointment]:
+    """Offer today's free capacity to the same-day queue first (most urgent, then oldest)."""
+    clinic = await load_clinic(uow, policy)
+    today = clinic.hours.local_date(now)
+    if freed_at is not None and not any(clinic.hours.local_date(t) == today for t in freed_at):
+        return []
+    waiting = await uow.appointments.queued()
+    if not waiting or clinic.frame(today) is None:
+        return []
+    await uow.lock_days(today)
+    await uow.flush()  # the released chair time must be visible to the day we read next
+    loaded = await load_day(uow, clinic, today, now)
+    placed = []
+    for entry, slot in offer_freed_capacity(loaded.state, waiting, now, policy):
+        entry.place(chair_id=slot.chair_id, start=slot.start, end=slot.end,
+                    hold_expires_at=now + timedelta(minutes=policy.hold_minutes), now=now)
+        order = await uow.orders.get(entry.order_id) if entry.order_id else None
+        if order and order["authorization"] in BOOKABLE:
+            entry.confirm(now)
+        placed.append(entry)
+    return placed
+
+
+async def close_stale_queue(uow, now: datetime, policy: BookingPolicy) -> int:
+    """Same-day requests still queued after their day ended are released (the clinic must
+    re-triage them), so the orders service hears about it."""
+    clinic = await load_clinic(uow, policy)
+    today = clinic.hours.local_date(now)
+    stale = [e for e in await uow.appointments.queued()
+             if e.queued_at is not None and clinic.hours.local_date(e.queued_at) < today]
+    for entry in stale:
+        entry.cancel("queue_closed", now)
+    return len(stale)
+
+
+async def expire_holds(uow, now: datetime, policy: BookingPolicy, limit: int = 100) -> int:
+    await close_stale_queue(uow, now, policy)
+    expired = await uow.appointments.expired_holds(now, limit)
+    for appt in expired:
+        appt.expire_hold(now)
+    if expired:
+        await offer_queue(uow, now, policy, {a.start for a in expired if a.start})
+    return len(expired)

@@ -1,0 +1,61 @@
+"""Loading clinic days from the database into the pure DayState the domain reasons on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from scheduling.domain.appointment import Appointment
+from scheduling.domain.booking import visits_of
+from scheduling.domain.clinic import BookingPolicy, Chair, ClinicHours, DayFrame, RatioPolicy
+from scheduling.domain.daystate import DayState
+from scheduling.domain.errors import InvalidInput
+
+
+@dataclass
+class Clinic:
+    """Configuration read once per unit of work."""
+
+    hours: ClinicHours
+    chairs: list[Chair]
+    ratios: RatioPolicy
+    policy: BookingPolicy
+
+    def frame(self, day: date, overtime: int | None = None) -> DayFrame | None:
+        return self.hours.frame(day, self.policy.booking_overtime_minutes
+                                if overtime is None else overtime)
+
+    def chair(self, chair_id: str) -> Chair | None:
+        return next((c for c in self.chairs if c.id == chair_id), None)
+
+
+async def load_clinic(uow, policy: BookingPolicy) -> Clinic:
+    hours = await uow.config.hours()
+    return Clinic(hours=hours, chairs=await uow.config.chairs(),
+                  ratios=await uow.config.ratio_policy(hours.state), policy=policy)
+
+
+@dataclass
+class Day:
+    state: DayState
+    appointments: list[Appointment] = field(default_factory=list)
+
+
+async def load_day(uow, clinic: Clinic, day: date, now: datetime,
+                   overtime: int | None = None) -> Day | None:
+    """The day's state read now (call after ``lock_days`` when about to add chair time)."""
+    frame = clinic.frame(day, overtime)
+    if frame is None:
+        return None
+    end = frame.at(frame.horizon)
+    shifts = await uow.config.shifts(frame.open_at - timedelta(days=1), end)
+    appts = await uow.appointments.overlapping(frame.open_at, end)
+    state = DayState.build(frame, clinic.chairs, shifts, clinic.ratios, visits_of(appts, frame, now))
+    return Day(state=state, appointments=appts)
+
+
+def search_range(clinic: Clinic, start: datetime, end: datetime, max_days: int) -> list[date]:
+    first, last = clinic.hours.local_date(start), clinic.hours.local_date(end)
+    if (last - first).days > max_days:
+        raise InvalidInput(f"search window longer than {max_days} days", field="to")
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]

@@ -1,0 +1,150 @@
+"""Read-side and planning: slot search across days, the day board, and the day optimizer."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+from scheduling.domain.appointment import MOVABLE, OCCUPYING, Appointment, Status
+from scheduling.domain.board import LoadBucket, Utilization, load_buckets, utilization
+from scheduling.domain.booking import visit_of
+from scheduling.domain.clinic import BookingPolicy, DayFrame
+from scheduling.domain.daystate import Visit
+from scheduling.domain.errors import InvalidInput
+from scheduling.domain.figures import DayFigures, day_figures
+from scheduling.domain.slots import Slot, SlotRequest, find_slots
+from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, solve_day
+from scheduling.service.days import Clinic, load_clinic, load_day, search_range
+
+
+async def search_slots(uow, req: SlotRequest, start: datetime | None, end: datetime | None,
+                       now: datetime, policy: BookingPolicy, max_days: int) -> list[Slot]:
+    clinic = await load_clinic(uow, policy)
+    clinic.ratios.resolve(req.acuity_class)  # unknown class: 422, never a silent default
+    start = max(start or now, now)
+    end = end or start + timedelta(days=policy.planned_horizon_days)
+    if end <= start:
+        return []
+    req = replace(req, not_before=max(req.not_before or start, start), not_after=end,
+                  overtime_minutes=policy.booking_overtime_minutes)
+    out: list[Slot] = []
+    for day in search_range(clinic, start, end, max_days):
+        loaded = await load_day(uow, clinic, day, now)
+        if loaded is None:
+            continue
+        out += find_slots(loaded.state, replace(req, limit=req.limit - len(out)), policy)
+        if len(out) >= req.limit:
+            break
+    return out
+
+
+@dataclass
+class Board:
+    day: date
+    frame: DayFrame | None
+    chairs: list[tuple[object, list[Appointment]]] = field(default_factory=list)
+    buckets: list[LoadBucket] = field(default_factory=list)
+    utilization: Utilization | None = None
+    queue: list[Appointment] = field(default_factory=list)
+
+
+async def board(uow, day: date, now: datetime, policy: BookingPolicy) -> Board:
+    clinic = await load_clinic(uow, policy)
+    loaded = await load_day(uow, clinic, day, now)
+    if loaded is None:
+        return Board(day=day, frame=None, chairs=[(c, []) for c in clinic.chairs])
+    shown = [a for a in loaded.appointments
+             if a.status in OCCUPYING or a.status is Status.COMPLETED]
+    per_chair = [(c, sorted((a for a in shown if a.chair_id == c.id), key=lambda a: a.start))
+                 for c in clinic.chairs]
+    queue = []
+    if clinic.hours.local_date(now) == day:
+        queue = [a for a in await uow.appointments.queued()]
+    return Board(day=day, frame=loaded.state.frame, chairs=per_chair,
+                 buckets=load_buckets(loaded.state), utilization=utilization(loaded.state),
+                 queue=queue)
+
+
+@dataclass
+class Move:
+    appointment: Appointment
+    before: Visit
+    after: Visit
+
+
+@dataclass
+class Optimization:
+    day: date
+    status: str
+    applied: bool
+    frame: DayFrame | None = None
+    moves: list[Move] = field(default_factory=list)
+    before: DayFigures | None = None
+    after: DayFigures | None = None
+    solve_seconds: float = 0.0
+
+
+def _item(appt: Appointment, visit: Visit, frame: DayFrame, now_m: int, clinic: Clinic,
+          policy: BookingPolicy) -> PlanItem:
+    def minute(t: datetime | None, default: int) -> int:
+        return default if t is None else frame.minute_ceil(t)
+    earliest = max(now_m, 0, minute(appt.ready_at, 0), minute(appt.window_from, 0))
+    latest_start = frame.horizon
+    if appt.requires_driver and policy.driver_latest_start is not None:
+        latest_start = frame.local_minute(policy.driver_latest_start)
+    latest_end = min(frame.horizon, frame.minute_floor(appt.window_to) if appt.window_to
+                     else frame.horizon)
+    return PlanItem(id=visit.id, minutes=visit.end - visit.start,
+                    acuity_class=clinic.ratios.resolve(appt.acuity_class, strict=False),
+                    pediatric=appt.pediatric, earliest=earliest, latest_start=latest_start,
+                    latest_end=latest_end, requested=minute(appt.requested_start, visit.start),
+                    current=visit)
+
+
+async def optimize(uow, day: date, apply: bool, now: datetime, policy: BookingPolicy,
+                   options: SolveOptions) -> Optimization:
+    clinic = await load_clinic(uow, policy)
+    overtime = policy.optimizer_overtime_minutes
+    if clinic.frame(day, overtime) is None:
+        raise InvalidInput("the clinic is closed that day", field="date")
+    if apply:
+        await uow.lock_days(day)
+    loaded = await load_day(uow, clinic, day, now, overtime=overtime)
+    frame = loaded.state.frame
+    now_m = max(0, frame.minute_ceil(now))
+    fixed, items, by_id = [], [], {}
+    for appt in loaded.appointments:
+        visit = visit_of(appt, frame, now)
+        if visit is None or appt.start is None or clinic.hours.local_date(appt.start) != day:
+            if visit is not None:
+                fixed.append(visit)  # spills over from another day: a fact here
+            continue
+        if appt.status in MOVABLE:
+            items.append(_item(appt, visit, frame, now_m, clinic, policy))
+            by_id[visit.id] = appt
+        else:
+            fixed.append(visit)
+    result = Optimization(day=day, status="nothing_to_do", applied=False, frame=frame)
+    requested = {it.id: it.requested for it in items}
+    current = [it.current for it in items]
+    result.before = day_figures(frame, clinic.chairs, [*fixed, *current], requested)
+    if not items:
+        return result
+    problem = DayProblem(frame, clinic.chairs, loaded.state.nurses, clinic.ratios, fixed, items,
+                         grid=policy.grid_minutes)
+    plan = await asyncio.to_thread(solve_day, problem, options)
+    result.status, result.solve_seconds = plan.status, round(plan.solve_seconds, 3)
+    if not plan.ok:
+        return result
+    result.after = day_figures(frame, clinic.chairs, [*fixed, *plan.visits], requested)
+    before = {v.id: v for v in current}
+    result.moves = [Move(by_id[v.id], before[v.id], v) for v in plan.visits
+                    if (v.chair_id, v.start) != (before[v.id].chair_id, before[v.id].start)]
+    if apply and result.moves:
+        await uow.defer_chair_constraint()
+        for mv in result.moves:
+            mv.appointment.move(chair_id=mv.after.chair_id, start=frame.at(mv.after.start),
+                                end=frame.at(mv.after.end), now=now)
+        result.applied = True
+    return result

@@ -1,0 +1,60 @@
+"""Scheduling settings: every variable carries the ``SCHEDULING_`` prefix.
+
+Clinic policy (ratios, set-up minutes, prep lead, driver cut-off, hold time) are settings with
+the defaults of shared/domain/scheduling.md; the ratio policy saved through the admin API wins.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+
+from chairside_shared.settings import ServiceSettings, service_config
+from pydantic import Field
+
+from scheduling.domain.clinic import BookingPolicy, ClinicHours
+
+
+class SchedulingSettings(ServiceSettings):
+    """Scheduling: chairs, nurses, slots, appointments and the same-day queue."""
+
+    model_config = service_config("SCHEDULING_")
+
+    service_name: str = "scheduling"
+    port: int = 8002
+
+    # Clinic defaults until an administrator saves clinic hours.
+    clinic_timezone: str = "America/New_York"
+    clinic_state: str | None = Field(None, max_length=2)
+    clinic_opens: time = time(8, 0)
+    clinic_closes: time = time(18, 0)
+    clinic_weekdays: list[int] = Field(default_factory=lambda: [0, 1, 2, 3, 4])
+
+    # Ratio overrides per US state, e.g. {"CA": {"standard": 3}} (max patients per nurse).
+    ratio_overrides_by_state: dict[str, dict[str, int]] = Field(default_factory=dict)
+
+    grid_minutes: int = Field(5, ge=1, le=60)
+    prep_lead_minutes: int = Field(45, ge=0, le=24 * 60)
+    driver_latest_start: time | None = time(15, 0)
+    hold_minutes: int = Field(48 * 60, ge=1)
+    booking_overtime_minutes: int = Field(0, ge=0, le=240)
+    optimizer_overtime_minutes: int = Field(120, ge=0, le=480)
+    planned_horizon_days: int = Field(28, ge=1, le=180)
+    max_search_days: int = Field(62, ge=1, le=366)
+
+    optimizer_time_limit_s: float = Field(10.0, gt=0, le=300)
+    optimizer_workers: int = Field(1, ge=1, le=16)
+    hold_sweep_interval_s: float = Field(30.0, gt=0)
+
+    def booking_policy(self) -> BookingPolicy:
+        return BookingPolicy(
+            grid_minutes=self.grid_minutes, prep_lead_minutes=self.prep_lead_minutes,
+            driver_latest_start=self.driver_latest_start, hold_minutes=self.hold_minutes,
+            booking_overtime_minutes=self.booking_overtime_minutes,
+            optimizer_overtime_minutes=self.optimizer_overtime_minutes,
+            planned_horizon_days=self.planned_horizon_days,
+        )
+
+    def default_hours(self) -> ClinicHours:
+        return ClinicHours(timezone=self.clinic_timezone, state=self.clinic_state,
+                           weekly={d: (self.clinic_opens, self.clinic_closes)
+                                   for d in self.clinic_weekdays})

@@ -1,0 +1,93 @@
+"""200 concurrent bookings for the last feasible slot: exactly one wins, every other request
+gets 409 with next options, and the chair and nurse-ratio invariants hold afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+from sched_it import DAY, local, setup_clinic, signed_order
+from scheduling.domain.appointment import Status
+from scheduling.domain.booking import visits_of
+from scheduling.domain.verify import verify_day
+from scheduling.service.days import load_clinic, load_day
+
+pytestmark = pytest.mark.integration
+N = 200
+
+
+async def _orders(runtime, n: int, minutes: int = 60) -> list:
+    return await asyncio.gather(*(signed_order(runtime, minutes=minutes) for _ in range(n)))
+
+
+async def _book(client, order, start, chair):
+    body = {"order_id": str(order), "start": start.isoformat()}
+    if chair:
+        body["chair_id"] = chair
+    return await client.post("/v1/appointments", json=body)
+
+
+async def _invariants(svc) -> list:
+    async with svc.runtime.uow() as uow:
+        clinic = await load_clinic(uow, svc.settings.booking_policy())
+        day = await load_day(uow, clinic, DAY, local(7))
+        live = [a for a in day.appointments if a.status is not Status.CANCELLED]
+        state = day.state
+        return live, verify_day(state.frame, state.chairs, state.nurses, clinic.ratios,
+                                visits_of(live, state.frame))
+
+
+async def _race(svc, requests) -> tuple[list, list]:
+    responses = await asyncio.gather(*(_book(svc.client, *r) for r in requests))
+    won = [r for r in responses if r.status_code == 201]
+    lost = [r for r in responses if r.status_code != 201]
+    return won, lost
+
+
+async def test_last_chair_slot_goes_to_exactly_one(svc):
+    c = svc.client
+    await setup_clinic(c, chairs=1, nurses=2)
+    await setup_clinic(c, chairs=1, nurses=2, day=DAY + timedelta(days=1))  # for next options
+    fill = await _orders(svc.runtime, 2)
+    assert (await _book(c, fill[0], local(8), "c01")).status_code == 201
+    r = await c.post("/v1/appointments", json={"order_id": str(fill[1]), "chair_id": "c01",
+                                               "start": local(10).isoformat()})
+    assert r.status_code == 201
+    # fill the rest of the day in one long visit record: 10:00-18:00 is 480 minutes
+    async with svc.runtime.uow() as uow:
+        from scheduling.adapters import orm
+        await uow.session.execute(orm.appointments.update().where(
+            orm.appointments.c.start_at == local(10)).values(end_at=local(18), minutes=480))
+        await uow.session.commit()
+    orders = await _orders(svc.runtime, N)
+    won, lost = await _race(svc, [(o, local(9), "c01") for o in orders])
+    assert len(won) == 1, [r.text for r in lost[:2]]
+    assert {r.status_code for r in lost} == {409}
+    assert all(r.json()["next_options"] for r in lost)
+    first_next = lost[0].json()["next_options"][0]
+    assert first_next["start"][:10] == (DAY + timedelta(days=1)).isoformat()
+    live, violations = await _invariants(svc)
+    assert violations == [] and len(live) == 3
+
+
+async def test_last_nurse_capacity_goes_to_exactly_one(svc):
+    """Different chairs, so no table constraint can help: only the day lock keeps the ratio."""
+    c = svc.client
+    await setup_clinic(c, chairs=8, nurses=1)
+    running = await _orders(svc.runtime, 3, minutes=180)
+    for i, o in enumerate(running):  # 3 of the nurse's 4 units used from 09:30 to 12:00
+        r = await _book(c, o, local(9, 15 * i), f"c0{i + 1}")
+        assert r.status_code == 201, r.text
+    orders = await _orders(svc.runtime, N)
+    # starts 15 minutes apart, so set-ups never collide: every pair still overlaps in time
+    starts = [local(10, 15 * (i % 3)) for i in range(N)]
+    chairs = [f"c0{4 + i % 5}" for i in range(N)]
+    won, lost = await _race(svc, [(o, t, ch) for o, t, ch in zip(orders, starts, chairs)])
+    assert len(won) == 1, [r.text for r in lost[:2]]
+    assert {r.status_code for r in lost} == {409}
+    codes = {x["code"] for r in lost for x in r.json()["reasons"]}
+    assert "nurse_capacity" in codes
+    assert all(r.json()["next_options"] for r in lost)
+    live, violations = await _invariants(svc)
+    assert violations == [] and len(live) == 4
