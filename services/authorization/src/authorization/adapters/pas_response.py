@@ -1,0 +1,183 @@
+"""Reading a payer's PAS answer (FHIR R4, validated with fhir.resources.R4B) into a decision.
+
+Where the answer lives (PAS IG input/fsh/ClaimResponse.fsh, current build): each
+``ClaimResponse.item.adjudication`` carries the ``reviewAction`` extension, whose sub-extensions
+are ``code`` (the ``reviewActionCode`` extension, X12 306 / HCR01), ``number`` (the
+authorization number) and ``reasonCode``. Item-level ``itemPreAuthPeriod`` and
+``itemAuthorizedDetail`` (quantity) give dates and units; ``preAuthPeriod`` and ``preAuthRef``
+on the ClaimResponse are the fallbacks.
+
+Mapping (domain doc A1): A1 certified in total -> approved with the requested units;
+A2 partial / A6 modified -> approved with the authorized quantity (required); A3 -> denied;
+A4 pended and CT contact-payer -> pended. NA and C, and anything else, are refused as a payer
+error rather than guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.claimresponse import ClaimResponse
+from fhir.resources.R4B.operationoutcome import OperationOutcome
+from fhir.resources.R4B.parameters import Parameters
+from pydantic import ValidationError
+
+from ..domain import codes
+from ..domain.case import PACase, PayerDecision
+from ..domain.errors import PayerResponseInvalid
+
+PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition"
+EXT_REVIEW_ACTION = f"{PAS}/extension-reviewAction"
+EXT_REVIEW_ACTION_CODE = f"{PAS}/extension-reviewActionCode"
+EXT_ITEM_PREAUTH_PERIOD = f"{PAS}/extension-itemPreAuthPeriod"
+EXT_ITEM_AUTHORIZED_DETAIL = f"{PAS}/extension-itemAuthorizedDetail"
+X12_REVIEW_ACTION = "https://codesystem.x12.org/005010/306"
+
+APPROVING = {codes.REVIEW_APPROVED, codes.REVIEW_PARTIAL, codes.REVIEW_MODIFIED}
+PENDING = {codes.REVIEW_PENDED, codes.REVIEW_CONTACT_PAYER}
+
+
+def _ext(exts: list | None, url: str) -> Any:
+    return next((e for e in exts or [] if e.url == url), None)
+
+
+def _date(value: Any) -> date | None:
+    if value is None:
+        return None
+    return date.fromisoformat(str(value)[:10])
+
+
+def operation_outcome_text(doc: dict[str, Any]) -> str:
+    try:
+        oo = OperationOutcome.model_validate(doc)
+    except ValidationError:
+        return "unreadable OperationOutcome"
+    parts = [i.diagnostics or (i.details.text if i.details else None) or i.code
+             for i in oo.issue or []]
+    return "; ".join(p for p in parts if p) or "OperationOutcome without details"
+
+
+def claim_responses(doc: dict[str, Any]) -> list[ClaimResponse]:
+    """ClaimResponses in a $submit Bundle or an $inquire Parameters (0..* Bundles)."""
+    try:
+        if doc.get("resourceType") == "Parameters":
+            params = Parameters.model_validate(doc)
+            bundles = [p.resource for p in params.parameter or [] if p.resource is not None]
+        elif doc.get("resourceType") == "Bundle":
+            bundles = [Bundle.model_validate(doc)]
+        else:
+            raise PayerResponseInvalid([f"unexpected resource {doc.get('resourceType')!r}"])
+    except ValidationError as exc:
+        raise PayerResponseInvalid([f"not valid FHIR R4: {exc.error_count()} problems"]) from exc
+    found = []
+    for b in bundles:
+        if getattr(b, "get_resource_type", lambda: "")() != "Bundle":
+            raise PayerResponseInvalid(["an $inquire result that is not a Bundle"])
+        found += [e.resource for e in b.entry or []
+                  if e.resource is not None and e.resource.get_resource_type() == "ClaimResponse"]
+    return found
+
+
+def _review(item: Any) -> tuple[str | None, str | None, str | None, str | None]:
+    """(code, number, reason code, reason text) of one response item."""
+    for adj in item.adjudication or []:
+        ra = _ext(adj.extension, EXT_REVIEW_ACTION)
+        if ra is None:
+            continue
+        code_ext = _ext(ra.extension, EXT_REVIEW_ACTION_CODE) or _ext(ra.extension, "code")
+        code = None
+        if code_ext is not None and code_ext.valueCodeableConcept is not None:
+            codings = code_ext.valueCodeableConcept.coding or []
+            code = next((c.code for c in codings if c.system == X12_REVIEW_ACTION),
+                        codings[0].code if codings else None)
+        number = _ext(ra.extension, "number")
+        reason = _ext(ra.extension, "reasonCode")
+        r_code = r_text = None
+        if reason is not None and reason.valueCodeableConcept is not None:
+            cc = reason.valueCodeableConcept
+            first = (cc.coding or [None])[0]
+            r_code = first.code if first else None
+            r_text = cc.text or (first.display if first else None)
+        return code, number.valueString if number else None, r_code, r_text
+    return None, None, None, None
+
+
+def _authorized_units(item: Any) -> Decimal | None:
+    detail = _ext(item.extension, EXT_ITEM_AUTHORIZED_DETAIL)
+    qty = _ext(detail.extension if detail else None, "quantity")
+    if qty is None or qty.valueQuantity is None:
+        return None
+    return qty.valueQuantity.value
+
+
+def _period(item: Any, cr: ClaimResponse) -> tuple[date | None, date | None]:
+    ext = _ext(item.extension, EXT_ITEM_PREAUTH_PERIOD)
+    p = ext.valuePeriod if ext is not None else cr.preAuthPeriod
+    if p is None:
+        return None, None
+    return _date(p.start), _date(p.end)
+
+
+def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
+    """One ClaimResponse -> a PayerDecision for ``case``; PayerResponseInvalid when unusable."""
+    problems: list[str] = []
+    if cr.use != "preauthorization":
+        problems.append(f"ClaimResponse.use is {cr.use!r}")
+    req = cr.request.identifier if cr.request else None
+    if req is not None and req.value and req.value != case.request_identifier:
+        problems.append("ClaimResponse answers another request")
+    if problems:
+        raise PayerResponseInvalid(problems)
+
+    by_seq = {i: ln for i, ln in enumerate(case.lines, start=1)}
+    reviews: dict[str, tuple] = {}
+    units: dict[str, int] = {}
+    starts, ends = [], []
+    for item in cr.item or []:
+        line = by_seq.get(item.itemSequence)
+        if line is None:
+            problems.append(f"response item {item.itemSequence} matches no requested item")
+            continue
+        code, number, r_code, r_text = _review(item)
+        reviews[line.hcpcs] = (code, number, r_code, r_text)
+        qty = _authorized_units(item)
+        if code in APPROVING:
+            if qty is None and code != codes.REVIEW_APPROVED:
+                problems.append(f"{code} for {line.hcpcs} without an authorized quantity")
+            value = qty if qty is not None else Decimal(line.requested_units or 0)
+            if value != value.to_integral_value():
+                problems.append(f"fractional approved units for {line.hcpcs}: {value}")
+            units[line.hcpcs] = int(value)
+            start, end = _period(item, cr)
+            starts.append(start)
+            ends.append(end)
+        elif code == codes.REVIEW_DENIED:
+            units[line.hcpcs] = 0
+    if not reviews:
+        problems.append("no reviewAction in the ClaimResponse")
+    unknown = sorted({r[0] or "none" for r in reviews.values()}
+                     - APPROVING - PENDING - {codes.REVIEW_DENIED})
+    if unknown:
+        problems.append(f"unsupported review action code(s) {unknown}")
+    if problems:
+        raise PayerResponseInvalid(problems)
+
+    found = {r[0] for r in reviews.values()}
+    if found & PENDING:
+        code = sorted(found & PENDING)[0]
+        return PayerDecision(kind="pended", review_code=code)
+    if found & APPROVING:
+        number = next((r[1] for r in reviews.values() if r[0] in APPROVING and r[1]), None)
+        # Several items, several periods: the approval holds only where all of them do.
+        valid_from = max(starts) if all(starts) and starts else None
+        valid_to = min(ends) if all(ends) and ends else None
+        code = sorted(found & APPROVING)[0]
+        return PayerDecision(kind="approved", review_code=code,
+                             auth_number=number or (cr.preAuthRef or None),
+                             approved_units=units, valid_from=valid_from, valid_to=valid_to)
+    code, _, r_code, r_text = next(iter(reviews.values()))
+    reason = "; ".join(p for p in (r_text, cr.disposition) if p) or None
+    return PayerDecision(kind="denied", review_code=code, reason_code=r_code, reason=reason)

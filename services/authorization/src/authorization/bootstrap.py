@@ -1,0 +1,85 @@
+"""Composition root of the authorization service."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from chairside_shared import contracts
+from chairside_shared.runtime import ServiceRuntime, ServiceSpec
+
+from authorization.adapters import orm  # noqa: F401 - registers the tables on the metadata
+from authorization.adapters.metadata import messaging, metadata
+from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
+from authorization.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
+from authorization.seed import seed_demo
+from authorization.service.poller import poll_once
+from authorization.service.uow import AuthorizationUnitOfWork
+from authorization.settings import AuthorizationSettings
+
+MIGRATIONS = str(Path(__file__).parent / "migrations")
+log = logging.getLogger("authorization.poller")
+
+
+def build_spec(settings: AuthorizationSettings) -> ServiceSpec[AuthorizationUnitOfWork]:
+    return ServiceSpec(
+        name="authorization",
+        metadata=metadata,
+        tables=messaging,
+        migrations=MIGRATIONS,
+        # Our topic, its DLQ, and the DLQ our consumer writes for orders.events.
+        owned_topics=[contracts.AUTHORIZATION_TOPIC,
+                      contracts.dlq_topic(contracts.AUTHORIZATION_TOPIC),
+                      contracts.dlq_topic(contracts.ORDERS_TOPIC)],
+        uow_class=AuthorizationUnitOfWork.bound(settings),
+        subscriptions=SUBSCRIPTIONS,
+        handlers=HANDLERS,
+        seed=seed_demo,
+    )
+
+
+def build_connector(settings: AuthorizationSettings) -> PayerConnector:
+    endpoints = {
+        payer_id: PayerEndpoint(base_url=ep.base_url, token=ep.token,
+                                timeout_s=ep.timeout_s or settings.payer_timeout_s)
+        for payer_id, ep in settings.payer_endpoints.items()
+    }
+    default = (PayerEndpoint(base_url=settings.payer_default_base_url,
+                             timeout_s=settings.payer_timeout_s)
+               if settings.payer_default_base_url else None)
+    return PayerConnector(endpoints, default, practice_npi=settings.practice_npi)
+
+
+class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
+    """The shared runtime plus the payer connector and the payer poller."""
+
+    def __init__(self, spec: ServiceSpec, settings: AuthorizationSettings) -> None:
+        super().__init__(spec, settings)
+        self.connector = build_connector(settings)
+
+    async def start(self) -> None:
+        await super().start()
+        if self.settings.poller_enabled:  # type: ignore[attr-defined]
+            self._tasks.append(asyncio.create_task(self._poll(), name="authorization-poller"))
+
+    async def stop(self) -> None:
+        await super().stop()
+        await self.connector.aclose()
+
+    async def _poll(self) -> None:
+        await self.booted.wait()
+        settings: AuthorizationSettings = self.settings  # type: ignore[assignment]
+        while True:
+            try:
+                await poll_once(self.uow, self.connector, now=datetime.now(UTC))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - retried on the next tick
+                log.error("payer poll failed: %s", type(exc).__name__)
+            await asyncio.sleep(settings.poll_interval_s)
+
+
+def build_runtime(settings: AuthorizationSettings) -> AuthorizationRuntime:
+    return AuthorizationRuntime(build_spec(settings), settings)

@@ -1,0 +1,312 @@
+"""The prior-authorization case: a small state machine with a full history.
+
+    draft --submit--> submitted --payer--> pended --payer--> approved | denied
+      |                   |                   |                 |
+      +---- withdraw -----+-------------------+-----------------+--> withdrawn
+    approved --valid_to passed--> expired
+
+Every change appends a history entry (who, what, when, and the payer's response verbatim) and
+may record an outbox event (contract payloads from chairside_shared.contracts). A payer answer
+that fails validation changes nothing but the history and ``last_error``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
+
+from chairside_shared import contracts as c
+from pydantic import BaseModel, Field, PrivateAttr
+
+from .codes import AWAITING_PAYER, OPEN_STATUSES, CaseKind, CaseStatus
+from .deadlines import DecisionTimeFrames, HolidayCalendar, compute_due_at, is_overdue
+from .errors import InvalidTransition, PayerResponseInvalid, SubmissionBlocked, ValidationFailed
+from .policy import CoveragePolicy
+from .questions import (
+    AnswerValue,
+    CriterionResult,
+    Question,
+    evaluate_criteria,
+    missing_answers,
+    validate_answers,
+)
+
+
+class HistoryEntry(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    from_status: str | None = None
+    to_status: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict)
+    payer_response: str | None = None  # verbatim body, as received
+
+
+class CaseLine(BaseModel):
+    hcpcs: str
+    requested_units: int | None = Field(default=None, ge=0)
+    approved_units: int | None = Field(default=None, ge=0)
+    used_units: int = Field(default=0, ge=0)
+
+    @property
+    def remaining(self) -> int | None:
+        if self.approved_units is None:
+            return None
+        return self.approved_units - self.used_units
+
+
+class PayerDecision(BaseModel):
+    """What a payer said, already read out of FHIR (adapters/fhir_pas.py)."""
+
+    kind: Literal["approved", "denied", "pended"]
+    review_code: str | None = None
+    auth_number: str | None = None
+    approved_units: dict[str, int] = Field(default_factory=dict)
+    valid_from: date | None = None
+    valid_to: date | None = None
+    reason_code: str | None = None
+    reason: str | None = None
+
+
+class PACase(BaseModel):
+    id: UUID = Field(default_factory=uuid4)
+    order_id: UUID
+    order_ids: list[UUID] = Field(default_factory=list)
+    practice_id: str
+    patient_id: UUID
+    payer_id: str
+    plan_id: str | None = None
+    member_id: str
+    payer_type: str | None = None
+    expedited: bool = False
+    kind: CaseKind = "initial"
+    status: CaseStatus = "draft"
+    lines: list[CaseLine]
+    questions: list[Question] = Field(default_factory=list)
+    answers: dict[str, AnswerValue | None] = Field(default_factory=dict)
+    policies: dict[str, CoveragePolicy | None] = Field(default_factory=dict)
+    policy_version: int | None = None
+    blockers: list[str] = Field(default_factory=list)
+    diagnoses: list[str] = Field(default_factory=list)
+    prescriber_id: str | None = None
+    patient_age_years: int | None = None
+    requested_from: date | None = None
+    requested_to: date | None = None  # end of the approval period asked for (policy length)
+    request_identifier: str = ""
+    due_at: datetime | None = None
+    submitted_at: datetime | None = None
+    decided_at: datetime | None = None
+    auth_number: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    denial_reason: str | None = None
+    denial_code: str | None = None
+    last_error: str | None = None
+    last_polled_at: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+    version: int = 0
+    history: list[HistoryEntry] = Field(default_factory=list)
+    _events: list[tuple[str, c.EventPayload]] = PrivateAttr(default_factory=list)
+
+    # ------------------------------------------------------------------ helpers
+    def model_post_init(self, _ctx: Any) -> None:
+        if not self.request_identifier:
+            self.request_identifier = f"PA-{self.id.hex[:20].upper()}"
+        if self.order_id not in self.order_ids:
+            self.order_ids.insert(0, self.order_id)
+
+    @property
+    def events(self) -> list[tuple[str, c.EventPayload]]:
+        return self._events
+
+    def record_event(self, event_type: str, payload: c.EventPayload) -> None:
+        self._events.append((event_type, payload))
+
+    def take_events(self) -> list[tuple[str, c.EventPayload]]:
+        out, self._events = self._events, []
+        return out
+
+    def line(self, hcpcs: str) -> CaseLine | None:
+        return next((ln for ln in self.lines if ln.hcpcs == hcpcs), None)
+
+    def log(self, now: datetime, actor: str, action: str, to: str | None = None,
+             payer_response: str | None = None, **detail: Any) -> None:
+        self.history.append(HistoryEntry(
+            at=now, actor=actor, action=action, from_status=self.status,
+            to_status=to or self.status, detail=detail, payer_response=payer_response))
+        if to:
+            self.status = to  # type: ignore[assignment]
+        self.updated_at = now
+
+    def _require(self, allowed: frozenset[str] | set[str], action: str) -> None:
+        if self.status not in allowed:
+            raise InvalidTransition(self.id, self.status, action)
+
+    def criteria(self) -> list[CriterionResult]:
+        renewal = self.kind == "renewal"
+        out: list[CriterionResult] = []
+        for ln in self.lines:
+            qs = [q for q in self.questions if q.hcpcs == ln.hcpcs]
+            out += evaluate_criteria(ln.hcpcs, self.policies.get(ln.hcpcs), qs, self.answers,
+                                     renewal=renewal)
+        return out
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.status in AWAITING_PAYER and is_overdue(self.due_at, now)
+
+    # ------------------------------------------------------------------ commands
+    def opened(self, actor: str, reasons: dict[str, list[str]]) -> None:
+        self.log(self.created_at, actor, "opened", reasons=reasons, blockers=list(self.blockers))
+        self._events.append(("authorization.requested", c.AuthorizationRequested(
+            case_id=self.id, order_id=self.order_id, payer_id=self.payer_id,
+            plan_id=self.plan_id, status=self.status, due_at=self.due_at,
+            lines=[c.RequestedUnits(hcpcs=ln.hcpcs, requested_units=ln.requested_units or 0)
+                   for ln in self.lines],
+            requested_at=self.created_at)))
+
+    def answer(self, answers: dict[str, Any], actor: str, now: datetime) -> None:
+        self._require({"draft", "pended"}, "answer questions")
+        clean, errors = validate_answers(self.questions, answers)
+        if errors:
+            raise ValidationFailed("answers do not match the case's questions", errors)
+        self.answers.update(clean)
+        for link_id, value in clean.items():
+            if link_id.endswith(".requested-units") and isinstance(value, int):
+                ln = self.line(link_id.split(".", 1)[0])
+                if ln is not None:
+                    ln.requested_units = value
+        self.log(now, actor, "answered", questions=sorted(clean))
+
+    def submission_problems(self) -> list[str]:
+        problems = list(self.blockers)
+        problems += [f"unanswered: {q}" for q in missing_answers(self.questions, self.answers)]
+        problems += [f"requested units unknown for {ln.hcpcs}"
+                     for ln in self.lines if not ln.requested_units]
+        return problems
+
+    def submit(self, actor: str, now: datetime, frames: DecisionTimeFrames | None,
+               tz: ZoneInfo, holidays: HolidayCalendar | None = None) -> None:
+        self._require({"draft"}, "submit")
+        problems = self.submission_problems()
+        if problems:
+            raise SubmissionBlocked(self.id, problems)
+        if frames is not None:
+            frame = frames.expedited if self.expedited else frames.standard
+            self.due_at = compute_due_at(now, frame, tz, holidays)
+        self.submitted_at = now
+        self.log(now, actor, "submitted", to="submitted",
+                  due_at=self.due_at.isoformat() if self.due_at else None,
+                  expedited=self.expedited, criteria=[r.model_dump() for r in self.criteria()])
+
+    def check_decision(self, d: PayerDecision) -> list[str]:
+        problems: list[str] = []
+        if d.kind == "approved":
+            if not d.auth_number:
+                problems.append("approval without an authorization number")
+            if d.valid_from is None or d.valid_to is None:
+                problems.append("approval without valid dates")
+            elif d.valid_to < d.valid_from:
+                problems.append(f"valid_to {d.valid_to} is before valid_from {d.valid_from}")
+            for hcpcs, units in d.approved_units.items():
+                if units < 0:
+                    problems.append(f"negative approved units for {hcpcs}: {units}")
+                if self.line(hcpcs) is None:
+                    problems.append(f"approval for {hcpcs}, which was not requested")
+        if d.kind == "denied" and not (d.reason or d.reason_code):
+            # CMS-0057-F wants a specific reason; keep the denial but say it was missing.
+            d.reason = "payer gave no specific denial reason"
+        return problems
+
+    def record_decision(self, d: PayerDecision, raw: str | None, actor: str,
+                        now: datetime) -> bool:
+        """Apply a payer decision; False when it changes nothing (still pended)."""
+        self._require(AWAITING_PAYER, "record a payer decision")
+        problems = self.check_decision(d)
+        if problems:
+            raise PayerResponseInvalid(problems)
+        self.last_polled_at = now
+        self.last_error = None
+        if d.kind == "pended":
+            if self.status == "pended":
+                return False
+            self.log(now, actor, "pended", to="pended", payer_response=raw,
+                      review_code=d.review_code)
+            return True
+        self.decided_at = now
+        if d.kind == "approved":
+            self.auth_number, self.valid_from, self.valid_to = (
+                d.auth_number, d.valid_from, d.valid_to)
+            for ln in self.lines:
+                ln.approved_units = d.approved_units.get(ln.hcpcs, 0)
+            self.log(now, actor, "approved", to="approved", payer_response=raw,
+                      review_code=d.review_code, auth_number=d.auth_number)
+            self._events.append(("authorization.approved", self._approved_event(now)))
+            return True
+        self.denial_reason, self.denial_code = d.reason, d.reason_code
+        self.log(now, actor, "denied", to="denied", payer_response=raw,
+                  review_code=d.review_code, reason=d.reason, reason_code=d.reason_code)
+        self._events.append(("authorization.denied", c.AuthorizationDenied(
+            case_id=self.id, order_id=self.order_id, payer_id=self.payer_id,
+            reason=d.reason or d.reason_code or "denied", reason_code=d.reason_code,
+            decided_at=now)))
+        return True
+
+    def _approved_event(self, now: datetime, order_id: UUID | None = None) -> c.AuthorizationApproved:
+        assert self.auth_number and self.valid_from and self.valid_to
+        return c.AuthorizationApproved(
+            case_id=self.id, order_id=order_id or self.order_id, payer_id=self.payer_id,
+            auth_number=self.auth_number,
+            lines=[c.ApprovedUnits(hcpcs=ln.hcpcs, approved_units=ln.approved_units or 0)
+                   for ln in self.lines],
+            valid_from=self.valid_from, valid_to=self.valid_to, decided_at=now)
+
+    def record_payer_error(self, problem: str, raw: str | None, actor: str,
+                           now: datetime) -> None:
+        """Keep the first occurrence of an error in the history; a poller meeting the same
+        error again only notes when it tried, so an outage does not flood the history."""
+        self.last_polled_at = now
+        if problem == self.last_error:
+            return
+        self.last_error = problem
+        self.log(now, actor, "payer_error", payer_response=raw, error=problem)
+
+    def attach_order(self, order_id: UUID, actor: str, now: datetime) -> None:
+        """A later order uses this approval (units left, dates valid)."""
+        self._require({"approved"}, "cover another order")
+        if order_id in self.order_ids:
+            return
+        self.order_ids.append(order_id)
+        self.log(now, actor, "order_attached", order_id=str(order_id))
+        self._events.append(("authorization.approved", self._approved_event(now, order_id)))
+
+    def withdraw(self, actor: str, reason: str, now: datetime) -> None:
+        self._require(OPEN_STATUSES | {"approved"}, "withdraw")
+        self.log(now, actor, "withdrawn", to="withdrawn", reason=reason)
+        self._events.append(("authorization.withdrawn", c.AuthorizationClosed(
+            case_id=self.id, order_id=self.order_id, payer_id=self.payer_id, reason=reason,
+            occurred_at=now)))
+
+    def detach_order(self, order_id: UUID, actor: str, reason: str, now: datetime) -> bool:
+        """An order was cancelled: withdraw the case when nothing else relies on it."""
+        if order_id not in self.order_ids or self.status not in OPEN_STATUSES | {"approved"}:
+            return False
+        others = [o for o in self.order_ids if o != order_id]
+        used = any(ln.used_units for ln in self.lines)
+        if others or used:
+            self.order_ids = others or self.order_ids
+            self.log(now, actor, "order_detached", order_id=str(order_id), reason=reason)
+            return True
+        self.withdraw(actor, f"order cancelled: {reason}", now)
+        return True
+
+    def expire_if_past(self, today: date, now: datetime, actor: str = "system") -> bool:
+        if self.status != "approved" or self.valid_to is None or today <= self.valid_to:
+            return False
+        self.log(now, actor, "expired", to="expired", valid_to=self.valid_to.isoformat())
+        self._events.append(("authorization.expired", c.AuthorizationClosed(
+            case_id=self.id, order_id=self.order_id, payer_id=self.payer_id,
+            reason=f"approval ended {self.valid_to.isoformat()}", occurred_at=now)))
+        return True

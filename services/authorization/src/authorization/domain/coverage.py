@@ -1,0 +1,262 @@
+"""Coverage discovery (CRD-like): for each HCPCS code of a signed order, is it covered and is a
+prior authorization needed, and why. Pure: the caller hands in the policy book and the
+patient's existing authorizations.
+
+Order-level outcome, in priority order:
+- ``not_covered``: a line is not covered; no case is opened, the clinician must change the order
+  (a PA cannot make a non-covered drug payable).
+- ``pa_required``: a line needs PA and no active approval covers it; a case is opened for those
+  lines.
+- ``satisfied``: every line that needs PA is covered by an active approval with units left.
+- ``not_required``: nothing needs PA.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from chairside_shared.contracts import CoverageDecisionLine, OrderSigned
+from pydantic import BaseModel, ConfigDict
+
+from .codes import Covered, PaNeeded
+from .policy import CoveragePolicy, PolicyBook, normalize_icd10
+from .units import UnitConversionError, billing_units
+
+UNCLASSIFIED_DRUG = "J3490"  # HCPCS "unclassified drugs"; what payers instruct for no-code drugs
+
+Outcome = Literal["not_required", "not_covered", "pa_required", "satisfied"]
+
+
+class ApprovalSummary(BaseModel):
+    """One of the patient's existing approvals with this payer (active or past)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    case_id: UUID
+    hcpcs: str
+    auth_number: str | None
+    status: str
+    valid_from: date | None
+    valid_to: date | None
+    approved_units: int
+    used_units: int
+    baseline_migraine_days: int | None = None
+
+    @property
+    def remaining(self) -> int:
+        return max(self.approved_units - self.used_units, 0)
+
+
+class LineDecision(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    hcpcs: str
+    sequences: tuple[int, ...]
+    requested_units: int | None
+    pa: PaNeeded
+    coverage: Covered
+    reasons: tuple[str, ...]
+    policy: CoveragePolicy | None = None
+    satisfied_by: ApprovalSummary | None = None
+    renewal_of: ApprovalSummary | None = None
+
+    @property
+    def needs_case(self) -> bool:
+        return self.pa != "no-auth" and self.coverage != "not-covered" and not self.satisfied_by
+
+    def contract(self) -> CoverageDecisionLine:
+        return CoverageDecisionLine(
+            hcpcs=self.hcpcs, pa=self.pa, coverage=self.coverage, reasons=list(self.reasons)
+        )
+
+
+class CoverageDecision(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    order_id: UUID
+    payer_id: str | None
+    plan_id: str | None
+    payer_known: bool
+    policy_version: int | None
+    outcome: Outcome
+    lines: tuple[LineDecision, ...]
+    decided_at: datetime
+
+    @property
+    def case_lines(self) -> list[LineDecision]:
+        return [ln for ln in self.lines if ln.needs_case]
+
+    @property
+    def not_covered_reason(self) -> str:
+        return "; ".join(
+            f"{ln.hcpcs}: {' '.join(ln.reasons)}" for ln in self.lines if ln.coverage == "not-covered"
+        )
+
+
+def _units(lines: list, policy: CoveragePolicy | None) -> tuple[int | None, str | None]:
+    total = 0
+    for ln in lines:
+        descriptor = ln.hcpcs_unit or (policy.billing_unit if policy else None)
+        if descriptor is None:
+            return None, "no HCPCS unit descriptor on the order or the policy"
+        try:
+            total += billing_units(Decimal(ln.dose), ln.dose_unit, descriptor)
+        except UnitConversionError as exc:
+            return None, str(exc)
+    return total, None
+
+
+def _prefilled_checks(policy: CoveragePolicy, order: OrderSigned) -> list[str]:
+    """What the order alone proves or disproves (DTR pre-population), as reasons."""
+    c = policy.criteria
+    if c is None:
+        return []
+    notes: list[str] = []
+    if c.icd10_prefixes:
+        dx = [normalize_icd10(d) for d in order.diagnoses]
+        if not any(d.startswith(p) for d in dx for p in c.icd10_prefixes):
+            notes.append(f"criterion not met: no diagnosis in {list(c.icd10_prefixes)}")
+    if c.min_age is not None and order.patient_age_years < c.min_age:
+        notes.append(f"criterion not met: age {order.patient_age_years} < {c.min_age}")
+    return notes
+
+
+def _service_day(order: OrderSigned, tz: ZoneInfo) -> date:
+    start = order.requested_window.from_ if order.requested_window else order.signed_at
+    return start.astimezone(tz).date()
+
+
+def _decide_line(
+    hcpcs: str,
+    lines: list,
+    order: OrderSigned,
+    book: PolicyBook,
+    approvals: list[ApprovalSummary],
+    tz: ZoneInfo,
+    pre_reasons: list[str],
+) -> LineDecision:
+    seqs = tuple(sorted(ln.sequence for ln in lines))
+    payer = book.payer(order.payer.payer_id) if order.payer else None
+    if order.payer is None:
+        units, _ = _units(lines, None)
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
+                            coverage="conditional",
+                            reasons=(*pre_reasons, "no payer on the order (self-pay)"))
+    if payer is None:
+        units, _ = _units(lines, None)
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
+                            pa="conditional", coverage="conditional",
+                            reasons=(*pre_reasons, f"payer {order.payer.payer_id} is not "
+                                     "configured; add it before submitting"))
+    plan = payer.plan(order.payer.plan_id)
+    reasons = list(pre_reasons)
+    if order.payer.plan_id and plan is None:
+        reasons.append(f"plan {order.payer.plan_id} unknown; payer-wide policy used")
+    policy = book.policies(payer.id).lookup(plan.id if plan else None, hcpcs)
+    units, unit_problem = _units(lines, policy)
+    if unit_problem:
+        reasons.append(f"requested units unknown: {unit_problem}")
+
+    if policy is None:
+        if plan and plan.default_pa and plan.default_coverage:
+            pa, cov = plan.default_pa, plan.default_coverage
+            reasons.append(f"no {hcpcs} policy; plan default {pa}/{cov}")
+        else:
+            return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
+                                pa="conditional", coverage="conditional",
+                                reasons=(*reasons, f"no coverage policy for {hcpcs}; "
+                                         "verify with the payer"))
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa=pa,
+                            coverage=cov, reasons=tuple(reasons))
+
+    if policy.coverage == "not-covered":
+        why = policy.not_covered_reason or f"{hcpcs} is not covered by this plan"
+        # Contract field ``pa`` is mandatory; CRD would leave it out (see report).
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
+                            coverage="not-covered", reasons=(*reasons, why), policy=policy)
+
+    pa: PaNeeded = policy.pa or "conditional"
+    coverage: Covered = policy.coverage
+    failed = _prefilled_checks(policy, order)
+    reasons.extend(failed)
+    if pa == "conditional" and policy.pa_units_threshold is not None and units is not None:
+        if units > policy.pa_units_threshold:
+            pa = "auth-needed"
+            reasons.append(f"{units} units above the PA threshold of {policy.pa_units_threshold}")
+        else:
+            pa = "no-auth"
+            reasons.append(f"{units} units within the no-PA threshold of "
+                           f"{policy.pa_units_threshold}")
+    if pa == "no-auth" and failed:
+        # Nobody reviews a no-PA line before the claim: an unmet coverage criterion means the
+        # claim will be denied, so say so now.
+        coverage = "not-covered"
+    if policy.quantity_limit and units is not None and units > policy.quantity_limit.units:
+        q = policy.quantity_limit
+        reasons.append(f"{units} units exceed the limit of {q.units} per {q.period_days} days")
+    if pa == "auth-needed":
+        reasons.append("prior authorization required by plan policy")
+    satisfied = renewal = None
+    if pa != "no-auth" and coverage != "not-covered":
+        day = _service_day(order, tz)
+        mine = [a for a in approvals if a.hcpcs == hcpcs]
+        satisfied = next((a for a in mine if a.status == "approved" and a.valid_from
+                          and a.valid_to and a.valid_from <= day <= a.valid_to
+                          and units is not None and a.remaining >= units), None)
+        if satisfied:
+            reasons.append(f"covered by existing authorization {satisfied.auth_number} "
+                           f"({satisfied.remaining} units left)")
+        else:
+            renewal = next((a for a in mine if a.status in ("approved", "expired")), None)
+            if renewal:
+                reasons.append("renewal of an earlier authorization")
+    return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa=pa,
+                        coverage=coverage, reasons=tuple(reasons), policy=policy,
+                        satisfied_by=satisfied, renewal_of=renewal)
+
+
+def discover_coverage(
+    order: OrderSigned,
+    book: PolicyBook,
+    approvals: list[ApprovalSummary],
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+) -> CoverageDecision:
+    groups: dict[str, list] = defaultdict(list)
+    pre: dict[str, list[str]] = defaultdict(list)
+    for ln in order.lines:
+        code = (ln.hcpcs or "").strip().upper()
+        if not code:
+            code = UNCLASSIFIED_DRUG
+            pre[code].append(f"line {ln.sequence} ({ln.drug_code}) has no HCPCS code; "
+                             f"billed as unclassified {UNCLASSIFIED_DRUG}")
+        groups[code].append(ln)
+    lines = tuple(
+        _decide_line(code, lns, order, book, approvals, tz, pre[code])
+        for code, lns in sorted(groups.items())
+    )
+    payer = book.payer(order.payer.payer_id) if order.payer else None
+    if any(ln.coverage == "not-covered" for ln in lines):
+        outcome: Outcome = "not_covered"
+    elif any(ln.needs_case for ln in lines):
+        outcome = "pa_required"
+    elif any(ln.satisfied_by for ln in lines):
+        outcome = "satisfied"
+    else:
+        outcome = "not_required"
+    return CoverageDecision(
+        order_id=order.order_id,
+        payer_id=order.payer.payer_id if order.payer else None,
+        plan_id=order.payer.plan_id if order.payer else None,
+        payer_known=payer is not None,
+        policy_version=book.policies(payer.id).version if payer else None,
+        outcome=outcome,
+        lines=lines,
+        decided_at=now,
+    )

@@ -1,0 +1,129 @@
+"""Authorized units: consumption by administrations, findings, and the reauthorization worklist.
+
+Units consumed are billed units: the dose given plus any documented waste (JW), each rounded up
+on its own as they are billed on separate lines (domain doc B1/B2). A drug given outside the
+approved dates, beyond the approved units, or with no approval at all is still recorded (it was
+given) and raises a finding the billing side must see before the claim goes out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Literal
+from uuid import UUID
+
+from chairside_shared import contracts as c
+from pydantic import BaseModel, ConfigDict
+
+from .case import PACase
+from .units import billing_units
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: Literal["outside_valid_dates", "units_exceeded", "no_authorization"]
+    hcpcs: str
+    detail: str
+
+
+def administered_units(adm: c.Administration, descriptor: str) -> int:
+    given = billing_units(adm.dose_given, adm.dose_unit, descriptor)
+    waste = Decimal(adm.wasted_amount or 0)
+    return given + (billing_units(waste, adm.dose_unit, descriptor) if waste > 0 else 0)
+
+
+def pick_case(cases: list[PACase], order_id: UUID, hcpcs: str, day: date) -> PACase | None:
+    """The approval an administration draws on: the order's own case first, then any approval
+    of the same patient and payer valid that day, then whatever case the order has (so a
+    finding can name it)."""
+    with_line = [k for k in cases if k.line(hcpcs) is not None]
+    own = [k for k in with_line if order_id in k.order_ids]
+    approved_own = [k for k in own if k.status == "approved"]
+    if approved_own:
+        return approved_own[0]
+    valid = [k for k in with_line if k.status == "approved" and k.valid_from and k.valid_to
+             and k.valid_from <= day <= k.valid_to and (k.line(hcpcs).remaining or 0) > 0]
+    if valid:
+        return min(valid, key=lambda k: k.valid_to)  # use the one that ends first
+    return own[0] if own else None
+
+
+def use_units(
+    case: PACase | None,
+    *,
+    order_id: UUID,
+    line_sequence: int,
+    hcpcs: str,
+    units: int,
+    day: date,
+    now: datetime,
+    actor: str = "consumer:order.administered",
+) -> list[Finding]:
+    """Consume ``units`` from ``case`` and return findings; record flag events on the case."""
+    if case is None or case.status != "approved":
+        why = "no prior authorization on file" if case is None else f"case is {case.status}"
+        return [Finding("no_authorization", hcpcs, f"{hcpcs} given without approval: {why}")]
+    line = case.line(hcpcs)
+    assert line is not None and line.approved_units is not None
+    findings: list[Finding] = []
+    assert case.valid_from and case.valid_to
+    if not case.valid_from <= day <= case.valid_to:
+        findings.append(Finding("outside_valid_dates", hcpcs,
+                                f"given {day.isoformat()}, approval valid "
+                                f"{case.valid_from.isoformat()}..{case.valid_to.isoformat()}"))
+    line.used_units += units
+    if line.used_units > line.approved_units:
+        findings.append(Finding("units_exceeded", hcpcs,
+                                f"{line.used_units} units used of {line.approved_units} approved"))
+    case.log(now, actor, "units_used", order_id=str(order_id), line_sequence=line_sequence,
+             hcpcs=hcpcs, units=units, used=line.used_units, approved=line.approved_units,
+             findings=[f.code for f in findings])
+    for f in findings:
+        case.record_event("authorization.usage_flagged", c.AuthorizationUsageFlagged(
+            case_id=case.id, order_id=order_id, code=f.code, hcpcs=f.hcpcs, detail=f.detail,
+            occurred_at=now))
+    return findings
+
+
+# --------------------------------------------------------------------------- worklist
+WorkReason = Literal["overdue", "payer_error", "near_expiry", "near_exhaustion", "exhausted",
+                     "reauth_due", "draft_waiting"]
+
+
+class WorklistSettings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    near_expiry_days: int = 30
+    # remaining units below this share of the approval count as "near exhaustion"...
+    near_exhaustion_ratio: Decimal = Decimal("0.25")
+    # ...as do fewer units left than one more dose of the size the case requested.
+    draft_stale_hours: int = 24
+
+
+def worklist_reasons(case: PACase, now: datetime, today: date,
+                     settings: WorklistSettings = WorklistSettings()) -> list[WorkReason]:
+    reasons: list[WorkReason] = []
+    if case.is_overdue(now):
+        reasons.append("overdue")
+    if case.status in ("submitted", "pended") and case.last_error:
+        reasons.append("payer_error")  # the payer refused or failed: someone should look
+    if case.status == "draft" and now - case.created_at > timedelta(hours=settings.draft_stale_hours):
+        reasons.append("draft_waiting")
+    if case.status != "approved":
+        return reasons
+    if case.valid_to and case.valid_to - today <= timedelta(days=settings.near_expiry_days):
+        reasons.append("near_expiry")
+    for ln in case.lines:
+        if ln.approved_units is None:
+            continue
+        left = ln.approved_units - ln.used_units
+        dose = ln.requested_units or 0
+        if left <= 0:
+            reasons.append("exhausted")
+        elif left < dose or Decimal(left) < Decimal(ln.approved_units) * settings.near_exhaustion_ratio:
+            reasons.append("near_exhaustion")
+    if {"near_expiry", "near_exhaustion", "exhausted"} & set(reasons):
+        reasons.append("reauth_due")
+    return list(dict.fromkeys(reasons))

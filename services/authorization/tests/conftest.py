@@ -1,0 +1,69 @@
+"""Shared fixtures for the authorization tests: the seed policy book and order builders."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from uuid import uuid4
+from zoneinfo import ZoneInfo
+
+import pytest
+from authorization.adapters.seed import seed_book
+from chairside_shared import contracts as c
+
+NY = ZoneInfo("America/New_York")
+NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # Monday 10:00 EST
+
+EPTINEZUMAB = dict(drug_code="eptinezumab", hcpcs="J3032", hcpcs_unit="1 mg", dose=Decimal(100),
+                   dose_unit="mg", mode="infusion", minutes=30)
+KETOROLAC = dict(drug_code="ketorolac", hcpcs="J1885", hcpcs_unit="15 mg", dose=Decimal(30),
+                 dose_unit="mg", mode="push", minutes=2)
+KETAMINE = dict(drug_code="ketamine", hcpcs=None, hcpcs_unit=None, dose=Decimal(20),
+                dose_unit="mg", mode="infusion", minutes=60)
+
+
+def make_order(
+    *,
+    payer_id: str | None = "summit-health",
+    plan_id: str | None = "summit-ppo",
+    member_id: str = "M-1001",
+    lines: list[dict] | None = None,
+    diagnoses: list[str] | None = None,
+    age: int = 42,
+    urgency: str = "planned",
+    signed_at: datetime = NOW,
+    patient_id=None,
+    window_from: datetime | None = None,
+) -> c.OrderSigned:
+    lines = lines if lines is not None else [EPTINEZUMAB]
+    return c.OrderSigned(
+        order_id=uuid4(),
+        practice_id="demo-clinic",
+        patient_id=patient_id or uuid4(),
+        urgency=urgency,
+        requested_window=(c.Window(**{"from": window_from, "to": window_from})
+                          if window_from else None),
+        lines=[c.OrderLine(sequence=i + 1, **ln) for i, ln in enumerate(lines)],
+        estimated_chair_minutes=60,
+        acuity_class="standard",
+        requires_driver=False,
+        diagnoses=diagnoses if diagnoses is not None else ["G43.709"],
+        payer=(c.PayerRef(payer_id=payer_id, member_id=member_id, plan_id=plan_id)
+               if payer_id else None),
+        patient_age_band="18-64" if age >= 18 else "12-17",
+        patient_age_years=age,
+        pediatric=age < 18,
+        prescriber_id="npi-1234567893",
+        catalog_version=1,
+        signed_at=signed_at,
+    )
+
+
+@pytest.fixture(scope="session")
+def book():
+    return seed_book()
+
+
+@pytest.fixture
+def order_factory():
+    return make_order
