@@ -1,0 +1,125 @@
+"""Rows <-> domain objects, and the administered event <-> the domain visit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from chairside_shared import contracts
+
+from reimbursement.domain.claim import ClaimDraft, ClaimLine
+from reimbursement.domain.fees import (
+    DEFAULT_HYDRATION, CodingPolicy, DrugBasis, PayerContract, PayerKind,
+)
+from reimbursement.domain.hcpcs import HcpcsDescriptor, Rounding
+from reimbursement.domain.inventory import Lot, Product
+from reimbursement.domain.visit import AuthorizationInfo, Given, Visit
+
+
+def product_from_row(row: Mapping[str, Any]) -> Product:
+    return Product(
+        ndc=row["ndc"], name=row["name"], hcpcs=row["hcpcs"], strength=row["strength"],
+        strength_unit=row["strength_unit"], volume_ml=row["volume_ml"],
+        vials_per_package=row["vials_per_package"], single_dose=row["single_dose"],
+        ndc_unit=row["ndc_unit"], package_cost=row["package_cost"],
+        cost_source=row["cost_source"], reorder_point=row["reorder_point"],
+    )
+
+
+def product_values(p: Product) -> dict[str, Any]:
+    return {"ndc": p.ndc, "name": p.name, "hcpcs": p.hcpcs, "strength": p.strength,
+            "strength_unit": p.strength_unit, "volume_ml": p.volume_ml,
+            "vials_per_package": p.vials_per_package, "single_dose": p.single_dose,
+            "ndc_unit": p.ndc_unit, "package_cost": p.package_cost,
+            "cost_source": p.cost_source, "reorder_point": p.reorder_point}
+
+
+def lot_from_row(row: Mapping[str, Any]) -> Lot:
+    return Lot(row["ndc"], row["lot_number"], row["expires_on"], row["vials_on_hand"],
+               row["vial_cost"], row["received_at"], row["cost_source"])
+
+
+def descriptor_from_row(row: Mapping[str, Any]) -> HcpcsDescriptor:
+    return HcpcsDescriptor(row["code"], row["description"], row["amount"], row["unit"],
+                           row["up_to"], row["unclassified"], row["source"])
+
+
+def policy_to_json(policy: CodingPolicy) -> dict[str, Any]:
+    return {"rounding": policy.rounding.value, "hydration_codes": sorted(policy.hydration_codes),
+            "jw_jz": policy.jw_jz, "unclassified_needs_review": policy.unclassified_needs_review}
+
+
+def policy_from_json(doc: Mapping[str, Any]) -> CodingPolicy:
+    return CodingPolicy(
+        rounding=Rounding(doc.get("rounding", "up")),
+        hydration_codes=frozenset(doc.get("hydration_codes", DEFAULT_HYDRATION)),
+        jw_jz=bool(doc.get("jw_jz", True)),
+        unclassified_needs_review=bool(doc.get("unclassified_needs_review", True)),
+    )
+
+
+def contract_from_row(row: Mapping[str, Any]) -> PayerContract:
+    return PayerContract(
+        payer_id=row["payer_id"], name=row["name"], kind=PayerKind(row["kind"]),
+        drug_basis=DrugBasis(row["drug_basis"]), drug_percent=row["drug_percent"],
+        drug_rates={k: Decimal(v) for k, v in row["drug_rates"].items()},
+        admin_rates={k: Decimal(v) for k, v in row["admin_rates"].items()},
+        coinsurance=row["coinsurance"], sequestration=row["sequestration"],
+        policy=policy_from_json(row["policy"]), x12_payer_id=row["x12_payer_id"],
+        claim_filing=row["claim_filing"], source=row["source"],
+    )
+
+
+def contract_values(c: PayerContract) -> dict[str, Any]:
+    return {"payer_id": c.payer_id, "name": c.name, "kind": c.kind.value,
+            "drug_basis": c.drug_basis.value, "drug_percent": c.drug_percent,
+            "coinsurance": c.coinsurance, "sequestration": c.sequestration,
+            "x12_payer_id": c.x12_payer_id, "claim_filing": c.claim_filing,
+            "policy": policy_to_json(c.policy),
+            "drug_rates": {k: str(v) for k, v in c.drug_rates.items()},
+            "admin_rates": {k: str(v) for k, v in c.admin_rates.items()}, "source": c.source}
+
+
+def visit_from_event(event: contracts.OrderAdministered) -> Visit:
+    return Visit(
+        order_id=event.order_id, practice_id=event.practice_id, patient_id=event.patient_id,
+        diagnoses=tuple(event.diagnoses),
+        payer_id=event.payer.payer_id if event.payer else None,
+        member_id=event.payer.member_id if event.payer else None,
+        plan_id=event.payer.plan_id if event.payer else None,
+        rendering_npi=event.rendering_provider_npi,
+        administrations=tuple(
+            Given(a.line_sequence, a.drug_code, a.hcpcs, a.mode, a.started_at, a.stopped_at,
+                  a.dose_given, a.dose_unit, a.ndc, a.lot, a.wasted_amount)
+            for a in event.administrations),
+        completed_at=event.completed_at,
+    )
+
+
+def authorization_from_row(row: Mapping[str, Any] | None) -> AuthorizationInfo | None:
+    if row is None:
+        return None
+    return AuthorizationInfo(row["auth_number"], {k: int(v) for k, v in
+                                                  row["approved_units"].items()},
+                             row["valid_from"], row["valid_to"], row["case_id"])
+
+
+def draft_from_rows(row: Mapping[str, Any], lines: list[Mapping[str, Any]]) -> ClaimDraft:
+    """Enough of a stored claim to render it (837P, FHIR); money fields as stored."""
+    return ClaimDraft(
+        order_id=row["order_id"], practice_id=row["practice_id"], patient_id=row["patient_id"],
+        payer_id=row["payer_id"], member_id=row["member_id"], status=row["status"],
+        service_date=row["service_date"], rendering_npi=row["rendering_npi"],
+        diagnoses=tuple(row["diagnoses"]), auth_number=row["auth_number"],
+        lines=tuple(ClaimLine(
+            number=ln["number"], kind=ln["kind"], code=ln["code"],
+            modifiers=tuple(ln["modifiers"]), units=ln["units"], charge=ln["charge"],
+            allowed=ln["allowed"], dx_pointers=tuple(ln["dx_pointers"]),
+            sequences=tuple(ln["sequences"]), ndc=ln["ndc"], ndc_qty=ln["ndc_qty"],
+            ndc_unit=ln["ndc_unit"], description=ln["description"]) for ln in lines),
+        reviews=(), warnings=tuple(row["warnings"]), notes=tuple(row["notes"]),
+        total_charge=row["total_charge"], payment=None,
+        acquisition_cost=row["acquisition_cost"], waste_cost=row["waste_cost"],
+        consumptions=(), place_of_service=row["place_of_service"],
+    )

@@ -1,0 +1,7 @@
+"""The reimbursement database's MetaData. Every table of this service is defined on it."""
+
+from chairside_shared.db import make_metadata
+from chairside_shared.messaging.tables import add_messaging_tables
+
+metadata = make_metadata()
+messaging = add_messaging_tables(metadata)

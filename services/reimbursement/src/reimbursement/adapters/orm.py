@@ -1,0 +1,283 @@
+"""Tables of the reimbursement database (SQLAlchemy Core on the service's own MetaData).
+
+Invariants the database enforces, not only the code: stock never negative (CHECK on lots), one
+lot number per NDC, one claim per order, a remittance file posts once (its digest is unique),
+one interchange control number per export, known status values.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from reimbursement.adapters.metadata import metadata
+from reimbursement.adapters.types import Dec, JSONDoc, UTCDateTime
+
+TS = UTCDateTime()
+CLAIM_STATUSES = ("needs_review", "ready", "submitted", "paid", "partially_paid", "denied",
+                  "reversed")
+NDC_UNITS = ("UN", "ML", "GR", "ME", "F2")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+# --------------------------------------------------------------------------- inventory
+products = sa.Table(
+    "products", metadata,
+    sa.Column("ndc", sa.String(11), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("hcpcs", sa.String(5)),
+    sa.Column("strength", Dec(), nullable=False),
+    sa.Column("strength_unit", sa.String(8), nullable=False),
+    sa.Column("volume_ml", Dec()),
+    sa.Column("vials_per_package", sa.Integer, nullable=False),
+    sa.Column("single_dose", sa.Boolean, nullable=False),
+    sa.Column("ndc_unit", sa.String(2), nullable=False),
+    sa.Column("package_cost", Dec(), nullable=False),
+    sa.Column("cost_source", sa.String(200), nullable=False),
+    sa.Column("reorder_point", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.CheckConstraint("vials_per_package > 0", name="package_positive"),
+    sa.CheckConstraint(_in("ndc_unit", NDC_UNITS), name="ndc_unit_known"),
+)
+
+lots = sa.Table(
+    "lots", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("ndc", sa.String(11), sa.ForeignKey("products.ndc"), nullable=False),
+    sa.Column("lot_number", sa.String(40), nullable=False),
+    sa.Column("expires_on", sa.Date, nullable=False),
+    sa.Column("vials_on_hand", Dec(), nullable=False),
+    sa.Column("vial_cost", Dec(), nullable=False),
+    sa.Column("received_at", TS, nullable=False),
+    sa.Column("cost_source", sa.String(200), nullable=False),
+    sa.UniqueConstraint("ndc", "lot_number", name="uq_lots_ndc_lot"),
+    # Text-stored decimals on SQLite compare as text: cast so the check means the same there.
+    sa.CheckConstraint("CAST(vials_on_hand AS NUMERIC) >= 0", name="stock_never_negative"),
+    sa.Index("ix_lots_ndc_expiry", "ndc", "expires_on"),
+)
+
+stock_movements = sa.Table(
+    "stock_movements", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("ndc", sa.String(11), nullable=False),
+    sa.Column("lot_number", sa.String(40), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # receipt | administration
+    sa.Column("vials", Dec(), nullable=False),  # + received, - consumed
+    sa.Column("vial_cost", Dec(), nullable=False),
+    sa.Column("order_id", sa.Uuid),
+    sa.Column("line_sequence", sa.Integer),
+    sa.Column("reference", sa.String(80)),  # invoice / receipt reference
+    sa.Column("at", TS, nullable=False),
+    sa.CheckConstraint(_in("kind", ("receipt", "administration")), name="kind_known"),
+    sa.Index("ix_stock_movements_order", "order_id"),
+)
+
+inventory_flags = sa.Table(
+    "inventory_flags", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("order_id", sa.Uuid),
+    sa.Column("ndc", sa.String(11)),
+    sa.Column("kind", sa.String(24), nullable=False),  # stock_out | expired_lot | unknown_lot
+    sa.Column("detail", sa.String(300), nullable=False),
+    sa.Column("needed", Dec()),
+    sa.Column("available", Dec()),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+# --------------------------------------------------------------------------- fee schedules
+hcpcs_descriptors = sa.Table(
+    "hcpcs_descriptors", metadata,
+    sa.Column("code", sa.String(5), primary_key=True),
+    sa.Column("description", sa.String(200), nullable=False),
+    sa.Column("amount", Dec(), nullable=False),
+    sa.Column("unit", sa.String(8), nullable=False),
+    sa.Column("up_to", sa.Boolean, nullable=False),
+    sa.Column("unclassified", sa.Boolean, nullable=False),
+    sa.Column("source", sa.String(300), nullable=False),
+)
+
+asp_quarters = sa.Table(
+    "asp_quarters", metadata,
+    sa.Column("quarter", sa.String(6), primary_key=True),
+    sa.Column("effective_from", sa.Date, nullable=False),
+    sa.Column("effective_to", sa.Date, nullable=False),
+    sa.Column("source", sa.String(300), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False),
+    sa.Column("imported_at", TS, nullable=False),
+)
+
+asp_prices = sa.Table(
+    "asp_prices", metadata,
+    sa.Column("quarter", sa.String(6), sa.ForeignKey("asp_quarters.quarter", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("hcpcs", sa.String(5), primary_key=True),
+    sa.Column("description", sa.String(200), nullable=False),
+    sa.Column("dosage", sa.String(40), nullable=False),
+    sa.Column("payment_limit", Dec(), nullable=False),
+    sa.Column("line", sa.Integer, nullable=False),
+)
+
+awp_prices = sa.Table(
+    "awp_prices", metadata,
+    sa.Column("hcpcs", sa.String(5), primary_key=True),
+    sa.Column("per_unit", Dec(), nullable=False),
+    sa.Column("source", sa.String(300), nullable=False),
+)
+
+payer_contracts = sa.Table(
+    "payer_contracts", metadata,
+    sa.Column("payer_id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(24), nullable=False),
+    sa.Column("drug_basis", sa.String(16), nullable=False),
+    sa.Column("drug_percent", Dec(), nullable=False),
+    sa.Column("coinsurance", Dec(), nullable=False),
+    sa.Column("sequestration", Dec(), nullable=False),
+    sa.Column("x12_payer_id", sa.String(80), nullable=False),
+    sa.Column("claim_filing", sa.String(2), nullable=False),
+    sa.Column("policy", JSONDoc, nullable=False),  # rounding, hydration codes, JW/JZ, ...
+    sa.Column("drug_rates", JSONDoc, nullable=False),  # HCPCS -> per unit (decimal strings)
+    sa.Column("admin_rates", JSONDoc, nullable=False),  # CPT -> per unit (decimal strings)
+    sa.Column("source", sa.String(300), nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+)
+
+charge_master = sa.Table(
+    "charge_master", metadata,
+    sa.Column("code", sa.String(5), primary_key=True),
+    sa.Column("unit_charge", Dec(), nullable=False),
+    sa.Column("version", sa.String(40), nullable=False),
+)
+
+# --------------------------------------------------------------------------- authorizations
+authorizations = sa.Table(
+    "authorizations", metadata,
+    sa.Column("case_id", sa.Uuid, primary_key=True),
+    sa.Column("order_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("payer_id", sa.String(64), nullable=False),
+    sa.Column("auth_number", sa.String(50), nullable=False),
+    sa.Column("approved_units", JSONDoc, nullable=False),
+    sa.Column("valid_from", sa.Date, nullable=False),
+    sa.Column("valid_to", sa.Date, nullable=False),
+    sa.Column("decided_at", TS, nullable=False),
+)
+
+# --------------------------------------------------------------------------- claims
+claims = sa.Table(
+    "claims", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("order_id", sa.Uuid, nullable=False, unique=True),
+    sa.Column("account_number", sa.String(20), nullable=False, unique=True),  # CLM01 / CLP01
+    sa.Column("practice_id", sa.String(64), nullable=False, index=True),
+    sa.Column("patient_id", sa.Uuid, nullable=False),
+    sa.Column("payer_id", sa.String(64)),
+    sa.Column("member_id", sa.String(80)),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("service_date", sa.Date, nullable=False),
+    sa.Column("rendering_npi", sa.String(10)),
+    sa.Column("diagnoses", JSONDoc, nullable=False),
+    sa.Column("auth_number", sa.String(50)),
+    sa.Column("place_of_service", sa.String(2), nullable=False),
+    sa.Column("total_charge", Dec(), nullable=False),
+    sa.Column("allowed", Dec()),
+    sa.Column("patient_share", Dec()),
+    sa.Column("sequestration", Dec()),
+    sa.Column("expected_payment", Dec()),
+    sa.Column("acquisition_cost", Dec(), nullable=False),
+    sa.Column("waste_cost", Dec(), nullable=False),
+    sa.Column("paid_amount", Dec(), nullable=False),
+    sa.Column("patient_responsibility", Dec(), nullable=False),
+    sa.Column("reviews", JSONDoc, nullable=False),
+    sa.Column("warnings", JSONDoc, nullable=False),
+    sa.Column("notes", JSONDoc, nullable=False),
+    sa.Column("denial_reasons", JSONDoc, nullable=False),
+    sa.Column("visit", JSONDoc, nullable=False),  # the administered visit, to rebuild from
+    sa.Column("lot_costs", JSONDoc, nullable=False),  # NDC -> cost of the lots drawn
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Column("submitted_at", TS),
+    sa.Column("adjudicated_at", TS),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.CheckConstraint(_in("status", CLAIM_STATUSES), name="status_known"),
+    sa.Index("ix_claims_status_service_date", "status", "service_date"),
+)
+
+claim_lines = sa.Table(
+    "claim_lines", metadata,
+    sa.Column("claim_id", sa.Uuid, sa.ForeignKey("claims.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("code", sa.String(5), nullable=False),
+    sa.Column("modifiers", JSONDoc, nullable=False),
+    sa.Column("units", sa.Integer, nullable=False),
+    sa.Column("charge", Dec(), nullable=False),
+    sa.Column("allowed", Dec()),
+    sa.Column("dx_pointers", JSONDoc, nullable=False),
+    sa.Column("sequences", JSONDoc, nullable=False),
+    sa.Column("ndc", sa.String(11)),
+    sa.Column("ndc_qty", Dec()),
+    sa.Column("ndc_unit", sa.String(2)),
+    sa.Column("description", sa.String(80)),
+    sa.Column("paid", Dec(), nullable=False),
+    sa.Column("denied", sa.Boolean, nullable=False),
+    sa.Column("denial_reasons", JSONDoc, nullable=False),
+    sa.CheckConstraint("units > 0", name="units_positive"),
+)
+
+claim_drug_costs = sa.Table(
+    "claim_drug_costs", metadata,
+    sa.Column("claim_id", sa.Uuid, sa.ForeignKey("claims.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("ndc", sa.String(11), primary_key=True),
+    sa.Column("hcpcs", sa.String(5)),
+    sa.Column("vials", Dec(), nullable=False),
+    sa.Column("acquisition_cost", Dec(), nullable=False),
+    sa.Column("waste_cost", Dec(), nullable=False),
+)
+
+x12_controls = sa.Table(
+    "x12_controls", metadata,
+    sa.Column("control_number", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("claim_ids", JSONDoc, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+# --------------------------------------------------------------------------- remittances
+remittances = sa.Table(
+    "remittances", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("digest", sa.String(72), nullable=False, unique=True),  # sha256 of file : index
+    sa.Column("trace_number", sa.String(50), nullable=False),
+    sa.Column("payer_id", sa.String(80)),
+    sa.Column("payer_name", sa.String(60)),
+    sa.Column("payment_amount", Dec(), nullable=False),
+    sa.Column("payment_method", sa.String(3)),
+    sa.Column("payment_date", sa.Date),
+    sa.Column("provider_adjustments", JSONDoc, nullable=False),
+    sa.Column("received_at", TS, nullable=False),
+)
+
+claim_payments = sa.Table(
+    "claim_payments", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("remittance_id", sa.Uuid, sa.ForeignKey("remittances.id"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),  # CLP order in the file
+    sa.Column("claim_id", sa.Uuid, sa.ForeignKey("claims.id")),  # None: no claim matched
+    sa.Column("account_number", sa.String(38), nullable=False),
+    sa.Column("status_code", sa.String(2), nullable=False),
+    sa.Column("payer_claim_number", sa.String(50)),
+    sa.Column("charge", Dec(), nullable=False),
+    sa.Column("paid", Dec(), nullable=False),
+    sa.Column("patient_responsibility", Dec(), nullable=False),
+    sa.Column("contractual", Dec(), nullable=False),
+    sa.Column("outcome", sa.String(16)),
+    sa.Column("denial_reasons", JSONDoc, nullable=False),
+    sa.Column("adjustments", JSONDoc, nullable=False),  # [{line, group, reason, amount}]
+    sa.Column("unmatched_lines", JSONDoc, nullable=False),
+    sa.Column("posted_at", TS, nullable=False),
+    sa.Index("ix_claim_payments_claim", "claim_id"),
+)

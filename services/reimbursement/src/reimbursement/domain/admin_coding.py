@@ -1,0 +1,170 @@
+"""CPT drug-administration codes (office, non-chemotherapy) from the visit timeline.
+
+Rules (domain reference B1):
+* one initial service per encounter, chosen by the hierarchy infusion > push > hydration
+  (an office picks the main reason for the visit; with no chemo that is the drug infusion);
+* an infusion is >= 16 minutes, otherwise it is coded as a push;
+* 96365 initial infusion; +96366 per additional hour, the first at >= 91 min, the next at
+  >= 151 min (a fraction over 30 minutes counts); +96366 also extends sequential infusions;
+* +96367 sequential infusion of a *new* drug; +96368 concurrent infusion, once per encounter;
+* 96374 initial push; +96375 each push of a *new* drug; a repeat push of the same drug would be
+  +96376, which offices cannot bill (status X on the MPFS), so it is never emitted;
+* hydration (96360 / +96361) needs more than 30 minutes; minutes when a drug ran alongside do
+  not count (the fluid was a carrier), and after a drug initial service it is +96361.
+Which fluids count as hydration is a per-payer setting (some treat magnesium as hydration).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reimbursement.domain.visit import Given
+
+INFUSION_MIN_MINUTES = 16
+HYDRATION_MIN_MINUTES = 31
+
+
+@dataclass(frozen=True, slots=True)
+class AdminLine:
+    code: str
+    units: int
+    sequences: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AdminCoding:
+    lines: tuple[AdminLine, ...]
+    notes: tuple[str, ...]
+
+
+def additional_hours(minutes: int) -> int:
+    """+96366 / +96361 units after a first hour: one at >= 91 min, two at >= 151 min..."""
+    return max(0, (minutes - 31) // 60)
+
+
+def secondary_hydration_units(minutes: int) -> int:
+    """+96361 units for hydration after another initial service: >30 min per hour block."""
+    return 0 if minutes < HYDRATION_MIN_MINUTES else (minutes - 31) // 60 + 1
+
+
+def is_hydration(given: Given, hydration_codes: frozenset[str]) -> bool:
+    return given.drug_code in hydration_codes or (given.hcpcs or "") in hydration_codes
+
+
+def code_administration(given: Sequence[Given], hydration_codes: frozenset[str]) -> AdminCoding:
+    drugs = [g for g in given if not is_hydration(g, hydration_codes)]
+    fluids = [g for g in given if is_hydration(g, hydration_codes)]
+    infusions = sorted(
+        (g for g in drugs if g.mode == "infusion" and g.minutes >= INFUSION_MIN_MINUTES),
+        key=lambda g: (g.started_at, -g.minutes, g.sequence),
+    )
+    infused = {id(g) for g in infusions}
+    pushes = sorted((g for g in drugs if id(g) not in infused),
+                    key=lambda g: (g.started_at, g.sequence))
+    out = _Lines()
+    notes: list[str] = []
+    seen: set[str] = set()
+    primaries: list[Given] = []
+    initial: Given | None = None
+    concurrent_done = False
+
+    for g in infusions:
+        if any(g.started_at < p.stopped_at for p in primaries):
+            if not concurrent_done and g.drug_code not in seen:
+                out.add("96368", 1, g.sequence)
+                concurrent_done = True
+                seen.add(g.drug_code)
+            else:
+                notes.append(f"line {g.sequence}: concurrent infusion not reported again "
+                             "(96368 once per encounter)")
+            continue
+        if initial is None:
+            out.add("96365", 1, g.sequence)
+            initial = g
+        elif g.drug_code in seen:
+            notes.append(f"line {g.sequence}: repeat infusion of the same drug is not a "
+                         "sequential infusion (96367 needs a new drug)")
+            continue
+        else:
+            out.add("96367", 1, g.sequence)
+        seen.add(g.drug_code)
+        primaries.append(g)
+        if extra := additional_hours(g.minutes):
+            out.add("96366", extra, g.sequence)
+
+    for g in pushes:
+        if g.mode == "infusion":
+            notes.append(f"line {g.sequence}: {g.minutes}-minute infusion coded as a push "
+                         f"(under {INFUSION_MIN_MINUTES} min)")
+        if initial is None:
+            out.add("96374", 1, g.sequence)
+            initial = g
+            seen.add(g.drug_code)
+        elif g.drug_code not in seen:
+            out.add("96375", 1, g.sequence)
+            seen.add(g.drug_code)
+        else:
+            notes.append(f"line {g.sequence}: repeat push of the same drug (96376) is not "
+                         "billable on an office claim")
+
+    if fluids:
+        net = _net_minutes(fluids, drugs)
+        if net < HYDRATION_MIN_MINUTES:
+            notes.append(f"hydration of {net} min (after time alongside drugs) is not reportable "
+                         "(needs more than 30 min)")
+        elif initial is None:
+            seqs = tuple(sorted(f.sequence for f in fluids))
+            out.add("96360", 1, *seqs)
+            if extra := additional_hours(net):
+                out.add("96361", extra, *seqs)
+        else:
+            out.add("96361", secondary_hydration_units(net), *sorted(f.sequence for f in fluids))
+    return AdminCoding(out.lines(), tuple(notes))
+
+
+class _Lines:
+    """Accumulates units per code, keeping first-appearance order (add-ons follow primaries)."""
+
+    def __init__(self) -> None:
+        self._units: dict[str, int] = {}
+        self._seqs: dict[str, list[int]] = {}
+
+    def add(self, code: str, units: int, *sequences: int) -> None:
+        self._units[code] = self._units.get(code, 0) + units
+        known = self._seqs.setdefault(code, [])
+        for seq in sequences:
+            if seq not in known:
+                known.append(seq)
+
+    def lines(self) -> tuple[AdminLine, ...]:
+        return tuple(AdminLine(c, u, tuple(self._seqs[c])) for c, u in self._units.items() if u > 0)
+
+
+Interval = tuple[datetime, datetime]
+
+
+def _union(intervals: Iterable[Interval]) -> list[Interval]:
+    merged: list[Interval] = []
+    for start, stop in sorted(i for i in intervals if i[1] > i[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        else:
+            merged.append((start, stop))
+    return merged
+
+
+def _net_minutes(fluids: Sequence[Given], drugs: Sequence[Given]) -> int:
+    """Hydration minutes with no drug running alongside (whole minutes)."""
+    hydration = _union((f.started_at, f.stopped_at) for f in fluids)
+    drug_time = _union((d.started_at, d.stopped_at) for d in drugs)
+    seconds = 0.0
+    for h_start, h_stop in hydration:
+        covered = sum(
+            (min(h_stop, d_stop) - max(h_start, d_start)).total_seconds()
+            for d_start, d_stop in drug_time
+            if d_start < h_stop and h_start < d_stop
+        )
+        seconds += (h_stop - h_start).total_seconds() - covered
+    return int(seconds // 60)

@@ -1,0 +1,58 @@
+"""What the claim builder reads: one completed visit and the authorization that covers it.
+
+These mirror the ``order.administered`` and ``authorization.approved`` contracts but belong to
+the domain, so the coding rules never depend on the wire format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+from uuid import UUID
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """One administration from the MAR."""
+
+    sequence: int
+    drug_code: str
+    hcpcs: str | None
+    mode: Literal["push", "infusion"]
+    started_at: datetime
+    stopped_at: datetime
+    dose: Decimal
+    dose_unit: str
+    ndc: str | None = None
+    lot: str | None = None
+    wasted: Decimal = Decimal("0")  # documented discarded amount, in ``dose_unit``
+
+    @property
+    def minutes(self) -> int:
+        """Whole minutes run; a partial minute does not count toward a time threshold."""
+        return int((self.stopped_at - self.started_at).total_seconds() // 60)
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    diagnoses: tuple[str, ...]
+    payer_id: str | None
+    member_id: str | None
+    rendering_npi: str | None
+    administrations: tuple[Given, ...]
+    completed_at: datetime
+    plan_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorizationInfo:
+    auth_number: str
+    approved_units: dict[str, int] = field(default_factory=dict)  # HCPCS -> units
+    valid_from: date | None = None
+    valid_to: date | None = None
+    case_id: UUID | None = None

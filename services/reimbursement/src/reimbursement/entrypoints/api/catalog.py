@@ -1,0 +1,190 @@
+"""/v1/inventory, /v1/fee-schedules and /v1/reports."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from fastapi import APIRouter, Query, Request
+
+from chairside_shared.errors import InvalidInput, NotFound
+
+from reimbursement.domain.fees import DEFAULT_HYDRATION, CodingPolicy, DrugBasis, PayerContract
+from reimbursement.domain.fees import PayerKind
+from reimbursement.domain.hcpcs import HcpcsDescriptor, Rounding
+from reimbursement.domain.inventory import InventoryError, Product
+from reimbursement.entrypoints.api import schemas as s
+from reimbursement.entrypoints.api.claims import _text_body
+from reimbursement.entrypoints.api.deps import Now, Settings, Tz, UoW
+from reimbursement.entrypoints.api.views import inventory_doc, plain
+from reimbursement.service import catalog, queries
+
+router = APIRouter(tags=["billing"])
+
+
+# --------------------------------------------------------------------------- inventory
+@router.get("/v1/inventory", response_model=s.InventoryPage,
+            summary="Products by NDC with lots, on hand, expiring soon, stock-outs and flags")
+async def inventory(uow: UoW, now: Now, tz: Tz, settings: Settings,
+                    within_days: int | None = Query(None, ge=0, le=730)):
+    today = now.astimezone(tz).date()
+    view = await queries.inventory_overview(uow, today, within_days
+                                            or settings.expiring_within_days)
+    return {
+        "items": [inventory_doc(x["product"], x["on_hand"], x["lots"]) for x in view["products"]],
+        "next_cursor": None,
+        "expiring": [plain(r) for r in view["expiring"]],
+        "stock_outs": [plain(r) for r in view["stock_outs"]],
+        "flags": [{k: str(v) if v is not None and k != "kind" else v for k, v in f.items()}
+                  for f in view["flags"]],
+    }
+
+
+@router.post("/v1/inventory", response_model=s.InventoryItemOut, status_code=201,
+             summary="Receive product (NDC, lot, expiry, cost); defines the NDC when new")
+async def receive(body: s.ReceiptIn, uow: UoW, now: Now, tz: Tz):
+    if body.product is not None:
+        if body.product.ndc != body.ndc:
+            raise InvalidInput("product.ndc", "must be the receipt's NDC")
+        await catalog.save_product(uow=uow, product=_product(body.product), now=now)
+    await catalog.receive_stock(uow=uow, ndc=body.ndc, lot_number=body.lot_number,
+                                expires_on=body.expires_on, packages=body.packages,
+                                package_cost=body.package_cost, cost_source=body.cost_source,
+                                reference=body.reference, now=now)
+    view = await queries.inventory_overview(uow, now.astimezone(tz).date(), 0)
+    item = next(x for x in view["products"] if x["product"].ndc == body.ndc)
+    return inventory_doc(item["product"], item["on_hand"], item["lots"])
+
+
+@router.put("/v1/inventory/{ndc}", response_model=s.InventoryItemOut,
+            summary="Define or update a product by NDC")
+async def put_product(ndc: str, body: s.ProductIn, uow: UoW, now: Now, tz: Tz):
+    if s._billing_ndc(ndc) != body.ndc:
+        raise InvalidInput("ndc", "path and body NDC differ")
+    await catalog.save_product(uow=uow, product=_product(body), now=now)
+    view = await queries.inventory_overview(uow, now.astimezone(tz).date(), 0)
+    item = next(x for x in view["products"] if x["product"].ndc == body.ndc)
+    return inventory_doc(item["product"], item["on_hand"], item["lots"])
+
+
+def _product(p: s.ProductIn) -> Product:
+    try:
+        return Product(ndc=p.ndc, name=p.name, hcpcs=p.hcpcs, strength=p.strength,
+                       strength_unit=p.strength_unit, volume_ml=p.volume_ml,
+                       vials_per_package=p.vials_per_package, single_dose=p.single_dose,
+                       ndc_unit=p.ndc_unit, package_cost=p.package_cost,
+                       cost_source=p.cost_source, reorder_point=p.reorder_point)
+    except InventoryError as exc:
+        raise InvalidInput("product", str(exc)) from exc
+
+
+# --------------------------------------------------------------------------- fee schedules
+@router.get("/v1/fee-schedules", response_model=s.Page[s.FeeScheduleItem],
+            summary="Payer contracts, ASP quarters and the charge master")
+async def fee_schedules(uow: UoW):
+    async with uow:
+        contracts = await uow.catalog.contracts()
+        quarters = await uow.catalog.asp_quarters()
+        charges = await uow.catalog.charge_master()
+    items = [{"kind": "contract", "id": c.payer_id, "detail": {
+        "name": c.name, "kind": c.kind.value, "drug_basis": c.drug_basis.value,
+        "drug_percent": str(c.drug_percent), "coinsurance": str(c.coinsurance),
+        "sequestration": str(c.sequestration), "claim_filing": c.claim_filing,
+        "rounding": c.policy.rounding.value, "jw_jz": c.policy.jw_jz,
+        "hydration_codes": sorted(c.policy.hydration_codes),
+        "drug_rates": {k: str(v) for k, v in c.drug_rates.items()},
+        "admin_rates": {k: str(v) for k, v in c.admin_rates.items()}, "source": c.source}}
+        for c in contracts]
+    items += [{"kind": "asp_quarter", "id": q["quarter"], "detail": {
+        k: str(v) for k, v in q.items() if k != "quarter"}} for q in quarters]
+    items.append({"kind": "charge_master", "id": charges.version or "none", "detail": {
+        "rates": {k: str(v) for k, v in sorted(charges.rates.items())}}})
+    return {"items": items, "next_cursor": None}
+
+
+@router.get("/v1/fee-schedules/asp/{quarter}", summary="One ASP quarter, per HCPCS")
+async def asp_quarter(quarter: str, uow: UoW):
+    async with uow:
+        q = await uow.catalog.asp_quarter(quarter)
+    if q is None:
+        raise NotFound(f"no ASP quarter {quarter[:8]}")
+    return {"quarter": q.quarter, "effective_from": q.effective_from,
+            "effective_to": q.effective_to, "source": q.source,
+            "prices": [{"hcpcs": e.hcpcs, "description": e.description, "dosage": e.dosage,
+                        "payment_limit": str(e.payment_limit), "asp": str(round(e.asp, 4)),
+                        "line": e.line} for e in sorted(q.entries.values(),
+                                                         key=lambda e: e.hcpcs)]}
+
+
+@router.post("/v1/fee-schedules/asp", status_code=201,
+             summary="Load a quarterly ASP pricing file (CSV body); all or nothing")
+async def load_asp(request: Request, uow: UoW, now: Now,
+                   quarter: str = Query(pattern=r"^\d{4}Q[1-4]$"),
+                   source: str = Query("CMS ASP pricing file", max_length=300)):
+    return await catalog.import_asp(uow=uow, text=await _text_body(request), quarter=quarter,
+                                    source=source, now=now)
+
+
+@router.put("/v1/fee-schedules/contracts/{payer_id}", status_code=200,
+            summary="Define or replace a payer contract")
+async def put_contract(payer_id: str, body: s.ContractIn, uow: UoW):
+    policy = CodingPolicy(
+        rounding=Rounding(body.policy.rounding), jw_jz=body.policy.jw_jz,
+        unclassified_needs_review=body.policy.unclassified_needs_review,
+        hydration_codes=frozenset(body.policy.hydration_codes)
+        if body.policy.hydration_codes is not None else DEFAULT_HYDRATION)
+    contract = PayerContract(
+        payer_id=payer_id, name=body.name, kind=PayerKind(body.kind),
+        drug_basis=DrugBasis(body.drug_basis), drug_percent=body.drug_percent,
+        drug_rates=body.drug_rates, admin_rates=body.admin_rates, coinsurance=body.coinsurance,
+        sequestration=body.sequestration, policy=policy, x12_payer_id=body.x12_payer_id,
+        claim_filing=body.claim_filing, source=body.source)
+    await catalog.save_contract(uow=uow, contract=contract)
+    return {"payer_id": payer_id, "saved": True}
+
+
+@router.put("/v1/fee-schedules/charge-master", summary="Replace the practice's charge master")
+async def put_charges(body: s.ChargeMasterIn, uow: UoW):
+    bad = [code for code, rate in body.rates.items() if rate < 0]
+    if bad:
+        raise InvalidInput(f"rates.{bad[0]}", "a charge cannot be negative")
+    await catalog.replace_charge_master(uow=uow, rates=body.rates, version=body.version)
+    return {"version": body.version, "codes": len(body.rates)}
+
+
+@router.put("/v1/fee-schedules/hcpcs/{code}", summary="Define or update a HCPCS descriptor")
+async def put_descriptor(code: str, body: s.DescriptorIn, uow: UoW):
+    if not s.HCPCS_RE.match(code):
+        raise InvalidInput("code", "not a HCPCS code")
+    await catalog.save_descriptor(uow=uow, descriptor=HcpcsDescriptor(
+        code, body.description, body.amount, body.unit, body.up_to, body.unclassified,
+        body.source))
+    return {"code": code, "saved": True}
+
+
+# --------------------------------------------------------------------------- reports
+@router.get("/v1/reports/margin", response_model=s.MarginReport, response_model_by_alias=True,
+            summary="Margin per visit, drug or payer")
+async def margin(uow: UoW, from_: date = Query(alias="from"), to: date = Query(),
+                 by: Literal["visit", "drug", "payer"] = "visit"):
+    if to < from_:
+        raise InvalidInput("to", "must not be before from")
+    rows = await queries.margin_report(uow, start=from_, end=to, by=by)
+    return {"by": by, "from_": from_, "to": to, "rows": [plain(r) | {"claims": r.claims}
+                                                          for r in rows],
+            "total_margin": sum((r.margin for r in rows), Decimal(0))}
+
+
+@router.get("/v1/reports/ar", response_model=s.ArReportOut, response_model_by_alias=True,
+            summary="Days in A/R, aging, denial rates and drug waste cost")
+async def ar(uow: UoW, now: Now, tz: Tz, from_: date | None = Query(None, alias="from"),
+             to: date | None = None):
+    end = to or now.astimezone(tz).date()
+    start = from_ or date.fromordinal(end.toordinal() - 89)
+    if end < start:
+        raise InvalidInput("to", "must not be before from")
+    report = await queries.ar_report(uow, start=start, end=end)
+    return plain(report) | {"from_": start, "to": end, "open_claims": report.open_claims,
+                            "aging": [{"bucket": b, "claims": n, "outstanding": str(v)}
+                                      for b, n, v in report.aging]}

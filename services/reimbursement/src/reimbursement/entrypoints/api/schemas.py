@@ -1,0 +1,286 @@
+"""API shapes of the Billing section of api.md. Money is a decimal string ("123.45")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any, Generic, Literal, TypeVar
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+
+from reimbursement.domain.ndc import NdcError, normalize_ndc
+
+T = TypeVar("T")
+
+
+def _money(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _billing_ndc(value: str) -> str:
+    """Any label form in, the 11-digit billing form out (422 naming the field otherwise)."""
+    try:
+        return normalize_ndc(value)
+    except NdcError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+Money = Annotated[Decimal, PlainSerializer(_money, return_type=str)]
+Amount = Annotated[Decimal, PlainSerializer(_plain, return_type=str)]
+HCPCS_RE = re.compile(r"^[A-Z0-9]\d{3}[A-Z0-9]$")
+HCPCS = Annotated[str, Field(pattern=HCPCS_RE.pattern)]
+
+
+class In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Page(Out, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+# --------------------------------------------------------------------------- claims
+class Review(Out):
+    code: str
+    detail: str
+    line: int | None = None
+
+
+class ClaimLineOut(Out):
+    number: int
+    kind: Literal["admin", "drug"]
+    code: str
+    modifiers: list[str]
+    units: int
+    charge: Money
+    allowed: Money | None
+    ndc: str | None
+    ndc_qty: Amount | None
+    ndc_unit: str | None
+    dx_pointers: list[int]
+    description: str | None = None
+    paid: Money
+    denied: bool
+    denial_reasons: list[str]
+
+
+class PaymentOut(Out):
+    remittance_id: UUID
+    status_code: str
+    outcome: str | None
+    paid: Money
+    patient_responsibility: Money
+    contractual: Money
+    denial_reasons: list[str]
+    adjustments: list[dict[str, Any]]
+    posted_at: datetime
+
+
+class ClaimOut(Out):
+    id: UUID
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    payer_id: str | None
+    member_id: str | None
+    account_number: str
+    status: str
+    service_date: date
+    place_of_service: str
+    rendering_npi: str | None
+    diagnoses: list[str]
+    auth_number: str | None
+    lines: list[ClaimLineOut]
+    total_charge: Money
+    allowed: Money | None
+    patient_share: Money | None
+    sequestration: Money | None
+    expected_payment: Money | None
+    acquisition_cost: Money
+    waste_cost: Money
+    expected_margin: Money | None
+    paid_amount: Money
+    patient_responsibility: Money
+    reviews: list[Review]
+    warnings: list[str]
+    notes: list[str]
+    denial_reasons: list[str]
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None
+    adjudicated_at: datetime | None
+    payments: list[PaymentOut] = []
+
+
+class DenialOut(Out):
+    claim_id: UUID
+    order_id: UUID
+    practice_id: str
+    payer_id: str | None
+    status: str
+    service_date: date
+    age_days: int
+    total_charge: Money
+    paid_amount: Money
+    denial_reasons: list[str]
+    denied_lines: list[ClaimLineOut]
+
+
+# --------------------------------------------------------------------------- remittances
+class RemittanceOut(Out):
+    duplicate: bool
+    remittances: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+
+
+# --------------------------------------------------------------------------- inventory
+class ProductIn(In):
+    ndc: str = Field(min_length=10, max_length=13)
+    name: str = Field(min_length=1, max_length=200)
+    hcpcs: HCPCS | None = None
+    strength: Decimal = Field(gt=0)
+    strength_unit: Literal["mg", "g", "mcg", "ml", "iu"]
+    volume_ml: Decimal | None = Field(default=None, gt=0)
+    vials_per_package: int = Field(ge=1, le=1000)
+    single_dose: bool
+    ndc_unit: Literal["UN", "ML", "GR", "ME", "F2"]
+    package_cost: Decimal = Field(ge=0)
+    cost_source: str = Field(min_length=1, max_length=200)
+    reorder_point: int = Field(default=0, ge=0)
+
+    _ndc = field_validator("ndc")(classmethod(lambda cls, v: _billing_ndc(v)))
+
+
+class ReceiptIn(In):
+    """Receive stock: a lot of an NDC; ``product`` defines the NDC when it is new."""
+
+    ndc: str = Field(min_length=10, max_length=13)
+    lot_number: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9\-]+$")
+    expires_on: date
+    packages: int = Field(ge=1, le=10000)
+    package_cost: Decimal | None = Field(default=None, ge=0)
+    cost_source: str | None = Field(default=None, max_length=200)
+    reference: str | None = Field(default=None, max_length=80)
+    product: ProductIn | None = None
+
+    _ndc = field_validator("ndc")(classmethod(lambda cls, v: _billing_ndc(v)))
+
+
+class LotOut(Out):
+    lot_number: str
+    expires_on: date
+    vials_on_hand: Amount
+    vial_cost: Money
+    cost_source: str
+
+
+class InventoryItemOut(Out):
+    ndc: str
+    name: str
+    hcpcs: str | None
+    strength: Amount
+    strength_unit: str
+    volume_ml: Amount | None
+    vials_per_package: int
+    single_dose: bool
+    ndc_unit: str
+    package_cost: Money
+    cost_source: str
+    reorder_point: int
+    usable_vials: Amount
+    expired_vials: Amount
+    usable_value: Money
+    lots: list[LotOut]
+
+
+class InventoryPage(Page[InventoryItemOut]):
+    expiring: list[dict[str, Any]] = []
+    stock_outs: list[dict[str, Any]] = []
+    flags: list[dict[str, Any]] = []
+
+
+# --------------------------------------------------------------------------- fee schedules
+class PolicyIn(In):
+    rounding: Literal["up", "nearest"] = "up"
+    hydration_codes: list[str] | None = None
+    jw_jz: bool = True
+    unclassified_needs_review: bool = True
+
+
+class ContractIn(In):
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal["medicare", "medicare_advantage", "medicaid", "commercial"]
+    drug_basis: Literal["medicare_asp", "asp_percent", "awp_percent", "fixed"]
+    drug_percent: Decimal = Field(default=Decimal(1), gt=0, le=5)
+    drug_rates: dict[HCPCS, Decimal] = {}
+    admin_rates: dict[str, Decimal] = {}
+    coinsurance: Decimal = Field(default=Decimal("0.20"), ge=0, le=1)
+    sequestration: Decimal = Field(default=Decimal(0), ge=0, lt=1)
+    x12_payer_id: str = Field(min_length=2, max_length=80)
+    claim_filing: str = Field(min_length=2, max_length=2)
+    policy: PolicyIn = PolicyIn()
+    source: str = Field(min_length=1, max_length=300)
+
+
+class ChargeMasterIn(In):
+    version: str = Field(min_length=1, max_length=40)
+    rates: dict[str, Decimal]
+
+
+class DescriptorIn(In):
+    description: str = Field(min_length=1, max_length=200)
+    amount: Decimal = Field(gt=0)
+    unit: Literal["mg", "g", "mcg", "ml", "iu"]
+    up_to: bool = False
+    unclassified: bool = False
+    source: str = Field(min_length=1, max_length=300)
+
+
+class FeeScheduleItem(Out):
+    kind: Literal["contract", "asp_quarter", "charge_master"]
+    id: str
+    detail: dict[str, Any]
+
+
+# --------------------------------------------------------------------------- reports
+class MarginRowOut(Out):
+    key: str
+    claims: int
+    charges: Money
+    revenue: Money
+    acquisition_cost: Money
+    waste_cost: Money
+    margin: Money
+
+
+class MarginReport(Out):
+    by: str
+    from_: date = Field(serialization_alias="from")
+    to: date
+    rows: list[MarginRowOut]
+    total_margin: Money
+
+
+class ArReportOut(Out):
+    from_: date = Field(serialization_alias="from")
+    to: date
+    open_claims: int
+    outstanding: Money
+    average_daily_revenue: Money
+    days_in_ar: Amount | None
+    aging: list[dict[str, Any]]
+    denial_rate: Amount | None
+    any_denial_rate: Amount | None
+    denied_charge_rate: Amount | None
+    waste_cost: Money

@@ -1,0 +1,90 @@
+"""Inventory and fee-schedule handlers: products, receipts, ASP imports, contracts, charges."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from chairside_shared.errors import Conflict, NotFound, Problem
+
+from reimbursement.adapters.asp_csv import AspFileError, parse_asp_csv
+from reimbursement.domain.fees import PayerContract
+from reimbursement.domain.hcpcs import HcpcsDescriptor
+from reimbursement.domain.inventory import InventoryError, Lot, Product, receive
+from reimbursement.service.uow import ReimbursementUnitOfWork
+
+
+class RejectedFile(Problem):
+    status, title = 422, "File rejected"
+
+
+async def save_product(*, uow: ReimbursementUnitOfWork, product: Product, now: datetime) -> bool:
+    async with uow:
+        created = await uow.catalog.save_product(product, now)
+        await uow.commit()
+    return created
+
+
+async def receive_stock(
+    *, uow: ReimbursementUnitOfWork, ndc: str, lot_number: str, expires_on: date,
+    packages: int, package_cost: Decimal | None, cost_source: str | None,
+    reference: str | None, now: datetime,
+) -> Lot:
+    async with uow:
+        product = await uow.catalog.product(ndc)
+        if product is None:
+            raise NotFound(f"NDC {ndc} is not a product; add it first")
+        existing = await uow.inventory.lot(ndc, lot_number)
+        try:
+            lot = receive(product, lot_number=lot_number, expires_on=expires_on,
+                          packages=packages, package_cost=package_cost, received_at=now,
+                          existing=existing, cost_source=cost_source)
+        except InventoryError as exc:
+            raise Conflict(str(exc)) from exc
+        await uow.inventory.save_lot(lot)
+        vials = Decimal(packages * product.vials_per_package)
+        await uow.inventory.add_movement(
+            ndc=ndc, lot_number=lot_number, kind="receipt", vials=vials,
+            vial_cost=(package_cost if package_cost is not None else product.package_cost)
+            / product.vials_per_package, at=now, reference=reference)
+        await uow.commit()
+    return lot
+
+
+async def import_asp(*, uow: ReimbursementUnitOfWork, text: str, quarter: str, source: str,
+                     now: datetime) -> dict[str, Any]:
+    try:
+        parsed = parse_asp_csv(text, quarter=quarter, source=source)
+    except AspFileError as exc:
+        raise RejectedFile(
+            f"{len(exc.errors)} problem(s); nothing was imported. First: {exc.errors[0]}",
+            errors=[{"field": f"line {e.line}", "message": e.reason} for e in exc.errors],
+        ) from exc
+    except ValueError as exc:
+        raise RejectedFile(str(exc), errors=[{"field": "quarter", "message": str(exc)}]) from exc
+    async with uow:
+        replaced = await uow.catalog.replace_asp_quarter(parsed, now)
+        await uow.commit()
+    return {"quarter": parsed.quarter, "effective_from": parsed.effective_from.isoformat(),
+            "effective_to": parsed.effective_to.isoformat(), "rows": len(parsed.entries),
+            "replaced": replaced, "source": source}
+
+
+async def save_contract(*, uow: ReimbursementUnitOfWork, contract: PayerContract) -> None:
+    async with uow:
+        await uow.catalog.save_contract(contract)
+        await uow.commit()
+
+
+async def replace_charge_master(*, uow: ReimbursementUnitOfWork, rates: dict[str, Decimal],
+                                version: str) -> None:
+    async with uow:
+        await uow.catalog.replace_charge_master(rates, version)
+        await uow.commit()
+
+
+async def save_descriptor(*, uow: ReimbursementUnitOfWork, descriptor: HcpcsDescriptor) -> None:
+    async with uow:
+        await uow.catalog.save_descriptor(descriptor)
+        await uow.commit()

@@ -1,0 +1,85 @@
+"""The embedded default (`make run`): migrations and the demo seed on SQLite, then one visit
+billed, exported and paid with exact money (SQLite has no decimal type)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal as D
+from types import SimpleNamespace
+
+import httpx
+import pytest
+
+from chairside_shared import contracts
+from chairside_shared.migrations import upgrade_async
+from chairside_shared.testing.plugin import settings_for_test
+
+from reimbursement.adapters.clients import StaticSubscriberSource
+from reimbursement.adapters.x12.read_837 import read_837p
+from reimbursement.adapters.x12.validate import validate_x12
+from reimbursement.bootstrap import MIGRATIONS
+from reimbursement.entrypoints.api.deps import get_now, get_subscribers
+from reimbursement.main import create_app
+from reimbursement.seed import seed_demo
+from reimbursement.service import billing
+from reimbursement.settings import ReimbursementSettings
+
+from reimb_it import SUBSCRIBER, remittance_for
+
+pytestmark = pytest.mark.integration
+NOW = datetime(2026, 11, 23, 15, tzinfo=UTC)
+
+
+@pytest.fixture
+async def embedded(tmp_path, broker):
+    url = f"sqlite+aiosqlite:///{tmp_path}/reimbursement.db"
+    settings = settings_for_test(ReimbursementSettings, database_url=url, broker=broker)
+    app = create_app(settings)
+    app.dependency_overrides[get_now] = lambda: NOW
+    app.dependency_overrides[get_subscribers] = lambda: StaticSubscriberSource(SUBSCRIBER)
+    await upgrade_async(MIGRATIONS, url)
+    await seed_demo(app.state.runtime)
+    await seed_demo(app.state.runtime)  # idempotent
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://r") as c:
+        yield SimpleNamespace(app=app, runtime=app.state.runtime, client=c)
+    await app.state.runtime.engine.dispose()
+
+
+async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
+    c, runtime = embedded.client, embedded.runtime
+    inventory = (await c.get("/v1/inventory")).json()["items"]
+    assert len(inventory) == 15 and all(item["name"].startswith("DEMO") for item in inventory)
+    start = NOW - timedelta(hours=2)
+    event = contracts.OrderAdministered(
+        order_id=uuid.uuid4(), practice_id="demo-clinic", patient_id=uuid.uuid4(),
+        diagnoses=["G43.709"], payer=contracts.PayerRef(payer_id="medicare", member_id="1EG4T"),
+        rendering_provider_npi="1234567893", completed_at=NOW, administrations=[
+            contracts.Administration(line_sequence=1, drug_code="magnesium", mode="infusion",
+                                     started_at=start, stopped_at=start + timedelta(minutes=30),
+                                     dose_given=D("2"), dose_unit="g", ndc="99207-0001-25"),
+            contracts.Administration(line_sequence=2, drug_code="ketorolac", mode="push",
+                                     started_at=start + timedelta(minutes=31),
+                                     stopped_at=start + timedelta(minutes=32),
+                                     dose_given=D("30"), dose_unit="mg", ndc="99207000225"),
+        ])
+    async with runtime.uow() as uow:
+        claim_id = await billing.bill_visit(uow, event, now=NOW, tz=runtime.state["clinic_tz"])
+        await uow.commit()
+    claim = (await c.get(f"/v1/claims/{claim_id}")).json()
+    assert claim["status"] == "ready", claim["reviews"]
+    assert [(ln["code"], ln["units"]) for ln in claim["lines"]] == [
+        ("96365", 1), ("96375", 1), ("J3475", 4), ("J1885", 2)]
+    assert claim["allowed"] == "89.72"  # 70.85 + 17.60 + 4 x 0.212 + 2 x 0.212, per-line cents
+    assert claim["acquisition_cost"] == "4.20"  # two $1.50 magnesium vials + one $1.20 ketorolac
+    assert (await c.post(f"/v1/claims/{claim_id}/submit")).status_code == 200
+    text = (await c.get(f"/v1/claims/{claim_id}/x12")).text
+    assert validate_x12(text) == [] and read_837p(text)[0].total_charge == D("412")
+    r = await c.post("/v1/remittances", content=remittance_for(claim))
+    assert r.status_code == 201, r.text
+    paid = (await c.get(f"/v1/claims/{claim_id}")).json()
+    assert paid["status"] == "paid"
+    # allowed less the per-line 2% sequestration (1.13 + 0.28 + 0.01 + 0.01)
+    assert D(paid["paid_amount"]) + D(paid["patient_responsibility"]) == D("88.29")
+    assert (await c.get("/v1/reports/ar")).status_code == 200
+    assert date.fromisoformat(claim["service_date"]) == date(2026, 11, 23)
