@@ -1,0 +1,111 @@
+"""Composition root: every long-lived object of one gateway process, built from settings."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+from chairside_shared import db
+from chairside_shared.status import DependencyStatus
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from gateway.adapters.keys import ExternalJwks
+from gateway.adapters.ratelimit import BucketStore, MemoryBuckets, RedisBuckets
+from gateway.adapters.upstream import Upstream, Upstreams
+from gateway.domain.breaker import BreakerPolicy
+from gateway.domain.ratelimit import BucketPolicy
+from gateway.domain.retry import RetryPolicy
+from gateway.domain.routes import UPSTREAMS, RouteTable
+from gateway.domain.tokens import TokenPolicy
+from gateway.service.audit import AuditWriter
+from gateway.service.auth import TokenService
+from gateway.service.idempotency import IdempotencyStore
+from gateway.service.proxy import Proxy
+from gateway.service.views import Views
+from gateway.settings import GatewaySettings
+
+MIGRATIONS = str(Path(__file__).parent / "migrations")
+
+
+@dataclass
+class Gateway:
+    settings: GatewaySettings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    routes: RouteTable
+    upstreams: Upstreams
+    proxy: Proxy
+    views: Views
+    tokens: TokenService
+    buckets: BucketStore
+    idempotency: IdempotencyStore
+    audit: AuditWriter
+    default_bucket: BucketPolicy
+    token_bucket: BucketPolicy
+    token_ip_bucket: BucketPolicy
+    client_buckets: dict[str, BucketPolicy] = field(default_factory=dict)
+    http: httpx.AsyncClient | None = None  # for the external JWKS
+    booted: asyncio.Event = field(default_factory=asyncio.Event)
+    boot_error: str | None = None
+    db_status: DependencyStatus = field(default_factory=lambda: DependencyStatus("database"))
+
+    def bucket_for(self, client_id: str) -> BucketPolicy:
+        return self.client_buckets.get(client_id, self.default_bucket)
+
+    async def close(self) -> None:
+        await self.audit.stop()
+        await self.upstreams.close()
+        await self.buckets.close()
+        if self.http is not None:
+            await self.http.aclose()
+        await self.engine.dispose()
+
+
+def build(settings: GatewaySettings) -> Gateway:
+    engine = db.create_engine(str(settings.database_url), pool_size=settings.db_pool_size)
+    sessions = db.session_factory(engine)
+    retry = RetryPolicy(attempts=settings.retry_attempts, backoff=settings.retry_backoff_s)
+    breaker = BreakerPolicy(settings.breaker_failure_threshold, settings.breaker_reset_s)
+    upstreams = Upstreams({
+        name: Upstream(name, settings.upstream_urls[name], timeout=settings.timeout_for(name),
+                       connect_timeout=settings.upstream_connect_timeout_s, retry=retry,
+                       breaker=breaker, max_connections=settings.upstream_max_connections,
+                       max_keepalive=settings.upstream_max_keepalive,
+                       trace_calls=settings.trace_upstream_calls)
+        for name in UPSTREAMS
+    })
+    policy = TokenPolicy(issuer=settings.issuer, audience=settings.audience,
+                         ttl_seconds=settings.token_ttl_s, leeway_seconds=settings.token_leeway_s,
+                         required_typ="at+jwt")
+    http = None
+    external = external_policy = None
+    if settings.token_issuer == "external":
+        http = httpx.AsyncClient()
+        external = ExternalJwks(str(settings.oidc_jwks_url), http)
+        external_policy = TokenPolicy(
+            issuer=str(settings.oidc_issuer), audience=settings.oidc_audience or settings.audience,
+            ttl_seconds=settings.token_ttl_s, leeway_seconds=settings.token_leeway_s,
+            algorithms=tuple(settings.oidc_algorithms))
+    tokens = TokenService(
+        sessions, policy=policy, passphrase=settings.key_encryption_secret.get_secret_value(),
+        rotation=timedelta(days=settings.key_rotation_days), refresh_s=settings.key_refresh_s,
+        external=external, external_policy=external_policy,
+        practice_claim=settings.oidc_practice_claim, roles_claim=settings.oidc_roles_claim)
+    buckets: BucketStore = RedisBuckets(settings.redis_url) if settings.redis_url else MemoryBuckets()
+    proxy = Proxy(upstreams)
+    return Gateway(
+        settings=settings, engine=engine, sessions=sessions, routes=RouteTable(),
+        upstreams=upstreams, proxy=proxy, views=Views(proxy), tokens=tokens, buckets=buckets,
+        idempotency=IdempotencyStore(sessions, timedelta(hours=settings.idempotency_ttl_h)),
+        audit=AuditWriter(sessions, interval=settings.audit_flush_interval_s,
+                          batch=settings.audit_batch_size),
+        default_bucket=BucketPolicy(settings.rate_limit_capacity, settings.rate_limit_per_s),
+        token_bucket=BucketPolicy(settings.token_rate_limit_capacity,
+                                  settings.token_rate_limit_per_s),
+        token_ip_bucket=BucketPolicy(settings.token_ip_rate_limit_capacity,
+                                     settings.token_ip_rate_limit_per_s),
+        http=http,
+    )

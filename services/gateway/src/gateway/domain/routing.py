@@ -1,0 +1,149 @@
+"""Route-table machinery: what a route is, and exact template matching.
+
+The table itself (one line per public route, from shared/api.md) is in routes.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Access(StrEnum):
+    PUBLIC = "public"  # no token (token endpoint, JWKS)
+    PRACTICE = "practice"  # data owned by one practice: a bound partner sees only its own
+    SHARED = "shared"  # reference data any caller holding the scope may read
+    CLINIC = "clinic"  # the center's own operations: never open to a partner client
+
+
+class Kind(StrEnum):
+    LIST = "list"  # paginated {items, next_cursor}
+    ITEM = "item"  # GET of one resource named by the path id
+    CREATE = "create"  # POST creating a resource owned through a body field
+    ACTION = "action"  # anything else on a resource named by the path id
+    OTHER = "other"  # no per-resource ownership (catalog, admin, reports)
+
+
+ORDERS, SCHEDULING, AUTHORIZATION, REIMBURSEMENT, GATEWAY = (
+    "orders", "scheduling", "authorization", "reimbursement", "gateway",
+)
+UPSTREAMS = (ORDERS, SCHEDULING, AUTHORIZATION, REIMBURSEMENT)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Methods whose repetition has the same effect as one call (RFC 9110 §9.2.2): only these are
+# retried upstream. POST and PATCH never are, even with an Idempotency-Key, because the key is
+# honoured by the gateway, not by the services behind it.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+# Path parameters that are resource ids (UUIDs per api.md) and the resource each names.
+ID_PARAMS = {
+    "patient_id": "patient",
+    "order_id": "order",
+    "appointment_id": "appointment",
+    "authorization_id": "authorization",
+    "claim_id": "claim",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    upstream: str
+    scope: str | None
+    access: Access
+    kind: Kind
+    summary: str
+    body: str | None = None  # request schema name (entrypoints/api/schemas.py)
+    query: str | None = None  # query schema name
+    response: str | None = None  # 2xx response schema name
+    owner_field: str | None = None  # CREATE: body field naming the owner (practice/patient/order)
+    body_type: str = "application/json"  # request media type
+    body_optional: bool = False  # an action that may carry a body (e.g. a reason)
+    response_type: str = "application/json"
+    status: int = 200
+
+    @property
+    def resource(self) -> str | None:
+        """The resource the path id names (ITEM/ACTION), e.g. `order` for /v1/orders/{order_id}."""
+        for name in _PARAM_RE.findall(self.path):
+            if name in ID_PARAMS:
+                return ID_PARAMS[name]
+        return None
+
+    @property
+    def id_param(self) -> str | None:
+        for name in _PARAM_RE.findall(self.path):
+            if name in ID_PARAMS:
+                return name
+        return None
+
+    @property
+    def phi(self) -> bool:
+        """Whether the route reads or writes patient data, so every call is audited."""
+        return self.access is Access.PRACTICE or self.path in _PHI_CLINIC_PATHS
+
+    @property
+    def retryable(self) -> bool:
+        return self.method in IDEMPOTENT_METHODS
+
+    @property
+    def operation_id(self) -> str:
+        words = re.sub(r"[{}]", "", self.path.removeprefix("/v1/")).replace("-", "_")
+        return f"{self.method.lower()}_{words.replace('/', '_').strip('_')}"
+
+
+_PARAM_RE = re.compile(r"{(\w+)}")
+# Clinic-only routes that still show patient data (the board lists every chair's visits).
+_PHI_CLINIC_PATHS = frozenset(
+    {
+        "/v1/board",
+        "/v1/orders/{order_id}/administrations",
+        "/v1/orders/{order_id}/complete",
+        "/v1/remittances",
+        "/v1/claims/{claim_id}/submit",
+        "/v1/claims/{claim_id}/rebuild",
+        "/v1/claims/denials",
+        "/v1/claims/x12",
+    }
+)
+
+@dataclass(frozen=True)
+class Match:
+    route: Route
+    params: dict[str, str]
+
+
+class RouteTable:
+    """Exact template matching: literal segments only, `{name}` matches one segment."""
+
+    def __init__(self, routes: tuple[Route, ...]) -> None:
+        self.routes = routes
+        self._compiled = [(_compile(r.path), r) for r in routes]
+        seen = set()
+        for r in routes:
+            key = (r.method, r.path)
+            if key in seen:
+                raise ValueError(f"duplicate route {r.method} {r.path}")
+            seen.add(key)
+
+    def match(self, method: str, path: str) -> Match | None:
+        for rx, route in self._compiled:
+            m = rx.fullmatch(path)
+            if m and route.method == method:
+                return Match(route, m.groupdict())
+        return None
+
+    def allowed_methods(self, path: str) -> list[str]:
+        return sorted({r.method for rx, r in self._compiled if rx.fullmatch(path)})
+
+    def for_upstream(self, upstream: str) -> list[Route]:
+        return [r for r in self.routes if r.upstream == upstream]
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    parts = re.split(r"({\w+})", template)
+    rx = "".join(
+        f"(?P<{p[1:-1]}>[^/]+)" if p.startswith("{") else re.escape(p) for p in parts
+    )
+    return re.compile(rx)

@@ -1,0 +1,121 @@
+"""Access-token rules that need no cryptography: which headers are acceptable, what claims a
+token carries, and how claims become a Principal. Signatures are checked in adapters/keys.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from gateway.domain.principal import Principal, parse_scopes, scopes_for_roles
+
+
+class TokenRejected(Exception):
+    """Any reason a bearer token is not accepted; the message is safe to return."""
+
+
+@dataclass(frozen=True)
+class TokenPolicy:
+    issuer: str
+    audience: str
+    ttl_seconds: int = 600
+    leeway_seconds: int = 10
+    algorithms: tuple[str, ...] = ("RS256",)
+    # RFC 9068 access tokens say so in `typ`; requiring it stops an ID token or any other JWT
+    # signed by the same keys from being replayed as an access token. None: not checked.
+    required_typ: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.algorithms or any(a.upper().startswith("HS") or a.lower() == "none"
+                                      for a in self.algorithms):
+            # Symmetric algorithms would let anyone holding the *public* key mint tokens
+            # (the HS/RS confusion attack); `none` needs no key at all.
+            raise ValueError("only asymmetric algorithms may verify access tokens")
+
+
+# Header parameters that point the verifier at a key chosen by the token's author.
+_KEY_INJECTION_HEADERS = ("jku", "jwk", "x5u", "x5c")
+
+
+def check_header(header: dict[str, Any], policy: TokenPolicy) -> str:
+    """Validate the unverified JOSE header; return its `kid`."""
+    alg = header.get("alg")
+    if not isinstance(alg, str) or alg not in policy.algorithms:
+        raise TokenRejected("token algorithm not accepted")
+    for name in _KEY_INJECTION_HEADERS:
+        if name in header:
+            raise TokenRejected("token header names its own key")
+    if "crit" in header:
+        raise TokenRejected("token has critical header extensions")
+    if policy.required_typ is not None:
+        typ = str(header.get("typ", "")).lower().removeprefix("application/")
+        if typ != policy.required_typ:
+            raise TokenRejected("token is not an access token")
+    kid = header.get("kid")
+    if not isinstance(kid, str) or not kid:
+        raise TokenRejected("token has no key id")
+    return kid
+
+
+def build_claims(
+    policy: TokenPolicy,
+    *,
+    subject: str,
+    client_id: str,
+    scopes: frozenset[str],
+    now: int,
+    jti: str,
+    practice_id: str | None = None,
+    roles: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    claims: dict[str, Any] = {
+        "iss": policy.issuer,
+        "aud": policy.audience,
+        "sub": subject,
+        "client_id": client_id,
+        "iat": now,
+        "nbf": now,
+        "exp": now + policy.ttl_seconds,
+        "jti": jti,
+        "scope": " ".join(sorted(scopes)),
+    }
+    if practice_id is not None:
+        claims["practice_id"] = practice_id
+    if roles:
+        claims["roles"] = sorted(roles)
+    return claims
+
+
+def principal_from_claims(claims: dict[str, Any], *, practice_claim: str = "practice_id",
+                          roles_claim: str = "roles") -> Principal:
+    """A Principal from verified claims. Scopes come from `scope` (or `scp`) plus those of any
+    staff roles, so an external IdP may send either."""
+    roles_raw = claims.get(roles_claim) or []
+    if isinstance(roles_raw, str):
+        roles_raw = roles_raw.split()
+    if not isinstance(roles_raw, list):
+        raise TokenRejected("token roles claim is malformed")
+    roles = frozenset(str(r) for r in roles_raw)
+    raw_scope = claims.get("scope", claims.get("scp"))
+    if raw_scope is not None and not isinstance(raw_scope, str | list):
+        raise TokenRejected("token scope claim is malformed")
+    scopes = parse_scopes(raw_scope) | scopes_for_roles(roles)
+    sub = claims.get("sub")
+    if not isinstance(sub, str) or not sub:
+        raise TokenRejected("token has no subject")
+    client_id = claims.get("client_id", claims.get("azp", sub))
+    practice = claims.get(practice_claim)
+    if practice is not None and (not isinstance(practice, str) or not practice):
+        raise TokenRejected("token practice claim is malformed")
+    # A person signed in (built-in `user:<id>`, or an IdP subject carrying staff roles) as
+    # opposed to a machine client acting for itself.
+    user_id = sub.removeprefix("user:") if sub.startswith("user:") or (
+        roles and sub != client_id) else None
+    return Principal(
+        client_id=str(client_id),
+        scopes=scopes,
+        practice_id=practice,
+        user_id=user_id,
+        roles=roles,
+        token_id=claims.get("jti") if isinstance(claims.get("jti"), str) else None,
+    )

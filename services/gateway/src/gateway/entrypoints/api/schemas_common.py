@@ -1,0 +1,149 @@
+"""Shared building blocks of the public schemas, and the gateway's own documents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, StringConstraints
+
+Money = Annotated[str, StringConstraints(pattern=r"^-?\d{1,12}(\.\d{1,4})?$"),
+                  Field(examples=["123.45"], description="decimal string, never a float")]
+Id = Annotated[str, Field(examples=["3f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a01"])]
+Uuid = Annotated[str, StringConstraints(
+    pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"),
+    Field(examples=["3f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a01"])]
+PracticeId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]{1,64}$"),
+                       Field(examples=["demo-partner"])]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]{1,64}$")]
+
+
+class Strict(BaseModel):
+    """Request bodies named in api.md: unknown fields are refused at the edge."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Open(BaseModel):
+    """Documents the gateway passes through: documented fields plus whatever a service adds
+    (api.md: "add fields freely")."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Problem(Open):
+    type: str = Field(examples=["urn:chairside:problem:not-found"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(ge=100, le=599, examples=[404])
+    detail: str = Field(examples=["no such resource"])
+    instance: str | None = None
+    errors: list[dict[str, str]] | None = Field(
+        None, examples=[[{"field": "lines.0.dose", "message": "must be positive"}]])
+
+
+class PageQuery(Strict):
+    limit: int = Field(50, ge=1, le=200)
+    cursor: Annotated[str, StringConstraints(max_length=500)] | None = None
+
+
+class Page(Open):
+    next_cursor: str | None = None
+
+
+class Document(Open):
+    """A service's JSON document passed through as it is (its fields are the service's)."""
+
+
+class AnyDocument(RootModel[dict[str, Any] | list[Any]]):
+    """A service's JSON answer passed through as it is: an object or a list."""
+
+
+# --- access
+
+
+class TokenRequest(Strict):
+    grant_type: Literal["client_credentials", "password"] = Field(examples=["client_credentials"])
+    client_id: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = Field(
+        None, examples=["demo-partner"])
+    client_secret: Annotated[str, StringConstraints(max_length=500)] | None = Field(
+        None, examples=["demo-partner-secret"])
+    scope: Annotated[str, StringConstraints(max_length=1000)] | None = Field(
+        None, examples=["orders:read orders:write"])
+    username: Annotated[str, StringConstraints(max_length=100)] | None = None
+    password: Annotated[str, StringConstraints(max_length=500)] | None = None
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_in: int = Field(examples=[600])
+    scope: str = Field(examples=["orders:read patients:read"])
+
+
+class Jwk(Open):
+    kty: str
+    kid: str
+    use: str | None = None
+    alg: str | None = None
+    n: str | None = None
+    e: str | None = None
+
+
+class Jwks(BaseModel):
+    keys: list[Jwk]
+
+
+# --- the gateway's own records
+
+
+class AuditQuery(Strict):
+    resource_id: Annotated[str, StringConstraints(max_length=64)] | None = None
+    client_id: Annotated[str, StringConstraints(max_length=100)] | None = None
+    limit: int = Field(50, ge=1, le=500)
+    cursor: Annotated[str, StringConstraints(pattern=r"^\d{1,18}$")] | None = None
+
+
+class AuditRecord(BaseModel):
+    id: int
+    at: datetime
+    client_id: str
+    user_id: str | None
+    practice_id: str | None
+    action: str = Field(examples=["GET /v1/patients/{patient_id}"])
+    resource_type: str | None
+    resource_id: str | None
+    status: int
+    trace_id: str | None
+
+
+class AuditPage(BaseModel):
+    items: list[AuditRecord]
+    next_cursor: str | None = None
+
+
+class Unavailable(BaseModel):
+    unavailable: Literal[True] = True
+    service: str | None = None
+
+
+class Visit(BaseModel):
+    order: dict[str, Any] | Unavailable
+    authorization: dict[str, Any] | Unavailable | None = Field(
+        description="the order's prior-authorization case; null when none exists")
+    appointment: dict[str, Any] | Unavailable | None
+    claim: dict[str, Any] | Unavailable | None
+
+
+class BoardQuery(Strict):
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = Field(
+        None, examples=["2026-03-02"])
+
+
+class Board(Open):
+    date: str | None = None
+    chairs: list[dict[str, Any]] = []
+    orders: dict[str, dict[str, Any] | Unavailable] = Field(
+        default_factory=dict, description="the order behind each appointment, by order id")
+
+
+AnyTime = AwareDatetime

@@ -1,0 +1,101 @@
+"""Edge validation: path ids, query parameters and bodies are checked against the public
+schemas before anything is forwarded. Bodies are forwarded as the bytes the client sent."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+from fastapi import Request
+from pydantic import BaseModel, ValidationError
+
+from gateway.domain import problems as pb
+from gateway.domain.principal import Principal
+from gateway.domain.routes import ID_PARAMS, Route
+from gateway.entrypoints.api import schemas
+from gateway.service.proxy import Call
+
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                     r"[0-9a-fA-F]{12}$")
+CODE_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+TEXT_TYPES = {"text/plain": ("text/plain", "application/edi-x12"), "text/csv": ("text/csv",)}
+
+
+@cache
+def model(name: str) -> type[BaseModel]:
+    return schemas.registry()[name]
+
+
+def errors_of(exc: ValidationError, where: str = "") -> list[dict[str, str]]:
+    # Only location and message: pydantic's `input` would echo what was sent (possibly PHI).
+    return [{"field": (where + pb.error_location(e["loc"])) if e["loc"] else where or "body",
+             "message": e["msg"]} for e in exc.errors(include_url=False, include_input=False)]
+
+
+def check_path(route: Route, params: dict[str, str]) -> None:
+    errors = []
+    for name, value in params.items():
+        pattern = UUID_RE if name in ID_PARAMS else CODE_RE
+        if not pattern.fullmatch(value):
+            errors.append({"field": name, "message": "must be a UUID" if name in ID_PARAMS
+                           else "must be 1-64 letters, digits, dot, dash or underscore"})
+    if errors:
+        raise pb.validation(errors, "path parameter not valid")
+
+
+def check_query(route: Route, request: Request) -> dict[str, str]:
+    if route.query is None:
+        return {}
+    m = model(route.query)
+    raw = dict(request.query_params)  # the last value wins for repeated names
+    known = {(f.alias or n) for n, f in m.model_fields.items()}
+    given = {k: v for k, v in raw.items() if k in known}
+    try:
+        m.model_validate(given)
+    except ValidationError as exc:
+        raise pb.validation(errors_of(exc), "query parameter not valid") from None
+    return given  # unknown parameters are dropped, never forwarded
+
+
+async def read_body(route: Route, request: Request) -> tuple[bytes | None, Any, str | None]:
+    if route.body is None:
+        return None, None, None  # a body on a bodiless action is not forwarded
+    raw = await request.body()
+    if route.body_optional and not raw.strip():
+        return None, None, None
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if route.body_type == "application/json":
+        if ctype != "application/json" and not ctype.endswith("+json"):
+            raise pb.Problem(415, "unsupported-media-type",
+                             "the body must be application/json")
+        try:
+            doc = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            raise pb.Problem(400, "malformed-json", "the body is not valid JSON") from None
+        try:
+            model(route.body).model_validate(doc)
+        except ValidationError as exc:
+            raise pb.validation(errors_of(exc)) from None
+        return raw, doc, "application/json"
+    accepted = TEXT_TYPES.get(route.body_type, (route.body_type,))
+    if ctype not in accepted:
+        raise pb.Problem(415, "unsupported-media-type",
+                         f"the body must be {' or '.join(accepted)}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise pb.validation([{"field": "body", "message": "must be UTF-8 text"}]) from None
+    if not text.strip():
+        raise pb.validation([{"field": "body", "message": "must not be empty"}])
+    return raw, None, request.headers.get("content-type")
+
+
+async def build_call(route: Route, request: Request, principal: Principal) -> Call:
+    params = dict(request.path_params)
+    check_path(route, params)
+    query = check_query(route, request)
+    body, doc, ctype = await read_body(route, request)
+    return Call(route=route, principal=principal, path=request.url.path, params=params,
+                query=query, body=body, body_doc=doc, content_type=ctype)

@@ -1,0 +1,201 @@
+"""Forwarding one validated call to its service, with practice binding enforced around it.
+
+A bound partner's call is checked before it leaves (actions, creates, list filters) and its
+answer is checked before it is returned (single reads, list items). "Not yours" and "does
+not exist" give the same 404, so ids of other practices cannot be probed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from gateway.adapters.upstream import Unavailable, Upstreams
+from gateway.domain import access
+from gateway.domain import problems as pb
+from gateway.domain.audit import resource_ids
+from gateway.domain.principal import Principal
+from gateway.domain.ratelimit import retry_after_header
+from gateway.domain.routes import Kind, Route
+
+# Response headers a service may pass to the client; everything else is the gateway's.
+PASSED_HEADERS = ("content-type", "location", "etag", "last-modified", "retry-after",
+                  "content-disposition")
+
+
+@dataclass
+class Call:
+    route: Route
+    principal: Principal
+    path: str
+    params: dict[str, str]
+    query: dict[str, str]
+    body: bytes | None = None
+    body_doc: Any = None
+    content_type: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # identity + trace for upstream
+    owners: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    result_ids: list[str] = field(default_factory=list)  # what the answer showed (audit)
+
+
+@dataclass
+class Result:
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    doc: Any = None
+    ids: list[str] = field(default_factory=list)  # resources shown, for the audit trail
+
+
+def _is_json(content_type: str) -> bool:
+    ct = content_type.split(";")[0].strip().lower()
+    return ct == "application/json" or ct.endswith("+json")
+
+
+def _json(doc: Any) -> bytes:
+    return json.dumps(doc, separators=(",", ":"), default=str).encode()
+
+
+def upstream_problem(upstream: str, resp: httpx.Response) -> pb.Problem | None:
+    """A service's error as the client's problem+json. 4xx keep their status and detail; a
+    service's 5xx becomes 502/503/504 without its internals."""
+    status = resp.status_code
+    if status < 400:
+        return None
+    ctype = resp.headers.get("content-type", "")
+    if status == 503:
+        retry = resp.headers.get("retry-after") or retry_after_header(1)
+        return pb.service_unavailable(upstream, retry)
+    if status >= 500:
+        code = 504 if status == 504 else 502
+        return pb.Problem(code, "upstream-error", f"the {upstream} service failed to answer",
+                          extra={"service": upstream})
+    doc: Any = None
+    if _is_json(ctype):
+        try:
+            doc = resp.json()
+        except ValueError:
+            doc = None
+    if ctype.startswith(pb.PROBLEM_MEDIA_TYPE) and isinstance(doc, dict):
+        extra = {k: v for k, v in doc.items()
+                 if k not in ("type", "title", "status", "detail", "errors", "instance")}
+        p = pb.Problem(status, "upstream", str(doc.get("detail") or ""), extra=extra,
+                       errors=doc.get("errors") if isinstance(doc.get("errors"), list) else None)
+        p.extra["type"] = doc.get("type") or pb.TYPE_BASE + "upstream"
+        return p
+    detail = doc.get("detail") if isinstance(doc, dict) else None
+    if isinstance(detail, list):  # FastAPI's own validation error shape
+        errors = [{"field": pb.error_location(e.get("loc", [])), "message": str(e.get("msg"))}
+                  for e in detail if isinstance(e, dict)]
+        return pb.validation(errors)
+    slug = {404: "not-found", 409: "conflict", 422: "validation-error"}.get(status, "upstream")
+    text = detail if isinstance(detail, str) else f"the {upstream} service refused the request"
+    return pb.Problem(status, slug, text)
+
+
+class Proxy:
+    def __init__(self, upstreams: Upstreams) -> None:
+        self.upstreams = upstreams
+
+    async def fetch(self, upstream: str, method: str, path: str, call: Call, *,
+                    params: dict[str, str] | None = None, body: bytes | None = None,
+                    content_type: str | None = None) -> httpx.Response:
+        headers = dict(call.headers)
+        if content_type:
+            headers["content-type"] = content_type
+        return await self.upstreams[upstream].request(method, path, params=params,
+                                                      headers=headers, content=body)
+
+    async def practice_of(self, owner: access.Owner, call: Call) -> str | None:
+        """Follow patient/order references (at most MAX_OWNER_HOPS reads) to the practice."""
+        visited: list[tuple[str, str]] = []
+        result: str | None = None
+        for _ in range(access.MAX_OWNER_HOPS + 1):
+            if isinstance(owner, access.Owned):
+                result = owner.practice_id
+                break
+            if not isinstance(owner, access.Lookup):
+                break
+            key = (owner.resource, owner.id)
+            if key in call.owners:
+                result = call.owners[key]
+                break
+            visited.append(key)
+            upstream, template = access.RESOURCE_LOCATIONS[owner.resource]
+            resp = await self.fetch(upstream, "GET", template.format(id=owner.id), call)
+            if resp.status_code in (502, 503, 504):
+                raise Unavailable(upstream, resp.headers.get("retry-after") or "1")
+            doc = resp.json() if resp.status_code == 200 and _is_json(
+                resp.headers.get("content-type", "")) else None
+            owner = access.owner_of(doc)
+        for key in visited:
+            call.owners[key] = result
+        return result
+
+    async def _require_own(self, owner: access.Owner, call: Call, what: str) -> None:
+        if await self.practice_of(owner, call) != call.principal.practice_id:
+            raise pb.not_found(f"no such {what}")
+
+    async def handle(self, call: Call) -> Result:
+        route, principal = call.route, call.principal
+        g = access.gate(route, principal)
+        if g is access.Gate.FORBIDDEN:
+            raise pb.forbidden("this route is for the center's staff, not partner clients")
+        query = call.query
+        if g is access.Gate.CHECK:
+            if route.kind is Kind.LIST:
+                bound = access.bind_list_query(query, principal.practice_id or "")
+                if bound is None:
+                    return self._json_result(200, {"items": [], "next_cursor": None})
+                query = bound
+            elif route.kind is Kind.CREATE:
+                owner = access.owner_of_new(route, call.body_doc)
+                if route.owner_field == "practice_id" and isinstance(call.body_doc, dict) \
+                        and call.body_doc.get("practice_id") is None:
+                    # No practice named: the service files it under the caller's practice,
+                    # which it reads from x-chairside-practice-id.
+                    owner = access.Owned(principal.practice_id or "")
+                await self._require_own(owner, call, (route.owner_field or "").removesuffix("_id"))
+            elif access.needs_precheck(route):
+                rid = call.params[route.id_param or ""]
+                await self._require_own(access.Lookup(route.resource or "", rid), call,
+                                        route.resource or "resource")
+        resp = await self.fetch(route.upstream, route.method, call.path, call, params=query,
+                                body=call.body, content_type=call.content_type)
+        problem = upstream_problem(route.upstream, resp)
+        if problem is not None:
+            raise problem
+        return await self._answer(call, g, resp)
+
+    async def _answer(self, call: Call, g: access.Gate, resp: httpx.Response) -> Result:
+        route = call.route
+        headers = {k: v for k, v in resp.headers.items() if k.lower() in PASSED_HEADERS}
+        ctype = resp.headers.get("content-type", "")
+        if not _is_json(ctype) or not (route.phi or g is access.Gate.CHECK):
+            return Result(resp.status_code, headers, resp.content)
+        try:
+            doc = resp.json()
+        except ValueError:
+            raise pb.Problem(502, "upstream-error",
+                             f"the {route.upstream} service sent malformed JSON") from None
+        if g is access.Gate.CHECK:
+            if route.kind is Kind.ITEM:
+                await self._require_own(access.owner_of(doc), call, route.resource or "resource")
+            elif route.kind is Kind.LIST and access.is_page(doc):
+                mine = []
+                for item in doc["items"]:
+                    if await self.practice_of(access.owner_of(item), call) == \
+                            call.principal.practice_id:
+                        mine.append(item)
+                if len(mine) != len(doc["items"]):
+                    doc = {**doc, "items": mine}
+                    return Result(resp.status_code, headers, _json(doc), doc, resource_ids(doc))
+        return Result(resp.status_code, headers, resp.content, doc, resource_ids(doc))
+
+    @staticmethod
+    def _json_result(status: int, doc: Any) -> Result:
+        return Result(status, {"content-type": "application/json"}, _json(doc), doc,
+                      resource_ids(doc))

@@ -1,0 +1,123 @@
+"""Gateway settings (env prefix GATEWAY_; REDIS_URL unprefixed, shared with ops tooling).
+
+Built on the shared ServiceSettings (environment, host/port, database_url defaulting to a
+SQLite file for the embedded `make run`, auto_migrate, seed_demo_data, logs); the gateway
+adds its upstreams, token issuer, protection limits and audit batching.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from chairside_shared.settings import PLACEHOLDER_SECRETS as SHARED_PLACEHOLDERS
+from chairside_shared.settings import ServiceSettings, service_config
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+
+# Values that must never protect anything real. The demo client secrets are documented in
+# api.md, so they are as good as public.
+PLACEHOLDER_SECRETS = frozenset(SHARED_PLACEHOLDERS) | frozenset(
+    {"", "changethis", "changeme", "secret", "demo", "password",
+     "demo-admin-secret", "demo-partner-secret", "embedded-key-encryption-secret"}
+)
+
+
+class GatewaySettings(ServiceSettings):
+    """Gateway: authentication, access control, protection and routing for the /v1 API."""
+
+    model_config = service_config("GATEWAY_")
+
+    service_name: str = "gateway"
+    port: int = Field(8000, ge=1, le=65535)
+
+    # Upstream services (default local ports from api.md).
+    orders_url: str = "http://127.0.0.1:8001"
+    scheduling_url: str = "http://127.0.0.1:8002"
+    authorization_url: str = "http://127.0.0.1:8003"
+    reimbursement_url: str = "http://127.0.0.1:8004"
+    upstream_timeout_s: float = Field(5.0, gt=0)  # whole call, retries included
+    # Per-service deadlines overriding the default, e.g. '{"reimbursement": 10}' (X12 work).
+    upstream_timeouts: dict[str, float] = Field(default_factory=dict)
+    upstream_connect_timeout_s: float = Field(1.0, gt=0)
+    upstream_max_connections: int = Field(100, ge=1)
+    upstream_max_keepalive: int = Field(50, ge=0)
+    retry_attempts: int = Field(3, ge=1)
+    retry_backoff_s: float = Field(0.05, ge=0)
+    breaker_failure_threshold: int = Field(5, ge=1)
+    breaker_reset_s: float = Field(5.0, gt=0)
+    # A client span per upstream call (httpx instrumentation). Off by default: the services'
+    # server spans already hang under the gateway's server span through `traceparent`.
+    trace_upstream_calls: bool = False
+
+    # Tokens: the built-in issuer, or an external OIDC issuer's JWKS instead.
+    token_issuer: Literal["builtin", "external"] = "builtin"
+    issuer: str = "http://127.0.0.1:8000"
+    audience: str = "chairside-api"
+    token_ttl_s: int = Field(600, ge=30, le=3600)
+    token_leeway_s: int = Field(10, ge=0, le=120)
+    key_encryption_secret: SecretStr = SecretStr("embedded-key-encryption-secret")
+    key_rotation_days: float = Field(30.0, gt=0)
+    key_refresh_s: float = Field(30.0, gt=0)  # how often instances reload the key ring
+    oidc_issuer: str | None = None
+    oidc_jwks_url: str | None = None
+    oidc_audience: str | None = None
+    oidc_algorithms: list[str] = ["RS256", "ES256", "PS256"]
+    oidc_practice_claim: str = "practice_id"
+    oidc_roles_claim: str = "roles"
+
+    # Protection.
+    redis_url: str | None = Field(
+        None, validation_alias=AliasChoices("GATEWAY_REDIS_URL", "REDIS_URL")
+    )
+    rate_limit_capacity: float = Field(120, ge=1)
+    rate_limit_per_s: float = Field(20, gt=0)
+    token_rate_limit_capacity: float = Field(10, ge=1)
+    token_rate_limit_per_s: float = Field(1, gt=0)
+    # Per caller address too: varying the client_id must not buy unlimited secret checks
+    # (each one is a deliberately slow scrypt run).
+    token_ip_rate_limit_capacity: float = Field(60, ge=1)
+    token_ip_rate_limit_per_s: float = Field(5, gt=0)
+    idempotency_ttl_h: float = Field(24, gt=0)
+    max_body_bytes: int = Field(1_048_576, ge=1024)
+    cors_origins: list[str] = ["http://localhost:5173", "http://127.0.0.1:5173"]
+    trust_inbound_traceparent: bool = False
+
+    # Audit rows are written in small batches off the request path.
+    audit_flush_interval_s: float = Field(0.2, gt=0)
+    audit_batch_size: int = Field(500, ge=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> GatewaySettings:
+        if self.token_issuer == "external" and not (self.oidc_issuer and self.oidc_jwks_url):
+            raise ValueError(f"{self.env_name('oidc_jwks_url')} and {self.env_name('oidc_issuer')} "
+                             "are needed when token_issuer=external")
+        unknown = set(self.upstream_timeouts) - set(self.upstream_urls)
+        if unknown or any(v <= 0 for v in self.upstream_timeouts.values()):
+            raise ValueError(f"{self.env_name('upstream_timeouts')}: positive seconds per "
+                             f"service among {sorted(self.upstream_urls)}")
+        if self.environment == "production":
+            self._refuse_unsafe_production()
+        return self
+
+    def _refuse_unsafe_production(self) -> None:
+        # The shared base already refuses SQLite and the demo seed in production.
+        secret = self.key_encryption_secret.get_secret_value()
+        if secret.lower() in PLACEHOLDER_SECRETS or len(secret) < 32:
+            raise ValueError(f"{self.env_name('key_encryption_secret')}: a placeholder or short "
+                             "(< 32 characters) secret is refused in production")
+        if "*" in self.cors_origins:
+            raise ValueError(f"{self.env_name('cors_origins')}: a wildcard origin is refused in "
+                             "production")
+        if self.token_issuer == "builtin" and not self.issuer.startswith("https://"):
+            raise ValueError(f"{self.env_name('issuer')}: production tokens need an https issuer")
+
+    def timeout_for(self, upstream: str) -> float:
+        return self.upstream_timeouts.get(upstream, self.upstream_timeout_s)
+
+    @property
+    def upstream_urls(self) -> dict[str, str]:
+        return {
+            "orders": self.orders_url,
+            "scheduling": self.scheduling_url,
+            "authorization": self.authorization_url,
+            "reimbursement": self.reimbursement_url,
+        }

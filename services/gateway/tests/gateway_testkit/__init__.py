@@ -1,0 +1,1 @@
+"""Test support for the gateway suite (imported by conftest.py; not shipped)."""

@@ -1,0 +1,126 @@
+"""Data and requests for walking every route of the table as different callers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from gateway.adapters import repository as repo
+from gateway.adapters.orm import utcnow
+from gateway.domain.credentials import hash_secret
+from gateway.domain.principal import PARTNER_SCOPES, format_scopes
+from gateway.domain.routes import Route
+
+WHEN = "2026-03-02T14:00:00+00:00"
+LATER = "2026-03-02T16:00:00+00:00"
+
+BODIES: dict[str, Any] = {
+    "PatientPatch": {"weight_kg": 61.0},
+    "OutsideDoseCreate": {"drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
+                          "given_at": "2026-03-01T10:00:00+00:00", "source": "ED"},
+    "Drug": {"code": "ketorolac", "name": "Ketorolac", "class": "nsaid"},
+    "ProtocolCreate": {"name": "Cocktail A", "lines": [{"sequence": 1, "drug_code": "ketorolac",
+                                                        "dose_rule": {"kind": "fixed",
+                                                                      "dose": "30"},
+                                                        "mode": "push", "minutes": 2}]},
+    "OrderPatch": {"urgency": "planned"},
+    "OverrideCreate": {"finding_code": "qt_stack", "reason": "ECG reviewed", "line": 1},
+    "CancelRequest": {"reason": "patient request"},
+    "CompleteRequest": {"rendering_provider_npi": "1234567893"},
+    "AppointmentCancel": {"reason": "patient request"},
+    "WithdrawRequest": {"reason": "no longer needed"},
+    "AdministrationCreate": {"line_sequence": 1, "started_at": WHEN, "stopped_at": LATER,
+                             "dose_given": "30", "dose_unit": "mg", "ndc": "00409-3795-01",
+                             "lot": "L1", "wasted_amount": "0"},
+    "AppointmentMove": {"start": LATER},
+    "ChairCreate": {"id": "chair-9", "kind": "recliner", "pediatric_capable": False},
+    "NurseShiftCreate": {"nurse_id": "rn-1", "start": WHEN, "end": LATER},
+    "RatioPolicy": {"ratios": {"biologic": 2}},
+    "ClinicHours": {"timezone": "America/New_York", "weekly": []},
+    "AuthorizationAnswers": {"answers": {"J3032.baseline-migraine-days": 12}},
+    "PayerCreate": {"id": "demo-payer", "name": "Demo payer", "payer_type": "commercial"},
+    "PolicyList": {"policies": [{"hcpcs": "J3032", "coverage": "covered"}]},
+    "InventoryReceipt": {"ndc": "00409-3795-01", "lot_number": "L1",
+                         "expires_on": "2027-01-31", "packages": 2},
+    "X12Text": "ISA*00*          *00*~ST*835*0001~SE*2*0001~",
+    "CsvText": "HCPCS,payment_limit\nJ1885,0.512\n",
+}
+QUERIES = {"SlotQuery": {"minutes": "90"}, "OptimizeQuery": {"date": "2026-03-02"},
+           "MarginQuery": {"from": "2026-01-01", "to": "2026-03-31"}}
+
+
+@dataclass
+class PracticeData:
+    practice_id: str
+    patient: dict[str, Any]
+    order: dict[str, Any]
+    appointment: dict[str, Any]
+    authorization: dict[str, Any]
+    claim: dict[str, Any]
+
+    @property
+    def ids(self) -> dict[str, str]:
+        return {"patient_id": self.patient["id"], "order_id": self.order["id"],
+                "appointment_id": self.appointment["id"],
+                "authorization_id": self.authorization["id"], "claim_id": self.claim["id"],
+                "code": "ketorolac", "payer_id": "demo-payer", "protocol_id": "proto-1",
+                "chair_id": "chair-1", "shift_id": "shift-1", "ndc": "00409-3795-01"}
+
+    @property
+    def all_ids(self) -> set[str]:
+        return {self.patient["id"], self.order["id"], self.appointment["id"],
+                self.authorization["id"], self.claim["id"]}
+
+
+def seed_practice(fakes: Any, practice_id: str, mrn: str) -> PracticeData:
+    """One visit's records, linked only by ids (appointment/case/claim -> order -> patient)."""
+    patient = fakes["orders"].put("patients", {
+        "practice_id": practice_id, "mrn": mrn, "birth_date": "1979-02-11", "sex": "female",
+        "weight_kg": 70})
+    order = fakes["orders"].put("orders", {"patient_id": patient["id"], "status": "draft",
+                                           "lines": [], "findings": []})
+    appointment = fakes["scheduling"].put("appointments", {
+        "order_id": order["id"], "chair_id": "chair-1", "start": WHEN, "status": "booked"})
+    authorization = fakes["authorization"].put("authorizations", {
+        "order_id": order["id"], "status": "pended", "lines": []})
+    claim = fakes["reimbursement"].put("claims", {"order_id": order["id"], "status": "created",
+                                                  "lines": []})
+    return PracticeData(practice_id, patient, order, appointment, authorization, claim)
+
+
+async def add_partner(gw: Any, client_id: str, practice_id: str) -> str:
+    secret = f"{client_id}-secret"
+    async with gw.sessions() as s, s.begin():
+        await repo.add_practice(s, practice_id=practice_id, name=practice_id, kind="partner",
+                                created_at=utcnow())
+        await repo.add_client(s, client_id=client_id, secret_hash=hash_secret(secret),
+                              name=client_id, scopes=format_scopes(PARTNER_SCOPES),
+                              practice_id=practice_id, allows_password_grant=False, active=True,
+                              created_at=utcnow())
+    return secret
+
+
+def request_for(route: Route, target: PracticeData) -> tuple[str, str, dict[str, Any]]:
+    """A valid request for `route` that names `target`'s records."""
+    path = route.path.format(**target.ids)
+    kwargs: dict[str, Any] = {}
+    if route.query in QUERIES:
+        kwargs["params"] = QUERIES[route.query]
+    if route.body == "PatientCreate":
+        kwargs["json"] = {"practice_id": target.practice_id, "mrn": "NEW-1",
+                          "birth_date": "1990-01-01", "sex": "male", "weight_kg": 80}
+    elif route.body == "OrderCreate":
+        kwargs["json"] = {"patient_id": target.patient["id"], "urgency": "same_day",
+                          "diagnosis": ["G43.711"], "payer": {"payer_id": "p1", "member_id": "m1"},
+                          "lines": [{"drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
+                                     "mode": "push", "minutes": 5, "sequence": 1}]}
+    elif route.body == "AppointmentCreate":
+        kwargs["json"] = {"order_id": target.order["id"], "start": WHEN}
+    elif route.body in BODIES:
+        body = BODIES[route.body]
+        if isinstance(body, str):
+            kwargs["content"] = body.encode()
+            kwargs["headers"] = {"content-type": route.body_type}
+        else:
+            kwargs["json"] = body
+    return route.method, path, kwargs

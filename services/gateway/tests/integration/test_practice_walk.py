@@ -1,0 +1,115 @@
+"""Two partner practices walk every route: each reaches its own records, gets 404 for the
+other's (and nothing is forwarded for writes), lists hold only its own, clinic routes 403.
+The fake services do not filter by practice at all, so every guarantee here is the gateway's.
+"""
+
+import pytest
+from gateway.domain.principal import PARTNER_SCOPES
+from gateway.domain.routes import ROUTES, Access, Kind
+from gateway_testkit.walk import add_partner, request_for, seed_practice
+
+pytestmark = pytest.mark.integration
+
+WALKED = [r for r in ROUTES if r.access is not Access.PUBLIC]
+
+
+def partner_may(route) -> bool:
+    return route.scope in PARTNER_SCOPES and route.access is not Access.CLINIC
+
+
+async def walk_as(g, fakes, headers, mine, theirs) -> list[str]:
+    problems: list[str] = []
+    for route in WALKED:
+        for target, own in ((mine, True), (theirs, False)):
+            method, path, kwargs = request_for(route, target)
+            kwargs["headers"] = {**kwargs.get("headers", {}), **headers}
+            before = {name: len(fakes[name].seen) for name in fakes.states}
+            r = await g.client.request(method, path, **kwargs)
+            label = f"{method} {route.path} ({'own' if own else 'other'}): {r.status_code}"
+            if r.headers.get("content-type", "").startswith("application/problem+json"):
+                label += f" {r.json().get('detail')}"
+            if not partner_may(route):
+                if r.status_code != 403:
+                    problems.append(label + " expected 403")
+                continue
+            if route.access is Access.SHARED or own:
+                if not 200 <= r.status_code < 300:
+                    problems.append(label + " expected 2xx")
+                if route.kind is Kind.LIST:
+                    ids = {i["id"] for i in r.json()["items"]}
+                    if ids & theirs.all_ids:
+                        problems.append(label + " list shows the other practice's records")
+                continue
+            if route.kind is Kind.LIST:
+                ids = {i["id"] for i in r.json()["items"]}
+                if r.status_code != 200 or ids & theirs.all_ids:
+                    problems.append(label + " list shows the other practice's records")
+                continue
+            if r.status_code != 404:
+                problems.append(label + " expected 404")
+            if method != "GET":
+                for name, state in fakes.states.items():
+                    leaked = [s for s in state.seen[before[name]:]
+                              if s.method == method and s.path == path]
+                    if leaked:
+                        problems.append(label + f" was forwarded to {name}")
+    return problems
+
+
+async def test_two_partners_walk_every_route(g, fakes):
+    a = seed_practice(fakes, "demo-partner", "MRN-A-1")
+    b = seed_practice(fakes, "practice-b", "MRN-B-1")
+    secret_b = await add_partner(g.gw, "partner-b", "practice-b")
+    headers_a = await g.auth("demo-partner")
+    headers_b = await g.auth("partner-b", secret=secret_b)
+    problems = await walk_as(g, fakes, headers_a, a, b)
+    problems += await walk_as(g, fakes, headers_b, b, a)
+    assert problems == []
+
+
+async def test_partner_lists_hold_exactly_its_own_records(g, fakes):
+    a = seed_practice(fakes, "demo-partner", "MRN-A-2")
+    seed_practice(fakes, "practice-b", "MRN-B-2")
+    headers = await g.auth("demo-partner")
+    for path, key in [("/v1/patients", "patient"), ("/v1/orders", "order"),
+                      ("/v1/appointments", "appointment"),
+                      ("/v1/authorizations", "authorization"), ("/v1/claims", "claim")]:
+        r = await g.client.get(path, headers=headers)
+        assert [i["id"] for i in r.json()["items"]] == [getattr(a, key)["id"]], path
+    # The practice filter is also sent upstream, so a service that filters does the work.
+    lists = [c for c in fakes["orders"].calls("GET") if c.path == "/v1/patients"]
+    assert lists[-1].query["practice_id"] == "demo-partner"
+    # Asking for another practice's list answers an empty page without calling the service.
+    n = len(fakes["orders"].seen)
+    r = await g.client.get("/v1/patients", params={"practice_id": "practice-b"}, headers=headers)
+    assert r.status_code == 200 and r.json()["items"] == [] and len(fakes["orders"].seen) == n
+
+
+async def test_partner_cannot_create_for_another_practice(g, fakes):
+    b = seed_practice(fakes, "practice-b", "MRN-B-3")
+    headers = await g.auth("demo-partner")
+    r = await g.client.post("/v1/patients", headers=headers, json={
+        "practice_id": "practice-b", "mrn": "X", "birth_date": "1990-01-01", "sex": "male",
+        "weight_kg": 80})
+    assert r.status_code == 404
+    r = await g.client.post("/v1/appointments", headers=headers,
+                            json={"order_id": b.order["id"], "start": "2026-03-02T14:00:00Z"})
+    assert r.status_code == 404
+    assert fakes["orders"].calls("POST") == [] and fakes["scheduling"].calls("POST") == []
+
+
+async def test_staff_reach_every_practice(g, fakes):
+    a = seed_practice(fakes, "demo-partner", "MRN-A-4")
+    b = seed_practice(fakes, "practice-b", "MRN-B-4")
+    headers = await g.auth("demo-admin")
+    failures = []
+    for route in WALKED:
+        for target in (a, b):
+            method, path, kwargs = request_for(route, target)
+            kwargs["headers"] = {**kwargs.get("headers", {}), **headers}
+            r = await g.client.request(method, path, **kwargs)
+            if not 200 <= r.status_code < 300:
+                failures.append(f"{method} {path}: {r.status_code} {r.text[:200]}")
+    assert failures == []
+    r = await g.client.get("/v1/claims", headers=headers)
+    assert {i["id"] for i in r.json()["items"]} == {a.claim["id"], b.claim["id"]}

@@ -1,0 +1,108 @@
+"""Token-bucket rate limits per client: in memory, and shared through Redis."""
+
+import uuid
+
+import pytest
+import redis.asyncio as aioredis
+
+pytestmark = pytest.mark.integration
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+async def _burst(gt, headers, n):
+    return [await gt.client.get("/v1/drugs", headers=headers) for _ in range(n)]
+
+
+async def test_memory_bucket_allows_the_burst_then_429_with_retry_after(start_gateway, fakes):
+    async with start_gateway(rate_limit_capacity=5, rate_limit_per_s=0.5) as gt:
+        partner, admin = await gt.auth("demo-partner"), await gt.auth("demo-admin")
+        results = await _burst(gt, partner, 7)
+        assert [r.status_code for r in results] == [200] * 5 + [429] * 2
+        limited = results[-1]
+        assert limited.headers["content-type"] == "application/problem+json"
+        assert int(limited.headers["retry-after"]) >= 1
+        # Per client: another client still has its own bucket.
+        assert (await gt.client.get("/v1/drugs", headers=admin)).status_code == 200
+    assert len(fakes["orders"].calls("GET", "/v1/drugs")) == 6  # refused calls never forwarded
+
+
+async def test_redis_bucket_is_shared_by_two_gateway_replicas(start_gateway, gateway_db):
+    prefix_client = f"rl-{uuid.uuid4().hex[:6]}"
+    settings = dict(redis_url=REDIS_URL, rate_limit_capacity=4, rate_limit_per_s=0.2)
+    r = aioredis.from_url(REDIS_URL)
+    await r.delete("chairside:gateway:bucket:client:demo-partner")
+    try:
+        async with start_gateway(**settings) as one, start_gateway(**settings) as two:
+            assert type(one.gw.buckets).__name__ == "RedisBuckets"
+            headers = await one.auth("demo-partner")
+            codes = []
+            for i in range(6):
+                gt = one if i % 2 == 0 else two
+                codes.append((await gt.client.get("/v1/drugs", headers=headers)).status_code)
+            assert codes == [200, 200, 200, 200, 429, 429], prefix_client
+            stored = await r.hgetall("chairside:gateway:bucket:client:demo-partner")
+            assert float(stored[b"tokens"]) < 1
+            assert await r.pttl("chairside:gateway:bucket:client:demo-partner") > 0
+            ready = await one.client.get("/readyz")
+            assert ready.json()["checks"]["redis"] == "ok"
+    finally:
+        await r.delete("chairside:gateway:bucket:client:demo-partner")
+        await r.aclose()
+
+
+async def test_unreachable_redis_fails_open_and_readiness_says_so(start_gateway):
+    async with start_gateway(redis_url="redis://127.0.0.1:1/0", rate_limit_capacity=1,
+                             rate_limit_per_s=0.01) as gt:
+        headers = await gt.auth("demo-partner")
+        codes = [(await gt.client.get("/v1/drugs", headers=headers)).status_code
+                 for _ in range(3)]
+        assert codes == [200, 200, 200]
+        assert gt.gw.buckets.failures >= 3
+        ready = await gt.client.get("/readyz")
+        assert ready.status_code == 503 and ready.json()["checks"]["redis"].startswith("down")
+
+
+async def test_failed_token_requests_are_throttled_per_client_id(start_gateway):
+    async with start_gateway(token_rate_limit_capacity=2, token_rate_limit_per_s=0.01) as gt:
+        good = {"grant_type": "client_credentials", "client_id": "demo-partner",
+                "client_secret": "demo-partner-secret"}
+        # Successful sign-ins do not drain the bucket.
+        assert [(await gt.client.post("/v1/oauth/token", data=good)).status_code
+                for _ in range(4)] == [200] * 4
+        bad = {**good, "client_secret": "wrong"}
+        codes = [(await gt.client.post("/v1/oauth/token", data=bad)).status_code
+                 for _ in range(3)]
+        assert codes == [401, 401, 429]
+        # Locked out now, even with the right secret, until the bucket refills.
+        r = await gt.client.post("/v1/oauth/token", data=good)
+        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+
+
+async def test_a_clients_own_bucket_overrides_the_default(start_gateway):
+    from gateway.adapters.orm import api_clients
+    from gateway.main import load_client_limits
+    from sqlalchemy import update
+
+    async with start_gateway(rate_limit_capacity=100, rate_limit_per_s=1) as gt:
+        async with gt.gw.sessions() as s, s.begin():
+            await s.execute(update(api_clients).where(api_clients.c.client_id == "demo-partner")
+                            .values(rate_capacity=2, rate_per_s=0.1))
+        await load_client_limits(gt.gw)
+        partner, admin = await gt.auth("demo-partner"), await gt.auth("demo-admin")
+        codes = [(await gt.client.get("/v1/drugs", headers=partner)).status_code
+                 for _ in range(3)]
+        assert codes == [200, 200, 429]
+        admin_codes = [(await gt.client.get("/v1/drugs", headers=admin)).status_code
+                       for _ in range(5)]
+        assert admin_codes == [200] * 5
+
+
+async def test_token_endpoint_is_throttled_per_caller_address_across_client_ids(start_gateway):
+    async with start_gateway(token_ip_rate_limit_capacity=3, token_ip_rate_limit_per_s=0.01) as gt:
+        codes = []
+        for i in range(4):
+            r = await gt.client.post("/v1/oauth/token", data={
+                "grant_type": "client_credentials", "client_id": f"guess-{i}",
+                "client_secret": "x"})
+            codes.append(r.status_code)
+        assert codes == [401, 401, 401, 429]

@@ -1,0 +1,280 @@
+"""The route table against api.md, and the practice-binding decisions."""
+
+import pytest
+from gateway.domain import access
+from gateway.domain.principal import (
+    ALL_SCOPES,
+    PARTNER_SCOPES,
+    ROLES,
+    Principal,
+    ScopeError,
+    grant_scopes,
+    parse_scopes,
+    scopes_for_roles,
+)
+from gateway.domain.routes import ROUTES, Access, Kind, RouteTable
+
+TABLE = RouteTable()
+
+# Every method + path named in shared/api.md (admin resources: list/add or read/replace).
+API_MD = """
+POST /v1/oauth/token
+GET /.well-known/jwks.json
+POST /v1/patients
+GET /v1/patients
+GET /v1/patients/{patient_id}
+PATCH /v1/patients/{patient_id}
+POST /v1/patients/{patient_id}/outside-doses
+GET /v1/drugs
+PUT /v1/drugs/{code}
+GET /v1/protocols
+POST /v1/protocols
+POST /v1/orders
+GET /v1/orders
+GET /v1/orders/{order_id}
+PATCH /v1/orders/{order_id}
+POST /v1/orders/{order_id}/check
+POST /v1/orders/{order_id}/overrides
+POST /v1/orders/{order_id}/sign
+POST /v1/orders/{order_id}/cancel
+POST /v1/orders/{order_id}/administrations
+POST /v1/orders/{order_id}/complete
+GET /v1/slots
+GET /v1/appointments
+POST /v1/appointments
+GET /v1/appointments/{appointment_id}
+POST /v1/appointments/{appointment_id}/move
+POST /v1/appointments/{appointment_id}/check-in
+POST /v1/appointments/{appointment_id}/start
+POST /v1/appointments/{appointment_id}/complete
+POST /v1/appointments/{appointment_id}/cancel
+POST /v1/appointments/{appointment_id}/no-show
+GET /v1/board
+POST /v1/schedule/optimize
+GET /v1/chairs
+POST /v1/chairs
+GET /v1/nurse-shifts
+POST /v1/nurse-shifts
+GET /v1/ratio-policy
+PUT /v1/ratio-policy
+GET /v1/clinic-hours
+PUT /v1/clinic-hours
+GET /v1/authorizations
+GET /v1/authorizations/{authorization_id}
+POST /v1/authorizations/{authorization_id}/answers
+POST /v1/authorizations/{authorization_id}/submit
+POST /v1/authorizations/{authorization_id}/withdraw
+GET /v1/payers
+POST /v1/payers
+GET /v1/payers/{payer_id}/policies
+PUT /v1/payers/{payer_id}/policies
+GET /v1/claims
+GET /v1/claims/{claim_id}
+GET /v1/claims/{claim_id}/x12
+GET /v1/claims/{claim_id}/fhir
+POST /v1/claims/{claim_id}/submit
+POST /v1/remittances
+GET /v1/inventory
+POST /v1/inventory
+GET /v1/fee-schedules
+POST /v1/fee-schedules/asp
+GET /v1/reports/margin
+GET /v1/reports/ar
+GET /v1/visits/{order_id}
+GET /v1/audit
+"""
+
+
+def test_every_api_md_route_is_in_the_table():
+    expected = {tuple(line.split()) for line in API_MD.strip().splitlines()}
+    have = {(r.method, r.path) for r in ROUTES}
+    assert expected - have == set()
+    # Beyond api.md: the gateway's own admin route, and routes the services offer besides.
+    assert have - expected == {
+        ("POST", "/v1/admin/signing-keys/rotate"), ("GET", "/v1/drugs/{code}"),
+        ("GET", "/v1/drugs/{code}/versions"), ("GET", "/v1/catalog/rules"),
+        ("GET", "/v1/protocols/{protocol_id}"), ("GET", "/v1/patients/{patient_id}/outside-doses"),
+        ("PUT", "/v1/chairs/{chair_id}"), ("DELETE", "/v1/nurse-shifts/{shift_id}"),
+        ("GET", "/v1/authorizations/metrics"),
+        ("POST", "/v1/authorizations/{authorization_id}/inquire"), ("GET", "/v1/payers/{payer_id}"),
+        ("PUT", "/v1/payers/{payer_id}"), ("GET", "/v1/claims/denials"), ("GET", "/v1/claims/x12"),
+        ("POST", "/v1/claims/{claim_id}/rebuild"), ("PUT", "/v1/inventory/{ndc}"),
+    }
+
+
+def test_every_route_is_scoped_unless_public_and_scopes_exist():
+    for r in ROUTES:
+        if r.access is Access.PUBLIC:
+            assert r.scope is None
+        else:
+            assert r.scope in ALL_SCOPES, r
+
+
+def test_write_routes_never_need_only_read_scopes():
+    for r in ROUTES:
+        if r.method in ("PUT", "PATCH") or (r.method == "POST" and r.access is not Access.PUBLIC
+                                             and not r.path.endswith("/check")):
+            assert not r.scope.endswith(":read"), r
+
+
+def test_practice_routes_are_tied_to_a_resource_or_an_owner_field():
+    for r in ROUTES:
+        if r.access is Access.PRACTICE:
+            if r.kind is Kind.CREATE:
+                assert r.owner_field in ("practice_id", "patient_id", "order_id")
+            elif r.kind in (Kind.ITEM, Kind.ACTION):
+                assert r.resource in access.RESOURCE_LOCATIONS
+            else:
+                assert r.kind is Kind.LIST
+            assert r.phi
+
+
+@pytest.mark.parametrize(
+    "method,path,template,params",
+    [
+        ("GET", "/v1/orders/abc", "/v1/orders/{order_id}", {"order_id": "abc"}),
+        ("POST", "/v1/orders/abc/sign", "/v1/orders/{order_id}/sign", {"order_id": "abc"}),
+        ("POST", "/v1/fee-schedules/asp", "/v1/fee-schedules/asp", {}),
+        ("GET", "/v1/payers/p1/policies", "/v1/payers/{payer_id}/policies", {"payer_id": "p1"}),
+        ("POST", "/v1/appointments/x/no-show", "/v1/appointments/{appointment_id}/no-show",
+         {"appointment_id": "x"}),
+    ],
+)
+def test_matching(method, path, template, params):
+    m = TABLE.match(method, path)
+    assert m is not None and m.route.path == template and m.params == params
+
+
+@pytest.mark.parametrize("method,path", [("DELETE", "/v1/orders/a"), ("GET", "/v1/orders/a/b"),
+                                         ("GET", "/v1/order"), ("GET", "/v1/orders/a/")])
+def test_no_match(method, path):
+    assert TABLE.match(method, path) is None
+
+
+def test_allowed_methods_for_405():
+    assert TABLE.allowed_methods("/v1/orders/x") == ["GET", "PATCH"]
+    assert TABLE.allowed_methods("/v1/nurse-shifts/x") == ["DELETE"]
+    assert TABLE.allowed_methods("/nope") == []
+
+
+def test_only_idempotent_routes_are_retryable():
+    for r in ROUTES:
+        assert r.retryable is (r.method in ("GET", "PUT", "DELETE"))
+
+
+@pytest.mark.parametrize("path,template", [
+    ("/v1/authorizations/metrics", "/v1/authorizations/metrics"),
+    ("/v1/claims/denials", "/v1/claims/denials"), ("/v1/claims/x12", "/v1/claims/x12")])
+def test_literal_segments_win_over_ids(path, template):
+    assert TABLE.match("GET", path).route.path == template
+
+
+# --- scopes and roles
+
+
+def test_roles_map_to_expected_scopes():
+    assert "orders:sign" in ROLES["clinician"] and "orders:sign" not in ROLES["scheduler"]
+    assert "billing:write" in ROLES["biller"] and "billing:write" not in ROLES["clinician"]
+    assert ROLES["admin"] == ALL_SCOPES
+    assert scopes_for_roles(["scheduler", "biller"]) == ROLES["scheduler"] | ROLES["biller"]
+    assert scopes_for_roles(["nobody"]) == frozenset()
+
+
+def test_partner_scopes_exclude_clinic_operations():
+    assert "admin" not in PARTNER_SCOPES and "billing:write" not in PARTNER_SCOPES
+    assert PARTNER_SCOPES < ALL_SCOPES
+
+
+@pytest.mark.parametrize(
+    "requested,granted",
+    [(None, PARTNER_SCOPES), ("", PARTNER_SCOPES), ("orders:read", {"orders:read"}),
+     ("orders:read  patients:read", {"orders:read", "patients:read"})],
+)
+def test_grant_scopes(requested, granted):
+    assert grant_scopes(PARTNER_SCOPES, requested) == frozenset(granted)
+
+
+@pytest.mark.parametrize("requested", ["admin", "billing:write", "root", "orders:read bogus"])
+def test_grant_scopes_never_widens(requested):
+    with pytest.raises(ScopeError):
+        grant_scopes(PARTNER_SCOPES, requested)
+
+
+def test_parse_scopes_accepts_string_or_list():
+    assert parse_scopes("a b  c") == {"a", "b", "c"}
+    assert parse_scopes(["a", "b"]) == {"a", "b"}
+    assert parse_scopes(None) == frozenset()
+
+
+# --- practice binding
+
+PARTNER = Principal("p", PARTNER_SCOPES, practice_id="prac-a")
+STAFF = Principal("s", ALL_SCOPES)
+
+
+def _route(method, path):
+    return TABLE.match(method, path).route
+
+
+@pytest.mark.parametrize(
+    "method,path,who,gate",
+    [
+        ("GET", "/v1/patients/x", PARTNER, access.Gate.CHECK),
+        ("GET", "/v1/patients/x", STAFF, access.Gate.OPEN),
+        ("GET", "/v1/drugs", PARTNER, access.Gate.OPEN),
+        ("GET", "/v1/board", PARTNER, access.Gate.FORBIDDEN),
+        ("POST", "/v1/orders/x/administrations", PARTNER, access.Gate.FORBIDDEN),
+        ("POST", "/v1/claims/x/submit", PARTNER, access.Gate.FORBIDDEN),
+        ("GET", "/v1/claims/x/x12", PARTNER, access.Gate.CHECK),
+        ("POST", "/v1/appointments/x/cancel", PARTNER, access.Gate.CHECK),
+        ("POST", "/v1/appointments/x/check-in", PARTNER, access.Gate.FORBIDDEN),
+        ("GET", "/v1/audit", PARTNER, access.Gate.FORBIDDEN),
+    ],
+)
+def test_gate(method, path, who, gate):
+    assert access.gate(_route(method, path), who) is gate
+
+
+@pytest.mark.parametrize(
+    "doc,owner",
+    [
+        ({"practice_id": "a", "patient_id": "p"}, access.Owned("a")),
+        ({"patient_id": "p", "order_id": "o"}, access.Lookup("patient", "p")),
+        ({"order_id": "o"}, access.Lookup("order", "o")),
+        ({"practice_id": ""}, access.Unknown()),
+        ({"practice_id": 5}, access.Unknown()),
+        ({"id": "x"}, access.Unknown()),
+        ([], access.Unknown()),
+        (None, access.Unknown()),
+    ],
+)
+def test_owner_of(doc, owner):
+    assert access.owner_of(doc) == owner
+
+
+@pytest.mark.parametrize(
+    "path,body,owner",
+    [
+        ("/v1/patients", {"practice_id": "a"}, access.Owned("a")),
+        ("/v1/orders", {"patient_id": "p"}, access.Lookup("patient", "p")),
+        ("/v1/appointments", {"order_id": "o"}, access.Lookup("order", "o")),
+        ("/v1/orders", {}, access.Unknown()),
+        ("/v1/orders", "junk", access.Unknown()),
+    ],
+)
+def test_owner_of_new(path, body, owner):
+    assert access.owner_of_new(_route("POST", path), body) == owner
+
+
+def test_bind_list_query_forces_own_practice_or_answers_empty():
+    assert access.bind_list_query({"status": "draft"}, "a") == {"status": "draft",
+                                                                 "practice_id": "a"}
+    assert access.bind_list_query({"practice_id": "a"}, "a") == {"practice_id": "a"}
+    assert access.bind_list_query({"practice_id": "b"}, "a") is None
+
+
+def test_actions_are_checked_before_forwarding_item_reads_after():
+    assert access.needs_precheck(_route("POST", "/v1/orders/x/sign"))
+    assert access.needs_precheck(_route("GET", "/v1/claims/x/x12"))
+    assert not access.needs_precheck(_route("GET", "/v1/orders/x"))
+    assert access.needs_precheck(_route("GET", "/v1/visits/x"))  # composed: no single response

@@ -1,0 +1,67 @@
+"""Settings: the embedded default works out of the box; production refuses the unsafe ones."""
+
+import pytest
+from gateway.settings import GatewaySettings
+from pydantic import ValidationError
+
+PROD = dict(environment="production", seed_demo_data=False,
+            database_url="postgresql://gw@db/gateway", issuer="https://api.clinic.example",
+            key_encryption_secret="k" * 40)
+
+
+def test_embedded_default_is_sqlite_with_demo_seed_and_api_md_ports():
+    s = GatewaySettings()
+    assert s.database_url.startswith("sqlite+aiosqlite:///") and s.seed_demo_data
+    assert s.port == 8000
+    assert s.upstream_urls == {"orders": "http://127.0.0.1:8001",
+                               "scheduling": "http://127.0.0.1:8002",
+                               "authorization": "http://127.0.0.1:8003",
+                               "reimbursement": "http://127.0.0.1:8004"}
+
+
+def test_a_safe_production_configuration_is_accepted():
+    s = GatewaySettings(**PROD)
+    assert s.database_url.startswith("postgresql+asyncpg://")
+
+
+@pytest.mark.parametrize(
+    "override,needle",
+    [
+        ({"seed_demo_data": True}, "seed_demo_data"),
+        ({"database_url": "sqlite:///x.db"}, "database_url"),
+        ({"key_encryption_secret": "embedded-key-encryption-secret"}, "KEY_ENCRYPTION_SECRET"),
+        ({"key_encryption_secret": "changethis"}, "KEY_ENCRYPTION_SECRET"),
+        ({"key_encryption_secret": "demo-admin-secret"}, "KEY_ENCRYPTION_SECRET"),
+        ({"key_encryption_secret": "short-but-not-placeholder"}, "KEY_ENCRYPTION_SECRET"),
+        ({"cors_origins": ["*"]}, "CORS_ORIGINS"),
+        ({"issuer": "http://api.clinic.example"}, "ISSUER"),
+    ],
+)
+def test_production_refuses_demo_data_and_placeholder_secrets(override, needle):
+    with pytest.raises(ValidationError, match=needle):
+        GatewaySettings(**{**PROD, **override})
+
+
+def test_external_issuer_needs_its_jwks_url():
+    with pytest.raises(ValidationError, match="OIDC_JWKS_URL"):
+        GatewaySettings(token_issuer="external", oidc_issuer="https://idp")
+    s = GatewaySettings(token_issuer="external", oidc_issuer="https://idp",
+                        oidc_jwks_url="https://idp/jwks")
+    assert s.token_issuer == "external"
+
+
+def test_redis_url_is_read_unprefixed(monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
+    assert GatewaySettings().redis_url == "redis://127.0.0.1:6379/3"
+
+
+def test_per_service_timeouts_override_the_default(monkeypatch):
+    monkeypatch.setenv("GATEWAY_UPSTREAM_TIMEOUTS", '{"reimbursement": 12.5}')
+    s = GatewaySettings(upstream_timeout_s=3)
+    assert s.timeout_for("reimbursement") == 12.5 and s.timeout_for("orders") == 3
+
+
+@pytest.mark.parametrize("value", [{"billing": 3}, {"orders": 0}])
+def test_per_service_timeouts_must_name_a_service_and_be_positive(value):
+    with pytest.raises(ValidationError, match="UPSTREAM_TIMEOUTS"):
+        GatewaySettings(upstream_timeouts=value)
