@@ -1,0 +1,185 @@
+"""``make demo``: a simulated clinic day through the gateway of a running ``make run``.
+
+Partner practices refer patients (planned cocktails), walk-ins come in for same-day care, a
+few patients get eptinezumab (the payer sandbox pends some requests and approves them on
+inquiry, and denies others), children get weight-based doses; the morning delivery is
+received into inventory; booked patients are checked in, seated and given their drugs (a few
+do not show up); claims are submitted and the payers' 835s posted. Then the day's figures
+are printed and the chair board is written to ``data/chair-board-<day>.html``.
+
+Visits are run now, ahead of their slots: the board shows the day as it was booked. Same-day
+walk-ins need most of today's clinic hours still ahead (five hours or more before closing);
+otherwise the day simulated is the next clinic day, without walk-ins.
+
+    python -m bench.demo_day [--gateway http://127.0.0.1:8000] [--visits 24] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bench import demo_plan as plan
+from bench.board_html import render_board
+from bench.clinic import ApiError, Gateway, remittance
+
+console = Console()
+
+
+class Day:
+    def __init__(self, gw: Gateway, hours: dict, day: date, walk_ins: bool) -> None:
+        self.gw, self.hours, self.day, self.walk_ins = gw, hours, day, walk_ins
+        self.tz = ZoneInfo(hours["timezone"])
+        self.visits: list[plan.Visit] = []
+        self.stock: dict[str, dict] = {}  # drug code -> inventory item + today's lot
+
+    def local(self, t: time, day: date | None = None) -> datetime:
+        return datetime.combine(day or self.day, t, self.tz)
+
+
+def pick_day(hours: dict, now: datetime) -> tuple[date, bool]:
+    """Today if most of the clinic day is still ahead (walk-ins then come in for same-day
+    care), else the next clinic day (referrals and biologics only)."""
+    tz = ZoneInfo(hours["timezone"])
+    weekly = {w["weekday"]: w for w in hours["weekly"]}
+    closed = set(hours.get("closed_dates") or [])
+    local = now.astimezone(tz)
+    for offset in range(15):
+        d = local.date() + timedelta(days=offset)
+        w = weekly.get(d.weekday())
+        if w is None or d.isoformat() in closed:
+            continue
+        closes = datetime.combine(d, time.fromisoformat(w["closes"]), tz)
+        if offset == 0 and closes - local < timedelta(hours=5):
+            continue
+        return d, offset == 0
+    raise SystemExit("the clinic has no open day in the next two weeks")
+
+
+async def receive_stock(day: Day) -> None:
+    """The morning delivery: a fresh lot of every product the day's orders use."""
+    items = await day.gw.pages("/v1/inventory")
+    drugs = {d["code"]: d for d in await day.gw.pages("/v1/drugs")}
+    lot = f"D{day.day:%y%m%d}{random.randrange(16**4):04X}"
+    for drug in plan.DRUGS_USED:
+        hcpcs = drugs[drug]["hcpcs"]
+        item = next((i for i in items if i["hcpcs"] == hcpcs), None)
+        if item is None:
+            raise SystemExit(f"no product in inventory for {drug}: is this `make run`'s data?")
+        await day.gw.post("/v1/inventory", {
+            "ndc": item["ndc"], "lot_number": lot, "packages": 2,
+            "expires_on": (day.day + timedelta(days=365)).isoformat(),
+            "reference": f"demo delivery {day.day}"}, route="/v1/inventory")
+        day.stock[drug] = {**item, "lot": lot}
+
+
+async def run_phase(title: str, visits: list[plan.Visit], step, progress: Progress,
+                    concurrency: int = 6) -> None:
+    task = progress.add_task(title, total=len(visits))
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(v: plan.Visit) -> None:
+        async with gate:
+            try:
+                await step(v)
+            except (ApiError, httpx.HTTPError) as exc:
+                v.problems.append(f"{title}: {exc}")
+            progress.advance(task)
+
+    await asyncio.gather(*(one(v) for v in visits))
+
+
+async def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.demo_day", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--gateway", default="http://127.0.0.1:8000")
+    p.add_argument("--visits", type=int, default=24)
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--out", type=Path, default=Path("data"))
+    args = p.parse_args(argv)
+    random.seed(args.seed)
+    gw = Gateway(args.gateway)
+    try:
+        try:
+            await gw.token("demo-admin")
+        except (httpx.HTTPError, ApiError) as exc:
+            console.print(f"[red]cannot reach the gateway at {args.gateway} ({exc}).[/] "
+                          "Start the platform with `make run` first.")
+            return 2
+        hours = await gw.get("/v1/clinic-hours")
+        day_date, today = pick_day(hours, datetime.now(UTC))
+        day = Day(gw, hours, day_date, walk_ins=today)
+        day.visits = plan.plan_day(args.visits, walk_ins=today)
+        console.print(f"Simulating {day_date:%A %d %B %Y} ({hours['timezone']}): "
+                      f"{len(day.visits)} visits"
+                      + ("" if today else " (too late today for same-day walk-ins: the next "
+                                          "clinic day, referrals and biologics only)"))
+        with Progress(TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console) as progress:
+            await receive_stock(day)
+            await run_phase("orders signed", day.visits, lambda v: plan.order(day, v), progress)
+            pa = [v for v in day.visits if v.kind == "biologic" and v.order_id]
+            await run_phase("prior authorizations", pa, lambda v: plan.authorize(day, v),
+                            progress)
+            signed = [v for v in day.visits if v.order_id]
+            await run_phase("chairs booked", signed, lambda v: plan.placed(day, v), progress)
+            board = await gw.get("/v1/board", params={"date": day_date.isoformat()})
+            booked = sorted((v for v in signed if v.appointment_status == "booked"),
+                            key=lambda v: v.start or "")
+            await run_phase("visits run", booked, lambda v: plan.run_visit(day, v), progress,
+                            concurrency=4)
+            given = [v for v in booked if v.administered]
+            await run_phase("claims built", given, lambda v: plan.claimed(day, v), progress)
+            await bill(day, given, progress)
+        final = await gw.get("/v1/board", params={"date": day_date.isoformat()})
+        figures = await plan.figures(day, board)
+        plan.print_figures(console, figures, day)
+        args.out.mkdir(parents=True, exist_ok=True)
+        path = args.out / f"chair-board-{day_date}.html"
+        path.write_text(render_board(board, final, figures, day_date, hours["timezone"]))
+        console.print(f"Chair board: {path.resolve()}")
+        return 0
+    finally:
+        await gw.aclose()
+
+
+async def bill(day: Day, given: list[plan.Visit], progress: Progress) -> None:
+    """Submit ready claims, then each payer remits them (one claim denied as not medically
+    necessary, so the day has a denial to work)."""
+    claims = [v.claim for v in given if v.claim]
+    task = progress.add_task("claims paid", total=len(claims))
+    for c in claims:
+        if c["status"] == "ready":
+            try:
+                c.update(await day.gw.post(f"/v1/claims/{c['id']}/submit",
+                                           route="/v1/claims/{claim_id}/submit"))
+            except ApiError as exc:
+                c["problem"] = str(exc)
+    payable = [c for c in claims if c["status"] in ("submitted", "ready", "needs_review")]
+    deny = {payable[len(payable) // 2]["id"]: "50"} if len(payable) >= 4 else {}
+    for payer in sorted({c["payer_id"] for c in payable}):
+        mine = [c for c in payable if c["payer_id"] == payer]
+        text = remittance(mine, deny=deny)
+        await day.gw.call("POST", "/v1/remittances", content=text,
+                          headers={"content-type": "text/plain"})
+        progress.advance(task, len(mine))
+    for v in given:
+        if v.claim:
+            v.claim = await day.gw.get(f"/v1/claims/{v.claim['id']}",
+                                       route="/v1/claims/{claim_id}")
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(asyncio.run(main()))
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,310 @@
+"""The demo day's visits: who comes, what they are given, and each visit's steps through the
+public API. Drug doses follow the seeded catalog and protocols (shared/domain/clinical.md)."""
+
+from __future__ import annotations
+
+import math
+import random
+import statistics
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+
+from bench.clinic import poll
+
+NPI = "1234567893"
+
+
+def _ln(seq: int, drug: str, dose: str, mode: str, minutes: int) -> dict:
+    return {"sequence": seq, "drug_code": drug, "dose": dose, "dose_unit": "mg", "mode": mode,
+            "minutes": minutes}
+
+
+REGIMENS = {
+    # DRA + diphenhydramine, ketorolac, dexamethasone (protocol ed-style-cocktail)
+    "classic cocktail": [_ln(1, "prochlorperazine", "10", "infusion", 15),
+                         _ln(2, "diphenhydramine", "25", "push", 2),
+                         _ln(3, "ketorolac", "30", "push", 1),
+                         _ln(4, "dexamethasone", "10", "infusion", 15)],
+    # B1 example 1: magnesium 2 g over 30 min, then three pushes
+    "magnesium cocktail": [_ln(1, "magnesium", "2000", "infusion", 30),
+                           _ln(2, "ketorolac", "30", "push", 1),
+                           _ln(3, "prochlorperazine", "10", "push", 2),
+                           _ln(4, "diphenhydramine", "25", "push", 2)],
+    # no sedating drug: the patient may drive home
+    "non-sedating cocktail": [_ln(1, "magnesium", "1000", "infusion", 20),
+                              _ln(2, "ketorolac", "30", "push", 1),
+                              _ln(3, "ondansetron", "4", "push", 2),
+                              _ln(4, "dexamethasone", "10", "push", 2)],
+    # protocol dhe-antiemetic
+    "DHE with antiemetic": [_ln(1, "metoclopramide", "10", "infusion", 15),
+                            _ln(2, "dhe", "1", "push", 3)],
+    "eptinezumab 100 mg": [_ln(1, "eptinezumab", "100", "infusion", 35)],
+    # protocol pediatric-cocktail for a 25 kg child (0.15 / 1 / 0.5 mg/kg)
+    "pediatric cocktail": [_ln(1, "prochlorperazine", "3.75", "infusion", 10),
+                           _ln(2, "diphenhydramine", "25", "push", 2),
+                           _ln(3, "ketorolac", "12.5", "push", 1)],
+}
+DRUGS_USED = sorted({ln["drug_code"] for lines in REGIMENS.values() for ln in lines})
+PAYERS = {
+    "medicare": {"payer_id": "medicare", "member_id": "1EG4TE5MK72", "plan_id": "part-b"},
+    "summit": {"payer_id": "summit-health", "member_id": "S1002003", "plan_id": "summit-ppo"},
+    "medicaid": {"payer_id": "river-medicaid", "member_id": "RM7730001",
+                 "plan_id": "river-mco"},
+}
+PA_ANSWERS = {"J3032.baseline-migraine-days": 10,
+              "J3032.failed-preventive-classes": ["beta-blocker", "tca-snri"],
+              "J3032.prescriber-specialty": "neurology",
+              "J3032.concurrent-cgrp-antibody": False}
+
+
+@dataclass
+class Visit:
+    kind: str  # referral | walk-in | biologic | pediatric
+    regimen: str
+    who: str  # the API client that orders: demo-partner (referrals) or demo-admin (clinic)
+    urgency: str
+    payer: dict
+    no_show: bool = False
+    order_id: str | None = None
+    signed_at: datetime | None = None
+    appointment_id: str | None = None
+    appointment_status: str | None = None
+    start: str | None = None
+    case_status: str | None = None
+    administered: bool = False
+    claim: dict | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+# A day's arrivals, interleaved: partner referrals, walk-ins, biologics, children.
+PATTERN = ["referral", "walk-in", "biologic", "referral", "walk-in", "biologic", "pediatric",
+           "referral", "walk-in", "biologic", "referral", "walk-in"]
+
+
+def plan_day(n: int, *, walk_ins: bool) -> list[Visit]:
+    """``n`` visits; every third biologic is refused by the payer (DENY- member ids), the
+    others pend and are approved on inquiry (PEND-); about 8% do not show up."""
+    visits, biologics = [], 0
+    for i in range(n):
+        kind = PATTERN[i % len(PATTERN)]
+        if kind == "walk-in" and not walk_ins:
+            kind = "referral"
+        if kind == "biologic":
+            member = ("DENY-" if biologics % 3 == 2 else "PEND-") + uuid.uuid4().hex[:6]
+            biologics += 1
+            visits.append(Visit(kind, "eptinezumab 100 mg", random.choice(
+                ["demo-partner", "demo-admin"]), "planned", PAYERS["summit"] | {
+                "member_id": member}))
+        elif kind == "pediatric":
+            visits.append(Visit(kind, "pediatric cocktail", "demo-admin",
+                                "same_day" if walk_ins else "planned", PAYERS["medicaid"]))
+        elif kind == "walk-in":
+            visits.append(Visit(kind, random.choice(["non-sedating cocktail", "classic cocktail",
+                                                     "magnesium cocktail"]), "demo-admin",
+                                "same_day", PAYERS[random.choice(["medicare", "medicaid"])]))
+        else:
+            visits.append(Visit(kind, random.choice(["classic cocktail", "magnesium cocktail",
+                                                     "DHE with antiemetic"]), "demo-partner",
+                                "planned", PAYERS[random.choice(["medicare", "summit"])]))
+    for v in visits:
+        v.no_show = random.random() < 0.08
+    return visits
+
+
+def _birth_date(v: Visit) -> str:
+    today = datetime.now(UTC).date()
+    years = 9 if v.kind == "pediatric" else random.randint(22, 70)
+    return today.replace(year=today.year - years, day=min(today.day, 28)).isoformat()
+
+
+async def order(day, v: Visit) -> None:
+    gw = day.gw
+    body = {"mrn": f"DEMO-{uuid.uuid4().hex[:10]}", "birth_date": _birth_date(v),
+            "sex": random.choice(["female", "female", "male"]),
+            "weight_kg": 25 if v.kind == "pediatric" else random.randint(52, 95)}
+    if v.who == "demo-admin":
+        body["practice_id"] = "demo-clinic"
+    patient = await gw.post("/v1/patients", body, who=v.who, route="/v1/patients")
+    req: dict = {"patient_id": patient["id"], "urgency": v.urgency, "payer": v.payer,
+                 "diagnosis": ["G43.709" if v.kind == "biologic" else "G43.109"],
+                 "lines": REGIMENS[v.regimen]}
+    if v.urgency == "planned":
+        w = next(x for x in day.hours["weekly"] if x["weekday"] == day.day.weekday())
+        opens = max(day.local(time.fromisoformat(w["opens"])),
+                    datetime.now(UTC) + timedelta(minutes=60))
+        closes = day.local(time.fromisoformat(w["closes"])) - timedelta(minutes=30)
+        req["requested_window"] = {"from": opens.isoformat(), "to": closes.isoformat()}
+    draft = await gw.post("/v1/orders", req, who=v.who, route="/v1/orders")
+    v.order_id = draft["id"]
+    signed = await gw.post(f"/v1/orders/{v.order_id}/sign", who=v.who,
+                           route="/v1/orders/{order_id}/sign")
+    v.signed_at = datetime.fromisoformat(signed["signed_at"])
+
+
+async def _visit(day, v: Visit) -> dict:
+    return await day.gw.get(f"/v1/visits/{v.order_id}", route="/v1/visits/{order_id}")
+
+
+async def authorize(day, v: Visit) -> None:
+    """Document the PA case, submit it, and ask the payer until it decides."""
+    gw = day.gw
+
+    async def drafted():
+        case = (await _visit(day, v))["authorization"]
+        return case if case and case.get("status") == "draft" else None
+    case = await poll(drafted, timeout_s=30)
+    if case is None:
+        v.problems.append("no PA case opened")
+        return
+    url = f"/v1/authorizations/{case['id']}"
+    await gw.post(f"{url}/answers", {"answers": PA_ANSWERS}, who=v.who,
+                  route="/v1/authorizations/{authorization_id}/answers")
+    case = await gw.post(f"{url}/submit", who=v.who,
+                         route="/v1/authorizations/{authorization_id}/submit")
+    for _ in range(4):
+        if case["status"] not in ("submitted", "pended"):
+            break
+        case = await gw.post(f"{url}/inquire", who=v.who,
+                             route="/v1/authorizations/{authorization_id}/inquire")
+    v.case_status = case["status"]
+
+
+async def placed(day, v: Visit) -> None:
+    """Wait until the chair question is settled: booked, queued, or released."""
+    async def settled():
+        doc = await _visit(day, v)
+        a = doc["appointment"]
+        if not a or a.get("unavailable"):
+            return None
+        # "held" is never the end: the decision (or the order's own "no PA") books or
+        # releases it, a moment after the order itself has heard of the decision.
+        return a if a["status"] in ("booked", "cancelled", "queued") else None
+    # A planned request with no room in its window gets no appointment at all: give up soon.
+    a = await poll(settled, timeout_s=12)
+    if a is None:
+        doc = await _visit(day, v)
+        a = doc["appointment"] or {}
+    v.appointment_id, v.appointment_status = a.get("id"), a.get("status")
+    v.start = a.get("start")
+
+
+def _waste(item: dict, dose: Decimal) -> Decimal:
+    """What is left in single-dose vials after the dose (same unit only)."""
+    if not item.get("single_dose"):
+        return Decimal(0)
+    strength = Decimal(str(item["strength"]))
+    if item["strength_unit"] == "g":
+        strength *= 1000
+    elif item["strength_unit"] != "mg":
+        return Decimal(0)
+    return strength * math.ceil(dose / strength) - dose
+
+
+async def run_visit(day, v: Visit) -> None:
+    gw, appt = day.gw, f"/v1/appointments/{v.appointment_id}"
+    if v.no_show:
+        await gw.post(f"{appt}/no-show", route="/v1/appointments/{appointment_id}/no-show")
+        v.appointment_status = "no_show"
+        return
+    for step in ("check-in", "start"):
+        await gw.post(f"{appt}/{step}", route=f"/v1/appointments/{{appointment_id}}/{step}")
+    lines = REGIMENS[v.regimen]
+    t = datetime.now(UTC) - timedelta(minutes=sum(ln["minutes"] + 1 for ln in lines) + 1)
+    for ln in lines:
+        item = day.stock[ln["drug_code"]]
+        stop = t + timedelta(minutes=ln["minutes"])
+        await gw.post(f"/v1/orders/{v.order_id}/administrations", {
+            "line_sequence": ln["sequence"], "started_at": t.isoformat(),
+            "stopped_at": stop.isoformat(), "dose_given": ln["dose"],
+            "dose_unit": ln["dose_unit"], "ndc": item["ndc"], "lot": item["lot"],
+            "wasted_amount": str(_waste(item, Decimal(ln["dose"])))},
+            route="/v1/orders/{order_id}/administrations")
+        t = stop + timedelta(minutes=1)
+    await gw.post(f"/v1/orders/{v.order_id}/complete", {"rendering_provider_npi": NPI},
+                  route="/v1/orders/{order_id}/complete")
+    await gw.post(f"{appt}/complete", route="/v1/appointments/{appointment_id}/complete")
+    v.administered, v.appointment_status = True, "completed"
+
+
+async def claimed(day, v: Visit) -> None:
+    async def built():
+        return (await _visit(day, v))["claim"]
+    v.claim = await poll(built, timeout_s=30)
+    if v.claim is None:
+        v.problems.append("no claim built")
+
+
+def _d(x) -> Decimal:
+    return Decimal(str(x or 0))
+
+
+async def figures(day, board: dict) -> dict:
+    vs = day.visits
+    same_day = [v for v in vs if v.urgency == "same_day" and v.order_id]
+    accepted = [v for v in same_day if v.appointment_status in ("booked", "completed",
+                                                                 "no_show", "held")]
+    claims = [v.claim for v in vs if v.claim]
+    remitted = [c for c in claims if c["status"] in ("paid", "partially_paid", "denied")]
+    cases = [v for v in vs if v.case_status]
+    util = board.get("utilization") or {}
+    metrics = await day.gw.get("/v1/authorizations/metrics", params={
+        "from": min(v.signed_at for v in vs if v.signed_at).isoformat()})
+    margin_rows = []
+    if claims:
+        days = sorted({c["service_date"] for c in claims})
+        report = await day.gw.get("/v1/reports/margin", params={
+            "from": days[0], "to": days[-1], "by": "visit"})
+        ours = {v.order_id for v in vs}
+        margin_rows = [r for r in report["rows"] if r["key"] in ours]
+    return {
+        "visits requested": len(vs),
+        "orders signed": sum(1 for v in vs if v.order_id),
+        "visits completed": sum(1 for v in vs if v.administered),
+        "no-shows": sum(1 for v in vs if v.appointment_status == "no_show"),
+        "released (PA denied / not covered)": sum(
+            1 for v in vs if v.appointment_status == "cancelled"),
+        "waiting in the same-day queue": sum(1 for v in vs if v.appointment_status == "queued"),
+        "no room in the requested window": sum(
+            1 for v in vs if v.order_id and v.appointment_status is None),
+        "chair held, PA undecided": sum(1 for v in vs if v.appointment_status == "held"),
+        "chair utilization (booked)": f"{util.get('ratio', 0):.0%} of "
+                                      f"{util.get('available_chair_minutes', 0)} chair-minutes",
+        "same-day acceptance": (f"{len(accepted)}/{len(same_day)} "
+                                f"({len(accepted) / len(same_day):.0%})" if same_day else "n/a"),
+        "PA decided": f"{sum(1 for v in cases if v.case_status == 'approved')} approved, "
+                      f"{sum(1 for v in cases if v.case_status == 'denied')} denied",
+        "PA turnaround (median h)": (metrics.get("turnaround") or {}).get("median_hours"),
+        "claims": dict(Counter(c["status"] for c in claims)),
+        "expected payment (remitted claims)": sum((_d(c["expected_payment"]) for c in remitted),
+                                                  Decimal(0)),
+        "paid (payer + patient share)": sum((_d(c["paid_amount"]) + _d(
+            c["patient_responsibility"]) for c in remitted), Decimal(0)),
+        "acquisition cost": sum((_d(c["acquisition_cost"]) for c in claims), Decimal(0)),
+        "margin (margin report)": sum((_d(r["margin"]) for r in margin_rows), Decimal(0)),
+        "problems": [p for v in vs for p in v.problems],
+        "_p50_call_ms": statistics.median([x for xs in day.gw.timings.values() for x in xs])
+        * 1000 if day.gw.timings else None,
+    }
+
+
+def print_figures(console: Console, f: dict, day) -> None:
+    table = Table(title=f"Chairside clinic day {day.day}", show_header=False)
+    for k, v in f.items():
+        if k.startswith("_") or k == "problems":
+            continue
+        if isinstance(v, Decimal):
+            v = f"${v:,.2f}"
+        elif isinstance(v, dict):
+            v = ", ".join(f"{n} {s}" for s, n in sorted(v.items())) or "none"
+        table.add_row(k, str(v))
+    console.print(table)
+    if f["problems"]:
+        console.print(f"[yellow]{len(f['problems'])} step(s) did not go through:[/]")
+        for p in f["problems"][:8]:
+            console.print(f"  - {p}")

@@ -1,0 +1,130 @@
+"""A small client for the public API, as the center's front end and a partner practice use
+it: OAuth2 client credentials, JSON calls, problem+json on failure."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+DEMO_SECRETS = {"demo-admin": "demo-admin-secret", "demo-partner": "demo-partner-secret"}
+
+
+class ApiError(AssertionError):
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        self.status = response.status_code
+        try:
+            self.body: Any = response.json()
+        except ValueError:
+            self.body = response.text
+        super().__init__(f"{response.request.method} {response.request.url.path} -> "
+                         f"{self.status}: {str(self.body)[:800]}")
+
+
+class Api:
+    """One HTTP client for the gateway; ``who`` picks the demo client a call is made as."""
+
+    def __init__(self, base_url: str, *, timeout_s: float = 30) -> None:
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=timeout_s)
+        # The test process has the httpx instrumentation on (the shared pytest plugin): it
+        # would replace our traceparent with its own span's.
+        HTTPXClientInstrumentor.uninstrument_client(self.http)
+        self._tokens: dict[str, tuple[str, float]] = {}
+        self.traceparent: str | None = None  # sent on every call when set (one visit's trace)
+        # Fault tests: retry for this long on 5xx / transport errors / a key still in flight,
+        # with the same Idempotency-Key, as a careful client does while a service recovers.
+        self.retry_s = 0.0
+        self.retried: list[str] = []
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    async def token(self, client_id: str) -> str:
+        cached = self._tokens.get(client_id)
+        if cached and cached[1] > time.monotonic() + 30:
+            return cached[0]
+        r = await self.http.post("/v1/oauth/token", data={
+            "grant_type": "client_credentials", "client_id": client_id,
+            "client_secret": DEMO_SECRETS[client_id]})
+        if r.status_code != 200:
+            raise ApiError(r)
+        body = r.json()
+        self._tokens[client_id] = (body["access_token"], time.monotonic() + body["expires_in"])
+        return body["access_token"]
+
+    async def request(self, method: str, path: str, *, who: str = "demo-admin",
+                      expect: int | tuple[int, ...] = (200, 201), headers: dict | None = None,
+                      **kw: Any) -> httpx.Response:
+        h = {**(headers or {})}
+        if self.traceparent:
+            h["traceparent"] = self.traceparent
+        if method == "POST" and "idempotency-key" not in {k.lower() for k in h}:
+            h["idempotency-key"] = os.urandom(12).hex()
+        wanted = (expect,) if isinstance(expect, int) else expect
+        deadline = time.monotonic() + self.retry_s
+        while True:
+            h["authorization"] = f"Bearer {await self.token(who)}"
+            try:
+                r = await self.http.request(method, path, headers=h, **kw)
+                transient = r.status_code in (502, 503, 504) or (
+                    r.status_code == 409 and "in-flight" in r.text)
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                r, transient = None, True
+            if r is not None and (r.status_code in wanted or not transient):
+                break
+            if time.monotonic() > deadline:
+                break
+            self.retried.append(f"{method} {path} -> {r.status_code if r else 'no answer'}")
+            await asyncio.sleep(0.3)
+        if r.status_code not in wanted:
+            raise ApiError(r)
+        return r
+
+    async def get(self, path: str, **kw: Any) -> Any:
+        return (await self.request("GET", path, **kw)).json()
+
+    async def post(self, path: str, json: Any = None, **kw: Any) -> Any:
+        r = await self.request("POST", path, json=json, **kw)
+        return r.json() if r.content else None
+
+    async def patch(self, path: str, json: Any, **kw: Any) -> Any:
+        return (await self.request("PATCH", path, json=json, **kw)).json()
+
+    async def put(self, path: str, json: Any, **kw: Any) -> Any:
+        return (await self.request("PUT", path, json=json, **kw)).json()
+
+    async def pages(self, path: str, params: dict | None = None, **kw: Any) -> list[dict]:
+        """Every item of a paginated list (``{items, next_cursor}``)."""
+        items: list[dict] = []
+        cursor = None
+        while True:
+            q = {**(params or {}), "limit": 200, **({"cursor": cursor} if cursor else {})}
+            page = await self.get(path, params=q, **kw)
+            items += page["items"]
+            cursor = page.get("next_cursor")
+            if not cursor:
+                return items
+
+
+async def until(check: Callable[[], Awaitable[Any]], *, timeout_s: float = 30,
+                interval_s: float = 0.2, what: str = "condition") -> Any:
+    """Poll ``check`` until it returns something truthy; fail with the last value."""
+    deadline = time.monotonic() + timeout_s
+    last: Any = None
+    while time.monotonic() < deadline:
+        try:
+            last = await check()
+        except ApiError as exc:  # a service restarting answers 503 for a moment
+            last = exc
+        if last and not isinstance(last, ApiError):
+            return last
+        await asyncio.sleep(interval_s)
+    raise AssertionError(f"{what} not reached within {timeout_s}s (last: {last!r})"[:3000])

@@ -1,0 +1,56 @@
+"""Fixtures of the end-to-end tests: the whole platform once per test module."""
+
+from __future__ import annotations
+
+import pytest
+
+from .client import Api
+from .known_bugs import KnownBugs
+from .stack import Stack, start_stack, stop_stack
+
+
+@pytest.fixture(scope="module")
+async def stack(request, tmp_path_factory) -> Stack:
+    tag = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")[:8]
+    s = await start_stack(tmp_path_factory.mktemp(f"e2e-{tag}"), tag)
+    try:
+        yield s
+    finally:
+        await stop_stack(s)
+
+
+@pytest.fixture(scope="module")
+async def api(stack) -> Api:
+    client = Api(stack.gateway_url)
+    try:
+        yield client
+    finally:
+        await client.aclose()
+
+
+@pytest.fixture
+def bugs() -> KnownBugs:
+    return KnownBugs()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture(autouse=True)
+def service_logs_on_failure(request):
+    """A failed end-to-end test shows what the processes logged (warnings and errors)."""
+    yield
+    report = getattr(request.node, "rep_call", None)
+    if report is None or not report.failed or "stack" not in request.fixturenames:
+        return
+    stack: Stack = request.getfixturevalue("stack")
+    for name in stack.processes:
+        lines = [ln for ln in stack.log_tail(name, 20000).splitlines()
+                 if '"level": "info"' not in ln and ln.strip()]
+        if lines:
+            print(f"--- {name} (warnings and errors, last {min(len(lines), 15)}) ---")
+            print("\n".join(ln[:400] for ln in lines[-15:]))

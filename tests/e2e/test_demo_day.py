@@ -1,0 +1,80 @@
+"""``make demo`` (bench/demo_day.py): its day choice and board picture, and a whole simulated
+day against the real processes."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from bench import demo_day
+from bench.board_html import render_board
+from bench.demo_plan import _waste
+
+WEEKDAYS = [{"weekday": d, "opens": "08:00:00", "closes": "18:00:00"} for d in range(5)]
+HOURS = {"timezone": "America/New_York", "weekly": WEEKDAYS, "closed_dates": ["2026-11-26"]}
+
+
+@pytest.mark.parametrize("now, expected", [
+    # Monday 09:00 in New York: most of the day ahead, walk-ins included
+    (datetime(2026, 11, 23, 14, 0, tzinfo=UTC), (date(2026, 11, 23), True)),
+    # Monday 15:30: too late for a day of walk-ins, Tuesday instead
+    (datetime(2026, 11, 23, 20, 30, tzinfo=UTC), (date(2026, 11, 24), False)),
+    # Wednesday evening: Thursday is a closed date (Thanksgiving), so Friday
+    (datetime(2026, 11, 25, 23, 0, tzinfo=UTC), (date(2026, 11, 27), False)),
+    # Saturday: Monday
+    (datetime(2026, 11, 28, 15, 0, tzinfo=UTC), (date(2026, 11, 30), False)),
+])
+def test_the_day_simulated(now, expected):
+    assert demo_day.pick_day(HOURS, now) == expected
+
+
+def test_waste_is_what_is_left_in_single_dose_vials():
+    sdv = {"single_dose": True, "strength": "50", "strength_unit": "mg"}
+    assert _waste(sdv, Decimal(25)) == Decimal(25)
+    assert _waste(sdv, Decimal(100)) == 0
+    assert _waste({**sdv, "strength": "1", "strength_unit": "g"}, Decimal(1500)) == 500
+    assert _waste({**sdv, "single_dose": False}, Decimal(25)) == 0
+    assert _waste({**sdv, "strength_unit": "ml"}, Decimal(25)) == 0
+
+
+def test_the_board_places_each_visit_at_its_booked_time():
+    appt = {"id": "a1", "order_id": "o-12345678", "status": "booked",
+            "start": "2026-11-24T15:00:00+00:00", "end": "2026-11-24T16:15:00+00:00",
+            "acuity_class": "standard"}
+    booked = {"open": "2026-11-24T13:00:00+00:00", "close": "2026-11-24T23:00:00+00:00",
+              "closed": False, "chairs": [{"chair_id": "c01", "pediatric_capable": False,
+                                           "appointments": [appt]}],
+              "orders": {"o-12345678": {"lines": [{"drug_code": "magnesium"},
+                                                  {"drug_code": "ketorolac"}],
+                                        "mrn": "MRN-SECRET"}}}
+    final = {"chairs": [{"chair_id": "c01", "appointments": [{**appt, "status": "completed",
+                                                              "end": appt["start"]}]}]}
+    page = render_board(booked, final, {"visits": 1, "margin": Decimal("12.5")},
+                        date(2026, 11, 24), "America/New_York")
+    [block] = re.findall(r'<div class="appt"[^>]*>', page)
+    # 15:00-16:15 UTC in a 13:00-23:00 day: 20% from the left, 12.5% wide; shown completed
+    assert 'left:20.00%;width:12.50%' in block and "#2e7d32" in block
+    assert "magnesium, ketorolac" in block and "MRN-SECRET" not in page
+    assert "$12.50" in page and "10:00-11:15" in block  # local times in the tooltip
+
+
+@pytest.mark.e2e
+async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
+    code = await demo_day.main(["--gateway", stack.gateway_url, "--visits", "12",
+                                "--seed", "11", "--out", str(tmp_path)])
+    out = capsys.readouterr().out
+    print(out)  # shown with the failure, if any
+    assert code == 0, out
+    [board] = list(tmp_path.glob("chair-board-*.html"))
+    page = board.read_text()
+    assert page.count('class="appt"') >= 6
+    figures = dict(re.findall(r"<tr><td>([^<]+)</td><td>([^<]*)</td></tr>", page))
+    completed = int(figures["visits completed"])
+    assert completed >= 5, figures
+    assert figures["PA decided"] == "2 approved, 1 denied"
+    assert "paid" in figures["claims"] and "denied" in figures["claims"]
+    assert figures["same-day acceptance"].split("/")[0] != "0"
+    assert "did not go through" not in out, out

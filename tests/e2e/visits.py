@@ -1,0 +1,217 @@
+"""One visit's steps through the public API, as the front end and a partner practice take
+them. Drug data are the seeded catalog's; NDCs and lots are the reimbursement demo stock."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .client import Api, until
+
+NPI = "1234567893"  # a valid check digit; the rendering provider
+MEDICARE = {"payer_id": "medicare", "member_id": "1EG4TE5MK72", "plan_id": "part-b"}
+MEDICAID = {"payer_id": "river-medicaid", "member_id": "RM7730001", "plan_id": "river-mco"}
+
+
+def summit(member_id: str) -> dict:
+    """The commercial demo payer whose eptinezumab policy needs PA. The payer sandbox steers
+    its answer by member id: PEND-* pends (approves on the 2nd inquiry), DENY-* denies."""
+    return {"payer_id": "summit-health", "member_id": member_id, "plan_id": "summit-ppo"}
+
+
+# drug code -> (NDC, lot) of the reimbursement demo stock
+STOCK = {
+    "magnesium": ("99207000125", "D00A"), "ketorolac": ("99207000225", "D01A"),
+    "prochlorperazine": ("99207000310", "D02A"), "diphenhydramine": ("99207000425", "D03A"),
+    "eptinezumab": ("99207000901", "D08A"),
+}
+
+# Worked example 1 of shared/domain/prior-auth-billing.md (B1): magnesium 2 g over 30 min,
+# then ketorolac, prochlorperazine and diphenhydramine pushes.
+COCKTAIL = [
+    {"sequence": 1, "drug_code": "magnesium", "dose": "2000", "dose_unit": "mg",
+     "mode": "infusion", "minutes": 30},
+    {"sequence": 2, "drug_code": "ketorolac", "dose": "30", "dose_unit": "mg", "mode": "push",
+     "minutes": 1},
+    {"sequence": 3, "drug_code": "prochlorperazine", "dose": "10", "dose_unit": "mg",
+     "mode": "push", "minutes": 2},
+    {"sequence": 4, "drug_code": "diphenhydramine", "dose": "25", "dose_unit": "mg",
+     "mode": "push", "minutes": 2},
+]
+EPTINEZUMAB = [{"sequence": 1, "drug_code": "eptinezumab", "dose": "100", "dose_unit": "mg",
+                "mode": "infusion", "minutes": 35}]
+# Documentation the summit-health J3032 policy asks for (criteria met).
+PA_ANSWERS = {
+    "J3032.baseline-migraine-days": 10,
+    "J3032.failed-preventive-classes": ["beta-blocker", "tca-snri"],
+    "J3032.prescriber-specialty": "neurology",
+    "J3032.concurrent-cgrp-antibody": False,
+}
+
+
+def mrn() -> str:
+    return f"E2E-{uuid.uuid4().hex[:10]}"
+
+
+async def new_patient(api: Api, *, birth_date: str = "1984-06-02", sex: str = "female",
+                      weight_kg: float = 64, who: str = "demo-partner", **facts: Any) -> dict:
+    body = {"mrn": mrn(), "birth_date": birth_date, "sex": sex, "weight_kg": weight_kg, **facts}
+    return await api.post("/v1/patients", body, who=who)
+
+
+async def new_order(api: Api, patient_id: str, lines: list[dict], *, urgency: str = "same_day",
+                    payer: dict | None = None, diagnosis: tuple[str, ...] = ("G43.109",),
+                    window: tuple[datetime, datetime] | None = None,
+                    who: str = "demo-partner") -> dict:
+    body: dict[str, Any] = {"patient_id": patient_id, "urgency": urgency,
+                            "diagnosis": list(diagnosis), "lines": lines}
+    if payer:
+        body["payer"] = payer
+    if window:
+        body["requested_window"] = {"from": window[0].isoformat(), "to": window[1].isoformat()}
+    return await api.post("/v1/orders", body, who=who)
+
+
+async def visit(api: Api, order_id: str, who: str = "demo-admin") -> dict:
+    return await api.get(f"/v1/visits/{order_id}", who=who)
+
+
+async def visit_when(api: Api, order_id: str, pred, what: str, *, who: str = "demo-admin",
+                     timeout_s: float = 30) -> dict:
+    async def check():
+        v = await visit(api, order_id, who)
+        return v if pred(v) else None
+    return await until(check, timeout_s=timeout_s, what=f"order {order_id}: {what}")
+
+
+def status_of(part: dict | None) -> str | None:
+    return part.get("status") if isinstance(part, dict) else None
+
+
+async def give(api: Api, order: dict, appointment_id: str, *,
+               wasted: dict[int, str] | None = None, doses: dict[int, str] | None = None,
+               npi: str = NPI) -> dict:
+    """Day of the visit, as the center's staff: check in, seat, record every line, complete
+    the order (order.administered) and the chair time. Returns the completed order."""
+    await api.post(f"/v1/appointments/{appointment_id}/check-in")
+    await api.post(f"/v1/appointments/{appointment_id}/start")
+    lines = sorted(order["lines"], key=lambda ln: ln["sequence"])
+    total = sum(int(ln["minutes"]) + 1 for ln in lines)
+    t = datetime.now(UTC) - timedelta(minutes=total + 1)  # every line given before "now"
+    for ln in lines:
+        ndc, lot = STOCK[ln["drug_code"]]
+        stop = t + timedelta(minutes=int(ln["minutes"]))
+        await api.post(f"/v1/orders/{order['id']}/administrations", {
+            "line_sequence": ln["sequence"], "started_at": t.isoformat(),
+            "stopped_at": stop.isoformat(),
+            "dose_given": (doses or {}).get(ln["sequence"], ln["dose"]),
+            "dose_unit": ln["dose_unit"], "ndc": ndc, "lot": lot,
+            "wasted_amount": (wasted or {}).get(ln["sequence"], "0")})
+        t = stop + timedelta(minutes=1)
+    # The rendering provider is a billing fact the orders service accepts on completion.
+    done = await api.post(f"/v1/orders/{order['id']}/complete",
+                          {"rendering_provider_npi": npi})
+    await api.post(f"/v1/appointments/{appointment_id}/complete")
+    return done
+
+
+async def document_and_submit(api: Api, case_id: str, *, answers: dict = PA_ANSWERS,
+                              who: str = "demo-partner") -> dict:
+    """Answer the PA case's questions and submit it to the payer (the sandbox)."""
+    await api.post(f"/v1/authorizations/{case_id}/answers", {"answers": answers}, who=who)
+    return await api.post(f"/v1/authorizations/{case_id}/submit", who=who)
+
+
+# Contract terms of the demo payers (reimbursement seed): coinsurance, sequestration.
+PAYER_TERMS = {"medicare": (Decimal("0.20"), Decimal("0.02")),
+               "summit-health": (Decimal("0.20"), Decimal(0)),
+               "river-medicaid": (Decimal(0), Decimal(0))}
+
+
+def remittance_for(claim: dict, *, trace: str, deny_code: str | None = None) -> str:
+    """The payer's 835 for ``claim``: each line paid at its allowed amount less the patient's
+    coinsurance (PR-2) and sequestration (CO-253); or the whole claim denied (CLP02=4)."""
+    from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
+
+    coins_rate, seq_rate = PAYER_TERMS[claim["payer_id"]]
+    cent = Decimal("0.01")
+    services = []
+    for ln in claim["lines"]:
+        charge, allowed = Decimal(ln["charge"]), Decimal(ln["allowed"])
+        if deny_code:
+            services.append(SvcSpec(ln["code"], charge, Decimal(0), [("CO", deny_code, charge)],
+                                    tuple(ln["modifiers"]), ln["units"]))
+            continue
+        coins = (allowed * coins_rate).quantize(cent)
+        seq = ((allowed - coins) * seq_rate).quantize(cent)
+        adjustments = [("CO", "45", charge - allowed), ("PR", "2", coins)]
+        if seq:
+            adjustments.append(("CO", "253", seq))
+        services.append(SvcSpec(ln["code"], charge, allowed - coins - seq, adjustments,
+                                tuple(ln["modifiers"]), ln["units"], allowed))
+    spec = RemitSpec(f"PAYER {claim['payer_id'].upper()}", "PAYER1", "CHAIRSIDE", "1245319599",
+                     trace, date.today(),
+                     [ClpSpec(claim["account_number"], "4" if deny_code else "1", services,
+                              service_date=date.fromisoformat(claim["service_date"]))])
+    return write_835(spec, control_number=int(uuid.uuid4().int % 900_000_000) + 1,
+                     created_at=datetime.now(UTC))
+
+
+async def post_remittance(api: Api, text: str) -> dict:
+    r = await api.request("POST", "/v1/remittances", content=text,
+                          headers={"content-type": "text/plain"})
+    return r.json()
+
+
+def money(value: str | None) -> Decimal:
+    return Decimal(value or "0")
+
+
+# ------------------------------------------------------------------------------ checks
+def local_date(stack, at: str | datetime) -> str:
+    t = datetime.fromisoformat(at) if isinstance(at, str) else at
+    return t.astimezone(ZoneInfo(stack.clinic_timezone)).date().isoformat()
+
+
+def codes(claim: dict) -> list[tuple[str, list[str], int]]:
+    return [(ln["code"], ln["modifiers"], ln["units"]) for ln in claim["lines"]]
+
+
+async def pay(api, claim: dict) -> dict:
+    """The payer remits the claim (835); returns the claim afterwards."""
+    text = remittance_for(claim, trace=f"EFT{uuid.uuid4().hex[:10].upper()}")
+    posted = await post_remittance(api, text)
+    [outcome] = posted["claims"]
+    assert outcome["claim_id"] == claim["id"] and outcome["outcome"] == "paid", posted
+    after = await api.get(f"/v1/claims/{claim['id']}")
+    assert after["status"] == "paid"
+    assert money(after["paid_amount"]) == money(outcome["paid"]) > 0
+    assert money(after["patient_responsibility"]) == money(outcome["patient_responsibility"])
+    # What was collected is what the claim expected, to a cent per line (rounding per line).
+    revenue = money(after["paid_amount"]) + money(after["patient_responsibility"])
+    assert abs(revenue - money(claim["expected_payment"])) <= Decimal("0.01") * len(
+        claim["lines"])
+    # posting the same file again changes nothing
+    again = await post_remittance(api, text)
+    assert again["duplicate"] is True
+    assert (await api.get(f"/v1/claims/{claim['id']}"))["paid_amount"] == after["paid_amount"]
+    return after
+
+
+async def margin_row(api, stack, claim: dict) -> dict:
+    day = claim["service_date"]
+    report = await api.get("/v1/reports/margin", params={"from": day, "to": day, "by": "visit"})
+    [row] = [r for r in report["rows"] if r["key"] == claim["order_id"]]
+    return row
+
+
+async def submit_and_export(api, claim: dict) -> str:
+    submitted = await api.post(f"/v1/claims/{claim['id']}/submit")
+    assert submitted["status"] == "submitted" and submitted["submitted_at"]
+    x12 = (await api.request("GET", f"/v1/claims/{claim['id']}/x12")).text
+    assert x12.startswith("ISA*") and "ST*837*" in x12 and "005010X222A1" in x12
+    assert f"CLM*{claim['account_number']}*" in x12
+    return x12
