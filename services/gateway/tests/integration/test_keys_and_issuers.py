@@ -129,7 +129,7 @@ async def test_production_refuses_demo_credentials_in_its_database(start_gateway
 
 
 async def test_production_gateway_on_a_database_with_demo_clients_never_opens(fakes, gateway_db):
-    from conftest import settings_for
+    from gateway_testkit.settings import settings_for
     from gateway.main import create_app
 
     settings = settings_for(fakes, gateway_db, environment="production", seed_demo_data=False,

@@ -80,7 +80,12 @@ def tamper_signature(token):
 
 OTHER_RSA = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 EC_KEY = ec.generate_private_key(ec.SECP256R1())
-now = int(time.time())
+
+
+def _now():
+    """Read the clock when the token is made: the module is imported minutes before it runs."""
+    return int(time.time())
+
 
 ATTACKS = [
     ("alg none", lambda: hand_made({"alg": "none", "kid": KEY.kid}, claims())),
@@ -99,8 +104,8 @@ ATTACKS = [
     ("wrong issuer", lambda: rs256(claims(iss="https://evil.test"))),
     ("wrong audience", lambda: rs256(claims(aud="other-api"))),
     ("no audience", lambda: rs256(claims(aud=None))),
-    ("expired", lambda: rs256(claims(iat=now - 3600, nbf=now - 3600, exp=now - 60))),
-    ("not yet valid", lambda: rs256(claims(nbf=now + 300, exp=now + 900))),
+    ("expired", lambda: rs256(claims(iat=_now() - 3600, nbf=_now() - 3600, exp=_now() - 60))),
+    ("not yet valid", lambda: rs256(claims(nbf=_now() + 300, exp=_now() + 900))),
     ("no expiry", lambda: rs256(claims(exp=None))),
     ("tampered payload (scope widened)", lambda: tamper_payload(rs256())),
     ("tampered signature", lambda: tamper_signature(rs256())),
