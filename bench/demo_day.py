@@ -164,7 +164,7 @@ async def bill(day: Day, given: list[plan.Visit], progress: Progress) -> None:
                                            route="/v1/claims/{claim_id}/submit"))
             except ApiError as exc:
                 c["problem"] = str(exc)
-    payable = [c for c in claims if c["status"] in ("submitted", "ready", "needs_review")]
+    payable = [c for c in claims if c["status"] == "submitted"]  # a payer pays what it got
     deny = {payable[len(payable) // 2]["id"]: "50"} if len(payable) >= 4 else {}
     for payer in sorted({c["payer_id"] for c in payable}):
         mine = [c for c in payable if c["payer_id"] == payer]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from .client import Api
-from .known_bugs import KnownBugs
 from .stack import Stack, start_stack, stop_stack
 
 
@@ -26,11 +25,6 @@ async def api(stack) -> Api:
         yield client
     finally:
         await client.aclose()
-
-
-@pytest.fixture
-def bugs() -> KnownBugs:
-    return KnownBugs()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -31,7 +31,6 @@ from .deploy_checks import (
     url_host_port,
     yaml_files,
 )
-from .known_bugs import DEVSTACK_REIMBURSEMENT_ORDERS_URL
 
 COMPOSE = DEPLOY / "compose.yaml"
 INFRA = {"postgres", "kafka", "redis", "otel-collector", "jaeger", "prometheus"}
@@ -353,7 +352,7 @@ def test_k8s_cross_references(k8s_objects):
 
 
 # ---------------------------------------------------------------------------------- make run
-def test_make_run_wires_every_service_to_its_peers(tmp_path, bugs):
+def test_make_run_wires_every_service_to_its_peers(tmp_path):
     """With --port-offset every process must be told where its peers are: each setting whose
     default points at a peer's api.md port on 127.0.0.1 is set by the supervisor."""
     from chairside_shared.devstack import build_processes
@@ -373,9 +372,6 @@ def test_make_run_wires_every_service_to_its_peers(tmp_path, bugs):
                 continue
             var = f"{cls.model_config['env_prefix']}{field}".upper()
             if var not in env:
-                if var == "REIMBURSEMENT_ORDERS_URL":
-                    bugs.note(DEVSTACK_REIMBURSEMENT_ORDERS_URL)
-                    continue
                 raise AssertionError(f"make run leaves {var} at {default}")
             assert url_host_port(env[var])[1] == port + offset, (var, env[var])
-    bugs.finish()
+

@@ -44,6 +44,8 @@ def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[Ser
         "AUTHORIZATION_PAYER_DEFAULT_BASE_URL": f"http://127.0.0.1:{ports['payer_sandbox']}/fhir",
         **{f"GATEWAY_{m.upper()}_URL": f"http://127.0.0.1:{ports[m]}"
            for m in ("orders", "scheduling", "authorization", "reimbursement")},
+        # the 837P needs the subscriber's demographics, which only orders holds
+        "REIMBURSEMENT_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
     }
     procs = []
     for name, module, _, health in SERVICES:

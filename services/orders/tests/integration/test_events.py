@@ -131,3 +131,22 @@ async def test_authorization_and_appointment_events_update_the_order_once(svc):
 
 async def count_ge(runtime, table, n):
     return await count(runtime, table) >= n
+
+
+async def test_a_denial_shows_the_payers_reason_on_the_order(svc):
+    runtime, client, broker = svc
+    oid = await signed_order(client)
+    reason = "Medical necessity not established: no documented failure of 2 preventive classes"
+    denied = event("authorization.denied", oid, contracts.AuthorizationDenied(
+        case_id=uuid.uuid4(), order_id=oid, payer_id="demo-payer", reason=reason,
+        reason_code="MN", decided_at=NOW))
+    await produce(broker, contracts.AUTHORIZATION_TOPIC, [denied, denied])
+
+    async def shown():
+        doc = (await client.get(f"/v1/orders/{oid}")).json()
+        return doc if doc["authorization_status"] == "denied" else None
+    doc = await eventually(shown, timeout_s=30)
+    assert doc["authorization_reason"] == reason
+    entries = [h for h in doc["history"] if h["action"] == "authorization"]
+    assert [h["detail"] for h in entries] == [
+        {"event": "authorization.denied", "status": "denied", "reason": reason}]

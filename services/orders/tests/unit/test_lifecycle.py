@@ -282,3 +282,23 @@ def test_first_eptinezumab_dose_is_elevated_in_the_event():
     sign(order, pt)
     p = order.pending_events[0].payload
     assert p.acuity_class == "elevated" and p.lines[0].acuity_class == "elevated"
+
+
+def test_the_order_keeps_the_payers_reason_until_a_favourable_decision():
+    order, pt = draft()
+    sign(order, pt)
+    denied = "Medical necessity not established: fewer than 4 migraine days a month"
+    assert order.apply_authorization("authorization.denied", AS_OF, denied) is True
+    assert (order.authorization_status, order.authorization_reason) == ("denied", denied)
+    assert order.history[-1].detail == {"event": "authorization.denied", "status": "denied",
+                                        "reason": denied}
+    # the same denial redelivered changes nothing
+    assert order.apply_authorization("authorization.denied", AS_OF, denied) is False
+    # a reason on a favourable event is not a reason to show
+    assert order.apply_authorization("authorization.approved", AS_OF + timedelta(days=2),
+                                     "ignored") is True
+    assert (order.authorization_status, order.authorization_reason) == ("approved", None)
+    assert order.apply_authorization("authorization.expired", AS_OF + timedelta(days=90),
+                                     "approval period ended") is True
+    assert (order.authorization_status, order.authorization_reason) == (
+        "pending", "approval period ended")

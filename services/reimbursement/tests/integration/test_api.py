@@ -90,6 +90,15 @@ async def test_partial_payment_denial_worklist_and_reversal(svc):
     b = await bill(svc, administered(administration(1, "ketorolac", KETO, "30", 0, 1, "push")))
     claim_a = (await c.get(f"/v1/claims/{a}")).json()
     claim_b = (await c.get(f"/v1/claims/{b}")).json()
+    # posting against a claim the payer never received is held, not applied
+    r = await c.post("/v1/remittances", content=remittance_for(claim_b, trace="EFT0"))
+    assert r.status_code == 201
+    assert r.json()["claims"][0]["outcome"] == "unsubmitted"
+    held = (await c.get(f"/v1/claims/{b}")).json()
+    assert held["status"] == "ready" and D(held["paid_amount"]) == 0
+    assert [p["outcome"] for p in held["payments"]] == ["unsubmitted"]
+    for claim_id in (a, b):
+        assert (await c.post(f"/v1/claims/{claim_id}/submit")).status_code == 200
     r = await c.post("/v1/remittances", content=remittance_for(claim_a, deny={"J3032": "197"}))
     assert r.json()["claims"][0]["outcome"] == "partially_paid"
     r = await c.post("/v1/remittances", content=remittance_for(claim_b, status="4",

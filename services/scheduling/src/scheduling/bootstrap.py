@@ -15,6 +15,9 @@ from scheduling.adapters.metadata import messaging, metadata
 from scheduling.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
 from scheduling.seed import seed_demo
 from scheduling.service.booking import expire_holds
+from scheduling.service.days import load_clinic
+from scheduling.service.metrics import record_day
+from scheduling.service.planning import board
 from scheduling.service.uow import SchedulingUnitOfWork
 from scheduling.settings import SchedulingSettings
 
@@ -42,6 +45,7 @@ class SchedulingRuntime(ServiceRuntime[SchedulingUnitOfWork]):
     async def start(self) -> None:
         await super().start()
         self._tasks.append(asyncio.create_task(self._sweep_holds(), name="scheduling-holds"))
+        self._tasks.append(asyncio.create_task(self._refresh_figures(), name="scheduling-figures"))
 
     async def _sweep_holds(self) -> None:
         await self.booted.wait()
@@ -54,6 +58,33 @@ class SchedulingRuntime(ServiceRuntime[SchedulingUnitOfWork]):
             except Exception as exc:  # noqa: BLE001 - retried on the next tick
                 log.error("hold sweep failed: %s", type(exc).__name__)
             await asyncio.sleep(settings.hold_sweep_interval_s)
+
+
+    async def _refresh_figures(self) -> None:
+        await self.booted.wait()
+        settings: SchedulingSettings = self.settings  # type: ignore[assignment]
+        while True:
+            try:
+                await refresh_figures_once(self, settings)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - retried on the next tick
+                log.error("figures refresh failed: %s", type(exc).__name__)
+            await asyncio.sleep(settings.figures_refresh_interval_s)
+
+
+async def refresh_figures_once(runtime: ServiceRuntime, settings: SchedulingSettings,
+                               now: datetime | None = None) -> None:
+    """Today's utilization and queue into the /metrics gauges (what GET /v1/board shows)."""
+    now = now or datetime.now(UTC)
+    policy = settings.booking_policy()
+    async with runtime.uow() as uow:
+        clinic = await load_clinic(uow, policy)
+        today = await board(uow, clinic.hours.local_date(now), now, policy)
+    used = today.utilization
+    record_day(used.booked_chair_minutes if used else 0,
+               used.available_chair_minutes if used else 0,
+               used.ratio if used else 0.0, len(today.queue))
 
 
 async def sweep_once(runtime: ServiceRuntime, settings: SchedulingSettings) -> int:

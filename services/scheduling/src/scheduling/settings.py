@@ -44,6 +44,9 @@ class SchedulingSettings(ServiceSettings):
     optimizer_time_limit_s: float = Field(10.0, gt=0, le=300)
     optimizer_workers: int = Field(1, ge=1, le=16)
     hold_sweep_interval_s: float = Field(30.0, gt=0)
+    figures_refresh_interval_s: float = Field(
+        15.0, gt=0, description="How often today's chair utilization and queue length are "
+        "recomputed for /metrics")
 
     def booking_policy(self) -> BookingPolicy:
         return BookingPolicy(

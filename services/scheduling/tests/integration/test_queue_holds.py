@@ -132,3 +132,23 @@ async def test_order_whose_window_is_over_is_left_unplaced_without_error(svc):
     assert await _hold(svc, order, local(12)) is None
     async with svc.runtime.uow() as uow:
         assert await uow.appointments.for_order(order) == []
+
+
+async def test_todays_utilization_and_queue_reach_metrics(svc):
+    from scheduling.bootstrap import refresh_figures_once
+
+    await setup_clinic(svc.client, chairs=1, nurses=1)
+    now = local(9)
+    await _hold(svc, await signed_order(svc.runtime, minutes=240, urgency="same_day"), now)
+    await _hold(svc, await signed_order(svc.runtime, minutes=480, urgency="same_day"), now)
+    await refresh_figures_once(svc.runtime, svc.settings, now=now)
+    board = (await svc.client.get("/v1/board", params={"date": now.date().isoformat()})).json()
+    used = board["utilization"]
+    assert used["booked_chair_minutes"] == 240 and len(board["queue"]) == 1
+    assert _metric("scheduling_chair_utilization_ratio", {}) == used["ratio"] > 0
+    assert _metric("scheduling_chair_minutes", {"kind": "booked"}) == 240
+    assert _metric("scheduling_chair_minutes", {"kind": "available"}) == \
+        used["available_chair_minutes"]
+    assert _metric("scheduling_same_day_queue_length", {}) == 1
+    body = (await svc.client.get("/metrics")).text
+    assert f"scheduling_chair_utilization_ratio {float(used['ratio'])}" in body

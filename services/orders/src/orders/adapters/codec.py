@@ -77,7 +77,8 @@ def order_row(order: Order) -> dict:
     return {
         "id": order.id, "practice_id": order.practice_id, "patient_id": order.patient_id,
         "status": str(order.status), "authorization_status": order.authorization_status,
-        "authorization_decided_at": order.authorization_decided_at, "urgency": order.urgency,
+        "authorization_decided_at": order.authorization_decided_at,
+        "authorization_reason": order.authorization_reason, "urgency": order.urgency,
         "requested_from": window[0], "requested_to": window[1],
         "diagnoses": list(order.diagnoses), "payer": order.payer, "protocol_id": order.protocol_id,
         "lines": [ln.to_dict() for ln in order.lines],
@@ -107,6 +108,7 @@ def order_from_row(row, administrations: list[AdministrationRecord]) -> Order:
         protocol_id=row.protocol_id, status=Status(row.status),
         authorization_status=row.authorization_status,
         authorization_decided_at=utc(row.authorization_decided_at),
+        authorization_reason=row.authorization_reason,
         findings=[Finding.from_dict(d) for d in row.findings],
         overrides=[Override(o["finding_code"], o["line"], o["reason"], o["by"], _time(o["at"]))
                    for o in row.overrides],

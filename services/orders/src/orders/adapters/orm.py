@@ -95,6 +95,7 @@ orders = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("authorization_status", sa.String(16), nullable=False),
     sa.Column("authorization_decided_at", TS),
+    sa.Column("authorization_reason", sa.String(1000)),
     sa.Column("urgency", sa.String(16), nullable=False),
     sa.Column("requested_from", TS),
     sa.Column("requested_to", TS),

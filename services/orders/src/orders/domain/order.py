@@ -57,6 +57,10 @@ AUTHORIZATION_EVENTS: dict[str, AuthorizationStatus] = {
     "authorization.expired": "pending",
     "authorization.withdrawn": "pending",
 }
+# The events whose payload carries a reason worth showing on the order.
+REASONED_AUTHORIZATION_EVENTS = frozenset({
+    "authorization.denied", "authorization.not_covered", "authorization.expired",
+    "authorization.withdrawn"})
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,9 @@ class Order:
     status: Status = Status.DRAFT
     authorization_status: AuthorizationStatus = "pending"
     authorization_decided_at: datetime | None = None
+    # The payer's words when the drug is denied, not covered, expired or withdrawn, so the
+    # prescriber sees why on the order itself; cleared by the next favourable decision.
+    authorization_reason: str | None = None
     findings: list[Finding] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
@@ -224,16 +231,22 @@ class Order:
         self._move(target, at, None, f"appointment_{appointment_status}")
         return True
 
-    def apply_authorization(self, event_type: str, decided_at: datetime) -> bool:
+    def apply_authorization(self, event_type: str, decided_at: datetime,
+                            reason: str | None = None) -> bool:
         new = AUTHORIZATION_EVENTS.get(event_type)
         if new is None:
             return False
         if self.authorization_decided_at and decided_at < self.authorization_decided_at:
             return False  # an older decision arriving late
-        changed = new != self.authorization_status
+        reason = reason if event_type in REASONED_AUTHORIZATION_EVENTS else None
+        changed = new != self.authorization_status or reason != self.authorization_reason
         self.authorization_status, self.authorization_decided_at = new, decided_at
+        self.authorization_reason = reason
         if changed:
-            self._log(decided_at, "authorization", None, {"event": event_type, "status": new})
+            detail = {"event": event_type, "status": new}
+            if reason:
+                detail["reason"] = reason
+            self._log(decided_at, "authorization", None, detail)
         return changed
 
     # ------------------------------------------------------------------ administration

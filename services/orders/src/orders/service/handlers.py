@@ -260,7 +260,7 @@ async def on_authorization_event(uow, envelope) -> None:
         return
     decided = getattr(payload, "decided_at", None) or getattr(payload, "occurred_at", None) \
         or getattr(payload, "requested_at", None) or envelope.time
-    if order.apply_authorization(envelope.type, decided):
+    if order.apply_authorization(envelope.type, decided, getattr(payload, "reason", None)):
         await uow.orders.save(order)
 
 

@@ -21,6 +21,8 @@ from reimbursement.service.uow import ReimbursementUnitOfWork
 
 log = logging.getLogger("reimbursement.remittances")
 EVENT_FOR = {"paid": "claim.paid", "partially_paid": "claim.paid", "denied": "claim.denied"}
+# A payer can only adjudicate what was sent to it; later remittances may adjust a decision.
+POSTABLE = frozenset({"submitted", "paid", "partially_paid", "denied", "reversed"})
 
 
 class RejectedRemittance(Problem):
@@ -71,6 +73,18 @@ async def _post(uow: ReimbursementUnitOfWork, remittance_id: Any, position: int,
         CLAIMS_POSTED.labels("unmatched").inc()
         return {"account_number": payment.account_number, "claim_id": None,
                 "outcome": "unmatched", "paid": str(payment.paid)}
+    if claim["status"] not in POSTABLE:
+        # Money for a claim we never sent: keep the payment on the claim for a biller to
+        # reconcile, but leave the claim's status and amounts alone.
+        await uow.claims.add_payment(base | {
+            "claim_id": claim["id"], "patient_responsibility": payment.patient_responsibility or 0,
+            "contractual": 0, "outcome": "unsubmitted", "denial_reasons": [],
+            "unmatched_lines": []})
+        log.warning("remittance %s: claim %s is %s, not submitted; payment held",
+                    remittance_id, claim["id"], claim["status"])
+        CLAIMS_POSTED.labels("unsubmitted").inc()
+        return {"account_number": payment.account_number, "claim_id": str(claim["id"]),
+                "outcome": "unsubmitted", "paid": str(payment.paid)}
     lines = await uow.claims.lines(claim["id"])
     outcome = post_claim_payment([(ln["number"], ln["code"], tuple(ln["modifiers"]))
                                   for ln in lines], payment)

@@ -1,8 +1,9 @@
-"""Business figures for /metrics (Prometheus): appointment events and same-day acceptance."""
+"""Business figures for /metrics (Prometheus): appointment events, same-day acceptance, and
+today's chair utilization and same-day queue."""
 
 from __future__ import annotations
 
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 
 APPOINTMENT_EVENTS = Counter(
     "scheduling_appointment_events_total", "Appointment events staged in the outbox", ["type"])
@@ -10,3 +11,17 @@ REQUEST_OUTCOMES = Counter(
     "scheduling_order_requests_total",
     "Signed orders by urgency and outcome (held, queued, unplaced); same-day acceptance = "
     "held / all same_day", ["urgency", "outcome"])
+CHAIR_UTILIZATION = Gauge(
+    "scheduling_chair_utilization_ratio",
+    "Today (clinic time): booked chair minutes within opening hours / available chair minutes")
+CHAIR_MINUTES = Gauge(
+    "scheduling_chair_minutes", "Today's chair minutes within opening hours", ["kind"])
+SAME_DAY_QUEUE = Gauge(
+    "scheduling_same_day_queue_length", "Same-day requests waiting for capacity")
+
+
+def record_day(booked_minutes: int, available_minutes: int, ratio: float, queued: int) -> None:
+    CHAIR_UTILIZATION.set(ratio)
+    CHAIR_MINUTES.labels("booked").set(booked_minutes)
+    CHAIR_MINUTES.labels("available").set(available_minutes)
+    SAME_DAY_QUEUE.set(queued)

@@ -229,6 +229,8 @@ class Order(Open):
     status: Literal["draft", "signed", "scheduled", "in_progress", "administered",
                     "cancelled"] | None = None
     authorization_status: Literal["not_required", "pending", "approved", "denied"] | None = None
+    authorization_reason: str | None = Field(
+        None, description="The payer's reason when denied, not covered, expired or withdrawn")
     lines: list[dict[str, Any]] = []
     findings: list[Finding] = []
     estimated_chair_minutes: int | None = None

@@ -300,6 +300,9 @@ class OrderOut(BaseModel):
     patient_id: UUID
     status: str
     authorization_status: str
+    authorization_reason: str | None = Field(
+        default=None, description="The payer's reason when the drug was denied, not covered, "
+        "or the approval expired or was withdrawn; null otherwise.")
     urgency: str
     requested_window: dict | None
     diagnosis: list[str]

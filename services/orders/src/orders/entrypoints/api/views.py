@@ -21,6 +21,7 @@ def order_view(order: Order) -> dict:
     return {
         "id": order.id, "practice_id": order.practice_id, "patient_id": order.patient_id,
         "status": str(order.status), "authorization_status": order.authorization_status,
+        "authorization_reason": order.authorization_reason,
         "urgency": order.urgency, "requested_window": window, "diagnosis": order.diagnoses,
         "payer": order.payer, "protocol_id": order.protocol_id,
         "lines": [ln.to_dict() for ln in order.lines],
