@@ -93,6 +93,7 @@ async def test_every_span_of_a_visit_shares_one_trace(stack, api, collector):
     await give(api, v["order"], v["appointment"]["id"])
     v = await visit_when(api, oid, lambda v: v["claim"] is not None
                          and status_of(v["appointment"]) == "completed", "claim built")
+    await api.post(f"/v1/claims/{v['claim']['id']}/submit")  # a payer pays what it got
     await post_remittance(api, remittance_for(v["claim"], trace=f"T{uuid.uuid4().hex[:9]}"))
     await visit_when(api, oid, lambda v: status_of(v["claim"]) == "paid", "claim paid")
 
@@ -101,7 +102,7 @@ async def test_every_span_of_a_visit_shares_one_trace(stack, api, collector):
     types = {t for evs in events.values() for _, t in evs}
     assert {"order.signed", "authorization.not_required", "appointment.held",
             "appointment.booked", "order.administered", "claim.created",
-            "claim.paid"} <= types, types
+            "claim.submitted", "claim.paid"} <= types, types
 
     # Who must have handled each of them (subscriptions and handlers, from the code).
     specs = consumer_specs()

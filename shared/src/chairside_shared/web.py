@@ -35,7 +35,12 @@ def create_service_app(
         finally:
             await runtime.stop()
 
-    app = FastAPI(title=title, description=description, version=version, lifespan=lifespan)
+    # FastAPI's native telemetry is off: the OpenTelemetry FastAPI instrumentation (see
+    # telemetry.instrument_app) already opens the server span, with our excluded URLs; both on
+    # would record every request twice.
+    app = FastAPI(title=title, description=description, version=version, lifespan=lifespan,
+                  telemetry={"tracing": False, "metrics": False, "logs": False,
+                             "operation_spans": False})
     app.state.runtime = runtime
     install_problem_handlers(app)
     _add_request_metrics(app, runtime.spec.name)
