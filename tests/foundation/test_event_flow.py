@@ -293,3 +293,28 @@ async def test_a_commit_in_another_process_wakes_the_relay_through_listen_notify
             await other_process.engine.dispose()
         await eventually(lambda: _count_unsent_is(producer, 0), timeout_s=10)
         assert await flow.count(producer, outbox) == 1
+
+
+async def test_a_consumer_that_stays_up_across_a_broker_reset_misses_nothing(
+    make_database, fresh_broker
+):
+    """The new broker's log can outgrow the consumer's old position before it reads again
+    (here: the retained window was purged, and six new events wait for the broker). A consumer
+    that kept its old position would start at offset 3 and never see the first three."""
+    producer, consumer = await _runtimes(make_database, fresh_broker)
+    outbox = producer.spec.tables.outbox
+    key = uuid.uuid4()
+    async with running(producer), running(consumer):
+        for seq in range(3):
+            await flow.cancel(producer, key, seq)
+        await eventually(lambda: _at_least(consumer, 3), timeout_s=30)
+        fresh_broker.stop(kill=True)
+        async with producer.engine.begin() as conn:  # retention purged what was sent
+            await conn.execute(outbox.delete().where(outbox.c.sent_at.is_not(None)))
+        for seq in range(3, 9):
+            await flow.cancel(producer, key, seq)
+        fresh_broker.start()
+        rows = await eventually(lambda: _at_least(consumer, 9), timeout_s=60, interval_s=0.2)
+        await asyncio.sleep(1.0)
+        rows = await flow.received_rows(consumer)
+    assert [r.seq for r in rows] == list(range(9))

@@ -9,7 +9,13 @@ Each service runs one consumer group. For every record:
 - a handler that keeps failing is retried with backoff, then dead-lettered (a ``dead_letters``
   row and an outbox row for ``<topic>.dlq`` in one transaction) and the consumer goes on;
 - when the database itself is unreachable nothing is dead-lettered: the consumer seeks back and
-  waits, so no event is lost.
+  waits, so no event is lost;
+- before a fetched batch is handled, the consumer checks that the broker is the one it read
+  from before (see epoch.py); a broker that came back empty has new logs whose offsets mean
+  nothing against the positions held from the old one, so every assigned partition is read
+  again from the start (the inbox absorbs what was already handled) and no event is skipped.
+  The marker is per consumer group: this assumes one consumer process per group, as the
+  embedded broker runs.
 Offsets are committed only after the database commit.
 """
 
@@ -30,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared.contracts import dlq_topic
 from chairside_shared.messaging.envelope import Envelope, MalformedEvent, decode, header_dict
+from chairside_shared.messaging.epoch import BrokerEpochWatch
 from chairside_shared.messaging.kafka import make_consumer
 from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
 from chairside_shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED
@@ -80,6 +87,9 @@ class EventConsumer:
         self.group_id = group_id or settings.service_name
         self._consumer: AIOKafkaConsumer | None = None
         self._stopping = False
+        self._epoch = BrokerEpochWatch(settings, marker_topic=f"_chairside_epoch.{self.group_id}"
+                                       ".consumer", client_id=f"{self.group_id}-epoch")
+        self._rewind = False
 
     async def run(self) -> None:
         backoff = 0.5
@@ -96,6 +106,14 @@ class EventConsumer:
                 batch = await self._consumer.getmany(
                     timeout_ms=500, max_records=self.settings.consumer_batch_size
                 )
+                if batch and await self._epoch.broker_was_reset():
+                    log.warning("consumer %s: the broker at %s came back empty; reading its "
+                                "topics again from the start", self.group_id,
+                                self.settings.kafka_bootstrap_servers)
+                    self._rewind = True
+                if self._rewind:
+                    await self._rewind_assigned()
+                    continue  # this batch came from the old positions: fetch it again
                 for tp, records in batch.items():
                     await self._process_partition(tp, records)
                 backoff = 0.5
@@ -118,6 +136,14 @@ class EventConsumer:
     async def stop(self) -> None:
         self._stopping = True
         await self._close()
+        await self._epoch.close()
+
+    async def _rewind_assigned(self) -> None:
+        assert self._consumer is not None
+        assigned = self._consumer.assignment()
+        if assigned:  # none yet while the group rebalances: rewind once it has them
+            await self._consumer.seek_to_beginning(*assigned)
+            self._rewind = False
 
     async def _close(self) -> None:
         consumer, self._consumer = self._consumer, None
