@@ -40,37 +40,29 @@ def build_spec(settings: SchedulingSettings) -> ServiceSpec[SchedulingUnitOfWork
 
 
 class SchedulingRuntime(ServiceRuntime[SchedulingUnitOfWork]):
-    """The shared runtime plus the hold-expiry sweeper."""
+    """The shared runtime plus two background loops: hold expiry, and today's figures for
+    /metrics."""
 
     async def start(self) -> None:
         await super().start()
-        self._tasks.append(asyncio.create_task(self._sweep_holds(), name="scheduling-holds"))
-        self._tasks.append(asyncio.create_task(self._refresh_figures(), name="scheduling-figures"))
-
-    async def _sweep_holds(self) -> None:
-        await self.booted.wait()
         settings: SchedulingSettings = self.settings  # type: ignore[assignment]
+        self._tasks.append(asyncio.create_task(
+            self._every(settings.hold_sweep_interval_s, sweep_once, "hold sweep"),
+            name="scheduling-holds"))
+        self._tasks.append(asyncio.create_task(
+            self._every(settings.figures_refresh_interval_s, refresh_figures_once,
+                        "figures refresh"), name="scheduling-figures"))
+
+    async def _every(self, interval_s: float, step, what: str) -> None:  # noqa: ANN001
+        await self.booted.wait()
         while True:
             try:
-                await sweep_once(self, settings)
+                await step(self, self.settings)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # noqa: BLE001 - retried on the next tick
-                log.error("hold sweep failed: %s", type(exc).__name__)
-            await asyncio.sleep(settings.hold_sweep_interval_s)
-
-
-    async def _refresh_figures(self) -> None:
-        await self.booted.wait()
-        settings: SchedulingSettings = self.settings  # type: ignore[assignment]
-        while True:
-            try:
-                await refresh_figures_once(self, settings)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - retried on the next tick
-                log.error("figures refresh failed: %s", type(exc).__name__)
-            await asyncio.sleep(settings.figures_refresh_interval_s)
+                log.error("%s failed: %s", what, type(exc).__name__)
+            await asyncio.sleep(interval_s)
 
 
 async def refresh_figures_once(runtime: ServiceRuntime, settings: SchedulingSettings,
