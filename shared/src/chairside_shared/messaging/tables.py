@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chairside_shared.db import UTCDateTime, make_metadata
 from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
-    DateTime,
     Index,
     Integer,
     MetaData,
@@ -22,8 +22,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-
-from chairside_shared.db import make_metadata
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY.
 _BIGID = BigInteger().with_variant(Integer(), "sqlite")
@@ -48,8 +46,8 @@ def add_messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("event_type", String(100), nullable=False),
         Column("headers", JSON, nullable=False),
         Column("payload", Text, nullable=False),
-        Column("created_at", DateTime(timezone=True), nullable=False),
-        Column("sent_at", DateTime(timezone=True)),
+        Column("created_at", UTCDateTime(), nullable=False),
+        Column("sent_at", UTCDateTime()),
         Column("sent_partition", Integer),
         Column("sent_offset", BigInteger),
         Column("attempts", Integer, nullable=False, default=0),
@@ -65,7 +63,7 @@ def add_messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("topic", String(200), nullable=False),
         Column("partition", Integer, nullable=False),
         Column("offset", BigInteger, nullable=False),
-        Column("processed_at", DateTime(timezone=True), nullable=False),
+        Column("processed_at", UTCDateTime(), nullable=False),
         PrimaryKeyConstraint("consumer", "event_id"),
     )
     dead_letters = Table(
@@ -84,9 +82,9 @@ def add_messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("value", Text, nullable=False),
         Column("error", Text, nullable=False),
         Column("attempts", Integer, nullable=False),
-        Column("failed_at", DateTime(timezone=True), nullable=False),
+        Column("failed_at", UTCDateTime(), nullable=False),
         Column("status", String(20), nullable=False, default="dead"),
-        Column("replayed_at", DateTime(timezone=True)),
+        Column("replayed_at", UTCDateTime()),
         UniqueConstraint("consumer", "message_key", name="uq_dead_letters_consumer_message"),
     )
     return MessagingTables(outbox=outbox, inbox=inbox, dead_letters=dead_letters)

@@ -8,13 +8,13 @@ administered order line.
 
 from __future__ import annotations
 
+from chairside_shared.db import UTCDateTime
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -37,8 +37,8 @@ payers = Table(
     Column("payer_type", String(40), nullable=False),
     Column("body", JSON, nullable=False),  # the whole Payer (plans, time frames, holidays)
     Column("policy_version", Integer, nullable=False, default=0),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
 )
 
 # Every policy set ever saved, so an open case's version can always be read back.
@@ -47,7 +47,7 @@ policy_sets = Table(
     Column("payer_id", String(64), ForeignKey("payers.id"), nullable=False),
     Column("version", Integer, nullable=False),
     Column("policies", JSON, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
     Column("created_by", String(100), nullable=False),
     PrimaryKeyConstraint("payer_id", "version"),
     CheckConstraint("version >= 1", name="version_positive"),
@@ -66,7 +66,7 @@ order_facts = Table(
     Column("lines", JSON, nullable=False),  # order lines (sequence, hcpcs, hcpcs_unit, dose)
     Column("decision", JSON, nullable=False),  # per HCPCS: pa, coverage, reasons
     Column("status", String(20), nullable=False, default="signed"),
-    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Column("decided_at", UTCDateTime(), nullable=False),
 )
 
 pa_cases = Table(
@@ -81,15 +81,15 @@ pa_cases = Table(
     Column("kind", String(20), nullable=False),
     Column("expedited", Boolean, nullable=False),
     Column("request_identifier", String(64), nullable=False, unique=True),
-    Column("due_at", DateTime(timezone=True)),
-    Column("submitted_at", DateTime(timezone=True)),
-    Column("decided_at", DateTime(timezone=True)),
+    Column("due_at", UTCDateTime()),
+    Column("submitted_at", UTCDateTime()),
+    Column("decided_at", UTCDateTime()),
     Column("auth_number", String(100)),
     Column("valid_from", Date),
     Column("valid_to", Date),
-    Column("last_polled_at", DateTime(timezone=True)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("last_polled_at", UTCDateTime()),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
     Column("version", Integer, nullable=False),
     Column("body", JSON, nullable=False),  # questions, answers, policy snapshot, reasons...
     CheckConstraint(f"status IN ({_STATUSES})", name="status_known"),
@@ -126,7 +126,7 @@ pa_case_history = Table(
     "pa_case_history", metadata,
     Column("case_id", Uuid, ForeignKey("pa_cases.id", ondelete="CASCADE"), nullable=False),
     Column("seq", Integer, nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
     Column("actor", String(200), nullable=False),
     Column("action", String(40), nullable=False),
     Column("from_status", String(20)),
@@ -147,7 +147,7 @@ unit_usages = Table(
     Column("units", Integer, nullable=False),
     Column("administered_on", Date, nullable=False),
     Column("findings", JSON, nullable=False),
-    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", UTCDateTime(), nullable=False),
     PrimaryKeyConstraint("order_id", "line_sequence"),
     CheckConstraint("units >= 0", name="units_nonneg"),
 )

@@ -9,12 +9,13 @@ enforces: one administration per order line, one MRN per practice, known status 
 from __future__ import annotations
 
 import sqlalchemy as sa
+from chairside_shared.db import UTCDateTime
 from sqlalchemy.dialects.postgresql import JSONB
 
 from orders.adapters.metadata import metadata
 
 JSONDoc = sa.JSON().with_variant(JSONB(), "postgresql")
-TS = sa.DateTime(timezone=True)
+TS = UTCDateTime()
 DEC = sa.Numeric(14, 4)
 ORDER_STATUSES = ("draft", "signed", "scheduled", "in_progress", "administered", "cancelled")
 AUTH_STATUSES = ("not_required", "pending", "approved", "denied")

@@ -1,20 +1,21 @@
 """Column types that keep money exact and times in UTC on both PostgreSQL and SQLite.
 
 SQLite has no decimal type (SQLAlchemy would round-trip through float), so Decimal is stored
-as text there and as NUMERIC on PostgreSQL. SQLite also drops the UTC offset, so timestamps
-come back tagged as UTC.
+as text there and as NUMERIC on PostgreSQL. Times use the shared UTCDateTime.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
+from chairside_shared.db import UTCDateTime
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+__all__ = ["Dec", "JSONDoc", "UTCDateTime"]
 
 JSONDoc = sa.JSON().with_variant(JSONB(), "postgresql")
 
@@ -44,18 +45,3 @@ def _trim(value: Decimal) -> Decimal:
     """NUMERIC(18,6) pads to six places: drop the padding, never into exponent form."""
     normalized = value.normalize()
     return normalized if normalized.as_tuple().exponent < 0 else value.quantize(Decimal(1))
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    impl = sa.DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
-        if value is not None and value.tzinfo is None:
-            raise ValueError("naive datetime: times are timezone-aware UTC")
-        return value.astimezone(UTC) if value is not None else None
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

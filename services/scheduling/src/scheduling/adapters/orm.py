@@ -8,13 +8,13 @@ has no exclusion constraints: writes there go through one serialized path instea
 
 from __future__ import annotations
 
+from chairside_shared.db import UTCDateTime
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
     Column,
     Date,
-    DateTime,
     Index,
     Integer,
     String,
@@ -30,7 +30,7 @@ from sqlalchemy.dialects.postgresql import ExcludeConstraint
 
 from .metadata import metadata
 
-TS = DateTime(timezone=True)
+TS = UTCDateTime()
 LIVE_STATUSES = ("held", "booked", "checked_in", "in_chair")
 _LIVE_SQL = "status IN ('held', 'booked', 'checked_in', 'in_chair')"
 
