@@ -43,6 +43,7 @@ class Gateway:
         self.timings: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
         self.retried = 0
+        self.throttled = 0  # 429s waited out (Retry-After), as a well-behaved client does
 
     async def aclose(self) -> None:
         await self.http.aclose()
@@ -68,14 +69,20 @@ class Gateway:
         headers = {"authorization": f"Bearer {await self.token(who)}", **kw.pop("headers", {})}
         if method == "POST":
             headers.setdefault("idempotency-key", os.urandom(12).hex())
-        started = time.perf_counter()
-        try:
-            r = await self.http.request(method, path, headers=headers, **kw)
-        except httpx.HTTPError:
-            self.errors[f"{method} {route or path}"] += 1
-            raise
         label = f"{method} {route or path}"
-        self.timings[label].append(time.perf_counter() - started)
+        for attempt in range(6):
+            started = time.perf_counter()
+            try:
+                r = await self.http.request(method, path, headers=headers, **kw)
+            except httpx.HTTPError:
+                self.errors[label] += 1
+                raise
+            self.timings[label].append(time.perf_counter() - started)
+            if r.status_code != 429 or attempt == 5:
+                break
+            # Same Idempotency-Key on the retry: a POST that did land is not done twice.
+            self.throttled += 1
+            await asyncio.sleep(min(float(r.headers.get("retry-after", "1")), 5.0))
         if r.status_code not in ok:
             self.errors[label] += 1
             raise ApiError(r)

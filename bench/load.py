@@ -185,7 +185,7 @@ def report(run: Run, seconds: float, clients: int) -> None:
             print(f"visit latency {name:<24} n={len(xs):<5} p50 {percentile(xs, 50):.2f} s"
                   f"  p95 {percentile(xs, 95):.2f} s  p99 {percentile(xs, 99):.2f} s")
     print("outcomes:", dict(run.outcomes), " failures:", dict(run.failures) or "none",
-          f" conflicts retried: {gw.retried}")
+          f" conflicts retried: {gw.retried}; 429s waited out: {gw.throttled}")
 
 
 async def main(argv: list[str] | None = None) -> int:
