@@ -6,7 +6,9 @@ By default it starts its own platform (real processes on throwaway PostgreSQL da
 the embedded broker; the e2e test stack) so it can read every service's outbox and inbox at
 the end. Prints throughput, p50/p99 per route, errors, and end-to-end visit latency:
 order signed -> chair booked (orders -> authorization -> scheduling -> orders, over Kafka,
-as the partner sees it through the gateway) and signed -> claim built.
+as the partner sees it through the gateway), signed -> claim built (which includes waiting for
+the clinic's one simulated worker to run the visit) and completed -> claim built (order ->
+reimbursement over Kafka, the billing pipeline alone).
 
     python -m bench.load [--clients 8] [--seconds 30]
 
@@ -42,6 +44,7 @@ class Run:
         self.booked: asyncio.Queue[tuple[str, float]] = asyncio.Queue()
         self.sign_to_booked: list[float] = []
         self.sign_to_claim: list[float] = []
+        self.complete_to_claim: list[float] = []
         self.outcomes: Counter[str] = Counter()
         self.failures: Counter[str] = Counter()
         self.signed = 0
@@ -140,12 +143,14 @@ async def clinic(run: Run, until: float) -> None:
                 t = stop
             await gw.post(f"/v1/orders/{oid}/complete", {"rendering_provider_npi": NPI},
                           route="/v1/orders/{order_id}/complete")
+            completed = time.monotonic()
             await gw.post(f"/v1/appointments/{appt}/complete",
                           route="/v1/appointments/{appointment_id}/complete")
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline:
                 if (await gw.get(f"/v1/visits/{oid}", route="/v1/visits/{order_id}"))["claim"]:
                     run.sign_to_claim.append(time.monotonic() - signed)
+                    run.complete_to_claim.append(time.monotonic() - completed)
                     run.outcomes["administered and billed"] += 1
                     break
                 await asyncio.sleep(0.1)
@@ -180,7 +185,8 @@ def report(run: Run, seconds: float, clients: int) -> None:
               f"{percentile(xs, 50) * 1000:>9.1f}{percentile(xs, 99) * 1000:>9.1f}"
               f"{gw.errors.get(route, 0):>8}")
     for name, xs in (("signed -> chair booked", run.sign_to_booked),
-                     ("signed -> claim built", run.sign_to_claim)):
+                     ("signed -> claim built", run.sign_to_claim),
+                     ("completed -> claim built", run.complete_to_claim)):
         if xs:
             print(f"visit latency {name:<24} n={len(xs):<5} p50 {percentile(xs, 50):.2f} s"
                   f"  p95 {percentile(xs, 95):.2f} s  p99 {percentile(xs, 99):.2f} s")

@@ -66,3 +66,39 @@ async def _facts_safe(url):
     finally:
         await engine.dispose()
     return None, None, tables
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+async def test_a_catalog_seeded_without_dhe_age_bands_gets_them_as_a_new_version(
+        backend, make_database, tmp_path):
+    from alembic import command
+
+    from orders.adapters.orm import catalog_versions
+
+    url = (await make_database("orders_mig") if backend == "postgresql"
+           else f"sqlite+aiosqlite:///{tmp_path}/orders.db")
+    cfg = alembic_config(MIGRATIONS, url)
+    await asyncio.to_thread(command.upgrade, cfg, "orders_0003")
+    engine = db.create_engine(url)
+    try:
+        async with engine.begin() as conn:  # as the seed file was before the bands
+            snapshot = (await conn.execute(sa.select(catalog_versions.c.snapshot))).scalar_one()
+            del snapshot["drugs"]["dhe"]["peds_age_caps"]
+            del snapshot["drugs"]["dhe"]["sources"]["peds_age_caps"]
+            await conn.execute(catalog_versions.update().values(snapshot=snapshot))
+        await upgrade_async(MIGRATIONS, url)
+        async with engine.connect() as conn:
+            rows = (await conn.execute(sa.select(catalog_versions).order_by(
+                catalog_versions.c.version))).all()
+    finally:
+        await engine.dispose()
+    assert [(r.version, r.changed_drug) for r in rows] == [(1, None), (2, "dhe")]
+    bands = rows[1].snapshot["drugs"]["dhe"]["peds_age_caps"]
+    assert [(b["min_age"], b["max_age"], b["max_dose"]) for b in bands] == [
+        (6, 9, "0.1"), (10, 12, "0.15"), (13, 16, "0.2")]
+    assert rows[1].snapshot["version"] == 2
+    # everything else is version 1 unchanged
+    del rows[1].snapshot["drugs"]["dhe"]["peds_age_caps"]
+    del rows[1].snapshot["drugs"]["dhe"]["sources"]["peds_age_caps"]
+    assert {k: v for k, v in rows[1].snapshot.items() if k != "version"} == {
+        k: v for k, v in snapshot.items() if k != "version"}

@@ -99,3 +99,16 @@ def test_admin_edit_makes_a_new_catalog_version():
     edited = cat.with_drug(cat.drug("ketorolac").model_copy(update={"max_dose": Decimal(15)}))
     assert edited.version == cat.version + 1
     assert edited.drug("ketorolac").max_dose == 15 and cat.drug("ketorolac").max_dose == 30
+
+
+@pytest.mark.parametrize("bands", [
+    [{"min_age": 6, "max_age": 9, "max_dose": "0.1"}, {"min_age": 9, "max_age": 12,
+                                                      "max_dose": "0.15"}],  # overlap at 9
+    [{"min_age": 12, "max_age": 10, "max_dose": "0.15"}],  # inverted
+])
+def test_pediatric_age_bands_must_not_overlap(bands):
+    from orders.domain.catalog import Drug
+
+    data = seed_catalog().drug("dhe").model_dump(mode="json") | {"peds_age_caps": bands}
+    with pytest.raises(ValueError, match="age bands"):
+        Drug.model_validate(data)

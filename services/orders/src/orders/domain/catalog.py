@@ -79,6 +79,15 @@ class FrequencyLimit(_Data):
         return self
 
 
+class AgeBandCap(_Data):
+    """A pediatric per-dose ceiling for an age band, inclusive (DHE: 0.1 mg at 6-9 y)."""
+
+    min_age: int = Field(ge=0)
+    max_age: int = Field(ge=0)
+    max_dose: Decimal = Field(gt=0)
+    severity: Severity = "warn"
+
+
 class DoseReduction(_Data):
     """Adult dose ceiling for at-risk patients (ketorolac 15 mg: >= 65 y, < 50 kg, renal)."""
 
@@ -112,6 +121,7 @@ class Drug(_Data):
     peds_policy: PedsPolicy
     peds_mg_per_kg: Decimal | None = Field(default=None, gt=0)
     peds_max: Decimal | None = Field(default=None, gt=0)
+    peds_age_caps: tuple[AgeBandCap, ...] = ()  # on top of peds_max / mg per kg
     default_minutes: int = Field(ge=1)
     observation_minutes: int = Field(default=0, ge=0)
     sedation: Sedation
@@ -140,6 +150,10 @@ class Drug(_Data):
             raise ValueError(f"{self.code}: weight_based pediatric dosing needs peds_mg_per_kg")
         if self.peds_policy == "capped" and self.peds_max is None:
             raise ValueError(f"{self.code}: capped pediatric dosing needs peds_max")
+        bands = sorted((b.min_age, b.max_age) for b in self.peds_age_caps)
+        if any(lo > hi for lo, hi in bands) or any(
+                a[1] >= b[0] for a, b in zip(bands, bands[1:], strict=False)):
+            raise ValueError(f"{self.code}: pediatric age bands must be ordered and not overlap")
         if self.usual_dose > self.max_dose:
             raise ValueError(f"{self.code}: usual_dose above max_dose")
         return self

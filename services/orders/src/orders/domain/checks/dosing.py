@@ -50,6 +50,24 @@ def _pediatric(ctx: CheckContext, line: ResolvedLine) -> Iterator[Finding]:
         yield Finding("pediatric_dose_above_cap", "block",
                       f"{drug.code} {fmt(line.dose)} {unit} is above the pediatric cap of "
                       f"{fmt(cap)} {unit} ({basis})", line.seq)
+        return
+    yield from _age_band(ctx, line)
+
+
+def _age_band(ctx: CheckContext, line: ResolvedLine) -> Iterator[Finding]:
+    drug, unit, age = line.drug, line.drug.dose_unit, ctx.age
+    if not drug.peds_age_caps:
+        return
+    band = next((b for b in drug.peds_age_caps if b.min_age <= age <= b.max_age), None)
+    youngest = min(b.min_age for b in drug.peds_age_caps)
+    if band is None and age < youngest:
+        yield Finding("pediatric_dose_not_established", "warn",
+                      f"{drug.code} has no labelled dose under {youngest} years", line.seq)
+    elif band is not None and line.dose > band.max_dose:
+        yield Finding("pediatric_dose_above_age_band", band.severity,
+                      f"{drug.code} {fmt(line.dose)} {unit} is above the labelled dose of "
+                      f"{fmt(band.max_dose)} {unit} for age {band.min_age}-{band.max_age}",
+                      line.seq)
 
 
 def _adult(ctx: CheckContext, line: ResolvedLine) -> Iterator[Finding]:

@@ -124,6 +124,8 @@ class DrugOut(Out):
     max_dose: Decimal
     peds_mg_per_kg: Decimal | None
     peds_max: Decimal | None
+    peds_age_caps: list[dict] = Field(
+        default_factory=list, description="Per-dose ceilings by age band (inclusive years)")
     peds_policy: str
     default_minutes: int
     sedation: str

@@ -63,6 +63,7 @@ def drug_view(d: Drug, catalog: Catalog) -> dict:
             "route_modes": list(d.route_modes), "dose_unit": d.dose_unit,
             "usual_dose": d.usual_dose, "max_dose": d.max_dose,
             "peds_mg_per_kg": d.peds_mg_per_kg, "peds_max": d.peds_max,
+            "peds_age_caps": [b.model_dump(mode="json") for b in d.peds_age_caps],
             "peds_policy": d.peds_policy, "default_minutes": d.default_minutes,
             "sedation": d.sedation, "requires_driver": d.requires_driver,
             "monitoring": list(d.monitoring), "acuity_class": d.acuity_class,
