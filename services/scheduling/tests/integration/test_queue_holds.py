@@ -152,3 +152,30 @@ async def test_todays_utilization_and_queue_reach_metrics(svc):
     assert _metric("scheduling_same_day_queue_length", {}) == 1
     body = (await svc.client.get("/metrics")).text
     assert f"scheduling_chair_utilization_ratio {float(used['ratio'])}" in body
+
+
+async def test_orders_with_no_room_in_their_window_are_a_worklist_on_the_board(svc):
+    await setup_clinic(svc.client, chairs=1, nurses=1)
+    now = local(9)
+    svc.clock.now = now
+    late = await signed_order(svc.runtime, minutes=60, window=(local(7), local(8)))
+    assert await _hold(svc, late, now) is None  # its window was over when it was signed
+    queued = await signed_order(svc.runtime, minutes=900, urgency="same_day")
+    assert (await _hold(svc, queued, now)).status is Status.QUEUED
+    denied = await signed_order(svc.runtime, minutes=60, authorization="denied")
+    placed = await signed_order(svc.runtime, minutes=60)
+    assert (await _hold(svc, placed, now)).status is Status.HELD
+
+    def unplaced():
+        return svc.client.get("/v1/board", params={"date": now.date().isoformat()})
+    board = (await unplaced()).json()
+    assert [u["order_id"] for u in board["unplaced"]] == [str(late)]
+    [entry] = board["unplaced"]
+    assert (entry["urgency"], entry["minutes"], entry["practice_id"]) == (
+        "planned", 60, "demo-clinic")
+    assert denied and queued  # neither is staff's to place: released, and waiting in the queue
+    # staff book it by hand; it leaves the worklist
+    r = await svc.client.post("/v1/appointments", json={
+        "order_id": str(late), "chair_id": "c01", "start": local(14).isoformat()})
+    assert r.status_code == 201, r.text
+    assert (await unplaced()).json()["unplaced"] == []

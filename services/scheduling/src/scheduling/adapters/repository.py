@@ -13,7 +13,7 @@ from uuid import UUID
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ..domain.appointment import Appointment, Status
+from ..domain.appointment import OCCUPYING, Appointment, Status
 from ..domain.clinic import (
     DEFAULT_RATIOS,
     DEFAULT_SETUP_MINUTES,
@@ -244,6 +244,24 @@ class SqlOrders:
         for k in ("window_from", "window_to", "signed_at"):
             d[k] = aware(d[k])
         return d
+
+    async def unplaced(self, limit: int = 200) -> list[dict[str, Any]]:
+        """Signed orders still wanting chair time that have none: neither an appointment that
+        holds or used a chair nor a place in the same-day queue (staff book these by hand)."""
+        t, a = orm.order_requests, orm.appointments
+        placed = select(a.c.id).where(a.c.order_id == t.c.order_id, a.c.status.in_(
+            [s.value for s in (*OCCUPYING, Status.COMPLETED, Status.QUEUED)])).exists()
+        rows = (await self.session.execute(
+            select(t).where(t.c.signed_at.is_not(None), t.c.cancelled.is_(False),
+                            t.c.authorization.not_in(("denied", "not_covered")), ~placed)
+            .order_by(t.c.signed_at, t.c.order_id).limit(limit))).all()
+        out = []
+        for row in rows:
+            d = dict(row._mapping)
+            for k in ("window_from", "window_to", "signed_at"):
+                d[k] = aware(d[k])
+            out.append(d)
+        return out
 
     async def upsert(self, order_id: UUID, **values: Any) -> None:
         t = orm.order_requests

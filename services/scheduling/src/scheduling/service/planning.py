@@ -47,13 +47,16 @@ class Board:
     buckets: list[LoadBucket] = field(default_factory=list)
     utilization: Utilization | None = None
     queue: list[Appointment] = field(default_factory=list)
+    unplaced: list[dict] = field(default_factory=list)  # signed orders with no chair time
 
 
 async def board(uow, day: date, now: datetime, policy: BookingPolicy) -> Board:
     clinic = await load_clinic(uow, policy)
     loaded = await load_day(uow, clinic, day, now)
+    unplaced = await uow.orders.unplaced()
     if loaded is None:
-        return Board(day=day, frame=None, chairs=[(c, []) for c in clinic.chairs])
+        return Board(day=day, frame=None, chairs=[(c, []) for c in clinic.chairs],
+                     unplaced=unplaced)
     shown = [a for a in loaded.appointments
              if a.status in OCCUPYING or a.status is Status.COMPLETED]
     per_chair = [(c, sorted((a for a in shown if a.chair_id == c.id), key=lambda a: a.start))
@@ -63,7 +66,7 @@ async def board(uow, day: date, now: datetime, policy: BookingPolicy) -> Board:
         queue = [a for a in await uow.appointments.queued()]
     return Board(day=day, frame=loaded.state.frame, chairs=per_chair,
                  buckets=load_buckets(loaded.state), utilization=utilization(loaded.state),
-                 queue=queue)
+                 queue=queue, unplaced=unplaced)
 
 
 @dataclass

@@ -144,6 +144,9 @@ class Board(Open):
     chairs: list[dict[str, Any]] = []
     orders: dict[str, dict[str, Any] | Unavailable] = Field(
         default_factory=dict, description="the order behind each appointment, by order id")
+    unplaced: list[dict[str, Any]] = Field(
+        default_factory=list, description="signed orders that found no room in their "
+        "requested window and have no appointment: staff's worklist to book by hand")
 
 
 AnyTime = AwareDatetime

@@ -143,7 +143,9 @@ async def get_board(uow: UoWDep, settings: SettingsDep, now: NowDep,
         close=b.frame.close_at if b.frame else None, closed=b.frame is None, chairs=chairs,
         nurse_load=[s.LoadBucketOut(**vars(x)) for x in b.buckets],
         utilization=s.UtilizationOut(**vars(b.utilization)) if b.utilization else None,
-        queue=[appointment_out(a) for a in b.queue])
+        queue=[appointment_out(a) for a in b.queue],
+        unplaced=[s.UnplacedOut(**{k: u[k] for k in s.UnplacedOut.model_fields}) for u in
+                  b.unplaced])
 
 
 @router.post("/schedule/optimize", response_model=s.OptimizeOut)

@@ -136,6 +136,19 @@ class UtilizationOut(Schema):
     overtime_minutes: int
 
 
+class UnplacedOut(Schema):
+    """A signed order with no chair time: no room in its window when it was signed."""
+
+    order_id: UUID
+    practice_id: str | None
+    urgency: str | None
+    minutes: int | None
+    acuity_class: str | None
+    window_from: AwareDatetime | None
+    window_to: AwareDatetime | None
+    signed_at: AwareDatetime | None
+
+
 class BoardOut(Schema):
     date: date
     open: AwareDatetime | None
@@ -145,6 +158,9 @@ class BoardOut(Schema):
     nurse_load: list[LoadBucketOut]
     utilization: UtilizationOut | None
     queue: list[AppointmentOut] = []
+    unplaced: list[UnplacedOut] = Field(
+        default=[], description="Signed orders that found no room in their requested window "
+        "and have no appointment yet: a worklist for staff to book by hand")
 
 
 # --------------------------------------------------------------------------- optimizer
