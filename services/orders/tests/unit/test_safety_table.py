@@ -85,7 +85,7 @@ CASES = [
      {("pediatric_dose_not_established", "warn")}, set()),
     ("child-dhe-capped-ok", dict(age=15, weight_kg=55), [("dhe", 1)], [],
      {("pediatric_dose_above_age_band", "warn")}, {"pediatric_dose_above_cap"}),
-    # DHE's labelled age bands (S30): 0.1 mg 6-9 y, 0.15 mg 10-12 y, 0.2 mg 13-16 y
+    # DHE's age bands (S30, a hospital parenteral manual; US labelling: not established): 0.1 mg 6-9 y, 0.15 mg 10-12 y, 0.2 mg 13-16 y
     ("7y-dhe-at-band", dict(age=7, weight_kg=25), [("dhe", "0.1")], [], set(),
      {"pediatric_dose_above_age_band", "pediatric_dose_not_established"}),
     ("7y-dhe-above-band", dict(age=7, weight_kg=25), [("dhe", "0.15")], [],

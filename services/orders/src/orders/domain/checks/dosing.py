@@ -62,10 +62,10 @@ def _age_band(ctx: CheckContext, line: ResolvedLine) -> Iterator[Finding]:
     youngest = min(b.min_age for b in drug.peds_age_caps)
     if band is None and age < youngest:
         yield Finding("pediatric_dose_not_established", "warn",
-                      f"{drug.code} has no labelled dose under {youngest} years", line.seq)
+                      f"{drug.code} has no age-band dose under {youngest} years", line.seq)
     elif band is not None and line.dose > band.max_dose:
         yield Finding("pediatric_dose_above_age_band", band.severity,
-                      f"{drug.code} {fmt(line.dose)} {unit} is above the labelled dose of "
+                      f"{drug.code} {fmt(line.dose)} {unit} is above the age-band dose of "
                       f"{fmt(band.max_dose)} {unit} for age {band.min_age}-{band.max_age}",
                       line.seq)
 

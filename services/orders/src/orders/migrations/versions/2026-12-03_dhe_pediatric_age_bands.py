@@ -1,4 +1,5 @@
-"""DHE's labelled pediatric doses by age band (clinical.md S30) as a new catalog version.
+"""DHE's pediatric doses by age band (clinical.md S30, a hospital parenteral manual) as a
+new catalog version.
 
 A database seeded before the seed file carried the bands gets them as the next catalog version
 (the catalog is versioned data: orders keep the version they were checked against). A database
