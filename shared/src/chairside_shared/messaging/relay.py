@@ -238,17 +238,19 @@ class OutboxRelay:
         if self.epoch_topic in topics:
             return 0
         outbox = self.tables.outbox
-        try:
-            await ensure_topics(self.settings, [*self.owned_topics, self.epoch_topic],
-                                client_id=f"{self.source}-relay")
-        except Exception as exc:
-            raise BrokerUnavailable(exc) from exc
+        # Re-queue before the marker exists: a crash in between then re-queues again on the
+        # next check (repeats the inbox absorbs) instead of finding the marker and losing them.
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 update(outbox)
                 .where(outbox.c.sent_at.is_not(None))
                 .values(sent_at=None, sent_partition=None, sent_offset=None)
             )
+        try:
+            await ensure_topics(self.settings, [*self.owned_topics, self.epoch_topic],
+                                client_id=f"{self.source}-relay")
+        except Exception as exc:
+            raise BrokerUnavailable(exc) from exc
         if result.rowcount:
             log.warning("the broker at %s has no record of this service's events (a new or "
                         "reset broker): re-publishing %d retained events",
