@@ -4,6 +4,10 @@ The embedded broker keeps nothing across a restart: topics, logs and committed o
 gone, and a new log can grow past a position a client still holds from the old one. Each
 watcher keeps a marker topic that nothing else creates or touches; a broker without it is a new
 broker. (Apache Kafka keeps its logs across restarts, so there the marker simply stays.)
+
+The relay and the consumer both watch one: the relay re-publishes its retained window whenever
+its marker is missing (``marker_present``, then ``mark``); the consumer rewinds only when a
+marker it had seen disappears (``broker_was_reset``).
 """
 
 from __future__ import annotations
@@ -22,23 +26,34 @@ class BrokerEpochWatch:
         self.marker_topic = marker_topic
         self.client_id = client_id
         self._admin: AIOKafkaAdminClient | None = None
-        self._seen = False
+        self.seen = False  # the marker was there (or we made it) at an earlier look
 
-    async def broker_was_reset(self) -> bool:
-        """True when the marker we saw before is gone (it is created again at once). The first
-        look at a broker without the marker is a new broker, not a reset."""
+    async def marker_present(self) -> bool:
+        """Does the broker have our marker? Raises when the broker cannot be asked."""
         admin = await self._ensure_admin()
         try:
             topics = set(await asyncio.wait_for(admin.list_topics(), 10))
         except BaseException:
             await self.close()
             raise
-        if self.marker_topic in topics:
-            self._seen = True
+        present = self.marker_topic in topics
+        self.seen = self.seen or present
+        return present
+
+    async def mark(self, *also_create: str) -> None:
+        """Create the marker (and any other topics, in the same call)."""
+        await ensure_topics(self.settings, [*also_create, self.marker_topic],
+                            client_id=self.client_id)
+        self.seen = True
+
+    async def broker_was_reset(self) -> bool:
+        """True when the marker we saw before is gone (it is created again at once). The first
+        look at a broker without the marker is a new broker, not a reset."""
+        seen_before = self.seen
+        if await self.marker_present():
             return False
-        await ensure_topics(self.settings, [self.marker_topic], client_id=self.client_id)
-        reset, self._seen = self._seen, True
-        return reset
+        await self.mark()
+        return seen_before
 
     async def _ensure_admin(self) -> AIOKafkaAdminClient:
         if self._admin is None:

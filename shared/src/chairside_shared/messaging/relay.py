@@ -20,7 +20,6 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.partitioner import murmur2
 from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
@@ -28,6 +27,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from chairside_shared.messaging.envelope import kafka_headers
+from chairside_shared.messaging.epoch import BrokerEpochWatch
 from chairside_shared.messaging.kafka import ensure_topics, make_producer
 from chairside_shared.messaging.outbox import notify_channel
 from chairside_shared.messaging.tables import MessagingTables
@@ -69,8 +69,8 @@ class OutboxRelay:
         self._wake = asyncio.Event()
         self._stopping = False
         self._producer: AIOKafkaProducer | None = None
-        self._admin: AIOKafkaAdminClient | None = None
-        self.epoch_topic = f"_chairside_epoch.{self.source}"
+        self._epoch = BrokerEpochWatch(settings, marker_topic=f"_chairside_epoch.{self.source}",
+                                       client_id=f"{self.source}-epoch")
         self._listen_conn: asyncpg.Connection | None = None
         self._is_leader = settings.is_sqlite  # SQLite: one process owns the file
         self._next_check = 0.0
@@ -230,13 +230,11 @@ class OutboxRelay:
         not auto-create one). A broker without our marker is a new broker: everything we sent
         within the retention window is published again, in id order.
         """
-        admin = await self._ensure_admin()
         try:
-            topics = set(await asyncio.wait_for(admin.list_topics(), 10))
+            if await self._epoch.marker_present():
+                return 0
         except Exception as exc:
             raise BrokerUnavailable(exc) from exc
-        if self.epoch_topic in topics:
-            return 0
         outbox = self.tables.outbox
         # Re-queue before the marker exists: a crash in between then re-queues again on the
         # next check (repeats the inbox absorbs) instead of finding the marker and losing them.
@@ -247,8 +245,7 @@ class OutboxRelay:
                 .values(sent_at=None, sent_partition=None, sent_offset=None)
             )
         try:
-            await ensure_topics(self.settings, [*self.owned_topics, self.epoch_topic],
-                                client_id=f"{self.source}-relay")
+            await self._epoch.mark(*self.owned_topics)
         except Exception as exc:
             raise BrokerUnavailable(exc) from exc
         if result.rowcount:
@@ -301,27 +298,11 @@ class OutboxRelay:
         self._next_check = 0.0  # (re)connected: check for a reset before sending anything new
         await self.check_broker_epoch()
 
-    async def _ensure_admin(self) -> AIOKafkaAdminClient:
-        if self._admin is None:
-            admin = AIOKafkaAdminClient(
-                bootstrap_servers=self.settings.kafka_bootstrap_servers,
-                client_id=f"{self.source}-epoch", request_timeout_ms=10_000,
-            )
-            try:
-                await admin.start()
-            except Exception as exc:
-                await admin.close()
-                raise BrokerUnavailable(exc) from exc
-            self._admin = admin
-        return self._admin
-
     async def _close_producer(self) -> None:
         producer, self._producer = self._producer, None
-        admin, self._admin = self._admin, None
         if producer is not None:
             await producer.stop()
-        if admin is not None:
-            await admin.close()
+        await self._epoch.close()
 
     async def _ensure_leader(self) -> None:
         if self._is_leader and (self.settings.is_sqlite or self._listen_conn is not None):
