@@ -65,26 +65,17 @@ async def _post(uow: ReimbursementUnitOfWork, remittance_id: Any, position: int,
             "paid": payment.paid, "posted_at": now,
             "adjustments": _adjustments(payment)}
     if claim is None:
-        await uow.claims.add_payment(base | {
-            "claim_id": None, "patient_responsibility": payment.patient_responsibility or 0,
-            "contractual": 0, "outcome": None, "denial_reasons": [], "unmatched_lines": []})
         log.warning("remittance %s: no claim for account %s", remittance_id,
                     payment.account_number)
-        CLAIMS_POSTED.labels("unmatched").inc()
-        return {"account_number": payment.account_number, "claim_id": None,
-                "outcome": "unmatched", "paid": str(payment.paid)}
+        # an unmatched payment stores no outcome: it belongs to no claim
+        return await _hold(uow, base, payment, None, "unmatched", stored_outcome=None)
     if claim["status"] not in POSTABLE:
         # Money for a claim we never sent: keep the payment on the claim for a biller to
         # reconcile, but leave the claim's status and amounts alone.
-        await uow.claims.add_payment(base | {
-            "claim_id": claim["id"], "patient_responsibility": payment.patient_responsibility or 0,
-            "contractual": 0, "outcome": "unsubmitted", "denial_reasons": [],
-            "unmatched_lines": []})
         log.warning("remittance %s: claim %s is %s, not submitted; payment held",
                     remittance_id, claim["id"], claim["status"])
-        CLAIMS_POSTED.labels("unsubmitted").inc()
-        return {"account_number": payment.account_number, "claim_id": str(claim["id"]),
-                "outcome": "unsubmitted", "paid": str(payment.paid)}
+        return await _hold(uow, base, payment, claim["id"], "unsubmitted",
+                           stored_outcome="unsubmitted")
     lines = await uow.claims.lines(claim["id"])
     outcome = post_claim_payment([(ln["number"], ln["code"], tuple(ln["modifiers"]))
                                   for ln in lines], payment)
@@ -111,6 +102,19 @@ async def _post(uow: ReimbursementUnitOfWork, remittance_id: Any, position: int,
             "outcome": outcome.status, "paid": str(outcome.paid),
             "patient_responsibility": str(outcome.patient_responsibility),
             "denial_reasons": denial, "unmatched_lines": list(outcome.unmatched)}
+
+
+async def _hold(uow: ReimbursementUnitOfWork, base: dict[str, Any], payment: ClaimPayment,
+                claim_id: Any, outcome: str, *, stored_outcome: str | None) -> dict[str, Any]:
+    """Record a payment without applying it to any claim's amounts (unmatched or unsubmitted)."""
+    await uow.claims.add_payment(base | {
+        "claim_id": claim_id, "patient_responsibility": payment.patient_responsibility or 0,
+        "contractual": 0, "outcome": stored_outcome,
+        "denial_reasons": [], "unmatched_lines": []})
+    CLAIMS_POSTED.labels(outcome).inc()
+    return {"account_number": payment.account_number,
+            "claim_id": str(claim_id) if claim_id is not None else None,
+            "outcome": outcome, "paid": str(payment.paid)}
 
 
 def _adjustments(payment: ClaimPayment) -> list[dict[str, str | None]]:
