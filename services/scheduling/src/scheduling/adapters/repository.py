@@ -238,12 +238,7 @@ class SqlOrders:
     async def get(self, order_id: UUID) -> dict[str, Any] | None:
         row = (await self.session.execute(
             select(orm.order_requests).where(orm.order_requests.c.order_id == order_id))).first()
-        if row is None:
-            return None
-        d = dict(row._mapping)
-        for k in ("window_from", "window_to", "signed_at"):
-            d[k] = aware(d[k])
-        return d
+        return _order_request(row) if row is not None else None
 
     async def unplaced(self, limit: int = 200) -> list[dict[str, Any]]:
         """Signed orders still wanting chair time that have none: neither an appointment that
@@ -255,13 +250,7 @@ class SqlOrders:
             select(t).where(t.c.signed_at.is_not(None), t.c.cancelled.is_(False),
                             t.c.authorization.not_in(("denied", "not_covered")), ~placed)
             .order_by(t.c.signed_at, t.c.order_id).limit(limit))).all()
-        out = []
-        for row in rows:
-            d = dict(row._mapping)
-            for k in ("window_from", "window_to", "signed_at"):
-                d[k] = aware(d[k])
-            out.append(d)
-        return out
+        return [_order_request(row) for row in rows]
 
     async def upsert(self, order_id: UUID, **values: Any) -> None:
         t = orm.order_requests
@@ -271,6 +260,13 @@ class SqlOrders:
             await self.session.execute(update(t).where(t.c.order_id == order_id).values(**values))
         else:
             await self.session.execute(t.insert().values(order_id=order_id, **values))
+
+
+def _order_request(row: Any) -> dict[str, Any]:
+    d = dict(row._mapping)
+    for k in ("window_from", "window_to", "signed_at"):
+        d[k] = aware(d[k])
+    return d
 
 
 __all__ = ["SqlAppointments", "SqlConfig", "SqlOrders", "aware", "date", "or_"]
