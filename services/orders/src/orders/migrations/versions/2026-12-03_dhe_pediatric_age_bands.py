@@ -41,9 +41,7 @@ def upgrade() -> None:
     if latest is None:
         return
     snapshot = copy.deepcopy(latest.snapshot)
-    drugs = snapshot.get("drugs", [])
-    dhe = next((d for d in drugs if d.get("code") == "dhe"), None) if isinstance(drugs, list) \
-        else drugs.get("dhe")
+    dhe = snapshot["drugs"].get("dhe")  # a snapshot is Catalog.model_dump: drugs by code
     if dhe is None or dhe.get("peds_age_caps"):
         return
     dhe["peds_age_caps"] = BANDS
