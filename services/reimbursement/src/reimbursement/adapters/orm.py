@@ -8,9 +8,10 @@ one interchange control number per export, known status values.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from chairside_shared.db import UTCDateTime
 
 from reimbursement.adapters.metadata import metadata
-from reimbursement.adapters.types import Dec, JSONDoc, UTCDateTime
+from reimbursement.adapters.types import Dec, JSONDoc
 
 TS = UTCDateTime()
 CLAIM_STATUSES = ("needs_review", "ready", "submitted", "paid", "partially_paid", "denied",

@@ -1,7 +1,7 @@
-"""Column types that keep money exact and times in UTC on both PostgreSQL and SQLite.
+"""Column types that keep money and JSON right on both PostgreSQL and SQLite.
 
 SQLite has no decimal type (SQLAlchemy would round-trip through float), so Decimal is stored
-as text there and as NUMERIC on PostgreSQL. Times use the shared UTCDateTime.
+as text there and as NUMERIC on PostgreSQL. Times use chairside_shared.db.UTCDateTime.
 """
 
 from __future__ import annotations
@@ -10,12 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from chairside_shared.db import UTCDateTime
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
-
-__all__ = ["Dec", "JSONDoc", "UTCDateTime"]
 
 JSONDoc = sa.JSON().with_variant(JSONB(), "postgresql")
 
