@@ -12,6 +12,8 @@ from typing import Any
 from chairside_shared.settings import ServiceSettings, load_settings
 from chairside_shared.telemetry import setup_logging, setup_telemetry
 
+KEEP_ALIVE_S = 75  # seconds an idle kept-alive connection stays open (uvicorn default: 5)
+
 
 def service_main(
     *,
@@ -35,8 +37,12 @@ def service_main(
         import uvicorn
 
         setup_telemetry(settings.service_name, otlp_endpoint=settings.otel_exporter_otlp_endpoint)
+        # Kept-alive connections outlive the gateway's idle expiry (GATEWAY_UPSTREAM_KEEPALIVE_S,
+        # shorter): the pool always closes an idle connection first, so the gateway never
+        # sends a request on one the service is closing at that moment.
         uvicorn.run(app_factory(settings), host=settings.host, port=settings.port,
-                    log_config=None, access_log=False, timeout_graceful_shutdown=5)
+                    log_config=None, access_log=False, timeout_graceful_shutdown=5,
+                    timeout_keep_alive=KEEP_ALIVE_S)
     elif args.command == "migrate":
         runtime = runtime_factory(settings)
         from chairside_shared.migrations import upgrade

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -12,7 +11,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "urn:chairside:problem:"
-log = logging.getLogger("chairside.errors")
 
 
 class Problem(Exception):
@@ -102,6 +100,10 @@ def validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 def install_problem_handlers(app: FastAPI) -> None:
+    """Problems, validation errors and HTTP errors as problem+json. Anything else that escapes
+    a route is answered by ``guards.ErrorBoundary`` (not by an ``Exception`` handler here:
+    Starlette re-raises after such a handler, and the server then drops the connection)."""
+
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
         return problem_response(
@@ -127,10 +129,3 @@ def install_problem_handlers(app: FastAPI) -> None:
             exc.status_code, title, detail=str(exc.detail) if exc.detail else title,
             headers=getattr(exc, "headers", None), instance=request.url.path,
         )
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unhandled error on %s %s: %s", request.method, request.url.path,
-                  type(exc).__name__, exc_info=exc)
-        return problem_response(500, "Internal error", detail="an unexpected error occurred",
-                                instance=request.url.path)

@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import select
 
 from chairside_shared.errors import Conflict, NotFound, install_problem_handlers
+from chairside_shared.guards import ErrorBoundary, InputGuard
 from chairside_shared.messaging.consumer import replay_dead_letter
 from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 from chairside_shared.runtime import ServiceRuntime
@@ -43,6 +44,12 @@ def create_service_app(
                              "operation_spans": False})
     app.state.runtime = runtime
     install_problem_handlers(app)
+    # Innermost first: the boundary turns any escaped error into a 500 problem *without*
+    # re-raising (Starlette's own handler re-raises, and uvicorn then drops the kept-alive
+    # connection under whichever request is sent on it next); the guard refuses input no
+    # route may see; the metrics middleware, outermost, counts both.
+    app.add_middleware(ErrorBoundary)
+    app.add_middleware(InputGuard)
     _add_request_metrics(app, runtime.spec.name)
     app.include_router(health_router())
     app.include_router(dlq_router())

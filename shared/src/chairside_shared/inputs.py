@@ -1,0 +1,142 @@
+"""Limits every service (and the gateway) puts on what a caller may send, before any rule runs.
+
+- **Text** may not carry control characters: a NUL reaches PostgreSQL as an encoding error
+  (a 500 that used to log the statement's parameters), and other controls in an MRN or a code
+  are never meant. Free text keeps tab, line feed and carriage return; query strings and path
+  segments keep none. Lone UTF-16 surrogates (JSON ``"\\ud800"``) cannot be stored as UTF-8 and
+  are refused too.
+- **JSON** may nest at most ``MAX_JSON_DEPTH`` levels: no document of the API needs more than
+  six, and Python's parser raises ``RecursionError`` (an unhandled 500) near a thousand.
+- **Times** lie between ``EARLIEST`` and ``LATEST``: converting ``0001-01-01T00:00+14:00`` to
+  UTC overflows Python's calendar, and a day's arithmetic at 9999-12-31 does too. The bounds
+  are wide enough for any birth date and any planning horizon (see ``Instant``, ``Day``).
+
+Each check returns ``{field, message}`` errors (the problem+json shape) and never echoes the
+value, which may be PHI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, AwareDatetime, Field
+
+MAX_JSON_DEPTH = 32
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+FIRST_DAY = EARLIEST.date()
+LAST_DAY = date(2199, 12, 31)
+BOUNDS_TEXT = "between 1900-01-01 and 2199-12-31"
+
+# C0 controls except tab/LF/CR, DEL, C1 controls, and UTF-16 surrogates.
+_TEXT_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_STRICT_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROL_MESSAGE = "must not contain control characters"
+STRICT_CONTROL_MESSAGE = "must not contain control characters (tab and line breaks included)"
+
+
+class TooDeep(ValueError):
+    """A JSON document nested deeper than MAX_JSON_DEPTH."""
+
+
+def has_control(text: str, *, strict: bool = False) -> bool:
+    return bool((_STRICT_FORBIDDEN if strict else _TEXT_FORBIDDEN).search(text))
+
+
+def parse_json(raw: bytes | str) -> Any:
+    """``json.loads`` that answers a too-deep document with ``TooDeep``, never RecursionError.
+
+    Raises ``ValueError`` (JSONDecodeError, UnicodeDecodeError) for text that is not JSON."""
+    try:
+        doc = json.loads(raw)
+    except RecursionError:
+        raise TooDeep(f"the JSON document nests deeper than {MAX_JSON_DEPTH} levels") from None
+    if json_depth(doc) > MAX_JSON_DEPTH:
+        raise TooDeep(f"the JSON document nests deeper than {MAX_JSON_DEPTH} levels")
+    return doc
+
+
+def json_depth(doc: Any) -> int:
+    """Nesting depth of a parsed document (a scalar is 0), without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(doc, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        if depth > MAX_JSON_DEPTH:
+            return depth  # deep enough to refuse; no need to walk the rest
+        stack.extend((child, depth) for child in children)
+    return deepest
+
+
+def json_text_errors(doc: Any, *, limit: int = 20) -> list[dict[str, str]]:
+    """Every string (keys included) of a parsed document that carries a control character."""
+    errors: list[dict[str, str]] = []
+    stack: list[tuple[Any, tuple[str, ...]]] = [(doc, ())]
+    while stack and len(errors) < limit:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if has_control(node):
+                errors.append({"field": ".".join(path) or "body", "message": CONTROL_MESSAGE})
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                where = (*path, str(key))
+                if has_control(str(key), strict=True):
+                    errors.append({"field": ".".join(where), "message": STRICT_CONTROL_MESSAGE})
+                    continue
+                stack.append((value, where))
+        elif isinstance(node, list):
+            stack.extend((item, (*path, str(i))) for i, item in enumerate(node))
+    errors.sort(key=lambda e: e["field"])
+    return errors
+
+
+def params_errors(pairs: list[tuple[str, str]], *, location: str = "") -> list[dict[str, str]]:
+    """Query or path parameters that carry any control character (tab and line breaks too)."""
+    errors = []
+    for name, value in pairs:
+        if has_control(name, strict=True) or has_control(value, strict=True):
+            field = name if not has_control(name, strict=True) else location or "query"
+            errors.append({"field": field, "message": STRICT_CONTROL_MESSAGE})
+    return errors
+
+
+# --- bounded times, for request schemas -----------------------------------------------------
+
+
+def _instant_in_bounds(value: datetime) -> datetime:
+    # Compared in UTC without converting: converting is what overflows at the calendar's edge.
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"must be {BOUNDS_TEXT} (UTC)") from None
+    if not EARLIEST <= utc < LATEST:
+        raise ValueError(f"must be {BOUNDS_TEXT} (UTC)")
+    return value
+
+
+def _day_in_bounds(value: date) -> date:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError(f"must be {BOUNDS_TEXT}")
+    return value
+
+
+Instant = Annotated[
+    AwareDatetime, AfterValidator(_instant_in_bounds),
+    Field(description=f"RFC 3339 time with offset, {BOUNDS_TEXT} (UTC)"),
+]
+"""A point in time a caller sends: offset required, within the calendar bounds above."""
+
+Day = Annotated[date, AfterValidator(_day_in_bounds),
+                Field(description=f"calendar date, {BOUNDS_TEXT}")]
+"""A calendar date a caller sends (birth dates, clinic days, report ranges)."""
