@@ -60,8 +60,8 @@ class Criteria(_Frozen):
 
 
 class QuantityLimit(_Frozen):
-    units: int = Field(gt=0)
-    period_days: int = Field(gt=0)
+    units: int = Field(gt=0, le=100_000)
+    period_days: int = Field(gt=0, le=3660)
 
 
 class ReauthRule(_Frozen):
@@ -78,7 +78,7 @@ class CoveragePolicy(_Frozen):
     pa: PaNeeded | None = None  # CRD: left out when coverage is not-covered
     coverage: Covered
     # conditional PA: PA is needed when the order asks for more units than this.
-    pa_units_threshold: int | None = Field(default=None, ge=0)
+    pa_units_threshold: int | None = Field(default=None, ge=0, le=100_000)
     criteria: Criteria | None = None
     initial_approval_months: int | None = Field(default=None, gt=0, le=24)
     reauth: ReauthRule | None = None

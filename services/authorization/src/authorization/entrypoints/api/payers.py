@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from ...domain.errors import NotFound
 from ...domain.policy import Payer
@@ -58,7 +60,9 @@ async def _policies(uows: UowsDep, payer_id: str, version: int | None) -> Policy
 
 @router.get("/{payer_id}/policies", response_model=PolicyListOut,
             summary="Coverage policies per HCPCS (current, or ?version=N)")
-async def get_policies(payer_id: str, uows: UowsDep, version: int | None = None) -> PolicyListOut:
+async def get_policies(payer_id: str, uows: UowsDep,
+                       version: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None
+                       ) -> PolicyListOut:
     return await _policies(uows, payer_id, version)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
+from chairside_shared.inputs import Instant
 from fastapi import APIRouter, Query
 
 from ...domain.codes import CaseStatus
@@ -34,7 +35,7 @@ async def list_authorizations(
     uows: UowsDep, now: NowDep,
     order_id: UUID | None = None,
     status: CaseStatus | None = None,
-    due_before: datetime | None = None,
+    due_before: Instant | None = None,
     practice_id: str | None = None,
     worklist: bool = Query(False, description="only cases that need someone: overdue, stale "
                            "drafts, approvals near expiry or exhaustion (reauthorization due)"),
@@ -61,8 +62,8 @@ async def list_authorizations(
 
 
 @router.get("/metrics", response_model=MetricsOut, summary="PA turnaround and decision rates")
-async def pa_metrics(uows: UowsDep, now: NowDep, since: datetime | None = Query(None, alias="from"),
-                     until: datetime | None = Query(None, alias="to"),
+async def pa_metrics(uows: UowsDep, now: NowDep, since: Instant | None = Query(None, alias="from"),
+                     until: Instant | None = Query(None, alias="to"),
                      practice_id: str | None = None) -> MetricsOut:
     async with uows() as uow:
         m = await queries.metrics(uow, now=now, since=since, until=until, practice_id=practice_id)

@@ -7,12 +7,13 @@ domain's, mapped to the same 422 shape by the routes.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Generic, Literal, TypeVar
 from uuid import UUID
 
-from pydantic import (AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints,
+from chairside_shared.inputs import Day, Instant
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
                       model_validator)
 
 T = TypeVar("T")
@@ -20,6 +21,21 @@ ICD10 = r"(?i)^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
 Severity = Literal["block", "warn", "info"]
 Mode = Literal["push", "infusion"]
 Icd10 = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=ICD10)]
+
+
+def _not_in_future(value: date) -> date:
+    # A day of slack: the clinic's "today" may be tomorrow in UTC.
+    if value > date.today() + timedelta(days=1):
+        raise ValueError("must not be in the future")
+    return value
+
+
+BirthDate = Annotated[Day, AfterValidator(_not_in_future)]
+# Bounds that keep every amount inside its column (NUMERIC(14,4)) and far above any real dose
+# (the largest catalog dose is 2 g of magnesium, in mg).
+MAX_DOSE = Decimal(100_000)
+Dose = Annotated[Decimal, Field(gt=0, le=MAX_DOSE, decimal_places=4)]
+LineNumber = Annotated[int, Field(ge=1, le=99)]
 
 
 class In(BaseModel):
@@ -47,7 +63,7 @@ class MedicationIn(In):
     name: str = Field(min_length=1, max_length=200)
     rxnorm: str | None = Field(default=None, max_length=32)
     class_: str | None = Field(default=None, alias="class", max_length=64)
-    last_dose_at: AwareDatetime | None = None
+    last_dose_at: Instant | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
 
@@ -55,7 +71,7 @@ class MedicationIn(In):
 class PatientCreate(In):
     practice_id: str | None = Field(default=None, max_length=64)  # defaults to the caller's
     mrn: str = Field(min_length=1, max_length=64)
-    birth_date: date
+    birth_date: BirthDate
     sex: Literal["female", "male", "other", "unknown"] = "unknown"
     weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
     pregnant: bool | None = None
@@ -66,7 +82,7 @@ class PatientCreate(In):
 
 
 class PatientUpdate(In):
-    birth_date: date | None = None
+    birth_date: BirthDate | None = None
     sex: Literal["female", "male", "other", "unknown"] | None = None
     weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
     pregnant: bool | None = None
@@ -94,9 +110,9 @@ class PatientOut(Out):
 
 class OutsideDoseIn(In):
     drug_code: str = Field(min_length=1, max_length=64)
-    dose: Decimal = Field(gt=0)
+    dose: Dose
     dose_unit: str = Field(min_length=1, max_length=16)
-    given_at: AwareDatetime
+    given_at: Instant
     source: str = Field(min_length=1, max_length=200)
 
 
@@ -145,13 +161,13 @@ class DrugOut(Out):
 
 class DoseRuleIn(In):
     kind: Literal["fixed", "per_kg"]
-    dose: Decimal | None = Field(default=None, gt=0)
-    mg_per_kg: Decimal | None = Field(default=None, gt=0)
-    max_dose: Decimal | None = Field(default=None, gt=0)
+    dose: Dose | None = None
+    mg_per_kg: Dose | None = None
+    max_dose: Dose | None = None
 
 
 class ProtocolLineIn(In):
-    sequence: int = Field(ge=1)
+    sequence: LineNumber
     drug_code: str = Field(min_length=1, max_length=64)
     dose_rule: DoseRuleIn
     mode: Mode
@@ -181,18 +197,18 @@ class ProtocolOut(Out):
 # ------------------------------------------------------------------------------ orders
 class OrderLineIn(In):
     drug_code: str = Field(min_length=1, max_length=64)
-    dose: Decimal = Field(gt=0)
+    dose: Dose
     dose_unit: str = Field(min_length=1, max_length=16)
     mode: Mode
     minutes: int = Field(ge=1, le=24 * 60)
-    sequence: int = Field(ge=1)
+    sequence: LineNumber
     wait_after_minutes: int = Field(default=0, ge=0, le=24 * 60)
     with_previous: bool = False
 
 
 class WindowIn(In):
-    from_: AwareDatetime = Field(alias="from")
-    to: AwareDatetime
+    from_: Instant = Field(alias="from")
+    to: Instant
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -244,7 +260,7 @@ class FindingOut(BaseModel):
 class OverrideIn(In):
     finding_code: str = Field(min_length=1, max_length=100)
     reason: str = Field(min_length=1, max_length=1000)
-    line: int | None = Field(default=None, ge=1)
+    line: LineNumber | None = None
 
 
 class OverrideOut(BaseModel):
@@ -260,14 +276,14 @@ class CancelIn(In):
 
 
 class AdministrationIn(In):
-    line_sequence: int = Field(ge=1)
-    started_at: AwareDatetime
-    stopped_at: AwareDatetime
-    dose_given: Decimal = Field(gt=0)
+    line_sequence: LineNumber
+    started_at: Instant
+    stopped_at: Instant
+    dose_given: Dose
     dose_unit: str = Field(min_length=1, max_length=16)
     ndc: str | None = Field(default=None, max_length=16)
     lot: str | None = Field(default=None, max_length=64)
-    wasted_amount: Decimal = Field(default=Decimal(0), ge=0)
+    wasted_amount: Annotated[Decimal, Field(ge=0, le=MAX_DOSE, decimal_places=4)] = Decimal(0)
     reaction: str | None = Field(default=None, max_length=500)
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 
 from chairside_shared.errors import InvalidInput, NotFound
+from chairside_shared.inputs import Day
 
 from reimbursement.domain.fees import DEFAULT_HYDRATION, CodingPolicy, DrugBasis, PayerContract
 from reimbursement.domain.fees import PayerKind
@@ -60,7 +61,11 @@ async def receive(body: s.ReceiptIn, uow: UoW, now: Now, tz: Tz):
 @router.put("/v1/inventory/{ndc}", response_model=s.InventoryItemOut,
             summary="Define or update a product by NDC")
 async def put_product(ndc: str, body: s.ProductIn, uow: UoW, now: Now, tz: Tz):
-    if s._billing_ndc(ndc) != body.ndc:
+    try:
+        path_ndc = s._billing_ndc(ndc)
+    except ValueError as exc:
+        raise InvalidInput("ndc", str(exc)) from None
+    if path_ndc != body.ndc:
         raise InvalidInput("ndc", "path and body NDC differ")
     await catalog.save_product(uow=uow, product=_product(body), now=now)
     view = await queries.inventory_overview(uow, now.astimezone(tz).date(), 0)
@@ -166,7 +171,7 @@ async def put_descriptor(code: str, body: s.DescriptorIn, uow: UoW):
 # --------------------------------------------------------------------------- reports
 @router.get("/v1/reports/margin", response_model=s.MarginReport, response_model_by_alias=True,
             summary="Margin per visit, drug or payer")
-async def margin(uow: UoW, from_: date = Query(alias="from"), to: date = Query(),
+async def margin(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
                  by: Literal["visit", "drug", "payer"] = "visit"):
     if to < from_:
         raise InvalidInput("to", "must not be before from")
@@ -178,8 +183,8 @@ async def margin(uow: UoW, from_: date = Query(alias="from"), to: date = Query()
 
 @router.get("/v1/reports/ar", response_model=s.ArReportOut, response_model_by_alias=True,
             summary="Days in A/R, aging, denial rates and drug waste cost")
-async def ar(uow: UoW, now: Now, tz: Tz, from_: date | None = Query(None, alias="from"),
-             to: date | None = None):
+async def ar(uow: UoW, now: Now, tz: Tz, from_: Day | None = Query(None, alias="from"),
+             to: Day | None = None):
     end = to or now.astimezone(tz).date()
     start = from_ or date.fromordinal(end.toordinal() - 89)
     if end < start:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from chairside_shared.errors import InvalidInput
+from chairside_shared.inputs import Instant
 
 from reimbursement.entrypoints.api import schemas as s
 from reimbursement.entrypoints.api.deps import Now, Settings, Subscribers, Tz, UoW
@@ -41,7 +41,7 @@ async def denials(uow: UoW, now: Now, tz: Tz):
 @router.get("/v1/claims/x12", response_class=PlainTextResponse,
             summary="Batch 837P of the claims submitted in a window")
 async def batch_x12(uow: UoW, now: Now, settings: Settings, subscribers: Subscribers,
-                    submitted_from: datetime | None = None, submitted_to: datetime | None = None):
+                    submitted_from: Instant | None = None, submitted_to: Instant | None = None):
     text = await exports.claim_x12(uow=uow, claim_ids=None, source=subscribers,
                                    settings=settings, now=now, submitted_from=submitted_from,
                                    submitted_to=submitted_to)

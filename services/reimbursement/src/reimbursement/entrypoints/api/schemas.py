@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
+from chairside_shared.inputs import Day
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
 from reimbursement.domain.ndc import NdcError, normalize_ndc
@@ -32,6 +33,9 @@ def _billing_ndc(value: str) -> str:
 
 
 Money = Annotated[Decimal, PlainSerializer(_money, return_type=str)]
+# What a caller may send: inside NUMERIC(18,6) and far above any real vial, package or rate.
+Quantity = Annotated[Decimal, Field(gt=0, le=1_000_000, decimal_places=6)]
+Cost = Annotated[Decimal, Field(ge=0, le=10_000_000, decimal_places=6)]
 Amount = Annotated[Decimal, PlainSerializer(_plain, return_type=str)]
 HCPCS_RE = re.compile(r"^[A-Z0-9]\d{3}[A-Z0-9]$")
 HCPCS = Annotated[str, Field(pattern=HCPCS_RE.pattern)]
@@ -149,15 +153,15 @@ class ProductIn(In):
     ndc: str = Field(min_length=10, max_length=13)
     name: str = Field(min_length=1, max_length=200)
     hcpcs: HCPCS | None = None
-    strength: Decimal = Field(gt=0)
+    strength: Quantity
     strength_unit: Literal["mg", "g", "mcg", "ml", "iu"]
-    volume_ml: Decimal | None = Field(default=None, gt=0)
+    volume_ml: Quantity | None = None
     vials_per_package: int = Field(ge=1, le=1000)
     single_dose: bool
     ndc_unit: Literal["UN", "ML", "GR", "ME", "F2"]
-    package_cost: Decimal = Field(ge=0)
+    package_cost: Cost
     cost_source: str = Field(min_length=1, max_length=200)
-    reorder_point: int = Field(default=0, ge=0)
+    reorder_point: int = Field(default=0, ge=0, le=100_000)
 
     _ndc = field_validator("ndc")(classmethod(lambda cls, v: _billing_ndc(v)))
 
@@ -167,9 +171,9 @@ class ReceiptIn(In):
 
     ndc: str = Field(min_length=10, max_length=13)
     lot_number: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9\-]+$")
-    expires_on: date
+    expires_on: Day
     packages: int = Field(ge=1, le=10000)
-    package_cost: Decimal | None = Field(default=None, ge=0)
+    package_cost: Cost | None = None
     cost_source: str | None = Field(default=None, max_length=200)
     reference: str | None = Field(default=None, max_length=80)
     product: ProductIn | None = None
@@ -223,8 +227,8 @@ class ContractIn(In):
     kind: Literal["medicare", "medicare_advantage", "medicaid", "commercial"]
     drug_basis: Literal["medicare_asp", "asp_percent", "awp_percent", "fixed"]
     drug_percent: Decimal = Field(default=Decimal(1), gt=0, le=5)
-    drug_rates: dict[HCPCS, Decimal] = {}
-    admin_rates: dict[str, Decimal] = {}
+    drug_rates: dict[HCPCS, Cost] = {}
+    admin_rates: dict[Annotated[str, Field(max_length=16)], Cost] = {}
     coinsurance: Decimal = Field(default=Decimal("0.20"), ge=0, le=1)
     sequestration: Decimal = Field(default=Decimal(0), ge=0, lt=1)
     x12_payer_id: str = Field(min_length=2, max_length=80)
@@ -235,12 +239,12 @@ class ContractIn(In):
 
 class ChargeMasterIn(In):
     version: str = Field(min_length=1, max_length=40)
-    rates: dict[str, Decimal]
+    rates: dict[Annotated[str, Field(max_length=16)], Cost]
 
 
 class DescriptorIn(In):
     description: str = Field(min_length=1, max_length=200)
-    amount: Decimal = Field(gt=0)
+    amount: Quantity
     unit: Literal["mg", "g", "mcg", "ml", "iu"]
     up_to: bool = False
     unclassified: bool = False

@@ -52,8 +52,8 @@ def _shift_out(x: NurseShift) -> s.NurseShiftOut:
 
 
 @router.get("/nurse-shifts", response_model=list[s.NurseShiftOut])
-async def list_shifts(uow: UoWDep, from_: s.AwareDatetime | None = None,
-                      to: s.AwareDatetime | None = None) -> list[s.NurseShiftOut]:
+async def list_shifts(uow: UoWDep, from_: s.Instant | None = None,
+                      to: s.Instant | None = None) -> list[s.NurseShiftOut]:
     from datetime import UTC, datetime, timedelta
     lo = from_ or datetime.now(UTC) - timedelta(days=1)
     hi = to or lo + timedelta(days=14)

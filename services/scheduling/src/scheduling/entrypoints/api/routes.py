@@ -6,10 +6,11 @@ state and events together.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Annotated
 from uuid import UUID
 
+from chairside_shared.inputs import Day
 from fastapi import APIRouter, Body, Query, status
 
 from scheduling.domain.appointment import Appointment
@@ -44,7 +45,7 @@ async def get_slots(uow: UoWDep, settings: SettingsDep, now: NowDep,
 
 @router.get("/appointments", response_model=s.AppointmentPage)
 async def list_appointments(
-    uow: UoWDep, settings: SettingsDep, date_: Annotated[date | None, Query(alias="date")] = None,
+    uow: UoWDep, settings: SettingsDep, date_: Annotated[Day | None, Query(alias="date")] = None,
     order_id: UUID | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
     cursor: UUID | None = None,
 ) -> s.AppointmentPage:
@@ -129,7 +130,7 @@ async def no_show(appt_id: UUID, uow: UoWDep, settings: SettingsDep,
 
 @router.get("/board", response_model=s.BoardOut)
 async def get_board(uow: UoWDep, settings: SettingsDep, now: NowDep,
-                    date_: Annotated[date, Query(alias="date")]) -> s.BoardOut:
+                    date_: Annotated[Day, Query(alias="date")]) -> s.BoardOut:
     async with uow:
         b = await planning.board(uow, date_, now, settings.booking_policy())
     chairs = [s.BoardChair(chair_id=c.id, kind=c.kind, pediatric_capable=c.pediatric_capable,
@@ -150,7 +151,7 @@ async def get_board(uow: UoWDep, settings: SettingsDep, now: NowDep,
 
 @router.post("/schedule/optimize", response_model=s.OptimizeOut)
 async def optimize(uow: UoWDep, settings: SettingsDep, now: NowDep,
-                   date_: Annotated[date, Query(alias="date")],
+                   date_: Annotated[Day, Query(alias="date")],
                    apply: bool = False) -> s.OptimizeOut:
     async with uow:
         res = await planning.optimize(uow, date_, apply, now, settings.booking_policy(),

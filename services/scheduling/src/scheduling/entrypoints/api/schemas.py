@@ -8,13 +8,15 @@ are short staff-chosen codes ("c01").
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
+from chairside_shared.inputs import Day, Instant
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 ChairId = str  # short code chosen by staff
 Minutes = int
+AcuityKey = Annotated[str, Field(min_length=1, max_length=40)]
 
 
 class Schema(BaseModel):
@@ -31,8 +33,8 @@ class SlotOut(Schema):
 class SlotQuery(Schema):
     minutes: int = Field(gt=0, le=24 * 60)
     acuity_class: str = "standard"
-    from_: AwareDatetime | None = Field(default=None, alias="from")
-    to: AwareDatetime | None = None
+    from_: Instant | None = Field(default=None, alias="from")
+    to: Instant | None = None
     pediatric: bool = False
     requires_driver: bool = False
     limit: int = Field(default=10, ge=1, le=200)
@@ -52,11 +54,11 @@ Status = Literal["queued", "held", "booked", "checked_in", "in_chair", "complete
 class AppointmentCreate(Schema):
     order_id: UUID
     chair_id: ChairId | None = None  # none: the first free chair at that start
-    start: AwareDatetime
+    start: Instant
 
 
 class AppointmentMove(Schema):
-    start: AwareDatetime
+    start: Instant
     chair_id: ChairId | None = None
 
 
@@ -211,14 +213,14 @@ class ChairOut(ChairIn):
 
 
 class BreakIn(Schema):
-    start: AwareDatetime
-    end: AwareDatetime
+    start: Instant
+    end: Instant
 
 
 class NurseShiftIn(Schema):
     nurse_id: str = Field(min_length=1, max_length=60)
-    start: AwareDatetime
-    end: AwareDatetime
+    start: Instant
+    end: Instant
     breaks: list[BreakIn] = []
 
 
@@ -227,8 +229,9 @@ class NurseShiftOut(NurseShiftIn):
 
 
 class RatioPolicyIn(Schema):
-    ratios: dict[str, int] = Field(description="acuity class -> max patients per nurse")
-    setup_minutes: dict[str, int] = {}
+    ratios: dict[AcuityKey, Annotated[int, Field(ge=1, le=20)]] = Field(
+        description="acuity class -> max patients per nurse")
+    setup_minutes: dict[AcuityKey, Annotated[int, Field(ge=0, le=240)]] = {}
 
 
 class RatioPolicyOut(RatioPolicyIn):
@@ -243,10 +246,10 @@ class WeekdayHours(Schema):
 
 
 class ClinicHoursIn(Schema):
-    timezone: str
+    timezone: str = Field(min_length=1, max_length=64)
     state: str | None = Field(default=None, max_length=2)
     weekly: list[WeekdayHours]
-    closed_dates: list[date] = []
+    closed_dates: list[Day] = []
 
 
 class ClinicHoursOut(ClinicHoursIn):
