@@ -55,6 +55,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    """An engine whose errors never carry the statement's parameters (``hide_parameters``):
+    they are patients' values, and an error's text reaches logs and dead letters."""
     if url.startswith("sqlite"):
         path = make_url(url).database
         if path and path != ":memory:":
@@ -62,11 +64,13 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
 
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # Through the module attribute, so the OpenTelemetry wrapper installed at start-up sees it.
-        engine = sa_asyncio.create_async_engine(url, connect_args={"timeout": 30})
+        engine = sa_asyncio.create_async_engine(url, connect_args={"timeout": 30},
+                                                hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return sa_asyncio.create_async_engine(
-        url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800
+        url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800,
+        hide_parameters=True,
     )
 
 
@@ -106,7 +110,7 @@ async def create_database(admin_url: str, name: str) -> str:
     """Create database ``name`` on the server of ``admin_url``; return its async URL."""
     if not _SAFE_NAME.match(name):
         raise ValueError(f"unsafe database name {name!r}")
-    engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
+    engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT", hide_parameters=True)
     try:
         async with engine.connect() as conn:
             await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -119,7 +123,7 @@ async def create_database(admin_url: str, name: str) -> str:
 async def drop_database(admin_url: str, name: str) -> None:
     if not _SAFE_NAME.match(name):
         raise ValueError(f"unsafe database name {name!r}")
-    engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
+    engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT", hide_parameters=True)
     try:
         async with engine.connect() as conn:
             await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

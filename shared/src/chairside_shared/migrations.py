@@ -54,7 +54,7 @@ def run_env(target_metadata: MetaData) -> None:
             context.run_migrations()
 
     async def _main() -> None:
-        engine = create_async_engine(url, poolclass=pool.NullPool)
+        engine = create_async_engine(url, poolclass=pool.NullPool, hide_parameters=True)
         try:
             async with engine.connect() as conn:
                 await conn.run_sync(_run)
