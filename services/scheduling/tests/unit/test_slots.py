@@ -94,6 +94,22 @@ def test_prep_lead_time_for_same_day_orders():
     assert req.not_after == FRAME.close_at
 
 
+@pytest.mark.parametrize(("urgency", "window", "now_minute"), [
+    # same day, but the requested window starts tomorrow: today ends before it opens
+    ("same_day", (24 * 60, 24 * 60 + 300), 60),
+    # same day, signed after closing time: the drugs cannot be ready before the day ends
+    ("same_day", None, 10 * 60 + 30),
+    # planned, and the window closed before the pharmacy's lead time
+    ("planned", (30, 90), 60),
+])
+def test_a_need_that_cannot_fit_gives_no_request_instead_of_an_error(urgency, window,
+                                                                      now_minute):
+    need = Need(minutes=60, acuity_class="standard", pediatric=False, requires_driver=False,
+                urgency=urgency, window_from=at(window[0]) if window else None,
+                window_to=at(window[1]) if window else None)
+    assert request_for(need, at(now_minute), POLICY, day_end=FRAME.close_at) is None
+
+
 def test_planned_order_searches_within_window():
     need = Need(minutes=60, acuity_class="standard", pediatric=False, requires_driver=False,
                 urgency="planned", window_from=at(300), window_to=at(400))

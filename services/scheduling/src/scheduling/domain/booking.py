@@ -56,17 +56,25 @@ def ready_time(need: Need, now: datetime, policy: BookingPolicy) -> datetime:
 
 
 def request_for(need: Need, now: datetime, policy: BookingPolicy, *, limit: int = 1,
-                day_end: datetime | None = None) -> SlotRequest:
-    """The slot request for a need; a same-day need must fit today (ends by ``day_end``)."""
+                day_end: datetime | None = None) -> SlotRequest | None:
+    """The slot request for a need; a same-day need must fit today (ends by ``day_end``).
+
+    None when nothing can fit: the window closes before the drugs can be ready (or, same day,
+    the day ends first, e.g. a same-day order whose requested window starts tomorrow). That is
+    an outcome (the order waits), not an error: an event handler that raised would be retried
+    and dead-lettered."""
     not_after = need.window_to
     if need.urgency == "same_day":
         not_after = day_end if not_after is None or (day_end and day_end < not_after) \
             else not_after
     elif not_after is None:
         not_after = now + timedelta(days=policy.planned_horizon_days)
+    not_before = ready_time(need, now, policy)
+    if not_after is not None and not_after <= not_before:
+        return None
     return SlotRequest(minutes=need.minutes, acuity_class=need.acuity_class,
                        pediatric=need.pediatric, requires_driver=need.requires_driver,
-                       not_before=ready_time(need, now, policy), not_after=not_after,
+                       not_before=not_before, not_after=not_after,
                        limit=limit, overtime_minutes=policy.booking_overtime_minutes)
 
 

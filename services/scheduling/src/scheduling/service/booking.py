@@ -47,6 +47,8 @@ async def find_and_lock(uow, clinic: Clinic, need: Need, now: datetime,
         days = [today]
     else:
         req = request_for(need, now, policy)
+        if req is None:
+            return None
         # A long requested window is searched from its start up to the planning horizon:
         # an event must never fail for asking far ahead.
         last = min(req.not_after, req.not_before + timedelta(days=policy.planned_horizon_days))
@@ -59,7 +61,7 @@ async def find_and_lock(uow, clinic: Clinic, need: Need, now: datetime,
         await uow.lock_days(day)
         loaded = await load_day(uow, clinic, day, now)
         req = request_for(need, now, policy, day_end=frame.close_at)
-        if req.not_after is not None and req.not_after <= frame.open_at:
+        if req is None or (req.not_after is not None and req.not_after <= frame.open_at):
             break
         if ignore:
             req = replace(req, ignore_visit=ignore)
