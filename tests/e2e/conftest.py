@@ -6,6 +6,7 @@ import pytest
 
 from .client import Api
 from .stack import Stack, start_stack, stop_stack
+from .world import world  # noqa: F401 - a fixture, shared by the modules that need it
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,203 @@
+"""Real resources and a valid request for every operation, as a clinic's day leaves them:
+the starting point of the bad-input families and of the PHI-in-logs test."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from .badinput import Base
+from .visits import (
+    COCKTAIL,
+    EPTINEZUMAB,
+    MEDICARE,
+    give,
+    new_order,
+    new_patient,
+    remittance_for,
+    status_of,
+    summit,
+    visit_when,
+)
+
+ADMIN_SCOPES = ("admin authorizations:read authorizations:write billing:read billing:write "
+                "orders:read orders:sign orders:write patients:read patients:write "
+                "schedule:read schedule:write")
+ASP_CSV = ("HCPCS Code,Short Description,HCPCS Code Dosage,Payment Limit\n"
+           "J1885,Ketorolac tromethamine inj,15 MG,0.281\n")
+
+
+@pytest.fixture(scope="module")
+async def world(stack, api) -> dict[str, Any]:
+    """Real resources for every path parameter and a real document to start each body from,
+    as a clinic's day leaves them."""
+    patient = await new_patient(api, who="demo-admin", practice_id="demo-clinic",
+                                conditions=["renal_impairment"])
+    cocktail = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
+    await api.post(f"/v1/orders/{cocktail['id']}/sign")
+    v = await visit_when(api, cocktail["id"], lambda v: status_of(v["appointment"]) == "booked",
+                         "booked")
+    await give(api, v["order"], v["appointment"]["id"])
+    v = await visit_when(api, cocktail["id"], lambda v: v["claim"] is not None, "claim built")
+    # an order in the chair: administrations and completion are checked in full
+    chair = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
+    await api.post(f"/v1/orders/{chair['id']}/sign")
+    c = await visit_when(api, chair["id"], lambda v: status_of(v["appointment"]) == "booked",
+                         "booked")
+    await api.post(f"/v1/appointments/{c['appointment']['id']}/check-in")
+    await api.post(f"/v1/appointments/{c['appointment']['id']}/start")
+    biologic = await new_order(api, patient["id"], EPTINEZUMAB, payer=summit("PEND-77"),
+                               urgency="planned", who="demo-admin")
+    await api.post(f"/v1/orders/{biologic['id']}/sign")
+    b = await visit_when(api, biologic["id"], lambda v: v["authorization"] is not None
+                         and status_of(v["appointment"]) is not None, "PA case and hold")
+    draft = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
+    to_cancel = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
+    shifts = await api.get("/v1/nurse-shifts")
+    drug = await api.get("/v1/drugs/ketorolac")
+    inventory = await api.get("/v1/inventory")
+    return {
+        "ids": {
+            "patient_id": patient["id"], "order_id": draft["id"],
+            "appointment_id": b["appointment"]["id"], "appt_id": b["appointment"]["id"],
+            "authorization_id": b["authorization"]["id"], "case_id": b["authorization"]["id"],
+            "claim_id": v["claim"]["id"], "code": "ketorolac", "drug_code": "ketorolac",
+            "protocol_id": (await api.get("/v1/protocols"))["items"][0]["id"],
+            "payer_id": "summit-health", "chair_id": "c01", "ndc": "99207000225",
+            "dead_letter_id": "1", "quarter": "2026Q4",
+            "shift_id": (shifts["items"] if isinstance(shifts, dict) else shifts)[-1]["id"],
+        },
+        "chair_order": chair["id"], "chair_appointment": c["appointment"]["id"],
+        "to_cancel": to_cancel["id"], "signed_order": biologic["id"],
+        "finding": next((f["code"] for f in draft["findings"]), "renal_impairment"),
+        "drug": {k: v for k, v in drug.items()
+                 if k not in ("code", "catalog_version", "sources", "id")},
+        "payer": await api.get("/v1/payers/summit-health"),
+        "policies": await api.get("/v1/payers/summit-health/policies"),
+        "ratios": await api.get("/v1/ratio-policy"),
+        "hours": await api.get("/v1/clinic-hours"),
+        "product": next(i for i in inventory["items"] if i["ndc"] == "99207000225"),
+        "remittance": remittance_for(v["claim"], trace="EFTBADINPUT1"),
+    }
+
+
+def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
+    """A valid request per operation; path parameters come from ``w["ids"]`` by name."""
+    now = datetime.now(UTC)
+    soon = (now + timedelta(days=2)).replace(second=0, microsecond=0)
+    window = {"from": soon.isoformat(), "to": (soon + timedelta(days=5)).isoformat()}
+    patient = {"practice_id": "demo-clinic", "mrn": "BAD-1", "birth_date": "1984-06-02",
+               "sex": "female", "weight_kg": 64, "pregnant": False, "qtc_ms": 440,
+               "allergies": [{"substance": "sulfa", "kind": "class", "reaction": "rash",
+                              "severity": "mild"}],
+               "conditions": ["renal_impairment"],
+               "medications": [{"name": "sumatriptan", "class": "triptan", "rxnorm": "37418",
+                                "last_dose_at": (now - timedelta(days=3)).isoformat()}]}
+    line = {"sequence": 1, "drug_code": "ketorolac", "dose": "15", "dose_unit": "mg",
+            "mode": "push", "minutes": 2}
+    order = {"patient_id": w["ids"]["patient_id"], "urgency": "planned",
+             "requested_window": window, "diagnosis": ["G43.109"], "lines": [line],
+             "payer": MEDICARE}
+    chair = {"order_id": w["chair_order"]}
+    product = {k: w["product"][k] for k in (
+        "ndc", "name", "hcpcs", "strength", "strength_unit", "volume_ml", "vials_per_package",
+        "single_dose", "ndc_unit", "package_cost", "cost_source", "reorder_point")}
+    payer = w["payer"].get("payer", w["payer"])
+    ratios = {k: w["ratios"][k] for k in ("ratios", "setup_minutes") if k in w["ratios"]}
+    hours = {k: w["hours"][k] for k in ("timezone", "state", "weekly", "closed_dates")
+             if k in w["hours"]}
+    return {
+        ("POST", "/v1/patients"): Base(body=patient),
+        ("PATCH", "/v1/patients/{patient_id}"): Base(body={
+            "weight_kg": 65, "pregnant": False, "qtc_ms": 450,
+            "medications": patient["medications"], "allergies": patient["allergies"]}),
+        ("POST", "/v1/patients/{patient_id}/outside-doses"): Base(body={
+            "drug_code": "ketorolac", "dose": "15", "dose_unit": "mg",
+            "given_at": (now - timedelta(hours=30)).isoformat(), "source": "urgent care"}),
+        ("GET", "/v1/drugs"): Base(query={"limit": "5"}),
+        ("PUT", "/v1/drugs/{code}"): Base(body=w["drug"]),
+        ("POST", "/v1/protocols"): Base(body={"name": "bad-input protocol", "lines": [
+            {"sequence": 1, "drug_code": "ketorolac",
+             "dose_rule": {"kind": "fixed", "dose": "15"}, "mode": "push", "minutes": 2}]}),
+        ("POST", "/v1/orders"): Base(body=order),
+        ("PATCH", "/v1/orders/{order_id}"): Base(body={"requested_window": window,
+                                                       "lines": [line],
+                                                       "diagnosis": ["G43.109"]}),
+        ("POST", "/v1/orders/{order_id}/overrides"): Base(body={
+            "finding_code": w["finding"], "reason": "reviewed by the neurologist"}),
+        ("POST", "/v1/orders/{order_id}/cancel"): Base(path={"order_id": w["to_cancel"]},
+                                                       body={"reason": "patient declined"}),
+        ("POST", "/v1/orders/{order_id}/administrations"): Base(path=chair, body={
+            "line_sequence": 2, "started_at": (now - timedelta(minutes=20)).isoformat(),
+            "stopped_at": (now - timedelta(minutes=18)).isoformat(), "dose_given": "30",
+            "dose_unit": "mg", "ndc": "99207000225", "lot": "D01A", "wasted_amount": "0",
+            "reaction": "none"}),
+        ("POST", "/v1/orders/{order_id}/complete"): Base(path=chair, body={
+            "rendering_provider_npi": "1234567893"}),
+        ("GET", "/v1/slots"): Base(query={"minutes": "30", "acuity_class": "standard",
+                                          "from": soon.isoformat(), "limit": "3"}),
+        ("GET", "/v1/appointments"): Base(query={"date": soon.date().isoformat()}),
+        ("POST", "/v1/appointments"): Base(body={"order_id": w["signed_order"],
+                                                 "start": soon.isoformat()}),
+        ("POST", "/v1/appointments/{appointment_id}/move"): Base(body={
+            "start": soon.isoformat()}),
+        ("POST", "/v1/appointments/{appt_id}/move"): Base(body={"start": soon.isoformat()}),
+        ("POST", "/v1/appointments/{appointment_id}/cancel"): Base(body={"reason": "sick"}),
+        ("POST", "/v1/appointments/{appt_id}/cancel"): Base(body={"reason": "sick"}),
+        ("GET", "/v1/board"): Base(query={"date": soon.date().isoformat()}),
+        ("POST", "/v1/schedule/optimize"): Base(query={"date": soon.date().isoformat()}),
+        ("POST", "/v1/chairs"): Base(body={"id": "c99", "kind": "recliner",
+                                           "pediatric_capable": False, "active": True}),
+        ("PUT", "/v1/chairs/{chair_id}"): Base(body={"id": "c01", "kind": "recliner",
+                                                     "pediatric_capable": False,
+                                                     "active": True}),
+        ("GET", "/v1/nurse-shifts"): Base(query={"date": soon.date().isoformat()}),
+        ("POST", "/v1/nurse-shifts"): Base(body={
+            "nurse_id": "rn-bad", "start": (soon + timedelta(days=30)).isoformat(),
+            "end": (soon + timedelta(days=30, hours=8)).isoformat(),
+            "breaks": [{"start": (soon + timedelta(days=30, hours=4)).isoformat(),
+                        "end": (soon + timedelta(days=30, hours=4, minutes=30)).isoformat()}]}),
+        ("PUT", "/v1/ratio-policy"): Base(body=ratios),
+        ("PUT", "/v1/clinic-hours"): Base(body=hours),
+        ("GET", "/v1/authorizations"): Base(query={"due_before": soon.isoformat()}),
+        ("GET", "/v1/authorizations/metrics"): Base(query={"since": now.isoformat()}),
+        ("POST", "/v1/authorizations/{authorization_id}/answers"): Base(body={"answers": {
+            "J3032.baseline-migraine-days": 10,
+            "J3032.failed-preventive-classes": ["beta-blocker", "tca-snri"]}}),
+        ("POST", "/v1/authorizations/{authorization_id}/withdraw"): Base(body={
+            "reason": "changed plan"}),
+        ("POST", "/v1/payers"): Base(body={**payer, "id": f"bad-{uuid.uuid4().hex[:8]}"}),
+        ("PUT", "/v1/payers/{payer_id}"): Base(body=payer),
+        ("PUT", "/v1/payers/{payer_id}/policies"): Base(body={
+            "policies": w["policies"]["policies"]}),
+        ("POST", "/v1/remittances"): Base(body=w["remittance"]),
+        ("POST", "/v1/inventory"): Base(body={
+            "ndc": "99207000225", "lot_number": "BAD1", "expires_on": "2031-01-31",
+            "packages": 1, "package_cost": "12.50", "cost_source": "invoice 1",
+            "reference": "PO-1", "product": product}),
+        ("PUT", "/v1/inventory/{ndc}"): Base(body=product),
+        ("POST", "/v1/fee-schedules/asp"): Base(query={"quarter": "2027Q1"}, body=ASP_CSV),
+        # the reimbursement service's own admin routes (not in the public API)
+        ("PUT", "/v1/fee-schedules/contracts/{payer_id}"): Base(body={
+            "name": "Summit PPO 2027", "kind": "commercial", "drug_basis": "asp_percent",
+            "drug_percent": "1.2", "drug_rates": {"J1885": "0.50"}, "admin_rates": {
+                "96365": "120.00"}, "coinsurance": "0.2", "sequestration": "0",
+            "x12_payer_id": "SUMMIT01", "claim_filing": "CI",
+            "policy": {"rounding": "up", "jw_jz": True}, "source": "contract 2027"}),
+        ("PUT", "/v1/fee-schedules/charge-master"): Base(body={
+            "version": "2027-01", "rates": {"96365": "250.00", "J1885": "4.00"}}),
+        ("PUT", "/v1/fee-schedules/hcpcs/{code}"): Base(path={"code": "J1885"}, body={
+            "description": "Ketorolac tromethamine inj", "amount": "15", "unit": "mg",
+            "source": "CMS HCPCS file"}),
+        ("GET", "/v1/reports/margin"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
+                                                   "by": "drug"}),
+        ("GET", "/v1/reports/ar"): Base(query={"from": "2026-01-01", "to": "2026-12-31"}),
+    }
+
+
+def service_headers() -> dict[str, str]:
+    return {"x-chairside-client-id": "demo-admin", "x-chairside-scopes": ADMIN_SCOPES,
+            "x-chairside-user-id": "bad-input-tester", "x-chairside-roles": "admin clinician"}
