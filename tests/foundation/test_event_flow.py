@@ -244,6 +244,42 @@ async def test_consumer_spans_carry_the_producer_trace_id(
     assert inserts, "\n".join(f"{s.name} {dict(s.attributes)}" for s in in_trace)
 
 
+async def test_each_record_carries_one_traceparent_and_the_consumer_continues_the_publish(
+    make_database, fresh_broker, span_exporter
+):
+    """The relay's publish span is the record's only parent: the aiokafka instrumentation used
+    to append a second traceparent (its own send span), and consumers linked to whichever
+    header they read first."""
+    producer, consumer = await _runtimes(make_database, fresh_broker)
+    async with running(producer), running(consumer):
+        for seq in range(3):
+            await flow.cancel(producer, uuid.uuid4(), seq)
+        await eventually(lambda: _at_least(consumer, 3))
+        await asyncio.sleep(0.2)
+    raw = AIOKafkaConsumer(contracts.ORDERS_TOPIC,
+                           bootstrap_servers=fresh_broker.bootstrap_servers,
+                           auto_offset_reset="earliest", enable_auto_commit=False)
+    await raw.start()
+    try:
+        batches = await raw.getmany(timeout_ms=5000)
+        records = [r for batch in batches.values() for r in batch]
+    finally:
+        await raw.stop()
+    assert len(records) == 3
+    spans = span_exporter.get_finished_spans()
+    publish = {s.context.span_id: s for s in spans
+               if s.name == f"{contracts.ORDERS_TOPIC} publish"}
+    process = [s for s in spans if s.name == "order.cancelled process"]
+    assert len(process) == 3
+    for record in records:
+        parents = [v.decode() for k, v in record.headers if k == "traceparent"]
+        assert len(parents) == 1, record.headers
+        span_id = int(parents[0].split("-")[2], 16)
+        assert span_id in publish  # the header names the relay's publish span
+    for span in process:
+        assert span.parent is not None and span.parent.span_id in publish
+
+
 async def test_events_not_yet_consumed_when_the_broker_dies_are_handled_exactly_once(
     make_database, fresh_broker
 ):

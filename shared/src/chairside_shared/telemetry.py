@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 import structlog
 from opentelemetry import trace
@@ -48,6 +49,17 @@ def setup_telemetry(
     AIOKafkaInstrumentor().instrument()
     _configured = True
     return provider
+
+
+def uninstrumented(obj: Any, name: str) -> Any:
+    """``obj.name`` as its class defined it, bypassing a class-level instrumentation wrapper.
+
+    For calls that make their own span and carry their own trace context (the outbox relay's
+    publish, the gateway's upstream calls): the wrapper would add a second span and, for Kafka,
+    append a second ``traceparent`` header that consumers may read instead of ours."""
+    method = getattr(type(obj), name)
+    original = getattr(method, "__wrapped__", method)
+    return original.__get__(obj, type(obj))
 
 
 def instrument_app(app) -> None:  # noqa: ANN001 - a FastAPI app

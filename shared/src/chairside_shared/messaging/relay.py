@@ -34,6 +34,7 @@ from chairside_shared.messaging.tables import MessagingTables
 from chairside_shared.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
 from chairside_shared.settings import ServiceSettings
 from chairside_shared.status import DependencyStatus
+from chairside_shared.telemetry import uninstrumented
 
 log = logging.getLogger("chairside.outbox")
 
@@ -179,7 +180,10 @@ class OutboxRelay:
                 carrier: dict[str, str] = {}
                 propagate.inject(carrier)
                 headers.update(carrier)
-                return await self._producer.send(  # type: ignore[union-attr]
+                # Our publish span is the record's one parent: the aiokafka instrumentation's
+                # wrapper would append a second traceparent (of its own child span).
+                send = uninstrumented(self._producer, "send")
+                return await send(
                     row.topic,
                     value=row.payload.encode(),
                     key=row.key.encode(),
