@@ -194,6 +194,19 @@ async def start_stack(workdir: Path, tag: str, **kw: object) -> Stack:
     return stack
 
 
+async def start_sqlite_stack(workdir: Path, **kw: object) -> Stack:
+    """The same processes on SQLite files, as ``make run`` has them (the embedded default)."""
+    urls = {s: f"sqlite+aiosqlite:///{workdir / f'{s}.db'}" for s in WITH_DATABASE}
+    stack = build_stack(workdir, urls, **kw)  # type: ignore[arg-type]
+    stack.broker.start()
+    try:
+        await asyncio.to_thread(stack.start_all)
+    except BaseException:
+        await stop_stack(stack)
+        raise
+    return stack
+
+
 async def stop_stack(stack: Stack) -> None:
     await asyncio.to_thread(stack.stop_all)
     await drop_databases(stack.db_names)

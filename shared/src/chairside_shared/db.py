@@ -67,6 +67,7 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         engine = sa_asyncio.create_async_engine(url, connect_args={"timeout": 30},
                                                 hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _sqlite_begin_immediate)
         return engine
     return sa_asyncio.create_async_engine(
         url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800,
@@ -75,12 +76,23 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+    # The driver's own implicit BEGIN is off: SQLAlchemy's "begin" event emits ours.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     # WAL lets readers run beside the single writer; busy_timeout waits instead of failing.
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _sqlite_begin_immediate(conn) -> None:  # noqa: ANN001 - a sync Connection
+    """Every SQLite transaction takes the write lock when it begins (waiting up to the busy
+    timeout), so transactions serialize the way row locks make them on PostgreSQL. With the
+    driver's deferred BEGIN, two transactions read the same row, and the later writer lost
+    (a spurious 409 "changed meanwhile") or failed on a stale snapshot. SQLAlchemy's
+    documented recipe for SQLite; it also makes SAVEPOINTs work."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
