@@ -23,7 +23,8 @@ import sys
 import time
 import uuid
 from collections import Counter
-from datetime import UTC, date, datetime, time as clock, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -147,7 +148,7 @@ async def run(args: argparse.Namespace) -> dict:
         await db.drop_database(ADMIN_URL, name)
 
 
-async def _process(args, url: str, day: date, orders: list[uuid.UUID]) -> dict:  # noqa: ANN001
+async def _process(args, url: str, day: date, orders: list[uuid.UUID]) -> dict:
     port = free_port()
     log = Path(args.log) if args.log else None
     with EmbeddedBroker() as broker:
@@ -184,7 +185,7 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _inproc(args, url: str, day: date, orders: list[uuid.UUID]) -> dict:  # noqa: ANN001
+async def _inproc(args, url: str, day: date, orders: list[uuid.UUID]) -> dict:
     from scheduling.main import create_app
     from scheduling.settings import SchedulingSettings
 
