@@ -36,6 +36,10 @@ class Conflict(DomainError):
     code = "conflict"
 
 
+# The 409 for a second appointment of one order, from the handler's check or the database's.
+ALREADY_BOOKED = "already has an appointment; move it instead"
+
+
 class IllegalTransition(Conflict):
     code = "illegal_transition"
 

@@ -13,6 +13,7 @@ from uuid import UUID
 from scheduling.domain.appointment import OCCUPYING, Appointment, Status
 from scheduling.domain.clinic import BookingPolicy, require_aware
 from scheduling.domain.errors import (
+    ALREADY_BOOKED,
     Conflict,
     IllegalTransition,
     InvalidInput,
@@ -91,11 +92,12 @@ async def _place(uow, clinic: Clinic, req: SlotRequest, start: datetime,
 
 async def book(uow, *, order_id: UUID, start: datetime, chair_id: str | None,
                now: datetime, policy: BookingPolicy) -> Appointment:
+    await uow.lock_order(order_id)  # before reading its appointments: see uow.lock_order
     order = await _order(uow, order_id)
     clinic = await load_clinic(uow, policy)
     appts = await uow.appointments.for_order(order_id)
     if any(a.status in OCCUPYING for a in appts):
-        raise Conflict(f"order {order_id} already has an appointment; move it instead")
+        raise Conflict(f"order {order_id} {ALREADY_BOOKED}")
     slot = await _place(uow, clinic, _request(clinic, order), start, chair_id, now)
     queued = next((a for a in appts if a.status is Status.QUEUED), None)
     hold_until = now + timedelta(minutes=policy.hold_minutes)

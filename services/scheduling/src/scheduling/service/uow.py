@@ -6,8 +6,13 @@ recorded becomes an outbox row, in the same transaction.
 
 ``lock_days`` serializes capacity decisions for a clinic day. Nurse capacity cannot be written
 as a table constraint, so every path that adds chair time to a day takes the day's lock first
-and reads the day after it: on PostgreSQL a transaction-scoped advisory lock (released by commit
-or rollback), on SQLite (single process, `make run`) one in-process lock per database.
+and reads the day after it. ``lock_order`` does the same for one order: every path that gives an
+order an appointment (or releases its appointments) takes the order's lock before it reads the
+order's appointments, so a check like "this order has none yet" stays true until commit; the
+unique index on current appointments per order is the backstop. An order's lock is taken before
+any day lock. On PostgreSQL these are transaction-scoped advisory locks (released by commit or
+rollback); on SQLite (single process, `make run`) one in-process lock per database serializes
+all of it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 from typing import ClassVar, Self
+from uuid import UUID
 
 from chairside_shared.messaging.outbox import UnitOfWork
 from sqlalchemy import text
@@ -25,8 +31,16 @@ from scheduling.service.events import payload_of
 from scheduling.service.metrics import APPOINTMENT_EVENTS
 from scheduling.settings import SchedulingSettings
 
-_LOCK_NAMESPACE = 0x5C4E  # advisory lock key space of the scheduling service
+_LOCK_NAMESPACE = 0x5C4E  # advisory lock key space of the scheduling service: clinic days
+_ORDER_NAMESPACE = 0x5C4F  # ... and orders
 _SQLITE_LOCKS: dict[str, asyncio.Lock] = {}
+_ADVISORY = text("SELECT pg_advisory_xact_lock(:ns, :key)")
+_TRY_ADVISORY = text("SELECT pg_try_advisory_xact_lock(:ns, :key)")
+
+
+def _order_key(order_id: UUID) -> int:
+    """32 bits of the order id: two orders sharing a key only wait for each other."""
+    return int.from_bytes(order_id.bytes[:4], "big", signed=True)
 
 
 class SchedulingUnitOfWork(UnitOfWork):
@@ -45,7 +59,7 @@ class SchedulingUnitOfWork(UnitOfWork):
         self.appointments = SqlAppointments(self.session)
         self.config = SqlConfig(self.session, s.default_hours(), s.ratio_overrides_by_state)
         self.orders = SqlOrders(self.session)
-        self._locked: set[date] = set()
+        self._locked: set[date | UUID] = set()
         self._sqlite_lock: asyncio.Lock | None = None
         return self
 
@@ -53,7 +67,7 @@ class SchedulingUnitOfWork(UnitOfWork):
         try:
             await super().__aexit__(*exc)
         finally:
-            self._release_sqlite()
+            self._release_locks()
 
     @property
     def is_postgres(self) -> bool:
@@ -63,13 +77,46 @@ class SchedulingUnitOfWork(UnitOfWork):
         """Lock clinic days in date order (a fixed order cannot deadlock)."""
         for day in sorted(set(days) - self._locked):
             if self.is_postgres:
-                await self.session.execute(text("SELECT pg_advisory_xact_lock(:ns, :day)"),
-                                           {"ns": _LOCK_NAMESPACE, "day": day.toordinal()})
-            elif self._sqlite_lock is None:
-                lock = _SQLITE_LOCKS.setdefault(str(self.session.bind.url), asyncio.Lock())
-                await lock.acquire()
-                self._sqlite_lock = lock
+                await self.session.execute(_ADVISORY, {"ns": _LOCK_NAMESPACE,
+                                                       "key": day.toordinal()})
+            else:
+                await self._lock_sqlite()
             self._locked.add(day)
+
+    async def lock_order(self, order_id: UUID) -> None:
+        """Wait for the order's lock; take it before any day lock."""
+        if order_id in self._locked:
+            return
+        if self.is_postgres:
+            await self.session.execute(_ADVISORY, {"ns": _ORDER_NAMESPACE,
+                                                   "key": _order_key(order_id)})
+        else:
+            await self._lock_sqlite()
+        self._locked.add(order_id)
+
+    async def try_lock_order(self, order_id: UUID) -> bool:
+        """The order's lock if nobody holds it (never waits, so usable under a day lock)."""
+        if order_id in self._locked:
+            return True
+        if self.is_postgres:
+            got = (await self.session.execute(_TRY_ADVISORY, {
+                "ns": _ORDER_NAMESPACE, "key": _order_key(order_id)})).scalar()
+        else:
+            got = self._sqlite_lock is not None or not self._sqlite_db_lock().locked()
+            if got:
+                await self._lock_sqlite()
+        if got:
+            self._locked.add(order_id)
+        return bool(got)
+
+    def _sqlite_db_lock(self) -> asyncio.Lock:
+        return _SQLITE_LOCKS.setdefault(str(self.session.bind.url), asyncio.Lock())
+
+    async def _lock_sqlite(self) -> None:
+        if self._sqlite_lock is None:
+            lock = self._sqlite_db_lock()
+            await lock.acquire()
+            self._sqlite_lock = lock
 
     async def defer_chair_constraint(self) -> None:
         """Let one transaction swap visits between chairs; still checked at commit."""
@@ -95,16 +142,20 @@ class SchedulingUnitOfWork(UnitOfWork):
         try:
             await super().commit()
         finally:
-            self._release_sqlite()
+            self._release_locks()
 
     async def rollback(self) -> None:
+        """End the transaction, forgetting what it read: the unit of work may go on with a
+        fresh one (a handler rolls back to let go of its locks before slower, unlocked work)."""
         try:
             await super().rollback()
         finally:
-            self._release_sqlite()
+            self._release_locks()
+            self.appointments = SqlAppointments(self.session)
 
-    def _release_sqlite(self) -> None:
+    def _release_locks(self) -> None:
+        # the advisory locks end with the transaction; the SQLite lock is ours to release
+        self._locked.clear()
         if self._sqlite_lock is not None:
             self._sqlite_lock.release()
             self._sqlite_lock = None
-            self._locked.clear()
