@@ -4,7 +4,8 @@
         [--mode process|inproc] [--deadline 5] [--json out.json]
 
 ``process`` (default) runs ``python -m scheduling serve`` as its own process on a throwaway
-database and the embedded broker, and fires the requests at it over HTTP, as the gateway does.
+database and the embedded broker, and fires the requests at it over HTTP, as the gateway does
+(with a minimal client: see ``_fire_http``).
 ``inproc`` drives the ASGI app in this process (no broker, no network).
 
 The clinic day is full but for one 09:00 slot on chair c01, so every loser needs next options
@@ -96,17 +97,52 @@ async def _clinic(c: httpx.AsyncClient, url: str, day: date) -> None:
 
 async def _fire(c: httpx.AsyncClient, orders: list[uuid.UUID], start: datetime,
                 timeout_s: float) -> list[tuple[str, float, bool]]:
+    """All the bookings at once, through the ASGI app (inproc mode)."""
     async def one(order: uuid.UUID) -> tuple[str, float, bool]:
         t0 = time.perf_counter()
         try:
-            r = await c.post("/v1/appointments", timeout=timeout_s, json={
-                "order_id": str(order), "chair_id": "c01", "start": start.isoformat()})
+            r = await c.post("/v1/appointments", timeout=timeout_s, json=_body(order, start))
             options = r.status_code == 409 and bool(r.json().get("next_options"))
             return str(r.status_code), time.perf_counter() - t0, options
         except httpx.TimeoutException:
             return "timeout", time.perf_counter() - t0, False
-        except httpx.HTTPError as exc:
+
+    return await asyncio.gather(*(one(o) for o in orders))
+
+
+def _body(order: uuid.UUID, start: datetime) -> dict:
+    return {"order_id": str(order), "chair_id": "c01", "start": start.isoformat()}
+
+
+async def _fire_http(port: int, orders: list[uuid.UUID], start: datetime,
+                     timeout_s: float) -> list[tuple[str, float, bool]]:
+    """All the bookings at once over plain HTTP/1.1 on asyncio streams, one connection each.
+    A minimal client, so that on a small machine the load generator's own CPU (httpx costs
+    about as much per request as the service) does not pass for the service's latency."""
+    async def one(order: uuid.UUID) -> tuple[str, float, bool]:
+        payload = json.dumps(_body(order, start)).encode()
+        head = (f"POST /v1/appointments HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
+                "Connection: close\r\n\r\n").encode()
+        t0 = time.perf_counter()
+        writer = None
+        try:
+            async with asyncio.timeout(timeout_s):
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                writer.write(head + payload)
+                raw = await reader.read()  # the server closes after the answer
+        except TimeoutError:
+            return "timeout", time.perf_counter() - t0, False
+        except OSError as exc:
             return type(exc).__name__, time.perf_counter() - t0, False
+        finally:
+            if writer is not None:
+                writer.close()
+        elapsed = time.perf_counter() - t0
+        status = raw.split(b" ", 2)[1].decode() if raw.startswith(b"HTTP/") else "bad answer"
+        options = status == "409" and bool(
+            json.loads(raw.split(b"\r\n\r\n", 1)[1]).get("next_options"))
+        return status, elapsed, options
 
     return await asyncio.gather(*(one(o) for o in orders))
 
@@ -164,15 +200,32 @@ async def _process(args, url: str, day: date, orders: list[uuid.UUID]) -> dict:
             async with httpx.AsyncClient(base_url=proc.url, limits=limits) as c:
                 await _clinic(c, url, day)
                 cpu0 = _cpu_s(proc.process.pid)
-                results = await _fire(c, orders, local(day, 9), args.timeout)
+                before = await _served(c)
+                results = await _fire_http(port, orders, local(day, 9), args.timeout)
                 cpu = _cpu_s(proc.process.pid) - cpu0
+                served = {k: v - before.get(k, 0) for k, v in (await _served(c)).items()}
         finally:
             proc.stop()
     out = report(results, args.deadline)
+    out["service_side_le_s"] = served
+    print("service-side durations (its /metrics histogram, cumulative): " + "  ".join(
+        f"<={k}s {v:.0f}" for k, v in served.items()))
     if cpu >= 0:
         out["service_cpu_s"] = round(cpu, 2)
         print(f"service process CPU during the burst: {cpu:.2f} s "
               f"({cpu / len(results) * 1000:.1f} ms per request)")
+    return out
+
+
+async def _served(c: httpx.AsyncClient) -> dict[str, float]:
+    """The service's own request-duration histogram for POST /v1/appointments."""
+    text = (await c.get("/metrics")).text
+    out = {}
+    for line in text.splitlines():
+        if line.startswith("http_request_duration_seconds_bucket{") and \
+                'method="POST"' in line and 'route="/v1/appointments"' in line:
+            le = line.split('le="', 1)[1].split('"', 1)[0]
+            out[le] = float(line.rsplit(" ", 1)[1])
     return out
 
 
