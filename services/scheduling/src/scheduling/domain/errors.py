@@ -49,6 +49,13 @@ class IllegalTransition(Conflict):
         self.action = action
 
 
+class Busy(Conflict):
+    """A lock a request needed stayed taken longer than the request may wait (mapped to 409):
+    other requests for the same clinic day or order are in progress; trying again will do."""
+
+    code = "busy"
+
+
 @dataclass(frozen=True)
 class Reason:
     code: str  # e.g. chair_busy, nurse_capacity, outside_hours

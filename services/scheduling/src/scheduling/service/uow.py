@@ -4,22 +4,17 @@ Handlers run inside ``async with uow`` and the caller (route or consumer) commit
 every appointment the repository has seen is written (with its version check) and each event it
 recorded becomes an outbox row, in the same transaction.
 
-``lock_days`` serializes capacity decisions for a clinic day. Nurse capacity cannot be written
-as a table constraint, so every path that adds chair time to a day takes the day's lock first
-and reads the day after it. ``lock_order`` does the same for one order: every path that gives an
-order an appointment (or releases its appointments) takes the order's lock before it reads the
-order's appointments, so a check like "this order has none yet" stays true until commit; the
-unique index on current appointments per order is the backstop. An order's lock is taken before
-any day lock. On PostgreSQL these are transaction-scoped advisory locks (released by commit or
-rollback); on SQLite (single process, `make run`) one in-process lock per database serializes
-all of it.
+``lock_days`` and ``lock_order`` take the locks of service/locks.py: a clinic day's before adding
+chair time to it, an order's before reading its appointments. ``bound_waits`` caps how long
+they wait, for API requests.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import ClassVar, Self
+from typing import ClassVar, Self, TypeVar
 from uuid import UUID
 
 from chairside_shared.messaging.outbox import UnitOfWork
@@ -28,30 +23,31 @@ from sqlalchemy import text
 from scheduling.adapters.repository import SqlAppointments, SqlConfig, SqlOrders
 from scheduling.domain.appointment import AppointmentEvent
 from scheduling.service.events import payload_of
+from scheduling.service.locks import DayQueues, Locks
 from scheduling.service.metrics import APPOINTMENT_EVENTS
+from scheduling.service.shared_reads import SharedReads
 from scheduling.settings import SchedulingSettings
 
-_LOCK_NAMESPACE = 0x5C4E  # advisory lock key space of the scheduling service: clinic days
-_ORDER_NAMESPACE = 0x5C4F  # ... and orders
-_SQLITE_LOCKS: dict[str, asyncio.Lock] = {}
-_ADVISORY = text("SELECT pg_advisory_xact_lock(:ns, :key)")
-_TRY_ADVISORY = text("SELECT pg_try_advisory_xact_lock(:ns, :key)")
-
-
-def _order_key(order_id: UUID) -> int:
-    """32 bits of the order id: two orders sharing a key only wait for each other."""
-    return int.from_bytes(order_id.bytes[:4], "big", signed=True)
-
+T = TypeVar("T")
 
 class SchedulingUnitOfWork(UnitOfWork):
     settings: ClassVar[SchedulingSettings | None] = None  # bound by bootstrap
+    shared_reads: ClassVar[SharedReads] = SharedReads()  # one each per runtime once bound
+    day_queues: ClassVar[DayQueues] = DayQueues()
+    wait_budget_s: float | None = None  # see bound_waits
 
     @classmethod
     def bound(cls, settings: SchedulingSettings) -> type[SchedulingUnitOfWork]:
-        return type("BoundSchedulingUnitOfWork", (cls,), {"settings": settings})
+        return type("BoundSchedulingUnitOfWork", (cls,), {
+            "settings": settings, "shared_reads": SharedReads(), "day_queues": DayQueues()})
 
     def settings_or_default(self) -> SchedulingSettings:
         return self.settings or SchedulingSettings()
+
+    def bound_waits(self, seconds: float) -> Self:
+        """Wait at most this long in all for locks, counted from entering (API requests)."""
+        self.wait_budget_s = seconds
+        return self
 
     async def __aenter__(self) -> Self:
         await super().__aenter__()
@@ -59,64 +55,50 @@ class SchedulingUnitOfWork(UnitOfWork):
         self.appointments = SqlAppointments(self.session)
         self.config = SqlConfig(self.session, s.default_hours(), s.ratio_overrides_by_state)
         self.orders = SqlOrders(self.session)
-        self._locked: set[date | UUID] = set()
-        self._sqlite_lock: asyncio.Lock | None = None
+        deadline = None if self.wait_budget_s is None else \
+            asyncio.get_running_loop().time() + self.wait_budget_s
+        self.locks = Locks(self.session, deadline, self.day_queues)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         try:
             await super().__aexit__(*exc)
         finally:
-            self._release_locks()
+            self.locks.release()
 
     @property
     def is_postgres(self) -> bool:
-        return self.session.bind.dialect.name == "postgresql"
+        return self.locks.postgres
+
+    async def queue_for_days(self, *days: date) -> None:
+        """End the transaction (what it read is forgotten) and wait, holding no connection, in
+        this process's queue for those days; the place is kept until commit or rollback."""
+        await self.rollback()
+        await self.locks.queue(*days)
 
     async def lock_days(self, *days: date) -> None:
-        """Lock clinic days in date order (a fixed order cannot deadlock)."""
-        for day in sorted(set(days) - self._locked):
-            if self.is_postgres:
-                await self.session.execute(_ADVISORY, {"ns": _LOCK_NAMESPACE,
-                                                       "key": day.toordinal()})
-            else:
-                await self._lock_sqlite()
-            self._locked.add(day)
+        """Lock clinic days (in date order: a fixed order cannot deadlock)."""
+        await self.locks.days(*days)
 
     async def lock_order(self, order_id: UUID) -> None:
         """Wait for the order's lock; take it before any day lock."""
-        if order_id in self._locked:
-            return
-        if self.is_postgres:
-            await self.session.execute(_ADVISORY, {"ns": _ORDER_NAMESPACE,
-                                                   "key": _order_key(order_id)})
-        else:
-            await self._lock_sqlite()
-        self._locked.add(order_id)
+        await self.locks.order(order_id)
 
     async def try_lock_order(self, order_id: UUID) -> bool:
-        """The order's lock if nobody holds it (never waits, so usable under a day lock)."""
-        if order_id in self._locked:
-            return True
-        if self.is_postgres:
-            got = (await self.session.execute(_TRY_ADVISORY, {
-                "ns": _ORDER_NAMESPACE, "key": _order_key(order_id)})).scalar()
-        else:
-            got = self._sqlite_lock is not None or not self._sqlite_db_lock().locked()
-            if got:
-                await self._lock_sqlite()
-        if got:
-            self._locked.add(order_id)
-        return bool(got)
+        return await self.locks.try_order(order_id)
 
-    def _sqlite_db_lock(self) -> asyncio.Lock:
-        return _SQLITE_LOCKS.setdefault(str(self.session.bind.url), asyncio.Lock())
+    async def read_shared(self, key: tuple, read: Callable[[SchedulingUnitOfWork], Awaitable[T]]
+                          ) -> T:
+        """``read`` in a unit of work of its own, unless the same read is in flight already
+        (service/shared_reads.py). Call it between transactions: waiting for another request's
+        read while holding a connection could leave that read no connection to run on."""
+        if self.session.in_transaction():
+            raise RuntimeError("a shared read inside a transaction: end it first")
 
-    async def _lock_sqlite(self) -> None:
-        if self._sqlite_lock is None:
-            lock = self._sqlite_db_lock()
-            await lock.acquire()
-            self._sqlite_lock = lock
+        async def run() -> T:
+            async with type(self)(self._session_factory, self._outbox) as reader:
+                return await read(reader)
+        return await self.shared_reads.run((str(self.session.bind.url), *key), run)
 
     async def defer_chair_constraint(self) -> None:
         """Let one transaction swap visits between chairs; still checked at commit."""
@@ -142,7 +124,7 @@ class SchedulingUnitOfWork(UnitOfWork):
         try:
             await super().commit()
         finally:
-            self._release_locks()
+            self.locks.release()
 
     async def rollback(self) -> None:
         """End the transaction, forgetting what it read: the unit of work may go on with a
@@ -150,12 +132,5 @@ class SchedulingUnitOfWork(UnitOfWork):
         try:
             await super().rollback()
         finally:
-            self._release_locks()
+            self.locks.release()
             self.appointments = SqlAppointments(self.session)
-
-    def _release_locks(self) -> None:
-        # the advisory locks end with the transaction; the SQLite lock is ours to release
-        self._locked.clear()
-        if self._sqlite_lock is not None:
-            self._sqlite_lock.release()
-            self._sqlite_lock = None

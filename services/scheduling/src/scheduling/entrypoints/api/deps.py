@@ -23,7 +23,8 @@ def get_settings(request: Request) -> SchedulingSettings:
 
 
 async def get_uow(request: Request) -> AsyncIterator[SchedulingUnitOfWork]:
-    yield request.app.state.runtime.uow()
+    runtime = request.app.state.runtime
+    yield runtime.uow().bound_waits(runtime.settings.request_lock_wait_s)
 
 
 def get_now() -> datetime:
