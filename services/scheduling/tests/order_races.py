@@ -175,3 +175,20 @@ async def migration_stops_on_duplicates(url: str) -> None:
             assert INDEX not in await conn.run_sync(indexes)
     finally:
         await engine.dispose()
+
+
+async def moves_race(client: httpx.AsyncClient, runtime) -> None:
+    """Staff moving one appointment to several days at once: it ends on one of them, once."""
+    days = clinic_days(6)
+    for d in days:
+        await setup_clinic(client, chairs=2, nurses=1, day=d)
+    order = await signed_order(runtime)
+    r = await book(client, order, local(9))
+    assert r.status_code == 201, r.text
+    responses = await asyncio.gather(*(client.post(
+        f"/v1/appointments/{r.json()['id']}/move", json={"start": local(10, 0, d).isoformat()})
+        for d in days[1:]))
+    assert {x.status_code for x in responses} <= {200, 409}, [x.text for x in responses]
+    assert any(x.status_code == 200 for x in responses)
+    [current] = await current_appointments(runtime, order)
+    assert current["start_at"] in {local(10, 0, d) for d in days[1:]}

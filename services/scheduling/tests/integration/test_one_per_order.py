@@ -31,6 +31,10 @@ async def test_holds_racing_bookings_leave_one_appointment(svc):
     await races.holds_and_bookings_race(svc.client, svc.runtime, svc.settings.booking_policy())
 
 
+async def test_moves_racing_leave_the_appointment_on_one_chair(svc):
+    await races.moves_race(svc.client, svc.runtime)
+
+
 async def test_the_table_refuses_a_second_current_appointment(svc):
     await races.index_refuses_a_second_current_appointment(svc.runtime)
 

@@ -20,6 +20,10 @@ async def test_holds_racing_bookings_leave_one_appointment(embedded):
                                         embedded.settings.booking_policy())
 
 
+async def test_moves_racing_leave_the_appointment_on_one_chair(embedded):
+    await races.moves_race(embedded.client, embedded.runtime)
+
+
 async def test_the_table_refuses_a_second_current_appointment(embedded):
     await races.index_refuses_a_second_current_appointment(embedded.runtime)
 
