@@ -122,21 +122,20 @@ async def test_400_bookings_of_one_slot_over_http_end_in_one_201_and_409s(make_d
         orders = await _orders(runtime, 400)
         answers = await asyncio.wait_for(asyncio.gather(*(
             _post_over_http(port, o, local(9)) for o in orders)), HANG_GUARD_S)
+        proc.stop()
+        statuses = [status for status, _ in answers]
+        failed = [line for line in (tmp_path / "svc.log").read_text().splitlines()
+                  if "unhandled error" in line]
+        assert statuses.count(201) == 1 and statuses.count(409) == 399, (
+            sorted(set(statuses)), failed[:1])
+        refused = [body for status, body in answers if status == 409]
+        assert all(body["next_options"] for body in refused)
+        assert all(body["next_options"][0]["start"][:10] >= DAY.isoformat() for body in refused)
+        live, violations = await _invariants(SimpleNamespace(runtime=runtime, settings=settings))
+        assert violations == [] and len(live) == 3
     finally:
         proc.stop()
-    statuses = [status for status, _ in answers]
-    failed = [line for line in (tmp_path / "svc.log").read_text().splitlines()
-              if "unhandled error" in line]
-    assert statuses.count(201) == 1 and statuses.count(409) == 399, (sorted(set(statuses)),
-                                                                     failed[:1])
-    refused = [body for status, body in answers if status == 409]
-    assert all(body["next_options"] for body in refused)
-    assert all(body["next_options"][0]["start"][:10] >= DAY.isoformat() for body in refused)
-    try:
-        live, violations = await _invariants(SimpleNamespace(runtime=runtime, settings=settings))
-    finally:
         await runtime.engine.dispose()
-    assert violations == [] and len(live) == 3
 
 
 async def test_last_nurse_capacity_goes_to_exactly_one(svc):

@@ -30,6 +30,7 @@ from scheduling.settings import SchedulingSettings
 
 T = TypeVar("T")
 
+
 class SchedulingUnitOfWork(UnitOfWork):
     settings: ClassVar[SchedulingSettings | None] = None  # bound by bootstrap
     shared_reads: ClassVar[SharedReads] = SharedReads()  # one each per runtime once bound
