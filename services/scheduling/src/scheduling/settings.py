@@ -41,6 +41,14 @@ class SchedulingSettings(ServiceSettings):
     planned_horizon_days: int = Field(28, ge=1, le=180)
     max_search_days: int = Field(62, ge=1, le=366)
 
+    request_lock_wait_s: float = Field(
+        1.5, gt=0, le=30, description="How long an API request may wait, in all, for the "
+        "clinic days and orders it changes while other requests hold them (in this process's "
+        "queue and for the database locks); then it answers 409 with next options read without "
+        "the locks. Keep it well under the gateway's upstream deadline "
+        "(GATEWAY_UPSTREAM_TIMEOUT_S, 5 s) so that answer arrives in time. Events and "
+        "background loops are not bounded: they wait for the locks.")
+
     optimizer_time_limit_s: float = Field(10.0, gt=0, le=300)
     optimizer_workers: int = Field(1, ge=1, le=16)
     hold_sweep_interval_s: float = Field(30.0, gt=0)

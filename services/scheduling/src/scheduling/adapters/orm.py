@@ -3,7 +3,8 @@
 The invariant "no two live appointments overlap on one chair" is enforced by PostgreSQL itself
 with an exclusion constraint over (chair_id =, tstzrange(start_at, end_at) &&), which needs the
 btree_gist extension; one nurse's shifts cannot overlap either. SQLite (embedded `make run`)
-has no exclusion constraints: writes there go through one serialized path instead.
+has no exclusion constraints: writes there go through one serialized path instead. On both, a
+partial unique index keeps an order to one current (queued or live) appointment.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ from .metadata import metadata
 TS = UTCDateTime()
 LIVE_STATUSES = ("held", "booked", "checked_in", "in_chair")
 _LIVE_SQL = "status IN ('held', 'booked', 'checked_in', 'in_chair')"
+# An order's current appointment (domain.appointment.CURRENT): queued or live.
+CURRENT_STATUSES = ("queued", *LIVE_STATUSES)
+_CURRENT_SQL = "status IN ('queued', 'held', 'booked', 'checked_in', 'in_chair')"
+# The database-side names of the invariants, so their violations can be mapped to a 409.
+CHAIR_OVERLAP_CONSTRAINT = "ex_appointments_chair_no_overlap"
+ONE_CURRENT_PER_ORDER = "ux_appointments_order_current"
 
 clinic_settings = Table(
     "clinic_settings", metadata,
@@ -139,15 +146,23 @@ appointments = Table(
     Index("ix_appointments_start_at", "start_at"),
     Index("ix_appointments_order_id", "order_id"),
     Index("ix_appointments_status", "status"),
+    # One current appointment per order, whatever the code does. A multi-visit series would
+    # key this on (order_id, its visit in the series) instead of order_id alone.
+    Index(ONE_CURRENT_PER_ORDER, "order_id", unique=True,
+          postgresql_where=text(_CURRENT_SQL), sqlite_where=text(_CURRENT_SQL)),
     ExcludeConstraint(
         ("chair_id", "="),
         (func.tstzrange(literal_column("start_at"), literal_column("end_at"),
                         literal_column("'[)'")), "&&"),
-        using="gist", name="ex_appointments_chair_no_overlap", where=text(_LIVE_SQL),
+        using="gist", name=CHAIR_OVERLAP_CONSTRAINT, where=text(_LIVE_SQL),
         # deferrable so the optimizer can swap two visits inside one transaction
         deferrable=True, initially="IMMEDIATE",
     ).ddl_if(dialect="postgresql"),
 )
 
-# The database-side name of the chair invariant, so the repository can map its violation.
-CHAIR_OVERLAP_CONSTRAINT = "ex_appointments_chair_no_overlap"
+
+def violates_one_current_per_order(exc: Exception) -> bool:
+    """PostgreSQL names the index; SQLite names only the column of a unique index."""
+    message = str(getattr(exc, "orig", exc))
+    return (ONE_CURRENT_PER_ORDER in message
+            or "UNIQUE constraint failed: appointments.order_id" in message)

@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain.appointment import OCCUPYING, Appointment, Status
@@ -23,7 +24,7 @@ from ..domain.clinic import (
     NurseShift,
     RatioPolicy,
 )
-from ..domain.errors import Conflict
+from ..domain.errors import ALREADY_BOOKED, Conflict
 from . import orm
 
 _APPT_FIELDS = ("order_id", "practice_id", "minutes", "acuity_class", "pediatric",
@@ -62,8 +63,14 @@ class SqlAppointments:
 
     def _track(self, appts: list[Appointment]) -> list[Appointment]:
         out = []
-        for a in appts:  # one object per id within a unit of work
-            out.append(self.seen.setdefault(a.id, a))
+        for fresh in appts:  # one object per id within a unit of work
+            known = self.seen.setdefault(fresh.id, fresh)
+            clean = known.version == getattr(known, "_loaded_version", None)
+            if known is not fresh and clean and fresh.version != known.version:
+                # Unchanged here but committed since by someone else: a read taken after a
+                # lock must see that, or the next write fails its version check for nothing.
+                vars(known).update(vars(fresh))
+            out.append(known)
         return out
 
     def add(self, appt: Appointment) -> None:
@@ -87,6 +94,12 @@ class SqlAppointments:
 
     async def for_order(self, order_id: UUID) -> list[Appointment]:
         return await self._select(orm.appointments.c.order_id == order_id)
+
+    async def reload(self, appts: list[Appointment]) -> list[Appointment]:
+        """The same appointments read again (see ``_track``)."""
+        if not appts:
+            return []
+        return await self._select(orm.appointments.c.id.in_([a.id for a in appts]))
 
     async def overlapping(self, start: datetime, end: datetime) -> list[Appointment]:
         t = orm.appointments
@@ -123,15 +136,20 @@ class SqlAppointments:
                 continue
             values = _values(appt)
             now = datetime.now(UTC)
-            if loaded is None:
-                await self.session.execute(t.insert().values(id=appt.id, created_at=now,
-                                                             updated_at=now, **values))
-            else:
-                result = await self.session.execute(
-                    update(t).where(and_(t.c.id == appt.id, t.c.version == loaded))
-                    .values(updated_at=now, **values))
-                if result.rowcount != 1:
-                    raise Conflict(f"appointment {appt.id} was changed meanwhile; retry")
+            try:
+                if loaded is None:
+                    await self.session.execute(t.insert().values(id=appt.id, created_at=now,
+                                                                 updated_at=now, **values))
+                else:
+                    result = await self.session.execute(
+                        update(t).where(and_(t.c.id == appt.id, t.c.version == loaded))
+                        .values(updated_at=now, **values))
+                    if result.rowcount != 1:
+                        raise Conflict(f"appointment {appt.id} was changed meanwhile; retry")
+            except IntegrityError as exc:
+                if orm.violates_one_current_per_order(exc):
+                    raise Conflict(f"order {appt.order_id} {ALREADY_BOOKED}") from exc
+                raise
             appt._loaded_version = appt.version  # type: ignore[attr-defined]
 
 

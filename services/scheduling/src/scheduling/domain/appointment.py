@@ -32,6 +32,9 @@ class Status(StrEnum):
 
 # Statuses whose chair time is reserved (they block the chair and count for nurse load).
 OCCUPYING = frozenset({Status.HELD, Status.BOOKED, Status.CHECKED_IN, Status.IN_CHAIR})
+# An order's current claim on chair time: a live appointment, or a same-day request waiting in
+# the queue (placing it turns that same appointment into a hold). One per order at most.
+CURRENT = OCCUPYING | {Status.QUEUED}
 # Statuses the day optimizer may re-plan: not started yet.
 MOVABLE = frozenset({Status.HELD, Status.BOOKED, Status.CHECKED_IN})
 TERMINAL = frozenset({Status.COMPLETED, Status.CANCELLED, Status.NO_SHOW})

@@ -36,6 +36,10 @@ class Conflict(DomainError):
     code = "conflict"
 
 
+# The 409 for a second appointment of one order, from the handler's check or the database's.
+ALREADY_BOOKED = "already has an appointment; move it instead"
+
+
 class IllegalTransition(Conflict):
     code = "illegal_transition"
 
@@ -43,6 +47,13 @@ class IllegalTransition(Conflict):
         super().__init__(f"appointment {appointment_id} is {current}; cannot {action}")
         self.current = current
         self.action = action
+
+
+class Busy(Conflict):
+    """A lock a request needed stayed taken longer than the request may wait (mapped to 409):
+    other requests for the same clinic day or order are in progress; trying again will do."""
+
+    code = "busy"
 
 
 @dataclass(frozen=True)

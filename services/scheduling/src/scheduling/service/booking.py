@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from scheduling.domain.appointment import OCCUPYING, Appointment, Status
+from scheduling.domain.appointment import CURRENT, OCCUPYING, Appointment, Status
 from scheduling.domain.booking import Need, offer_freed_capacity, ready_time, request_for
 from scheduling.domain.clinic import BookingPolicy
 from scheduling.domain.slots import Slot, find_slots
@@ -74,8 +74,9 @@ async def find_and_lock(uow, clinic: Clinic, need: Need, now: datetime,
 async def hold_for_order(uow, order: dict, now: datetime, policy: BookingPolicy
                          ) -> Appointment | None:
     """order.signed: hold the earliest slot, else (same-day) join the queue. Idempotent."""
+    await uow.lock_order(order["order_id"])  # staff may be booking it right now
     existing = [a for a in await uow.appointments.for_order(order["order_id"])
-                if a.status in OCCUPYING or a.status is Status.QUEUED]
+                if a.status in CURRENT]
     if existing or order["cancelled"] or order["authorization"] in RELEASED:
         return existing[0] if existing else None
     clinic = await load_clinic(uow, policy)
@@ -119,11 +120,12 @@ async def authorization_decided(uow, order_id: UUID, decision: str, now: datetim
         return
     if order is None or order.get("signed_at") is None or order["cancelled"]:
         return  # the order itself has not reached us yet: order.signed will book it
+    await uow.lock_order(order_id)
     appts = await uow.appointments.for_order(order_id)
     held = [a for a in appts if a.status is Status.HELD]
     for appt in held:
         appt.confirm(now)
-    if not held and not any(a.status in OCCUPYING or a.status is Status.QUEUED for a in appts):
+    if not held and not any(a.status in CURRENT for a in appts):
         await hold_for_order(uow, order, now, policy)  # hold expired meanwhile: try again
 
 
@@ -132,6 +134,9 @@ async def release_order(uow, order_id: UUID, reason: str, now: datetime,
     """Release everything not yet started for an order; freed capacity goes to the queue."""
     if cancelled:
         await uow.orders.upsert(order_id, cancelled=True)
+    # after the upsert (its row lock comes first on every path): a booking in flight commits
+    # before we read, so it is released too, or reads the cancellation and is refused
+    await uow.lock_order(order_id)
     released = []
     for appt in await uow.appointments.for_order(order_id):
         if appt.can("cancel"):
@@ -150,11 +155,16 @@ async def offer_queue(uow, now: datetime, policy: BookingPolicy,
     today = clinic.hours.local_date(now)
     if freed_at is not None and not any(clinic.hours.local_date(t) == today for t in freed_at):
         return []
-    waiting = await uow.appointments.queued()
-    if not waiting or clinic.frame(today) is None:
+    if not await uow.appointments.queued() or clinic.frame(today) is None:
         return []
     await uow.lock_days(today)
     await uow.flush()  # the released chair time must be visible to the day we read next
+    # A request whose order is locked is being booked or released right now: leave it to that
+    # transaction. The others are read again under their order's lock (the first read may
+    # predate a booking that committed since).
+    mine = [e for e in await uow.appointments.queued()
+            if e.order_id is None or await uow.try_lock_order(e.order_id)]
+    waiting = await uow.appointments.reload(mine)
     loaded = await load_day(uow, clinic, today, now)
     placed = []
     for entry, slot in offer_freed_capacity(loaded.state, waiting, now, policy):

@@ -54,6 +54,21 @@ async def load_day(uow, clinic: Clinic, day: date, now: datetime,
     return Day(state=state, appointments=appts)
 
 
+async def shared_clinic(uow, policy: BookingPolicy) -> Clinic:
+    """The clinic's configuration, read once for the requests asking at the same moment
+    (between transactions: see SchedulingUnitOfWork.read_shared)."""
+    return await uow.read_shared(("clinic", policy), lambda reader: load_clinic(reader, policy))
+
+
+async def peek_day(uow, clinic: Clinic, day: date, now: datetime) -> DayState | None:
+    """The day's state read without its lock, to answer from, never to decide on: requests
+    asking at the same moment share it (between transactions), so nobody may modify it."""
+    async def read(reader) -> DayState | None:
+        loaded = await load_day(reader, clinic, day, now)
+        return loaded.state if loaded is not None else None
+    return await uow.read_shared(("day", day, clinic.policy), read)
+
+
 def search_range(clinic: Clinic, start: datetime, end: datetime, max_days: int) -> list[date]:
     first, last = clinic.hours.local_date(start), clinic.hours.local_date(end)
     if (last - first).days > max_days:

@@ -4,17 +4,18 @@ Handlers run inside ``async with uow`` and the caller (route or consumer) commit
 every appointment the repository has seen is written (with its version check) and each event it
 recorded becomes an outbox row, in the same transaction.
 
-``lock_days`` serializes capacity decisions for a clinic day. Nurse capacity cannot be written
-as a table constraint, so every path that adds chair time to a day takes the day's lock first
-and reads the day after it: on PostgreSQL a transaction-scoped advisory lock (released by commit
-or rollback), on SQLite (single process, `make run`) one in-process lock per database.
+``lock_days`` and ``lock_order`` take the locks of service/locks.py: a clinic day's before adding
+chair time to it, an order's before reading its appointments. ``bound_waits`` caps how long
+they wait, for API requests.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import ClassVar, Self
+from typing import ClassVar, Self, TypeVar
+from uuid import UUID
 
 from chairside_shared.messaging.outbox import UnitOfWork
 from sqlalchemy import text
@@ -22,22 +23,32 @@ from sqlalchemy import text
 from scheduling.adapters.repository import SqlAppointments, SqlConfig, SqlOrders
 from scheduling.domain.appointment import AppointmentEvent
 from scheduling.service.events import payload_of
+from scheduling.service.locks import DayQueues, Locks
 from scheduling.service.metrics import APPOINTMENT_EVENTS
+from scheduling.service.shared_reads import SharedReads
 from scheduling.settings import SchedulingSettings
 
-_LOCK_NAMESPACE = 0x5C4E  # advisory lock key space of the scheduling service
-_SQLITE_LOCKS: dict[str, asyncio.Lock] = {}
+T = TypeVar("T")
 
 
 class SchedulingUnitOfWork(UnitOfWork):
     settings: ClassVar[SchedulingSettings | None] = None  # bound by bootstrap
+    shared_reads: ClassVar[SharedReads] = SharedReads()  # one each per runtime once bound
+    day_queues: ClassVar[DayQueues] = DayQueues()
+    wait_budget_s: float | None = None  # see bound_waits
 
     @classmethod
     def bound(cls, settings: SchedulingSettings) -> type[SchedulingUnitOfWork]:
-        return type("BoundSchedulingUnitOfWork", (cls,), {"settings": settings})
+        return type("BoundSchedulingUnitOfWork", (cls,), {
+            "settings": settings, "shared_reads": SharedReads(), "day_queues": DayQueues()})
 
     def settings_or_default(self) -> SchedulingSettings:
         return self.settings or SchedulingSettings()
+
+    def bound_waits(self, seconds: float) -> Self:
+        """Wait at most this long in all for locks, counted from entering (API requests)."""
+        self.wait_budget_s = seconds
+        return self
 
     async def __aenter__(self) -> Self:
         await super().__aenter__()
@@ -45,31 +56,50 @@ class SchedulingUnitOfWork(UnitOfWork):
         self.appointments = SqlAppointments(self.session)
         self.config = SqlConfig(self.session, s.default_hours(), s.ratio_overrides_by_state)
         self.orders = SqlOrders(self.session)
-        self._locked: set[date] = set()
-        self._sqlite_lock: asyncio.Lock | None = None
+        deadline = None if self.wait_budget_s is None else \
+            asyncio.get_running_loop().time() + self.wait_budget_s
+        self.locks = Locks(self.session, deadline, self.day_queues)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         try:
             await super().__aexit__(*exc)
         finally:
-            self._release_sqlite()
+            self.locks.release()
 
     @property
     def is_postgres(self) -> bool:
-        return self.session.bind.dialect.name == "postgresql"
+        return self.locks.postgres
+
+    async def queue_for_days(self, *days: date) -> None:
+        """End the transaction (what it read is forgotten) and wait, holding no connection, in
+        this process's queue for those days; the place is kept until commit or rollback."""
+        await self.rollback()
+        await self.locks.queue(*days)
 
     async def lock_days(self, *days: date) -> None:
-        """Lock clinic days in date order (a fixed order cannot deadlock)."""
-        for day in sorted(set(days) - self._locked):
-            if self.is_postgres:
-                await self.session.execute(text("SELECT pg_advisory_xact_lock(:ns, :day)"),
-                                           {"ns": _LOCK_NAMESPACE, "day": day.toordinal()})
-            elif self._sqlite_lock is None:
-                lock = _SQLITE_LOCKS.setdefault(str(self.session.bind.url), asyncio.Lock())
-                await lock.acquire()
-                self._sqlite_lock = lock
-            self._locked.add(day)
+        """Lock clinic days (in date order: a fixed order cannot deadlock)."""
+        await self.locks.days(*days)
+
+    async def lock_order(self, order_id: UUID) -> None:
+        """Wait for the order's lock; take it before any day lock."""
+        await self.locks.order(order_id)
+
+    async def try_lock_order(self, order_id: UUID) -> bool:
+        return await self.locks.try_order(order_id)
+
+    async def read_shared(self, key: tuple, read: Callable[[SchedulingUnitOfWork], Awaitable[T]]
+                          ) -> T:
+        """``read`` in a unit of work of its own, unless the same read is in flight already
+        (service/shared_reads.py). Call it between transactions: waiting for another request's
+        read while holding a connection could leave that read no connection to run on."""
+        if self.session.in_transaction():
+            raise RuntimeError("a shared read inside a transaction: end it first")
+
+        async def run() -> T:
+            async with type(self)(self._session_factory, self._outbox) as reader:
+                return await read(reader)
+        return await self.shared_reads.run((str(self.session.bind.url), *key), run)
 
     async def defer_chair_constraint(self) -> None:
         """Let one transaction swap visits between chairs; still checked at commit."""
@@ -95,16 +125,13 @@ class SchedulingUnitOfWork(UnitOfWork):
         try:
             await super().commit()
         finally:
-            self._release_sqlite()
+            self.locks.release()
 
     async def rollback(self) -> None:
+        """End the transaction, forgetting what it read: the unit of work may go on with a
+        fresh one (a handler rolls back to let go of its locks before slower, unlocked work)."""
         try:
             await super().rollback()
         finally:
-            self._release_sqlite()
-
-    def _release_sqlite(self) -> None:
-        if self._sqlite_lock is not None:
-            self._sqlite_lock.release()
-            self._sqlite_lock = None
-            self._locked.clear()
+            self.locks.release()
+            self.appointments = SqlAppointments(self.session)

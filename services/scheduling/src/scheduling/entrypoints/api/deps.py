@@ -11,8 +11,8 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 
-from scheduling.adapters.orm import CHAIR_OVERLAP_CONSTRAINT
-from scheduling.domain.errors import DomainError, SlotUnavailable
+from scheduling.adapters.orm import CHAIR_OVERLAP_CONSTRAINT, violates_one_current_per_order
+from scheduling.domain.errors import ALREADY_BOOKED, DomainError, SlotUnavailable
 from scheduling.optimizer.cpsat import SolveOptions
 from scheduling.service.uow import SchedulingUnitOfWork
 from scheduling.settings import SchedulingSettings
@@ -23,7 +23,8 @@ def get_settings(request: Request) -> SchedulingSettings:
 
 
 async def get_uow(request: Request) -> AsyncIterator[SchedulingUnitOfWork]:
-    yield request.app.state.runtime.uow()
+    runtime = request.app.state.runtime
+    yield runtime.uow().bound_waits(runtime.settings.request_lock_wait_s)
 
 
 def get_now() -> datetime:
@@ -45,11 +46,15 @@ _TITLES = {404: "Not found", 409: "Conflict", 422: "Validation failed"}
 def install_domain_errors(app: FastAPI) -> None:
     @app.exception_handler(IntegrityError)
     async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
-        # The database's own guard (exclusion constraint) caught a clash the code missed.
+        # The database's own guards caught a clash the code missed (the repository maps the
+        # order index when it writes; this covers any other statement).
         if CHAIR_OVERLAP_CONSTRAINT in str(exc.orig):
             return problem_response(409, "Conflict", detail="the chair is taken at that time",
                                     type_=TYPE_BASE + "slot-unavailable",
                                     instance=request.url.path, next_options=[])
+        if violates_one_current_per_order(exc):
+            return problem_response(409, "Conflict", detail=f"the order {ALREADY_BOOKED}",
+                                    type_=TYPE_BASE + "conflict", instance=request.url.path)
         raise exc
 
     @app.exception_handler(DomainError)
