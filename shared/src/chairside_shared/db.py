@@ -54,9 +54,15 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def create_engine(url: str, *, pool_size: int = 10,
+                  sqlite_serialized: bool = True) -> AsyncEngine:
     """An engine whose errors never carry the statement's parameters (``hide_parameters``):
-    they are patients' values, and an error's text reaches logs and dead letters."""
+    they are patients' values, and an error's text reaches logs and dead letters.
+
+    On SQLite, ``sqlite_serialized`` makes every transaction begin IMMEDIATE (see
+    ``_sqlite_begin_immediate``): what row locks do on PostgreSQL. A service that serializes
+    its writes with locks of its own (scheduling's day and order locks, whose waits are
+    bounded) turns it off: its readers then run beside the writer (WAL)."""
     if url.startswith("sqlite"):
         path = make_url(url).database
         if path and path != ":memory:":
@@ -67,7 +73,9 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         engine = sa_asyncio.create_async_engine(url, connect_args={"timeout": 30},
                                                 hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-        event.listen(engine.sync_engine, "begin", _sqlite_begin_immediate)
+        if sqlite_serialized:
+            event.listen(engine.sync_engine, "connect", _sqlite_own_begin)
+            event.listen(engine.sync_engine, "begin", _sqlite_begin_immediate)
         return engine
     return sa_asyncio.create_async_engine(
         url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800,
@@ -75,9 +83,13 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     )
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
-    # The driver's own implicit BEGIN is off: SQLAlchemy's "begin" event emits ours.
+def _sqlite_own_begin(dbapi_conn, _record) -> None:  # noqa: ANN001
+    # The driver's own implicit BEGIN (before the first write only) is off: the "begin"
+    # event emits ours, before the first statement.
     dbapi_conn.isolation_level = None
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
     cur = dbapi_conn.cursor()
     # WAL lets readers run beside the single writer; busy_timeout waits instead of failing.
     cur.execute("PRAGMA journal_mode=WAL")

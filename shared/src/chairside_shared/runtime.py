@@ -42,13 +42,17 @@ class ServiceSpec(Generic[U]):
     subscriptions: list[str] = field(default_factory=list)
     handlers: dict[str, Handler] = field(default_factory=dict)
     seed: Callable[[ServiceRuntime], Awaitable[None]] | None = None
+    # SQLite only: transactions begin IMMEDIATE (db.create_engine); off for a service whose
+    # own locks serialize its writes.
+    sqlite_serialized: bool = True
 
 
 class ServiceRuntime(Generic[U]):
     def __init__(self, spec: ServiceSpec[U], settings: ServiceSettings) -> None:
         self.spec = spec
         self.settings = settings
-        self.engine = db.create_engine(str(settings.database_url), pool_size=settings.db_pool_size)
+        self.engine = db.create_engine(str(settings.database_url), pool_size=settings.db_pool_size,
+                                       sqlite_serialized=spec.sqlite_serialized)
         self.session_factory = db.session_factory(self.engine)
         self.db_status = DependencyStatus("database")
         self.broker_status = DependencyStatus("broker")

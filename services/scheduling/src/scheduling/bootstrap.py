@@ -36,6 +36,9 @@ def build_spec(settings: SchedulingSettings) -> ServiceSpec[SchedulingUnitOfWork
         subscriptions=SUBSCRIPTIONS,
         handlers=HANDLERS,
         seed=seed_demo,
+        # Its day and order locks (service/locks.py) serialize capacity decisions on SQLite
+        # too, with bounded waits; board and slot reads run beside them.
+        sqlite_serialized=False,
     )
 
 
