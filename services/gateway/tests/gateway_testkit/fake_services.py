@@ -46,6 +46,7 @@ class FakeState:
     seen: list[Seen] = field(default_factory=list)
     fail_with: list[int] = field(default_factory=list)  # statuses to answer next, in order
     fail_method: str | None = None  # only requests of this method fail (None: any)
+    raw_answers: list[tuple[int, str, bytes]] = field(default_factory=list)  # status, type, body
     delay_s: float = 0.0
     singletons: dict[str, Any] = field(default_factory=dict)
 
@@ -84,6 +85,9 @@ def make_service(name: str) -> tuple[FastAPI, FakeState]:
         if state.fail_with and state.fail_method in (None, request.method):
             status = state.fail_with.pop(0)
             return _problem(status, f"{name} failing on purpose")
+        if state.raw_answers:
+            status, media_type, content = state.raw_answers.pop(0)
+            return Response(content, status_code=status, media_type=media_type)
         doc = json.loads(body) if body and "json" in request.headers.get(
             "content-type", "") else None
         if request.method == "POST" and rest == "patients" and isinstance(doc, dict) \

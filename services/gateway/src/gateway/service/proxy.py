@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from gateway.adapters.upstream import Unavailable, Upstreams
-from gateway.domain import access
+from gateway.domain import access, jsondoc
 from gateway.domain import problems as pb
 from gateway.domain.audit import resource_ids
 from gateway.domain.principal import Principal
@@ -59,6 +59,17 @@ def _json(doc: Any) -> bytes:
     return json.dumps(doc, separators=(",", ":"), default=str).encode()
 
 
+def upstream_json(resp: httpx.Response) -> Any:
+    """A service's JSON answer, depth-bounded like everything the gateway parses; ValueError
+    when it is not JSON or nests too deeply."""
+    return jsondoc.loads(resp.content, max_depth=jsondoc.MAX_UPSTREAM_DEPTH)
+
+
+def malformed(upstream: str) -> pb.Problem:
+    return pb.Problem(502, "upstream-error", f"the {upstream} service sent malformed JSON",
+                      extra={"service": upstream})
+
+
 def upstream_problem(upstream: str, resp: httpx.Response) -> pb.Problem | None:
     """A service's error as the client's problem+json. 4xx keep their status and detail; a
     service's 5xx becomes 502/503/504 without its internals."""
@@ -76,7 +87,7 @@ def upstream_problem(upstream: str, resp: httpx.Response) -> pb.Problem | None:
     doc: Any = None
     if _is_json(ctype):
         try:
-            doc = resp.json()
+            doc = upstream_json(resp)
         except ValueError:
             doc = None
     if ctype.startswith(pb.PROBLEM_MEDIA_TYPE) and isinstance(doc, dict):
@@ -128,8 +139,12 @@ class Proxy:
             resp = await self.fetch(upstream, "GET", template.format(id=owner.id), call)
             if resp.status_code in (502, 503, 504):
                 raise Unavailable(upstream, resp.headers.get("retry-after") or "1")
-            doc = resp.json() if resp.status_code == 200 and _is_json(
-                resp.headers.get("content-type", "")) else None
+            doc = None
+            if resp.status_code == 200 and _is_json(resp.headers.get("content-type", "")):
+                try:
+                    doc = upstream_json(resp)
+                except ValueError:
+                    raise malformed(upstream) from None
             owner = access.owner_of(doc)
         for key in visited:
             call.owners[key] = result
@@ -177,10 +192,9 @@ class Proxy:
         if not _is_json(ctype) or not (route.phi or g is access.Gate.CHECK):
             return Result(resp.status_code, headers, resp.content)
         try:
-            doc = resp.json()
+            doc = upstream_json(resp)
         except ValueError:
-            raise pb.Problem(502, "upstream-error",
-                             f"the {route.upstream} service sent malformed JSON") from None
+            raise malformed(route.upstream) from None
         if g is access.Gate.CHECK:
             if route.kind is Kind.ITEM:
                 await self._require_own(access.owner_of(doc), call, route.resource or "resource")

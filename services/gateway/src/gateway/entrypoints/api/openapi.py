@@ -22,7 +22,8 @@ ERRORS = {
     409: "Conflict (state, or the same Idempotency-Key still in flight)",
     413: "Request body too large",
     415: "Unsupported content type",
-    422: "Validation error, or an Idempotency-Key reused with another request",
+    422: "Validation error (including a JSON body nested deeper than 32 levels), or an "
+         "Idempotency-Key reused with another request",
     429: "Rate limit exceeded",
     502: "The service behind the gateway failed",
     503: "The service behind the gateway is unavailable",

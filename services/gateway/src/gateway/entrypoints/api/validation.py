@@ -3,7 +3,6 @@ schemas before anything is forwarded. Bodies are forwarded as the bytes the clie
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
+from gateway.domain import jsondoc
 from gateway.domain import problems as pb
 from gateway.domain.principal import Principal
 from gateway.domain.routes import ID_PARAMS, Route
@@ -71,8 +71,11 @@ async def read_body(route: Route, request: Request) -> tuple[bytes | None, Any, 
             raise pb.Problem(415, "unsupported-media-type",
                              "the body must be application/json")
         try:
-            doc = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            doc = jsondoc.loads(raw, max_depth=jsondoc.MAX_BODY_DEPTH)
+        except jsondoc.TooDeep as exc:
+            raise pb.validation([{"field": "body", "message": str(exc)}],
+                                "the body nests too deeply") from None
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
             raise pb.Problem(400, "malformed-json", "the body is not valid JSON") from None
         try:
             model(route.body).model_validate(doc)
