@@ -20,6 +20,7 @@ from gateway.domain.audit import resource_ids
 from gateway.domain.principal import Principal
 from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.routes import Kind, Route
+from gateway.domain.routing import expand
 
 # Response headers a service may pass to the client; everything else is the gateway's.
 PASSED_HEADERS = ("content-type", "location", "etag", "last-modified", "retry-after",
@@ -136,7 +137,11 @@ class Proxy:
                 break
             visited.append(key)
             upstream, template = access.RESOURCE_LOCATIONS[owner.resource]
-            resp = await self.fetch(upstream, "GET", template.format(id=owner.id), call)
+            try:
+                path = expand(template, {"id": owner.id})
+            except ValueError:  # a reference no resource can have: nobody's
+                break
+            resp = await self.fetch(upstream, "GET", path, call)
             if resp.status_code in (502, 503, 504):
                 raise Unavailable(upstream, resp.headers.get("retry-after") or "1")
             doc = None

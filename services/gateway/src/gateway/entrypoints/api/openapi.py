@@ -53,8 +53,10 @@ def _path_params(route: Route) -> list[dict[str, Any]]:
     out = []
     for name in route.path.split("{")[1:]:
         name = name.split("}")[0]
+        # Codes: letters, digits, dot, dash, underscore, but never only dots (`.`/`..`).
         schema = ({"type": "string", "format": "uuid"} if name in ID_PARAMS
-                  else {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"})
+                  else {"type": "string", "minLength": 1, "maxLength": 64,
+                        "pattern": "^[.]*[A-Za-z0-9_-][A-Za-z0-9._-]*$"})
         out.append({"name": name, "in": "path", "required": True, "schema": schema})
     return out
 
