@@ -168,8 +168,8 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
     if item is None and col == "drugs" and method == "PUT":
         item = state.put(col, {**(doc or {}), "code": parts[1]})
         return JSONResponse(item)
-    if item is None:
-        return _problem(404, "no such resource")
+    if item is None:  # worded like the real services, naming the id it was asked for
+        return _problem(404, f"{col.removesuffix('s')} {parts[1]} not found")
     if len(parts) == 2:
         if method in ("PATCH", "PUT"):
             item.update(doc or {})

@@ -185,6 +185,10 @@ class Proxy:
                                         route.resource or "resource")
         resp = await self.fetch(route.upstream, route.method, call.path, call, params=query,
                                 body=call.body, content_type=call.content_type)
+        if resp.status_code == 404 and route.kind is Kind.ITEM and route.resource:
+            # The gateway's own words, exactly those of "another practice's" below: the
+            # service's ("appointment <id> not found") would tell the two apart.
+            raise pb.not_found(f"no such {route.resource}")
         problem = upstream_problem(route.upstream, resp)
         if problem is not None:
             raise problem
