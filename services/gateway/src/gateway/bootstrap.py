@@ -12,6 +12,7 @@ from chairside_shared import db
 from chairside_shared.status import DependencyStatus
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from gateway.adapters.cursors import CursorSealer
 from gateway.adapters.keys import ExternalJwks
 from gateway.adapters.ratelimit import BucketStore, MemoryBuckets, RedisBuckets
 from gateway.adapters.upstream import Upstream, Upstreams
@@ -95,7 +96,9 @@ def build(settings: GatewaySettings) -> Gateway:
         external=external, external_policy=external_policy,
         practice_claim=settings.oidc_practice_claim, roles_claim=settings.oidc_roles_claim)
     buckets: BucketStore = RedisBuckets(settings.redis_url) if settings.redis_url else MemoryBuckets()
-    proxy = Proxy(upstreams)
+    cursors = CursorSealer(settings.key_encryption_secret.get_secret_value(),
+                           ttl_s=settings.cursor_ttl_s)
+    proxy = Proxy(upstreams, cursors)
     return Gateway(
         settings=settings, engine=engine, sessions=sessions, routes=RouteTable(),
         upstreams=upstreams, proxy=proxy, views=Views(proxy), tokens=tokens, buckets=buckets,

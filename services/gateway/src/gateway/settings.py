@@ -77,6 +77,11 @@ class GatewaySettings(ServiceSettings):
     token_ip_rate_limit_capacity: float = Field(60, ge=1)
     token_ip_rate_limit_per_s: float = Field(5, gt=0)
     idempotency_ttl_h: float = Field(24, gt=0)
+    cursor_ttl_s: float = Field(
+        86_400, gt=0, description="How long a list's next_cursor stays valid. Cursors are "
+        "services' cursors sealed with AES-GCM under a key derived from key_encryption_secret, "
+        "bound to the client, practice, user and list they were given for (see "
+        "adapters/cursors.py); changing that secret invalidates every cursor.")
     max_body_bytes: int = Field(1_048_576, ge=1024)
     cors_origins: list[str] = ["http://localhost:5173", "http://127.0.0.1:5173"]
     trust_inbound_traceparent: bool = False

@@ -100,8 +100,18 @@ def make_service(name: str) -> tuple[FastAPI, FakeState]:
     return app, state
 
 
-def _page(items: list[dict[str, Any]]) -> JSONResponse:
-    return JSONResponse({"items": items, "next_cursor": None})
+def _page(items: list[dict[str, Any]], query: dict[str, str]) -> JSONResponse:
+    """Like scheduling's lists: `?limit=`, and the last id of a full page as next_cursor."""
+    start = 0
+    if cursor := query.get("cursor"):
+        ids = [i["id"] for i in items]
+        if cursor not in ids:
+            return _problem(422, "cursor: no such record")
+        start = ids.index(cursor) + 1
+    limit = int(query.get("limit", 1000))
+    page = items[start:start + limit]
+    more = start + limit < len(items)
+    return JSONResponse({"items": page, "next_cursor": page[-1]["id"] if more else None})
 
 
 def route(state: FakeState, method: str, parts: list[str], query: dict[str, str],
@@ -154,7 +164,7 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
             for key in ("order_id", "patient_id", "status"):
                 if key in query:
                     items = [i for i in items if i.get(key) == query[key]]
-            return _page(items)
+            return _page(items, query)
         new = dict(doc or {})
         if col == "orders":
             patient = state.docs.get("patients", {}).get(new.get("patient_id", ""))

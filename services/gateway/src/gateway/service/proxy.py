@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from gateway.adapters.cursors import Binding, CursorRejected, CursorSealer
 from gateway.adapters.upstream import Unavailable, Upstreams
 from gateway.domain import access, jsondoc
 from gateway.domain import problems as pb
@@ -37,6 +38,7 @@ class Call:
     body: bytes | None = None
     body_doc: Any = None
     content_type: str | None = None
+    paged: bool = False  # the list takes `cursor` and answers `next_cursor` (sealed here)
     headers: dict[str, str] = field(default_factory=dict)  # identity + trace for upstream
     owners: dict[tuple[str, str], str | None] = field(default_factory=dict)
     result_ids: list[str] = field(default_factory=list)  # what the answer showed (audit)
@@ -108,9 +110,15 @@ def upstream_problem(upstream: str, resp: httpx.Response) -> pb.Problem | None:
     return pb.Problem(status, slug, text)
 
 
+def binding(call: Call) -> Binding:
+    p = call.principal
+    return Binding(p.client_id, p.practice_id, p.user_id, f"{call.route.method} {call.route.path}")
+
+
 class Proxy:
-    def __init__(self, upstreams: Upstreams) -> None:
+    def __init__(self, upstreams: Upstreams, cursors: CursorSealer) -> None:
         self.upstreams = upstreams
+        self.cursors = cursors
 
     async def fetch(self, upstream: str, method: str, path: str, call: Call, *,
                     params: dict[str, str] | None = None, body: bytes | None = None,
@@ -165,6 +173,12 @@ class Proxy:
         if g is access.Gate.FORBIDDEN:
             raise pb.forbidden("this route is for the center's staff, not partner clients")
         query = call.query
+        if call.paged and "cursor" in query:
+            try:
+                query = {**query, "cursor": self.cursors.open(query["cursor"], binding(call))}
+            except CursorRejected as exc:
+                raise pb.validation([{"field": "cursor", "message": str(exc)}],
+                                    "query parameter not valid") from None
         if g is access.Gate.CHECK:
             if route.kind is Kind.LIST:
                 bound = access.bind_list_query(query, principal.practice_id or "")
@@ -198,12 +212,15 @@ class Proxy:
         route = call.route
         headers = {k: v for k, v in resp.headers.items() if k.lower() in PASSED_HEADERS}
         ctype = resp.headers.get("content-type", "")
-        if not _is_json(ctype) or not (route.phi or g is access.Gate.CHECK):
+        if not _is_json(ctype) or not (route.phi or g is access.Gate.CHECK or call.paged):
             return Result(resp.status_code, headers, resp.content)
         try:
             doc = upstream_json(resp)
         except ValueError:
             raise malformed(route.upstream) from None
+        sealed = self._seal_cursor(call, doc)
+        if sealed is not None:
+            doc = sealed
         if g is access.Gate.CHECK:
             if route.kind is Kind.ITEM:
                 await self._require_own(access.owner_of(doc), call, route.resource or "resource")
@@ -216,7 +233,22 @@ class Proxy:
                 if len(mine) != len(doc["items"]):
                     doc = {**doc, "items": mine}
                     return Result(resp.status_code, headers, _json(doc), doc, resource_ids(doc))
-        return Result(resp.status_code, headers, resp.content, doc, resource_ids(doc))
+        content = resp.content if sealed is None else _json(doc)
+        return Result(resp.status_code, headers, content, doc, resource_ids(doc))
+
+    def _seal_cursor(self, call: Call, doc: Any) -> dict[str, Any] | None:
+        """The page with its next_cursor sealed for this caller (None: nothing to seal)."""
+        if not (call.paged and isinstance(doc, dict) and doc.get("next_cursor") is not None):
+            return None
+        raw = doc["next_cursor"]
+        try:
+            if not isinstance(raw, str):
+                raise ValueError("not a string")
+            return {**doc, "next_cursor": self.cursors.seal(raw, binding(call))}
+        except ValueError:
+            raise pb.Problem(502, "upstream-error",
+                             f"the {call.route.upstream} service sent a cursor it cannot "
+                             "page with", extra={"service": call.route.upstream}) from None
 
     @staticmethod
     def _json_result(status: int, doc: Any) -> Result:

@@ -124,4 +124,5 @@ async def build_call(route: Route, request: Request, principal: Principal) -> Ca
     query = check_query(route, request)
     body, doc, ctype = await read_body(route, request)
     return Call(route=route, principal=principal, path=expand(route.path, params), params=params,
-                query=query, body=body, body_doc=doc, content_type=ctype)
+                query=query, body=body, body_doc=doc, content_type=ctype,
+                paged=route.query is not None and "cursor" in model(route.query).model_fields)
