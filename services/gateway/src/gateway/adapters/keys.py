@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from gateway.domain import jsondoc
-from gateway.domain.tokens import TokenPolicy, TokenRejected, check_header
+from gateway.domain.tokens import TokenPolicy, TokenRejected, check_claim_types, check_header
 
 ALGORITHM = "RS256"
 REQUIRED_CLAIMS = ["exp", "iat", "nbf", "iss", "aud", "sub"]
@@ -120,11 +120,13 @@ def decode(token: str, key: Any, policy: TokenPolicy, algorithm: str) -> dict[st
     """Verify signature and registered claims. `algorithm` is the one the header named, already
     checked against the policy; passing only it stops algorithm substitution."""
     try:
-        return jwt.decode(
+        claims = jwt.decode(
             token, key, algorithms=[algorithm], audience=policy.audience,
             issuer=policy.issuer, leeway=policy.leeway_seconds,
             options={"require": REQUIRED_CLAIMS, "verify_signature": True},
         )
+        check_claim_types(claims)  # PyJWT int()s the times: "9999999999" would pass
+        return claims
     except jwt.ExpiredSignatureError:
         raise TokenRejected("token expired") from None
     except jwt.ImmatureSignatureError:
