@@ -45,7 +45,7 @@ class Gateway:
     idempotency: IdempotencyStore
     audit: AuditWriter
     default_bucket: BucketPolicy
-    token_bucket: BucketPolicy
+    token_pair_bucket: BucketPolicy
     token_ip_bucket: BucketPolicy
     client_buckets: dict[str, BucketPolicy] = field(default_factory=dict)
     http: httpx.AsyncClient | None = None  # for the external JWKS
@@ -106,7 +106,7 @@ def build(settings: GatewaySettings) -> Gateway:
         audit=AuditWriter(sessions, interval=settings.audit_flush_interval_s,
                           batch=settings.audit_batch_size),
         default_bucket=BucketPolicy(settings.rate_limit_capacity, settings.rate_limit_per_s),
-        token_bucket=BucketPolicy(settings.token_rate_limit_capacity,
+        token_pair_bucket=BucketPolicy(settings.token_rate_limit_capacity,
                                   settings.token_rate_limit_per_s),
         token_ip_bucket=BucketPolicy(settings.token_ip_rate_limit_capacity,
                                      settings.token_ip_rate_limit_per_s),

@@ -70,12 +70,24 @@ class GatewaySettings(ServiceSettings):
     )
     rate_limit_capacity: float = Field(120, ge=1)
     rate_limit_per_s: float = Field(20, gt=0)
-    token_rate_limit_capacity: float = Field(10, ge=1)
-    token_rate_limit_per_s: float = Field(1, gt=0)
+    # Failed token requests (wrong secret, unknown client, bad password) are counted per caller
+    # address and per (caller address, client id), never per client id alone: that would let
+    # anyone who knows a client id lock the client out. While a bucket is empty, requests
+    # from that address (for that client) get 429 before any secret is checked.
+    token_rate_limit_capacity: float = Field(10, ge=1, description=(
+        "Failed token requests allowed in a burst from one caller address for one client id; "
+        "past it that address gets 429 for that client until the bucket refills (the client "
+        "itself, calling from its own address, is not affected)."))
+    token_rate_limit_per_s: float = Field(1, gt=0, description=(
+        "Refill of the (caller address, client id) bucket: after a burst of failures the "
+        "right secret from that address is refused for at most 1/rate seconds."))
     # Per caller address too: varying the client_id must not buy unlimited secret checks
     # (each one is a deliberately slow scrypt run).
-    token_ip_rate_limit_capacity: float = Field(60, ge=1)
-    token_ip_rate_limit_per_s: float = Field(5, gt=0)
+    token_ip_rate_limit_capacity: float = Field(60, ge=1, description=(
+        "Failed token requests allowed in a burst from one caller address, whatever the "
+        "client ids."))
+    token_ip_rate_limit_per_s: float = Field(5, gt=0, description=(
+        "Refill of the per-address bucket of failed token requests, per second."))
     idempotency_ttl_h: float = Field(24, gt=0)
     cursor_ttl_s: float = Field(
         86_400, gt=0, description="How long a list's next_cursor stays valid. Cursors are "
