@@ -75,6 +75,7 @@ def build(settings: GatewaySettings) -> Gateway:
                        connect_timeout=settings.upstream_connect_timeout_s, retry=retry,
                        breaker=breaker, max_connections=settings.upstream_max_connections,
                        max_keepalive=settings.upstream_max_keepalive,
+                       keepalive_expiry=settings.upstream_keepalive_expiry_s,
                        trace_calls=settings.trace_upstream_calls)
         for name in UPSTREAMS
     })

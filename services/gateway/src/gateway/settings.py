@@ -40,6 +40,12 @@ class GatewaySettings(ServiceSettings):
     upstream_connect_timeout_s: float = Field(1.0, gt=0)
     upstream_max_connections: int = Field(100, ge=1)
     upstream_max_keepalive: int = Field(50, ge=0)
+    # Coupled to the services' keep-alive timeout (uvicorn's timeout_keep_alive: 5 s by
+    # default, 75 s as chairside_shared.cli starts the services): keep it clearly shorter,
+    # or the pool reuses connections just as the services close them.
+    upstream_keepalive_expiry_s: float = Field(30.0, gt=0, description=(
+        "Seconds an idle pooled connection to a service is kept for reuse. Must be clearly "
+        "shorter than the services' keep-alive timeout (uvicorn timeout_keep_alive)."))
     retry_attempts: int = Field(3, ge=1)
     retry_backoff_s: float = Field(0.05, ge=0)
     breaker_failure_threshold: int = Field(5, ge=1)
