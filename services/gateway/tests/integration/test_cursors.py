@@ -1,6 +1,7 @@
 """List cursors through the gateway: a service's cursor (here, like scheduling's, the last
 appointment id of the page) never reaches the caller; what it gets pages on, for it alone."""
 
+import json
 import uuid
 
 import pytest
@@ -75,3 +76,12 @@ async def test_reference_lists_are_sealed_too(g, fakes):
                            headers=headers)
     assert [d["code"] for d in r.json()["items"]] == ["magnesium"]
     assert fakes["orders"].seen[-1].query["cursor"] == "ketorolac"
+
+
+@pytest.mark.parametrize("cursor", [7, "x" * 301])
+async def test_a_cursor_the_gateway_cannot_seal_is_a_502(g, fakes, cursor):
+    fakes["scheduling"].raw_answers = [
+        (200, "application/json",
+         ('{"items": [], "next_cursor": ' + json.dumps(cursor) + "}").encode())]
+    r = await g.client.get("/v1/appointments", headers=await g.auth())
+    assert r.status_code == 502 and r.json()["service"] == "scheduling"

@@ -240,15 +240,15 @@ class Proxy:
         """The page with its next_cursor sealed for this caller (None: nothing to seal)."""
         if not (call.paged and isinstance(doc, dict) and doc.get("next_cursor") is not None):
             return None
-        raw = doc["next_cursor"]
+        raw, upstream = doc["next_cursor"], call.route.upstream
+        unusable = pb.Problem(502, "upstream-error", f"the {upstream} service sent a cursor it "
+                              "cannot page with", extra={"service": upstream})
+        if not isinstance(raw, str):
+            raise unusable
         try:
-            if not isinstance(raw, str):
-                raise ValueError("not a string")
             return {**doc, "next_cursor": self.cursors.seal(raw, binding(call))}
-        except ValueError:
-            raise pb.Problem(502, "upstream-error",
-                             f"the {call.route.upstream} service sent a cursor it cannot "
-                             "page with", extra={"service": call.route.upstream}) from None
+        except ValueError:  # longer than a public cursor can carry
+            raise unusable from None
 
     @staticmethod
     def _json_result(status: int, doc: Any) -> Result:
