@@ -43,6 +43,7 @@ class Fakes:
             s.seen.clear()
             s.fail_with.clear()
             s.fail_method = None
+            s.raw_answers.clear()
             s.singletons.clear()
             s.delay_s = 0.0
 

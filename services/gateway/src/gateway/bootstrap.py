@@ -12,6 +12,7 @@ from chairside_shared import db
 from chairside_shared.status import DependencyStatus
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from gateway.adapters.cursors import CursorSealer
 from gateway.adapters.keys import ExternalJwks
 from gateway.adapters.ratelimit import BucketStore, MemoryBuckets, RedisBuckets
 from gateway.adapters.upstream import Upstream, Upstreams
@@ -44,7 +45,7 @@ class Gateway:
     idempotency: IdempotencyStore
     audit: AuditWriter
     default_bucket: BucketPolicy
-    token_bucket: BucketPolicy
+    token_pair_bucket: BucketPolicy
     token_ip_bucket: BucketPolicy
     client_buckets: dict[str, BucketPolicy] = field(default_factory=dict)
     http: httpx.AsyncClient | None = None  # for the external JWKS
@@ -74,6 +75,7 @@ def build(settings: GatewaySettings) -> Gateway:
                        connect_timeout=settings.upstream_connect_timeout_s, retry=retry,
                        breaker=breaker, max_connections=settings.upstream_max_connections,
                        max_keepalive=settings.upstream_max_keepalive,
+                       keepalive_expiry=settings.upstream_keepalive_expiry_s,
                        trace_calls=settings.trace_upstream_calls)
         for name in UPSTREAMS
     })
@@ -95,7 +97,9 @@ def build(settings: GatewaySettings) -> Gateway:
         external=external, external_policy=external_policy,
         practice_claim=settings.oidc_practice_claim, roles_claim=settings.oidc_roles_claim)
     buckets: BucketStore = RedisBuckets(settings.redis_url) if settings.redis_url else MemoryBuckets()
-    proxy = Proxy(upstreams)
+    cursors = CursorSealer(settings.key_encryption_secret.get_secret_value(),
+                           ttl_s=settings.cursor_ttl_s)
+    proxy = Proxy(upstreams, cursors)
     return Gateway(
         settings=settings, engine=engine, sessions=sessions, routes=RouteTable(),
         upstreams=upstreams, proxy=proxy, views=Views(proxy), tokens=tokens, buckets=buckets,
@@ -103,7 +107,7 @@ def build(settings: GatewaySettings) -> Gateway:
         audit=AuditWriter(sessions, interval=settings.audit_flush_interval_s,
                           batch=settings.audit_batch_size),
         default_bucket=BucketPolicy(settings.rate_limit_capacity, settings.rate_limit_per_s),
-        token_bucket=BucketPolicy(settings.token_rate_limit_capacity,
+        token_pair_bucket=BucketPolicy(settings.token_rate_limit_capacity,
                                   settings.token_rate_limit_per_s),
         token_ip_bucket=BucketPolicy(settings.token_ip_rate_limit_capacity,
                                      settings.token_ip_rate_limit_per_s),

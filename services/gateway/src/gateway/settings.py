@@ -40,6 +40,12 @@ class GatewaySettings(ServiceSettings):
     upstream_connect_timeout_s: float = Field(1.0, gt=0)
     upstream_max_connections: int = Field(100, ge=1)
     upstream_max_keepalive: int = Field(50, ge=0)
+    # Coupled to the services' keep-alive timeout (uvicorn's timeout_keep_alive: 5 s by
+    # default, 75 s as chairside_shared.cli starts the services): keep it clearly shorter,
+    # or the pool reuses connections just as the services close them.
+    upstream_keepalive_expiry_s: float = Field(30.0, gt=0, description=(
+        "Seconds an idle pooled connection to a service is kept for reuse. Must be clearly "
+        "shorter than the services' keep-alive timeout (uvicorn timeout_keep_alive)."))
     retry_attempts: int = Field(3, ge=1)
     retry_backoff_s: float = Field(0.05, ge=0)
     breaker_failure_threshold: int = Field(5, ge=1)
@@ -70,13 +76,30 @@ class GatewaySettings(ServiceSettings):
     )
     rate_limit_capacity: float = Field(120, ge=1)
     rate_limit_per_s: float = Field(20, gt=0)
-    token_rate_limit_capacity: float = Field(10, ge=1)
-    token_rate_limit_per_s: float = Field(1, gt=0)
+    # Failed token requests (wrong secret, unknown client, bad password) are counted per caller
+    # address and per (caller address, client id), never per client id alone: that would let
+    # anyone who knows a client id lock the client out. While a bucket is empty, requests
+    # from that address (for that client) get 429 before any secret is checked.
+    token_rate_limit_capacity: float = Field(10, ge=1, description=(
+        "Failed token requests allowed in a burst from one caller address for one client id; "
+        "past it that address gets 429 for that client until the bucket refills (the client "
+        "itself, calling from its own address, is not affected)."))
+    token_rate_limit_per_s: float = Field(1, gt=0, description=(
+        "Refill of the (caller address, client id) bucket: after a burst of failures the "
+        "right secret from that address is refused for at most 1/rate seconds."))
     # Per caller address too: varying the client_id must not buy unlimited secret checks
     # (each one is a deliberately slow scrypt run).
-    token_ip_rate_limit_capacity: float = Field(60, ge=1)
-    token_ip_rate_limit_per_s: float = Field(5, gt=0)
+    token_ip_rate_limit_capacity: float = Field(60, ge=1, description=(
+        "Failed token requests allowed in a burst from one caller address, whatever the "
+        "client ids."))
+    token_ip_rate_limit_per_s: float = Field(5, gt=0, description=(
+        "Refill of the per-address bucket of failed token requests, per second."))
     idempotency_ttl_h: float = Field(24, gt=0)
+    cursor_ttl_s: float = Field(
+        86_400, gt=0, description="How long a list's next_cursor stays valid. Cursors are "
+        "services' cursors sealed with AES-GCM under a key derived from key_encryption_secret, "
+        "bound to the client, practice, user and list they were given for (see "
+        "adapters/cursors.py); changing that secret invalidates every cursor.")
     max_body_bytes: int = Field(1_048_576, ge=1024)
     cors_origins: list[str] = ["http://localhost:5173", "http://127.0.0.1:5173"]
     trust_inbound_traceparent: bool = False

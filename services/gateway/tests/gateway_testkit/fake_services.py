@@ -46,6 +46,7 @@ class FakeState:
     seen: list[Seen] = field(default_factory=list)
     fail_with: list[int] = field(default_factory=list)  # statuses to answer next, in order
     fail_method: str | None = None  # only requests of this method fail (None: any)
+    raw_answers: list[tuple[int, str, bytes]] = field(default_factory=list)  # status, type, body
     delay_s: float = 0.0
     singletons: dict[str, Any] = field(default_factory=dict)
 
@@ -84,6 +85,9 @@ def make_service(name: str) -> tuple[FastAPI, FakeState]:
         if state.fail_with and state.fail_method in (None, request.method):
             status = state.fail_with.pop(0)
             return _problem(status, f"{name} failing on purpose")
+        if state.raw_answers:
+            status, media_type, content = state.raw_answers.pop(0)
+            return Response(content, status_code=status, media_type=media_type)
         doc = json.loads(body) if body and "json" in request.headers.get(
             "content-type", "") else None
         if request.method == "POST" and rest == "patients" and isinstance(doc, dict) \
@@ -96,8 +100,18 @@ def make_service(name: str) -> tuple[FastAPI, FakeState]:
     return app, state
 
 
-def _page(items: list[dict[str, Any]]) -> JSONResponse:
-    return JSONResponse({"items": items, "next_cursor": None})
+def _page(items: list[dict[str, Any]], query: dict[str, str]) -> JSONResponse:
+    """Like scheduling's lists: `?limit=`, and the last id of a full page as next_cursor."""
+    start = 0
+    if cursor := query.get("cursor"):
+        ids = [i["id"] for i in items]
+        if cursor not in ids:
+            return _problem(422, "cursor: no such record")
+        start = ids.index(cursor) + 1
+    limit = int(query.get("limit", 1000))
+    page = items[start:start + limit]
+    more = start + limit < len(items)
+    return JSONResponse({"items": page, "next_cursor": page[-1]["id"] if more else None})
 
 
 def route(state: FakeState, method: str, parts: list[str], query: dict[str, str],
@@ -150,7 +164,7 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
             for key in ("order_id", "patient_id", "status"):
                 if key in query:
                     items = [i for i in items if i.get(key) == query[key]]
-            return _page(items)
+            return _page(items, query)
         new = dict(doc or {})
         if col == "orders":
             patient = state.docs.get("patients", {}).get(new.get("patient_id", ""))
@@ -164,8 +178,8 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
     if item is None and col == "drugs" and method == "PUT":
         item = state.put(col, {**(doc or {}), "code": parts[1]})
         return JSONResponse(item)
-    if item is None:
-        return _problem(404, "no such resource")
+    if item is None:  # worded like the real services, naming the id it was asked for
+        return _problem(404, f"{col.removesuffix('s')} {parts[1]} not found")
     if len(parts) == 2:
         if method in ("PATCH", "PUT"):
             item.update(doc or {})

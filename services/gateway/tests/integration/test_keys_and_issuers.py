@@ -122,6 +122,27 @@ async def test_external_oidc_issuer_replaces_the_built_in_one(start_gateway, fak
         await server.stop()
 
 
+async def test_external_tokens_with_claims_of_the_wrong_type_are_refused(start_gateway, fakes):
+    idp = FakeIdp()
+    server = await serve(idp.app, lifespan="off")
+    later = int(time.time()) + 300
+    try:
+        async with start_gateway(token_issuer="external", oidc_issuer="https://idp.test",
+                                 oidc_jwks_url=f"{server.url}/jwks") as gt:
+            def get(token):
+                return gt.client.get("/v1/orders", headers={"Authorization": f"Bearer {token}"})
+
+            assert (await get(idp.token())).status_code == 200
+            for bad in ({"exp": str(later)}, {"exp": "9999999999"}, {"nbf": True},
+                        {"iat": float(later - 300)}, {"roles": ["clinician", 7]},
+                        {"practice_id": 42}):
+                r = await get(idp.token(**bad))
+                assert r.status_code == 401, (bad, r.text)
+                assert r.headers["www-authenticate"].startswith("Bearer")
+    finally:
+        await server.stop()
+
+
 async def test_production_refuses_demo_credentials_in_its_database(start_gateway):
     async with start_gateway() as gt:
         with pytest.raises(RuntimeError, match="demo credentials"):

@@ -113,3 +113,31 @@ async def test_staff_reach_every_practice(g, fakes):
     assert failures == []
     r = await g.client.get("/v1/claims", headers=headers)
     assert {i["id"] for i in r.json()["items"]} == {a.claim["id"], b.claim["id"]}
+
+
+async def test_another_practices_id_and_a_random_id_get_the_same_answer(g, fakes):
+    """No existence oracle: for every route naming a resource, a partner cannot tell "exists
+    but is another practice's" from "does not exist" (status, detail, body shape)."""
+    theirs = seed_practice(fakes, "practice-b", "MRN-B-5")
+    nobody = seed_practice(fakes, "practice-b", "MRN-B-6")
+    for state in fakes.states.values():  # ids that exist nowhere
+        for collection in state.docs.values():
+            for doc_id in list(nobody.all_ids & set(collection)):
+                del collection[doc_id]
+    headers = await g.auth("demo-partner")
+    differences = []
+    for route in WALKED:
+        if not (partner_may(route) and route.id_param and route.access is Access.PRACTICE):
+            continue
+        answers = []
+        for target in (theirs, nobody):
+            method, path, kwargs = request_for(route, target)
+            kwargs["headers"] = {**kwargs.get("headers", {}), **headers}
+            r = await g.client.request(method, path, **kwargs)
+            body = r.json()
+            body["instance"] = body.get("instance", "").replace(
+                target.ids[route.id_param], "{id}")
+            answers.append((r.status_code, r.headers["content-type"], body))
+        if answers[0] != answers[1] or answers[0][0] != 404:
+            differences.append(f"{route.method} {route.path}: {answers}")
+    assert differences == []

@@ -2,6 +2,7 @@
 
 import uuid
 
+import httpx
 import pytest
 import redis.asyncio as aioredis
 
@@ -62,20 +63,49 @@ async def test_unreachable_redis_fails_open_and_readiness_says_so(start_gateway)
         assert ready.status_code == 503 and ready.json()["checks"]["redis"].startswith("down")
 
 
-async def test_failed_token_requests_are_throttled_per_client_id(start_gateway):
-    async with start_gateway(token_rate_limit_capacity=2, token_rate_limit_per_s=0.01) as gt:
-        good = {"grant_type": "client_credentials", "client_id": "demo-partner",
-                "client_secret": "demo-partner-secret"}
-        # Successful sign-ins do not drain the bucket.
-        assert [(await gt.client.post("/v1/oauth/token", data=good)).status_code
+def from_address(gt, address: str) -> httpx.AsyncClient:
+    """A client whose connections come from another loopback address (127.0.0.0/8 is all
+    local on Linux): another caller, as the gateway sees it."""
+    return httpx.AsyncClient(base_url=gt.url, timeout=10,
+                             transport=httpx.AsyncHTTPTransport(local_address=address))
+
+
+GOOD = {"grant_type": "client_credentials", "client_id": "demo-partner",
+        "client_secret": "demo-partner-secret"}
+BAD = {**GOOD, "client_secret": "wrong"}
+
+
+async def test_wrong_secrets_for_a_client_id_do_not_lock_the_client_out(start_gateway):
+    """Issue 11: 11 wrong secrets for a client id made the right one 429 from anywhere."""
+    async with start_gateway(token_rate_limit_capacity=2, token_rate_limit_per_s=0.1) as gt:
+        # Successful sign-ins do not drain any bucket.
+        assert [(await gt.client.post("/v1/oauth/token", data=GOOD)).status_code
                 for _ in range(4)] == [200] * 4
-        bad = {**good, "client_secret": "wrong"}
-        codes = [(await gt.client.post("/v1/oauth/token", data=bad)).status_code
+        # An attacker at 127.0.0.1 who knows the client id guesses its secret.
+        codes = [(await gt.client.post("/v1/oauth/token", data=BAD)).status_code
+                 for _ in range(12)]
+        assert codes == [401, 401] + [429] * 10
+        # The client, from its own address, signs in at once.
+        async with from_address(gt, "127.0.0.2") as client:
+            r = await client.post("/v1/oauth/token", data=GOOD)
+            assert r.status_code == 200, r.text
+        # From the guesser's address the right secret waits one refill (1 / 0.1 s), no more.
+        r = await gt.client.post("/v1/oauth/token", data=GOOD)
+        assert r.status_code == 429 and 1 <= int(r.headers["retry-after"]) <= 10
+        assert r.headers["content-type"] == "application/problem+json"
+
+
+async def test_guessing_is_throttled_per_address_and_client_pair(start_gateway):
+    async with start_gateway(token_rate_limit_capacity=2, token_rate_limit_per_s=0.01) as gt:
+        codes = [(await gt.client.post("/v1/oauth/token", data=BAD)).status_code
                  for _ in range(3)]
         assert codes == [401, 401, 429]
-        # Locked out now, even with the right secret, until the bucket refills.
-        r = await gt.client.post("/v1/oauth/token", data=good)
-        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+        # Another client id from the same address has its own pair bucket ...
+        other = {**BAD, "client_id": "demo-admin"}
+        assert (await gt.client.post("/v1/oauth/token", data=other)).status_code == 401
+        # ... and the same guess from another address has its own too.
+        async with from_address(gt, "127.0.0.3") as client:
+            assert (await client.post("/v1/oauth/token", data=BAD)).status_code == 401
 
 
 async def test_a_clients_own_bucket_overrides_the_default(start_gateway):

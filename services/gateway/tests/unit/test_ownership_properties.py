@@ -13,12 +13,14 @@ import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gateway.adapters.cursors import CursorSealer
 from gateway.domain import access
 from gateway.domain.principal import PARTNER_SCOPES, Principal
 from gateway.domain.routes import RouteTable
 from gateway.service.proxy import Call, Proxy
 
 PRACTICES = ["p-a", "p-b", "p-c"]
+CURSORS = CursorSealer("unit-test-secret", ttl_s=60)
 
 
 class MemoryUpstream:
@@ -83,7 +85,7 @@ def truth(patients, orders, leaves, resource, rid):
 @given(graphs(), st.sampled_from(PRACTICES))
 def test_owner_resolution_is_exact_or_fails_closed(graph, practice):
     patients, orders, leaves = graph
-    proxy = Proxy(MemoryUpstreams(build_docs(patients, orders, leaves)))
+    proxy = Proxy(MemoryUpstreams(build_docs(patients, orders, leaves)), CURSORS)
     route = RouteTable().match("GET", "/v1/orders/x").route
     targets = [("patient", p) for p in patients] + [("order", o) for o in orders] + \
               [(kind, leaf) for leaf, (kind, _) in leaves.items()]
@@ -105,7 +107,7 @@ def test_lookups_are_cached_within_one_call():
     docs = build_docs({"pat-0": "p-a"}, {"ord-0": ("pat-0", False)},
                       {"claim-0": ("claim", "ord-0"), "claim-1": ("claim", "ord-0")})
     upstreams = MemoryUpstreams(docs)
-    proxy = Proxy(upstreams)
+    proxy = Proxy(upstreams, CURSORS)
     route = RouteTable().match("GET", "/v1/claims").route
     call = Call(route=route, principal=Principal("c", PARTNER_SCOPES, practice_id="p-a"),
                 path="/", params={}, query={})

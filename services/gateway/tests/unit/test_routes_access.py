@@ -278,3 +278,18 @@ def test_actions_are_checked_before_forwarding_item_reads_after():
     assert access.needs_precheck(_route("GET", "/v1/claims/x/x12"))
     assert not access.needs_precheck(_route("GET", "/v1/orders/x"))
     assert access.needs_precheck(_route("GET", "/v1/visits/x"))  # composed: no single response
+
+
+# --- forwarded paths
+
+
+def test_forwarded_paths_are_built_from_the_template_one_encoded_segment_per_parameter():
+    from gateway.domain.routing import expand
+
+    assert expand("/v1/drugs/{code}/versions", {"code": "ketorolac"}) == \
+        "/v1/drugs/ketorolac/versions"
+    assert expand("/v1/payers/{payer_id}", {"payer_id": "a/../b?c#d\\e"}) == \
+        "/v1/payers/a%2F..%2Fb%3Fc%23d%5Ce"
+    for dots in (".", "..", "..."):
+        with pytest.raises(ValueError):
+            expand("/v1/drugs/{code}", {"code": dots})

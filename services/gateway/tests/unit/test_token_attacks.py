@@ -118,6 +118,17 @@ ATTACKS = [
     ("embedded jwk header", lambda: rs256(headers={"jwk": {"kty": "RSA"}})),
     ("jku header", lambda: rs256(headers={"jku": "https://evil.test/jwks"})),
     ("garbage", lambda: "not-a-token"),
+    # Claim types: PyJWT int()s the times, so these used to be accepted.
+    ("exp a numeric string", lambda: rs256(claims(exp=str(_now() + 600)))),
+    ("exp a string far in the future", lambda: rs256(claims(exp="9999999999"))),
+    ("nbf a string", lambda: rs256(claims(nbf=str(_now())))),
+    ("iat a string", lambda: rs256(claims(iat=str(_now())))),
+    ("nbf a boolean", lambda: rs256(claims(nbf=True))),
+    ("iat a boolean", lambda: rs256(claims(iat=True))),
+    ("exp a float", lambda: rs256(claims(exp=_now() + 600.5))),
+    ("exp past year 9999", lambda: rs256(claims(exp=10 ** 20))),
+    ("client_id a number", lambda: rs256(claims(client_id=7))),
+    ("jti a number", lambda: rs256(claims(jti=7))),
     ("empty signature", lambda: ".".join(rs256().split(".")[:2]) + "."),
 ]
 
@@ -134,6 +145,8 @@ def test_attack_is_rejected(name, make):
     ("wrong issuer", "issuer"), ("wrong audience", "audience"), ("expired", "expired"),
     ("not yet valid", "not yet valid"), ("tampered signature", "signature"),
     ("unknown kid", "unknown key"), ("no kid", "key id"), ("jku header", "names its own key"),
+    ("exp a numeric string", "exp claim must be an integer"),
+    ("nbf a boolean", "nbf claim must be an integer"),
     ("our key, but an ID token (typ JWT), not an access token", "not an access token"),
 ])
 def test_attack_is_rejected_for_the_right_reason(name, reason):
@@ -197,10 +210,14 @@ def test_principal_from_claims_roles_and_scopes(extra, scopes, user, roles):
     assert p.practice_id is None
 
 
-@pytest.mark.parametrize("bad", [{"roles": 5}, {"scope": 7}, {"practice_id": ""}, {"sub": ""}])
+@pytest.mark.parametrize("bad", [{"roles": 5}, {"scope": 7}, {"practice_id": ""}, {"sub": ""},
+                                 {"roles": ["clinician", 1]}, {"scope": None, "scp": [7]},
+                                 {"client_id": 7}, {"azp": ["x"], "client_id": None},
+                                 {"exp": "9999999999"}, {"iat": 1.5}, {"nbf": False},
+                                 {"aud": ["chairside-api", 3]}])
 def test_principal_from_malformed_claims_is_rejected(bad):
     with pytest.raises(TokenRejected):
-        principal_from_claims({**claims(), **bad})
+        principal_from_claims({k: v for k, v in {**claims(), **bad}.items() if v is not None})
 
 
 def _segments(token):

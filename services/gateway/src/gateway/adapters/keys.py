@@ -21,7 +21,8 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from gateway.domain.tokens import TokenPolicy, TokenRejected, check_header
+from gateway.domain import jsondoc
+from gateway.domain.tokens import TokenPolicy, TokenRejected, check_claim_types, check_header
 
 ALGORITHM = "RS256"
 REQUIRED_CLAIMS = ["exp", "iat", "nbf", "iss", "aud", "sub"]
@@ -119,11 +120,13 @@ def decode(token: str, key: Any, policy: TokenPolicy, algorithm: str) -> dict[st
     """Verify signature and registered claims. `algorithm` is the one the header named, already
     checked against the policy; passing only it stops algorithm substitution."""
     try:
-        return jwt.decode(
+        claims = jwt.decode(
             token, key, algorithms=[algorithm], audience=policy.audience,
             issuer=policy.issuer, leeway=policy.leeway_seconds,
             options={"require": REQUIRED_CLAIMS, "verify_signature": True},
         )
+        check_claim_types(claims)  # PyJWT int()s the times: "9999999999" would pass
+        return claims
     except jwt.ExpiredSignatureError:
         raise TokenRejected("token expired") from None
     except jwt.ImmatureSignatureError:
@@ -140,7 +143,20 @@ def decode(token: str, key: Any, policy: TokenPolicy, algorithm: str) -> dict[st
         raise TokenRejected("token invalid") from None
 
 
+def _refuse_deep_segments(token: str) -> None:
+    """PyJWT parses the header (before any signature check) and the payload with json.loads:
+    a bearer token nested a few thousand levels deep would crash it with RecursionError."""
+    for segment in token.split(".", 2)[:2]:
+        try:
+            text = jsondoc.decode(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
+        except ValueError:  # not base64 or not text: PyJWT refuses it as malformed
+            continue
+        if jsondoc.exceeds(text, jsondoc.MAX_BODY_DEPTH):
+            raise TokenRejected("token malformed")
+
+
 def unverified_header(token: str) -> dict[str, Any]:
+    _refuse_deep_segments(token)
     try:
         return jwt.get_unverified_header(token)
     except jwt.PyJWTError:
@@ -178,13 +194,18 @@ class ExternalJwks:
             try:
                 resp = await self.client.get(self.url, timeout=5.0)
                 resp.raise_for_status()
-                keys = resp.json().get("keys", [])
+                doc = jsondoc.loads(resp.content, max_depth=jsondoc.MAX_UPSTREAM_DEPTH)
             except (httpx.HTTPError, ValueError):
                 raise TokenRejected("identity provider keys unavailable") from None
+            keys = doc.get("keys") if isinstance(doc, dict) else None
+            if not isinstance(keys, list):
+                raise TokenRejected("identity provider keys unavailable")
             parsed: dict[str, tuple[jwt.PyJWK, str | None, str]] = {}
             for jwk in keys:
+                if not isinstance(jwk, dict):
+                    continue
                 kid = jwk.get("kid")
-                if not kid or jwk.get("use", "sig") != "sig":
+                if not isinstance(kid, str) or not kid or jwk.get("use", "sig") != "sig":
                     continue
                 try:
                     parsed[kid] = (jwt.PyJWK(jwk), jwk.get("alg"), str(jwk.get("kty")))

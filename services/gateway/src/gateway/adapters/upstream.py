@@ -1,6 +1,23 @@
 """Calls to the services behind the gateway: one pooled httpx client per upstream, a
-deadline per call (retries included), retries for idempotent methods only, and a circuit
-breaker per upstream so a dead service fails fast instead of holding connections."""
+deadline per call (retries included), retries for idempotent methods only (plus one retry of
+a request that was never sent, whatever its method), and a circuit breaker per upstream so a
+dead service fails fast instead of holding connections.
+
+What httpx 0.28 / httpcore 1.0 raise when a service drops a connection (checked against a
+real misbehaving server, gateway_testkit/rude_server.py):
+- an idle pooled connection the service closed (FIN or RST) before we reuse it: nothing;
+  the pool sees the socket readable while idle (`has_expired()`) and opens another;
+- the service closes after our request was written, before answering (a crash, a reset
+  after a handled error, the keep-alive race where its idle close crosses our request):
+  RemoteProtocolError("Server disconnected without sending a response.") on FIN, ReadError
+  on RST. The request may have been read and acted on;
+- a write that fails (the connection reset before or while we write the request): httpcore
+  swallows the WriteError and reads on, in case the server answered early, so this too
+  surfaces as ReadError or RemoteProtocolError. Only its `trace` extension tells the two
+  apart: `http11.send_request_headers|body.failed` instead of `.complete`;
+- nothing listening: ConnectError; no accept within the connect timeout: ConnectTimeout;
+  every pooled connection busy past the deadline: PoolTimeout.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +26,39 @@ import time
 from dataclasses import dataclass
 
 import httpx
+from prometheus_client import Counter
 
 from gateway.domain.breaker import BreakerPolicy, CircuitBreaker
 from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.retry import RetryPolicy, is_failure
+
+RETRIES = Counter("gateway_upstream_retries_total", "Upstream requests sent again",
+                  ["upstream", "reason"])  # reason: unsent | idempotent
+# Failures that happen before any byte of the request can have reached the service.
+_BEFORE_SENDING = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class Progress:
+    """httpcore's `trace` extension for one request: how far the request got on the wire."""
+
+    def __init__(self) -> None:
+        self.headers_sent = self.body_sent = False
+
+    async def __call__(self, event: str, info: dict) -> None:
+        if event.endswith("send_request_headers.started"):  # a new try on some connection
+            self.headers_sent = self.body_sent = False
+        elif event.endswith("send_request_headers.complete"):
+            self.headers_sent = True
+        elif event.endswith("send_request_body.complete"):
+            self.body_sent = True
+
+    def never_sent(self, exc: httpx.TransportError, has_body: bool) -> bool:
+        """Whether the service cannot have received the whole request, so sending it again,
+        POST included, cannot do anything twice. A bodiless request whose head was written
+        may have been read in full, so it counts as sent."""
+        if isinstance(exc, _BEFORE_SENDING):
+            return True
+        return not self.headers_sent or (has_body and not self.body_sent)
 
 
 @dataclass
@@ -26,7 +72,8 @@ class Unavailable(Exception):
 class Upstream:
     def __init__(self, name: str, base_url: str, *, timeout: float, connect_timeout: float,
                  retry: RetryPolicy, breaker: BreakerPolicy, max_connections: int = 100,
-                 max_keepalive: int = 50, clock=time.monotonic, trace_calls: bool = False) -> None:
+                 max_keepalive: int = 50, keepalive_expiry: float = 30.0,
+                 clock=time.monotonic, trace_calls: bool = False) -> None:
         self.name = name
         self.timeout = timeout
         self.connect_timeout = connect_timeout
@@ -37,14 +84,23 @@ class Upstream:
         # The pooled httpx transport, called directly: the client layer around it (URL
         # merging, cookies, auth, redirects, hooks) is work a proxy does not need on every
         # call, and costs more than the proxying itself.
+        # Idle connections expire well before the services' keep-alive timeout would close
+        # them, so the pool does not reuse a connection just as the service drops it.
         self.transport = httpx.AsyncHTTPTransport(
             limits=httpx.Limits(max_connections=max_connections,
-                                max_keepalive_connections=max_keepalive))
+                                max_keepalive_connections=max_keepalive,
+                                keepalive_expiry=keepalive_expiry))
+        # A request that was never sent is retried once here: a new connection every time, so
+        # the retry cannot land on another stale connection of the pool.
+        self.fresh = httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=0))
         self._send = self.transport.handle_async_request
+        self._send_fresh = self.fresh.handle_async_request
         if not trace_calls:
             # The gateway injects `traceparent` itself (its server span is the parent the
             # service continues); the httpx instrumentation's client span per call is skipped.
             self._send = _uninstrumented(self.transport)
+            self._send_fresh = _uninstrumented(self.fresh)
 
     def _unavailable(self) -> Unavailable:
         wait = self.breaker.retry_after(self.clock()) or self.breaker.policy.reset_after
@@ -54,8 +110,11 @@ class Upstream:
                       content: bytes | None = None) -> httpx.Response:
         deadline = self.clock() + self.timeout
         attempt = 0
+        resent = False  # the one retry of a never-sent request is spent
+        fresh = False  # this try goes out on a new connection (that retry)
         while True:
-            attempt += 1
+            if not fresh:  # the never-sent retry does not use up an attempt
+                attempt += 1
             if not self.breaker.allow(self.clock()):
                 raise self._unavailable()
             remaining = deadline - self.clock()
@@ -63,27 +122,36 @@ class Upstream:
                 raise self._unavailable()
             status: int | None = None
             response: httpx.Response | None = None
+            progress = Progress()
             request = httpx.Request(
                 method, self.base_url + path, params=params, headers=headers, content=content,
                 extensions={"timeout": {"connect": min(remaining, self.connect_timeout),
                                         "read": remaining, "write": remaining,
-                                        "pool": remaining}})
+                                        "pool": remaining}, "trace": progress})
+            unsent = False
             try:
-                response = await self._send(request)
+                response = await (self._send_fresh if fresh else self._send)(request)
                 try:
                     await response.aread()
                 finally:
                     await response.aclose()
                 status = response.status_code
-            except httpx.TransportError:
+            except httpx.TransportError as exc:
                 status = None
+                unsent = progress.never_sent(exc, bool(content))
             if is_failure(status):
                 self.breaker.record_failure(self.clock())
             else:
                 self.breaker.record_success()
+            fresh = False
+            if unsent and not resent:
+                resent = fresh = True
+                RETRIES.labels(self.name, "unsent").inc()
+                continue
             if self.retry.may_retry(method, attempt, status):
                 delay = self.retry.delay(attempt)
                 if self.clock() + delay < deadline:
+                    RETRIES.labels(self.name, "idempotent").inc()
                     await asyncio.sleep(delay)
                     continue
             if response is None:
@@ -91,7 +159,7 @@ class Upstream:
             return response
 
     async def close(self) -> None:
-        await self.transport.aclose()
+        await asyncio.gather(self.transport.aclose(), self.fresh.aclose())
 
 
 def _uninstrumented(transport: httpx.AsyncHTTPTransport):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from urllib.parse import quote
 
 
 class Access(StrEnum):
@@ -139,6 +140,24 @@ class RouteTable:
 
     def for_upstream(self, upstream: str) -> list[Route]:
         return [r for r in self.routes if r.upstream == upstream]
+
+
+def is_dot_segment(value: str) -> bool:
+    """`.` and `..` (and any run of dots): an HTTP client or server may resolve them (RFC 3986
+    §5.2.4), turning /v1/drugs/. into /v1/drugs, the whole list."""
+    return value.strip(".") == ""
+
+
+def expand(template: str, params: dict[str, str]) -> str:
+    """The path a route's template names, each parameter percent-encoded as one segment: what
+    is forwarded is built from the template, never the client's path. Refuses (ValueError)
+    a value that is empty or a dot segment, which percent-encoding leaves as it is."""
+    encoded = {}
+    for name, value in params.items():
+        if is_dot_segment(value):
+            raise ValueError(f"{name} is a dot segment")
+        encoded[name] = quote(value, safe="")
+    return template.format_map(encoded)
 
 
 def _compile(template: str) -> re.Pattern[str]:

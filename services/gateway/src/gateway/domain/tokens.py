@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gateway.domain.principal import Principal, parse_scopes, scopes_for_roles
+from gateway.domain.principal import Principal, scopes_for_roles
 
 
 class TokenRejected(Exception):
@@ -57,6 +57,43 @@ def check_header(header: dict[str, Any], policy: TokenPolicy) -> str:
     return kid
 
 
+# NumericDate claims (RFC 7519 §2): JSON integers only. PyJWT converts with int(), so a
+# string "9999999999", a boolean or a float would otherwise be accepted. RFC 7519 allows
+# fractional seconds; no issuer we support sends them, so they are refused too (documented in
+# the README). Bounded to year 9999 so later arithmetic (float(exp)) cannot overflow.
+TIME_CLAIMS = ("exp", "nbf", "iat")
+MAX_NUMERIC_DATE = 253_402_300_799
+STRING_CLAIMS = ("iss", "sub", "jti", "client_id", "azp")
+
+
+def check_claim_types(claims: dict[str, Any]) -> None:
+    """Refuse registered claims of the wrong JSON type instead of coercing them."""
+    for name in TIME_CLAIMS:
+        value = claims.get(name)
+        if value is not None and (type(value) is not int
+                                  or not 0 <= value <= MAX_NUMERIC_DATE):
+            raise TokenRejected(f"token {name} claim must be an integer NumericDate")
+    for name in STRING_CLAIMS:
+        value = claims.get(name)
+        if value is not None and (not isinstance(value, str) or not value):
+            raise TokenRejected(f"token {name} claim must be a non-empty string")
+    aud = claims.get("aud")
+    if aud is not None and not (isinstance(aud, str) or (
+            isinstance(aud, list) and all(isinstance(a, str) for a in aud))):
+        raise TokenRejected("token aud claim must be a string or a list of strings")
+
+
+def _strings(raw: Any, what: str) -> list[str]:
+    """A space-separated string or a list of strings (never coerced from other types)."""
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return raw.split()
+    if isinstance(raw, list) and all(isinstance(r, str) for r in raw):
+        return raw
+    raise TokenRejected(f"token {what} claim is malformed")
+
+
 def build_claims(
     policy: TokenPolicy,
     *,
@@ -90,16 +127,10 @@ def principal_from_claims(claims: dict[str, Any], *, practice_claim: str = "prac
                           roles_claim: str = "roles") -> Principal:
     """A Principal from verified claims. Scopes come from `scope` (or `scp`) plus those of any
     staff roles, so an external IdP may send either."""
-    roles_raw = claims.get(roles_claim) or []
-    if isinstance(roles_raw, str):
-        roles_raw = roles_raw.split()
-    if not isinstance(roles_raw, list):
-        raise TokenRejected("token roles claim is malformed")
-    roles = frozenset(str(r) for r in roles_raw)
+    check_claim_types(claims)
+    roles = frozenset(r for r in _strings(claims.get(roles_claim), "roles") if r)
     raw_scope = claims.get("scope", claims.get("scp"))
-    if raw_scope is not None and not isinstance(raw_scope, str | list):
-        raise TokenRejected("token scope claim is malformed")
-    scopes = parse_scopes(raw_scope) | scopes_for_roles(roles)
+    scopes = frozenset(s for s in _strings(raw_scope, "scope") if s) | scopes_for_roles(roles)
     sub = claims.get("sub")
     if not isinstance(sub, str) or not sub:
         raise TokenRejected("token has no subject")
@@ -112,10 +143,10 @@ def principal_from_claims(claims: dict[str, Any], *, practice_claim: str = "prac
     user_id = sub.removeprefix("user:") if sub.startswith("user:") or (
         roles and sub != client_id) else None
     return Principal(
-        client_id=str(client_id),
+        client_id=client_id,
         scopes=scopes,
         practice_id=practice,
         user_id=user_id,
         roles=roles,
-        token_id=claims.get("jti") if isinstance(claims.get("jti"), str) else None,
+        token_id=claims.get("jti"),
     )

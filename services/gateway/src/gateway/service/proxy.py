@@ -13,13 +13,15 @@ from typing import Any
 
 import httpx
 
+from gateway.adapters.cursors import Binding, CursorRejected, CursorSealer
 from gateway.adapters.upstream import Unavailable, Upstreams
-from gateway.domain import access
+from gateway.domain import access, jsondoc
 from gateway.domain import problems as pb
 from gateway.domain.audit import resource_ids
 from gateway.domain.principal import Principal
 from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.routes import Kind, Route
+from gateway.domain.routing import expand
 
 # Response headers a service may pass to the client; everything else is the gateway's.
 PASSED_HEADERS = ("content-type", "location", "etag", "last-modified", "retry-after",
@@ -36,6 +38,7 @@ class Call:
     body: bytes | None = None
     body_doc: Any = None
     content_type: str | None = None
+    paged: bool = False  # the list takes `cursor` and answers `next_cursor` (sealed here)
     headers: dict[str, str] = field(default_factory=dict)  # identity + trace for upstream
     owners: dict[tuple[str, str], str | None] = field(default_factory=dict)
     result_ids: list[str] = field(default_factory=list)  # what the answer showed (audit)
@@ -59,6 +62,17 @@ def _json(doc: Any) -> bytes:
     return json.dumps(doc, separators=(",", ":"), default=str).encode()
 
 
+def upstream_json(resp: httpx.Response) -> Any:
+    """A service's JSON answer, depth-bounded like everything the gateway parses; ValueError
+    when it is not JSON or nests too deeply."""
+    return jsondoc.loads(resp.content, max_depth=jsondoc.MAX_UPSTREAM_DEPTH)
+
+
+def malformed(upstream: str) -> pb.Problem:
+    return pb.Problem(502, "upstream-error", f"the {upstream} service sent malformed JSON",
+                      extra={"service": upstream})
+
+
 def upstream_problem(upstream: str, resp: httpx.Response) -> pb.Problem | None:
     """A service's error as the client's problem+json. 4xx keep their status and detail; a
     service's 5xx becomes 502/503/504 without its internals."""
@@ -76,7 +90,7 @@ def upstream_problem(upstream: str, resp: httpx.Response) -> pb.Problem | None:
     doc: Any = None
     if _is_json(ctype):
         try:
-            doc = resp.json()
+            doc = upstream_json(resp)
         except ValueError:
             doc = None
     if ctype.startswith(pb.PROBLEM_MEDIA_TYPE) and isinstance(doc, dict):
@@ -96,9 +110,15 @@ def upstream_problem(upstream: str, resp: httpx.Response) -> pb.Problem | None:
     return pb.Problem(status, slug, text)
 
 
+def binding(call: Call) -> Binding:
+    p = call.principal
+    return Binding(p.client_id, p.practice_id, p.user_id, f"{call.route.method} {call.route.path}")
+
+
 class Proxy:
-    def __init__(self, upstreams: Upstreams) -> None:
+    def __init__(self, upstreams: Upstreams, cursors: CursorSealer) -> None:
         self.upstreams = upstreams
+        self.cursors = cursors
 
     async def fetch(self, upstream: str, method: str, path: str, call: Call, *,
                     params: dict[str, str] | None = None, body: bytes | None = None,
@@ -125,11 +145,19 @@ class Proxy:
                 break
             visited.append(key)
             upstream, template = access.RESOURCE_LOCATIONS[owner.resource]
-            resp = await self.fetch(upstream, "GET", template.format(id=owner.id), call)
+            try:
+                path = expand(template, {"id": owner.id})
+            except ValueError:  # a reference no resource can have: nobody's
+                break
+            resp = await self.fetch(upstream, "GET", path, call)
             if resp.status_code in (502, 503, 504):
                 raise Unavailable(upstream, resp.headers.get("retry-after") or "1")
-            doc = resp.json() if resp.status_code == 200 and _is_json(
-                resp.headers.get("content-type", "")) else None
+            doc = None
+            if resp.status_code == 200 and _is_json(resp.headers.get("content-type", "")):
+                try:
+                    doc = upstream_json(resp)
+                except ValueError:
+                    raise malformed(upstream) from None
             owner = access.owner_of(doc)
         for key in visited:
             call.owners[key] = result
@@ -145,6 +173,12 @@ class Proxy:
         if g is access.Gate.FORBIDDEN:
             raise pb.forbidden("this route is for the center's staff, not partner clients")
         query = call.query
+        if call.paged and "cursor" in query:
+            try:
+                query = {**query, "cursor": self.cursors.open(query["cursor"], binding(call))}
+            except CursorRejected as exc:
+                raise pb.validation([{"field": "cursor", "message": str(exc)}],
+                                    "query parameter not valid") from None
         if g is access.Gate.CHECK:
             if route.kind is Kind.LIST:
                 bound = access.bind_list_query(query, principal.practice_id or "")
@@ -165,6 +199,10 @@ class Proxy:
                                         route.resource or "resource")
         resp = await self.fetch(route.upstream, route.method, call.path, call, params=query,
                                 body=call.body, content_type=call.content_type)
+        if resp.status_code == 404 and route.kind is Kind.ITEM and route.resource:
+            # The gateway's own words, exactly those of "another practice's" below: the
+            # service's ("appointment <id> not found") would tell the two apart.
+            raise pb.not_found(f"no such {route.resource}")
         problem = upstream_problem(route.upstream, resp)
         if problem is not None:
             raise problem
@@ -174,13 +212,15 @@ class Proxy:
         route = call.route
         headers = {k: v for k, v in resp.headers.items() if k.lower() in PASSED_HEADERS}
         ctype = resp.headers.get("content-type", "")
-        if not _is_json(ctype) or not (route.phi or g is access.Gate.CHECK):
+        if not _is_json(ctype) or not (route.phi or g is access.Gate.CHECK or call.paged):
             return Result(resp.status_code, headers, resp.content)
         try:
-            doc = resp.json()
+            doc = upstream_json(resp)
         except ValueError:
-            raise pb.Problem(502, "upstream-error",
-                             f"the {route.upstream} service sent malformed JSON") from None
+            raise malformed(route.upstream) from None
+        sealed = self._seal_cursor(call, doc)
+        if sealed is not None:
+            doc = sealed
         if g is access.Gate.CHECK:
             if route.kind is Kind.ITEM:
                 await self._require_own(access.owner_of(doc), call, route.resource or "resource")
@@ -193,7 +233,22 @@ class Proxy:
                 if len(mine) != len(doc["items"]):
                     doc = {**doc, "items": mine}
                     return Result(resp.status_code, headers, _json(doc), doc, resource_ids(doc))
-        return Result(resp.status_code, headers, resp.content, doc, resource_ids(doc))
+        content = resp.content if sealed is None else _json(doc)
+        return Result(resp.status_code, headers, content, doc, resource_ids(doc))
+
+    def _seal_cursor(self, call: Call, doc: Any) -> dict[str, Any] | None:
+        """The page with its next_cursor sealed for this caller (None: nothing to seal)."""
+        if not (call.paged and isinstance(doc, dict) and doc.get("next_cursor") is not None):
+            return None
+        raw, upstream = doc["next_cursor"], call.route.upstream
+        unusable = pb.Problem(502, "upstream-error", f"the {upstream} service sent a cursor it "
+                              "cannot page with", extra={"service": upstream})
+        if not isinstance(raw, str):
+            raise unusable
+        try:
+            return {**doc, "next_cursor": self.cursors.seal(raw, binding(call))}
+        except ValueError:  # longer than a public cursor can carry
+            raise unusable from None
 
     @staticmethod
     def _json_result(status: int, doc: Any) -> Result:

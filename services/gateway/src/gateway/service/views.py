@@ -14,7 +14,7 @@ from gateway.domain import access
 from gateway.domain import problems as pb
 from gateway.domain.audit import safe_id
 from gateway.domain.routes import AUTHORIZATION, ORDERS, REIMBURSEMENT, SCHEDULING
-from gateway.service.proxy import Call, Proxy, upstream_problem
+from gateway.service.proxy import Call, Proxy, upstream_json, upstream_problem
 
 _DOWN_STATUSES = (502, 503, 504)
 
@@ -43,7 +43,7 @@ class Views:
         if problem is not None:
             raise problem
         try:
-            return resp.json()
+            return upstream_json(resp)
         except ValueError:
             return _unavailable(service)
 

@@ -22,7 +22,8 @@ ERRORS = {
     409: "Conflict (state, or the same Idempotency-Key still in flight)",
     413: "Request body too large",
     415: "Unsupported content type",
-    422: "Validation error, or an Idempotency-Key reused with another request",
+    422: "Validation error (including a JSON body nested deeper than 32 levels), or an "
+         "Idempotency-Key reused with another request",
     429: "Rate limit exceeded",
     502: "The service behind the gateway failed",
     503: "The service behind the gateway is unavailable",
@@ -52,8 +53,10 @@ def _path_params(route: Route) -> list[dict[str, Any]]:
     out = []
     for name in route.path.split("{")[1:]:
         name = name.split("}")[0]
+        # Codes: letters, digits, dot, dash, underscore, but never only dots (`.`/`..`).
         schema = ({"type": "string", "format": "uuid"} if name in ID_PARAMS
-                  else {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"})
+                  else {"type": "string", "minLength": 1, "maxLength": 64,
+                        "pattern": "^[.]*[A-Za-z0-9_-][A-Za-z0-9._-]*$"})
         out.append({"name": name, "in": "path", "required": True, "schema": schema})
     return out
 

@@ -41,13 +41,20 @@ class Problem(Open):
         None, examples=[[{"field": "lines.0.dose", "message": "must be positive"}]])
 
 
+CURSOR_TEXT = ("opaque: the previous page's next_cursor, valid only for the client, practice "
+               "and user it was given to, on the same list, for 24 hours by default; any other is "
+               "a 422 naming `cursor`")
+
+
 class PageQuery(Strict):
     limit: int = Field(50, ge=1, le=200)
-    cursor: Annotated[str, StringConstraints(max_length=500)] | None = None
+    cursor: Annotated[str, StringConstraints(max_length=500)] | None = Field(
+        None, description=CURSOR_TEXT)
 
 
 class Page(Open):
-    next_cursor: str | None = None
+    next_cursor: str | None = Field(None, description="the cursor of the next page (null: "
+                                    "last page); " + CURSOR_TEXT)
 
 
 class Document(Open):

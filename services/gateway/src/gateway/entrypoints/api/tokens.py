@@ -59,12 +59,14 @@ async def token_endpoint(request: Request) -> Response:
         error = ("unsupported_grant_type" if field == "grant_type" and "grant_type" in form
                  else "invalid_request")
         return _oauth_problem(400, error, f"{field}: {first['msg']}")
-    # Throttle guessing: failed attempts drain a bucket per client id and one per caller
-    # address; while either is empty, requests are refused before the (deliberately slow)
-    # secret check. Successful sign-ins cost nothing, so busy legitimate clients are not hit.
+    # Throttle guessing: failed attempts drain a bucket per caller address and one per (caller
+    # address, client id); while either is empty, requests from there are refused before the
+    # (deliberately slow) secret check. Never a bucket per client id alone: anyone who knows a
+    # client id could then lock that client out from everywhere. Successful sign-ins cost
+    # nothing, so busy legitimate clients are not hit.
     host = request.client.host if request.client else "unknown"
     buckets = [(f"token-ip:{host}", gw.token_ip_bucket),
-               (f"token:{req.client_id or host}", gw.token_bucket)]
+               (f"token-pair:{host}:{req.client_id or ''}", gw.token_pair_bucket)]
     for key, policy in buckets:
         level = (await gw.buckets.take(key, policy, cost=0)).level  # read, do not spend
         if level < 1:

@@ -3,7 +3,6 @@ schemas before anything is forwarded. Bodies are forwarded as the bytes the clie
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from typing import Any
@@ -11,15 +10,19 @@ from typing import Any
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
+from gateway.domain import jsondoc
 from gateway.domain import problems as pb
 from gateway.domain.principal import Principal
 from gateway.domain.routes import ID_PARAMS, Route
+from gateway.domain.routing import expand, is_dot_segment
 from gateway.entrypoints.api import schemas
 from gateway.service.proxy import Call
 
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                      r"[0-9a-fA-F]{12}$")
 CODE_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+ENCODED_SEPARATOR = re.compile(rb"%(?:2f|5c)", re.IGNORECASE)
+ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
 TEXT_TYPES = {"text/plain": ("text/plain", "application/edi-x12"), "text/csv": ("text/csv",)}
 
 
@@ -34,15 +37,35 @@ def errors_of(exc: ValidationError, where: str = "") -> list[dict[str, str]]:
              "message": e["msg"]} for e in exc.errors(include_url=False, include_input=False)]
 
 
-def check_path(route: Route, params: dict[str, str]) -> None:
+def check_path(route: Route, params: dict[str, str], raw_path: bytes | None = None) -> None:
     errors = []
+    for name in _encoded_separators(route, raw_path or b""):
+        errors.append({"field": name, "message": "must not contain an encoded / or \\"})
     for name, value in params.items():
-        pattern = UUID_RE if name in ID_PARAMS else CODE_RE
-        if not pattern.fullmatch(value):
+        if any(e["field"] == name for e in errors):
+            continue
+        if is_dot_segment(value):
+            errors.append({"field": name,
+                           "message": "must not be only dots (. and .. navigate the path)"})
+        elif not (UUID_RE if name in ID_PARAMS else CODE_RE).fullmatch(value):
             errors.append({"field": name, "message": "must be a UUID" if name in ID_PARAMS
                            else "must be 1-64 letters, digits, dot, dash or underscore"})
     if errors:
         raise pb.validation(errors, "path parameter not valid")
+
+
+def _encoded_separators(route: Route, raw_path: bytes) -> list[str]:
+    """Parameters the client wrote with %2F or %5C in them. The server decodes those before
+    routing, so /v1/drugs/x%2Fversions would otherwise be served as /v1/drugs/x/versions."""
+    if not ENCODED_SEPARATOR.search(raw_path):
+        return []
+    template, names, at = route.path.split("/"), [], 0
+    for segment in raw_path.split(b"/"):
+        width = 1 + len(ENCODED_SLASH.findall(segment))  # decoded, it spans this many
+        covered, at = template[at:at + width], at + width
+        if ENCODED_SEPARATOR.search(segment):
+            names += [t[1:-1] for t in covered if t.startswith("{")] or ["path"]
+    return list(dict.fromkeys(names))
 
 
 def check_query(route: Route, request: Request) -> dict[str, str]:
@@ -71,8 +94,11 @@ async def read_body(route: Route, request: Request) -> tuple[bytes | None, Any, 
             raise pb.Problem(415, "unsupported-media-type",
                              "the body must be application/json")
         try:
-            doc = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            doc = jsondoc.loads(raw, max_depth=jsondoc.MAX_BODY_DEPTH)
+        except jsondoc.TooDeep as exc:
+            raise pb.validation([{"field": "body", "message": str(exc)}],
+                                "the body nests too deeply") from None
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
             raise pb.Problem(400, "malformed-json", "the body is not valid JSON") from None
         try:
             model(route.body).model_validate(doc)
@@ -94,8 +120,9 @@ async def read_body(route: Route, request: Request) -> tuple[bytes | None, Any, 
 
 async def build_call(route: Route, request: Request, principal: Principal) -> Call:
     params = dict(request.path_params)
-    check_path(route, params)
+    check_path(route, params, request.scope.get("raw_path"))
     query = check_query(route, request)
     body, doc, ctype = await read_body(route, request)
-    return Call(route=route, principal=principal, path=request.url.path, params=params,
-                query=query, body=body, body_doc=doc, content_type=ctype)
+    return Call(route=route, principal=principal, path=expand(route.path, params), params=params,
+                query=query, body=body, body_doc=doc, content_type=ctype,
+                paged=route.query is not None and "cursor" in model(route.query).model_fields)

@@ -1,0 +1,72 @@
+"""Depth-bounded JSON parsing: the nesting depth is measured without recursion, brackets in
+strings do not count, and a document past the limit never reaches json.loads."""
+
+import json
+
+import pytest
+from gateway.domain import jsondoc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\ab\u00e9\u20ac'),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.text(alphabet='[]{}"\\xy', max_size=3), inner, max_size=3),
+    max_leaves=25,
+)
+
+
+def nesting(value) -> int:
+    if isinstance(value, list):
+        return 1 + max((nesting(v) for v in value), default=0)
+    if isinstance(value, dict):
+        return 1 + max((nesting(v) for v in value.values()), default=0)
+    return 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=JSON_VALUES, ascii_only=st.booleans())
+def test_depth_is_the_documents_nesting_whatever_its_strings_hold(value, ascii_only):
+    assert jsondoc.depth(json.dumps(value, ensure_ascii=ascii_only)) == nesting(value)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('{"a": "[[[[", "b": [1, {"c": "}}}"}]}', 3),
+    ('["\\"[[[", "\\\\", [[]]]', 3),
+    ('"[[[', 0),  # an unterminated string hides nothing after it from a parser either
+    ("]]][[[[", 1),  # a parser stops at the stray closer: never less than it reaches
+    ("[]][[", 1),
+    ("", 0),
+])
+def test_depth_of_tricky_texts(text, expected):
+    assert jsondoc.depth(text) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"a":' * 50_000 + "1" + "}" * 50_000,
+    '{"mrn": "x", "allergies": ' + "[" * 3000 + "]" * 3000 + "}",
+    "[" * 100_000,  # not even closed
+])
+def test_bodies_that_crash_json_loads_are_refused_before_it(body):
+    with pytest.raises(RecursionError):
+        json.loads(body)  # what the gateway used to do
+    with pytest.raises(jsondoc.TooDeep) as exc:
+        jsondoc.loads(body.encode(), max_depth=jsondoc.MAX_BODY_DEPTH)
+    assert isinstance(exc.value, ValueError) and "32 levels" in str(exc.value)
+
+
+def test_the_limit_itself_is_allowed_and_one_more_is_not():
+    at_limit = "[" * 32 + "]" * 32
+    assert jsondoc.loads(at_limit, max_depth=32) is not None
+    with pytest.raises(jsondoc.TooDeep):
+        jsondoc.loads("[" + at_limit + "]", max_depth=32)
+
+
+def test_bytes_are_decoded_as_json_loads_would_and_bad_text_is_a_value_error():
+    doc = {"name": "Zo\u00eb", "n": [1, 2]}
+    for encoding in ("utf-8", "utf-16", "utf-32"):
+        assert jsondoc.loads(json.dumps(doc).encode(encoding), max_depth=4) == doc
+    for bad in (b"\xff\xfe\xfd{", b"{nope", b"[1,"):
+        with pytest.raises(ValueError):
+            jsondoc.loads(bad, max_depth=4)
