@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
+from chairside_shared import inputs
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
@@ -75,6 +76,8 @@ def check_query(route: Route, request: Request) -> dict[str, str]:
     raw = dict(request.query_params)  # the last value wins for repeated names
     known = {(f.alias or n) for n, f in m.model_fields.items()}
     given = {k: v for k, v in raw.items() if k in known}
+    if errors := inputs.params_errors(list(given.items())):
+        raise pb.validation(errors, "query parameter not valid")
     try:
         m.model_validate(given)
     except ValidationError as exc:
@@ -100,6 +103,8 @@ async def read_body(route: Route, request: Request) -> tuple[bytes | None, Any, 
                                 "the body nests too deeply") from None
         except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
             raise pb.Problem(400, "malformed-json", "the body is not valid JSON") from None
+        if errors := inputs.json_text_errors(doc):
+            raise pb.validation(errors, "text fields must not contain control characters")
         try:
             model(route.body).model_validate(doc)
         except ValidationError as exc:

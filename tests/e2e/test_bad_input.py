@@ -1,0 +1,193 @@
+"""Bad input never reaches a 5xx, through the gateway and at each service directly.
+
+Every operation of the public API (the gateway's OpenAPI document) and of each service's own
+document gets the families of tests/e2e/badinput.py, built on a valid request against real
+data (a patient, orders, an appointment, a prior-authorization case and a claim made first).
+The one expectation: a 4xx problem+json or a success, never a 5xx, and a refused request
+changes nothing (every domain table of the four services compared before and after).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter, defaultdict
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from .badinput import Base, Probe, operations, probes
+from .world import bases, service_headers
+
+pytestmark = pytest.mark.e2e
+MESSAGING = {"outbox", "inbox", "dead_letters", "broker_epochs", "alembic_version"}
+REPORT: dict[str, Counter] = defaultdict(Counter)
+
+
+def all_probes(doc: dict[str, Any], w: dict[str, Any]) -> list[Probe]:
+    table = bases(w)
+    out: list[Probe] = []
+    for op in operations(doc):
+        if op.template in ("/v1/oauth/token", "/.well-known/jwks.json", "/metrics",
+                           "/healthz", "/readyz"):
+            continue
+        base = table.get((op.method, op.template), Base())
+        base = Base(path={**w["ids"], **base.path}, query=base.query, body=base.body)
+        out += probes(doc, op, base)
+    return out
+
+
+class Fingerprints:
+    """A digest per domain table of every service: equal digests, nothing written. One query
+    per database, run side by side."""
+
+    def __init__(self, urls: dict[str, str]) -> None:
+        self.engines = {s: create_async_engine(url) for s, url in urls.items()}
+        self.queries: dict[str, Any] = {}
+
+    async def close(self) -> None:
+        await asyncio.gather(*(e.dispose() for e in self.engines.values()))
+
+    async def _one(self, service: str) -> dict[str, str]:
+        async with self.engines[service].connect() as conn:
+            if service not in self.queries:
+                tables = sorted(set((await conn.execute(text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))).scalars())
+                    - MESSAGING)
+                self.queries[service] = text(" UNION ALL ".join(
+                    f"SELECT '{t}', count(*), md5(coalesce(string_agg(t::text, '|' "
+                    f"ORDER BY t::text), '')) FROM \"{t}\" t" for t in tables))
+            rows = (await conn.execute(self.queries[service])).all()
+        return {f"{service}.{name}": f"{n}:{digest}" for name, n, digest in rows}
+
+    async def take(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for part in await asyncio.gather(*(self._one(s) for s in self.engines)):
+            out.update(part)
+        return out
+
+    async def settled(self) -> dict[str, str]:
+        """The digests once background effects of earlier successes have landed."""
+        last = await self.take()
+        for _ in range(20):
+            await asyncio.sleep(0.3)
+            now = await self.take()
+            if now == last:
+                return now
+            last = now
+        return last
+
+
+async def send(client: httpx.AsyncClient, probe: Probe, headers: dict[str, str]
+               ) -> httpx.Response:
+    h = dict(headers)
+    if probe.content_type:
+        h["content-type"] = probe.content_type
+    # The URL goes out exactly as built (dot segments and encodings included).
+    request = client.build_request(probe.method, str(client.base_url), headers=h,
+                                   content=probe.content)
+    request.url = request.url.copy_with(raw_path=probe.url.encode("ascii"))
+    return await client.send(request)
+
+
+async def run_families(client: httpx.AsyncClient, doc: dict[str, Any], w: dict[str, Any],
+                       headers: dict[str, str], target: str, urls: dict[str, str]) -> list[str]:
+    prints = Fingerprints(urls)
+    try:
+        return await _run_families(client, doc, w, headers, target, prints)
+    finally:
+        await prints.close()
+
+
+async def _run_families(client: httpx.AsyncClient, doc: dict[str, Any], w: dict[str, Any],
+                        headers: dict[str, str], target: str, prints: Fingerprints
+                        ) -> list[str]:
+    """Every probe once; returns the failures (5xx, 4xx that is not problem+json, or a write
+    on a refused request)."""
+    failures: list[str] = []
+    groups: dict[tuple[str, str, str], list[Probe]] = defaultdict(list)
+    for p in all_probes(doc, w):
+        groups[(p.method, p.template, p.family)].append(p)
+    before = await prints.settled()
+    for (method, template, family), group in groups.items():
+        succeeded = False
+        for probe in group:
+            r = await send(client, probe, headers)
+            REPORT[f"{target} {family}"]["requests"] += 1
+            where = f"{target} {family} {method} {template} [{probe.what}] -> {r.status_code}"
+            if r.status_code >= 500:
+                REPORT[f"{target} {family}"]["5xx"] += 1
+                failures.append(f"{where}: {r.text[:200]}")
+            elif r.status_code >= 400:
+                if not r.headers.get("content-type", "").startswith("application/problem+json"):
+                    failures.append(f"{where}: not problem+json ({r.headers.get('content-type')})")
+            else:
+                succeeded = True
+            if family == "base" and r.status_code >= 400:
+                # the valid request itself was refused: its fields were only tried shallowly
+                REPORT[f"{target} base"]["refused"] += 1
+                print(f"base refused: {target} {method} {template} -> {r.status_code} "
+                      f"{r.text[:160]}")
+        after = await prints.take()
+        if not succeeded and after != before:
+            after = await prints.settled()  # an earlier success may still have been landing
+            changed = sorted(k for k in after if after.get(k) != before.get(k))
+            if changed:
+                failures.append(f"{target} {family} {method} {template}: refused requests "
+                                f"changed {changed}")
+        elif succeeded:
+            after = await prints.settled()
+        before = after
+    return failures
+
+
+async def test_public_api_never_answers_bad_input_with_a_5xx(stack, api, world):
+    urls = {s: stack.databases[s] for s in ("orders", "scheduling", "authorization",
+                                            "reimbursement")}
+    token = await api.token("demo-admin")
+    async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=60) as client:
+        doc = (await client.get("/openapi.json")).json()
+        failures = await run_families(client, doc, world,
+                                      {"authorization": f"Bearer {token}"}, "gateway", urls)
+    print_report("gateway")
+    assert not failures, "\n".join(failures[:60])
+
+
+@pytest.mark.parametrize("service", ["orders", "scheduling", "authorization", "reimbursement"])
+async def test_each_service_never_answers_bad_input_with_a_5xx(stack, world, service):
+    urls = {s: stack.databases[s] for s in ("orders", "scheduling", "authorization",
+                                            "reimbursement")}
+    async with httpx.AsyncClient(base_url=stack.url(service), timeout=60) as client:
+        doc = (await client.get("/openapi.json")).json()
+        failures = await run_families(client, doc, world, service_headers(), service, urls)
+    print_report(service)
+    assert not failures, "\n".join(failures[:60])
+
+
+async def test_no_accepted_request_left_an_event_dead_lettered(stack, world):
+    """What the families got accepted flowed on as events; every consumer handled them."""
+    urls = {s: stack.databases[s] for s in ("orders", "scheduling", "authorization",
+                                            "reimbursement")}
+    prints = Fingerprints(urls)
+    try:
+        await prints.settled()
+    finally:
+        await prints.close()
+    dead = []
+    for service, url in urls.items():
+        engine = create_async_engine(url)
+        try:
+            async with engine.connect() as conn:
+                dead += [f"{service}: {r.event_type} {r.error}" for r in (await conn.execute(
+                    text("SELECT event_type, error FROM dead_letters"))).all()]
+        finally:
+            await engine.dispose()
+    assert not dead, "\n".join(dead)
+
+
+def print_report(target: str) -> None:
+    for key in sorted(k for k in REPORT if k.startswith(target + " ")):
+        c = REPORT[key]
+        print(f"bad input {key}: {c['requests']} requests, {c['5xx']} 5xx")
