@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -19,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from .badinput import Base, Probe, operations, probes
+from .visits import MEDICARE
 from .world import bases, service_headers
 
 pytestmark = pytest.mark.e2e
@@ -191,3 +193,38 @@ def print_report(target: str) -> None:
     for key in sorted(k for k in REPORT if k.startswith(target + " ")):
         c = REPORT[key]
         print(f"bad input {key}: {c['requests']} requests, {c['5xx']} 5xx")
+
+
+async def test_the_reported_calendar_edge_requests_are_422s_naming_the_field(stack, api, world):
+    """Issue 11's exact requests (each was a 502 from an OverflowError in a service)."""
+    early, late = "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"
+    patient = {"practice_id": "demo-clinic", "mrn": "EDGE-1", "birth_date": "1984-06-02",
+               "sex": "female", "weight_kg": 64}
+    soon = datetime.now(UTC) + timedelta(days=2)
+    order = {"patient_id": world["ids"]["patient_id"], "urgency": "planned",
+             "diagnosis": ["G43.109"], "payer": MEDICARE,
+             "lines": [{"sequence": 1, "drug_code": "ketorolac", "dose": "15",
+                        "dose_unit": "mg", "mode": "push", "minutes": 2}]}
+    cases = [
+        ("POST", "/v1/patients", {**patient, "medications": [
+            {"name": "sumatriptan", "last_dose_at": early}]}, None, "medications.0.last_dose_at"),
+        ("POST", "/v1/patients", {**patient, "medications": [
+            {"name": "sumatriptan", "last_dose_at": late}]}, None, "medications.0.last_dose_at"),
+        ("POST", "/v1/orders", {**order, "requested_window": {
+            "from": soon.isoformat(), "to": late}}, None, "requested_window.to"),
+        ("POST", f"/v1/patients/{world['ids']['patient_id']}/outside-doses", {
+            "drug_code": "ketorolac", "dose": "15", "dose_unit": "mg", "given_at": early,
+            "source": "urgent care"}, None, "given_at"),
+        ("POST", "/v1/nurse-shifts", {"nurse_id": "rn-edge", "start": early, "end": late},
+         None, "start"),
+        ("GET", "/v1/slots", None, {"minutes": "30", "from": early}, "from"),
+        ("GET", "/v1/authorizations", None, {"due_before": early}, "due_before"),
+        ("GET", "/v1/appointments", None, {"date": "9999-12-31"}, "date"),
+        ("GET", "/v1/board", None, {"date": "0001-01-01"}, "date"),
+        ("POST", "/v1/schedule/optimize", None, {"date": "0001-01-01"}, "date"),
+    ]
+    for method, path, body, params, field in cases:
+        r = await api.request(method, path, json=body, params=params, expect=(422,))
+        assert r.headers["content-type"].startswith("application/problem+json"), r.text
+        named = [e["field"] for e in r.json().get("errors", [])]
+        assert field in named, (method, path, r.json())
