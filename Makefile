@@ -9,7 +9,7 @@ PROJECTS := shared services/orders services/scheduling services/authorization \
             services/reimbursement services/gateway tools/payer_sandbox
 PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
 
-.PHONY: install run test test-unit demo lock bench migrate clean asyncapi
+.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi
 
 install: $(STAMP)
 
@@ -28,6 +28,13 @@ run: $(STAMP)
 ## make test: the whole suite on PostgreSQL (127.0.0.1:5432) and the embedded broker
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make lint: ruff (rules in pyproject.toml), mypy (strict on every domain/) and the import
+## contracts (layers per service, services independent, shared imports no service)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not integration and not e2e" $(PYTEST_ARGS)

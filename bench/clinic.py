@@ -174,6 +174,6 @@ def remittance(claims: list[dict], *, deny: dict[str, str] | None = None) -> str
                             service_date=date.fromisoformat(claim["service_date"])))
     payer = claims[0]["payer_id"]
     spec = RemitSpec(f"PAYER {payer.upper()}"[:60], "PAYER1", "CHAIRSIDE", "1245319599",
-                     f"EFT{uuid.uuid4().hex[:12].upper()}", date.today(), clps)
+                     f"EFT{uuid.uuid4().hex[:12].upper()}", datetime.now(UTC).date(), clps)
     return write_835(spec, control_number=uuid.uuid4().int % 900_000_000 + 1,
                      created_at=datetime.now(UTC))

@@ -42,7 +42,7 @@ class BenchSettings(ServiceSettings):
     model_config = service_config("BENCH_")
 
 
-async def on_cancelled(uow: UnitOfWork, envelope) -> None:  # noqa: ANN001
+async def on_cancelled(uow: UnitOfWork, envelope) -> None:
     await uow.session.execute(handled.insert().values(event_id=envelope.id,
                                                       committed_at=datetime.now(UTC)))
 

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _cancelled(**kw):
-    values = dict(order_id=uuid.uuid4(), practice_id="demo-clinic", reason="r",
-                  previous_status="draft", cancelled_at="2026-11-23T10:00:00Z")
+    values = {"order_id": uuid.uuid4(), "practice_id": "demo-clinic", "reason": "r",
+                  "previous_status": "draft", "cancelled_at": "2026-11-23T10:00:00Z"}
     values.update(kw)
     return contracts.OrderCancelled(**values)
 

@@ -13,10 +13,11 @@ from types import SimpleNamespace
 import httpx
 import pytest
 import uvicorn
+from fastapi import APIRouter, Request
+
 from chairside_shared.broker import free_port
 from chairside_shared.cli import KEEP_ALIVE_S
 from chairside_shared.web import create_service_app
-from fastapi import APIRouter, Request
 
 SECRET = "MRN-4471-SECRET"
 
@@ -51,7 +52,7 @@ async def server():
                             timeout_keep_alive=KEEP_ALIVE_S)
     srv = uvicorn.Server(config)
     task = asyncio.create_task(srv.serve())
-    while not srv.started:
+    while not srv.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
         await asyncio.sleep(0.01)
     try:
         yield f"http://127.0.0.1:{port}", peers

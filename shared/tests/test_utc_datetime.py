@@ -5,8 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
-from chairside_shared.db import UTCDateTime, create_engine, make_metadata
 from sqlalchemy.exc import StatementError
+
+from chairside_shared.db import UTCDateTime, create_engine, make_metadata
 
 metadata = make_metadata()
 events = sa.Table("events", metadata, sa.Column("id", sa.Integer, primary_key=True),

@@ -4,10 +4,11 @@
 from types import SimpleNamespace
 
 import httpx
-from chairside_shared.web import create_service_app
 from fastapi import APIRouter
 from opentelemetry.trace import SpanKind
 from pydantic import BaseModel
+
+from chairside_shared.web import create_service_app
 
 
 class Body(BaseModel):

@@ -20,9 +20,10 @@ import os
 import uuid
 
 import pytest
-from chairside_shared.contracts import CONTRACTS
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from chairside_shared.contracts import CONTRACTS
 
 from .client import Api
 from .otlp import Collector

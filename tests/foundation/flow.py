@@ -100,7 +100,7 @@ async def cancel(
     return event_id
 
 
-async def count(runtime: ServiceRuntime, table: Table, *where) -> int:  # noqa: ANN002
+async def count(runtime: ServiceRuntime, table: Table, *where) -> int:
     async with runtime.session_factory() as session:
         return (await session.execute(
             select(func.count()).select_from(table).where(*where)

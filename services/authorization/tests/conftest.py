@@ -8,18 +8,26 @@ from uuid import uuid4
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from authorization.adapters.seed import seed_book
 from chairside_shared import contracts as c
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # Monday 10:00 EST
 
-EPTINEZUMAB = dict(drug_code="eptinezumab", hcpcs="J3032", hcpcs_unit="1 mg", dose=Decimal(100),
-                   dose_unit="mg", mode="infusion", minutes=30)
-KETOROLAC = dict(drug_code="ketorolac", hcpcs="J1885", hcpcs_unit="15 mg", dose=Decimal(30),
-                 dose_unit="mg", mode="push", minutes=2)
-KETAMINE = dict(drug_code="ketamine", hcpcs=None, hcpcs_unit=None, dose=Decimal(20),
-                dose_unit="mg", mode="infusion", minutes=60)
+EPTINEZUMAB = {
+    "drug_code": "eptinezumab",
+    "hcpcs": "J3032",
+    "hcpcs_unit": "1 mg",
+    "dose": Decimal(100),
+    "dose_unit": "mg",
+    "mode": "infusion",
+    "minutes": 30,
+}
+KETOROLAC = {"drug_code": "ketorolac", "hcpcs": "J1885", "hcpcs_unit": "15 mg", "dose": Decimal(30),
+                 "dose_unit": "mg", "mode": "push", "minutes": 2}
+KETAMINE = {"drug_code": "ketamine", "hcpcs": None, "hcpcs_unit": None, "dose": Decimal(20),
+                "dose_unit": "mg", "mode": "infusion", "minutes": 60}
 
 
 def make_order(

@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import httpx
+
 from chairside_shared.processes import ServiceProcess
 
 HERE = Path(__file__).resolve().parent

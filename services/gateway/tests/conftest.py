@@ -15,16 +15,16 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from chairside_shared import db as shared_db
-from chairside_shared.testing.plugin import ADMIN_URL
-from gateway.bootstrap import Gateway
-from gateway.main import create_app
-from gateway.settings import GatewaySettings
 from gateway_testkit.fake_services import FakeState, make_service
 from gateway_testkit.servers import Running, serve
 from gateway_testkit.settings import settings_for
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from chairside_shared import db as shared_db
+from chairside_shared.testing.plugin import ADMIN_URL
+from gateway.bootstrap import Gateway
+from gateway.main import create_app
 
 SERVICES = ("orders", "scheduling", "authorization", "reimbursement")
 

@@ -134,7 +134,6 @@ async def bench_api(n: int, warmup: int, url: str | None) -> dict:
     from chairside_shared import db
     from chairside_shared.broker import EmbeddedBroker
     from chairside_shared.testing.plugin import ADMIN_URL, running, settings_for_test
-
     from orders.main import create_app
     from orders.settings import OrdersSettings
 

@@ -15,31 +15,37 @@ import statistics
 import sys
 import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit"))
 
-from test_coding_table import CASES  # noqa: E402  (the pinned table is the workload)
+from test_coding_table import CASES
 
-from reimbursement.adapters.x12.render_837 import (  # noqa: E402
-    Address, BillingProvider, ClaimToRender, PayerParty, Provider, Submitter, Subscriber,
+from reimbursement.adapters.x12.render_837 import (
+    Address,
+    BillingProvider,
+    ClaimToRender,
+    PayerParty,
+    Provider,
+    Submitter,
+    Subscriber,
     render_837p,
 )
-from reimbursement.adapters.x12.validate import validate_x12  # noqa: E402
-from reimbursement.domain.claim import build_claim  # noqa: E402
-from reimbursement.testing import NPI, make_ctx, make_visit  # noqa: E402
+from reimbursement.adapters.x12.validate import validate_x12
+from reimbursement.domain.claim import build_claim
+from reimbursement.testing import NPI, make_ctx, make_visit
 
 ADDRESS = Address("100 MAIN ST", "BOSTON", "MA", "021101234")
 SUBMITTER = Submitter("Chairside", "CHAIRSIDE01", "Billing", "6175550100")
 BILLING = BillingProvider("Chairside Infusion", "1245319599", "123456789", ADDRESS)
 PAYER = PayerParty("Medicare Part B", "MCRB1", "MB")
 RENDERING = Provider(NPI, "Smith", "Ann")
-SUBSCRIBER = Subscriber("1EG4TE5MK72", "Doe", "Jane", datetime(1980, 1, 2).date(), "F", ADDRESS)
+SUBSCRIBER = Subscriber("1EG4TE5MK72", "Doe", "Jane", date(1980, 1, 2), "F", ADDRESS)
 
 
-def workload(administrations: int):  # noqa: ANN201
+def workload(administrations: int):
     ready = [c for c in CASES if c.status == "ready"]
     visits, total, i = [], 0, 0
     while total < administrations:

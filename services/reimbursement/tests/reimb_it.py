@@ -6,11 +6,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-
 from zoneinfo import ZoneInfo
 
 from chairside_shared import contracts
-
 from reimbursement.adapters.x12.render_837 import Address, Subscriber
 from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
 from reimbursement.service import billing
@@ -120,7 +118,7 @@ def remittance_for(claim: dict, *, status: str = "1", deny: dict[str, str] | Non
     return write_835(spec, control_number=7, created_at=datetime(2026, 3, 20, 12, tzinfo=UTC))
 
 
-async def bill(svc, event, *, approve=None):  # noqa: ANN001, ANN201
+async def bill(svc, event, *, approve=None):
     """What the order.administered consumer does, in one transaction."""
     tz = ZoneInfo("America/New_York")
     async with svc.runtime.uow() as uow:

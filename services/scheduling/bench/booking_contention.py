@@ -30,13 +30,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
+from sqlalchemy import update
+
 from chairside_shared import db
 from chairside_shared.broker import EmbeddedBroker, free_port
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.processes import ServiceProcess
 from scheduling.adapters import orm
 from scheduling.bootstrap import MIGRATIONS
-from sqlalchemy import update
 
 ADMIN_URL = os.environ.get("CHAIRSIDE_TEST_PG",
                            "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")

@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from instances import FAMILIES, Instance, make_instance
+
 from scheduling.domain.clinic import BookingPolicy, Chair, NurseShift
 from scheduling.domain.daystate import DayState, Visit
 from scheduling.domain.figures import day_figures, percentile
@@ -118,6 +119,7 @@ def print_family(name: str, rows: list[dict]) -> None:
 def latency_day(seed: int = 7) -> tuple[DayState, list[Chair], list[NurseShift]]:
     """A 30-chair day holding 300 appointments (short visits, 12 nurses)."""
     from instances import DAY, HOURS
+
     from scheduling.domain.clinic import NurseShift as Shift
     from scheduling.domain.clinic import RatioPolicy
     from scheduling.domain.greedy import DayRequest

@@ -8,6 +8,7 @@ import asyncio
 from datetime import timedelta
 
 from sched_it import DAY, local, setup_clinic, signed_order
+
 from scheduling.domain.appointment import Status
 from scheduling.service import booking
 

@@ -10,9 +10,10 @@ from uuid import UUID, uuid4
 
 import httpx
 from sched_it import DAY, local, setup_clinic, signed_order
+from sqlalchemy import inspect, select, text
+
 from scheduling.adapters import orm
 from scheduling.service import booking
-from sqlalchemy import inspect, select, text
 
 ALREADY = "already has an appointment; move it instead"
 # An order's current claim on chair time: a queued same-day request or a live appointment.
@@ -140,6 +141,7 @@ async def migration_stops_on_duplicates(url: str) -> None:
     """A database the bug already wrote to: the upgrade names the order instead of failing
     half-way, builds the index once the extra appointment is cancelled, and downgrades."""
     from alembic import command
+
     from chairside_shared import db
     from chairside_shared.migrations import alembic_config, upgrade
     from scheduling.bootstrap import MIGRATIONS

@@ -7,6 +7,7 @@ from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 import httpx
+
 from scheduling.service import booking
 
 TZ = ZoneInfo("America/New_York")

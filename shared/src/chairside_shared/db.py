@@ -83,13 +83,13 @@ def create_engine(url: str, *, pool_size: int = 10,
     )
 
 
-def _sqlite_own_begin(dbapi_conn, _record) -> None:  # noqa: ANN001
+def _sqlite_own_begin(dbapi_conn, _record) -> None:
     # The driver's own implicit BEGIN (before the first write only) is off: the "begin"
     # event emits ours, before the first statement.
     dbapi_conn.isolation_level = None
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     # WAL lets readers run beside the single writer; busy_timeout waits instead of failing.
     cur.execute("PRAGMA journal_mode=WAL")
@@ -98,7 +98,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
     cur.close()
 
 
-def _sqlite_begin_immediate(conn) -> None:  # noqa: ANN001 - a sync Connection
+def _sqlite_begin_immediate(conn) -> None:
     """Every SQLite transaction takes the write lock when it begins (waiting up to the busy
     timeout), so transactions serialize the way row locks make them on PostgreSQL. With the
     driver's deferred BEGIN, two transactions read the same row, and the later writer lost

@@ -70,7 +70,7 @@ def run(data_dir: Path, broker_port: int, offset: int = 0) -> int:
     data_dir.mkdir(parents=True, exist_ok=True)
     stopping = False
 
-    def _stop(_signum, _frame):  # noqa: ANN001
+    def _stop(_signum, _frame):
         nonlocal stopping
         stopping = True
 
@@ -101,7 +101,7 @@ def run(data_dir: Path, broker_port: int, offset: int = 0) -> int:
                 stopping = True
             time.sleep(0.5)
         return 0
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         print(f"make run failed: {exc}", file=sys.stderr)
         return 1
     finally:

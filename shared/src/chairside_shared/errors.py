@@ -1,32 +1,41 @@
-"""RFC 9457 problem+json for every error a service answers."""
+"""The one error base of every service: a rule said no. Framework-free, so domain code raises
+these (or its own subclasses) directly; the edge turns each into RFC 9457 problem+json in one
+place (``chairside_shared.http_errors``). Details carry ids and codes, never PHI."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
-
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "urn:chairside:problem:"
 
 
-class Problem(Exception):
-    """Raise from a route or handler to answer with problem+json."""
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class DomainError(Exception):
+    """A refusal the caller can act on. ``status`` is the HTTP status the edge answers with,
+    ``code`` the problem type's slug (``urn:chairside:problem:<code>``); keyword extras land
+    in the body (e.g. ``next_options``, ``findings``)."""
 
     status = 400
     title = "Bad request"
+    code: str | None = None  # None: the title, slugged
 
     def __init__(
         self,
         detail: str | None = None,
         *,
+        code: str | None = None,
         status: int | None = None,
         title: str | None = None,
         type_: str | None = None,
-        errors: list[dict[str, str]] | None = None,
+        field: str | None = None,
+        errors: list[FieldError] | list[dict[str, str]] | None = None,
         headers: dict[str, str] | None = None,
         **extra: Any,
     ) -> None:
@@ -34,98 +43,45 @@ class Problem(Exception):
         self.status = status or self.status
         self.title = title or self.title
         self.detail = detail
-        self.type_ = type_ or TYPE_BASE + self.title.lower().replace(" ", "-")
-        self.errors = errors
+        if type_ is not None:
+            code = type_.removeprefix(TYPE_BASE)
+        self.code = code or self.code or self.title.lower().replace(" ", "-")
+        found = [e if isinstance(e, FieldError) else FieldError(e["field"], e["message"])
+                 for e in errors or []]
+        if field is not None and not found:
+            found = [FieldError(field, detail or self.title)]
+        self.errors: list[FieldError] | None = found or None
         self.headers = headers
         self.extra = extra
 
-
-class NotFound(Problem):
-    status, title = 404, "Not found"
-
-
-class Conflict(Problem):
-    status, title = 409, "Conflict"
+    @property
+    def type_(self) -> str:
+        return TYPE_BASE + self.code
 
 
-class InvalidInput(Problem):
+Problem = DomainError  # the name routes and older modules use
+
+
+class NotFound(DomainError):
+    status, title, code = 404, "Not found", "not-found"
+
+
+class Conflict(DomainError):
+    status, title, code = 409, "Conflict", "conflict"
+
+
+class Forbidden(DomainError):
+    status, title, code = 403, "Forbidden", "forbidden"
+
+
+class InvalidInput(DomainError):
     """422 naming the field and the reason."""
 
-    status, title = 422, "Validation failed"
+    status, title, code = 422, "Validation failed", "validation-failed"
 
     def __init__(self, field: str, message: str, **kw: Any) -> None:
-        super().__init__(f"{field}: {message}", errors=[{"field": field, "message": message}],
-                         **kw)
+        super().__init__(f"{field}: {message}", errors=[FieldError(field, message)], **kw)
 
 
-class ServiceUnavailable(Problem):
-    status, title = 503, "Service unavailable"
-
-
-def problem_response(
-    status: int,
-    title: str,
-    *,
-    detail: str | None = None,
-    type_: str | None = None,
-    errors: list[dict[str, str]] | None = None,
-    headers: dict[str, str] | None = None,
-    instance: str | None = None,
-    **extra: Any,
-) -> JSONResponse:
-    body: dict[str, Any] = {
-        "type": type_ or "about:blank",
-        "title": title,
-        "status": status,
-        "detail": detail or title,
-    }
-    if instance:
-        body["instance"] = instance
-    if errors is not None:
-        body["errors"] = errors
-    body.update(extra)
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
-
-
-def field_name(loc: tuple[Any, ...] | list[Any]) -> str:
-    parts = [str(p) for p in loc]
-    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
-        parts = parts[1:]
-    return ".".join(parts) or "body"
-
-
-def validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
-    return [{"field": field_name(e.get("loc", ())), "message": e.get("msg", "invalid")}
-            for e in errors]
-
-
-def install_problem_handlers(app: FastAPI) -> None:
-    """Problems, validation errors and HTTP errors as problem+json. Anything else that escapes
-    a route is answered by ``guards.ErrorBoundary`` (not by an ``Exception`` handler here:
-    Starlette re-raises after such a handler, and the server then drops the connection)."""
-
-    @app.exception_handler(Problem)
-    async def _problem(request: Request, exc: Problem) -> JSONResponse:
-        return problem_response(
-            exc.status, exc.title, detail=exc.detail, type_=exc.type_, errors=exc.errors,
-            headers=exc.headers, instance=request.url.path, **exc.extra,
-        )
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = validation_errors(list(exc.errors()))
-        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
-        return problem_response(
-            422, "Validation failed", detail=detail, type_=TYPE_BASE + "validation-failed",
-            errors=errors, instance=request.url.path,
-        )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        title = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized",
-                 403: "Forbidden", 413: "Content too large", 415: "Unsupported media type",
-                 429: "Too many requests"}.get(exc.status_code, "Error")
-        return problem_response(
-            exc.status_code, title, detail=str(exc.detail) if exc.detail else title,
-            headers=getattr(exc, "headers", None), instance=request.url.path,
-        )
+class ServiceUnavailable(DomainError):
+    status, title, code = 503, "Service unavailable", "service-unavailable"

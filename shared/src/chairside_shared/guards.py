@@ -18,7 +18,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from chairside_shared import inputs
-from chairside_shared.errors import TYPE_BASE, problem_response
+from chairside_shared.errors import TYPE_BASE
+from chairside_shared.http_errors import problem_response
 
 log = logging.getLogger("chairside.errors")
 Scope = dict[str, Any]
@@ -56,7 +57,7 @@ class ErrorBoundary:
 
         try:
             await self.app(scope, receive, tracking_send)
-        except Exception as exc:  # noqa: BLE001 - the boundary: every error ends here
+        except Exception as exc:
             route = getattr(scope.get("route"), "path", None) or "unmatched"
             log.error("unhandled error on %s %s: %s", scope.get("method"), route,
                       code_path(exc))

@@ -48,7 +48,7 @@ def run_env(target_metadata: MetaData) -> None:
             context.run_migrations()
         return
 
-    def _run(connection) -> None:  # noqa: ANN001
+    def _run(connection) -> None:
         context.configure(connection=connection, **opts)
         with context.begin_transaction():
             context.run_migrations()

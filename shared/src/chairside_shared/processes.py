@@ -3,6 +3,7 @@ processes (a service killed and restarted, the gateway with real upstreams)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -71,10 +72,8 @@ class ServiceProcess:
             os.killpg(proc.pid, signal.SIGKILL if kill else signal.SIGTERM)
             proc.wait(timeout_s)
         except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             proc.wait()
 
     @property

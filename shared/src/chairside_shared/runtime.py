@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import MetaData, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared import db
 from chairside_shared.messaging.consumer import EventConsumer, Handler
@@ -45,6 +46,9 @@ class ServiceSpec(Generic[U]):
     # SQLite only: transactions begin IMMEDIATE (db.create_engine); off for a service whose
     # own locks serialize its writes.
     sqlite_serialized: bool = True
+    # How a unit of work is made, when it needs more than the session and the outbox
+    # (settings, clients): built in the service's bootstrap.py, the one place that wires them.
+    uow_factory: Callable[[async_sessionmaker[AsyncSession], OutboxWriter], U] | None = None
 
 
 class ServiceRuntime(Generic[U]):
@@ -76,7 +80,8 @@ class ServiceRuntime(Generic[U]):
         self.state: dict[str, Any] = {}  # service-specific singletons (clients, caches)
 
     def uow(self) -> U:
-        return self.spec.uow_class(self.session_factory, self.outbox)
+        make = self.spec.uow_factory or self.spec.uow_class
+        return make(self.session_factory, self.outbox)
 
     async def start(self) -> None:
         self.booted.clear()
@@ -92,7 +97,7 @@ class ServiceRuntime(Generic[U]):
             if closing is not None:
                 try:
                     await asyncio.wait_for(closing, 10)
-                except (TimeoutError, Exception):  # noqa: BLE001
+                except (TimeoutError, Exception):
                     log.warning("%s: a Kafka client did not close within 10 s", self.spec.name)
         await self.engine.dispose()
 
@@ -124,7 +129,7 @@ class ServiceRuntime(Generic[U]):
                 await db.ping(self.engine)
                 self.db_status.up()
                 return
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 if self.db_status.down(f"{db.redacted(str(self.settings.database_url))}: "
                                        f"{type(exc).__name__}"):
                     log.error("%s cannot reach its database at %s (%s); retrying",
@@ -139,7 +144,7 @@ class ServiceRuntime(Generic[U]):
             try:
                 await step()
                 return
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 log.error("%s: %s failed (%s); retrying", self.spec.name, what, exc)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10.0)
@@ -153,7 +158,7 @@ class ServiceRuntime(Generic[U]):
                         select(func.count()).select_from(dead).where(dead.c.status == "dead")
                     )).scalar_one()
                 DLQ_SIZE.labels(self.spec.name).set(count)
-            except Exception:  # noqa: BLE001 - readiness reports the database
+            except Exception:
                 pass
             await asyncio.sleep(5)
 
@@ -163,14 +168,14 @@ class ServiceRuntime(Generic[U]):
             await asyncio.wait_for(db.ping(self.engine), 2)
             self.db_status.up()
             checks["database"] = "ok"
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.db_status.down(type(exc).__name__)
             checks["database"] = f"down: {db.redacted(str(self.settings.database_url))} " \
                                  f"({type(exc).__name__})"
         try:
             await probe_broker(self.settings, timeout_s=2)
             checks["broker"] = "ok"
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             checks["broker"] = f"down: {self.settings.kafka_bootstrap_servers} " \
                                f"({type(exc).__name__})"
         checks["migrations"] = "ok" if self.booted.is_set() else "pending"

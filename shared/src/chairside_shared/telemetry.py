@@ -62,13 +62,13 @@ def uninstrumented(obj: Any, name: str) -> Any:
     return original.__get__(obj, type(obj))
 
 
-def instrument_app(app) -> None:  # noqa: ANN001 - a FastAPI app
+def instrument_app(app) -> None:
     from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
     FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz,metrics")
 
 
-def _add_trace_ids(_logger, _name, event_dict):  # noqa: ANN001
+def _add_trace_ids(_logger, _name, event_dict):
     ctx = trace.get_current_span().get_span_context()
     if ctx.is_valid:
         event_dict["trace_id"] = format(ctx.trace_id, "032x")

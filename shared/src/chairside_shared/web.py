@@ -12,8 +12,9 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import select
 
-from chairside_shared.errors import Conflict, NotFound, install_problem_handlers
+from chairside_shared.errors import Conflict, NotFound
 from chairside_shared.guards import ErrorBoundary, InputGuard
+from chairside_shared.http_errors import install_problem_handlers
 from chairside_shared.messaging.consumer import replay_dead_letter
 from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 from chairside_shared.runtime import ServiceRuntime
@@ -65,7 +66,7 @@ def get_runtime(request: Request) -> ServiceRuntime:
 
 def _add_request_metrics(app: FastAPI, service: str) -> None:
     @app.middleware("http")
-    async def _metrics(request: Request, call_next):  # noqa: ANN001, ANN202
+    async def _metrics(request: Request, call_next):
         start = time.perf_counter()
         response = await call_next(request)
         route = request.scope.get("route")
@@ -126,7 +127,7 @@ def dlq_router() -> APIRouter:
             raise NotFound(str(exc)) from exc
         except ValueError as exc:
             raise Conflict(str(exc)) from exc
-        except Exception as exc:  # noqa: BLE001 - the handler failed again
+        except Exception as exc:
             raise Conflict(f"replay failed: {type(exc).__name__}: {exc}"[:500]) from exc
         return {"id": dead_letter_id, "outcome": outcome}
 

@@ -7,6 +7,7 @@ from uuid import uuid4
 
 import httpx
 import pytest
+
 from payer_sandbox.config import SandboxConfig, demo_config
 from payer_sandbox.testing import running_sandbox
 
@@ -25,7 +26,10 @@ def pas_request(
 ) -> dict[str, Any]:
     ident = identifier or f"PA-{uuid4().hex[:12]}"
     ids = {k: str(uuid4()) for k in ("claim", "patient", "insurer", "provider", "coverage", "qr")}
-    ref = lambda k: {"reference": f"urn:uuid:{ids[k]}"}
+
+    def ref(k):
+        return {"reference": f"urn:uuid:{ids[k]}"}
+
     qr_items = []
     for link, value in (answers or {}).items():
         key = "valueBoolean" if isinstance(value, bool) else (

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.parameters import Parameters
+
 from payer_sandbox.config import Rule, SandboxConfig
 from payer_sandbox.fhir import EXT_ITEM_AUTHORIZED_DETAIL, EXT_ITEM_PREAUTH_PERIOD
 
@@ -170,7 +171,9 @@ def test_admin_decides_a_pended_claim(client, configure):
     ident = req["entry"][0]["resource"]["identifier"][0]["value"]
     r = client.post(f"/admin/claims/{ident}/decide", json={"outcome": "deny", "reason": "No"})
     assert r.status_code == 200 and r.json()["state"] == "deny"
-    assert client.post(f"/admin/claims/{ident}/decide", json={"outcome": "approve"}).status_code == 409
+    assert (
+        client.post(f"/admin/claims/{ident}/decide", json={"outcome": "approve"}).status_code == 409
+    )
     assert client.post("/admin/claims/nope/decide", json={"outcome": "approve"}).status_code == 404
     cr = claim_response(client.post(INQUIRE, json=req).json()["parameter"][0]["resource"])
     assert cr["disposition"] == "No"

@@ -7,9 +7,6 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from chairside_shared import contracts
-from chairside_shared.runtime import ServiceRuntime, ServiceSpec
-
 from authorization.adapters import orm  # noqa: F401 - registers the tables on the metadata
 from authorization.adapters.metadata import messaging, metadata
 from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
@@ -18,6 +15,8 @@ from authorization.seed import seed_demo
 from authorization.service.poller import poll_once
 from authorization.service.uow import AuthorizationUnitOfWork
 from authorization.settings import AuthorizationSettings
+from chairside_shared import contracts
+from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 log = logging.getLogger("authorization.poller")
@@ -76,7 +75,7 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
                 await poll_once(self.uow, self.connector, now=datetime.now(UTC))
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - retried on the next tick
+            except Exception as exc:
                 log.error("payer poll failed: %s", type(exc).__name__)
             await asyncio.sleep(settings.poll_interval_s)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from chairside_shared.settings import load_settings
-from chairside_shared.web import create_service_app
 from fastapi import FastAPI
 
 from authorization.bootstrap import build_runtime
 from authorization.entrypoints.api import payers, routes
 from authorization.entrypoints.api.deps import install_domain_errors
 from authorization.settings import AuthorizationSettings
+from chairside_shared.settings import load_settings
+from chairside_shared.web import create_service_app
 
 
 def create_app(settings: AuthorizationSettings | None = None) -> FastAPI:

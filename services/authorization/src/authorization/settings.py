@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from chairside_shared.settings import ServiceSettings, service_config
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+
+from chairside_shared.settings import ServiceSettings, service_config
 
 SANDBOX_FHIR_BASE = "http://127.0.0.1:8090/fhir"
 

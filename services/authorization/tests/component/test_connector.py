@@ -7,11 +7,12 @@ import socket
 
 import httpx
 import pytest
+from pydantic import SecretStr
+
 from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
 from authorization.domain.errors import PayerResponseInvalid
 from payer_sandbox.config import Rule, SandboxConfig, demo_config
 from payer_sandbox.testing import running_sandbox
-from pydantic import SecretStr
 
 from ..conftest import NOW, NY
 from ..unit.test_case import GOOD, frames, new_case

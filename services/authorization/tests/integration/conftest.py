@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
+
 from authorization.bootstrap import MIGRATIONS
 from authorization.entrypoints.api.deps import get_now
 from authorization.main import create_app

@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 
 import pytest
+
 from authorization.service.poller import poll_once
 
 from ..conftest import KETAMINE, KETOROLAC, make_order
@@ -47,10 +48,10 @@ async def test_signed_order_opens_a_draft_case_with_questions(svc):
 @pytest.mark.parametrize(
     "kw, event_type",
     [
-        (dict(lines=[KETOROLAC]), "authorization.not_required"),
-        (dict(payer_id="harbor-health", plan_id="harbor-hmo", lines=[KETAMINE]),
+        ({"lines": [KETOROLAC]}, "authorization.not_required"),
+        ({"payer_id": "harbor-health", "plan_id": "harbor-hmo", "lines": [KETAMINE]},
          "authorization.not_covered"),
-        (dict(payer_id="medicare", plan_id="part-b"), "authorization.not_required"),
+        ({"payer_id": "medicare", "plan_id": "part-b"}, "authorization.not_required"),
     ],
 )
 async def test_orders_needing_no_case(svc, kw, event_type):

@@ -9,6 +9,9 @@ from uuid import uuid4
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.ext.asyncio import create_async_engine
+
 from authorization.adapters import orm  # noqa: F401
 from authorization.adapters.metadata import metadata
 from authorization.bootstrap import MIGRATIONS
@@ -16,8 +19,6 @@ from authorization.domain.errors import ConcurrentUpdate
 from authorization.service.cases import retrying
 from chairside_shared.migrations import upgrade
 from payer_sandbox.config import Rule, SandboxConfig
-from sqlalchemy import inspect, text
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from ..conftest import make_order
 from ..unit.test_case import GOOD
@@ -143,6 +144,7 @@ async def test_migrations_run_on_sqlite_up_and_down(tmp_path):
         await engine.dispose()
     assert diffs == []
     from alembic import command
+
     from chairside_shared.migrations import alembic_config
     await asyncio.to_thread(command.downgrade, alembic_config(MIGRATIONS, url), "base")
     engine = create_async_engine(url)

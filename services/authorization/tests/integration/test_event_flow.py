@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
 from authorization.bootstrap import build_runtime
 from authorization.service import cases as case_service
 from authorization.settings import AuthorizationSettings

@@ -7,6 +7,7 @@ import socket
 
 import httpx
 import pytest
+
 from chairside_shared.processes import ServiceProcess
 from chairside_shared.testing.plugin import eventually
 

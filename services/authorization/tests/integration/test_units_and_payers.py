@@ -9,10 +9,11 @@ from decimal import Decimal
 from uuid import uuid4
 
 import pytest
-from authorization.service.poller import poll_once
-from chairside_shared import contracts as c
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
+
+from authorization.service.poller import poll_once
+from chairside_shared import contracts as c
 
 from ..conftest import EPTINEZUMAB, make_order
 from ..unit.test_case import GOOD
@@ -111,7 +112,9 @@ async def test_order_cancel_withdraws_its_open_case(svc):
 
 async def test_expiry_by_the_poller(svc):
     order, url = await approved_case(svc)
-    stats = await poll_once(svc.uows, svc.runtime.connector, now=T0 + timedelta(days=184))  # Sep 2: day after valid_to
+    stats = await poll_once(
+        svc.uows, svc.runtime.connector, now=T0 + timedelta(days=184)
+    )  # Sep 2: day after valid_to
     assert stats["expired"] == 1
     case = (await svc.client.get(url)).json()
     assert case["status"] == "expired" and case["history"][-1]["action"] == "expired"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from authorization.domain.case import PACase, PayerDecision
 from authorization.domain.coverage import discover_coverage
 from authorization.domain.deadlines import time_frames_for
@@ -15,8 +18,6 @@ from authorization.domain.errors import (
     ValidationFailed,
 )
 from authorization.domain.intake import add_months, approval_period, open_case
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from ..conftest import NOW, NY, make_order
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from uuid import uuid4
 
 import pytest
+
 from authorization.domain.coverage import ApprovalSummary, discover_coverage
 from authorization.domain.intake import decision_events
 from authorization.domain.policy import CoveragePolicy, Payer, Plan, PolicyBook, PolicySet
@@ -106,20 +107,27 @@ def test_events_for_outcomes(book):
 
 
 def _approval(**kw) -> ApprovalSummary:
-    base = dict(case_id=uuid4(), hcpcs="J3032", auth_number="AUTH-1", status="approved",
-                valid_from=date(2026, 1, 1), valid_to=date(2026, 6, 30), approved_units=300,
-                used_units=100)
+    base = {
+        "case_id": uuid4(),
+        "hcpcs": "J3032",
+        "auth_number": "AUTH-1",
+        "status": "approved",
+        "valid_from": date(2026, 1, 1),
+        "valid_to": date(2026, 6, 30),
+        "approved_units": 300,
+        "used_units": 100,
+    }
     return ApprovalSummary(**{**base, **kw})
 
 
 @pytest.mark.parametrize(
     "approval, outcome",
     [
-        (dict(), "satisfied"),
-        (dict(used_units=250), "pa_required"),  # 50 left < 100 requested
-        (dict(valid_to=date(2026, 2, 28)), "pa_required"),  # ended before the visit
-        (dict(status="denied"), "pa_required"),
-        (dict(hcpcs="J1885"), "pa_required"),
+        ({}, "satisfied"),
+        ({"used_units": 250}, "pa_required"),  # 50 left < 100 requested
+        ({"valid_to": date(2026, 2, 28)}, "pa_required"),  # ended before the visit
+        ({"status": "denied"}, "pa_required"),
+        ({"hcpcs": "J1885"}, "pa_required"),
     ],
 )
 def test_existing_approval_satisfies_a_later_order(book, approval, outcome):

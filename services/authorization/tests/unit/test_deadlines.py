@@ -9,6 +9,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
 from authorization.domain.deadlines import (
     DEFAULT_TIME_FRAMES,
     DecisionTimeFrames,
@@ -19,9 +23,6 @@ from authorization.domain.deadlines import (
     time_frames_for,
     us_federal_holidays,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from pydantic import ValidationError
 
 NY = ZoneInfo("America/New_York")
 LA = ZoneInfo("America/Los_Angeles")

@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from authorization.domain.metrics import CaseFacts, nearest_rank, pa_metrics, turnaround
 from hypothesis import given
 from hypothesis import strategies as st
+
+from authorization.domain.metrics import CaseFacts, nearest_rank, pa_metrics, turnaround
 
 T0 = datetime(2026, 3, 2, 15, tzinfo=UTC)
 

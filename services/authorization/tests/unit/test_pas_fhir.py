@@ -7,6 +7,9 @@ from datetime import date
 from typing import Any
 
 import pytest
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.claimresponse import ClaimResponse
+
 from authorization.adapters import pas_request as req
 from authorization.adapters.pas_response import (
     EXT_ITEM_AUTHORIZED_DETAIL,
@@ -18,8 +21,6 @@ from authorization.adapters.pas_response import (
     read_decision,
 )
 from authorization.domain.errors import PayerResponseInvalid
-from fhir.resources.R4B.bundle import Bundle
-from fhir.resources.R4B.claimresponse import ClaimResponse
 
 from ..conftest import NOW
 from .test_case import GOOD, new_case
@@ -156,14 +157,14 @@ def test_review_codes(case, codes, qty, kind, units):
 @pytest.mark.parametrize(
     "kwargs, codes, problem",
     [
-        (dict(), ("NA",), "unsupported review action"),
-        (dict(), ("C",), "unsupported review action"),
-        (dict(qty=None), ("A6",), "without an authorized quantity"),
-        (dict(qty=12.5), ("A1",), "fractional"),
-        (dict(request_id="PA-OTHER"), ("A1",), "another request"),
-        (dict(use="claim"), ("A1",), "ClaimResponse.use"),
-        (dict(), ("A1", "A1"), "matches no requested item"),
-        (dict(), (), "no reviewAction"),
+        ({}, ("NA",), "unsupported review action"),
+        ({}, ("C",), "unsupported review action"),
+        ({"qty": None}, ("A6",), "without an authorized quantity"),
+        ({"qty": 12.5}, ("A1",), "fractional"),
+        ({"request_id": "PA-OTHER"}, ("A1",), "another request"),
+        ({"use": "claim"}, ("A1",), "ClaimResponse.use"),
+        ({}, ("A1", "A1"), "matches no requested item"),
+        ({}, (), "no reviewAction"),
     ],
 )
 def test_unusable_responses_are_refused(case, kwargs, codes, problem):
@@ -185,8 +186,13 @@ def test_claim_responses_from_bundle_and_parameters(case):
     bundle = {"resourceType": "Bundle", "type": "collection",
               "entry": [{"fullUrl": "urn:uuid:1", "resource": cr}]}
     assert len(claim_responses(bundle)) == 1
-    params = {"resourceType": "Parameters", "parameter": [
-        {"name": "return", "resource": bundle}, {"name": "return", "resource": copy.deepcopy(bundle)}]}
+    params = {
+        "resourceType": "Parameters",
+        "parameter": [
+            {"name": "return", "resource": bundle},
+            {"name": "return", "resource": copy.deepcopy(bundle)},
+        ],
+    }
     assert len(claim_responses(params)) == 2
     assert claim_responses({"resourceType": "Parameters"}) == []
     with pytest.raises(PayerResponseInvalid, match="unexpected resource"):

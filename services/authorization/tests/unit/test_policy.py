@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
+
 from authorization.adapters.seed import load_seed_document, parse_seed
 from authorization.domain.policy import CoveragePolicy, Criteria, Payer, Plan, PolicySet
-from pydantic import ValidationError
 
 
 def test_seed_has_what_the_issue_lists(book):
@@ -31,15 +32,15 @@ def test_seed_has_what_the_issue_lists(book):
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        (dict(hcpcs="J3032", coverage="not-covered", pa="no-auth"), "left out"),
-        (dict(hcpcs="J3032", coverage="covered"), "pa is required"),
-        (dict(hcpcs="J3032", coverage="covered", pa="auth-needed"), "initial_approval_months"),
-        (dict(hcpcs="J3032", coverage="covered", pa="no-auth", pa_units_threshold=5),
+        ({"hcpcs": "J3032", "coverage": "not-covered", "pa": "no-auth"}, "left out"),
+        ({"hcpcs": "J3032", "coverage": "covered"}, "pa is required"),
+        ({"hcpcs": "J3032", "coverage": "covered", "pa": "auth-needed"}, "initial_approval_months"),
+        ({"hcpcs": "J3032", "coverage": "covered", "pa": "no-auth", "pa_units_threshold": 5},
          "only applies"),
-        (dict(hcpcs="XYZ", coverage="covered", pa="no-auth"), "not a HCPCS"),
-        (dict(hcpcs="J3032", coverage="maybe", pa="no-auth"), "covered"),
-        (dict(hcpcs="J3032", coverage="covered", pa="yes"), "no-auth"),
-        (dict(hcpcs="J3032", coverage="covered", pa="no-auth", unknown=1), "Extra"),
+        ({"hcpcs": "XYZ", "coverage": "covered", "pa": "no-auth"}, "not a HCPCS"),
+        ({"hcpcs": "J3032", "coverage": "maybe", "pa": "no-auth"}, "covered"),
+        ({"hcpcs": "J3032", "coverage": "covered", "pa": "yes"}, "no-auth"),
+        ({"hcpcs": "J3032", "coverage": "covered", "pa": "no-auth", "unknown": 1}, "Extra"),
     ],
 )
 def test_policy_validation(kwargs, message):

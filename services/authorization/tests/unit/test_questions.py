@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from authorization.adapters.seed import seed_book
 from authorization.domain.questions import (
     derive_questions,
@@ -11,8 +14,6 @@ from authorization.domain.questions import (
     missing_answers,
     validate_answers,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 
 
 @pytest.fixture

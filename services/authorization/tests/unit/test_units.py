@@ -3,9 +3,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from authorization.domain.units import UnitConversionError, billing_units, parse_descriptor
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from authorization.domain.units import UnitConversionError, billing_units, parse_descriptor
 
 
 @pytest.mark.parametrize(

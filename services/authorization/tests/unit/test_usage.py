@@ -6,6 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from authorization.domain.case import PayerDecision
 from authorization.domain.usage import (
     WorklistSettings,
@@ -15,8 +18,6 @@ from authorization.domain.usage import (
     worklist_reasons,
 )
 from chairside_shared import contracts as c
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from ..conftest import NOW, make_order
 from .test_case import case_in, new_case
@@ -104,12 +105,12 @@ def test_administered_units_count_waste_separately(dose, waste, descriptor, unit
 @pytest.mark.parametrize(
     "setup, today, expected",
     [
-        (dict(), date(2026, 3, 10), []),
-        (dict(), date(2026, 8, 5), ["near_expiry", "reauth_due"]),
-        (dict(used=250), date(2026, 3, 10), ["near_exhaustion", "reauth_due"]),
-        (dict(used=300), date(2026, 3, 10), ["exhausted", "reauth_due"]),
-        (dict(used=220), date(2026, 3, 10), ["near_exhaustion", "reauth_due"]),  # 80 < 100 dose
-        (dict(used=200), date(2026, 3, 10), []),  # 100 left = one more dose, 1/3 of approval
+        ({}, date(2026, 3, 10), []),
+        ({}, date(2026, 8, 5), ["near_expiry", "reauth_due"]),
+        ({"used": 250}, date(2026, 3, 10), ["near_exhaustion", "reauth_due"]),
+        ({"used": 300}, date(2026, 3, 10), ["exhausted", "reauth_due"]),
+        ({"used": 220}, date(2026, 3, 10), ["near_exhaustion", "reauth_due"]),  # 80 < 100 dose
+        ({"used": 200}, date(2026, 3, 10), []),  # 100 left = one more dose, 1/3 of approval
     ],
 )
 def test_worklist_for_approvals(book, setup, today, expected):

@@ -8,7 +8,6 @@ import asyncio
 from chairside_shared.migrations import upgrade
 from chairside_shared.settings import load_settings
 from chairside_shared.telemetry import setup_logging, setup_telemetry
-
 from gateway.bootstrap import MIGRATIONS, build
 from gateway.settings import GatewaySettings
 
@@ -69,7 +68,7 @@ async def _preflight(settings: GatewaySettings) -> None:
         await refuse_demo_records(gw.sessions)
     except RuntimeError as exc:
         raise SystemExit(f"gateway: {exc}") from None
-    except Exception as exc:  # noqa: BLE001 - an unreachable database is the boot's to retry
+    except Exception as exc:
         print(f"gateway: pre-start check skipped, database not reachable "
               f"({type(exc).__name__}); the boot checks again", flush=True)
     finally:

@@ -8,10 +8,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
-from chairside_shared import db
-from chairside_shared.status import DependencyStatus
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from chairside_shared import db
+from chairside_shared.status import DependencyStatus
 from gateway.adapters.cursors import CursorSealer
 from gateway.adapters.keys import ExternalJwks
 from gateway.adapters.ratelimit import BucketStore, MemoryBuckets, RedisBuckets
@@ -96,7 +96,9 @@ def build(settings: GatewaySettings) -> Gateway:
         rotation=timedelta(days=settings.key_rotation_days), refresh_s=settings.key_refresh_s,
         external=external, external_policy=external_policy,
         practice_claim=settings.oidc_practice_claim, roles_claim=settings.oidc_roles_claim)
-    buckets: BucketStore = RedisBuckets(settings.redis_url) if settings.redis_url else MemoryBuckets()
+    buckets: BucketStore = (
+        RedisBuckets(settings.redis_url) if settings.redis_url else MemoryBuckets()
+    )
     cursors = CursorSealer(settings.key_encryption_secret.get_secret_value(),
                            ttl_s=settings.cursor_ttl_s)
     proxy = Proxy(upstreams, cursors)

@@ -13,14 +13,14 @@ import logging
 from contextlib import asynccontextmanager
 from typing import Any
 
-from chairside_shared import db
-from chairside_shared.migrations import upgrade_async
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from chairside_shared import db
+from chairside_shared.migrations import upgrade_async
 from gateway.adapters.orm import api_clients
 from gateway.bootstrap import MIGRATIONS, Gateway, build
 from gateway.domain import problems as pb
@@ -42,7 +42,7 @@ async def _retrying(gw: Gateway, what: str, step) -> None:
         try:
             await step()
             return
-        except Exception as exc:  # noqa: BLE001 - one line per change, then retry
+        except Exception as exc:
             if gw.db_status.down(f"{what}: {type(exc).__name__}"):
                 log.error("gateway: %s failed (%s at %s); retrying", what, type(exc).__name__,
                           db.redacted(str(gw.settings.database_url)))
@@ -82,7 +82,7 @@ async def maintain(gw: Gateway, every_s: float = 600.0) -> None:
             if gw.settings.token_issuer == "builtin":
                 await gw.tokens.ensure_key()
             log.info("gateway housekeeping done", extra={"idempotency_purged": purged})
-        except Exception as exc:  # noqa: BLE001 - next round retries
+        except Exception as exc:
             log.error("gateway housekeeping failed: %s", type(exc).__name__)
 
 
@@ -154,7 +154,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         try:
             await asyncio.wait_for(db.ping(gw.engine), 2)
             checks["database"] = "ok"
-        except Exception as exc:  # noqa: BLE001 - reported, not raised
+        except Exception as exc:
             checks["database"] = (f"down: {db.redacted(str(settings.database_url))} "
                                   f"({type(exc).__name__})")
         checks["boot"] = "ok" if gw.booted.is_set() else (

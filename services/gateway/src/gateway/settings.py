@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+
 from chairside_shared.settings import PLACEHOLDER_SECRETS as SHARED_PLACEHOLDERS
 from chairside_shared.settings import ServiceSettings, service_config
-from pydantic import AliasChoices, Field, SecretStr, model_validator
 
 # Values that must never protect anything real. The demo client secrets are documented in
 # api.md, so they are as good as public.

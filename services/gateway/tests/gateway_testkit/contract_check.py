@@ -59,7 +59,7 @@ def check() -> list[str]:
         theirs = _resolve(doc, body["schema"])
         mine = models[route.body].model_json_schema(by_alias=True)
         strict = models[route.body].model_config.get("extra") == "forbid"
-        t_props, t_req = set(theirs.get("properties", {})), set(theirs.get("required", []))
+        t_props, _t_req = set(theirs.get("properties", {})), set(theirs.get("required", []))
         m_props, m_req = set(mine.get("properties", {})), set(mine.get("required", []))
         if strict and t_props - m_props:
             problems.append(f"{label}: gateway refuses {sorted(t_props - m_props)}")

@@ -70,7 +70,7 @@ class ChildProcess:
         self.proc: subprocess.Popen | None = None
 
     async def start(self) -> None:
-        self.proc = subprocess.Popen(
+        self.proc = subprocess.Popen(  # noqa: ASYNC220 - returns at once; the wait is below
             [sys.executable, "-m", "uvicorn", self.target, "--factory", "--host", "127.0.0.1",
              "--port", str(self.port), "--log-level", "warning"],
             env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

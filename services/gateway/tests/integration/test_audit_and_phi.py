@@ -3,9 +3,10 @@
 import logging
 
 import pytest
-from gateway.adapters.orm import audit_log
 from gateway_testkit.walk import seed_practice
 from sqlalchemy import select
+
+from gateway.adapters.orm import audit_log
 
 pytestmark = pytest.mark.integration
 MRN, BIRTH = "MRN-990417", "1961-12-03"
@@ -33,7 +34,7 @@ async def test_reads_and_writes_of_patient_data_are_audited_and_queryable_by_adm
     # A list is audited item by item, so "who saw this order" finds list reads too.
     listed = await g.client.get("/v1/audit", params={"resource_id": data.order["id"]},
                                 headers=admin)
-    assert ["GET /v1/orders"] == [r["action"] for r in listed.json()["items"]]
+    assert [r["action"] for r in listed.json()["items"]] == ["GET /v1/orders"]
     x12 = await g.client.get("/v1/audit", params={"resource_id": data.claim["id"]}, headers=admin)
     assert x12.json()["items"][0]["action"] == "GET /v1/claims/{claim_id}/x12"
 

@@ -5,17 +5,24 @@ import subprocess
 import sys
 
 import pytest
-from gateway.adapters.orm import api_clients, signing_keys, staff_users
-from gateway.domain.credentials import verify_secret
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from gateway.adapters.orm import api_clients, signing_keys, staff_users
+from gateway.domain.credentials import verify_secret
 
 pytestmark = pytest.mark.integration
 
 
 def gateway_cli(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gateway", *args], capture_output=True, check=False,
-                          text=True, timeout=120, env={**os.environ, **env})
+    return subprocess.run(
+        [sys.executable, "-m", "gateway", *args],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+    )
 
 
 async def test_migrate_create_client_and_rotate_on_a_fresh_database(make_database):

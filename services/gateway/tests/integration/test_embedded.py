@@ -1,9 +1,10 @@
 """The embedded default (`make run`): SQLite file, Alembic migrations, demo data printed."""
 
 import pytest
+from gateway_testkit.servers import serve
+
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
-from gateway_testkit.servers import serve
 
 pytestmark = pytest.mark.integration
 

@@ -8,9 +8,10 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from fastapi import FastAPI
-from gateway.seed import refuse_demo_records
 from gateway_testkit.servers import serve
 from gateway_testkit.walk import seed_practice
+
+from gateway.seed import refuse_demo_records
 
 pytestmark = pytest.mark.integration
 
@@ -27,7 +28,9 @@ async def test_rotation_keeps_old_tokens_valid_and_other_replicas_follow(start_g
         assert jwt.get_unverified_header(new)["kid"] != old_kid
         for gt in (one, two):
             for token in (old, new):  # replica two has not reloaded yet: unknown kid -> reload
-                resp = await gt.client.get("/v1/drugs", headers={"Authorization": f"Bearer {token}"})
+                resp = await gt.client.get(
+                    "/v1/drugs", headers={"Authorization": f"Bearer {token}"}
+                )
                 assert resp.status_code == 200
         jwks = (await two.client.get("/.well-known/jwks.json")).json()
         assert {k["kid"] for k in jwks["keys"]} == {old_kid, jwt.get_unverified_header(new)["kid"]}
@@ -151,6 +154,7 @@ async def test_production_refuses_demo_credentials_in_its_database(start_gateway
 
 async def test_production_gateway_on_a_database_with_demo_clients_never_opens(fakes, gateway_db):
     from gateway_testkit.settings import settings_for
+
     from gateway.main import create_app
 
     settings = settings_for(fakes, gateway_db, environment="production", seed_demo_data=False,

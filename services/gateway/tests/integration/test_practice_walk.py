@@ -4,9 +4,10 @@ The fake services do not filter by practice at all, so every guarantee here is t
 """
 
 import pytest
+from gateway_testkit.walk import add_partner, request_for, seed_practice
+
 from gateway.domain.principal import PARTNER_SCOPES
 from gateway.domain.routes import ROUTES, Access, Kind
-from gateway_testkit.walk import add_partner, request_for, seed_practice
 
 pytestmark = pytest.mark.integration
 

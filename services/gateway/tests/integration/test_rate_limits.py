@@ -29,7 +29,7 @@ async def test_memory_bucket_allows_the_burst_then_429_with_retry_after(start_ga
 
 async def test_redis_bucket_is_shared_by_two_gateway_replicas(start_gateway, gateway_db):
     prefix_client = f"rl-{uuid.uuid4().hex[:6]}"
-    settings = dict(redis_url=REDIS_URL, rate_limit_capacity=4, rate_limit_per_s=0.2)
+    settings = {"redis_url": REDIS_URL, "rate_limit_capacity": 4, "rate_limit_per_s": 0.2}
     r = aioredis.from_url(REDIS_URL)
     await r.delete("chairside:gateway:bucket:client:demo-partner")
     try:
@@ -109,9 +109,10 @@ async def test_guessing_is_throttled_per_address_and_client_pair(start_gateway):
 
 
 async def test_a_clients_own_bucket_overrides_the_default(start_gateway):
+    from sqlalchemy import update
+
     from gateway.adapters.orm import api_clients
     from gateway.main import load_client_limits
-    from sqlalchemy import update
 
     async with start_gateway(rate_limit_capacity=100, rate_limit_per_s=1) as gt:
         async with gt.gw.sessions() as s, s.begin():

@@ -3,9 +3,10 @@
 import base64
 
 import pytest
-from gateway.adapters.cursors import MAX_UPSTREAM_CURSOR, Binding, CursorRejected, CursorSealer
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from gateway.adapters.cursors import MAX_UPSTREAM_CURSOR, Binding, CursorRejected, CursorSealer
 
 UPSTREAM = "7d0c2b1e-5a7f-4f43-9d2b-3c8e2f6a9b10"
 PARTNER = Binding("demo-partner", "demo-partner", None, "GET /v1/appointments")

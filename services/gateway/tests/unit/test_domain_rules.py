@@ -3,13 +3,14 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gateway.domain import breaker as br
 from gateway.domain import idempotency as idem
 from gateway.domain.credentials import hash_secret, verify_secret
 from gateway.domain.ratelimit import BucketPolicy, BucketState, retry_after_header, take
 from gateway.domain.retry import RetryPolicy, is_failure
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 # --- token bucket
 
@@ -49,7 +50,9 @@ def test_bucket_policy_refuses_nonsense(bad):
         BucketPolicy(*bad)
 
 
-@pytest.mark.parametrize("secs,header", [(0.01, "1"), (1.0, "1"), (1.2, "2"), (0, "1"), (59.9, "60")])
+@pytest.mark.parametrize(
+    "secs,header", [(0.01, "1"), (1.0, "1"), (1.2, "2"), (0, "1"), (59.9, "60")]
+)
 def test_retry_after_is_whole_seconds_never_zero(secs, header):
     assert retry_after_header(secs) == header
 

@@ -4,9 +4,10 @@ strings do not count, and a document past the limit never reaches json.loads."""
 import json
 
 import pytest
-from gateway.domain import jsondoc
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from gateway.domain import jsondoc
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\ab\u00e9\u20ac'),

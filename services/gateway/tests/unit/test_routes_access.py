@@ -1,6 +1,7 @@
 """The route table against api.md, and the practice-binding decisions."""
 
 import pytest
+
 from gateway.domain import access
 from gateway.domain.principal import (
     ALL_SCOPES,

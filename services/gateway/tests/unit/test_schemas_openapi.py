@@ -3,6 +3,7 @@
 import json
 
 import pytest
+
 from gateway.domain.routes import ROUTES, Access
 from gateway.entrypoints.api import openapi, schemas
 

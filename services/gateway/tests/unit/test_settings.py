@@ -1,12 +1,13 @@
 """Settings: the embedded default works out of the box; production refuses the unsafe ones."""
 
 import pytest
-from gateway.settings import GatewaySettings
 from pydantic import ValidationError
 
-PROD = dict(environment="production", seed_demo_data=False,
-            database_url="postgresql://gw@db/gateway", issuer="https://api.clinic.example",
-            key_encryption_secret="k" * 40)
+from gateway.settings import GatewaySettings
+
+PROD = {"environment": "production", "seed_demo_data": False,
+            "database_url": "postgresql://gw@db/gateway", "issuer": "https://api.clinic.example",
+            "key_encryption_secret": "k" * 40}
 
 
 def test_embedded_default_is_sqlite_with_demo_seed_and_api_md_ports():

@@ -9,10 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from gateway.adapters.keys import KeyRing, generate_key, verify_builtin
 from gateway.domain.principal import PARTNER_SCOPES
 from gateway.domain.tokens import (

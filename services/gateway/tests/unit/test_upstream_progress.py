@@ -5,6 +5,7 @@ import asyncio
 
 import httpx
 import pytest
+
 from gateway.adapters.upstream import Progress
 
 HEAD, BODY = "http11.send_request_headers", "http11.send_request_body"

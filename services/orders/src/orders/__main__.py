@@ -1,5 +1,4 @@
 from chairside_shared.cli import service_main
-
 from orders.bootstrap import build_runtime
 from orders.main import create_app
 from orders.settings import OrdersSettings

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from chairside_shared import contracts
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
-
 from orders.adapters.metadata import messaging, metadata
 from orders.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
 from orders.seed.demo import seed_demo

@@ -6,7 +6,6 @@ from fastapi import FastAPI
 
 from chairside_shared.settings import load_settings
 from chairside_shared.web import create_service_app
-
 from orders.bootstrap import build_runtime
 from orders.entrypoints.api import catalog, orders, patients
 from orders.entrypoints.api.deps import install_domain_errors

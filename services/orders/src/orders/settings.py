@@ -6,7 +6,8 @@ from chairside_shared.settings import ServiceSettings, service_config
 
 
 class OrdersSettings(ServiceSettings):
-    """Orders: patients, drug catalog, protocols, orders, safety checks and the administration record."""
+    """Orders: patients, drug catalog, protocols, orders, safety checks and the administration
+    record."""
 
     model_config = service_config("ORDERS_")
 

@@ -34,7 +34,9 @@ def patient(**kw) -> PatientFacts:
         if kw.get(key) is not None:
             kw[key] = Decimal(str(kw[key]))
     if "allergies" in kw:
-        kw["allergies"] = tuple(a if isinstance(a, Allergy) else Allergy(*a) for a in kw["allergies"])
+        kw["allergies"] = tuple(
+            a if isinstance(a, Allergy) else Allergy(*a) for a in kw["allergies"]
+        )
     if "conditions" in kw:
         kw["conditions"] = frozenset(kw["conditions"])
     if "medications" in kw:
@@ -123,6 +125,7 @@ class FakeOrders(_Repo):
 
     async def save(self, order):
         import copy
+
         from orders.domain.errors import Conflict
         stored = self.s.orders.get(order.id)
         if stored is None or stored.version != order.version:
@@ -188,7 +191,7 @@ class FakeUnitOfWork:
 
     async def __aenter__(self):
         import copy
-        self._snapshot = copy.deepcopy({k: v for k, v in vars(self.store).items()})
+        self._snapshot = copy.deepcopy(dict(vars(self.store).items()))
         self.staged = []
         self._committed = False
         return self

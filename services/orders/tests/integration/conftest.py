@@ -8,10 +8,9 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from chairside_shared import contracts
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import running, settings_for_test
-from chairside_shared import contracts
-
 from orders.main import create_app
 from orders.settings import OrdersSettings
 

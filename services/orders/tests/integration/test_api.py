@@ -172,7 +172,9 @@ async def test_illegal_transitions_are_409_problem_json(svc):
     for method, path, body in [("post", "sign", None), ("patch", "", {"urgency": "planned"})]:
         r = await getattr(c, method)(f"/v1/orders/{oid}/{path}".rstrip("/"), json=body)
         assert r.status_code == 409, (path, r.text)
-    assert (await c.post(f"/v1/orders/{oid}/cancel", json={"reason": "resolved"})).status_code == 200
+    assert (
+        await c.post(f"/v1/orders/{oid}/cancel", json={"reason": "resolved"})
+    ).status_code == 200
     r = await c.post(f"/v1/orders/{oid}/cancel", json={"reason": "again"})
     assert r.status_code == 409 and r.json()["current_status"] == "cancelled"
     assert [e[0] for e in await outbox_events(svc)] == ["order.signed", "order.cancelled"]

@@ -80,7 +80,9 @@ def event(event_type: str, key: str, payload) -> object:
 async def test_order_signed_and_cancelled_reach_the_broker(svc):
     runtime, client, broker = svc
     oid = await signed_order(client)
-    assert (await client.post(f"/v1/orders/{oid}/cancel", json={"reason": "better"})).status_code == 200
+    assert (
+        await client.post(f"/v1/orders/{oid}/cancel", json={"reason": "better"})
+    ).status_code == 200
     got = await read_topic(broker, contracts.ORDERS_TOPIC, 2)
     assert [(e.type, e.key) for e in got] == [("order.signed", oid), ("order.cancelled", oid)]
     signed = got[0].payload

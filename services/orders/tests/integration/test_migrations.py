@@ -10,7 +10,6 @@ import sqlalchemy as sa
 
 from chairside_shared import db
 from chairside_shared.migrations import alembic_config, upgrade_async
-
 from orders.bootstrap import MIGRATIONS
 from orders.seed import seed_catalog
 

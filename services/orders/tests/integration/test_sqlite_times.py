@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import httpx
 import sqlalchemy as sa
+
 from chairside_shared.migrations import upgrade_async
 from orders.bootstrap import MIGRATIONS
 from orders.main import create_app

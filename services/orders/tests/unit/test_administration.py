@@ -7,8 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from orders.domain.administration import (AdministrationRecord, check_administration,
-                                          validate_administration)
+from orders.domain.administration import (
+    AdministrationRecord,
+    check_administration,
+    validate_administration,
+)
 from orders.domain.lines import LineSpec
 from orders.seed import seed_catalog
 from orders.testing import AS_OF
@@ -36,7 +39,9 @@ KET = LineSpec(1, "ketorolac", Decimal(30), "mg", "push", 1)
     (2000, False), (2200, False), (2201, True), (1800, False), (1799, True), (4000, True),
 ])
 def test_dose_tolerance_is_ten_percent_both_ways(dose, expect):
-    assert ("administration_dose_deviation" in codes(rec(dose, wasted=0), MG, "magnesium")) == expect
+    assert (
+        "administration_dose_deviation" in codes(rec(dose, wasted=0), MG, "magnesium")
+    ) == expect
 
 
 def test_grams_on_the_record_compare_with_mg_on_the_order():

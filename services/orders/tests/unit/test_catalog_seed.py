@@ -31,7 +31,10 @@ def test_every_drug_attribute_names_its_source(code):
     refs = seed_catalog().references
     for key, value in drug.sources.items():
         first = value.split()[0].split(",")[0]
-        assert first in refs or first.startswith("issue") or first.startswith("rules."), (key, value)
+        assert first in refs or first.startswith("issue") or first.startswith("rules."), (
+            key,
+            value,
+        )
 
 
 @pytest.mark.parametrize("code,hcpcs,unit_amount", [

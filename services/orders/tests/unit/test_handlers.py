@@ -11,8 +11,7 @@ from uuid import uuid4
 import pytest
 
 from orders.domain.administration import AdministrationRecord
-from orders.domain.errors import (Conflict, NotFound, NotPermitted, SignBlocked,
-                                  ValidationFailed)
+from orders.domain.errors import Conflict, NotFound, NotPermitted, SignBlocked, ValidationFailed
 from orders.domain.order import Actor, Status
 from orders.seed import seed_protocols
 from orders.service import handlers as h

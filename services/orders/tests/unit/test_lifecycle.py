@@ -12,8 +12,13 @@ import pytest
 
 from chairside_shared import contracts as c
 from orders.domain.administration import AdministrationRecord
-from orders.domain.errors import (Conflict, IllegalTransition, NotPermitted, SignBlocked,
-                                  ValidationFailed)
+from orders.domain.errors import (
+    Conflict,
+    IllegalTransition,
+    NotPermitted,
+    SignBlocked,
+    ValidationFailed,
+)
 from orders.domain.order import TRANSITIONS, Actor, Order, Status
 from orders.seed import seed_catalog
 from orders.testing import AS_OF, check, lines, past, patient

@@ -8,8 +8,14 @@ import pytest
 
 from orders.domain.errors import ValidationFailed
 from orders.domain.lines import LineSpec, validate_lines
-from orders.domain.protocols import (DoseRule, Protocol, ProtocolLine, instantiate,
-                                     protocol_from_data, validate_protocol)
+from orders.domain.protocols import (
+    DoseRule,
+    Protocol,
+    ProtocolLine,
+    instantiate,
+    protocol_from_data,
+    validate_protocol,
+)
 from orders.seed import seed_catalog, seed_protocols
 from orders.testing import check, patient
 

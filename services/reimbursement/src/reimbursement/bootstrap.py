@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 from chairside_shared import contracts
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
-
 from reimbursement.adapters import orm  # noqa: F401 - registers the tables on the metadata
 from reimbursement.adapters.clients import OrdersSubscriberSource
 from reimbursement.adapters.metadata import messaging, metadata

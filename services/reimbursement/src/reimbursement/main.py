@@ -6,7 +6,6 @@ from fastapi import FastAPI
 
 from chairside_shared.settings import load_settings
 from chairside_shared.web import create_service_app
-
 from reimbursement.bootstrap import build_runtime
 from reimbursement.entrypoints.api import catalog, claims
 from reimbursement.settings import ReimbursementSettings

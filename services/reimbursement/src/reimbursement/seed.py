@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from chairside_shared.runtime import ServiceRuntime
-
 from reimbursement.adapters.asp_csv import parse_asp_csv
 from reimbursement.adapters.codec import contract_from_row
 from reimbursement.adapters.data_files import demo_seed, hcpcs_descriptors, read_text

@@ -14,8 +14,14 @@ from uuid import UUID
 
 from reimbursement.domain.claim import BillingContext
 from reimbursement.domain.fees import (
-    AspEntry, AspQuarter, ChargeMaster, CodingPolicy, DrugBasis, PayerContract, PayerKind,
     MEDICARE_SEQUESTRATION,
+    AspEntry,
+    AspQuarter,
+    ChargeMaster,
+    CodingPolicy,
+    DrugBasis,
+    PayerContract,
+    PayerKind,
 )
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import Product

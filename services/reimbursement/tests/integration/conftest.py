@@ -7,17 +7,15 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
+from reimb_it import SUBSCRIBER, T0
 
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import settings_for_test
-
 from reimbursement.adapters.clients import StaticSubscriberSource
 from reimbursement.bootstrap import MIGRATIONS
 from reimbursement.entrypoints.api.deps import get_now, get_subscribers
 from reimbursement.main import create_app
 from reimbursement.settings import ReimbursementSettings
-
-from reimb_it import SUBSCRIBER, T0
 
 
 @pytest.fixture

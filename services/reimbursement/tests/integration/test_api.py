@@ -9,7 +9,15 @@ from decimal import Decimal as D
 import pytest
 import sqlalchemy as sa
 from reimb_it import (
-    ASP_CSV, EPTI, INFLIX, KETO, administered, administration, approval, bill, remittance_for,
+    ASP_CSV,
+    EPTI,
+    INFLIX,
+    KETO,
+    administered,
+    administration,
+    approval,
+    bill,
+    remittance_for,
     setup_catalog,
 )
 from sqlalchemy.exc import IntegrityError

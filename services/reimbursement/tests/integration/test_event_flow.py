@@ -11,12 +11,11 @@ import httpx
 import pytest
 import sqlalchemy as sa
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from reimb_it import T0, EPTI, KETO, administered, administration, approval, setup_catalog
+from reimb_it import EPTI, KETO, T0, administered, administration, approval, setup_catalog
 
 from chairside_shared import contracts
 from chairside_shared.messaging.envelope import encode, header_dict, kafka_headers
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
-
 from reimbursement.adapters import orm
 from reimbursement.entrypoints.api.deps import get_now
 from reimbursement.main import create_app
@@ -32,9 +31,12 @@ async def publish(broker, topic: str, event_type: str, payload, *, event_id: str
     producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap_servers)
     await producer.start()
     try:
-        await producer.send_and_wait(topic, value=raw if raw is not None else encoded.value.encode(),
-                                     key=encoded.key.encode(),
-                                     headers=kafka_headers(encoded.headers))
+        await producer.send_and_wait(
+            topic,
+            value=raw if raw is not None else encoded.value.encode(),
+            key=encoded.key.encode(),
+            headers=kafka_headers(encoded.headers),
+        )
     finally:
         await producer.stop()
     return encoded.event_id

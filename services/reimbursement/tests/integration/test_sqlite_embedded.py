@@ -10,11 +10,11 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
+from reimb_it import SUBSCRIBER, remittance_for
 
 from chairside_shared import contracts
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import settings_for_test
-
 from reimbursement.adapters.clients import StaticSubscriberSource
 from reimbursement.adapters.x12.read_837 import read_837p
 from reimbursement.adapters.x12.validate import validate_x12
@@ -24,8 +24,6 @@ from reimbursement.main import create_app
 from reimbursement.seed import seed_demo
 from reimbursement.service import billing
 from reimbursement.settings import ReimbursementSettings
-
-from reimb_it import SUBSCRIBER, remittance_for
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 23, 15, tzinfo=UTC)

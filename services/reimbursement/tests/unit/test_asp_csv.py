@@ -14,7 +14,7 @@ HEADER = '"HCPCS Code","Short Description","HCPCS Code Dosage","Payment Limit","
 PREAMBLE = '"Note 1: payment allowance limits are based on ASP data"\n\n'
 
 
-def parse(body: str, header: str = HEADER):  # noqa: ANN201
+def parse(body: str, header: str = HEADER):
     return parse_asp_csv(PREAMBLE + header + body, quarter="2026Q2", source="test")
 
 

@@ -12,11 +12,23 @@ from hypothesis import strategies as st
 
 from reimbursement.domain.claim import build_claim, normalize_icd10, valid_npi
 from reimbursement.domain.fees import (
-    ChargeMaster, DrugBasis, PayerContract, PayerKind, drug_rate, estimate_payment,
+    ChargeMaster,
+    DrugBasis,
+    PayerContract,
+    PayerKind,
+    drug_rate,
+    estimate_payment,
 )
 from reimbursement.domain.visit import AuthorizationInfo, Given
 from reimbursement.testing import (
-    ADMIN_RATES, ASP, CHARGES, MEDICARE, T0, give, make_ctx, make_visit,
+    ADMIN_RATES,
+    ASP,
+    CHARGES,
+    MEDICARE,
+    T0,
+    give,
+    make_ctx,
+    make_visit,
 )
 
 EPTI = "70001000101"
@@ -160,10 +172,21 @@ def test_authorization_number_and_its_limits() -> None:
     assert build_claim(visit, make_ctx()).auth_number is None
 
 
-@pytest.mark.parametrize(("raw", "code"), [
-    ("G43.709", "G43709"), ("g43.909", "G43909"), ("R11.0", "R110"), ("G44.001", "G44001"),
-    ("G43", "G43"), ("U07.1", "U071"), ("1G43.7", None), ("43.709", None), ("G4", None), ("G43.70911", None),
-])
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("G43.709", "G43709"),
+        ("g43.909", "G43909"),
+        ("R11.0", "R110"),
+        ("G44.001", "G44001"),
+        ("G43", "G43"),
+        ("U07.1", "U071"),
+        ("1G43.7", None),
+        ("43.709", None),
+        ("G4", None),
+        ("G43.70911", None),
+    ],
+)
 def test_icd10_normalization(raw: str, code: str | None) -> None:
     assert normalize_icd10(raw) == code
 

@@ -27,9 +27,15 @@ def test_fhir_claim_mirrors_the_claim() -> None:
     assert [d["diagnosisCodeableConcept"]["coding"][0]["code"] for d in body["diagnosis"]] == [
         "G43.709", "R11.0"]
     assert body["insurance"][0]["preAuthRef"] == ["PA-1"]
-    items = [(i["productOrService"]["coding"][0]["system"], i["productOrService"]["coding"][0]["code"],
-              [m["coding"][0]["code"] for m in i.get("modifier", [])], i["quantity"]["value"])
-             for i in body["item"]]
+    items = [
+        (
+            i["productOrService"]["coding"][0]["system"],
+            i["productOrService"]["coding"][0]["code"],
+            [m["coding"][0]["code"] for m in i.get("modifier", [])],
+            i["quantity"]["value"],
+        )
+        for i in body["item"]
+    ]
     assert items == [(CPT, "96365", [], 1), (CPT, "96366", [], 1), (HCPCS, "J1745", [], 36),
                      (HCPCS, "J1745", ["JW"], 4)]
     jw = body["item"][3]["detail"][0]

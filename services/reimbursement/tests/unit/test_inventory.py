@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reimbursement.domain.inventory import (
-    InsufficientStock, InventoryError, Lot, apply_plan, fefo, plan_consumption, receive,
+    InsufficientStock,
+    InventoryError,
+    Lot,
+    apply_plan,
+    fefo,
+    plan_consumption,
+    receive,
 )
 from reimbursement.domain.stock_reports import expiring_soon, on_hand, stock_outs
 from reimbursement.testing import PRODUCTS
@@ -22,7 +28,7 @@ NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 TODAY = NOW.date()
 
 
-def lot(number: str, expires: date, vials: str, cost: str = "1650", product=EPTI,  # noqa: ANN001
+def lot(number: str, expires: date, vials: str, cost: str = "1650", product=EPTI,
         received: datetime = NOW) -> Lot:
     return Lot(product.ndc, number, expires, D(vials), D(cost), received)
 
@@ -119,7 +125,7 @@ def test_apply_plan_never_goes_negative() -> None:
 @settings(max_examples=60)
 @given(stock=st.lists(st.tuples(st.integers(0, 400), st.integers(0, 6)), min_size=1, max_size=6),
        requests=st.lists(st.integers(1, 8), min_size=1, max_size=12))
-def test_random_consumption_conserves_stock_and_never_goes_negative(stock, requests) -> None:  # noqa: ANN001
+def test_random_consumption_conserves_stock_and_never_goes_negative(stock, requests) -> None:
     lots = [lot(f"L{i}", date(2026, 3, 1) + timedelta(days=days),
                 str(vials)) for i, (days, vials) in enumerate(stock)]
     usable = sum(x.vials_on_hand for x in lots if x.expires_on >= TODAY)
@@ -148,6 +154,10 @@ def test_reports() -> None:
     assert rows[EPTI.ndc].usable_value == D("4950.00")
     assert rows[KETO.ndc].usable_vials == D(0)
     soon = expiring_soon(lots, TODAY, within_days=30)
-    assert [(r.lot_number, r.days_left) for r in soon] == [("X", -29), ("A", 18), ("O", 30)]  # inclusive horizon
+    assert [(r.lot_number, r.days_left) for r in soon] == [
+        ("X", -29),
+        ("A", 18),
+        ("O", 30),
+    ]  # inclusive horizon
     outs = {r.ndc: r.state for r in stock_outs([EPTI, ONDAN, KETO], lots, TODAY)}
     assert outs == {KETO.ndc: "out"}

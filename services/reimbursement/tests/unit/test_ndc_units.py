@@ -10,7 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reimbursement.domain.hcpcs import (
-    HcpcsDescriptor, Rounding, billing_units, discarded_units, parse_descriptor,
+    HcpcsDescriptor,
+    Rounding,
+    billing_units,
+    discarded_units,
+    parse_descriptor,
 )
 from reimbursement.domain.ndc import NdcError, format_ndc, normalize_ndc
 from reimbursement.domain.units import UnitError, convert
@@ -49,7 +53,7 @@ def test_format_ndc_5_4_2() -> None:
 
 
 @given(st.sampled_from([(4, 4, 2), (5, 3, 2), (5, 4, 1)]), st.data())
-def test_every_10_digit_shape_pads_its_short_segment(shape, data) -> None:  # noqa: ANN001
+def test_every_10_digit_shape_pads_its_short_segment(shape, data) -> None:
     parts = [data.draw(st.text("0123456789", min_size=n, max_size=n)) for n in shape]
     if parts[0].strip("0") == "":
         parts[0] = "1" + parts[0][1:]
@@ -106,7 +110,9 @@ UP_TO_10 = HcpcsDescriptor("J0780", "prochlorperazine", D("10"), "mg", up_to=Tru
     ("10.5", UP_TO_10, Rounding.NEAREST, 2),
     ("0", PER_15, Rounding.UP, 0),
 ])
-def test_billing_units(dose: str, descriptor: HcpcsDescriptor, rounding: Rounding, units: int) -> None:
+def test_billing_units(
+    dose: str, descriptor: HcpcsDescriptor, rounding: Rounding, units: int
+) -> None:
     assert billing_units(D(dose), descriptor, rounding) == units
 
 
@@ -147,7 +153,7 @@ def test_units_are_monotonic_in_dose(dose: D, extra: D, step: D) -> None:
 
 @given(vials=st.integers(1, 12), vial=st.sampled_from([D(10), D(50), D(100), D(400)]),
        step=st.sampled_from([D(1), D(5), D(10), D(25), D(50)]), data=st.data())
-def test_administered_plus_jw_never_exceed_the_vials(vials: int, vial: D, step: D, data) -> None:  # noqa: ANN001
+def test_administered_plus_jw_never_exceed_the_vials(vials: int, vial: D, step: D, data) -> None:
     content = vials * vial
     dose = data.draw(st.decimals(min_value=D("0.01"), max_value=content, places=2))
     d = HcpcsDescriptor("JX", "x", step, "mg")

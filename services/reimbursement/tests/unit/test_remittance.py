@@ -32,7 +32,7 @@ def remit(*claims: ClpSpec, plb: tuple = ()) -> str:
     return write_835(spec, control_number=42, created_at=datetime(2026, 3, 20, 12, tzinfo=UTC))
 
 
-def one_claim(text: str):  # noqa: ANN201
+def one_claim(text: str):
     [remittance] = parse_835(text)
     return remittance
 
@@ -137,7 +137,7 @@ def _line_of(text: str, prefix: str) -> int:
     (lambda t: t.replace("BPR*I*886.96*C*CHK************20260320", "BPR*I*886.96*C*CHK"
                          "************20261340"), "BPR*", "bad date"),
 ])
-def test_malformed_835_is_rejected_with_line_and_reason(mutate, marker, reason) -> None:  # noqa: ANN001
+def test_malformed_835_is_rejected_with_line_and_reason(mutate, marker, reason) -> None:
     bad = mutate(GOOD)
     assert bad != GOOD
     with pytest.raises(RemittanceFileError) as info:
@@ -174,13 +174,19 @@ cents = st.decimals(min_value=D("0"), max_value=D("5000"), places=2)
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(cents, cents, cents, cents), min_size=1, max_size=5))
-def test_written_remittances_always_balance_and_post(lines) -> None:  # noqa: ANN001
+def test_written_remittances_always_balance_and_post(lines) -> None:
     services = []
     for i, (allowed_part, contractual, coins, seq) in enumerate(lines):
         paid = allowed_part
         charge = paid + contractual + coins + seq
-        services.append(SvcSpec(f"J{1000 + i}", charge, paid,
-                                [("CO", "45", contractual), ("PR", "2", coins), ("CO", "253", seq)]))
+        services.append(
+            SvcSpec(
+                f"J{1000 + i}",
+                charge,
+                paid,
+                [("CO", "45", contractual), ("PR", "2", coins), ("CO", "253", seq)],
+            )
+        )
     text = remit(ClpSpec("CLM0009", "1", services))
     r = one_claim(text)
     assert r.payment_amount == sum((s.paid for s in services), D(0))

@@ -13,7 +13,7 @@ from reimbursement.testing import give, make_ctx, make_visit
 
 def facts(n: int, status: str, *, payer: str = "medicare-b", day: int = 2, expected: str = "100",
           paid: str = "0", patient: str = "0", cost: str = "60", waste: str = "0",
-          charge: str = "300", submitted: date | None = None, drugs=()) -> ClaimFacts:  # noqa: ANN001
+          charge: str = "300", submitted: date | None = None, drugs=()) -> ClaimFacts:
     return ClaimFacts(UUID(int=n), UUID(int=1000 + n), payer, date(2026, 3, day), status,
                       D(charge), D(expected), D(expected), D(paid), D(patient), D(cost), D(waste),
                       submitted, tuple(drugs))
@@ -57,7 +57,7 @@ def test_days_in_ar_aging_and_denial_rates() -> None:
     assert report.outstanding == D("700.00")  # 300 + (200 - 100) + 300
     assert report.average_daily_revenue == D("33.33")  # 1000 over 30 days
     assert report.days_in_ar == D("21.0")
-    assert dict((label, n) for label, n, _ in report.aging) == {
+    assert {label: n for label, n, _ in report.aging} == {
         "0-30": 2, "31-60": 0, "61-90": 1, "91-120": 0, "121+": 0}
     assert report.denial_rate == D("0.3333")  # 1 of 3 adjudicated
     assert report.any_denial_rate == D("0.6667")

@@ -10,8 +10,15 @@ import pytest
 
 from reimbursement.adapters.x12.read_837 import read_837p
 from reimbursement.adapters.x12.render_837 import (
-    Address, BillingProvider, ClaimToRender, PayerParty, Provider, RenderError, Submitter,
-    Subscriber, render_837p,
+    Address,
+    BillingProvider,
+    ClaimToRender,
+    PayerParty,
+    Provider,
+    RenderError,
+    Submitter,
+    Subscriber,
+    render_837p,
 )
 from reimbursement.adapters.x12.validate import validate_x12
 from reimbursement.domain.claim import ClaimDraft, build_claim
@@ -19,7 +26,7 @@ from reimbursement.domain.fees import CodingPolicy
 from reimbursement.domain.visit import AuthorizationInfo
 from reimbursement.testing import MEDICARE, NPI, give, make_ctx, make_visit
 
-from .test_coding_table import CASES  # noqa: TID252
+from .test_coding_table import CASES
 
 ADDRESS = Address("100 MAIN ST", "BOSTON", "MA", "021101234")
 SUBMITTER = Submitter("Chairside Infusion", "CHAIRSIDE01", "Billing Office", "(617) 555-0100")
@@ -39,7 +46,7 @@ def render(*claims: ClaimDraft, control: int = 17) -> str:
                        created_at=CREATED)
 
 
-def assert_round_trip(claim: ClaimDraft, read) -> None:  # noqa: ANN001
+def assert_round_trip(claim: ClaimDraft, read) -> None:
     assert read.total_charge == claim.total_charge
     assert read.place_of_service == "11" and read.frequency == "1"
     assert read.diagnoses == claim.diagnoses
@@ -63,7 +70,7 @@ def ready_batch() -> tuple[list[ClaimDraft], str, list]:
     return claims, text, read_837p(text)
 
 
-def test_all_ready_coding_cases_render_one_valid_837p(ready_batch) -> None:  # noqa: ANN001
+def test_all_ready_coding_cases_render_one_valid_837p(ready_batch) -> None:
     claims, text, read = ready_batch
     assert validate_x12(text) == []
     assert len(read) == len(claims) == len(READY)
@@ -71,7 +78,7 @@ def test_all_ready_coding_cases_render_one_valid_837p(ready_batch) -> None:  # n
 
 
 @pytest.mark.parametrize("index", range(len(READY)), ids=[c.id for c in READY])
-def test_every_ready_coding_case_reads_back_unchanged(ready_batch, index: int) -> None:  # noqa: ANN001
+def test_every_ready_coding_case_reads_back_unchanged(ready_batch, index: int) -> None:
     claims, _, read = ready_batch
     assert read[index].account_number == f"CLM{index + 1:04d}"
     assert_round_trip(claims[index], read[index])
@@ -125,9 +132,15 @@ def test_delimiters_in_free_text_cannot_break_the_file() -> None:
     claim = build_claim(make_visit(give(1, "ketorolac", "70003000325", "30", "mg", "push", 0, 1)),
                         make_ctx())
     tricky = replace(SUBSCRIBER, last_name="O*Brien~Smith:Jr^")
-    text = render_837p([ClaimToRender(claim, "A*1~", tricky, PAYER, RENDERING)],
-                       submitter=SUBMITTER, receiver_name="X", receiver_id="RECV01", billing=BILLING,
-                       control_number=5, created_at=CREATED)
+    text = render_837p(
+        [ClaimToRender(claim, "A*1~", tricky, PAYER, RENDERING)],
+        submitter=SUBMITTER,
+        receiver_name="X",
+        receiver_id="RECV01",
+        billing=BILLING,
+        control_number=5,
+        created_at=CREATED,
+    )
     assert "NM1*IL*1*O BRIEN SMITH JR*JANE" in text
     assert validate_x12(text) == []
 

@@ -1,5 +1,4 @@
 from chairside_shared.cli import service_main
-
 from scheduling.bootstrap import build_runtime
 from scheduling.main import create_app
 from scheduling.settings import SchedulingSettings

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from chairside_shared import contracts
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
-
 from scheduling.adapters import orm  # noqa: F401 - registers the tables on the metadata
 from scheduling.adapters.metadata import messaging, metadata
 from scheduling.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
@@ -56,14 +55,14 @@ class SchedulingRuntime(ServiceRuntime[SchedulingUnitOfWork]):
             self._every(settings.figures_refresh_interval_s, refresh_figures_once,
                         "figures refresh"), name="scheduling-figures"))
 
-    async def _every(self, interval_s: float, step, what: str) -> None:  # noqa: ANN001
+    async def _every(self, interval_s: float, step, what: str) -> None:
         await self.booted.wait()
         while True:
             try:
                 await step(self, self.settings)
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - retried on the next tick
+            except Exception as exc:
                 log.error("%s failed: %s", what, type(exc).__name__)
             await asyncio.sleep(interval_s)
 

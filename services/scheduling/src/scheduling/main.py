@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from chairside_shared.settings import load_settings
-from chairside_shared.web import create_service_app
 from fastapi import FastAPI
 
+from chairside_shared.settings import load_settings
+from chairside_shared.web import create_service_app
 from scheduling.bootstrap import build_runtime
 from scheduling.entrypoints.api import admin, routes
 from scheduling.entrypoints.api.deps import install_domain_errors

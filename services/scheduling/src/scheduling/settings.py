@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import time
 
-from chairside_shared.settings import ServiceSettings, service_config
 from pydantic import Field
 
+from chairside_shared.settings import ServiceSettings, service_config
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
 
 
@@ -66,6 +66,8 @@ class SchedulingSettings(ServiceSettings):
         )
 
     def default_hours(self) -> ClinicHours:
-        return ClinicHours(timezone=self.clinic_timezone, state=self.clinic_state,
-                           weekly={d: (self.clinic_opens, self.clinic_closes)
-                                   for d in self.clinic_weekdays})
+        return ClinicHours(
+            timezone=self.clinic_timezone,
+            state=self.clinic_state,
+            weekly=dict.fromkeys(self.clinic_weekdays, (self.clinic_opens, self.clinic_closes)),
+        )

@@ -7,9 +7,10 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
+from sched_it import local
+
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import running, settings_for_test
-from sched_it import local
 from scheduling.bootstrap import MIGRATIONS, build_runtime
 from scheduling.entrypoints.api.deps import get_now
 from scheduling.main import create_app

@@ -8,9 +8,10 @@ from uuid import uuid4
 
 import pytest
 from sched_it import DAY, local, setup_clinic, signed_order
-from scheduling.adapters import orm
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+
+from scheduling.adapters import orm
 
 pytestmark = pytest.mark.integration
 
@@ -142,8 +143,10 @@ async def test_board_and_optimizer_apply(svc):
     c = svc.client
     await setup_clinic(c, chairs=2, nurses=1)
     orders = [await signed_order(svc.runtime, minutes=60) for _ in range(2)]
-    for o, hh in zip(orders, (14, 15)):
-        r = await c.post("/v1/appointments", json={"order_id": str(o), "start": local(hh).isoformat()})
+    for o, hh in zip(orders, (14, 15), strict=True):
+        r = await c.post(
+            "/v1/appointments", json={"order_id": str(o), "start": local(hh).isoformat()}
+        )
         assert r.status_code == 201, r.text
     # both patients asked for 08:00-ish: record that as their requested start
     async with svc.runtime.uow() as uow:

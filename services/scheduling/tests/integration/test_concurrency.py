@@ -11,10 +11,11 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
+from sched_it import DAY, local, setup_clinic, signed_order
+
 from chairside_shared.broker import free_port
 from chairside_shared.processes import ServiceProcess
 from chairside_shared.testing.plugin import settings_for_test
-from sched_it import DAY, local, setup_clinic, signed_order
 from scheduling.bootstrap import build_runtime
 from scheduling.domain.appointment import Status
 from scheduling.domain.booking import visits_of
@@ -150,7 +151,7 @@ async def test_last_nurse_capacity_goes_to_exactly_one(svc):
     # starts 15 minutes apart, so set-ups never collide: every pair still overlaps in time
     starts = [local(10, 15 * (i % 3)) for i in range(N)]
     chairs = [f"c0{4 + i % 5}" for i in range(N)]
-    won, lost = await _race(svc, [(o, t, ch) for o, t, ch in zip(orders, starts, chairs)])
+    won, lost = await _race(svc, list(zip(orders, starts, chairs, strict=True)))
     assert len(won) == 1, [r.text for r in lost[:2]]
     assert {r.status_code for r in lost} == {409}
     codes = {x["code"] for r in lost for x in r.json()["reasons"]}

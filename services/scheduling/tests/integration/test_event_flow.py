@@ -12,11 +12,12 @@ from decimal import Decimal
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from sched_it import DAY, local
+
 from chairside_shared import contracts
 from chairside_shared.messaging.envelope import encode, kafka_headers
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
-from sched_it import DAY, local
 from scheduling.bootstrap import build_runtime
 from scheduling.domain.clinic import Chair, NurseShift
 from scheduling.settings import SchedulingSettings

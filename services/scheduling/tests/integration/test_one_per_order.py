@@ -10,11 +10,12 @@ from datetime import timedelta
 
 import order_races as races
 import pytest
-from chairside_shared.testing.plugin import eventually
 from sched_it import DAY, local, setup_clinic, signed_order
+from sqlalchemy import text
+
+from chairside_shared.testing.plugin import eventually
 from scheduling.domain.appointment import Status
 from scheduling.service import booking, commands
-from sqlalchemy import text
 
 pytestmark = pytest.mark.integration
 

@@ -9,9 +9,10 @@ from datetime import timedelta
 import pytest
 from prometheus_client import REGISTRY
 from sched_it import DAY, local, setup_clinic, signed_order
+from sqlalchemy import select
+
 from scheduling.domain.appointment import Status
 from scheduling.service import booking
-from sqlalchemy import select
 
 pytestmark = pytest.mark.integration
 

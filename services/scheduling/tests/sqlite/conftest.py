@@ -7,8 +7,9 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from chairside_shared.migrations import upgrade_async
 from sched_it import local
+
+from chairside_shared.migrations import upgrade_async
 from scheduling.bootstrap import MIGRATIONS
 from scheduling.entrypoints.api.deps import get_now
 from scheduling.main import create_app

@@ -7,15 +7,16 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-from chairside_shared.migrations import upgrade_async
 from sched_it import DAY, local, setup_clinic, signed_order
+from sqlalchemy import func, select
+
+from chairside_shared.migrations import upgrade_async
 from scheduling.adapters import orm
 from scheduling.bootstrap import MIGRATIONS
 from scheduling.entrypoints.api.deps import get_now
 from scheduling.main import create_app
 from scheduling.seed import seed_demo
 from scheduling.settings import SchedulingSettings
-from sqlalchemy import func, select
 
 
 async def test_sqlite_serialized_booking_and_seed(tmp_path):

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from scheduling.domain.appointment import Appointment, Status
 from scheduling.domain.errors import Conflict, IllegalTransition
 

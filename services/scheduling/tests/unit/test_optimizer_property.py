@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sched_helpers import POLICY, RATIOS, chairs, frame, shift
+
 from scheduling.domain.daystate import DayState, Visit
 from scheduling.domain.greedy import DayRequest, greedy_fcfs
 from scheduling.domain.verify import verify_day

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sched_helpers import FRAME, POLICY, at, day, shift, visit
+
 from scheduling.domain.appointment import Appointment, Status
 from scheduling.domain.board import load_buckets, utilization
 from scheduling.domain.booking import offer_freed_capacity, queue_order, visit_of

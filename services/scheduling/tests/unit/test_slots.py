@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sched_helpers import FRAME, HOURS, POLICY, at, chairs, day, shift, visit
+
 from scheduling.domain.booking import Need, request_for
 from scheduling.domain.clinic import BookingPolicy, ClinicHours, RatioPolicy
 from scheduling.domain.errors import InvalidInput
@@ -179,7 +180,10 @@ def test_move_ignores_the_visit_being_moved():
 def test_check_slot_gives_reasons():
     st = day(n_chairs=2, nurses=1, visits=[visit("a", "c01", 0, 60)])
     req = SlotRequest(minutes=60)
-    codes = lambda r: sorted(x.code for x in r)
+
+    def codes(reasons):
+        return sorted(x.code for x in reasons)
+
     assert codes(check_slot(st, req, POLICY, "c01", at(30))) == ["chair_busy"]
     assert codes(check_slot(st, req, POLICY, "c02", at(5))) == ["nurse_start"]
     assert check_slot(st, req, POLICY, "c02", at(15)) == []

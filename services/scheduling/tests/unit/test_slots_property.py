@@ -11,6 +11,7 @@ from datetime import time, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sched_helpers import POLICY, RATIOS, chairs, frame, shift
+
 from scheduling.domain.clinic import BookingPolicy
 from scheduling.domain.daystate import DayState, Visit, nurse_availability
 from scheduling.domain.greedy import DayRequest, greedy_fcfs

@@ -22,6 +22,7 @@ Offsets are committed only after the database commit.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -124,7 +125,7 @@ class EventConsumer:
                           self.group_id, type(exc.__cause__).__name__)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 5.0)
-            except Exception as exc:  # noqa: BLE001 - broker trouble: reconnect and go on
+            except Exception as exc:
                 if self.broker_status.down(f"{self.settings.kafka_bootstrap_servers}: {exc}"):
                     log.error("consumer %s cannot reach the broker at %s (%s); retrying",
                               self.group_id, self.settings.kafka_bootstrap_servers,
@@ -148,10 +149,8 @@ class EventConsumer:
     async def _close(self) -> None:
         consumer, self._consumer = self._consumer, None
         if consumer is not None:
-            try:
+            with contextlib.suppress(Exception):
                 await consumer.stop()
-            except Exception:  # noqa: BLE001
-                pass
 
     async def _process_partition(self, tp: TopicPartition, records: list[ConsumerRecord]) -> None:
         assert self._consumer is not None
@@ -215,7 +214,7 @@ class EventConsumer:
             attempts += 1
             try:
                 return await self._handle_once(record, envelope, handler)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 if _is_infrastructure(exc):
                     raise InfrastructureError() from exc
                 if attempts > self.settings.consumer_max_retries:
@@ -327,7 +326,7 @@ async def replay_dead_letter(consumer: EventConsumer, dead_letter_id: int) -> st
             timestamp_type=0, key=key, value=row.value.encode(), checksum=None,
             serialized_key_size=0, serialized_value_size=0, headers=tuple(headers),
         )
-        outcome = await consumer._handle_once(record, envelope, handler)  # noqa: SLF001
+        outcome = await consumer._handle_once(record, envelope, handler)
     except Exception as exc:
         async with consumer.session_factory() as session:
             await session.execute(

@@ -70,7 +70,9 @@ def encode(
     if contract is None:
         raise ValueError(f"no contract for event type {event_type!r}")
     if not isinstance(payload, contract.model):
-        raise TypeError(f"{event_type} takes {contract.model.__name__}, not {type(payload).__name__}")
+        raise TypeError(
+            f"{event_type} takes {contract.model.__name__}, not {type(payload).__name__}"
+        )
     attributes: dict[str, Any] = {
         "id": event_id or str(uuid.uuid4()),
         "source": source,

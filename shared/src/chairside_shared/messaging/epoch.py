@@ -13,6 +13,7 @@ marker it had seen disappears (``broker_was_reset``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from aiokafka.admin import AIOKafkaAdminClient
 
@@ -70,7 +71,5 @@ class BrokerEpochWatch:
     async def close(self) -> None:
         admin, self._admin = self._admin, None
         if admin is not None:
-            try:
+            with contextlib.suppress(Exception):
                 await admin.close()
-            except Exception:  # noqa: BLE001 - closing a half-broken client
-                pass

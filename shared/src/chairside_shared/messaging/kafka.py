@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -66,15 +67,13 @@ async def ensure_topics(settings: ServiceSettings, topics: list[str], *, client_
                                settings.kafka_topic_partitions)
         if not missing:
             return
-        try:
+        with contextlib.suppress(TopicAlreadyExistsError):
             await admin.create_topics(
                 [
                     NewTopic(t, settings.kafka_topic_partitions, settings.kafka_replication_factor)
                     for t in missing
                 ]
             )
-        except TopicAlreadyExistsError:
-            pass
         log.info("created topics %s", ",".join(missing))
     finally:
         await admin.close()
@@ -94,7 +93,7 @@ async def _grow_partitions(admin: AIOKafkaAdminClient, topics: list[str], wanted
         try:
             await admin.create_partitions(short)
             log.info("grew topics %s to %d partitions", ",".join(short), wanted)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.error("topics %s have fewer than %d partitions and could not grow: %s",
                       ",".join(short), wanted, exc)
 
@@ -109,7 +108,5 @@ async def probe_broker(settings: ServiceSettings, timeout_s: float = 3.0) -> Non
         await asyncio.wait_for(admin.start(), timeout_s)
         await asyncio.wait_for(admin.list_topics(), timeout_s)
     finally:
-        try:
+        with contextlib.suppress(Exception):
             await admin.close()
-        except Exception:  # noqa: BLE001 - closing a half-started client
-            pass

@@ -8,10 +8,10 @@ only if the transaction commits, so relays in other processes wake too).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Self
+from typing import Any, ClassVar, Protocol, Self
 
 from opentelemetry import propagate
 from sqlalchemy import text
@@ -81,19 +81,54 @@ class OutboxWriter:
         return encoded.event_id
 
 
+@dataclass(frozen=True)
+class Message:
+    """One domain event as the outbox writes it: the contract's event type and payload, the
+    Kafka key (the order id for every visit event) and an optional CloudEvents subject."""
+
+    event_type: str
+    payload: EventPayload
+    key: str
+    subject: str | None = None
+
+
+class HasEvents(Protocol):
+    """An aggregate: it appends plain domain events to ``events`` as its state changes."""
+
+    events: list[Any]
+
+
+class Seen:
+    """The aggregates a unit of work's repositories loaded or added, once each, in order."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, HasEvents] = {}
+
+    def add(self, aggregate: HasEvents) -> None:
+        self._by_id.setdefault(id(aggregate), aggregate)
+
+    def __iter__(self) -> Iterator[HasEvents]:
+        return iter(list(self._by_id.values()))
+
+
 class UnitOfWork:
     """One transaction: state changes and their events commit together or not at all.
 
     Usage in a handler::
 
         async with uow:
-            order = await uow.orders.get(order_id)
-            order.sign(...)
-            await uow.emit("order.signed", payload, key=str(order.id))
-            await uow.commit()
+            order = await uow.orders.get(order_id)   # the repository adds it to uow.seen
+            order.sign(...)                          # the aggregate records OrderSigned
+            await uow.commit()                       # state + outbox rows, one transaction
 
-    Leaving the block without ``commit()`` rolls back, events included.
+    On commit, :meth:`flush` writes what the repositories track, then every domain event of
+    every aggregate in ``seen`` becomes an outbox row, mapped by ``to_messages`` (each
+    service's ``service/events.py``): no handler has to remember to emit. Leaving the block
+    without ``commit()`` rolls back, events included.
     """
+
+    #: domain event -> outbox messages; each service binds its service/events.py here
+    to_messages: ClassVar[Callable[[Any], Iterable[Message]] | None] = None
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter
@@ -102,11 +137,30 @@ class UnitOfWork:
         self._outbox = outbox
         self._staged = 0
         self.session: AsyncSession
+        self.seen = Seen()
 
     async def __aenter__(self) -> Self:
         self.session = self._session_factory()
         self._staged = 0
+        self.seen = Seen()
         return self
+
+    async def flush(self) -> None:
+        """Write the state the repositories track (a hook; the default writes nothing)."""
+
+    async def collect_events(self) -> int:
+        """Stage the domain events of every aggregate seen; returns how many messages."""
+        if self.to_messages is None:
+            return 0
+        staged = 0
+        for aggregate in self.seen:
+            while aggregate.events:
+                event = aggregate.events.pop(0)
+                for message in type(self).to_messages(event):  # type: ignore[misc]
+                    await self.emit(message.event_type, message.payload, key=message.key,
+                                    subject=message.subject)
+                    staged += 1
+        return staged
 
     async def __aexit__(self, *exc: object) -> None:
         try:
@@ -114,7 +168,8 @@ class UnitOfWork:
         finally:
             await self.session.close()
 
-    async def emit(self, event_type: str, payload: EventPayload, *, key: str, **kw: str) -> str:
+    async def emit(self, event_type: str, payload: EventPayload, *, key: str,
+                   **kw: str | None) -> str:
         event_id = await self._outbox.stage(
             self.session, event_type=event_type, payload=payload, key=key, **kw
         )
@@ -122,6 +177,8 @@ class UnitOfWork:
         return event_id
 
     async def commit(self) -> None:
+        await self.flush()
+        await self.collect_events()
         await self.session.commit()
         if self._staged:
             self._staged = 0

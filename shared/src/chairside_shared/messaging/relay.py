@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import zlib
@@ -98,7 +99,7 @@ class OutboxRelay:
                 await self._sleep(self.settings.outbox_poll_interval_s)
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - the relay must outlive any failure
+            except Exception as exc:
                 await self._on_failure(exc)
                 await self._sleep(backoff)
                 backoff = min(backoff * 2, 5.0)
@@ -107,10 +108,8 @@ class OutboxRelay:
         self._stopping = True
         self._wake.set()
         for closer in (self._close_producer, self._close_listener):
-            try:
+            with contextlib.suppress(Exception):
                 await closer()
-            except Exception:  # noqa: BLE001
-                pass
 
     # ------------------------------------------------------------------ publishing
     async def publish_pending(self) -> int:
@@ -156,12 +155,12 @@ class OutboxRelay:
         for row in chain:
             try:
                 meta = await (await self._send(row))
-            except Exception as exc:  # noqa: BLE001 - the rest of this key waits for next time
+            except Exception as exc:
                 return done, (row, exc)
             done.append({"id": row.id, "partition": meta.partition, "offset": meta.offset})
         return done, (None, None)
 
-    async def _send(self, row) -> asyncio.Future:  # noqa: ANN001
+    async def _send(self, row) -> asyncio.Future:
         # Publish inside the trace that wrote the row, not the relay's own.
         token = otel_context.attach(propagate.extract(row.headers))
         try:
@@ -280,10 +279,8 @@ class OutboxRelay:
 
     # ------------------------------------------------------------------ plumbing
     async def _sleep(self, seconds: float) -> None:
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), seconds)
-        except TimeoutError:
-            pass
         self._wake.clear()
 
     async def _ensure_producer(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chairside_shared.db import UTCDateTime, make_metadata
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -22,6 +21,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+
+from chairside_shared.db import UTCDateTime, make_metadata
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY.
 _BIGID = BigInteger().with_variant(Integer(), "sqlite")
@@ -90,14 +91,14 @@ def add_messaging_tables(metadata: MetaData) -> MessagingTables:
     return MessagingTables(outbox=outbox, inbox=inbox, dead_letters=dead_letters)
 
 
-def create_messaging_tables(bind) -> None:  # noqa: ANN001 - an Alembic connection
+def create_messaging_tables(bind) -> None:
     """For a service's first migration: ``create_messaging_tables(op.get_bind())``."""
     metadata = make_metadata()
     tables = add_messaging_tables(metadata)
     metadata.create_all(bind, tables=[tables.outbox, tables.inbox, tables.dead_letters])
 
 
-def drop_messaging_tables(bind) -> None:  # noqa: ANN001
+def drop_messaging_tables(bind) -> None:
     metadata = make_metadata()
     tables = add_messaging_tables(metadata)
     metadata.drop_all(bind, tables=[tables.outbox, tables.inbox, tables.dead_letters])

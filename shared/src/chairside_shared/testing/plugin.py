@@ -46,7 +46,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
     try:
         asyncio.run(_check())
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         pytest.exit(
             f"PostgreSQL is unreachable at {db.redacted(ADMIN_URL)} ({type(exc).__name__}: "
             f"{exc}). The suite needs it: start PostgreSQL or set CHAIRSIDE_TEST_PG.",

@@ -8,7 +8,6 @@ administered order line.
 
 from __future__ import annotations
 
-from chairside_shared.db import UTCDateTime
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -24,6 +23,8 @@ from sqlalchemy import (
     Text,
     Uuid,
 )
+
+from chairside_shared.db import UTCDateTime
 
 from ..domain.codes import CASE_STATUSES
 from .metadata import metadata

@@ -132,7 +132,7 @@ def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
     if problems:
         raise PayerResponseInvalid(problems)
 
-    by_seq = {i: ln for i, ln in enumerate(case.lines, start=1)}
+    by_seq = dict(enumerate(case.lines, start=1))
     reviews: dict[str, tuple] = {}
     units: dict[str, int] = {}
     starts, ends = [], []

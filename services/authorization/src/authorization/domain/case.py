@@ -17,8 +17,9 @@ from typing import Any, Literal
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
-from chairside_shared import contracts as c
 from pydantic import BaseModel, Field, PrivateAttr
+
+from chairside_shared import contracts as c
 
 from .codes import AWAITING_PAYER, OPEN_STATUSES, CaseKind, CaseStatus
 from .deadlines import DecisionTimeFrames, HolidayCalendar, compute_due_at, is_overdue
@@ -254,7 +255,9 @@ class PACase(BaseModel):
             decided_at=now)))
         return True
 
-    def _approved_event(self, now: datetime, order_id: UUID | None = None) -> c.AuthorizationApproved:
+    def _approved_event(
+        self, now: datetime, order_id: UUID | None = None
+    ) -> c.AuthorizationApproved:
         assert self.auth_number and self.valid_from and self.valid_to
         return c.AuthorizationApproved(
             case_id=self.id, order_id=order_id or self.order_id, payer_id=self.payer_id,

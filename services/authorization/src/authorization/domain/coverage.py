@@ -20,8 +20,9 @@ from typing import Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from chairside_shared.contracts import CoverageDecisionLine, OrderSigned
 from pydantic import BaseModel, ConfigDict
+
+from chairside_shared.contracts import CoverageDecisionLine, OrderSigned
 
 from .codes import Covered, PaNeeded
 from .policy import CoveragePolicy, PolicyBook, normalize_icd10
@@ -94,7 +95,9 @@ class CoverageDecision(BaseModel):
     @property
     def not_covered_reason(self) -> str:
         return "; ".join(
-            f"{ln.hcpcs}: {' '.join(ln.reasons)}" for ln in self.lines if ln.coverage == "not-covered"
+            f"{ln.hcpcs}: {' '.join(ln.reasons)}"
+            for ln in self.lines
+            if ln.coverage == "not-covered"
         )
 
 

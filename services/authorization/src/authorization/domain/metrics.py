@@ -99,7 +99,10 @@ def _rates(key: str, cases: list[CaseFacts]) -> Rates:
     approved = sum(1 for k in cases if k.status in ("approved", "expired") and k.decided_at)
     denied = sum(1 for k in cases if k.status == "denied")
     decided = approved + denied
-    rate = (lambda n: _q(Decimal(n) / decided, "0.0001") if decided else None)
+
+    def rate(n: int) -> Decimal | None:
+        return _q(Decimal(n) / decided, "0.0001") if decided else None
+
     return Rates(key=key, submitted=submitted, decided=decided, approved=approved,
                  denied=denied, approval_rate=rate(approved), denial_rate=rate(denied))
 

@@ -168,7 +168,7 @@ def effective_answers(
     """Explicit answers override pre-filled ones; an explicit ``None`` clears a prefill."""
     out: dict[str, AnswerValue] = {}
     for q in questions:
-        value = answers[q.link_id] if q.link_id in answers else q.prefill
+        value = answers.get(q.link_id, q.prefill)
         if value is not None and value != []:
             out[q.link_id] = value
     return out

@@ -14,8 +14,9 @@ from decimal import Decimal
 from typing import Literal
 from uuid import UUID
 
-from chairside_shared import contracts as c
 from pydantic import BaseModel, ConfigDict
+
+from chairside_shared import contracts as c
 
 from .case import PACase
 from .units import billing_units
@@ -102,14 +103,19 @@ class WorklistSettings(BaseModel):
     draft_stale_hours: int = 24
 
 
+DEFAULT_WORKLIST = WorklistSettings()
+
+
 def worklist_reasons(case: PACase, now: datetime, today: date,
-                     settings: WorklistSettings = WorklistSettings()) -> list[WorkReason]:
+                     settings: WorklistSettings = DEFAULT_WORKLIST) -> list[WorkReason]:
     reasons: list[WorkReason] = []
     if case.is_overdue(now):
         reasons.append("overdue")
     if case.status in ("submitted", "pended") and case.last_error:
         reasons.append("payer_error")  # the payer refused or failed: someone should look
-    if case.status == "draft" and now - case.created_at > timedelta(hours=settings.draft_stale_hours):
+    if case.status == "draft" and now - case.created_at > timedelta(
+        hours=settings.draft_stale_hours
+    ):
         reasons.append("draft_waiting")
     if case.status != "approved":
         return reasons
@@ -122,7 +128,10 @@ def worklist_reasons(case: PACase, now: datetime, today: date,
         dose = ln.requested_units or 0
         if left <= 0:
             reasons.append("exhausted")
-        elif left < dose or Decimal(left) < Decimal(ln.approved_units) * settings.near_exhaustion_ratio:
+        elif (
+            left < dose
+            or Decimal(left) < Decimal(ln.approved_units) * settings.near_exhaustion_ratio
+        ):
             reasons.append("near_exhaustion")
     if {"near_expiry", "near_exhaustion", "exhausted"} & set(reasons):
         reasons.append("reauth_due")

@@ -19,7 +19,9 @@ from .figures import PA_OVERDUE
 log = logging.getLogger("authorization.poller")
 
 
-async def poll_once(uows: UowFactory, connector: PayerConnector, *, now: datetime) -> dict[str, int]:
+async def poll_once(
+    uows: UowFactory, connector: PayerConnector, *, now: datetime
+) -> dict[str, int]:
     settings = uows().config
     expired = await case_service.expire_due(uows, now=now, tz=settings.tz)
     async with uows() as uow:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from chairside_shared.db import UTCDateTime, make_metadata
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -20,6 +19,8 @@ from sqlalchemy import (
     Table,
     Text,
 )
+
+from chairside_shared.db import UTCDateTime, make_metadata
 
 # The gateway has no outbox or inbox: it publishes and consumes no events.
 metadata = make_metadata()

@@ -101,7 +101,7 @@ class RedisBuckets:
     async def ping(self) -> bool:
         try:
             return bool(await self.client.ping())
-        except Exception:  # noqa: BLE001 - readiness reports any failure as "down"
+        except Exception:
             return False
 
     async def close(self) -> None:

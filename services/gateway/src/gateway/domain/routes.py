@@ -27,7 +27,8 @@ from gateway.domain.routing import (  # noqa: F401 - re-exported for the rest of
 from gateway.domain.routing import RouteTable as _RouteTable
 
 P, S, C, PUB = Access.PRACTICE, Access.SHARED, Access.CLINIC, Access.PUBLIC
-L, I, CR, A, O = Kind.LIST, Kind.ITEM, Kind.CREATE, Kind.ACTION, Kind.OTHER
+# Short names so the route table below reads as a table.
+L, I, CR, A, O = Kind.LIST, Kind.ITEM, Kind.CREATE, Kind.ACTION, Kind.OTHER  # noqa: E741
 
 
 def _r(method, path, upstream, scope, access, kind, summary, **kw) -> Route:

@@ -8,6 +8,7 @@ interval's entries, the price of not adding a database commit to every read.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -49,14 +50,12 @@ class AuditWriter:
 
     async def _run(self) -> None:
         while True:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.interval)
-            except TimeoutError:
-                pass
             self._wake.clear()
             try:
                 await self.flush()
-            except Exception:  # noqa: BLE001 - logged in flush; retried next round
+            except Exception:
                 await asyncio.sleep(self.interval)
 
     def start(self) -> None:
@@ -65,8 +64,6 @@ class AuditWriter:
     async def stop(self) -> None:
         if self._task:
             self._task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            except asyncio.CancelledError:
-                pass
         await self.flush()

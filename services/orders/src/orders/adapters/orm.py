@@ -9,9 +9,9 @@ enforces: one administration per order line, one MRN per practice, known status 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from chairside_shared.db import UTCDateTime
 from sqlalchemy.dialects.postgresql import JSONB
 
+from chairside_shared.db import UTCDateTime
 from orders.adapters.metadata import metadata
 
 JSONDoc = sa.JSON().with_variant(JSONB(), "postgresql")

@@ -12,8 +12,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from orders.adapters import codec
-from orders.adapters.orm import (administrations, catalog_versions, orders, outside_doses,
-                                 patients, protocols)
+from orders.adapters.orm import (
+    administrations,
+    catalog_versions,
+    orders,
+    outside_doses,
+    patients,
+    protocols,
+)
 from orders.domain.administration import AdministrationRecord
 from orders.domain.catalog import Catalog
 from orders.domain.errors import Conflict

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
-from zoneinfo import ZoneInfo
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from chairside_shared import contracts as c
-
 from orders.domain.catalog import Catalog
 from orders.domain.patient import PatientFacts, age_band
 

@@ -33,13 +33,21 @@ class LineSpec:
 
     @classmethod
     def from_dict(cls, d: dict) -> LineSpec:
-        return cls(sequence=int(d["sequence"]), drug_code=d["drug_code"],
-                   dose=Decimal(str(d["dose"])), dose_unit=d["dose_unit"], mode=d["mode"],
-                   minutes=int(d["minutes"]), wait_after_minutes=int(d.get("wait_after_minutes", 0)),
-                   with_previous=bool(d.get("with_previous", False)))
+        return cls(
+            sequence=int(d["sequence"]),
+            drug_code=d["drug_code"],
+            dose=Decimal(str(d["dose"])),
+            dose_unit=d["dose_unit"],
+            mode=d["mode"],
+            minutes=int(d["minutes"]),
+            wait_after_minutes=int(d.get("wait_after_minutes", 0)),
+            with_previous=bool(d.get("with_previous", False)),
+        )
 
 
-def validate_lines(lines: list[LineSpec], catalog: Catalog, prefix: str = "lines") -> list[FieldError]:
+def validate_lines(
+    lines: list[LineSpec], catalog: Catalog, prefix: str = "lines"
+) -> list[FieldError]:
     """Everything that makes a line meaningless: unknown drug, dose <= 0, wrong unit or mode."""
     errors: list[FieldError] = []
     if not lines:
@@ -64,7 +72,9 @@ def validate_lines(lines: list[LineSpec], catalog: Catalog, prefix: str = "lines
         if drug is None:
             continue
         if not is_known_unit(line.dose_unit):
-            errors.append(FieldError(f"{at}.dose_unit", f"unit {line.dose_unit!r} is not a mass unit"))
+            errors.append(
+                FieldError(f"{at}.dose_unit", f"unit {line.dose_unit!r} is not a mass unit")
+            )
         else:
             try:
                 convert(Decimal(1), line.dose_unit, drug.dose_unit)

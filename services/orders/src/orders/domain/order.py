@@ -13,12 +13,21 @@ from typing import Literal
 from uuid import UUID
 
 from orders.domain import events
-from orders.domain.administration import (AdministrationRecord, check_administration,
-                                          validate_administration)
+from orders.domain.administration import (
+    AdministrationRecord,
+    check_administration,
+    validate_administration,
+)
 from orders.domain.catalog import Catalog
 from orders.domain.checks import CheckResult
-from orders.domain.errors import (Conflict, FieldError, IllegalTransition, NotPermitted,
-                                  SignBlocked, ValidationFailed)
+from orders.domain.errors import (
+    Conflict,
+    FieldError,
+    IllegalTransition,
+    NotPermitted,
+    SignBlocked,
+    ValidationFailed,
+)
 from orders.domain.findings import Finding
 from orders.domain.lines import LineSpec
 from orders.domain.patient import PatientFacts
@@ -289,7 +298,9 @@ class Order:
     def _move(self, target: Status, at: datetime, actor: Actor | None, action: str,
               detail: dict | None = None) -> None:
         self._require(target, action)
-        self._log(at, action, actor, {"from": str(self.status), "to": str(target), **(detail or {})})
+        self._log(
+            at, action, actor, {"from": str(self.status), "to": str(target), **(detail or {})}
+        )
         self.status, self.updated_at = target, at
 
     def _log(self, at: datetime, action: str, actor: Actor | None, detail: dict) -> None:

@@ -6,9 +6,9 @@ Only clinical facts live here: no names or contact details ever enter the domain
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 from uuid import UUID
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
-
 from orders.service.handlers import on_appointment_event, on_authorization_event
 
 SUBSCRIPTIONS: list[str] = [contracts.AUTHORIZATION_TOPIC, contracts.SCHEDULING_TOPIC]
 HANDLERS: dict[str, Handler] = {
-    **{t: on_authorization_event for t in (
-        "authorization.not_required", "authorization.not_covered", "authorization.requested",
-        "authorization.approved", "authorization.denied", "authorization.expired",
-        "authorization.withdrawn")},
+    **dict.fromkeys(("authorization.not_required", "authorization.not_covered",
+                     "authorization.requested", "authorization.approved",
+                     "authorization.denied", "authorization.expired",
+                     "authorization.withdrawn"), on_authorization_event),
     **{t: on_appointment_event for t in contracts.CONTRACTS if t.startswith("appointment.")},
 }

@@ -15,19 +15,49 @@ from orders.domain.patient import Allergy, HomeMed, PatientFacts, PatientRecord
 
 # Fixed ids so the other services' demo data and the README can refer to them.
 DEMO_PATIENTS = [
-    ("demo-clinic", "DEMO-1001", UUID("5e1c0000-0000-4000-8000-000000001001"),
-     dict(birth_date=date(1986, 5, 12), sex="female", weight_kg=Decimal("64"), pregnant=False,
-          medications=(HomeMed("sumatriptan", med_class="triptan"),))),
-    ("demo-clinic", "DEMO-1002", UUID("5e1c0000-0000-4000-8000-000000001002"),
-     dict(birth_date=date(2012, 9, 3), sex="male", weight_kg=Decimal("42"))),
-    ("demo-clinic", "DEMO-1003", UUID("5e1c0000-0000-4000-8000-000000001003"),
-     dict(birth_date=date(1955, 1, 20), sex="male", weight_kg=Decimal("81"),
-          conditions=frozenset({"renal_impairment"}),
-          medications=(HomeMed("warfarin"),),
-          allergies=(Allergy("NSAIDs", "class", "GI bleed", "severe"),))),
-    ("demo-partner", "PARTNER-2001", UUID("5e1c0000-0000-4000-8000-000000002001"),
-     dict(birth_date=date(1992, 11, 30), sex="female", weight_kg=Decimal("58"), pregnant=False,
-          qtc_ms=430)),
+    (
+        "demo-clinic",
+        "DEMO-1001",
+        UUID("5e1c0000-0000-4000-8000-000000001001"),
+        {
+            "birth_date": date(1986, 5, 12),
+            "sex": "female",
+            "weight_kg": Decimal("64"),
+            "pregnant": False,
+            "medications": (HomeMed("sumatriptan", med_class="triptan"),),
+        },
+    ),
+    (
+        "demo-clinic",
+        "DEMO-1002",
+        UUID("5e1c0000-0000-4000-8000-000000001002"),
+        {"birth_date": date(2012, 9, 3), "sex": "male", "weight_kg": Decimal("42")},
+    ),
+    (
+        "demo-clinic",
+        "DEMO-1003",
+        UUID("5e1c0000-0000-4000-8000-000000001003"),
+        {
+            "birth_date": date(1955, 1, 20),
+            "sex": "male",
+            "weight_kg": Decimal("81"),
+            "conditions": frozenset({"renal_impairment"}),
+            "medications": (HomeMed("warfarin"),),
+            "allergies": (Allergy("NSAIDs", "class", "GI bleed", "severe"),),
+        },
+    ),
+    (
+        "demo-partner",
+        "PARTNER-2001",
+        UUID("5e1c0000-0000-4000-8000-000000002001"),
+        {
+            "birth_date": date(1992, 11, 30),
+            "sex": "female",
+            "weight_kg": Decimal("58"),
+            "pregnant": False,
+            "qtc_ms": 430,
+        },
+    ),
 ]
 
 

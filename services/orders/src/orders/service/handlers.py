@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 from orders import metrics
-
 from orders.domain.administration import AdministrationRecord
 from orders.domain.catalog import Catalog
 from orders.domain.checks import CheckResult, run_checks
@@ -21,7 +20,6 @@ from orders.domain.lines import LineSpec, validate_lines
 from orders.domain.order import Actor, Order, check_time
 from orders.domain.patient import PatientRecord
 from orders.domain.protocols import instantiate
-
 
 log = logging.getLogger("orders")
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Self
 
 from chairside_shared.messaging.outbox import UnitOfWork
-
-from orders.adapters.repository import (CatalogRepository, DoseRepository, OrderRepository,
-                                        PatientRepository, ProtocolRepository)
+from orders.adapters.repository import (
+    CatalogRepository,
+    DoseRepository,
+    OrderRepository,
+    PatientRepository,
+    ProtocolRepository,
+)
 
 
 class OrdersUnitOfWork(UnitOfWork):

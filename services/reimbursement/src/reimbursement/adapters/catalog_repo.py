@@ -10,7 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reimbursement.adapters import orm
 from reimbursement.adapters.codec import (
-    contract_from_row, contract_values, descriptor_from_row, product_from_row, product_values,
+    contract_from_row,
+    contract_values,
+    descriptor_from_row,
+    product_from_row,
+    product_values,
 )
 from reimbursement.domain.fees import AspEntry, AspQuarter, ChargeMaster, PayerContract
 from reimbursement.domain.hcpcs import HcpcsDescriptor
@@ -106,7 +110,7 @@ class CatalogRepository:
             orm.asp_quarters.c.quarter == quarter))).mappings().first()
         return await self._load_quarter(row) if row else None
 
-    async def _load_quarter(self, row) -> AspQuarter:  # noqa: ANN001
+    async def _load_quarter(self, row) -> AspQuarter:
         prices = (await self.session.execute(sa.select(orm.asp_prices).where(
             orm.asp_prices.c.quarter == row["quarter"]))).mappings()
         entries = {p["hcpcs"]: AspEntry(p["hcpcs"], p["description"], p["dosage"],

@@ -7,10 +7,13 @@ from decimal import Decimal
 from typing import Any
 
 from chairside_shared import contracts
-
 from reimbursement.domain.claim import ClaimDraft, ClaimLine
 from reimbursement.domain.fees import (
-    DEFAULT_HYDRATION, CodingPolicy, DrugBasis, PayerContract, PayerKind,
+    DEFAULT_HYDRATION,
+    CodingPolicy,
+    DrugBasis,
+    PayerContract,
+    PayerKind,
 )
 from reimbursement.domain.hcpcs import HcpcsDescriptor, Rounding
 from reimbursement.domain.inventory import Lot, Product

@@ -8,8 +8,8 @@ one interchange control number per export, known status values.
 from __future__ import annotations
 
 import sqlalchemy as sa
-from chairside_shared.db import UTCDateTime
 
+from chairside_shared.db import UTCDateTime
 from reimbursement.adapters.metadata import metadata
 from reimbursement.adapters.types import Dec, JSONDoc
 

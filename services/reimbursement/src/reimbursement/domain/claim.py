@@ -17,8 +17,14 @@ from uuid import UUID
 from reimbursement.domain.admin_coding import code_administration
 from reimbursement.domain.drug_coding import Consumption, DrugLine, Review, code_drugs
 from reimbursement.domain.fees import (
-    AspQuarter, ChargeMaster, CodingPolicy, PayerContract, PaymentEstimate, admin_rate,
-    drug_rate, estimate_payment,
+    AspQuarter,
+    ChargeMaster,
+    CodingPolicy,
+    PayerContract,
+    PaymentEstimate,
+    admin_rate,
+    drug_rate,
+    estimate_payment,
 )
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import Product

@@ -155,7 +155,7 @@ def _resolve(
     return product, descriptor, hcpcs
 
 
-def _to_descriptor(product: Product, descriptor: HcpcsDescriptor):  # noqa: ANN202
+def _to_descriptor(product: Product, descriptor: HcpcsDescriptor):
     unit, mg_per_ml = product.strength_unit, product.mg_per_ml
     convert(Decimal("1"), unit, descriptor.unit, mg_per_ml=mg_per_ml)  # fail early if impossible
     return lambda amount: convert(amount, unit, descriptor.unit, mg_per_ml=mg_per_ml)
@@ -180,12 +180,12 @@ def _lines_for(
     units = billing_units(group.dose, descriptor, policy.rounding)
     single = product.single_dose and policy.jw_jz
     jw = discarded_units(group.waste, descriptor) if single else 0
-    if single and group.residual > 0:
-        if discarded_units(group.waste + group.residual, descriptor) > jw:
-            reviews.append(Review(
-                "undocumented_waste",
-                f"{group.hcpcs} NDC {format_ndc(product.ndc)}: opened single-dose content not "
-                "given and not documented as discarded; document the waste before billing"))
+    if (single and group.residual > 0
+            and discarded_units(group.waste + group.residual, descriptor) > jw):
+        reviews.append(Review(
+            "undocumented_waste",
+            f"{group.hcpcs} NDC {format_ndc(product.ndc)}: opened single-dose content not "
+            "given and not documented as discarded; document the waste before billing"))
     main_amount = group.given_s + (group.waste_s if single and jw == 0 else ZERO)
     mods: tuple[str, ...] = ("JZ",) if single and jw == 0 else ()
     lines = [DrugLine(group.hcpcs, mods, units, product.ndc,

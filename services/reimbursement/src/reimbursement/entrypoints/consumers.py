@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
-
 from reimbursement.service import billing
 from reimbursement.service.uow import ReimbursementUnitOfWork
 

@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from chairside_shared import contracts
 from chairside_shared.errors import Conflict, NotFound
-
 from reimbursement.adapters.codec import authorization_from_row, visit_from_event
 from reimbursement.domain.claim import BillingContext, ClaimDraft, build_claim, with_lot_costs
 from reimbursement.domain.inventory import InsufficientStock, apply_plan, plan_consumption

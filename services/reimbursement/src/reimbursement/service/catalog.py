@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from chairside_shared.errors import Conflict, NotFound, Problem
-
 from reimbursement.adapters.asp_csv import AspFileError, parse_asp_csv
 from reimbursement.domain.fees import PayerContract
 from reimbursement.domain.hcpcs import HcpcsDescriptor

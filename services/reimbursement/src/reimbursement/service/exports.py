@@ -9,12 +9,17 @@ from uuid import UUID
 from fhir.resources.R4B.claim import Claim
 
 from chairside_shared.errors import Conflict, NotFound, ServiceUnavailable
-
 from reimbursement.adapters.clients import DemographicsUnavailable, SubscriberSource
 from reimbursement.adapters.codec import draft_from_rows
 from reimbursement.adapters.fhir_claim import claim_resource
 from reimbursement.adapters.x12.render_837 import (
-    Address, BillingProvider, ClaimToRender, PayerParty, Provider, Submitter, render_837p,
+    Address,
+    BillingProvider,
+    ClaimToRender,
+    PayerParty,
+    Provider,
+    Submitter,
+    render_837p,
 )
 from reimbursement.service.uow import ReimbursementUnitOfWork
 from reimbursement.settings import ReimbursementSettings

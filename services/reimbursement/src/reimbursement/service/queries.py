@@ -9,10 +9,14 @@ from typing import Any
 from uuid import UUID
 
 from chairside_shared.errors import InvalidInput, NotFound
-
 from reimbursement.domain.money import ZERO
 from reimbursement.domain.reports import (
-    ArReport, ClaimFacts, DrugFacts, MarginRow, accounts_receivable, margin,
+    ArReport,
+    ClaimFacts,
+    DrugFacts,
+    MarginRow,
+    accounts_receivable,
+    margin,
 )
 from reimbursement.domain.stock_reports import expiring_soon, on_hand, stock_outs
 from reimbursement.service.uow import ReimbursementUnitOfWork

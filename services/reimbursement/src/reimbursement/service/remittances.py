@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from chairside_shared.errors import Problem
-
 from reimbursement.adapters.x12.parse_835 import RemittanceFileError, parse_835
 from reimbursement.domain.remittance import ClaimPayment, Remittance, post_claim_payment
 from reimbursement.metrics import CLAIMS_POSTED

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Self
 
 from chairside_shared.messaging.outbox import UnitOfWork
-
 from reimbursement.adapters.catalog_repo import CatalogRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository

@@ -9,7 +9,6 @@ partial unique index keeps an order to one current (queued or live) appointment.
 
 from __future__ import annotations
 
-from chairside_shared.db import UTCDateTime
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -28,6 +27,8 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
+
+from chairside_shared.db import UTCDateTime
 
 from .metadata import metadata
 

@@ -226,7 +226,9 @@ class SqlConfig:
     async def ratio_policy(self, state: str | None = None) -> RatioPolicy:
         rows = list(await self.session.execute(select(orm.ratio_policy)))
         if not rows:
-            base = RatioPolicy(ratios=dict(DEFAULT_RATIOS), setup_minutes=dict(DEFAULT_SETUP_MINUTES))
+            base = RatioPolicy(
+                ratios=dict(DEFAULT_RATIOS), setup_minutes=dict(DEFAULT_SETUP_MINUTES)
+            )
             return base.with_overrides(self.ratio_overrides, state)
         # A policy saved by an administrator is the clinic's own and wins over state defaults.
         return RatioPolicy(ratios={r.acuity_class: r.max_patients_per_nurse for r in rows},

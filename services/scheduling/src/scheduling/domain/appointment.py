@@ -5,7 +5,8 @@
                                                                           complete ──▶ completed
     queued / held / booked / checked_in ──cancel──▶ cancelled      booked ──no_show──▶ no_show
 
-held, booked and checked_in may move (same status, ``appointment.moved``). Every change records an event;
+held, booked and checked_in may move (same status, ``appointment.moved``). Every change records an
+event;
 any other transition raises IllegalTransition (mapped to 409).
 """
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from .appointment import OCCUPYING, Appointment, Status
 from .clinic import BookingPolicy, DayFrame
 from .daystate import DayState, Visit
 from .slots import Slot, SlotRequest, find_slots
+
+_NEVER = datetime.max.replace(tzinfo=UTC)  # sorts after every real (aware) time
 
 
 def visit_of(appt: Appointment, frame: DayFrame, now: datetime | None = None) -> Visit | None:
@@ -82,7 +84,7 @@ def request_for(need: Need, now: datetime, policy: BookingPolicy, *, limit: int 
 def queue_order(entries: Iterable[Appointment]) -> list[Appointment]:
     """Most urgent first, then oldest first; id breaks ties so the order is stable."""
     waiting = [e for e in entries if e.status is Status.QUEUED]
-    return sorted(waiting, key=lambda e: (-e.priority, e.queued_at or datetime.max, str(e.id)))
+    return sorted(waiting, key=lambda e: (-e.priority, e.queued_at or _NEVER, str(e.id)))
 
 
 def offer_freed_capacity(state: DayState, queue: Iterable[Appointment], now: datetime,

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
-
 from scheduling.service import booking
 
 

@@ -258,7 +258,7 @@ def assign_pool_chairs(problem: DayProblem, pool_visits: list[Visit],
                        items: dict[str, PlanItem]) -> list[Visit]:
     """Give pool visits concrete ordinary chairs, in start order, keeping current chairs."""
     pool = [c.id for c in problem.chairs if c.active and not c.pediatric_capable]
-    free_at = {c: 0 for c in pool}
+    free_at = dict.fromkeys(pool, 0)
     for v in problem.fixed:
         if v.chair_id in free_at:
             free_at[v.chair_id] = max(free_at[v.chair_id], v.end)

@@ -50,7 +50,9 @@ async def load_day(uow, clinic: Clinic, day: date, now: datetime,
     end = frame.at(frame.horizon)
     shifts = await uow.config.shifts(frame.open_at - timedelta(days=1), end)
     appts = await uow.appointments.overlapping(frame.open_at, end)
-    state = DayState.build(frame, clinic.chairs, shifts, clinic.ratios, visits_of(appts, frame, now))
+    state = DayState.build(
+        frame, clinic.chairs, shifts, clinic.ratios, visits_of(appts, frame, now)
+    )
     return Day(state=state, appointments=appts)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from chairside_shared.contracts import AppointmentChanged
-
 from scheduling.domain.appointment import AppointmentEvent
 
 

@@ -63,7 +63,7 @@ async def board(uow, day: date, now: datetime, policy: BookingPolicy) -> Board:
                  for c in clinic.chairs]
     queue = []
     if clinic.hours.local_date(now) == day:
-        queue = [a for a in await uow.appointments.queued()]
+        queue = list(await uow.appointments.queued())
     return Board(day=day, frame=loaded.state.frame, chairs=per_chair,
                  buckets=load_buckets(loaded.state), utilization=utilization(loaded.state),
                  queue=queue, unplaced=unplaced)

@@ -17,9 +17,9 @@ from datetime import date
 from typing import ClassVar, Self, TypeVar
 from uuid import UUID
 
-from chairside_shared.messaging.outbox import UnitOfWork
 from sqlalchemy import text
 
+from chairside_shared.messaging.outbox import UnitOfWork
 from scheduling.adapters.repository import SqlAppointments, SqlConfig, SqlOrders
 from scheduling.domain.appointment import AppointmentEvent
 from scheduling.service.events import payload_of

@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from chairside_shared.errors import TYPE_BASE, problem_response
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
+
+from chairside_shared.errors import TYPE_BASE
+from chairside_shared.http_errors import problem_response
 
 from ...adapters.payer_client import PayerConnector
 from ...domain import errors as e

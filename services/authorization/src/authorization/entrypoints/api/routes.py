@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from chairside_shared.inputs import Instant
 from fastapi import APIRouter, Query
+
+from chairside_shared.inputs import Instant
 
 from ...domain.codes import CaseStatus
 from ...domain.errors import NotFound

@@ -5,6 +5,7 @@ Revises:
 Create Date: 2026-11-23
 """
 from alembic import op
+
 from chairside_shared.messaging.tables import create_messaging_tables, drop_messaging_tables
 
 revision = "authorization_0001"

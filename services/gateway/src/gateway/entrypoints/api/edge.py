@@ -10,11 +10,11 @@ import secrets
 import time
 from typing import Any
 
-from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
 from opentelemetry.trace import NonRecordingSpan, SpanContext, SpanKind, TraceFlags
 
+from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 from gateway.domain import problems as pb
 
 log = logging.getLogger("gateway.edge")
@@ -77,7 +77,7 @@ class EdgeMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k: v for k, v in scope["headers"]}
+        headers = dict(scope["headers"])
         # The gateway starts the trace: a client's traceparent is ignored unless trusted (it
         # would let any caller splice its requests into someone else's trace).
         parent = otel_context.Context()

@@ -202,7 +202,7 @@ async def pipeline(gw: Gateway, route: Route, request: Request) -> Response:
                 # batched (see service/audit.py).
                 try:
                     await gw.audit.flush()
-                except Exception:  # noqa: BLE001 - kept queued and retried by the writer
+                except Exception:
                     log.error("audit flush failed on %s %s", route.method, route.path)
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field, StringConstraints
 
-from gateway.entrypoints.api.schemas_common import *
+from gateway.entrypoints.api.schemas_common import *  # noqa: F403 - one registry of names
 from gateway.entrypoints.api.schemas_common import (
     Code,
     Id,
@@ -24,7 +24,7 @@ from gateway.entrypoints.api.schemas_common import (
     Strict,
     Uuid,
 )
-from gateway.entrypoints.api.schemas_ops import *
+from gateway.entrypoints.api.schemas_ops import *  # noqa: F403 - one registry of names
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 # A decimal string as api.md prefers; a JSON number is accepted too, as the services do.

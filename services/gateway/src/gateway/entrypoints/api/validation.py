@@ -7,10 +7,10 @@ import re
 from functools import cache
 from typing import Any
 
-from chairside_shared import inputs
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
+from chairside_shared import inputs
 from gateway.domain import jsondoc
 from gateway.domain import problems as pb
 from gateway.domain.principal import Principal

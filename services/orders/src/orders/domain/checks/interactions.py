@@ -48,10 +48,13 @@ def akathisia_findings(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.lines_with("akathisia_prophylaxis"):
         return
     for line in ctx.lines_with("dopamine_antagonist"):
-        yield Finding("akathisia_prophylaxis_suggested", "info",
-                      f"{line.drug.code} without akathisia prophylaxis: consider diphenhydramine "
-                      "25-50 mg (shown with prochlorperazine; no benefit with metoclopramide 10 mg)",
-                      line.seq)
+        yield Finding(
+            "akathisia_prophylaxis_suggested",
+            "info",
+            f"{line.drug.code} without akathisia prophylaxis: consider diphenhydramine "
+            "25-50 mg (shown with prochlorperazine; no benefit with metoclopramide 10 mg)",
+            line.seq,
+        )
 
 
 def qt_findings(ctx: CheckContext) -> Iterator[Finding]:

@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from chairside_shared.errors import PROBLEM_JSON, TYPE_BASE, problem_response
+from chairside_shared.errors import PROBLEM_JSON, TYPE_BASE
+from chairside_shared.http_errors import problem_response
 from chairside_shared.web import get_runtime
-
 from orders.domain import errors as e
 from orders.domain.order import Actor
 from orders.service.handlers import Scope

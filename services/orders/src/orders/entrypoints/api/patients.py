@@ -116,6 +116,6 @@ def _cursor(cursor: str | None) -> str | None:
         return None
     try:
         decode_cursor(cursor)
-    except Exception:  # noqa: BLE001 - any garbage is the caller's
+    except Exception:
         raise _bad("cursor", "not a cursor this service issued") from None
     return cursor

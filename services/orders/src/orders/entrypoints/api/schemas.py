@@ -7,14 +7,21 @@ domain's, mapped to the same 422 shape by the routes.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Generic, Literal, TypeVar
 from uuid import UUID
 
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
 from chairside_shared.inputs import Day, Instant
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints,
-                      model_validator)
 
 T = TypeVar("T")
 ICD10 = r"(?i)^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
@@ -25,7 +32,7 @@ Icd10 = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, p
 
 def _not_in_future(value: date) -> date:
     # A day of slack: the clinic's "today" may be tomorrow in UTC.
-    if value > date.today() + timedelta(days=1):
+    if value > datetime.now(UTC).date() + timedelta(days=1):
         raise ValueError("must not be in the future")
     return value
 

@@ -8,12 +8,17 @@ patient control number (CLP01) only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from reimbursement.domain.money import parse_decimal
 from reimbursement.domain.remittance import (
-    GROUPS, Adjustment, ClaimPayment, ProviderAdjustment, Remittance, ServicePayment,
+    GROUPS,
+    Adjustment,
+    ClaimPayment,
+    ProviderAdjustment,
+    Remittance,
+    ServicePayment,
     balancing_errors,
 )
 
@@ -275,7 +280,7 @@ def _z(value: Decimal | None) -> Decimal:
 
 def _date(state: _State, seg: Segment, raw: str) -> date | None:
     try:
-        return datetime.strptime(raw, "%Y%m%d").date()
+        return datetime.strptime(raw, "%Y%m%d").replace(tzinfo=UTC).date()
     except ValueError:
         state.fail(seg, f"bad date {raw[:10]!r}")
         return None

@@ -10,9 +10,13 @@ from fastapi import APIRouter, Query, Request
 
 from chairside_shared.errors import InvalidInput, NotFound
 from chairside_shared.inputs import Day
-
-from reimbursement.domain.fees import DEFAULT_HYDRATION, CodingPolicy, DrugBasis, PayerContract
-from reimbursement.domain.fees import PayerKind
+from reimbursement.domain.fees import (
+    DEFAULT_HYDRATION,
+    CodingPolicy,
+    DrugBasis,
+    PayerContract,
+    PayerKind,
+)
 from reimbursement.domain.hcpcs import HcpcsDescriptor, Rounding
 from reimbursement.domain.inventory import InventoryError, Product
 from reimbursement.entrypoints.api import schemas as s

@@ -9,7 +9,6 @@ from fastapi.responses import PlainTextResponse, Response
 
 from chairside_shared.errors import InvalidInput
 from chairside_shared.inputs import Instant
-
 from reimbursement.entrypoints.api import schemas as s
 from reimbursement.entrypoints.api.deps import Now, Settings, Subscribers, Tz, UoW
 from reimbursement.entrypoints.api.views import claim_doc, denial_doc

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from fastapi import Depends, Request
 
 from chairside_shared.web import get_runtime
-
 from reimbursement.adapters.clients import SubscriberSource
 from reimbursement.service.uow import ReimbursementUnitOfWork
 from reimbursement.settings import ReimbursementSettings

@@ -8,9 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
-from chairside_shared.inputs import Day
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
+from chairside_shared.inputs import Day
 from reimbursement.domain.ndc import NdcError, normalize_ndc
 
 T = TypeVar("T")

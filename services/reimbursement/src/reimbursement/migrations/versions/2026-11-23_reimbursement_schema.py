@@ -11,9 +11,9 @@ Create Date: 2026-11-23
 """
 import sqlalchemy as sa
 from alembic import op
-from chairside_shared.db import UTCDateTime
 from sqlalchemy.dialects import postgresql
 
+from chairside_shared.db import UTCDateTime
 from reimbursement.adapters.types import Dec
 
 revision = 'reimbursement_0002'

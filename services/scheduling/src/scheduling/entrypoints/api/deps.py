@@ -6,11 +6,12 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Annotated
 
-from chairside_shared.errors import TYPE_BASE, problem_response
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 
+from chairside_shared.errors import TYPE_BASE
+from chairside_shared.http_errors import problem_response
 from scheduling.adapters.orm import CHAIR_OVERLAP_CONSTRAINT, violates_one_current_per_order
 from scheduling.domain.errors import ALREADY_BOOKED, DomainError, SlotUnavailable
 from scheduling.optimizer.cpsat import SolveOptions

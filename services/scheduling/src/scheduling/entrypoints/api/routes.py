@@ -10,9 +10,9 @@ from datetime import datetime, time, timedelta
 from typing import Annotated
 from uuid import UUID
 
-from chairside_shared.inputs import Day
 from fastapi import APIRouter, Body, Query, status
 
+from chairside_shared.inputs import Day
 from scheduling.domain.appointment import Appointment
 from scheduling.domain.errors import InvalidInput
 from scheduling.domain.slots import SlotRequest

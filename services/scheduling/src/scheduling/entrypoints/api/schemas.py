@@ -11,8 +11,9 @@ from datetime import date, datetime, time
 from typing import Annotated, Literal
 from uuid import UUID
 
-from chairside_shared.inputs import Day, Instant
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from chairside_shared.inputs import Day, Instant
 
 ChairId = str  # short code chosen by staff
 Minutes = int

@@ -8,6 +8,7 @@ Revises: scheduling_0001
 Create Date: 2026-11-23
 """
 from alembic import op
+
 from scheduling.adapters import orm
 
 revision = "scheduling_0002"
