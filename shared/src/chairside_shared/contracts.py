@@ -12,6 +12,7 @@ receiving service needs (age band, weight) only.
 
 from __future__ import annotations
 
+import builtins
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
@@ -249,7 +250,7 @@ class EventContract(BaseModel):
     type: str
     version: int
     topic: str
-    model: type[EventPayload]
+    model: builtins.type[EventPayload]  # `type` is a field here
     summary: str
 
 

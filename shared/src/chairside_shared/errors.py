@@ -24,7 +24,7 @@ class DomainError(Exception):
 
     status = 400
     title = "Bad request"
-    code: str | None = None  # None: the title, slugged
+    code = ""  # empty: the title, slugged
 
     def __init__(
         self,

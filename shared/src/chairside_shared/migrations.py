@@ -12,7 +12,7 @@ import asyncio
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import MetaData, pool
+from sqlalchemy import Connection, MetaData, pool
 from sqlalchemy.ext.asyncio import create_async_engine
 
 
@@ -37,19 +37,19 @@ def run_env(target_metadata: MetaData) -> None:
     from alembic import context
 
     url = context.config.get_main_option("sqlalchemy.url")
-    opts = {
-        "target_metadata": target_metadata,
-        "render_as_batch": url.startswith("sqlite"),  # SQLite alters tables by copy
-        "compare_type": True,
-    }
+    if url is None:
+        raise RuntimeError("alembic: sqlalchemy.url is not set")
+    batch = url.startswith("sqlite")  # SQLite alters tables by copy
     if context.is_offline_mode():
-        context.configure(url=url, literal_binds=True, **opts)
+        context.configure(url=url, literal_binds=True, target_metadata=target_metadata,
+                          render_as_batch=batch, compare_type=True)
         with context.begin_transaction():
             context.run_migrations()
         return
 
-    def _run(connection) -> None:
-        context.configure(connection=connection, **opts)
+    def _run(connection: Connection) -> None:
+        context.configure(connection=connection, target_metadata=target_metadata,
+                          render_as_batch=batch, compare_type=True)
         with context.begin_transaction():
             context.run_migrations()
 

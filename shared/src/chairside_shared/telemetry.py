@@ -17,6 +17,7 @@ from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from structlog.typing import Processor
 
 _configured = False
 
@@ -78,7 +79,7 @@ def _add_trace_ids(_logger, _name, event_dict):
 
 def setup_logging(service_name: str, *, level: str = "INFO", json_logs: bool = True) -> None:
     """Route stdlib and structlog through one JSON renderer carrying trace ids."""
-    shared = [
+    shared: list[Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
