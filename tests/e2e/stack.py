@@ -185,19 +185,16 @@ async def start_stack(workdir: Path, tag: str, **kw: object) -> Stack:
     urls, names = await create_databases(tag)
     stack = build_stack(workdir, urls, **kw)  # type: ignore[arg-type]
     stack.db_names = names
-    stack.broker.start()
-    try:
-        await asyncio.to_thread(stack.start_all)
-    except BaseException:
-        await stop_stack(stack)
-        raise
-    return stack
+    return await _started(stack)
 
 
 async def start_sqlite_stack(workdir: Path, **kw: object) -> Stack:
     """The same processes on SQLite files, as ``make run`` has them (the embedded default)."""
     urls = {s: f"sqlite+aiosqlite:///{workdir / f'{s}.db'}" for s in WITH_DATABASE}
-    stack = build_stack(workdir, urls, **kw)  # type: ignore[arg-type]
+    return await _started(build_stack(workdir, urls, **kw))  # type: ignore[arg-type]
+
+
+async def _started(stack: Stack) -> Stack:
     stack.broker.start()
     try:
         await asyncio.to_thread(stack.start_all)
