@@ -10,7 +10,7 @@ from .cases import UowFactory, retrying
 
 
 class PayerExists(ValidationFailed):
-    pass
+    code = "payer-exists"
 
 
 async def create_payer(uows: UowFactory, payer: Payer, *, now: datetime) -> Payer:
