@@ -1,4 +1,5 @@
-"""Composition root of the authorization service."""
+"""Composition root of the authorization service: settings, the payer connector, the unit of
+work factory (with the settings it needs) and the payer poller, wired once here."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import asyncio
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from authorization.adapters import orm  # noqa: F401 - registers the tables on the metadata
 from authorization.adapters.metadata import messaging, metadata
@@ -16,6 +19,7 @@ from authorization.service.poller import poll_once
 from authorization.service.uow import AuthorizationUnitOfWork
 from authorization.settings import AuthorizationSettings
 from chairside_shared import contracts
+from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
@@ -23,6 +27,10 @@ log = logging.getLogger("authorization.poller")
 
 
 def build_spec(settings: AuthorizationSettings) -> ServiceSpec[AuthorizationUnitOfWork]:
+    def uow_factory(session_factory: async_sessionmaker[AsyncSession],
+                    outbox: OutboxWriter) -> AuthorizationUnitOfWork:
+        return AuthorizationUnitOfWork(session_factory, outbox, settings=settings)
+
     return ServiceSpec(
         name="authorization",
         metadata=metadata,
@@ -32,7 +40,8 @@ def build_spec(settings: AuthorizationSettings) -> ServiceSpec[AuthorizationUnit
         owned_topics=[contracts.AUTHORIZATION_TOPIC,
                       contracts.dlq_topic(contracts.AUTHORIZATION_TOPIC),
                       contracts.dlq_topic(contracts.ORDERS_TOPIC)],
-        uow_class=AuthorizationUnitOfWork.bound(settings),
+        uow_class=AuthorizationUnitOfWork,
+        uow_factory=uow_factory,
         subscriptions=SUBSCRIPTIONS,
         handlers=HANDLERS,
         seed=seed_demo,
@@ -54,13 +63,16 @@ def build_connector(settings: AuthorizationSettings) -> PayerConnector:
 class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
     """The shared runtime plus the payer connector and the payer poller."""
 
-    def __init__(self, spec: ServiceSpec, settings: AuthorizationSettings) -> None:
+    settings: AuthorizationSettings
+
+    def __init__(self, spec: ServiceSpec[AuthorizationUnitOfWork],
+                 settings: AuthorizationSettings) -> None:
         super().__init__(spec, settings)
         self.connector = build_connector(settings)
 
     async def start(self) -> None:
         await super().start()
-        if self.settings.poller_enabled:  # type: ignore[attr-defined]
+        if self.settings.poller_enabled:
             self._tasks.append(asyncio.create_task(self._poll(), name="authorization-poller"))
 
     async def stop(self) -> None:
@@ -69,7 +81,6 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
 
     async def _poll(self) -> None:
         await self.booted.wait()
-        settings: AuthorizationSettings = self.settings  # type: ignore[assignment]
         while True:
             try:
                 await poll_once(self.uow, self.connector, now=datetime.now(UTC))
@@ -77,7 +88,7 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
                 raise
             except Exception as exc:
                 log.error("payer poll failed: %s", type(exc).__name__)
-            await asyncio.sleep(settings.poll_interval_s)
+            await asyncio.sleep(self.settings.poll_interval_s)
 
 
 def build_runtime(settings: AuthorizationSettings) -> AuthorizationRuntime:

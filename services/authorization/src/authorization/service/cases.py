@@ -87,7 +87,7 @@ async def submit(uows: UowFactory, connector: PayerConnector, case_id: UUID, *, 
                 holidays = HolidayCalendar(extra=_dates(payer.extra_holidays))
             else:
                 frames, holidays = None, None
-            case.submit(actor, now, frames, uow.config.tz, holidays)
+            case.submit(actor, now, frames, uow.settings.tz, holidays)
             await uow.commit()
     await retrying(mark_submitted)
     return await exchange(uows, connector, case_id, "submit", now=now)

@@ -22,7 +22,7 @@ log = logging.getLogger("authorization.poller")
 async def poll_once(
     uows: UowFactory, connector: PayerConnector, *, now: datetime
 ) -> dict[str, int]:
-    settings = uows().config
+    settings = uows().settings
     expired = await case_service.expire_due(uows, now=now, tz=settings.tz)
     async with uows() as uow:
         resend, inquire = await queries.due_for_payer(

@@ -70,7 +70,7 @@ def worklist_settings(s: AuthorizationSettings) -> WorklistSettings:
 async def worklist(uow: AuthorizationUnitOfWork, *, now: datetime,
                    practice_id: str | None = None) -> list[tuple[PACase, list[str]]]:
     """Cases needing someone: overdue, stale drafts, approvals near expiry or exhaustion."""
-    s = uow.config
+    s = uow.settings
     where = [c.status.in_(("draft", "submitted", "pended", "approved"))]
     if practice_id is not None:
         where.append(c.practice_id == practice_id)

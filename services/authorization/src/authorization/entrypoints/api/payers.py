@@ -55,7 +55,8 @@ async def _policies(uows: UowsDep, payer_id: str, version: int | None) -> Policy
         raise NotFound(f"payer {payer_id} has no policy version {version}")
     return PolicyListOut(payer_id=payer_id, version=current.version if current else 0,
                          policies=list(current.policies) if current else [],
-                         versions=[PolicyVersion(**v) for v in versions])
+                         versions=[PolicyVersion(version=v.version, created_at=v.created_at,
+                                                   created_by=v.created_by) for v in versions])
 
 
 @router.get("/{payer_id}/policies", response_model=PolicyListOut,

@@ -76,7 +76,7 @@ async def _view(uows: UowsDep, case_id: UUID, now: datetime) -> Authorization:
         case = await uow.cases.get(case_id)
     if case is None:
         raise NotFound(f"no authorization {case_id}")
-    s = uows().config
+    s = uows().settings
     reasons = worklist_reasons(case, now, now.astimezone(s.tz).date(),
                                queries.worklist_settings(s))
     return detail(case, now, list(reasons))
