@@ -14,7 +14,7 @@ from authorization.adapters import orm  # noqa: F401 - registers the tables on t
 from authorization.adapters.metadata import messaging, metadata
 from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
 from authorization.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
-from authorization.seed import seed_demo
+from authorization.service.payers import seed_payers
 from authorization.service.poller import poll_once
 from authorization.service.uow import AuthorizationUnitOfWork
 from authorization.settings import AuthorizationSettings
@@ -24,6 +24,10 @@ from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 log = logging.getLogger("authorization.poller")
+
+
+async def seed_demo(runtime: ServiceRuntime[AuthorizationUnitOfWork]) -> None:
+    await seed_payers(uows=runtime.uow, now=datetime.now(UTC))
 
 
 def build_spec(settings: AuthorizationSettings) -> ServiceSpec[AuthorizationUnitOfWork]:
@@ -83,7 +87,8 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
         await self.booted.wait()
         while True:
             try:
-                await poll_once(self.uow, self.connector, now=datetime.now(UTC))
+                await poll_once(uows=self.uow, connector=self.connector,
+                                settings=self.settings, now=datetime.now(UTC))
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

@@ -13,8 +13,8 @@ from authorization.bootstrap import MIGRATIONS
 from authorization.entrypoints import consumers
 from authorization.entrypoints.api.deps import get_now
 from authorization.main import create_app
-from authorization.seed import seed_payers
 from authorization.service import orders as order_service
+from authorization.service.payers import seed_payers
 from authorization.settings import AuthorizationSettings
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import settings_for_test
@@ -48,7 +48,7 @@ async def svc(make_database, broker, sandbox):
     app.dependency_overrides[get_now] = lambda: clock.now
     runtime = app.state.runtime
     await upgrade_async(MIGRATIONS, url)  # the API needs only the migrated database
-    await seed_payers(runtime.uow, now=T0)
+    await seed_payers(uows=runtime.uow, now=T0)
     try:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://authz") as client:

@@ -12,6 +12,7 @@ payer answer that fails validation changes nothing but the history and ``last_er
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID, uuid4
@@ -166,7 +167,7 @@ class PACase(BaseModel):
                         for ln in self.lines),
             requested_at=self.created_at))
 
-    def answer(self, answers: dict[str, Any], actor: str, now: datetime) -> None:
+    def answer(self, answers: Mapping[str, object], actor: str, now: datetime) -> None:
         self._require({"draft", "pended"}, "answer questions")
         clean, errors = validate_answers(self.questions, answers)
         if errors:

@@ -8,6 +8,7 @@ DTR pre-populates from the EHR. Link ids are ``<HCPCS>.<key>`` so two drugs neve
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -143,7 +144,7 @@ def _check(q: Question, value: Any) -> tuple[AnswerValue | None, str | None]:
 
 
 def validate_answers(
-    questions: list[Question], answers: dict[str, Any]
+    questions: list[Question], answers: Mapping[str, object]
 ) -> tuple[dict[str, AnswerValue | None], list[FieldError]]:
     """Typed answers keyed by link id, or the field errors; all-or-nothing for the caller."""
     by_id = {q.link_id: q for q in questions}

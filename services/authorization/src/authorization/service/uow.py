@@ -25,6 +25,8 @@ from . import events
 
 
 class AuthorizationUnitOfWork(UnitOfWork):
+    """Repositories over one session; ``settings`` as bootstrap built them."""
+
     # Annotated again: mypy reads the base's callable ClassVar as a method (self bound).
     to_messages: ClassVar[Callable[[Any], Iterable[Message]] | None] = staticmethod(
         events.to_messages)
@@ -50,3 +52,6 @@ class AuthorizationUnitOfWork(UnitOfWork):
         """Write the cases the repository tracks (the base commit calls this first)."""
         await self.cases.flush()
         await self.session.flush()
+
+
+UowFactory = Callable[[], AuthorizationUnitOfWork]

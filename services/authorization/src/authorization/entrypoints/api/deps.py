@@ -1,28 +1,37 @@
-"""HTTP plumbing: unit-of-work factory, connector, clock and actor. Domain errors become
+"""HTTP plumbing: the unit-of-work factory and the payer connector (both built once by
+bootstrap and kept on the runtime), the clock and the actor. Domain errors become
 problem+json in chairside_shared.http_errors, not here."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 
 from ...adapters.payer_client import PayerConnector
-from ...service.cases import UowFactory
-from ...settings import AuthorizationSettings
+from ...service.uow import AuthorizationUnitOfWork, UowFactory
+
+
+class Runtime(Protocol):
+    """What the routes use of the runtime bootstrap puts on ``app.state``."""
+
+    connector: PayerConnector
+
+    def uow(self) -> AuthorizationUnitOfWork: ...
+
+
+def _runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
 
 
 def get_uows(request: Request) -> UowFactory:
-    return request.app.state.runtime.uow
+    return _runtime(request).uow
 
 
 def get_connector(request: Request) -> PayerConnector:
-    return request.app.state.runtime.connector
-
-
-def get_settings(request: Request) -> AuthorizationSettings:
-    return request.app.state.runtime.settings
+    return _runtime(request).connector
 
 
 def get_now() -> datetime:
@@ -40,6 +49,5 @@ def get_actor(request: Request) -> str:
 
 UowsDep = Annotated[UowFactory, Depends(get_uows)]
 ConnectorDep = Annotated[PayerConnector, Depends(get_connector)]
-SettingsDep = Annotated[AuthorizationSettings, Depends(get_settings)]
 NowDep = Annotated[datetime, Depends(get_now)]
 ActorDep = Annotated[str, Depends(get_actor)]
