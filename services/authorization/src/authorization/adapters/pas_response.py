@@ -15,6 +15,7 @@ error rather than guessed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -40,7 +41,12 @@ APPROVING = {codes.REVIEW_APPROVED, codes.REVIEW_PARTIAL, codes.REVIEW_MODIFIED}
 PENDING = {codes.REVIEW_PENDED, codes.REVIEW_CONTACT_PAYER}
 
 
-def _ext(exts: list | None, url: str) -> Any:
+# One review: (code, number, reason code, reason text).
+Review = tuple[str | None, str | None, str | None, str | None]
+
+
+def _ext(exts: Sequence[Any] | None, url: str) -> Any:
+    """The extension with ``url`` (fhir.resources types elements only as abstract markers)."""
     return next((e for e in exts or [] if e.url == url), None)
 
 
@@ -72,16 +78,15 @@ def claim_responses(doc: dict[str, Any]) -> list[ClaimResponse]:
             raise PayerResponseInvalid([f"unexpected resource {doc.get('resourceType')!r}"])
     except ValidationError as exc:
         raise PayerResponseInvalid([f"not valid FHIR R4: {exc.error_count()} problems"]) from exc
-    found = []
+    found: list[ClaimResponse] = []
     for b in bundles:
-        if getattr(b, "get_resource_type", lambda: "")() != "Bundle":
+        if not isinstance(b, Bundle):
             raise PayerResponseInvalid(["an $inquire result that is not a Bundle"])
-        found += [e.resource for e in b.entry or []
-                  if e.resource is not None and e.resource.get_resource_type() == "ClaimResponse"]
+        found += [e.resource for e in b.entry or [] if isinstance(e.resource, ClaimResponse)]
     return found
 
 
-def _review(item: Any) -> tuple[str | None, str | None, str | None, str | None]:
+def _review(item: Any) -> Review:
     """(code, number, reason code, reason text) of one response item."""
     for adj in item.adjudication or []:
         ra = _ext(adj.extension, EXT_REVIEW_ACTION)
@@ -110,7 +115,8 @@ def _authorized_units(item: Any) -> Decimal | None:
     qty = _ext(detail.extension if detail else None, "quantity")
     if qty is None or qty.valueQuantity is None:
         return None
-    return qty.valueQuantity.value
+    value: Decimal | None = qty.valueQuantity.value
+    return value
 
 
 def _period(item: Any, cr: ClaimResponse) -> tuple[date | None, date | None]:
@@ -119,6 +125,18 @@ def _period(item: Any, cr: ClaimResponse) -> tuple[date | None, date | None]:
     if p is None:
         return None, None
     return _date(p.start), _date(p.end)
+
+
+def _latest(days: list[date | None]) -> date | None:
+    """The latest day, when every item gave one."""
+    known = [d for d in days if d is not None]
+    return max(known) if known and len(known) == len(days) else None
+
+
+def _earliest(days: list[date | None]) -> date | None:
+    """The earliest day, when every item gave one."""
+    known = [d for d in days if d is not None]
+    return min(known) if known and len(known) == len(days) else None
 
 
 def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
@@ -133,11 +151,12 @@ def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
         raise PayerResponseInvalid(problems)
 
     by_seq = dict(enumerate(case.lines, start=1))
-    reviews: dict[str, tuple] = {}
+    reviews: dict[str, Review] = {}
     units: dict[str, int] = {}
-    starts, ends = [], []
+    starts: list[date | None] = []
+    ends: list[date | None] = []
     for item in cr.item or []:
-        line = by_seq.get(item.itemSequence)
+        line = by_seq.get(item.itemSequence) if item.itemSequence is not None else None
         if line is None:
             problems.append(f"response item {item.itemSequence} matches no requested item")
             continue
@@ -165,15 +184,15 @@ def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
     if problems:
         raise PayerResponseInvalid(problems)
 
-    found = {r[0] for r in reviews.values()}
+    found = {r[0] for r in reviews.values() if r[0] is not None}
     if found & PENDING:
         code = sorted(found & PENDING)[0]
         return PayerDecision(kind="pended", review_code=code)
     if found & APPROVING:
         number = next((r[1] for r in reviews.values() if r[0] in APPROVING and r[1]), None)
         # Several items, several periods: the approval holds only where all of them do.
-        valid_from = max(starts) if all(starts) and starts else None
-        valid_to = min(ends) if all(ends) and ends else None
+        valid_from = _latest(starts)
+        valid_to = _earliest(ends)
         code = sorted(found & APPROVING)[0]
         return PayerDecision(kind="approved", review_code=code,
                              auth_number=number or (cr.preAuthRef or None),
