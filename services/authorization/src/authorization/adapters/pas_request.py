@@ -138,14 +138,18 @@ def _medication_request(case: PACase, hcpcs: str, units: int,
     return mr
 
 
-def _claim(case: PACase, now: datetime, parties: dict[str, dict[str, Any]],
-           mrs: list[dict[str, Any]], qr: dict[str, Any] | None,
-           inquiry: bool) -> dict[str, Any]:
+def _requested_period(case: PACase) -> dict[str, str]:
     period: dict[str, str] = {}
     if case.requested_from:
         period["start"] = case.requested_from.isoformat()
     if case.requested_to:
         period["end"] = case.requested_to.isoformat()
+    return period
+
+
+def _items(case: PACase, mrs: list[dict[str, Any]], qr: dict[str, Any] | None,
+           inquiry: bool) -> list[dict[str, Any]]:
+    period = _requested_period(case)
     cert = "R" if case.kind == "renewal" else "I"
     items = []
     for i, (ln, mr) in enumerate(zip(case.lines, mrs, strict=True), start=1):
@@ -169,6 +173,12 @@ def _claim(case: PACase, now: datetime, parties: dict[str, dict[str, Any]],
         if period:
             item["servicedPeriod"] = period
         items.append(item)
+    return items
+
+
+def _claim(case: PACase, now: datetime, parties: dict[str, dict[str, Any]],
+           mrs: list[dict[str, Any]], qr: dict[str, Any] | None,
+           inquiry: bool) -> dict[str, Any]:
     claim: dict[str, Any] = {
         "resourceType": "Claim",
         "id": _uid(case, "claim-inquiry" if inquiry else "claim"),
@@ -182,7 +192,7 @@ def _claim(case: PACase, now: datetime, parties: dict[str, dict[str, Any]],
         "provider": _ref(parties["provider"]["id"]),
         "priority": _coding(PRIORITY, "stat" if case.expedited else "normal"),
         "insurance": [{"sequence": 1, "focal": True, "coverage": _ref(parties["coverage"]["id"])}],
-        "item": items,
+        "item": _items(case, mrs, qr, inquiry),
     }
     if case.diagnoses:
         claim["diagnosis"] = [

@@ -16,6 +16,7 @@ error rather than guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -27,7 +28,8 @@ from fhir.resources.R4B.parameters import Parameters
 from pydantic import ValidationError
 
 from ..domain import codes
-from ..domain.case import PACase, PayerDecision
+from ..domain.case import PACase
+from ..domain.case_parts import PayerDecision
 from ..domain.errors import PayerResponseInvalid
 
 PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition"
@@ -139,8 +141,18 @@ def _earliest(days: list[date | None]) -> date | None:
     return min(known) if known and len(known) == len(days) else None
 
 
-def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
-    """One ClaimResponse -> a PayerDecision for ``case``; PayerResponseInvalid when unusable."""
+@dataclass
+class _Items:
+    """What the response items said, per requested HCPCS code."""
+
+    reviews: dict[str, Review] = field(default_factory=dict)
+    units: dict[str, int] = field(default_factory=dict)
+    starts: list[date | None] = field(default_factory=list)
+    ends: list[date | None] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _check_request(cr: ClaimResponse, case: PACase) -> None:
     problems: list[str] = []
     if cr.use != "preauthorization":
         problems.append(f"ClaimResponse.use is {cr.use!r}")
@@ -150,53 +162,56 @@ def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
     if problems:
         raise PayerResponseInvalid(problems)
 
+
+def _read_items(cr: ClaimResponse, case: PACase) -> _Items:
     by_seq = dict(enumerate(case.lines, start=1))
-    reviews: dict[str, Review] = {}
-    units: dict[str, int] = {}
-    starts: list[date | None] = []
-    ends: list[date | None] = []
+    out = _Items()
     for item in cr.item or []:
         line = by_seq.get(item.itemSequence) if item.itemSequence is not None else None
         if line is None:
-            problems.append(f"response item {item.itemSequence} matches no requested item")
+            out.problems.append(f"response item {item.itemSequence} matches no requested item")
             continue
-        code, number, r_code, r_text = _review(item)
-        reviews[line.hcpcs] = (code, number, r_code, r_text)
+        review = _review(item)
+        code = review[0]
+        out.reviews[line.hcpcs] = review
         qty = _authorized_units(item)
         if code in APPROVING:
             if qty is None and code != codes.REVIEW_APPROVED:
-                problems.append(f"{code} for {line.hcpcs} without an authorized quantity")
+                out.problems.append(f"{code} for {line.hcpcs} without an authorized quantity")
             value = qty if qty is not None else Decimal(line.requested_units or 0)
             if value != value.to_integral_value():
-                problems.append(f"fractional approved units for {line.hcpcs}: {value}")
-            units[line.hcpcs] = int(value)
+                out.problems.append(f"fractional approved units for {line.hcpcs}: {value}")
+            out.units[line.hcpcs] = int(value)
             start, end = _period(item, cr)
-            starts.append(start)
-            ends.append(end)
+            out.starts.append(start)
+            out.ends.append(end)
         elif code == codes.REVIEW_DENIED:
-            units[line.hcpcs] = 0
-    if not reviews:
-        problems.append("no reviewAction in the ClaimResponse")
-    unknown = sorted({r[0] or "none" for r in reviews.values()}
+            out.units[line.hcpcs] = 0
+    if not out.reviews:
+        out.problems.append("no reviewAction in the ClaimResponse")
+    unknown = sorted({r[0] or "none" for r in out.reviews.values()}
                      - APPROVING - PENDING - {codes.REVIEW_DENIED})
     if unknown:
-        problems.append(f"unsupported review action code(s) {unknown}")
-    if problems:
-        raise PayerResponseInvalid(problems)
+        out.problems.append(f"unsupported review action code(s) {unknown}")
+    return out
 
-    found = {r[0] for r in reviews.values() if r[0] is not None}
+
+def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
+    """One ClaimResponse -> a PayerDecision for ``case``; PayerResponseInvalid when unusable."""
+    _check_request(cr, case)
+    items = _read_items(cr, case)
+    if items.problems:
+        raise PayerResponseInvalid(items.problems)
+    found = {r[0] for r in items.reviews.values() if r[0] is not None}
     if found & PENDING:
-        code = sorted(found & PENDING)[0]
-        return PayerDecision(kind="pended", review_code=code)
+        return PayerDecision(kind="pended", review_code=sorted(found & PENDING)[0])
     if found & APPROVING:
-        number = next((r[1] for r in reviews.values() if r[0] in APPROVING and r[1]), None)
+        number = next((r[1] for r in items.reviews.values() if r[0] in APPROVING and r[1]), None)
         # Several items, several periods: the approval holds only where all of them do.
-        valid_from = _latest(starts)
-        valid_to = _earliest(ends)
-        code = sorted(found & APPROVING)[0]
-        return PayerDecision(kind="approved", review_code=code,
+        return PayerDecision(kind="approved", review_code=sorted(found & APPROVING)[0],
                              auth_number=number or (cr.preAuthRef or None),
-                             approved_units=units, valid_from=valid_from, valid_to=valid_to)
-    code, _, r_code, r_text = next(iter(reviews.values()))
+                             approved_units=items.units, valid_from=_latest(items.starts),
+                             valid_to=_earliest(items.ends))
+    code, _, r_code, r_text = next(iter(items.reviews.values()))
     reason = "; ".join(p for p in (r_text, cr.disposition) if p) or None
     return PayerDecision(kind="denied", review_code=code, reason_code=r_code, reason=reason)

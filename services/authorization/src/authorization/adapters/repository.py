@@ -19,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from chairside_shared.messaging.outbox import Seen
 
-from ..domain.case import CaseLine, HistoryEntry, PACase
+from ..domain.case import PACase
+from ..domain.case_parts import CaseLine, HistoryEntry
 from ..domain.coverage import ApprovalSummary
 from ..domain.errors import ConcurrentUpdate
 from . import orm

@@ -196,6 +196,20 @@ def _without_policy(hcpcs: str, seqs: tuple[int, ...], units: int | None, plan: 
                                  "verify with the payer"))
 
 
+def _no_payer_rules(hcpcs: str, seqs: tuple[int, ...], lines: list[OrderLine],
+                    order: SignedOrder, pre_reasons: list[str]) -> LineDecision:
+    """Self-pay needs no PA; a payer we have no rules for might."""
+    units, _ = _units(lines, None)
+    if order.payer is None:
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
+                            coverage="conditional",
+                            reasons=(*pre_reasons, "no payer on the order (self-pay)"))
+    return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
+                        pa="conditional", coverage="conditional",
+                        reasons=(*pre_reasons, f"payer {order.payer.payer_id} is not "
+                                 "configured; add it before submitting"))
+
+
 def _decide_line(
     hcpcs: str,
     lines: list[OrderLine],
@@ -206,18 +220,9 @@ def _decide_line(
     pre_reasons: list[str],
 ) -> LineDecision:
     seqs = tuple(sorted(ln.sequence for ln in lines))
-    if order.payer is None:
-        units, _ = _units(lines, None)
-        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
-                            coverage="conditional",
-                            reasons=(*pre_reasons, "no payer on the order (self-pay)"))
-    payer = book.payer(order.payer.payer_id)
-    if payer is None:
-        units, _ = _units(lines, None)
-        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
-                            pa="conditional", coverage="conditional",
-                            reasons=(*pre_reasons, f"payer {order.payer.payer_id} is not "
-                                     "configured; add it before submitting"))
+    payer = book.payer(order.payer.payer_id) if order.payer else None
+    if order.payer is None or payer is None:
+        return _no_payer_rules(hcpcs, seqs, lines, order, pre_reasons)
     plan = payer.plan(order.payer.plan_id)
     reasons = list(pre_reasons)
     if order.payer.plan_id and plan is None:

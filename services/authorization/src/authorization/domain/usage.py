@@ -137,6 +137,16 @@ def needs_authorization(hcpcs: str, facts: OrderFacts | None, book: PolicyBook,
     return policy is not None and policy.pa in ("auth-needed", "conditional")
 
 
+def _units_unknown(usage: UnitUsage, case: PACase | None, error: str,
+                   now: datetime) -> UnitUsage:
+    """Nothing is guessed: the usage is recorded as unknown and shown on the case."""
+    usage.units_unknown = error
+    if case is not None:
+        case.log(now, ACTOR, "units_unknown", order_id=str(usage.order_id),
+                 line_sequence=usage.line_sequence, hcpcs=usage.hcpcs, error=error)
+    return usage
+
+
 def record_administration(
     adm: Administration,
     *,
@@ -168,12 +178,7 @@ def record_administration(
             raise UnitConversionError("no HCPCS unit descriptor")
         usage.units = administered_units(adm, descriptor)
     except UnitConversionError as exc:
-        # Nothing is guessed: the usage is recorded as unknown and shown on the case.
-        usage.units_unknown = str(exc)
-        if case is not None:
-            case.log(now, ACTOR, "units_unknown", order_id=str(order_id),
-                     line_sequence=adm.line_sequence, hcpcs=hcpcs, error=str(exc))
-        return usage
+        return _units_unknown(usage, case, str(exc), now)
     usage.findings = tuple(use_units(case, order_id=order_id, line_sequence=adm.line_sequence,
                                      hcpcs=hcpcs, units=usage.units, day=day, now=now))
     if case is None or case.status != "approved":
