@@ -10,11 +10,20 @@ joins the unit of work's ``seen``, so the events the case records are published 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import CursorResult, Result, Row, delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Result,
+    Row,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from chairside_shared.messaging.outbox import Seen
@@ -111,8 +120,9 @@ class SqlCases:
         found = await self._hydrate(rows)
         return found[0] if found else None
 
-    async def find(self, *where: Any, for_update: bool = False, limit: int | None = None,
-                   order_by: Any = None) -> list[PACase]:
+    async def find(self, *where: ColumnElement[bool], for_update: bool = False,
+                   limit: int | None = None,
+                   order_by: tuple[ColumnElement[Any], ...] | None = None) -> list[PACase]:
         stmt = select(orm.pa_cases).where(*where)
         stmt = stmt.order_by(*(order_by if order_by is not None else
                                (orm.pa_cases.c.created_at, orm.pa_cases.c.id)))
@@ -130,6 +140,11 @@ class SqlCases:
                           for_update: bool = False) -> list[PACase]:
         return await self.find(orm.pa_cases.c.patient_id == patient_id,
                                orm.pa_cases.c.payer_id == payer_id, for_update=for_update)
+
+    async def approved_ending_before(self, day: date, *, limit: int) -> list[PACase]:
+        """Approvals whose last valid day is before ``day``, locked for the writer."""
+        return await self.find(orm.pa_cases.c.status == "approved",
+                               orm.pa_cases.c.valid_to < day, for_update=True, limit=limit)
 
     async def approvals(self, patient_id: UUID, payer_id: str) -> list[ApprovalSummary]:
         out: list[ApprovalSummary] = []

@@ -117,5 +117,6 @@ class OrderFacts:
 
     def payer_ref(self) -> PayerRef | None:
         """The payer the order was signed with (no member id is kept)."""
-        return PayerRef(payer_id=self.payer_id, member_id="", plan_id=self.plan_id) \
-            if self.payer_id else None
+        if not self.payer_id:
+            return None
+        return PayerRef(payer_id=self.payer_id, member_id="", plan_id=self.plan_id)

@@ -18,7 +18,6 @@ from typing import Literal, TypeVar
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from ..adapters import orm
 from ..adapters.payer_client import PayerConnector, PayerReply
 from ..domain.case import PACase
 from ..domain.codes import AWAITING_PAYER
@@ -163,9 +162,7 @@ async def expire_due(*, uows: UowFactory, now: datetime, tz: ZoneInfo, limit: in
 
     async def step() -> int:
         async with uows() as uow:
-            cases = await uow.cases.find(orm.pa_cases.c.status == "approved",
-                                         orm.pa_cases.c.valid_to < today,
-                                         for_update=True, limit=limit)
+            cases = await uow.cases.approved_ending_before(today, limit=limit)
             n = sum(case.expire_if_past(today, now) for case in cases)
             await uow.commit()
             return n
