@@ -99,13 +99,13 @@ class PACase(BaseModel):
     def line(self, hcpcs: str) -> CaseLine | None:
         return next((ln for ln in self.lines if ln.hcpcs == hcpcs), None)
 
-    def log(self, now: datetime, actor: str, action: str, to: str | None = None,
-             payer_response: str | None = None, **detail: Any) -> None:
+    def log(self, now: datetime, actor: str, action: str, to: CaseStatus | None = None,
+            payer_response: str | None = None, **detail: Any) -> None:
         self.history.append(HistoryEntry(
             at=now, actor=actor, action=action, from_status=self.status,
             to_status=to or self.status, detail=detail, payer_response=payer_response))
         if to:
-            self.status = to  # type: ignore[assignment]
+            self.status = to
         self.updated_at = now
 
     def _require(self, allowed: frozenset[str] | set[str], action: str) -> None:
