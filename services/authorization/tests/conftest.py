@@ -10,6 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from authorization.adapters.seed import seed_book
+from authorization.domain.orders import SignedOrder
+from authorization.entrypoints.consumers import signed_order
+from authorization.service.events import to_messages
 from chairside_shared import contracts as c
 
 NY = ZoneInfo("America/New_York")
@@ -65,6 +68,18 @@ def make_order(
         catalog_version=1,
         signed_at=signed_at,
     )
+
+
+def make_signed(**kw) -> SignedOrder:
+    """An order.signed as the domain reads it (what the consumer hands the service)."""
+    return signed_order(make_order(**kw))
+
+
+def take_events(aggregate) -> list[tuple[str, c.EventPayload]]:
+    """Drain what an aggregate recorded, as the (event type, contract payload) pairs the unit
+    of work would write to the outbox."""
+    events, aggregate.events[:] = list(aggregate.events), []
+    return [(m.event_type, m.payload) for e in events for m in to_messages(e)]
 
 
 @pytest.fixture(scope="session")

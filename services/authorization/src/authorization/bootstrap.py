@@ -1,4 +1,5 @@
-"""Composition root of the authorization service."""
+"""Composition root of the authorization service: settings, the payer connector, the unit of
+work factory (with the settings it needs) and the payer poller, wired once here."""
 
 from __future__ import annotations
 
@@ -7,22 +8,33 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from authorization.adapters import orm  # noqa: F401 - registers the tables on the metadata
 from authorization.adapters.metadata import messaging, metadata
 from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
 from authorization.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
-from authorization.seed import seed_demo
+from authorization.service.payers import seed_payers
 from authorization.service.poller import poll_once
 from authorization.service.uow import AuthorizationUnitOfWork
 from authorization.settings import AuthorizationSettings
 from chairside_shared import contracts
+from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 log = logging.getLogger("authorization.poller")
 
 
+async def seed_demo(runtime: ServiceRuntime[AuthorizationUnitOfWork]) -> None:
+    await seed_payers(uows=runtime.uow, now=datetime.now(UTC))
+
+
 def build_spec(settings: AuthorizationSettings) -> ServiceSpec[AuthorizationUnitOfWork]:
+    def uow_factory(session_factory: async_sessionmaker[AsyncSession],
+                    outbox: OutboxWriter) -> AuthorizationUnitOfWork:
+        return AuthorizationUnitOfWork(session_factory, outbox, settings=settings)
+
     return ServiceSpec(
         name="authorization",
         metadata=metadata,
@@ -32,7 +44,8 @@ def build_spec(settings: AuthorizationSettings) -> ServiceSpec[AuthorizationUnit
         owned_topics=[contracts.AUTHORIZATION_TOPIC,
                       contracts.dlq_topic(contracts.AUTHORIZATION_TOPIC),
                       contracts.dlq_topic(contracts.ORDERS_TOPIC)],
-        uow_class=AuthorizationUnitOfWork.bound(settings),
+        uow_class=AuthorizationUnitOfWork,
+        uow_factory=uow_factory,
         subscriptions=SUBSCRIPTIONS,
         handlers=HANDLERS,
         seed=seed_demo,
@@ -54,13 +67,16 @@ def build_connector(settings: AuthorizationSettings) -> PayerConnector:
 class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
     """The shared runtime plus the payer connector and the payer poller."""
 
-    def __init__(self, spec: ServiceSpec, settings: AuthorizationSettings) -> None:
+    settings: AuthorizationSettings
+
+    def __init__(self, spec: ServiceSpec[AuthorizationUnitOfWork],
+                 settings: AuthorizationSettings) -> None:
         super().__init__(spec, settings)
         self.connector = build_connector(settings)
 
     async def start(self) -> None:
         await super().start()
-        if self.settings.poller_enabled:  # type: ignore[attr-defined]
+        if self.settings.poller_enabled:
             self._tasks.append(asyncio.create_task(self._poll(), name="authorization-poller"))
 
     async def stop(self) -> None:
@@ -69,15 +85,15 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
 
     async def _poll(self) -> None:
         await self.booted.wait()
-        settings: AuthorizationSettings = self.settings  # type: ignore[assignment]
         while True:
             try:
-                await poll_once(self.uow, self.connector, now=datetime.now(UTC))
+                await poll_once(uows=self.uow, connector=self.connector,
+                                settings=self.settings, now=datetime.now(UTC))
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
                 log.error("payer poll failed: %s", type(exc).__name__)
-            await asyncio.sleep(settings.poll_interval_s)
+            await asyncio.sleep(self.settings.poll_interval_s)
 
 
 def build_runtime(settings: AuthorizationSettings) -> AuthorizationRuntime:

@@ -6,7 +6,6 @@ from fastapi import FastAPI
 
 from authorization.bootstrap import build_runtime
 from authorization.entrypoints.api import payers, routes
-from authorization.entrypoints.api.deps import install_domain_errors
 from authorization.settings import AuthorizationSettings
 from chairside_shared.settings import load_settings
 from chairside_shared.web import create_service_app
@@ -14,11 +13,9 @@ from chairside_shared.web import create_service_app
 
 def create_app(settings: AuthorizationSettings | None = None) -> FastAPI:
     settings = settings or load_settings(AuthorizationSettings)
-    app = create_service_app(
+    return create_service_app(
         build_runtime(settings),
         title="Chairside authorization",
         description="Payer prior authorization: coverage rules, PA cases and authorized units.",
         routers=[routes.router, payers.router],
     )
-    install_domain_errors(app)
-    return app

@@ -10,10 +10,11 @@ import httpx
 import pytest
 
 from authorization.bootstrap import MIGRATIONS
+from authorization.entrypoints import consumers
 from authorization.entrypoints.api.deps import get_now
 from authorization.main import create_app
-from authorization.seed import seed_payers
 from authorization.service import orders as order_service
+from authorization.service.payers import seed_payers
 from authorization.settings import AuthorizationSettings
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import settings_for_test
@@ -47,7 +48,7 @@ async def svc(make_database, broker, sandbox):
     app.dependency_overrides[get_now] = lambda: clock.now
     runtime = app.state.runtime
     await upgrade_async(MIGRATIONS, url)  # the API needs only the migrated database
-    await seed_payers(runtime.uow, now=T0)
+    await seed_payers(uows=runtime.uow, now=T0)
     try:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://authz") as client:
@@ -59,14 +60,17 @@ async def svc(make_database, broker, sandbox):
 
 
 async def feed(svc, handler: str, payload, now: datetime | None = None):
-    """Run a consumer-side handler in its own transaction, as the consumer would."""
+    """Run a consumer-side handler in its own transaction, as the consumer would (the event's
+    contract translated as the consumer does)."""
     now = now or svc.clock.now
+    if handler == "order_signed":
+        kwargs = {"order": consumers.signed_order(payload)}
+    elif handler == "order_administered":
+        kwargs = {"order": consumers.administered_order(payload)}
+    else:
+        kwargs = {"order_id": payload.order_id, "reason": payload.reason}
     async with svc.uows() as uow:
-        fn = getattr(order_service, handler)
-        kwargs = {"now": now}
-        if handler != "order_cancelled":
-            kwargs["tz"] = svc.settings.tz
-        result = await fn(uow, payload, **kwargs)
+        result = await getattr(order_service, handler)(uow=uow, now=now, **kwargs)
         await uow.commit()
     return result
 

@@ -106,9 +106,10 @@ async def test_orders_in_authorizations_out(make_database, fresh_broker):
 
             t = datetime.now(UTC)
             for k in (case, slow):
-                await case_service.answer(runtime.uow, k.id, GOOD, actor="test", now=t)
-                await case_service.submit(runtime.uow, runtime.connector, k.id, actor="test",
-                                          now=t)
+                await case_service.answer(uows=runtime.uow, case_id=k.id, answers=GOOD,
+                                          actor="test", now=t)
+                await case_service.submit(uows=runtime.uow, connector=runtime.connector,
+                                          case_id=k.id, actor="test", now=t)
             await eventually(lambda: _has(out, biologic, "authorization.approved"))
             # the pended case is finished by the running poller's inquiries
             await eventually(lambda: _has(out, pended, "authorization.approved"), timeout_s=30)

@@ -113,7 +113,8 @@ async def test_order_cancel_withdraws_its_open_case(svc):
 async def test_expiry_by_the_poller(svc):
     order, url = await approved_case(svc)
     stats = await poll_once(
-        svc.uows, svc.runtime.connector, now=T0 + timedelta(days=184)
+        uows=svc.uows, connector=svc.runtime.connector, settings=svc.settings,
+        now=T0 + timedelta(days=184)
     )  # Sep 2: day after valid_to
     assert stats["expired"] == 1
     case = (await svc.client.get(url)).json()

@@ -19,7 +19,7 @@ from authorization.domain.errors import (
 )
 from authorization.domain.intake import add_months, approval_period, open_case
 
-from ..conftest import NOW, NY, make_order
+from ..conftest import NOW, NY, make_order, make_signed, take_events
 
 GOOD = {
     "J3032.baseline-migraine-days": 10,
@@ -36,7 +36,7 @@ PEND = PayerDecision(kind="pended", review_code="A4")
 
 
 def new_case(book, **order_kw) -> PACase:
-    order = make_order(**order_kw)
+    order = make_signed(**order_kw)
     decision = discover_coverage(order, book, [], tz=NY, now=NOW)
     return open_case(decision, order, book, NOW, NY)
 
@@ -60,10 +60,10 @@ def test_open_case_is_a_draft_with_questions_and_requested_event(book):
     assert (case.requested_from, case.requested_to) == (date(2026, 3, 2), date(2026, 9, 1))
     assert case.request_identifier.startswith("PA-")
     assert case.history[0].action == "opened" and case.history[0].actor == "consumer:order.signed"
-    [(etype, ev)] = case.take_events()
+    [(etype, ev)] = take_events(case)
     assert etype == "authorization.requested"
     assert (ev.case_id, ev.status, ev.lines[0].requested_units) == (case.id, "draft", 100)
-    assert case.take_events() == []
+    assert take_events(case) == []
 
 
 def test_submit_needs_answers_then_sets_due_time(book):
@@ -109,7 +109,7 @@ def case_frames(book, case):
 
 def test_approval_flow_and_event(book):
     case = submitted(book)
-    case.take_events()
+    take_events(case)
     assert case.record_decision(PEND, '{"raw": "pend"}', "payer:summit-health", NOW)
     assert case.status == "pended"
     assert not case.record_decision(PEND, "{}", "payer:summit-health", NOW)  # no change
@@ -118,7 +118,7 @@ def test_approval_flow_and_event(book):
     assert case.lines[0].approved_units == 100 and case.decided_at == NOW
     assert case.history[-1].payer_response == '{"raw": "ok"}'
     assert [h.action for h in case.history][-2:] == ["pended", "approved"]
-    [(etype, ev)] = case.take_events()
+    [(etype, ev)] = take_events(case)
     assert etype == "authorization.approved"
     assert (ev.auth_number, ev.valid_from, ev.valid_to) == ("AUTH-77", date(2026, 3, 2),
                                                             date(2026, 9, 1))
@@ -126,10 +126,10 @@ def test_approval_flow_and_event(book):
 
 def test_denial_keeps_specific_reason(book):
     case = submitted(book)
-    case.take_events()
+    take_events(case)
     case.record_decision(DENY, "{}", "payer:summit-health", NOW)
     assert (case.status, case.denial_code) == ("denied", "MN")
-    [(etype, ev)] = case.take_events()
+    [(etype, ev)] = take_events(case)
     assert etype == "authorization.denied" and "preventive" in ev.reason
     vague = submitted(book)
     vague.record_decision(PayerDecision(kind="denied"), "{}", "payer:x", NOW)
@@ -230,7 +230,7 @@ def test_expiry_only_after_valid_to(book):
     case = case_in(book, "approved")
     assert not case.expire_if_past(date(2026, 9, 1), NOW)  # last valid day
     assert case.expire_if_past(date(2026, 9, 2), NOW)
-    assert case.take_events()[-1][0] == "authorization.expired"
+    assert take_events(case)[-1][0] == "authorization.expired"
 
 
 def test_bad_answers_leave_the_case_untouched(book):
@@ -267,7 +267,7 @@ def test_order_cancel_withdraws_only_when_nothing_else_relies_on_it(book):
     case = case_in(book, "approved")
     other = make_order().order_id
     case.attach_order(other, "consumer", NOW)
-    assert case.take_events()[-1][1].order_id == other
+    assert take_events(case)[-1][1].order_id == other
     assert case.detach_order(case.order_id, "consumer", "patient moved", NOW)
     assert case.status == "approved" and case.order_ids == [other]
     assert case.detach_order(other, "consumer", "patient moved", NOW)

@@ -9,10 +9,10 @@ from uuid import uuid4
 import pytest
 
 from authorization.domain.coverage import ApprovalSummary, discover_coverage
-from authorization.domain.intake import decision_events
+from authorization.domain.intake import record_coverage
 from authorization.domain.policy import CoveragePolicy, Payer, Plan, PolicyBook, PolicySet
 
-from ..conftest import EPTINEZUMAB, KETAMINE, KETOROLAC, NOW, NY, make_order
+from ..conftest import EPTINEZUMAB, KETAMINE, KETOROLAC, NOW, NY, make_signed, take_events
 
 EPTI_300 = {**EPTINEZUMAB, "dose": Decimal(300)}
 EPTI_400 = {**EPTINEZUMAB, "dose": Decimal(400)}
@@ -61,7 +61,7 @@ TABLE = [
 
 @pytest.mark.parametrize("payer, plan, lines, dx, age, outcome, expect, words", TABLE)
 def test_coverage_table(book, payer, plan, lines, dx, age, outcome, expect, words):
-    order = make_order(payer_id=payer, plan_id=plan, lines=lines, diagnoses=dx, age=age)
+    order = make_signed(payer_id=payer, plan_id=plan, lines=lines, diagnoses=dx, age=age)
     decision = discover_coverage(order, book, [], tz=NY, now=NOW)
     assert decision.outcome == outcome
     got = {ln.hcpcs: (ln.pa, ln.coverage) for ln in decision.lines}
@@ -72,7 +72,7 @@ def test_coverage_table(book, payer, plan, lines, dx, age, outcome, expect, word
 
 
 def test_units_and_payer_details(book):
-    order = make_order(lines=[KETOROLAC, EPTINEZUMAB, {**EPTINEZUMAB, "dose": Decimal(200)}])
+    order = make_signed(lines=[KETOROLAC, EPTINEZUMAB, {**EPTINEZUMAB, "dose": Decimal(200)}])
     d = discover_coverage(order, book, [], tz=NY, now=NOW)
     j3032 = next(ln for ln in d.lines if ln.hcpcs == "J3032")
     assert j3032.requested_units == 300  # two J3032 lines add up
@@ -84,26 +84,30 @@ def test_units_and_payer_details(book):
 
 def test_units_fall_back_to_policy_descriptor_and_report_unknown(book):
     no_desc = {**EPTINEZUMAB, "hcpcs_unit": None}
-    d = discover_coverage(make_order(lines=[no_desc]), book, [], tz=NY, now=NOW)
+    d = discover_coverage(make_signed(lines=[no_desc]), book, [], tz=NY, now=NOW)
     assert d.lines[0].requested_units == 100  # policy billing_unit "1 mg"
     vial = {**EPTINEZUMAB, "dose_unit": "vial"}
-    d = discover_coverage(make_order(lines=[vial]), book, [], tz=NY, now=NOW)
+    d = discover_coverage(make_signed(lines=[vial]), book, [], tz=NY, now=NOW)
     assert d.lines[0].requested_units is None
     assert any("requested units unknown" in r for r in d.lines[0].reasons)
 
 
+def decision_events(order, book):
+    """The events the order's facts record for its coverage decision."""
+    d = discover_coverage(order, book, [], tz=NY, now=NOW)
+    return take_events(record_coverage(d, order))
+
+
 def test_events_for_outcomes(book):
-    d = discover_coverage(make_order(lines=[KETOROLAC]), book, [], tz=NY, now=NOW)
-    [(etype, payload)] = decision_events(d)
+    [(etype, payload)] = decision_events(make_signed(lines=[KETOROLAC]), book)
     assert etype == "authorization.not_required"
     assert payload.lines[0].hcpcs == "J1885" and payload.payer_id == "summit-health"
-    d = discover_coverage(make_order(payer_id="harbor-health", plan_id="harbor-hmo",
-                                     lines=[KETAMINE]), book, [], tz=NY, now=NOW)
-    [(etype, payload)] = decision_events(d)
+    [(etype, payload)] = decision_events(make_signed(payer_id="harbor-health",
+                                                     plan_id="harbor-hmo", lines=[KETAMINE]), book)
     assert etype == "authorization.not_covered"
     assert "J3490" in payload.reason and "not covered" in payload.reason
-    d = discover_coverage(make_order(), book, [], tz=NY, now=NOW)
-    assert decision_events(d) == []  # the case records authorization.requested itself
+    # the case records authorization.requested itself
+    assert decision_events(make_signed(), book) == []
 
 
 def _approval(**kw) -> ApprovalSummary:
@@ -132,7 +136,7 @@ def _approval(**kw) -> ApprovalSummary:
 )
 def test_existing_approval_satisfies_a_later_order(book, approval, outcome):
     a = _approval(**approval)
-    d = discover_coverage(make_order(), book, [a], tz=NY, now=NOW)
+    d = discover_coverage(make_signed(), book, [a], tz=NY, now=NOW)
     assert d.outcome == outcome
     line = d.lines[0]
     assert (line.satisfied_by == a) == (outcome == "satisfied")
@@ -140,7 +144,7 @@ def test_existing_approval_satisfies_a_later_order(book, approval, outcome):
 
 def test_renewal_detected_from_earlier_approval(book):
     old = _approval(status="expired", valid_to=date(2026, 1, 31), baseline_migraine_days=12)
-    d = discover_coverage(make_order(), book, [old], tz=NY, now=NOW)
+    d = discover_coverage(make_signed(), book, [old], tz=NY, now=NOW)
     assert d.outcome == "pa_required"
     assert d.lines[0].renewal_of == old
     assert "renewal" in " ".join(d.lines[0].reasons)
@@ -158,7 +162,7 @@ def _threshold_book(threshold: int) -> PolicyBook:
                                                      (99, "auth-needed", "pa_required")])
 def test_conditional_pa_by_units_threshold(threshold, pa, outcome):
     book = _threshold_book(threshold)
-    d = discover_coverage(make_order(payer_id="acme", plan_id="p1"), book, [], tz=NY, now=NOW)
+    d = discover_coverage(make_signed(payer_id="acme", plan_id="p1"), book, [], tz=NY, now=NOW)
     assert (d.lines[0].pa, d.outcome, d.policy_version) == (pa, outcome, 3)
 
 
@@ -166,8 +170,8 @@ def test_service_day_uses_requested_window_in_practice_zone(book):
     # Approval ends Jun 30; a visit requested for Jun 30 23:30 New York time is still inside
     # (it is already Jul 1 in UTC), one requested a day later is not.
     inside = datetime(2026, 7, 1, 3, 30, tzinfo=UTC)
-    d = discover_coverage(make_order(window_from=inside), book, [_approval()], tz=NY, now=NOW)
+    d = discover_coverage(make_signed(window_from=inside), book, [_approval()], tz=NY, now=NOW)
     assert d.outcome == "satisfied"
     later = inside + timedelta(days=1)
-    d = discover_coverage(make_order(window_from=later), book, [_approval()], tz=NY, now=NOW)
+    d = discover_coverage(make_signed(window_from=later), book, [_approval()], tz=NY, now=NOW)
     assert d.outcome == "pa_required"

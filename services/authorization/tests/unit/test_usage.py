@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from authorization.domain.case import PayerDecision
+from authorization.domain.orders import Administration
 from authorization.domain.usage import (
     WorklistSettings,
     administered_units,
@@ -17,9 +18,8 @@ from authorization.domain.usage import (
     use_units,
     worklist_reasons,
 )
-from chairside_shared import contracts as c
 
-from ..conftest import NOW, make_order
+from ..conftest import NOW, make_order, take_events
 from .test_case import case_in, new_case
 
 DAY = date(2026, 3, 10)
@@ -30,7 +30,7 @@ def approved(book, units=300, valid=(date(2026, 3, 2), date(2026, 9, 1))):
     case.record_decision(PayerDecision(kind="approved", auth_number="A-1",
                                        approved_units={"J3032": units}, valid_from=valid[0],
                                        valid_to=valid[1]), "{}", "p", NOW)
-    case.take_events()
+    take_events(case)
     return case
 
 
@@ -46,7 +46,7 @@ def test_units_consumed_until_exhausted_then_flagged(book):
     assert case.lines[0].used_units == 200 and case.lines[0].remaining == 0
     [f] = use(case, 100)
     assert f.code == "units_exceeded" and "300 units used of 200" in f.detail
-    [(etype, ev)] = case.take_events()
+    [(etype, ev)] = take_events(case)
     assert etype == "authorization.usage_flagged" and ev.code == "units_exceeded"
     assert [h.action for h in case.history].count("units_used") == 3
 
@@ -87,12 +87,10 @@ def test_pick_case_prefers_the_orders_own_then_earliest_ending(book):
     assert pick_case([draft], draft.order_id, "J3032", DAY) is draft
 
 
-def adm(dose="100", waste="0", unit="mg") -> c.Administration:
+def adm(dose="100", waste="0", unit="mg") -> Administration:
     t = datetime(2026, 3, 10, 15, tzinfo=UTC)
-    return c.Administration(line_sequence=1, drug_code="eptinezumab", hcpcs="J3032",
-                            mode="infusion", started_at=t, stopped_at=t + timedelta(minutes=30),
-                            dose_given=Decimal(dose), dose_unit=unit,
-                            wasted_amount=Decimal(waste))
+    return Administration(line_sequence=1, hcpcs="J3032", started_at=t,
+                          dose_given=Decimal(dose), dose_unit=unit, wasted_amount=Decimal(waste))
 
 
 @pytest.mark.parametrize("dose, waste, descriptor, units",

@@ -54,7 +54,7 @@ def _entry(resource: dict[str, Any]) -> dict[str, Any]:
 
 
 def _coding(system: str, code: str, display: str | None = None) -> dict[str, Any]:
-    c = {"system": system, "code": code}
+    c: dict[str, str] = {"system": system, "code": code}
     if display:
         c["display"] = display
     return {"coding": [c]}
@@ -93,22 +93,22 @@ def questionnaire_response(case: PACase, now: datetime, patient_id: str) -> dict
 
 
 def _parties(case: PACase, practice_npi: str | None) -> dict[str, dict[str, Any]]:
-    patient = {
+    patient: dict[str, Any] = {
         "resourceType": "Patient", "id": _uid(case, "patient"),
         # ids only: the member id is what a payer matches on; no names leave this service.
         "identifier": [{"system": f"{ID_SYSTEM}:patient", "value": str(case.patient_id)},
                        {"system": f"{ID_SYSTEM}:payer:{case.payer_id}:member",
                         "value": case.member_id}],
     }
-    insurer = {"resourceType": "Organization", "id": _uid(case, "insurer"),
+    insurer: dict[str, Any] = {"resourceType": "Organization", "id": _uid(case, "insurer"),
                "identifier": [{"system": f"{ID_SYSTEM}:payer", "value": case.payer_id}],
                "name": case.payer_id}
     provider_ids = [{"system": f"{ID_SYSTEM}:practice", "value": case.practice_id}]
     if practice_npi:
         provider_ids.append({"system": NPI, "value": practice_npi})
-    provider = {"resourceType": "Organization", "id": _uid(case, "provider"),
+    provider: dict[str, Any] = {"resourceType": "Organization", "id": _uid(case, "provider"),
                 "identifier": provider_ids, "name": case.practice_id}
-    coverage = {
+    coverage: dict[str, Any] = {
         "resourceType": "Coverage", "id": _uid(case, "coverage"), "status": "active",
         "subscriberId": case.member_id, "beneficiary": _ref(patient["id"]),
         "payor": [_ref(insurer["id"])],
@@ -123,8 +123,9 @@ def _parties(case: PACase, practice_npi: str | None) -> dict[str, dict[str, Any]
     return out
 
 
-def _medication_request(case: PACase, hcpcs: str, units: int, parties: dict) -> dict[str, Any]:
-    mr = {
+def _medication_request(case: PACase, hcpcs: str, units: int,
+                        parties: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    mr: dict[str, Any] = {
         "resourceType": "MedicationRequest", "id": _uid(case, "mr", hcpcs),
         "status": "active", "intent": "order",
         "medicationCodeableConcept": _coding(HCPCS, hcpcs),
@@ -137,13 +138,18 @@ def _medication_request(case: PACase, hcpcs: str, units: int, parties: dict) -> 
     return mr
 
 
-def _claim(case: PACase, now: datetime, parties: dict, mrs: list[dict], qr: dict | None,
-           inquiry: bool) -> dict[str, Any]:
-    period = {}
+def _requested_period(case: PACase) -> dict[str, str]:
+    period: dict[str, str] = {}
     if case.requested_from:
         period["start"] = case.requested_from.isoformat()
     if case.requested_to:
         period["end"] = case.requested_to.isoformat()
+    return period
+
+
+def _items(case: PACase, mrs: list[dict[str, Any]], qr: dict[str, Any] | None,
+           inquiry: bool) -> list[dict[str, Any]]:
+    period = _requested_period(case)
     cert = "R" if case.kind == "renewal" else "I"
     items = []
     for i, (ln, mr) in enumerate(zip(case.lines, mrs, strict=True), start=1):
@@ -167,6 +173,12 @@ def _claim(case: PACase, now: datetime, parties: dict, mrs: list[dict], qr: dict
         if period:
             item["servicedPeriod"] = period
         items.append(item)
+    return items
+
+
+def _claim(case: PACase, now: datetime, parties: dict[str, dict[str, Any]],
+           mrs: list[dict[str, Any]], qr: dict[str, Any] | None,
+           inquiry: bool) -> dict[str, Any]:
     claim: dict[str, Any] = {
         "resourceType": "Claim",
         "id": _uid(case, "claim-inquiry" if inquiry else "claim"),
@@ -180,7 +192,7 @@ def _claim(case: PACase, now: datetime, parties: dict, mrs: list[dict], qr: dict
         "provider": _ref(parties["provider"]["id"]),
         "priority": _coding(PRIORITY, "stat" if case.expedited else "normal"),
         "insurance": [{"sequence": 1, "focal": True, "coverage": _ref(parties["coverage"]["id"])}],
-        "item": items,
+        "item": _items(case, mrs, qr, inquiry),
     }
     if case.diagnoses:
         claim["diagnosis"] = [

@@ -15,6 +15,8 @@ error rather than guessed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,7 +28,8 @@ from fhir.resources.R4B.parameters import Parameters
 from pydantic import ValidationError
 
 from ..domain import codes
-from ..domain.case import PACase, PayerDecision
+from ..domain.case import PACase
+from ..domain.case_parts import PayerDecision
 from ..domain.errors import PayerResponseInvalid
 
 PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition"
@@ -40,7 +43,12 @@ APPROVING = {codes.REVIEW_APPROVED, codes.REVIEW_PARTIAL, codes.REVIEW_MODIFIED}
 PENDING = {codes.REVIEW_PENDED, codes.REVIEW_CONTACT_PAYER}
 
 
-def _ext(exts: list | None, url: str) -> Any:
+# One review: (code, number, reason code, reason text).
+Review = tuple[str | None, str | None, str | None, str | None]
+
+
+def _ext(exts: Sequence[Any] | None, url: str) -> Any:
+    """The extension with ``url`` (fhir.resources types elements only as abstract markers)."""
     return next((e for e in exts or [] if e.url == url), None)
 
 
@@ -72,16 +80,15 @@ def claim_responses(doc: dict[str, Any]) -> list[ClaimResponse]:
             raise PayerResponseInvalid([f"unexpected resource {doc.get('resourceType')!r}"])
     except ValidationError as exc:
         raise PayerResponseInvalid([f"not valid FHIR R4: {exc.error_count()} problems"]) from exc
-    found = []
+    found: list[ClaimResponse] = []
     for b in bundles:
-        if getattr(b, "get_resource_type", lambda: "")() != "Bundle":
+        if not isinstance(b, Bundle):
             raise PayerResponseInvalid(["an $inquire result that is not a Bundle"])
-        found += [e.resource for e in b.entry or []
-                  if e.resource is not None and e.resource.get_resource_type() == "ClaimResponse"]
+        found += [e.resource for e in b.entry or [] if isinstance(e.resource, ClaimResponse)]
     return found
 
 
-def _review(item: Any) -> tuple[str | None, str | None, str | None, str | None]:
+def _review(item: Any) -> Review:
     """(code, number, reason code, reason text) of one response item."""
     for adj in item.adjudication or []:
         ra = _ext(adj.extension, EXT_REVIEW_ACTION)
@@ -110,7 +117,8 @@ def _authorized_units(item: Any) -> Decimal | None:
     qty = _ext(detail.extension if detail else None, "quantity")
     if qty is None or qty.valueQuantity is None:
         return None
-    return qty.valueQuantity.value
+    value: Decimal | None = qty.valueQuantity.value
+    return value
 
 
 def _period(item: Any, cr: ClaimResponse) -> tuple[date | None, date | None]:
@@ -121,8 +129,30 @@ def _period(item: Any, cr: ClaimResponse) -> tuple[date | None, date | None]:
     return _date(p.start), _date(p.end)
 
 
-def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
-    """One ClaimResponse -> a PayerDecision for ``case``; PayerResponseInvalid when unusable."""
+def _latest(days: list[date | None]) -> date | None:
+    """The latest day, when every item gave one."""
+    known = [d for d in days if d is not None]
+    return max(known) if known and len(known) == len(days) else None
+
+
+def _earliest(days: list[date | None]) -> date | None:
+    """The earliest day, when every item gave one."""
+    known = [d for d in days if d is not None]
+    return min(known) if known and len(known) == len(days) else None
+
+
+@dataclass
+class _Items:
+    """What the response items said, per requested HCPCS code."""
+
+    reviews: dict[str, Review] = field(default_factory=dict)
+    units: dict[str, int] = field(default_factory=dict)
+    starts: list[date | None] = field(default_factory=list)
+    ends: list[date | None] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _check_request(cr: ClaimResponse, case: PACase) -> None:
     problems: list[str] = []
     if cr.use != "preauthorization":
         problems.append(f"ClaimResponse.use is {cr.use!r}")
@@ -132,52 +162,56 @@ def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
     if problems:
         raise PayerResponseInvalid(problems)
 
+
+def _read_items(cr: ClaimResponse, case: PACase) -> _Items:
     by_seq = dict(enumerate(case.lines, start=1))
-    reviews: dict[str, tuple] = {}
-    units: dict[str, int] = {}
-    starts, ends = [], []
+    out = _Items()
     for item in cr.item or []:
-        line = by_seq.get(item.itemSequence)
+        line = by_seq.get(item.itemSequence) if item.itemSequence is not None else None
         if line is None:
-            problems.append(f"response item {item.itemSequence} matches no requested item")
+            out.problems.append(f"response item {item.itemSequence} matches no requested item")
             continue
-        code, number, r_code, r_text = _review(item)
-        reviews[line.hcpcs] = (code, number, r_code, r_text)
+        review = _review(item)
+        code = review[0]
+        out.reviews[line.hcpcs] = review
         qty = _authorized_units(item)
         if code in APPROVING:
             if qty is None and code != codes.REVIEW_APPROVED:
-                problems.append(f"{code} for {line.hcpcs} without an authorized quantity")
+                out.problems.append(f"{code} for {line.hcpcs} without an authorized quantity")
             value = qty if qty is not None else Decimal(line.requested_units or 0)
             if value != value.to_integral_value():
-                problems.append(f"fractional approved units for {line.hcpcs}: {value}")
-            units[line.hcpcs] = int(value)
+                out.problems.append(f"fractional approved units for {line.hcpcs}: {value}")
+            out.units[line.hcpcs] = int(value)
             start, end = _period(item, cr)
-            starts.append(start)
-            ends.append(end)
+            out.starts.append(start)
+            out.ends.append(end)
         elif code == codes.REVIEW_DENIED:
-            units[line.hcpcs] = 0
-    if not reviews:
-        problems.append("no reviewAction in the ClaimResponse")
-    unknown = sorted({r[0] or "none" for r in reviews.values()}
+            out.units[line.hcpcs] = 0
+    if not out.reviews:
+        out.problems.append("no reviewAction in the ClaimResponse")
+    unknown = sorted({r[0] or "none" for r in out.reviews.values()}
                      - APPROVING - PENDING - {codes.REVIEW_DENIED})
     if unknown:
-        problems.append(f"unsupported review action code(s) {unknown}")
-    if problems:
-        raise PayerResponseInvalid(problems)
+        out.problems.append(f"unsupported review action code(s) {unknown}")
+    return out
 
-    found = {r[0] for r in reviews.values()}
+
+def read_decision(cr: ClaimResponse, case: PACase) -> PayerDecision:
+    """One ClaimResponse -> a PayerDecision for ``case``; PayerResponseInvalid when unusable."""
+    _check_request(cr, case)
+    items = _read_items(cr, case)
+    if items.problems:
+        raise PayerResponseInvalid(items.problems)
+    found = {r[0] for r in items.reviews.values() if r[0] is not None}
     if found & PENDING:
-        code = sorted(found & PENDING)[0]
-        return PayerDecision(kind="pended", review_code=code)
+        return PayerDecision(kind="pended", review_code=sorted(found & PENDING)[0])
     if found & APPROVING:
-        number = next((r[1] for r in reviews.values() if r[0] in APPROVING and r[1]), None)
+        number = next((r[1] for r in items.reviews.values() if r[0] in APPROVING and r[1]), None)
         # Several items, several periods: the approval holds only where all of them do.
-        valid_from = max(starts) if all(starts) and starts else None
-        valid_to = min(ends) if all(ends) and ends else None
-        code = sorted(found & APPROVING)[0]
-        return PayerDecision(kind="approved", review_code=code,
+        return PayerDecision(kind="approved", review_code=sorted(found & APPROVING)[0],
                              auth_number=number or (cr.preAuthRef or None),
-                             approved_units=units, valid_from=valid_from, valid_to=valid_to)
-    code, _, r_code, r_text = next(iter(reviews.values()))
+                             approved_units=items.units, valid_from=_latest(items.starts),
+                             valid_to=_earliest(items.ends))
+    code, _, r_code, r_text = next(iter(items.reviews.values()))
     reason = "; ".join(p for p in (r_text, cr.disposition) if p) or None
     return PayerDecision(kind="denied", review_code=code, reason_code=r_code, reason=reason)

@@ -18,7 +18,8 @@ from typing import Any, Literal
 import httpx
 from pydantic import BaseModel, SecretStr
 
-from ..domain.case import PACase, PayerDecision
+from ..domain.case import PACase
+from ..domain.case_parts import PayerDecision
 from ..domain.errors import PayerResponseInvalid
 from .pas_request import build_bundle
 from .pas_response import claim_responses, operation_outcome_text, read_decision

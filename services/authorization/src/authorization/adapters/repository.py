@@ -1,27 +1,42 @@
-"""Repositories over the authorization tables. They never commit: the unit of work does.
+"""The PA case repository. It never commits: the unit of work does.
 
 Cases are saved with an optimistic version check (``UPDATE ... WHERE version = loaded``) and,
 on PostgreSQL, read ``FOR UPDATE`` by writers, so two writers of one case queue up instead of
 overwriting each other; SQLite serializes writers itself and the version check catches the
-rest. History is append-only: rows are inserted, never updated.
+rest. History is append-only: rows are inserted, never updated. Every case it loads or adds
+joins the unit of work's ``seen``, so the events the case records are published on commit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Result,
+    Row,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ..domain.case import CaseLine, HistoryEntry, PACase
+from chairside_shared.messaging.outbox import Seen
+
+from ..domain.case import PACase
+from ..domain.case_parts import CaseLine, HistoryEntry
 from ..domain.coverage import ApprovalSummary
 from ..domain.errors import ConcurrentUpdate
-from ..domain.policy import CoveragePolicy, Payer, PolicyBook, PolicySet
 from . import orm
 
 _BODY_EXCLUDE = {"history", "lines", "order_ids"}
+# What a case looked like when read: version, history length, orders, its JSON.
+_Loaded = tuple[int, int, frozenset[UUID], str]
 
 
 def aware(value: datetime | None) -> datetime | None:
@@ -29,6 +44,13 @@ def aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched (AsyncSession.execute types every result as Result)."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"not the result of a DML statement: {type(result).__name__}")
+    return result.rowcount
 
 
 def _columns(case: PACase) -> dict[str, Any]:
@@ -46,15 +68,16 @@ def _columns(case: PACase) -> dict[str, Any]:
 
 
 class SqlCases:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, seen: Seen) -> None:
         self.session = session
-        self.seen: dict[UUID, PACase] = {}
-        self._loaded: dict[UUID, tuple[int, int, frozenset[UUID], str]] = {}
+        self._seen = seen
+        self._cases: dict[UUID, PACase] = {}  # one object per case per unit of work
+        self._loaded: dict[UUID, _Loaded] = {}
 
     # ------------------------------------------------------------------ reads
-    async def _hydrate(self, rows: list[Any]) -> list[PACase]:
+    async def _hydrate(self, rows: Sequence[Row[Any]]) -> list[PACase]:
         out: list[PACase] = []
-        ids = [r.id for r in rows if r.id not in self.seen]
+        ids = [r.id for r in rows if r.id not in self._cases]
         lines: dict[UUID, list[CaseLine]] = {i: [] for i in ids}
         history: dict[UUID, list[HistoryEntry]] = {i: [] for i in ids}
         orders: dict[UUID, list[UUID]] = {i: [] for i in ids}
@@ -75,15 +98,15 @@ class SqlCases:
                     select(orm.pa_case_orders).where(orm.pa_case_orders.c.case_id.in_(ids))):
                 orders[o.case_id].append(o.order_id)
         for r in rows:
-            if r.id in self.seen:
-                out.append(self.seen[r.id])
+            if r.id in self._cases:
+                out.append(self._cases[r.id])
                 continue
             body = dict(r.body)
             first = UUID(body["order_id"])
             order_ids = [first] + sorted(o for o in orders[r.id] if o != first)
             case = PACase.model_validate({**body, "lines": lines[r.id], "history": history[r.id],
                                           "order_ids": order_ids, "version": r.version})
-            self.seen[case.id] = case
+            self._track(case)
             self._loaded[case.id] = (r.version, len(case.history), frozenset(order_ids),
                                      case.model_dump_json())
             out.append(case)
@@ -97,8 +120,9 @@ class SqlCases:
         found = await self._hydrate(rows)
         return found[0] if found else None
 
-    async def find(self, *where: Any, for_update: bool = False, limit: int | None = None,
-                   order_by: Any = None) -> list[PACase]:
+    async def find(self, *where: ColumnElement[bool], for_update: bool = False,
+                   limit: int | None = None,
+                   order_by: tuple[ColumnElement[Any], ...] | None = None) -> list[PACase]:
         stmt = select(orm.pa_cases).where(*where)
         stmt = stmt.order_by(*(order_by if order_by is not None else
                                (orm.pa_cases.c.created_at, orm.pa_cases.c.id)))
@@ -117,8 +141,13 @@ class SqlCases:
         return await self.find(orm.pa_cases.c.patient_id == patient_id,
                                orm.pa_cases.c.payer_id == payer_id, for_update=for_update)
 
+    async def approved_ending_before(self, day: date, *, limit: int) -> list[PACase]:
+        """Approvals whose last valid day is before ``day``, locked for the writer."""
+        return await self.find(orm.pa_cases.c.status == "approved",
+                               orm.pa_cases.c.valid_to < day, for_update=True, limit=limit)
+
     async def approvals(self, patient_id: UUID, payer_id: str) -> list[ApprovalSummary]:
-        out = []
+        out: list[ApprovalSummary] = []
         for k in await self.for_patient(patient_id, payer_id):
             if k.status not in ("approved", "expired"):
                 continue
@@ -132,11 +161,15 @@ class SqlCases:
         return out
 
     # ------------------------------------------------------------------ writes
+    def _track(self, case: PACase) -> None:
+        self._cases[case.id] = case
+        self._seen.add(case)
+
     def add(self, case: PACase) -> None:
-        self.seen[case.id] = case
+        self._track(case)
 
     async def flush(self) -> None:
-        for case in self.seen.values():
+        for case in self._cases.values():
             loaded = self._loaded.get(case.id)
             if loaded is None:
                 await self._insert(case)
@@ -150,14 +183,14 @@ class SqlCases:
         await self.session.execute(insert(orm.pa_cases).values(id=case.id, **_columns(case)))
         await self._write_children(case, 0, frozenset())
 
-    async def _update(self, case: PACase, loaded: tuple) -> None:
+    async def _update(self, case: PACase, loaded: _Loaded) -> None:
         old_version, old_history, old_orders, _ = loaded
         case.version = old_version + 1
         result = await self.session.execute(
             update(orm.pa_cases)
             .where(orm.pa_cases.c.id == case.id, orm.pa_cases.c.version == old_version)
             .values(**_columns(case)))
-        if result.rowcount != 1:
+        if rowcount(result) != 1:
             case.version = old_version
             raise ConcurrentUpdate(f"case {case.id} changed since it was read")
         await self.session.execute(
@@ -186,104 +219,3 @@ class SqlCases:
                  "action": h.action, "from_status": h.from_status, "to_status": h.to_status,
                  "detail": h.detail, "payer_response": h.payer_response}
                 for i, h in enumerate(new_history)])
-
-
-class SqlPayers:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def get(self, payer_id: str) -> tuple[Payer, int] | None:
-        row = (await self.session.execute(
-            select(orm.payers).where(orm.payers.c.id == payer_id))).first()
-        return (Payer.model_validate(row.body), row.policy_version) if row else None
-
-    async def all(self) -> list[tuple[Payer, int]]:
-        rows = (await self.session.execute(select(orm.payers).order_by(orm.payers.c.id))).all()
-        return [(Payer.model_validate(r.body), r.policy_version) for r in rows]
-
-    async def save(self, payer: Payer, now: datetime, *, create: bool) -> None:
-        values = {"name": payer.name, "payer_type": payer.payer_type,
-                  "body": payer.model_dump(mode="json"), "updated_at": now}
-        if create:
-            await self.session.execute(insert(orm.payers).values(
-                id=payer.id, policy_version=0, created_at=now, **values))
-        else:
-            await self.session.execute(
-                update(orm.payers).where(orm.payers.c.id == payer.id).values(**values))
-
-    async def policies(self, payer_id: str, version: int | None = None) -> PolicySet | None:
-        if version is None:
-            found = await self.get(payer_id)
-            if found is None or found[1] == 0:
-                return None
-            version = found[1]
-        row = (await self.session.execute(select(orm.policy_sets).where(
-            orm.policy_sets.c.payer_id == payer_id, orm.policy_sets.c.version == version))).first()
-        if row is None:
-            return None
-        return PolicySet(payer_id=payer_id, version=version,
-                         policies=tuple(CoveragePolicy.model_validate(p) for p in row.policies))
-
-    async def versions(self, payer_id: str) -> list[dict[str, Any]]:
-        rows = (await self.session.execute(
-            select(orm.policy_sets.c.version, orm.policy_sets.c.created_at,
-                   orm.policy_sets.c.created_by)
-            .where(orm.policy_sets.c.payer_id == payer_id)
-            .order_by(orm.policy_sets.c.version))).all()
-        return [{"version": r.version, "created_at": aware(r.created_at),
-                 "created_by": r.created_by} for r in rows]
-
-    async def put_policies(self, payer_id: str, current: int,
-                           policies: tuple[CoveragePolicy, ...], actor: str,
-                           now: datetime) -> PolicySet:
-        new = PolicySet(payer_id=payer_id, version=current + 1, policies=policies)
-        # Compare-and-set on the version: two concurrent saves cannot both become version N+1.
-        result = await self.session.execute(
-            update(orm.payers).where(orm.payers.c.id == payer_id,
-                                     orm.payers.c.policy_version == current)
-            .values(policy_version=new.version, updated_at=now))
-        if result.rowcount != 1:
-            raise ConcurrentUpdate(f"policies of {payer_id} changed meanwhile")
-        await self.session.execute(insert(orm.policy_sets).values(
-            payer_id=payer_id, version=new.version, created_at=now, created_by=actor,
-            policies=[p.model_dump(mode="json") for p in policies]))
-        return new
-
-    async def book(self) -> PolicyBook:
-        payers = await self.all()
-        sets = [s for p, v in payers if v and (s := await self.policies(p.id, v)) is not None]
-        return PolicyBook([p for p, _ in payers], sets)
-
-
-class SqlOrderFacts:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def get(self, order_id: UUID) -> Any:
-        return (await self.session.execute(
-            select(orm.order_facts).where(orm.order_facts.c.order_id == order_id))).first()
-
-    async def add(self, **values: Any) -> None:
-        await self.session.execute(insert(orm.order_facts).values(**values))
-
-    async def set_status(self, order_id: UUID, status: str) -> None:
-        await self.session.execute(update(orm.order_facts)
-                                   .where(orm.order_facts.c.order_id == order_id)
-                                   .values(status=status))
-
-
-class SqlUsage:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def recorded(self, order_id: UUID, line_sequence: int) -> bool:
-        row = (await self.session.execute(select(orm.unit_usages.c.units).where(
-            orm.unit_usages.c.order_id == order_id,
-            orm.unit_usages.c.line_sequence == line_sequence))).first()
-        return row is not None
-
-    async def add(self, *, order_id: UUID, line_sequence: int, hcpcs: str, case_id: UUID | None,
-                  units: int, day: date, findings: list[str], now: datetime) -> None:
-        await self.session.execute(insert(orm.unit_usages).values(
-            order_id=order_id, line_sequence=line_sequence, hcpcs=hcpcs, case_id=case_id,
-            units=units, administered_on=day, findings=findings, recorded_at=now))

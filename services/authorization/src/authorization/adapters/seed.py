@@ -11,7 +11,10 @@ from ..domain.policy import CoveragePolicy, Payer, PolicyBook, PolicySet
 
 def load_seed_document() -> dict[str, Any]:
     text = resources.files("authorization").joinpath("seed_data/payers.json").read_text("utf-8")
-    return json.loads(text)
+    doc = json.loads(text)
+    if not isinstance(doc, dict):
+        raise ValueError("seed_data/payers.json is not a JSON object")
+    return doc
 
 
 def parse_seed(doc: dict[str, Any]) -> tuple[list[Payer], list[PolicySet]]:

@@ -6,24 +6,34 @@
     approved --valid_to passed--> expired
 
 Every change appends a history entry (who, what, when, and the payer's response verbatim) and
-may record an outbox event (contract payloads from chairside_shared.contracts). A payer answer
-that fails validation changes nothing but the history and ``last_error``.
+may record a domain event on ``events`` (domain/events.py; the unit of work publishes them). A
+payer answer that fails validation changes nothing but the history and ``last_error``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field
 
-from chairside_shared import contracts as c
-
+from .case_parts import CaseLine, HistoryEntry, PayerDecision
 from .codes import AWAITING_PAYER, OPEN_STATUSES, CaseKind, CaseStatus
 from .deadlines import DecisionTimeFrames, HolidayCalendar, compute_due_at, is_overdue
 from .errors import InvalidTransition, PayerResponseInvalid, SubmissionBlocked, ValidationFailed
+from .events import (
+    ApprovedLine,
+    CaseApproved,
+    CaseDenied,
+    CaseEvent,
+    CaseExpired,
+    CaseOpened,
+    CaseWithdrawn,
+    RequestedLine,
+)
 from .policy import CoveragePolicy
 from .questions import (
     AnswerValue,
@@ -34,41 +44,7 @@ from .questions import (
     validate_answers,
 )
 
-
-class HistoryEntry(BaseModel):
-    at: datetime
-    actor: str
-    action: str
-    from_status: str | None = None
-    to_status: str | None = None
-    detail: dict[str, Any] = Field(default_factory=dict)
-    payer_response: str | None = None  # verbatim body, as received
-
-
-class CaseLine(BaseModel):
-    hcpcs: str
-    requested_units: int | None = Field(default=None, ge=0)
-    approved_units: int | None = Field(default=None, ge=0)
-    used_units: int = Field(default=0, ge=0)
-
-    @property
-    def remaining(self) -> int | None:
-        if self.approved_units is None:
-            return None
-        return self.approved_units - self.used_units
-
-
-class PayerDecision(BaseModel):
-    """What a payer said, already read out of FHIR (adapters/fhir_pas.py)."""
-
-    kind: Literal["approved", "denied", "pended"]
-    review_code: str | None = None
-    auth_number: str | None = None
-    approved_units: dict[str, int] = Field(default_factory=dict)
-    valid_from: date | None = None
-    valid_to: date | None = None
-    reason_code: str | None = None
-    reason: str | None = None
+__all__ = ["CaseLine", "HistoryEntry", "PACase", "PayerDecision"]
 
 
 class PACase(BaseModel):
@@ -110,7 +86,8 @@ class PACase(BaseModel):
     updated_at: datetime
     version: int = 0
     history: list[HistoryEntry] = Field(default_factory=list)
-    _events: list[tuple[str, c.EventPayload]] = PrivateAttr(default_factory=list)
+    # What happened since the case was loaded; drained by the unit of work on commit.
+    events: list[CaseEvent] = Field(default_factory=list, exclude=True, repr=False)
 
     # ------------------------------------------------------------------ helpers
     def model_post_init(self, _ctx: Any) -> None:
@@ -119,27 +96,16 @@ class PACase(BaseModel):
         if self.order_id not in self.order_ids:
             self.order_ids.insert(0, self.order_id)
 
-    @property
-    def events(self) -> list[tuple[str, c.EventPayload]]:
-        return self._events
-
-    def record_event(self, event_type: str, payload: c.EventPayload) -> None:
-        self._events.append((event_type, payload))
-
-    def take_events(self) -> list[tuple[str, c.EventPayload]]:
-        out, self._events = self._events, []
-        return out
-
     def line(self, hcpcs: str) -> CaseLine | None:
         return next((ln for ln in self.lines if ln.hcpcs == hcpcs), None)
 
-    def log(self, now: datetime, actor: str, action: str, to: str | None = None,
-             payer_response: str | None = None, **detail: Any) -> None:
+    def log(self, now: datetime, actor: str, action: str, to: CaseStatus | None = None,
+            payer_response: str | None = None, **detail: Any) -> None:
         self.history.append(HistoryEntry(
             at=now, actor=actor, action=action, from_status=self.status,
             to_status=to or self.status, detail=detail, payer_response=payer_response))
         if to:
-            self.status = to  # type: ignore[assignment]
+            self.status = to
         self.updated_at = now
 
     def _require(self, allowed: frozenset[str] | set[str], action: str) -> None:
@@ -161,14 +127,14 @@ class PACase(BaseModel):
     # ------------------------------------------------------------------ commands
     def opened(self, actor: str, reasons: dict[str, list[str]]) -> None:
         self.log(self.created_at, actor, "opened", reasons=reasons, blockers=list(self.blockers))
-        self._events.append(("authorization.requested", c.AuthorizationRequested(
+        self.events.append(CaseOpened(
             case_id=self.id, order_id=self.order_id, payer_id=self.payer_id,
             plan_id=self.plan_id, status=self.status, due_at=self.due_at,
-            lines=[c.RequestedUnits(hcpcs=ln.hcpcs, requested_units=ln.requested_units or 0)
-                   for ln in self.lines],
-            requested_at=self.created_at)))
+            lines=tuple(RequestedLine(hcpcs=ln.hcpcs, requested_units=ln.requested_units or 0)
+                        for ln in self.lines),
+            requested_at=self.created_at))
 
-    def answer(self, answers: dict[str, Any], actor: str, now: datetime) -> None:
+    def answer(self, answers: Mapping[str, object], actor: str, now: datetime) -> None:
         self._require({"draft", "pended"}, "answer questions")
         clean, errors = validate_answers(self.questions, answers)
         if errors:
@@ -244,26 +210,24 @@ class PACase(BaseModel):
                 ln.approved_units = d.approved_units.get(ln.hcpcs, 0)
             self.log(now, actor, "approved", to="approved", payer_response=raw,
                       review_code=d.review_code, auth_number=d.auth_number)
-            self._events.append(("authorization.approved", self._approved_event(now)))
+            self.events.append(self._approved_event(now))
             return True
         self.denial_reason, self.denial_code = d.reason, d.reason_code
         self.log(now, actor, "denied", to="denied", payer_response=raw,
                   review_code=d.review_code, reason=d.reason, reason_code=d.reason_code)
-        self._events.append(("authorization.denied", c.AuthorizationDenied(
+        self.events.append(CaseDenied(
             case_id=self.id, order_id=self.order_id, payer_id=self.payer_id,
             reason=d.reason or d.reason_code or "denied", reason_code=d.reason_code,
-            decided_at=now)))
+            decided_at=now))
         return True
 
-    def _approved_event(
-        self, now: datetime, order_id: UUID | None = None
-    ) -> c.AuthorizationApproved:
+    def _approved_event(self, now: datetime, order_id: UUID | None = None) -> CaseApproved:
         assert self.auth_number and self.valid_from and self.valid_to
-        return c.AuthorizationApproved(
+        return CaseApproved(
             case_id=self.id, order_id=order_id or self.order_id, payer_id=self.payer_id,
             auth_number=self.auth_number,
-            lines=[c.ApprovedUnits(hcpcs=ln.hcpcs, approved_units=ln.approved_units or 0)
-                   for ln in self.lines],
+            lines=tuple(ApprovedLine(hcpcs=ln.hcpcs, approved_units=ln.approved_units or 0)
+                        for ln in self.lines),
             valid_from=self.valid_from, valid_to=self.valid_to, decided_at=now)
 
     def record_payer_error(self, problem: str, raw: str | None, actor: str,
@@ -283,14 +247,14 @@ class PACase(BaseModel):
             return
         self.order_ids.append(order_id)
         self.log(now, actor, "order_attached", order_id=str(order_id))
-        self._events.append(("authorization.approved", self._approved_event(now, order_id)))
+        self.events.append(self._approved_event(now, order_id))
 
     def withdraw(self, actor: str, reason: str, now: datetime) -> None:
         self._require(OPEN_STATUSES | {"approved"}, "withdraw")
         self.log(now, actor, "withdrawn", to="withdrawn", reason=reason)
-        self._events.append(("authorization.withdrawn", c.AuthorizationClosed(
+        self.events.append(CaseWithdrawn(
             case_id=self.id, order_id=self.order_id, payer_id=self.payer_id, reason=reason,
-            occurred_at=now)))
+            occurred_at=now))
 
     def detach_order(self, order_id: UUID, actor: str, reason: str, now: datetime) -> bool:
         """An order was cancelled: withdraw the case when nothing else relies on it."""
@@ -309,7 +273,7 @@ class PACase(BaseModel):
         if self.status != "approved" or self.valid_to is None or today <= self.valid_to:
             return False
         self.log(now, actor, "expired", to="expired", valid_to=self.valid_to.isoformat())
-        self._events.append(("authorization.expired", c.AuthorizationClosed(
+        self.events.append(CaseExpired(
             case_id=self.id, order_id=self.order_id, payer_id=self.payer_id,
-            reason=f"approval ended {self.valid_to.isoformat()}", occurred_at=now)))
+            reason=f"approval ended {self.valid_to.isoformat()}", occurred_at=now))
         return True

@@ -36,6 +36,9 @@ FINAL_STATUSES = frozenset({"denied", "expired", "withdrawn"})
 
 CaseKind = Literal["initial", "renewal"]
 
+# What coverage discovery decides for a whole order (domain/coverage.py).
+Outcome = Literal["not_required", "not_covered", "pa_required", "satisfied"]
+
 # X12 306 (HCR01) review action codes as carried in the PAS reviewAction extension.
 # A1/A3/A4 are the ones Inferno's PAS test kit exercises; A2/A6/CT/NA/C are listed in the
 # domain doc as general knowledge, so we accept them conservatively (see fhir reader).

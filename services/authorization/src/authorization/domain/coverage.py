@@ -15,22 +15,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime
-from decimal import Decimal
-from typing import Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
-from chairside_shared.contracts import CoverageDecisionLine, OrderSigned
-
-from .codes import Covered, PaNeeded
-from .policy import CoveragePolicy, PolicyBook, normalize_icd10
+from .codes import Covered, Outcome, PaNeeded
+from .events import CoverageLine
+from .orders import LineOutcome, OrderLine, SignedOrder
+from .policy import CoveragePolicy, Plan, PolicyBook, normalize_icd10
 from .units import UnitConversionError, billing_units
 
-UNCLASSIFIED_DRUG = "J3490"  # HCPCS "unclassified drugs"; what payers instruct for no-code drugs
+__all__ = ["ApprovalSummary", "CoverageDecision", "LineDecision", "Outcome", "discover_coverage"]
 
-Outcome = Literal["not_required", "not_covered", "pa_required", "satisfied"]
+UNCLASSIFIED_DRUG = "J3490"  # HCPCS "unclassified drugs"; what payers instruct for no-code drugs
 
 
 class ApprovalSummary(BaseModel):
@@ -70,10 +68,15 @@ class LineDecision(BaseModel):
     def needs_case(self) -> bool:
         return self.pa != "no-auth" and self.coverage != "not-covered" and not self.satisfied_by
 
-    def contract(self) -> CoverageDecisionLine:
-        return CoverageDecisionLine(
-            hcpcs=self.hcpcs, pa=self.pa, coverage=self.coverage, reasons=list(self.reasons)
-        )
+    def coverage_line(self) -> CoverageLine:
+        return CoverageLine(hcpcs=self.hcpcs, pa=self.pa, coverage=self.coverage,
+                            reasons=self.reasons)
+
+    def to_outcome(self) -> LineOutcome:
+        return LineOutcome(
+            hcpcs=self.hcpcs, pa=self.pa, coverage=self.coverage, reasons=self.reasons,
+            requested_units=self.requested_units, sequences=self.sequences,
+            satisfied_by=self.satisfied_by.case_id if self.satisfied_by else None)
 
 
 class CoverageDecision(BaseModel):
@@ -101,20 +104,20 @@ class CoverageDecision(BaseModel):
         )
 
 
-def _units(lines: list, policy: CoveragePolicy | None) -> tuple[int | None, str | None]:
+def _units(lines: list[OrderLine], policy: CoveragePolicy | None) -> tuple[int | None, str | None]:
     total = 0
     for ln in lines:
         descriptor = ln.hcpcs_unit or (policy.billing_unit if policy else None)
         if descriptor is None:
             return None, "no HCPCS unit descriptor on the order or the policy"
         try:
-            total += billing_units(Decimal(ln.dose), ln.dose_unit, descriptor)
+            total += billing_units(ln.dose, ln.dose_unit, descriptor)
         except UnitConversionError as exc:
             return None, str(exc)
     return total, None
 
 
-def _prefilled_checks(policy: CoveragePolicy, order: OrderSigned) -> list[str]:
+def _prefilled_checks(policy: CoveragePolicy, order: SignedOrder) -> list[str]:
     """What the order alone proves or disproves (DTR pre-population), as reasons."""
     c = policy.criteria
     if c is None:
@@ -129,15 +132,88 @@ def _prefilled_checks(policy: CoveragePolicy, order: OrderSigned) -> list[str]:
     return notes
 
 
-def _service_day(order: OrderSigned, tz: ZoneInfo) -> date:
-    start = order.requested_window.from_ if order.requested_window else order.signed_at
-    return start.astimezone(tz).date()
+def _service_day(order: SignedOrder, tz: ZoneInfo) -> date:
+    return order.starts_at.astimezone(tz).date()
+
+
+def _policy_rule(policy: CoveragePolicy, order: SignedOrder, units: int | None,
+                 reasons: list[str]) -> tuple[PaNeeded, Covered]:
+    """PA and coverage under the line's policy; says why in ``reasons``."""
+    pa: PaNeeded = policy.pa or "conditional"
+    coverage: Covered = policy.coverage
+    failed = _prefilled_checks(policy, order)
+    reasons.extend(failed)
+    threshold = policy.pa_units_threshold
+    if pa == "conditional" and threshold is not None and units is not None:
+        if units > threshold:
+            pa = "auth-needed"
+            reasons.append(f"{units} units above the PA threshold of {threshold}")
+        else:
+            pa = "no-auth"
+            reasons.append(f"{units} units within the no-PA threshold of {threshold}")
+    if pa == "no-auth" and failed:
+        # Nobody reviews a no-PA line before the claim: an unmet coverage criterion means the
+        # claim will be denied, so say so now.
+        coverage = "not-covered"
+    q = policy.quantity_limit
+    if q and units is not None and units > q.units:
+        reasons.append(f"{units} units exceed the limit of {q.units} per {q.period_days} days")
+    if pa == "auth-needed":
+        reasons.append("prior authorization required by plan policy")
+    return pa, coverage
+
+
+def _existing_approval(
+    hcpcs: str, units: int | None, order: SignedOrder, approvals: list[ApprovalSummary],
+    tz: ZoneInfo, reasons: list[str],
+) -> tuple[ApprovalSummary | None, ApprovalSummary | None]:
+    """(an active approval that already covers the line, else an earlier one it renews)."""
+    day = _service_day(order, tz)
+    mine = [a for a in approvals if a.hcpcs == hcpcs]
+    satisfied = next((a for a in mine if a.status == "approved" and a.valid_from
+                      and a.valid_to and a.valid_from <= day <= a.valid_to
+                      and units is not None and a.remaining >= units), None)
+    if satisfied:
+        reasons.append(f"covered by existing authorization {satisfied.auth_number} "
+                       f"({satisfied.remaining} units left)")
+        return satisfied, None
+    renewal = next((a for a in mine if a.status in ("approved", "expired")), None)
+    if renewal:
+        reasons.append("renewal of an earlier authorization")
+    return None, renewal
+
+
+def _without_policy(hcpcs: str, seqs: tuple[int, ...], units: int | None, plan: Plan | None,
+                    reasons: list[str]) -> LineDecision:
+    if plan and plan.default_pa and plan.default_coverage:
+        pa, cov = plan.default_pa, plan.default_coverage
+        reasons.append(f"no {hcpcs} policy; plan default {pa}/{cov}")
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa=pa,
+                            coverage=cov, reasons=tuple(reasons))
+    return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
+                        pa="conditional", coverage="conditional",
+                        reasons=(*reasons, f"no coverage policy for {hcpcs}; "
+                                 "verify with the payer"))
+
+
+def _no_payer_rules(hcpcs: str, seqs: tuple[int, ...], lines: list[OrderLine],
+                    order: SignedOrder, pre_reasons: list[str]) -> LineDecision:
+    """Self-pay needs no PA; a payer we have no rules for might."""
+    units, _ = _units(lines, None)
+    if order.payer is None:
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
+                            coverage="conditional",
+                            reasons=(*pre_reasons, "no payer on the order (self-pay)"))
+    return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
+                        pa="conditional", coverage="conditional",
+                        reasons=(*pre_reasons, f"payer {order.payer.payer_id} is not "
+                                 "configured; add it before submitting"))
 
 
 def _decide_line(
     hcpcs: str,
-    lines: list,
-    order: OrderSigned,
+    lines: list[OrderLine],
+    order: SignedOrder,
     book: PolicyBook,
     approvals: list[ApprovalSummary],
     tz: ZoneInfo,
@@ -145,17 +221,8 @@ def _decide_line(
 ) -> LineDecision:
     seqs = tuple(sorted(ln.sequence for ln in lines))
     payer = book.payer(order.payer.payer_id) if order.payer else None
-    if order.payer is None:
-        units, _ = _units(lines, None)
-        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
-                            coverage="conditional",
-                            reasons=(*pre_reasons, "no payer on the order (self-pay)"))
-    if payer is None:
-        units, _ = _units(lines, None)
-        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
-                            pa="conditional", coverage="conditional",
-                            reasons=(*pre_reasons, f"payer {order.payer.payer_id} is not "
-                                     "configured; add it before submitting"))
+    if order.payer is None or payer is None:
+        return _no_payer_rules(hcpcs, seqs, lines, order, pre_reasons)
     plan = payer.plan(order.payer.plan_id)
     reasons = list(pre_reasons)
     if order.payer.plan_id and plan is None:
@@ -164,74 +231,41 @@ def _decide_line(
     units, unit_problem = _units(lines, policy)
     if unit_problem:
         reasons.append(f"requested units unknown: {unit_problem}")
-
     if policy is None:
-        if plan and plan.default_pa and plan.default_coverage:
-            pa, cov = plan.default_pa, plan.default_coverage
-            reasons.append(f"no {hcpcs} policy; plan default {pa}/{cov}")
-        else:
-            return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
-                                pa="conditional", coverage="conditional",
-                                reasons=(*reasons, f"no coverage policy for {hcpcs}; "
-                                         "verify with the payer"))
-        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa=pa,
-                            coverage=cov, reasons=tuple(reasons))
-
+        return _without_policy(hcpcs, seqs, units, plan, reasons)
     if policy.coverage == "not-covered":
         why = policy.not_covered_reason or f"{hcpcs} is not covered by this plan"
         # Contract field ``pa`` is mandatory; CRD would leave it out (see report).
         return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
                             coverage="not-covered", reasons=(*reasons, why), policy=policy)
-
-    pa: PaNeeded = policy.pa or "conditional"
-    coverage: Covered = policy.coverage
-    failed = _prefilled_checks(policy, order)
-    reasons.extend(failed)
-    if pa == "conditional" and policy.pa_units_threshold is not None and units is not None:
-        if units > policy.pa_units_threshold:
-            pa = "auth-needed"
-            reasons.append(f"{units} units above the PA threshold of {policy.pa_units_threshold}")
-        else:
-            pa = "no-auth"
-            reasons.append(f"{units} units within the no-PA threshold of "
-                           f"{policy.pa_units_threshold}")
-    if pa == "no-auth" and failed:
-        # Nobody reviews a no-PA line before the claim: an unmet coverage criterion means the
-        # claim will be denied, so say so now.
-        coverage = "not-covered"
-    if policy.quantity_limit and units is not None and units > policy.quantity_limit.units:
-        q = policy.quantity_limit
-        reasons.append(f"{units} units exceed the limit of {q.units} per {q.period_days} days")
-    if pa == "auth-needed":
-        reasons.append("prior authorization required by plan policy")
+    pa, coverage = _policy_rule(policy, order, units, reasons)
     satisfied = renewal = None
     if pa != "no-auth" and coverage != "not-covered":
-        day = _service_day(order, tz)
-        mine = [a for a in approvals if a.hcpcs == hcpcs]
-        satisfied = next((a for a in mine if a.status == "approved" and a.valid_from
-                          and a.valid_to and a.valid_from <= day <= a.valid_to
-                          and units is not None and a.remaining >= units), None)
-        if satisfied:
-            reasons.append(f"covered by existing authorization {satisfied.auth_number} "
-                           f"({satisfied.remaining} units left)")
-        else:
-            renewal = next((a for a in mine if a.status in ("approved", "expired")), None)
-            if renewal:
-                reasons.append("renewal of an earlier authorization")
+        satisfied, renewal = _existing_approval(hcpcs, units, order, approvals, tz, reasons)
     return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa=pa,
                         coverage=coverage, reasons=tuple(reasons), policy=policy,
                         satisfied_by=satisfied, renewal_of=renewal)
 
 
+def _outcome(lines: tuple[LineDecision, ...]) -> Outcome:
+    if any(ln.coverage == "not-covered" for ln in lines):
+        return "not_covered"
+    if any(ln.needs_case for ln in lines):
+        return "pa_required"
+    if any(ln.satisfied_by for ln in lines):
+        return "satisfied"
+    return "not_required"
+
+
 def discover_coverage(
-    order: OrderSigned,
+    order: SignedOrder,
     book: PolicyBook,
     approvals: list[ApprovalSummary],
     *,
     tz: ZoneInfo,
     now: datetime,
 ) -> CoverageDecision:
-    groups: dict[str, list] = defaultdict(list)
+    groups: dict[str, list[OrderLine]] = defaultdict(list)
     pre: dict[str, list[str]] = defaultdict(list)
     for ln in order.lines:
         code = (ln.hcpcs or "").strip().upper()
@@ -245,21 +279,13 @@ def discover_coverage(
         for code, lns in sorted(groups.items())
     )
     payer = book.payer(order.payer.payer_id) if order.payer else None
-    if any(ln.coverage == "not-covered" for ln in lines):
-        outcome: Outcome = "not_covered"
-    elif any(ln.needs_case for ln in lines):
-        outcome = "pa_required"
-    elif any(ln.satisfied_by for ln in lines):
-        outcome = "satisfied"
-    else:
-        outcome = "not_required"
     return CoverageDecision(
         order_id=order.order_id,
         payer_id=order.payer.payer_id if order.payer else None,
         plan_id=order.payer.plan_id if order.payer else None,
         payer_known=payer is not None,
         policy_version=book.policies(payer.id).version if payer else None,
-        outcome=outcome,
+        outcome=_outcome(lines),
         lines=lines,
         decided_at=now,
     )

@@ -1,4 +1,5 @@
-"""From a coverage decision to events and, when needed, a draft PA case."""
+"""From a coverage decision to the order's facts (with the events of outcomes that open no
+case) and, when needed, a draft PA case."""
 
 from __future__ import annotations
 
@@ -6,12 +7,12 @@ from calendar import monthrange
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from chairside_shared import contracts as c
-
 from .case import CaseLine, PACase
 from .coverage import CoverageDecision
+from .events import AuthorizationNotRequired, OrderNotCovered
+from .orders import OrderFacts, SignedOrder
 from .policy import PolicyBook
-from .questions import derive_questions
+from .questions import Question, derive_questions
 
 
 def add_months(start: date, months: int) -> date:
@@ -26,23 +27,52 @@ def approval_period(start: date, months: int) -> tuple[date, date]:
     return start, add_months(start, months) - timedelta(days=1)
 
 
-def decision_events(decision: CoverageDecision) -> list[tuple[str, c.EventPayload]]:
-    """Events for the outcomes that open no case (a new case records its own)."""
-    lines = [ln.contract() for ln in decision.lines]
+def record_coverage(decision: CoverageDecision, order: SignedOrder) -> OrderFacts:
+    """The order's facts as decided; outcomes that open no case record their event here (a
+    new case records its own)."""
+    facts = OrderFacts(
+        order_id=order.order_id, practice_id=order.practice_id, patient_id=order.patient_id,
+        payer_id=decision.payer_id, plan_id=decision.plan_id, outcome=decision.outcome,
+        policy_version=decision.policy_version, lines=order.lines,
+        decision=tuple(ln.to_outcome() for ln in decision.lines),
+        decided_at=decision.decided_at)
+    lines = tuple(ln.coverage_line() for ln in decision.lines)
     if decision.outcome == "not_required":
-        return [("authorization.not_required", c.AuthorizationNotRequired(
+        facts.events.append(AuthorizationNotRequired(
             order_id=decision.order_id, payer_id=decision.payer_id, plan_id=decision.plan_id,
-            lines=lines, decided_at=decision.decided_at))]
-    if decision.outcome == "not_covered":
-        return [("authorization.not_covered", c.AuthorizationNotCovered(
+            lines=lines, decided_at=decision.decided_at))
+    elif decision.outcome == "not_covered":
+        facts.events.append(OrderNotCovered(
             order_id=decision.order_id, payer_id=decision.payer_id, plan_id=decision.plan_id,
-            lines=lines, reason=decision.not_covered_reason, decided_at=decision.decided_at))]
-    return []
+            lines=lines, reason=decision.not_covered_reason, decided_at=decision.decided_at))
+    return facts
+
+
+def _questions(decision: CoverageDecision, order: SignedOrder, renewal: bool) -> list[Question]:
+    questions: list[Question] = []
+    for ln in decision.case_lines:
+        baseline = ln.renewal_of.baseline_migraine_days if ln.renewal_of else None
+        questions += derive_questions(
+            ln.hcpcs, ln.policy, renewal=renewal, diagnoses=list(order.diagnoses),
+            age_years=order.patient_age_years, need_units=ln.requested_units is None,
+            baseline_days=baseline)
+    return questions
+
+
+def _requested_to(decision: CoverageDecision, start: date, renewal: bool) -> date | None:
+    """End of the approval period to ask for: the shortest the lines' policies grant."""
+    months = [
+        (ln.policy.reauth.approval_months if renewal and ln.policy.reauth
+         else ln.policy.initial_approval_months)
+        for ln in decision.case_lines if ln.policy is not None
+    ]
+    granted = [m for m in months if m]
+    return approval_period(start, min(granted))[1] if granted else None
 
 
 def open_case(
     decision: CoverageDecision,
-    order: c.OrderSigned,
+    order: SignedOrder,
     book: PolicyBook,
     now: datetime,
     tz: ZoneInfo,
@@ -54,22 +84,7 @@ def open_case(
     payer = book.payer(order.payer.payer_id)
     plan = payer.plan(order.payer.plan_id) if payer else None
     renewal = any(ln.renewal_of for ln in case_lines)
-    questions = []
-    for ln in case_lines:
-        baseline = ln.renewal_of.baseline_migraine_days if ln.renewal_of else None
-        questions += derive_questions(
-            ln.hcpcs, ln.policy, renewal=renewal, diagnoses=order.diagnoses,
-            age_years=order.patient_age_years, need_units=ln.requested_units is None,
-            baseline_days=baseline)
-    first = order.requested_window.from_ if order.requested_window else order.signed_at
-    start = first.astimezone(tz).date()
-    months = [
-        (ln.policy.reauth.approval_months if renewal and ln.policy.reauth
-         else ln.policy.initial_approval_months)
-        for ln in case_lines if ln.policy is not None
-    ]
-    months = [m for m in months if m]
-    blockers = [] if payer else [f"payer {order.payer.payer_id} is not configured"]
+    start = order.starts_at.astimezone(tz).date()
     case = PACase(
         order_id=order.order_id,
         practice_id=order.practice_id,
@@ -82,15 +97,15 @@ def open_case(
         expedited=order.urgency == "same_day",
         kind="renewal" if renewal else "initial",
         lines=[CaseLine(hcpcs=ln.hcpcs, requested_units=ln.requested_units) for ln in case_lines],
-        questions=questions,
+        questions=_questions(decision, order, renewal),
         policies={ln.hcpcs: ln.policy for ln in case_lines},
         policy_version=decision.policy_version,
-        blockers=blockers,
+        blockers=[] if payer else [f"payer {order.payer.payer_id} is not configured"],
         diagnoses=list(order.diagnoses),
         prescriber_id=order.prescriber_id,
         patient_age_years=order.patient_age_years,
         requested_from=start,
-        requested_to=approval_period(start, min(months))[1] if months else None,
+        requested_to=_requested_to(decision, start, renewal),
         created_at=now,
         updated_at=now,
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -192,6 +194,15 @@ class PolicySet(_Frozen):
     def check_plans(self, payer: Payer) -> list[str]:
         known = {p.id for p in payer.plans}
         return sorted({p.plan_id for p in self.policies if p.plan_id and p.plan_id not in known})
+
+
+@dataclass(frozen=True)
+class PolicyVersionEntry:
+    """When and by whom one version of a payer's policies was saved."""
+
+    version: int
+    created_at: datetime | None
+    created_by: str
 
 
 class PolicyBook:

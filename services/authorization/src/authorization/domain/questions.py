@@ -8,13 +8,14 @@ DTR pre-populates from the EHR. Link ids are ``<HCPCS>.<key>`` so two drugs neve
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from .codes import PREVENTIVE_CLASSES, SPECIALTIES
 from .errors import FieldError
-from .policy import CoveragePolicy, normalize_icd10
+from .policy import CoveragePolicy, Criteria, ReauthRule, normalize_icd10
 
 QuestionType = Literal["boolean", "integer", "choice", "string"]
 AnswerValue = bool | int | str | list[str]
@@ -67,8 +68,19 @@ def derive_questions(
         qs.append(_q(hcpcs, "requested-units", f"Units of {hcpcs} requested",
                      "integer", min_value=1, max_value=100_000))
     c = policy.criteria if policy else None
-    if c is None:
+    if policy is None or c is None:
         return qs
+    qs += _history_questions(hcpcs, c, renewal=renewal, diagnoses=diagnoses,
+                             age_years=age_years, baseline_days=baseline_days)
+    if renewal and policy.reauth:
+        qs += _response_questions(hcpcs, policy.reauth)
+    return qs + _treatment_questions(hcpcs, c, renewal=renewal)
+
+
+def _history_questions(hcpcs: str, c: Criteria, *, renewal: bool, diagnoses: list[str] | None,
+                       age_years: int | None, baseline_days: int | None) -> list[Question]:
+    """Diagnosis, age and the baseline the criteria (or a renewal) compare against."""
+    qs: list[Question] = []
     if c.icd10_prefixes:
         qs.append(_q(hcpcs, "diagnosis", "ICD-10-CM diagnosis codes supporting the request",
                      "string", repeats=True, prefill=list(diagnoses or []) or None))
@@ -79,14 +91,22 @@ def derive_questions(
         qs.append(_q(hcpcs, "baseline-migraine-days",
                      "Documented baseline migraine days per month (before this treatment)",
                      "integer", min_value=0, max_value=31, prefill=baseline_days))
-    if renewal and policy and policy.reauth:
-        qs.append(_q(hcpcs, "current-migraine-days",
-                     "Migraine days per month on treatment", "integer",
-                     min_value=0, max_value=31))
-        if policy.reauth.requires_reduced_acute_use:
-            qs.append(_q(hcpcs, "acute-use-reduced",
-                         "Has acute (abortive) medication use decreased on treatment?",
-                         "boolean"))
+    return qs
+
+
+def _response_questions(hcpcs: str, reauth: ReauthRule) -> list[Question]:
+    """A renewal: how the patient responded to the treatment."""
+    qs = [_q(hcpcs, "current-migraine-days", "Migraine days per month on treatment", "integer",
+             min_value=0, max_value=31)]
+    if reauth.requires_reduced_acute_use:
+        qs.append(_q(hcpcs, "acute-use-reduced",
+                     "Has acute (abortive) medication use decreased on treatment?", "boolean"))
+    return qs
+
+
+def _treatment_questions(hcpcs: str, c: Criteria, *, renewal: bool) -> list[Question]:
+    """Earlier treatments, the prescriber, and other antibodies at the same time."""
+    qs: list[Question] = []
     if c.min_failed_preventive_classes and not renewal:
         qs.append(_q(hcpcs, "failed-preventive-classes",
                      "Preventive classes tried for about 2 months each and failed or not "
@@ -143,7 +163,7 @@ def _check(q: Question, value: Any) -> tuple[AnswerValue | None, str | None]:
 
 
 def validate_answers(
-    questions: list[Question], answers: dict[str, Any]
+    questions: list[Question], answers: Mapping[str, object]
 ) -> tuple[dict[str, AnswerValue | None], list[FieldError]]:
     """Typed answers keyed by link id, or the field errors; all-or-nothing for the caller."""
     by_id = {q.link_id: q for q in questions}
@@ -180,6 +200,10 @@ def missing_answers(questions: list[Question], answers: dict[str, AnswerValue | 
 
 
 # --------------------------------------------------------------------------- criteria
+# (criterion key, met? (None: unknown), what it asks)
+Check = tuple[str, bool | None, str]
+
+
 def evaluate_criteria(
     hcpcs: str,
     policy: CoveragePolicy | None,
@@ -189,55 +213,63 @@ def evaluate_criteria(
     renewal: bool = False,
 ) -> list[CriterionResult]:
     c = policy.criteria if policy else None
-    if c is None:
+    if policy is None or c is None:
         return []
     eff = effective_answers(questions, answers)
 
     def get(key: str) -> Any:
         return eff.get(f"{hcpcs}.{key}")
 
-    out: list[CriterionResult] = []
+    checks = _criteria_checks(c, get, renewal=renewal)
+    if renewal and policy.reauth:
+        checks += _reauth_checks(policy.reauth, get)
+    return [CriterionResult(hcpcs=hcpcs, key=key, detail=detail,
+                            status="unknown" if ok is None else ("met" if ok else "not_met"))
+            for key, ok, detail in checks]
 
-    def add(key: str, ok: bool | None, detail: str) -> None:
-        status: CriterionStatus = "unknown" if ok is None else ("met" if ok else "not_met")
-        out.append(CriterionResult(hcpcs=hcpcs, key=key, status=status, detail=detail))
 
+def _criteria_checks(c: Criteria, get: Callable[[str], Any], *, renewal: bool) -> list[Check]:
+    out: list[Check] = []
     if c.icd10_prefixes:
         dx = get("diagnosis")
         ok = None if dx is None else any(
             normalize_icd10(d).startswith(p) for d in dx for p in c.icd10_prefixes)
-        add("diagnosis", ok, f"a diagnosis starting with one of {list(c.icd10_prefixes)}")
+        out.append(("diagnosis", ok, f"a diagnosis starting with one of {list(c.icd10_prefixes)}"))
     if c.min_age is not None and not renewal:
         age = get("age")
-        add("age", None if age is None else age >= c.min_age, f"age >= {c.min_age}")
+        out.append(("age", None if age is None else age >= c.min_age, f"age >= {c.min_age}"))
     base = get("baseline-migraine-days")
     if c.min_monthly_migraine_days is not None and not renewal:
-        add("migraine-days", None if base is None else base >= c.min_monthly_migraine_days,
-            f">= {c.min_monthly_migraine_days} documented migraine days per month")
+        out.append(("migraine-days", None if base is None else base >= c.min_monthly_migraine_days,
+                    f">= {c.min_monthly_migraine_days} documented migraine days per month"))
     if c.min_failed_preventive_classes and not renewal:
         failed = get("failed-preventive-classes")
-        add("failed-preventive-classes",
-            None if failed is None else len(set(failed)) >= c.min_failed_preventive_classes,
-            f">= {c.min_failed_preventive_classes} preventive classes failed")
+        out.append(("failed-preventive-classes",
+                    None if failed is None else len(set(failed)) >= c.min_failed_preventive_classes,
+                    f">= {c.min_failed_preventive_classes} preventive classes failed"))
     if c.requires_failed_self_injected_cgrp and not renewal:
-        v = get("failed-self-injected-cgrp")
-        add("failed-self-injected-cgrp", v, "a self-injected CGRP antibody failed first")
+        out.append(("failed-self-injected-cgrp", get("failed-self-injected-cgrp"),
+                    "a self-injected CGRP antibody failed first"))
     if c.prescriber_specialties:
         spec = get("prescriber-specialty")
-        add("prescriber-specialty", None if spec is None else spec in c.prescriber_specialties,
-            f"prescribed by {list(c.prescriber_specialties)}")
+        out.append(("prescriber-specialty",
+                    None if spec is None else spec in c.prescriber_specialties,
+                    f"prescribed by {list(c.prescriber_specialties)}"))
     if c.no_concurrent_cgrp_antibody:
         v = get("concurrent-cgrp-antibody")
-        add("no-concurrent-cgrp", None if v is None else not v,
-            "no second CGRP antibody at the same time")
-    if renewal and policy and policy.reauth:
-        r = policy.reauth
-        cur = get("current-migraine-days")
-        ok = None
-        if base is not None and cur is not None:
-            # >= N% fewer days than baseline, in integers: (base - cur) * 100 >= N * base
-            ok = base > 0 and (base - cur) * 100 >= r.min_reduction_pct * base
-        add("reauth-response", ok, f">= {r.min_reduction_pct}% fewer migraine days than baseline")
-        if r.requires_reduced_acute_use:
-            add("reauth-acute-use", get("acute-use-reduced"), "less acute medication use")
+        out.append(("no-concurrent-cgrp", None if v is None else not v,
+                    "no second CGRP antibody at the same time"))
+    return out
+
+
+def _reauth_checks(r: ReauthRule, get: Callable[[str], Any]) -> list[Check]:
+    base, cur = get("baseline-migraine-days"), get("current-migraine-days")
+    ok = None
+    if base is not None and cur is not None:
+        # >= N% fewer days than baseline, in integers: (base - cur) * 100 >= N * base
+        ok = base > 0 and (base - cur) * 100 >= r.min_reduction_pct * base
+    out: list[Check] = [("reauth-response", ok,
+                         f">= {r.min_reduction_pct}% fewer migraine days than baseline")]
+    if r.requires_reduced_acute_use:
+        out.append(("reauth-acute-use", get("acute-use-reduced"), "less acute medication use"))
     return out

@@ -8,31 +8,70 @@ given) and raises a finding the billing side must see before the claim goes out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
-from chairside_shared import contracts as c
-
 from .case import PACase
-from .units import billing_units
+from .codes import UsageCode
+from .events import DomainEvent, UsageFlagged
+from .orders import Administration, OrderFacts, PayerRef
+from .policy import PolicyBook
+from .units import UnitConversionError, billing_units
+
+ACTOR = "consumer:order.administered"
 
 
 @dataclass(frozen=True)
 class Finding:
-    code: Literal["outside_valid_dates", "units_exceeded", "no_authorization"]
+    code: UsageCode
     hcpcs: str
     detail: str
 
+    def flagged(self, *, case_id: UUID | None, order_id: UUID, now: datetime) -> UsageFlagged:
+        return UsageFlagged(case_id=case_id, order_id=order_id, code=self.code,
+                            hcpcs=self.hcpcs, detail=self.detail, occurred_at=now)
 
-def administered_units(adm: c.Administration, descriptor: str) -> int:
+
+@dataclass
+class UnitUsage:
+    """One administered order line, counted once: the units it drew (0 when they could not be
+    worked out) and what the billing side must see. It records the flags no approved case
+    records (no case, or a case that is not approved)."""
+
+    order_id: UUID
+    line_sequence: int
+    hcpcs: str
+    case_id: UUID | None
+    units: int
+    day: date
+    recorded_at: datetime
+    findings: tuple[Finding, ...] = ()
+    units_unknown: str | None = None  # why the units could not be worked out
+    events: list[DomainEvent] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def notes(self) -> list[str]:
+        """The findings as kept with the usage."""
+        if self.units_unknown is not None:
+            return [f"units_unknown: {self.units_unknown}"]
+        return [f.code for f in self.findings]
+
+
+def administered_units(adm: Administration, descriptor: str) -> int:
     given = billing_units(adm.dose_given, adm.dose_unit, descriptor)
     waste = Decimal(adm.wasted_amount or 0)
     return given + (billing_units(waste, adm.dose_unit, descriptor) if waste > 0 else 0)
+
+
+def _units_left(case: PACase, hcpcs: str) -> int:
+    line = case.line(hcpcs)
+    return (line.remaining or 0) if line is not None else 0
 
 
 def pick_case(cases: list[PACase], order_id: UUID, hcpcs: str, day: date) -> PACase | None:
@@ -45,9 +84,9 @@ def pick_case(cases: list[PACase], order_id: UUID, hcpcs: str, day: date) -> PAC
     if approved_own:
         return approved_own[0]
     valid = [k for k in with_line if k.status == "approved" and k.valid_from and k.valid_to
-             and k.valid_from <= day <= k.valid_to and (k.line(hcpcs).remaining or 0) > 0]
+             and k.valid_from <= day <= k.valid_to and _units_left(k, hcpcs) > 0]
     if valid:
-        return min(valid, key=lambda k: k.valid_to)  # use the one that ends first
+        return min(valid, key=lambda k: k.valid_to or date.max)  # the one that ends first
     return own[0] if own else None
 
 
@@ -60,7 +99,7 @@ def use_units(
     units: int,
     day: date,
     now: datetime,
-    actor: str = "consumer:order.administered",
+    actor: str = ACTOR,
 ) -> list[Finding]:
     """Consume ``units`` from ``case`` and return findings; record flag events on the case."""
     if case is None or case.status != "approved":
@@ -81,11 +120,72 @@ def use_units(
     case.log(now, actor, "units_used", order_id=str(order_id), line_sequence=line_sequence,
              hcpcs=hcpcs, units=units, used=line.used_units, approved=line.approved_units,
              findings=[f.code for f in findings])
-    for f in findings:
-        case.record_event("authorization.usage_flagged", c.AuthorizationUsageFlagged(
-            case_id=case.id, order_id=order_id, code=f.code, hcpcs=f.hcpcs, detail=f.detail,
-            occurred_at=now))
+    case.events.extend(f.flagged(case_id=case.id, order_id=order_id, now=now) for f in findings)
     return findings
+
+
+def needs_authorization(hcpcs: str, facts: OrderFacts | None, book: PolicyBook,
+                        payer: PayerRef) -> bool:
+    """Whether a drug given without a case on file should have had one: as decided when the
+    order was signed, else as the payer's current policy says."""
+    decided = facts.decided(hcpcs) if facts is not None else None
+    if decided is not None:
+        return decided.needs_auth
+    if book.payer(payer.payer_id) is None:
+        return False
+    policy = book.policies(payer.payer_id).lookup(payer.plan_id, hcpcs)
+    return policy is not None and policy.pa in ("auth-needed", "conditional")
+
+
+def _units_unknown(usage: UnitUsage, case: PACase | None, error: str,
+                   now: datetime) -> UnitUsage:
+    """Nothing is guessed: the usage is recorded as unknown and shown on the case."""
+    usage.units_unknown = error
+    if case is not None:
+        case.log(now, ACTOR, "units_unknown", order_id=str(usage.order_id),
+                 line_sequence=usage.line_sequence, hcpcs=usage.hcpcs, error=error)
+    return usage
+
+
+def record_administration(
+    adm: Administration,
+    *,
+    order_id: UUID,
+    facts: OrderFacts | None,
+    payer: PayerRef,
+    book: PolicyBook,
+    cases: list[PACase],
+    tz: ZoneInfo,
+    now: datetime,
+) -> UnitUsage | None:
+    """Draw one administered line's units from the approval it falls under. None when the line
+    names no HCPCS code, or the drug needs no authorization and no case has it."""
+    line = facts.line(adm.line_sequence) if facts is not None else None
+    hcpcs = (adm.hcpcs or (line.hcpcs if line else None) or "").upper()
+    if not hcpcs:
+        return None
+    mine = [k for k in cases if k.line(hcpcs) is not None]
+    if not mine and not needs_authorization(hcpcs, facts, book, payer):
+        return None
+    policy = book.policies(payer.payer_id).lookup(payer.plan_id, hcpcs)
+    descriptor = (line.hcpcs_unit if line else None) or (policy.billing_unit if policy else None)
+    day = adm.started_at.astimezone(tz).date()
+    case = pick_case(mine, order_id, hcpcs, day)
+    usage = UnitUsage(order_id=order_id, line_sequence=adm.line_sequence, hcpcs=hcpcs,
+                      case_id=case.id if case else None, units=0, day=day, recorded_at=now)
+    try:
+        if descriptor is None:
+            raise UnitConversionError("no HCPCS unit descriptor")
+        usage.units = administered_units(adm, descriptor)
+    except UnitConversionError as exc:
+        return _units_unknown(usage, case, str(exc), now)
+    usage.findings = tuple(use_units(case, order_id=order_id, line_sequence=adm.line_sequence,
+                                     hcpcs=hcpcs, units=usage.units, day=day, now=now))
+    if case is None or case.status != "approved":
+        # use_units records flags on approved cases only; the usage record carries these.
+        usage.events.extend(f.flagged(case_id=usage.case_id, order_id=order_id, now=now)
+                            for f in usage.findings)
+    return usage
 
 
 # --------------------------------------------------------------------------- worklist

@@ -12,24 +12,22 @@ concurrent changes to one case both land, in some order, and neither is lost.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, datetime
-from typing import Any, Literal, TypeVar
+from typing import Literal, TypeVar
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from ..adapters import orm
 from ..adapters.payer_client import PayerConnector, PayerReply
 from ..domain.case import PACase
 from ..domain.codes import AWAITING_PAYER
-from ..domain.deadlines import HolidayCalendar, time_frames_for
+from ..domain.deadlines import DecisionTimeFrames, HolidayCalendar, time_frames_for
 from ..domain.errors import ConcurrentUpdate, NotFound, PayerResponseInvalid
 from .figures import PA_DECISIONS, PA_PAYER_ERRORS, PA_TURNAROUND
-from .uow import AuthorizationUnitOfWork
+from .uow import AuthorizationUnitOfWork, UowFactory
 
 log = logging.getLogger("authorization.cases")
 T = TypeVar("T")
-UowFactory = Callable[[], AuthorizationUnitOfWork]
 
 
 async def retrying(step: Callable[[], Awaitable[T]], attempts: int = 8) -> T:
@@ -49,8 +47,8 @@ async def _load(uow: AuthorizationUnitOfWork, case_id: UUID) -> PACase:
     return case
 
 
-async def answer(uows: UowFactory, case_id: UUID, answers: dict[str, Any], *, actor: str,
-                 now: datetime) -> PACase:
+async def answer(*, uows: UowFactory, case_id: UUID, answers: Mapping[str, object],
+                 actor: str, now: datetime) -> PACase:
     async def step() -> PACase:
         async with uows() as uow:
             case = await _load(uow, case_id)
@@ -60,7 +58,7 @@ async def answer(uows: UowFactory, case_id: UUID, answers: dict[str, Any], *, ac
     return await retrying(step)
 
 
-async def withdraw(uows: UowFactory, case_id: UUID, reason: str, *, actor: str,
+async def withdraw(*, uows: UowFactory, case_id: UUID, reason: str, actor: str,
                    now: datetime) -> PACase:
     async def step() -> PACase:
         async with uows() as uow:
@@ -71,26 +69,34 @@ async def withdraw(uows: UowFactory, case_id: UUID, reason: str, *, actor: str,
     return await retrying(step)
 
 
-async def submit(uows: UowFactory, connector: PayerConnector, case_id: UUID, *, actor: str,
+async def submit(*, uows: UowFactory, connector: PayerConnector, case_id: UUID, actor: str,
                  now: datetime) -> PACase:
+    """Mark the case submitted (its clock starts), then send it to the payer."""
     async def mark_submitted() -> None:
         async with uows() as uow:
             case = await _load(uow, case_id)
-            found = await uow.payers.get(case.payer_id)
-            if found is not None and case.blockers:
-                case.blockers = [b for b in case.blockers if "not configured" not in b]
-            if found is not None:
-                payer = found[0]
-                plan = payer.plan(case.plan_id)
-                case.payer_type = payer.type_for(plan)
-                frames = time_frames_for(case.payer_type, payer.frames_override(plan))
-                holidays = HolidayCalendar(extra=_dates(payer.extra_holidays))
-            else:
-                frames, holidays = None, None
-            case.submit(actor, now, frames, uow.config.tz, holidays)
+            frames, holidays = await _payer_clock(uow, case)
+            case.submit(actor, now, frames, uow.settings.tz, holidays)
             await uow.commit()
     await retrying(mark_submitted)
-    return await exchange(uows, connector, case_id, "submit", now=now)
+    return await exchange(uows=uows, connector=connector, case_id=case_id, op="submit", now=now)
+
+
+async def _payer_clock(
+    uow: AuthorizationUnitOfWork, case: PACase,
+) -> tuple[DecisionTimeFrames | None, HolidayCalendar | None]:
+    """The payer's decision time frames and holidays, as configured now (none when the payer
+    still is not); a payer configured since the case opened unblocks it."""
+    found = await uow.payers.get(case.payer_id)
+    if found is None:
+        return None, None
+    if case.blockers:
+        case.blockers = [b for b in case.blockers if "not configured" not in b]
+    payer = found[0]
+    plan = payer.plan(case.plan_id)
+    case.payer_type = payer.type_for(plan)
+    frames = time_frames_for(case.payer_type, payer.frames_override(plan))
+    return frames, HolidayCalendar(extra=_dates(payer.extra_holidays))
 
 
 def _dates(items: tuple[str, ...]) -> list[date]:
@@ -116,8 +122,10 @@ def apply_reply(case: PACase, reply: PayerReply, now: datetime) -> str:
     return reply.decision.kind if changed else "unchanged"
 
 
-async def exchange(uows: UowFactory, connector: PayerConnector, case_id: UUID,
-                   op: Literal["submit", "inquire"], *, now: datetime) -> PACase:
+async def exchange(*, uows: UowFactory, connector: PayerConnector, case_id: UUID,
+                   op: Literal["submit", "inquire"], now: datetime) -> PACase:
+    """One payer round trip outside any transaction, its answer applied to the case as it is
+    then."""
     async with uows() as uow:
         snapshot = await uow.cases.get(case_id)
     if snapshot is None:
@@ -148,15 +156,13 @@ def _count(case: PACase, outcome: str) -> None:
         PA_PAYER_ERRORS.labels(case.payer_id).inc()
 
 
-async def expire_due(uows: UowFactory, *, now: datetime, tz: ZoneInfo, limit: int = 100) -> int:
+async def expire_due(*, uows: UowFactory, now: datetime, tz: ZoneInfo, limit: int = 100) -> int:
     """Approvals whose last valid day has passed (practice time zone) become expired."""
     today = now.astimezone(tz).date()
 
     async def step() -> int:
         async with uows() as uow:
-            cases = await uow.cases.find(orm.pa_cases.c.status == "approved",
-                                         orm.pa_cases.c.valid_to < today,
-                                         for_update=True, limit=limit)
+            cases = await uow.cases.approved_ending_before(today, limit=limit)
             n = sum(case.expire_if_past(today, now) for case in cases)
             await uow.commit()
             return n

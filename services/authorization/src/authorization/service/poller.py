@@ -11,26 +11,27 @@ import logging
 from datetime import datetime
 
 from ..adapters.payer_client import PayerConnector
+from ..settings import AuthorizationSettings
 from . import cases as case_service
 from . import queries
-from .cases import UowFactory
 from .figures import PA_OVERDUE
+from .uow import UowFactory
 
 log = logging.getLogger("authorization.poller")
 
 
-async def poll_once(
-    uows: UowFactory, connector: PayerConnector, *, now: datetime
-) -> dict[str, int]:
-    settings = uows().config
-    expired = await case_service.expire_due(uows, now=now, tz=settings.tz)
+async def poll_once(*, uows: UowFactory, connector: PayerConnector,
+                    settings: AuthorizationSettings, now: datetime) -> dict[str, int]:
+    expired = await case_service.expire_due(uows=uows, now=now, tz=settings.tz)
     async with uows() as uow:
         resend, inquire = await queries.due_for_payer(
             uow, now=now, every_s=settings.inquire_every_s, limit=settings.poll_batch_size)
     for case_id in resend:
-        await case_service.exchange(uows, connector, case_id, "submit", now=now)
+        await case_service.exchange(uows=uows, connector=connector, case_id=case_id,
+                                    op="submit", now=now)
     for case_id in inquire:
-        await case_service.exchange(uows, connector, case_id, "inquire", now=now)
+        await case_service.exchange(uows=uows, connector=connector, case_id=case_id,
+                                    op="inquire", now=now)
     async with uows() as uow:
         overdue = await queries.overdue_count(uow, now=now)
     PA_OVERDUE.set(overdue)

@@ -1,67 +1,57 @@
 """The authorization unit of work: one transaction for state and outbox rows.
 
-On ``commit`` (and ``flush``) every case the repository has seen is written with its version
-check, and each event a case recorded becomes an outbox row keyed by the order id, in the same
-transaction. Leaving the block without commit rolls back state and events together.
+On ``commit`` the base unit of work calls :meth:`flush` (every case the repository tracks is
+written with its version check), then turns the events of every aggregate the repositories
+have seen (cases, order facts, unit usages) into outbox rows through ``service/events.py``, in
+the same transaction. Leaving the block without commit rolls back state and events together.
+
+It is built by ``bootstrap.py`` (``ServiceSpec.uow_factory``) with the service's settings.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Self
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, Self
 
-from chairside_shared.contracts import EventPayload
-from chairside_shared.messaging.outbox import UnitOfWork
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from ..adapters.repository import SqlCases, SqlOrderFacts, SqlPayers, SqlUsage
+from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
+
+from ..adapters.order_repository import SqlOrderFacts, SqlUsage
+from ..adapters.payer_repository import SqlPayers
+from ..adapters.repository import SqlCases
 from ..settings import AuthorizationSettings
-
-
-def _event_key(payload: EventPayload) -> str:
-    order_id = getattr(payload, "order_id", None)
-    return str(order_id) if order_id is not None else str(getattr(payload, "case_id", ""))
+from . import events
 
 
 class AuthorizationUnitOfWork(UnitOfWork):
-    # Bound by bootstrap so consumer handlers (which only get the unit of work) see settings.
-    settings: ClassVar[AuthorizationSettings | None] = None
+    """Repositories over one session; ``settings`` as bootstrap built them."""
+
+    # Annotated again: mypy reads the base's callable ClassVar as a method (self bound).
+    to_messages: ClassVar[Callable[[Any], Iterable[Message]] | None] = staticmethod(
+        events.to_messages)
     cases: SqlCases
     payers: SqlPayers
     orders: SqlOrderFacts
     usage: SqlUsage
 
-    @classmethod
-    def bound(cls, settings: AuthorizationSettings) -> type[AuthorizationUnitOfWork]:
-        return type("BoundAuthorizationUnitOfWork", (cls,), {"settings": settings})
-
-    @property
-    def config(self) -> AuthorizationSettings:
-        return self.settings or AuthorizationSettings()
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession],
+                 outbox: OutboxWriter, *, settings: AuthorizationSettings) -> None:
+        super().__init__(session_factory, outbox)
+        self.settings = settings
 
     async def __aenter__(self) -> Self:
         await super().__aenter__()
-        self.cases = SqlCases(self.session)
+        self.cases = SqlCases(self.session, self.seen)
         self.payers = SqlPayers(self.session)
-        self.orders = SqlOrderFacts(self.session)
-        self.usage = SqlUsage(self.session)
+        self.orders = SqlOrderFacts(self.session, self.seen)
+        self.usage = SqlUsage(self.session, self.seen)
         return self
 
-    @property
-    def is_postgres(self) -> bool:
-        return self.session.bind.dialect.name == "postgresql"
-
-    async def emit_payload(self, event_type: str, payload: EventPayload) -> None:
-        subject = getattr(payload, "case_id", None)
-        await self.emit(event_type, payload, key=_event_key(payload),
-                        **({"subject": str(subject)} if subject else {}))
-
     async def flush(self) -> None:
-        """Write seen cases and stage the events they recorded (commit calls this)."""
+        """Write the cases the repository tracks (the base commit calls this first)."""
         await self.cases.flush()
-        for case in self.cases.seen.values():
-            for event_type, payload in case.take_events():
-                await self.emit_payload(event_type, payload)
         await self.session.flush()
 
-    async def commit(self) -> None:
-        await self.flush()
-        await super().commit()
+
+UowFactory = Callable[[], AuthorizationUnitOfWork]

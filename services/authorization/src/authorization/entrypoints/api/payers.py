@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ...domain.errors import NotFound
 from ...domain.policy import Payer
 from ...service import payers as payer_service
 from .deps import ActorDep, NowDep, UowsDep
@@ -17,45 +16,35 @@ router = APIRouter(prefix="/v1/payers", tags=["payers"])
 
 @router.get("", response_model=PayerPage, summary="Payers and their plans")
 async def list_payers(uows: UowsDep) -> PayerPage:
-    async with uows() as uow:
-        rows = await uow.payers.all()
-    return PayerPage(items=[PayerOut(payer=p, policy_version=v) for p, v in rows])
+    entries = await payer_service.list_payers(uows=uows)
+    return PayerPage(items=[PayerOut(payer=e.payer, policy_version=e.policy_version)
+                            for e in entries])
 
 
 @router.post("", response_model=PayerOut, status_code=201, summary="Add a payer")
 async def create_payer(body: Payer, uows: UowsDep, now: NowDep) -> PayerOut:
-    payer = await payer_service.create_payer(uows, body, now=now)
+    payer = await payer_service.create_payer(uows=uows, payer=body, now=now)
     return PayerOut(payer=payer, policy_version=0)
 
 
 @router.get("/{payer_id}", response_model=PayerOut, summary="One payer")
 async def get_payer(payer_id: str, uows: UowsDep) -> PayerOut:
-    async with uows() as uow:
-        found = await uow.payers.get(payer_id)
-    if found is None:
-        raise NotFound(f"no payer {payer_id}")
-    return PayerOut(payer=found[0], policy_version=found[1])
+    entry = await payer_service.get_payer(uows=uows, payer_id=payer_id)
+    return PayerOut(payer=entry.payer, policy_version=entry.policy_version)
 
 
 @router.put("/{payer_id}", response_model=PayerOut, summary="Replace a payer (plans, clocks)")
 async def replace_payer(payer_id: str, body: Payer, uows: UowsDep, now: NowDep) -> PayerOut:
-    payer = await payer_service.replace_payer(uows, payer_id, body, now=now)
-    async with uows() as uow:
-        found = await uow.payers.get(payer_id)
-    return PayerOut(payer=payer, policy_version=found[1] if found else 0)
+    entry = await payer_service.replace_payer(uows=uows, payer_id=payer_id, payer=body, now=now)
+    return PayerOut(payer=entry.payer, policy_version=entry.policy_version)
 
 
 async def _policies(uows: UowsDep, payer_id: str, version: int | None) -> PolicyListOut:
-    async with uows() as uow:
-        if await uow.payers.get(payer_id) is None:
-            raise NotFound(f"no payer {payer_id}")
-        current = await uow.payers.policies(payer_id, version)
-        versions = await uow.payers.versions(payer_id)
-    if current is None and version is not None:
-        raise NotFound(f"payer {payer_id} has no policy version {version}")
-    return PolicyListOut(payer_id=payer_id, version=current.version if current else 0,
-                         policies=list(current.policies) if current else [],
-                         versions=[PolicyVersion(**v) for v in versions])
+    listing = await payer_service.policy_listing(uows=uows, payer_id=payer_id, version=version)
+    return PolicyListOut(
+        payer_id=listing.payer_id, version=listing.version, policies=list(listing.policies),
+        versions=[PolicyVersion(version=v.version, created_at=v.created_at,
+                                created_by=v.created_by) for v in listing.versions])
 
 
 @router.get("/{payer_id}/policies", response_model=PolicyListOut,
@@ -70,5 +59,6 @@ async def get_policies(payer_id: str, uows: UowsDep,
             summary="Replace a payer's coverage policies (saved as a new version)")
 async def put_policies(payer_id: str, body: PolicyList, uows: UowsDep, now: NowDep,
                        actor: ActorDep) -> PolicyListOut:
-    saved = await payer_service.put_policies(uows, payer_id, body.policies, actor=actor, now=now)
+    saved = await payer_service.put_policies(uows=uows, payer_id=payer_id,
+                                             policies=body.policies, actor=actor, now=now)
     return await _policies(uows, payer_id, saved.version)

@@ -1,6 +1,7 @@
 """/v1/authorizations: the PA worklist, one case, answers, submit, withdraw, inquire, metrics.
 
-Routes translate HTTP into service calls; the service layer owns the transactions.
+Routes translate HTTP into service calls; the service layer owns the transactions. A command
+answers with the case as read back after it committed.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from fastapi import APIRouter, Query
 from chairside_shared.inputs import Instant
 
 from ...domain.codes import CaseStatus
-from ...domain.errors import NotFound
-from ...domain.usage import worklist_reasons
 from ...service import cases as case_service
 from ...service import queries
 from .deps import ActorDep, ConnectorDep, NowDep, UowsDep
@@ -43,43 +42,26 @@ async def list_authorizations(
     limit: int = Query(50, ge=1, le=500),
     cursor: str | None = None,
 ) -> AuthorizationPage:
-    async with uows() as uow:
-        if worklist:
-            rows = await queries.worklist(uow, now=now, practice_id=practice_id)
-            rows = [(k, r) for k, r in rows
-                    if (order_id is None or order_id in k.order_ids)
-                    and (status is None or k.status == status)
-                    and (due_before is None or (k.due_at is not None and k.due_at < due_before))]
-            offset = queries.decode_cursor(cursor)
-            page = rows[offset:offset + limit]
-            more = len(rows) > offset + limit
-            return AuthorizationPage(
-                items=[summary(k, now, r) for k, r in page],
-                next_cursor=queries.encode_cursor(offset + limit) if more else None)
-        cases, nxt = await queries.list_cases(uow, order_id=order_id, status=status,
-                                              due_before=due_before, practice_id=practice_id,
-                                              limit=limit, cursor=cursor)
-        return AuthorizationPage(items=[summary(k, now) for k in cases], next_cursor=nxt)
+    filters = queries.CaseFilter(order_id=order_id, status=status, due_before=due_before,
+                                 practice_id=practice_id)
+    page = await queries.list_cases(uows=uows, filters=filters, worklist=worklist, now=now,
+                                    limit=limit, cursor=cursor)
+    return AuthorizationPage(items=[summary(e.case, now, list(e.worklist)) for e in page.items],
+                             next_cursor=page.next_cursor)
 
 
 @router.get("/metrics", response_model=MetricsOut, summary="PA turnaround and decision rates")
 async def pa_metrics(uows: UowsDep, now: NowDep, since: Instant | None = Query(None, alias="from"),
                      until: Instant | None = Query(None, alias="to"),
                      practice_id: str | None = None) -> MetricsOut:
-    async with uows() as uow:
-        m = await queries.metrics(uow, now=now, since=since, until=until, practice_id=practice_id)
+    m = await queries.metrics(uows=uows, now=now, since=since, until=until,
+                              practice_id=practice_id)
     return MetricsOut(**m.model_dump(), since=since, until=until)
 
 
 async def _view(uows: UowsDep, case_id: UUID, now: datetime) -> Authorization:
-    async with uows() as uow:
-        case = await uow.cases.get(case_id)
-    if case is None:
-        raise NotFound(f"no authorization {case_id}")
-    s = uows().config
-    reasons = worklist_reasons(case, now, now.astimezone(s.tz).date(),
-                               queries.worklist_settings(s))
-    return detail(case, now, list(reasons))
+    entry = await queries.case_entry(uows=uows, case_id=case_id, now=now)
+    return detail(entry.case, now, list(entry.worklist))
 
 
 @router.get("/{authorization_id}", response_model=Authorization,
@@ -92,7 +74,8 @@ async def get_authorization(authorization_id: UUID, uows: UowsDep, now: NowDep) 
              summary="Answer documentation questions")
 async def answer(authorization_id: UUID, body: AuthorizationAnswers, uows: UowsDep,
                  now: NowDep, actor: ActorDep) -> Authorization:
-    await case_service.answer(uows, authorization_id, body.answers, actor=actor, now=now)
+    await case_service.answer(uows=uows, case_id=authorization_id, answers=body.answers,
+                              actor=actor, now=now)
     return await _view(uows, authorization_id, now)
 
 
@@ -100,7 +83,8 @@ async def answer(authorization_id: UUID, body: AuthorizationAnswers, uows: UowsD
              summary="Submit the case to the payer (PAS Claim/$submit)")
 async def submit(authorization_id: UUID, uows: UowsDep, connector: ConnectorDep, now: NowDep,
                  actor: ActorDep) -> Authorization:
-    await case_service.submit(uows, connector, authorization_id, actor=actor, now=now)
+    await case_service.submit(uows=uows, connector=connector, case_id=authorization_id,
+                              actor=actor, now=now)
     return await _view(uows, authorization_id, now)
 
 
@@ -108,7 +92,8 @@ async def submit(authorization_id: UUID, uows: UowsDep, connector: ConnectorDep,
              summary="Ask the payer now (PAS Claim/$inquire) instead of waiting for the poller")
 async def inquire(authorization_id: UUID, uows: UowsDep, connector: ConnectorDep,
                   now: NowDep) -> Authorization:
-    await case_service.exchange(uows, connector, authorization_id, "inquire", now=now)
+    await case_service.exchange(uows=uows, connector=connector, case_id=authorization_id,
+                                op="inquire", now=now)
     return await _view(uows, authorization_id, now)
 
 
@@ -117,5 +102,6 @@ async def inquire(authorization_id: UUID, uows: UowsDep, connector: ConnectorDep
 async def withdraw(authorization_id: UUID, uows: UowsDep, now: NowDep, actor: ActorDep,
                    body: WithdrawIn | None = None) -> Authorization:
     reason = body.reason if body else WithdrawIn().reason
-    await case_service.withdraw(uows, authorization_id, reason, actor=actor, now=now)
+    await case_service.withdraw(uows=uows, case_id=authorization_id, reason=reason, actor=actor,
+                                now=now)
     return await _view(uows, authorization_id, now)

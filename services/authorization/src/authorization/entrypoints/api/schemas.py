@@ -127,29 +127,30 @@ class AuthorizationPage(BaseModel):
     next_cursor: str | None
 
 
-def summary(case: PACase, now: datetime, worklist: list[str] | None = None) -> dict[str, Any]:
-    return {
-        "id": case.id, "order_id": case.order_id, "order_ids": case.order_ids,
-        "practice_id": case.practice_id, "patient_id": case.patient_id, "status": case.status,
-        "kind": case.kind, "expedited": case.expedited,
-        "payer": {"payer_id": case.payer_id, "plan_id": case.plan_id,
-                  "member_id": case.member_id},
-        "lines": [{"hcpcs": ln.hcpcs, "requested_units": ln.requested_units,
-                   "approved_units": ln.approved_units, "used_units": ln.used_units,
-                   "remaining_units": ln.remaining} for ln in case.lines],
-        "auth_number": case.auth_number, "valid_from": case.valid_from,
-        "valid_to": case.valid_to, "due_at": case.due_at, "overdue": case.is_overdue(now),
-        "submitted_at": case.submitted_at, "decided_at": case.decided_at,
-        "denial_reason": case.denial_reason, "denial_code": case.denial_code,
-        "last_error": case.last_error, "worklist": worklist or [],
-        "created_at": case.created_at, "updated_at": case.updated_at, "version": case.version,
-    }
+def summary(case: PACase, now: datetime,
+            worklist: list[str] | None = None) -> AuthorizationSummary:
+    return AuthorizationSummary(
+        id=case.id, order_id=case.order_id, order_ids=case.order_ids,
+        practice_id=case.practice_id, patient_id=case.patient_id, status=case.status,
+        kind=case.kind, expedited=case.expedited,
+        payer=PayerRefOut(payer_id=case.payer_id, plan_id=case.plan_id,
+                          member_id=case.member_id),
+        lines=[LineOut(hcpcs=ln.hcpcs, requested_units=ln.requested_units,
+                       approved_units=ln.approved_units, used_units=ln.used_units,
+                       remaining_units=ln.remaining) for ln in case.lines],
+        auth_number=case.auth_number, valid_from=case.valid_from,
+        valid_to=case.valid_to, due_at=case.due_at, overdue=case.is_overdue(now),
+        submitted_at=case.submitted_at, decided_at=case.decided_at,
+        denial_reason=case.denial_reason, denial_code=case.denial_code,
+        last_error=case.last_error, worklist=worklist or [],
+        created_at=case.created_at, updated_at=case.updated_at, version=case.version,
+    )
 
 
 def detail(case: PACase, now: datetime, worklist: list[str] | None = None) -> Authorization:
     answers = effective_answers(case.questions, case.answers)
     return Authorization(
-        **summary(case, now, worklist),
+        **summary(case, now, worklist).model_dump(),
         requested_period=Period(from_=case.requested_from, to=case.requested_to),
         policy_version=case.policy_version, blockers=case.blockers,
         missing=missing_answers(case.questions, case.answers),
