@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from typing import Self
 
-from chairside_shared.messaging.outbox import UnitOfWork
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
 from orders.adapters.repository import (
+    CatalogCache,
     CatalogRepository,
     DoseRepository,
     OrderRepository,
     PatientRepository,
     ProtocolRepository,
 )
+from orders.service import events
 
 
 class OrdersUnitOfWork(UnitOfWork):
-    """Repositories are created on ``self.session`` in ``__aenter__``."""
+    """Repositories are created on ``self.session`` in ``__aenter__``; the order repository
+    adds every order it loads or adds to ``seen``, and ``commit()`` turns their domain events
+    into outbox rows through ``service/events.py``."""
+
+    to_messages = staticmethod(events.to_messages)
 
     patients: PatientRepository
     orders: OrderRepository
@@ -23,11 +31,16 @@ class OrdersUnitOfWork(UnitOfWork):
     catalog: CatalogRepository
     protocols: ProtocolRepository
 
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
+                 *, catalogs: CatalogCache) -> None:
+        super().__init__(session_factory, outbox)
+        self._catalogs = catalogs
+
     async def __aenter__(self) -> Self:
         await super().__aenter__()
         self.patients = PatientRepository(self.session)
-        self.orders = OrderRepository(self.session)
+        self.orders = OrderRepository(self.session, self.seen)
         self.doses = DoseRepository(self.session)
-        self.catalog = CatalogRepository(self.session)
+        self.catalog = CatalogRepository(self.session, self._catalogs)
         self.protocols = ProtocolRepository(self.session)
         return self
