@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from chairside_shared.runtime import ServiceRuntime
 from chairside_shared.web import get_runtime
 from orders.domain import errors as e
 from orders.domain.order import Actor
@@ -15,7 +16,8 @@ from orders.service.uow import OrdersUnitOfWork
 
 
 def get_uow(request: Request) -> OrdersUnitOfWork:
-    return get_runtime(request).uow()
+    runtime: ServiceRuntime[OrdersUnitOfWork] = get_runtime(request)  # built by bootstrap.py
+    return runtime.uow()
 
 
 def get_scope(request: Request) -> Scope:

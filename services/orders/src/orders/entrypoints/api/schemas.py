@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
 from pydantic import (
@@ -107,10 +107,10 @@ class PatientOut(Out):
     sex: str
     weight_kg: Decimal | None
     pregnant: bool | None
-    allergies: list[dict]
+    allergies: list[dict[str, Any]]
     conditions: list[str]
     qtc_ms: int | None
-    medications: list[dict]
+    medications: list[dict[str, Any]]
     created_at: datetime
     updated_at: datetime
 
@@ -147,7 +147,7 @@ class DrugOut(Out):
     max_dose: Decimal
     peds_mg_per_kg: Decimal | None
     peds_max: Decimal | None
-    peds_age_caps: list[dict] = Field(
+    peds_age_caps: list[dict[str, Any]] = Field(
         default_factory=list, description="Per-dose ceilings by age band (inclusive years)")
     peds_policy: str
     default_minutes: int
@@ -161,7 +161,7 @@ class DrugOut(Out):
     hcpcs_unit_amount: Decimal | None
     vial_size: Decimal | None
     single_dose: bool
-    frequency_limits: list[dict]
+    frequency_limits: list[dict[str, Any]]
     sources: dict[str, str]
     catalog_version: int
 
@@ -198,7 +198,7 @@ class ProtocolOut(Out):
     name: str
     population: str
     description: str
-    lines: list[dict]
+    lines: list[dict[str, Any]]
 
 
 # ------------------------------------------------------------------------------ orders
@@ -329,11 +329,11 @@ class OrderOut(BaseModel):
         default=None, description="The payer's reason when the drug was denied, not covered, "
         "or the approval expired or was withdrawn; null otherwise.")
     urgency: str
-    requested_window: dict | None
+    requested_window: dict[str, Any] | None
     diagnosis: list[str]
-    payer: dict | None
+    payer: dict[str, Any] | None
     protocol_id: UUID | None
-    lines: list[dict]
+    lines: list[dict[str, Any]]
     findings: list[FindingOut]
     overrides: list[OverrideOut]
     estimated_chair_minutes: int
@@ -342,7 +342,7 @@ class OrderOut(BaseModel):
     catalog_version: int
     prescriber_id: str | None
     administrations: list[AdministrationOut]
-    history: list[dict]
+    history: list[dict[str, Any]]
     created_at: datetime
     updated_at: datetime
     signed_at: datetime | None
