@@ -12,9 +12,10 @@ from orders.domain.administration import AdministrationRecord
 from orders.domain.lines import LineSpec
 from orders.domain.order import OrderChanges
 from orders.domain.values import Payer
-from orders.entrypoints.api import schemas as s
+from orders.entrypoints.api import order_schemas as s
 from orders.entrypoints.api.deps import Caller, UoW, require
 from orders.entrypoints.api.patients import _cursor
+from orders.entrypoints.api.schemas import Page
 from orders.entrypoints.api.views import administration_view, finding_view, order_view
 from orders.service import handlers as h
 
@@ -66,7 +67,7 @@ async def create_order(body: s.OrderCreate, uow: UoW, caller: Caller) -> dict[st
     return order_view(await h.create_order(uow=uow, draft=draft, scope=caller))
 
 
-@router.get("", response_model=s.Page[s.OrderOut], summary="List orders")
+@router.get("", response_model=Page[s.OrderOut], summary="List orders")
 async def list_orders(uow: UoW, caller: Caller, practice_id: str | None = None,
                       status: str | None = None, patient_id: UUID | None = None,
                       limit: int = Query(50, ge=1, le=200),
