@@ -13,6 +13,7 @@ import pytest
 from orders.domain.administration import AdministrationRecord
 from orders.domain.errors import Conflict, NotFound, NotPermitted, SignBlocked, ValidationFailed
 from orders.domain.order import Actor, Status
+from orders.entrypoints import consumers
 from orders.seed import seed_protocols
 from orders.service import handlers as h
 from orders.service import records as r
@@ -37,14 +38,14 @@ def uow(store):
 
 async def add_patient(uow, **kw):
     facts = patient(patient_id=uuid4(), **kw)
-    return await r.create_patient(uow, facts=facts, mrn=f"MRN-{facts.patient_id}", scope=CLIN,
+    return await r.create_patient(uow=uow, facts=facts, mrn=f"MRN-{facts.patient_id}", scope=CLIN,
                                   now=AS_OF)
 
 
 async def new_order(uow, pt, specs=(("ketorolac", 30),), **kw):
     draft = h.OrderDraft(patient_id=pt.id, urgency="same_day", lines=lines(*specs) if specs else [],
                          diagnoses=["G43.909"], **kw)
-    return await h.create_order(uow, draft=draft, scope=CLERK, now=AS_OF)
+    return await h.create_order(uow=uow, draft=draft, scope=CLERK, now=AS_OF)
 
 
 async def test_create_order_stores_a_draft_with_findings(uow, store):
@@ -71,7 +72,7 @@ async def test_bad_lines_are_422_and_store_nothing(uow, store, specs, field):
 async def test_unknown_patient_is_422_naming_patient_id(uow, store):
     draft = h.OrderDraft(patient_id=uuid4(), urgency="same_day", lines=lines(("ketorolac", 30)))
     with pytest.raises(ValidationFailed) as err:
-        await h.create_order(uow, draft=draft, scope=CLERK, now=AS_OF)
+        await h.create_order(uow=uow, draft=draft, scope=CLERK, now=AS_OF)
     assert err.value.errors[0].field == "patient_id" and store.orders == {}
 
 
@@ -108,7 +109,7 @@ async def test_unknown_protocol_is_422(uow):
 async def test_sign_stages_order_signed_in_the_same_commit(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt)
-    signed = await h.sign_order(uow, order_id=order.id, scope=CLIN, now=AS_OF)
+    signed = await h.sign_order(uow=uow, order_id=order.id, scope=CLIN, now=AS_OF)
     assert signed.status == Status.SIGNED
     [(etype, key, payload)] = store.published
     assert (etype, key) == ("order.signed", str(order.id)) and payload.lines[0].hcpcs == "J1885"
@@ -119,7 +120,7 @@ async def test_sign_blocked_stores_nothing_and_publishes_nothing(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt, (("ketorolac", 60),))
     with pytest.raises(SignBlocked):
-        await h.sign_order(uow, order_id=order.id, scope=CLIN, now=AS_OF)
+        await h.sign_order(uow=uow, order_id=order.id, scope=CLIN, now=AS_OF)
     assert store.orders[order.id].status == Status.DRAFT and store.published == []
 
 
@@ -127,29 +128,30 @@ async def test_override_then_sign(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt, (("ketorolac", 60),))
     with pytest.raises(NotPermitted):
-        await h.add_override(uow, order_id=order.id, finding_code="dose_above_max",
+        await h.add_override(uow=uow, order_id=order.id, finding_code="dose_above_max",
                              reason="documented need", line=None, scope=CLERK, now=AS_OF)
-    await h.add_override(uow, order_id=order.id, finding_code="dose_above_max",
+    await h.add_override(uow=uow, order_id=order.id, finding_code="dose_above_max",
                          reason="documented clinical need", line=None, scope=CLIN, now=AS_OF)
-    await h.sign_order(uow, order_id=order.id, scope=CLIN, now=AS_OF)
+    await h.sign_order(uow=uow, order_id=order.id, scope=CLIN, now=AS_OF)
     assert store.orders[order.id].overrides[0].by == "clin-1"
 
 
 async def test_outside_dose_counts_at_sign(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt, (("eptinezumab", 100),))
-    await r.record_outside_dose(uow, patient_id=pt.id, drug_code="eptinezumab", dose=Decimal(100),
-                                dose_unit="mg", given_at=AS_OF - timedelta(days=20),
-                                source="other clinic", scope=CLIN, now=AS_OF)
+    await r.record_outside_dose(uow=uow, patient_id=pt.id, drug_code="eptinezumab",
+                                dose=Decimal(100), dose_unit="mg",
+                                given_at=AS_OF - timedelta(days=20), source="other clinic",
+                                scope=CLIN, now=AS_OF)
     with pytest.raises(SignBlocked) as err:
-        await h.sign_order(uow, order_id=order.id, scope=CLIN, now=AS_OF)
+        await h.sign_order(uow=uow, order_id=order.id, scope=CLIN, now=AS_OF)
     assert [f.code for f in err.value.blocking] == ["repeat_too_soon"]
 
 
 async def test_outside_dose_validation(uow, store):
     pt = await add_patient(uow)
     with pytest.raises(ValidationFailed) as err:
-        await r.record_outside_dose(uow, patient_id=pt.id, drug_code="dhe", dose=Decimal(1),
+        await r.record_outside_dose(uow=uow, patient_id=pt.id, drug_code="dhe", dose=Decimal(1),
                                     dose_unit="mL", given_at=AS_OF + timedelta(days=1),
                                     source="x", scope=CLIN, now=AS_OF)
     assert {e.field for e in err.value.errors} == {"dose_unit", "given_at"}
@@ -159,11 +161,11 @@ async def test_outside_dose_validation(uow, store):
 async def test_center_administrations_feed_later_checks(uow, store):
     pt = await add_patient(uow)
     first = await new_order(uow, pt, (("eptinezumab", 100),))
-    await h.sign_order(uow, order_id=first.id, scope=CLIN, now=AS_OF)
+    await h.sign_order(uow=uow, order_id=first.id, scope=CLIN, now=AS_OF)
     rec = AdministrationRecord(1, AS_OF, AS_OF + timedelta(minutes=30), Decimal(100), "mg",
                                ndc="0000000000")
-    await h.record_administration(uow, order_id=first.id, record=rec, scope=CLIN, now=AS_OF)
-    await h.complete_order(uow, order_id=first.id, scope=CLIN, now=AS_OF + timedelta(hours=1))
+    await h.record_administration(uow=uow, order_id=first.id, record=rec, scope=CLIN, now=AS_OF)
+    await h.complete_order(uow=uow, order_id=first.id, scope=CLIN, now=AS_OF + timedelta(hours=1))
     assert store.published[-1][0] == "order.administered"
     second = await new_order(uow, pt, (("eptinezumab", 100),))
     assert "repeat_too_soon" in {f.code for f in second.findings}
@@ -174,9 +176,9 @@ async def test_partner_sees_only_its_practice(uow, store):
     pt = await add_patient(uow)  # demo-clinic
     order = await new_order(uow, pt)
     with pytest.raises(NotFound):
-        await h.check_order(uow, order_id=order.id, scope=PARTNER, now=AS_OF)
+        await h.check_order(uow=uow, order_id=order.id, scope=PARTNER, now=AS_OF)
     with pytest.raises(ValidationFailed):
-        await h.create_order(uow, draft=h.OrderDraft(patient_id=pt.id, urgency="planned",
+        await h.create_order(uow=uow, draft=h.OrderDraft(patient_id=pt.id, urgency="planned",
                                                      lines=lines(("ketorolac", 30))),
                              scope=PARTNER, now=AS_OF)
 
@@ -185,7 +187,7 @@ async def test_concurrent_edit_is_a_conflict(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt)
     stale = await uow.orders.get(order.id)
-    await h.update_order(uow, order_id=order.id, changes={"urgency": "planned"}, scope=CLERK,
+    await h.update_order(uow=uow, order_id=order.id, changes={"urgency": "planned"}, scope=CLERK,
                          now=AS_OF)
     with pytest.raises(Conflict):
         await uow.orders.save(stale)
@@ -194,7 +196,7 @@ async def test_concurrent_edit_is_a_conflict(uow, store):
 async def test_update_relines_and_rechecks(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt)
-    updated = await h.update_order(uow, order_id=order.id, scope=CLERK, now=AS_OF,
+    updated = await h.update_order(uow=uow, order_id=order.id, scope=CLERK, now=AS_OF,
                                    changes={"lines": lines(("ketorolac", 45))})
     assert "dose_above_max" in {f.code for f in updated.findings}
 
@@ -206,42 +208,42 @@ def envelope(etype, **payload):
 async def test_consumers_follow_authorization_and_appointments(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt)
-    await h.sign_order(uow, order_id=order.id, scope=CLIN, now=AS_OF)
+    await h.sign_order(uow=uow, order_id=order.id, scope=CLIN, now=AS_OF)
     async with uow:
-        await h.on_authorization_event(uow, envelope("authorization.approved", order_id=order.id,
-                                                     decided_at=AS_OF))
-        await h.on_appointment_event(uow, envelope("appointment.booked", order_id=order.id,
-                                                   status="booked", occurred_at=AS_OF))
-        await h.on_appointment_event(uow, envelope("appointment.booked", order_id=uuid4(),
-                                                   status="booked", occurred_at=AS_OF))
-        await h.on_appointment_event(uow, envelope("appointment.held", order_id=None,
-                                                   status="held", occurred_at=AS_OF))
+        await consumers.on_authorization_event(uow, envelope(
+            "authorization.approved", order_id=order.id, decided_at=AS_OF))
+        await consumers.on_appointment_event(uow, envelope(
+            "appointment.booked", order_id=order.id, status="booked", occurred_at=AS_OF))
+        await consumers.on_appointment_event(uow, envelope(
+            "appointment.booked", order_id=uuid4(), status="booked", occurred_at=AS_OF))
+        await consumers.on_appointment_event(uow, envelope(
+            "appointment.held", order_id=None, status="held", occurred_at=AS_OF))
         await uow.commit()
     stored = store.orders[order.id]
     assert (stored.authorization_status, stored.status) == ("approved", Status.SCHEDULED)
 
 
 async def test_put_drug_needs_admin_and_versions_the_catalog(uow, store):
-    data = (await r.current_catalog(uow)).drug("ketorolac").model_dump()
+    data = (await r.current_catalog(uow=uow)).drug("ketorolac").model_dump()
     with pytest.raises(NotPermitted):
-        await r.put_drug(uow, code="ketorolac", data=data, scope=CLIN, now=AS_OF)
+        await r.put_drug(uow=uow, code="ketorolac", data=data, scope=CLIN, now=AS_OF)
     data.update(max_dose="15", usual_dose="15")
-    cat = await r.put_drug(uow, code="ketorolac", data=data, scope=ADMIN, now=AS_OF)
+    cat = await r.put_drug(uow=uow, code="ketorolac", data=data, scope=ADMIN, now=AS_OF)
     assert cat.version == 2 and sorted(store.catalogs) == [1, 2]
     with pytest.raises(ValidationFailed) as err:
-        await r.put_drug(uow, code="ketorolac", data={**data, "usual_dose": "-"}, scope=ADMIN)
+        await r.put_drug(uow=uow, code="ketorolac", data={**data, "usual_dose": "-"}, scope=ADMIN)
     assert err.value.errors[0].field == "usual_dose" and sorted(store.catalogs) == [1, 2]
 
 
 async def test_order_keeps_the_catalog_version_it_was_checked_against(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt)
-    data = (await r.current_catalog(uow)).drug("ketorolac").model_dump()
-    await r.put_drug(uow, code="ketorolac", data={**data, "max_dose": "15", "usual_dose": "15"},
+    data = (await r.current_catalog(uow=uow)).drug("ketorolac").model_dump()
+    await r.put_drug(uow=uow, code="ketorolac", data={**data, "max_dose": "15", "usual_dose": "15"},
                      scope=ADMIN, now=AS_OF)
     assert store.orders[order.id].catalog_version == 1
     with pytest.raises(SignBlocked):  # signing re-checks against the new version
-        await h.sign_order(uow, order_id=order.id, scope=CLIN, now=AS_OF)
+        await h.sign_order(uow=uow, order_id=order.id, scope=CLIN, now=AS_OF)
 
 
 async def test_business_metrics_count_signing_and_refusals(uow):
@@ -255,8 +257,8 @@ async def test_business_metrics_count_signing_and_refusals(uow):
     bad = await new_order(uow, pt, (("ketorolac", 60),))
     signed0 = value(metrics.ORDERS_SIGNED, "standard", "same_day")
     refused0 = value(metrics.SIGN_REFUSED, "dose_above_max")
-    await h.sign_order(uow, order_id=good.id, scope=CLIN, now=AS_OF)
+    await h.sign_order(uow=uow, order_id=good.id, scope=CLIN, now=AS_OF)
     with pytest.raises(SignBlocked):
-        await h.sign_order(uow, order_id=bad.id, scope=CLIN, now=AS_OF)
+        await h.sign_order(uow=uow, order_id=bad.id, scope=CLIN, now=AS_OF)
     assert value(metrics.ORDERS_SIGNED, "standard", "same_day") == signed0 + 1
     assert value(metrics.SIGN_REFUSED, "dose_above_max") == refused0 + 1

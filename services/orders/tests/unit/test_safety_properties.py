@@ -62,7 +62,7 @@ def test_pediatric_dose_above_cap_is_never_signable_without_override(code, age, 
     with pytest.raises(SignBlocked) as err:
         sign(order, pt)
     assert "pediatric_dose_above_cap" in {f.code for f in err.value.blocking}
-    assert order.status == Status.DRAFT and not order.pending_events
+    assert order.status == Status.DRAFT and not order.events
     # a clerk cannot override it away
     with pytest.raises(NotPermitted):
         order.add_override(finding_code="pediatric_dose_above_cap", line=1,

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from orders.domain.administration import AdministrationRecord
 from orders.domain.findings import Finding
+from orders.domain.lifecycle import Status
 from orders.domain.lines import LineSpec
-from orders.domain.order import HistoryEntry, Order, Override, Status
-from orders.domain.patient import Allergy, HomeMed, PatientFacts, PatientRecord
+from orders.domain.order import Order
+from orders.domain.patient import Allergy, HomeMed, OutsideDose, PatientFacts, PatientRecord
 from orders.domain.protocols import Protocol, protocol_from_data
+from orders.domain.values import HistoryEntry, Override
+
+# A row as SQLAlchemy returns it (attribute access by column name); rows are untyped.
+Row = Any
 
 
+@overload
+def utc(value: datetime) -> datetime: ...
+@overload
+def utc(value: None) -> None: ...
 def utc(value: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; everything stored is UTC."""
     if value is None:
@@ -25,6 +34,10 @@ def _iso(value: datetime | None) -> str | None:
     return None if value is None else utc(value).isoformat()
 
 
+@overload
+def _time(text: str) -> datetime: ...
+@overload
+def _time(text: None) -> None: ...
 def _time(text: str | None) -> datetime | None:
     return None if text is None else utc(datetime.fromisoformat(text))
 
@@ -42,7 +55,7 @@ def _jsonable(value: Any) -> Any:
 
 
 # ------------------------------------------------------------------------------ patients
-def patient_row(rec: PatientRecord) -> dict:
+def patient_row(rec: PatientRecord) -> dict[str, Any]:
     f = rec.facts
     return {
         "id": f.patient_id, "practice_id": f.practice_id, "mrn": rec.mrn,
@@ -56,7 +69,7 @@ def patient_row(rec: PatientRecord) -> dict:
     }
 
 
-def patient_from_row(row) -> PatientRecord:
+def patient_from_row(row: Row) -> PatientRecord:
     facts = PatientFacts(
         patient_id=row.id, practice_id=row.practice_id, birth_date=row.birth_date, sex=row.sex,
         weight_kg=None if row.weight_kg is None else Decimal(str(row.weight_kg)),
@@ -71,8 +84,24 @@ def patient_from_row(row) -> PatientRecord:
                          updated_at=utc(row.updated_at), version=row.version)
 
 
+def outside_dose_row(dose: OutsideDose) -> dict[str, Any]:
+    return {"id": dose.id, "patient_id": dose.patient_id, "drug_code": dose.drug_code,
+            "dose": dose.dose, "dose_unit": dose.dose_unit,
+            "dose_catalog_unit": dose.dose_catalog_unit, "given_at": dose.given_at,
+            "source": dose.source, "recorded_at": dose.recorded_at,
+            "recorded_by": dose.recorded_by}
+
+
+def outside_dose_from_row(row: Row) -> OutsideDose:
+    return OutsideDose(id=row.id, patient_id=row.patient_id, drug_code=row.drug_code,
+                       dose=row.dose, dose_unit=row.dose_unit,
+                       dose_catalog_unit=row.dose_catalog_unit, given_at=row.given_at,
+                       source=row.source, recorded_at=row.recorded_at,
+                       recorded_by=row.recorded_by)
+
+
 # ------------------------------------------------------------------------------ orders
-def order_row(order: Order) -> dict:
+def order_row(order: Order) -> dict[str, Any]:
     window = order.requested_window or (None, None)
     return {
         "id": order.id, "practice_id": order.practice_id, "patient_id": order.patient_id,
@@ -97,8 +126,8 @@ def order_row(order: Order) -> dict:
     }
 
 
-def order_from_row(row, administrations: list[AdministrationRecord]) -> Order:
-    window = None
+def order_from_row(row: Row, administrations: list[AdministrationRecord]) -> Order:
+    window: tuple[datetime, datetime] | None = None
     if row.requested_from is not None:
         window = (utc(row.requested_from), utc(row.requested_to))
     return Order(
@@ -122,7 +151,7 @@ def order_from_row(row, administrations: list[AdministrationRecord]) -> Order:
         cancel_reason=row.cancel_reason, completed_at=utc(row.completed_at), version=row.version)
 
 
-def administration_from_row(row) -> AdministrationRecord:
+def administration_from_row(row: Row) -> AdministrationRecord:
     return AdministrationRecord(
         line_sequence=row.line_sequence, started_at=utc(row.started_at),
         stopped_at=utc(row.stopped_at), dose_given=Decimal(str(row.dose_given)),
@@ -133,7 +162,7 @@ def administration_from_row(row) -> AdministrationRecord:
 
 
 # ------------------------------------------------------------------------------ protocols
-def protocol_row(p: Protocol) -> dict:
+def protocol_row(p: Protocol) -> dict[str, Any]:
     return {"id": p.id, "practice_id": p.practice_id, "key": p.key, "name": p.name,
             "population": p.population, "description": p.description, "active": p.active,
             "lines": [{"sequence": ln.sequence, "drug_code": ln.drug_code, "mode": ln.mode,
@@ -142,7 +171,7 @@ def protocol_row(p: Protocol) -> dict:
                       for ln in p.lines]}
 
 
-def protocol_from_row(row) -> Protocol:
+def protocol_from_row(row: Row) -> Protocol:
     data = {"id": str(row.id), "key": row.key, "name": row.name, "population": row.population,
             "description": row.description, "lines": row.lines}
     proto = protocol_from_data(data, practice_id=row.practice_id)

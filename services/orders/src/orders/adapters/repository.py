@@ -1,16 +1,20 @@
-"""Repositories on the unit of work's session. They never commit: the handler does."""
+"""Repositories on the unit of work's session. They never commit: the handler does. The order
+repository adds every order it loads or adds to the unit of work's ``seen``, so the domain
+events the order records leave through the outbox on commit."""
 
 from __future__ import annotations
 
 import base64
-import weakref
 from datetime import datetime
+from typing import Any
 from uuid import UUID, uuid4
 
 import sqlalchemy as sa
+from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from chairside_shared.messaging.outbox import Seen
 from orders.adapters import codec
 from orders.adapters.orm import (
     administrations,
@@ -21,16 +25,16 @@ from orders.adapters.orm import (
     protocols,
 )
 from orders.domain.administration import AdministrationRecord
-from orders.domain.catalog import Catalog
+from orders.domain.catalog import Catalog, CatalogChange
 from orders.domain.errors import Conflict
 from orders.domain.order import Order
-from orders.domain.patient import PastDose, PatientRecord
+from orders.domain.patient import OutsideDose, PastDose, PatientRecord
 from orders.domain.protocols import Protocol
 from orders.domain.units import convert
 
-# Catalog versions never change once written, so parsed snapshots are cached per database
-# (keyed by the session factory's engine) and never invalidated.
-_CATALOG_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Catalog versions never change once written: parsed snapshots by version number, one cache
+# per runtime (built by bootstrap.py), never invalidated.
+CatalogCache = dict[int, Catalog]
 
 
 def encode_cursor(created_at: datetime, row_id: UUID) -> str:
@@ -44,12 +48,23 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
     return datetime.fromisoformat(at), UUID(rid)
 
 
-def _page(table, query, *, limit: int, cursor: str | None):
+def _page(table: sa.Table, query: sa.Select[Any], *, limit: int,
+          cursor: str | None) -> sa.Select[Any]:
     if cursor:
         at, rid = decode_cursor(cursor)
         query = query.where(sa.tuple_(table.c.created_at, table.c.id) < sa.tuple_(
             sa.literal(at, table.c.created_at.type), sa.literal(rid, table.c.id.type)))
     return query.order_by(table.c.created_at.desc(), table.c.id.desc()).limit(limit + 1)
+
+
+def _next_cursor(rows: list[Any], limit: int) -> str | None:
+    return encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) \
+        if len(rows) > limit else None
+
+
+def _rowcount(result: Result[Any]) -> int:
+    # AsyncSession.execute is typed Result for every statement; an UPDATE's is a CursorResult
+    return result.rowcount if isinstance(result, CursorResult) else -1
 
 
 class _Repo:
@@ -58,7 +73,7 @@ class _Repo:
 
     @property
     def _postgres(self) -> bool:
-        return self.session.bind.dialect.name == "postgresql"
+        return self.session.get_bind().dialect.name == "postgresql"
 
 
 class PatientRepository(_Repo):
@@ -78,23 +93,25 @@ class PatientRepository(_Repo):
         values = codec.patient_row(record) | {"version": record.version + 1}
         result = await self.session.execute(patients.update().where(
             patients.c.id == record.id, patients.c.version == record.version).values(values))
-        if result.rowcount != 1:
+        if _rowcount(result) != 1:
             raise Conflict("the patient changed meanwhile; reload and retry")
         record.version += 1
 
-    async def list(self, *, practice_id: str | None, limit: int, cursor: str | None):
+    async def list(self, *, practice_id: str | None, limit: int,
+                   cursor: str | None) -> tuple[list[PatientRecord], str | None]:
         query = sa.select(patients)
         if practice_id:
             query = query.where(patients.c.practice_id == practice_id)
-        rows = (await self.session.execute(
-            _page(patients, query, limit=limit, cursor=cursor))).all()
-        items = [codec.patient_from_row(r) for r in rows[:limit]]
-        nxt = encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) \
-            if len(rows) > limit else None
-        return items, nxt
+        rows = list((await self.session.execute(
+            _page(patients, query, limit=limit, cursor=cursor))).all())
+        return [codec.patient_from_row(r) for r in rows[:limit]], _next_cursor(rows, limit)
 
 
 class OrderRepository(_Repo):
+    def __init__(self, session: AsyncSession, seen: Seen):
+        super().__init__(session)
+        self.seen = seen
+
     async def get(self, order_id: UUID, *, for_update: bool = False) -> Order | None:
         query = sa.select(orders).where(orders.c.id == order_id)
         if for_update and self._postgres:
@@ -103,7 +120,9 @@ class OrderRepository(_Repo):
         if row is None:
             return None
         given = await self._administrations([order_id])
-        return codec.order_from_row(row, given.get(order_id, []))
+        order = codec.order_from_row(row, given.get(order_id, []))
+        self.seen.add(order)
+        return order
 
     async def _administrations(self, ids: list[UUID]) -> dict[UUID, list[AdministrationRecord]]:
         out: dict[UUID, list[AdministrationRecord]] = {}
@@ -118,12 +137,13 @@ class OrderRepository(_Repo):
     async def add(self, order: Order) -> None:
         await self.session.execute(orders.insert().values(codec.order_row(order) | {"version": 0}))
         order.version = 0
+        self.seen.add(order)
 
     async def save(self, order: Order) -> None:
         values = codec.order_row(order) | {"version": order.version + 1}
         result = await self.session.execute(orders.update().where(
             orders.c.id == order.id, orders.c.version == order.version).values(values))
-        if result.rowcount != 1:
+        if _rowcount(result) != 1:
             raise Conflict("the order changed meanwhile; reload and retry")
         order.version += 1
 
@@ -131,6 +151,8 @@ class OrderRepository(_Repo):
                                  catalog: Catalog) -> None:
         line = next(ln for ln in order.lines if ln.sequence == rec.line_sequence)
         drug = catalog.drug(line.drug_code)
+        if drug is None:  # the aggregate refused the record already
+            raise LookupError(f"{line.drug_code} is not in catalog version {catalog.version}")
         try:
             async with self.session.begin_nested():
                 await self.session.execute(administrations.insert().values(
@@ -147,19 +169,20 @@ class OrderRepository(_Repo):
                 from None
 
     async def list(self, *, practice_id: str | None, status: str | None,
-                   patient_id: UUID | None, limit: int, cursor: str | None):
+                   patient_id: UUID | None, limit: int,
+                   cursor: str | None) -> tuple[list[Order], str | None]:
         query = sa.select(orders)
         for column, value in ((orders.c.practice_id, practice_id), (orders.c.status, status),
                               (orders.c.patient_id, patient_id)):
             if value is not None:
                 query = query.where(column == value)
-        rows = (await self.session.execute(_page(orders, query, limit=limit,
-                                                 cursor=cursor))).all()
+        rows = list((await self.session.execute(_page(orders, query, limit=limit,
+                                                      cursor=cursor))).all())
         given = await self._administrations([r.id for r in rows[:limit]])
         items = [codec.order_from_row(r, given.get(r.id, [])) for r in rows[:limit]]
-        nxt = encode_cursor(rows[limit - 1].created_at, rows[limit - 1].id) \
-            if len(rows) > limit else None
-        return items, nxt
+        for order in items:
+            self.seen.add(order)
+        return items, _next_cursor(rows, limit)
 
 
 class DoseRepository(_Repo):
@@ -178,19 +201,19 @@ class DoseRepository(_Repo):
                        .where(o.c.patient_id == patient_id))]
         return center + outside
 
-    async def add_outside(self, row: dict) -> None:
-        await self.session.execute(outside_doses.insert().values(row))
+    async def add_outside(self, dose: OutsideDose) -> None:
+        await self.session.execute(outside_doses.insert().values(codec.outside_dose_row(dose)))
 
-    async def list_outside(self, patient_id: UUID) -> list[dict]:
+    async def list_outside(self, patient_id: UUID) -> list[OutsideDose]:
         rows = await self.session.execute(sa.select(outside_doses).where(
             outside_doses.c.patient_id == patient_id).order_by(outside_doses.c.given_at.desc()))
-        return [dict(r._mapping) for r in rows]
+        return [codec.outside_dose_from_row(r) for r in rows]
 
 
 class CatalogRepository(_Repo):
-    def _cache(self) -> dict[int, Catalog]:
-        bind = self.session.bind
-        return _CATALOG_CACHE.setdefault(getattr(bind, "sync_engine", bind), {})
+    def __init__(self, session: AsyncSession, cache: CatalogCache):
+        super().__init__(session)
+        self._cache = cache
 
     async def current(self) -> Catalog:
         latest = (await self.session.execute(sa.select(sa.func.max(catalog_versions.c.version)))
@@ -200,12 +223,11 @@ class CatalogRepository(_Repo):
         return await self.version(latest)
 
     async def version(self, version: int) -> Catalog:
-        cache = self._cache()
-        if version not in cache:
+        if version not in self._cache:
             snapshot = (await self.session.execute(sa.select(catalog_versions.c.snapshot).where(
                 catalog_versions.c.version == version))).scalar_one()
-            cache[version] = Catalog.model_validate(snapshot)
-        return cache[version]
+            self._cache[version] = Catalog.model_validate(snapshot)
+        return self._cache[version]
 
     async def add_version(self, catalog: Catalog, *, changed_drug: str | None, by: str | None,
                           note: str | None, at: datetime) -> None:
@@ -217,12 +239,13 @@ class CatalogRepository(_Repo):
         except IntegrityError:
             raise Conflict("the catalog changed meanwhile; reload and retry") from None
 
-    async def versions_of(self, code: str) -> list[dict]:
+    async def versions_of(self, code: str) -> list[CatalogChange]:
         rows = await self.session.execute(sa.select(
             catalog_versions.c.version, catalog_versions.c.created_by,
             catalog_versions.c.created_at, catalog_versions.c.note).where(
             catalog_versions.c.changed_drug == code).order_by(catalog_versions.c.version))
-        return [dict(r._mapping) for r in rows]
+        return [CatalogChange(version=r.version, created_by=r.created_by,
+                              created_at=r.created_at, note=r.note) for r in rows]
 
 
 class ProtocolRepository(_Repo):

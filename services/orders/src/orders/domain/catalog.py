@@ -8,6 +8,7 @@ checked against, so a later edit never silently changes what a clinician signed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
@@ -218,6 +219,16 @@ class RulesConfig(_Data):
     def local_date(self, moment: datetime) -> date:
         """The clinic's calendar day of a moment (ages, courses and intervals count these)."""
         return moment.astimezone(ZoneInfo(self.clinic_timezone)).date()
+
+
+@dataclass(frozen=True)
+class CatalogChange:
+    """A catalog version that changed one drug: who made it, when and why."""
+
+    version: int
+    created_by: str | None
+    created_at: datetime
+    note: str | None
 
 
 class Catalog(_Data):

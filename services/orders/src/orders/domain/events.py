@@ -1,26 +1,110 @@
-"""Builds the public event payloads (chairside_shared.contracts) from the order aggregate.
+"""What happened to an order, as plain data: the aggregate appends these to ``Order.events``;
+``orders.service.events`` maps each one to its public contract.
 
-Payloads carry ids, codes and the clinical facts receivers need (age band, weight) and never
-a name, MRN or birth date.
+Each event carries the facts receivers need, computed here (age band, weight, billing codes,
+the acuity a line was checked at), and never a name, MRN or birth date.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
+from uuid import UUID
 
-from chairside_shared import contracts as c
-from orders.domain.catalog import Catalog
-from orders.domain.patient import PatientFacts, age_band
+from orders.domain.catalog import Catalog, Mode
+from orders.domain.patient import AgeBand, PatientFacts, age_band
+from orders.domain.values import Payer, Urgency
 
 if TYPE_CHECKING:
     from orders.domain.order import Order
 
 
-def _payer(order: Order) -> c.PayerRef | None:
-    return c.PayerRef(**order.payer) if order.payer else None
+@dataclass(frozen=True)
+class SignedLine:
+    sequence: int
+    drug_code: str
+    hcpcs: str | None
+    hcpcs_unit: str | None
+    dose: Decimal
+    dose_unit: str
+    mode: Mode
+    minutes: int
+    acuity_class: str
+    sedating: bool
 
 
-def _lines(order: Order, catalog: Catalog) -> list[c.OrderLine]:
+@dataclass(frozen=True)
+class OrderSigned:
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    urgency: Urgency
+    requested_window: tuple[datetime, datetime] | None
+    lines: tuple[SignedLine, ...]
+    estimated_chair_minutes: int
+    acuity_class: str
+    requires_driver: bool
+    diagnoses: tuple[str, ...]
+    payer: Payer | None
+    patient_age_band: AgeBand
+    patient_age_years: int
+    patient_weight_kg: Decimal | None
+    pediatric: bool
+    prescriber_id: str | None
+    catalog_version: int
+    signed_at: datetime
+
+
+@dataclass(frozen=True)
+class OrderCancelled:
+    order_id: UUID
+    practice_id: str
+    reason: str
+    previous_status: str
+    cancelled_at: datetime
+
+
+@dataclass(frozen=True)
+class GivenLine:
+    """One administration record, with the billing code of its drug."""
+
+    line_sequence: int
+    drug_code: str
+    hcpcs: str | None
+    mode: Mode
+    started_at: datetime
+    stopped_at: datetime
+    dose_given: Decimal
+    dose_unit: str
+    ndc: str | None
+    lot: str | None
+    wasted_amount: Decimal
+    reaction: str | None
+
+
+@dataclass(frozen=True)
+class OrderAdministered:
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    diagnoses: tuple[str, ...]
+    payer: Payer | None
+    rendering_provider_npi: str | None
+    patient_age_years: int | None
+    administrations: tuple[GivenLine, ...]
+    completed_at: datetime
+
+
+DomainEvent = OrderSigned | OrderCancelled | OrderAdministered
+
+
+def _payer(order: Order) -> Payer | None:
+    return order.payer.copy() if order.payer else None
+
+
+def _signed_lines(order: Order, catalog: Catalog) -> tuple[SignedLine, ...]:
     out = []
     for line in sorted(order.lines, key=lambda ln: ln.sequence):
         drug = catalog.drug(line.drug_code)
@@ -28,51 +112,44 @@ def _lines(order: Order, catalog: Catalog) -> list[c.OrderLine]:
         acuity = drug.acuity_class if drug else "standard"
         if first and order.acuity_class == first:
             acuity = first  # the order was checked as this drug's first dose
-        out.append(c.OrderLine(
+        out.append(SignedLine(
             sequence=line.sequence, drug_code=line.drug_code,
             hcpcs=drug.hcpcs if drug else None, hcpcs_unit=drug.hcpcs_unit if drug else None,
             dose=line.dose, dose_unit=line.dose_unit, mode=line.mode, minutes=line.minutes,
             acuity_class=acuity, sedating=bool(drug and drug.requires_driver)))
-    return out
+    return tuple(out)
 
 
-def order_signed(order: Order, patient: PatientFacts, catalog: Catalog) -> c.OrderSigned:
-    at = order.signed_at
+def order_signed(order: Order, patient: PatientFacts, catalog: Catalog,
+                 at: datetime) -> OrderSigned:
     age = patient.age_on(catalog.rules.local_date(at))
-    window = None
-    if order.requested_window:
-        window = c.Window(**{"from": order.requested_window[0], "to": order.requested_window[1]})
-    return c.OrderSigned(
+    return OrderSigned(
         order_id=order.id, practice_id=order.practice_id, patient_id=order.patient_id,
-        urgency=order.urgency, requested_window=window, lines=_lines(order, catalog),
+        urgency=order.urgency, requested_window=order.requested_window,
+        lines=_signed_lines(order, catalog),
         estimated_chair_minutes=order.estimated_chair_minutes, acuity_class=order.acuity_class,
-        requires_driver=order.requires_driver, diagnoses=list(order.diagnoses),
+        requires_driver=order.requires_driver, diagnoses=tuple(order.diagnoses),
         payer=_payer(order), patient_age_band=age_band(age), patient_age_years=age,
         patient_weight_kg=patient.weight_kg,
         pediatric=age < catalog.rules.pediatric_below_age, prescriber_id=order.prescriber_id,
         catalog_version=order.catalog_version, signed_at=at)
 
 
-def order_cancelled(order: Order, previous_status: str) -> c.OrderCancelled:
-    return c.OrderCancelled(order_id=order.id, practice_id=order.practice_id,
-                            reason=order.cancel_reason or "", previous_status=str(previous_status),
-                            cancelled_at=order.cancelled_at)
-
-
-def order_administered(order: Order, catalog: Catalog, patient_age_years: int | None,
-                       rendering_provider_npi: str | None = None) -> c.OrderAdministered:
+def order_administered(order: Order, catalog: Catalog, at: datetime,
+                       patient_age_years: int | None,
+                       rendering_provider_npi: str | None = None) -> OrderAdministered:
     by_seq = {ln.sequence: ln for ln in order.lines}
     given = []
     for rec in sorted(order.administrations, key=lambda a: a.line_sequence):
         line = by_seq[rec.line_sequence]
         drug = catalog.drug(line.drug_code)
-        given.append(c.Administration(
+        given.append(GivenLine(
             line_sequence=rec.line_sequence, drug_code=line.drug_code,
             hcpcs=drug.hcpcs if drug else None, mode=line.mode, started_at=rec.started_at,
             stopped_at=rec.stopped_at, dose_given=rec.dose_given, dose_unit=rec.dose_unit,
             ndc=rec.ndc, lot=rec.lot, wasted_amount=rec.wasted_amount, reaction=rec.reaction))
-    return c.OrderAdministered(
+    return OrderAdministered(
         order_id=order.id, practice_id=order.practice_id, patient_id=order.patient_id,
-        diagnoses=list(order.diagnoses), payer=_payer(order),
+        diagnoses=tuple(order.diagnoses), payer=_payer(order),
         rendering_provider_npi=rendering_provider_npi, patient_age_years=patient_age_years,
-        administrations=given, completed_at=order.completed_at)
+        administrations=tuple(given), completed_at=at)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["block", "warn", "info"]
 SEVERITY_ORDER = {"block": 0, "warn": 1, "info": 2}
@@ -16,12 +17,12 @@ class Finding:
     message: str
     line: int | None = None  # the line's sequence number; None = the order as a whole
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str | int | None]:
         return {"code": self.code, "severity": self.severity, "message": self.message,
                 "line": self.line}
 
     @classmethod
-    def from_dict(cls, d: dict) -> Finding:
+    def from_dict(cls, d: Mapping[str, Any]) -> Finding:
         return cls(code=d["code"], severity=d["severity"], message=d["message"],
                    line=d.get("line"))
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from orders.domain.catalog import Catalog, Mode
 from orders.domain.errors import FieldError
@@ -26,13 +28,13 @@ class LineSpec:
     def dose_in(self, unit: str) -> Decimal:
         return convert(self.dose, self.dose_unit, unit)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str | int | bool]:
         return {"sequence": self.sequence, "drug_code": self.drug_code, "dose": str(self.dose),
                 "dose_unit": self.dose_unit, "mode": self.mode, "minutes": self.minutes,
                 "wait_after_minutes": self.wait_after_minutes, "with_previous": self.with_previous}
 
     @classmethod
-    def from_dict(cls, d: dict) -> LineSpec:
+    def from_dict(cls, d: Mapping[str, Any]) -> LineSpec:
         return cls(
             sequence=int(d["sequence"]),
             drug_code=d["drug_code"],

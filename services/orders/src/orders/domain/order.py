@@ -1,18 +1,17 @@
 """The order aggregate: lines, findings, overrides, lifecycle and the administration record.
 
-The aggregate records the events its changes imply (``pending_events``); the unit of work
-writes them to the outbox in the same transaction as the state. It never publishes.
+The aggregate records what happened as plain domain events on ``events`` (``orders.domain.events``);
+the unit of work turns them into outbox rows in the same transaction as the state. It never
+publishes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
-from typing import Literal
+from typing import Any, TypedDict, Unpack
 from uuid import UUID
 
-from orders.domain import events
 from orders.domain.administration import (
     AdministrationRecord,
     check_administration,
@@ -28,84 +27,34 @@ from orders.domain.errors import (
     SignBlocked,
     ValidationFailed,
 )
+from orders.domain.events import DomainEvent, OrderCancelled, order_administered, order_signed
 from orders.domain.findings import Finding
+from orders.domain.lifecycle import (
+    APPOINTMENT_TARGETS,
+    AUTHORIZATION_EVENTS,
+    REASONED_AUTHORIZATION_EVENTS,
+    TRANSITIONS,
+    AuthorizationStatus,
+    Status,
+)
 from orders.domain.lines import LineSpec
 from orders.domain.patient import PatientFacts
+from orders.domain.values import Actor, HistoryEntry, Override, Payer, Urgency
+
+__all__ = ["TRANSITIONS", "Actor", "AuthorizationStatus", "HistoryEntry", "Order",
+           "OrderChanges", "Override", "Payer", "Status", "Urgency", "check_time"]
 
 SIGN_SCOPE = "orders:sign"
-AuthorizationStatus = Literal["not_required", "pending", "approved", "denied"]
 
 
-class Status(StrEnum):
-    DRAFT = "draft"
-    SIGNED = "signed"
-    SCHEDULED = "scheduled"
-    IN_PROGRESS = "in_progress"
-    ADMINISTERED = "administered"
-    CANCELLED = "cancelled"
+class OrderChanges(TypedDict, total=False):
+    """What an edit of a draft may change; a key present means "set to this value"."""
 
-
-# scheduled -> signed: the appointment was cancelled or missed; the order needs a new slot.
-TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.DRAFT: frozenset({Status.SIGNED, Status.CANCELLED}),
-    Status.SIGNED: frozenset({Status.SCHEDULED, Status.IN_PROGRESS, Status.CANCELLED}),
-    Status.SCHEDULED: frozenset({Status.SIGNED, Status.IN_PROGRESS, Status.CANCELLED}),
-    Status.IN_PROGRESS: frozenset({Status.ADMINISTERED}),
-    Status.ADMINISTERED: frozenset(),
-    Status.CANCELLED: frozenset(),
-}
-
-# authorization.* event type -> authorization_status. An approval that expired or a withdrawn
-# case leaves the order waiting for a new decision, hence "pending".
-AUTHORIZATION_EVENTS: dict[str, AuthorizationStatus] = {
-    "authorization.not_required": "not_required",
-    "authorization.requested": "pending",
-    "authorization.approved": "approved",
-    "authorization.denied": "denied",
-    "authorization.not_covered": "denied",
-    "authorization.expired": "pending",
-    "authorization.withdrawn": "pending",
-}
-# The events whose payload carries a reason worth showing on the order.
-REASONED_AUTHORIZATION_EVENTS = frozenset({
-    "authorization.denied", "authorization.not_covered", "authorization.expired",
-    "authorization.withdrawn"})
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: str
-    scopes: frozenset[str] = frozenset()
-
-    def can(self, scope: str) -> bool:
-        return scope in self.scopes
-
-
-@dataclass(frozen=True)
-class Override:
-    finding_code: str
-    line: int | None
-    reason: str
-    by: str
-    at: datetime
-
-    def covers(self, finding: Finding) -> bool:
-        return finding.code == self.finding_code and self.line in (None, finding.line)
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: datetime
-    action: str
-    by: str | None
-    detail: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class PendingEvent:
-    type: str
-    key: str
-    payload: object  # a chairside_shared.contracts payload model
+    urgency: Urgency
+    requested_window: tuple[datetime, datetime] | None
+    diagnoses: list[str]
+    payer: Payer | None
+    lines: list[LineSpec]
 
 
 @dataclass
@@ -113,11 +62,11 @@ class Order:
     id: UUID
     practice_id: str
     patient_id: UUID
-    urgency: Literal["same_day", "planned"]
+    urgency: Urgency
     lines: list[LineSpec]
     diagnoses: list[str] = field(default_factory=list)
     requested_window: tuple[datetime, datetime] | None = None
-    payer: dict | None = None
+    payer: Payer | None = None
     protocol_id: UUID | None = None
     status: Status = Status.DRAFT
     authorization_status: AuthorizationStatus = "pending"
@@ -141,17 +90,25 @@ class Order:
     cancel_reason: str | None = None
     completed_at: datetime | None = None
     version: int = 0
-    pending_events: list[PendingEvent] = field(default_factory=list, repr=False)
+    events: list[DomainEvent] = field(default_factory=list, repr=False)
 
     # ------------------------------------------------------------------ drafting
     @classmethod
-    def create(cls, *, result: CheckResult, actor: Actor, at: datetime, **fields) -> Order:
-        order = cls(created_at=at, updated_at=at, **fields)
+    def create(cls, *, result: CheckResult, actor: Actor, at: datetime, id: UUID,
+               practice_id: str, patient_id: UUID, urgency: Urgency, lines: list[LineSpec],
+               diagnoses: list[str] | None = None,
+               requested_window: tuple[datetime, datetime] | None = None,
+               payer: Payer | None = None, protocol_id: UUID | None = None) -> Order:
+        order = cls(id=id, practice_id=practice_id, patient_id=patient_id, urgency=urgency,
+                    lines=lines, diagnoses=diagnoses if diagnoses is not None else [],
+                    requested_window=requested_window, payer=payer, protocol_id=protocol_id,
+                    created_at=at, updated_at=at)
         order._apply(result)
         order._log(at, "created", actor, {"lines": len(order.lines)})
         return order
 
-    def update(self, *, result: CheckResult, actor: Actor, at: datetime, **changes) -> None:
+    def update(self, *, result: CheckResult, actor: Actor, at: datetime,
+               **changes: Unpack[OrderChanges]) -> None:
         if self.status != Status.DRAFT:
             raise IllegalTransition(self.status, "edit")
         lines_changed = "lines" in changes and changes["lines"] != self.lines
@@ -179,7 +136,7 @@ class Order:
             raise NotPermitted(f"overriding a finding needs the {SIGN_SCOPE} scope")
         if self.status != Status.DRAFT:
             raise IllegalTransition(self.status, "override a finding of")
-        errors = []
+        errors: list[FieldError] = []
         if len(reason.strip()) < min_reason_length:
             errors.append(FieldError("reason", f"give a reason of at least {min_reason_length} "
                                      "characters"))
@@ -212,7 +169,7 @@ class Order:
         self._move(Status.SIGNED, at, actor, "signed")
         self.signed_at, self.prescriber_id = at, actor.id
         self.authorization_status = "pending"
-        self._emit("order.signed", events.order_signed(self, patient, catalog))
+        self.events.append(order_signed(self, patient, catalog, at))
 
     def cancel(self, *, reason: str, actor: Actor, at: datetime) -> None:
         if not reason.strip():
@@ -221,16 +178,14 @@ class Order:
         self._require(Status.CANCELLED, "cancel")
         self._move(Status.CANCELLED, at, actor, "cancelled", {"reason": reason.strip()})
         self.cancelled_at, self.cancel_reason = at, reason.strip()
-        self._emit("order.cancelled", events.order_cancelled(self, previous))
+        self.events.append(OrderCancelled(
+            order_id=self.id, practice_id=self.practice_id, reason=reason.strip(),
+            previous_status=str(previous), cancelled_at=at))
 
     # ------------------------------------------------------------------ events from other services
     def apply_appointment(self, appointment_status: str, at: datetime) -> bool:
         """Follow the appointment. Late or repeated events are ignored, never an error."""
-        target = {
-            "held": Status.SCHEDULED, "booked": Status.SCHEDULED, "checked_in": Status.SCHEDULED,
-            "in_chair": Status.IN_PROGRESS,
-            "cancelled": Status.SIGNED, "no_show": Status.SIGNED,
-        }.get(appointment_status)
+        target = APPOINTMENT_TARGETS.get(appointment_status)
         if target is None or target == self.status:
             return False
         if target == Status.SIGNED and self.status != Status.SCHEDULED:
@@ -252,7 +207,7 @@ class Order:
         self.authorization_status, self.authorization_decided_at = new, decided_at
         self.authorization_reason = reason
         if changed:
-            detail = {"event": event_type, "status": new}
+            detail: dict[str, Any] = {"event": event_type, "status": new}
             if reason:
                 detail["reason"] = reason
             self._log(decided_at, "authorization", None, detail)
@@ -269,6 +224,9 @@ class Order:
         if any(a.line_sequence == record.line_sequence for a in self.administrations):
             raise Conflict(f"line {record.line_sequence} already has an administration record")
         drug = catalog.drug(line.drug_code)
+        if drug is None:  # lines are validated against this very catalog version
+            raise ValidationFailed([FieldError(
+                "line_sequence", f"{line.drug_code} is not in catalog version {catalog.version}")])
         errors = validate_administration(record, drug)
         if errors:
             raise ValidationFailed(errors)
@@ -287,8 +245,8 @@ class Order:
             raise Conflict("record at least one administration before completing")
         self._move(Status.ADMINISTERED, at, actor, "completed")
         self.completed_at = at
-        self._emit("order.administered", events.order_administered(
-            self, catalog, patient_age_years, rendering_provider_npi))
+        self.events.append(order_administered(
+            self, catalog, at, patient_age_years, rendering_provider_npi))
 
     # ------------------------------------------------------------------ helpers
     def _require(self, target: Status, action: str) -> None:
@@ -296,18 +254,16 @@ class Order:
             raise IllegalTransition(self.status, action)
 
     def _move(self, target: Status, at: datetime, actor: Actor | None, action: str,
-              detail: dict | None = None) -> None:
+              detail: dict[str, Any] | None = None) -> None:
         self._require(target, action)
         self._log(
             at, action, actor, {"from": str(self.status), "to": str(target), **(detail or {})}
         )
         self.status, self.updated_at = target, at
 
-    def _log(self, at: datetime, action: str, actor: Actor | None, detail: dict) -> None:
+    def _log(self, at: datetime, action: str, actor: Actor | None,
+             detail: dict[str, Any]) -> None:
         self.history.append(HistoryEntry(at, action, actor.id if actor else None, detail))
-
-    def _emit(self, event_type: str, payload: object) -> None:
-        self.pending_events.append(PendingEvent(event_type, str(self.id), payload))
 
 
 def check_time(requested_window: tuple[datetime, datetime] | None, now: datetime) -> datetime:

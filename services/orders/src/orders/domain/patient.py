@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypedDict
 from uuid import UUID
 
 Sex = Literal["female", "male", "other", "unknown"]
@@ -61,6 +61,35 @@ class PastDose:
     given_at: datetime
     source: Literal["center", "outside"] = "center"
     reaction: str | None = None
+
+
+@dataclass(frozen=True)
+class OutsideDose:
+    """A dose given elsewhere, as recorded; the frequency checks count it as a PastDose."""
+
+    id: UUID
+    patient_id: UUID
+    drug_code: str
+    dose: Decimal  # as given, in dose_unit
+    dose_unit: str
+    dose_catalog_unit: Decimal  # converted once, at recording, to the drug's catalog unit
+    given_at: datetime
+    source: str
+    recorded_at: datetime
+    recorded_by: str | None
+
+
+class PatientChanges(TypedDict, total=False):
+    """The facts an update may change; a key present means "set to this value"."""
+
+    birth_date: date
+    sex: Sex
+    weight_kg: Decimal | None
+    pregnant: bool | None
+    allergies: tuple[Allergy, ...]
+    conditions: frozenset[str]
+    qtc_ms: int | None
+    medications: tuple[HomeMed, ...]
 
 
 def age_band(age: int) -> AgeBand:

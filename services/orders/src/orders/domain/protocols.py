@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID, uuid4, uuid5
 
 from orders.domain.catalog import Catalog, Mode
@@ -28,7 +29,7 @@ class DoseRule:
         if self.kind == "fixed" and (self.dose is None or self.dose <= 0):
             return [FieldError(f"{at}.dose", "a fixed dose rule needs a dose > 0")]
         if self.kind == "per_kg":
-            errs = []
+            errs: list[FieldError] = []
             if self.mg_per_kg is None or self.mg_per_kg <= 0:
                 errs.append(FieldError(f"{at}.mg_per_kg", "a per-kg rule needs mg_per_kg > 0"))
             if self.max_dose is None or self.max_dose <= 0:
@@ -36,7 +37,7 @@ class DoseRule:
             return errs
         return []
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str]:
         return {"kind": self.kind,
                 **{k: str(v) for k in ("dose", "mg_per_kg", "max_dose")
                    if (v := getattr(self, k)) is not None}}
@@ -63,17 +64,17 @@ class Protocol:
     description: str = ""
     key: str | None = None
     active: bool = True
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def visible_to(self, practice_id: str | None) -> bool:
         return self.practice_id is None or practice_id is None or self.practice_id == practice_id
 
 
-def _dec(v) -> Decimal | None:
+def _dec(v: object) -> Decimal | None:
     return None if v is None else Decimal(str(v))
 
 
-def protocol_from_data(d: dict, practice_id: str | None) -> Protocol:
+def protocol_from_data(d: Mapping[str, Any], practice_id: str | None) -> Protocol:
     key = d.get("key")
     pid = UUID(d["id"]) if d.get("id") else (uuid5(_SEED_NS, key) if key else uuid4())
     lines = tuple(
@@ -125,9 +126,9 @@ def instantiate(protocol: Protocol, patient: PatientFacts, catalog: Catalog) -> 
             raise ValidationFailed([FieldError(f"protocol.lines.{i}.drug_code",
                                                f"unknown drug code {line.drug_code!r}")])
         rule = line.dose_rule
-        if rule.kind == "fixed":
+        if rule.kind == "fixed" and rule.dose is not None:
             dose = rule.dose
-        else:
+        elif rule.kind == "per_kg" and rule.mg_per_kg is not None and rule.max_dose is not None:
             if patient.weight_kg is None:
                 raise ValidationFailed([FieldError(
                     "patient.weight_kg", "weight is required for a weight-based protocol")])
@@ -136,6 +137,8 @@ def instantiate(protocol: Protocol, patient: PatientFacts, catalog: Catalog) -> 
             if dose <= 0:
                 raise ValidationFailed([FieldError(
                     "patient.weight_kg", f"weight too low for a measurable {drug.code} dose")])
+        else:  # validate_protocol refuses such a rule when the protocol is saved
+            raise ValidationFailed(rule.validate(f"protocol.lines.{i}.dose_rule"))
         out.append(LineSpec(sequence=line.sequence, drug_code=drug.code, dose=dose,
                             dose_unit=drug.dose_unit, mode=line.mode, minutes=line.minutes,
                             wait_after_minutes=line.wait_after_minutes,

@@ -19,7 +19,8 @@ from orders.domain.protocols import Protocol, protocol_from_data
 @lru_cache(maxsize=1)
 def raw_seed() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("catalog.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    data: dict[str, Any] = json.loads(text)  # the catalog document: checked by seed_catalog
+    return data
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,8 @@
-"""Order handlers: open the unit of work, load, call the domain, stage events, commit.
+"""Order handlers: open the unit of work, load, call the domain, commit.
 
 Every input is validated before anything is written, so a refused request stores nothing.
-Events recorded by the aggregate are staged in the same transaction as the order row.
+The events the aggregate records leave through the outbox in the same transaction as the
+order row (the unit of work collects them on commit).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from orders.domain.catalog import Catalog
 from orders.domain.checks import CheckResult, run_checks
 from orders.domain.errors import FieldError, NotFound, SignBlocked, ValidationFailed
 from orders.domain.lines import LineSpec, validate_lines
-from orders.domain.order import Actor, Order, check_time
+from orders.domain.order import Order, OrderChanges, check_time
 from orders.domain.patient import PatientRecord
 from orders.domain.protocols import instantiate
+from orders.domain.values import Actor, Payer, Urgency
+from orders.service.uow import OrdersUnitOfWork
 
 log = logging.getLogger("orders")
 
@@ -42,30 +45,32 @@ class Scope:
 @dataclass
 class OrderDraft:
     patient_id: UUID
-    urgency: str
+    urgency: Urgency
     lines: list[LineSpec] = field(default_factory=list)
     protocol_id: UUID | None = None
     diagnoses: list[str] = field(default_factory=list)
     requested_window: tuple[datetime, datetime] | None = None
-    payer: dict | None = None
+    payer: Payer | None = None
 
 
-async def _patient(uow, patient_id: UUID, scope: Scope, field_name: str) -> PatientRecord:
+async def _patient(uow: OrdersUnitOfWork, patient_id: UUID, scope: Scope,
+                   field_name: str) -> PatientRecord:
     patient = await uow.patients.get(patient_id)
     if patient is None or not scope.sees(patient.practice_id):
         raise ValidationFailed([FieldError(field_name, "unknown patient")])
     return patient
 
 
-async def _order(uow, order_id: UUID, scope: Scope, *, for_update: bool = True) -> Order:
+async def _order(uow: OrdersUnitOfWork, order_id: UUID, scope: Scope, *,
+                 for_update: bool = True) -> Order:
     order = await uow.orders.get(order_id, for_update=for_update)
     if order is None or not scope.sees(order.practice_id):
         raise NotFound(f"order {order_id} not found")
     return order
 
 
-async def _lines_for(uow, draft: OrderDraft, patient: PatientRecord, catalog: Catalog,
-                     scope: Scope, now: datetime) -> list[LineSpec]:
+async def _lines_for(uow: OrdersUnitOfWork, draft: OrderDraft, patient: PatientRecord,
+                     catalog: Catalog, scope: Scope, now: datetime) -> list[LineSpec]:
     lines: list[LineSpec] = []
     if draft.protocol_id is not None:
         protocol = await uow.protocols.get(draft.protocol_id)
@@ -84,22 +89,16 @@ async def _lines_for(uow, draft: OrderDraft, patient: PatientRecord, catalog: Ca
     return lines
 
 
-async def _check(uow, order_like, patient: PatientRecord, catalog: Catalog, now: datetime,
-                 exclude_order: UUID | None) -> CheckResult:
+async def _check(uow: OrdersUnitOfWork, order_like: Order | OrderDraft, patient: PatientRecord,
+                 catalog: Catalog, now: datetime, exclude_order: UUID | None) -> CheckResult:
     history = await uow.doses.history(patient.id, exclude_order=exclude_order)
     return run_checks(patient=patient.facts, lines=list(order_like.lines), catalog=catalog,
                       history=history, as_of=check_time(order_like.requested_window, now))
 
 
-async def _stage_events(uow, order: Order) -> None:
-    for event in order.pending_events:
-        await uow.emit(event.type, event.payload, key=event.key)
-    order.pending_events.clear()
-
-
 # ------------------------------------------------------------------------------ commands
-async def create_order(uow, *, draft: OrderDraft, scope: Scope, now: datetime | None = None,
-                       order_id: UUID | None = None) -> Order:
+async def create_order(*, uow: OrdersUnitOfWork, draft: OrderDraft, scope: Scope,
+                       now: datetime | None = None, order_id: UUID | None = None) -> Order:
     now = now or utcnow()
     async with uow:
         patient = await _patient(uow, draft.patient_id, scope, "patient_id")
@@ -124,8 +123,8 @@ def _count_findings(order: Order) -> None:
         metrics.FINDINGS.labels(f.code, f.severity).inc()
 
 
-async def update_order(uow, *, order_id: UUID, changes: dict, scope: Scope,
-                       now: datetime | None = None) -> Order:
+async def update_order(*, uow: OrdersUnitOfWork, order_id: UUID, changes: OrderChanges,
+                       scope: Scope, now: datetime | None = None) -> Order:
     """PATCH a draft. ``changes`` may hold urgency, requested_window, diagnoses, payer, lines."""
     now = now or utcnow()
     async with uow:
@@ -148,7 +147,7 @@ async def update_order(uow, *, order_id: UUID, changes: dict, scope: Scope,
     return order
 
 
-async def check_order(uow, *, order_id: UUID, scope: Scope,
+async def check_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
                       now: datetime | None = None) -> CheckResult:
     """Re-run the checks with today's catalog and history; nothing is stored."""
     now = now or utcnow()
@@ -158,8 +157,9 @@ async def check_order(uow, *, order_id: UUID, scope: Scope,
         return await _check(uow, order, patient, await uow.catalog.current(), now, order.id)
 
 
-async def add_override(uow, *, order_id: UUID, finding_code: str, reason: str,
-                       line: int | None, scope: Scope, now: datetime | None = None) -> Order:
+async def add_override(*, uow: OrdersUnitOfWork, order_id: UUID, finding_code: str,
+                       reason: str, line: int | None, scope: Scope,
+                       now: datetime | None = None) -> Order:
     now = now or utcnow()
     async with uow:
         order = await _order(uow, order_id, scope)
@@ -176,7 +176,8 @@ async def add_override(uow, *, order_id: UUID, finding_code: str, reason: str,
     return order
 
 
-async def sign_order(uow, *, order_id: UUID, scope: Scope, now: datetime | None = None) -> Order:
+async def sign_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
+                     now: datetime | None = None) -> Order:
     now = now or utcnow()
     async with uow:
         order = await _order(uow, order_id, scope)
@@ -190,7 +191,6 @@ async def sign_order(uow, *, order_id: UUID, scope: Scope, now: datetime | None 
             for code in {f.code for f in refused.blocking}:
                 metrics.SIGN_REFUSED.labels(code).inc()
             raise
-        await _stage_events(uow, order)
         await uow.orders.save(order)
         await uow.commit()
     metrics.ORDERS_SIGNED.labels(order.acuity_class, order.urgency).inc()
@@ -199,22 +199,22 @@ async def sign_order(uow, *, order_id: UUID, scope: Scope, now: datetime | None 
     return order
 
 
-async def cancel_order(uow, *, order_id: UUID, reason: str, scope: Scope,
+async def cancel_order(*, uow: OrdersUnitOfWork, order_id: UUID, reason: str, scope: Scope,
                        now: datetime | None = None) -> Order:
     now = now or utcnow()
     async with uow:
         order = await _order(uow, order_id, scope)
         previous = str(order.status)
         order.cancel(reason=reason, actor=scope.actor, at=now)
-        await _stage_events(uow, order)
         await uow.orders.save(order)
         await uow.commit()
     metrics.ORDERS_CANCELLED.labels(previous).inc()
     return order
 
 
-async def record_administration(uow, *, order_id: UUID, record: AdministrationRecord,
-                                scope: Scope, now: datetime | None = None) -> AdministrationRecord:
+async def record_administration(*, uow: OrdersUnitOfWork, order_id: UUID,
+                                record: AdministrationRecord, scope: Scope,
+                                now: datetime | None = None) -> AdministrationRecord:
     now = now or utcnow()
     async with uow:
         order = await _order(uow, order_id, scope)
@@ -230,7 +230,7 @@ async def record_administration(uow, *, order_id: UUID, record: AdministrationRe
     return saved
 
 
-async def complete_order(uow, *, order_id: UUID, scope: Scope,
+async def complete_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
                          rendering_provider_npi: str | None = None,
                          now: datetime | None = None) -> Order:
     now = now or utcnow()
@@ -241,7 +241,6 @@ async def complete_order(uow, *, order_id: UUID, scope: Scope,
         order.complete(actor=scope.actor, at=now, catalog=catalog,
                        patient_age_years=patient.facts.age_on(catalog.rules.local_date(now)),
                        rendering_provider_npi=rendering_provider_npi)
-        await _stage_events(uow, order)
         await uow.orders.save(order)
         await uow.commit()
     metrics.ORDERS_COMPLETED.inc()
@@ -249,38 +248,39 @@ async def complete_order(uow, *, order_id: UUID, scope: Scope,
 
 
 # ------------------------------------------------------------------------------ events
-async def on_authorization_event(uow, envelope) -> None:
+async def follow_authorization(*, uow: OrdersUnitOfWork, order_id: UUID, event_type: str,
+                               decided_at: datetime, reason: str | None) -> None:
     """authorization.* -> authorization_status. Runs inside the consumer's transaction (the
-    inbox row is written in it); an order this service does not know is skipped."""
-    payload = envelope.payload
-    order = await uow.orders.get(payload.order_id, for_update=True)
+    inbox row is written in it; the consumer commits); an order this service does not know
+    is skipped."""
+    order = await uow.orders.get(order_id, for_update=True)
     if order is None:
         return
-    decided = getattr(payload, "decided_at", None) or getattr(payload, "occurred_at", None) \
-        or getattr(payload, "requested_at", None) or envelope.time
-    if order.apply_authorization(envelope.type, decided, getattr(payload, "reason", None)):
+    if order.apply_authorization(event_type, decided_at, reason):
         await uow.orders.save(order)
 
 
-async def on_appointment_event(uow, envelope) -> None:
-    payload = envelope.payload
-    if payload.order_id is None:
+async def follow_appointment(*, uow: OrdersUnitOfWork, order_id: UUID | None,
+                             appointment_status: str, occurred_at: datetime) -> None:
+    """appointment.* -> the order's status, inside the consumer's transaction."""
+    if order_id is None:
         return
-    order = await uow.orders.get(payload.order_id, for_update=True)
+    order = await uow.orders.get(order_id, for_update=True)
     if order is None:
         return
-    if order.apply_appointment(payload.status, payload.occurred_at):
+    if order.apply_appointment(appointment_status, occurred_at):
         await uow.orders.save(order)
 
 
 # ------------------------------------------------------------------------------ queries
-async def get_order(uow, *, order_id: UUID, scope: Scope) -> Order:
+async def get_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope) -> Order:
     async with uow:
         return await _order(uow, order_id, scope, for_update=False)
 
 
-async def list_orders(uow, *, scope: Scope, practice_id: str | None, status: str | None,
-                      patient_id: UUID | None, limit: int, cursor: str | None):
+async def list_orders(*, uow: OrdersUnitOfWork, scope: Scope, practice_id: str | None,
+                      status: str | None, patient_id: UUID | None, limit: int,
+                      cursor: str | None) -> tuple[list[Order], str | None]:
     if scope.practice_id:
         if practice_id not in (None, scope.practice_id):
             return [], None

@@ -5,21 +5,29 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID, uuid4
 
 from pydantic import ValidationError
 
-from orders.domain.catalog import Catalog, Drug
-from orders.domain.errors import FieldError, NotFound, NotPermitted, ValidationFailed
-from orders.domain.patient import PastDose, PatientFacts, PatientRecord
+from orders.domain.catalog import Catalog, CatalogChange, Drug
+from orders.domain.errors import Conflict, FieldError, NotFound, NotPermitted, ValidationFailed
+from orders.domain.patient import (
+    OutsideDose,
+    PastDose,
+    PatientChanges,
+    PatientFacts,
+    PatientRecord,
+)
 from orders.domain.protocols import Protocol, validate_protocol
 from orders.domain.units import UnitMismatch, convert
 from orders.service.handlers import Scope, utcnow
+from orders.service.uow import OrdersUnitOfWork
 
 ADMIN_SCOPE = "admin"
 
 
-async def create_patient(uow, *, facts: PatientFacts, mrn: str, scope: Scope,
+async def create_patient(*, uow: OrdersUnitOfWork, facts: PatientFacts, mrn: str, scope: Scope,
                          now: datetime | None = None) -> PatientRecord:
     now = now or utcnow()
     if scope.practice_id and facts.practice_id != scope.practice_id:
@@ -34,8 +42,22 @@ async def create_patient(uow, *, facts: PatientFacts, mrn: str, scope: Scope,
     return record
 
 
-async def update_patient(uow, *, patient_id: UUID, changes: dict, scope: Scope,
-                         now: datetime | None = None) -> PatientRecord:
+async def add_patient_once(*, uow: OrdersUnitOfWork, record: PatientRecord) -> bool:
+    """Files the patient unless its id or MRN is already filed (idempotent demo seeding);
+    True if it was added."""
+    async with uow:
+        if await uow.patients.get(record.id) is not None:
+            return False
+        try:
+            await uow.patients.add(record)
+        except Conflict:
+            return False
+        await uow.commit()
+    return True
+
+
+async def update_patient(*, uow: OrdersUnitOfWork, patient_id: UUID, changes: PatientChanges,
+                         scope: Scope, now: datetime | None = None) -> PatientRecord:
     now = now or utcnow()
     async with uow:
         record = await uow.patients.get(patient_id)
@@ -50,7 +72,7 @@ async def update_patient(uow, *, patient_id: UUID, changes: dict, scope: Scope,
     return record
 
 
-async def get_patient(uow, *, patient_id: UUID, scope: Scope) -> PatientRecord:
+async def get_patient(*, uow: OrdersUnitOfWork, patient_id: UUID, scope: Scope) -> PatientRecord:
     async with uow:
         record = await uow.patients.get(patient_id)
     if record is None or not scope.sees(record.practice_id):
@@ -58,9 +80,9 @@ async def get_patient(uow, *, patient_id: UUID, scope: Scope) -> PatientRecord:
     return record
 
 
-async def record_outside_dose(uow, *, patient_id: UUID, drug_code: str, dose: Decimal,
-                              dose_unit: str, given_at: datetime, source: str, scope: Scope,
-                              now: datetime | None = None) -> dict:
+async def record_outside_dose(*, uow: OrdersUnitOfWork, patient_id: UUID, drug_code: str,
+                              dose: Decimal, dose_unit: str, given_at: datetime, source: str,
+                              scope: Scope, now: datetime | None = None) -> OutsideDose:
     """A dose given elsewhere; the frequency checks count it with this center's doses."""
     now = now or utcnow()
     async with uow:
@@ -69,7 +91,8 @@ async def record_outside_dose(uow, *, patient_id: UUID, drug_code: str, dose: De
             raise NotFound(f"patient {patient_id} not found")
         catalog = await uow.catalog.current()
         drug = catalog.drug(drug_code)
-        errors = []
+        errors: list[FieldError] = []
+        converted: Decimal | None = None
         if drug is None:
             errors.append(FieldError("drug_code", f"unknown drug code {drug_code!r}"))
         else:
@@ -79,29 +102,30 @@ async def record_outside_dose(uow, *, patient_id: UUID, drug_code: str, dose: De
                 errors.append(FieldError("dose_unit", f"{drug_code} is dosed in {drug.dose_unit}"))
         if given_at > now:
             errors.append(FieldError("given_at", "an outside dose cannot be in the future"))
-        if errors:
+        if errors or converted is None:
             raise ValidationFailed(errors)
-        row = {"id": uuid4(), "patient_id": patient_id, "drug_code": drug_code, "dose": dose,
-               "dose_unit": dose_unit, "dose_catalog_unit": converted, "given_at": given_at,
-               "source": source, "recorded_at": now, "recorded_by": scope.actor.id}
-        await uow.doses.add_outside(row)
+        recorded = OutsideDose(
+            id=uuid4(), patient_id=patient_id, drug_code=drug_code, dose=dose,
+            dose_unit=dose_unit, dose_catalog_unit=converted, given_at=given_at, source=source,
+            recorded_at=now, recorded_by=scope.actor.id)
+        await uow.doses.add_outside(recorded)
         await uow.commit()
-    return row
+    return recorded
 
 
-async def list_history(uow, *, patient_id: UUID) -> list[PastDose]:
+async def list_history(*, uow: OrdersUnitOfWork, patient_id: UUID) -> list[PastDose]:
     async with uow:
         return await uow.doses.history(patient_id, exclude_order=None)
 
 
 # ------------------------------------------------------------------------------ catalog
-async def current_catalog(uow) -> Catalog:
+async def current_catalog(*, uow: OrdersUnitOfWork) -> Catalog:
     async with uow:
         return await uow.catalog.current()
 
 
-async def put_drug(uow, *, code: str, data: dict, scope: Scope, note: str | None = None,
-                   now: datetime | None = None) -> Catalog:
+async def put_drug(*, uow: OrdersUnitOfWork, code: str, data: dict[str, Any], scope: Scope,
+                   note: str | None = None, now: datetime | None = None) -> Catalog:
     """Create or replace one drug: a new catalog version with a full snapshot."""
     now = now or utcnow()
     if not scope.actor.can(ADMIN_SCOPE):
@@ -121,7 +145,7 @@ async def put_drug(uow, *, code: str, data: dict, scope: Scope, note: str | None
     return catalog
 
 
-async def create_protocol(uow, *, protocol: Protocol, scope: Scope,
+async def create_protocol(*, uow: OrdersUnitOfWork, protocol: Protocol, scope: Scope,
                           now: datetime | None = None) -> Protocol:
     now = now or utcnow()
     if scope.practice_id and protocol.practice_id != scope.practice_id:
@@ -136,14 +160,14 @@ async def create_protocol(uow, *, protocol: Protocol, scope: Scope,
     return protocol
 
 
-async def list_protocols(uow, *, scope: Scope) -> list[Protocol]:
+async def list_protocols(*, uow: OrdersUnitOfWork, scope: Scope) -> list[Protocol]:
     async with uow:
         return [p for p in await uow.protocols.list() if p.active
                 and p.visible_to(scope.practice_id)]
 
 
-async def list_patients(uow, *, scope: Scope, practice_id: str | None, limit: int,
-                        cursor: str | None):
+async def list_patients(*, uow: OrdersUnitOfWork, scope: Scope, practice_id: str | None,
+                        limit: int, cursor: str | None) -> tuple[list[PatientRecord], str | None]:
     if scope.practice_id:
         if practice_id not in (None, scope.practice_id):
             return [], None  # another practice's patients: nothing, as if none existed
@@ -152,7 +176,8 @@ async def list_patients(uow, *, scope: Scope, practice_id: str | None, limit: in
         return await uow.patients.list(practice_id=practice_id, limit=limit, cursor=cursor)
 
 
-async def list_outside_doses(uow, *, patient_id: UUID, scope: Scope) -> list[dict]:
+async def list_outside_doses(*, uow: OrdersUnitOfWork, patient_id: UUID,
+                             scope: Scope) -> list[OutsideDose]:
     async with uow:
         record = await uow.patients.get(patient_id)
         if record is None or not scope.sees(record.practice_id):
@@ -160,6 +185,6 @@ async def list_outside_doses(uow, *, patient_id: UUID, scope: Scope) -> list[dic
         return await uow.doses.list_outside(patient_id)
 
 
-async def drug_versions(uow, *, code: str) -> list[dict]:
+async def drug_versions(*, uow: OrdersUnitOfWork, code: str) -> list[CatalogChange]:
     async with uow:
         return await uow.catalog.versions_of(code)

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Self
+from collections.abc import Callable
+from typing import ClassVar, Self
 
-from chairside_shared.messaging.outbox import UnitOfWork
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
 from orders.adapters.repository import (
+    CatalogCache,
     CatalogRepository,
     DoseRepository,
     OrderRepository,
     PatientRepository,
     ProtocolRepository,
 )
+from orders.domain.events import DomainEvent
+from orders.service import events
 
 
 class OrdersUnitOfWork(UnitOfWork):
-    """Repositories are created on ``self.session`` in ``__aenter__``."""
+    """Repositories are created on ``self.session`` in ``__aenter__``; the order repository
+    adds every order it loads or adds to ``seen``, and ``commit()`` turns their domain events
+    into outbox rows through ``service/events.py``."""
+
+    # Annotated: without it mypy reads the base's callable ClassVar as a method taking self.
+    to_messages: ClassVar[Callable[[DomainEvent], list[Message]]] = staticmethod(
+        events.to_messages)
 
     patients: PatientRepository
     orders: OrderRepository
@@ -23,11 +35,16 @@ class OrdersUnitOfWork(UnitOfWork):
     catalog: CatalogRepository
     protocols: ProtocolRepository
 
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
+                 *, catalogs: CatalogCache) -> None:
+        super().__init__(session_factory, outbox)
+        self._catalogs = catalogs
+
     async def __aenter__(self) -> Self:
         await super().__aenter__()
         self.patients = PatientRepository(self.session)
-        self.orders = OrderRepository(self.session)
+        self.orders = OrderRepository(self.session, self.seen)
         self.doses = DoseRepository(self.session)
-        self.catalog = CatalogRepository(self.session)
+        self.catalog = CatalogRepository(self.session, self._catalogs)
         self.protocols = ProtocolRepository(self.session)
         return self

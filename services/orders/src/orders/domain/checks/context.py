@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 
-from orders.domain.catalog import Catalog, Drug
+from orders.domain.catalog import Catalog, Drug, RulesConfig
 from orders.domain.lines import LineSpec
 from orders.domain.patient import HomeMed, PastDose, PatientFacts, normalize_name
 from orders.domain.units import UnitMismatch
@@ -37,7 +37,7 @@ class CheckContext:
     med_classes: dict[str, tuple[HomeMed, ...]]
 
     @property
-    def rules(self):
+    def rules(self) -> RulesConfig:
         return self.catalog.rules
 
     @property
@@ -105,7 +105,8 @@ def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Cata
                   history: list[PastDose], as_of: datetime) -> CheckContext:
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
-    resolved, unresolved = [], []
+    resolved: list[ResolvedLine] = []
+    unresolved: list[tuple[LineSpec, str]] = []
     for line in sorted(lines, key=lambda ln: ln.sequence):
         drug = catalog.drug(line.drug_code)
         if drug is None:

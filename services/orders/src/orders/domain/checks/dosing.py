@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
+from orders.domain.catalog import Drug
 from orders.domain.checks.context import CheckContext, ResolvedLine
 from orders.domain.findings import Finding
 from orders.domain.units import fmt
@@ -37,21 +39,35 @@ def _pediatric(ctx: CheckContext, line: ResolvedLine) -> Iterator[Finding]:
         yield Finding("pediatric_dose_not_established", "warn",
                       f"{drug.code} has no standard pediatric dose", line.seq)
         return
-    if drug.peds_policy == "weight_based":
-        if weight is None:
-            return  # pediatric_weight_missing already blocks the order
-        cap = drug.peds_mg_per_kg * weight
-        basis = f"{fmt(drug.peds_mg_per_kg)} {unit}/kg x {fmt(weight)} kg"
-        if drug.peds_max is not None and drug.peds_max < cap:
-            cap, basis = drug.peds_max, f"absolute pediatric max {fmt(drug.peds_max)} {unit}"
-    else:  # capped
-        cap, basis = drug.peds_max, "pediatric max"
-    if line.dose > cap:
+    if drug.peds_policy == "weight_based" and weight is None:
+        return  # pediatric_weight_missing already blocks the order
+    cap = _pediatric_cap(drug, weight)
+    if cap is None:  # the catalog refuses such a drug (Drug._consistent): never let it pass
+        yield Finding("line_unreadable", "block",
+                      f"{drug.code}: the catalog gives no pediatric cap", line.seq)
+        return
+    if line.dose > cap[0]:
         yield Finding("pediatric_dose_above_cap", "block",
                       f"{drug.code} {fmt(line.dose)} {unit} is above the pediatric cap of "
-                      f"{fmt(cap)} {unit} ({basis})", line.seq)
+                      f"{fmt(cap[0])} {unit} ({cap[1]})", line.seq)
         return
     yield from _age_band(ctx, line)
+
+
+def _pediatric_cap(drug: Drug, weight: Decimal | None) -> tuple[Decimal, str] | None:
+    """(cap, basis): min(mg/kg x weight, absolute max) when weight-based, the absolute max when
+    capped; None when the catalog lacks the value the policy needs."""
+    unit = drug.dose_unit
+    if drug.peds_policy == "weight_based":
+        if drug.peds_mg_per_kg is None or weight is None:
+            return None
+        cap = drug.peds_mg_per_kg * weight
+        if drug.peds_max is not None and drug.peds_max < cap:
+            return drug.peds_max, f"absolute pediatric max {fmt(drug.peds_max)} {unit}"
+        return cap, f"{fmt(drug.peds_mg_per_kg)} {unit}/kg x {fmt(weight)} kg"
+    if drug.peds_max is None:
+        return None
+    return drug.peds_max, "pediatric max"
 
 
 def _age_band(ctx: CheckContext, line: ResolvedLine) -> Iterator[Finding]:
@@ -86,7 +102,7 @@ def _adult(ctx: CheckContext, line: ResolvedLine) -> Iterator[Finding]:
     red = drug.dose_reduction
     if red is None or line.dose <= red.max_dose:
         return
-    reasons = []
+    reasons: list[str] = []
     if red.age_at_least is not None and ctx.age >= red.age_at_least:
         reasons.append(f"age >= {red.age_at_least}")
     if red.weight_below_kg is not None and weight is not None and weight < red.weight_below_kg:

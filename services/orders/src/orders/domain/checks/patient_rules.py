@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orders.domain.checks.context import CheckContext
-from orders.domain.findings import Finding
+from orders.domain.findings import Finding, Severity
 from orders.domain.patient import normalize_name
 
 
@@ -31,7 +31,7 @@ def allergy_findings(ctx: CheckContext) -> Iterator[Finding]:
                 what = "class"
             else:
                 continue
-            severity = "warn" if (allergy.severity or "").lower() in mild else "block"
+            severity: Severity = "warn" if (allergy.severity or "").lower() in mild else "block"
             yield Finding("allergy", severity,
                           f"documented {what} allergy ({allergy.substance}) matches "
                           f"{line.drug.code}", line.seq)

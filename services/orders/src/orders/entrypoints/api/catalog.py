@@ -11,7 +11,7 @@ from orders.domain.errors import NotFound
 from orders.domain.protocols import DoseRule, Protocol, ProtocolLine
 from orders.entrypoints.api import schemas as s
 from orders.entrypoints.api.deps import Caller, UoW, require
-from orders.entrypoints.api.views import drug_view, protocol_view
+from orders.entrypoints.api.views import catalog_change_view, drug_view, protocol_view
 from orders.service import records
 
 router = APIRouter(tags=["catalog"])
@@ -20,7 +20,7 @@ router = APIRouter(tags=["catalog"])
 @router.get("/v1/drugs", summary="The drug catalog (current version)")
 async def list_drugs(uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
-    catalog = await records.current_catalog(uow)
+    catalog = await records.current_catalog(uow=uow)
     items = [s.DrugOut.model_validate(drug_view(d, catalog)).model_dump(by_alias=True)
              for d in sorted(catalog.drugs.values(), key=lambda d: d.code)]
     return {"items": items, "next_cursor": None, "catalog_version": catalog.version}
@@ -29,7 +29,7 @@ async def list_drugs(uow: UoW, caller: Caller) -> dict[str, Any]:
 @router.get("/v1/drugs/{code}", summary="One catalog drug, with every value's source")
 async def get_drug(code: str, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
-    catalog = await records.current_catalog(uow)
+    catalog = await records.current_catalog(uow=uow)
     drug = catalog.drug(code)
     if drug is None:
         raise NotFound(f"drug {code} not found")
@@ -45,33 +45,34 @@ async def put_drug(code: str, uow: UoW, caller: Caller,
     note = body.pop("note", None)
     for read_only in ("catalog_version", "references"):  # a GET document can be PUT back
         body.pop(read_only, None)
-    catalog = await records.put_drug(uow, code=code, data=body, scope=caller, note=note)
-    return {**catalog.drug(code).model_dump(mode="json"), "catalog_version": catalog.version}
+    catalog = await records.put_drug(uow=uow, code=code, data=body, scope=caller, note=note)
+    return {**catalog.drugs[code].model_dump(mode="json"), "catalog_version": catalog.version}
 
 
 @router.get("/v1/drugs/{code}/versions", summary="Catalog versions that changed this drug")
 async def drug_versions(code: str, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
-    return {"items": await records.drug_versions(uow, code=code), "next_cursor": None}
+    changes = await records.drug_versions(uow=uow, code=code)
+    return {"items": [catalog_change_view(v) for v in changes], "next_cursor": None}
 
 
 @router.get("/v1/catalog/rules", summary="Rule thresholds of the current catalog version")
 async def rules(uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
-    catalog = await records.current_catalog(uow)
+    catalog = await records.current_catalog(uow=uow)
     return {**catalog.rules.model_dump(mode="json"), "catalog_version": catalog.version}
 
 
 @router.get("/v1/protocols", response_model=s.Page[s.ProtocolOut], summary="Cocktail templates")
-async def list_protocols(uow: UoW, caller: Caller):
+async def list_protocols(uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
-    items = await records.list_protocols(uow, scope=caller)
+    items = await records.list_protocols(uow=uow, scope=caller)
     return {"items": [protocol_view(p) for p in items], "next_cursor": None}
 
 
 @router.post("/v1/protocols", status_code=201, response_model=s.ProtocolOut,
              summary="Create a cocktail template")
-async def create_protocol(body: s.ProtocolCreate, uow: UoW, caller: Caller):
+async def create_protocol(body: s.ProtocolCreate, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "admin")
     protocol = Protocol(
         id=uuid4(), practice_id=body.practice_id or caller.practice_id, name=body.name,
@@ -81,13 +82,13 @@ async def create_protocol(body: s.ProtocolCreate, uow: UoW, caller: Caller):
                                  with_previous=ln.with_previous,
                                  dose_rule=DoseRule(**ln.dose_rule.model_dump()))
                     for ln in body.lines))
-    return protocol_view(await records.create_protocol(uow, protocol=protocol, scope=caller))
+    return protocol_view(await records.create_protocol(uow=uow, protocol=protocol, scope=caller))
 
 
 @router.get("/v1/protocols/{protocol_id}", response_model=s.ProtocolOut, summary="A template")
-async def get_protocol(protocol_id: UUID, uow: UoW, caller: Caller):
+async def get_protocol(protocol_id: UUID, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
-    for p in await records.list_protocols(uow, scope=caller):
+    for p in await records.list_protocols(uow=uow, scope=caller):
         if p.id == protocol_id:
             return protocol_view(p)
     raise NotFound(f"protocol {protocol_id} not found")

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query
 
 from orders.domain.administration import AdministrationRecord
 from orders.domain.lines import LineSpec
-from orders.entrypoints.api import schemas as s
+from orders.domain.order import OrderChanges
+from orders.domain.values import Payer
+from orders.entrypoints.api import order_schemas as s
 from orders.entrypoints.api.deps import Caller, UoW, require
 from orders.entrypoints.api.patients import _cursor
+from orders.entrypoints.api.schemas import Page
 from orders.entrypoints.api.views import administration_view, finding_view, order_view
 from orders.service import handlers as h
 
@@ -24,61 +29,74 @@ def _lines(lines: list[s.OrderLineIn] | None) -> list[LineSpec]:
             for ln in lines or ()]
 
 
-def _window(w: s.WindowIn | None):
+def _window(w: s.WindowIn | None) -> tuple[datetime, datetime] | None:
     return None if w is None else (w.from_, w.to)
 
 
+def _payer(p: s.PayerIn | None) -> Payer | None:
+    if p is None:
+        return None
+    return Payer(payer_id=p.payer_id, member_id=p.member_id, plan_id=p.plan_id)
+
+
+def _changes(body: s.OrderUpdate) -> OrderChanges:
+    """Only what the caller sent; ``null`` clears the window and the payer."""
+    sent = body.model_fields_set
+    changes: OrderChanges = {}
+    if "lines" in sent:
+        changes["lines"] = _lines(body.lines)
+    if "diagnosis" in sent:
+        changes["diagnoses"] = [d.upper() for d in body.diagnosis or ()]
+    if "requested_window" in sent:
+        changes["requested_window"] = _window(body.requested_window)
+    if "payer" in sent:
+        changes["payer"] = _payer(body.payer)
+    if "urgency" in sent and body.urgency is not None:
+        changes["urgency"] = body.urgency
+    return changes
+
+
 @router.post("", status_code=201, response_model=s.OrderOut, summary="Create a draft order")
-async def create_order(body: s.OrderCreate, uow: UoW, caller: Caller):
+async def create_order(body: s.OrderCreate, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:write")
     draft = h.OrderDraft(patient_id=body.patient_id, urgency=body.urgency,
                          lines=_lines(body.lines), protocol_id=body.protocol_id,
                          diagnoses=[d.upper() for d in body.diagnosis],
                          requested_window=_window(body.requested_window),
-                         payer=body.payer.model_dump() if body.payer else None)
-    return order_view(await h.create_order(uow, draft=draft, scope=caller))
+                         payer=_payer(body.payer))
+    return order_view(await h.create_order(uow=uow, draft=draft, scope=caller))
 
 
-@router.get("", response_model=s.Page[s.OrderOut], summary="List orders")
+@router.get("", response_model=Page[s.OrderOut], summary="List orders")
 async def list_orders(uow: UoW, caller: Caller, practice_id: str | None = None,
                       status: str | None = None, patient_id: UUID | None = None,
-                      limit: int = Query(50, ge=1, le=200), cursor: str | None = None):
+                      limit: int = Query(50, ge=1, le=200),
+                      cursor: str | None = None) -> dict[str, Any]:
     require(caller, "orders:read")
-    items, nxt = await h.list_orders(uow, scope=caller, practice_id=practice_id, status=status,
+    items, nxt = await h.list_orders(uow=uow, scope=caller, practice_id=practice_id, status=status,
                                      patient_id=patient_id, limit=limit, cursor=_cursor(cursor))
     return {"items": [order_view(o) for o in items], "next_cursor": nxt}
 
 
 @router.get("/{order_id}", response_model=s.OrderOut, summary="Get an order")
-async def get_order(order_id: UUID, uow: UoW, caller: Caller):
+async def get_order(order_id: UUID, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
-    return order_view(await h.get_order(uow, order_id=order_id, scope=caller))
+    return order_view(await h.get_order(uow=uow, order_id=order_id, scope=caller))
 
 
 @router.patch("/{order_id}", response_model=s.OrderOut, summary="Edit a draft order")
-async def update_order(order_id: UUID, body: s.OrderUpdate, uow: UoW, caller: Caller):
+async def update_order(order_id: UUID, body: s.OrderUpdate, uow: UoW,
+                       caller: Caller) -> dict[str, Any]:
     require(caller, "orders:write")
-    changes: dict = {}
-    for name in body.model_fields_set:
-        value = getattr(body, name)
-        if name == "lines":
-            changes["lines"] = _lines(value)
-        elif name == "diagnosis":
-            changes["diagnoses"] = [d.upper() for d in value or ()]
-        elif name == "requested_window":
-            changes["requested_window"] = _window(value)
-        elif name == "payer":
-            changes["payer"] = value.model_dump() if value else None
-        elif value is not None:
-            changes[name] = value
-    return order_view(await h.update_order(uow, order_id=order_id, changes=changes, scope=caller))
+    return order_view(await h.update_order(uow=uow, order_id=order_id, changes=_changes(body),
+                                           scope=caller))
 
 
 @router.post("/{order_id}/check", response_model=s.CheckOut,
              summary="Re-run the safety checks (no state change)")
-async def check_order(order_id: UUID, uow: UoW, caller: Caller):
+async def check_order(order_id: UUID, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:write")
-    result = await h.check_order(uow, order_id=order_id, scope=caller)
+    result = await h.check_order(uow=uow, order_id=order_id, scope=caller)
     return {"findings": [finding_view(f) for f in result.findings],
             "estimated_chair_minutes": result.estimated_chair_minutes,
             "acuity_class": result.acuity_class, "requires_driver": result.requires_driver,
@@ -87,39 +105,44 @@ async def check_order(order_id: UUID, uow: UoW, caller: Caller):
 
 @router.post("/{order_id}/overrides", status_code=201, response_model=s.OrderOut,
              summary="Override a finding (clinician, with a reason)")
-async def add_override(order_id: UUID, body: s.OverrideIn, uow: UoW, caller: Caller):
+async def add_override(order_id: UUID, body: s.OverrideIn, uow: UoW,
+                       caller: Caller) -> dict[str, Any]:
     require(caller, "orders:sign")
-    return order_view(await h.add_override(uow, order_id=order_id, finding_code=body.finding_code,
-                                           reason=body.reason, line=body.line, scope=caller))
+    return order_view(await h.add_override(uow=uow, order_id=order_id,
+                                           finding_code=body.finding_code, reason=body.reason,
+                                           line=body.line, scope=caller))
 
 
 @router.post("/{order_id}/sign", response_model=s.OrderOut, summary="Sign an order")
-async def sign_order(order_id: UUID, uow: UoW, caller: Caller):
+async def sign_order(order_id: UUID, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:sign")
-    return order_view(await h.sign_order(uow, order_id=order_id, scope=caller))
+    return order_view(await h.sign_order(uow=uow, order_id=order_id, scope=caller))
 
 
 @router.post("/{order_id}/cancel", response_model=s.OrderOut, summary="Cancel an order")
-async def cancel_order(order_id: UUID, body: s.CancelIn, uow: UoW, caller: Caller):
+async def cancel_order(order_id: UUID, body: s.CancelIn, uow: UoW,
+                       caller: Caller) -> dict[str, Any]:
     require(caller, "orders:write")
-    return order_view(await h.cancel_order(uow, order_id=order_id, reason=body.reason,
+    return order_view(await h.cancel_order(uow=uow, order_id=order_id, reason=body.reason,
                                            scope=caller))
 
 
 @router.post("/{order_id}/administrations", status_code=201, response_model=s.AdministrationOut,
              summary="Record one line as given")
-async def add_administration(order_id: UUID, body: s.AdministrationIn, uow: UoW, caller: Caller):
+async def add_administration(order_id: UUID, body: s.AdministrationIn, uow: UoW,
+                             caller: Caller) -> dict[str, Any]:
     require(caller, "orders:write")
     record = AdministrationRecord(**body.model_dump())
-    saved = await h.record_administration(uow, order_id=order_id, record=record, scope=caller)
+    saved = await h.record_administration(uow=uow, order_id=order_id, record=record,
+                                          scope=caller)
     return administration_view(saved)
 
 
 @router.post("/{order_id}/complete", response_model=s.OrderOut,
              summary="Complete the visit (emits order.administered)")
 async def complete_order(order_id: UUID, uow: UoW, caller: Caller,
-                         body: s.CompleteIn | None = None):
+                         body: s.CompleteIn | None = None) -> dict[str, Any]:
     require(caller, "orders:write")
     npi = body.rendering_provider_npi if body else None
-    return order_view(await h.complete_order(uow, order_id=order_id, scope=caller,
+    return order_view(await h.complete_order(uow=uow, order_id=order_id, scope=caller,
                                              rendering_provider_npi=npi))

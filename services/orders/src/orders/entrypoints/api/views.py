@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from orders.domain.catalog import Catalog, Drug
+from datetime import datetime
+from typing import Any
+
+from orders.domain.administration import AdministrationRecord
+from orders.domain.catalog import Catalog, CatalogChange, Drug
 from orders.domain.findings import Finding
 from orders.domain.order import Order
 from orders.domain.patient import PatientRecord
 from orders.domain.protocols import Protocol
 
 
-def finding_view(f: Finding, order: Order | None = None) -> dict:
-    covered = bool(order) and any(o.covers(f) for o in order.overrides)
+def finding_view(f: Finding, order: Order | None = None) -> dict[str, Any]:
+    covered = order is not None and any(o.covers(f) for o in order.overrides)
     return {**f.to_dict(), "overridden": covered}
 
 
-def order_view(order: Order) -> dict:
-    window = None
+def order_view(order: Order) -> dict[str, Any]:
+    window: dict[str, datetime] | None = None
     if order.requested_window:
         window = {"from": order.requested_window[0], "to": order.requested_window[1]}
     return {
@@ -40,14 +44,14 @@ def order_view(order: Order) -> dict:
     }
 
 
-def administration_view(a) -> dict:
+def administration_view(a: AdministrationRecord) -> dict[str, Any]:
     return {"line_sequence": a.line_sequence, "started_at": a.started_at,
             "stopped_at": a.stopped_at, "dose_given": a.dose_given, "dose_unit": a.dose_unit,
             "ndc": a.ndc, "lot": a.lot, "wasted_amount": a.wasted_amount,
             "reaction": a.reaction, "findings": [finding_view(f) for f in a.findings]}
 
 
-def patient_view(p: PatientRecord) -> dict:
+def patient_view(p: PatientRecord) -> dict[str, Any]:
     f = p.facts
     return {"id": f.patient_id, "practice_id": f.practice_id, "mrn": p.mrn,
             "birth_date": f.birth_date, "sex": f.sex, "weight_kg": f.weight_kg,
@@ -58,7 +62,7 @@ def patient_view(p: PatientRecord) -> dict:
             "created_at": p.created_at, "updated_at": p.updated_at}
 
 
-def drug_view(d: Drug, catalog: Catalog) -> dict:
+def drug_view(d: Drug, catalog: Catalog) -> dict[str, Any]:
     return {"code": d.code, "name": d.name, "class_": d.drug_class,
             "route_modes": list(d.route_modes), "dose_unit": d.dose_unit,
             "usual_dose": d.usual_dose, "max_dose": d.max_dose,
@@ -74,7 +78,12 @@ def drug_view(d: Drug, catalog: Catalog) -> dict:
             "sources": d.sources, "catalog_version": catalog.version}
 
 
-def protocol_view(p: Protocol) -> dict:
+def catalog_change_view(c: CatalogChange) -> dict[str, Any]:
+    return {"version": c.version, "created_by": c.created_by, "created_at": c.created_at,
+            "note": c.note}
+
+
+def protocol_view(p: Protocol) -> dict[str, Any]:
     return {"id": p.id, "practice_id": p.practice_id, "key": p.key, "name": p.name,
             "population": p.population, "description": p.description,
             "lines": [{"sequence": ln.sequence, "drug_code": ln.drug_code, "mode": ln.mode,

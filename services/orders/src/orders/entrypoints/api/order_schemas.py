@@ -1,0 +1,169 @@
+"""HTTP shapes for orders: drafts, edits, overrides, administrations (api.md field names).
+
+As in schemas.py, request models refuse what is structurally wrong so the 422 names the
+field; rules that need the catalog are the domain's.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from chairside_shared.inputs import Instant
+from orders.entrypoints.api.schemas import MAX_DOSE, Dose, In, LineNumber, Mode, Severity
+
+ICD10 = r"(?i)^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
+Icd10 = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=ICD10)]
+
+
+class OrderLineIn(In):
+    drug_code: str = Field(min_length=1, max_length=64)
+    dose: Dose
+    dose_unit: str = Field(min_length=1, max_length=16)
+    mode: Mode
+    minutes: int = Field(ge=1, le=24 * 60)
+    sequence: LineNumber
+    wait_after_minutes: int = Field(default=0, ge=0, le=24 * 60)
+    with_previous: bool = False
+
+
+class WindowIn(In):
+    from_: Instant = Field(alias="from")
+    to: Instant
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WindowIn:
+        if self.to <= self.from_:
+            raise ValueError("'to' must be after 'from'")
+        return self
+
+
+class PayerIn(In):
+    payer_id: str = Field(min_length=1, max_length=64)
+    member_id: str = Field(min_length=1, max_length=64)
+    plan_id: str | None = Field(default=None, max_length=64)
+
+
+class OrderCreate(In):
+    patient_id: UUID
+    urgency: Literal["same_day", "planned"]
+    requested_window: WindowIn | None = None
+    diagnosis: list[Icd10] = Field(default=[], max_length=12)
+    protocol_id: UUID | None = None
+    lines: list[OrderLineIn] | None = None
+    payer: PayerIn | None = None
+
+    @model_validator(mode="after")
+    def _something_to_give(self) -> OrderCreate:
+        if self.protocol_id is None and not self.lines:
+            raise ValueError("give lines, a protocol_id, or both")
+        return self
+
+
+class OrderUpdate(In):
+    urgency: Literal["same_day", "planned"] | None = None
+    requested_window: WindowIn | None = None
+    diagnosis: list[Icd10] | None = Field(default=None, max_length=12)
+    lines: list[OrderLineIn] | None = Field(default=None, min_length=1)
+    payer: PayerIn | None = None
+
+
+class FindingOut(BaseModel):
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    overridden: bool = False
+
+
+class OverrideIn(In):
+    finding_code: str = Field(min_length=1, max_length=100)
+    reason: str = Field(min_length=1, max_length=1000)
+    line: LineNumber | None = None
+
+
+class OverrideOut(BaseModel):
+    finding_code: str
+    line: int | None
+    reason: str
+    by: str
+    at: datetime
+
+
+class CancelIn(In):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class AdministrationIn(In):
+    line_sequence: LineNumber
+    started_at: Instant
+    stopped_at: Instant
+    dose_given: Dose
+    dose_unit: str = Field(min_length=1, max_length=16)
+    ndc: str | None = Field(default=None, max_length=16)
+    lot: str | None = Field(default=None, max_length=64)
+    wasted_amount: Annotated[Decimal, Field(ge=0, le=MAX_DOSE, decimal_places=4)] = Decimal(0)
+    reaction: str | None = Field(default=None, max_length=500)
+
+
+class AdministrationOut(BaseModel):
+    line_sequence: int
+    started_at: datetime
+    stopped_at: datetime
+    dose_given: Decimal
+    dose_unit: str
+    ndc: str | None
+    lot: str | None
+    wasted_amount: Decimal
+    reaction: str | None
+    findings: list[FindingOut]
+
+
+class CompleteIn(In):
+    rendering_provider_npi: str | None = Field(default=None, pattern=r"^\d{10}$")
+
+
+class CheckOut(BaseModel):
+    findings: list[FindingOut]
+    estimated_chair_minutes: int
+    acuity_class: str
+    requires_driver: bool
+    catalog_version: int
+
+
+class OrderOut(BaseModel):
+    id: UUID
+    practice_id: str
+    patient_id: UUID
+    status: str
+    authorization_status: str
+    authorization_reason: str | None = Field(
+        default=None, description="The payer's reason when the drug was denied, not covered, "
+        "or the approval expired or was withdrawn; null otherwise.")
+    urgency: str
+    requested_window: dict[str, Any] | None
+    diagnosis: list[str]
+    payer: dict[str, Any] | None
+    protocol_id: UUID | None
+    lines: list[dict[str, Any]]
+    findings: list[FindingOut]
+    overrides: list[OverrideOut]
+    estimated_chair_minutes: int
+    acuity_class: str
+    requires_driver: bool
+    catalog_version: int
+    prescriber_id: str | None
+    administrations: list[AdministrationOut]
+    history: list[dict[str, Any]]
+    created_at: datetime
+    updated_at: datetime
+    signed_at: datetime | None
+    cancelled_at: datetime | None
+    cancel_reason: str | None
+    completed_at: datetime | None

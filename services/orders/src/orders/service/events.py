@@ -1,0 +1,67 @@
+"""Domain events -> public contracts (``chairside_shared.contracts``): the one place the orders
+service says which messages its events become. Every visit event is keyed by the order id, so
+one order's events stay in order. Decides nothing."""
+
+from __future__ import annotations
+
+from chairside_shared import contracts as c
+from chairside_shared.messaging.outbox import Message
+from orders.domain import events as e
+from orders.domain.values import Payer
+
+
+def to_messages(event: e.DomainEvent) -> list[Message]:
+    """The outbox messages one domain event becomes (bound on OrdersUnitOfWork)."""
+    match event:
+        case e.OrderSigned():
+            return [Message("order.signed", order_signed(event), key=str(event.order_id))]
+        case e.OrderCancelled():
+            return [Message("order.cancelled", order_cancelled(event), key=str(event.order_id))]
+        case e.OrderAdministered():
+            return [Message("order.administered", order_administered(event),
+                            key=str(event.order_id))]
+    raise TypeError(f"no contract for the domain event {type(event).__name__}")
+
+
+def _payer(payer: Payer | None) -> c.PayerRef | None:
+    return c.PayerRef(**payer) if payer else None
+
+
+def order_signed(event: e.OrderSigned) -> c.OrderSigned:
+    window = None
+    if event.requested_window:
+        window = c.Window(**{"from": event.requested_window[0], "to": event.requested_window[1]})
+    return c.OrderSigned(
+        order_id=event.order_id, practice_id=event.practice_id, patient_id=event.patient_id,
+        urgency=event.urgency, requested_window=window,
+        lines=[c.OrderLine(
+            sequence=ln.sequence, drug_code=ln.drug_code, hcpcs=ln.hcpcs,
+            hcpcs_unit=ln.hcpcs_unit, dose=ln.dose, dose_unit=ln.dose_unit, mode=ln.mode,
+            minutes=ln.minutes, acuity_class=ln.acuity_class, sedating=ln.sedating)
+            for ln in event.lines],
+        estimated_chair_minutes=event.estimated_chair_minutes, acuity_class=event.acuity_class,
+        requires_driver=event.requires_driver, diagnoses=list(event.diagnoses),
+        payer=_payer(event.payer), patient_age_band=event.patient_age_band,
+        patient_age_years=event.patient_age_years, patient_weight_kg=event.patient_weight_kg,
+        pediatric=event.pediatric, prescriber_id=event.prescriber_id,
+        catalog_version=event.catalog_version, signed_at=event.signed_at)
+
+
+def order_cancelled(event: e.OrderCancelled) -> c.OrderCancelled:
+    return c.OrderCancelled(order_id=event.order_id, practice_id=event.practice_id,
+                            reason=event.reason, previous_status=event.previous_status,
+                            cancelled_at=event.cancelled_at)
+
+
+def order_administered(event: e.OrderAdministered) -> c.OrderAdministered:
+    return c.OrderAdministered(
+        order_id=event.order_id, practice_id=event.practice_id, patient_id=event.patient_id,
+        diagnoses=list(event.diagnoses), payer=_payer(event.payer),
+        rendering_provider_npi=event.rendering_provider_npi,
+        patient_age_years=event.patient_age_years,
+        administrations=[c.Administration(
+            line_sequence=g.line_sequence, drug_code=g.drug_code, hcpcs=g.hcpcs, mode=g.mode,
+            started_at=g.started_at, stopped_at=g.stopped_at, dose_given=g.dose_given,
+            dose_unit=g.dose_unit, ndc=g.ndc, lot=g.lot, wasted_amount=g.wasted_amount,
+            reaction=g.reaction) for g in event.administrations],
+        completed_at=event.completed_at)
