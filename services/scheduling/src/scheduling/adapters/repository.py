@@ -24,7 +24,7 @@ from ..domain.clinic import (
     NurseShift,
     RatioPolicy,
 )
-from ..domain.errors import ALREADY_BOOKED, Conflict
+from ..domain.errors import ALREADY_BOOKED, ChairTaken, Conflict
 from . import orm
 
 _APPT_FIELDS = ("order_id", "practice_id", "minutes", "acuity_class", "pediatric",
@@ -147,6 +147,8 @@ class SqlAppointments:
                     if result.rowcount != 1:
                         raise Conflict(f"appointment {appt.id} was changed meanwhile; retry")
             except IntegrityError as exc:
+                if orm.violates_chair_overlap(exc):
+                    raise ChairTaken() from exc
                 if orm.violates_one_current_per_order(exc):
                     raise Conflict(f"order {appt.order_id} {ALREADY_BOOKED}") from exc
                 raise

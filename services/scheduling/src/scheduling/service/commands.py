@@ -119,10 +119,10 @@ async def _peek(uow, clinic: Clinic, req: SlotRequest, start: datetime, chair_id
         _fit(state, clinic, req, start, chair_id)
     except SlotUnavailable as exc:
         wanted = _wanted(req, start, now)
-        exc.next_options = list(await uow.read_shared(  # the same for every request like it
+        options = await uow.read_shared(  # the same for every request like it
             ("options", day, wanted, clinic.policy), lambda reader: _next_options(
-                reader, clinic, req, start, now, find_slots(state, wanted, clinic.policy))))
-        raise
+                reader, clinic, req, start, now, find_slots(state, wanted, clinic.policy)))
+        raise SlotUnavailable(exc.reasons, options) from exc
     return day
 
 
@@ -135,7 +135,7 @@ async def _refused(uow, clinic: Clinic, req: SlotRequest, start: datetime, now: 
     same_day = find_slots(state, _wanted(req, start, now), clinic.policy) \
         if state is not None else None
     await uow.rollback()
-    reasons = exc.reasons if isinstance(exc, SlotUnavailable) else [Reason("busy", exc.detail)]
+    reasons = exc.reasons if isinstance(exc, SlotUnavailable) else [Reason("busy", str(exc))]
     return SlotUnavailable(reasons, await _next_options(uow, clinic, req, start, now, same_day))
 
 

@@ -18,10 +18,13 @@ from typing import ClassVar, Self, TypeVar
 from uuid import UUID
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from chairside_shared.messaging.outbox import UnitOfWork
+from scheduling.adapters.orm import violates_chair_overlap
 from scheduling.adapters.repository import SqlAppointments, SqlConfig, SqlOrders
 from scheduling.domain.appointment import AppointmentEvent
+from scheduling.domain.errors import ChairTaken
 from scheduling.service.events import payload_of
 from scheduling.service.locks import DayQueues, Locks
 from scheduling.service.metrics import APPOINTMENT_EVENTS
@@ -124,6 +127,10 @@ class SchedulingUnitOfWork(UnitOfWork):
         await self.flush()
         try:
             await super().commit()
+        except IntegrityError as exc:
+            if violates_chair_overlap(exc):  # checked at commit when deferred (the optimizer)
+                raise ChairTaken() from exc
+            raise
         finally:
             self.locks.release()
 
