@@ -14,6 +14,8 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from chairside_shared.messaging.outbox import Seen
+
 from ..domain.appointment import OCCUPYING, Appointment, Status
 from ..domain.clinic import (
     DEFAULT_RATIOS,
@@ -57,14 +59,19 @@ def _values(appt: Appointment) -> dict[str, Any]:
 
 
 class SqlAppointments:
-    def __init__(self, session: AsyncSession) -> None:
+    """Appointments of one transaction: one object per id, each added to the unit of work's
+    ``seen`` as it is loaded or added (its events become outbox rows at commit)."""
+
+    def __init__(self, session: AsyncSession, seen: Seen) -> None:
         self.session = session
-        self.seen: dict[UUID, Appointment] = {}
+        self.seen = seen
+        self.known: dict[UUID, Appointment] = {}
 
     def _track(self, appts: list[Appointment]) -> list[Appointment]:
         out = []
         for fresh in appts:  # one object per id within a unit of work
-            known = self.seen.setdefault(fresh.id, fresh)
+            known = self.known.setdefault(fresh.id, fresh)
+            self.seen.add(known)
             clean = known.version == getattr(known, "_loaded_version", None)
             if known is not fresh and clean and fresh.version != known.version:
                 # Unchanged here but committed since by someone else: a read taken after a
@@ -75,11 +82,12 @@ class SqlAppointments:
 
     def add(self, appt: Appointment) -> None:
         appt._loaded_version = None  # type: ignore[attr-defined]
-        self.seen[appt.id] = appt
+        self.known[appt.id] = appt
+        self.seen.add(appt)
 
     async def get(self, appt_id: UUID) -> Appointment | None:
-        if appt_id in self.seen:
-            return self.seen[appt_id]
+        if appt_id in self.known:
+            return self.known[appt_id]
         row = (await self.session.execute(
             select(orm.appointments).where(orm.appointments.c.id == appt_id))).first()
         return self._track([_to_appointment(row)])[0] if row else None
@@ -130,7 +138,7 @@ class SqlAppointments:
     async def flush(self) -> None:
         """Write every changed appointment; a stale version raises Conflict."""
         t = orm.appointments
-        for appt in self.seen.values():
+        for appt in self.known.values():
             loaded = getattr(appt, "_loaded_version", None)
             if loaded == appt.version:
                 continue

@@ -1,8 +1,8 @@
 """The scheduling unit of work: one transaction for appointments, their events and the day lock.
 
-Handlers run inside ``async with uow`` and the caller (route or consumer) commits. On commit,
-every appointment the repository has seen is written (with its version check) and each event it
-recorded becomes an outbox row, in the same transaction.
+The repositories add every appointment they load or add to ``seen``. On commit, ``flush`` writes
+the changed ones (with their version checks), then the base unit of work turns each event they
+recorded into an outbox row through ``to_messages`` (service/events.py), in the same transaction.
 
 ``lock_days`` and ``lock_order`` take the locks of service/locks.py: a clinic day's before adding
 chair time to it, an order's before reading its appointments. ``bound_waits`` caps how long
@@ -20,12 +20,12 @@ from uuid import UUID
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from chairside_shared.messaging.outbox import UnitOfWork
+from chairside_shared.contracts import EventPayload
+from chairside_shared.messaging.outbox import Seen, UnitOfWork
 from scheduling.adapters.orm import violates_chair_overlap
 from scheduling.adapters.repository import SqlAppointments, SqlConfig, SqlOrders
-from scheduling.domain.appointment import AppointmentEvent
 from scheduling.domain.errors import ChairTaken
-from scheduling.service.events import payload_of
+from scheduling.service import events
 from scheduling.service.locks import DayQueues, Locks
 from scheduling.service.metrics import APPOINTMENT_EVENTS
 from scheduling.service.shared_reads import SharedReads
@@ -35,6 +35,7 @@ T = TypeVar("T")
 
 
 class SchedulingUnitOfWork(UnitOfWork):
+    to_messages = staticmethod(events.to_messages)
     settings: ClassVar[SchedulingSettings | None] = None  # bound by bootstrap
     shared_reads: ClassVar[SharedReads] = SharedReads()  # one each per runtime once bound
     day_queues: ClassVar[DayQueues] = DayQueues()
@@ -56,7 +57,7 @@ class SchedulingUnitOfWork(UnitOfWork):
     async def __aenter__(self) -> Self:
         await super().__aenter__()
         s = self.settings_or_default()
-        self.appointments = SqlAppointments(self.session)
+        self.appointments = SqlAppointments(self.session, self.seen)
         self.config = SqlConfig(self.session, s.default_hours(), s.ratio_overrides_by_state)
         self.orders = SqlOrders(self.session)
         deadline = None if self.wait_budget_s is None else \
@@ -110,29 +111,25 @@ class SchedulingUnitOfWork(UnitOfWork):
             await self.session.execute(
                 text("SET CONSTRAINTS ex_appointments_chair_no_overlap DEFERRED"))
 
-    async def emit_appointment_event(self, event: AppointmentEvent) -> None:
-        key = str(event.order_id or event.appointment_id)
-        APPOINTMENT_EVENTS.labels(event.type).inc()
-        await self.emit(event.type, payload_of(event), key=key, subject=str(event.appointment_id))
+    async def emit(self, event_type: str, payload: EventPayload, *, key: str,
+                   **kw: str | None) -> str:
+        APPOINTMENT_EVENTS.labels(event_type).inc()
+        return await super().emit(event_type, payload, key=key, **kw)
 
     async def flush(self) -> None:
-        """Write seen appointments and stage their events (idempotent; commit calls it)."""
+        """Write the appointments seen, with their version checks (the base commit calls it
+        once, then stages their events; offer_queue calls it to read its own writes)."""
         await self.appointments.flush()
         await self.session.flush()
-        for appt in self.appointments.seen.values():
-            while appt.events:
-                await self.emit_appointment_event(appt.events.pop(0))
 
     async def commit(self) -> None:
-        await self.flush()
         try:
             await super().commit()
         except IntegrityError as exc:
             if violates_chair_overlap(exc):  # checked at commit when deferred (the optimizer)
                 raise ChairTaken() from exc
             raise
-        finally:
-            self.locks.release()
+        self.locks.release()  # on failure, __aexit__ releases them after the rollback
 
     async def rollback(self) -> None:
         """End the transaction, forgetting what it read: the unit of work may go on with a
@@ -141,4 +138,5 @@ class SchedulingUnitOfWork(UnitOfWork):
             await super().rollback()
         finally:
             self.locks.release()
-            self.appointments = SqlAppointments(self.session)
+            self.seen = Seen()
+            self.appointments = SqlAppointments(self.session, self.seen)
