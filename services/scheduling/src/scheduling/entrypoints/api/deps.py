@@ -1,4 +1,4 @@
-"""HTTP plumbing: the unit of work, the clock and settings (errors: shared http_errors)."""
+"""HTTP plumbing: a unit of work per request (its lock waits bounded) and the clock."""
 
 from __future__ import annotations
 
@@ -8,29 +8,17 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from scheduling.optimizer.cpsat import SolveOptions
 from scheduling.service.uow import SchedulingUnitOfWork
-from scheduling.settings import SchedulingSettings
-
-
-def get_settings(request: Request) -> SchedulingSettings:
-    return request.app.state.runtime.settings
 
 
 async def get_uow(request: Request) -> AsyncIterator[SchedulingUnitOfWork]:
-    runtime = request.app.state.runtime
-    yield runtime.uow().bound_waits(runtime.settings.request_lock_wait_s)
+    uow: SchedulingUnitOfWork = request.app.state.runtime.uow()
+    yield uow.for_request()
 
 
 def get_now() -> datetime:
     return datetime.now(UTC)
 
 
-def solve_options(settings: SchedulingSettings) -> SolveOptions:
-    return SolveOptions(time_limit_s=settings.optimizer_time_limit_s,
-                        workers=settings.optimizer_workers)
-
-
 UoWDep = Annotated[SchedulingUnitOfWork, Depends(get_uow)]
-SettingsDep = Annotated[SchedulingSettings, Depends(get_settings)]
 NowDep = Annotated[datetime, Depends(get_now)]
