@@ -111,6 +111,34 @@ def _item(appt: Appointment, visit: Visit, frame: DayFrame, now_m: int, clinic: 
                     current=visit)
 
 
+@dataclass
+class _Parts:
+    """A day's visits as the optimizer sees them."""
+
+    fixed: list[Visit] = field(default_factory=list)  # started, or another day's: facts
+    items: list[PlanItem] = field(default_factory=list)  # what it may move
+    current: dict[str, Visit] = field(default_factory=dict)  # where each item is now
+    movable: dict[str, Appointment] = field(default_factory=dict)  # each item's appointment
+
+
+def _parts(appts: list[Appointment], clinic: Clinic, frame: DayFrame, day: date,
+           now: datetime) -> _Parts:
+    parts, now_m = _Parts(), max(0, frame.minute_ceil(now))
+    for appt in appts:
+        visit = visit_of(appt, frame, now)
+        if visit is None or appt.start is None or clinic.hours.local_date(appt.start) != day:
+            if visit is not None:
+                parts.fixed.append(visit)  # spills over from another day: a fact here
+            continue
+        if appt.status in MOVABLE:
+            parts.items.append(_item(appt, visit, frame, now_m, clinic, clinic.policy))
+            parts.current[visit.id] = visit
+            parts.movable[visit.id] = appt
+        else:
+            parts.fixed.append(visit)
+    return parts
+
+
 async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datetime,
                    policy: BookingPolicy, options: SolveOptions) -> Optimization:
     clinic = await load_clinic(uow, policy)
@@ -120,26 +148,11 @@ async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datet
     if apply:
         await uow.lock_days(day)
     loaded = await load_frame(uow, clinic, frame, now)
-    now_m = max(0, frame.minute_ceil(now))
-    fixed: list[Visit] = []
-    items: list[PlanItem] = []
-    current: list[Visit] = []  # where each item is now
-    by_id: dict[str, Appointment] = {}
-    for appt in loaded.appointments:
-        visit = visit_of(appt, frame, now)
-        if visit is None or appt.start is None or clinic.hours.local_date(appt.start) != day:
-            if visit is not None:
-                fixed.append(visit)  # spills over from another day: a fact here
-            continue
-        if appt.status in MOVABLE:
-            items.append(_item(appt, visit, frame, now_m, clinic, policy))
-            current.append(visit)
-            by_id[visit.id] = appt
-        else:
-            fixed.append(visit)
+    parts = _parts(loaded.appointments, clinic, frame, day, now)
+    items, fixed, current = parts.items, parts.fixed, parts.current
     result = Optimization(day=day, status="nothing_to_do", applied=False, frame=frame)
     requested = {it.id: it.requested for it in items}
-    result.before = day_figures(frame, clinic.chairs, [*fixed, *current], requested)
+    result.before = day_figures(frame, clinic.chairs, [*fixed, *current.values()], requested)
     if not items:
         return result
     problem = DayProblem(frame, clinic.chairs, loaded.state.nurses, clinic.ratios, fixed, items,
@@ -149,9 +162,8 @@ async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datet
     if not plan.ok:
         return result
     result.after = day_figures(frame, clinic.chairs, [*fixed, *plan.visits], requested)
-    before = {v.id: v for v in current}
-    result.moves = [Move(by_id[v.id], before[v.id], v) for v in plan.visits
-                    if (v.chair_id, v.start) != (before[v.id].chair_id, before[v.id].start)]
+    result.moves = [Move(parts.movable[v.id], current[v.id], v) for v in plan.visits
+                    if (v.chair_id, v.start) != (current[v.id].chair_id, current[v.id].start)]
     if apply and result.moves:
         await uow.defer_chair_constraint()
         for mv in result.moves:
