@@ -1,8 +1,9 @@
 """Holds and bookings driven by events, the same-day queue, and hold expiry.
 
-Each function runs inside an open unit of work; the caller commits (consumers commit after the
-inbox row, routes after the handler). Expected outcomes (nothing free, already done) are not
-errors: an event handler that raised would be retried and finally dead-lettered.
+Each function runs inside an open unit of work; the caller commits (the consumer after the
+inbox row, service/handlers.py for staff and the hold sweep). Expected outcomes (nothing free,
+already done) are not errors: an event handler that raised would be retried and finally
+dead-lettered.
 """
 
 from __future__ import annotations
