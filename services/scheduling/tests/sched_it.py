@@ -51,7 +51,7 @@ async def signed_order(runtime, *, minutes: int = 60, acuity: str = "standard",
     order_id = uuid4()
     async with runtime.uow() as uow:
         await booking.record_signed_order(
-            uow, order_id=order_id, now=datetime.now(UTC), practice_id="demo-clinic",
+            uow, order_id=order_id, practice_id="demo-clinic",
             patient_id=uuid4(), urgency=urgency, minutes=minutes, acuity_class=acuity,
             pediatric=pediatric, requires_driver=driver,
             window_from=window[0] if window else None, window_to=window[1] if window else None,

@@ -1,27 +1,56 @@
-"""Composition root of the scheduling service."""
+"""Composition root of the scheduling service: the settings become the units of work's options
+here, once; nothing below reads settings or the environment."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from chairside_shared import contracts
+from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 from scheduling.adapters import orm  # noqa: F401 - registers the tables on the metadata
 from scheduling.adapters.metadata import messaging, metadata
 from scheduling.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
+from scheduling.optimizer.cpsat import SolveOptions
 from scheduling.seed import seed_demo
-from scheduling.service.booking import expire_holds
-from scheduling.service.days import load_clinic
+from scheduling.service import handlers, queries
+from scheduling.service.locks import DayQueues
 from scheduling.service.metrics import record_day
-from scheduling.service.planning import board
-from scheduling.service.uow import SchedulingUnitOfWork
+from scheduling.service.shared_reads import SharedReads
+from scheduling.service.uow import SchedulingOptions, SchedulingUnitOfWork
 from scheduling.settings import SchedulingSettings
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 log = logging.getLogger("scheduling.holds")
+UnitOfWorkFactory = Callable[[async_sessionmaker[AsyncSession], OutboxWriter],
+                             SchedulingUnitOfWork]
+
+
+def options_from(settings: SchedulingSettings) -> SchedulingOptions:
+    return SchedulingOptions(
+        policy=settings.booking_policy(), default_hours=settings.default_hours(),
+        ratio_overrides=settings.ratio_overrides_by_state,
+        max_search_days=settings.max_search_days,
+        solve=SolveOptions(time_limit_s=settings.optimizer_time_limit_s,
+                           workers=settings.optimizer_workers),
+        request_wait_s=settings.request_lock_wait_s)
+
+
+def uow_factory(settings: SchedulingSettings) -> UnitOfWorkFactory:
+    """Units of work sharing one runtime's options, shared reads and day queues."""
+    options, shared_reads, day_queues = options_from(settings), SharedReads(), DayQueues()
+
+    def make(session_factory: async_sessionmaker[AsyncSession],
+             outbox: OutboxWriter) -> SchedulingUnitOfWork:
+        return SchedulingUnitOfWork(session_factory, outbox, options=options,
+                                    shared_reads=shared_reads, day_queues=day_queues)
+    return make
 
 
 def build_spec(settings: SchedulingSettings) -> ServiceSpec[SchedulingUnitOfWork]:
@@ -31,7 +60,8 @@ def build_spec(settings: SchedulingSettings) -> ServiceSpec[SchedulingUnitOfWork
         tables=messaging,
         migrations=MIGRATIONS,
         owned_topics=[contracts.SCHEDULING_TOPIC, contracts.dlq_topic(contracts.SCHEDULING_TOPIC)],
-        uow_class=SchedulingUnitOfWork.bound(settings),
+        uow_class=SchedulingUnitOfWork,
+        uow_factory=uow_factory(settings),
         subscriptions=SUBSCRIPTIONS,
         handlers=HANDLERS,
         seed=seed_demo,
@@ -41,25 +71,33 @@ def build_spec(settings: SchedulingSettings) -> ServiceSpec[SchedulingUnitOfWork
     )
 
 
-class SchedulingRuntime(ServiceRuntime[SchedulingUnitOfWork]):
+Runtime = ServiceRuntime[SchedulingUnitOfWork]
+
+
+class SchedulingRuntime(Runtime):
     """The shared runtime plus two background loops: hold expiry, and today's figures for
     /metrics."""
 
+    def __init__(self, settings: SchedulingSettings) -> None:
+        super().__init__(build_spec(settings), settings)
+        self.hold_sweep_interval_s = settings.hold_sweep_interval_s
+        self.figures_refresh_interval_s = settings.figures_refresh_interval_s
+
     async def start(self) -> None:
         await super().start()
-        settings: SchedulingSettings = self.settings  # type: ignore[assignment]
         self._tasks.append(asyncio.create_task(
-            self._every(settings.hold_sweep_interval_s, sweep_once, "hold sweep"),
+            self._every(self.hold_sweep_interval_s, sweep_once, "hold sweep"),
             name="scheduling-holds"))
         self._tasks.append(asyncio.create_task(
-            self._every(settings.figures_refresh_interval_s, refresh_figures_once,
+            self._every(self.figures_refresh_interval_s, refresh_figures_once,
                         "figures refresh"), name="scheduling-figures"))
 
-    async def _every(self, interval_s: float, step, what: str) -> None:
+    async def _every(self, interval_s: float, step: Callable[[Runtime], Awaitable[object]],
+                     what: str) -> None:
         await self.booted.wait()
         while True:
             try:
-                await step(self, self.settings)
+                await step(self)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
@@ -67,26 +105,18 @@ class SchedulingRuntime(ServiceRuntime[SchedulingUnitOfWork]):
             await asyncio.sleep(interval_s)
 
 
-async def refresh_figures_once(runtime: ServiceRuntime, settings: SchedulingSettings,
-                               now: datetime | None = None) -> None:
+async def refresh_figures_once(runtime: Runtime, now: datetime | None = None) -> None:
     """Today's utilization and queue into the /metrics gauges (what GET /v1/board shows)."""
-    now = now or datetime.now(UTC)
-    policy = settings.booking_policy()
-    async with runtime.uow() as uow:
-        clinic = await load_clinic(uow, policy)
-        today = await board(uow, clinic.hours.local_date(now), now, policy)
+    today = await queries.todays_board(uow=runtime.uow(), now=now or datetime.now(UTC))
     used = today.utilization
     record_day(used.booked_chair_minutes if used else 0,
                used.available_chair_minutes if used else 0,
                used.ratio if used else 0.0, len(today.queue))
 
 
-async def sweep_once(runtime: ServiceRuntime, settings: SchedulingSettings) -> int:
-    async with runtime.uow() as uow:
-        count = await expire_holds(uow, datetime.now(UTC), settings.booking_policy())
-        await uow.commit()
-    return count
+async def sweep_once(runtime: Runtime) -> int:
+    return await handlers.expire_holds(uow=runtime.uow(), now=datetime.now(UTC))
 
 
 def build_runtime(settings: SchedulingSettings) -> SchedulingRuntime:
-    return SchedulingRuntime(build_spec(settings), settings)
+    return SchedulingRuntime(settings)

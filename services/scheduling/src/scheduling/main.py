@@ -8,17 +8,14 @@ from chairside_shared.settings import load_settings
 from chairside_shared.web import create_service_app
 from scheduling.bootstrap import build_runtime
 from scheduling.entrypoints.api import admin, routes
-from scheduling.entrypoints.api.deps import install_domain_errors
 from scheduling.settings import SchedulingSettings
 
 
 def create_app(settings: SchedulingSettings | None = None) -> FastAPI:
     settings = settings or load_settings(SchedulingSettings)
-    app = create_service_app(
+    return create_service_app(
         build_runtime(settings),
         title="Chairside scheduling",
         description="Scheduling: chairs, nurses, slots, appointments and the same-day queue.",
         routers=[routes.router, admin.router],
     )
-    install_domain_errors(app)
-    return app

@@ -2,33 +2,38 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from uuid import uuid4
 
-from sqlalchemy import func, select
+from chairside_shared.runtime import ServiceRuntime
+from scheduling.domain.clinic import Break, Chair, ClinicHours, NurseShift
+from scheduling.service import handlers
+from scheduling.service.uow import SchedulingUnitOfWork
 
-from scheduling.adapters import orm
-from scheduling.domain.clinic import Break, Chair, NurseShift
+
+def demo_chairs() -> list[Chair]:
+    return [Chair(id=f"c{i:02d}", kind="recliner" if i < 9 else "bed", pediatric_capable=i == 10)
+            for i in range(1, 11)]
 
 
-async def seed_demo(runtime) -> None:
-    async with runtime.uow() as uow:
-        if (await uow.session.execute(select(func.count()).select_from(orm.chairs))).scalar():
-            return  # seeded before
-        for i in range(1, 11):
-            await uow.config.save_chair(Chair(id=f"c{i:02d}", kind="recliner" if i < 9 else "bed",
-                                              pediatric_capable=i == 10))
-        hours = await uow.config.hours()
-        today = datetime.now(UTC).astimezone(hours.zone).date()
-        for offset in range(14):
-            day = today + timedelta(days=offset)
-            if hours.frame(day) is None:
-                continue
-            for n in range(4):
-                lunch = hours.local_instant(day, time(11, 30)) + timedelta(minutes=30 * (n % 3))
-                await uow.config.add_shift(NurseShift(
-                    id=str(uuid4()), nurse_id=f"rn-{n + 1}",
-                    start=hours.local_instant(day, time(7, 45)),
-                    end=hours.local_instant(day, time(18, 15)),
-                    breaks=(Break(lunch, lunch + timedelta(minutes=30)),)))
-        await uow.commit()
+def demo_shifts(hours: ClinicHours, today: date) -> list[NurseShift]:
+    """Four nurses, 07:45-18:15 with staggered lunches, on every open day of two weeks."""
+    shifts = []
+    for day in (today + timedelta(days=offset) for offset in range(14)):
+        if hours.frame(day) is None:
+            continue
+        for n in range(4):
+            lunch = hours.local_instant(day, time(11, 30)) + timedelta(minutes=30 * (n % 3))
+            shifts.append(NurseShift(
+                id=str(uuid4()), nurse_id=f"rn-{n + 1}",
+                start=hours.local_instant(day, time(7, 45)),
+                end=hours.local_instant(day, time(18, 15)),
+                breaks=(Break(lunch, lunch + timedelta(minutes=30)),)))
+    return shifts
+
+
+async def seed_demo(runtime: ServiceRuntime[SchedulingUnitOfWork]) -> None:
+    now = datetime.now(UTC)
+    await handlers.seed_clinic(
+        uow=runtime.uow(), chairs=demo_chairs(),
+        shifts=lambda hours: demo_shifts(hours, now.astimezone(hours.zone).date()))

@@ -101,7 +101,7 @@ async def test_cancelling_an_order_releases_a_booking_in_flight(svc):
     await release
     assert await races.current_appointments(svc.runtime, order) == []
     async with svc.runtime.uow() as uow:
-        assert (await uow.orders.get(order))["cancelled"] is True
+        assert (await uow.orders.get(order)).cancelled is True
 
 
 async def _done_or_waiting(task: asyncio.Task, svc) -> bool:

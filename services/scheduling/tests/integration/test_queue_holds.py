@@ -142,7 +142,7 @@ async def test_todays_utilization_and_queue_reach_metrics(svc):
     now = local(9)
     await _hold(svc, await signed_order(svc.runtime, minutes=240, urgency="same_day"), now)
     await _hold(svc, await signed_order(svc.runtime, minutes=480, urgency="same_day"), now)
-    await refresh_figures_once(svc.runtime, svc.settings, now=now)
+    await refresh_figures_once(svc.runtime, now=now)
     board = (await svc.client.get("/v1/board", params={"date": now.date().isoformat()})).json()
     used = board["utilization"]
     assert used["booked_chair_minutes"] == 240 and len(board["queue"]) == 1

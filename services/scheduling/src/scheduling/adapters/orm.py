@@ -162,6 +162,11 @@ appointments = Table(
 )
 
 
+def violates_chair_overlap(exc: Exception) -> bool:
+    """PostgreSQL only (SQLite has no exclusion constraints)."""
+    return CHAIR_OVERLAP_CONSTRAINT in str(getattr(exc, "orig", exc))
+
+
 def violates_one_current_per_order(exc: Exception) -> bool:
     """PostgreSQL names the index; SQLite names only the column of a unique index."""
     message = str(getattr(exc, "orig", exc))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TypedDict, Unpack
 from uuid import UUID, uuid4
 
 from .errors import Conflict, IllegalTransition, InvalidInput
@@ -73,6 +74,24 @@ class AppointmentEvent:
     occurred_at: datetime
 
 
+class Details(TypedDict, total=False):
+    """What a new appointment may be given besides its length (the rest start empty)."""
+
+    acuity_class: str
+    pediatric: bool
+    requires_driver: bool
+    urgency: str
+    order_id: UUID | None
+    practice_id: str | None
+    requested_start: datetime | None
+    window_from: datetime | None
+    window_to: datetime | None
+    ready_at: datetime | None
+    queued_at: datetime | None
+    priority: int
+    reason: str | None
+
+
 @dataclass
 class Appointment:
     id: UUID
@@ -102,23 +121,23 @@ class Appointment:
 
     # ------------------------------------------------------------------ creation
     @classmethod
-    def new(cls, *, minutes: int, now: datetime, **fields: object) -> Appointment:
+    def new(cls, *, minutes: int, now: datetime, **fields: Unpack[Details]) -> Appointment:
         if minutes <= 0:
             raise InvalidInput("minutes must be > 0", field="minutes")
-        appt = cls(id=fields.pop("id", None) or uuid4(), status=Status.QUEUED, minutes=minutes,
-                   **fields)  # type: ignore[arg-type]
+        appt = cls(id=uuid4(), status=Status.QUEUED, minutes=minutes, **fields)
         appt.queued_at = appt.queued_at or now
         return appt
 
     @classmethod
-    def queued(cls, *, minutes: int, now: datetime, **fields: object) -> Appointment:
+    def queued(cls, *, minutes: int, now: datetime, **fields: Unpack[Details]) -> Appointment:
         appt = cls.new(minutes=minutes, now=now, **fields)
         appt._record("appointment.queued", now)
         return appt
 
     @classmethod
     def held(cls, *, minutes: int, now: datetime, chair_id: str, start: datetime,
-             end: datetime, hold_expires_at: datetime | None, **fields: object) -> Appointment:
+             end: datetime, hold_expires_at: datetime | None,
+             **fields: Unpack[Details]) -> Appointment:
         appt = cls.new(minutes=minutes, now=now, **fields)
         appt.place(chair_id=chair_id, start=start, end=end, hold_expires_at=hold_expires_at,
                    now=now)

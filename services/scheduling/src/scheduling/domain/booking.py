@@ -57,6 +57,17 @@ def ready_time(need: Need, now: datetime, policy: BookingPolicy) -> datetime:
     return ready
 
 
+def planned_span(need: Need, now: datetime, policy: BookingPolicy
+                 ) -> tuple[datetime, datetime] | None:
+    """When a planned need may start (ready) and must end by (its window's end, else the
+    planning horizon); None when that leaves no time."""
+    not_before = ready_time(need, now, policy)
+    not_after = need.window_to
+    if not_after is None:
+        not_after = now + timedelta(days=policy.planned_horizon_days)
+    return None if not_after <= not_before else (not_before, not_after)
+
+
 def request_for(need: Need, now: datetime, policy: BookingPolicy, *, limit: int = 1,
                 day_end: datetime | None = None) -> SlotRequest | None:
     """The slot request for a need; a same-day need must fit today (ends by ``day_end``).
@@ -65,15 +76,19 @@ def request_for(need: Need, now: datetime, policy: BookingPolicy, *, limit: int 
     the day ends first, e.g. a same-day order whose requested window starts tomorrow). That is
     an outcome (the order waits), not an error: an event handler that raised would be retried
     and dead-lettered."""
-    not_after = need.window_to
-    if need.urgency == "same_day":
-        not_after = day_end if not_after is None or (day_end and day_end < not_after) \
-            else not_after
-    elif not_after is None:
-        not_after = now + timedelta(days=policy.planned_horizon_days)
     not_before = ready_time(need, now, policy)
-    if not_after is not None and not_after <= not_before:
-        return None
+    not_after: datetime | None
+    if need.urgency == "same_day":
+        not_after = need.window_to
+        if not_after is None or (day_end and day_end < not_after):
+            not_after = day_end
+        if not_after is not None and not_after <= not_before:
+            return None
+    else:
+        span = planned_span(need, now, policy)
+        if span is None:
+            return None
+        not_before, not_after = span
     return SlotRequest(minutes=need.minutes, acuity_class=need.acuity_class,
                        pediatric=need.pediatric, requires_driver=need.requires_driver,
                        not_before=not_before, not_after=not_after,

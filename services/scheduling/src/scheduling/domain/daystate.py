@@ -10,6 +10,7 @@ The nurse model is pooled, as in the reference models (scheduling.md §2, §5):
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .clinic import Chair, DayFrame, NurseShift, RatioPolicy
@@ -68,7 +69,7 @@ class DayState:
 
     @classmethod
     def build(cls, frame: DayFrame, chairs: list[Chair], shifts: list[NurseShift],
-              policy: RatioPolicy, visits: list[Visit] = ()) -> DayState:
+              policy: RatioPolicy, visits: Iterable[Visit] = ()) -> DayState:
         state = cls(frame=frame, chairs=list(chairs), policy=policy,
                     nurses=nurse_availability(frame, shifts), shifts=list(shifts))
         state.load = [0] * frame.horizon

@@ -1,39 +1,30 @@
-"""Domain errors. The API maps each family to one HTTP status; messages carry ids, never PHI."""
+"""Scheduling's refusals: ``chairside_shared.errors.DomainError`` subclasses, each with the status,
+title and problem type (``code``) the API answers with (``chairside_shared.http_errors`` maps
+them, in one place). Keyword extras land in the body. Details carry ids, never PHI."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from chairside_shared.errors import Conflict, DomainError, NotFound
 
-class DomainError(Exception):
-    """Base of every rule violation raised by the domain."""
+if TYPE_CHECKING:
+    from .slots import Slot
 
-    status = 400
-    code = "domain_error"
-
-    def __init__(self, detail: str, *, field: str | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.field = field
+__all__ = ["ALREADY_BOOKED", "Busy", "ChairTaken", "Conflict", "IllegalTransition", "InvalidInput",
+           "NotFound", "Reason", "SlotUnavailable", "Violation"]
 
 
 class InvalidInput(DomainError):
-    """Bad input that can never succeed as sent (mapped to 422, nothing stored)."""
+    """Bad input that can never succeed as sent (422, nothing stored), naming its field."""
 
-    status = 422
-    code = "invalid_input"
+    status, title, code = 422, "Validation failed", "invalid-input"
 
-
-class NotFound(DomainError):
-    status = 404
-    code = "not_found"
-
-
-class Conflict(DomainError):
-    """The request is valid but clashes with the current state (mapped to 409)."""
-
-    status = 409
-    code = "conflict"
+    def __init__(self, detail: str, *, field: str | None = None) -> None:
+        super().__init__(detail, field=field or "body")
+        self.field = field
 
 
 # The 409 for a second appointment of one order, from the handler's check or the database's.
@@ -41,7 +32,7 @@ ALREADY_BOOKED = "already has an appointment; move it instead"
 
 
 class IllegalTransition(Conflict):
-    code = "illegal_transition"
+    code = "illegal-transition"
 
     def __init__(self, appointment_id: object, current: str, action: str) -> None:
         super().__init__(f"appointment {appointment_id} is {current}; cannot {action}")
@@ -50,8 +41,8 @@ class IllegalTransition(Conflict):
 
 
 class Busy(Conflict):
-    """A lock a request needed stayed taken longer than the request may wait (mapped to 409):
-    other requests for the same clinic day or order are in progress; trying again will do."""
+    """A lock a request needed stayed taken longer than the request may wait (409): other
+    requests for the same clinic day or order are in progress; trying again will do."""
 
     code = "busy"
 
@@ -65,12 +56,26 @@ class Reason:
 class SlotUnavailable(Conflict):
     """The requested chair/start cannot be used; carries why and the next feasible options."""
 
-    code = "slot_unavailable"
+    code = "slot-unavailable"
 
-    def __init__(self, reasons: list[Reason], next_options: list | None = None) -> None:
-        super().__init__("; ".join(r.detail for r in reasons) or "slot unavailable")
-        self.reasons = reasons
-        self.next_options = list(next_options or [])
+    def __init__(self, reasons: Sequence[Reason], next_options: Sequence[Slot] = ()) -> None:
+        super().__init__(
+            "; ".join(r.detail for r in reasons) or "slot unavailable",
+            reasons=[{"code": r.code, "detail": r.detail} for r in reasons],
+            next_options=[{"chair_id": s.chair_id, "start": s.start.isoformat(),
+                           "end": s.end.isoformat()} for s in next_options])
+        self.reasons = list(reasons)
+        self.next_options = list(next_options)
+
+
+class ChairTaken(Conflict):
+    """The database's own guard (no two live appointments overlap on one chair) refused a write
+    the code let through: no reasons to give, and no options searched."""
+
+    code = "slot-unavailable"
+
+    def __init__(self) -> None:
+        super().__init__("the chair is taken at that time", next_options=[])
 
 
 @dataclass

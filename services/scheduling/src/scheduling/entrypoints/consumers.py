@@ -6,46 +6,77 @@ row on the same session and commits after the handler returns.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
+from chairside_shared.messaging.outbox import UnitOfWork
 from scheduling.service import booking
+from scheduling.service.uow import SchedulingUnitOfWork
+
+P = TypeVar("P", bound=contracts.EventPayload)
+Decision = (contracts.AuthorizationApproved | contracts.AuthorizationNotRequired
+            | contracts.AuthorizationDenied | contracts.AuthorizationNotCovered
+            | contracts.AuthorizationClosed)
+SchedulingHandler = Callable[[SchedulingUnitOfWork, Envelope], Awaitable[None]]
 
 
-def _policy(uow):
-    return uow.settings_or_default().booking_policy()
+def _payload(env: Envelope, model: type[P]) -> P:
+    if not isinstance(env.payload, model):
+        raise TypeError(f"{env.type}: unexpected payload {type(env.payload).__name__}")
+    return env.payload
 
 
-async def on_order_signed(uow, env: Envelope) -> None:
-    p: contracts.OrderSigned = env.payload  # type: ignore[assignment]
+def _decision_of(env: Envelope) -> Decision:
+    p = env.payload
+    if isinstance(p, (contracts.AuthorizationApproved, contracts.AuthorizationNotRequired,
+                      contracts.AuthorizationDenied, contracts.AuthorizationNotCovered,
+                      contracts.AuthorizationClosed)):
+        return p
+    raise TypeError(f"{env.type}: unexpected payload {type(p).__name__}")
+
+
+def _in_scheduling(handler: SchedulingHandler) -> Handler:
+    """The consumer's unit of work is the one bootstrap.py builds: a SchedulingUnitOfWork."""
+    async def handle(uow: UnitOfWork, env: Envelope) -> None:
+        if not isinstance(uow, SchedulingUnitOfWork):
+            raise TypeError(f"scheduling handlers run in a SchedulingUnitOfWork, not {uow!r}")
+        await handler(uow, env)
+    handle.__name__ = handler.__name__
+    return handle
+
+
+async def on_order_signed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+    p = _payload(env, contracts.OrderSigned)
     window = p.requested_window
     order = await booking.record_signed_order(
-        uow, order_id=p.order_id, now=datetime.now(UTC), practice_id=p.practice_id,
+        uow, order_id=p.order_id, practice_id=p.practice_id,
         patient_id=p.patient_id, urgency=p.urgency, minutes=p.estimated_chair_minutes,
         acuity_class=p.acuity_class, pediatric=p.pediatric, requires_driver=p.requires_driver,
         window_from=window.from_ if window else None, window_to=window.to if window else None,
         signed_at=p.signed_at)
-    await booking.hold_for_order(uow, order, datetime.now(UTC), _policy(uow))
+    await booking.hold_for_order(uow, order, datetime.now(UTC), uow.options.policy)
 
 
-async def on_order_cancelled(uow, env: Envelope) -> None:
-    p: contracts.OrderCancelled = env.payload  # type: ignore[assignment]
+async def on_order_cancelled(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+    p = _payload(env, contracts.OrderCancelled)
     await booking.release_order(uow, p.order_id, "order_cancelled", datetime.now(UTC),
-                                _policy(uow), cancelled=True)
+                                uow.options.policy, cancelled=True)
 
 
-def _decision(decision: str) -> Handler:
-    async def handle(uow, env: Envelope) -> None:
-        await booking.authorization_decided(uow, env.payload.order_id, decision,  # type: ignore[attr-defined]
-                                            datetime.now(UTC), _policy(uow))
+def _decision(decision: str) -> SchedulingHandler:
+    async def handle(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+        await booking.authorization_decided(uow, _decision_of(env).order_id, decision,
+                                            datetime.now(UTC), uow.options.policy)
     handle.__name__ = f"on_authorization_{decision}"
     return handle
 
 
 SUBSCRIPTIONS: list[str] = [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC]
-HANDLERS: dict[str, Handler] = {
+HANDLERS: dict[str, Handler] = {t: _in_scheduling(h) for t, h in {
     "order.signed": on_order_signed,
     "order.cancelled": on_order_cancelled,
     "authorization.approved": _decision("approved"),
@@ -54,4 +85,4 @@ HANDLERS: dict[str, Handler] = {
     "authorization.not_covered": _decision("not_covered"),
     "authorization.expired": _decision("closed"),
     "authorization.withdrawn": _decision("closed"),
-}
+}.items()}

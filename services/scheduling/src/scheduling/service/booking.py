@@ -1,8 +1,9 @@
 """Holds and bookings driven by events, the same-day queue, and hold expiry.
 
-Each function runs inside an open unit of work; the caller commits (consumers commit after the
-inbox row, routes after the handler). Expected outcomes (nothing free, already done) are not
-errors: an event handler that raised would be retried and finally dead-lettered.
+Each function runs inside an open unit of work; the caller commits (the consumer after the
+inbox row, service/handlers.py for staff and the hold sweep). Expected outcomes (nothing free,
+already done) are not errors: an event handler that raised would be retried and finally
+dead-lettered.
 """
 
 from __future__ import annotations
@@ -12,31 +13,44 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from scheduling.domain.appointment import CURRENT, OCCUPYING, Appointment, Status
-from scheduling.domain.booking import Need, offer_freed_capacity, ready_time, request_for
+from scheduling.domain.appointment import CURRENT, OCCUPYING, Appointment, Details, Status
+from scheduling.domain.booking import (
+    Need,
+    offer_freed_capacity,
+    planned_span,
+    ready_time,
+    request_for,
+)
 from scheduling.domain.clinic import BookingPolicy
+from scheduling.domain.orders import RELEASED, OrderRequest, SignedOrder
 from scheduling.domain.slots import Slot, find_slots
-from scheduling.service.days import Clinic, load_clinic, load_day, search_range
+from scheduling.service.days import Clinic, load_clinic, load_frame, search_range
 from scheduling.service.metrics import REQUEST_OUTCOMES
+from scheduling.service.uow import SchedulingUnitOfWork
 
 log = logging.getLogger("scheduling.booking")
-BOOKABLE = ("approved", "not_required")
-RELEASED = ("denied", "not_covered")  # expired/withdrawn ("closed") are only recorded
 
 
-def need_of(order: dict) -> Need:
-    return Need(minutes=order["minutes"], acuity_class=order["acuity_class"],
-                pediatric=bool(order["pediatric"]), requires_driver=bool(order["requires_driver"]),
-                urgency=order["urgency"], window_from=order["window_from"],
-                window_to=order["window_to"])
+async def record_signed_order(
+    uow: SchedulingUnitOfWork, *, order_id: UUID, practice_id: str, patient_id: UUID,
+    urgency: str, minutes: int, acuity_class: str, pediatric: bool, requires_driver: bool,
+    signed_at: datetime, window_from: datetime | None = None, window_to: datetime | None = None,
+    authorization: str | None = None,
+) -> OrderRequest:
+    """order.signed: what the order asks for (``authorization``: as if decided already)."""
+    signed = SignedOrder(
+        order_id=order_id, practice_id=practice_id, patient_id=patient_id, urgency=urgency,
+        minutes=minutes, acuity_class=acuity_class, pediatric=pediatric,
+        requires_driver=requires_driver, signed_at=signed_at, window_from=window_from,
+        window_to=window_to)
+    await uow.orders.record_signed(signed, authorization=authorization)
+    order = await uow.orders.get(order_id)
+    if order is None:
+        raise RuntimeError(f"order {order_id} was not recorded")
+    return order
 
 
-async def record_signed_order(uow, *, order_id: UUID, now: datetime, **fields: object) -> dict:
-    await uow.orders.upsert(order_id, **fields)
-    return await uow.orders.get(order_id)
-
-
-async def find_and_lock(uow, clinic: Clinic, need: Need, now: datetime,
+async def find_and_lock(uow: SchedulingUnitOfWork, clinic: Clinic, need: Need, now: datetime,
                         ignore: str | None = None) -> Slot | None:
     """The earliest slot for a need, re-checked under its day's lock (race-free)."""
     policy = clinic.policy
@@ -46,20 +60,20 @@ async def find_and_lock(uow, clinic: Clinic, need: Need, now: datetime,
     if need.urgency == "same_day":
         days = [today]
     else:
-        req = request_for(need, now, policy)
-        if req is None:
+        span = planned_span(need, now, policy)
+        if span is None:
             return None
         # A long requested window is searched from its start up to the planning horizon:
         # an event must never fail for asking far ahead.
-        last = min(req.not_after, req.not_before + timedelta(days=policy.planned_horizon_days))
-        days = search_range(clinic, req.not_before, max(last, req.not_before),
-                            policy.planned_horizon_days + 1)
+        first, last = span
+        last = min(last, first + timedelta(days=policy.planned_horizon_days))
+        days = search_range(clinic, first, max(last, first), policy.planned_horizon_days + 1)
     for day in days:
         frame = clinic.frame(day)
         if frame is None:
             continue
         await uow.lock_days(day)
-        loaded = await load_day(uow, clinic, day, now)
+        loaded = await load_frame(uow, clinic, frame, now)
         req = request_for(need, now, policy, day_end=frame.close_at)
         if req is None or (req.not_after is not None and req.not_after <= frame.open_at):
             break
@@ -71,30 +85,31 @@ async def find_and_lock(uow, clinic: Clinic, need: Need, now: datetime,
     return None
 
 
-async def hold_for_order(uow, order: dict, now: datetime, policy: BookingPolicy
-                         ) -> Appointment | None:
+async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: datetime,
+                         policy: BookingPolicy) -> Appointment | None:
     """order.signed: hold the earliest slot, else (same-day) join the queue. Idempotent."""
-    await uow.lock_order(order["order_id"])  # staff may be booking it right now
-    existing = [a for a in await uow.appointments.for_order(order["order_id"])
+    await uow.lock_order(order.order_id)  # staff may be booking it right now
+    existing = [a for a in await uow.appointments.for_order(order.order_id)
                 if a.status in CURRENT]
-    if existing or order["cancelled"] or order["authorization"] in RELEASED:
+    signed = order.signed
+    if existing or order.cancelled or order.released or signed is None:
         return existing[0] if existing else None
     clinic = await load_clinic(uow, policy)
-    need = need_of(order)
+    need = signed.need()
     slot = await find_and_lock(uow, clinic, need, now)
-    fields: dict = {
-        "order_id": order["order_id"], "practice_id": order["practice_id"],
+    ready_at = now + timedelta(minutes=policy.prep_lead_minutes)
+    fields: Details = {
+        "order_id": order.order_id, "practice_id": signed.practice_id,
         "acuity_class": clinic.ratios.resolve(need.acuity_class, strict=False),
         "pediatric": need.pediatric, "requires_driver": need.requires_driver,
         "urgency": need.urgency, "window_from": need.window_from, "window_to": need.window_to,
-        "ready_at": now + timedelta(minutes=policy.prep_lead_minutes),
+        "ready_at": ready_at, "requested_start": max(ready_at, need.window_from or ready_at),
     }
-    fields["requested_start"] = max(fields["ready_at"], need.window_from or fields["ready_at"])
     outcome = "held" if slot else ("queued" if need.urgency == "same_day" else "unplaced")
     REQUEST_OUTCOMES.labels(need.urgency, outcome).inc()
     if slot is None:
         if need.urgency != "same_day":
-            log.warning("no slot for planned order %s in its window", order["order_id"])
+            log.warning("no slot for planned order %s in its window", order.order_id)
             return None
         appt = Appointment.queued(minutes=need.minutes, now=now, **fields)
     else:
@@ -102,23 +117,23 @@ async def hold_for_order(uow, order: dict, now: datetime, policy: BookingPolicy
                                 start=slot.start, end=slot.end,
                                 hold_expires_at=now + timedelta(minutes=policy.hold_minutes),
                                 **fields)
-        if order["authorization"] in BOOKABLE:
+        if order.bookable:
             appt.confirm(now)
     uow.appointments.add(appt)
     return appt
 
 
-async def authorization_decided(uow, order_id: UUID, decision: str, now: datetime,
-                                policy: BookingPolicy, reason: str | None = None) -> None:
+async def authorization_decided(uow: SchedulingUnitOfWork, order_id: UUID, decision: str,
+                                now: datetime, policy: BookingPolicy) -> None:
     """Approved / not required → book; denied / not covered / closed → release."""
-    await uow.orders.upsert(order_id, authorization=decision)
+    await uow.orders.record_authorization(order_id, decision)
     order = await uow.orders.get(order_id)
     if decision == "closed":
         return  # staff decide what an expired or withdrawn approval means for the visit
     if decision in RELEASED:
         await release_order(uow, order_id, f"authorization_{decision}", now, policy)
         return
-    if order is None or order.get("signed_at") is None or order["cancelled"]:
+    if order is None or order.signed is None or order.cancelled:
         return  # the order itself has not reached us yet: order.signed will book it
     await uow.lock_order(order_id)
     appts = await uow.appointments.for_order(order_id)
@@ -129,11 +144,11 @@ async def authorization_decided(uow, order_id: UUID, decision: str, now: datetim
         await hold_for_order(uow, order, now, policy)  # hold expired meanwhile: try again
 
 
-async def release_order(uow, order_id: UUID, reason: str, now: datetime,
+async def release_order(uow: SchedulingUnitOfWork, order_id: UUID, reason: str, now: datetime,
                         policy: BookingPolicy, *, cancelled: bool = False) -> list[Appointment]:
     """Release everything not yet started for an order; freed capacity goes to the queue."""
     if cancelled:
-        await uow.orders.upsert(order_id, cancelled=True)
+        await uow.orders.record_cancelled(order_id)
     # after the upsert (its row lock comes first on every path): a booking in flight commits
     # before we read, so it is released too, or reads the cancellation and is refused
     await uow.lock_order(order_id)
@@ -148,14 +163,15 @@ async def release_order(uow, order_id: UUID, reason: str, now: datetime,
     return released
 
 
-async def offer_queue(uow, now: datetime, policy: BookingPolicy,
+async def offer_queue(uow: SchedulingUnitOfWork, now: datetime, policy: BookingPolicy,
                       freed_at: set[datetime] | None = None) -> list[Appointment]:
     """Offer today's free capacity to the same-day queue first (most urgent, then oldest)."""
     clinic = await load_clinic(uow, policy)
     today = clinic.hours.local_date(now)
     if freed_at is not None and not any(clinic.hours.local_date(t) == today for t in freed_at):
         return []
-    if not await uow.appointments.queued() or clinic.frame(today) is None:
+    frame = clinic.frame(today)
+    if not await uow.appointments.queued() or frame is None:
         return []
     await uow.lock_days(today)
     await uow.flush()  # the released chair time must be visible to the day we read next
@@ -165,19 +181,20 @@ async def offer_queue(uow, now: datetime, policy: BookingPolicy,
     mine = [e for e in await uow.appointments.queued()
             if e.order_id is None or await uow.try_lock_order(e.order_id)]
     waiting = await uow.appointments.reload(mine)
-    loaded = await load_day(uow, clinic, today, now)
+    loaded = await load_frame(uow, clinic, frame, now)
     placed = []
     for entry, slot in offer_freed_capacity(loaded.state, waiting, now, policy):
         entry.place(chair_id=slot.chair_id, start=slot.start, end=slot.end,
                     hold_expires_at=now + timedelta(minutes=policy.hold_minutes), now=now)
         order = await uow.orders.get(entry.order_id) if entry.order_id else None
-        if order and order["authorization"] in BOOKABLE:
+        if order is not None and order.bookable:
             entry.confirm(now)
         placed.append(entry)
     return placed
 
 
-async def close_stale_queue(uow, now: datetime, policy: BookingPolicy) -> int:
+async def close_stale_queue(uow: SchedulingUnitOfWork, now: datetime,
+                            policy: BookingPolicy) -> int:
     """Same-day requests still queued after their day ended are released (the clinic must
     re-triage them), so the orders service hears about it."""
     clinic = await load_clinic(uow, policy)
@@ -189,7 +206,8 @@ async def close_stale_queue(uow, now: datetime, policy: BookingPolicy) -> int:
     return len(stale)
 
 
-async def expire_holds(uow, now: datetime, policy: BookingPolicy, limit: int = 100) -> int:
+async def expire_holds(uow: SchedulingUnitOfWork, now: datetime, policy: BookingPolicy,
+                       limit: int = 100) -> int:
     await close_stale_queue(uow, now, policy)
     expired = await uow.appointments.expired_holds(now, limit)
     for appt in expired:

@@ -10,6 +10,7 @@ from scheduling.domain.booking import visits_of
 from scheduling.domain.clinic import BookingPolicy, Chair, ClinicHours, DayFrame, RatioPolicy
 from scheduling.domain.daystate import DayState
 from scheduling.domain.errors import InvalidInput
+from scheduling.service.uow import SchedulingUnitOfWork
 
 
 @dataclass
@@ -29,7 +30,7 @@ class Clinic:
         return next((c for c in self.chairs if c.id == chair_id), None)
 
 
-async def load_clinic(uow, policy: BookingPolicy) -> Clinic:
+async def load_clinic(uow: SchedulingUnitOfWork, policy: BookingPolicy) -> Clinic:
     hours = await uow.config.hours()
     return Clinic(hours=hours, chairs=await uow.config.chairs(),
                   ratios=await uow.config.ratio_policy(hours.state), policy=policy)
@@ -41,12 +42,17 @@ class Day:
     appointments: list[Appointment] = field(default_factory=list)
 
 
-async def load_day(uow, clinic: Clinic, day: date, now: datetime,
+async def load_day(uow: SchedulingUnitOfWork, clinic: Clinic, day: date, now: datetime,
                    overtime: int | None = None) -> Day | None:
-    """The day's state read now (call after ``lock_days`` when about to add chair time)."""
+    """The day's state read now, None when the clinic is closed that day."""
     frame = clinic.frame(day, overtime)
-    if frame is None:
-        return None
+    return None if frame is None else await load_frame(uow, clinic, frame, now)
+
+
+async def load_frame(uow: SchedulingUnitOfWork, clinic: Clinic, frame: DayFrame,
+                     now: datetime) -> Day:
+    """An open day's state read now (call after ``lock_days`` when about to add chair
+    time)."""
     end = frame.at(frame.horizon)
     shifts = await uow.config.shifts(frame.open_at - timedelta(days=1), end)
     appts = await uow.appointments.overlapping(frame.open_at, end)
@@ -56,19 +62,27 @@ async def load_day(uow, clinic: Clinic, day: date, now: datetime,
     return Day(state=state, appointments=appts)
 
 
-async def shared_clinic(uow, policy: BookingPolicy) -> Clinic:
+async def shared_clinic(uow: SchedulingUnitOfWork, policy: BookingPolicy) -> Clinic:
     """The clinic's configuration, read once for the requests asking at the same moment
     (between transactions: see SchedulingUnitOfWork.read_shared)."""
     return await uow.read_shared(("clinic", policy), lambda reader: load_clinic(reader, policy))
 
 
-async def peek_day(uow, clinic: Clinic, day: date, now: datetime) -> DayState | None:
-    """The day's state read without its lock, to answer from, never to decide on: requests
-    asking at the same moment share it (between transactions), so nobody may modify it."""
-    async def read(reader) -> DayState | None:
-        loaded = await load_day(reader, clinic, day, now)
-        return loaded.state if loaded is not None else None
-    return await uow.read_shared(("day", day, clinic.policy), read)
+async def peek_day(uow: SchedulingUnitOfWork, clinic: Clinic, day: date,
+                   now: datetime) -> DayState | None:
+    """The day's state read without its lock, to answer from, never to decide on (None when
+    the clinic is closed): requests asking at the same moment share it (between
+    transactions), so nobody may modify it."""
+    frame = clinic.frame(day)
+    return None if frame is None else await peek_frame(uow, clinic, frame, now)
+
+
+async def peek_frame(uow: SchedulingUnitOfWork, clinic: Clinic, frame: DayFrame,
+                     now: datetime) -> DayState:
+    """``peek_day`` of a day known to be open."""
+    async def read(reader: SchedulingUnitOfWork) -> DayState:
+        return (await load_frame(reader, clinic, frame, now)).state
+    return await uow.read_shared(("day", frame.day, clinic.policy), read)
 
 
 def search_range(clinic: Clinic, start: datetime, end: datetime, max_days: int) -> list[date]:

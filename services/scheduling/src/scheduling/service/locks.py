@@ -22,13 +22,14 @@ upstream deadline, and "busy, here are the next options" is a better answer than
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable
 from datetime import date
 from uuid import UUID
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from scheduling.domain.errors import Busy
 
@@ -41,6 +42,13 @@ _BOUND = text("SELECT set_config('lock_timeout', :ms, true)")
 _UNBOUND = text("SET LOCAL lock_timeout TO DEFAULT")
 _LOCK_NOT_AVAILABLE = "55P03"
 _SQLITE_LOCKS: dict[str, asyncio.Lock] = {}
+
+
+def database_key(session: AsyncSession) -> str:
+    """The database a session talks to (its engine's URL), to key what is per database."""
+    bind = session.bind
+    engine = bind.engine if isinstance(bind, AsyncConnection) else bind
+    return str(engine.url)
 
 
 def _order_key(order_id: UUID) -> int:
@@ -90,11 +98,11 @@ class Locks:
     async def queue(self, *days: date) -> None:
         """Wait in this process's queue of each day (in date order). Call it holding no
         database lock or connection: end the transaction first."""
-        url = str(self.session.bind.url)
+        url = database_key(self.session)
         for day in sorted(set(days)):
+            busy = f"other requests are booking {day.isoformat()}"
             self._queued.append(await self._queues.enter(
-                (url, day), lambda lock, d=day: self._acquire(
-                    lock, f"other requests are booking {d.isoformat()}")))
+                (url, day), functools.partial(self._acquire, busy=busy)))
 
     async def days(self, *days: date) -> None:
         for day in sorted(set(days) - self._held):
@@ -146,7 +154,7 @@ class Locks:
             return
         if (await self.session.execute(_TRY_LOCK, params)).scalar():
             return  # free: no timeout to set and reset
-        left = self._left()
+        left = self.deadline - asyncio.get_running_loop().time()
         if left <= 0:
             raise Busy(busy)
         await self.session.execute(_BOUND, {"ms": f"{max(1, int(left * 1000))}ms"})
@@ -161,7 +169,7 @@ class Locks:
         await self.session.execute(_UNBOUND)
 
     def _sqlite_lock(self) -> asyncio.Lock:
-        return _SQLITE_LOCKS.setdefault(str(self.session.bind.url), asyncio.Lock())
+        return _SQLITE_LOCKS.setdefault(database_key(self.session), asyncio.Lock())
 
     async def _take_sqlite(self, busy: str) -> None:
         if self._sqlite is None:

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from scheduling.domain.appointment import MOVABLE, OCCUPYING, Appointment, Status
 from scheduling.domain.board import LoadBucket, Utilization, load_buckets, utilization
 from scheduling.domain.booking import visit_of
-from scheduling.domain.clinic import BookingPolicy, DayFrame
+from scheduling.domain.clinic import BookingPolicy, Chair, DayFrame
 from scheduling.domain.daystate import Visit
 from scheduling.domain.errors import InvalidInput
 from scheduling.domain.figures import DayFigures, day_figures
+from scheduling.domain.orders import SignedOrder
 from scheduling.domain.slots import Slot, SlotRequest, find_slots
 from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, solve_day
-from scheduling.service.days import Clinic, load_clinic, load_day, search_range
+from scheduling.service.days import Clinic, load_clinic, load_day, load_frame, search_range
+from scheduling.service.uow import SchedulingUnitOfWork
+
+_NEVER = datetime.max.replace(tzinfo=UTC)  # sorts after every real start
 
 
-async def search_slots(uow, req: SlotRequest, start: datetime | None, end: datetime | None,
-                       now: datetime, policy: BookingPolicy, max_days: int) -> list[Slot]:
+async def search_slots(uow: SchedulingUnitOfWork, req: SlotRequest, start: datetime | None,
+                       end: datetime | None, now: datetime, policy: BookingPolicy,
+                       max_days: int) -> list[Slot]:
     clinic = await load_clinic(uow, policy)
     clinic.ratios.resolve(req.acuity_class)  # unknown class: 422, never a silent default
     start = max(start or now, now)
@@ -43,14 +48,15 @@ async def search_slots(uow, req: SlotRequest, start: datetime | None, end: datet
 class Board:
     day: date
     frame: DayFrame | None
-    chairs: list[tuple[object, list[Appointment]]] = field(default_factory=list)
+    chairs: list[tuple[Chair, list[Appointment]]] = field(default_factory=list)
     buckets: list[LoadBucket] = field(default_factory=list)
     utilization: Utilization | None = None
     queue: list[Appointment] = field(default_factory=list)
-    unplaced: list[dict] = field(default_factory=list)  # signed orders with no chair time
+    unplaced: list[SignedOrder] = field(default_factory=list)  # signed, with no chair time
 
 
-async def board(uow, day: date, now: datetime, policy: BookingPolicy) -> Board:
+async def board(uow: SchedulingUnitOfWork, day: date, now: datetime,
+                policy: BookingPolicy) -> Board:
     clinic = await load_clinic(uow, policy)
     loaded = await load_day(uow, clinic, day, now)
     unplaced = await uow.orders.unplaced()
@@ -59,8 +65,8 @@ async def board(uow, day: date, now: datetime, policy: BookingPolicy) -> Board:
                      unplaced=unplaced)
     shown = [a for a in loaded.appointments
              if a.status in OCCUPYING or a.status is Status.COMPLETED]
-    per_chair = [(c, sorted((a for a in shown if a.chair_id == c.id), key=lambda a: a.start))
-                 for c in clinic.chairs]
+    per_chair = [(c, sorted((a for a in shown if a.chair_id == c.id),
+                            key=lambda a: a.start or _NEVER)) for c in clinic.chairs]
     queue = []
     if clinic.hours.local_date(now) == day:
         queue = list(await uow.appointments.queued())
@@ -81,7 +87,7 @@ class Optimization:
     day: date
     status: str
     applied: bool
-    frame: DayFrame | None = None
+    frame: DayFrame
     moves: list[Move] = field(default_factory=list)
     before: DayFigures | None = None
     after: DayFigures | None = None
@@ -105,33 +111,48 @@ def _item(appt: Appointment, visit: Visit, frame: DayFrame, now_m: int, clinic: 
                     current=visit)
 
 
-async def optimize(uow, day: date, apply: bool, now: datetime, policy: BookingPolicy,
-                   options: SolveOptions) -> Optimization:
-    clinic = await load_clinic(uow, policy)
-    overtime = policy.optimizer_overtime_minutes
-    if clinic.frame(day, overtime) is None:
-        raise InvalidInput("the clinic is closed that day", field="date")
-    if apply:
-        await uow.lock_days(day)
-    loaded = await load_day(uow, clinic, day, now, overtime=overtime)
-    frame = loaded.state.frame
-    now_m = max(0, frame.minute_ceil(now))
-    fixed, items, by_id = [], [], {}
-    for appt in loaded.appointments:
+@dataclass
+class _Parts:
+    """A day's visits as the optimizer sees them."""
+
+    fixed: list[Visit] = field(default_factory=list)  # started, or another day's: facts
+    items: list[PlanItem] = field(default_factory=list)  # what it may move
+    current: dict[str, Visit] = field(default_factory=dict)  # where each item is now
+    movable: dict[str, Appointment] = field(default_factory=dict)  # each item's appointment
+
+
+def _parts(appts: list[Appointment], clinic: Clinic, frame: DayFrame, day: date,
+           now: datetime) -> _Parts:
+    parts, now_m = _Parts(), max(0, frame.minute_ceil(now))
+    for appt in appts:
         visit = visit_of(appt, frame, now)
         if visit is None or appt.start is None or clinic.hours.local_date(appt.start) != day:
             if visit is not None:
-                fixed.append(visit)  # spills over from another day: a fact here
+                parts.fixed.append(visit)  # spills over from another day: a fact here
             continue
         if appt.status in MOVABLE:
-            items.append(_item(appt, visit, frame, now_m, clinic, policy))
-            by_id[visit.id] = appt
+            parts.items.append(_item(appt, visit, frame, now_m, clinic, clinic.policy))
+            parts.current[visit.id] = visit
+            parts.movable[visit.id] = appt
         else:
-            fixed.append(visit)
+            parts.fixed.append(visit)
+    return parts
+
+
+async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datetime,
+                   policy: BookingPolicy, options: SolveOptions) -> Optimization:
+    clinic = await load_clinic(uow, policy)
+    frame = clinic.frame(day, policy.optimizer_overtime_minutes)
+    if frame is None:
+        raise InvalidInput("the clinic is closed that day", field="date")
+    if apply:
+        await uow.lock_days(day)
+    loaded = await load_frame(uow, clinic, frame, now)
+    parts = _parts(loaded.appointments, clinic, frame, day, now)
+    items, fixed, current = parts.items, parts.fixed, parts.current
     result = Optimization(day=day, status="nothing_to_do", applied=False, frame=frame)
     requested = {it.id: it.requested for it in items}
-    current = [it.current for it in items]
-    result.before = day_figures(frame, clinic.chairs, [*fixed, *current], requested)
+    result.before = day_figures(frame, clinic.chairs, [*fixed, *current.values()], requested)
     if not items:
         return result
     problem = DayProblem(frame, clinic.chairs, loaded.state.nurses, clinic.ratios, fixed, items,
@@ -141,9 +162,8 @@ async def optimize(uow, day: date, apply: bool, now: datetime, policy: BookingPo
     if not plan.ok:
         return result
     result.after = day_figures(frame, clinic.chairs, [*fixed, *plan.visits], requested)
-    before = {v.id: v for v in current}
-    result.moves = [Move(by_id[v.id], before[v.id], v) for v in plan.visits
-                    if (v.chair_id, v.start) != (before[v.id].chair_id, before[v.id].start)]
+    result.moves = [Move(parts.movable[v.id], current[v.id], v) for v in plan.visits
+                    if (v.chair_id, v.start) != (current[v.id].chair_id, current[v.id].start)]
     if apply and result.moves:
         await uow.defer_chair_constraint()
         for mv in result.moves:

@@ -1,60 +1,81 @@
 """The scheduling unit of work: one transaction for appointments, their events and the day lock.
 
-Handlers run inside ``async with uow`` and the caller (route or consumer) commits. On commit,
-every appointment the repository has seen is written (with its version check) and each event it
-recorded becomes an outbox row, in the same transaction.
+The repositories add every appointment they load or add to ``seen``. On commit, ``flush`` writes
+the changed ones (with their version checks), then the base unit of work turns each event they
+recorded into an outbox row through ``to_messages`` (service/events.py), in the same transaction.
 
 ``lock_days`` and ``lock_order`` take the locks of service/locks.py: a clinic day's before adding
-chair time to it, an order's before reading its appointments. ``bound_waits`` caps how long
-they wait, for API requests.
+chair time to it, an order's before reading its appointments. ``for_request`` caps how long
+they wait, for API requests. What the settings decide (booking policy, clinic defaults, search
+and optimizer limits) arrives as ``options``, from the factory bootstrap.py builds.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable, Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, Self, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 from uuid import UUID
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from chairside_shared.messaging.outbox import UnitOfWork
-from scheduling.adapters.repository import SqlAppointments, SqlConfig, SqlOrders
-from scheduling.domain.appointment import AppointmentEvent
-from scheduling.service.events import payload_of
-from scheduling.service.locks import DayQueues, Locks
+from chairside_shared.contracts import EventPayload
+from chairside_shared.messaging.outbox import Message, OutboxWriter, Seen, UnitOfWork
+from scheduling.adapters.config import SqlConfig
+from scheduling.adapters.orders import SqlOrders
+from scheduling.adapters.orm import violates_chair_overlap
+from scheduling.adapters.repository import SqlAppointments
+from scheduling.domain.clinic import BookingPolicy, ClinicHours
+from scheduling.domain.errors import ChairTaken
+from scheduling.optimizer.cpsat import SolveOptions
+from scheduling.service import events
+from scheduling.service.locks import DayQueues, Locks, database_key
 from scheduling.service.metrics import APPOINTMENT_EVENTS
 from scheduling.service.shared_reads import SharedReads
-from scheduling.settings import SchedulingSettings
 
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class SchedulingOptions:
+    """What the settings decide for every unit of work (built once, in bootstrap.py)."""
+
+    policy: BookingPolicy
+    default_hours: ClinicHours  # until an administrator saves clinic hours
+    ratio_overrides: dict[str, dict[str, int]]  # per US state, under the defaults
+    max_search_days: int  # the longest slot search
+    solve: SolveOptions  # the day optimizer's limits
+    request_wait_s: float  # an API request's lock-wait budget (see for_request)
+
+
 class SchedulingUnitOfWork(UnitOfWork):
-    settings: ClassVar[SchedulingSettings | None] = None  # bound by bootstrap
-    shared_reads: ClassVar[SharedReads] = SharedReads()  # one each per runtime once bound
-    day_queues: ClassVar[DayQueues] = DayQueues()
-    wait_budget_s: float | None = None  # see bound_waits
+    # the base's declaration restated: mypy reads a class-level Callable as a method to bind
+    to_messages: ClassVar[Callable[[Any], Iterable[Message]] | None] = staticmethod(
+        events.to_messages)
 
-    @classmethod
-    def bound(cls, settings: SchedulingSettings) -> type[SchedulingUnitOfWork]:
-        return type("BoundSchedulingUnitOfWork", (cls,), {
-            "settings": settings, "shared_reads": SharedReads(), "day_queues": DayQueues()})
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
+                 *, options: SchedulingOptions, shared_reads: SharedReads,
+                 day_queues: DayQueues) -> None:
+        super().__init__(session_factory, outbox)
+        self.options = options
+        self.shared_reads = shared_reads  # one each per runtime
+        self.day_queues = day_queues
+        self.wait_budget_s: float | None = None  # see for_request
 
-    def settings_or_default(self) -> SchedulingSettings:
-        return self.settings or SchedulingSettings()
-
-    def bound_waits(self, seconds: float) -> Self:
-        """Wait at most this long in all for locks, counted from entering (API requests)."""
-        self.wait_budget_s = seconds
+    def for_request(self) -> Self:
+        """Wait at most the request budget in all for locks, counted from entering."""
+        self.wait_budget_s = self.options.request_wait_s
         return self
 
     async def __aenter__(self) -> Self:
         await super().__aenter__()
-        s = self.settings_or_default()
-        self.appointments = SqlAppointments(self.session)
-        self.config = SqlConfig(self.session, s.default_hours(), s.ratio_overrides_by_state)
+        self.appointments = SqlAppointments(self.session, self.seen)
+        self.config = SqlConfig(self.session, self.options.default_hours,
+                                self.options.ratio_overrides)
         self.orders = SqlOrders(self.session)
         deadline = None if self.wait_budget_s is None else \
             asyncio.get_running_loop().time() + self.wait_budget_s
@@ -88,8 +109,8 @@ class SchedulingUnitOfWork(UnitOfWork):
     async def try_lock_order(self, order_id: UUID) -> bool:
         return await self.locks.try_order(order_id)
 
-    async def read_shared(self, key: tuple, read: Callable[[SchedulingUnitOfWork], Awaitable[T]]
-                          ) -> T:
+    async def read_shared(self, key: tuple[Hashable, ...],
+                          read: Callable[[SchedulingUnitOfWork], Awaitable[T]]) -> T:
         """``read`` in a unit of work of its own, unless the same read is in flight already
         (service/shared_reads.py). Call it between transactions: waiting for another request's
         read while holding a connection could leave that read no connection to run on."""
@@ -97,9 +118,11 @@ class SchedulingUnitOfWork(UnitOfWork):
             raise RuntimeError("a shared read inside a transaction: end it first")
 
         async def run() -> T:
-            async with type(self)(self._session_factory, self._outbox) as reader:
+            async with SchedulingUnitOfWork(
+                    self._session_factory, self._outbox, options=self.options,
+                    shared_reads=self.shared_reads, day_queues=self.day_queues) as reader:
                 return await read(reader)
-        return await self.shared_reads.run((str(self.session.bind.url), *key), run)
+        return await self.shared_reads.run((database_key(self.session), *key), run)
 
     async def defer_chair_constraint(self) -> None:
         """Let one transaction swap visits between chairs; still checked at commit."""
@@ -107,25 +130,25 @@ class SchedulingUnitOfWork(UnitOfWork):
             await self.session.execute(
                 text("SET CONSTRAINTS ex_appointments_chair_no_overlap DEFERRED"))
 
-    async def emit_appointment_event(self, event: AppointmentEvent) -> None:
-        key = str(event.order_id or event.appointment_id)
-        APPOINTMENT_EVENTS.labels(event.type).inc()
-        await self.emit(event.type, payload_of(event), key=key, subject=str(event.appointment_id))
+    async def emit(self, event_type: str, payload: EventPayload, *, key: str,
+                   **kw: str | None) -> str:
+        APPOINTMENT_EVENTS.labels(event_type).inc()
+        return await super().emit(event_type, payload, key=key, **kw)
 
     async def flush(self) -> None:
-        """Write seen appointments and stage their events (idempotent; commit calls it)."""
+        """Write the appointments seen, with their version checks (the base commit calls it
+        once, then stages their events; offer_queue calls it to read its own writes)."""
         await self.appointments.flush()
         await self.session.flush()
-        for appt in self.appointments.seen.values():
-            while appt.events:
-                await self.emit_appointment_event(appt.events.pop(0))
 
     async def commit(self) -> None:
-        await self.flush()
         try:
             await super().commit()
-        finally:
-            self.locks.release()
+        except IntegrityError as exc:
+            if violates_chair_overlap(exc):  # checked at commit when deferred (the optimizer)
+                raise ChairTaken() from exc
+            raise
+        self.locks.release()  # on failure, __aexit__ releases them after the rollback
 
     async def rollback(self) -> None:
         """End the transaction, forgetting what it read: the unit of work may go on with a
@@ -134,4 +157,6 @@ class SchedulingUnitOfWork(UnitOfWork):
             await super().rollback()
         finally:
             self.locks.release()
-            self.appointments = SqlAppointments(self.session)
+            self.seen = Seen()
+            self.appointments = SqlAppointments(self.session, self.seen)
+

@@ -6,39 +6,32 @@ outside their shift, unknown time zones, ratios below 1.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
 from fastapi import APIRouter, Response, status
 
-from scheduling.domain.clinic import (
-    Break,
-    Chair,
-    ClinicHours,
-    NurseShift,
-    RatioPolicy,
-    validate_shifts,
-)
-from scheduling.domain.errors import InvalidInput, NotFound
+from chairside_shared.inputs import Instant
+from scheduling.domain.clinic import Break, Chair, ClinicHours, NurseShift, RatioPolicy
+from scheduling.domain.errors import InvalidInput
 from scheduling.entrypoints.api import schemas as s
 from scheduling.entrypoints.api.deps import UoWDep
+from scheduling.service import handlers, queries
 
 router = APIRouter(prefix="/v1", tags=["scheduling admin"])
 
 
 @router.get("/chairs", response_model=list[s.ChairOut])
 async def list_chairs(uow: UoWDep) -> list[s.ChairOut]:
-    async with uow:
-        return [s.ChairOut(**vars(c)) for c in await uow.config.chairs()]
+    return [s.ChairOut(**vars(c)) for c in await queries.chairs(uow=uow)]
 
 
 @router.put("/chairs/{chair_id}", response_model=s.ChairOut)
 async def put_chair(chair_id: str, body: s.ChairIn, uow: UoWDep) -> s.ChairOut:
     if body.id != chair_id:
         raise InvalidInput("id in the body must match the path", field="id")
-    async with uow:
-        await uow.config.save_chair(Chair(**body.model_dump()))
-        await uow.commit()
-    return s.ChairOut(**body.model_dump())
+    chair = await handlers.save_chair(uow=uow, chair=Chair(**body.model_dump()))
+    return s.ChairOut(**vars(chair))
 
 
 @router.post("/chairs", response_model=s.ChairOut, status_code=status.HTTP_201_CREATED)
@@ -52,13 +45,11 @@ def _shift_out(x: NurseShift) -> s.NurseShiftOut:
 
 
 @router.get("/nurse-shifts", response_model=list[s.NurseShiftOut])
-async def list_shifts(uow: UoWDep, from_: s.Instant | None = None,
-                      to: s.Instant | None = None) -> list[s.NurseShiftOut]:
-    from datetime import UTC, datetime, timedelta
+async def list_shifts(uow: UoWDep, from_: Instant | None = None,
+                      to: Instant | None = None) -> list[s.NurseShiftOut]:
     lo = from_ or datetime.now(UTC) - timedelta(days=1)
     hi = to or lo + timedelta(days=14)
-    async with uow:
-        return [_shift_out(x) for x in await uow.config.shifts(lo, hi)]
+    return [_shift_out(x) for x in await queries.nurse_shifts(uow=uow, start=lo, end=hi)]
 
 
 @router.post("/nurse-shifts", response_model=s.NurseShiftOut,
@@ -66,19 +57,12 @@ async def list_shifts(uow: UoWDep, from_: s.Instant | None = None,
 async def post_shift(body: s.NurseShiftIn, uow: UoWDep) -> s.NurseShiftOut:
     shift = NurseShift(id=str(uuid4()), nurse_id=body.nurse_id, start=body.start, end=body.end,
                        breaks=tuple(Break(b.start, b.end) for b in body.breaks))
-    async with uow:
-        validate_shifts([*await uow.config.shifts_of_nurse(body.nurse_id), shift])
-        await uow.config.add_shift(shift)
-        await uow.commit()
-    return _shift_out(shift)
+    return _shift_out(await handlers.add_shift(uow=uow, shift=shift))
 
 
 @router.delete("/nurse-shifts/{shift_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_shift(shift_id: UUID, uow: UoWDep) -> Response:
-    async with uow:
-        if not await uow.config.delete_shift(shift_id):
-            raise NotFound(f"shift {shift_id} not found")
-        await uow.commit()
+    await handlers.delete_shift(uow=uow, shift_id=shift_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -89,9 +73,7 @@ def _policy_out(p: RatioPolicy, state: str | None) -> s.RatioPolicyOut:
 
 @router.get("/ratio-policy", response_model=s.RatioPolicyOut)
 async def get_ratio_policy(uow: UoWDep) -> s.RatioPolicyOut:
-    async with uow:
-        hours = await uow.config.hours()
-        return _policy_out(await uow.config.ratio_policy(hours.state), hours.state)
+    return _policy_out(*await queries.ratio_policy(uow=uow))
 
 
 @router.put("/ratio-policy", response_model=s.RatioPolicyOut)
@@ -102,11 +84,7 @@ async def put_ratio_policy(body: s.RatioPolicyIn, uow: UoWDep) -> s.RatioPolicyO
     if extra:
         raise InvalidInput(f"set-up minutes for unknown classes {sorted(extra)}",
                            field="setup_minutes")
-    async with uow:
-        await uow.config.save_ratio_policy(policy)
-        hours = await uow.config.hours()
-        await uow.commit()
-    return _policy_out(policy, hours.state)
+    return _policy_out(policy, await handlers.save_ratio_policy(uow=uow, policy=policy))
 
 
 def _hours_out(h: ClinicHours) -> s.ClinicHoursOut:
@@ -118,8 +96,7 @@ def _hours_out(h: ClinicHours) -> s.ClinicHoursOut:
 
 @router.get("/clinic-hours", response_model=s.ClinicHoursOut)
 async def get_hours(uow: UoWDep) -> s.ClinicHoursOut:
-    async with uow:
-        return _hours_out(await uow.config.hours())
+    return _hours_out(await queries.clinic_hours(uow=uow))
 
 
 @router.put("/clinic-hours", response_model=s.ClinicHoursOut)
@@ -130,7 +107,4 @@ async def put_hours(body: s.ClinicHoursIn, uow: UoWDep) -> s.ClinicHoursOut:
     hours = ClinicHours(timezone=body.timezone, state=body.state.upper() if body.state else None,
                         weekly={w.weekday: (w.opens, w.closes) for w in body.weekly},
                         closed_dates=frozenset(body.closed_dates))
-    async with uow:
-        await uow.config.save_hours(hours)
-        await uow.commit()
-    return _hours_out(hours)
+    return _hours_out(await handlers.save_clinic_hours(uow=uow, hours=hours))

@@ -1,12 +1,11 @@
 """Scheduling routes: slots, appointments, board and optimizer (shared/api.md, Scheduling).
 
-Routes only translate HTTP to handler calls; each write runs in one unit of work and commits
-state and events together.
+Routes only translate HTTP to a handler or query call (service/handlers.py, queries.py); each
+write runs in one unit of work that the handler commits, state and events together.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
 from typing import Annotated
 from uuid import UUID
 
@@ -14,11 +13,11 @@ from fastapi import APIRouter, Body, Query, status
 
 from chairside_shared.inputs import Day
 from scheduling.domain.appointment import Appointment
-from scheduling.domain.errors import InvalidInput
+from scheduling.domain.daystate import Visit
 from scheduling.domain.slots import SlotRequest
 from scheduling.entrypoints.api import schemas as s
-from scheduling.entrypoints.api.deps import NowDep, SettingsDep, UoWDep, solve_options
-from scheduling.service import commands, planning
+from scheduling.entrypoints.api.deps import NowDep, UoWDep
+from scheduling.service import handlers, queries
 
 router = APIRouter(prefix="/v1", tags=["scheduling"])
 
@@ -33,30 +32,22 @@ def appointment_out(a: Appointment) -> s.AppointmentOut:
 
 
 @router.get("/slots", response_model=list[s.SlotOut], summary="Earliest feasible slots")
-async def get_slots(uow: UoWDep, settings: SettingsDep, now: NowDep,
+async def get_slots(uow: UoWDep, now: NowDep,
                     q: Annotated[s.SlotQuery, Query()]) -> list[s.SlotOut]:
     req = SlotRequest(minutes=q.minutes, acuity_class=q.acuity_class, pediatric=q.pediatric,
                       requires_driver=q.requires_driver, limit=q.limit)
-    async with uow:
-        slots = await planning.search_slots(uow, req, q.from_, q.to, now,
-                                            settings.booking_policy(), settings.max_search_days)
+    slots = await queries.search_slots(uow=uow, request=req, start=q.from_, end=q.to, now=now)
     return [s.SlotOut(chair_id=x.chair_id, start=x.start, end=x.end) for x in slots]
 
 
 @router.get("/appointments", response_model=s.AppointmentPage)
 async def list_appointments(
-    uow: UoWDep, settings: SettingsDep, date_: Annotated[Day | None, Query(alias="date")] = None,
+    uow: UoWDep, date_: Annotated[Day | None, Query(alias="date")] = None,
     order_id: UUID | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
     cursor: UUID | None = None,
 ) -> s.AppointmentPage:
-    async with uow:
-        day_start = day_end = None
-        if date_ is not None:
-            hours = await uow.config.hours()
-            day_start = hours.local_instant(date_, time(0, 0))
-            day_end = hours.local_instant(date_ + timedelta(days=1), time(0, 0))
-        items = await uow.appointments.list(day_start=day_start, day_end=day_end,
-                                            order_id=order_id, after=cursor, limit=limit)
+    items = await queries.list_appointments(uow=uow, day=date_, order_id=order_id,
+                                            after=cursor, limit=limit)
     nxt = str(items[-1].id) if len(items) == limit else None
     return s.AppointmentPage(items=[appointment_out(a) for a in items], next_cursor=nxt)
 
@@ -64,75 +55,57 @@ async def list_appointments(
 @router.post("/appointments", response_model=s.AppointmentOut,
              status_code=status.HTTP_201_CREATED,
              responses={409: {"model": s.SlotTakenProblem}})
-async def create_appointment(body: s.AppointmentCreate, uow: UoWDep, settings: SettingsDep,
+async def create_appointment(body: s.AppointmentCreate, uow: UoWDep,
                              now: NowDep) -> s.AppointmentOut:
-    async with uow:
-        appt = await commands.book(uow, order_id=body.order_id, start=body.start,
-                                   chair_id=body.chair_id, now=now,
-                                   policy=settings.booking_policy())
-        await uow.commit()
-    return appointment_out(appt)
+    return appointment_out(await handlers.book_appointment(
+        uow=uow, order_id=body.order_id, start=body.start, chair_id=body.chair_id, now=now))
 
 
 @router.get("/appointments/{appt_id}", response_model=s.AppointmentOut)
 async def get_appointment(appt_id: UUID, uow: UoWDep) -> s.AppointmentOut:
-    async with uow:
-        return appointment_out(await commands.get(uow, appt_id))
+    return appointment_out(await queries.get_appointment(uow=uow, appt_id=appt_id))
 
 
 @router.post("/appointments/{appt_id}/move", response_model=s.AppointmentOut,
              responses={409: {"model": s.SlotTakenProblem}})
 async def move_appointment(appt_id: UUID, body: s.AppointmentMove, uow: UoWDep,
-                           settings: SettingsDep, now: NowDep) -> s.AppointmentOut:
-    async with uow:
-        appt = await commands.move(uow, appt_id=appt_id, start=body.start,
-                                   chair_id=body.chair_id, now=now,
-                                   policy=settings.booking_policy())
-        await uow.commit()
-    return appointment_out(appt)
-
-
-async def _step(uow, action, *args) -> s.AppointmentOut:
-    async with uow:
-        appt = await action(uow, *args)
-        await uow.commit()
-    return appointment_out(appt)
+                           now: NowDep) -> s.AppointmentOut:
+    return appointment_out(await handlers.move_appointment(
+        uow=uow, appt_id=appt_id, start=body.start, chair_id=body.chair_id, now=now))
 
 
 @router.post("/appointments/{appt_id}/check-in", response_model=s.AppointmentOut)
 async def check_in(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
-    return await _step(uow, commands.check_in, appt_id, now)
+    return appointment_out(await handlers.check_in(uow=uow, appt_id=appt_id, now=now))
 
 
 @router.post("/appointments/{appt_id}/start", response_model=s.AppointmentOut)
 async def start(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
-    return await _step(uow, commands.start, appt_id, now)
+    return appointment_out(await handlers.start_visit(uow=uow, appt_id=appt_id, now=now))
 
 
 @router.post("/appointments/{appt_id}/complete", response_model=s.AppointmentOut)
-async def complete(appt_id: UUID, uow: UoWDep, settings: SettingsDep,
-                   now: NowDep) -> s.AppointmentOut:
-    return await _step(uow, commands.complete, appt_id, now, settings.booking_policy())
+async def complete(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
+    return appointment_out(await handlers.complete(uow=uow, appt_id=appt_id, now=now))
 
 
 @router.post("/appointments/{appt_id}/cancel", response_model=s.AppointmentOut)
-async def cancel(appt_id: UUID, uow: UoWDep, settings: SettingsDep, now: NowDep,
+async def cancel(appt_id: UUID, uow: UoWDep, now: NowDep,
                  body: Annotated[s.CancelBody | None, Body()] = None) -> s.AppointmentOut:
     reason = body.reason if body else "staff"
-    return await _step(uow, commands.cancel, appt_id, reason, now, settings.booking_policy())
+    return appointment_out(await handlers.cancel(uow=uow, appt_id=appt_id, reason=reason,
+                                                 now=now))
 
 
 @router.post("/appointments/{appt_id}/no-show", response_model=s.AppointmentOut)
-async def no_show(appt_id: UUID, uow: UoWDep, settings: SettingsDep,
-                  now: NowDep) -> s.AppointmentOut:
-    return await _step(uow, commands.no_show, appt_id, now, settings.booking_policy())
+async def no_show(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
+    return appointment_out(await handlers.no_show(uow=uow, appt_id=appt_id, now=now))
 
 
 @router.get("/board", response_model=s.BoardOut)
-async def get_board(uow: UoWDep, settings: SettingsDep, now: NowDep,
+async def get_board(uow: UoWDep, now: NowDep,
                     date_: Annotated[Day, Query(alias="date")]) -> s.BoardOut:
-    async with uow:
-        b = await planning.board(uow, date_, now, settings.booking_policy())
+    b = await queries.day_board(uow=uow, day=date_, now=now)
     chairs = [s.BoardChair(chair_id=c.id, kind=c.kind, pediatric_capable=c.pediatric_capable,
                            active=c.active, appointments=[
                                s.BoardAppointment(id=a.id, order_id=a.order_id, status=a.status,
@@ -145,24 +118,20 @@ async def get_board(uow: UoWDep, settings: SettingsDep, now: NowDep,
         nurse_load=[s.LoadBucketOut(**vars(x)) for x in b.buckets],
         utilization=s.UtilizationOut(**vars(b.utilization)) if b.utilization else None,
         queue=[appointment_out(a) for a in b.queue],
-        unplaced=[s.UnplacedOut(**{k: u[k] for k in s.UnplacedOut.model_fields}) for u in
-                  b.unplaced])
+        unplaced=[s.UnplacedOut(order_id=u.order_id, practice_id=u.practice_id,
+                                urgency=u.urgency, minutes=u.minutes,
+                                acuity_class=u.acuity_class, window_from=u.window_from,
+                                window_to=u.window_to, signed_at=u.signed_at)
+                  for u in b.unplaced])
 
 
 @router.post("/schedule/optimize", response_model=s.OptimizeOut)
-async def optimize(uow: UoWDep, settings: SettingsDep, now: NowDep,
-                   date_: Annotated[Day, Query(alias="date")],
+async def optimize(uow: UoWDep, now: NowDep, date_: Annotated[Day, Query(alias="date")],
                    apply: bool = False) -> s.OptimizeOut:
-    async with uow:
-        res = await planning.optimize(uow, date_, apply, now, settings.booking_policy(),
-                                      solve_options(settings))
-        if res.applied:
-            await uow.commit()
+    res = await handlers.optimize_day(uow=uow, day=date_, apply=apply, now=now)
     frame = res.frame
-    if frame is None:
-        raise InvalidInput("the clinic is closed that day", field="date")
 
-    def placement(v) -> s.Placement:
+    def placement(v: Visit) -> s.Placement:
         return s.Placement(chair_id=v.chair_id, start=frame.at(v.start), end=frame.at(v.end))
     return s.OptimizeOut(
         date=date_, status=res.status, applied=res.applied, solve_seconds=res.solve_seconds,
@@ -170,6 +139,3 @@ async def optimize(uow: UoWDep, settings: SettingsDep, now: NowDep,
                          to=placement(m.after)) for m in res.moves],
         before=s.FiguresOut(**vars(res.before)) if res.before else None,
         after=s.FiguresOut(**vars(res.after)) if res.after else None)
-
-
-__all__ = ["datetime", "router"]

@@ -10,6 +10,7 @@ Create Date: 2026-11-23
 from alembic import op
 
 from scheduling.adapters import orm
+from scheduling.adapters.metadata import metadata
 
 revision = "scheduling_0002"
 down_revision = "scheduling_0001"
@@ -24,8 +25,8 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-    orm.metadata.create_all(bind, tables=TABLES)
+    metadata.create_all(bind, tables=TABLES)
 
 
 def downgrade() -> None:
-    orm.metadata.drop_all(op.get_bind(), tables=list(reversed(TABLES)))
+    metadata.drop_all(op.get_bind(), tables=list(reversed(TABLES)))

@@ -1,0 +1,80 @@
+"""What scheduling learned about orders from events (order.signed, payer decisions,
+order.cancelled), as domain records. Never commits."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Row, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..domain.appointment import OCCUPYING, Status
+from ..domain.orders import RELEASED, OrderRequest, SignedOrder
+from . import orm
+from .repository import aware
+
+
+class SqlOrders:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, order_id: UUID) -> OrderRequest | None:
+        row = (await self.session.execute(
+            select(orm.order_requests).where(orm.order_requests.c.order_id == order_id))).first()
+        return _order_request(row) if row is not None else None
+
+    async def unplaced(self, limit: int = 200) -> list[SignedOrder]:
+        """Signed orders still wanting chair time that have none: neither an appointment that
+        holds or used a chair nor a place in the same-day queue (staff book these by hand)."""
+        t, a = orm.order_requests, orm.appointments
+        placed = select(a.c.id).where(a.c.order_id == t.c.order_id, a.c.status.in_(
+            [s.value for s in (*OCCUPYING, Status.COMPLETED, Status.QUEUED)])).exists()
+        rows = (await self.session.execute(
+            select(t).where(t.c.signed_at.is_not(None), t.c.cancelled.is_(False),
+                            t.c.authorization.not_in(RELEASED), ~placed)
+            .order_by(t.c.signed_at, t.c.order_id).limit(limit))).all()
+        return [_signed_order(row) for row in rows]
+
+    async def record_signed(self, order: SignedOrder, *, authorization: str | None = None
+                            ) -> None:
+        """What order.signed asked for (a decision recorded before it is kept)."""
+        values: dict[str, Any] = {
+            "practice_id": order.practice_id, "patient_id": order.patient_id,
+            "urgency": order.urgency, "minutes": order.minutes,
+            "acuity_class": order.acuity_class, "pediatric": order.pediatric,
+            "requires_driver": order.requires_driver, "window_from": order.window_from,
+            "window_to": order.window_to, "signed_at": order.signed_at}
+        if authorization is not None:
+            values["authorization"] = authorization
+        await self._upsert(order.order_id, values)
+
+    async def record_authorization(self, order_id: UUID, decision: str) -> None:
+        await self._upsert(order_id, {"authorization": decision})
+
+    async def record_cancelled(self, order_id: UUID) -> None:
+        await self._upsert(order_id, {"cancelled": True})
+
+    async def _upsert(self, order_id: UUID, values: dict[str, Any]) -> None:
+        t = orm.order_requests
+        exists = (await self.session.execute(
+            select(t.c.order_id).where(t.c.order_id == order_id))).first()
+        if exists:
+            await self.session.execute(update(t).where(t.c.order_id == order_id).values(**values))
+        else:
+            await self.session.execute(t.insert().values(order_id=order_id, **values))
+
+
+def _signed_order(row: Row[Any]) -> SignedOrder:
+    return SignedOrder(
+        order_id=row.order_id, practice_id=row.practice_id, patient_id=row.patient_id,
+        urgency=row.urgency, minutes=row.minutes, acuity_class=row.acuity_class,
+        pediatric=bool(row.pediatric), requires_driver=bool(row.requires_driver),
+        signed_at=aware(row.signed_at), window_from=aware(row.window_from),
+        window_to=aware(row.window_to))
+
+
+def _order_request(row: Row[Any]) -> OrderRequest:
+    return OrderRequest(
+        order_id=row.order_id, authorization=row.authorization, cancelled=row.cancelled,
+        signed=_signed_order(row) if row.signed_at is not None else None)

@@ -1,0 +1,56 @@
+"""What scheduling knows about an order, from events: what ``order.signed`` asked for, the
+payer's decision and whether the order was cancelled. Events of different topics arrive in any
+order, so a decision (or a cancellation) may be known before the order itself is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from .booking import Need
+
+BOOKABLE = ("approved", "not_required")  # a hold may be confirmed
+RELEASED = ("denied", "not_covered")  # its chair time is given back; expired/withdrawn
+# ("closed") are only recorded: staff decide what they mean for the visit
+
+
+@dataclass(frozen=True)
+class SignedOrder:
+    """What a signed order asks of the schedule (``order.signed``)."""
+
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    urgency: str  # same_day | planned
+    minutes: int
+    acuity_class: str
+    pediatric: bool
+    requires_driver: bool
+    signed_at: datetime
+    window_from: datetime | None = None
+    window_to: datetime | None = None
+
+    def need(self) -> Need:
+        return Need(minutes=self.minutes, acuity_class=self.acuity_class,
+                    pediatric=self.pediatric, requires_driver=self.requires_driver,
+                    urgency=self.urgency, window_from=self.window_from,
+                    window_to=self.window_to)
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    """One order as scheduling knows it; ``signed`` is None until ``order.signed`` arrives."""
+
+    order_id: UUID
+    authorization: str = "pending"  # pending | approved | not_required | denied | ... | closed
+    cancelled: bool = False
+    signed: SignedOrder | None = None
+
+    @property
+    def bookable(self) -> bool:
+        return self.authorization in BOOKABLE
+
+    @property
+    def released(self) -> bool:
+        return self.authorization in RELEASED

@@ -1,0 +1,201 @@
+"""The day problem and its CP-SAT model (the formulation: optimizer/cpsat.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from ..domain.clinic import Chair, DayFrame, RatioPolicy
+from ..domain.daystate import Visit
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """A visit the optimizer may place: window in minutes after opening."""
+
+    id: str
+    minutes: int
+    acuity_class: str
+    earliest: int
+    latest_start: int
+    latest_end: int
+    requested: int
+    pediatric: bool = False
+    current: Visit | None = None  # where it is now (solution hint, chair preference)
+    optional: bool = False  # may be refused (benchmark: offline acceptance)
+
+
+@dataclass(frozen=True)
+class DayProblem:
+    frame: DayFrame
+    chairs: list[Chair]
+    nurses: list[int]
+    policy: RatioPolicy
+    fixed: list[Visit]
+    items: list[PlanItem]
+    grid: int = 5
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    time_limit_s: float = 10.0
+    workers: int = 2
+    seed: int = 0
+    overtime_weight: int = 10  # one minute of overtime costs as much as ten minutes of wait
+    refusal_penalty: int = 100_000
+
+
+def _segments(values: list[int]) -> list[tuple[int, int, int]]:
+    """Runs of equal value: (start, end, value)."""
+    out, lo = [], 0
+    for t in range(1, len(values) + 1):
+        if t == len(values) or values[t] != values[lo]:
+            out.append((lo, t, values[lo]))
+            lo = t
+    return out
+
+
+def _capacity(m: cp_model.CpModel, free: list[int], name: str
+              ) -> tuple[int, list[cp_model.IntervalVar], list[int]]:
+    """Peak capacity plus blocker intervals making the usable capacity equal ``free``."""
+    peak = max(free, default=0)
+    intervals: list[cp_model.IntervalVar] = []
+    demands: list[int] = []
+    for lo, hi, value in _segments(free):
+        if value < peak:
+            intervals.append(m.new_fixed_size_interval_var(lo, hi - lo, f"{name}_blk{lo}"))
+            demands.append(peak - value)
+    return peak, intervals, demands
+
+
+def residuals(problem: DayProblem) -> tuple[list[int], list[int], list[int]]:
+    """Monitoring units, starts and pool chairs left per minute after the fixed visits."""
+    h, pol = problem.frame.horizon, problem.policy
+    units = pol.units_per_nurse
+    mon = [problem.nurses[t] * units for t in range(h)]
+    sup = list(problem.nurses[:h])
+    pool_ids = {c.id for c in problem.chairs if c.active and not c.pediatric_capable}
+    pool = [len(pool_ids)] * h
+    for v in problem.fixed:
+        setup_end = v.start + min(pol.setup(v.acuity_class), v.end - v.start)
+        for t in range(max(0, v.start), min(h, v.end)):
+            mon[t] -= pol.weight(v.acuity_class)
+            if t < setup_end:
+                sup[t] -= 1
+            if v.chair_id in pool_ids:
+                pool[t] -= 1
+    return [max(0, x) for x in mon], [max(0, x) for x in sup], [max(0, x) for x in pool]
+
+
+class DayModel:
+    """The model of one day: capacities from the fixed visits, then each item's start, chair
+    choice and cost (``add``), then the shared constraints and the objective (``finish``)."""
+
+    def __init__(self, problem: DayProblem, options: SolveOptions) -> None:
+        self.problem, self.options = problem, options
+        self.m = m = cp_model.CpModel()
+        self.h = h = problem.frame.horizon
+        mon_free, sup_free, pool_free = residuals(problem)
+        self.mon_cap, self.mon_iv, self.mon_dem = _capacity(m, mon_free, "mon")
+        self.sup_cap, self.sup_iv, self.sup_dem = _capacity(m, sup_free, "sup")
+        self.pool_cap, self.pool_iv, self.pool_dem = _capacity(m, pool_free, "pool")
+        self.ped_chairs = [c for c in problem.chairs if c.active and c.pediatric_capable]
+        self.ped_iv: dict[str, list[cp_model.IntervalVar]] = {c.id: [] for c in self.ped_chairs}
+        for v in problem.fixed:
+            if v.chair_id in self.ped_iv and v.end > 0 and v.start < h:
+                lo, hi = max(0, v.start), min(h, v.end)
+                self.ped_iv[v.chair_id].append(
+                    m.new_fixed_size_interval_var(lo, hi - lo, f"fx_{v.id}"))
+        self.starts: dict[str, cp_model.IntVar] = {}
+        self.presence: dict[str, cp_model.IntVar] = {}
+        self.choice: dict[str, dict[str, cp_model.IntVar]] = {}
+        self.costs: list[cp_model.LinearExpr] = []
+        self.ends: list[tuple[cp_model.IntVar, cp_model.IntVar]] = []
+
+    def add(self, it: PlanItem) -> bool:
+        """The item's variables and constraints; False when it can never be placed (an
+        optional item that cannot is left out instead)."""
+        hi_start = min(it.latest_start, it.latest_end - it.minutes, self.h - it.minutes)
+        lo_start = -(-max(0, it.earliest) // self.problem.grid) * self.problem.grid
+        values = list(range(lo_start, hi_start + 1, self.problem.grid))
+        if not values:
+            return it.optional
+        m, pol = self.m, self.problem.policy
+        s = m.new_int_var_from_domain(cp_model.Domain.from_values(values), f"s_{it.id}")
+        e = m.new_int_var(values[0] + it.minutes, values[-1] + it.minutes, f"e_{it.id}")
+        m.add(e == s + it.minutes)
+        present = m.new_bool_var(f"p_{it.id}") if it.optional else m.new_constant(1)
+        setup = min(pol.setup(it.acuity_class), it.minutes)
+        self.mon_iv.append(m.new_optional_interval_var(s, it.minutes, e, present, f"m_{it.id}"))
+        self.mon_dem.append(pol.weight(it.acuity_class))
+        self.sup_iv.append(m.new_optional_fixed_size_interval_var(s, setup, present,
+                                                                  f"u_{it.id}"))
+        self.sup_dem.append(1)
+        options_for = self._chairs(it, s, e)
+        if not options_for:
+            return it.optional
+        self._cost(it, s, present, options_for)
+        self.ends.append((e, present))
+        self.starts[it.id], self.presence[it.id], self.choice[it.id] = s, present, options_for
+        self._hint(it, s, options_for)
+        return True
+
+    def _chairs(self, it: PlanItem, s: cp_model.IntVar, e: cp_model.IntVar
+                ) -> dict[str, cp_model.IntVar]:
+        """One literal per place the item may go: the pool of ordinary chairs (adults only)
+        or one pediatric-capable chair."""
+        m, options_for = self.m, {}
+        if not it.pediatric and self.pool_cap > 0:
+            lit = m.new_bool_var(f"pool_{it.id}")
+            self.pool_iv.append(m.new_optional_interval_var(s, it.minutes, e, lit,
+                                                            f"pi_{it.id}"))
+            self.pool_dem.append(1)
+            options_for["pool"] = lit
+        for c in self.ped_chairs:
+            lit = m.new_bool_var(f"c_{it.id}_{c.id}")
+            self.ped_iv[c.id].append(m.new_optional_interval_var(s, it.minutes, e, lit,
+                                                                 f"ci_{it.id}"))
+            options_for[c.id] = lit
+        return options_for
+
+    def _cost(self, it: PlanItem, s: cp_model.IntVar, present: cp_model.IntVar,
+              options_for: dict[str, cp_model.IntVar]) -> None:
+        m = self.m
+        m.add(sum(options_for.values()) == present)
+        dev = m.new_int_var(0, self.h, f"d_{it.id}")
+        m.add(dev >= s - it.requested).only_enforce_if(present)
+        m.add(dev >= it.requested - s).only_enforce_if(present)
+        self.costs.append(dev)
+        if it.optional:
+            self.costs.append(self.options.refusal_penalty * (1 - present))
+
+    def _hint(self, it: PlanItem, s: cp_model.IntVar,
+              options_for: dict[str, cp_model.IntVar]) -> None:
+        if it.current is None:
+            return
+        self.m.add_hint(s, it.current.start)
+        ped_ids = {c.id for c in self.ped_chairs}
+        for key, lit in options_for.items():
+            on = key == it.current.chair_id if it.current.chair_id in ped_ids else key == "pool"
+            self.m.add_hint(lit, on)
+
+    def finish(self) -> None:
+        """Capacities, chair overlaps, makespan and overtime, and the objective."""
+        m, h, close = self.m, self.h, self.problem.frame.close
+        if self.mon_iv:
+            m.add_cumulative(self.mon_iv, self.mon_dem, self.mon_cap)
+            m.add_cumulative(self.sup_iv, self.sup_dem, self.sup_cap)
+        if self.pool_iv:
+            m.add_cumulative(self.pool_iv, self.pool_dem, max(self.pool_cap, 0))
+        for intervals in self.ped_iv.values():
+            if len(intervals) > 1:
+                m.add_no_overlap(intervals)
+        makespan = m.new_int_var(0, h, "makespan")
+        for v in self.problem.fixed:
+            m.add(makespan >= min(h, v.end))
+        for e, present in self.ends:
+            m.add(makespan >= e).only_enforce_if(present)
+        overtime = m.new_int_var(0, max(0, h - close), "overtime")
+        m.add(overtime >= makespan - close)
+        m.minimize(sum(self.costs) + self.options.overtime_weight * overtime)
