@@ -7,7 +7,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from chairside_shared.settings import ServiceSettings, load_settings
 from chairside_shared.telemetry import setup_logging, setup_telemetry
@@ -15,11 +15,14 @@ from chairside_shared.telemetry import setup_logging, setup_telemetry
 KEEP_ALIVE_S = 75  # seconds an idle kept-alive connection stays open (uvicorn default: 5)
 
 
+S = TypeVar("S", bound=ServiceSettings)
+
+
 def service_main(
     *,
-    settings_cls: type[ServiceSettings],
-    app_factory: Callable[[ServiceSettings], Any],
-    runtime_factory: Callable[[ServiceSettings], Any],
+    settings_cls: type[S],
+    app_factory: Callable[[S], Any],
+    runtime_factory: Callable[[S], Any],
     argv: list[str] | None = None,
 ) -> None:
     parser = argparse.ArgumentParser(description=settings_cls.__doc__)

@@ -186,4 +186,5 @@ class UnitOfWork:
 
     async def rollback(self) -> None:
         self._staged = 0
+        self.seen = Seen()  # what was loaded belongs to the transaction that is gone
         await self.session.rollback()
