@@ -80,8 +80,12 @@ class CodingPolicy:
     unclassified_needs_review: bool = True  # J3490 etc. need a description and invoice
 
     @classmethod
-    def electrolytes_as_hydration(cls, **kw: object) -> CodingPolicy:
-        return cls(hydration_codes=DEFAULT_HYDRATION | ELECTROLYTES, **kw)  # type: ignore[arg-type]
+    def electrolytes_as_hydration(
+        cls, *, rounding: Rounding = Rounding.UP, jw_jz: bool = True,
+        unclassified_needs_review: bool = True,
+    ) -> CodingPolicy:
+        return cls(rounding=rounding, hydration_codes=DEFAULT_HYDRATION | ELECTROLYTES,
+                   jw_jz=jw_jz, unclassified_needs_review=unclassified_needs_review)
 
 
 @dataclass(frozen=True, slots=True)
