@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from chairside_shared import contracts
 from reimbursement.adapters.x12.render_837 import Address, Subscriber
@@ -129,10 +128,9 @@ def clp_for(claim: dict, *, status: str = "1", deny: dict[str, str] | None = Non
 
 async def bill(svc, event, *, approve=None):
     """What the order.administered consumer does, in one transaction."""
-    tz = ZoneInfo("America/New_York")
     async with svc.runtime.uow() as uow:
         if approve is not None:
-            await billing.record_authorization(uow, approve, now=T0, tz=tz)
-        claim_id = await billing.bill_visit(uow, event, now=T0, tz=tz)
+            await billing.record_authorization(uow=uow, event=approve, now=T0)
+        claim_id = await billing.bill_visit(uow=uow, event=event, now=T0)
         await uow.commit()
     return claim_id

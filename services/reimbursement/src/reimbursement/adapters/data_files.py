@@ -26,4 +26,5 @@ def hcpcs_descriptors() -> list[HcpcsDescriptor]:
 
 
 def demo_seed() -> dict[str, Any]:
-    return json.loads(read_text("demo_seed.json"))
+    doc: dict[str, Any] = json.loads(read_text("demo_seed.json"))
+    return doc

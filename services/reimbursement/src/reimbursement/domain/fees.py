@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -68,6 +68,18 @@ class AspQuarter:
 
     def covers(self, day: date) -> bool:
         return self.effective_from <= day <= self.effective_to
+
+
+@dataclass(frozen=True, slots=True)
+class AspImport:
+    """One imported ASP quarter, without its prices."""
+
+    quarter: str
+    effective_from: date
+    effective_to: date
+    source: str
+    rows: int
+    imported_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

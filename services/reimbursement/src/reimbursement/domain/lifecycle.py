@@ -149,11 +149,14 @@ class Claim:
     def accepts_remittance(self) -> bool:
         return self.status in POSTABLE
 
-    def rebuild(self, draft: ClaimDraft, *, lot_costs: Mapping[str, Decimal],
-                now: datetime) -> None:
+    def ensure_editable(self) -> None:
         if not self.editable:
             raise ClaimConflict(f"a {self.status} claim cannot be rebuilt",
                                 status_now=self.status)
+
+    def rebuild(self, draft: ClaimDraft, *, lot_costs: Mapping[str, Decimal],
+                now: datetime) -> None:
+        self.ensure_editable()
         self.status = draft.status
         self.coding = Coding.of(draft)
         self.lines = [BilledLine(line) for line in draft.lines]
