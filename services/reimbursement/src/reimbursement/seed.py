@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chairside_shared.runtime import ServiceRuntime
-from reimbursement.adapters.data_files import demo_seed
+from reimbursement.adapters.data_files import demo_data
 from reimbursement.service import seed
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
 async def seed_demo(runtime: ServiceRuntime[ReimbursementUnitOfWork]) -> None:
-    await seed.seed_demo(uow=runtime.uow(), doc=demo_seed(), now=datetime.now(UTC))
+    await seed.seed_demo(uow=runtime.uow(), data=demo_data(), now=datetime.now(UTC))

@@ -36,7 +36,7 @@ async def bill_visit(*, uow: ReimbursementUnitOfWork, event: contracts.OrderAdmi
         log.info("order %s already has a claim; administration event ignored", event.order_id)
         return None
     visit = visit_from_event(event)
-    ctx = await billing_context(uow, visit)
+    ctx = await _billing_context(uow, visit)
     draft = build_claim(visit, ctx, await uow.authorizations.for_order(visit.order_id))
     lot_costs, warnings = await consume_stock(uow=uow, draft=draft, ctx=ctx, now=now,
                                               already=set())
@@ -80,7 +80,7 @@ async def submit_claim(*, uow: ReimbursementUnitOfWork, claim_id: UUID, now: dat
         await uow.commit()
 
 
-async def billing_context(uow: ReimbursementUnitOfWork, visit: Visit) -> BillingContext:
+async def _billing_context(uow: ReimbursementUnitOfWork, visit: Visit) -> BillingContext:
     tz = uow.config.clinic_tz
     day = _service_day(visit, tz)
     return BillingContext(
@@ -98,7 +98,7 @@ def _service_day(visit: Visit, tz: tzinfo) -> date:
 
 async def _rebuild(uow: ReimbursementUnitOfWork, claim: Claim, *, now: datetime) -> None:
     visit = await uow.claims.visit(claim)
-    ctx = await billing_context(uow, visit)
+    ctx = await _billing_context(uow, visit)
     draft = build_claim(visit, ctx, await uow.authorizations.for_order(visit.order_id))
     # Stock already drawn for a line stays drawn; lines refused or unknown before are retried.
     already = await uow.inventory.consumed_lines(visit.order_id)
