@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from chairside_shared import contracts
 from reimbursement.adapters.x12.render_837 import Address, Subscriber
@@ -98,6 +97,18 @@ def remittance_for(claim: dict, *, status: str = "1", deny: dict[str, str] | Non
                    sign: int = 1, trace: str = "EFT1") -> str:
     """An 835 paying ``claim`` at its allowed amounts (20% coinsurance, 2% sequestration);
     ``deny`` maps a code to the CARC that denies that line (CO group)."""
+    return remittance_of([clp_for(claim, status=status, deny=deny, sign=sign)], trace=trace)
+
+
+def remittance_of(clps: list[ClpSpec], *, trace: str = "EFT1") -> str:
+    spec = RemitSpec("Medicare Part B", "MCRB1", "Chairside", "1245319599", trace,
+                     date(2026, 3, 20), clps)
+    return write_835(spec, control_number=7, created_at=datetime(2026, 3, 20, 12, tzinfo=UTC))
+
+
+def clp_for(claim: dict, *, status: str = "1", deny: dict[str, str] | None = None,
+            sign: int = 1) -> ClpSpec:
+    """One CLP for ``claim`` (see :func:`remittance_for`)."""
     services = []
     for ln in claim["lines"]:
         charge = Decimal(ln["charge"])
@@ -112,18 +123,14 @@ def remittance_for(claim: dict, *, status: str = "1", deny: dict[str, str] | Non
                                 [("CO", "45", charge - allowed), ("PR", "2", coins),
                                  ("CO", "253", seq)], tuple(ln["modifiers"]), ln["units"],
                                 allowed))
-    spec = RemitSpec("Medicare Part B", "MCRB1", "Chairside", "1245319599", trace,
-                     date(2026, 3, 20), [ClpSpec(claim["account_number"], status, services,
-                                                 sign=sign)])
-    return write_835(spec, control_number=7, created_at=datetime(2026, 3, 20, 12, tzinfo=UTC))
+    return ClpSpec(claim["account_number"], status, services, sign=sign)
 
 
 async def bill(svc, event, *, approve=None):
     """What the order.administered consumer does, in one transaction."""
-    tz = ZoneInfo("America/New_York")
     async with svc.runtime.uow() as uow:
         if approve is not None:
-            await billing.record_authorization(uow, approve, now=T0, tz=tz)
-        claim_id = await billing.bill_visit(uow, event, now=T0, tz=tz)
+            await billing.record_authorization(uow=uow, event=approve, now=T0)
+        claim_id = await billing.bill_visit(uow=uow, event=event, now=T0)
         await uow.commit()
     return claim_id

@@ -1,25 +1,57 @@
-"""Composition root of the reimbursement service."""
+"""Composition root of the reimbursement service: settings become the typed configuration
+every unit of work carries, and the one client (orders, for subscriber demographics) is
+built here, once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from chairside_shared import contracts
+from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 from reimbursement.adapters import orm  # noqa: F401 - registers the tables on the metadata
 from reimbursement.adapters.clients import OrdersSubscriberSource
 from reimbursement.adapters.metadata import messaging, metadata
-from reimbursement.entrypoints.consumers import SUBSCRIPTIONS, make_handlers
+from reimbursement.adapters.x12.render_837 import Address, BillingProvider, Submitter
+from reimbursement.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
 from reimbursement.seed import seed_demo
-from reimbursement.service.exports import practice_address
+from reimbursement.service.config import BillingConfig, X12Parties
 from reimbursement.service.uow import ReimbursementUnitOfWork
 from reimbursement.settings import ReimbursementSettings
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
 
+def billing_config(settings: ReimbursementSettings) -> BillingConfig:
+    billing = BillingProvider(settings.billing_name, settings.billing_npi,
+                              settings.billing_tax_id, practice_address(settings),
+                              settings.billing_taxonomy or None)
+    submitter = Submitter(settings.billing_name, settings.submitter_id,
+                          settings.submitter_contact, settings.submitter_phone)
+    return BillingConfig(
+        clinic_tz=ZoneInfo(settings.clinic_timezone),
+        expiring_within_days=settings.expiring_within_days,
+        parties=X12Parties(submitter=submitter, receiver_name=settings.receiver_name,
+                           receiver_id=settings.receiver_id, billing=billing,
+                           usage=settings.x12_usage),
+    )
+
+
+def practice_address(settings: ReimbursementSettings) -> Address:
+    return Address(settings.billing_address, settings.billing_city, settings.billing_state,
+                   settings.billing_zip)
+
+
 def build_spec(settings: ReimbursementSettings) -> ServiceSpec[ReimbursementUnitOfWork]:
+    config = billing_config(settings)
+
+    def unit_of_work(session_factory: async_sessionmaker[AsyncSession],
+                     outbox: OutboxWriter) -> ReimbursementUnitOfWork:
+        return ReimbursementUnitOfWork(session_factory, outbox, config=config)
+
     return ServiceSpec(
         name="reimbursement",
         metadata=metadata,
@@ -30,8 +62,9 @@ def build_spec(settings: ReimbursementSettings) -> ServiceSpec[ReimbursementUnit
                       contracts.dlq_topic(contracts.ORDERS_TOPIC),
                       contracts.dlq_topic(contracts.AUTHORIZATION_TOPIC)],
         uow_class=ReimbursementUnitOfWork,
+        uow_factory=unit_of_work,
         subscriptions=SUBSCRIPTIONS,
-        handlers=make_handlers(ZoneInfo(settings.clinic_timezone)),
+        handlers=dict(HANDLERS),
         seed=seed_demo,
     )
 
@@ -40,5 +73,4 @@ def build_runtime(settings: ReimbursementSettings) -> ServiceRuntime[Reimburseme
     runtime = ServiceRuntime(build_spec(settings), settings)
     runtime.state["subscribers"] = OrdersSubscriberSource(settings.orders_url,
                                                           practice_address(settings))
-    runtime.state["clinic_tz"] = ZoneInfo(settings.clinic_timezone)
     return runtime

@@ -8,8 +8,9 @@ pytest here: tests get fixtures from tests/conftest.py, and bench/ uses the same
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal as D
+from typing import Literal
 from uuid import UUID
 
 from reimbursement.domain.claim import BillingContext
@@ -24,7 +25,7 @@ from reimbursement.domain.fees import (
     PayerKind,
 )
 from reimbursement.domain.hcpcs import HcpcsDescriptor
-from reimbursement.domain.inventory import Product
+from reimbursement.domain.inventory import NdcUnit, Product
 from reimbursement.domain.visit import Given, Visit
 
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # 10:00 in New York
@@ -34,11 +35,11 @@ PATIENT_ID = UUID("00000000-0000-4000-8000-000000000002")
 
 
 def _p(ndc: str, name: str, hcpcs: str | None, strength: str, unit: str, volume: str | None,
-       single: bool, ndc_unit: str, cost: str, per_pkg: int = 1) -> Product:
+       single: bool, ndc_unit: NdcUnit, cost: str, per_pkg: int = 1) -> Product:
     return Product(ndc=ndc, name=name, hcpcs=hcpcs, strength=D(strength), strength_unit=unit,
                    volume_ml=D(volume) if volume else None, vials_per_package=per_pkg,
                    single_dose=single, ndc_unit=ndc_unit, package_cost=D(cost),
-                   cost_source="test GPO contract")  # type: ignore[arg-type]
+                   cost_source="test GPO contract")
 
 
 PRODUCTS = {p.ndc: p for p in [
@@ -58,7 +59,8 @@ PRODUCTS = {p.ndc: p for p in [
 ]}
 
 
-def _d(code: str, amount: str, unit: str, up_to: bool = False, unclassified: bool = False):
+def _d(code: str, amount: str, unit: str, up_to: bool = False, unclassified: bool = False,
+       ) -> HcpcsDescriptor:
     return HcpcsDescriptor(code, f"test {code}", D(amount), unit, up_to, unclassified, "test")
 
 
@@ -108,9 +110,10 @@ def at(minutes: int) -> datetime:
     return T0 + timedelta(minutes=minutes)
 
 
-def give(seq: int, drug: str, ndc: str | None, dose: str, unit: str, mode: str, start: int,
-         stop: int, wasted: str = "0", hcpcs: str | None = None, lot: str | None = None) -> Given:
-    return Given(seq, drug, hcpcs, mode, at(start), at(stop), D(dose), unit, ndc, lot,  # type: ignore[arg-type]
+def give(seq: int, drug: str, ndc: str | None, dose: str, unit: str,
+         mode: Literal["push", "infusion"], start: int, stop: int, wasted: str = "0",
+         hcpcs: str | None = None, lot: str | None = None) -> Given:
+    return Given(seq, drug, hcpcs, mode, at(start), at(stop), D(dose), unit, ndc, lot,
                  D(wasted))
 
 
@@ -120,7 +123,7 @@ def make_visit(*given: Given, diagnoses: tuple[str, ...] = ("G43.709",), payer: 
                  completed_at=at(240))
 
 
-def make_ctx(contract: PayerContract | None = MEDICARE, **kw: object) -> BillingContext:
-    args: dict[str, object] = {"products": PRODUCTS, "descriptors": DESCRIPTORS,
-                               "charges": CHARGES, "contract": contract, "asp": ASP} | kw
-    return BillingContext(**args)  # type: ignore[arg-type]
+def make_ctx(contract: PayerContract | None = MEDICARE, *, charges: ChargeMaster = CHARGES,
+             asp: AspQuarter | None = ASP, clinic_tz: tzinfo = UTC) -> BillingContext:
+    return BillingContext(products=PRODUCTS, descriptors=DESCRIPTORS, charges=charges,
+                          contract=contract, asp=asp, clinic_tz=clinic_tz)

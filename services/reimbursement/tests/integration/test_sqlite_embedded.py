@@ -62,7 +62,7 @@ async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
                                      dose_given=D("30"), dose_unit="mg", ndc="99207000225"),
         ])
     async with runtime.uow() as uow:
-        claim_id = await billing.bill_visit(uow, event, now=NOW, tz=runtime.state["clinic_tz"])
+        claim_id = await billing.bill_visit(uow=uow, event=event, now=NOW)
         await uow.commit()
     claim = (await c.get(f"/v1/claims/{claim_id}")).json()
     assert claim["status"] == "ready", claim["reviews"]

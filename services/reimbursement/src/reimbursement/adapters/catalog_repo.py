@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reimbursement.adapters import orm
@@ -16,7 +17,14 @@ from reimbursement.adapters.codec import (
     product_from_row,
     product_values,
 )
-from reimbursement.domain.fees import AspEntry, AspQuarter, ChargeMaster, PayerContract
+from reimbursement.adapters.dml import rowcount
+from reimbursement.domain.fees import (
+    AspEntry,
+    AspImport,
+    AspQuarter,
+    ChargeMaster,
+    PayerContract,
+)
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import Product
 
@@ -38,10 +46,8 @@ class CatalogRepository:
     async def save_product(self, product: Product, now: datetime) -> bool:
         """Insert or update; True when it was new."""
         values = product_values(product)
-        updated = await self.session.execute(
-            orm.products.update().where(orm.products.c.ndc == product.ndc)
-            .values(**values, updated_at=now))
-        if updated.rowcount:
+        if await rowcount(self.session, orm.products.update().where(
+                orm.products.c.ndc == product.ndc).values(**values, updated_at=now)):
             return False
         await self.session.execute(orm.products.insert().values(**values, created_at=now,
                                                                 updated_at=now))
@@ -56,8 +62,8 @@ class CatalogRepository:
         values = {"description": d.description, "amount": d.amount, "unit": d.unit,
                   "up_to": d.up_to, "unclassified": d.unclassified, "source": d.source}
         t = orm.hcpcs_descriptors
-        if (await self.session.execute(t.update().where(t.c.code == d.code).values(**values))
-                ).rowcount == 0:
+        if await rowcount(self.session, t.update().where(t.c.code == d.code).values(
+                **values)) == 0:
             await self.session.execute(t.insert().values(code=d.code, **values))
 
     async def charge_master(self) -> ChargeMaster:
@@ -88,13 +94,19 @@ class CatalogRepository:
     async def save_contract(self, contract: PayerContract) -> None:
         t = orm.payer_contracts
         values = contract_values(contract) | {"updated_at": datetime.now(UTC)}
-        if (await self.session.execute(t.update().where(t.c.payer_id == contract.payer_id)
-                                       .values(**values))).rowcount == 0:
+        if await rowcount(self.session, t.update().where(
+                t.c.payer_id == contract.payer_id).values(**values)) == 0:
             await self.session.execute(t.insert().values(**values))
 
     async def awp(self) -> dict[str, Decimal]:
         rows = (await self.session.execute(sa.select(orm.awp_prices))).all()
         return {r.hcpcs: r.per_unit for r in rows}
+
+    async def add_awp(self, prices: dict[str, Decimal], *, source: str) -> None:
+        if prices:
+            await self.session.execute(orm.awp_prices.insert(), [
+                {"hcpcs": code, "per_unit": price, "source": source}
+                for code, price in prices.items()])
 
     # ------------------------------------------------------------------ ASP quarters
     async def asp_for(self, day: date) -> AspQuarter | None:
@@ -110,7 +122,7 @@ class CatalogRepository:
             orm.asp_quarters.c.quarter == quarter))).mappings().first()
         return await self._load_quarter(row) if row else None
 
-    async def _load_quarter(self, row) -> AspQuarter:
+    async def _load_quarter(self, row: RowMapping) -> AspQuarter:
         prices = (await self.session.execute(sa.select(orm.asp_prices).where(
             orm.asp_prices.c.quarter == row["quarter"]))).mappings()
         entries = {p["hcpcs"]: AspEntry(p["hcpcs"], p["description"], p["dosage"],
@@ -118,15 +130,16 @@ class CatalogRepository:
         return AspQuarter(row["quarter"], row["effective_from"], row["effective_to"], entries,
                           row["source"])
 
-    async def asp_quarters(self) -> list[dict]:
+    async def asp_quarters(self) -> list[AspImport]:
         rows = (await self.session.execute(sa.select(orm.asp_quarters).order_by(
             orm.asp_quarters.c.effective_from.desc()))).mappings()
-        return [dict(r) for r in rows]
+        return [AspImport(r["quarter"], r["effective_from"], r["effective_to"], r["source"],
+                          r["rows"], r["imported_at"]) for r in rows]
 
     async def replace_asp_quarter(self, quarter: AspQuarter, now: datetime) -> bool:
         """Store a quarter, replacing an earlier import of the same quarter (CMS revises)."""
-        existed = (await self.session.execute(orm.asp_quarters.delete().where(
-            orm.asp_quarters.c.quarter == quarter.quarter))).rowcount > 0
+        existed = await rowcount(self.session, orm.asp_quarters.delete().where(
+            orm.asp_quarters.c.quarter == quarter.quarter)) > 0
         await self.session.execute(orm.asp_prices.delete().where(
             orm.asp_prices.c.quarter == quarter.quarter))
         await self.session.execute(orm.asp_quarters.insert().values(

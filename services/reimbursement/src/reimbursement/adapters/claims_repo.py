@@ -1,155 +1,117 @@
-"""Claims, their lines and drug costs, authorizations, remittances and claim payments."""
+"""Claims: load and track Claim aggregates, write what changed on flush.
+
+Every claim loaded or added is tracked once (a second load in the same unit of work returns
+the same object) and added to the unit of work's ``seen``, so its domain events are
+collected on commit. ``flush()`` writes each tracked claim's changes since it was loaded:
+changed columns of its row, its lines (all of them after a rebuild, else the payment columns
+of the lines a remittance touched) and its drug costs.
+"""
 
 from __future__ import annotations
 
-import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from chairside_shared import contracts
+from chairside_shared.messaging.outbox import Seen
 from reimbursement.adapters import orm
-from reimbursement.domain.claim import ClaimDraft
-from reimbursement.domain.money import ZERO
+from reimbursement.adapters.claim_rows import (
+    claim_from_rows,
+    claim_values,
+    cost_values,
+    line_values,
+    new_claim_values,
+    payment_values,
+)
+from reimbursement.adapters.codec import visit_from_event
+from reimbursement.domain.claim import DrugCost
+from reimbursement.domain.lifecycle import BilledLine, Claim
+from reimbursement.domain.visit import Visit
 
 
-def claim_values(draft: ClaimDraft) -> dict[str, Any]:
-    pay = draft.payment
-    return {
-        "status": draft.status, "service_date": draft.service_date,
-        "payer_id": draft.payer_id, "member_id": draft.member_id,
-        "rendering_npi": draft.rendering_npi, "diagnoses": list(draft.diagnoses),
-        "auth_number": draft.auth_number, "place_of_service": draft.place_of_service,
-        "total_charge": draft.total_charge,
-        "allowed": pay.allowed if pay else None,
-        "patient_share": pay.patient_share if pay else None,
-        "sequestration": pay.sequestration if pay else None,
-        "expected_payment": draft.expected_payment,
-        "acquisition_cost": draft.acquisition_cost, "waste_cost": draft.waste_cost,
-        "reviews": [{"code": r.code, "detail": r.detail, "line": r.sequence}
-                    for r in draft.reviews],
-        "warnings": list(draft.warnings), "notes": list(draft.notes),
-    }
+@dataclass(frozen=True)
+class _Stored:
+    """A claim as its rows stand in this transaction (None: not inserted yet)."""
+
+    values: dict[str, Any]
+    version: int
+    lines: tuple[BilledLine, ...]
+    costs: tuple[DrugCost, ...]
+
+
+def _stored(claim: Claim) -> _Stored:
+    return _Stored(claim_values(claim), claim.version, tuple(claim.lines),
+                   claim.coding.drug_costs)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    order_id: UUID | None = None
+    statuses: Sequence[str] = ()
+    practice_id: str | None = None
+    service_from: date | None = None
+    service_to: date | None = None
+    submitted_from: datetime | None = None
+    submitted_to: datetime | None = None
 
 
 class ClaimRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, seen: Seen) -> None:
         self.session = session
+        self._seen = seen
+        self._postgres = session.bind.dialect.name == "postgresql" if session.bind else False
+        self._claims: dict[UUID, Claim] = {}
+        self._stored: dict[UUID, _Stored | None] = {}
+        self._visits: dict[UUID, contracts.OrderAdministered] = {}
 
-    async def get(self, claim_id: UUID, *, for_update: bool = False) -> dict | None:
+    async def get(self, claim_id: UUID, *, for_update: bool = False) -> Claim | None:
         stmt = sa.select(orm.claims).where(orm.claims.c.id == claim_id)
-        if for_update and self.session.bind and self.session.bind.dialect.name == "postgresql":
-            stmt = stmt.with_for_update()
-        row = (await self.session.execute(stmt)).mappings().first()
-        return dict(row) if row else None
+        return await self._one(stmt.with_for_update() if for_update and self._postgres
+                               else stmt)
 
-    async def by_order(self, order_id: UUID) -> dict | None:
-        row = (await self.session.execute(sa.select(orm.claims).where(
-            orm.claims.c.order_id == order_id))).mappings().first()
-        return dict(row) if row else None
+    async def by_order(self, order_id: UUID) -> Claim | None:
+        return await self._one(sa.select(orm.claims).where(orm.claims.c.order_id == order_id))
 
-    async def by_account(self, account_number: str) -> dict | None:
+    async def by_account(self, account_number: str) -> Claim | None:
         """Locked on PostgreSQL: two remittances for one claim post one after the other."""
         stmt = sa.select(orm.claims).where(orm.claims.c.account_number == account_number)
-        if self.session.bind and self.session.bind.dialect.name == "postgresql":
-            stmt = stmt.with_for_update()
-        row = (await self.session.execute(stmt)).mappings().first()
-        return dict(row) if row else None
+        return await self._one(stmt.with_for_update() if self._postgres else stmt)
 
-    async def lines(self, claim_id: UUID) -> list[dict]:
-        rows = (await self.session.execute(sa.select(orm.claim_lines).where(
-            orm.claim_lines.c.claim_id == claim_id).order_by(orm.claim_lines.c.number)))
-        return [dict(r) for r in rows.mappings()]
-
-    async def drug_lines(self, claim_ids: list[UUID]) -> dict[UUID, list[dict]]:
-        out: dict[UUID, list[dict]] = {}
-        if not claim_ids:
-            return out
-        t = orm.claim_lines
-        rows = (await self.session.execute(sa.select(t).where(
-            t.c.claim_id.in_(claim_ids), t.c.kind == "drug"))).mappings()
-        for r in rows:
-            out.setdefault(r["claim_id"], []).append(dict(r))
-        return out
-
-    async def drug_costs(self, claim_ids: list[UUID]) -> dict[UUID, list[dict]]:
-        out: dict[UUID, list[dict]] = {}
-        if not claim_ids:
-            return out
-        rows = (await self.session.execute(sa.select(orm.claim_drug_costs).where(
-            orm.claim_drug_costs.c.claim_id.in_(claim_ids)))).mappings()
-        for r in rows:
-            out.setdefault(r["claim_id"], []).append(dict(r))
-        return out
-
-    async def add(self, claim_id: UUID, draft: ClaimDraft, *, visit: dict, lot_costs: dict,
-                  now: datetime) -> None:
-        await self.session.execute(orm.claims.insert().values(
-            id=claim_id, order_id=draft.order_id, account_number=claim_id.hex[:16].upper(),
-            practice_id=draft.practice_id, patient_id=draft.patient_id, visit=visit,
-            lot_costs=lot_costs, paid_amount=ZERO, patient_responsibility=ZERO,
-            denial_reasons=[], created_at=now, updated_at=now, version=1,
-            **claim_values(draft)))
-        await self._write_lines(claim_id, draft)
-
-    async def replace_draft(self, claim_id: UUID, draft: ClaimDraft, *, lot_costs: dict,
-                            now: datetime) -> None:
-        await self.session.execute(orm.claims.update().where(orm.claims.c.id == claim_id).values(
-            lot_costs=lot_costs, updated_at=now, version=orm.claims.c.version + 1,
-            **claim_values(draft)))
-        for table in (orm.claim_lines, orm.claim_drug_costs):
-            await self.session.execute(table.delete().where(table.c.claim_id == claim_id))
-        await self._write_lines(claim_id, draft)
-
-    async def _write_lines(self, claim_id: UUID, draft: ClaimDraft) -> None:
-        if draft.lines:
-            await self.session.execute(orm.claim_lines.insert(), [
-                {"claim_id": claim_id, "number": ln.number, "kind": ln.kind, "code": ln.code,
-                 "modifiers": list(ln.modifiers), "units": ln.units, "charge": ln.charge,
-                 "allowed": ln.allowed, "dx_pointers": list(ln.dx_pointers),
-                 "sequences": list(ln.sequences), "ndc": ln.ndc, "ndc_qty": ln.ndc_qty,
-                 "ndc_unit": ln.ndc_unit, "description": ln.description, "paid": ZERO,
-                 "denied": False, "denial_reasons": []} for ln in draft.lines])
-        if draft.drug_costs:
-            await self.session.execute(orm.claim_drug_costs.insert(), [
-                {"claim_id": claim_id, "ndc": d.ndc, "hcpcs": d.hcpcs, "vials": d.vials,
-                 "acquisition_cost": d.acquisition_cost, "waste_cost": d.waste_cost}
-                for d in draft.drug_costs])
-
-    async def update(self, claim_id: UUID, **values: Any) -> None:
-        await self.session.execute(orm.claims.update().where(orm.claims.c.id == claim_id).values(
-            version=orm.claims.c.version + 1, **values))
-
-    async def update_line(self, claim_id: UUID, number: int, **values: Any) -> None:
-        t = orm.claim_lines
-        await self.session.execute(t.update().where(t.c.claim_id == claim_id,
-                                                    t.c.number == number).values(**values))
-
-    async def search(self, *, order_id: UUID | None = None, status: list[str] | None = None,
-                     service_from: date | None = None, service_to: date | None = None,
-                     submitted_from: datetime | None = None,
-                     submitted_to: datetime | None = None, after: tuple | None = None,
-                     limit: int | None = None, practice_id: str | None = None) -> list[dict]:
-        c = orm.claims
-        stmt = sa.select(c).order_by(c.c.created_at.desc(), c.c.id.desc())
-        conditions = [
-            (order_id is not None, lambda: c.c.order_id == order_id),
-            (bool(status), lambda: c.c.status.in_(status or [])),
-            (service_from is not None, lambda: c.c.service_date >= service_from),
-            (service_to is not None, lambda: c.c.service_date <= service_to),
-            (submitted_from is not None, lambda: c.c.submitted_at >= submitted_from),
-            (submitted_to is not None, lambda: c.c.submitted_at <= submitted_to),
-            (practice_id is not None, lambda: c.c.practice_id == practice_id),
-            (after is not None, lambda: sa.tuple_(c.c.created_at, c.c.id) < sa.tuple_(*after)),
-        ]
-        for active, condition in conditions:
-            if active:
-                stmt = stmt.where(condition())
+    async def search(self, where: ClaimFilter, *, after: tuple[datetime, UUID] | None = None,
+                     limit: int | None = None) -> list[Claim]:
+        """Newest first (then by id), from after a cursor ``(created_at, id)``."""
+        c = orm.claims.c
+        stmt = sa.select(orm.claims).where(*_conditions(where)).order_by(
+            c.created_at.desc(), c.id.desc())
+        if after is not None:
+            stmt = stmt.where(sa.tuple_(c.created_at, c.id)
+                              < sa.tuple_(sa.literal(after[0]), sa.literal(after[1])))
         if limit:
             stmt = stmt.limit(limit)
-        return [dict(r) for r in (await self.session.execute(stmt)).mappings()]
+        return await self._many(stmt)
+
+    def add(self, claim: Claim, *, visit: contracts.OrderAdministered) -> None:
+        """A new claim and the administered visit it was built from (kept to rebuild)."""
+        self._claims[claim.id] = claim
+        self._stored[claim.id] = None
+        self._visits[claim.id] = visit
+        self._seen.add(claim)
+
+    async def visit(self, claim: Claim) -> Visit:
+        """The administered visit the claim was built from."""
+        event = self._visits.get(claim.id)
+        if event is None:
+            doc = (await self.session.execute(sa.select(orm.claims.c.visit).where(
+                orm.claims.c.id == claim.id))).scalar_one()
+            event = contracts.OrderAdministered.model_validate(doc)
+        return visit_from_event(event)
 
     async def next_control_number(self, claim_ids: list[UUID], now: datetime) -> int:
         result = await self.session.execute(orm.x12_controls.insert().values(
@@ -157,41 +119,100 @@ class ClaimRepository:
             .returning(orm.x12_controls.c.control_number))
         return int(result.scalar_one())
 
-    # ------------------------------------------------------------------ authorizations
-    async def save_authorization(self, values: dict[str, Any]) -> None:
-        t = orm.authorizations
-        if (await self.session.execute(t.update().where(t.c.case_id == values["case_id"])
-                                       .values(**values))).rowcount == 0:
-            await self.session.execute(t.insert().values(**values))
+    async def flush(self) -> None:
+        for claim_id, claim in self._claims.items():
+            stored = self._stored[claim_id]
+            if stored is None:
+                await self._insert(claim)
+            else:
+                await self._update(claim, stored)
+            self._stored[claim_id] = _stored(claim)
 
-    async def authorization_for(self, order_id: UUID) -> dict | None:
-        t = orm.authorizations
-        row = (await self.session.execute(sa.select(t).where(t.c.order_id == order_id)
-                                          .order_by(t.c.decided_at.desc()).limit(1))).mappings()
-        first = row.first()
-        return dict(first) if first else None
+    # ------------------------------------------------------------------ loading
+    async def _one(self, stmt: sa.Select[Any]) -> Claim | None:
+        found = await self._many(stmt)
+        return found[0] if found else None
 
-    # ------------------------------------------------------------------ remittances
-    async def remittance_by_digest(self, digest: str) -> dict | None:
-        row = (await self.session.execute(sa.select(orm.remittances).where(
-            orm.remittances.c.digest == digest))).mappings().first()
-        return dict(row) if row else None
+    async def _many(self, stmt: sa.Select[Any]) -> list[Claim]:
+        rows = list((await self.session.execute(stmt)).mappings())
+        fresh = [r for r in rows if r["id"] not in self._claims]
+        lines = await self._children(orm.claim_lines, fresh, orm.claim_lines.c.number)
+        costs = await self._children(orm.claim_drug_costs, fresh, orm.claim_drug_costs.c.ndc)
+        for row in fresh:
+            claim = claim_from_rows(row, lines.get(row["id"], []), costs.get(row["id"], []))
+            self._claims[claim.id] = claim
+            self._stored[claim.id] = _stored(claim)
+            self._seen.add(claim)
+        return [self._claims[r["id"]] for r in rows]
 
-    async def add_remittance(self, values: dict[str, Any]) -> UUID:
-        remittance_id = uuid.uuid4()
-        await self.session.execute(orm.remittances.insert().values(id=remittance_id, **values))
-        return remittance_id
+    async def _children(self, table: sa.Table, rows: list[RowMapping],
+                        order: sa.Column[Any]) -> dict[UUID, list[RowMapping]]:
+        out: dict[UUID, list[RowMapping]] = {}
+        if rows:
+            stmt = sa.select(table).where(table.c.claim_id.in_([r["id"] for r in rows]))
+            for child in (await self.session.execute(stmt.order_by(order))).mappings():
+                out.setdefault(child["claim_id"], []).append(child)
+        return out
 
-    async def add_payment(self, values: dict[str, Any]) -> None:
-        await self.session.execute(orm.claim_payments.insert().values(id=uuid.uuid4(), **values))
+    # ------------------------------------------------------------------ writing
+    async def _insert(self, claim: Claim) -> None:
+        visit = self._visits[claim.id].model_dump(mode="json")
+        await self.session.execute(orm.claims.insert().values(new_claim_values(claim, visit)))
+        await self._write_lines(claim)
+        await self._write_costs(claim)
 
-    async def payments(self, *, remittance_id: UUID | None = None,
-                       claim_id: UUID | None = None) -> list[dict]:
-        t = orm.claim_payments
-        stmt = sa.select(t).order_by(t.c.posted_at, t.c.position)
-        if remittance_id is not None:
-            stmt = stmt.where(t.c.remittance_id == remittance_id)
-        if claim_id is not None:
-            stmt = stmt.where(t.c.claim_id == claim_id)
-        return [dict(r) for r in (await self.session.execute(stmt)).mappings()]
+    async def _update(self, claim: Claim, stored: _Stored) -> None:
+        changed = {k: v for k, v in claim_values(claim).items() if stored.values[k] != v}
+        if changed or claim.version != stored.version:
+            await self.session.execute(orm.claims.update().where(
+                orm.claims.c.id == claim.id).values(
+                version=orm.claims.c.version + (claim.version - stored.version), **changed))
+        if [b.line for b in claim.lines] != [b.line for b in stored.lines]:
+            await self._replace(orm.claim_lines, claim.id)
+            await self._write_lines(claim)
+        else:
+            for billed, before in zip(claim.lines, stored.lines, strict=True):
+                if billed != before:
+                    await self._update_line(claim.id, billed)
+        if claim.coding.drug_costs != stored.costs:
+            await self._replace(orm.claim_drug_costs, claim.id)
+            await self._write_costs(claim)
 
+    async def _replace(self, table: sa.Table, claim_id: UUID) -> None:
+        await self.session.execute(table.delete().where(table.c.claim_id == claim_id))
+
+    async def _update_line(self, claim_id: UUID, billed: BilledLine) -> None:
+        t = orm.claim_lines
+        await self.session.execute(t.update().where(
+            t.c.claim_id == claim_id, t.c.number == billed.line.number).values(
+            payment_values(billed)))
+
+    async def _write_lines(self, claim: Claim) -> None:
+        if claim.lines:
+            await self.session.execute(orm.claim_lines.insert(),
+                                       [line_values(claim.id, b) for b in claim.lines])
+
+    async def _write_costs(self, claim: Claim) -> None:
+        if claim.coding.drug_costs:
+            await self.session.execute(orm.claim_drug_costs.insert(), [
+                cost_values(claim.id, d) for d in claim.coding.drug_costs])
+
+
+def _conditions(where: ClaimFilter) -> list[sa.ColumnElement[bool]]:
+    c = orm.claims.c
+    out: list[sa.ColumnElement[bool]] = []
+    if where.order_id is not None:
+        out.append(c.order_id == where.order_id)
+    if where.statuses:
+        out.append(c.status.in_(list(where.statuses)))
+    if where.practice_id is not None:
+        out.append(c.practice_id == where.practice_id)
+    if where.service_from is not None:
+        out.append(c.service_date >= where.service_from)
+    if where.service_to is not None:
+        out.append(c.service_date <= where.service_to)
+    if where.submitted_from is not None:
+        out.append(c.submitted_at >= where.submitted_from)
+    if where.submitted_to is not None:
+        out.append(c.submitted_at <= where.submitted_to)
+    return out

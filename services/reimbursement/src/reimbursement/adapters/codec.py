@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from chairside_shared import contracts
-from reimbursement.domain.claim import ClaimDraft, ClaimLine
 from reimbursement.domain.fees import (
     DEFAULT_HYDRATION,
     CodingPolicy,
@@ -17,10 +16,12 @@ from reimbursement.domain.fees import (
 )
 from reimbursement.domain.hcpcs import HcpcsDescriptor, Rounding
 from reimbursement.domain.inventory import Lot, Product
-from reimbursement.domain.visit import AuthorizationInfo, Given, Visit
+from reimbursement.domain.visit import Approval, Given, Visit
+
+Row = Mapping[Any, Any]  # a result row (RowMapping) or the same columns as a dict
 
 
-def product_from_row(row: Mapping[str, Any]) -> Product:
+def product_from_row(row: Row) -> Product:
     return Product(
         ndc=row["ndc"], name=row["name"], hcpcs=row["hcpcs"], strength=row["strength"],
         strength_unit=row["strength_unit"], volume_ml=row["volume_ml"],
@@ -38,12 +39,12 @@ def product_values(p: Product) -> dict[str, Any]:
             "cost_source": p.cost_source, "reorder_point": p.reorder_point}
 
 
-def lot_from_row(row: Mapping[str, Any]) -> Lot:
+def lot_from_row(row: Row) -> Lot:
     return Lot(row["ndc"], row["lot_number"], row["expires_on"], row["vials_on_hand"],
                row["vial_cost"], row["received_at"], row["cost_source"])
 
 
-def descriptor_from_row(row: Mapping[str, Any]) -> HcpcsDescriptor:
+def descriptor_from_row(row: Row) -> HcpcsDescriptor:
     return HcpcsDescriptor(row["code"], row["description"], row["amount"], row["unit"],
                            row["up_to"], row["unclassified"], row["source"])
 
@@ -62,7 +63,7 @@ def policy_from_json(doc: Mapping[str, Any]) -> CodingPolicy:
     )
 
 
-def contract_from_row(row: Mapping[str, Any]) -> PayerContract:
+def contract_from_row(row: Row) -> PayerContract:
     return PayerContract(
         payer_id=row["payer_id"], name=row["name"], kind=PayerKind(row["kind"]),
         drug_basis=DrugBasis(row["drug_basis"]), drug_percent=row["drug_percent"],
@@ -100,29 +101,9 @@ def visit_from_event(event: contracts.OrderAdministered) -> Visit:
     )
 
 
-def authorization_from_row(row: Mapping[str, Any] | None) -> AuthorizationInfo | None:
-    if row is None:
-        return None
-    return AuthorizationInfo(row["auth_number"], {k: int(v) for k, v in
-                                                  row["approved_units"].items()},
-                             row["valid_from"], row["valid_to"], row["case_id"])
-
-
-def draft_from_rows(row: Mapping[str, Any], lines: list[Mapping[str, Any]]) -> ClaimDraft:
-    """Enough of a stored claim to render it (837P, FHIR); money fields as stored."""
-    return ClaimDraft(
-        order_id=row["order_id"], practice_id=row["practice_id"], patient_id=row["patient_id"],
-        payer_id=row["payer_id"], member_id=row["member_id"], status=row["status"],
-        service_date=row["service_date"], rendering_npi=row["rendering_npi"],
-        diagnoses=tuple(row["diagnoses"]), auth_number=row["auth_number"],
-        lines=tuple(ClaimLine(
-            number=ln["number"], kind=ln["kind"], code=ln["code"],
-            modifiers=tuple(ln["modifiers"]), units=ln["units"], charge=ln["charge"],
-            allowed=ln["allowed"], dx_pointers=tuple(ln["dx_pointers"]),
-            sequences=tuple(ln["sequences"]), ndc=ln["ndc"], ndc_qty=ln["ndc_qty"],
-            ndc_unit=ln["ndc_unit"], description=ln["description"]) for ln in lines),
-        reviews=(), warnings=tuple(row["warnings"]), notes=tuple(row["notes"]),
-        total_charge=row["total_charge"], payment=None,
-        acquisition_cost=row["acquisition_cost"], waste_cost=row["waste_cost"],
-        consumptions=(), place_of_service=row["place_of_service"],
-    )
+def approval_from_event(event: contracts.AuthorizationApproved) -> Approval:
+    return Approval(
+        case_id=event.case_id, order_id=event.order_id, payer_id=event.payer_id,
+        auth_number=event.auth_number,
+        approved_units={line.hcpcs: line.approved_units for line in event.lines},
+        valid_from=event.valid_from, valid_to=event.valid_to, decided_at=event.decided_at)

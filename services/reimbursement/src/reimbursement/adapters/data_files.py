@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from importlib import resources
 from typing import Any
 
+from reimbursement.adapters.codec import contract_from_row
+from reimbursement.domain.fees import ChargeMaster, PayerContract
 from reimbursement.domain.hcpcs import HcpcsDescriptor
+from reimbursement.domain.inventory import Product
 
 
 def read_text(name: str) -> str:
@@ -26,4 +31,55 @@ def hcpcs_descriptors() -> list[HcpcsDescriptor]:
 
 
 def demo_seed() -> dict[str, Any]:
-    return json.loads(read_text("demo_seed.json"))
+    """data/demo_seed.json as it is (bench/ reads the payer terms from it)."""
+    doc: dict[str, Any] = json.loads(read_text("demo_seed.json"))
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLot:
+    ndc: str
+    lot_number: str
+    expires_on: date
+    packages: int
+
+
+@dataclass(frozen=True, slots=True)
+class DemoData:
+    """The demo catalogue, typed: products and lots, a sample ASP file, contracts, charges."""
+
+    products: tuple[Product, ...]
+    lots: tuple[DemoLot, ...]
+    asp_quarter: str
+    asp_file: str  # a file in data/
+    asp_source: str
+    contracts: tuple[PayerContract, ...]
+    charges: ChargeMaster
+    awp: dict[str, Decimal]
+
+
+def demo_data() -> DemoData:
+    doc = demo_seed()
+    return DemoData(
+        products=tuple(_product(p) for p in doc["products"]),
+        lots=tuple(DemoLot(x["ndc"], x["lot_number"], date.fromisoformat(x["expires_on"]),
+                           x["packages"]) for x in doc["lots"]),
+        asp_quarter=doc["asp"]["quarter"], asp_file=doc["asp"]["file"],
+        asp_source=doc["asp"]["source"],
+        contracts=tuple(contract_from_row(row | {
+            k: Decimal(row[k]) for k in ("drug_percent", "coinsurance", "sequestration")})
+            for row in doc["contracts"]),
+        charges=ChargeMaster({k: Decimal(v) for k, v in doc["charge_master"]["rates"].items()},
+                             version=doc["charge_master"]["version"]),
+        awp={code: Decimal(price) for code, price in doc["awp"].items()},
+    )
+
+
+def _product(p: dict[str, Any]) -> Product:
+    return Product(
+        ndc=p["ndc"], name=p["name"], hcpcs=p["hcpcs"], strength=Decimal(p["strength"]),
+        strength_unit=p["strength_unit"],
+        volume_ml=Decimal(p["volume_ml"]) if p["volume_ml"] else None,
+        vials_per_package=p["vials_per_package"], single_dose=p["single_dose"],
+        ndc_unit=p["ndc_unit"], package_cost=Decimal(p["package_cost"]),
+        cost_source=p["cost_source"], reorder_point=p["reorder_point"])

@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reimbursement.adapters import orm
 from reimbursement.adapters.codec import lot_from_row
+from reimbursement.adapters.dml import rowcount
 from reimbursement.domain.inventory import Lot
+from reimbursement.domain.stock_reports import InventoryFlag
 
 
 class InventoryRepository:
@@ -37,11 +39,11 @@ class InventoryRepository:
 
     async def save_lot(self, lot: Lot) -> None:
         t = orm.lots
-        updated = await self.session.execute(
-            t.update().where(t.c.ndc == lot.ndc, t.c.lot_number == lot.lot_number).values(
-                vials_on_hand=lot.vials_on_hand, vial_cost=lot.vial_cost,
-                expires_on=lot.expires_on))
-        if updated.rowcount == 0:
+        updated = await rowcount(self.session, t.update().where(
+            t.c.ndc == lot.ndc, t.c.lot_number == lot.lot_number).values(
+            vials_on_hand=lot.vials_on_hand, vial_cost=lot.vial_cost,
+            expires_on=lot.expires_on))
+        if updated == 0:
             await self.session.execute(t.insert().values(
                 id=uuid.uuid4(), ndc=lot.ndc, lot_number=lot.lot_number,
                 expires_on=lot.expires_on, vials_on_hand=lot.vials_on_hand,
@@ -72,8 +74,9 @@ class InventoryRepository:
             needed=needed, available=available, created_at=at))
         return flag_id
 
-    async def flags(self, limit: int = 200) -> list[dict]:
+    async def flags(self, limit: int = 200) -> list[InventoryFlag]:
         t = orm.inventory_flags
         rows = (await self.session.execute(
             sa.select(t).order_by(t.c.created_at.desc()).limit(limit))).mappings()
-        return [dict(r) for r in rows]
+        return [InventoryFlag(r["id"], r["order_id"], r["ndc"], r["kind"], r["detail"],
+                              r["needed"], r["available"], r["created_at"]) for r in rows]

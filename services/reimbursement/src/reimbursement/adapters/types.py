@@ -41,4 +41,7 @@ class Dec(TypeDecorator[Decimal]):
 def _trim(value: Decimal) -> Decimal:
     """NUMERIC(18,6) pads to six places: drop the padding, never into exponent form."""
     normalized = value.normalize()
-    return normalized if normalized.as_tuple().exponent < 0 else value.quantize(Decimal(1))
+    exponent = normalized.as_tuple().exponent
+    if not isinstance(exponent, int):  # NaN or infinity: nothing to trim
+        return value
+    return normalized if exponent < 0 else value.quantize(Decimal(1))

@@ -63,65 +63,78 @@ def code_administration(given: Sequence[Given], hydration_codes: frozenset[str])
     infused = {id(g) for g in infusions}
     pushes = sorted((g for g in drugs if id(g) not in infused),
                     key=lambda g: (g.started_at, g.sequence))
-    out = _Lines()
-    notes: list[str] = []
-    seen: set[str] = set()
-    primaries: list[Given] = []
-    initial: Given | None = None
-    concurrent_done = False
-
+    coder = _Coder()
     for g in infusions:
-        if any(g.started_at < p.stopped_at for p in primaries):
-            if not concurrent_done and g.drug_code not in seen:
-                out.add("96368", 1, g.sequence)
-                concurrent_done = True
-                seen.add(g.drug_code)
-            else:
-                notes.append(f"line {g.sequence}: concurrent infusion not reported again "
-                             "(96368 once per encounter)")
-            continue
-        if initial is None:
-            out.add("96365", 1, g.sequence)
-            initial = g
-        elif g.drug_code in seen:
-            notes.append(f"line {g.sequence}: repeat infusion of the same drug is not a "
-                         "sequential infusion (96367 needs a new drug)")
-            continue
-        else:
-            out.add("96367", 1, g.sequence)
-        seen.add(g.drug_code)
-        primaries.append(g)
-        if extra := additional_hours(g.minutes):
-            out.add("96366", extra, g.sequence)
-
+        coder.infusion(g)
     for g in pushes:
-        if g.mode == "infusion":
-            notes.append(f"line {g.sequence}: {g.minutes}-minute infusion coded as a push "
-                         f"(under {INFUSION_MIN_MINUTES} min)")
-        if initial is None:
-            out.add("96374", 1, g.sequence)
-            initial = g
-            seen.add(g.drug_code)
-        elif g.drug_code not in seen:
-            out.add("96375", 1, g.sequence)
-            seen.add(g.drug_code)
-        else:
-            notes.append(f"line {g.sequence}: repeat push of the same drug (96376) is not "
-                         "billable on an office claim")
-
+        coder.push(g)
     if fluids:
-        net = _net_minutes(fluids, drugs)
-        if net < HYDRATION_MIN_MINUTES:
-            notes.append(f"hydration of {net} min (after time alongside drugs) is not reportable "
-                         "(needs more than 30 min)")
-        elif initial is None:
-            seqs = tuple(sorted(f.sequence for f in fluids))
-            out.add("96360", 1, *seqs)
-            if extra := additional_hours(net):
-                out.add("96361", extra, *seqs)
+        coder.hydration(fluids, drugs)
+    return AdminCoding(coder.out.lines(), tuple(coder.notes))
+
+
+class _Coder:
+    """One encounter's coding state: the initial service, the drugs already coded."""
+
+    def __init__(self) -> None:
+        self.out = _Lines()
+        self.notes: list[str] = []
+        self.seen: set[str] = set()
+        self.primaries: list[Given] = []
+        self.initial: Given | None = None
+        self.concurrent_done = False
+
+    def infusion(self, g: Given) -> None:
+        if any(g.started_at < p.stopped_at for p in self.primaries):
+            if not self.concurrent_done and g.drug_code not in self.seen:
+                self.out.add("96368", 1, g.sequence)
+                self.concurrent_done = True
+                self.seen.add(g.drug_code)
+            else:
+                self.notes.append(f"line {g.sequence}: concurrent infusion not reported again "
+                                  "(96368 once per encounter)")
+            return
+        if self.initial is None:
+            self.out.add("96365", 1, g.sequence)
+            self.initial = g
+        elif g.drug_code in self.seen:
+            self.notes.append(f"line {g.sequence}: repeat infusion of the same drug is not a "
+                              "sequential infusion (96367 needs a new drug)")
+            return
         else:
-            out.add("96361", secondary_hydration_units(net), *sorted(f.sequence for f in fluids))
-    return AdminCoding(out.lines(), tuple(notes))
+            self.out.add("96367", 1, g.sequence)
+        self.seen.add(g.drug_code)
+        self.primaries.append(g)
+        if extra := additional_hours(g.minutes):
+            self.out.add("96366", extra, g.sequence)
+
+    def push(self, g: Given) -> None:
+        if g.mode == "infusion":
+            self.notes.append(f"line {g.sequence}: {g.minutes}-minute infusion coded as a push "
+                              f"(under {INFUSION_MIN_MINUTES} min)")
+        if self.initial is None:
+            self.out.add("96374", 1, g.sequence)
+            self.initial = g
+            self.seen.add(g.drug_code)
+        elif g.drug_code not in self.seen:
+            self.out.add("96375", 1, g.sequence)
+            self.seen.add(g.drug_code)
+        else:
+            self.notes.append(f"line {g.sequence}: repeat push of the same drug (96376) is not "
+                              "billable on an office claim")
+
+    def hydration(self, fluids: Sequence[Given], drugs: Sequence[Given]) -> None:
+        net = _net_minutes(fluids, drugs)
+        seqs = tuple(sorted(f.sequence for f in fluids))
+        if net < HYDRATION_MIN_MINUTES:
+            self.notes.append(f"hydration of {net} min (after time alongside drugs) is not "
+                              "reportable (needs more than 30 min)")
+        elif self.initial is None:
+            self.out.add("96360", 1, *seqs)
+            if extra := additional_hours(net):
+                self.out.add("96361", extra, *seqs)
+        else:
+            self.out.add("96361", secondary_hydration_units(net), *seqs)
 
 
 class _Lines:

@@ -6,7 +6,6 @@ Pure function of its inputs. A claim it cannot build with certainty comes back a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, tzinfo
@@ -14,8 +13,15 @@ from decimal import Decimal
 from typing import Literal
 from uuid import UUID
 
-from reimbursement.domain.admin_coding import code_administration
-from reimbursement.domain.drug_coding import Consumption, DrugLine, Review, code_drugs
+from reimbursement.domain.admin_coding import AdminCoding, code_administration
+from reimbursement.domain.claim_checks import (
+    authorization_warnings,
+    check_parties,
+    claim_diagnoses,
+    normalize_icd10,
+    valid_npi,
+)
+from reimbursement.domain.drug_coding import Consumption, DrugCoding, DrugLine, Review, code_drugs
 from reimbursement.domain.fees import (
     AspQuarter,
     ChargeMaster,
@@ -29,13 +35,16 @@ from reimbursement.domain.fees import (
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import Product
 from reimbursement.domain.money import ZERO, cents
-from reimbursement.domain.visit import AuthorizationInfo, Visit
+from reimbursement.domain.visit import AuthorizationInfo, Given, Visit
+
+__all__ = [
+    "BillingContext", "ClaimDraft", "ClaimLine", "ClaimStatus", "DrugCost", "build_claim",
+    "normalize_icd10", "valid_npi", "with_lot_costs",
+]
 
 PLACE_OF_SERVICE_OFFICE = "11"
 MAX_LINES = 50  # 837P loop 2400 repeats at most 50 times
-MAX_DIAGNOSES = 12  # HI segment
 MAX_POINTERS = 4  # SV107
-_ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$")
 
 ClaimStatus = Literal[
     "needs_review", "ready", "submitted", "paid", "partially_paid", "denied", "reversed"
@@ -115,63 +124,21 @@ class BillingContext:
     clinic_tz: tzinfo = UTC
 
 
-def normalize_icd10(code: str) -> str | None:
-    """'G43.709' -> 'G43709' (claims carry no decimal point); None when not ICD-10-CM shaped."""
-    text = code.strip().upper().replace(".", "")
-    return text if _ICD10.match(text) else None
-
-
-def valid_npi(npi: str) -> bool:
-    """NPI check digit: Luhn over the card-issuer prefix 80840 plus the first nine digits."""
-    if len(npi) != 10 or not npi.isdigit():
-        return False
-    digits = [int(c) for c in "80840" + npi[:9]]
-    total = 0
-    for i, d in enumerate(reversed(digits)):
-        if i % 2 == 0:
-            d *= 2
-            d = d - 9 if d > 9 else d
-        total += d
-    return (10 - total % 10) % 10 == int(npi[9])
-
-
 def build_claim(
     visit: Visit, ctx: BillingContext, authorization: AuthorizationInfo | None = None,
 ) -> ClaimDraft:
     reviews: list[Review] = []
     warnings: list[str] = []
     policy = ctx.contract.policy if ctx.contract else CodingPolicy()
-    given = visit.administrations
-    for g in given:
-        if g.stopped_at < g.started_at:
-            reviews.append(Review("bad_times", f"line {g.sequence}: stopped before it started",
-                                  g.sequence))
-    if not given:
-        reviews.append(Review("no_administrations", "the visit recorded no administrations"))
-    timed = tuple(g for g in given if g.stopped_at >= g.started_at)
-    service_date = min((g.started_at for g in given), default=visit.completed_at)
-    service_date = service_date.astimezone(ctx.clinic_tz).date()
-    if any(g.stopped_at.astimezone(ctx.clinic_tz).date() != service_date for g in timed):
-        warnings.append("the visit crosses midnight; all lines carry the start date")
-
+    timed, service_date = _timeline(visit, ctx.clinic_tz, reviews, warnings)
     admin = code_administration(timed, policy.hydration_codes)
-    drugs = code_drugs(given, ctx.products, ctx.descriptors, policy)
+    drugs = code_drugs(visit.administrations, ctx.products, ctx.descriptors, policy)
     reviews.extend(drugs.reviews)
-    diagnoses = _diagnoses(visit, reviews, warnings)
+    diagnoses = claim_diagnoses(visit, reviews, warnings)
+    check_parties(visit, ctx.contract, reviews)
     pointers = tuple(range(1, min(len(diagnoses), MAX_POINTERS) + 1)) or (1,)
-    _check_parties(visit, ctx, reviews)
-
-    lines: list[ClaimLine] = []
-    for a in admin.lines:
-        lines.append(_line(len(lines) + 1, "admin", a.code, (), a.units, a.sequences, pointers,
-                           ctx, reviews))
-    for d in drugs.lines:
-        lines.append(_drug_line(len(lines) + 1, d, pointers, ctx, reviews))
-    if not lines and given:
-        reviews.append(Review("no_billable_lines", "nothing in the visit is billable"))
-    if len(lines) > MAX_LINES:
-        reviews.append(Review("too_many_lines", f"{len(lines)} lines; an 837P carries {MAX_LINES}"))
-    warnings.extend(_authorization_warnings(authorization, drugs.lines, service_date))
+    lines = _claim_lines(admin, drugs, pointers, ctx, reviews, given=bool(visit.administrations))
+    warnings.extend(authorization_warnings(authorization, drugs.lines, service_date))
     payment = _expected_payment(ctx, lines, service_date, warnings)
     drug_costs = _costs(drugs.consumptions, ctx.products)
     return ClaimDraft(
@@ -188,6 +155,41 @@ def build_claim(
     )
 
 
+def _timeline(visit: Visit, tz: tzinfo, reviews: list[Review], warnings: list[str],
+              ) -> tuple[tuple[Given, ...], date]:
+    """The administrations with usable times, and the local date of service."""
+    given = visit.administrations
+    for g in given:
+        if g.stopped_at < g.started_at:
+            reviews.append(Review("bad_times", f"line {g.sequence}: stopped before it started",
+                                  g.sequence))
+    if not given:
+        reviews.append(Review("no_administrations", "the visit recorded no administrations"))
+    timed = tuple(g for g in given if g.stopped_at >= g.started_at)
+    first = min((g.started_at for g in given), default=visit.completed_at)
+    service_date = first.astimezone(tz).date()
+    if any(g.stopped_at.astimezone(tz).date() != service_date for g in timed):
+        warnings.append("the visit crosses midnight; all lines carry the start date")
+    return timed, service_date
+
+
+def _claim_lines(
+    admin: AdminCoding, drugs: DrugCoding, pointers: tuple[int, ...], ctx: BillingContext,
+    reviews: list[Review], *, given: bool,
+) -> list[ClaimLine]:
+    lines: list[ClaimLine] = []
+    for a in admin.lines:
+        lines.append(_line(len(lines) + 1, "admin", a.code, (), a.units, a.sequences, pointers,
+                           ctx, reviews))
+    for d in drugs.lines:
+        lines.append(_drug_line(len(lines) + 1, d, pointers, ctx, reviews))
+    if not lines and given:
+        reviews.append(Review("no_billable_lines", "nothing in the visit is billable"))
+    if len(lines) > MAX_LINES:
+        reviews.append(Review("too_many_lines", f"{len(lines)} lines; an 837P carries {MAX_LINES}"))
+    return lines
+
+
 def with_lot_costs(claim: ClaimDraft, costs: Mapping[str, Decimal]) -> ClaimDraft:
     """Replace catalogue estimates with what the drawn lots cost (per NDC).
 
@@ -202,36 +204,10 @@ def with_lot_costs(claim: ClaimDraft, costs: Mapping[str, Decimal]) -> ClaimDraf
                    waste_cost=sum((d.waste_cost for d in updated), ZERO))
 
 
-def _diagnoses(visit: Visit, reviews: list[Review], warnings: list[str]) -> tuple[str, ...]:
-    codes: list[str] = []
-    for raw in visit.diagnoses:
-        code = normalize_icd10(raw)
-        if code is None:
-            reviews.append(Review("invalid_diagnosis", f"not an ICD-10-CM code: {raw[:10]!r}"))
-        elif code not in codes:
-            codes.append(code)
-    if not codes and not any(r.code == "invalid_diagnosis" for r in reviews):
-        reviews.append(Review("missing_diagnosis", "the claim needs at least one diagnosis"))
-    if len(codes) > MAX_DIAGNOSES:
-        warnings.append(f"{len(codes)} diagnoses; only the first {MAX_DIAGNOSES} are sent")
-    return tuple(codes[:MAX_DIAGNOSES])
-
-
-def _check_parties(visit: Visit, ctx: BillingContext, reviews: list[Review]) -> None:
-    if not visit.rendering_npi:
-        reviews.append(Review("missing_npi", "no rendering provider NPI"))
-    elif not valid_npi(visit.rendering_npi):
-        reviews.append(Review("invalid_npi", "rendering provider NPI fails its check digit"))
-    if not visit.payer_id or not visit.member_id:
-        reviews.append(Review("no_payer", "no payer or member id: self-pay is not billed by claim"))
-    elif ctx.contract is None:
-        reviews.append(Review("no_contract", f"no contract on file for payer {visit.payer_id}"))
-
-
 def _line(
     number: int, kind: Literal["admin", "drug"], code: str, modifiers: tuple[str, ...],
     units: int, sequences: tuple[int, ...], pointers: tuple[int, ...], ctx: BillingContext,
-    reviews: list[Review], **extra: object,
+    reviews: list[Review], drug: DrugLine | None = None,
 ) -> ClaimLine:
     unit_charge = ctx.charges.unit_charge(code)
     if unit_charge is None:
@@ -242,7 +218,10 @@ def _line(
                 else drug_rate(ctx.contract, code, ctx.asp, ctx.awp))
         allowed = None if rate is None else cents(rate * units)
     return ClaimLine(number, kind, code, modifiers, units, cents((unit_charge or ZERO) * units),
-                     allowed, pointers, sequences, **extra)  # type: ignore[arg-type]
+                     allowed, pointers, sequences, ndc=drug.ndc if drug else None,
+                     ndc_qty=drug.ndc_qty if drug else None,
+                     ndc_unit=drug.ndc_unit if drug else None,
+                     description=drug.description if drug else None)
 
 
 def _drug_line(
@@ -250,8 +229,7 @@ def _drug_line(
     reviews: list[Review],
 ) -> ClaimLine:
     return _line(number, "drug", d.code, d.modifiers, d.units, d.sequences, pointers, ctx,
-                 reviews, ndc=d.ndc, ndc_qty=d.ndc_qty, ndc_unit=d.ndc_unit,
-                 description=d.description)
+                 reviews, drug=d)
 
 
 def _expected_payment(
@@ -266,23 +244,6 @@ def _expected_payment(
             warnings.append(f"no {ctx.contract.name} rate for {ln.code}; expected payment "
                             "leaves that line out")
     return estimate_payment(ctx.contract, sum((ln.allowed or ZERO for ln in lines), ZERO))
-
-
-def _authorization_warnings(
-    auth: AuthorizationInfo | None, lines: tuple[DrugLine, ...], day: date,
-) -> list[str]:
-    if auth is None:
-        return []
-    out = []
-    if (auth.valid_from and day < auth.valid_from) or (auth.valid_to and day > auth.valid_to):
-        out.append(f"service date {day} is outside authorization {auth.auth_number} dates")
-    billed: dict[str, int] = {}
-    for ln in lines:
-        billed[ln.code] = billed.get(ln.code, 0) + ln.units
-    for code, approved in auth.approved_units.items():
-        if billed.get(code, 0) > approved:
-            out.append(f"{code}: {billed[code]} units billed, {approved} authorized")
-    return out
 
 
 def _costs(

@@ -9,7 +9,7 @@ becomes a review reason instead of a guess.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -155,7 +155,8 @@ def _resolve(
     return product, descriptor, hcpcs
 
 
-def _to_descriptor(product: Product, descriptor: HcpcsDescriptor):
+def _to_descriptor(product: Product, descriptor: HcpcsDescriptor,
+                   ) -> Callable[[Decimal], Decimal]:
     unit, mg_per_ml = product.strength_unit, product.mg_per_ml
     convert(Decimal("1"), unit, descriptor.unit, mg_per_ml=mg_per_ml)  # fail early if impossible
     return lambda amount: convert(amount, unit, descriptor.unit, mg_per_ml=mg_per_ml)

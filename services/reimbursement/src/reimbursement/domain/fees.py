@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -71,6 +71,18 @@ class AspQuarter:
 
 
 @dataclass(frozen=True, slots=True)
+class AspImport:
+    """One imported ASP quarter, without its prices."""
+
+    quarter: str
+    effective_from: date
+    effective_to: date
+    source: str
+    rows: int
+    imported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class CodingPolicy:
     """Per-payer coding choices where payers and MACs disagree."""
 
@@ -80,8 +92,12 @@ class CodingPolicy:
     unclassified_needs_review: bool = True  # J3490 etc. need a description and invoice
 
     @classmethod
-    def electrolytes_as_hydration(cls, **kw: object) -> CodingPolicy:
-        return cls(hydration_codes=DEFAULT_HYDRATION | ELECTROLYTES, **kw)  # type: ignore[arg-type]
+    def electrolytes_as_hydration(
+        cls, *, rounding: Rounding = Rounding.UP, jw_jz: bool = True,
+        unclassified_needs_review: bool = True,
+    ) -> CodingPolicy:
+        return cls(rounding=rounding, hydration_codes=DEFAULT_HYDRATION | ELECTROLYTES,
+                   jw_jz=jw_jz, unclassified_needs_review=unclassified_needs_review)
 
 
 @dataclass(frozen=True, slots=True)

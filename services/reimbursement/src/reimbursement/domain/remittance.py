@@ -178,20 +178,7 @@ def post_claim_payment(
     claim_lines: Sequence[tuple[int, str, tuple[str, ...]]], payment: ClaimPayment,
 ) -> PostingOutcome:
     """Post one CLP against our lines ``(number, code, modifiers)``; pure, no side effects."""
-    free = list(claim_lines)
-    results: list[LineResult] = []
-    unmatched: list[str] = []
-    for svc in payment.services:
-        match = next((ln for ln in free if ln[1] == svc.code and ln[2] == svc.modifiers), None)
-        match = match or next((ln for ln in free if ln[1] == svc.code), None)
-        if match is None:
-            unmatched.append(svc.code + "".join(f"-{m}" for m in svc.modifiers))
-        else:
-            free.remove(match)
-        reasons = tuple(a.description for a in svc.adjustments
-                        if svc.denied and not (a.group == "PR" and a.reason in COST_SHARE))
-        results.append(LineResult(svc.code, svc.modifiers, svc.charge, svc.paid, svc.allowed,
-                                  svc.denied, reasons, match[0] if match else None))
+    results, unmatched = _match_lines(claim_lines, payment)
     adjustments = payment.all_adjustments()
     patient = payment.patient_responsibility
     if patient is None:
@@ -206,6 +193,27 @@ def post_claim_payment(
         reasons = tuple(dict.fromkeys(r for res in results for r in res.reasons))
     return PostingOutcome(status, payment.paid, patient, contractual, reasons, tuple(results),
                           tuple(unmatched))
+
+
+def _match_lines(
+    claim_lines: Sequence[tuple[int, str, tuple[str, ...]]], payment: ClaimPayment,
+) -> tuple[list[LineResult], list[str]]:
+    """Each SVC against the first free line of the same code (same modifiers preferred)."""
+    free = list(claim_lines)
+    results: list[LineResult] = []
+    unmatched: list[str] = []
+    for svc in payment.services:
+        match = next((ln for ln in free if ln[1] == svc.code and ln[2] == svc.modifiers), None)
+        match = match or next((ln for ln in free if ln[1] == svc.code), None)
+        if match is None:
+            unmatched.append(svc.code + "".join(f"-{m}" for m in svc.modifiers))
+        else:
+            free.remove(match)
+        line_reasons = tuple(a.description for a in svc.adjustments
+                             if svc.denied and not (a.group == "PR" and a.reason in COST_SHARE))
+        results.append(LineResult(svc.code, svc.modifiers, svc.charge, svc.paid, svc.allowed,
+                                  svc.denied, line_reasons, match[0] if match else None))
+    return results, unmatched
 
 
 def _status(payment: ClaimPayment, lines: list[LineResult]) -> PostedStatus:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 from uuid import UUID
 
+from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.money import ZERO, cents
 
 ADJUDICATED = {"paid", "partially_paid", "denied"}
@@ -52,6 +53,39 @@ class ClaimFacts:
         if self.status in ADJUDICATED:
             return self.paid + self.patient_responsibility
         return self.expected_payment or ZERO
+
+
+def claim_facts(claim: Claim) -> ClaimFacts:
+    c = claim.coding
+    return ClaimFacts(
+        claim_id=claim.id, order_id=claim.order_id, payer_id=c.payer_id,
+        service_date=c.service_date, status=claim.status, total_charge=c.total_charge,
+        allowed=c.allowed or ZERO, expected_payment=c.expected_payment,
+        paid=claim.paid_amount, patient_responsibility=claim.patient_responsibility,
+        acquisition_cost=c.acquisition_cost, waste_cost=c.waste_cost,
+        submitted_on=claim.submitted_at.date() if claim.submitted_at else None,
+        drugs=_drug_facts(claim),
+    )
+
+
+def _drug_facts(claim: Claim) -> tuple[DrugFacts, ...]:
+    """Per HCPCS (or NDC when it has none): units and allowed billed, cost and waste."""
+    units: dict[str, int] = {}
+    allowed: dict[str, Decimal] = {}
+    cost: dict[str, Decimal] = {}
+    waste: dict[str, Decimal] = {}
+    for billed in claim.lines:
+        line = billed.line
+        if line.kind == "drug":
+            units[line.code] = units.get(line.code, 0) + line.units
+            allowed[line.code] = allowed.get(line.code, ZERO) + (line.allowed or ZERO)
+    for d in claim.coding.drug_costs:
+        key = d.hcpcs or d.ndc
+        cost[key] = cost.get(key, ZERO) + d.acquisition_cost
+        waste[key] = waste.get(key, ZERO) + d.waste_cost
+    codes = sorted(set(units) | set(cost))
+    return tuple(DrugFacts(code, units.get(code, 0), allowed.get(code, ZERO),
+                           cost.get(code, ZERO), waste.get(code, ZERO)) for code in codes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Literal
+from uuid import UUID
 
 from reimbursement.domain.inventory import Lot, Product
 from reimbursement.domain.money import ZERO, cents
@@ -39,6 +40,20 @@ class StockOutRow:
     usable_vials: Decimal
     reorder_point: int
     state: Literal["out", "low"]
+
+
+@dataclass(frozen=True, slots=True)
+class InventoryFlag:
+    """Something about stock a person should look at (stock_out, expired_lot, unknown_lot)."""
+
+    id: UUID
+    order_id: UUID | None
+    ndc: str | None
+    kind: str
+    detail: str
+    needed: Decimal | None
+    available: Decimal | None
+    created_at: datetime
 
 
 def on_hand(products: Iterable[Product], lots: Sequence[Lot], today: date) -> list[OnHandRow]:

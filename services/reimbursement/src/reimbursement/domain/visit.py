@@ -56,3 +56,17 @@ class AuthorizationInfo:
     valid_from: date | None = None
     valid_to: date | None = None
     case_id: UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """A payer's prior authorization as reimbursement keeps it, per PA case."""
+
+    case_id: UUID
+    order_id: UUID
+    payer_id: str
+    auth_number: str
+    approved_units: dict[str, int]  # HCPCS -> units
+    valid_from: date
+    valid_to: date
+    decided_at: datetime

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
-from chairside_shared.errors import Conflict, NotFound, Problem
+from chairside_shared.errors import Conflict, NotFound
 from reimbursement.adapters.asp_csv import AspFileError, parse_asp_csv
-from reimbursement.domain.fees import PayerContract
+from reimbursement.domain.errors import RejectedFile
+from reimbursement.domain.fees import AspQuarter, PayerContract
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import InventoryError, Lot, Product, receive
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
-class RejectedFile(Problem):
-    status, title = 422, "File rejected"
+@dataclass(frozen=True, slots=True)
+class AspLoaded:
+    quarter: AspQuarter
+    replaced: bool  # an earlier import of the same quarter was replaced (CMS revises files)
 
 
 async def save_product(*, uow: ReimbursementUnitOfWork, product: Product, now: datetime) -> bool:
@@ -52,7 +55,7 @@ async def receive_stock(
 
 
 async def import_asp(*, uow: ReimbursementUnitOfWork, text: str, quarter: str, source: str,
-                     now: datetime) -> dict[str, Any]:
+                     now: datetime) -> AspLoaded:
     try:
         parsed = parse_asp_csv(text, quarter=quarter, source=source)
     except AspFileError as exc:
@@ -65,9 +68,7 @@ async def import_asp(*, uow: ReimbursementUnitOfWork, text: str, quarter: str, s
     async with uow:
         replaced = await uow.catalog.replace_asp_quarter(parsed, now)
         await uow.commit()
-    return {"quarter": parsed.quarter, "effective_from": parsed.effective_from.isoformat(),
-            "effective_to": parsed.effective_to.isoformat(), "rows": len(parsed.entries),
-            "replaced": replaced, "source": source}
+    return AspLoaded(parsed, replaced)
 
 
 async def save_contract(*, uow: ReimbursementUnitOfWork, contract: PayerContract) -> None:

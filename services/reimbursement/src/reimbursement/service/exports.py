@@ -3,91 +3,87 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
-from fhir.resources.R4B.claim import Claim
+from fhir.resources.R4B.claim import Claim as FhirClaim
 
 from chairside_shared.errors import Conflict, NotFound, ServiceUnavailable
+from reimbursement.adapters.claims_repo import ClaimFilter
 from reimbursement.adapters.clients import DemographicsUnavailable, SubscriberSource
-from reimbursement.adapters.codec import draft_from_rows
 from reimbursement.adapters.fhir_claim import claim_resource
 from reimbursement.adapters.x12.render_837 import (
-    Address,
-    BillingProvider,
     ClaimToRender,
     PayerParty,
     Provider,
-    Submitter,
     render_837p,
 )
+from reimbursement.domain.fees import PayerContract
+from reimbursement.domain.lifecycle import Claim
 from reimbursement.service.uow import ReimbursementUnitOfWork
-from reimbursement.settings import ReimbursementSettings
-
-
-def billing_provider(settings: ReimbursementSettings) -> BillingProvider:
-    return BillingProvider(settings.billing_name, settings.billing_npi, settings.billing_tax_id,
-                           practice_address(settings), settings.billing_taxonomy or None)
-
-
-def practice_address(settings: ReimbursementSettings) -> Address:
-    return Address(settings.billing_address, settings.billing_city, settings.billing_state,
-                   settings.billing_zip)
 
 
 async def claim_x12(*, uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | None,
-                    source: SubscriberSource, settings: ReimbursementSettings, now: datetime,
+                    source: SubscriberSource, now: datetime,
                     submitted_from: datetime | None = None,
                     submitted_to: datetime | None = None) -> str:
     """One claim (``claim_ids=[id]``) or every submitted claim in a window, as one interchange."""
     async with uow:
-        if claim_ids is not None:
-            rows = [row for i in claim_ids if (row := await uow.claims.get(i)) is not None]
-            if len(rows) != len(claim_ids):
-                raise NotFound("no such claim")
-        else:
-            rows = await uow.claims.search(status=["submitted"], submitted_from=submitted_from,
-                                           submitted_to=submitted_to)
-            if not rows:
-                raise NotFound("no submitted claims in that window")
-        blocked = [r for r in rows if r["status"] == "needs_review"]
-        if blocked:
-            raise Conflict("the claim needs review before it can be exported",
-                           reasons=blocked[0]["reviews"])
-        items: list[tuple[dict, list[dict], Any]] = []
-        for row in sorted(rows, key=lambda r: r["account_number"]):
-            contract = await uow.catalog.contract(row["payer_id"])
-            if contract is None:
-                raise Conflict(f"no contract on file for payer {row['payer_id']}")
-            items.append((row, await uow.claims.lines(row["id"]), contract))
-        control = await uow.claims.next_control_number([r["id"] for r, _, _ in items], now)
+        claims = await _claims(uow, claim_ids, submitted_from, submitted_to)
+        for claim in claims:
+            claim.ensure_exportable()
+        items = [(claim, await _contract(uow, claim))
+                 for claim in sorted(claims, key=lambda c: c.account_number)]
+        control = await uow.claims.next_control_number([c.id for c, _ in items], now)
         await uow.commit()
-    rendered = []
-    for row, lines, contract in items:
-        try:
-            subscriber = await source.subscriber(patient_id=row["patient_id"],
-                                                 member_id=row["member_id"])
-        except DemographicsUnavailable as exc:
-            raise ServiceUnavailable(f"subscriber demographics unavailable: {exc}",
-                                     headers={"Retry-After": "30"}) from exc
-        rendered.append(ClaimToRender(
-            draft_from_rows(row, lines), row["account_number"], subscriber,
-            PayerParty(contract.name, contract.x12_payer_id, contract.claim_filing),
-            Provider(row["rendering_npi"], "RENDERING", "PROVIDER")))
+    rendered = [await _to_render(claim, contract, source) for claim, contract in items]
+    parties = uow.config.parties
     return render_837p(
-        rendered, submitter=Submitter(settings.billing_name, settings.submitter_id,
-                                      settings.submitter_contact, settings.submitter_phone),
-        receiver_name=settings.receiver_name, receiver_id=settings.receiver_id,
-        billing=billing_provider(settings), control_number=control, created_at=now,
-        usage=settings.x12_usage)
+        rendered, submitter=parties.submitter, receiver_name=parties.receiver_name,
+        receiver_id=parties.receiver_id, billing=parties.billing, control_number=control,
+        created_at=now, usage=parties.usage)
 
 
-async def claim_fhir(*, uow: ReimbursementUnitOfWork, claim_id: UUID, now: datetime,
-                     settings: ReimbursementSettings) -> Claim:
+async def claim_fhir(*, uow: ReimbursementUnitOfWork, claim_id: UUID) -> FhirClaim:
     async with uow:
-        row = await uow.claims.get(claim_id)
-        if row is None:
+        claim = await uow.claims.get(claim_id)
+        if claim is None:
             raise NotFound("no such claim")
-        lines = await uow.claims.lines(claim_id)
-    return claim_resource(draft_from_rows(row, lines), claim_id=claim_id,
-                          created=row["created_at"], billing_npi=settings.billing_npi)
+    return claim_resource(claim.as_draft(), claim_id=claim.id, created=claim.created_at,
+                          billing_npi=uow.config.parties.billing.npi)
+
+
+async def _claims(uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | None,
+                  submitted_from: datetime | None, submitted_to: datetime | None,
+                  ) -> list[Claim]:
+    if claim_ids is not None:
+        claims = [claim for i in claim_ids if (claim := await uow.claims.get(i)) is not None]
+        if len(claims) != len(claim_ids):
+            raise NotFound("no such claim")
+        return claims
+    claims = await uow.claims.search(ClaimFilter(
+        statuses=["submitted"], submitted_from=submitted_from, submitted_to=submitted_to))
+    if not claims:
+        raise NotFound("no submitted claims in that window")
+    return claims
+
+
+async def _contract(uow: ReimbursementUnitOfWork, claim: Claim) -> PayerContract:
+    contract = await uow.catalog.contract(claim.coding.payer_id)
+    if contract is None:
+        raise Conflict(f"no contract on file for payer {claim.coding.payer_id}")
+    return contract
+
+
+async def _to_render(claim: Claim, contract: PayerContract, source: SubscriberSource,
+                     ) -> ClaimToRender:
+    try:
+        subscriber = await source.subscriber(patient_id=claim.patient_id,
+                                             member_id=claim.coding.member_id or "")
+    except DemographicsUnavailable as exc:
+        raise ServiceUnavailable(f"subscriber demographics unavailable: {exc}",
+                                 headers={"Retry-After": "30"}) from exc
+    return ClaimToRender(
+        claim.as_draft(), claim.account_number, subscriber,
+        PayerParty(contract.name, contract.x12_payer_id, contract.claim_filing),
+        # segment() writes None and "" alike: an absent NPI stays an empty element
+        Provider(claim.coding.rendering_npi or "", "RENDERING", "PROVIDER"))

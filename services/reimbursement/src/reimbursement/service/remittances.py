@@ -1,35 +1,71 @@
 """Post an 835: every claim payment in one transaction, or nothing.
 
 The file is parsed and balanced before the transaction opens; a malformed file never reaches
-the database. The same file posted twice is recognised by its digest and posts once.
+the database. The same file posted twice is recognised by its digest and posts once. A payment
+for a claim that was never submitted, or for no claim at all, is held: recorded, not applied.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from decimal import Decimal
+from uuid import UUID
 
-from chairside_shared.errors import Problem
 from reimbursement.adapters.x12.parse_835 import RemittanceFileError, parse_835
-from reimbursement.domain.remittance import ClaimPayment, Remittance, post_claim_payment
+from reimbursement.domain.errors import RejectedRemittance
+from reimbursement.domain.lifecycle import Claim
+from reimbursement.domain.money import ZERO
+from reimbursement.domain.posting import (
+    HeldOutcome,
+    PostedPayment,
+    StoredOutcome,
+    posted_adjustments,
+)
+from reimbursement.domain.remittance import ClaimPayment, post_claim_payment
 from reimbursement.metrics import CLAIMS_POSTED
-from reimbursement.service.billing import emit_claim
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 log = logging.getLogger("reimbursement.remittances")
-EVENT_FOR = {"paid": "claim.paid", "partially_paid": "claim.paid", "denied": "claim.denied"}
-# A payer can only adjudicate what was sent to it; later remittances may adjust a decision.
-POSTABLE = frozenset({"submitted", "paid", "partially_paid", "denied", "reversed"})
 
 
-class RejectedRemittance(Problem):
-    status, title = 422, "Remittance rejected"
+@dataclass(frozen=True, slots=True)
+class PostedRemittance:
+    id: UUID
+    trace_number: str
+    payment_amount: Decimal
+    claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPosting:
+    """What became of one CLP; ``applied`` is None when the payment was held."""
+
+    account_number: str
+    claim_id: UUID | None
+    outcome: str
+    paid: Decimal
+    applied: AppliedPayment | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedPayment:
+    patient_responsibility: Decimal
+    denial_reasons: tuple[str, ...]
+    unmatched_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RemittanceImport:
+    duplicate: bool
+    remittances: tuple[PostedRemittance, ...] = ()
+    claims: tuple[ClaimPosting, ...] = ()
 
 
 async def import_remittance(*, uow: ReimbursementUnitOfWork, text: str, now: datetime,
-                            ) -> dict[str, Any]:
+                            ) -> RemittanceImport:
     try:
         remittances = parse_835(text)
     except RemittanceFileError as exc:
@@ -39,97 +75,73 @@ async def import_remittance(*, uow: ReimbursementUnitOfWork, text: str, now: dat
         ) from exc
     digest = hashlib.sha256(text.strip().encode()).hexdigest()
     async with uow:
-        if await uow.claims.remittance_by_digest(f"{digest}:0") is not None:
-            return {"duplicate": True, "remittances": [], "claims": []}
-        summary: dict[str, Any] = {"duplicate": False, "remittances": [], "claims": []}
+        if await uow.remittances.exists(f"{digest}:0"):
+            return RemittanceImport(duplicate=True)
+        posted: list[PostedRemittance] = []
+        claims: list[ClaimPosting] = []
         for index, remittance in enumerate(remittances):
-            remittance_id = await uow.claims.add_remittance(_remittance_values(
-                remittance, digest=f"{digest}:{index}", now=now))
-            summary["remittances"].append({
-                "id": str(remittance_id), "trace_number": remittance.trace_number,
-                "payment_amount": str(remittance.payment_amount),
-                "claims": len(remittance.claims)})
+            remittance_id = await uow.remittances.add(remittance, digest=f"{digest}:{index}",
+                                                      received_at=now)
+            posted.append(PostedRemittance(remittance_id, remittance.trace_number,
+                                           remittance.payment_amount, len(remittance.claims)))
             for position, payment in enumerate(remittance.claims):
-                summary["claims"].append(await _post(uow, remittance_id, position, payment, now))
+                claims.append(await _post(uow, _Clp(remittance_id, position, payment, now)))
         await uow.commit()
-    return summary
+    return RemittanceImport(False, tuple(posted), tuple(claims))
 
 
-async def _post(uow: ReimbursementUnitOfWork, remittance_id: Any, position: int,
-                payment: ClaimPayment, now: datetime) -> dict[str, Any]:
-    claim = await uow.claims.by_account(payment.account_number)
-    base = {"remittance_id": remittance_id, "position": position,
-            "account_number": payment.account_number, "status_code": payment.status_code,
-            "payer_claim_number": payment.payer_claim_number, "charge": payment.charge,
-            "paid": payment.paid, "posted_at": now,
-            "adjustments": _adjustments(payment)}
+@dataclass(frozen=True, slots=True)
+class _Clp:
+    remittance_id: UUID
+    position: int
+    payment: ClaimPayment
+    now: datetime
+
+    def record(self, claim_id: UUID | None, *, patient_responsibility: Decimal,
+               contractual: Decimal, outcome: StoredOutcome,
+               denial_reasons: tuple[str, ...] = (),
+               unmatched_lines: tuple[str, ...] = ()) -> PostedPayment:
+        p = self.payment
+        return PostedPayment(
+            remittance_id=self.remittance_id, position=self.position, claim_id=claim_id,
+            account_number=p.account_number, status_code=p.status_code,
+            payer_claim_number=p.payer_claim_number, charge=p.charge, paid=p.paid,
+            patient_responsibility=patient_responsibility, contractual=contractual,
+            outcome=outcome, denial_reasons=denial_reasons,
+            adjustments=posted_adjustments(p), unmatched_lines=unmatched_lines,
+            posted_at=self.now)
+
+
+async def _post(uow: ReimbursementUnitOfWork, clp: _Clp) -> ClaimPosting:
+    account = clp.payment.account_number
+    claim = await uow.claims.by_account(account)
     if claim is None:
-        log.warning("remittance %s: no claim for account %s", remittance_id,
-                    payment.account_number)
-        # an unmatched payment stores no outcome: it belongs to no claim
-        return await _hold(uow, base, payment, None, "unmatched", stored_outcome=None)
-    if claim["status"] not in POSTABLE:
+        log.warning("remittance %s: no claim for account %s", clp.remittance_id, account)
+        return await _hold(uow, clp, None, "unmatched")
+    if not claim.accepts_remittance:
         # Money for a claim we never sent: keep the payment on the claim for a biller to
         # reconcile, but leave the claim's status and amounts alone.
         log.warning("remittance %s: claim %s is %s, not submitted; payment held",
-                    remittance_id, claim["id"], claim["status"])
-        return await _hold(uow, base, payment, claim["id"], "unsubmitted",
-                           stored_outcome="unsubmitted")
-    lines = await uow.claims.lines(claim["id"])
-    outcome = post_claim_payment([(ln["number"], ln["code"], tuple(ln["modifiers"]))
-                                  for ln in lines], payment)
-    by_number = {ln["number"]: ln for ln in lines}
-    for result in outcome.lines:
-        if result.matched_line is not None:
-            line = by_number[result.matched_line]
-            await uow.claims.update_line(
-                claim["id"], result.matched_line, paid=line["paid"] + result.paid,
-                denied=result.denied, denial_reasons=list(result.reasons))
-    denial = list(outcome.denial_reasons) if outcome.status in {"denied", "partially_paid"} else []
-    await uow.claims.update(
-        claim["id"], status=outcome.status, paid_amount=claim["paid_amount"] + outcome.paid,
-        patient_responsibility=claim["patient_responsibility"] + outcome.patient_responsibility,
-        denial_reasons=denial, adjudicated_at=now, updated_at=now)
-    await uow.claims.add_payment(base | {
-        "claim_id": claim["id"], "patient_responsibility": outcome.patient_responsibility,
-        "contractual": outcome.contractual, "outcome": outcome.status, "denial_reasons": denial,
-        "unmatched_lines": list(outcome.unmatched)})
+                    clp.remittance_id, claim.id, claim.status)
+        return await _hold(uow, clp, claim, "unsubmitted")
+    outcome = post_claim_payment([(b.line.number, b.line.code, b.line.modifiers)
+                                  for b in claim.lines], clp.payment)
+    claim.post(outcome, now=clp.now)
+    await uow.remittances.add_payment(clp.record(
+        claim.id, patient_responsibility=outcome.patient_responsibility,
+        contractual=outcome.contractual, outcome=outcome.status,
+        denial_reasons=claim.denial_reasons, unmatched_lines=outcome.unmatched))
     CLAIMS_POSTED.labels(outcome.status).inc()
-    if outcome.status in EVENT_FOR:
-        await emit_claim(uow, EVENT_FOR[outcome.status], claim["id"], claim["order_id"], now)
-    return {"account_number": payment.account_number, "claim_id": str(claim["id"]),
-            "outcome": outcome.status, "paid": str(outcome.paid),
-            "patient_responsibility": str(outcome.patient_responsibility),
-            "denial_reasons": denial, "unmatched_lines": list(outcome.unmatched)}
+    return ClaimPosting(account, claim.id, outcome.status, outcome.paid, AppliedPayment(
+        outcome.patient_responsibility, claim.denial_reasons, outcome.unmatched))
 
 
-async def _hold(uow: ReimbursementUnitOfWork, base: dict[str, Any], payment: ClaimPayment,
-                claim_id: Any, outcome: str, *, stored_outcome: str | None) -> dict[str, Any]:
-    """Record a payment without applying it to any claim's amounts (unmatched or unsubmitted)."""
-    await uow.claims.add_payment(base | {
-        "claim_id": claim_id, "patient_responsibility": payment.patient_responsibility or 0,
-        "contractual": 0, "outcome": stored_outcome,
-        "denial_reasons": [], "unmatched_lines": []})
+async def _hold(uow: ReimbursementUnitOfWork, clp: _Clp, claim: Claim | None,
+                outcome: HeldOutcome) -> ClaimPosting:
+    """Record a payment without applying it to any claim's amounts."""
+    claim_id = claim.id if claim is not None else None
+    await uow.remittances.add_payment(clp.record(
+        claim_id, patient_responsibility=clp.payment.patient_responsibility or ZERO,
+        contractual=ZERO, outcome="unsubmitted" if claim is not None else None))
     CLAIMS_POSTED.labels(outcome).inc()
-    return {"account_number": payment.account_number,
-            "claim_id": str(claim_id) if claim_id is not None else None,
-            "outcome": outcome, "paid": str(payment.paid)}
-
-
-def _adjustments(payment: ClaimPayment) -> list[dict[str, str | None]]:
-    rows = [{"line": None, "group": a.group, "reason": a.reason, "amount": str(a.amount)}
-            for a in payment.adjustments]
-    for service in payment.services:
-        code = service.code + "".join(f"-{m}" for m in service.modifiers)
-        rows += [{"line": code, "group": a.group, "reason": a.reason, "amount": str(a.amount)}
-                 for a in service.adjustments]
-    return rows
-
-
-def _remittance_values(r: Remittance, *, digest: str, now: datetime) -> dict[str, Any]:
-    return {"digest": digest, "trace_number": r.trace_number[:50],
-            "payer_id": (r.payer_id or "")[:80] or None, "payer_name": (r.payer_name or "")[:60]
-            or None, "payment_amount": r.payment_amount, "payment_method": r.payment_method,
-            "payment_date": r.payment_date, "received_at": now,
-            "provider_adjustments": [{"reason": p.reason, "reference": p.reference,
-                                      "amount": str(p.amount)} for p in r.provider_adjustments]}
+    return ClaimPosting(clp.payment.account_number, claim_id, outcome, clp.payment.paid)

@@ -2,24 +2,51 @@
 
 from __future__ import annotations
 
-from typing import Self
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, Self
 
-from chairside_shared.messaging.outbox import UnitOfWork
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
+from reimbursement.adapters.authorization_repo import AuthorizationRepository
 from reimbursement.adapters.catalog_repo import CatalogRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
+from reimbursement.adapters.remittance_repo import RemittanceRepository
+from reimbursement.service import events
+from reimbursement.service.config import BillingConfig
 
 
 class ReimbursementUnitOfWork(UnitOfWork):
-    """Repositories share ``self.session``; handlers commit, repositories never do."""
+    """Repositories share ``self.session``; handlers commit, repositories never do.
 
+    On commit the claims the repository tracks are written (``flush``), then their domain
+    events become outbox rows through ``service/events.py``.
+    """
+
+    # (the base's annotation repeated: mypy reads an unannotated Callable class attribute as a
+    # method, which a plain function of one argument does not match)
+    to_messages: ClassVar[Callable[[Any], Iterable[Message]] | None] = staticmethod(
+        events.to_messages)
     catalog: CatalogRepository
     inventory: InventoryRepository
     claims: ClaimRepository
+    remittances: RemittanceRepository
+    authorizations: AuthorizationRepository
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
+                 *, config: BillingConfig) -> None:
+        super().__init__(session_factory, outbox)
+        self.config = config
 
     async def __aenter__(self) -> Self:
         await super().__aenter__()
         self.catalog = CatalogRepository(self.session)
         self.inventory = InventoryRepository(self.session)
-        self.claims = ClaimRepository(self.session)
+        self.claims = ClaimRepository(self.session, self.seen)
+        self.remittances = RemittanceRepository(self.session)
+        self.authorizations = AuthorizationRepository(self.session)
         return self
+
+    async def flush(self) -> None:
+        await self.claims.flush()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 
 from reimbursement.domain.money import parse_decimal
 from reimbursement.domain.remittance import (
@@ -77,8 +78,9 @@ class _State:
     component: str
     errors: list[X12Error] = field(default_factory=list)
     remittances: list[Remittance] = field(default_factory=list)
-    header: dict = field(default_factory=dict)
-    claims: list[dict] = field(default_factory=list)
+    # the transaction set being read: BPR/TRN/N1 fields, then one dict per CLP and its SVCs
+    header: dict[str, Any] = field(default_factory=dict)
+    claims: list[dict[str, Any]] = field(default_factory=list)
     plb: list[ProviderAdjustment] = field(default_factory=list)
     st: Segment | None = None
     st_count: int = 0
@@ -164,7 +166,7 @@ def _build(state: _State) -> Remittance:
                       h["bpr_line"])
 
 
-def _service(s: dict) -> ServicePayment:
+def _service(s: dict[str, Any]) -> ServicePayment:
     return ServicePayment(s["code"], s["mods"], s["charge"], s["paid"], s["units"],
                           tuple(s["cas"]), s.get("allowed"), tuple(s["remarks"]), s["line"])
 

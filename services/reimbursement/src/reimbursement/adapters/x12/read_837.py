@@ -69,7 +69,7 @@ def read_837p(text: str) -> list[ReadClaim]:
     return claims
 
 
-def _line(ln) -> ReadLine:
+def _line(ln: pyx12.x12context.X12DataNode) -> ReadLine:  # pyx12 ships no types
     mods = tuple(m for m in (ln.get_value(f"SV101-{i}") for i in range(3, 7)) if m)
     pointers = tuple(int(p) for p in (ln.get_value(f"SV107-{i}") for i in range(1, 5)) if p)
     qty = ln.get_value("2410/CTP04")

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from reimbursement.adapters.x12.envelope import Interchange, clean, composite, segment
 from reimbursement.domain.claim import ClaimDraft, ClaimLine
-from reimbursement.domain.money import fmt_amount
+from reimbursement.domain.money import ZERO, fmt_amount
 
 VERSION = "005010X222A1"
 
@@ -163,7 +163,7 @@ def _service_line(line: ClaimLine, service_date: date) -> list[str]:
     ]
     if line.ndc:
         out += [segment("LIN", "", "N4", line.ndc),
-                segment("CTP", "", "", "", fmt_amount(line.ndc_qty or 0), line.ndc_unit)]
+                segment("CTP", "", "", "", fmt_amount(line.ndc_qty or ZERO), line.ndc_unit)]
     return out
 
 

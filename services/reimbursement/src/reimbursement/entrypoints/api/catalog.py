@@ -1,17 +1,16 @@
-"""/v1/inventory, /v1/fee-schedules and /v1/reports."""
+"""/v1/inventory and /v1/fee-schedules."""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
-from typing import Literal
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
-from chairside_shared.errors import InvalidInput, NotFound
-from chairside_shared.inputs import Day
+from chairside_shared.errors import InvalidInput
 from reimbursement.domain.fees import (
     DEFAULT_HYDRATION,
+    AspImport,
+    AspQuarter,
     CodingPolicy,
     DrugBasis,
     PayerContract,
@@ -20,10 +19,10 @@ from reimbursement.domain.fees import (
 from reimbursement.domain.hcpcs import HcpcsDescriptor, Rounding
 from reimbursement.domain.inventory import InventoryError, Product
 from reimbursement.entrypoints.api import schemas as s
-from reimbursement.entrypoints.api.claims import _text_body
-from reimbursement.entrypoints.api.deps import Now, Settings, Tz, UoW
-from reimbursement.entrypoints.api.views import inventory_doc, plain
-from reimbursement.service import catalog, queries
+from reimbursement.entrypoints.api.claims import text_body
+from reimbursement.entrypoints.api.deps import Now, UoW
+from reimbursement.entrypoints.api.views import flag_doc, inventory_doc, plain
+from reimbursement.service import catalog, reports
 
 router = APIRouter(tags=["billing"])
 
@@ -31,24 +30,21 @@ router = APIRouter(tags=["billing"])
 # --------------------------------------------------------------------------- inventory
 @router.get("/v1/inventory", response_model=s.InventoryPage,
             summary="Products by NDC with lots, on hand, expiring soon, stock-outs and flags")
-async def inventory(uow: UoW, now: Now, tz: Tz, settings: Settings,
-                    within_days: int | None = Query(None, ge=0, le=730)):
-    today = now.astimezone(tz).date()
-    view = await queries.inventory_overview(uow, today, within_days
-                                            or settings.expiring_within_days)
+async def inventory(uow: UoW, now: Now,
+                    within_days: int | None = Query(None, ge=0, le=730)) -> dict[str, Any]:
+    view = await reports.inventory_overview(uow=uow, now=now, within_days=within_days or None)
     return {
-        "items": [inventory_doc(x["product"], x["on_hand"], x["lots"]) for x in view["products"]],
+        "items": [inventory_doc(item) for item in view.items],
         "next_cursor": None,
-        "expiring": [plain(r) for r in view["expiring"]],
-        "stock_outs": [plain(r) for r in view["stock_outs"]],
-        "flags": [{k: str(v) if v is not None and k != "kind" else v for k, v in f.items()}
-                  for f in view["flags"]],
+        "expiring": [plain(r) for r in view.expiring],
+        "stock_outs": [plain(r) for r in view.stock_outs],
+        "flags": [flag_doc(f) for f in view.flags],
     }
 
 
 @router.post("/v1/inventory", response_model=s.InventoryItemOut, status_code=201,
              summary="Receive product (NDC, lot, expiry, cost); defines the NDC when new")
-async def receive(body: s.ReceiptIn, uow: UoW, now: Now, tz: Tz):
+async def receive(body: s.ReceiptIn, uow: UoW, now: Now) -> dict[str, Any]:
     if body.product is not None:
         if body.product.ndc != body.ndc:
             raise InvalidInput("product.ndc", "must be the receipt's NDC")
@@ -57,24 +53,20 @@ async def receive(body: s.ReceiptIn, uow: UoW, now: Now, tz: Tz):
                                 expires_on=body.expires_on, packages=body.packages,
                                 package_cost=body.package_cost, cost_source=body.cost_source,
                                 reference=body.reference, now=now)
-    view = await queries.inventory_overview(uow, now.astimezone(tz).date(), 0)
-    item = next(x for x in view["products"] if x["product"].ndc == body.ndc)
-    return inventory_doc(item["product"], item["on_hand"], item["lots"])
+    return inventory_doc(await reports.inventory_item(uow=uow, ndc=body.ndc, now=now))
 
 
 @router.put("/v1/inventory/{ndc}", response_model=s.InventoryItemOut,
             summary="Define or update a product by NDC")
-async def put_product(ndc: str, body: s.ProductIn, uow: UoW, now: Now, tz: Tz):
+async def put_product(ndc: str, body: s.ProductIn, uow: UoW, now: Now) -> dict[str, Any]:
     try:
-        path_ndc = s._billing_ndc(ndc)
+        path_ndc = s.billing_ndc(ndc)
     except ValueError as exc:
         raise InvalidInput("ndc", str(exc)) from None
     if path_ndc != body.ndc:
         raise InvalidInput("ndc", "path and body NDC differ")
     await catalog.save_product(uow=uow, product=_product(body), now=now)
-    view = await queries.inventory_overview(uow, now.astimezone(tz).date(), 0)
-    item = next(x for x in view["products"] if x["product"].ndc == body.ndc)
-    return inventory_doc(item["product"], item["on_hand"], item["lots"])
+    return inventory_doc(await reports.inventory_item(uow=uow, ndc=body.ndc, now=now))
 
 
 def _product(p: s.ProductIn) -> Product:
@@ -91,12 +83,17 @@ def _product(p: s.ProductIn) -> Product:
 # --------------------------------------------------------------------------- fee schedules
 @router.get("/v1/fee-schedules", response_model=s.Page[s.FeeScheduleItem],
             summary="Payer contracts, ASP quarters and the charge master")
-async def fee_schedules(uow: UoW):
-    async with uow:
-        contracts = await uow.catalog.contracts()
-        quarters = await uow.catalog.asp_quarters()
-        charges = await uow.catalog.charge_master()
-    items = [{"kind": "contract", "id": c.payer_id, "detail": {
+async def fee_schedules(uow: UoW) -> dict[str, Any]:
+    found = await reports.fee_schedules(uow=uow)
+    items = [_contract_item(c) for c in found.contracts]
+    items += [_quarter_item(q) for q in found.asp_quarters]
+    items.append({"kind": "charge_master", "id": found.charges.version or "none", "detail": {
+        "rates": {k: str(v) for k, v in sorted(found.charges.rates.items())}}})
+    return {"items": items, "next_cursor": None}
+
+
+def _contract_item(c: PayerContract) -> dict[str, Any]:
+    return {"kind": "contract", "id": c.payer_id, "detail": {
         "name": c.name, "kind": c.kind.value, "drug_basis": c.drug_basis.value,
         "drug_percent": str(c.drug_percent), "coinsurance": str(c.coinsurance),
         "sequestration": str(c.sequestration), "claim_filing": c.claim_filing,
@@ -104,20 +101,17 @@ async def fee_schedules(uow: UoW):
         "hydration_codes": sorted(c.policy.hydration_codes),
         "drug_rates": {k: str(v) for k, v in c.drug_rates.items()},
         "admin_rates": {k: str(v) for k, v in c.admin_rates.items()}, "source": c.source}}
-        for c in contracts]
-    items += [{"kind": "asp_quarter", "id": q["quarter"], "detail": {
-        k: str(v) for k, v in q.items() if k != "quarter"}} for q in quarters]
-    items.append({"kind": "charge_master", "id": charges.version or "none", "detail": {
-        "rates": {k: str(v) for k, v in sorted(charges.rates.items())}}})
-    return {"items": items, "next_cursor": None}
+
+
+def _quarter_item(q: AspImport) -> dict[str, Any]:
+    return {"kind": "asp_quarter", "id": q.quarter, "detail": {
+        "effective_from": str(q.effective_from), "effective_to": str(q.effective_to),
+        "source": q.source, "rows": str(q.rows), "imported_at": str(q.imported_at)}}
 
 
 @router.get("/v1/fee-schedules/asp/{quarter}", summary="One ASP quarter, per HCPCS")
-async def asp_quarter(quarter: str, uow: UoW):
-    async with uow:
-        q = await uow.catalog.asp_quarter(quarter)
-    if q is None:
-        raise NotFound(f"no ASP quarter {quarter[:8]}")
+async def asp_quarter(quarter: str, uow: UoW) -> dict[str, Any]:
+    q: AspQuarter = await reports.asp_quarter(uow=uow, quarter=quarter)
     return {"quarter": q.quarter, "effective_from": q.effective_from,
             "effective_to": q.effective_to, "source": q.source,
             "prices": [{"hcpcs": e.hcpcs, "description": e.description, "dosage": e.dosage,
@@ -130,14 +124,19 @@ async def asp_quarter(quarter: str, uow: UoW):
              summary="Load a quarterly ASP pricing file (CSV body); all or nothing")
 async def load_asp(request: Request, uow: UoW, now: Now,
                    quarter: str = Query(pattern=r"^\d{4}Q[1-4]$"),
-                   source: str = Query("CMS ASP pricing file", max_length=300)):
-    return await catalog.import_asp(uow=uow, text=await _text_body(request), quarter=quarter,
-                                    source=source, now=now)
+                   source: str = Query("CMS ASP pricing file", max_length=300),
+                   ) -> dict[str, Any]:
+    loaded = await catalog.import_asp(uow=uow, text=await text_body(request), quarter=quarter,
+                                      source=source, now=now)
+    q = loaded.quarter
+    return {"quarter": q.quarter, "effective_from": q.effective_from.isoformat(),
+            "effective_to": q.effective_to.isoformat(), "rows": len(q.entries),
+            "replaced": loaded.replaced, "source": q.source}
 
 
 @router.put("/v1/fee-schedules/contracts/{payer_id}", status_code=200,
             summary="Define or replace a payer contract")
-async def put_contract(payer_id: str, body: s.ContractIn, uow: UoW):
+async def put_contract(payer_id: str, body: s.ContractIn, uow: UoW) -> dict[str, Any]:
     policy = CodingPolicy(
         rounding=Rounding(body.policy.rounding), jw_jz=body.policy.jw_jz,
         unclassified_needs_review=body.policy.unclassified_needs_review,
@@ -154,7 +153,7 @@ async def put_contract(payer_id: str, body: s.ContractIn, uow: UoW):
 
 
 @router.put("/v1/fee-schedules/charge-master", summary="Replace the practice's charge master")
-async def put_charges(body: s.ChargeMasterIn, uow: UoW):
+async def put_charges(body: s.ChargeMasterIn, uow: UoW) -> dict[str, Any]:
     bad = [code for code, rate in body.rates.items() if rate < 0]
     if bad:
         raise InvalidInput(f"rates.{bad[0]}", "a charge cannot be negative")
@@ -163,37 +162,10 @@ async def put_charges(body: s.ChargeMasterIn, uow: UoW):
 
 
 @router.put("/v1/fee-schedules/hcpcs/{code}", summary="Define or update a HCPCS descriptor")
-async def put_descriptor(code: str, body: s.DescriptorIn, uow: UoW):
+async def put_descriptor(code: str, body: s.DescriptorIn, uow: UoW) -> dict[str, Any]:
     if not s.HCPCS_RE.match(code):
         raise InvalidInput("code", "not a HCPCS code")
     await catalog.save_descriptor(uow=uow, descriptor=HcpcsDescriptor(
         code, body.description, body.amount, body.unit, body.up_to, body.unclassified,
         body.source))
     return {"code": code, "saved": True}
-
-
-# --------------------------------------------------------------------------- reports
-@router.get("/v1/reports/margin", response_model=s.MarginReport, response_model_by_alias=True,
-            summary="Margin per visit, drug or payer")
-async def margin(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
-                 by: Literal["visit", "drug", "payer"] = "visit"):
-    if to < from_:
-        raise InvalidInput("to", "must not be before from")
-    rows = await queries.margin_report(uow, start=from_, end=to, by=by)
-    return {"by": by, "from_": from_, "to": to, "rows": [plain(r) | {"claims": r.claims}
-                                                          for r in rows],
-            "total_margin": sum((r.margin for r in rows), Decimal(0))}
-
-
-@router.get("/v1/reports/ar", response_model=s.ArReportOut, response_model_by_alias=True,
-            summary="Days in A/R, aging, denial rates and drug waste cost")
-async def ar(uow: UoW, now: Now, tz: Tz, from_: Day | None = Query(None, alias="from"),
-             to: Day | None = None):
-    end = to or now.astimezone(tz).date()
-    start = from_ or date.fromordinal(end.toordinal() - 89)
-    if end < start:
-        raise InvalidInput("to", "must not be before from")
-    report = await queries.ar_report(uow, start=start, end=end)
-    return plain(report) | {"from_": start, "to": end, "open_claims": report.open_claims,
-                            "aging": [{"bucket": b, "claims": n, "outstanding": str(v)}
-                                      for b, n, v in report.aging]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
@@ -10,8 +11,13 @@ from fastapi.responses import PlainTextResponse, Response
 from chairside_shared.errors import InvalidInput
 from chairside_shared.inputs import Instant
 from reimbursement.entrypoints.api import schemas as s
-from reimbursement.entrypoints.api.deps import Now, Settings, Subscribers, Tz, UoW
-from reimbursement.entrypoints.api.views import claim_doc, denial_doc
+from reimbursement.entrypoints.api.deps import Now, Subscribers, UoW
+from reimbursement.entrypoints.api.views import (
+    claim_doc,
+    claim_view_doc,
+    denial_doc,
+    remittance_doc,
+)
 from reimbursement.service import billing, exports, queries, remittances
 
 router = APIRouter(tags=["billing"])
@@ -22,74 +28,75 @@ MAX_BODY = 20 * 1024 * 1024
 @router.get("/v1/claims", response_model=s.Page[s.ClaimOut], summary="List claims")
 async def list_claims(uow: UoW, order_id: UUID | None = None, status: str | None = None,
                       practice_id: str | None = None, limit: int = Query(50, ge=1, le=200),
-                      cursor: str | None = None):
+                      cursor: str | None = None) -> dict[str, Any]:
     wanted = [x for x in (status or "").split(",") if x]
     if unknown := [x for x in wanted if x not in STATUSES]:
         raise InvalidInput("status", f"unknown status {unknown[0]!r}")
-    rows, nxt = await queries.list_claims(uow, limit=limit, cursor=cursor, order_id=order_id,
-                                          status=wanted or None, practice_id=practice_id)
-    return {"items": [claim_doc(r) for r in rows], "next_cursor": nxt}
+    claims, nxt = await queries.list_claims(uow=uow, order_id=order_id, statuses=wanted,
+                                            practice_id=practice_id, limit=limit,
+                                            cursor=cursor)
+    return {"items": [claim_doc(claim) for claim in claims], "next_cursor": nxt}
 
 
 @router.get("/v1/claims/denials", response_model=list[s.DenialOut],
             summary="Denials worklist: denied and partially paid claims, oldest first")
-async def denials(uow: UoW, now: Now, tz: Tz):
-    return [denial_doc(r) for r in await queries.denials(uow, now.astimezone(tz).date())]
+async def denials(uow: UoW, now: Now) -> list[dict[str, Any]]:
+    return [denial_doc(d) for d in await queries.denials(uow=uow, now=now)]
 
 
 @router.get("/v1/claims/x12", response_class=PlainTextResponse,
             summary="Batch 837P of the claims submitted in a window")
-async def batch_x12(uow: UoW, now: Now, settings: Settings, subscribers: Subscribers,
-                    submitted_from: Instant | None = None, submitted_to: Instant | None = None):
-    text = await exports.claim_x12(uow=uow, claim_ids=None, source=subscribers,
-                                   settings=settings, now=now, submitted_from=submitted_from,
-                                   submitted_to=submitted_to)
+async def batch_x12(uow: UoW, now: Now, subscribers: Subscribers,
+                    submitted_from: Instant | None = None,
+                    submitted_to: Instant | None = None) -> PlainTextResponse:
+    text = await exports.claim_x12(uow=uow, claim_ids=None, source=subscribers, now=now,
+                                   submitted_from=submitted_from, submitted_to=submitted_to)
     return PlainTextResponse(text, media_type="text/plain")
 
 
 @router.get("/v1/claims/{claim_id}", response_model=s.ClaimOut, summary="Get a claim")
-async def get_claim(claim_id: UUID, uow: UoW):
-    return claim_doc(await queries.claim_view(uow, claim_id))
+async def get_claim(claim_id: UUID, uow: UoW) -> dict[str, Any]:
+    return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
 
 
 @router.get("/v1/claims/{claim_id}/x12", response_class=PlainTextResponse,
             summary="The claim as X12 837P 005010X222A1")
-async def claim_x12(claim_id: UUID, uow: UoW, now: Now, settings: Settings,
-                    subscribers: Subscribers):
-    text = await exports.claim_x12(uow=uow, claim_ids=[claim_id], source=subscribers,
-                                   settings=settings, now=now)
+async def claim_x12(claim_id: UUID, uow: UoW, now: Now,
+                    subscribers: Subscribers) -> PlainTextResponse:
+    text = await exports.claim_x12(uow=uow, claim_ids=[claim_id], source=subscribers, now=now)
     return PlainTextResponse(text, media_type="text/plain")
 
 
 @router.get("/v1/claims/{claim_id}/fhir", summary="The claim as a FHIR R4B Claim")
-async def claim_fhir(claim_id: UUID, uow: UoW, now: Now, settings: Settings):
-    resource = await exports.claim_fhir(uow=uow, claim_id=claim_id, now=now, settings=settings)
+async def claim_fhir(claim_id: UUID, uow: UoW) -> Response:
+    resource = await exports.claim_fhir(uow=uow, claim_id=claim_id)
     return Response(resource.model_dump_json(exclude_none=True),
                     media_type="application/fhir+json")
 
 
 @router.post("/v1/claims/{claim_id}/submit", response_model=s.ClaimOut,
              summary="Submit the claim (ready -> submitted)")
-async def submit(claim_id: UUID, uow: UoW, now: Now):
+async def submit(claim_id: UUID, uow: UoW, now: Now) -> dict[str, Any]:
     await billing.submit_claim(uow=uow, claim_id=claim_id, now=now)
-    return claim_doc(await queries.claim_view(uow, claim_id))
+    return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
 
 
 @router.post("/v1/claims/{claim_id}/rebuild", response_model=s.ClaimOut,
              summary="Re-code the claim after the catalogue, a contract or charges changed")
-async def rebuild(claim_id: UUID, uow: UoW, now: Now, tz: Tz):
-    await billing.rebuild_claim(uow=uow, claim_id=claim_id, now=now, tz=tz)
-    return claim_doc(await queries.claim_view(uow, claim_id))
+async def rebuild(claim_id: UUID, uow: UoW, now: Now) -> dict[str, Any]:
+    await billing.rebuild_claim(uow=uow, claim_id=claim_id, now=now)
+    return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
 
 
 @router.post("/v1/remittances", response_model=s.RemittanceOut, status_code=201,
              summary="Post an 835 remittance (X12 text); all or nothing")
-async def post_remittance(request: Request, uow: UoW, now: Now):
-    text = await _text_body(request)
-    return await remittances.import_remittance(uow=uow, text=text, now=now)
+async def post_remittance(request: Request, uow: UoW, now: Now) -> dict[str, Any]:
+    text = await text_body(request)
+    return remittance_doc(await remittances.import_remittance(uow=uow, text=text, now=now))
 
 
-async def _text_body(request: Request) -> str:
+async def text_body(request: Request) -> str:
+    """A file posted as the request body: UTF-8 text, not empty, at most 20 MB."""
     raw = await request.body()
     if len(raw) > MAX_BODY:
         raise InvalidInput("body", "file larger than 20 MB")

@@ -24,7 +24,7 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _billing_ndc(value: str) -> str:
+def billing_ndc(value: str) -> str:
     """Any label form in, the 11-digit billing form out (422 naming the field otherwise)."""
     try:
         return normalize_ndc(value)
@@ -163,7 +163,7 @@ class ProductIn(In):
     cost_source: str = Field(min_length=1, max_length=200)
     reorder_point: int = Field(default=0, ge=0, le=100_000)
 
-    _ndc = field_validator("ndc")(classmethod(lambda cls, v: _billing_ndc(v)))
+    _ndc = field_validator("ndc")(classmethod(lambda cls, v: billing_ndc(v)))
 
 
 class ReceiptIn(In):
@@ -178,7 +178,7 @@ class ReceiptIn(In):
     reference: str | None = Field(default=None, max_length=80)
     product: ProductIn | None = None
 
-    _ndc = field_validator("ndc")(classmethod(lambda cls, v: _billing_ndc(v)))
+    _ndc = field_validator("ndc")(classmethod(lambda cls, v: billing_ndc(v)))
 
 
 class LotOut(Out):

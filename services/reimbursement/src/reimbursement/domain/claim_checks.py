@@ -1,0 +1,78 @@
+"""What a claim must carry before it can go out: valid diagnoses, a rendering NPI that passes
+its check digit, a payer with a contract, service inside the authorization. Each finding is a
+review reason (the claim waits for a person) or a warning (it goes out, flagged)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from reimbursement.domain.drug_coding import DrugLine, Review
+from reimbursement.domain.fees import PayerContract
+from reimbursement.domain.visit import AuthorizationInfo, Visit
+
+MAX_DIAGNOSES = 12  # HI segment
+_ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$")
+
+
+def normalize_icd10(code: str) -> str | None:
+    """'G43.709' -> 'G43709' (claims carry no decimal point); None when not ICD-10-CM shaped."""
+    text = code.strip().upper().replace(".", "")
+    return text if _ICD10.match(text) else None
+
+
+def valid_npi(npi: str) -> bool:
+    """NPI check digit: Luhn over the card-issuer prefix 80840 plus the first nine digits."""
+    if len(npi) != 10 or not npi.isdigit():
+        return False
+    digits = [int(c) for c in "80840" + npi[:9]]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2 == 0:
+            d *= 2
+            d = d - 9 if d > 9 else d
+        total += d
+    return (10 - total % 10) % 10 == int(npi[9])
+
+
+def claim_diagnoses(visit: Visit, reviews: list[Review], warnings: list[str]) -> tuple[str, ...]:
+    codes: list[str] = []
+    for raw in visit.diagnoses:
+        code = normalize_icd10(raw)
+        if code is None:
+            reviews.append(Review("invalid_diagnosis", f"not an ICD-10-CM code: {raw[:10]!r}"))
+        elif code not in codes:
+            codes.append(code)
+    if not codes and not any(r.code == "invalid_diagnosis" for r in reviews):
+        reviews.append(Review("missing_diagnosis", "the claim needs at least one diagnosis"))
+    if len(codes) > MAX_DIAGNOSES:
+        warnings.append(f"{len(codes)} diagnoses; only the first {MAX_DIAGNOSES} are sent")
+    return tuple(codes[:MAX_DIAGNOSES])
+
+
+def check_parties(visit: Visit, contract: PayerContract | None, reviews: list[Review]) -> None:
+    if not visit.rendering_npi:
+        reviews.append(Review("missing_npi", "no rendering provider NPI"))
+    elif not valid_npi(visit.rendering_npi):
+        reviews.append(Review("invalid_npi", "rendering provider NPI fails its check digit"))
+    if not visit.payer_id or not visit.member_id:
+        reviews.append(Review("no_payer", "no payer or member id: self-pay is not billed by claim"))
+    elif contract is None:
+        reviews.append(Review("no_contract", f"no contract on file for payer {visit.payer_id}"))
+
+
+def authorization_warnings(
+    auth: AuthorizationInfo | None, lines: tuple[DrugLine, ...], day: date,
+) -> list[str]:
+    if auth is None:
+        return []
+    out = []
+    if (auth.valid_from and day < auth.valid_from) or (auth.valid_to and day > auth.valid_to):
+        out.append(f"service date {day} is outside authorization {auth.auth_number} dates")
+    billed: dict[str, int] = {}
+    for ln in lines:
+        billed[ln.code] = billed.get(ln.code, 0) + ln.units
+    for code, approved in auth.approved_units.items():
+        if billed.get(code, 0) > approved:
+            out.append(f"{code}: {billed[code]} units billed, {approved} authorized")
+    return out
