@@ -237,6 +237,17 @@ async def test_bad_inventory_input_is_422_and_stores_nothing(svc, body, field):
     assert (await svc.client.get("/v1/inventory")).json()["items"] == []
 
 
+async def test_a_refused_receipt_leaves_no_new_product_behind(svc):
+    r = await svc.client.post("/v1/inventory", json={
+        "ndc": KETO, "lot_number": "K1", "expires_on": "2020-01-31", "packages": 1,
+        "product": {"ndc": KETO, "name": "ketorolac 30 mg/mL SDV", "hcpcs": "J1885",
+                    "strength": "30", "strength_unit": "mg", "volume_ml": "1",
+                    "vials_per_package": 25, "single_dose": True, "ndc_unit": "ML",
+                    "package_cost": "25.00", "cost_source": "GPO"}})
+    assert r.status_code == 409, r.text  # the lot is already expired
+    assert (await svc.client.get("/v1/inventory")).json()["items"] == []
+
+
 async def test_receipt_for_unknown_ndc_is_404_and_expired_lot_is_409(svc):
     c = svc.client
     r = await c.post("/v1/inventory", json={"ndc": EPTI, "lot_number": "L1",

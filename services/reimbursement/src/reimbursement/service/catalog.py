@@ -31,9 +31,13 @@ async def save_product(*, uow: ReimbursementUnitOfWork, product: Product, now: d
 async def receive_stock(
     *, uow: ReimbursementUnitOfWork, ndc: str, lot_number: str, expires_on: date,
     packages: int, package_cost: Decimal | None, cost_source: str | None,
-    reference: str | None, now: datetime,
+    reference: str | None, now: datetime, new_product: Product | None = None,
 ) -> Lot:
+    """A receipt into a lot; ``new_product`` defines (or updates) the NDC in the same
+    transaction, so a refused receipt leaves no product behind either."""
     async with uow:
+        if new_product is not None:
+            await uow.catalog.save_product(new_product, now)
         product = await uow.catalog.product(ndc)
         if product is None:
             raise NotFound(f"NDC {ndc} is not a product; add it first")

@@ -45,14 +45,13 @@ async def inventory(uow: UoW, now: Now,
 @router.post("/v1/inventory", response_model=s.InventoryItemOut, status_code=201,
              summary="Receive product (NDC, lot, expiry, cost); defines the NDC when new")
 async def receive(body: s.ReceiptIn, uow: UoW, now: Now) -> dict[str, Any]:
-    if body.product is not None:
-        if body.product.ndc != body.ndc:
-            raise InvalidInput("product.ndc", "must be the receipt's NDC")
-        await catalog.save_product(uow=uow, product=_product(body.product), now=now)
+    if body.product is not None and body.product.ndc != body.ndc:
+        raise InvalidInput("product.ndc", "must be the receipt's NDC")
     await catalog.receive_stock(uow=uow, ndc=body.ndc, lot_number=body.lot_number,
                                 expires_on=body.expires_on, packages=body.packages,
                                 package_cost=body.package_cost, cost_source=body.cost_source,
-                                reference=body.reference, now=now)
+                                reference=body.reference, now=now,
+                                new_product=_product(body.product) if body.product else None)
     return inventory_doc(await reports.inventory_item(uow=uow, ndc=body.ndc, now=now))
 
 
