@@ -6,9 +6,10 @@ outside their shift, unknown time zones, ratios below 1.
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from scheduling.domain.clinic import (
     Break,
@@ -52,7 +53,8 @@ def _shift_out(x: NurseShift) -> s.NurseShiftOut:
 
 
 @router.get("/nurse-shifts", response_model=list[s.NurseShiftOut])
-async def list_shifts(uow: UoWDep, from_: s.Instant | None = None,
+async def list_shifts(uow: UoWDep,
+                      from_: Annotated[s.Instant | None, Query(alias="from")] = None,
                       to: s.Instant | None = None) -> list[s.NurseShiftOut]:
     from datetime import UTC, datetime, timedelta
     lo = from_ or datetime.now(UTC) - timedelta(days=1)
