@@ -89,8 +89,9 @@ class PatientCreate(In):
 
 
 class PatientUpdate(In):
-    birth_date: BirthDate | None = None
-    sex: Literal["female", "male", "other", "unknown"] | None = None
+    # Optional but never null: a patient's birth date and sex can be changed, not cleared.
+    birth_date: BirthDate = Field(default=None)
+    sex: Literal["female", "male", "other", "unknown"] = Field(default=None)
     weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
     pregnant: bool | None = None
     allergies: list[AllergyIn] | None = None
