@@ -20,7 +20,7 @@ from reimbursement.domain.fees import (
 from reimbursement.domain.hcpcs import HcpcsDescriptor, Rounding
 from reimbursement.domain.inventory import InventoryError, Product
 from reimbursement.entrypoints.api import schemas as s
-from reimbursement.entrypoints.api.claims import _text_body
+from reimbursement.entrypoints.api.claims import _text_body, text_request_body
 from reimbursement.entrypoints.api.deps import Now, Settings, Tz, UoW
 from reimbursement.entrypoints.api.views import inventory_doc, plain
 from reimbursement.service import catalog, queries
@@ -127,7 +127,9 @@ async def asp_quarter(quarter: str, uow: UoW):
 
 
 @router.post("/v1/fee-schedules/asp", status_code=201,
-             summary="Load a quarterly ASP pricing file (CSV body); all or nothing")
+             summary="Load a quarterly ASP pricing file (CSV body); all or nothing",
+             openapi_extra={"requestBody": text_request_body("The CMS ASP pricing file",
+                                                             "text/csv")})
 async def load_asp(request: Request, uow: UoW, now: Now,
                    quarter: str = Query(pattern=r"^\d{4}Q[1-4]$"),
                    source: str = Query("CMS ASP pricing file", max_length=300)):

@@ -19,6 +19,12 @@ STATUSES = {"needs_review", "ready", "submitted", "paid", "partially_paid", "den
 MAX_BODY = 20 * 1024 * 1024
 
 
+def text_request_body(what: str, media_type: str = "text/plain") -> dict:
+    """The OpenAPI request body of a route that reads its text itself (`_text_body`)."""
+    return {"required": True, "description": f"{what}: UTF-8 text, not blank, up to 20 MB",
+            "content": {media_type: {"schema": {"type": "string", "pattern": r"\S"}}}}
+
+
 @router.get("/v1/claims", response_model=s.Page[s.ClaimOut], summary="List claims")
 async def list_claims(uow: UoW, order_id: UUID | None = None, status: str | None = None,
                       practice_id: str | None = None, limit: int = Query(50, ge=1, le=200),
@@ -38,7 +44,9 @@ async def denials(uow: UoW, now: Now, tz: Tz):
 
 
 @router.get("/v1/claims/x12", response_class=PlainTextResponse,
-            summary="Batch 837P of the claims submitted in a window")
+            summary="Batch 837P of the claims submitted in a window",
+            responses={409: {"description": "A claim in the window needs review, or its payer "
+                                            "has no contract on file"}})
 async def batch_x12(uow: UoW, now: Now, settings: Settings, subscribers: Subscribers,
                     submitted_from: Instant | None = None, submitted_to: Instant | None = None):
     text = await exports.claim_x12(uow=uow, claim_ids=None, source=subscribers,
@@ -53,7 +61,9 @@ async def get_claim(claim_id: UUID, uow: UoW):
 
 
 @router.get("/v1/claims/{claim_id}/x12", response_class=PlainTextResponse,
-            summary="The claim as X12 837P 005010X222A1")
+            summary="The claim as X12 837P 005010X222A1",
+            responses={409: {"description": "The claim needs review, or its payer has no "
+                                            "contract on file: it cannot be exported yet"}})
 async def claim_x12(claim_id: UUID, uow: UoW, now: Now, settings: Settings,
                     subscribers: Subscribers):
     text = await exports.claim_x12(uow=uow, claim_ids=[claim_id], source=subscribers,
@@ -61,7 +71,12 @@ async def claim_x12(claim_id: UUID, uow: UoW, now: Now, settings: Settings,
     return PlainTextResponse(text, media_type="text/plain")
 
 
-@router.get("/v1/claims/{claim_id}/fhir", summary="The claim as a FHIR R4B Claim")
+@router.get("/v1/claims/{claim_id}/fhir", summary="The claim as a FHIR R4B Claim",
+            response_class=Response, responses={200: {
+                "description": "A FHIR R4B Claim resource",
+                "content": {"application/fhir+json": {"schema": {
+                    "type": "object", "required": ["resourceType"],
+                    "properties": {"resourceType": {"const": "Claim"}}}}}}})
 async def claim_fhir(claim_id: UUID, uow: UoW, now: Now, settings: Settings):
     resource = await exports.claim_fhir(uow=uow, claim_id=claim_id, now=now, settings=settings)
     return Response(resource.model_dump_json(exclude_none=True),
@@ -83,7 +98,8 @@ async def rebuild(claim_id: UUID, uow: UoW, now: Now, tz: Tz):
 
 
 @router.post("/v1/remittances", response_model=s.RemittanceOut, status_code=201,
-             summary="Post an 835 remittance (X12 text); all or nothing")
+             summary="Post an 835 remittance (X12 text); all or nothing",
+             openapi_extra={"requestBody": text_request_body("An X12 835 remittance file")})
 async def post_remittance(request: Request, uow: UoW, now: Now):
     text = await _text_body(request)
     return await remittances.import_remittance(uow=uow, text=text, now=now)
