@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime
+from itertools import accumulate
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, AwareDatetime, Field
@@ -39,24 +40,66 @@ STRICT_CONTROL_MESSAGE = "must not contain control characters (tab and line brea
 
 
 class TooDeep(ValueError):
-    """A JSON document nested deeper than MAX_JSON_DEPTH."""
+    """A JSON document nested deeper than allowed (a ValueError, like any malformed JSON)."""
+
+    def __init__(self, limit: int = MAX_JSON_DEPTH) -> None:
+        super().__init__(f"the JSON document nests deeper than {limit} levels")
+        self.limit = limit
 
 
 def has_control(text: str, *, strict: bool = False) -> bool:
     return bool((_STRICT_FORBIDDEN if strict else _TEXT_FORBIDDEN).search(text))
 
 
-def parse_json(raw: bytes | str) -> Any:
-    """``json.loads`` that answers a too-deep document with ``TooDeep``, never RecursionError.
+# Depth is measured on the text, before any parser sees it: `json.loads` recurses once per
+# level, so a 200 KB body of `[` costs a deep recursion (or, with a raised recursion limit,
+# overflows the C stack). The scan is linear and recursion-free. A JSON string, or an
+# unterminated one running to the end of the text, is removed first (matching the
+# unterminated case too keeps the scan linear: otherwise every later quote would start a new
+# attempt that runs to the end). Then only brackets matter: every other byte is deleted,
+# openers become +1 and closers -1 (read as signed bytes), in one C pass of bytes.translate
+# (UTF-8 never uses these four byte values inside other characters).
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\Z)', re.DOTALL)
+_BRACKETS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[{]}")
+
+
+def json_text_depth(text: str) -> int:
+    """The deepest nesting of arrays/objects in `text` (brackets inside strings ignored).
+
+    Meaningful for valid JSON; on malformed text it is an upper bound of what a parser would
+    reach before failing, which is all a guard needs."""
+    outside = _JSON_STRING.sub("", text).encode("utf-8", "surrogatepass")
+    steps = memoryview(outside.translate(_BRACKETS, _NOT_BRACKETS)).cast("b")
+    return max(0, max(accumulate(steps), default=0))
+
+
+def json_exceeds(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether `text` nests deeper than `limit`; cheap when it has few brackets at all."""
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    return json_text_depth(text) > limit
+
+
+def json_text(data: bytes | str) -> str:
+    """Bytes as text, with the encoding detection `json.loads` itself applies to bytes."""
+    if isinstance(data, str):
+        return data
+    return data.decode(json.detect_encoding(data), "surrogatepass")
+
+
+def parse_json(raw: bytes | str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """``json.loads`` that refuses a document nested deeper than ``max_depth`` with
+    ``TooDeep`` before parsing it, never RecursionError.
 
     Raises ``ValueError`` (JSONDecodeError, UnicodeDecodeError) for text that is not JSON."""
+    text = json_text(raw)
+    if json_exceeds(text, max_depth):
+        raise TooDeep(max_depth)
     try:
-        doc = json.loads(raw)
-    except RecursionError:
-        raise TooDeep(f"the JSON document nests deeper than {MAX_JSON_DEPTH} levels") from None
-    if json_depth(doc) > MAX_JSON_DEPTH:
-        raise TooDeep(f"the JSON document nests deeper than {MAX_JSON_DEPTH} levels")
-    return doc
+        return json.loads(text)
+    except RecursionError:  # unreachable after the check above; never a 500 all the same
+        raise TooDeep(max_depth) from None
 
 
 def json_depth(doc: Any) -> int:
