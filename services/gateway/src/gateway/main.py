@@ -22,14 +22,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from chairside_shared import db
 from chairside_shared.migrations import upgrade_async
 from gateway.adapters.orm import api_clients
-from gateway.bootstrap import MIGRATIONS, Gateway, build
+from gateway.bootstrap import MIGRATIONS, build
 from gateway.domain import problems as pb
 from gateway.domain.ratelimit import BucketPolicy
-from gateway.domain.routes import ROUTES
 from gateway.entrypoints.api import openapi
 from gateway.entrypoints.api.edge import EdgeMiddleware
 from gateway.entrypoints.api.routes import problem_response, register
+from gateway.entrypoints.api.table import ROUTES
 from gateway.seed import demo_banner, refuse_demo_records, seed_demo
+from gateway.service.container import Gateway
 from gateway.settings import GatewaySettings
 
 log = logging.getLogger("gateway")

@@ -28,10 +28,14 @@ from dataclasses import dataclass
 import httpx
 from prometheus_client import Counter
 
+from chairside_shared.telemetry import uninstrumented
 from gateway.domain.breaker import BreakerPolicy, CircuitBreaker
 from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.retry import RetryPolicy, is_failure
 
+# How deeply a document the gateway reads from a service (or an identity provider's keys) may
+# nest: their own answers are richer than what clients send (a FHIR Claim is about 8 levels).
+MAX_UPSTREAM_DEPTH = 64
 RETRIES = Counter("gateway_upstream_retries_total", "Upstream requests sent again",
                   ["upstream", "reason"])  # reason: unsent | idempotent
 # Failures that happen before any byte of the request can have reached the service.
@@ -99,8 +103,8 @@ class Upstream:
         if not trace_calls:
             # The gateway injects `traceparent` itself (its server span is the parent the
             # service continues); the httpx instrumentation's client span per call is skipped.
-            self._send = _uninstrumented(self.transport)
-            self._send_fresh = _uninstrumented(self.fresh)
+            self._send = uninstrumented(self.transport, "handle_async_request")
+            self._send_fresh = uninstrumented(self.fresh, "handle_async_request")
 
     def _unavailable(self) -> Unavailable:
         wait = self.breaker.retry_after(self.clock()) or self.breaker.policy.reset_after
@@ -160,13 +164,6 @@ class Upstream:
 
     async def close(self) -> None:
         await asyncio.gather(self.transport.aclose(), self.fresh.aclose())
-
-
-def _uninstrumented(transport: httpx.AsyncHTTPTransport):
-    """The transport's own send method, bypassing a class-level instrumentation wrapper."""
-    method = type(transport).handle_async_request
-    original = getattr(method, "__wrapped__", method)
-    return original.__get__(transport, type(transport))
 
 
 class Upstreams:

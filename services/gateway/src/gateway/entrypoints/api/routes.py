@@ -15,16 +15,16 @@ from fastapi.responses import Response
 
 from gateway.adapters.orm import utcnow
 from gateway.adapters.upstream import Unavailable
-from gateway.bootstrap import Gateway
 from gateway.domain import idempotency as idem
 from gateway.domain import problems as pb
 from gateway.domain.audit import AuditEntry
 from gateway.domain.principal import Principal
 from gateway.domain.ratelimit import retry_after_header
-from gateway.domain.routes import Access, Kind, Route
+from gateway.domain.routing import Access, Kind, Route
 from gateway.entrypoints.api import validation
 from gateway.entrypoints.api.admin import AUDIT_PATH, audit_page, rotate_keys
 from gateway.entrypoints.api.tokens import jwks, token_endpoint
+from gateway.service.container import Gateway
 from gateway.service.proxy import Call, Result
 
 log = logging.getLogger("gateway.api")
