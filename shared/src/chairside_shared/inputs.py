@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from itertools import accumulate
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 
 MAX_JSON_DEPTH = 32
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
@@ -174,12 +175,55 @@ def _day_in_bounds(value: date) -> date:
     return value
 
 
+# What the text of a time or date must look like: `json`'s numbers and pydantic's other
+# readings (a number of seconds since 1970, "0.5") are not times the API takes.
+_RFC3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _rfc3339_text(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _RFC3339.fullmatch(value):
+        raise ValueError("must be an RFC 3339 time with offset")
+    return value
+
+
+def _day_text(value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise ValueError("must be a date (YYYY-MM-DD)")
+    return value
+
+
 Instant = Annotated[
-    AwareDatetime, AfterValidator(_instant_in_bounds),
+    AwareDatetime, BeforeValidator(_rfc3339_text), AfterValidator(_instant_in_bounds),
     Field(description=f"RFC 3339 time with offset, {BOUNDS_TEXT} (UTC)"),
 ]
 """A point in time a caller sends: offset required, within the calendar bounds above."""
 
-Day = Annotated[date, AfterValidator(_day_in_bounds),
+Day = Annotated[date, BeforeValidator(_day_text), AfterValidator(_day_in_bounds),
                 Field(description=f"calendar date, {BOUNDS_TEXT}")]
 """A calendar date a caller sends (birth dates, clinic days, report ranges)."""
+
+
+def decimal_pattern(whole: str, places: int, *, zero: bool) -> str:
+    """The text of a decimal a field takes, for its JSON Schema: `whole` is the integer part
+    from 1 up (a regex: it carries the upper bound), then at most `places` decimals; with
+    `zero`, 0 and 0.x too, else only 0.x that is not zero."""
+    if zero:
+        return rf"^(0|{whole})(\.[0-9]{{1,{places}}})?$"
+    below_one = "|".join(f"0{{{i}}}[1-9][0-9]{{0,{places - 1 - i}}}" for i in range(places))
+    return rf"^({whole}(\.[0-9]{{1,{places}}})?|0?\.({below_one}))$"
+
+
+def decimal_text(pattern: str) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` for a Decimal field: pydantic documents its text form as any
+    string, though only a decimal is taken; this gives that string its pattern."""
+    def extra(schema: dict[str, Any]) -> None:
+        for branch in schema.get("anyOf", []):
+            if branch.get("type") == "string" and "pattern" not in branch:
+                branch["pattern"] = pattern
+    return extra
