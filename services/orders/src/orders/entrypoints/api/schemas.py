@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from chairside_shared.inputs import Day, Instant
+from chairside_shared.inputs import Day, Instant, decimal_pattern, decimal_text
 
 T = TypeVar("T")
 ICD10 = r"(?i)^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
@@ -41,7 +41,18 @@ BirthDate = Annotated[Day, AfterValidator(_not_in_future)]
 # Bounds that keep every amount inside its column (NUMERIC(14,4)) and far above any real dose
 # (the largest catalog dose is 2 g of magnesium, in mg).
 MAX_DOSE = Decimal(100_000)
-Dose = Annotated[Decimal, Field(gt=0, le=MAX_DOSE, decimal_places=4)]
+# A decimal's text form is documented with its pattern, and its number form as a multiple of
+# its last decimal place, so the schema says what the field takes (decimal_places is not
+# written into JSON Schema by pydantic).
+Dose = Annotated[Decimal, Field(gt=0, le=MAX_DOSE, decimal_places=4,
+                                multiple_of=Decimal("0.0001"), json_schema_extra=decimal_text(
+                                    decimal_pattern("[1-9][0-9]{0,4}", 4, zero=False)))]
+Wasted = Annotated[Decimal, Field(ge=0, le=MAX_DOSE, decimal_places=4,
+                                  multiple_of=Decimal("0.0001"), json_schema_extra=decimal_text(
+                                      decimal_pattern("[1-9][0-9]{0,4}", 4, zero=True)))]
+WeightKg = Annotated[Decimal, Field(gt=0, le=400, decimal_places=2, multiple_of=Decimal("0.01"),
+                                    json_schema_extra=decimal_text(decimal_pattern(
+                                        "([1-9][0-9]?|[1-3][0-9]{2})", 2, zero=False)))]
 LineNumber = Annotated[int, Field(ge=1, le=99)]
 
 
@@ -76,11 +87,11 @@ class MedicationIn(In):
 
 
 class PatientCreate(In):
-    practice_id: str | None = Field(default=None, max_length=64)  # defaults to the caller's
+    practice_id: str | None = Field(default=None, min_length=1, max_length=64)  # or the caller's
     mrn: str = Field(min_length=1, max_length=64)
     birth_date: BirthDate
     sex: Literal["female", "male", "other", "unknown"] = "unknown"
-    weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
+    weight_kg: WeightKg | None = None
     pregnant: bool | None = None
     allergies: list[AllergyIn] = []
     conditions: list[str] = []
@@ -92,7 +103,7 @@ class PatientUpdate(In):
     # Optional but never null: a patient's birth date and sex can be changed, not cleared.
     birth_date: BirthDate = Field(default=None)
     sex: Literal["female", "male", "other", "unknown"] = Field(default=None)
-    weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
+    weight_kg: WeightKg | None = None
     pregnant: bool | None = None
     allergies: list[AllergyIn] | None = None
     conditions: list[str] | None = None
@@ -188,7 +199,7 @@ class ProtocolCreate(In):
     name: str = Field(min_length=1, max_length=200)
     population: Literal["adult", "pediatric", "any"] = "any"
     description: str = Field(default="", max_length=2000)
-    practice_id: str | None = Field(default=None, max_length=64)
+    practice_id: str | None = Field(default=None, min_length=1, max_length=64)
     lines: list[ProtocolLineIn] = Field(min_length=1)
 
 
@@ -291,7 +302,7 @@ class AdministrationIn(In):
     dose_unit: str = Field(min_length=1, max_length=16)
     ndc: str | None = Field(default=None, max_length=16)
     lot: str | None = Field(default=None, max_length=64)
-    wasted_amount: Annotated[Decimal, Field(ge=0, le=MAX_DOSE, decimal_places=4)] = Decimal(0)
+    wasted_amount: Wasted = Decimal(0)
     reaction: str | None = Field(default=None, max_length=500)
 
 
