@@ -131,7 +131,7 @@ async def asp_quarter(quarter: str, uow: UoW):
              openapi_extra={"requestBody": text_request_body("The CMS ASP pricing file",
                                                              "text/csv")})
 async def load_asp(request: Request, uow: UoW, now: Now,
-                   quarter: str = Query(pattern=r"^\d{4}Q[1-4]$"),
+                   quarter: str = Query(pattern=r"^[1-9]\d{3}Q[1-4]$"),
                    source: str = Query("CMS ASP pricing file", max_length=300)):
     return await catalog.import_asp(uow=uow, text=await _text_body(request), quarter=quarter,
                                     source=source, now=now)

@@ -16,6 +16,8 @@ from reimbursement.service import billing, exports, queries, remittances
 
 router = APIRouter(tags=["billing"])
 STATUSES = {"needs_review", "ready", "submitted", "paid", "partially_paid", "denied", "reversed"}
+_STATUS = "(" + "|".join(sorted(STATUSES)) + ")"
+STATUS_LIST = f"^{_STATUS}(,{_STATUS})*$"
 MAX_BODY = 20 * 1024 * 1024
 
 
@@ -26,7 +28,9 @@ def text_request_body(what: str, media_type: str = "text/plain") -> dict:
 
 
 @router.get("/v1/claims", response_model=s.Page[s.ClaimOut], summary="List claims")
-async def list_claims(uow: UoW, order_id: UUID | None = None, status: str | None = None,
+async def list_claims(uow: UoW, order_id: UUID | None = None,
+                      status: str | None = Query(None, pattern=STATUS_LIST, description=(
+                          "one status or several, comma-separated")),
                       practice_id: str | None = None, limit: int = Query(50, ge=1, le=200),
                       cursor: str | None = None):
     wanted = [x for x in (status or "").split(",") if x]
