@@ -45,6 +45,9 @@ GENERATOR_OPTIONS = [
     "--collapse-root-models",
     "--enum-field-as-literal", "all",
     "--use-annotated", "--field-constraints",
+    # A number with `multipleOf` (a decimal's places) is checked as a Decimal, exactly: as a
+    # float, 12.3 would not be a multiple of 0.0001.
+    "--use-decimal-for-multiple-of", "--use-decimal-in-field-forms",
     "--disable-timestamp",
     "--openapi-scopes", "schemas",
 ]

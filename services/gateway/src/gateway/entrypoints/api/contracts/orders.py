@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
-class DoseGiven(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=100000.0, title='Dose Given')]
+class DoseGiven(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose Given')
+    ]
+
+
+class DoseGiven1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Dose Given',
+        ),
+    ]
 
 
 class Lot(RootModel[str]):
@@ -25,8 +38,17 @@ class Reaction(RootModel[str]):
     root: Annotated[str, Field(max_length=500, title='Reaction')]
 
 
-class WastedAmount(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, le=100000.0, title='Wasted Amount')]
+class WastedAmount(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(ge=0, le=100000, multiple_of=0.0001, title='Wasted Amount')
+    ]
+
+
+class WastedAmount1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(pattern='^(0|[1-9][0-9]{0,4})(\\.[0-9]{1,4})?$', title='Wasted Amount'),
+    ]
 
 
 class AdministrationIn(BaseModel):
@@ -34,7 +56,7 @@ class AdministrationIn(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
-    dose_given: Annotated[DoseGiven | str, Field(title='Dose Given')]
+    dose_given: Annotated[DoseGiven | DoseGiven1, Field(title='Dose Given')]
     dose_unit: Annotated[str, Field(max_length=16, min_length=1, title='Dose Unit')]
     line_sequence: Annotated[int, Field(ge=1, le=99, title='Line Sequence')]
     lot: Annotated[Lot | None, Field(title='Lot')] = None
@@ -55,7 +77,8 @@ class AdministrationIn(BaseModel):
         ),
     ]
     wasted_amount: Annotated[
-        WastedAmount | str, Field(title='Wasted Amount', validate_default=True)
+        WastedAmount | WastedAmount1,
+        Field(title='Wasted Amount', validate_default=True),
     ] = '0'
 
 
@@ -104,16 +127,50 @@ class CompleteOrderRequest(RootModel[CompleteIn | None]):
     root: Annotated[CompleteIn | None, Field(title='Body')]
 
 
-class Dose(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=100000.0, title='Dose')]
+class Dose(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
 
 
-class MaxDose(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=100000.0, title='Max Dose')]
+class Dose1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Dose',
+        ),
+    ]
 
 
-class MgPerKg(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=100000.0, title='Mg Per Kg')]
+class MaxDose(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Max Dose')
+    ]
+
+
+class MaxDose1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Max Dose',
+        ),
+    ]
+
+
+class MgPerKg(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Mg Per Kg')
+    ]
+
+
+class MgPerKg1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Mg Per Kg',
+        ),
+    ]
 
 
 class DoseRuleIn(BaseModel):
@@ -121,10 +178,10 @@ class DoseRuleIn(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
-    dose: Annotated[Dose | str | None, Field(title='Dose')] = None
+    dose: Annotated[Dose | Dose1 | None, Field(title='Dose')] = None
     kind: Annotated[Literal['fixed', 'per_kg'], Field(title='Kind')]
-    max_dose: Annotated[MaxDose | str | None, Field(title='Max Dose')] = None
-    mg_per_kg: Annotated[MgPerKg | str | None, Field(title='Mg Per Kg')] = None
+    max_dose: Annotated[MaxDose | MaxDose1 | None, Field(title='Max Dose')] = None
+    mg_per_kg: Annotated[MgPerKg | MgPerKg1 | None, Field(title='Mg Per Kg')] = None
 
 
 class DrugVersionsResponse(BaseModel):
@@ -204,12 +261,26 @@ class Diagnosi(RootModel[str]):
     ]
 
 
+class Dose2(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
+
+
+class Dose3(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Dose',
+        ),
+    ]
+
+
 class OrderLineIn(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
     )
-    dose: Annotated[Dose | str, Field(title='Dose')]
+    dose: Annotated[Dose2 | Dose3, Field(title='Dose')]
     dose_unit: Annotated[str, Field(max_length=16, min_length=1, title='Dose Unit')]
     drug_code: Annotated[str, Field(max_length=64, min_length=1, title='Drug Code')]
     minutes: Annotated[int, Field(ge=1, le=1440, title='Minutes')]
@@ -229,12 +300,26 @@ class Lines(RootModel[list[OrderLineIn]]):
     root: Annotated[list[OrderLineIn], Field(min_length=1, title='Lines')]
 
 
+class Dose4(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
+
+
+class Dose5(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Dose',
+        ),
+    ]
+
+
 class OutsideDoseIn(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
     )
-    dose: Annotated[Dose | str, Field(title='Dose')]
+    dose: Annotated[Dose4 | Dose5, Field(title='Dose')]
     dose_unit: Annotated[str, Field(max_length=16, min_length=1, title='Dose Unit')]
     drug_code: Annotated[str, Field(max_length=64, min_length=1, title='Drug Code')]
     given_at: Annotated[
@@ -297,15 +382,25 @@ class PageOutsideDoseOut(BaseModel):
 
 
 class PracticeId(RootModel[str]):
-    root: Annotated[str, Field(max_length=64, title='Practice Id')]
+    root: Annotated[str, Field(max_length=64, min_length=1, title='Practice Id')]
 
 
 class QtcMs(RootModel[int]):
     root: Annotated[int, Field(ge=200, le=800, title='Qtc Ms')]
 
 
-class WeightKg(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=400.0, title='Weight Kg')]
+class WeightKg(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=400, multiple_of=0.01, title='Weight Kg')]
+
+
+class WeightKg1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^(([1-9][0-9]?|[1-3][0-9]{2})(\\.[0-9]{1,2})?|0?\\.(0{0}[1-9][0-9]{0,1}|0{1}[1-9][0-9]{0,0}))$',
+            title='Weight Kg',
+        ),
+    ]
 
 
 class PatientCreate(BaseModel):
@@ -334,7 +429,7 @@ class PatientCreate(BaseModel):
     sex: Annotated[
         Literal['female', 'male', 'other', 'unknown'], Field(title='Sex')
     ] = 'unknown'
-    weight_kg: Annotated[WeightKg | str | None, Field(title='Weight Kg')] = None
+    weight_kg: Annotated[WeightKg | WeightKg1 | None, Field(title='Weight Kg')] = None
 
 
 class PatientOut(BaseModel):
@@ -354,6 +449,20 @@ class PatientOut(BaseModel):
     sex: Annotated[str, Field(title='Sex')]
     updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
     weight_kg: Annotated[str | None, Field(title='Weight Kg')]
+
+
+class WeightKg2(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=400, multiple_of=0.01, title='Weight Kg')]
+
+
+class WeightKg3(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^(([1-9][0-9]?|[1-3][0-9]{2})(\\.[0-9]{1,2})?|0?\\.(0{0}[1-9][0-9]{0,1}|0{1}[1-9][0-9]{0,0}))$',
+            title='Weight Kg',
+        ),
+    ]
 
 
 class PatientUpdate(BaseModel):
@@ -376,7 +485,7 @@ class PatientUpdate(BaseModel):
     sex: Annotated[
         Literal['female', 'male', 'other', 'unknown'] | None, Field(title='Sex')
     ] = None
-    weight_kg: Annotated[WeightKg | str | None, Field(title='Weight Kg')] = None
+    weight_kg: Annotated[WeightKg2 | WeightKg3 | None, Field(title='Weight Kg')] = None
 
 
 class PlanId(RootModel[str]):

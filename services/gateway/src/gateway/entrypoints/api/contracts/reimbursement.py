@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -55,8 +56,12 @@ class BatchX12Response(RootModel[str]):
     root: str
 
 
-class Rates(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, le=10000000.0)]
+class Rates(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(ge=0, le=10000000, multiple_of=1e-06)]
+
+
+class Rates1(RootModel[str]):
+    root: Annotated[str, Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$')]
 
 
 class ChargeMasterIn(BaseModel):
@@ -65,7 +70,7 @@ class ChargeMasterIn(BaseModel):
         populate_by_name=True,
     )
     rates: Annotated[
-        dict[Annotated[str, StringConstraints(max_length=16)], Rates | str],
+        dict[Annotated[str, StringConstraints(max_length=16)], Rates | Rates1],
         Field(title='Rates'),
     ]
     version: Annotated[str, Field(max_length=40, min_length=1, title='Version')]
@@ -103,24 +108,50 @@ class ClaimX12Response(RootModel[str]):
     root: str
 
 
-class AdminRates(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, le=10000000.0)]
+class AdminRates(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(ge=0, le=10000000, multiple_of=1e-06)]
+
+
+class AdminRates1(RootModel[str]):
+    root: Annotated[str, Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$')]
 
 
 class Coinsurance(RootModel[float]):
     root: Annotated[float, Field(ge=0.0, le=1.0, title='Coinsurance')]
 
 
+class Coinsurance1(RootModel[str]):
+    root: Annotated[str, Field(pattern='^(0(\\.[0-9]{1,6})?|1)$', title='Coinsurance')]
+
+
 class DrugPercent(RootModel[float]):
     root: Annotated[float, Field(gt=0.0, le=5.0, title='Drug Percent')]
 
 
-class DrugRates(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, le=10000000.0)]
+class DrugPercent1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-4](\\.[0-9]{1,6})?|0?\\.(0{0}[1-9][0-9]{0,5}|0{1}[1-9][0-9]{0,4}|0{2}[1-9][0-9]{0,3}|0{3}[1-9][0-9]{0,2}|0{4}[1-9][0-9]{0,1}|0{5}[1-9][0-9]{0,0}))$',
+            title='Drug Percent',
+        ),
+    ]
+
+
+class DrugRates(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(ge=0, le=10000000, multiple_of=1e-06)]
+
+
+class DrugRates1(RootModel[str]):
+    root: Annotated[str, Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$')]
 
 
 class Sequestration(RootModel[float]):
     root: Annotated[float, Field(ge=0.0, lt=1.0, title='Sequestration')]
+
+
+class Sequestration1(RootModel[str]):
+    root: Annotated[str, Field(pattern='^0(\\.[0-9]{1,6})?$', title='Sequestration')]
 
 
 class DenialOut(BaseModel):
@@ -146,8 +177,18 @@ class DenialsResponse(RootModel[list[DenialOut]]):
     ]
 
 
-class Amount(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=1000000.0, title='Amount')]
+class Amount(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=1000000, multiple_of=1e-06, title='Amount')]
+
+
+class Amount1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,5}(\\.[0-9]{1,6})?|0?\\.(0{0}[1-9][0-9]{0,5}|0{1}[1-9][0-9]{0,4}|0{2}[1-9][0-9]{0,3}|0{3}[1-9][0-9]{0,2}|0{4}[1-9][0-9]{0,1}|0{5}[1-9][0-9]{0,0}))$',
+            title='Amount',
+        ),
+    ]
 
 
 class DescriptorIn(BaseModel):
@@ -155,7 +196,7 @@ class DescriptorIn(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
-    amount: Annotated[Amount | str, Field(title='Amount')]
+    amount: Annotated[Amount | Amount1, Field(title='Amount')]
     description: Annotated[
         str, Field(max_length=200, min_length=1, title='Description')
     ]
@@ -187,6 +228,17 @@ class InventoryQuery(BaseModel):
     within_days: Annotated[WithinDays | None, Field(title='Within Days')] = None
 
 
+class Status(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='one status or several, comma-separated',
+            pattern='^(denied|needs_review|paid|partially_paid|ready|reversed|submitted)(,(denied|needs_review|paid|partially_paid|ready|reversed|submitted))*$',
+            title='Status',
+        ),
+    ]
+
+
 class ListClaimsQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -195,14 +247,17 @@ class ListClaimsQuery(BaseModel):
     limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
     order_id: Annotated[UUID | None, Field(title='Order Id')] = None
     practice_id: Annotated[str | None, Field(title='Practice Id')] = None
-    status: Annotated[str | None, Field(title='Status')] = None
+    status: Annotated[
+        Status | None,
+        Field(description='one status or several, comma-separated', title='Status'),
+    ] = None
 
 
 class LoadAspQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    quarter: Annotated[str, Field(pattern='^\\d{4}Q[1-4]$', title='Quarter')]
+    quarter: Annotated[str, Field(pattern='^[1-9]\\d{3}Q[1-4]$', title='Quarter')]
     source: Annotated[str, Field(max_length=300, title='Source')] = (
         'CMS ASP pricing file'
     )
@@ -289,16 +344,49 @@ class Hcpcs(RootModel[str]):
     root: Annotated[str, Field(pattern='^[A-Z0-9]\\d{3}[A-Z0-9]$', title='Hcpcs')]
 
 
-class PackageCost(RootModel[float]):
-    root: Annotated[float, Field(ge=0.0, le=10000000.0, title='Package Cost')]
+class PackageCost(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(ge=0, le=10000000, multiple_of=1e-06, title='Package Cost')
+    ]
 
 
-class Strength(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=1000000.0, title='Strength')]
+class PackageCost1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$', title='Package Cost'),
+    ]
 
 
-class VolumeMl(RootModel[float]):
-    root: Annotated[float, Field(gt=0.0, le=1000000.0, title='Volume Ml')]
+class Strength(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(gt=0, le=1000000, multiple_of=1e-06, title='Strength')
+    ]
+
+
+class Strength1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,5}(\\.[0-9]{1,6})?|0?\\.(0{0}[1-9][0-9]{0,5}|0{1}[1-9][0-9]{0,4}|0{2}[1-9][0-9]{0,3}|0{3}[1-9][0-9]{0,2}|0{4}[1-9][0-9]{0,1}|0{5}[1-9][0-9]{0,0}))$',
+            title='Strength',
+        ),
+    ]
+
+
+class VolumeMl(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(gt=0, le=1000000, multiple_of=1e-06, title='Volume Ml')
+    ]
+
+
+class VolumeMl1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,5}(\\.[0-9]{1,6})?|0?\\.(0{0}[1-9][0-9]{0,5}|0{1}[1-9][0-9]{0,4}|0{2}[1-9][0-9]{0,3}|0{3}[1-9][0-9]{0,2}|0{4}[1-9][0-9]{0,1}|0{5}[1-9][0-9]{0,0}))$',
+            title='Volume Ml',
+        ),
+    ]
 
 
 class ProductIn(BaseModel):
@@ -311,21 +399,42 @@ class ProductIn(BaseModel):
     ]
     hcpcs: Annotated[Hcpcs | None, Field(title='Hcpcs')] = None
     name: Annotated[str, Field(max_length=200, min_length=1, title='Name')]
-    ndc: Annotated[str, Field(max_length=13, min_length=10, title='Ndc')]
+    ndc: Annotated[
+        str,
+        Field(
+            max_length=13,
+            min_length=10,
+            pattern='^(?:(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])\\d{6}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{4}-\\d{2}|(?:[1-9]\\d{3}|0[1-9]\\d{2}|00[1-9]\\d|000[1-9])-\\d{4}-\\d{2}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{3}-\\d{2}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{4}-\\d)$',
+            title='Ndc',
+        ),
+    ]
     ndc_unit: Annotated[Literal['UN', 'ML', 'GR', 'ME', 'F2'], Field(title='Ndc Unit')]
-    package_cost: Annotated[PackageCost | str, Field(title='Package Cost')]
+    package_cost: Annotated[PackageCost | PackageCost1, Field(title='Package Cost')]
     reorder_point: Annotated[int, Field(ge=0, le=100000, title='Reorder Point')] = 0
     single_dose: Annotated[bool, Field(title='Single Dose')]
-    strength: Annotated[Strength | str, Field(title='Strength')]
+    strength: Annotated[Strength | Strength1, Field(title='Strength')]
     strength_unit: Annotated[
         Literal['mg', 'g', 'mcg', 'ml', 'iu'], Field(title='Strength Unit')
     ]
     vials_per_package: Annotated[int, Field(ge=1, le=1000, title='Vials Per Package')]
-    volume_ml: Annotated[VolumeMl | str | None, Field(title='Volume Ml')] = None
+    volume_ml: Annotated[VolumeMl | VolumeMl1 | None, Field(title='Volume Ml')] = None
 
 
 class CostSource(RootModel[str]):
     root: Annotated[str, Field(max_length=200, title='Cost Source')]
+
+
+class PackageCost2(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(ge=0, le=10000000, multiple_of=1e-06, title='Package Cost')
+    ]
+
+
+class PackageCost3(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$', title='Package Cost'),
+    ]
 
 
 class Reference(RootModel[str]):
@@ -351,10 +460,18 @@ class ReceiptIn(BaseModel):
             max_length=40, min_length=1, pattern='^[A-Za-z0-9\\-]+$', title='Lot Number'
         ),
     ]
-    ndc: Annotated[str, Field(max_length=13, min_length=10, title='Ndc')]
-    package_cost: Annotated[PackageCost | str | None, Field(title='Package Cost')] = (
-        None
-    )
+    ndc: Annotated[
+        str,
+        Field(
+            max_length=13,
+            min_length=10,
+            pattern='^(?:(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])\\d{6}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{4}-\\d{2}|(?:[1-9]\\d{3}|0[1-9]\\d{2}|00[1-9]\\d|000[1-9])-\\d{4}-\\d{2}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{3}-\\d{2}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{4}-\\d)$',
+            title='Ndc',
+        ),
+    ]
+    package_cost: Annotated[
+        PackageCost2 | PackageCost3 | None, Field(title='Package Cost')
+    ] = None
     packages: Annotated[int, Field(ge=1, le=10000, title='Packages')]
     product: ProductIn | None = None
     reference: Annotated[Reference | None, Field(title='Reference')] = None
@@ -436,24 +553,24 @@ class ContractIn(BaseModel):
         populate_by_name=True,
     )
     admin_rates: Annotated[
-        dict[Annotated[str, StringConstraints(max_length=16)], AdminRates | str],
+        dict[Annotated[str, StringConstraints(max_length=16)], AdminRates | AdminRates1],
         Field(title='Admin Rates', validate_default=True),
     ] = {}
     claim_filing: Annotated[
         str, Field(max_length=2, min_length=2, title='Claim Filing')
     ]
     coinsurance: Annotated[
-        Coinsurance | str, Field(title='Coinsurance', validate_default=True)
+        Coinsurance | Coinsurance1, Field(title='Coinsurance', validate_default=True)
     ] = '0.20'
     drug_basis: Annotated[
         Literal['medicare_asp', 'asp_percent', 'awp_percent', 'fixed'],
         Field(title='Drug Basis'),
     ]
     drug_percent: Annotated[
-        DrugPercent | str, Field(title='Drug Percent', validate_default=True)
+        DrugPercent | DrugPercent1, Field(title='Drug Percent', validate_default=True)
     ] = '1'
     drug_rates: Annotated[
-        dict[Annotated[str, StringConstraints(pattern=r'^[A-Z0-9]\d{3}[A-Z0-9]$')], DrugRates | str],
+        dict[Annotated[str, StringConstraints(pattern=r'^[A-Z0-9]\d{3}[A-Z0-9]$')], DrugRates | DrugRates1],
         Field(title='Drug Rates', validate_default=True),
     ] = {}
     kind: Annotated[
@@ -467,7 +584,8 @@ class ContractIn(BaseModel):
         'unclassified_needs_review': True,
     }
     sequestration: Annotated[
-        Sequestration | str, Field(title='Sequestration', validate_default=True)
+        Sequestration | Sequestration1,
+        Field(title='Sequestration', validate_default=True),
     ] = '0'
     source: Annotated[str, Field(max_length=300, min_length=1, title='Source')]
     x12_payer_id: Annotated[

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date as date_aliased
-from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -345,7 +344,11 @@ class RatioPolicyIn(BaseModel):
     )
     ratios: Annotated[
         dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], RatiosAdditionalProperty],
-        Field(description='acuity class -> max patients per nurse', title='Ratios'),
+        Field(
+            description='acuity class -> max patients per nurse',
+            min_length=1,
+            title='Ratios',
+        ),
     ]
     setup_minutes: Annotated[
         dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], SetupMinutesAdditionalProperty],
@@ -360,7 +363,11 @@ class RatioPolicyOut(BaseModel):
     )
     ratios: Annotated[
         dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], RatiosAdditionalProperty],
-        Field(description='acuity class -> max patients per nurse', title='Ratios'),
+        Field(
+            description='acuity class -> max patients per nurse',
+            min_length=1,
+            title='Ratios',
+        ),
     ]
     setup_minutes: Annotated[
         dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], SetupMinutesAdditionalProperty],
@@ -437,8 +444,22 @@ class WeekdayHours(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
-    closes: Annotated[time, Field(title='Closes')]
-    opens: Annotated[time, Field(title='Opens')]
+    closes: Annotated[
+        str,
+        Field(
+            description="local time of day in the clinic's time zone, HH:MM[:SS]",
+            pattern='^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$',
+            title='Closes',
+        ),
+    ]
+    opens: Annotated[
+        str,
+        Field(
+            description="local time of day in the clinic's time zone, HH:MM[:SS]",
+            pattern='^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$',
+            title='Opens',
+        ),
+    ]
     weekday: Annotated[
         int, Field(description='0 = Monday', ge=0, le=6, title='Weekday')
     ]
