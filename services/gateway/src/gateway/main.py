@@ -25,6 +25,7 @@ from gateway.adapters.orm import api_clients
 from gateway.bootstrap import MIGRATIONS, build
 from gateway.domain import problems as pb
 from gateway.domain.ratelimit import BucketPolicy
+from gateway.domain.routing import RouteTable
 from gateway.entrypoints.api import openapi
 from gateway.entrypoints.api.edge import EdgeMiddleware
 from gateway.entrypoints.api.routes import problem_response, register
@@ -128,6 +129,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                              "operation_spans": False})
     app.router.redirect_slashes = False
     register(app, ROUTES)
+    table = RouteTable(ROUTES)
     document: dict[str, Any] = {}
 
     def custom_openapi() -> dict[str, Any]:
@@ -141,7 +143,15 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     async def http_problem(request, exc: StarletteHTTPException) -> Response:
         slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "error")
         detail = "no such route" if exc.status_code == 404 else str(exc.detail)
-        problem = pb.Problem(exc.status_code, slug, detail, headers=dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Each (method, path) is its own route, so Starlette's Allow names only the first
+            # route it matched: the table knows every method of the path.
+            methods = set(table.allowed_methods(request.url.path))
+            if "GET" in methods:
+                methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
+            headers["Allow"] = ", ".join(sorted(methods))
+        problem = pb.Problem(exc.status_code, slug, detail, headers=headers)
         return problem_response(problem, request.url.path)
 
     @app.get("/healthz", include_in_schema=False)

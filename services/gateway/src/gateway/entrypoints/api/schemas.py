@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from chairside_shared.inputs import Day
+
 
 class Strict(BaseModel):
     """Request bodies named in api.md: unknown fields are refused at the edge."""
@@ -118,8 +120,8 @@ class Visit(BaseModel):
 
 
 class BoardQuery(Strict):
-    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = Field(
-        None, examples=["2026-03-02"])
+    # Required, as the scheduling service's board (whose day the gateway composes) needs it.
+    date: Day = Field(examples=["2026-03-02"])
 
 
 class Board(Open):
