@@ -10,6 +10,7 @@ from gateway.adapters.orm import utcnow
 from gateway.domain.credentials import hash_secret
 from gateway.domain.principal import PARTNER_SCOPES, format_scopes
 from gateway.domain.routing import Route
+from gateway.entrypoints.api import schemas as gw
 from gateway.entrypoints.api.contracts import authorization as au
 from gateway.entrypoints.api.contracts import orders as od
 from gateway.entrypoints.api.contracts import reimbursement as rb
@@ -54,6 +55,7 @@ BODIES: dict[type[Any], Any] = {
 }
 QUERIES: dict[type[Any], dict[str, str]] = {
     sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
+    gw.BoardQuery: {"date": "2026-03-02"},
     rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     rb.LoadAspQuery: {"quarter": "2026Q1"}}
 
