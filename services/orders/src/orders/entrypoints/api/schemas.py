@@ -100,9 +100,10 @@ class PatientCreate(In):
 
 
 class PatientUpdate(In):
-    # Optional but never null: a patient's birth date and sex can be changed, not cleared.
-    birth_date: BirthDate = Field(default=None)
-    sex: Literal["female", "male", "other", "unknown"] = Field(default=None)
+    # Optional but never null: a patient's birth date and sex can be changed, not cleared
+    # (left out, they stay as they are; the None default is never validated).
+    birth_date: BirthDate = None  # type: ignore[assignment]
+    sex: Literal["female", "male", "other", "unknown"] = None  # type: ignore[assignment]
     weight_kg: WeightKg | None = None
     pregnant: bool | None = None
     allergies: list[AllergyIn] | None = None
