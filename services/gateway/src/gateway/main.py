@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import select
@@ -38,7 +39,7 @@ log = logging.getLogger("gateway")
 VERSION = "1.0.0"
 
 
-async def _retrying(gw: Gateway, what: str, step) -> None:
+async def _retrying(gw: Gateway, what: str, step: Callable[[], Awaitable[Any]]) -> None:
     delay = 0.2
     while True:
         try:
@@ -88,7 +89,7 @@ async def maintain(gw: Gateway, every_s: float = 600.0) -> None:
             log.error("gateway housekeeping failed: %s", type(exc).__name__)
 
 
-def _boot_done(gw: Gateway, task: asyncio.Task) -> None:
+def _boot_done(gw: Gateway, task: asyncio.Task[None]) -> None:
     if task.cancelled() or task.exception() is None:
         return
     # A refused boot (demo credentials in production) leaves every route answering 503 and
@@ -109,7 +110,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gw = build(settings)
         app.state.gateway = gw
         task = asyncio.create_task(boot(gw), name="gateway-boot")
@@ -140,7 +141,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.openapi = custom_openapi  # type: ignore[method-assign]
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_problem(request, exc: StarletteHTTPException) -> Response:
+    async def http_problem(request: Request, exc: StarletteHTTPException) -> Response:
         slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "error")
         detail = "no such route" if exc.status_code == 404 else str(exc.detail)
         headers = dict(exc.headers or {})

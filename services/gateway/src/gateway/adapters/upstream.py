@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from prometheus_client import Counter
@@ -48,7 +50,7 @@ class Progress:
     def __init__(self) -> None:
         self.headers_sent = self.body_sent = False
 
-    async def __call__(self, event: str, info: dict) -> None:
+    async def __call__(self, event: str, info: dict[str, Any]) -> None:
         if event.endswith("send_request_headers.started"):  # a new try on some connection
             self.headers_sent = self.body_sent = False
         elif event.endswith("send_request_headers.complete"):
@@ -77,7 +79,7 @@ class Upstream:
     def __init__(self, name: str, base_url: str, *, timeout: float, connect_timeout: float,
                  retry: RetryPolicy, breaker: BreakerPolicy, max_connections: int = 100,
                  max_keepalive: int = 50, keepalive_expiry: float = 30.0,
-                 clock=time.monotonic, trace_calls: bool = False) -> None:
+                 clock: Callable[[], float] = time.monotonic, trace_calls: bool = False) -> None:
         self.name = name
         self.timeout = timeout
         self.connect_timeout = connect_timeout
@@ -110,7 +112,8 @@ class Upstream:
         wait = self.breaker.retry_after(self.clock()) or self.breaker.policy.reset_after
         return Unavailable(self.name, retry_after_header(wait))
 
-    async def request(self, method: str, path: str, *, params=None, headers=None,
+    async def request(self, method: str, path: str, *, params: dict[str, str] | None = None,
+                      headers: dict[str, str] | None = None,
                       content: bytes | None = None) -> httpx.Response:
         deadline = self.clock() + self.timeout
         attempt = 0

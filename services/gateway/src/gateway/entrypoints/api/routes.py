@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -206,7 +207,7 @@ async def pipeline(gw: Gateway, route: Route, request: Request) -> Response:
                     log.error("audit flush failed on %s %s", route.method, route.path)
 
 
-def _endpoint(route: Route):
+def _endpoint(route: Route) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         # For the edge's span name and metrics label (plain routes leave no `route` in scope).
         request.scope["route_template"] = route.path
