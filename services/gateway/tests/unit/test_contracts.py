@@ -72,7 +72,9 @@ def _ref_name(content: dict[str, Any]) -> str | None:
 def _differences(route: Route) -> set[tuple[str, str, str]]:
     """(operation, location, public name) of every parameter where the public document and
     the service's operation differ (name, required, or schema)."""
-    path, op = public.find_operation(route) or pytest.fail(f"{_label(route)}: no operation")
+    found = public.find_operation(route)
+    assert found is not None, f"{_label(route)}: no operation"
+    op = found[1]
     service_doc = public.document(route.upstream)
     theirs = [p for p in op.get("parameters", []) if p["in"] in ("path", "query")]
     ours = [p for p in DOC["paths"][route.path][route.method.lower()]["parameters"]
@@ -93,14 +95,14 @@ def _differences(route: Route) -> set[tuple[str, str, str]]:
 def test_each_route_is_its_services_operation(route):
     found = public.find_operation(route)
     assert found is not None, f"the {route.upstream} service has no {_label(route)}"
-    _, op = found
+    path, op = found
     service = public.document(route.upstream)
     module = f"gateway.entrypoints.api.contracts.{route.upstream}"
     for model in (route.body, route.query, route.response):
         assert model is None or model.__module__ == module, f"{model} is not {module}'s"
     # query parameters: the generated model of exactly this operation's
     query = next((n for n, s in service["components"]["schemas"].items()
-                  if s.get("x-operation") == f"{route.method} {path_of(found)}"), None)
+                  if s.get("x-operation") == f"{route.method} {path}"), None)
     assert _component_name(route.query) == query
     # the body: media type, whether it is required, the class
     body = op.get("requestBody")
@@ -124,10 +126,6 @@ def test_each_route_is_its_services_operation(route):
     assert _inline(DOC, mine.get("requestBody")) == _inline(service, op.get("requestBody"))
     assert _inline(DOC, mine["responses"][ok[0]].get("content")) == \
         _inline(service, op["responses"][ok[0]].get("content"))
-
-
-def path_of(found: tuple[str, dict[str, Any]]) -> str:
-    return found[0]
 
 
 def test_parameters_differ_from_the_services_only_where_declared():
