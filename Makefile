@@ -9,7 +9,7 @@ PROJECTS := shared services/orders services/scheduling services/authorization \
             services/reimbursement services/gateway tools/payer_sandbox
 PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
 
-.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi
+.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts
 
 install: $(STAMP)
 
@@ -51,6 +51,11 @@ lock: $(STAMP)
 	$(UV) lock
 	$(UV) export --quiet --format requirements-txt --all-packages --all-groups \
 		--no-emit-workspace --frozen -o requirements.lock
+
+## make contracts: the services' OpenAPI documents (built in process) and the gateway's public
+## models generated from them, checked in under services/gateway (a test fails when stale)
+contracts: $(STAMP)
+	$(BIN)/python services/gateway/tools/contracts.py write
 
 asyncapi: $(STAMP)
 	$(BIN)/python -m chairside_shared.contracts_doc > docs/asyncapi.json

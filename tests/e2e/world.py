@@ -117,7 +117,6 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("POST", "/v1/patients/{patient_id}/outside-doses"): Base(body={
             "drug_code": "ketorolac", "dose": "15", "dose_unit": "mg",
             "given_at": (now - timedelta(hours=30)).isoformat(), "source": "urgent care"}),
-        ("GET", "/v1/drugs"): Base(query={"limit": "5"}),
         ("PUT", "/v1/drugs/{code}"): Base(body=w["drug"]),
         ("POST", "/v1/protocols"): Base(body={"name": "bad-input protocol", "lines": [
             {"sequence": 1, "drug_code": "ketorolac",
@@ -154,7 +153,7 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("PUT", "/v1/chairs/{chair_id}"): Base(body={"id": "c01", "kind": "recliner",
                                                      "pediatric_capable": False,
                                                      "active": True}),
-        ("GET", "/v1/nurse-shifts"): Base(query={"date": soon.date().isoformat()}),
+        ("GET", "/v1/nurse-shifts"): Base(query={"from": soon.isoformat()}),
         ("POST", "/v1/nurse-shifts"): Base(body={
             "nurse_id": "rn-bad", "start": (soon + timedelta(days=30)).isoformat(),
             "end": (soon + timedelta(days=30, hours=8)).isoformat(),
@@ -163,7 +162,7 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("PUT", "/v1/ratio-policy"): Base(body=ratios),
         ("PUT", "/v1/clinic-hours"): Base(body=hours),
         ("GET", "/v1/authorizations"): Base(query={"due_before": soon.isoformat()}),
-        ("GET", "/v1/authorizations/metrics"): Base(query={"since": now.isoformat()}),
+        ("GET", "/v1/authorizations/metrics"): Base(query={"from": now.isoformat()}),
         ("POST", "/v1/authorizations/{authorization_id}/answers"): Base(body={"answers": {
             "J3032.baseline-migraine-days": 10,
             "J3032.failed-preventive-classes": ["beta-blocker", "tca-snri"]}}),

@@ -23,8 +23,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from chairside_shared import db as shared_db
 from chairside_shared.testing.plugin import ADMIN_URL
-from gateway.bootstrap import Gateway
 from gateway.main import create_app
+from gateway.service.container import Gateway
 
 SERVICES = ("orders", "scheduling", "authorization", "reimbursement")
 

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from itertools import accumulate
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 
 MAX_JSON_DEPTH = 32
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
@@ -39,24 +41,66 @@ STRICT_CONTROL_MESSAGE = "must not contain control characters (tab and line brea
 
 
 class TooDeep(ValueError):
-    """A JSON document nested deeper than MAX_JSON_DEPTH."""
+    """A JSON document nested deeper than allowed (a ValueError, like any malformed JSON)."""
+
+    def __init__(self, limit: int = MAX_JSON_DEPTH) -> None:
+        super().__init__(f"the JSON document nests deeper than {limit} levels")
+        self.limit = limit
 
 
 def has_control(text: str, *, strict: bool = False) -> bool:
     return bool((_STRICT_FORBIDDEN if strict else _TEXT_FORBIDDEN).search(text))
 
 
-def parse_json(raw: bytes | str) -> Any:
-    """``json.loads`` that answers a too-deep document with ``TooDeep``, never RecursionError.
+# Depth is measured on the text, before any parser sees it: `json.loads` recurses once per
+# level, so a 200 KB body of `[` costs a deep recursion (or, with a raised recursion limit,
+# overflows the C stack). The scan is linear and recursion-free. A JSON string, or an
+# unterminated one running to the end of the text, is removed first (matching the
+# unterminated case too keeps the scan linear: otherwise every later quote would start a new
+# attempt that runs to the end). Then only brackets matter: every other byte is deleted,
+# openers become +1 and closers -1 (read as signed bytes), in one C pass of bytes.translate
+# (UTF-8 never uses these four byte values inside other characters).
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\Z)', re.DOTALL)
+_BRACKETS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[{]}")
+
+
+def json_text_depth(text: str) -> int:
+    """The deepest nesting of arrays/objects in `text` (brackets inside strings ignored).
+
+    Meaningful for valid JSON; on malformed text it is an upper bound of what a parser would
+    reach before failing, which is all a guard needs."""
+    outside = _JSON_STRING.sub("", text).encode("utf-8", "surrogatepass")
+    steps = memoryview(outside.translate(_BRACKETS, _NOT_BRACKETS)).cast("b")
+    return max(0, max(accumulate(steps), default=0))
+
+
+def json_exceeds(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether `text` nests deeper than `limit`; cheap when it has few brackets at all."""
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    return json_text_depth(text) > limit
+
+
+def json_text(data: bytes | str) -> str:
+    """Bytes as text, with the encoding detection `json.loads` itself applies to bytes."""
+    if isinstance(data, str):
+        return data
+    return data.decode(json.detect_encoding(data), "surrogatepass")
+
+
+def parse_json(raw: bytes | str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """``json.loads`` that refuses a document nested deeper than ``max_depth`` with
+    ``TooDeep`` before parsing it, never RecursionError.
 
     Raises ``ValueError`` (JSONDecodeError, UnicodeDecodeError) for text that is not JSON."""
+    text = json_text(raw)
+    if json_exceeds(text, max_depth):
+        raise TooDeep(max_depth)
     try:
-        doc = json.loads(raw)
-    except RecursionError:
-        raise TooDeep(f"the JSON document nests deeper than {MAX_JSON_DEPTH} levels") from None
-    if json_depth(doc) > MAX_JSON_DEPTH:
-        raise TooDeep(f"the JSON document nests deeper than {MAX_JSON_DEPTH} levels")
-    return doc
+        return json.loads(text)
+    except RecursionError:  # unreachable after the check above; never a 500 all the same
+        raise TooDeep(max_depth) from None
 
 
 def json_depth(doc: Any) -> int:
@@ -131,12 +175,55 @@ def _day_in_bounds(value: date) -> date:
     return value
 
 
+# What the text of a time or date must look like: `json`'s numbers and pydantic's other
+# readings (a number of seconds since 1970, "0.5") are not times the API takes.
+_RFC3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _rfc3339_text(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _RFC3339.fullmatch(value):
+        raise ValueError("must be an RFC 3339 time with offset")
+    return value
+
+
+def _day_text(value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise ValueError("must be a date (YYYY-MM-DD)")
+    return value
+
+
 Instant = Annotated[
-    AwareDatetime, AfterValidator(_instant_in_bounds),
+    AwareDatetime, BeforeValidator(_rfc3339_text), AfterValidator(_instant_in_bounds),
     Field(description=f"RFC 3339 time with offset, {BOUNDS_TEXT} (UTC)"),
 ]
 """A point in time a caller sends: offset required, within the calendar bounds above."""
 
-Day = Annotated[date, AfterValidator(_day_in_bounds),
+Day = Annotated[date, BeforeValidator(_day_text), AfterValidator(_day_in_bounds),
                 Field(description=f"calendar date, {BOUNDS_TEXT}")]
 """A calendar date a caller sends (birth dates, clinic days, report ranges)."""
+
+
+def decimal_pattern(whole: str, places: int, *, zero: bool) -> str:
+    """The text of a decimal a field takes, for its JSON Schema: `whole` is the integer part
+    from 1 up (a regex: it carries the upper bound), then at most `places` decimals; with
+    `zero`, 0 and 0.x too, else only 0.x that is not zero."""
+    if zero:
+        return rf"^(0|{whole})(\.[0-9]{{1,{places}}})?$"
+    below_one = "|".join(f"0{{{i}}}[1-9][0-9]{{0,{places - 1 - i}}}" for i in range(places))
+    return rf"^({whole}(\.[0-9]{{1,{places}}})?|0?\.({below_one}))$"
+
+
+def decimal_text(pattern: str) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` for a Decimal field: pydantic documents its text form as any
+    string, though only a decimal is taken; this gives that string its pattern."""
+    def extra(schema: dict[str, Any]) -> None:
+        for branch in schema.get("anyOf", []):
+            if branch.get("type") == "string" and "pattern" not in branch:
+                branch["pattern"] = pattern
+    return extra

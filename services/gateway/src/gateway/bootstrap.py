@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from chairside_shared import db
-from chairside_shared.status import DependencyStatus
 from gateway.adapters.cursors import CursorSealer
 from gateway.adapters.keys import ExternalJwks
 from gateway.adapters.ratelimit import BucketStore, MemoryBuckets, RedisBuckets
@@ -19,50 +15,20 @@ from gateway.adapters.upstream import Upstream, Upstreams
 from gateway.domain.breaker import BreakerPolicy
 from gateway.domain.ratelimit import BucketPolicy
 from gateway.domain.retry import RetryPolicy
-from gateway.domain.routes import UPSTREAMS, RouteTable
+from gateway.domain.routing import UPSTREAMS, RouteTable
 from gateway.domain.tokens import TokenPolicy
+from gateway.entrypoints.api.table import ROUTES
 from gateway.service.audit import AuditWriter
 from gateway.service.auth import TokenService
+from gateway.service.container import Gateway
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
 from gateway.service.views import Views
 from gateway.settings import GatewaySettings
 
+__all__ = ["MIGRATIONS", "Gateway", "build"]
+
 MIGRATIONS = str(Path(__file__).parent / "migrations")
-
-
-@dataclass
-class Gateway:
-    settings: GatewaySettings
-    engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
-    routes: RouteTable
-    upstreams: Upstreams
-    proxy: Proxy
-    views: Views
-    tokens: TokenService
-    buckets: BucketStore
-    idempotency: IdempotencyStore
-    audit: AuditWriter
-    default_bucket: BucketPolicy
-    token_pair_bucket: BucketPolicy
-    token_ip_bucket: BucketPolicy
-    client_buckets: dict[str, BucketPolicy] = field(default_factory=dict)
-    http: httpx.AsyncClient | None = None  # for the external JWKS
-    booted: asyncio.Event = field(default_factory=asyncio.Event)
-    boot_error: str | None = None
-    db_status: DependencyStatus = field(default_factory=lambda: DependencyStatus("database"))
-
-    def bucket_for(self, client_id: str) -> BucketPolicy:
-        return self.client_buckets.get(client_id, self.default_bucket)
-
-    async def close(self) -> None:
-        await self.audit.stop()
-        await self.upstreams.close()
-        await self.buckets.close()
-        if self.http is not None:
-            await self.http.aclose()
-        await self.engine.dispose()
 
 
 def build(settings: GatewaySettings) -> Gateway:
@@ -82,7 +48,7 @@ def build(settings: GatewaySettings) -> Gateway:
     policy = TokenPolicy(issuer=settings.issuer, audience=settings.audience,
                          ttl_seconds=settings.token_ttl_s, leeway_seconds=settings.token_leeway_s,
                          required_typ="at+jwt")
-    http = None
+    http: httpx.AsyncClient | None = None
     external = external_policy = None
     if settings.token_issuer == "external":
         http = httpx.AsyncClient()
@@ -103,7 +69,7 @@ def build(settings: GatewaySettings) -> Gateway:
                            ttl_s=settings.cursor_ttl_s)
     proxy = Proxy(upstreams, cursors)
     return Gateway(
-        settings=settings, engine=engine, sessions=sessions, routes=RouteTable(),
+        settings=settings, engine=engine, sessions=sessions, routes=RouteTable(ROUTES),
         upstreams=upstreams, proxy=proxy, views=Views(proxy), tokens=tokens, buckets=buckets,
         idempotency=IdempotencyStore(sessions, timedelta(hours=settings.idempotency_ttl_h)),
         audit=AuditWriter(sessions, interval=settings.audit_flush_interval_s,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import select
@@ -22,21 +23,23 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from chairside_shared import db
 from chairside_shared.migrations import upgrade_async
 from gateway.adapters.orm import api_clients
-from gateway.bootstrap import MIGRATIONS, Gateway, build
+from gateway.bootstrap import MIGRATIONS, build
 from gateway.domain import problems as pb
 from gateway.domain.ratelimit import BucketPolicy
-from gateway.domain.routes import ROUTES
+from gateway.domain.routing import RouteTable
 from gateway.entrypoints.api import openapi
 from gateway.entrypoints.api.edge import EdgeMiddleware
 from gateway.entrypoints.api.routes import problem_response, register
+from gateway.entrypoints.api.table import ROUTES
 from gateway.seed import demo_banner, refuse_demo_records, seed_demo
+from gateway.service.container import Gateway
 from gateway.settings import GatewaySettings
 
 log = logging.getLogger("gateway")
 VERSION = "1.0.0"
 
 
-async def _retrying(gw: Gateway, what: str, step) -> None:
+async def _retrying(gw: Gateway, what: str, step: Callable[[], Awaitable[Any]]) -> None:
     delay = 0.2
     while True:
         try:
@@ -86,7 +89,7 @@ async def maintain(gw: Gateway, every_s: float = 600.0) -> None:
             log.error("gateway housekeeping failed: %s", type(exc).__name__)
 
 
-def _boot_done(gw: Gateway, task: asyncio.Task) -> None:
+def _boot_done(gw: Gateway, task: asyncio.Task[None]) -> None:
     if task.cancelled() or task.exception() is None:
         return
     # A refused boot (demo credentials in production) leaves every route answering 503 and
@@ -107,7 +110,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gw = build(settings)
         app.state.gateway = gw
         task = asyncio.create_task(boot(gw), name="gateway-boot")
@@ -127,6 +130,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                              "operation_spans": False})
     app.router.redirect_slashes = False
     register(app, ROUTES)
+    table = RouteTable(ROUTES)
     document: dict[str, Any] = {}
 
     def custom_openapi() -> dict[str, Any]:
@@ -137,10 +141,18 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.openapi = custom_openapi  # type: ignore[method-assign]
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_problem(request, exc: StarletteHTTPException) -> Response:
+    async def http_problem(request: Request, exc: StarletteHTTPException) -> Response:
         slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "error")
         detail = "no such route" if exc.status_code == 404 else str(exc.detail)
-        problem = pb.Problem(exc.status_code, slug, detail, headers=dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Each (method, path) is its own route, so Starlette's Allow names only the first
+            # route it matched: the table knows every method of the path.
+            methods = set(table.allowed_methods(request.url.path))
+            if "GET" in methods:
+                methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
+            headers["Allow"] = ", ".join(sorted(methods))
+        problem = pb.Problem(exc.status_code, slug, detail, headers=headers)
         return problem_response(problem, request.url.path)
 
     @app.get("/healthz", include_in_schema=False)

@@ -9,44 +9,55 @@ from gateway.adapters import repository as repo
 from gateway.adapters.orm import utcnow
 from gateway.domain.credentials import hash_secret
 from gateway.domain.principal import PARTNER_SCOPES, format_scopes
-from gateway.domain.routes import Route
+from gateway.domain.routing import Route
+from gateway.entrypoints.api import schemas as gw
+from gateway.entrypoints.api.contracts import authorization as au
+from gateway.entrypoints.api.contracts import orders as od
+from gateway.entrypoints.api.contracts import reimbursement as rb
+from gateway.entrypoints.api.contracts import scheduling as sc
 
 WHEN = "2026-03-02T14:00:00+00:00"
 LATER = "2026-03-02T16:00:00+00:00"
 
-BODIES: dict[str, Any] = {
-    "PatientPatch": {"weight_kg": 61.0},
-    "OutsideDoseCreate": {"drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
-                          "given_at": "2026-03-01T10:00:00+00:00", "source": "ED"},
-    "Drug": {"code": "ketorolac", "name": "Ketorolac", "class": "nsaid"},
-    "ProtocolCreate": {"name": "Cocktail A", "lines": [{"sequence": 1, "drug_code": "ketorolac",
-                                                        "dose_rule": {"kind": "fixed",
-                                                                      "dose": "30"},
-                                                        "mode": "push", "minutes": 2}]},
-    "OrderPatch": {"urgency": "planned"},
-    "OverrideCreate": {"finding_code": "qt_stack", "reason": "ECG reviewed", "line": 1},
-    "CancelRequest": {"reason": "patient request"},
-    "CompleteRequest": {"rendering_provider_npi": "1234567893"},
-    "AppointmentCancel": {"reason": "patient request"},
-    "WithdrawRequest": {"reason": "no longer needed"},
-    "AdministrationCreate": {"line_sequence": 1, "started_at": WHEN, "stopped_at": LATER,
-                             "dose_given": "30", "dose_unit": "mg", "ndc": "00409-3795-01",
-                             "lot": "L1", "wasted_amount": "0"},
-    "AppointmentMove": {"start": LATER},
-    "ChairCreate": {"id": "chair-9", "kind": "recliner", "pediatric_capable": False},
-    "NurseShiftCreate": {"nurse_id": "rn-1", "start": WHEN, "end": LATER},
-    "RatioPolicy": {"ratios": {"biologic": 2}},
-    "ClinicHours": {"timezone": "America/New_York", "weekly": []},
-    "AuthorizationAnswers": {"answers": {"J3032.baseline-migraine-days": 12}},
-    "PayerCreate": {"id": "demo-payer", "name": "Demo payer", "payer_type": "commercial"},
-    "PolicyList": {"policies": [{"hcpcs": "J3032", "coverage": "covered"}]},
-    "InventoryReceipt": {"ndc": "00409-3795-01", "lot_number": "L1",
-                         "expires_on": "2027-01-31", "packages": 2},
-    "X12Text": "ISA*00*          *00*~ST*835*0001~SE*2*0001~",
-    "CsvText": "HCPCS,payment_limit\nJ1885,0.512\n",
+BODIES: dict[type[Any], Any] = {
+    od.PatientUpdate: {"weight_kg": 61.0},
+    od.OutsideDoseIn: {"drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
+                       "given_at": "2026-03-01T10:00:00+00:00", "source": "ED"},
+    od.PutDrugRequest: {"code": "ketorolac", "name": "Ketorolac", "class": "nsaid"},
+    od.ProtocolCreate: {"name": "Cocktail A", "lines": [{"sequence": 1, "drug_code": "ketorolac",
+                                                         "dose_rule": {"kind": "fixed",
+                                                                       "dose": "30"},
+                                                         "mode": "push", "minutes": 2}]},
+    od.OrderUpdate: {"urgency": "planned"},
+    od.OverrideIn: {"finding_code": "qt_stack", "reason": "ECG reviewed", "line": 1},
+    od.CancelIn: {"reason": "patient request"},
+    od.CompleteOrderRequest: {"rendering_provider_npi": "1234567893"},
+    sc.CancelRequest: {"reason": "patient request"},
+    au.WithdrawRequest: {"reason": "no longer needed"},
+    od.AdministrationIn: {"line_sequence": 1, "started_at": WHEN, "stopped_at": LATER,
+                          "dose_given": "30", "dose_unit": "mg", "ndc": "00409-3795-01",
+                          "lot": "L1", "wasted_amount": "0"},
+    sc.AppointmentMove: {"start": LATER},
+    sc.ChairIn: {"id": "chair-9", "kind": "recliner", "pediatric_capable": False},
+    sc.NurseShiftIn: {"nurse_id": "rn-1", "start": WHEN, "end": LATER},
+    sc.RatioPolicyIn: {"ratios": {"biologic": 2}},
+    sc.ClinicHoursIn: {"timezone": "America/New_York", "weekly": []},
+    au.AuthorizationAnswers: {"answers": {"J3032.baseline-migraine-days": 12}},
+    au.Payer: {"id": "demo-payer", "name": "Demo payer", "payer_type": "commercial"},
+    au.PolicyList: {"policies": []},
+    rb.ReceiptIn: {"ndc": "00409-3795-01", "lot_number": "L1", "expires_on": "2027-01-31",
+                   "packages": 2},
+    rb.ProductIn: {"ndc": "00409-3795-01", "name": "Ketorolac 30 mg/mL", "strength": "30",
+                   "strength_unit": "mg", "vials_per_package": 25, "single_dose": True,
+                   "ndc_unit": "UN", "package_cost": "21.50", "cost_source": "GPO"},
+    rb.PostRemittanceRequest: "ISA*00*          *00*~ST*835*0001~SE*2*0001~",
+    rb.LoadAspRequest: "HCPCS,payment_limit\nJ1885,0.512\n",
 }
-QUERIES = {"SlotQuery": {"minutes": "90"}, "OptimizeQuery": {"date": "2026-03-02"},
-           "MarginQuery": {"from": "2026-01-01", "to": "2026-03-31"}}
+QUERIES: dict[type[Any], dict[str, str]] = {
+    sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
+    gw.BoardQuery: {"date": "2026-03-02"},
+    rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
+    rb.LoadAspQuery: {"quarter": "2026Q1"}}
 
 
 @dataclass
@@ -63,8 +74,9 @@ class PracticeData:
         return {"patient_id": self.patient["id"], "order_id": self.order["id"],
                 "appointment_id": self.appointment["id"],
                 "authorization_id": self.authorization["id"], "claim_id": self.claim["id"],
-                "code": "ketorolac", "payer_id": "demo-payer", "protocol_id": "proto-1",
-                "chair_id": "chair-1", "shift_id": "shift-1", "ndc": "00409-3795-01"}
+                "code": "ketorolac", "payer_id": "demo-payer",
+                "protocol_id": "6f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a02", "chair_id": "chair-1",
+                "shift_id": "7f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a03", "ndc": "00409-3795-01"}
 
     @property
     def all_ids(self) -> set[str]:
@@ -106,15 +118,15 @@ def request_for(route: Route, target: PracticeData) -> tuple[str, str, dict[str,
     kwargs: dict[str, Any] = {}
     if route.query in QUERIES:
         kwargs["params"] = QUERIES[route.query]
-    if route.body == "PatientCreate":
+    if route.body is od.PatientCreate:
         kwargs["json"] = {"practice_id": target.practice_id, "mrn": "NEW-1",
                           "birth_date": "1990-01-01", "sex": "male", "weight_kg": 80}
-    elif route.body == "OrderCreate":
+    elif route.body is od.OrderCreate:
         kwargs["json"] = {"patient_id": target.patient["id"], "urgency": "same_day",
                           "diagnosis": ["G43.711"], "payer": {"payer_id": "p1", "member_id": "m1"},
                           "lines": [{"drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
                                      "mode": "push", "minutes": 5, "sequence": 1}]}
-    elif route.body == "AppointmentCreate":
+    elif route.body is sc.AppointmentCreate:
         kwargs["json"] = {"order_id": target.order["id"], "start": WHEN}
     elif route.body in BODIES:
         body = BODIES[route.body]

@@ -7,7 +7,8 @@ import pytest
 from gateway_testkit.walk import add_partner, request_for, seed_practice
 
 from gateway.domain.principal import PARTNER_SCOPES
-from gateway.domain.routes import ROUTES, Access, Kind
+from gateway.domain.routing import Access, Kind
+from gateway.entrypoints.api.table import ROUTES
 
 pytestmark = pytest.mark.integration
 

@@ -21,7 +21,9 @@ async def test_get_is_retried_after_a_503_and_succeeds(g, fakes):
 async def test_post_is_never_retried(g, fakes):
     fakes["orders"].fail_with, fakes["orders"].fail_method = [503, 503], "POST"
     r = await g.client.post("/v1/protocols", headers=await g.auth(),
-                            json={"name": "A", "lines": [{"drug_code": "ketorolac"}]})
+                            json={"name": "A", "lines": [{
+                                "sequence": 1, "drug_code": "ketorolac", "mode": "push",
+                                "minutes": 2, "dose_rule": {"kind": "fixed", "dose": "30"}}]})
     assert r.status_code == 503 and int(r.headers["retry-after"]) >= 1
     assert r.headers["content-type"] == "application/problem+json"
     assert len(fakes["orders"].calls("POST", "/v1/protocols")) == 1

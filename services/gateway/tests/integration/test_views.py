@@ -59,13 +59,14 @@ async def test_board_adds_each_appointments_order(g, fakes):
     assert body["date"] == "2026-03-02" and body["chairs"]
     assert set(body["orders"]) == {a.order["id"], b.order["id"]}
     assert body["orders"][a.order["id"]]["status"] == "draft"
-    assert (await g.client.get("/v1/board", headers=await g.auth("demo-partner"))).status_code \
-        == 403
+    assert (await g.client.get("/v1/board", params={"date": "2026-03-02"},
+                               headers=await g.auth("demo-partner"))).status_code == 403
 
 
 async def test_board_with_orders_down_keeps_the_chairs(g, fakes):
     a = seed_practice(fakes, "demo-clinic", "MRN-B-3")
     fakes["orders"].fail_with = [503] * 20
-    body = (await g.client.get("/v1/board", headers=await g.auth())).json()
+    body = (await g.client.get("/v1/board", params={"date": "2026-03-02"},
+                               headers=await g.auth())).json()
     assert body["chairs"][0]["appointments"][0]["id"] == a.appointment["id"]
     assert body["orders"][a.order["id"]] == {"unavailable": True, "service": "orders"}

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from gateway.adapters.cursors import CursorSealer
 from gateway.domain import access
 from gateway.domain.principal import PARTNER_SCOPES, Principal
-from gateway.domain.routes import RouteTable
+from gateway.domain.routing import RouteTable
+from gateway.entrypoints.api.table import ROUTES
 from gateway.service.proxy import Call, Proxy
 
 PRACTICES = ["p-a", "p-b", "p-c"]
@@ -86,7 +87,7 @@ def truth(patients, orders, leaves, resource, rid):
 def test_owner_resolution_is_exact_or_fails_closed(graph, practice):
     patients, orders, leaves = graph
     proxy = Proxy(MemoryUpstreams(build_docs(patients, orders, leaves)), CURSORS)
-    route = RouteTable().match("GET", "/v1/orders/x").route
+    route = RouteTable(ROUTES).match("GET", "/v1/orders/x").route
     targets = [("patient", p) for p in patients] + [("order", o) for o in orders] + \
               [(kind, leaf) for leaf, (kind, _) in leaves.items()]
 
@@ -108,7 +109,7 @@ def test_lookups_are_cached_within_one_call():
                       {"claim-0": ("claim", "ord-0"), "claim-1": ("claim", "ord-0")})
     upstreams = MemoryUpstreams(docs)
     proxy = Proxy(upstreams, CURSORS)
-    route = RouteTable().match("GET", "/v1/claims").route
+    route = RouteTable(ROUTES).match("GET", "/v1/claims").route
     call = Call(route=route, principal=Principal("c", PARTNER_SCOPES, practice_id="p-a"),
                 path="/", params={}, query={})
 

@@ -13,9 +13,10 @@ from gateway.domain.principal import (
     parse_scopes,
     scopes_for_roles,
 )
-from gateway.domain.routes import ROUTES, Access, Kind, RouteTable
+from gateway.domain.routing import Access, Kind, RouteTable
+from gateway.entrypoints.api.table import ROUTES
 
-TABLE = RouteTable()
+TABLE = RouteTable(ROUTES)
 
 # Every method + path named in shared/api.md (admin resources: list/add or read/replace).
 API_MD = """

@@ -19,6 +19,7 @@ import binascii
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
@@ -52,7 +53,8 @@ class Binding:
 
 
 class CursorSealer:
-    def __init__(self, secret: str, *, ttl_s: float, clock=time.time) -> None:
+    def __init__(self, secret: str, *, ttl_s: float,
+                 clock: Callable[[], float] = time.time) -> None:
         key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                    info=b"chairside gateway list cursors v1").derive(secret.encode())
         self._aead = AESGCM(key)

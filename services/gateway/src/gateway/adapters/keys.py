@@ -21,7 +21,8 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from gateway.domain import jsondoc
+from chairside_shared import inputs
+from gateway.adapters.upstream import MAX_UPSTREAM_DEPTH
 from gateway.domain.tokens import TokenPolicy, TokenRejected, check_claim_types, check_header
 
 ALGORITHM = "RS256"
@@ -104,7 +105,7 @@ class KeyRing:
 
     def sign(self, claims: dict[str, Any]) -> str:
         entry = self.signing_entry()
-        if entry is None:
+        if entry is None or entry.private_key is None:
             raise RuntimeError("no active signing key")
         return jwt.encode(claims, entry.private_key, algorithm=ALGORITHM,
                           headers={"kid": entry.kid, "typ": "at+jwt"})
@@ -148,10 +149,10 @@ def _refuse_deep_segments(token: str) -> None:
     a bearer token nested a few thousand levels deep would crash it with RecursionError."""
     for segment in token.split(".", 2)[:2]:
         try:
-            text = jsondoc.decode(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
+            text = inputs.json_text(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
         except ValueError:  # not base64 or not text: PyJWT refuses it as malformed
             continue
-        if jsondoc.exceeds(text, jsondoc.MAX_BODY_DEPTH):
+        if inputs.json_exceeds(text):
             raise TokenRejected("token malformed")
 
 
@@ -194,7 +195,7 @@ class ExternalJwks:
             try:
                 resp = await self.client.get(self.url, timeout=5.0)
                 resp.raise_for_status()
-                doc = jsondoc.loads(resp.content, max_depth=jsondoc.MAX_UPSTREAM_DEPTH)
+                doc = inputs.parse_json(resp.content, max_depth=MAX_UPSTREAM_DEPTH)
             except (httpx.HTTPError, ValueError):
                 raise TokenRejected("identity provider keys unavailable") from None
             keys = doc.get("keys") if isinstance(doc, dict) else None

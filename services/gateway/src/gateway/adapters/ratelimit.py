@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Protocol
 
 from gateway.domain.ratelimit import BucketPolicy, BucketState, Decision, take
@@ -25,7 +26,8 @@ class BucketStore(Protocol):
 class MemoryBuckets:
     """Per-process buckets; the oldest idle buckets are dropped past `max_keys`."""
 
-    def __init__(self, max_keys: int = 100_000, clock=time.monotonic) -> None:
+    def __init__(self, max_keys: int = 100_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._state: OrderedDict[str, BucketState] = OrderedDict()
         self.max_keys = max_keys
         self.clock = clock

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import CursorResult, and_, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -166,7 +166,7 @@ async def complete_idempotency(s: AsyncSession, client_id: str, key: str, *, sta
 async def purge_idempotency(s: AsyncSession, now: datetime) -> int:
     res = await s.execute(delete(idempotency_records).where(
         idempotency_records.c.expires_at <= now))
-    return res.rowcount or 0
+    return cast(CursorResult[Any], res).rowcount or 0
 
 
 # --- audit

@@ -23,15 +23,21 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from prometheus_client import Counter
 
+from chairside_shared.telemetry import uninstrumented
 from gateway.domain.breaker import BreakerPolicy, CircuitBreaker
 from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.retry import RetryPolicy, is_failure
 
+# How deeply a document the gateway reads from a service (or an identity provider's keys) may
+# nest: their own answers are richer than what clients send (a FHIR Claim is about 8 levels).
+MAX_UPSTREAM_DEPTH = 64
 RETRIES = Counter("gateway_upstream_retries_total", "Upstream requests sent again",
                   ["upstream", "reason"])  # reason: unsent | idempotent
 # Failures that happen before any byte of the request can have reached the service.
@@ -44,7 +50,7 @@ class Progress:
     def __init__(self) -> None:
         self.headers_sent = self.body_sent = False
 
-    async def __call__(self, event: str, info: dict) -> None:
+    async def __call__(self, event: str, info: dict[str, Any]) -> None:
         if event.endswith("send_request_headers.started"):  # a new try on some connection
             self.headers_sent = self.body_sent = False
         elif event.endswith("send_request_headers.complete"):
@@ -73,7 +79,7 @@ class Upstream:
     def __init__(self, name: str, base_url: str, *, timeout: float, connect_timeout: float,
                  retry: RetryPolicy, breaker: BreakerPolicy, max_connections: int = 100,
                  max_keepalive: int = 50, keepalive_expiry: float = 30.0,
-                 clock=time.monotonic, trace_calls: bool = False) -> None:
+                 clock: Callable[[], float] = time.monotonic, trace_calls: bool = False) -> None:
         self.name = name
         self.timeout = timeout
         self.connect_timeout = connect_timeout
@@ -99,14 +105,15 @@ class Upstream:
         if not trace_calls:
             # The gateway injects `traceparent` itself (its server span is the parent the
             # service continues); the httpx instrumentation's client span per call is skipped.
-            self._send = _uninstrumented(self.transport)
-            self._send_fresh = _uninstrumented(self.fresh)
+            self._send = uninstrumented(self.transport, "handle_async_request")
+            self._send_fresh = uninstrumented(self.fresh, "handle_async_request")
 
     def _unavailable(self) -> Unavailable:
         wait = self.breaker.retry_after(self.clock()) or self.breaker.policy.reset_after
         return Unavailable(self.name, retry_after_header(wait))
 
-    async def request(self, method: str, path: str, *, params=None, headers=None,
+    async def request(self, method: str, path: str, *, params: dict[str, str] | None = None,
+                      headers: dict[str, str] | None = None,
                       content: bytes | None = None) -> httpx.Response:
         deadline = self.clock() + self.timeout
         attempt = 0
@@ -160,13 +167,6 @@ class Upstream:
 
     async def close(self) -> None:
         await asyncio.gather(self.transport.aclose(), self.fresh.aclose())
-
-
-def _uninstrumented(transport: httpx.AsyncHTTPTransport):
-    """The transport's own send method, bypassing a class-level instrumentation wrapper."""
-    method = type(transport).handle_async_request
-    original = getattr(method, "__wrapped__", method)
-    return original.__get__(transport, type(transport))
 
 
 class Upstreams:

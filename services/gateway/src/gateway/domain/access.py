@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from gateway.domain.principal import Principal
-from gateway.domain.routes import (
+from gateway.domain.routing import (
     AUTHORIZATION,
     ORDERS,
     REIMBURSEMENT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gateway.domain.routes import IDEMPOTENT_METHODS
+from gateway.domain.routing import IDEMPOTENT_METHODS
 
 # Statuses that say "the service could not handle it now" rather than "the request is wrong".
 RETRYABLE_STATUSES = frozenset({502, 503, 504})
@@ -29,7 +29,7 @@ class RetryPolicy:
         return status is None or status in RETRYABLE_STATUSES
 
     def delay(self, attempt: int) -> float:
-        return min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
+        return min(self.max_backoff, self.backoff * 2.0 ** (attempt - 1))
 
 
 def is_failure(status: int | None) -> bool:

@@ -1,6 +1,9 @@
 """Route-table machinery: what a route is, and exact template matching.
 
-The table itself (one line per public route, from shared/api.md) is in routes.py.
+The table itself (one line per public route, from shared/api.md) is
+entrypoints/api/table.py: it names each route's schemas by class (the models generated from
+the services' OpenAPI documents, or the gateway's own), which this layer holds without
+knowing what they are.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 from urllib.parse import quote
 
 
@@ -55,14 +59,18 @@ class Route:
     access: Access
     kind: Kind
     summary: str
-    body: str | None = None  # request schema name (entrypoints/api/schemas.py)
-    query: str | None = None  # query schema name
-    response: str | None = None  # 2xx response schema name
+    body: type[Any] | None = None  # request body model
+    query: type[Any] | None = None  # model of the query parameters
+    response: type[Any] | None = None  # 2xx response model
     owner_field: str | None = None  # CREATE: body field naming the owner (practice/patient/order)
     body_type: str = "application/json"  # request media type
     body_optional: bool = False  # an action that may carry a body (e.g. a reason)
     response_type: str = "application/json"
     status: int = 200
+
+    @property
+    def path_params(self) -> list[str]:
+        return [str(name) for name in _PARAM_RE.findall(self.path)]
 
     @property
     def resource(self) -> str | None:
@@ -76,7 +84,7 @@ class Route:
     def id_param(self) -> str | None:
         for name in _PARAM_RE.findall(self.path):
             if name in ID_PARAMS:
-                return name
+                return str(name)
         return None
 
     @property
@@ -109,6 +117,7 @@ _PHI_CLINIC_PATHS = frozenset(
     }
 )
 
+
 @dataclass(frozen=True)
 class Match:
     route: Route
@@ -121,7 +130,7 @@ class RouteTable:
     def __init__(self, routes: tuple[Route, ...]) -> None:
         self.routes = routes
         self._compiled = [(_compile(r.path), r) for r in routes]
-        seen = set()
+        seen: set[tuple[str, str]] = set()
         for r in routes:
             key = (r.method, r.path)
             if key in seen:

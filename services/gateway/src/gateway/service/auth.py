@@ -9,8 +9,10 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -45,7 +47,7 @@ class TokenService:
                  passphrase: str, rotation: timedelta, refresh_s: float,
                  external: ExternalJwks | None = None, external_policy: TokenPolicy | None = None,
                  practice_claim: str = "practice_id", roles_claim: str = "roles",
-                 clock=time.time) -> None:
+                 clock: Callable[[], float] = time.time) -> None:
         self.sessions = sessions
         self.policy = policy
         self.passphrase = passphrase
@@ -109,7 +111,7 @@ class TokenService:
         elif now - self._loaded_at > self.refresh_s:
             await self.load()
 
-    def jwks(self) -> dict:
+    def jwks(self) -> dict[str, Any]:
         return self.ring.jwks(utcnow()) if self.external is None else {"keys": []}
 
     # --- verify
@@ -133,7 +135,7 @@ class TokenService:
             self._verified.popitem(last=False)
         return principal
 
-    async def _verify(self, token: str) -> tuple[Principal, dict]:
+    async def _verify(self, token: str) -> tuple[Principal, dict[str, Any]]:
         if self.external is not None:
             claims = await self.external.verify(token, self.external_policy or self.policy)
             return principal_from_claims(claims, practice_claim=self.practice_claim,

@@ -13,15 +13,15 @@ from typing import Any
 
 import httpx
 
+from chairside_shared import inputs
 from gateway.adapters.cursors import Binding, CursorRejected, CursorSealer
-from gateway.adapters.upstream import Unavailable, Upstreams
-from gateway.domain import access, jsondoc
+from gateway.adapters.upstream import MAX_UPSTREAM_DEPTH, Unavailable, Upstreams
+from gateway.domain import access
 from gateway.domain import problems as pb
 from gateway.domain.audit import resource_ids
 from gateway.domain.principal import Principal
 from gateway.domain.ratelimit import retry_after_header
-from gateway.domain.routes import Kind, Route
-from gateway.domain.routing import expand
+from gateway.domain.routing import Kind, Route, expand
 
 # Response headers a service may pass to the client; everything else is the gateway's.
 PASSED_HEADERS = ("content-type", "location", "etag", "last-modified", "retry-after",
@@ -65,7 +65,7 @@ def _json(doc: Any) -> bytes:
 def upstream_json(resp: httpx.Response) -> Any:
     """A service's JSON answer, depth-bounded like everything the gateway parses; ValueError
     when it is not JSON or nests too deeply."""
-    return jsondoc.loads(resp.content, max_depth=jsondoc.MAX_UPSTREAM_DEPTH)
+    return inputs.parse_json(resp.content, max_depth=MAX_UPSTREAM_DEPTH)
 
 
 def malformed(upstream: str) -> pb.Problem:

@@ -13,7 +13,7 @@ from gateway.adapters.upstream import Unavailable
 from gateway.domain import access
 from gateway.domain import problems as pb
 from gateway.domain.audit import safe_id
-from gateway.domain.routes import AUTHORIZATION, ORDERS, REIMBURSEMENT, SCHEDULING
+from gateway.domain.routing import AUTHORIZATION, ORDERS, REIMBURSEMENT, SCHEDULING
 from gateway.service.proxy import Call, Proxy, upstream_json, upstream_problem
 
 _DOWN_STATUSES = (502, 503, 504)

@@ -26,4 +26,5 @@ async def audit_page(gw: Any, query: dict[str, str]) -> dict[str, Any]:
 
 async def rotate_keys(gw: Any) -> dict[str, Any]:
     await gw.tokens.rotate()
-    return gw.tokens.jwks()
+    keys: dict[str, Any] = gw.tokens.jwks()
+    return keys

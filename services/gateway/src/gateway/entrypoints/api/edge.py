@@ -39,10 +39,10 @@ class BodyTooLarge(Exception):
     pass
 
 
-def route_template(scope: dict) -> str:
+def route_template(scope: dict[str, Any]) -> str:
     if template := scope.get("route_template"):
-        return template
-    return getattr(scope.get("route"), "path", None) or "unmatched"
+        return str(template)
+    return str(getattr(scope.get("route"), "path", None) or "unmatched")
 
 
 def _new_span_context() -> SpanContext:
@@ -55,7 +55,8 @@ def traceparent_of(ctx: SpanContext) -> str:
     return f"00-{ctx.trace_id:032x}-{ctx.span_id:016x}-{int(ctx.trace_flags):02x}"
 
 
-async def send_problem(send: Any, problem: pb.Problem, extra_headers: list | None = None) -> None:
+async def send_problem(send: Any, problem: pb.Problem,
+                       extra_headers: list[tuple[bytes, bytes]] | None = None) -> None:
     body = json.dumps(problem.body()).encode()
     headers = [(b"content-type", pb.PROBLEM_MEDIA_TYPE.encode()),
                (b"content-length", str(len(body)).encode())]
@@ -73,7 +74,7 @@ class EdgeMiddleware:
         self.origins = frozenset(cors_origins)
         self.trust_inbound = trust_inbound_traceparent
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -98,7 +99,8 @@ class EdgeMiddleware:
             REQUEST_SECONDS.labels("gateway", scope["method"], template).observe(
                 time.perf_counter() - started_at)
 
-    async def _traced(self, scope: dict, receive: Any, send: Any, headers: dict, span: Any,
+    async def _traced(self, scope: dict[str, Any], receive: Any, send: Any,
+                      headers: dict[bytes, bytes], span: Any,
                       status_box: list[int]) -> None:
         span_ctx = span.get_span_context()
         token = None
@@ -144,7 +146,8 @@ class EdgeMiddleware:
         return pb.Problem(413, "payload-too-large",
                           f"request bodies are limited to {self.max_body} bytes")
 
-    async def _preflight(self, origin: str, send: Any, extra: list) -> int:
+    async def _preflight(self, origin: str, send: Any,
+                         extra: list[tuple[bytes, bytes]]) -> int:
         if origin not in self.origins:
             await send_problem(send, pb.forbidden("origin not allowed"), extra)
             return 403
@@ -158,21 +161,22 @@ class EdgeMiddleware:
         await send({"type": "http.response.body", "body": b""})
         return 204
 
-    async def _run(self, scope: dict, receive: Any, send: Any, extra: list,
+    async def _run(self, scope: dict[str, Any], receive: Any, send: Any,
+                   extra: list[tuple[bytes, bytes]],
                    status_box: list[int]) -> None:
         started = False
         seen = 0
 
-        async def counting_receive() -> dict:
+        async def counting_receive() -> dict[str, Any]:
             nonlocal seen
-            message = await receive()
+            message: dict[str, Any] = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:  # chunked bodies carry no Content-Length
                     raise BodyTooLarge
             return message
 
-        async def send_with_headers(message: dict) -> None:
+        async def send_with_headers(message: dict[str, Any]) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True

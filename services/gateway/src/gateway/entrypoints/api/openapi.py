@@ -1,14 +1,18 @@
-"""The OpenAPI 3.1 document, generated from the route table and the public schemas."""
+"""The OpenAPI 3.1 document, generated from the route table: each proxied route documented as
+its service's operation (public.py, with differences.py applied), the gateway's own routes
+from schemas.py, and the gateway's concerns (security, Idempotency-Key, problems) on every one.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic.json_schema import models_json_schema
+from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from gateway.domain.principal import ALL_SCOPES
-from gateway.domain.routes import ID_PARAMS, Access, Route
-from gateway.entrypoints.api import schemas
+from gateway.domain.routing import GATEWAY, Access, Route
+from gateway.entrypoints.api import public, schemas
 
 PROBLEM = "application/problem+json"
 TRACEPARENT = {"traceparent": {"description": "W3C trace context of this request; quote it "
@@ -41,53 +45,94 @@ def _problem(code: int, ref: dict[str, str]) -> dict[str, Any]:
 
 
 def _error_codes(route: Route) -> list[int]:
-    codes = [401, 403, 404, 422, 429, 502, 503, 504]
+    codes = {401, 403, 404, 422, 429, 502, 503, 504} | public.service_error_codes(route)
     if route.body is not None or route.method == "POST":
-        codes += [400, 409, 413]
+        codes |= {400, 409, 413}
     if route.body is not None:
-        codes.append(415)
+        codes.add(415)
     return sorted(codes)
 
 
-def _path_params(route: Route) -> list[dict[str, Any]]:
-    out = []
-    for name in route.path.split("{")[1:]:
-        name = name.split("}")[0]
-        # Codes: letters, digits, dot, dash, underscore, but never only dots (`.`/`..`).
-        schema = ({"type": "string", "format": "uuid"} if name in ID_PARAMS
-                  else {"type": "string", "minLength": 1, "maxLength": 64,
-                        "pattern": "^[.]*[A-Za-z0-9_-][A-Za-z0-9._-]*$"})
-        out.append({"name": name, "in": "path", "required": True, "schema": schema})
-    return out
-
-
-def _query_params(name: str | None, reg: dict[str, Any]) -> list[dict[str, Any]]:
-    if name is None:
+def _own_query_params(model: type[Any] | None) -> list[dict[str, Any]]:
+    if model is None:
         return []
-    js = reg[name].model_json_schema(by_alias=True)
+    js = model.model_json_schema(by_alias=True)
     required = set(js.get("required", []))
     return [{"name": prop, "in": "query", "required": prop in required, "schema": schema}
             for prop, schema in js.get("properties", {}).items()]
 
 
+def _own_path_params(route: Route) -> list[dict[str, Any]]:
+    return [{"name": name, "in": "path", "required": True,
+             "schema": {"type": "string", "format": "uuid"}} for name in route.path_params]
+
+
+class _Components:
+    """The services' component schemas the document uses, named `<service>.<Name>`."""
+
+    def __init__(self) -> None:
+        self.schemas: dict[str, Any] = {}
+
+    def ref(self, service: str, node: Any) -> Any:
+        """`node` with every $ref of the service's document pointing at a public component,
+        each referenced component copied (once) with its own references followed."""
+        if isinstance(node, list):
+            return [self.ref(service, v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                name = value.rsplit("/", 1)[-1]
+                public_name = f"{service}.{name}"
+                out[key] = f"#/components/schemas/{public_name}"
+                if public_name not in self.schemas:
+                    self.schemas[public_name] = {}  # placeholder: cycles end here
+                    schema = public.document(service)["components"]["schemas"][name]
+                    self.schemas[public_name] = self.ref(service, schema)
+            else:
+                out[key] = self.ref(service, value)
+        return out
+
+
 def build(routes: tuple[Route, ...], *, title: str, version: str,
           token_url: str = "/v1/oauth/token") -> dict[str, Any]:
-    reg = schemas.registry()
-    req_names = sorted({r.body for r in routes if r.body} | {"TokenRequest"})
-    res_names = sorted({r.response for r in routes if r.response} | {"Problem"})
-    pairs = [(reg[n], "validation") for n in req_names] + \
-            [(reg[n], "serialization") for n in res_names]
+    own_requests = {r.body for r in routes if r.upstream == GATEWAY and r.body} | \
+        {schemas.TokenRequest}
+    own_responses = {r.response for r in routes if r.upstream == GATEWAY and r.response} | \
+        {schemas.Problem}
+    pairs: list[tuple[type[BaseModel], JsonSchemaMode]] = \
+        [(m, "validation") for m in sorted(own_requests, key=lambda m: m.__name__)] + \
+        [(m, "serialization") for m in sorted(own_responses, key=lambda m: m.__name__)]
     refs, top = models_json_schema(pairs, ref_template="#/components/schemas/{model}",
                                    by_alias=True)
+    components = _Components()
     paths: dict[str, dict[str, Any]] = {}
-    problem_ref = refs[(reg["Problem"], "serialization")]
+    problem_ref = refs[(schemas.Problem, "serialization")]
     for route in routes:
+        found = public.find_operation(route)
         op: dict[str, Any] = {
             "operationId": route.operation_id,
             "summary": route.summary,
             "tags": [route.upstream],
-            "parameters": _path_params(route) + _query_params(route.query, reg),
         }
+        ok: dict[str, Any] = {"description": route.summary, "headers": dict(TRACEPARENT)}
+        if found is not None:  # a service's operation: its parameters, body and answer
+            _, service_op = found
+            op["parameters"] = [p.as_openapi() for p in public.parameters(route)]
+            if "requestBody" in service_op:
+                op["requestBody"] = components.ref(route.upstream, service_op["requestBody"])
+            answer = service_op["responses"].get(str(route.status), {})
+            if answer.get("content"):
+                ok["content"] = components.ref(route.upstream, answer["content"])
+        else:  # the gateway's own
+            op["parameters"] = _own_path_params(route) + _own_query_params(route.query)
+            if route.body is not None:
+                op["requestBody"] = {"required": not route.body_optional, "content": {
+                    route.body_type: {"schema": refs[(route.body, "validation")]}}}
+            if route.response is not None:
+                ok["content"] = {route.response_type: {
+                    "schema": refs[(route.response, "serialization")]}}
         if route.access is Access.PUBLIC:
             op["security"] = []
         else:
@@ -104,19 +149,6 @@ def build(routes: tuple[Route, ...], *, title: str, version: str,
                                "different body answers 422.",
                 "schema": {"type": "string", "minLength": 1, "maxLength": 255,
                            "pattern": "^[\\x21-\\x7e]+$"}})
-        if route.body:
-            if route.body_type in ("application/json", "application/x-www-form-urlencoded"):
-                schema = refs[(reg[route.body], "validation")]
-            else:
-                schema = {"type": "string", "minLength": 1}
-            op["requestBody"] = {"required": not route.body_optional,
-                                 "content": {route.body_type: {"schema": schema}}}
-        ok: dict[str, Any] = {"description": route.summary, "headers": dict(TRACEPARENT)}
-        if route.response:
-            ok["content"] = {route.response_type: {
-                "schema": refs[(reg[route.response], "serialization")]}}
-        elif route.response_type.startswith("text/"):
-            ok["content"] = {route.response_type: {"schema": {"type": "string"}}}
         codes = [400, 401, 415, 429] if route.path == token_url else \
             ([] if route.access is Access.PUBLIC else _error_codes(route))
         op["responses"] = {str(route.status): ok,
@@ -129,7 +161,7 @@ def build(routes: tuple[Route, ...], *, title: str, version: str,
                                 "every response carries `traceparent`."},
         "paths": paths,
         "components": {
-            "schemas": top.get("$defs", {}),
+            "schemas": {**top.get("$defs", {}), **dict(sorted(components.schemas.items()))},
             "securitySchemes": {
                 "oauth2": {"type": "oauth2", "flows": {"clientCredentials": {
                     "tokenUrl": token_url, "scopes": SCOPE_TEXT}}},

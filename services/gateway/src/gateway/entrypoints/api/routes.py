@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,16 +16,16 @@ from fastapi.responses import Response
 
 from gateway.adapters.orm import utcnow
 from gateway.adapters.upstream import Unavailable
-from gateway.bootstrap import Gateway
 from gateway.domain import idempotency as idem
 from gateway.domain import problems as pb
 from gateway.domain.audit import AuditEntry
 from gateway.domain.principal import Principal
 from gateway.domain.ratelimit import retry_after_header
-from gateway.domain.routes import Access, Kind, Route
+from gateway.domain.routing import Access, Kind, Route
 from gateway.entrypoints.api import validation
 from gateway.entrypoints.api.admin import AUDIT_PATH, audit_page, rotate_keys
 from gateway.entrypoints.api.tokens import jwks, token_endpoint
+from gateway.service.container import Gateway
 from gateway.service.proxy import Call, Result
 
 log = logging.getLogger("gateway.api")
@@ -206,7 +207,7 @@ async def pipeline(gw: Gateway, route: Route, request: Request) -> Response:
                     log.error("audit flush failed on %s %s", route.method, route.path)
 
 
-def _endpoint(route: Route):
+def _endpoint(route: Route) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         # For the edge's span name and metrics label (plain routes leave no `route` in scope).
         request.scope["route_template"] = route.path

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from gateway.domain import problems as pb
 from gateway.domain.ratelimit import retry_after_header
-from gateway.entrypoints.api.schemas_common import TokenRequest
+from gateway.entrypoints.api.schemas import TokenRequest
 from gateway.service.auth import OAuthError, parse_basic
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}

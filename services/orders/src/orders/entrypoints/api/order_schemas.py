@@ -14,7 +14,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from chairside_shared.inputs import Instant
-from orders.entrypoints.api.schemas import MAX_DOSE, Dose, In, LineNumber, Mode, Severity
+from orders.entrypoints.api.schemas import Dose, In, LineNumber, Mode, Severity, Wasted
 
 ICD10 = r"(?i)^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
 Icd10 = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=ICD10)]
@@ -108,7 +108,7 @@ class AdministrationIn(In):
     dose_unit: str = Field(min_length=1, max_length=16)
     ndc: str | None = Field(default=None, max_length=16)
     lot: str | None = Field(default=None, max_length=64)
-    wasted_amount: Annotated[Decimal, Field(ge=0, le=MAX_DOSE, decimal_places=4)] = Decimal(0)
+    wasted_amount: Wasted = Decimal(0)
     reaction: str | None = Field(default=None, max_length=500)
 
 

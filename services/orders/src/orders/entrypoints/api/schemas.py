@@ -15,7 +15,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from chairside_shared.inputs import Day, Instant
+from chairside_shared.inputs import Day, Instant, decimal_pattern, decimal_text
 
 T = TypeVar("T")
 Severity = Literal["block", "warn", "info"]
@@ -33,7 +33,18 @@ BirthDate = Annotated[Day, AfterValidator(_not_in_future)]
 # Bounds that keep every amount inside its column (NUMERIC(14,4)) and far above any real dose
 # (the largest catalog dose is 2 g of magnesium, in mg).
 MAX_DOSE = Decimal(100_000)
-Dose = Annotated[Decimal, Field(gt=0, le=MAX_DOSE, decimal_places=4)]
+# A decimal's text form is documented with its pattern, and its number form as a multiple of
+# its last decimal place, so the schema says what the field takes (decimal_places is not
+# written into JSON Schema by pydantic).
+Dose = Annotated[Decimal, Field(gt=0, le=MAX_DOSE, decimal_places=4,
+                                multiple_of=Decimal("0.0001"), json_schema_extra=decimal_text(
+                                    decimal_pattern("[1-9][0-9]{0,4}", 4, zero=False)))]
+Wasted = Annotated[Decimal, Field(ge=0, le=MAX_DOSE, decimal_places=4,
+                                  multiple_of=Decimal("0.0001"), json_schema_extra=decimal_text(
+                                      decimal_pattern("[1-9][0-9]{0,4}", 4, zero=True)))]
+WeightKg = Annotated[Decimal, Field(gt=0, le=400, decimal_places=2, multiple_of=Decimal("0.01"),
+                                    json_schema_extra=decimal_text(decimal_pattern(
+                                        "([1-9][0-9]?|[1-3][0-9]{2})", 2, zero=False)))]
 LineNumber = Annotated[int, Field(ge=1, le=99)]
 
 
@@ -68,11 +79,11 @@ class MedicationIn(In):
 
 
 class PatientCreate(In):
-    practice_id: str | None = Field(default=None, max_length=64)  # defaults to the caller's
+    practice_id: str | None = Field(default=None, min_length=1, max_length=64)  # or the caller's
     mrn: str = Field(min_length=1, max_length=64)
     birth_date: BirthDate
     sex: Literal["female", "male", "other", "unknown"] = "unknown"
-    weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
+    weight_kg: WeightKg | None = None
     pregnant: bool | None = None
     allergies: list[AllergyIn] = []
     conditions: list[str] = []
@@ -81,9 +92,11 @@ class PatientCreate(In):
 
 
 class PatientUpdate(In):
-    birth_date: BirthDate | None = None
-    sex: Literal["female", "male", "other", "unknown"] | None = None
-    weight_kg: Decimal | None = Field(default=None, gt=0, le=400, decimal_places=2)
+    # Optional but never null: a patient's birth date and sex can be changed, not cleared
+    # (left out, they stay as they are; the None default is never validated).
+    birth_date: BirthDate = None  # type: ignore[assignment]
+    sex: Literal["female", "male", "other", "unknown"] = None  # type: ignore[assignment]
+    weight_kg: WeightKg | None = None
     pregnant: bool | None = None
     allergies: list[AllergyIn] | None = None
     conditions: list[str] | None = None
@@ -179,7 +192,7 @@ class ProtocolCreate(In):
     name: str = Field(min_length=1, max_length=200)
     population: Literal["adult", "pediatric", "any"] = "any"
     description: str = Field(default="", max_length=2000)
-    practice_id: str | None = Field(default=None, max_length=64)
+    practice_id: str | None = Field(default=None, min_length=1, max_length=64)
     lines: list[ProtocolLineIn] = Field(min_length=1)
 
 

@@ -19,7 +19,7 @@ from reimbursement.domain.fees import (
 from reimbursement.domain.hcpcs import HcpcsDescriptor, Rounding
 from reimbursement.domain.inventory import InventoryError, Product
 from reimbursement.entrypoints.api import schemas as s
-from reimbursement.entrypoints.api.claims import text_body
+from reimbursement.entrypoints.api.claims import text_body, text_request_body
 from reimbursement.entrypoints.api.deps import Now, UoW
 from reimbursement.entrypoints.api.views import flag_doc, inventory_doc, plain
 from reimbursement.service import catalog, reports
@@ -120,9 +120,11 @@ async def asp_quarter(quarter: str, uow: UoW) -> dict[str, Any]:
 
 
 @router.post("/v1/fee-schedules/asp", status_code=201,
-             summary="Load a quarterly ASP pricing file (CSV body); all or nothing")
+             summary="Load a quarterly ASP pricing file (CSV body); all or nothing",
+             openapi_extra={"requestBody": text_request_body("The CMS ASP pricing file",
+                                                             "text/csv")})
 async def load_asp(request: Request, uow: UoW, now: Now,
-                   quarter: str = Query(pattern=r"^\d{4}Q[1-4]$"),
+                   quarter: str = Query(pattern=r"^[1-9]\d{3}Q[1-4]$"),
                    source: str = Query("CMS ASP pricing file", max_length=300),
                    ) -> dict[str, Any]:
     loaded = await catalog.import_asp(uow=uow, text=await text_body(request), quarter=quarter,

@@ -22,11 +22,21 @@ from reimbursement.service import billing, exports, queries, remittances
 
 router = APIRouter(tags=["billing"])
 STATUSES = {"needs_review", "ready", "submitted", "paid", "partially_paid", "denied", "reversed"}
+_STATUS = "(" + "|".join(sorted(STATUSES)) + ")"
+STATUS_LIST = f"^{_STATUS}(,{_STATUS})*$"
 MAX_BODY = 20 * 1024 * 1024
 
 
+def text_request_body(what: str, media_type: str = "text/plain") -> dict[str, Any]:
+    """The OpenAPI request body of a route that reads its text itself (`_text_body`)."""
+    return {"required": True, "description": f"{what}: UTF-8 text, not blank, up to 20 MB",
+            "content": {media_type: {"schema": {"type": "string", "pattern": r"\S"}}}}
+
+
 @router.get("/v1/claims", response_model=s.Page[s.ClaimOut], summary="List claims")
-async def list_claims(uow: UoW, order_id: UUID | None = None, status: str | None = None,
+async def list_claims(uow: UoW, order_id: UUID | None = None,
+                      status: str | None = Query(None, pattern=STATUS_LIST, description=(
+                          "one status or several, comma-separated")),
                       practice_id: str | None = None, limit: int = Query(50, ge=1, le=200),
                       cursor: str | None = None) -> dict[str, Any]:
     wanted = [x for x in (status or "").split(",") if x]
@@ -45,7 +55,9 @@ async def denials(uow: UoW, now: Now) -> list[dict[str, Any]]:
 
 
 @router.get("/v1/claims/x12", response_class=PlainTextResponse,
-            summary="Batch 837P of the claims submitted in a window")
+            summary="Batch 837P of the claims submitted in a window",
+            responses={409: {"description": "A claim in the window needs review, or its payer "
+                                            "has no contract on file"}})
 async def batch_x12(uow: UoW, now: Now, subscribers: Subscribers,
                     submitted_from: Instant | None = None,
                     submitted_to: Instant | None = None) -> PlainTextResponse:
@@ -60,14 +72,21 @@ async def get_claim(claim_id: UUID, uow: UoW) -> dict[str, Any]:
 
 
 @router.get("/v1/claims/{claim_id}/x12", response_class=PlainTextResponse,
-            summary="The claim as X12 837P 005010X222A1")
+            summary="The claim as X12 837P 005010X222A1",
+            responses={409: {"description": "The claim needs review, or its payer has no "
+                                            "contract on file: it cannot be exported yet"}})
 async def claim_x12(claim_id: UUID, uow: UoW, now: Now,
                     subscribers: Subscribers) -> PlainTextResponse:
     text = await exports.claim_x12(uow=uow, claim_ids=[claim_id], source=subscribers, now=now)
     return PlainTextResponse(text, media_type="text/plain")
 
 
-@router.get("/v1/claims/{claim_id}/fhir", summary="The claim as a FHIR R4B Claim")
+@router.get("/v1/claims/{claim_id}/fhir", summary="The claim as a FHIR R4B Claim",
+            response_class=Response, responses={200: {
+                "description": "A FHIR R4B Claim resource",
+                "content": {"application/fhir+json": {"schema": {
+                    "type": "object", "required": ["resourceType"],
+                    "properties": {"resourceType": {"const": "Claim"}}}}}}})
 async def claim_fhir(claim_id: UUID, uow: UoW) -> Response:
     resource = await exports.claim_fhir(uow=uow, claim_id=claim_id)
     return Response(resource.model_dump_json(exclude_none=True),
@@ -89,7 +108,8 @@ async def rebuild(claim_id: UUID, uow: UoW, now: Now) -> dict[str, Any]:
 
 
 @router.post("/v1/remittances", response_model=s.RemittanceOut, status_code=201,
-             summary="Post an 835 remittance (X12 text); all or nothing")
+             summary="Post an 835 remittance (X12 text); all or nothing",
+             openapi_extra={"requestBody": text_request_body("An X12 835 remittance file")})
 async def post_remittance(request: Request, uow: UoW, now: Now) -> dict[str, Any]:
     text = await text_body(request)
     return remittance_doc(await remittances.import_remittance(uow=uow, text=text, now=now))

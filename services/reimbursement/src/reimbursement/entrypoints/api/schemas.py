@@ -10,7 +10,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
-from chairside_shared.inputs import Day
+from chairside_shared.inputs import Day, decimal_pattern, decimal_text
 from reimbursement.domain.ndc import NdcError, normalize_ndc
 
 T = TypeVar("T")
@@ -34,11 +34,23 @@ def billing_ndc(value: str) -> str:
 
 Money = Annotated[Decimal, PlainSerializer(_money, return_type=str)]
 # What a caller may send: inside NUMERIC(18,6) and far above any real vial, package or rate.
-Quantity = Annotated[Decimal, Field(gt=0, le=1_000_000, decimal_places=6)]
-Cost = Annotated[Decimal, Field(ge=0, le=10_000_000, decimal_places=6)]
+# A decimal's text form is documented with its pattern, and its number form as a multiple of
+# its last decimal place (pydantic writes neither into JSON Schema).
+Quantity = Annotated[Decimal, Field(
+    gt=0, le=1_000_000, decimal_places=6, multiple_of=Decimal("0.000001"),
+    json_schema_extra=decimal_text(decimal_pattern("[1-9][0-9]{0,5}", 6, zero=False)))]
+Cost = Annotated[Decimal, Field(
+    ge=0, le=10_000_000, decimal_places=6, multiple_of=Decimal("0.000001"),
+    json_schema_extra=decimal_text(decimal_pattern("[1-9][0-9]{0,6}", 6, zero=True)))]
 Amount = Annotated[Decimal, PlainSerializer(_plain, return_type=str)]
 HCPCS_RE = re.compile(r"^[A-Z0-9]\d{3}[A-Z0-9]$")
 HCPCS = Annotated[str, Field(pattern=HCPCS_RE.pattern)]
+# What normalize_ndc takes: 11 digits, or 5-4-2, 4-4-2, 5-3-2, 5-4-1 with hyphens; a labeler
+# code of zeros only is no NDC.
+_L5 = r"(?:[1-9]\d{4}|0[1-9]\d{3}|00[1-9]\d{2}|000[1-9]\d|0000[1-9])"
+_L4 = r"(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
+NDC_PATTERN = (rf"^(?:{_L5}\d{{6}}|{_L5}-\d{{4}}-\d{{2}}|{_L4}-\d{{4}}-\d{{2}}"
+               rf"|{_L5}-\d{{3}}-\d{{2}}|{_L5}-\d{{4}}-\d)$")
 
 
 class In(BaseModel):
@@ -150,7 +162,7 @@ class RemittanceOut(Out):
 
 # --------------------------------------------------------------------------- inventory
 class ProductIn(In):
-    ndc: str = Field(min_length=10, max_length=13)
+    ndc: str = Field(min_length=10, max_length=13, pattern=NDC_PATTERN)
     name: str = Field(min_length=1, max_length=200)
     hcpcs: HCPCS | None = None
     strength: Quantity
@@ -169,7 +181,7 @@ class ProductIn(In):
 class ReceiptIn(In):
     """Receive stock: a lot of an NDC; ``product`` defines the NDC when it is new."""
 
-    ndc: str = Field(min_length=10, max_length=13)
+    ndc: str = Field(min_length=10, max_length=13, pattern=NDC_PATTERN)
     lot_number: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9\-]+$")
     expires_on: Day
     packages: int = Field(ge=1, le=10000)
@@ -226,11 +238,14 @@ class ContractIn(In):
     name: str = Field(min_length=1, max_length=200)
     kind: Literal["medicare", "medicare_advantage", "medicaid", "commercial"]
     drug_basis: Literal["medicare_asp", "asp_percent", "awp_percent", "fixed"]
-    drug_percent: Decimal = Field(default=Decimal(1), gt=0, le=5)
+    drug_percent: Decimal = Field(default=Decimal(1), gt=0, le=5, json_schema_extra=decimal_text(
+        decimal_pattern("[1-4]", 6, zero=False)))
     drug_rates: dict[HCPCS, Cost] = {}
     admin_rates: dict[Annotated[str, Field(max_length=16)], Cost] = {}
-    coinsurance: Decimal = Field(default=Decimal("0.20"), ge=0, le=1)
-    sequestration: Decimal = Field(default=Decimal(0), ge=0, lt=1)
+    coinsurance: Decimal = Field(default=Decimal("0.20"), ge=0, le=1,
+                                 json_schema_extra=decimal_text(r"^(0(\.[0-9]{1,6})?|1)$"))
+    sequestration: Decimal = Field(default=Decimal(0), ge=0, lt=1,
+                                   json_schema_extra=decimal_text(r"^0(\.[0-9]{1,6})?$"))
     x12_payer_id: str = Field(min_length=2, max_length=80)
     claim_filing: str = Field(min_length=2, max_length=2)
     policy: PolicyIn = PolicyIn()

@@ -7,9 +7,10 @@ outside their shift, unknown time zones, ratios below 1.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Annotated
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from chairside_shared.inputs import Instant
 from scheduling.domain.clinic import Break, Chair, ClinicHours, NurseShift, RatioPolicy
@@ -45,7 +46,8 @@ def _shift_out(x: NurseShift) -> s.NurseShiftOut:
 
 
 @router.get("/nurse-shifts", response_model=list[s.NurseShiftOut])
-async def list_shifts(uow: UoWDep, from_: Instant | None = None,
+async def list_shifts(uow: UoWDep,
+                      from_: Annotated[Instant | None, Query(alias="from")] = None,
                       to: Instant | None = None) -> list[s.NurseShiftOut]:
     lo = from_ or datetime.now(UTC) - timedelta(days=1)
     hi = to or lo + timedelta(days=14)

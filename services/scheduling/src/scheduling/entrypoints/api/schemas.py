@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from chairside_shared.inputs import Day, Instant
 
@@ -231,7 +231,7 @@ class NurseShiftOut(NurseShiftIn):
 
 class RatioPolicyIn(Schema):
     ratios: dict[AcuityKey, Annotated[int, Field(ge=1, le=20)]] = Field(
-        description="acuity class -> max patients per nurse")
+        min_length=1, description="acuity class -> max patients per nurse")
     setup_minutes: dict[AcuityKey, Annotated[int, Field(ge=0, le=240)]] = {}
 
 
@@ -240,10 +240,17 @@ class RatioPolicyOut(RatioPolicyIn):
     state: str | None = None
 
 
+# A time of day on the clinic's clock: no offset (the zone is the clinic's `timezone`), which
+# JSON Schema's `time` format (RFC 3339, offset required) would demand.
+LocalTime = Annotated[time, WithJsonSchema({
+    "type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+    "description": "local time of day in the clinic's time zone, HH:MM[:SS]"})]
+
+
 class WeekdayHours(Schema):
     weekday: int = Field(ge=0, le=6, description="0 = Monday")
-    opens: time
-    closes: time
+    opens: LocalTime
+    closes: LocalTime
 
 
 class ClinicHoursIn(Schema):

@@ -1,5 +1,6 @@
-"""Depth-bounded JSON parsing: the nesting depth is measured without recursion, brackets in
-strings do not count, and a document past the limit never reaches json.loads."""
+"""Depth-bounded JSON parsing (chairside_shared.inputs.parse_json, used by every service's
+InputGuard and by the gateway): the nesting depth is measured on the text without recursion,
+brackets in strings do not count, and a document past the limit never reaches json.loads."""
 
 import json
 
@@ -7,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gateway.domain import jsondoc
+from chairside_shared import inputs
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\ab\u00e9\u20ac'),
@@ -28,7 +29,7 @@ def nesting(value) -> int:
 @settings(max_examples=300, deadline=None)
 @given(value=JSON_VALUES, ascii_only=st.booleans())
 def test_depth_is_the_documents_nesting_whatever_its_strings_hold(value, ascii_only):
-    assert jsondoc.depth(json.dumps(value, ensure_ascii=ascii_only)) == nesting(value)
+    assert inputs.json_text_depth(json.dumps(value, ensure_ascii=ascii_only)) == nesting(value)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -40,7 +41,7 @@ def test_depth_is_the_documents_nesting_whatever_its_strings_hold(value, ascii_o
     ("", 0),
 ])
 def test_depth_of_tricky_texts(text, expected):
-    assert jsondoc.depth(text) == expected
+    assert inputs.json_text_depth(text) == expected
 
 
 @pytest.mark.parametrize("body", [
@@ -51,23 +52,23 @@ def test_depth_of_tricky_texts(text, expected):
 ])
 def test_bodies_that_crash_json_loads_are_refused_before_it(body):
     with pytest.raises(RecursionError):
-        json.loads(body)  # what the gateway used to do
-    with pytest.raises(jsondoc.TooDeep) as exc:
-        jsondoc.loads(body.encode(), max_depth=jsondoc.MAX_BODY_DEPTH)
+        json.loads(body)  # what parsing first used to meet
+    with pytest.raises(inputs.TooDeep) as exc:
+        inputs.parse_json(body.encode())
     assert isinstance(exc.value, ValueError) and "32 levels" in str(exc.value)
 
 
 def test_the_limit_itself_is_allowed_and_one_more_is_not():
     at_limit = "[" * 32 + "]" * 32
-    assert jsondoc.loads(at_limit, max_depth=32) is not None
-    with pytest.raises(jsondoc.TooDeep):
-        jsondoc.loads("[" + at_limit + "]", max_depth=32)
+    assert inputs.parse_json(at_limit, max_depth=32) is not None
+    with pytest.raises(inputs.TooDeep):
+        inputs.parse_json("[" + at_limit + "]", max_depth=32)
 
 
 def test_bytes_are_decoded_as_json_loads_would_and_bad_text_is_a_value_error():
     doc = {"name": "Zo\u00eb", "n": [1, 2]}
     for encoding in ("utf-8", "utf-16", "utf-32"):
-        assert jsondoc.loads(json.dumps(doc).encode(encoding), max_depth=4) == doc
+        assert inputs.parse_json(json.dumps(doc).encode(encoding), max_depth=4) == doc
     for bad in (b"\xff\xfe\xfd{", b"{nope", b"[1,"):
         with pytest.raises(ValueError):
-            jsondoc.loads(bad, max_depth=4)
+            inputs.parse_json(bad, max_depth=4)

@@ -1,0 +1,144 @@
+"""One source of truth for the public schemas: the services' OpenAPI documents.
+
+- The checked-in documents and the models generated from them are what `make contracts`
+  writes today (a service changed a schema: regenerate, and review the diff).
+- Every route of the table is its service's operation: same path shape, same parameters,
+  body and 2xx answer, constraints included (required, bounds, lengths, enums, formats),
+  named by the generated class; the public document says exactly what the service's says,
+  except where differences.py declares otherwise, entry by entry.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gateway.domain.routing import UPSTREAMS, Route
+from gateway.entrypoints.api import differences, openapi, public
+from gateway.entrypoints.api.table import ROUTES
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "contracts.py"
+PROXIED = [r for r in ROUTES if r.upstream in UPSTREAMS]
+DOC = openapi.build(ROUTES, title="t", version="1")
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("gateway_contracts_tool", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_checked_in_contracts_are_what_make_contracts_writes():
+    stale = _tool().stale()
+    assert stale == [], f"stale: {stale}; run `make contracts` and review the diff"
+
+
+def _inline(doc: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> Any:
+    """`node` with every $ref of `doc` replaced by what it names (a cycle stays a $ref)."""
+    if isinstance(node, list):
+        return [_inline(doc, v, seen) for v in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        if name in seen:
+            return {"$ref": "(cycle)"}
+        target = doc["components"]["schemas"][name]
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        return _inline(doc, {**target, **rest}, (*seen, name))
+    return {k: _inline(doc, v, seen) for k, v in node.items()}
+
+
+def _label(route: Route) -> str:
+    return f"{route.method} {route.path}"
+
+
+def _component_name(model: type[Any] | None) -> str | None:
+    return None if model is None else model.__name__
+
+
+def _ref_name(content: dict[str, Any]) -> str | None:
+    schema = content.get("schema") or {}
+    return schema["$ref"].rsplit("/", 1)[-1] if "$ref" in schema else None
+
+
+def _differences(route: Route) -> set[tuple[str, str, str]]:
+    """(operation, location, public name) of every parameter where the public document and
+    the service's operation differ (name, required, or schema)."""
+    found = public.find_operation(route)
+    assert found is not None, f"{_label(route)}: no operation"
+    op = found[1]
+    service_doc = public.document(route.upstream)
+    theirs = [p for p in op.get("parameters", []) if p["in"] in ("path", "query")]
+    ours = [p for p in DOC["paths"][route.path][route.method.lower()]["parameters"]
+            if p["in"] in ("path", "query")]
+    assert len(ours) == len(theirs), f"{_label(route)}: parameters differ in number"
+    found = set()
+    for mine, their in zip(ours, theirs, strict=True):
+        assert mine["in"] == their["in"]
+        same = (mine["name"] == their["name"]
+                and mine["required"] == bool(their.get("required"))
+                and _inline(DOC, mine["schema"]) == _inline(service_doc, their["schema"]))
+        if not same:
+            found.add((_label(route), mine["in"], mine["name"]))
+    return found
+
+
+@pytest.mark.parametrize("route", PROXIED, ids=_label)
+def test_each_route_is_its_services_operation(route):
+    found = public.find_operation(route)
+    assert found is not None, f"the {route.upstream} service has no {_label(route)}"
+    path, op = found
+    service = public.document(route.upstream)
+    module = f"gateway.entrypoints.api.contracts.{route.upstream}"
+    for model in (route.body, route.query, route.response):
+        assert model is None or model.__module__ == module, f"{model} is not {module}'s"
+    # query parameters: the generated model of exactly this operation's
+    query = next((n for n, s in service["components"]["schemas"].items()
+                  if s.get("x-operation") == f"{route.method} {path}"), None)
+    assert _component_name(route.query) == query
+    # the body: media type, whether it is required, the class
+    body = op.get("requestBody")
+    if body is None:
+        assert route.body is None, "the gateway documents a body the service does not read"
+    else:
+        assert list(body["content"]) == [route.body_type]
+        assert bool(body.get("required")) == (not route.body_optional)
+        assert _component_name(route.body) == _ref_name(body["content"][route.body_type])
+    # the answer: status, media type, the class
+    ok = [s for s in op["responses"] if s.startswith("2")]
+    assert ok == [str(route.status)]
+    content = op["responses"][ok[0]].get("content") or {}
+    if content:
+        assert list(content) == [route.response_type]
+        assert _component_name(route.response) == _ref_name(content[route.response_type])
+    else:
+        assert route.response is None
+    # the public document says what the service's says, constraints included
+    mine = DOC["paths"][route.path][route.method.lower()]
+    assert _inline(DOC, mine.get("requestBody")) == _inline(service, op.get("requestBody"))
+    assert _inline(DOC, mine["responses"][ok[0]].get("content")) == \
+        _inline(service, op["responses"][ok[0]].get("content"))
+
+
+def test_parameters_differ_from_the_services_only_where_declared():
+    found = set().union(*(_differences(r) for r in PROXIED))
+    declared = {(op, d.location, d.name) for d in differences.DIFFERENCES
+                for op in d.operations}
+    assert found - declared == set(), "undeclared differences (differences.py)"
+    assert declared - found == set(), "declared differences that no longer differ"
+
+
+def test_every_declared_difference_names_a_route_and_says_why():
+    labels = {_label(r) for r in ROUTES}
+    for d in differences.DIFFERENCES:
+        assert set(d.operations) <= labels
+        assert len(d.reason) > 20
+        assert (d.schema is None) != (d.service_name is None)
