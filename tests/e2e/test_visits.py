@@ -55,8 +55,10 @@ async def test_same_day_migraine_cocktail_without_pa(stack, api):
     assert signed["status"] == "signed" and signed["signed_at"]
 
     # order.signed -> authorization: no PA for these drugs; scheduling: hold -> booked today
+    # orders learns of the booking from scheduling's event: wait for both sides, not one
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked"
-                         and v["order"]["authorization_status"] == "not_required",
+                         and v["order"]["authorization_status"] == "not_required"
+                         and v["order"]["status"] == "scheduled",
                          "booked, no PA", who="demo-partner")
     appt, order = v["appointment"], v["order"]
     assert v["authorization"] is None and v["claim"] is None

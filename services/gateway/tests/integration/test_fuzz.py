@@ -84,7 +84,7 @@ def fuzz(base_url: str, token: str, report: Path) -> subprocess.CompletedProcess
     return subprocess.run(
         [str(SCHEMATHESIS), "--config-file", str(CONFIG), "run", f"{base_url}/openapi.json",
          "--checks", "all", "--phases", "examples,coverage,fuzzing",
-         "--max-examples", str(MAX_EXAMPLES), "--seed", "12", "--workers", "4",
+         "--max-examples", str(MAX_EXAMPLES), "--seed", "12", "--workers", "1",
          "--header", f"Authorization: Bearer {token}", "--no-color",
          "--report", "json", "--report-json-path", str(report)],
         capture_output=True, text=True, timeout=600, check=False,
