@@ -5,12 +5,14 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from chairside_shared.web import create_service_app
+from orders.adapters.span_redaction import install_query_redaction
 from orders.bootstrap import build_runtime, settings_from_env
 from orders.entrypoints.api import catalog, identity, orders, patients, practitioners
 from orders.settings import OrdersSettings
 
 
 def create_app(settings: OrdersSettings | None = None) -> FastAPI:
+    install_query_redaction()  # lookups carry names in the query: never into a span
     return create_service_app(
         build_runtime(settings or settings_from_env()),
         title="Chairside orders",

@@ -132,13 +132,12 @@ class CoverageVersionOut(CoverageOut):
 
 
 class PractitionerIn(In):
-    npi: str = Field(min_length=1, max_length=10, json_schema_extra={"pattern": NPI_PATTERN},
-                     description="10 digits starting with 1 or 2; the last is the Luhn check "
+    npi: str = Field(pattern=NPI_PATTERN, description="10 digits starting with 1 or 2; the last is the Luhn check "
                      "digit over 80840 + the first 9")
     family_name: str = Field(min_length=1, max_length=60)
     given_name: str = Field(min_length=1, max_length=35)
-    taxonomy: str = Field(min_length=1, max_length=10, json_schema_extra={
-        "pattern": TAXONOMY_PATTERN}, description="NUCC taxonomy code, e.g. 2084N0402X")
+    taxonomy: str = Field(pattern=TAXONOMY_PATTERN,
+                          description="NUCC taxonomy code, e.g. 2084N0402X")
     roles: list[Role] = Field(min_length=1, max_length=3)
     practice_id: str | None = Field(default=None, min_length=1, max_length=64,
                                     description="null: works for the whole center")
@@ -146,12 +145,10 @@ class PractitionerIn(In):
 
 
 class PractitionerPatch(In):
-    npi: str | None = Field(default=None, min_length=1, max_length=10,
-                            json_schema_extra={"pattern": NPI_PATTERN})
+    npi: str | None = Field(default=None, pattern=NPI_PATTERN)
     family_name: str | None = Field(default=None, min_length=1, max_length=60)
     given_name: str | None = Field(default=None, min_length=1, max_length=35)
-    taxonomy: str | None = Field(default=None, min_length=1, max_length=10,
-                                 json_schema_extra={"pattern": TAXONOMY_PATTERN})
+    taxonomy: str | None = Field(default=None, pattern=TAXONOMY_PATTERN)
     roles: list[Role] | None = Field(default=None, min_length=1, max_length=3)
     practice_id: str | None = Field(default=None, min_length=1, max_length=64)
     active: bool | None = None

@@ -25,8 +25,6 @@ def _changes(body: s.PractitionerIn | s.PractitionerPatch, *, every: bool) -> Pr
         if value is None and name != "practice_id":
             continue  # nothing but the practice can be cleared
         out[name] = frozenset(value) if name == "roles" else value
-        if isinstance(out[name], str) and name in ("npi", "taxonomy"):
-            out[name] = out[name].strip().upper()
     return out  # type: ignore[return-value]
 
 
