@@ -29,7 +29,7 @@ class PhiKeyRepository(_Sealing):
         for table, _, _ in SEALED_TABLES:
             rows = await self.session.execute(sa.select(table.c.key_id, sa.func.count()).group_by(
                 table.c.key_id))
-            out[table.name] = dict(rows.tuples())
+            out[table.name] = {str(r[0]): int(r[1]) for r in rows.all()}
         return out
 
     async def rewrap_batch(self, limit: int) -> tuple[int, int]:

@@ -132,8 +132,8 @@ class CoverageVersionOut(CoverageOut):
 
 
 class PractitionerIn(In):
-    npi: str = Field(pattern=NPI_PATTERN, description="10 digits starting with 1 or 2; the last is the Luhn check "
-                     "digit over 80840 + the first 9")
+    npi: str = Field(pattern=NPI_PATTERN, description="10 digits starting with 1 or 2; the "
+                     "last is the Luhn check digit over 80840 + the first 9")
     family_name: str = Field(min_length=1, max_length=60)
     given_name: str = Field(min_length=1, max_length=35)
     taxonomy: str = Field(pattern=TAXONOMY_PATTERN,
