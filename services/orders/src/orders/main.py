@@ -5,15 +5,14 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from chairside_shared.web import create_service_app
-from orders.adapters.span_redaction import install_query_redaction
 from orders.bootstrap import build_runtime, settings_from_env
 from orders.entrypoints.api import catalog, identity, orders, patients, practitioners
+from orders.entrypoints.api.span_query import QueryOutOfSpans
 from orders.settings import OrdersSettings
 
 
 def create_app(settings: OrdersSettings | None = None) -> FastAPI:
-    install_query_redaction()  # lookups carry names in the query: never into a span
-    return create_service_app(
+    app = create_service_app(
         build_runtime(settings or settings_from_env()),
         title="Chairside orders",
         description="Orders: patients, drug catalog, protocols, orders, safety checks and the "
@@ -22,3 +21,5 @@ def create_app(settings: OrdersSettings | None = None) -> FastAPI:
         routers=[identity.router, patients.router, catalog.router, orders.router,
                  identity.orders_router, practitioners.router],
     )
+    app.add_middleware(QueryOutOfSpans)  # lookups carry names in the query: never in a span
+    return app
