@@ -304,9 +304,10 @@ def test_k8s_deployment_probes_limits_and_settings(k8s_objects, name, monkeypatc
     if name in WITH_SETTINGS:
         assert [c["args"] for c in pod["initContainers"]] == [["migrate"]]
         assert main["args"] == ["serve"]
-        if name == "gateway":
-            # The Secret ships placeholders: the gateway must refuse to start on them.
-            with pytest.raises(ValidationError, match="GATEWAY_KEY_ENCRYPTION_SECRET"):
+        if name in ("gateway", "orders"):
+            # The Secret ships placeholders: the gateway and orders must refuse to start on them.
+            secret = {"gateway": "GATEWAY_KEY_ENCRYPTION_SECRET", "orders": "phi_keys"}[name]
+            with pytest.raises(ValidationError, match=secret):
                 _settings_from(settings_class(name), env, monkeypatch)
         else:
             settings = _settings_from(settings_class(name), env, monkeypatch)

@@ -86,6 +86,11 @@ class OrderSigned(EventPayload):
     cgrp_antibody_active: bool | None = None  # PA criteria: no concurrent CGRP antibody
     catalog_version: int
     signed_at: datetime
+    # Identities by id only (never names); None means "not known". The payer identity of an
+    # order (patient demographics, coverage, practitioners) is read from orders at the moment
+    # of disclosure: GET /v1/orders/{order_id}/payer-identity?purpose=payment.
+    ordering_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 class OrderCancelled(EventPayload):
@@ -122,6 +127,10 @@ class OrderAdministered(EventPayload):
     patient_age_years: int | None = None
     administrations: list[Administration]
     completed_at: datetime
+    # ids only; None means "not known" (see OrderSigned)
+    ordering_practitioner_id: UUID | None = None
+    supervising_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 # --------------------------------------------------------------------------- scheduling.events

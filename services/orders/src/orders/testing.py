@@ -33,6 +33,13 @@ from orders.domain.protocols import Protocol
 from orders.domain.units import convert
 from orders.seed import seed_catalog, seed_protocols
 from orders.service.events import to_messages
+from orders.testing_identity import (
+    FakeAccessLog,
+    FakeCoverages,
+    FakeDemographics,
+    FakePractitioners,
+    IdentityStore,
+)
 
 AS_OF = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 PATIENT_ID = UUID("00000000-0000-4000-8000-000000000001")
@@ -113,6 +120,7 @@ class FakeStore:
         self.catalogs[cat.version] = cat
         self.protocols = {p.id: p for p in (list(protocols) or seed_protocols())}
         self.published: list[Published] = []  # the outbox, after commit
+        self.identity = IdentityStore()
 
 
 class _Repo:
@@ -219,6 +227,8 @@ class FakeUnitOfWork:
         self.patients, self.orders = FakePatients(store), FakeOrders(store, self.seen)
         self.doses, self.catalog = FakeDoses(store), FakeCatalog(store)
         self.protocols = FakeProtocols(store)
+        self.demographics, self.coverages = FakeDemographics(store), FakeCoverages(store)
+        self.practitioners, self.access_log = FakePractitioners(store), FakeAccessLog(store)
         self.staged: list[Published] = []
         self.commits = 0
 

@@ -40,7 +40,34 @@ async def test_upgrade_seeds_the_catalog(backend, make_database, tmp_path):
     assert protocols == ["dhe-antiemetic", "ed-style-cocktail", "eptinezumab-100",
                          "pediatric-cocktail"]
     assert {"patients", "orders", "administrations", "outside_doses", "catalog_versions",
-            "protocols", "outbox", "inbox", "dead_letters"} <= set(tables)
+            "protocols", "outbox", "inbox", "dead_letters", "practitioners",
+            "patient_demographics", "coverage_versions", "phi_access_log"} <= set(tables)
+    await _access_log_is_append_only(url)
+
+
+async def _access_log_is_append_only(url: str) -> None:
+    from uuid import uuid4
+
+    from sqlalchemy.exc import DBAPIError
+
+    from orders.adapters.orm import phi_access_log
+
+    engine = db.create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(phi_access_log.insert().values(
+                at=sa.func.now(), patient_id=uuid4(), resource="demographics", action="read",
+                fields=["family_name"], purpose="treatment"))
+        for statement in (phi_access_log.update().values(purpose="payment"),
+                          phi_access_log.delete()):
+            with pytest.raises(DBAPIError, match="append-only"):
+                async with engine.begin() as conn:
+                    await conn.execute(statement)
+        async with engine.connect() as conn:
+            rows = (await conn.execute(sa.select(phi_access_log.c.purpose))).scalars().all()
+        assert rows == ["treatment"]
+    finally:
+        await engine.dispose()
 
 
 async def test_downgrade_and_upgrade_again(make_database):

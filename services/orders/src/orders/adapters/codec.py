@@ -119,7 +119,10 @@ def order_row(order: Order) -> dict[str, Any]:
         "catalog_version": order.catalog_version,
         "estimated_chair_minutes": order.estimated_chair_minutes,
         "acuity_class": order.acuity_class, "requires_driver": order.requires_driver,
-        "prescriber_id": order.prescriber_id, "created_at": order.created_at,
+        "prescriber_id": order.prescriber_id,
+        "ordering_practitioner_id": order.ordering_practitioner_id,
+        "supervising_practitioner_id": order.supervising_practitioner_id,
+        "coverage_id": order.coverage_id, "created_at": order.created_at,
         "updated_at": order.updated_at, "signed_at": order.signed_at,
         "cancelled_at": order.cancelled_at, "cancel_reason": order.cancel_reason,
         "completed_at": order.completed_at,
@@ -146,7 +149,9 @@ def order_from_row(row: Row, administrations: list[AdministrationRecord]) -> Ord
         administrations=administrations, catalog_version=row.catalog_version,
         estimated_chair_minutes=row.estimated_chair_minutes, acuity_class=row.acuity_class,
         requires_driver=row.requires_driver, prescriber_id=row.prescriber_id,
-        created_at=utc(row.created_at), updated_at=utc(row.updated_at),
+        ordering_practitioner_id=row.ordering_practitioner_id,
+        supervising_practitioner_id=row.supervising_practitioner_id,
+        coverage_id=row.coverage_id, created_at=utc(row.created_at), updated_at=utc(row.updated_at),
         signed_at=utc(row.signed_at), cancelled_at=utc(row.cancelled_at),
         cancel_reason=row.cancel_reason, completed_at=utc(row.completed_at), version=row.version)
 
@@ -158,7 +163,8 @@ def administration_from_row(row: Row) -> AdministrationRecord:
         dose_unit=row.dose_unit, ndc=row.ndc, lot=row.lot,
         wasted_amount=Decimal(str(row.wasted_amount)), reaction=row.reaction,
         recorded_by=row.recorded_by, recorded_at=utc(row.recorded_at),
-        findings=tuple(Finding.from_dict(d) for d in row.findings))
+        findings=tuple(Finding.from_dict(d) for d in row.findings),
+        supervising_practitioner_id=row.supervising_practitioner_id)
 
 
 # ------------------------------------------------------------------------------ protocols

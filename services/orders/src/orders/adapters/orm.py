@@ -8,6 +8,8 @@ enforces: one administration per order line, one MRN per practice, known status 
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -112,6 +114,9 @@ orders = sa.Table(
     sa.Column("acuity_class", sa.String(32), nullable=False),
     sa.Column("requires_driver", sa.Boolean, nullable=False),
     sa.Column("prescriber_id", sa.String(128)),
+    sa.Column("ordering_practitioner_id", sa.Uuid, sa.ForeignKey("practitioners.id")),
+    sa.Column("supervising_practitioner_id", sa.Uuid, sa.ForeignKey("practitioners.id")),
+    sa.Column("coverage_id", sa.Uuid),  # a coverage of the patient (coverage_versions)
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
     sa.Column("signed_at", TS),
@@ -123,6 +128,22 @@ orders = sa.Table(
     sa.CheckConstraint(_in("status", ORDER_STATUSES), name="status"),
     sa.CheckConstraint(_in("authorization_status", AUTH_STATUSES), name="authorization_status"),
     sa.CheckConstraint(_in("urgency", ("same_day", "planned")), name="urgency"),
+)
+
+practitioners = sa.Table(
+    "practitioners", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("npi", sa.String(10), nullable=False),
+    sa.Column("family_name", sa.String(100), nullable=False),
+    sa.Column("given_name", sa.String(100), nullable=False),
+    sa.Column("taxonomy", sa.String(10), nullable=False),
+    sa.Column("roles", JSONDoc, nullable=False),
+    sa.Column("practice_id", sa.String(64), index=True),  # NULL: the whole center
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.UniqueConstraint("npi", name="uq_practitioners_npi"),
 )
 
 administrations = sa.Table(
@@ -144,8 +165,74 @@ administrations = sa.Table(
     sa.Column("findings", JSONDoc, nullable=False),
     sa.Column("recorded_by", sa.String(128)),
     sa.Column("recorded_at", TS, nullable=False),
+    sa.Column("supervising_practitioner_id", sa.Uuid, sa.ForeignKey("practitioners.id")),
     sa.UniqueConstraint("order_id", "line_sequence", name="uq_administrations_order_line"),
     sa.Index("ix_administrations_patient_drug", "patient_id", "drug_code", "started_at"),
     sa.CheckConstraint("stopped_at >= started_at", name="stop_after_start"),
     sa.CheckConstraint("dose_given > 0 AND wasted_amount >= 0", name="amounts"),
+)
+
+
+# ------------------------------------------------------------------ PHI (encrypted at rest)
+# Sealed columns (adapters/phi_crypto.py): key_id names the key-encryption key that wrapped
+# the row's own data key (data_key); payload is the record encrypted with that data key.
+# Only ids, the payer id, priority and status are readable without the keys; *_index columns
+# are HMAC blind indexes for lookups.
+def _sealed() -> list[sa.Column[Any]]:
+    return [sa.Column("key_id", sa.String(32), nullable=False),
+            sa.Column("data_key", sa.LargeBinary, nullable=False),
+            sa.Column("payload", sa.LargeBinary, nullable=False)]
+
+
+patient_demographics = sa.Table(
+    "patient_demographics", metadata,
+    sa.Column("patient_id", sa.Uuid, sa.ForeignKey("patients.id"), primary_key=True),
+    sa.Column("name_index", sa.String(64), nullable=False, index=True),
+    *_sealed(),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Index("ix_patient_demographics_key_id", "key_id"),
+)
+
+# Every version of every coverage; is_current marks the one in force (one per coverage).
+coverage_versions = sa.Table(
+    "coverage_versions", metadata,
+    sa.Column("coverage_id", sa.Uuid, primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("patient_id", sa.Uuid, sa.ForeignKey("patients.id"), nullable=False),
+    sa.Column("is_current", sa.Boolean, nullable=False),
+    sa.Column("payer_id", sa.String(64), nullable=False),
+    sa.Column("priority", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("member_index", sa.String(64), nullable=False),
+    *_sealed(),
+    sa.Column("recorded_at", TS, nullable=False),
+    sa.Column("recorded_by", sa.String(128)),
+    sa.Index("ix_coverage_versions_patient", "patient_id", "is_current"),
+    sa.Index("ix_coverage_versions_member_index", "member_index"),
+    sa.Index("ix_coverage_versions_key_id", "key_id"),
+    sa.Index("uq_coverage_versions_current", "coverage_id", unique=True,
+             postgresql_where=sa.text("is_current"), sqlite_where=sa.text("is_current")),
+    sa.CheckConstraint(_in("priority", ("primary", "secondary", "tertiary")), name="priority"),
+    sa.CheckConstraint(_in("status", ("active", "ended")), name="status"),
+)
+
+# Append-only: every disclosure of demographics or coverages (the migration adds triggers
+# that refuse UPDATE and DELETE).
+phi_access_log = sa.Table(
+    "phi_access_log", metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=True),
+    sa.Column("at", TS, nullable=False),
+    sa.Column("client_id", sa.String(128)),
+    sa.Column("user_id", sa.String(128)),
+    sa.Column("patient_id", sa.Uuid, nullable=False),
+    sa.Column("practice_id", sa.String(64)),
+    sa.Column("resource", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("fields", JSONDoc, nullable=False),
+    sa.Column("purpose", sa.String(16), nullable=False),
+    sa.Index("ix_phi_access_log_patient_at", "patient_id", "at"),
+    sa.CheckConstraint(_in("purpose", ("treatment", "payment", "operations")), name="purpose"),
 )

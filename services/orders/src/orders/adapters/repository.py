@@ -163,7 +163,8 @@ class OrderRepository(_Repo):
                     dose_catalog_unit=convert(rec.dose_given, rec.dose_unit, drug.dose_unit),
                     ndc=rec.ndc, lot=rec.lot, wasted_amount=rec.wasted_amount,
                     reaction=rec.reaction, findings=[f.to_dict() for f in rec.findings],
-                    recorded_by=rec.recorded_by, recorded_at=rec.recorded_at))
+                    recorded_by=rec.recorded_by, recorded_at=rec.recorded_at,
+                    supervising_practitioner_id=rec.supervising_practitioner_id))
         except IntegrityError:
             raise Conflict(f"line {rec.line_sequence} already has an administration record") \
                 from None

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import ROUND_CEILING, Decimal
+from uuid import UUID
 
 from orders.domain.catalog import Drug, RulesConfig
 from orders.domain.errors import FieldError
@@ -30,6 +31,7 @@ class AdministrationRecord:
     recorded_by: str | None = None
     recorded_at: datetime | None = None
     findings: tuple[Finding, ...] = field(default=())
+    supervising_practitioner_id: UUID | None = None
 
     @property
     def minutes(self) -> Decimal:

@@ -55,6 +55,8 @@ class OrderSigned:
     prescriber_id: str | None
     catalog_version: int
     signed_at: datetime
+    ordering_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ class OrderAdministered:
     patient_age_years: int | None
     administrations: tuple[GivenLine, ...]
     completed_at: datetime
+    ordering_practitioner_id: UUID | None = None
+    supervising_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 DomainEvent = OrderSigned | OrderCancelled | OrderAdministered
@@ -132,7 +137,8 @@ def order_signed(order: Order, patient: PatientFacts, catalog: Catalog,
         payer=_payer(order), patient_age_band=age_band(age), patient_age_years=age,
         patient_weight_kg=patient.weight_kg,
         pediatric=age < catalog.rules.pediatric_below_age, prescriber_id=order.prescriber_id,
-        catalog_version=order.catalog_version, signed_at=at)
+        catalog_version=order.catalog_version, signed_at=at,
+        ordering_practitioner_id=order.ordering_practitioner_id, coverage_id=order.coverage_id)
 
 
 def order_administered(order: Order, catalog: Catalog, at: datetime,
@@ -152,4 +158,7 @@ def order_administered(order: Order, catalog: Catalog, at: datetime,
         order_id=order.id, practice_id=order.practice_id, patient_id=order.patient_id,
         diagnoses=tuple(order.diagnoses), payer=_payer(order),
         rendering_provider_npi=rendering_provider_npi, patient_age_years=patient_age_years,
-        administrations=tuple(given), completed_at=at)
+        administrations=tuple(given), completed_at=at,
+        ordering_practitioner_id=order.ordering_practitioner_id,
+        supervising_practitioner_id=order.supervising_practitioner_id,
+        coverage_id=order.coverage_id)

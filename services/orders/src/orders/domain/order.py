@@ -55,6 +55,8 @@ class OrderChanges(TypedDict, total=False):
     diagnoses: list[str]
     payer: Payer | None
     lines: list[LineSpec]
+    ordering_practitioner_id: UUID | None
+    coverage_id: UUID | None
 
 
 @dataclass
@@ -83,6 +85,10 @@ class Order:
     acuity_class: str = "standard"
     requires_driver: bool = False
     prescriber_id: str | None = None
+    # Who ordered and who supervised (practitioners), and the patient's coverage billed: ids.
+    ordering_practitioner_id: UUID | None = None
+    supervising_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     signed_at: datetime | None = None
@@ -98,10 +104,13 @@ class Order:
                practice_id: str, patient_id: UUID, urgency: Urgency, lines: list[LineSpec],
                diagnoses: list[str] | None = None,
                requested_window: tuple[datetime, datetime] | None = None,
-               payer: Payer | None = None, protocol_id: UUID | None = None) -> Order:
+               payer: Payer | None = None, protocol_id: UUID | None = None,
+               ordering_practitioner_id: UUID | None = None,
+               coverage_id: UUID | None = None) -> Order:
         order = cls(id=id, practice_id=practice_id, patient_id=patient_id, urgency=urgency,
                     lines=lines, diagnoses=diagnoses if diagnoses is not None else [],
                     requested_window=requested_window, payer=payer, protocol_id=protocol_id,
+                    ordering_practitioner_id=ordering_practitioner_id, coverage_id=coverage_id,
                     created_at=at, updated_at=at)
         order._apply(result)
         order._log(at, "created", actor, {"lines": len(order.lines)})
@@ -157,12 +166,16 @@ class Order:
                 if f.severity == "block" and not any(o.covers(f) for o in self.overrides)]
 
     def sign(self, *, result: CheckResult, actor: Actor, at: datetime, patient: PatientFacts,
-             catalog: Catalog) -> None:
-        """Applies the fresh re-check first; refuses while a block stands without an override."""
+             catalog: Catalog, default_coverage_id: UUID | None = None) -> None:
+        """Applies the fresh re-check first; refuses while a block stands without an override.
+        An order that names no coverage bills ``default_coverage_id`` (the patient's coverage
+        in force for the order's payer, found when signing)."""
         if not actor.can(SIGN_SCOPE):
             raise NotPermitted(f"signing needs the {SIGN_SCOPE} scope")
         self._require(Status.SIGNED, "sign")
         self._apply(result)
+        if self.coverage_id is None and self.payer is not None:
+            self.coverage_id = default_coverage_id
         blocking = self.unresolved_blocks()
         if blocking:
             raise SignBlocked(blocking)
@@ -216,6 +229,7 @@ class Order:
     # ------------------------------------------------------------------ administration
     def record_administration(self, *, record: AdministrationRecord, catalog: Catalog,
                               actor: Actor, at: datetime) -> AdministrationRecord:
+        """The supervising practitioner named on the record (if any) becomes the order's."""
         if self.status not in (Status.SIGNED, Status.SCHEDULED, Status.IN_PROGRESS):
             raise IllegalTransition(self.status, "record an administration for")
         line = next((ln for ln in self.lines if ln.sequence == record.line_sequence), None)
@@ -232,6 +246,8 @@ class Order:
             raise ValidationFailed(errors)
         checked = record.with_findings(check_administration(record, line, drug, catalog.rules))
         self.administrations.append(checked)
+        if record.supervising_practitioner_id is not None:
+            self.supervising_practitioner_id = record.supervising_practitioner_id
         if self.status != Status.IN_PROGRESS:
             self._move(Status.IN_PROGRESS, at, actor, "administration_started")
         self._log(at, "administration", actor, {"line": record.line_sequence,
@@ -239,10 +255,13 @@ class Order:
         return checked
 
     def complete(self, *, actor: Actor, at: datetime, catalog: Catalog,
-                 patient_age_years: int | None, rendering_provider_npi: str | None = None) -> None:
+                 patient_age_years: int | None, rendering_provider_npi: str | None = None,
+                 supervising_practitioner_id: UUID | None = None) -> None:
         self._require(Status.ADMINISTERED, "complete")
         if not self.administrations:
             raise Conflict("record at least one administration before completing")
+        if supervising_practitioner_id is not None:
+            self.supervising_practitioner_id = supervising_practitioner_id
         self._move(Status.ADMINISTERED, at, actor, "completed")
         self.completed_at = at
         self.events.append(order_administered(

@@ -15,7 +15,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.outbox import UnitOfWork
-from orders.service import handlers as h
+from orders.service import following
 from orders.service.uow import OrdersUnitOfWork
 
 OrdersHandler = Callable[[OrdersUnitOfWork, Envelope], Awaitable[None]]
@@ -34,7 +34,7 @@ async def on_authorization_event(uow: OrdersUnitOfWork, envelope: Envelope) -> N
     decided: datetime = getattr(payload, "decided_at", None) \
         or getattr(payload, "occurred_at", None) or getattr(payload, "requested_at", None) \
         or envelope.time
-    await h.follow_authorization(uow=uow, order_id=_field(payload, "order_id"),
+    await following.follow_authorization(uow=uow, order_id=_field(payload, "order_id"),
                                  event_type=envelope.type, decided_at=decided,
                                  reason=getattr(payload, "reason", None))
 
@@ -42,7 +42,7 @@ async def on_authorization_event(uow: OrdersUnitOfWork, envelope: Envelope) -> N
 async def on_appointment_event(uow: OrdersUnitOfWork, envelope: Envelope) -> None:
     """appointment.* -> the order's status (scheduled, in progress, back to signed)."""
     payload = envelope.payload
-    await h.follow_appointment(uow=uow, order_id=_field(payload, "order_id"),
+    await following.follow_appointment(uow=uow, order_id=_field(payload, "order_id"),
                                appointment_status=_field(payload, "status"),
                                occurred_at=_field(payload, "occurred_at"))
 

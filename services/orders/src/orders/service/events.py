@@ -44,7 +44,8 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
         payer=_payer(event.payer), patient_age_band=event.patient_age_band,
         patient_age_years=event.patient_age_years, patient_weight_kg=event.patient_weight_kg,
         pediatric=event.pediatric, prescriber_id=event.prescriber_id,
-        catalog_version=event.catalog_version, signed_at=event.signed_at)
+        catalog_version=event.catalog_version, signed_at=event.signed_at,
+        ordering_practitioner_id=event.ordering_practitioner_id, coverage_id=event.coverage_id)
 
 
 def order_cancelled(event: e.OrderCancelled) -> c.OrderCancelled:
@@ -64,4 +65,7 @@ def order_administered(event: e.OrderAdministered) -> c.OrderAdministered:
             started_at=g.started_at, stopped_at=g.stopped_at, dose_given=g.dose_given,
             dose_unit=g.dose_unit, ndc=g.ndc, lot=g.lot, wasted_amount=g.wasted_amount,
             reaction=g.reaction) for g in event.administrations],
-        completed_at=event.completed_at)
+        completed_at=event.completed_at,
+        ordering_practitioner_id=event.ordering_practitioner_id,
+        supervising_practitioner_id=event.supervising_practitioner_id,
+        coverage_id=event.coverage_id)

@@ -22,6 +22,7 @@ from orders.domain.order import Order, OrderChanges, check_time
 from orders.domain.patient import PatientRecord
 from orders.domain.protocols import instantiate
 from orders.domain.values import Actor, Payer, Urgency
+from orders.service.order_identity import coverage_for, practitioner_error
 from orders.service.uow import OrdersUnitOfWork
 
 log = logging.getLogger("orders")
@@ -37,6 +38,8 @@ class Scope:
 
     actor: Actor
     practice_id: str | None = None
+    client_id: str | None = None  # the API client (or service) calling, for the PHI audit
+    user_id: str | None = None  # the person behind it, when the gateway names one
 
     def sees(self, practice_id: str | None) -> bool:
         return self.practice_id is None or practice_id == self.practice_id
@@ -51,6 +54,8 @@ class OrderDraft:
     diagnoses: list[str] = field(default_factory=list)
     requested_window: tuple[datetime, datetime] | None = None
     payer: Payer | None = None
+    ordering_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 async def _patient(uow: OrdersUnitOfWork, patient_id: UUID, scope: Scope,
@@ -105,12 +110,21 @@ async def create_order(*, uow: OrdersUnitOfWork, draft: OrderDraft, scope: Scope
         catalog = await uow.catalog.current()
         lines = await _lines_for(uow, draft, patient, catalog, scope, now)
         draft.lines = lines
+        errors: list[FieldError] = []
+        coverage_id = await coverage_for(uow, patient_id=patient.id, coverage_id=draft.coverage_id,
+                                         payer=draft.payer, today=now.date(), errors=errors)
+        if why := await practitioner_error(uow, draft.ordering_practitioner_id, "ordering",
+                                           patient.practice_id, "ordering_practitioner_id"):
+            errors.append(why)
+        if errors:
+            raise ValidationFailed(errors)
         result = await _check(uow, draft, patient, catalog, now, exclude_order=None)
         order = Order.create(
             result=result, actor=scope.actor, at=now, id=order_id or uuid4(),
             practice_id=patient.practice_id, patient_id=patient.id, urgency=draft.urgency,
             lines=lines, diagnoses=draft.diagnoses, requested_window=draft.requested_window,
-            payer=draft.payer, protocol_id=draft.protocol_id)
+            payer=draft.payer, protocol_id=draft.protocol_id,
+            ordering_practitioner_id=draft.ordering_practitioner_id, coverage_id=coverage_id)
         await uow.orders.add(order)
         await uow.commit()
     metrics.ORDERS_CREATED.labels(order.urgency).inc()
@@ -135,6 +149,7 @@ async def update_order(*, uow: OrdersUnitOfWork, order_id: UUID, changes: OrderC
             draft = OrderDraft(patient_id=order.patient_id, urgency=order.urgency,
                                lines=changes["lines"])
             changes["lines"] = await _lines_for(uow, draft, patient, catalog, scope, now)
+        await _identity_changes(uow, order, changes, now)
         preview = OrderDraft(patient_id=order.patient_id, urgency=order.urgency,
                              lines=changes.get("lines", order.lines),
                              requested_window=changes.get("requested_window",
@@ -145,6 +160,21 @@ async def update_order(*, uow: OrdersUnitOfWork, order_id: UUID, changes: OrderC
         await uow.commit()
     _count_findings(order)
     return order
+
+
+async def _identity_changes(uow: OrdersUnitOfWork, order: Order, changes: OrderChanges,
+                            now: datetime) -> None:
+    """A new payer picks its coverage again unless a coverage is named; both are checked."""
+    errors: list[FieldError] = []
+    if "coverage_id" in changes or "payer" in changes:
+        changes["coverage_id"] = await coverage_for(
+            uow, patient_id=order.patient_id, coverage_id=changes.get("coverage_id"),
+            payer=changes.get("payer", order.payer), today=now.date(), errors=errors)
+    if why := await practitioner_error(uow, changes.get("ordering_practitioner_id"), "ordering",
+                                       order.practice_id, "ordering_practitioner_id"):
+        errors.append(why)
+    if errors:
+        raise ValidationFailed(errors)
 
 
 async def check_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
@@ -184,9 +214,13 @@ async def sign_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
         patient = await _patient(uow, order.patient_id, scope, "patient_id")
         catalog = await uow.catalog.current()
         result = await _check(uow, order, patient, catalog, now, exclude_order=order.id)
+        default_coverage = None
+        if order.coverage_id is None:
+            default_coverage = await coverage_for(uow, patient_id=patient.id, coverage_id=None,
+                                                  payer=order.payer, today=now.date(), errors=[])
         try:
             order.sign(result=result, actor=scope.actor, at=now, patient=patient.facts,
-                       catalog=catalog)
+                       catalog=catalog, default_coverage_id=default_coverage)
         except SignBlocked as refused:
             for code in {f.code for f in refused.blocking}:
                 metrics.SIGN_REFUSED.labels(code).inc()
@@ -218,6 +252,10 @@ async def record_administration(*, uow: OrdersUnitOfWork, order_id: UUID,
     now = now or utcnow()
     async with uow:
         order = await _order(uow, order_id, scope)
+        if why := await practitioner_error(uow, record.supervising_practitioner_id,
+                                           "supervising", order.practice_id,
+                                           "supervising_practitioner_id"):
+            raise ValidationFailed([why])
         catalog = await uow.catalog.version(order.catalog_version)
         rec = replace(record, recorded_by=scope.actor.id, recorded_at=now)
         saved = order.record_administration(record=rec, catalog=catalog, actor=scope.actor,
@@ -232,59 +270,21 @@ async def record_administration(*, uow: OrdersUnitOfWork, order_id: UUID,
 
 async def complete_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
                          rendering_provider_npi: str | None = None,
+                         supervising_practitioner_id: UUID | None = None,
                          now: datetime | None = None) -> Order:
     now = now or utcnow()
     async with uow:
         order = await _order(uow, order_id, scope)
+        if why := await practitioner_error(uow, supervising_practitioner_id, "supervising",
+                                           order.practice_id, "supervising_practitioner_id"):
+            raise ValidationFailed([why])
         patient = await _patient(uow, order.patient_id, scope, "patient_id")
         catalog = await uow.catalog.version(order.catalog_version)
         order.complete(actor=scope.actor, at=now, catalog=catalog,
                        patient_age_years=patient.facts.age_on(catalog.rules.local_date(now)),
-                       rendering_provider_npi=rendering_provider_npi)
+                       rendering_provider_npi=rendering_provider_npi,
+                       supervising_practitioner_id=supervising_practitioner_id)
         await uow.orders.save(order)
         await uow.commit()
     metrics.ORDERS_COMPLETED.inc()
     return order
-
-
-# ------------------------------------------------------------------------------ events
-async def follow_authorization(*, uow: OrdersUnitOfWork, order_id: UUID, event_type: str,
-                               decided_at: datetime, reason: str | None) -> None:
-    """authorization.* -> authorization_status. Runs inside the consumer's transaction (the
-    inbox row is written in it; the consumer commits); an order this service does not know
-    is skipped."""
-    order = await uow.orders.get(order_id, for_update=True)
-    if order is None:
-        return
-    if order.apply_authorization(event_type, decided_at, reason):
-        await uow.orders.save(order)
-
-
-async def follow_appointment(*, uow: OrdersUnitOfWork, order_id: UUID | None,
-                             appointment_status: str, occurred_at: datetime) -> None:
-    """appointment.* -> the order's status, inside the consumer's transaction."""
-    if order_id is None:
-        return
-    order = await uow.orders.get(order_id, for_update=True)
-    if order is None:
-        return
-    if order.apply_appointment(appointment_status, occurred_at):
-        await uow.orders.save(order)
-
-
-# ------------------------------------------------------------------------------ queries
-async def get_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope) -> Order:
-    async with uow:
-        return await _order(uow, order_id, scope, for_update=False)
-
-
-async def list_orders(*, uow: OrdersUnitOfWork, scope: Scope, practice_id: str | None,
-                      status: str | None, patient_id: UUID | None, limit: int,
-                      cursor: str | None) -> tuple[list[Order], str | None]:
-    if scope.practice_id:
-        if practice_id not in (None, scope.practice_id):
-            return [], None
-        practice_id = scope.practice_id
-    async with uow:
-        return await uow.orders.list(practice_id=practice_id, status=status,
-                                     patient_id=patient_id, limit=limit, cursor=cursor)

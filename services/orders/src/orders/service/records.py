@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 
 from orders.domain.catalog import Catalog, CatalogChange, Drug
 from orders.domain.errors import Conflict, FieldError, NotFound, NotPermitted, ValidationFailed
+from orders.domain.identity import CoverageChanges, Person, admin_sex
 from orders.domain.patient import (
     OutsideDose,
     PastDose,
@@ -21,6 +23,7 @@ from orders.domain.patient import (
 )
 from orders.domain.protocols import Protocol, validate_protocol
 from orders.domain.units import UnitMismatch, convert
+from orders.service import identity
 from orders.service.handlers import Scope, utcnow
 from orders.service.uow import OrdersUnitOfWork
 
@@ -28,16 +31,28 @@ ADMIN_SCOPE = "admin"
 
 
 async def create_patient(*, uow: OrdersUnitOfWork, facts: PatientFacts, mrn: str, scope: Scope,
+                         demographics: Person | None = None,
+                         coverages: Sequence[CoverageChanges] = (),
                          now: datetime | None = None) -> PatientRecord:
+    """Files the patient, and with it (one transaction) the demographics and coverages sent."""
     now = now or utcnow()
     if scope.practice_id and facts.practice_id != scope.practice_id:
         raise ValidationFailed([FieldError("practice_id", "a partner client registers "
                                                           "patients of its own practice only")])
     if facts.birth_date > now.date():
         raise ValidationFailed([FieldError("birth_date", "birth date is in the future")])
+    if demographics is not None and (demographics.birth_date, demographics.sex) != (
+            facts.birth_date, admin_sex(facts.sex)):
+        raise ValidationFailed([FieldError("demographics.birth_date", "birth_date and sex are "
+                                           "the patient's own: give the same as the patient's")])
     record = PatientRecord(facts=facts, mrn=mrn, created_at=now, updated_at=now)
     async with uow:
         await uow.patients.add(record)
+        if demographics is not None:
+            await identity.write_demographics(uow, record, demographics, scope, now)
+        for n, fields in enumerate(coverages):
+            coverage = identity.new_coverage(record.id, fields, scope, now)
+            await identity.write_coverage(uow, record, coverage, scope, now, f"coverages.{n}.")
         await uow.commit()
     return record
 
@@ -65,9 +80,12 @@ async def update_patient(*, uow: OrdersUnitOfWork, patient_id: UUID, changes: Pa
             raise NotFound(f"patient {patient_id} not found")
         if "birth_date" in changes and changes["birth_date"] > now.date():
             raise ValidationFailed([FieldError("birth_date", "birth date is in the future")])
+        moved = "birth_date" in changes and changes["birth_date"] != record.facts.birth_date
         record.facts = replace(record.facts, **changes)
         record.updated_at = now
         await uow.patients.save(record)
+        if moved:
+            await identity.reindex_demographics(uow, record)
         await uow.commit()
     return record
 

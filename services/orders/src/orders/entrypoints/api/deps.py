@@ -25,7 +25,8 @@ def get_scope(request: Request) -> Scope:
     h = request.headers
     actor_id = h.get("x-chairside-user-id") or h.get("x-chairside-client-id") or "anonymous"
     scopes = frozenset(h.get("x-chairside-scopes", "").split())
-    return Scope(actor=Actor(actor_id, scopes), practice_id=h.get("x-chairside-practice-id"))
+    return Scope(actor=Actor(actor_id, scopes), practice_id=h.get("x-chairside-practice-id"),
+                 client_id=h.get("x-chairside-client-id"), user_id=h.get("x-chairside-user-id"))
 
 
 UoW = Annotated[OrdersUnitOfWork, Depends(get_uow)]

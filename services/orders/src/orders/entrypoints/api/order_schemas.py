@@ -58,6 +58,11 @@ class OrderCreate(In):
     protocol_id: UUID | None = None
     lines: list[OrderLineIn] | None = None
     payer: PayerIn | None = None
+    ordering_practitioner_id: UUID | None = Field(
+        default=None, description="A practitioner with the ordering role")
+    coverage_id: UUID | None = Field(
+        default=None, description="One of the patient's coverages; left out, the patient's "
+        "active coverage for the order's payer (primary first) is used")
 
     @model_validator(mode="after")
     def _something_to_give(self) -> OrderCreate:
@@ -72,6 +77,8 @@ class OrderUpdate(In):
     diagnosis: list[Icd10] | None = Field(default=None, max_length=12)
     lines: list[OrderLineIn] | None = Field(default=None, min_length=1)
     payer: PayerIn | None = None
+    ordering_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 class FindingOut(BaseModel):
@@ -110,6 +117,8 @@ class AdministrationIn(In):
     lot: str | None = Field(default=None, max_length=64)
     wasted_amount: Wasted = Decimal(0)
     reaction: str | None = Field(default=None, max_length=500)
+    supervising_practitioner_id: UUID | None = Field(
+        default=None, description="The practitioner with the supervising role who supervised")
 
 
 class AdministrationOut(BaseModel):
@@ -123,10 +132,13 @@ class AdministrationOut(BaseModel):
     wasted_amount: Decimal
     reaction: str | None
     findings: list[FindingOut]
+    supervising_practitioner_id: UUID | None = None
 
 
 class CompleteIn(In):
     rendering_provider_npi: str | None = Field(default=None, pattern=r"^\d{10}$")
+    supervising_practitioner_id: UUID | None = Field(
+        default=None, description="The practitioner with the supervising role who supervised")
 
 
 class CheckOut(BaseModel):
@@ -159,6 +171,9 @@ class OrderOut(BaseModel):
     requires_driver: bool
     catalog_version: int
     prescriber_id: str | None
+    ordering_practitioner_id: UUID | None = None
+    supervising_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
     administrations: list[AdministrationOut]
     history: list[dict[str, Any]]
     created_at: datetime

@@ -18,6 +18,7 @@ from orders.entrypoints.api.patients import _cursor
 from orders.entrypoints.api.schemas import Page
 from orders.entrypoints.api.views import administration_view, finding_view, order_view
 from orders.service import handlers as h
+from orders.service import queries
 
 router = APIRouter(prefix="/v1/orders", tags=["orders"])
 
@@ -53,6 +54,10 @@ def _changes(body: s.OrderUpdate) -> OrderChanges:
         changes["payer"] = _payer(body.payer)
     if "urgency" in sent and body.urgency is not None:
         changes["urgency"] = body.urgency
+    if "ordering_practitioner_id" in sent:
+        changes["ordering_practitioner_id"] = body.ordering_practitioner_id
+    if "coverage_id" in sent:
+        changes["coverage_id"] = body.coverage_id
     return changes
 
 
@@ -63,7 +68,9 @@ async def create_order(body: s.OrderCreate, uow: UoW, caller: Caller) -> dict[st
                          lines=_lines(body.lines), protocol_id=body.protocol_id,
                          diagnoses=[d.upper() for d in body.diagnosis],
                          requested_window=_window(body.requested_window),
-                         payer=_payer(body.payer))
+                         payer=_payer(body.payer),
+                         ordering_practitioner_id=body.ordering_practitioner_id,
+                         coverage_id=body.coverage_id)
     return order_view(await h.create_order(uow=uow, draft=draft, scope=caller))
 
 
@@ -73,15 +80,16 @@ async def list_orders(uow: UoW, caller: Caller, practice_id: str | None = None,
                       limit: int = Query(50, ge=1, le=200),
                       cursor: str | None = None) -> dict[str, Any]:
     require(caller, "orders:read")
-    items, nxt = await h.list_orders(uow=uow, scope=caller, practice_id=practice_id, status=status,
-                                     patient_id=patient_id, limit=limit, cursor=_cursor(cursor))
+    items, nxt = await queries.list_orders(uow=uow, scope=caller, practice_id=practice_id,
+                                           status=status, patient_id=patient_id, limit=limit,
+                                           cursor=_cursor(cursor))
     return {"items": [order_view(o) for o in items], "next_cursor": nxt}
 
 
 @router.get("/{order_id}", response_model=s.OrderOut, summary="Get an order")
 async def get_order(order_id: UUID, uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
-    return order_view(await h.get_order(uow=uow, order_id=order_id, scope=caller))
+    return order_view(await queries.get_order(uow=uow, order_id=order_id, scope=caller))
 
 
 @router.patch("/{order_id}", response_model=s.OrderOut, summary="Edit a draft order")
@@ -144,5 +152,7 @@ async def complete_order(order_id: UUID, uow: UoW, caller: Caller,
                          body: s.CompleteIn | None = None) -> dict[str, Any]:
     require(caller, "orders:write")
     npi = body.rendering_provider_npi if body else None
+    supervising = body.supervising_practitioner_id if body else None
     return order_view(await h.complete_order(uow=uow, order_id=order_id, scope=caller,
-                                             rendering_provider_npi=npi))
+                                             rendering_provider_npi=npi,
+                                             supervising_practitioner_id=supervising))

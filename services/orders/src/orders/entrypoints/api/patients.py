@@ -10,9 +10,11 @@ from uuid import UUID, uuid4
 from fastapi import APIRouter, Query
 
 from orders.domain.errors import FieldError, ValidationFailed
+from orders.domain.identity import Address, Person, admin_sex
 from orders.domain.patient import Allergy, HomeMed, OutsideDose, PatientChanges, PatientFacts
 from orders.entrypoints.api import schemas as s
 from orders.entrypoints.api.deps import Caller, UoW, require
+from orders.entrypoints.api.identity import coverage_fields
 from orders.entrypoints.api.views import patient_view
 from orders.service import records
 
@@ -76,8 +78,32 @@ async def create_patient(body: s.PatientCreate, uow: UoW, caller: Caller) -> dic
         raise _bad("practice_id", "practice_id is required")
     facts = replace(PatientFacts(patient_id=uuid4(), practice_id=practice,
                                  birth_date=body.birth_date, sex=body.sex), **_facts_fields(body))
-    record = await records.create_patient(uow=uow, facts=facts, mrn=body.mrn, scope=caller)
+    record = await records.create_patient(
+        uow=uow, facts=facts, mrn=body.mrn, scope=caller,
+        demographics=_demographics(body, facts),
+        coverages=[coverage_fields(c) for c in body.coverages])
     return patient_view(record)
+
+
+def _demographics(body: s.PatientCreate, facts: PatientFacts) -> Person | None:
+    d = body.demographics
+    if d is None:
+        return None
+    errors = []
+    if d.birth_date is not None and d.birth_date != facts.birth_date:
+        errors.append(FieldError("demographics.birth_date", "differs from the patient's "
+                                                            "birth_date: they are one fact"))
+    if d.sex is not None and d.sex != admin_sex(facts.sex):
+        errors.append(FieldError("demographics.sex", "differs from the patient's sex: they are "
+                                                     "one fact"))
+    if errors:
+        raise ValidationFailed(errors)
+    a = d.address
+    return Person(family_name=d.family_name, given_name=d.given_name,
+                  middle_name=d.middle_name, birth_date=facts.birth_date,
+                  sex=admin_sex(facts.sex), phone=d.phone,
+                  address=Address(line1=a.line1, line2=a.line2, city=a.city, state=a.state,
+                                  postal_code=a.postal_code))
 
 
 @router.get("", response_model=s.Page[s.PatientOut], summary="List patients")

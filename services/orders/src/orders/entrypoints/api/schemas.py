@@ -8,28 +8,22 @@ domain's, mapped to the same 422 shape by the routes.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Generic, Literal, TypeVar
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from chairside_shared.inputs import Day, Instant, decimal_pattern, decimal_text
+from chairside_shared.inputs import Instant, decimal_pattern, decimal_text
+from orders.entrypoints.api.identity_schemas import CoverageIn, PatientDemographicsIn
+from orders.entrypoints.api.schema_base import BirthDate, In, Out
 
 T = TypeVar("T")
 Severity = Literal["block", "warn", "info"]
 Mode = Literal["push", "infusion"]
 
 
-def _not_in_future(value: date) -> date:
-    # A day of slack: the clinic's "today" may be tomorrow in UTC.
-    if value > datetime.now(UTC).date() + timedelta(days=1):
-        raise ValueError("must not be in the future")
-    return value
-
-
-BirthDate = Annotated[Day, AfterValidator(_not_in_future)]
 # Bounds that keep every amount inside its column (NUMERIC(14,4)) and far above any real dose
 # (the largest catalog dose is 2 g of magnesium, in mg).
 MAX_DOSE = Decimal(100_000)
@@ -46,14 +40,6 @@ WeightKg = Annotated[Decimal, Field(gt=0, le=400, decimal_places=2, multiple_of=
                                     json_schema_extra=decimal_text(decimal_pattern(
                                         "([1-9][0-9]?|[1-3][0-9]{2})", 2, zero=False)))]
 LineNumber = Annotated[int, Field(ge=1, le=99)]
-
-
-class In(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class Out(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
 
 
 class Page(BaseModel, Generic[T]):
@@ -89,6 +75,9 @@ class PatientCreate(In):
     conditions: list[str] = []
     qtc_ms: int | None = Field(default=None, ge=200, le=800)
     medications: list[MedicationIn] = []
+    demographics: PatientDemographicsIn | None = Field(
+        default=None, description="Legal name, address, phone (PHI, encrypted at rest)")
+    coverages: list[CoverageIn] = Field(default=[], max_length=5)
 
 
 class PatientUpdate(In):

@@ -35,6 +35,9 @@ def order_view(order: Order) -> dict[str, Any]:
         "estimated_chair_minutes": order.estimated_chair_minutes,
         "acuity_class": order.acuity_class, "requires_driver": order.requires_driver,
         "catalog_version": order.catalog_version, "prescriber_id": order.prescriber_id,
+        "ordering_practitioner_id": order.ordering_practitioner_id,
+        "supervising_practitioner_id": order.supervising_practitioner_id,
+        "coverage_id": order.coverage_id,
         "administrations": [administration_view(a) for a in order.administrations],
         "history": [{"at": h.at, "action": h.action, "by": h.by, "detail": h.detail}
                     for h in order.history],
@@ -48,7 +51,8 @@ def administration_view(a: AdministrationRecord) -> dict[str, Any]:
     return {"line_sequence": a.line_sequence, "started_at": a.started_at,
             "stopped_at": a.stopped_at, "dose_given": a.dose_given, "dose_unit": a.dose_unit,
             "ndc": a.ndc, "lot": a.lot, "wasted_amount": a.wasted_amount,
-            "reaction": a.reaction, "findings": [finding_view(f) for f in a.findings]}
+            "reaction": a.reaction, "findings": [finding_view(f) for f in a.findings],
+            "supervising_practitioner_id": a.supervising_practitioner_id}
 
 
 def patient_view(p: PatientRecord) -> dict[str, Any]:

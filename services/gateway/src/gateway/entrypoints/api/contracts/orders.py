@@ -10,6 +10,82 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
+class AccessEntryOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action: Annotated[str, Field(title='Action')]
+    at: Annotated[AwareDatetime, Field(title='At')]
+    client_id: Annotated[str | None, Field(title='Client Id')]
+    fields: Annotated[list[str], Field(title='Fields')]
+    id: Annotated[int, Field(title='Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'], Field(title='Purpose')
+    ]
+    resource: Annotated[str, Field(title='Resource')]
+    user_id: Annotated[str | None, Field(title='User Id')]
+
+
+class Cursor(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[0-9]{1,18}$', title='Cursor')]
+
+
+class AccessLogQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[Cursor | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
+
+
+class Line2(RootModel[str]):
+    root: Annotated[str, Field(max_length=55, title='Line2')]
+
+
+class AddressIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    city: Annotated[str, Field(max_length=30, min_length=2, title='City')]
+    line1: Annotated[
+        str,
+        Field(
+            description="Street address (home, not the clinic's)",
+            max_length=55,
+            min_length=1,
+            title='Line1',
+        ),
+    ]
+    line2: Annotated[Line2 | None, Field(title='Line2')] = None
+    postal_code: Annotated[
+        str,
+        Field(
+            description='ZIP or ZIP+4, digits only: 02110 or 021101234',
+            pattern='^[0-9]{5}([0-9]{4})?$',
+            title='Postal Code',
+        ),
+    ]
+    state: Annotated[
+        str,
+        Field(
+            description='USPS state code, e.g. MA', pattern='^[A-Z]{2}$', title='State'
+        ),
+    ]
+
+
+class AddressOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    city: Annotated[str, Field(title='City')]
+    line1: Annotated[str, Field(title='Line1')]
+    line2: Annotated[str | None, Field(title='Line2')]
+    postal_code: Annotated[str, Field(title='Postal Code')]
+    state: Annotated[str, Field(title='State')]
+
+
 class DoseGiven(RootModel[Decimal]):
     root: Annotated[
         Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose Given')
@@ -76,6 +152,13 @@ class AdministrationIn(BaseModel):
             title='Stopped At',
         ),
     ]
+    supervising_practitioner_id: Annotated[
+        UUID | None,
+        Field(
+            description='The practitioner with the supervising role who supervised',
+            title='Supervising Practitioner Id',
+        ),
+    ] = None
     wasted_amount: Annotated[
         WastedAmount | WastedAmount1,
         Field(title='Wasted Amount', validate_default=True),
@@ -121,10 +204,68 @@ class CompleteIn(BaseModel):
     rendering_provider_npi: Annotated[
         RenderingProviderNpi | None, Field(title='Rendering Provider Npi')
     ] = None
+    supervising_practitioner_id: Annotated[
+        UUID | None,
+        Field(
+            description='The practitioner with the supervising role who supervised',
+            title='Supervising Practitioner Id',
+        ),
+    ] = None
 
 
 class CompleteOrderRequest(RootModel[CompleteIn | None]):
     root: Annotated[CompleteIn | None, Field(title='Body')]
+
+
+class CoverageHistoryQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'],
+        Field(
+            description='Why the PHI is read (recorded in the access log)',
+            title='Purpose',
+        ),
+    ] = 'treatment'
+
+
+class GroupNumber(RootModel[str]):
+    root: Annotated[str, Field(max_length=50, title='Group Number')]
+
+
+class PlanId(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, title='Plan Id')]
+
+
+class MemberId(RootModel[str]):
+    root: Annotated[str, Field(max_length=80, min_length=1, title='Member Id')]
+
+
+class Version(RootModel[int]):
+    root: Annotated[
+        int,
+        Field(
+            description='The version the change is based on (409 if the coverage moved on)',
+            ge=1,
+            le=1000000,
+            title='Version',
+        ),
+    ]
+
+
+class DemographicsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    address: AddressOut
+    birth_date: Annotated[date, Field(title='Birth Date')]
+    family_name: Annotated[str, Field(title='Family Name')]
+    given_name: Annotated[str, Field(title='Given Name')]
+    middle_name: Annotated[str | None, Field(title='Middle Name')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    phone: Annotated[str | None, Field(title='Phone')]
+    sex: Annotated[Literal['female', 'male', 'unknown'], Field(title='Sex')]
 
 
 class Dose(RootModel[Decimal]):
@@ -191,6 +332,16 @@ class DrugVersionsResponse(BaseModel):
     )
 
 
+class EndCoverageQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective_to: Annotated[
+        date | None,
+        Field(description='Last day covered (default: today)', title='Effective To'),
+    ] = None
+
+
 class FindingOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -202,11 +353,38 @@ class FindingOut(BaseModel):
     severity: Annotated[Literal['block', 'warn', 'info'], Field(title='Severity')]
 
 
+class GetDemographicsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'],
+        Field(
+            description='Why the PHI is read (recorded in the access log)',
+            title='Purpose',
+        ),
+    ] = 'treatment'
+
+
 class GetDrugResponse(BaseModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
+
+
+class ListCoveragesQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'],
+        Field(
+            description='Why the PHI is read (recorded in the access log)',
+            title='Purpose',
+        ),
+    ] = 'treatment'
+    status: Annotated[Literal['active', 'ended'] | None, Field(title='Status')] = None
 
 
 class ListDrugsResponse(BaseModel):
@@ -234,6 +412,88 @@ class ListPatientsQuery(BaseModel):
     cursor: Annotated[str | None, Field(title='Cursor')] = None
     limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
     practice_id: Annotated[str | None, Field(title='Practice Id')] = None
+
+
+class Npi(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[0-9]{10}$', title='Npi')]
+
+
+class ListPractitionersQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    npi: Annotated[Npi | None, Field(title='Npi')] = None
+    role: Annotated[
+        Literal['ordering', 'rendering', 'supervising'] | None, Field(title='Role')
+    ] = None
+
+
+class FamilyName(RootModel[str]):
+    root: Annotated[str, Field(max_length=60, min_length=1, title='Family Name')]
+
+
+class GivenName(RootModel[str]):
+    root: Annotated[str, Field(max_length=35, min_length=1, title='Given Name')]
+
+
+class PracticeId(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, min_length=1, title='Practice Id')]
+
+
+class LookupIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    birth_date: Annotated[date | None, Field(title='Birth Date')] = None
+    family_name: Annotated[FamilyName | None, Field(title='Family Name')] = None
+    given_name: Annotated[GivenName | None, Field(title='Given Name')] = None
+    member_id: Annotated[MemberId | None, Field(title='Member Id')] = None
+    practice_id: Annotated[PracticeId | None, Field(title='Practice Id')] = None
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'], Field(title='Purpose')
+    ] = 'treatment'
+
+
+class LookupOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    patient_ids: Annotated[list[UUID], Field(title='Patient Ids')]
+
+
+class FamilyName1(RootModel[str]):
+    root: Annotated[str, Field(max_length=60, title='Family Name')]
+
+
+class GivenName1(RootModel[str]):
+    root: Annotated[str, Field(max_length=35, title='Given Name')]
+
+
+class MemberId2(RootModel[str]):
+    root: Annotated[str, Field(max_length=80, title='Member Id')]
+
+
+class PracticeId1(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, title='Practice Id')]
+
+
+class LookupQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    birth_date: Annotated[date | None, Field(title='Birth Date')] = None
+    family_name: Annotated[FamilyName1 | None, Field(title='Family Name')] = None
+    given_name: Annotated[GivenName1 | None, Field(title='Given Name')] = None
+    member_id: Annotated[MemberId2 | None, Field(title='Member Id')] = None
+    practice_id: Annotated[PracticeId1 | None, Field(title='Practice Id')] = None
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'],
+        Field(
+            description='Why the PHI is read (recorded in the access log)',
+            title='Purpose',
+        ),
+    ] = 'treatment'
 
 
 class Class(RootModel[str]):
@@ -373,6 +633,14 @@ class OverrideOut(BaseModel):
     reason: Annotated[str, Field(title='Reason')]
 
 
+class PageAccessEntryOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[AccessEntryOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
 class PageOutsideDoseOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -381,7 +649,7 @@ class PageOutsideDoseOut(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
-class PracticeId(RootModel[str]):
+class PracticeId2(RootModel[str]):
     root: Annotated[str, Field(max_length=64, min_length=1, title='Practice Id')]
 
 
@@ -403,33 +671,28 @@ class WeightKg1(RootModel[str]):
     ]
 
 
-class PatientCreate(BaseModel):
+class MiddleName(RootModel[str]):
+    root: Annotated[str, Field(max_length=25, title='Middle Name')]
+
+
+class Phone(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[0-9]{10}$', title='Phone')]
+
+
+class PatientDemographicsIn(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
     )
-    allergies: Annotated[
-        list[AllergyIn], Field(title='Allergies', validate_default=True)
-    ] = []
-    birth_date: Annotated[
-        date,
-        Field(
-            description='calendar date, between 1900-01-01 and 2199-12-31',
-            title='Birth Date',
-        ),
-    ]
-    conditions: Annotated[list[str], Field(title='Conditions')] = []
-    medications: Annotated[
-        list[MedicationIn], Field(title='Medications', validate_default=True)
-    ] = []
-    mrn: Annotated[str, Field(max_length=64, min_length=1, title='Mrn')]
-    practice_id: Annotated[PracticeId | None, Field(title='Practice Id')] = None
-    pregnant: Annotated[bool | None, Field(title='Pregnant')] = None
-    qtc_ms: Annotated[QtcMs | None, Field(title='Qtc Ms')] = None
-    sex: Annotated[
-        Literal['female', 'male', 'other', 'unknown'], Field(title='Sex')
-    ] = 'unknown'
-    weight_kg: Annotated[WeightKg | WeightKg1 | None, Field(title='Weight Kg')] = None
+    address: AddressIn
+    birth_date: Annotated[date | None, Field(title='Birth Date')] = None
+    family_name: Annotated[str, Field(max_length=60, min_length=1, title='Family Name')]
+    given_name: Annotated[str, Field(max_length=35, min_length=1, title='Given Name')]
+    middle_name: Annotated[MiddleName | None, Field(title='Middle Name')] = None
+    phone: Annotated[Phone | None, Field(title='Phone')] = None
+    sex: Annotated[Literal['female', 'male', 'unknown'] | None, Field(title='Sex')] = (
+        None
+    )
 
 
 class PatientOut(BaseModel):
@@ -488,8 +751,13 @@ class PatientUpdate(BaseModel):
     weight_kg: Annotated[WeightKg2 | WeightKg3 | None, Field(title='Weight Kg')] = None
 
 
-class PlanId(RootModel[str]):
-    root: Annotated[str, Field(max_length=64, title='Plan Id')]
+class PayerIdentityQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'], Field(title='Purpose')
+    ] = 'payment'
 
 
 class PayerIn(BaseModel):
@@ -500,6 +768,155 @@ class PayerIn(BaseModel):
     member_id: Annotated[str, Field(max_length=64, min_length=1, title='Member Id')]
     payer_id: Annotated[str, Field(max_length=64, min_length=1, title='Payer Id')]
     plan_id: Annotated[PlanId | None, Field(title='Plan Id')] = None
+
+
+class Phone1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='10 digits, e.g. 6175550123',
+            pattern='^[0-9]{10}$',
+            title='Phone',
+        ),
+    ]
+
+
+class PersonIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    address: AddressIn
+    birth_date: Annotated[
+        date,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='Birth Date',
+        ),
+    ]
+    family_name: Annotated[str, Field(max_length=60, min_length=1, title='Family Name')]
+    given_name: Annotated[str, Field(max_length=35, min_length=1, title='Given Name')]
+    middle_name: Annotated[MiddleName | None, Field(title='Middle Name')] = None
+    phone: Annotated[
+        Phone1 | None, Field(description='10 digits, e.g. 6175550123', title='Phone')
+    ] = None
+    sex: Annotated[Literal['female', 'male', 'unknown'], Field(title='Sex')]
+
+
+class PersonOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    address: AddressOut
+    birth_date: Annotated[date, Field(title='Birth Date')]
+    family_name: Annotated[str, Field(title='Family Name')]
+    given_name: Annotated[str, Field(title='Given Name')]
+    middle_name: Annotated[str | None, Field(title='Middle Name')]
+    phone: Annotated[str | None, Field(title='Phone')]
+    sex: Annotated[Literal['female', 'male', 'unknown'], Field(title='Sex')]
+
+
+class PracticeId3(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='null: works for the whole center',
+            max_length=64,
+            min_length=1,
+            title='Practice Id',
+        ),
+    ]
+
+
+class PractitionerIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    active: Annotated[bool, Field(title='Active')] = True
+    family_name: Annotated[str, Field(max_length=60, min_length=1, title='Family Name')]
+    given_name: Annotated[str, Field(max_length=35, min_length=1, title='Given Name')]
+    npi: Annotated[
+        str,
+        Field(
+            description='10 digits starting with 1 or 2; the last is the Luhn check digit over 80840 + the first 9',
+            pattern='^[12][0-9]{9}$',
+            title='Npi',
+        ),
+    ]
+    practice_id: Annotated[
+        PracticeId3 | None,
+        Field(description='null: works for the whole center', title='Practice Id'),
+    ] = None
+    roles: Annotated[
+        list[Literal['ordering', 'rendering', 'supervising']],
+        Field(max_length=3, min_length=1, title='Roles'),
+    ]
+    taxonomy: Annotated[
+        str,
+        Field(
+            description='NUCC taxonomy code, e.g. 2084N0402X',
+            pattern='^[0-9]{3}[0-9A-Z]{6}X$',
+            title='Taxonomy',
+        ),
+    ]
+
+
+class PractitionerOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    active: Annotated[bool, Field(title='Active')]
+    family_name: Annotated[str, Field(title='Family Name')]
+    given_name: Annotated[str, Field(title='Given Name')]
+    id: Annotated[UUID, Field(title='Id')]
+    npi: Annotated[str, Field(title='Npi')]
+    practice_id: Annotated[str | None, Field(title='Practice Id')]
+    roles: Annotated[
+        list[Literal['ordering', 'rendering', 'supervising']], Field(title='Roles')
+    ]
+    taxonomy: Annotated[str, Field(title='Taxonomy')]
+
+
+class FamilyName2(RootModel[str]):
+    root: Annotated[str, Field(max_length=60, min_length=1, title='Family Name')]
+
+
+class GivenName2(RootModel[str]):
+    root: Annotated[str, Field(max_length=35, min_length=1, title='Given Name')]
+
+
+class Npi1(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[12][0-9]{9}$', title='Npi')]
+
+
+class PracticeId4(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, min_length=1, title='Practice Id')]
+
+
+class Roles(RootModel[list[Literal['ordering', 'rendering', 'supervising']]]):
+    root: Annotated[
+        list[Literal['ordering', 'rendering', 'supervising']],
+        Field(max_length=3, min_length=1, title='Roles'),
+    ]
+
+
+class Taxonomy(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[0-9]{3}[0-9A-Z]{6}X$', title='Taxonomy')]
+
+
+class PractitionerPatch(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    active: Annotated[bool | None, Field(title='Active')] = None
+    family_name: Annotated[FamilyName2 | None, Field(title='Family Name')] = None
+    given_name: Annotated[GivenName2 | None, Field(title='Given Name')] = None
+    npi: Annotated[Npi1 | None, Field(title='Npi')] = None
+    practice_id: Annotated[PracticeId4 | None, Field(title='Practice Id')] = None
+    roles: Annotated[Roles | None, Field(title='Roles')] = None
+    taxonomy: Annotated[Taxonomy | None, Field(title='Taxonomy')] = None
 
 
 class ProtocolLineIn(BaseModel):
@@ -598,6 +1015,9 @@ class AdministrationOut(BaseModel):
     reaction: Annotated[str | None, Field(title='Reaction')]
     started_at: Annotated[AwareDatetime, Field(title='Started At')]
     stopped_at: Annotated[AwareDatetime, Field(title='Stopped At')]
+    supervising_practitioner_id: Annotated[
+        UUID | None, Field(title='Supervising Practitioner Id')
+    ] = None
     wasted_amount: Annotated[str, Field(title='Wasted Amount')]
 
 
@@ -612,6 +1032,109 @@ class CheckOut(BaseModel):
     requires_driver: Annotated[bool, Field(title='Requires Driver')]
 
 
+class CoverageIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    effective_from: Annotated[date | None, Field(title='Effective From')] = None
+    effective_to: Annotated[date | None, Field(title='Effective To')] = None
+    group_number: Annotated[GroupNumber | None, Field(title='Group Number')] = None
+    member_id: Annotated[str, Field(max_length=80, min_length=1, title='Member Id')]
+    payer_id: Annotated[str, Field(max_length=64, min_length=1, title='Payer Id')]
+    plan_id: Annotated[PlanId | None, Field(title='Plan Id')] = None
+    priority: Annotated[
+        Literal['primary', 'secondary', 'tertiary'], Field(title='Priority')
+    ] = 'primary'
+    relationship: Annotated[
+        Literal['self', 'spouse', 'child', 'other'],
+        Field(
+            description="The patient's relationship to the subscriber",
+            title='Relationship',
+        ),
+    ] = 'self'
+    subscriber: Annotated[
+        PersonIn | None,
+        Field(
+            description="The subscriber's own demographics: required unless relationship is self"
+        ),
+    ] = None
+
+
+class CoverageOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective_from: Annotated[date | None, Field(title='Effective From')]
+    effective_to: Annotated[date | None, Field(title='Effective To')]
+    group_number: Annotated[str | None, Field(title='Group Number')]
+    id: Annotated[UUID, Field(title='Id')]
+    member_id: Annotated[str, Field(title='Member Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    plan_id: Annotated[str | None, Field(title='Plan Id')]
+    priority: Annotated[
+        Literal['primary', 'secondary', 'tertiary'], Field(title='Priority')
+    ]
+    relationship: Annotated[
+        Literal['self', 'spouse', 'child', 'other'], Field(title='Relationship')
+    ]
+    status: Annotated[Literal['active', 'ended'], Field(title='Status')]
+    subscriber: PersonOut | None
+    version: Annotated[int, Field(title='Version')]
+
+
+class CoveragePatch(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    effective_from: Annotated[date | None, Field(title='Effective From')] = None
+    effective_to: Annotated[date | None, Field(title='Effective To')] = None
+    group_number: Annotated[GroupNumber | None, Field(title='Group Number')] = None
+    member_id: Annotated[MemberId | None, Field(title='Member Id')] = None
+    plan_id: Annotated[PlanId | None, Field(title='Plan Id')] = None
+    priority: Annotated[
+        Literal['primary', 'secondary', 'tertiary'] | None, Field(title='Priority')
+    ] = None
+    relationship: Annotated[
+        Literal['self', 'spouse', 'child', 'other'] | None, Field(title='Relationship')
+    ] = None
+    subscriber: PersonIn | None = None
+    version: Annotated[
+        Version | None,
+        Field(
+            description='The version the change is based on (409 if the coverage moved on)',
+            title='Version',
+        ),
+    ] = None
+
+
+class CoverageVersionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective_from: Annotated[date | None, Field(title='Effective From')]
+    effective_to: Annotated[date | None, Field(title='Effective To')]
+    group_number: Annotated[str | None, Field(title='Group Number')]
+    id: Annotated[UUID, Field(title='Id')]
+    member_id: Annotated[str, Field(title='Member Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    plan_id: Annotated[str | None, Field(title='Plan Id')]
+    priority: Annotated[
+        Literal['primary', 'secondary', 'tertiary'], Field(title='Priority')
+    ]
+    recorded_at: Annotated[AwareDatetime, Field(title='Recorded At')]
+    recorded_by: Annotated[str | None, Field(title='Recorded By')]
+    relationship: Annotated[
+        Literal['self', 'spouse', 'child', 'other'], Field(title='Relationship')
+    ]
+    status: Annotated[Literal['active', 'ended'], Field(title='Status')]
+    subscriber: PersonOut | None
+    version: Annotated[int, Field(title='Version')]
+
+
 class HTTPValidationError(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -624,10 +1147,24 @@ class OrderCreate(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
+    coverage_id: Annotated[
+        UUID | None,
+        Field(
+            description="One of the patient's coverages; left out, the patient's active coverage for the order's payer (primary first) is used",
+            title='Coverage Id',
+        ),
+    ] = None
     diagnosis: Annotated[
         list[Diagnosi], Field(max_length=12, title='Diagnosis', validate_default=True)
     ] = []
     lines: Annotated[list[OrderLineIn] | None, Field(title='Lines')] = None
+    ordering_practitioner_id: Annotated[
+        UUID | None,
+        Field(
+            description='A practitioner with the ordering role',
+            title='Ordering Practitioner Id',
+        ),
+    ] = None
     patient_id: Annotated[UUID, Field(title='Patient Id')]
     payer: PayerIn | None = None
     protocol_id: Annotated[UUID | None, Field(title='Protocol Id')] = None
@@ -653,6 +1190,7 @@ class OrderOut(BaseModel):
     cancelled_at: Annotated[AwareDatetime | None, Field(title='Cancelled At')]
     catalog_version: Annotated[int, Field(title='Catalog Version')]
     completed_at: Annotated[AwareDatetime | None, Field(title='Completed At')]
+    coverage_id: Annotated[UUID | None, Field(title='Coverage Id')] = None
     created_at: Annotated[AwareDatetime, Field(title='Created At')]
     diagnosis: Annotated[list[str], Field(title='Diagnosis')]
     estimated_chair_minutes: Annotated[int, Field(title='Estimated Chair Minutes')]
@@ -660,6 +1198,9 @@ class OrderOut(BaseModel):
     history: Annotated[list[dict[str, Any]], Field(title='History')]
     id: Annotated[UUID, Field(title='Id')]
     lines: Annotated[list[dict[str, Any]], Field(title='Lines')]
+    ordering_practitioner_id: Annotated[
+        UUID | None, Field(title='Ordering Practitioner Id')
+    ] = None
     overrides: Annotated[list[OverrideOut], Field(title='Overrides')]
     patient_id: Annotated[UUID, Field(title='Patient Id')]
     payer: Annotated[dict[str, Any] | None, Field(title='Payer')]
@@ -670,6 +1211,9 @@ class OrderOut(BaseModel):
     requires_driver: Annotated[bool, Field(title='Requires Driver')]
     signed_at: Annotated[AwareDatetime | None, Field(title='Signed At')]
     status: Annotated[str, Field(title='Status')]
+    supervising_practitioner_id: Annotated[
+        UUID | None, Field(title='Supervising Practitioner Id')
+    ] = None
     updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
     urgency: Annotated[str, Field(title='Urgency')]
 
@@ -679,13 +1223,33 @@ class OrderUpdate(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
+    coverage_id: Annotated[UUID | None, Field(title='Coverage Id')] = None
     diagnosis: Annotated[Diagnosis | None, Field(title='Diagnosis')] = None
     lines: Annotated[Lines | None, Field(title='Lines')] = None
+    ordering_practitioner_id: Annotated[
+        UUID | None, Field(title='Ordering Practitioner Id')
+    ] = None
     payer: PayerIn | None = None
     requested_window: WindowIn | None = None
     urgency: Annotated[
         Literal['same_day', 'planned'] | None, Field(title='Urgency')
     ] = None
+
+
+class PageCoverageOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[CoverageOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
+class PageCoverageVersionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[CoverageVersionOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
 class PageOrderOut(BaseModel):
@@ -704,12 +1268,71 @@ class PagePatientOut(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
+class PagePractitionerOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[PractitionerOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
 class PageProtocolOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     items: Annotated[list[ProtocolOut], Field(title='Items')]
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
+class PatientCreate(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    allergies: Annotated[
+        list[AllergyIn], Field(title='Allergies', validate_default=True)
+    ] = []
+    birth_date: Annotated[
+        date,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='Birth Date',
+        ),
+    ]
+    conditions: Annotated[list[str], Field(title='Conditions')] = []
+    coverages: Annotated[
+        list[CoverageIn], Field(max_length=5, title='Coverages', validate_default=True)
+    ] = []
+    demographics: Annotated[
+        PatientDemographicsIn | None,
+        Field(description='Legal name, address, phone (PHI, encrypted at rest)'),
+    ] = None
+    medications: Annotated[
+        list[MedicationIn], Field(title='Medications', validate_default=True)
+    ] = []
+    mrn: Annotated[str, Field(max_length=64, min_length=1, title='Mrn')]
+    practice_id: Annotated[PracticeId2 | None, Field(title='Practice Id')] = None
+    pregnant: Annotated[bool | None, Field(title='Pregnant')] = None
+    qtc_ms: Annotated[QtcMs | None, Field(title='Qtc Ms')] = None
+    sex: Annotated[
+        Literal['female', 'male', 'other', 'unknown'], Field(title='Sex')
+    ] = 'unknown'
+    weight_kg: Annotated[WeightKg | WeightKg1 | None, Field(title='Weight Kg')] = None
+
+
+class PayerIdentityOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    coverage: CoverageOut | None
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    ordering: PractitionerOut | None
+    patient: Annotated[
+        PersonOut | None, Field(description='null: no demographics on file')
+    ]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    supervising: PractitionerOut | None
 
 
 class ProtocolCreate(BaseModel):
@@ -723,4 +1346,4 @@ class ProtocolCreate(BaseModel):
     population: Annotated[
         Literal['adult', 'pediatric', 'any'], Field(title='Population')
     ] = 'any'
-    practice_id: Annotated[PracticeId | None, Field(title='Practice Id')] = None
+    practice_id: Annotated[PracticeId4 | None, Field(title='Practice Id')] = None
