@@ -122,6 +122,9 @@ class OrderAdministered(EventPayload):
     patient_age_years: int | None = None
     administrations: list[Administration]
     completed_at: datetime
+    ordering_practitioner_id: UUID | None = None
+    supervising_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 # --------------------------------------------------------------------------- scheduling.events

@@ -10,20 +10,21 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from reimb_it import SUBSCRIBER, remittance_for
+from reimb_it import remittance_for
 
 from chairside_shared import contracts
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import settings_for_test
-from reimbursement.adapters.clients import StaticSubscriberSource
+from reimbursement.adapters.clients import StaticPayerIdentitySource
 from reimbursement.adapters.x12.read_837 import read_837p
 from reimbursement.adapters.x12.validate import validate_x12
 from reimbursement.bootstrap import MIGRATIONS
-from reimbursement.entrypoints.api.deps import get_now, get_subscribers
+from reimbursement.entrypoints.api.deps import get_identities, get_now
 from reimbursement.main import create_app
 from reimbursement.seed import seed_demo
 from reimbursement.service import billing
 from reimbursement.settings import ReimbursementSettings
+from reimbursement.testing import coverage, payer_identity
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 23, 15, tzinfo=UTC)
@@ -35,7 +36,8 @@ async def embedded(tmp_path, broker):
     settings = settings_for_test(ReimbursementSettings, database_url=url, broker=broker)
     app = create_app(settings)
     app.dependency_overrides[get_now] = lambda: NOW
-    app.dependency_overrides[get_subscribers] = lambda: StaticSubscriberSource(SUBSCRIBER)
+    app.dependency_overrides[get_identities] = lambda: StaticPayerIdentitySource(
+        default=payer_identity(cov=coverage(payer_id="medicare")))
     await upgrade_async(MIGRATIONS, url)
     await seed_demo(app.state.runtime)
     await seed_demo(app.state.runtime)  # idempotent
