@@ -177,9 +177,9 @@ class Claim:
     def accepts_remittance(self) -> bool:
         return self.status in POSTABLE
 
-    def ensure_editable(self) -> None:
+    def ensure_editable(self, action: str = "rebuilt") -> None:
         if not self.editable:
-            raise ClaimConflict(f"a {self.status} claim cannot be rebuilt",
+            raise ClaimConflict(f"a {self.status} claim cannot be {action}",
                                 status_now=self.status)
 
     def rebuild(self, draft: ClaimDraft, *, lot_costs: Mapping[str, Decimal],
@@ -194,7 +194,7 @@ class Claim:
     def record_check(self, holds: tuple[Hold, ...], *, now: datetime) -> None:
         """The result of checking the claim's identities against orders (no holds: complete).
         Recorded on an unsent claim only; a sent claim is what the payer has."""
-        self.ensure_editable()
+        self.ensure_editable("checked")
         self.identity_holds = holds
         self.identity_checked_at = now
         self._settle()

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 NPI_PREFIX = "80840"  # ISO 7812 issuer identifier for US health applications
+_DIGITS = re.compile(r"^[0-9]+$")  # ASCII only: str.isdigit() accepts other scripts' digits
 _TAXONOMY = re.compile(r"^[0-9]{3}[0-9A-Z]{6}X$")
 
 
 def npi_check_digit(first_nine: str) -> int:
     """The check digit the NPI whose first nine digits are ``first_nine`` must end with."""
-    if len(first_nine) != 9 or not first_nine.isdigit():
+    if len(first_nine) != 9 or not _DIGITS.match(first_nine):
         raise ValueError("an NPI check digit is computed over nine digits")
     total = 0
     # Luhn: from the right of the payload (the check digit not yet appended), double every
@@ -32,14 +33,14 @@ def npi_check_digit(first_nine: str) -> int:
 
 def valid_npi(npi: str) -> bool:
     """Ten digits, first 1 or 2, last the Luhn check digit over 80840 + the first nine."""
-    if len(npi) != 10 or not npi.isdigit() or npi[0] not in "12":
+    if len(npi) != 10 or not _DIGITS.match(npi) or npi[0] not in "12":
         return False
     return npi_check_digit(npi[:9]) == int(npi[9])
 
 
 def npi_problem(npi: str) -> str | None:
     """Why ``npi`` is not an NPI (a message for a 422 or a hold), or None when it is one."""
-    if len(npi) != 10 or not npi.isdigit():
+    if len(npi) != 10 or not _DIGITS.match(npi):
         return "an NPI is 10 digits"
     if npi[0] not in "12":
         return "an NPI starts with 1 or 2"

@@ -23,11 +23,12 @@ EnrollmentStatus = Literal["pending", "active", "terminated"]
 Problem = tuple[str, str]  # (field, message)
 
 _PO_BOX = re.compile(
-    r"\b(P\s*\.?\s*O\s*\.?\s*B(OX)?|POST\s+OFFICE\s+BOX|LOCK\s*BOX|BOX\s+\d+|PMB|"
-    r"P\s*\.?\s*O\s*\.?\s*DRAWER|DRAWER\s+\d+)\b", re.IGNORECASE)
+    r"\b(P\s*\.?\s*O\s*\.?\s*B(OX)?|POST\s+OFFICE\s+BOX|LOCK\s*BOX|BOX\s+[0-9]+|PMB|"
+    r"P\s*\.?\s*O\s*\.?\s*DRAWER|DRAWER\s+[0-9]+)\b", re.IGNORECASE)
 _STATE = re.compile(r"^[A-Z]{2}$")
-_ZIP = re.compile(r"^\d{5}(\d{4})?$")
-_EIN = re.compile(r"^\d{9}$")
+_ZIP = re.compile(r"^[0-9]{5}([0-9]{4})?$")  # ASCII digits (\d would take any script's)
+_ZIP9 = re.compile(r"^[0-9]{9}$")
+_EIN = re.compile(r"^[0-9]{9}$")
 
 
 def is_po_box(line: str) -> bool:
@@ -56,7 +57,7 @@ class PostalAddress:
             out.append((f"{prefix}.city", "an address needs a city"))
         if not _STATE.match(self.state):
             out.append((f"{prefix}.state", "two capital letters (e.g. MA)"))
-        if zip9 and not (len(self.postal_code) == 9 and self.postal_code.isdigit()):
+        if zip9 and not _ZIP9.match(self.postal_code):
             out.append((f"{prefix}.postal_code", "the billing address needs the 9-digit ZIP+4"))
         elif not _ZIP.match(self.postal_code):
             out.append((f"{prefix}.postal_code", "5 or 9 digits"))

@@ -85,7 +85,7 @@ async def record_ndc(*, uow: ReimbursementUnitOfWork, claim_id: UUID, line_seque
         claim = await uow.claims.get(claim_id, for_update=True)
         if claim is None:
             raise NotFound("no such claim")
-        claim.ensure_editable()
+        claim.ensure_editable("corrected")
         event = await uow.claims.visit_event(claim)
         given = [a for a in event.administrations if a.line_sequence == line_sequence]
         if not given:

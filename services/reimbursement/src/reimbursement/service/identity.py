@@ -44,7 +44,7 @@ async def check_claim(*, uow: ReimbursementUnitOfWork, claim_id: UUID,
                       source: PayerIdentitySource, now: datetime) -> None:
     """Check an unsent claim's identities and record the result (held / ready)."""
     claim = await _peek(uow, claim_id)
-    claim.ensure_editable()  # a sent claim is what the payer has: nothing to record
+    claim.ensure_editable("checked")  # a sent claim is what the payer has: nothing to record
     identity = await fetch_identity(source, claim.order_id)
     async with uow:
         claim = await _locked(uow, claim_id)
