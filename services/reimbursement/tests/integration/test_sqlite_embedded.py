@@ -48,6 +48,13 @@ async def embedded(tmp_path, broker):
 
 async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
     c, runtime = embedded.client, embedded.runtime
+    identity = (await c.get("/v1/billing-identity")).json()
+    assert (identity["npi"], identity["taxonomy"]) == ("2998877668", "261QI0500X")
+    enrolled = (await c.get("/v1/payer-enrollments")).json()["items"]
+    assert [e["payer_id"] for e in enrolled] == [
+        "harbor-health", "medicare", "river-medicaid", "summit-health", "sunrise-ma"]
+    assert {(e["npi"], e["taxonomy"], e["status"]) for e in enrolled} == {
+        ("2998877668", "261QI0500X", "active")}
     inventory = (await c.get("/v1/inventory")).json()["items"]
     assert len(inventory) == 15 and all(item["name"].startswith("DEMO") for item in inventory)
     start = NOW - timedelta(hours=2)
@@ -75,6 +82,12 @@ async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
     assert (await c.post(f"/v1/claims/{claim_id}/submit")).status_code == 200
     text = (await c.get(f"/v1/claims/{claim_id}/x12")).text
     assert validate_x12(text) == [] and read_837p(text)[0].total_charge == D("412")
+    # the seeded (fake) practice identity, not a setting: infusion-clinic taxonomy, street
+    # address with ZIP+4, the lockbox as pay-to
+    for segment in ("PRV*BI*PXC*261QI0500X~", "NM1*85*2*CHAIRSIDE INFUSION CENTER*****XX*"
+                    "2998877668~", "N3*100 MAIN ST*SUITE 300~", "N4*BOSTON*MA*021101234~",
+                    "REF*EI*049990001~", "NM1*87*2~", "N3*PO BOX 4471~"):
+        assert segment in text
     r = await c.post("/v1/remittances", content=remittance_for(claim))
     assert r.status_code == 201, r.text
     paid = (await c.get(f"/v1/claims/{claim_id}")).json()
