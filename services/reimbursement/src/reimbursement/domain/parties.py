@@ -28,9 +28,10 @@ Priority = Literal["primary", "secondary", "tertiary"]
 CoverageStatus = Literal["active", "ended"]
 PAT01 = {"spouse": "01", "child": "19", "other": "G8"}  # 2000C patient relationship
 SBR01 = {"primary": "P", "secondary": "S", "tertiary": "T"}
-# Stand-ins a claim must never carry as a person's name (payer-exchange.md §0, case 6).
+# Stand-ins a claim must never carry as a person's name (payer-exchange.md §0, case 6). Real
+# surnames that look like codes (Na, Test) are not listed: a false hold costs a person's time.
 PLACEHOLDER_NAMES = frozenset({
-    "ON FILE", "ONFILE", "UNKNOWN", "NONE", "NA", "N A", "TBD", "TEST", "PATIENT", "SUBSCRIBER",
+    "ON FILE", "ONFILE", "UNKNOWN", "NONE", "TBD", "PATIENT", "SUBSCRIBER",
     "RENDERING PROVIDER", "PROVIDER", "RENDERING"})
 
 

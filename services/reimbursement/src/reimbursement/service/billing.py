@@ -33,7 +33,7 @@ log = logging.getLogger("reimbursement.billing")
 
 async def bill_visit(*, uow: ReimbursementUnitOfWork, event: contracts.OrderAdministered,
                      now: datetime) -> UUID | None:
-    """order.administered -> stock drawn + claim (ready or needs_review) + claim.created."""
+    """order.administered -> stock drawn + claim (ready, held or needs_review) + claim.created."""
     if await uow.claims.by_order(event.order_id) is not None:
         log.info("order %s already has a claim; administration event ignored", event.order_id)
         return None
