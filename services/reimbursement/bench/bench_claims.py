@@ -15,7 +15,7 @@ import statistics
 import sys
 import time
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 
@@ -24,25 +24,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit"))
 from test_coding_table import CASES
 
 from reimbursement.adapters.x12.render_837 import (
-    Address,
-    BillingProvider,
     ClaimToRender,
     PayerParty,
-    Provider,
     Submitter,
-    Subscriber,
     render_837p,
 )
 from reimbursement.adapters.x12.validate import validate_x12
 from reimbursement.domain.claim import build_claim
-from reimbursement.testing import NPI, make_ctx, make_visit
+from reimbursement.testing import ORDERING, make_ctx, make_visit, parties
 
-ADDRESS = Address("100 MAIN ST", "BOSTON", "MA", "021101234")
 SUBMITTER = Submitter("Chairside", "CHAIRSIDE01", "Billing", "6175550100")
-BILLING = BillingProvider("Chairside Infusion", "1245319599", "123456789", ADDRESS)
 PAYER = PayerParty("Medicare Part B", "MCRB1", "MB")
-RENDERING = Provider(NPI, "Smith", "Ann")
-SUBSCRIBER = Subscriber("1EG4TE5MK72", "Doe", "Jane", date(1980, 1, 2), "F", ADDRESS)
+PARTIES = parties(ordering=ORDERING)  # synthetic: an orderer who is not the supervisor
 
 
 def workload(administrations: int):
@@ -72,15 +65,15 @@ def main() -> None:
         t0 = time.perf_counter()
         claims = [build_claim(v, ctx) for v, ctx in visits]
         t1 = time.perf_counter()
-        texts = [render_837p([ClaimToRender(c, f"C{n}", SUBSCRIBER, PAYER, RENDERING)],
+        texts = [render_837p([ClaimToRender(c, f"C{n}", PARTIES, PAYER)],
                              submitter=SUBMITTER, receiver_name="CLEARINGHOUSE",
-                             receiver_id="CLEARHOUSE01", billing=BILLING, control_number=n + 1,
+                             receiver_id="CLEARHOUSE01", control_number=n + 1,
                              created_at=created) for n, c in enumerate(claims)]
         t2 = time.perf_counter()
-        batch = render_837p([ClaimToRender(c, f"C{n}", SUBSCRIBER, PAYER, RENDERING)
+        batch = render_837p([ClaimToRender(c, f"C{n}", PARTIES, PAYER)
                              for n, c in enumerate(claims)], submitter=SUBMITTER,
                             receiver_name="CLEARINGHOUSE", receiver_id="CLEARHOUSE01",
-                            billing=BILLING, control_number=1, created_at=created)
+                            control_number=1, created_at=created)
         t3 = time.perf_counter()
         build_rates.append(len(claims) / (t1 - t0))
         render_rates.append(len(claims) / (t2 - t1))

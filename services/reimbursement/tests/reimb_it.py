@@ -8,16 +8,29 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from chairside_shared import contracts
-from reimbursement.adapters.x12.render_837 import Address, Subscriber
+from reimbursement.adapters.clients import StaticPayerIdentitySource
 from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
 from reimbursement.service import billing
+from reimbursement.testing import coverage, payer_identity
 
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # 10:00 in New York, inside the 2026Q1 file
 NPI = "1234567893"
 EPTI, KETO, INFLIX = "70001000101", "70003000325", "70006000601"
-# Chairside stores no names: exports in tests use fixed, synthetic demographics.
-SUBSCRIBER = Subscriber("1EG4TE5MK72", "DOE", "JANE", date(1950, 4, 2), "F",
-                        Address("1 ELM ST", "BOSTON", "MA", "02110"))
+# Chairside stores no names: orders answers who a claim names at export time. In these
+# service-level tests a fixed, synthetic answer stands in for orders (the injected port).
+IDENTITY = payer_identity(cov=coverage(payer_id="medicare"))
+BILLING_IDENTITY = {
+    "name": "Chairside Infusion Center", "npi": "1245319599", "ein": "04-9990001",
+    "npi_taxonomies": ["261QI0500X"],
+    "address": {"line1": "100 Main St", "line2": "Suite 300", "city": "Boston", "state": "MA",
+                "postal_code": "02110-1234"}}
+ENROLLMENT = {"npi": "1245319599", "taxonomy": "261QI0500X", "status": "active",
+              "effective_from": "2020-01-01"}
+
+
+def identities() -> StaticPayerIdentitySource:
+    """The same synthetic patient, coverage and practitioners for every order."""
+    return StaticPayerIdentitySource(default=IDENTITY)
 
 ASP_CSV = (
     '"Sample in the CMS layout"\n\n'
@@ -43,8 +56,18 @@ CHARGES = {"96365": "350.00", "96366": "95.00", "96374": "160.00", "96375": "65.
            "J3032": "25.00", "J1885": "6.00", "J1745": "150.00"}
 
 
+async def setup_practice(c) -> None:
+    """The practice's billing identity and its Medicare enrollment, through the API."""
+    r = await c.put("/v1/billing-identity", json=BILLING_IDENTITY)
+    assert r.status_code == 200, r.text
+    r = await c.put("/v1/payer-enrollments/medicare", json=ENROLLMENT)
+    assert r.status_code == 200, r.text
+
+
 async def setup_catalog(c, *, lots: dict[str, list[tuple[str, str, int]]] | None = None) -> None:
-    """Medicare contract, charge master, ASP 2026Q1 and stocked products, all through the API."""
+    """The practice's identity, Medicare contract, charge master, ASP 2026Q1 and stocked
+    products, all through the API."""
+    await setup_practice(c)
     r = await c.put("/v1/fee-schedules/contracts/medicare", json={
         "name": "Medicare Part B", "kind": "medicare", "drug_basis": "medicare_asp",
         "sequestration": "0.02", "x12_payer_id": "MCRB1", "claim_filing": "MB",

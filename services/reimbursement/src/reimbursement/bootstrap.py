@@ -1,5 +1,5 @@
 """Composition root of the reimbursement service: settings become the typed configuration
-every unit of work carries, and the one client (orders, for subscriber demographics) is
+every unit of work carries, and the one client (orders, for the parties a claim names) is
 built here, once."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from chairside_shared import contracts
 from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 from reimbursement.adapters import orm  # noqa: F401 - registers the tables on the metadata
-from reimbursement.adapters.clients import OrdersSubscriberSource
+from reimbursement.adapters.clients import OrdersPayerIdentityClient
 from reimbursement.adapters.metadata import messaging, metadata
-from reimbursement.adapters.x12.render_837 import Address, BillingProvider, Submitter
+from reimbursement.adapters.x12.render_837 import Submitter
 from reimbursement.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
 from reimbursement.seed import seed_demo
 from reimbursement.service.config import BillingConfig, X12Parties
@@ -26,23 +26,14 @@ MIGRATIONS = str(Path(__file__).parent / "migrations")
 
 
 def billing_config(settings: ReimbursementSettings) -> BillingConfig:
-    billing = BillingProvider(settings.billing_name, settings.billing_npi,
-                              settings.billing_tax_id, practice_address(settings),
-                              settings.billing_taxonomy or None)
-    submitter = Submitter(settings.billing_name, settings.submitter_id,
+    submitter = Submitter(settings.submitter_name, settings.submitter_id,
                           settings.submitter_contact, settings.submitter_phone)
     return BillingConfig(
         clinic_tz=ZoneInfo(settings.clinic_timezone),
         expiring_within_days=settings.expiring_within_days,
         parties=X12Parties(submitter=submitter, receiver_name=settings.receiver_name,
-                           receiver_id=settings.receiver_id, billing=billing,
-                           usage=settings.x12_usage),
+                           receiver_id=settings.receiver_id, usage=settings.x12_usage),
     )
-
-
-def practice_address(settings: ReimbursementSettings) -> Address:
-    return Address(settings.billing_address, settings.billing_city, settings.billing_state,
-                   settings.billing_zip)
 
 
 def build_spec(settings: ReimbursementSettings) -> ServiceSpec[ReimbursementUnitOfWork]:
@@ -71,6 +62,5 @@ def build_spec(settings: ReimbursementSettings) -> ServiceSpec[ReimbursementUnit
 
 def build_runtime(settings: ReimbursementSettings) -> ServiceRuntime[ReimbursementUnitOfWork]:
     runtime = ServiceRuntime(build_spec(settings), settings)
-    runtime.state["subscribers"] = OrdersSubscriberSource(settings.orders_url,
-                                                          practice_address(settings))
+    runtime.state["identities"] = OrdersPayerIdentityClient(settings.orders_url)
     return runtime

@@ -19,22 +19,17 @@ class ReimbursementSettings(ServiceSettings):
     # Claims carry the clinic's local date of service, not the UTC date.
     clinic_timezone: str = "America/New_York"
     expiring_within_days: int = 60
-    # 837P parties. The practice's own identity; demo values for the embedded default.
-    billing_name: str = "Chairside Infusion Center"
-    billing_npi: str = "1245319599"
-    billing_tax_id: str = "123456789"
-    billing_address: str = "100 Main St"
-    billing_city: str = "Boston"
-    billing_state: str = "MA"
-    billing_zip: str = "021101234"
-    billing_taxonomy: str = "207RN0300X"
+    # 837P interchange parties (the EDI sender and receiver). The practice's billing identity
+    # (NPI, EIN, taxonomy, addresses) is data: PUT /v1/billing-identity, never a setting.
+    submitter_name: str = "Chairside Infusion Center"
     submitter_id: str = "CHAIRSIDE01"
     submitter_contact: str = "Billing Office"
     submitter_phone: str = "6175550100"
     receiver_name: str = "Clearinghouse"
     receiver_id: str = "CLEARHOUSE01"
     x12_usage: str = "T"  # T test, P production (ISA15)
-    # Where the subscriber's birth date and sex come from at export time (never stored here).
+    # Where a claim's patient, coverage and practitioners are read at export time (kept nowhere
+    # here): GET {orders_url}/v1/orders/{order_id}/payer-identity?purpose=payment.
     orders_url: str = "http://127.0.0.1:8001"
 
     @field_validator("clinic_timezone")

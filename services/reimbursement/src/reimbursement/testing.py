@@ -1,4 +1,6 @@
-"""Test and benchmark data: an explicit, synthetic catalog (NDCs are made up, labeler 7xxxx-9xxxx).
+"""Test and benchmark data: an explicit, synthetic catalog (NDCs are made up, labeler 7xxxx-9xxxx),
+and synthetic identities (a practice, two practitioners, a patient and coverages: every name,
+address and id here is invented).
 
 Descriptors follow the domain reference (J3032 1 mg, J3475 500 mg, J1885 15 mg, J0780 up to
 10 mg, J1200 up to 50 mg, J1745 10 mg, J2405 1 mg, J1110 1 mg, J2765 up to 10 mg, J1100 1 mg).
@@ -26,6 +28,15 @@ from reimbursement.domain.fees import (
 )
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import NdcUnit, Product
+from reimbursement.domain.parties import (
+    ClaimParties,
+    Coverage,
+    PayerIdentity,
+    Person,
+    Practitioner,
+    Relationship,
+)
+from reimbursement.domain.practice import BillingIdentity, PayerEnrollment, PostalAddress
 from reimbursement.domain.visit import Given, Visit
 
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # 10:00 in New York
@@ -127,3 +138,47 @@ def make_ctx(contract: PayerContract | None = MEDICARE, *, charges: ChargeMaster
              asp: AspQuarter | None = ASP, clinic_tz: tzinfo = UTC) -> BillingContext:
     return BillingContext(products=PRODUCTS, descriptors=DESCRIPTORS, charges=charges,
                           contract=contract, asp=asp, clinic_tz=clinic_tz)
+
+
+# --------------------------------------------------------------------------- identities
+CLINIC_ADDRESS = PostalAddress("100 Main St", "Boston", "MA", "021101234", "Suite 300")
+LOCKBOX = PostalAddress("PO Box 4471", "Boston", "MA", "022414471")
+BILLING = BillingIdentity(
+    name="Chairside Infusion Center", npi="1245319599", ein="049990001",
+    npi_taxonomies=("261QI0500X",), address=CLINIC_ADDRESS, taxonomy="261QI0500X")
+ENROLLMENT = PayerEnrollment("medicare-b", "1245319599", "261QI0500X", "active",
+                             date(2020, 1, 1))
+SUPERVISING = Practitioner(UUID("00000000-0000-4000-8000-0000000000a1"), NPI, "Chen",
+                           "Laura", "2084N0402X")
+ORDERING = Practitioner(UUID("00000000-0000-4000-8000-0000000000a2"), "1620513378",
+                        "Okafor", "David", "2084N0402X")
+PATIENT = Person("Rivera", "Ana", date(1961, 5, 14), "female",
+                 PostalAddress("42 Elm St", "Quincy", "MA", "02169", "Apt 2"), middle_name="M")
+CHILD = Person("Rivera", "Sofia", date(2012, 9, 3), "female",
+               PostalAddress("7 Harbor Way", "Salem", "MA", "019701234"))
+COVERAGE_ID = UUID("00000000-0000-4000-8000-0000000000c1")
+
+
+def coverage(relationship: Relationship = "self", *, subscriber: Person | None = None,
+             payer_id: str = "medicare-b", member_id: str = "1EG4TE5MK72",
+             group: str | None = None) -> Coverage:
+    return Coverage(COVERAGE_ID, payer_id, member_id, relationship, subscriber,
+                    group_number=group)
+
+
+def payer_identity(*, patient: Person | None = PATIENT, cov: Coverage | None = None,
+                   ordering: Practitioner | None = SUPERVISING,
+                   supervising: Practitioner | None = SUPERVISING,
+                   order_id: UUID = ORDER_ID) -> PayerIdentity:
+    return PayerIdentity(order_id, patient, cov if cov is not None else coverage(), ordering,
+                         supervising)
+
+
+def parties(*, patient: Person = PATIENT, cov: Coverage | None = None,
+            billing: BillingIdentity = BILLING, rendering: Practitioner = SUPERVISING,
+            ordering: Practitioner | None = None, taxonomy: str = "261QI0500X",
+            ) -> ClaimParties:
+    cov = cov if cov is not None else coverage()
+    subscriber = patient if cov.relationship == "self" else cov.subscriber
+    assert subscriber is not None
+    return ClaimParties(billing, taxonomy, patient, cov, subscriber, rendering, ordering)

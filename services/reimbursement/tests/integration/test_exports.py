@@ -1,4 +1,5 @@
-"""Exports when the subscriber's demographics cannot be fetched: a 503 for that route only."""
+"""Exports when orders cannot say who a claim names: a 503 for that route only, and nothing
+about the patient in the answer."""
 
 from __future__ import annotations
 
@@ -8,12 +9,10 @@ import uuid
 import pytest
 from reimb_it import EPTI, administered, administration, bill, setup_catalog
 
-from reimbursement.adapters.clients import DemographicsUnavailable, OrdersSubscriberSource
-from reimbursement.adapters.x12.render_837 import Address
-from reimbursement.entrypoints.api.deps import get_subscribers
+from reimbursement.adapters.clients import IdentityUnavailable, OrdersPayerIdentityClient
+from reimbursement.entrypoints.api.deps import get_identities
 
 pytestmark = pytest.mark.integration
-ADDRESS = Address("100 MAIN ST", "BOSTON", "MA", "021101234")
 
 
 def closed_port() -> int:
@@ -22,19 +21,22 @@ def closed_port() -> int:
         return s.getsockname()[1]  # released on close: nothing listens there
 
 
-async def test_orders_source_unreachable_raises_a_clear_error():
-    source = OrdersSubscriberSource(f"http://127.0.0.1:{closed_port()}", ADDRESS, timeout_s=1)
-    with pytest.raises(DemographicsUnavailable, match="orders service unreachable"):
-        await source.subscriber(patient_id=uuid.uuid4(), member_id="M1")
+async def test_orders_client_unreachable_raises_a_clear_error():
+    client = OrdersPayerIdentityClient(f"http://127.0.0.1:{closed_port()}", timeout_s=1)
+    with pytest.raises(IdentityUnavailable, match="orders service unreachable"):
+        await client.payer_identity(order_id=uuid.uuid4())
 
 
-async def test_x12_export_is_503_when_demographics_are_unavailable(svc):
+async def test_x12_export_check_and_submit_are_503_when_orders_is_unreachable(svc):
     c = svc.client
     await setup_catalog(c)
     claim_id = await bill(svc, administered(administration(1, "eptinezumab", EPTI, "100", 0, 35)))
-    svc.app.dependency_overrides[get_subscribers] = lambda: OrdersSubscriberSource(
-        f"http://127.0.0.1:{closed_port()}", ADDRESS, timeout_s=1)
-    r = await c.get(f"/v1/claims/{claim_id}/x12")
-    assert r.status_code == 503 and r.headers["retry-after"] == "30"
-    assert "subscriber demographics unavailable" in r.json()["detail"]
+    svc.app.dependency_overrides[get_identities] = lambda: OrdersPayerIdentityClient(
+        f"http://127.0.0.1:{closed_port()}", timeout_s=1)
+    for method, path in (("GET", "x12"), ("POST", "check"), ("POST", "submit")):
+        r = await c.request(method, f"/v1/claims/{claim_id}/{path}")
+        assert r.status_code == 503 and r.headers["retry-after"] == "30", (path, r.text)
+        assert "payer identity unavailable: orders service unreachable" in r.json()["detail"]
+    claim = (await c.get(f"/v1/claims/{claim_id}")).json()
+    assert claim["status"] == "ready" and claim["identity_checked_at"] is None  # nothing kept
     assert (await c.get(f"/v1/claims/{claim_id}/fhir")).status_code == 200  # other views work

@@ -10,9 +10,8 @@ from reimb_it import EPTI, KETO, administered, administration, bill, remittance_
 
 from chairside_shared.errors import FieldError
 from reimbursement.adapters import orm
-from reimbursement.adapters.clients import OrdersSubscriberSource
-from reimbursement.adapters.x12.render_837 import Address
-from reimbursement.entrypoints.api.deps import get_subscribers
+from reimbursement.adapters.clients import OrdersPayerIdentityClient
+from reimbursement.entrypoints.api.deps import get_identities
 
 pytestmark = pytest.mark.integration
 MISSING = "00000000-0000-4000-8000-000000000000"
@@ -142,11 +141,11 @@ async def test_export_refusals(svc):
     await setup_catalog(c)
     ready = await bill(svc, administered(administration(1, "eptinezumab", EPTI, "100", 0, 35)))
     assert (await c.post(f"/v1/claims/{ready}/submit")).status_code == 200
-    svc.app.dependency_overrides[get_subscribers] = lambda: OrdersSubscriberSource(
-        UNREACHABLE, Address("1 MAIN ST", "BOSTON", "MA", "02110"), timeout_s=1)
+    svc.app.dependency_overrides[get_identities] = lambda: OrdersPayerIdentityClient(
+        UNREACHABLE, timeout_s=1)
     r = await c.get(f"/v1/claims/{ready}/x12")
     check(r, problem(503, "service-unavailable", "Service unavailable",
-                     "subscriber demographics unavailable: orders service unreachable "
+                     "payer identity unavailable: orders service unreachable "
                      "(ConnectError)", f"/v1/claims/{ready}/x12"))
     assert r.headers["retry-after"] == "30"
     async with svc.runtime.session_factory() as session:  # a contract removed behind our back

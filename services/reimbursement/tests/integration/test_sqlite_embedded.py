@@ -10,20 +10,21 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from reimb_it import SUBSCRIBER, remittance_for
+from reimb_it import remittance_for
 
 from chairside_shared import contracts
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import settings_for_test
-from reimbursement.adapters.clients import StaticSubscriberSource
+from reimbursement.adapters.clients import StaticPayerIdentitySource
 from reimbursement.adapters.x12.read_837 import read_837p
 from reimbursement.adapters.x12.validate import validate_x12
 from reimbursement.bootstrap import MIGRATIONS
-from reimbursement.entrypoints.api.deps import get_now, get_subscribers
+from reimbursement.entrypoints.api.deps import get_identities, get_now
 from reimbursement.main import create_app
 from reimbursement.seed import seed_demo
 from reimbursement.service import billing
 from reimbursement.settings import ReimbursementSettings
+from reimbursement.testing import coverage, payer_identity
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 23, 15, tzinfo=UTC)
@@ -35,7 +36,8 @@ async def embedded(tmp_path, broker):
     settings = settings_for_test(ReimbursementSettings, database_url=url, broker=broker)
     app = create_app(settings)
     app.dependency_overrides[get_now] = lambda: NOW
-    app.dependency_overrides[get_subscribers] = lambda: StaticSubscriberSource(SUBSCRIBER)
+    app.dependency_overrides[get_identities] = lambda: StaticPayerIdentitySource(
+        default=payer_identity(cov=coverage(payer_id="medicare")))
     await upgrade_async(MIGRATIONS, url)
     await seed_demo(app.state.runtime)
     await seed_demo(app.state.runtime)  # idempotent
@@ -46,6 +48,13 @@ async def embedded(tmp_path, broker):
 
 async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
     c, runtime = embedded.client, embedded.runtime
+    identity = (await c.get("/v1/billing-identity")).json()
+    assert (identity["npi"], identity["taxonomy"]) == ("2998877668", "261QI0500X")
+    enrolled = (await c.get("/v1/payer-enrollments")).json()["items"]
+    assert [e["payer_id"] for e in enrolled] == [
+        "harbor-health", "medicare", "river-medicaid", "summit-health", "sunrise-ma"]
+    assert {(e["npi"], e["taxonomy"], e["status"]) for e in enrolled} == {
+        ("2998877668", "261QI0500X", "active")}
     inventory = (await c.get("/v1/inventory")).json()["items"]
     assert len(inventory) == 15 and all(item["name"].startswith("DEMO") for item in inventory)
     start = NOW - timedelta(hours=2)
@@ -73,6 +82,12 @@ async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
     assert (await c.post(f"/v1/claims/{claim_id}/submit")).status_code == 200
     text = (await c.get(f"/v1/claims/{claim_id}/x12")).text
     assert validate_x12(text) == [] and read_837p(text)[0].total_charge == D("412")
+    # the seeded (fake) practice identity, not a setting: infusion-clinic taxonomy, street
+    # address with ZIP+4, the lockbox as pay-to
+    for segment in ("PRV*BI*PXC*261QI0500X~", "NM1*85*2*CHAIRSIDE INFUSION CENTER*****XX*"
+                    "2998877668~", "N3*100 MAIN ST*SUITE 300~", "N4*BOSTON*MA*021101234~",
+                    "REF*EI*049990001~", "NM1*87*2~", "N3*PO BOX 4471~"):
+        assert segment in text
     r = await c.post("/v1/remittances", content=remittance_for(claim))
     assert r.status_code == 201, r.text
     paid = (await c.get(f"/v1/claims/{claim_id}")).json()

@@ -45,6 +45,7 @@ class Case:
     status: str = "ready"
     reviews: list[str] = field(default_factory=list)
     note: str | None = None  # a substring expected among the notes
+    holds: list[str] = field(default_factory=list)  # items the claim is held for
 
 
 def fmt(line: ClaimLine) -> str:
@@ -334,12 +335,30 @@ CASES = [
         status="needs_review",
         reviews=["unknown_ndc"],
     ),
+    # --- a drug without an NDC keeps its line and holds the claim (never drops out)
     Case(
-        "missing-ndc",
+        "missing-ndc-keeps-the-line",
         [give(1, "ketorolac", None, "30", "mg", "push", 0, 1, hcpcs="J1885")],
-        ["96374x1"],
+        ["96374x1", "J1885x2"],
+        status="held",
+        holds=["ndc"],
+    ),
+    Case(
+        "missing-ndc-no-hcpcs",
+        [give(1, "eptinezumab", EPTI, "100", "mg", "infusion", 0, 35),
+         give(2, "ketorolac", None, "30", "mg", "push", 40, 41)],
+        ["96365x1", "96375x1", f"J3032-JZx100 {EPTI} 1.000ML"],
+        status="held",
+        holds=["ndc"],
+    ),
+    Case(
+        "missing-ndc-and-a-review",
+        [give(1, "ketorolac", None, "30", "mg", "push", 0, 1, hcpcs="J1885"),
+         give(2, "eptinezumab", "99999-0001-01", "100", "mg", "infusion", 2, 40)],
+        ["96365x1", "96375x1", "J1885x2"],
         status="needs_review",
-        reviews=["missing_ndc"],
+        reviews=["unknown_ndc"],
+        holds=["ndc"],
     ),
     Case(
         "bare-10-digit-ndc",
@@ -385,6 +404,9 @@ def test_coding_table(case: Case) -> None:
     assert [fmt(line) for line in claim.lines] == case.lines
     assert claim.status == case.status
     assert sorted(r.code for r in claim.reviews) == sorted(case.reviews)
+    assert [h.item for h in claim.holds] == case.holds
+    assert all(h.line is not None and h.detail.startswith(f"line {h.line}: no NDC")
+               for h in claim.holds)
     if case.note:
         assert any(case.note in n for n in claim.notes), claim.notes
 

@@ -3,54 +3,53 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal as D
 
 import pytest
 
 from reimbursement.adapters.x12.read_837 import read_837p
 from reimbursement.adapters.x12.render_837 import (
-    Address,
-    BillingProvider,
     ClaimToRender,
     PayerParty,
-    Provider,
     RenderError,
     Submitter,
-    Subscriber,
     render_837p,
 )
 from reimbursement.adapters.x12.validate import validate_x12
 from reimbursement.domain.claim import ClaimDraft, build_claim
 from reimbursement.domain.fees import CodingPolicy
+from reimbursement.domain.parties import ClaimParties
 from reimbursement.domain.visit import AuthorizationInfo
-from reimbursement.testing import MEDICARE, NPI, give, make_ctx, make_visit
+from reimbursement.testing import (
+    MEDICARE,
+    PATIENT,
+    SUPERVISING,
+    give,
+    make_ctx,
+    make_visit,
+    parties,
+)
 
 from .test_coding_table import CASES
 
-ADDRESS = Address("100 MAIN ST", "BOSTON", "MA", "021101234")
 SUBMITTER = Submitter("Chairside Infusion", "CHAIRSIDE01", "Billing Office", "(617) 555-0100")
-BILLING = BillingProvider("Chairside Infusion Center", "1245319599", "12-3456789", ADDRESS,
-                          taxonomy="207RN0300X")
-SUBSCRIBER = Subscriber("1EG4TE5MK72", "Doe", "Jane", date(1980, 1, 2), "F", ADDRESS)
 PAYER = PayerParty("Medicare Part B", "MCRB1", "MB")
-RENDERING = Provider(NPI, "Smith", "Ann", taxonomy="2084N0400X")
+PARTIES = parties()
 CREATED = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
 
 
-def render(*claims: ClaimDraft, control: int = 17) -> str:
-    items = [ClaimToRender(c, f"CLM{i:04d}", SUBSCRIBER, PAYER, RENDERING)
-             for i, c in enumerate(claims, start=1)]
+def render(*claims: ClaimDraft, control: int = 17, who: ClaimParties = PARTIES) -> str:
+    items = [ClaimToRender(c, f"CLM{i:04d}", who, PAYER) for i, c in enumerate(claims, start=1)]
     return render_837p(items, submitter=SUBMITTER, receiver_name="Clearinghouse",
-                       receiver_id="CLEARHOUSE01", billing=BILLING, control_number=control,
-                       created_at=CREATED)
+                       receiver_id="CLEARHOUSE01", control_number=control, created_at=CREATED)
 
 
 def assert_round_trip(claim: ClaimDraft, read) -> None:
     assert read.total_charge == claim.total_charge
     assert read.place_of_service == "11" and read.frequency == "1"
     assert read.diagnoses == claim.diagnoses
-    assert read.rendering_npi == claim.rendering_npi
+    assert read.rendering_npi == SUPERVISING.npi  # incident-to: the supervising practitioner
     assert read.auth_number == claim.auth_number
     assert [(r.code, r.modifiers, r.units, r.charge, r.pointers, r.ndc, r.ndc_qty, r.ndc_unit)
             for r in read.lines] == [
@@ -122,7 +121,7 @@ def test_unclassified_code_carries_the_drug_description() -> None:
 def test_claims_needing_review_are_not_rendered() -> None:
     claim = build_claim(make_visit(give(1, "x", "99999-0001-01", "1", "mg", "push", 0, 1)),
                         make_ctx())
-    with pytest.raises(RenderError, match="needs review"):
+    with pytest.raises(RenderError, match="needs_review"):
         render(claim)
     with pytest.raises(RenderError):
         render()
@@ -131,17 +130,16 @@ def test_claims_needing_review_are_not_rendered() -> None:
 def test_delimiters_in_free_text_cannot_break_the_file() -> None:
     claim = build_claim(make_visit(give(1, "ketorolac", "70003000325", "30", "mg", "push", 0, 1)),
                         make_ctx())
-    tricky = replace(SUBSCRIBER, last_name="O*Brien~Smith:Jr^")
+    tricky = replace(PATIENT, family_name="O*Brien~Smith:Jr^")
     text = render_837p(
-        [ClaimToRender(claim, "A*1~", tricky, PAYER, RENDERING)],
+        [ClaimToRender(claim, "A*1~", parties(patient=tricky), PAYER)],
         submitter=SUBMITTER,
         receiver_name="X",
         receiver_id="RECV01",
-        billing=BILLING,
         control_number=5,
         created_at=CREATED,
     )
-    assert "NM1*IL*1*O BRIEN SMITH JR*JANE" in text
+    assert "NM1*IL*1*O BRIEN SMITH JR*ANA*M***MI*1EG4TE5MK72~" in text
     assert validate_x12(text) == []
 
 

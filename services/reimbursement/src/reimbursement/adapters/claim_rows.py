@@ -12,9 +12,10 @@ from uuid import UUID
 
 from sqlalchemy.engine import RowMapping
 
-from reimbursement.domain.claim import ClaimLine, DrugCost
+from reimbursement.domain.claim import ClaimIds, ClaimLine, DrugCost
 from reimbursement.domain.drug_coding import Review
-from reimbursement.domain.lifecycle import BilledLine, Claim, Coding, review_reasons
+from reimbursement.domain.holds import Hold
+from reimbursement.domain.lifecycle import BilledLine, Claim, Coding, hold_docs, review_reasons
 
 
 def claim_from_rows(row: RowMapping, lines: Sequence[RowMapping],
@@ -28,7 +29,13 @@ def claim_from_rows(row: RowMapping, lines: Sequence[RowMapping],
         paid_amount=row["paid_amount"], patient_responsibility=row["patient_responsibility"],
         denial_reasons=tuple(row["denial_reasons"]), submitted_at=row["submitted_at"],
         adjudicated_at=row["adjudicated_at"], version=row["version"],
+        identity_holds=_holds(row["identity_holds"]),
+        identity_checked_at=row["identity_checked_at"],
     )
+
+
+def _holds(docs: Sequence[dict[str, Any]]) -> tuple[Hold, ...]:
+    return tuple(Hold(d["item"], d["detail"], d.get("line")) for d in docs)
 
 
 def _coding(row: RowMapping, costs: Sequence[RowMapping]) -> Coding:
@@ -44,6 +51,9 @@ def _coding(row: RowMapping, costs: Sequence[RowMapping]) -> Coding:
         warnings=tuple(row["warnings"]), notes=tuple(row["notes"]),
         drug_costs=tuple(DrugCost(c["hcpcs"], c["ndc"], c["vials"], c["acquisition_cost"],
                                   c["waste_cost"]) for c in costs),
+        holds=_holds(row["holds"]),
+        ids=ClaimIds(row["ordering_practitioner_id"], row["supervising_practitioner_id"],
+                     row["coverage_id"]),
     )
 
 
@@ -74,6 +84,11 @@ def claim_values(claim: Claim) -> dict[str, Any]:
         "paid_amount": claim.paid_amount, "patient_responsibility": claim.patient_responsibility,
         "denial_reasons": list(claim.denial_reasons), "updated_at": claim.updated_at,
         "submitted_at": claim.submitted_at, "adjudicated_at": claim.adjudicated_at,
+        "holds": hold_docs(c.holds), "identity_holds": hold_docs(claim.identity_holds),
+        "identity_checked_at": claim.identity_checked_at,
+        "ordering_practitioner_id": c.ids.ordering_practitioner_id,
+        "supervising_practitioner_id": c.ids.supervising_practitioner_id,
+        "coverage_id": c.ids.coverage_id,
     }
 
 

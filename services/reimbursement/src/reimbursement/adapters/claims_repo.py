@@ -106,12 +106,23 @@ class ClaimRepository:
 
     async def visit(self, claim: Claim) -> Visit:
         """The administered visit the claim was built from."""
+        return visit_from_event(await self.visit_event(claim))
+
+    async def visit_event(self, claim: Claim) -> contracts.OrderAdministered:
         event = self._visits.get(claim.id)
         if event is None:
             doc = (await self.session.execute(sa.select(orm.claims.c.visit).where(
                 orm.claims.c.id == claim.id))).scalar_one()
             event = contracts.OrderAdministered.model_validate(doc)
-        return visit_from_event(event)
+            self._visits[claim.id] = event
+        return event
+
+    async def replace_visit(self, claim: Claim, event: contracts.OrderAdministered) -> None:
+        """Keep a corrected visit (an NDC recorded afterwards) to rebuild the claim from."""
+        self._visits[claim.id] = event
+        if self._stored.get(claim.id) is not None:  # already a row: write it now
+            await self.session.execute(orm.claims.update().where(
+                orm.claims.c.id == claim.id).values(visit=event.model_dump(mode="json")))
 
     async def next_control_number(self, claim_ids: list[UUID], now: datetime) -> int:
         result = await self.session.execute(orm.x12_controls.insert().values(

@@ -1,67 +1,142 @@
-"""Where an 837P's subscriber demographics come from at export time.
+"""Who a claim names, read from orders at the moment of disclosure (837P export, claim check).
 
-Chairside stores no patient names or addresses anywhere (by design: ids only). The orders
-service holds birth date and sex; this client reads them when a claim is exported and keeps
-nothing. Name and address are not available in Chairside, so the export carries the configured
-placeholders and the member id, and the clearinghouse must complete them from the payer's
-eligibility record before the claim can be adjudicated.
+Orders owns patient demographics, coverages and practitioners (PHI encrypted at rest, reads
+audited). This client asks ``GET {orders_url}/v1/orders/{order_id}/payer-identity?purpose=payment``
+(the cross-service identity contract) and keeps nothing: no cache, no log line with a value,
+no span attribute but ids. It calls as a service inside the clinic: ``x-chairside-client-id:
+reimbursement`` and ``x-chairside-scopes: patients:read``.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
 
 import httpx
 
-from reimbursement.adapters.x12.render_837 import Address, Subscriber
+from reimbursement.domain.parties import (
+    Coverage,
+    CoverageStatus,
+    PayerIdentity,
+    Person,
+    Practitioner,
+    Priority,
+    Relationship,
+    Sex,
+)
+from reimbursement.domain.practice import PostalAddress
 
-_SEX = {"female": "F", "male": "M"}
+HEADERS = {"x-chairside-client-id": "reimbursement", "x-chairside-scopes": "patients:read"}
 
 
-class SubscriberSource(Protocol):
-    async def subscriber(self, *, patient_id: UUID, member_id: str) -> Subscriber: ...
+class PayerIdentitySource(Protocol):
+    async def payer_identity(self, *, order_id: UUID) -> PayerIdentity | None:
+        """The order's parties (None: orders has no such order)."""
+        ...
 
 
-class DemographicsUnavailable(Exception):
-    """The orders service could not say who the subscriber is; the export cannot proceed."""
+class IdentityUnavailable(Exception):
+    """Orders could not answer (unreachable, failing, or an answer this service cannot read).
+    The message names the cause, never a value."""
 
 
-class OrdersSubscriberSource:
-    def __init__(self, base_url: str, placeholder_address: Address, *,
-                 timeout_s: float = 3.0, placeholder_name: str = "ON FILE") -> None:
+class OrdersPayerIdentityClient:
+    def __init__(self, base_url: str, *, timeout_s: float = 3.0) -> None:
         self.base_url = base_url.rstrip("/")
-        self.address = placeholder_address
-        self.name = placeholder_name
         self.timeout_s = timeout_s
 
-    async def subscriber(self, *, patient_id: UUID, member_id: str) -> Subscriber:
+    async def payer_identity(self, *, order_id: UUID) -> PayerIdentity | None:
         try:
             async with httpx.AsyncClient(timeout=self.timeout_s) as client:
-                # Service to service, inside the center: identify as the gateway would.
                 response = await client.get(
-                    f"{self.base_url}/v1/patients/{patient_id}",
-                    headers={"x-chairside-client-id": "reimbursement",
-                             "x-chairside-scopes": "patients:read"})
+                    f"{self.base_url}/v1/orders/{order_id}/payer-identity",
+                    params={"purpose": "payment"}, headers=HEADERS)
         except httpx.HTTPError as exc:
-            raise DemographicsUnavailable(f"orders service unreachable ({type(exc).__name__})"
-                                          ) from exc
+            raise IdentityUnavailable(f"orders service unreachable ({type(exc).__name__})"
+                                      ) from exc
+        if response.status_code == 404:
+            return None
         if response.status_code != 200:
-            raise DemographicsUnavailable(f"orders service answered {response.status_code}")
-        body = response.json()
-        return Subscriber(member_id=member_id, last_name=self.name, first_name="",
-                          birth_date=date.fromisoformat(body["birth_date"]),
-                          sex=_SEX.get(body.get("sex", ""), "U"), address=self.address)
+            raise IdentityUnavailable(f"orders service answered {response.status_code}")
+        try:
+            return payer_identity_from_doc(response.json())
+        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
+            raise IdentityUnavailable(f"unreadable payer identity ({type(exc).__name__})"
+                                      ) from None
 
 
-class StaticSubscriberSource:
-    """Fixed demographics (tests, demos)."""
+class StaticPayerIdentitySource:
+    """Fixed answers per order, or one answer for every order (tests, demos without orders)."""
 
-    def __init__(self, subscriber: Subscriber) -> None:
-        self._subscriber = subscriber
+    def __init__(self, answers: dict[UUID, PayerIdentity | None] | None = None, *,
+                 default: PayerIdentity | None = None) -> None:
+        self.answers = dict(answers or {})
+        self.default = default
 
-    async def subscriber(self, *, patient_id: UUID, member_id: str) -> Subscriber:
-        s = self._subscriber
-        return Subscriber(member_id, s.last_name, s.first_name, s.birth_date, s.sex, s.address,
-                          s.group_number)
+    async def payer_identity(self, *, order_id: UUID) -> PayerIdentity | None:
+        if order_id in self.answers:
+            return self.answers[order_id]
+        return None if self.default is None else _for_order(self.default, order_id)
+
+
+def _for_order(identity: PayerIdentity, order_id: UUID) -> PayerIdentity:
+    return PayerIdentity(order_id, identity.patient, identity.coverage, identity.ordering,
+                         identity.supervising)
+
+
+# ------------------------------------------------------------------ the contract's JSON shapes
+# Codes the contract allows, typed (an unknown code is a KeyError: an unreadable answer).
+_SEXES: dict[str, Sex] = {"female": "female", "male": "male", "unknown": "unknown"}
+_RELATIONSHIPS: dict[str, Relationship] = {
+    "self": "self", "spouse": "spouse", "child": "child", "other": "other"}
+_PRIORITIES: dict[str, Priority] = {
+    "primary": "primary", "secondary": "secondary", "tertiary": "tertiary"}
+_STATUSES: dict[str, CoverageStatus] = {"active": "active", "ended": "ended"}
+
+
+def payer_identity_from_doc(doc: dict[str, Any]) -> PayerIdentity:
+    return PayerIdentity(
+        order_id=UUID(doc["order_id"]),
+        patient=_person(doc.get("patient")),
+        coverage=_coverage(doc.get("coverage")),
+        ordering=_practitioner(doc.get("ordering")),
+        supervising=_practitioner(doc.get("supervising")))
+
+
+def _person(doc: dict[str, Any] | None) -> Person | None:
+    if doc is None:
+        return None
+    a = doc["address"]
+    sex = _SEXES[doc.get("sex") or "unknown"]
+    return Person(
+        family_name=str(doc["family_name"]), given_name=str(doc["given_name"]),
+        middle_name=doc.get("middle_name"), birth_date=date.fromisoformat(doc["birth_date"]),
+        sex=sex, address=PostalAddress(str(a["line1"]), str(a["city"]), str(a["state"]),
+                                       str(a["postal_code"]), a.get("line2")))
+
+
+def _practitioner(doc: dict[str, Any] | None) -> Practitioner | None:
+    if doc is None:
+        return None
+    return Practitioner(id=UUID(doc["id"]), npi=str(doc["npi"]),
+                        family_name=str(doc["family_name"]), given_name=str(doc["given_name"]),
+                        taxonomy=doc.get("taxonomy"), active=bool(doc.get("active", True)))
+
+
+def _coverage(doc: dict[str, Any] | None) -> Coverage | None:
+    if doc is None:
+        return None
+    relationship = _RELATIONSHIPS[doc["relationship"]]
+    priority = _PRIORITIES[doc.get("priority") or "primary"]
+    status = _STATUSES[doc.get("status") or "active"]
+    return Coverage(
+        id=UUID(doc["id"]), payer_id=str(doc["payer_id"]), member_id=str(doc["member_id"]),
+        relationship=relationship, subscriber=_person(doc.get("subscriber")),
+        priority=priority, group_number=doc.get("group_number"), status=status,
+        effective_from=_day(doc.get("effective_from")),
+        effective_to=_day(doc.get("effective_to")))
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)

@@ -98,6 +98,9 @@ def visit_from_event(event: contracts.OrderAdministered) -> Visit:
                   a.dose_given, a.dose_unit, a.ndc, a.lot, a.wasted_amount)
             for a in event.administrations),
         completed_at=event.completed_at,
+        ordering_practitioner_id=event.ordering_practitioner_id,
+        supervising_practitioner_id=event.supervising_practitioner_id,
+        coverage_id=event.coverage_id,
     )
 
 

@@ -15,6 +15,7 @@ from reimbursement.adapters.codec import contract_from_row
 from reimbursement.domain.fees import ChargeMaster, PayerContract
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import Product
+from reimbursement.domain.practice import BillingIdentity, PayerEnrollment, PostalAddress
 
 
 def read_text(name: str) -> str:
@@ -56,10 +57,13 @@ class DemoData:
     contracts: tuple[PayerContract, ...]
     charges: ChargeMaster
     awp: dict[str, Decimal]
+    billing: BillingIdentity
+    enrollments: tuple[PayerEnrollment, ...]  # one per demo contract
 
 
 def demo_data() -> DemoData:
     doc = demo_seed()
+    enrolled = doc["payer_enrollments"]
     return DemoData(
         products=tuple(_product(p) for p in doc["products"]),
         lots=tuple(DemoLot(x["ndc"], x["lot_number"], date.fromisoformat(x["expires_on"]),
@@ -72,7 +76,22 @@ def demo_data() -> DemoData:
         charges=ChargeMaster({k: Decimal(v) for k, v in doc["charge_master"]["rates"].items()},
                              version=doc["charge_master"]["version"]),
         awp={code: Decimal(price) for code, price in doc["awp"].items()},
+        billing=_billing(doc["billing_identity"]),
+        enrollments=tuple(PayerEnrollment(
+            row["payer_id"], enrolled["npi"], enrolled["taxonomy"], enrolled["status"],
+            date.fromisoformat(enrolled["effective_from"])) for row in doc["contracts"]),
     )
+
+
+def _billing(doc: dict[str, Any]) -> BillingIdentity:
+    def address(a: dict[str, Any]) -> PostalAddress:
+        return PostalAddress(a["line1"], a["city"], a["state"], a["postal_code"], a["line2"])
+
+    pay_to = doc.get("pay_to_address")
+    return BillingIdentity(
+        name=doc["name"], npi=doc["npi"], ein=doc["ein"],
+        npi_taxonomies=tuple(doc["npi_taxonomies"]), address=address(doc["address"]),
+        taxonomy=doc["taxonomy"], pay_to=address(pay_to) if pay_to else None)
 
 
 def _product(p: dict[str, Any]) -> Product:

@@ -26,7 +26,7 @@ PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority"
 UCUM = "http://unitsofmeasure.org"
 _NDC_UNITS = {"ML": ("mL", "mL"), "GR": ("g", "g"), "ME": ("mg", "mg"), "F2": ("IU", "[iU]"),
               "UN": ("unit", "{unit}")}
-_STATUS = {"needs_review": "draft", "ready": "draft", "reversed": "cancelled"}
+_STATUS = {"needs_review": "draft", "held": "draft", "ready": "draft", "reversed": "cancelled"}
 
 
 def claim_resource(claim: ClaimDraft, *, claim_id: UUID, created: datetime,

@@ -14,8 +14,9 @@ from reimbursement.adapters.metadata import metadata
 from reimbursement.adapters.types import Dec, JSONDoc
 
 TS = UTCDateTime()
-CLAIM_STATUSES = ("needs_review", "ready", "submitted", "paid", "partially_paid", "denied",
-                  "reversed")
+CLAIM_STATUSES = ("needs_review", "held", "ready", "submitted", "paid", "partially_paid",
+                  "denied", "reversed")
+ENROLLMENT_STATUSES = ("pending", "active", "terminated")
 NDC_UNITS = ("UN", "ML", "GR", "ME", "F2")
 
 
@@ -153,6 +154,34 @@ charge_master = sa.Table(
     sa.Column("version", sa.String(40), nullable=False),
 )
 
+# --------------------------------------------------------------------------- the practice
+billing_identity = sa.Table(
+    "billing_identity", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),  # one practice: always 1
+    sa.Column("name", sa.String(60), nullable=False),
+    sa.Column("npi", sa.String(10), nullable=False),
+    sa.Column("ein", sa.String(9), nullable=False),
+    sa.Column("taxonomy", sa.String(10), nullable=False),
+    sa.Column("npi_taxonomies", JSONDoc, nullable=False),
+    sa.Column("address", JSONDoc, nullable=False),  # {line1, line2, city, state, postal_code}
+    sa.Column("pay_to_address", JSONDoc),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.CheckConstraint("id = 1", name="one_practice"),
+)
+
+payer_enrollments = sa.Table(
+    "payer_enrollments", metadata,
+    sa.Column("payer_id", sa.String(64), primary_key=True),
+    sa.Column("npi", sa.String(10), nullable=False),
+    sa.Column("taxonomy", sa.String(10), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("effective_from", sa.Date, nullable=False),
+    sa.Column("effective_to", sa.Date),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.CheckConstraint(_in("status", ENROLLMENT_STATUSES), name="status_known"),
+)
+
 # --------------------------------------------------------------------------- authorizations
 authorizations = sa.Table(
     "authorizations", metadata,
@@ -202,6 +231,15 @@ claims = sa.Table(
     sa.Column("submitted_at", TS),
     sa.Column("adjudicated_at", TS),
     sa.Column("version", sa.Integer, nullable=False),
+    # Items the 837P needs and the claim lacks: from the build (a drug's NDC) and from the
+    # last identity check against orders ([{item, detail, line}]; names of items, no values).
+    sa.Column("holds", JSONDoc, nullable=False, server_default="[]"),
+    sa.Column("identity_holds", JSONDoc, nullable=False, server_default="[]"),
+    sa.Column("identity_checked_at", TS),
+    # Ids orders recorded on the administration (names are read at export, never stored).
+    sa.Column("ordering_practitioner_id", sa.Uuid),
+    sa.Column("supervising_practitioner_id", sa.Uuid),
+    sa.Column("coverage_id", sa.Uuid),
     sa.CheckConstraint(_in("status", CLAIM_STATUSES), name="status_known"),
     sa.Index("ix_claims_status_service_date", "status", "service_date"),
 )

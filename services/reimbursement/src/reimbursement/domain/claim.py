@@ -1,12 +1,13 @@
 """The claim builder: one completed visit (+ its authorization) -> a professional claim draft.
 
 Pure function of its inputs. A claim it cannot build with certainty comes back as
-``needs_review`` with every reason, never as a guessed claim.
+``needs_review`` with every reason, never as a guessed claim; one missing an item only a person
+can record (a drug's NDC) comes back ``held``, naming each item.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, tzinfo
 from decimal import Decimal
@@ -19,7 +20,6 @@ from reimbursement.domain.claim_checks import (
     check_parties,
     claim_diagnoses,
     normalize_icd10,
-    valid_npi,
 )
 from reimbursement.domain.drug_coding import Consumption, DrugCoding, DrugLine, Review, code_drugs
 from reimbursement.domain.fees import (
@@ -33,13 +33,15 @@ from reimbursement.domain.fees import (
     estimate_payment,
 )
 from reimbursement.domain.hcpcs import HcpcsDescriptor
+from reimbursement.domain.holds import Hold
 from reimbursement.domain.inventory import Product
 from reimbursement.domain.money import ZERO, cents
+from reimbursement.domain.npi import valid_npi
 from reimbursement.domain.visit import AuthorizationInfo, Given, Visit
 
 __all__ = [
-    "BillingContext", "ClaimDraft", "ClaimLine", "ClaimStatus", "DrugCost", "build_claim",
-    "normalize_icd10", "valid_npi", "with_lot_costs",
+    "BillingContext", "ClaimDraft", "ClaimIds", "ClaimLine", "ClaimStatus", "DrugCost",
+    "build_claim", "normalize_icd10", "settled_status", "valid_npi", "with_lot_costs",
 ]
 
 PLACE_OF_SERVICE_OFFICE = "11"
@@ -47,7 +49,7 @@ MAX_LINES = 50  # 837P loop 2400 repeats at most 50 times
 MAX_POINTERS = 4  # SV107
 
 ClaimStatus = Literal[
-    "needs_review", "ready", "submitted", "paid", "partially_paid", "denied", "reversed"
+    "needs_review", "held", "ready", "submitted", "paid", "partially_paid", "denied", "reversed"
 ]
 
 
@@ -66,6 +68,15 @@ class ClaimLine:
     ndc_qty: Decimal | None = None
     ndc_unit: str | None = None
     description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimIds:
+    """The practitioners and coverage orders recorded on the administration (ids only)."""
+
+    ordering_practitioner_id: UUID | None = None
+    supervising_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +113,8 @@ class ClaimDraft:
     consumptions: tuple[Consumption, ...]
     drug_costs: tuple[DrugCost, ...] = ()
     place_of_service: str = PLACE_OF_SERVICE_OFFICE
+    holds: tuple[Hold, ...] = ()
+    ids: ClaimIds = ClaimIds()
 
     @property
     def expected_payment(self) -> Decimal | None:
@@ -144,15 +157,24 @@ def build_claim(
     return ClaimDraft(
         order_id=visit.order_id, practice_id=visit.practice_id, patient_id=visit.patient_id,
         payer_id=visit.payer_id, member_id=visit.member_id,
-        status="needs_review" if reviews else "ready", service_date=service_date,
+        status=settled_status(reviews, drugs.holds), service_date=service_date,
         rendering_npi=visit.rendering_npi, diagnoses=diagnoses,
         auth_number=authorization.auth_number if authorization else None,
         lines=tuple(lines), reviews=tuple(reviews), warnings=tuple(warnings),
         notes=admin.notes + drugs.notes, total_charge=sum((ln.charge for ln in lines), ZERO),
         payment=payment, acquisition_cost=sum((d.acquisition_cost for d in drug_costs), ZERO),
         waste_cost=sum((d.waste_cost for d in drug_costs), ZERO),
-        consumptions=drugs.consumptions, drug_costs=drug_costs,
+        consumptions=drugs.consumptions, drug_costs=drug_costs, holds=drugs.holds,
+        ids=ClaimIds(visit.ordering_practitioner_id, visit.supervising_practitioner_id,
+                     visit.coverage_id),
     )
+
+
+def settled_status(reviews: Sequence[Review], holds: Sequence[Hold]) -> ClaimStatus:
+    """An unsent claim's status: a coding question first, then a missing item, else ready."""
+    if reviews:
+        return "needs_review"
+    return "held" if holds else "ready"
 
 
 def _timeline(visit: Visit, tz: tzinfo, reviews: list[Review], warnings: list[str],

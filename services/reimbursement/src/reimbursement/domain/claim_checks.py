@@ -9,6 +9,7 @@ from datetime import date
 
 from reimbursement.domain.drug_coding import DrugLine, Review
 from reimbursement.domain.fees import PayerContract
+from reimbursement.domain.npi import valid_npi
 from reimbursement.domain.visit import AuthorizationInfo, Visit
 
 MAX_DIAGNOSES = 12  # HI segment
@@ -19,20 +20,6 @@ def normalize_icd10(code: str) -> str | None:
     """'G43.709' -> 'G43709' (claims carry no decimal point); None when not ICD-10-CM shaped."""
     text = code.strip().upper().replace(".", "")
     return text if _ICD10.match(text) else None
-
-
-def valid_npi(npi: str) -> bool:
-    """NPI check digit: Luhn over the card-issuer prefix 80840 plus the first nine digits."""
-    if len(npi) != 10 or not npi.isdigit():
-        return False
-    digits = [int(c) for c in "80840" + npi[:9]]
-    total = 0
-    for i, d in enumerate(reversed(digits)):
-        if i % 2 == 0:
-            d *= 2
-            d = d - 9 if d > 9 else d
-        total += d
-    return (10 - total % 10) % 10 == int(npi[9])
 
 
 def claim_diagnoses(visit: Visit, reviews: list[Review], warnings: list[str]) -> tuple[str, ...]:

@@ -4,7 +4,9 @@ One line per HCPCS code and NDC (doses of the same product given twice in a visi
 before rounding). Single-dose containers get JZ when nothing billable was discarded, or a
 second JW line with the discarded whole units. Anything the builder cannot code with certainty
 (unknown or missing NDC, unknown descriptor, dose unit it cannot convert, unclassified code)
-becomes a review reason instead of a guess.
+becomes a review reason instead of a guess. A drug given without a recorded NDC keeps its line
+(HCPCS and units from the order's code and the dose, no NDC) and holds the claim (``Hold`` item
+``ndc``) until the NDC is recorded: it never silently drops out of the claim.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from decimal import Decimal
 from reimbursement.domain.admin_coding import is_hydration
 from reimbursement.domain.fees import CodingPolicy
 from reimbursement.domain.hcpcs import HcpcsDescriptor, billing_units, discarded_units
+from reimbursement.domain.holds import Hold
 from reimbursement.domain.inventory import Product
 from reimbursement.domain.money import ZERO, qty
 from reimbursement.domain.ndc import NdcError, format_ndc, normalize_ndc
@@ -37,9 +40,9 @@ class DrugLine:
     code: str
     modifiers: tuple[str, ...]
     units: int
-    ndc: str
-    ndc_qty: Decimal
-    ndc_unit: str
+    ndc: str | None  # None only while the claim is held for it
+    ndc_qty: Decimal | None
+    ndc_unit: str | None
     sequences: tuple[int, ...]
     description: str | None = None  # required in SV101-7 for unclassified codes
 
@@ -63,6 +66,7 @@ class DrugCoding:
     reviews: tuple[Review, ...]
     notes: tuple[str, ...]
     consumptions: tuple[Consumption, ...]
+    holds: tuple[Hold, ...] = ()
 
 
 @dataclass
@@ -85,8 +89,15 @@ def code_drugs(
     reviews: list[Review] = []
     notes: list[str] = []
     consumptions: list[Consumption] = []
+    holds: list[Hold] = []
+    pending: list[DrugLine] = []  # lines waiting for their NDC
     groups: dict[tuple[str, str], _Group] = {}
     for g in sorted(given, key=lambda x: x.sequence):
+        if g.ndc is None and g.dose >= 0 and g.wasted >= 0 and not _unbilled_fluid(g, policy):
+            holds.append(Hold("ndc", f"line {g.sequence}: no NDC recorded for {g.drug_code}",
+                              g.sequence))
+            pending += _without_ndc(g, descriptors, policy, reviews)
+            continue
         resolved = _resolve(g, products, descriptors, policy, reviews, notes)
         if resolved is None:
             continue
@@ -112,7 +123,32 @@ def code_drugs(
     lines: list[DrugLine] = []
     for group in groups.values():
         lines.extend(_lines_for(group, policy, reviews, notes))
-    return DrugCoding(tuple(lines), tuple(reviews), tuple(notes), tuple(consumptions))
+    return DrugCoding(tuple(lines + pending), tuple(reviews), tuple(notes),
+                      tuple(consumptions), tuple(holds))
+
+
+def _unbilled_fluid(g: Given, policy: CodingPolicy) -> bool:
+    """A hydration fluid with neither HCPCS nor NDC is not billed as a supply (a note)."""
+    return is_hydration(g, policy.hydration_codes) and not g.hcpcs
+
+
+def _without_ndc(g: Given, descriptors: Mapping[str, HcpcsDescriptor], policy: CodingPolicy,
+                 reviews: list[Review]) -> list[DrugLine]:
+    """The line as far as the order's HCPCS and the dose say (no NDC, no JW/JZ: the product
+    decides those); nothing when the order named no HCPCS (the NDC will say which)."""
+    if not g.hcpcs:
+        return []
+    descriptor = descriptors.get(g.hcpcs)
+    if descriptor is None:
+        reviews.append(Review("unknown_hcpcs", f"line {g.sequence}: no descriptor on file for "
+                              f"{g.hcpcs}", g.sequence))
+        return []
+    try:
+        dose = convert(g.dose, g.dose_unit, descriptor.unit)
+    except UnitError:
+        return []  # the product's concentration is needed: the NDC will give it
+    units = billing_units(dose, descriptor, policy.rounding)
+    return [DrugLine(g.hcpcs, (), units, None, None, None, (g.sequence,))] if units else []
 
 
 def _resolve(
@@ -123,11 +159,8 @@ def _resolve(
     if g.dose < 0 or g.wasted < 0:
         reviews.append(Review("bad_amount", f"line {seq}: dose and waste cannot be negative", seq))
         return None
-    if g.ndc is None:
-        if is_hydration(g, policy.hydration_codes) and not g.hcpcs:
-            notes.append(f"line {seq}: fluid with no HCPCS or NDC is not billed as a supply")
-            return None
-        reviews.append(Review("missing_ndc", f"line {seq}: no NDC recorded for {g.drug_code}", seq))
+    if g.ndc is None:  # a fluid billed as no supply (NDC-less drugs are held before this)
+        notes.append(f"line {seq}: fluid with no HCPCS or NDC is not billed as a supply")
         return None
     try:
         ndc = normalize_ndc(g.ndc)

@@ -1,10 +1,16 @@
 """The claim aggregate: a built claim and its lifecycle, changed only through its methods.
 
-    build  -> needs_review | ready          (ClaimCreated)
-    needs_review | ready  --rebuild-->  needs_review | ready
+    build  -> needs_review | held | ready   (ClaimCreated)
+    needs_review | held | ready  --rebuild-->  needs_review | held | ready
+    needs_review | held | ready  --record_check-->  needs_review | held | ready
     ready  --submit-->  submitted           (ClaimSubmitted)
     submitted | paid | partially_paid | denied | reversed
            --post-->  paid | partially_paid (ClaimPaid) | denied (ClaimDenied) | reversed
+
+An unsent claim's status is settled from what it carries: a coding review makes it
+``needs_review``; else a hold (an item the 837P needs and the claim lacks: an NDC from the
+build, an identity from the last check against orders) makes it ``held``; else ``ready``. A
+held claim is never submitted or exported: the refusal names each missing item.
 
 A remittance for a claim that was never submitted is *held*: the service records the payment
 for a biller and leaves the claim alone (``accepts_remittance`` is false). Every change bumps
@@ -19,9 +25,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from reimbursement.domain.claim import ClaimDraft, ClaimLine, ClaimStatus, DrugCost
+from reimbursement.domain.claim import (
+    ClaimDraft,
+    ClaimIds,
+    ClaimLine,
+    ClaimStatus,
+    DrugCost,
+    settled_status,
+)
 from reimbursement.domain.drug_coding import Review
-from reimbursement.domain.errors import ClaimConflict
+from reimbursement.domain.errors import ClaimConflict, ClaimHeld
 from reimbursement.domain.events import (
     ClaimCreated,
     ClaimDenied,
@@ -29,10 +42,11 @@ from reimbursement.domain.events import (
     ClaimPaid,
     ClaimSubmitted,
 )
+from reimbursement.domain.holds import Hold
 from reimbursement.domain.money import ZERO
 from reimbursement.domain.remittance import PostingOutcome
 
-EDITABLE: frozenset[ClaimStatus] = frozenset({"needs_review", "ready"})
+EDITABLE: frozenset[ClaimStatus] = frozenset({"needs_review", "held", "ready"})
 # A payer can only adjudicate what was sent to it; later remittances may adjust a decision.
 POSTABLE: frozenset[ClaimStatus] = frozenset(
     {"submitted", "paid", "partially_paid", "denied", "reversed"})
@@ -49,6 +63,11 @@ def account_number_for(claim_id: UUID) -> str:
 def review_reasons(reviews: tuple[Review, ...]) -> list[ReviewReason]:
     """Reviews as a refusal lists them (``reasons``): code, detail and line."""
     return [{"code": r.code, "detail": r.detail, "line": r.sequence} for r in reviews]
+
+
+def hold_docs(holds: tuple[Hold, ...]) -> list[ReviewReason]:
+    """Holds as a refusal and the API list them (``missing``): item, detail and line."""
+    return [{"item": h.item, "detail": h.detail, "line": h.line} for h in holds]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +92,8 @@ class Coding:
     warnings: tuple[str, ...]
     notes: tuple[str, ...]
     drug_costs: tuple[DrugCost, ...] = ()
+    holds: tuple[Hold, ...] = ()  # items the build found missing (a drug's NDC)
+    ids: ClaimIds = ClaimIds()
 
     @classmethod
     def of(cls, draft: ClaimDraft) -> Coding:
@@ -87,7 +108,7 @@ class Coding:
             sequestration=pay.sequestration if pay else None,
             expected_payment=draft.expected_payment, acquisition_cost=draft.acquisition_cost,
             waste_cost=draft.waste_cost, reviews=draft.reviews, warnings=draft.warnings,
-            notes=draft.notes, drug_costs=draft.drug_costs,
+            notes=draft.notes, drug_costs=draft.drug_costs, holds=draft.holds, ids=draft.ids,
         )
 
 
@@ -119,6 +140,8 @@ class Claim:
     denial_reasons: tuple[str, ...] = ()
     submitted_at: datetime | None = None
     adjudicated_at: datetime | None = None
+    identity_holds: tuple[Hold, ...] = ()  # found by the last identity check
+    identity_checked_at: datetime | None = None
     version: int = 1
     events: list[ClaimEvent] = field(default_factory=list)
 
@@ -141,6 +164,11 @@ class Claim:
         return None if expected is None else expected - self.coding.acquisition_cost
 
     @property
+    def holds(self) -> tuple[Hold, ...]:
+        """Every item the claim still lacks: from the build, then from the identity check."""
+        return self.coding.holds + self.identity_holds
+
+    @property
     def editable(self) -> bool:
         """Not sent yet: the builder may run again (catalogue fixed, approval arrived)."""
         return self.status in EDITABLE
@@ -149,24 +177,35 @@ class Claim:
     def accepts_remittance(self) -> bool:
         return self.status in POSTABLE
 
-    def ensure_editable(self) -> None:
+    def ensure_editable(self, action: str = "rebuilt") -> None:
         if not self.editable:
-            raise ClaimConflict(f"a {self.status} claim cannot be rebuilt",
+            raise ClaimConflict(f"a {self.status} claim cannot be {action}",
                                 status_now=self.status)
 
     def rebuild(self, draft: ClaimDraft, *, lot_costs: Mapping[str, Decimal],
                 now: datetime) -> None:
         self.ensure_editable()
-        self.status = draft.status
         self.coding = Coding.of(draft)
         self.lines = [BilledLine(line) for line in draft.lines]
         self.lot_costs = dict(lot_costs)
+        self._settle()
+        self._touch(now)
+
+    def record_check(self, holds: tuple[Hold, ...], *, now: datetime) -> None:
+        """The result of checking the claim's identities against orders (no holds: complete).
+        Recorded on an unsent claim only; a sent claim is what the payer has."""
+        self.ensure_editable("checked")
+        self.identity_holds = holds
+        self.identity_checked_at = now
+        self._settle()
         self._touch(now)
 
     def submit(self, *, now: datetime) -> None:
         if self.status == "needs_review":
             raise ClaimConflict("the claim needs review before it can be submitted",
                                 reasons=review_reasons(self.coding.reviews))
+        if self.status == "held":
+            raise ClaimHeld.of(self.id, self.holds, "submitted")
         if self.status != "ready":
             raise ClaimConflict(f"the claim is already {self.status}", status_now=self.status)
         self.status = "submitted"
@@ -178,6 +217,8 @@ class Claim:
         if self.status == "needs_review":
             raise ClaimConflict("the claim needs review before it can be exported",
                                 reasons=review_reasons(self.coding.reviews))
+        if self.status == "held":
+            raise ClaimHeld.of(self.id, self.holds, "exported")
 
     def post(self, outcome: PostingOutcome, *, now: datetime) -> None:
         """Apply one remittance's decision on this claim (its lines, amounts and status)."""
@@ -211,8 +252,12 @@ class Claim:
             lines=tuple(billed.line for billed in self.lines), reviews=c.reviews,
             warnings=c.warnings, notes=c.notes, total_charge=c.total_charge, payment=None,
             acquisition_cost=c.acquisition_cost, waste_cost=c.waste_cost, consumptions=(),
-            drug_costs=c.drug_costs, place_of_service=c.place_of_service,
+            drug_costs=c.drug_costs, place_of_service=c.place_of_service, holds=self.holds,
+            ids=c.ids,
         )
+
+    def _settle(self) -> None:
+        self.status = settled_status(self.coding.reviews, self.holds)
 
     def _touch(self, now: datetime) -> None:
         self.updated_at = now

@@ -47,6 +47,11 @@ class Visit:
     administrations: tuple[Given, ...]
     completed_at: datetime
     plan_id: str | None = None
+    # Who ordered and who supervised (incident-to) the visit, and the coverage billed: ids
+    # recorded by orders on the administration (None: not known). Names are read at export.
+    ordering_practitioner_id: UUID | None = None
+    supervising_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)

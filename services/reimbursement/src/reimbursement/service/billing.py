@@ -1,5 +1,6 @@
 """Claim handlers: bill a completed visit (draw stock + build the claim), remember approvals,
-rebuild a claim after the catalogue was fixed, submit.
+rebuild a claim after the catalogue was fixed, record a missing NDC. (Submitting checks the
+claim's identities first: service/identity.py.)
 
 ``bill_visit`` and ``record_authorization`` run inside the consumer's unit of work (it
 commits); the API handlers open and commit their own. The claim's own methods decide every
@@ -16,11 +17,12 @@ from decimal import Decimal
 from uuid import UUID
 
 from chairside_shared import contracts
-from chairside_shared.errors import NotFound
+from chairside_shared.errors import Conflict, InvalidInput, NotFound
 from reimbursement.adapters.codec import approval_from_event, visit_from_event
 from reimbursement.domain.claim import BillingContext, ClaimDraft, build_claim, with_lot_costs
 from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.money import ZERO
+from reimbursement.domain.ndc import NdcError, normalize_ndc
 from reimbursement.domain.visit import Visit
 from reimbursement.metrics import CLAIMS_BUILT, EXPECTED_MARGIN
 from reimbursement.service.stock import consume_stock
@@ -31,7 +33,7 @@ log = logging.getLogger("reimbursement.billing")
 
 async def bill_visit(*, uow: ReimbursementUnitOfWork, event: contracts.OrderAdministered,
                      now: datetime) -> UUID | None:
-    """order.administered -> stock drawn + claim (ready or needs_review) + claim.created."""
+    """order.administered -> stock drawn + claim (ready, held or needs_review) + claim.created."""
     if await uow.claims.by_order(event.order_id) is not None:
         log.info("order %s already has a claim; administration event ignored", event.order_id)
         return None
@@ -71,12 +73,30 @@ async def rebuild_claim(*, uow: ReimbursementUnitOfWork, claim_id: UUID, now: da
         await uow.commit()
 
 
-async def submit_claim(*, uow: ReimbursementUnitOfWork, claim_id: UUID, now: datetime) -> None:
+async def record_ndc(*, uow: ReimbursementUnitOfWork, claim_id: UUID, line_sequence: int,
+                     ndc: str, lot: str | None, now: datetime) -> None:
+    """Record the NDC of a drug given without one (the MAR line ``line_sequence`` of the
+    claim's visit), then rebuild: the line gets its product, stock is drawn, the hold lifts."""
+    try:
+        billing_ndc = normalize_ndc(ndc)
+    except NdcError as exc:
+        raise InvalidInput("ndc", str(exc)) from None
     async with uow:
         claim = await uow.claims.get(claim_id, for_update=True)
         if claim is None:
             raise NotFound("no such claim")
-        claim.submit(now=now)
+        claim.ensure_editable("corrected")
+        event = await uow.claims.visit_event(claim)
+        given = [a for a in event.administrations if a.line_sequence == line_sequence]
+        if not given:
+            raise NotFound(f"the claim's visit has no administration line {line_sequence}")
+        if given[0].ndc is not None:
+            raise Conflict(f"line {line_sequence} already has an NDC; stock was drawn for it")
+        changed = [a.model_copy(update={"ndc": billing_ndc, "lot": lot or a.lot})
+                   if a.line_sequence == line_sequence else a for a in event.administrations]
+        await uow.claims.replace_visit(claim, event.model_copy(
+            update={"administrations": changed}))
+        await _rebuild(uow, claim, now=now)
         await uow.commit()
 
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from reimbursement.adapters.x12.render_837 import BillingProvider, Submitter
+from reimbursement.adapters.x12.render_837 import Submitter
 
 
 @dataclass(frozen=True, slots=True)
 class X12Parties:
-    """Who sends an 837P interchange, to whom, for which billing provider."""
+    """Who sends an 837P interchange and to whom. The billing provider is the practice's
+    billing identity, recorded as data (``PUT /v1/billing-identity``), not a setting."""
 
     submitter: Submitter
     receiver_name: str
     receiver_id: str
-    billing: BillingProvider
     usage: str  # ISA15: T test, P production
 
 

@@ -1,4 +1,10 @@
-"""837P (one claim, or a batch of submitted claims) and the FHIR Claim view."""
+"""837P (one claim, or a batch of submitted claims) and the FHIR Claim view.
+
+An export reads every claim's parties from orders at that moment (purpose=payment) and keeps
+nothing. A claim that needs review or is held, or whose identities the check finds missing, is
+refused with a 409 naming each missing item per claim; the holds found on an unsent claim are
+recorded on it. Nothing is ever rendered with a stand-in.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +13,22 @@ from uuid import UUID
 
 from fhir.resources.R4B.claim import Claim as FhirClaim
 
-from chairside_shared.errors import Conflict, NotFound, ServiceUnavailable
+from chairside_shared.errors import Conflict, NotFound
 from reimbursement.adapters.claims_repo import ClaimFilter
-from reimbursement.adapters.clients import DemographicsUnavailable, SubscriberSource
+from reimbursement.adapters.clients import PayerIdentitySource
 from reimbursement.adapters.fhir_claim import claim_resource
-from reimbursement.adapters.x12.render_837 import (
-    ClaimToRender,
-    PayerParty,
-    Provider,
-    render_837p,
-)
+from reimbursement.adapters.x12.render_837 import ClaimToRender, PayerParty, render_837p
+from reimbursement.domain.errors import ClaimHeld
 from reimbursement.domain.fees import PayerContract
+from reimbursement.domain.holds import Hold
 from reimbursement.domain.lifecycle import Claim
+from reimbursement.domain.parties import ClaimParties, PayerIdentity
+from reimbursement.service.identity import fetch_identity, parties_of, record_holds
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
 async def claim_x12(*, uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | None,
-                    source: SubscriberSource, now: datetime,
+                    source: PayerIdentitySource, now: datetime,
                     submitted_from: datetime | None = None,
                     submitted_to: datetime | None = None) -> str:
     """One claim (``claim_ids=[id]``) or every submitted claim in a window, as one interchange."""
@@ -31,16 +36,33 @@ async def claim_x12(*, uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | Non
         claims = await _claims(uow, claim_ids, submitted_from, submitted_to)
         for claim in claims:
             claim.ensure_exportable()
-        items = [(claim, await _contract(uow, claim))
-                 for claim in sorted(claims, key=lambda c: c.account_number)]
-        control = await uow.claims.next_control_number([c.id for c, _ in items], now)
+        # every refusal that needs no PHI first: orders is asked only for what will be sent
+        contracts = {claim.id: await _contract(uow, claim) for claim in claims}
+    claims.sort(key=lambda c: c.account_number)
+    identities: dict[UUID, PayerIdentity | None] = {
+        claim.id: await fetch_identity(source, claim.order_id) for claim in claims}
+    held: dict[UUID, list[Hold]] = {}
+    items: list[ClaimToRender] = []
+    async with uow:
+        for claim in claims:
+            found = await parties_of(uow, claim, identities[claim.id])
+            if isinstance(found, list):
+                held[claim.id] = found
+            else:
+                items.append(_to_render(claim, contracts[claim.id], found))
+    if held:
+        await record_holds(uow=uow, held=held, now=now)
+        if len(held) == 1 and len(claims) == 1:
+            raise ClaimHeld.of(claims[0].id, held[claims[0].id], "exported")
+        raise ClaimHeld.batch(held)
+    async with uow:
+        control = await uow.claims.next_control_number([c.id for c in claims], now)
         await uow.commit()
-    rendered = [await _to_render(claim, contract, source) for claim, contract in items]
     parties = uow.config.parties
     return render_837p(
-        rendered, submitter=parties.submitter, receiver_name=parties.receiver_name,
-        receiver_id=parties.receiver_id, billing=parties.billing, control_number=control,
-        created_at=now, usage=parties.usage)
+        items, submitter=parties.submitter, receiver_name=parties.receiver_name,
+        receiver_id=parties.receiver_id, control_number=control, created_at=now,
+        usage=parties.usage)
 
 
 async def claim_fhir(*, uow: ReimbursementUnitOfWork, claim_id: UUID) -> FhirClaim:
@@ -48,8 +70,9 @@ async def claim_fhir(*, uow: ReimbursementUnitOfWork, claim_id: UUID) -> FhirCla
         claim = await uow.claims.get(claim_id)
         if claim is None:
             raise NotFound("no such claim")
+        billing = await uow.practice.billing_identity()
     return claim_resource(claim.as_draft(), claim_id=claim.id, created=claim.created_at,
-                          billing_npi=uow.config.parties.billing.npi)
+                          billing_npi=billing.npi if billing else None)
 
 
 async def _claims(uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | None,
@@ -74,16 +97,6 @@ async def _contract(uow: ReimbursementUnitOfWork, claim: Claim) -> PayerContract
     return contract
 
 
-async def _to_render(claim: Claim, contract: PayerContract, source: SubscriberSource,
-                     ) -> ClaimToRender:
-    try:
-        subscriber = await source.subscriber(patient_id=claim.patient_id,
-                                             member_id=claim.coding.member_id or "")
-    except DemographicsUnavailable as exc:
-        raise ServiceUnavailable(f"subscriber demographics unavailable: {exc}",
-                                 headers={"Retry-After": "30"}) from exc
-    return ClaimToRender(
-        claim.as_draft(), claim.account_number, subscriber,
-        PayerParty(contract.name, contract.x12_payer_id, contract.claim_filing),
-        # segment() writes None and "" alike: an absent NPI stays an empty element
-        Provider(claim.coding.rendering_npi or "", "RENDERING", "PROVIDER"))
+def _to_render(claim: Claim, contract: PayerContract, parties: ClaimParties) -> ClaimToRender:
+    return ClaimToRender(claim.as_draft(), claim.account_number, parties,
+                         PayerParty(contract.name, contract.x12_payer_id, contract.claim_filing))

@@ -1,5 +1,6 @@
 """Demo data for the embedded default (``make run``): descriptors, products and lots, a sample
-ASP quarter, payer contracts, AWP prices and the charge master. Idempotent: it fills what is
+ASP quarter, payer contracts, AWP prices, the charge master, and a realistic fake billing
+identity with an enrollment for each demo payer. Idempotent: it fills what is
 missing and never overwrites what an operator changed."""
 
 from __future__ import annotations
@@ -40,8 +41,18 @@ async def seed_demo(*, uow: ReimbursementUnitOfWork, data: DemoData, now: dateti
                                                     data.charges.version)
         if not await uow.catalog.awp():
             await uow.catalog.add_awp(data.awp, source="demo AWP (illustrative)")
+        await _practice(uow, data, now)
         await uow.commit()
     log.info("reimbursement demo data in place")
+
+
+async def _practice(uow: ReimbursementUnitOfWork, data: DemoData, now: datetime) -> None:
+    if await uow.practice.billing_identity() is None:
+        assert not data.billing.problems(), data.billing.problems()  # shipped data
+        await uow.practice.save_billing_identity(data.billing, now)
+    for enrollment in data.enrollments:
+        if await uow.practice.enrollment(enrollment.payer_id) is None:
+            await uow.practice.save_enrollment(enrollment, now)
 
 
 async def _products_and_lots(uow: ReimbursementUnitOfWork, data: DemoData,

@@ -12,6 +12,7 @@ from reimbursement.adapters.authorization_repo import AuthorizationRepository
 from reimbursement.adapters.catalog_repo import CatalogRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
+from reimbursement.adapters.practice_repo import PracticeRepository
 from reimbursement.adapters.remittance_repo import RemittanceRepository
 from reimbursement.service import events
 from reimbursement.service.config import BillingConfig
@@ -33,6 +34,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
     claims: ClaimRepository
     remittances: RemittanceRepository
     authorizations: AuthorizationRepository
+    practice: PracticeRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -46,6 +48,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.claims = ClaimRepository(self.session, self.seen)
         self.remittances = RemittanceRepository(self.session)
         self.authorizations = AuthorizationRepository(self.session)
+        self.practice = PracticeRepository(self.session)
         return self
 
     async def flush(self) -> None:

@@ -39,6 +39,33 @@ class ReadClaim:
     lines: tuple[ReadLine, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class LoopSegment:
+    """One segment as pyx12 placed it: ``loop`` its innermost loop (2010AA, 2420E, HEADER...),
+    ``path`` every loop from the top (2000A/2000B/2300/2400), ``text`` the segment."""
+
+    loop: str
+    path: str
+    text: str
+
+    @property
+    def elements(self) -> list[str]:
+        return self.text.split("*")
+
+
+def loop_segments(text: str) -> list[LoopSegment]:
+    """Every segment of an 837P with the loop pyx12's 005010X222A1 map puts it in."""
+    errh = pyx12.error_handler.err_handler()
+    out: list[LoopSegment] = []
+    with pyx12.x12context.X12ContextReader(pyx12.params.params(), errh, io.StringIO(text)) as src:
+        for node in src.iter_segments():
+            loops = [p for p in node.cur_path.split("/")[:-1] if p and not p.endswith("_LOOP")]
+            loops = [p for p in loops if p != "DETAIL"]
+            out.append(LoopSegment(loops[-1] if loops else "", "/".join(loops),
+                                   node.seg_data.format("", "*", ":")))
+    return out
+
+
 def read_837p(text: str) -> list[ReadClaim]:
     errh = pyx12.error_handler.err_handler()
     claims: list[ReadClaim] = []

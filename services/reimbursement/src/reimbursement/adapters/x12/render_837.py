@@ -1,11 +1,24 @@
-"""ClaimDraft -> X12 837P 005010X222A1 text (one or many claims in one interchange).
+"""ClaimDraft + its parties -> X12 837P 005010X222A1 text (one or many claims, one interchange).
 
-Loop map: 1000A submitter, 1000B receiver, 2000A/2010AA billing provider, 2000B/2010BA
-subscriber (the patient is the subscriber: SBR02 = 18; dependents are not modelled yet),
-2010BB payer, 2300 claim (CLM, REF*G1, HI), 2310B rendering provider, 2400 lines (LX, SV1,
-DTP*472), 2410 drug identification (LIN N4, CTP quantity + unit).
+Loop map (payer-exchange.md §1): 1000A submitter, 1000B receiver; 2000A billing provider
+(PRV*BI taxonomy) with 2010AA (NM1*85 XX NPI, N3 street, N4 ZIP+4, REF*EI) and 2010AB pay-to
+(NM1*87, only when the practice records one); 2000B subscriber (SBR01 payer responsibility,
+SBR02 ``18`` and HL04 ``0`` when the patient is the subscriber) with 2010BA (NM1*IL MI member
+id; N3/N4/DMG when the patient is the subscriber) and 2010BB payer (NM1*PR PI); for a
+dependent, SBR02 empty, HL04 ``1`` and 2000C (PAT01 01 spouse / 19 child / G8 other) with
+2010CA (NM1*QC, the patient's own N3/N4/DMG); 2300 claim (CLM, REF*G1, HI); 2310B rendering
+provider = the supervising practitioner (NM1*82 + PRV*PE), when not the billing NPI; 2400 lines
+(LX, SV1, DTP*472) with 2410 drug identification (LIN N4, CTP) and 2420E ordering provider
+(NM1*DK) when the orderer is not the supervisor.
 
-Patient demographics are passed in at render time and never stored by this service.
+For a dependent the subscriber's address, birth date and sex are not sent: the TR3 requires
+them only when the patient is the subscriber, and payment disclosures carry the minimum
+necessary (payer-exchange.md §1.5). Claims are grouped under one 2000A per billing taxonomy
+(the payer enrollment's PRV*BI may differ by payer).
+
+The parties are read from orders at export time and never stored by this service. Nothing is
+ever written as a stand-in: a claim that lacks an item, or whose parties carry a placeholder,
+is refused (RenderError) before any text is produced.
 """
 
 from __future__ import annotations
@@ -16,30 +29,24 @@ from datetime import date, datetime
 
 from reimbursement.adapters.x12.envelope import Interchange, clean, composite, segment
 from reimbursement.domain.claim import ClaimDraft, ClaimLine
+from reimbursement.domain.holds import hold_items
 from reimbursement.domain.money import ZERO, fmt_amount
+from reimbursement.domain.parties import (
+    PAT01,
+    SBR01,
+    ClaimParties,
+    Person,
+    Practitioner,
+    stand_ins,
+)
+from reimbursement.domain.practice import BillingIdentity, PostalAddress
 
 VERSION = "005010X222A1"
+_SEX = {"female": "F", "male": "M", "unknown": "U"}
 
 
 class RenderError(ValueError):
-    """The claim cannot be rendered (e.g. it still needs review)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Address:
-    line1: str
-    city: str
-    state: str
-    postal_code: str  # 2010AA needs the 9-digit ZIP
-
-
-@dataclass(frozen=True, slots=True)
-class BillingProvider:
-    name: str
-    npi: str
-    tax_id: str  # EIN, digits only
-    address: Address
-    taxonomy: str | None = None
+    """The claim cannot be rendered (it needs review, is held, or lacks an identity)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,17 +58,6 @@ class Submitter:
 
 
 @dataclass(frozen=True, slots=True)
-class Subscriber:
-    member_id: str
-    last_name: str
-    first_name: str
-    birth_date: date
-    sex: str  # F / M / U
-    address: Address
-    group_number: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class PayerParty:
     name: str
     payer_id: str  # electronic payer id (NM109, qualifier PI)
@@ -69,33 +65,22 @@ class PayerParty:
 
 
 @dataclass(frozen=True, slots=True)
-class Provider:
-    npi: str
-    last_name: str
-    first_name: str
-    taxonomy: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class ClaimToRender:
     claim: ClaimDraft
     account_number: str  # CLM01, echoed back as CLP01 in the 835
-    subscriber: Subscriber
+    parties: ClaimParties
     payer: PayerParty
-    rendering: Provider
 
 
 def render_837p(
     claims: Sequence[ClaimToRender], *, submitter: Submitter, receiver_name: str,
-    receiver_id: str, billing: BillingProvider, control_number: int, created_at: datetime,
-    usage: str = "T",
+    receiver_id: str, control_number: int, created_at: datetime, usage: str = "T",
 ) -> str:
-    """One interchange, one transaction set, one billing provider, N claims."""
+    """One interchange, one transaction set, a 2000A per billing taxonomy, N claims."""
     if not claims:
         raise RenderError("nothing to render")
     for item in claims:
-        if item.claim.status == "needs_review":
-            raise RenderError(f"claim for order {item.claim.order_id} still needs review")
+        _refuse_incomplete(item)
     env = Interchange(submitter.id, receiver_id, control_number, created_at, usage)
     st_control = f"{control_number % 10000:04d}"
     body: list[str] = [
@@ -107,52 +92,88 @@ def render_837p(
         segment("PER", "IC", clean(submitter.contact_name, 60), "TE", _digits(submitter.phone)),
         segment("NM1", "40", "2", clean(receiver_name, 60), "", "", "", "", "46",
                 clean(receiver_id, 80)),
-        segment("HL", "1", "", "20", "1"),
     ]
-    if billing.taxonomy:
-        body.append(segment("PRV", "BI", "PXC", clean(billing.taxonomy)))
-    body += [
-        segment("NM1", "85", "2", clean(billing.name, 60), "", "", "", "", "XX", billing.npi),
-        *_address(billing.address),
-        segment("REF", "EI", _digits(billing.tax_id)),
-    ]
-    for index, item in enumerate(claims):
-        body += _subscriber_and_claim(item, hl_id=index + 2)
+    groups: dict[tuple[str, str], list[ClaimToRender]] = {}
+    for item in claims:
+        groups.setdefault((item.parties.billing.npi, item.parties.billing_taxonomy),
+                          []).append(item)
+    hl = 0
+    for (_, taxonomy), items in groups.items():
+        hl += 1
+        provider_hl = hl
+        body += _billing_provider(provider_hl, items[0].parties.billing, taxonomy)
+        for item in items:
+            segments, hl = _subscriber_and_claim(item, provider_hl, hl)
+            body += segments
     segments = [env.isa(), env.gs("HC", VERSION), *body,
                 segment("SE", len(body) + 1, st_control), env.ge(1), env.iea()]
     return "\n".join(segments) + "\n"
 
 
-def _subscriber_and_claim(item: ClaimToRender, hl_id: int) -> list[str]:
-    claim, sub = item.claim, item.subscriber
+def _refuse_incomplete(item: ClaimToRender) -> None:
+    claim = item.claim
+    if claim.status in {"needs_review", "held"}:
+        raise RenderError(f"claim for order {claim.order_id} is {claim.status}")
+    if any(ln.kind == "drug" and not ln.ndc for ln in claim.lines):
+        raise RenderError(f"claim for order {claim.order_id} has a drug line without an NDC")
+    if found := stand_ins(item.parties):
+        raise RenderError(f"claim for order {claim.order_id} lacks: "
+                          + ", ".join(hold_items(found)))
+
+
+def _billing_provider(hl: int, billing: BillingIdentity, taxonomy: str) -> list[str]:
     out = [
-        segment("HL", hl_id, "1", "22", "0"),
-        segment("SBR", "P", "18", clean(sub.group_number or "", 50), "", "", "", "", "",
-                item.payer.claim_filing),
-        segment("NM1", "IL", "1", clean(sub.last_name, 60), clean(sub.first_name, 35), "", "",
-                "", "MI", clean(sub.member_id, 80)),
-        *_address(sub.address),
-        segment("DMG", "D8", sub.birth_date.strftime("%Y%m%d"), clean(sub.sex, 1)),
-        segment("NM1", "PR", "2", clean(item.payer.name, 60), "", "", "", "", "PI",
-                clean(item.payer.payer_id, 80)),
-        segment("CLM", clean(item.account_number, 38), fmt_amount(claim.total_charge), "", "",
-                composite(claim.place_of_service, "B", "1"), "Y", "A", "Y", "Y"),
+        segment("HL", hl, "", "20", "1"),
+        segment("PRV", "BI", "PXC", clean(taxonomy)),
+        segment("NM1", "85", "2", clean(billing.name, 60), "", "", "", "", "XX", billing.npi),
+        *_address(billing.address),
+        segment("REF", "EI", _digits(billing.ein)),
     ]
+    if billing.pay_to is not None:
+        out += [segment("NM1", "87", "2"), *_address(billing.pay_to)]
+    return out
+
+
+def _subscriber_and_claim(item: ClaimToRender, parent: int, hl: int) -> tuple[list[str], int]:
+    claim, parties = item.claim, item.parties
+    coverage = parties.coverage
+    self_pay = coverage.relationship == "self"
+    subscriber_hl = hl + 1
+    out = [
+        segment("HL", subscriber_hl, parent, "22", "0" if self_pay else "1"),
+        segment("SBR", SBR01[coverage.priority], "18" if self_pay else "",
+                clean(coverage.group_number or "", 50), "", "", "", "", "",
+                item.payer.claim_filing),
+        _person_name("IL", parties.subscriber, "MI", clean(coverage.member_id, 80)),
+    ]
+    if self_pay:
+        out += _demographics(parties.patient)
+    out.append(segment("NM1", "PR", "2", clean(item.payer.name, 60), "", "", "", "", "PI",
+                       clean(item.payer.payer_id, 80)))
+    hl = subscriber_hl
+    if not self_pay:
+        hl += 1
+        out += [segment("HL", hl, subscriber_hl, "23", "0"),
+                segment("PAT", PAT01[coverage.relationship]),
+                _person_name("QC", parties.patient), *_demographics(parties.patient)]
+    out.append(segment("CLM", clean(item.account_number, 38), fmt_amount(claim.total_charge),
+                       "", "", composite(claim.place_of_service, "B", "1"), "Y", "A", "Y",
+                       "Y"))
     if claim.auth_number:
         out.append(segment("REF", "G1", clean(claim.auth_number, 50)))
     out.append(segment("HI", *(composite("ABK" if i == 0 else "ABF", code)
                                for i, code in enumerate(claim.diagnoses))))
-    r = item.rendering
-    out.append(segment("NM1", "82", "1", clean(r.last_name, 60), clean(r.first_name, 35), "", "",
-                       "", "XX", r.npi))
-    if r.taxonomy:
-        out.append(segment("PRV", "PE", "PXC", clean(r.taxonomy)))
+    rendering = parties.rendering
+    if rendering.npi != parties.billing.npi:
+        out += [_provider_name("82", rendering),
+                segment("PRV", "PE", "PXC", clean(rendering.taxonomy or ""))]
     for line in claim.lines:
-        out += _service_line(line, claim.service_date)
-    return out
+        out += _service_line(line, claim.service_date, parties.ordering)
+    return out, hl
 
 
-def _service_line(line: ClaimLine, service_date: date) -> list[str]:
+def _service_line(line: ClaimLine, service_date: date,
+                  ordering: Practitioner | None) -> list[str]:
     mods = list(line.modifiers[:4]) + [""] * (4 - min(len(line.modifiers), 4))
     procedure = composite("HC", line.code, *mods, clean(line.description or "", 80))
     out = [
@@ -164,11 +185,30 @@ def _service_line(line: ClaimLine, service_date: date) -> list[str]:
     if line.ndc:
         out += [segment("LIN", "", "N4", line.ndc),
                 segment("CTP", "", "", "", fmt_amount(line.ndc_qty or ZERO), line.ndc_unit)]
+    if ordering is not None:
+        out.append(_provider_name("DK", ordering))
     return out
 
 
-def _address(address: Address) -> list[str]:
-    return [segment("N3", clean(address.line1, 55)),
+def _person_name(qualifier: str, person: Person, id_qualifier: str = "",
+                 identifier: str = "") -> str:
+    return segment("NM1", qualifier, "1", clean(person.family_name, 60),
+                   clean(person.given_name, 35), clean(person.middle_name or "", 25), "", "",
+                   id_qualifier, identifier)
+
+
+def _provider_name(qualifier: str, who: Practitioner) -> str:
+    return segment("NM1", qualifier, "1", clean(who.family_name, 60), clean(who.given_name, 35),
+                   "", "", "", "XX", who.npi)
+
+
+def _demographics(person: Person) -> list[str]:
+    return [*_address(person.address),
+            segment("DMG", "D8", person.birth_date.strftime("%Y%m%d"), _SEX[person.sex])]
+
+
+def _address(address: PostalAddress) -> list[str]:
+    return [segment("N3", clean(address.line1, 55), clean(address.line2 or "", 55)),
             segment("N4", clean(address.city, 30), clean(address.state, 2),
                     _digits(address.postal_code))]
 

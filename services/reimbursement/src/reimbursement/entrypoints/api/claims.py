@@ -5,25 +5,29 @@ from __future__ import annotations
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from chairside_shared.errors import InvalidInput
 from chairside_shared.inputs import Instant
+from reimbursement.entrypoints.api import practice_schemas as ps
 from reimbursement.entrypoints.api import schemas as s
-from reimbursement.entrypoints.api.deps import Now, Subscribers, UoW
+from reimbursement.entrypoints.api.deps import Identities, Now, UoW
 from reimbursement.entrypoints.api.views import (
     claim_doc,
     claim_view_doc,
     denial_doc,
     remittance_doc,
 )
-from reimbursement.service import billing, exports, queries, remittances
+from reimbursement.service import billing, exports, identity, queries, remittances
 
 router = APIRouter(tags=["billing"])
-STATUSES = {"needs_review", "ready", "submitted", "paid", "partially_paid", "denied", "reversed"}
+STATUSES = {"needs_review", "held", "ready", "submitted", "paid", "partially_paid", "denied",
+            "reversed"}
+HELD = {"description": "The claim is held (problem type claim-held): `missing` names each item "
+                       "the 837P needs and the claim lacks; nothing is sent with a stand-in"}
 _STATUS = "(" + "|".join(sorted(STATUSES)) + ")"
 STATUS_LIST = f"^{_STATUS}(,{_STATUS})*$"
 MAX_BODY = 20 * 1024 * 1024
@@ -68,12 +72,14 @@ async def denials(uow: UoW, now: Now) -> list[dict[str, Any]]:
 
 @router.get("/v1/claims/x12", response_class=PlainTextResponse,
             summary="Batch 837P of the claims submitted in a window",
-            responses={409: {"description": "A claim in the window needs review, or its payer "
-                                            "has no contract on file"}})
-async def batch_x12(uow: UoW, now: Now, subscribers: Subscribers,
+            responses={409: {"description": "A claim in the window needs review or is held "
+                                            "(`claims` names each one's missing items), or its "
+                                            "payer has no contract on file"},
+                       503: {"description": "Orders could not say who the claims name"}})
+async def batch_x12(uow: UoW, now: Now, identities: Identities,
                     submitted_from: Instant | None = None,
                     submitted_to: Instant | None = None) -> PlainTextResponse:
-    text = await exports.claim_x12(uow=uow, claim_ids=None, source=subscribers, now=now,
+    text = await exports.claim_x12(uow=uow, claim_ids=None, source=identities, now=now,
                                    submitted_from=submitted_from, submitted_to=submitted_to)
     return PlainTextResponse(text, media_type="text/plain")
 
@@ -85,11 +91,13 @@ async def get_claim(claim_id: UUID, uow: UoW) -> dict[str, Any]:
 
 @router.get("/v1/claims/{claim_id}/x12", response_class=PlainTextResponse,
             summary="The claim as X12 837P 005010X222A1",
-            responses={409: {"description": "The claim needs review, or its payer has no "
-                                            "contract on file: it cannot be exported yet"}})
+            responses={409: {"description": "The claim needs review or is held (`missing` names "
+                                            "each item), or its payer has no contract on file: "
+                                            "it cannot be exported yet"},
+                       503: {"description": "Orders could not say who the claim names"}})
 async def claim_x12(claim_id: UUID, uow: UoW, now: Now,
-                    subscribers: Subscribers) -> PlainTextResponse:
-    text = await exports.claim_x12(uow=uow, claim_ids=[claim_id], source=subscribers, now=now)
+                    identities: Identities) -> PlainTextResponse:
+    text = await exports.claim_x12(uow=uow, claim_ids=[claim_id], source=identities, now=now)
     return PlainTextResponse(text, media_type="text/plain")
 
 
@@ -106,9 +114,34 @@ async def claim_fhir(claim_id: UUID, uow: UoW) -> Response:
 
 
 @router.post("/v1/claims/{claim_id}/submit", response_model=s.ClaimOut,
-             summary="Submit the claim (ready -> submitted)")
-async def submit(claim_id: UUID, uow: UoW, now: Now) -> dict[str, Any]:
-    await billing.submit_claim(uow=uow, claim_id=claim_id, now=now)
+             summary="Check the claim's identities against orders, then submit (ready -> "
+                     "submitted); a claim found held is recorded held and refused",
+             responses={409: HELD, 503: {"description": "Orders could not answer"}})
+async def submit(claim_id: UUID, uow: UoW, now: Now, identities: Identities) -> dict[str, Any]:
+    await identity.submit_checked(uow=uow, claim_id=claim_id, source=identities, now=now)
+    return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
+
+
+@router.post("/v1/claims/{claim_id}/check", response_model=s.ClaimOut,
+             summary="Check an unsent claim's identities against orders and record the "
+                     "result: held (each missing item in `holds`) or ready",
+             responses={409: {"description": "The claim was already sent"},
+                        503: {"description": "Orders could not answer"}})
+async def check(claim_id: UUID, uow: UoW, now: Now, identities: Identities) -> dict[str, Any]:
+    await identity.check_claim(uow=uow, claim_id=claim_id, source=identities, now=now)
+    return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
+
+
+@router.put("/v1/claims/{claim_id}/administrations/{line_sequence}/ndc",
+            response_model=s.ClaimOut,
+            summary="Record the NDC of a drug given without one; the claim is rebuilt (stock "
+                    "drawn, the hold on the line lifted)",
+            responses={404: {"description": "No such claim, or no such administration line"},
+                       409: {"description": "The claim was sent, or the line has an NDC"}})
+async def record_ndc(claim_id: UUID, body: ps.NdcIn, uow: UoW, now: Now,
+                     line_sequence: int = Path(ge=1, le=999)) -> dict[str, Any]:
+    await billing.record_ndc(uow=uow, claim_id=claim_id, line_sequence=line_sequence,
+                             ndc=body.ndc, lot=body.lot, now=now)
     return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
 
 

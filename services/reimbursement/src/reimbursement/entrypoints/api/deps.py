@@ -1,5 +1,5 @@
-"""HTTP concerns only: the unit of work, the clock and the subscriber source, each built by
-bootstrap.py and read from the runtime here."""
+"""HTTP concerns only: the unit of work, the clock and the payer-identity source (orders),
+each built by bootstrap.py and read from the runtime here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from chairside_shared.web import get_runtime
-from reimbursement.adapters.clients import SubscriberSource
+from reimbursement.adapters.clients import PayerIdentitySource
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
@@ -23,11 +23,11 @@ def get_now() -> datetime:
     return datetime.now(UTC)
 
 
-def get_subscribers(request: Request) -> SubscriberSource:
-    source: SubscriberSource = get_runtime(request).state["subscribers"]
+def get_identities(request: Request) -> PayerIdentitySource:
+    source: PayerIdentitySource = get_runtime(request).state["identities"]
     return source
 
 
 UoW = Annotated[ReimbursementUnitOfWork, Depends(get_uow)]
 Now = Annotated[datetime, Depends(get_now)]
-Subscribers = Annotated[SubscriberSource, Depends(get_subscribers)]
+Identities = Annotated[PayerIdentitySource, Depends(get_identities)]

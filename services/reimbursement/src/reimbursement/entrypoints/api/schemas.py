@@ -73,6 +73,12 @@ class Review(Out):
     line: int | None = None
 
 
+class HoldOut(Out):
+    item: str = Field(description="what is missing, by name (e.g. patient.demographics, ndc)")
+    detail: str
+    line: int | None = None
+
+
 class ClaimLineOut(Out):
     number: int
     kind: Literal["admin", "drug"]
@@ -129,6 +135,12 @@ class ClaimOut(Out):
     paid_amount: Money
     patient_responsibility: Money
     reviews: list[Review]
+    holds: list[HoldOut] = Field(description="items the 837P needs and the claim lacks "
+                                 "(status held): from the build and the last identity check")
+    identity_checked_at: datetime | None = None
+    ordering_practitioner_id: UUID | None = None
+    supervising_practitioner_id: UUID | None = None
+    coverage_id: UUID | None = None
     warnings: list[str]
     notes: list[str]
     denial_reasons: list[str]

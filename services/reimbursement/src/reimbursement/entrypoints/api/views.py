@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reimbursement.domain.inventory import Lot
-from reimbursement.domain.lifecycle import BilledLine, Claim
+from reimbursement.domain.lifecycle import BilledLine, Claim, hold_docs
 from reimbursement.domain.posting import PostedPayment
 from reimbursement.domain.stock_reports import InventoryFlag
 from reimbursement.service.queries import ClaimView, Denial
@@ -29,6 +29,10 @@ def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = ()) -> dict[st
         "paid_amount": claim.paid_amount, "patient_responsibility": claim.patient_responsibility,
         "reviews": [{"code": r.code, "detail": r.detail, "line": r.sequence}
                     for r in c.reviews],
+        "holds": hold_docs(claim.holds), "identity_checked_at": claim.identity_checked_at,
+        "ordering_practitioner_id": c.ids.ordering_practitioner_id,
+        "supervising_practitioner_id": c.ids.supervising_practitioner_id,
+        "coverage_id": c.ids.coverage_id,
         "warnings": list(c.warnings), "notes": list(c.notes),
         "denial_reasons": list(claim.denial_reasons), "created_at": claim.created_at,
         "updated_at": claim.updated_at, "submitted_at": claim.submitted_at,

@@ -17,6 +17,47 @@ from pydantic import (
 )
 
 
+class Line2(RootModel[str]):
+    root: Annotated[str, Field(max_length=55, min_length=1, title='Line2')]
+
+
+class AddressIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    city: Annotated[str, Field(max_length=30, min_length=1, title='City')]
+    line1: Annotated[str, Field(max_length=55, min_length=1, title='Line1')]
+    line2: Annotated[Line2 | None, Field(title='Line2')] = None
+    postal_code: Annotated[
+        str,
+        Field(
+            description='ZIP or ZIP+4; the billing address needs ZIP+4',
+            pattern='^\\d{5}(-?\\d{4})?$',
+            title='Postal Code',
+        ),
+    ]
+    state: Annotated[
+        str,
+        Field(
+            description='two capital letters (e.g. MA)',
+            pattern='^[A-Z]{2}$',
+            title='State',
+        ),
+    ]
+
+
+class AddressOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    city: Annotated[str, Field(title='City')]
+    line1: Annotated[str, Field(title='Line1')]
+    line2: Annotated[str | None, Field(title='Line2')]
+    postal_code: Annotated[str, Field(title='Postal Code')]
+    state: Annotated[str, Field(title='State')]
+
+
 class ArQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -61,6 +102,88 @@ class BatchX12Query(BaseModel):
 
 class BatchX12Response(RootModel[str]):
     root: str
+
+
+class NpiTaxonomy(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='NUCC Health Care Provider Taxonomy code',
+            examples=['261QI0500X'],
+            pattern='^[0-9]{3}[0-9A-Z]{6}X$',
+        ),
+    ]
+
+
+class BillingIdentityIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    address: Annotated[
+        AddressIn, Field(description='a street address (no PO Box or lockbox), ZIP+4')
+    ]
+    ein: Annotated[
+        str,
+        Field(
+            description='employer id (EIN), 9 digits',
+            pattern='^\\d{2}-?\\d{7}$',
+            title='Ein',
+        ),
+    ]
+    name: Annotated[
+        str,
+        Field(
+            description="the practice's legal name",
+            max_length=60,
+            min_length=1,
+            title='Name',
+        ),
+    ]
+    npi: Annotated[
+        str,
+        Field(
+            description='10 digits, first 1 or 2, Luhn check digit over 80840 + the first nine (checked: 422 naming `npi`)',
+            examples=['1234567893'],
+            pattern='^[12]\\d{9}$',
+            title='Npi',
+        ),
+    ]
+    npi_taxonomies: Annotated[
+        list[NpiTaxonomy],
+        Field(
+            description="the taxonomies on the billing NPI's NPPES record",
+            max_length=15,
+            min_length=1,
+            title='Npi Taxonomies',
+        ),
+    ]
+    pay_to_address: Annotated[
+        AddressIn | None,
+        Field(description='where payment goes (2010AB), may be a PO Box or lockbox'),
+    ] = None
+    taxonomy: Annotated[
+        str,
+        Field(
+            description='sent on PRV*BI; must be one of npi_taxonomies (default: Clinic/Center - Infusion Therapy)',
+            examples=['261QI0500X'],
+            pattern='^[0-9]{3}[0-9A-Z]{6}X$',
+            title='Taxonomy',
+        ),
+    ] = '261QI0500X'
+
+
+class BillingIdentityOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    address: AddressOut
+    ein: Annotated[str, Field(title='Ein')]
+    name: Annotated[str, Field(title='Name')]
+    npi: Annotated[str, Field(title='Npi')]
+    npi_taxonomies: Annotated[list[str], Field(title='Npi Taxonomies')]
+    pay_to_address: AddressOut | None
+    taxonomy: Annotated[str, Field(title='Taxonomy')]
 
 
 class Rates(RootModel[Decimal]):
@@ -213,6 +336,60 @@ class DescriptorIn(BaseModel):
     up_to: Annotated[bool, Field(title='Up To')] = False
 
 
+class EnrollmentIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    effective_from: Annotated[
+        date,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='Effective From',
+        ),
+    ]
+    effective_to: Annotated[date | None, Field(title='Effective To')] = None
+    npi: Annotated[
+        str,
+        Field(
+            description='the NPI enrolled with the payer (the billing NPI)',
+            examples=['1234567893'],
+            pattern='^[12]\\d{9}$',
+            title='Npi',
+        ),
+    ]
+    status: Annotated[Literal['pending', 'active', 'terminated'], Field(title='Status')]
+    taxonomy: Annotated[
+        str,
+        Field(
+            description='the taxonomy billed to this payer (PRV*BI)',
+            examples=['261QI0500X'],
+            pattern='^[0-9]{3}[0-9A-Z]{6}X$',
+            title='Taxonomy',
+        ),
+    ]
+
+
+class EnrollmentOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective_from: Annotated[date, Field(title='Effective From')]
+    effective_to: Annotated[date | None, Field(title='Effective To')]
+    npi: Annotated[str, Field(title='Npi')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    status: Annotated[Literal['pending', 'active', 'terminated'], Field(title='Status')]
+    taxonomy: Annotated[str, Field(title='Taxonomy')]
+
+
+class EnrollmentPage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[EnrollmentOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
 class FeeScheduleItem(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -222,6 +399,21 @@ class FeeScheduleItem(BaseModel):
     kind: Annotated[
         Literal['contract', 'asp_quarter', 'charge_master'], Field(title='Kind')
     ]
+
+
+class HoldOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    detail: Annotated[str, Field(title='Detail')]
+    item: Annotated[
+        str,
+        Field(
+            description='what is missing, by name (e.g. patient.demographics, ndc)',
+            title='Item',
+        ),
+    ]
+    line: Annotated[int | None, Field(title='Line')] = None
 
 
 class WithinDays(RootModel[int]):
@@ -240,7 +432,7 @@ class Status(RootModel[str]):
         str,
         Field(
             description='one status or several, comma-separated',
-            pattern='^(denied|needs_review|paid|partially_paid|ready|reversed|submitted)(,(denied|needs_review|paid|partially_paid|ready|reversed|submitted))*$',
+            pattern='^(denied|held|needs_review|paid|partially_paid|ready|reversed|submitted)(,(denied|held|needs_review|paid|partially_paid|ready|reversed|submitted))*$',
             title='Status',
         ),
     ]
@@ -312,6 +504,30 @@ class MarginRowOut(BaseModel):
     margin: Annotated[str, Field(title='Margin')]
     revenue: Annotated[str, Field(title='Revenue')]
     waste_cost: Annotated[str, Field(title='Waste Cost')]
+
+
+class Lot(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(max_length=40, min_length=1, pattern='^[A-Za-z0-9\\-]+$', title='Lot'),
+    ]
+
+
+class NdcIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    lot: Annotated[Lot | None, Field(title='Lot')] = None
+    ndc: Annotated[
+        str,
+        Field(
+            max_length=13,
+            min_length=10,
+            pattern='^(?:(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])\\d{6}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{4}-\\d{2}|(?:[1-9]\\d{3}|0[1-9]\\d{2}|00[1-9]\\d|000[1-9])-\\d{4}-\\d{2}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{3}-\\d{2}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{4}-\\d)$',
+            title='Ndc',
+        ),
+    ]
 
 
 class PageFeeScheduleItem(BaseModel):
@@ -550,16 +766,30 @@ class ClaimOut(BaseModel):
     adjudicated_at: Annotated[AwareDatetime | None, Field(title='Adjudicated At')]
     allowed: Annotated[str | None, Field(title='Allowed')]
     auth_number: Annotated[str | None, Field(title='Auth Number')]
+    coverage_id: Annotated[UUID | None, Field(title='Coverage Id')] = None
     created_at: Annotated[AwareDatetime, Field(title='Created At')]
     denial_reasons: Annotated[list[str], Field(title='Denial Reasons')]
     diagnoses: Annotated[list[str], Field(title='Diagnoses')]
     expected_margin: Annotated[str | None, Field(title='Expected Margin')]
     expected_payment: Annotated[str | None, Field(title='Expected Payment')]
+    holds: Annotated[
+        list[HoldOut],
+        Field(
+            description='items the 837P needs and the claim lacks (status held): from the build and the last identity check',
+            title='Holds',
+        ),
+    ]
     id: Annotated[UUID, Field(title='Id')]
+    identity_checked_at: Annotated[
+        AwareDatetime | None, Field(title='Identity Checked At')
+    ] = None
     lines: Annotated[list[ClaimLineOut], Field(title='Lines')]
     member_id: Annotated[str | None, Field(title='Member Id')]
     notes: Annotated[list[str], Field(title='Notes')]
     order_id: Annotated[UUID, Field(title='Order Id')]
+    ordering_practitioner_id: Annotated[
+        UUID | None, Field(title='Ordering Practitioner Id')
+    ] = None
     paid_amount: Annotated[str, Field(title='Paid Amount')]
     patient_id: Annotated[UUID, Field(title='Patient Id')]
     patient_responsibility: Annotated[str, Field(title='Patient Responsibility')]
@@ -576,6 +806,9 @@ class ClaimOut(BaseModel):
     service_date: Annotated[date, Field(title='Service Date')]
     status: Annotated[str, Field(title='Status')]
     submitted_at: Annotated[AwareDatetime | None, Field(title='Submitted At')]
+    supervising_practitioner_id: Annotated[
+        UUID | None, Field(title='Supervising Practitioner Id')
+    ] = None
     total_charge: Annotated[str, Field(title='Total Charge')]
     updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
     warnings: Annotated[list[str], Field(title='Warnings')]
