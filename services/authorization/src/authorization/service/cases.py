@@ -93,7 +93,7 @@ async def _payer_clock(
     if case.blockers:
         case.blockers = [b for b in case.blockers if "not configured" not in b]
     payer = found[0]
-    plan = payer.plan(case.plan_id)
+    plan = payer.resolve_plan(case.plan_id)
     case.payer_type = payer.type_for(plan)
     frames = time_frames_for(case.payer_type, payer.frames_override(plan))
     return frames, HolidayCalendar(extra=_dates(payer.extra_holidays))
