@@ -113,7 +113,7 @@ async def test_order_cancel_withdraws_its_open_case(svc):
 async def test_expiry_by_the_poller(svc):
     order, url = await approved_case(svc)
     stats = await poll_once(
-        uows=svc.uows, connector=svc.runtime.connector, settings=svc.settings,
+        uows=svc.uows, connector=svc.runtime.connector, pas=svc.runtime.pas, settings=svc.settings,
         now=T0 + timedelta(days=184)
     )  # Sep 2: day after valid_to
     assert stats["expired"] == 1
