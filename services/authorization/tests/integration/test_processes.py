@@ -65,7 +65,7 @@ async def test_service_and_sandbox_processes(tmp_path, fresh_broker):
             assert "orders service unreachable" in r.json()["detail"]
             case = (await client.get(url)).json()
             assert case["status"] == "draft" and case["submitted_at"] is None
-            claims = httpx.get(f"http://127.0.0.1:{sandbox_port}/admin/claims").json()
+            claims = (await client.get(f"http://127.0.0.1:{sandbox_port}/admin/claims")).json()
             assert claims["requests"] == []  # nothing reached the payer
         assert (tmp_path / "authorization.db").exists()
     finally:

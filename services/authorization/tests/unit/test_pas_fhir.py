@@ -89,7 +89,8 @@ def test_questionnaire_response_carries_answers_and_prefills(case):
 
 
 def test_stable_ids_and_inquiry_shape(case, book):
-    a, b = req.build_bundle(case, parties_for(case), NOW), req.build_bundle(case, parties_for(case), NOW)
+    pas = parties_for(case)
+    a, b = req.build_bundle(case, pas, NOW), req.build_bundle(case, pas, NOW)
     assert [e["fullUrl"] for e in a["entry"]] == [e["fullUrl"] for e in b["entry"]]
     assert a["identifier"] != b["identifier"]  # a new Bundle each time, same Claim
     inq = req.build_bundle(case, parties_for(case), NOW, inquiry=True)
