@@ -99,3 +99,5 @@ DIPHENHYDRAMINE = {"drug_code": "diphenhydramine", "hcpcs": "J1200", "hcpcs_unit
 MAGNESIUM = {"drug_code": "magnesium", "hcpcs": "J3475", "hcpcs_unit": "per 500 mg",
              "dose": Decimal(2000), "dose_unit": "mg", "mode": "infusion", "minutes": 30}
 COCKTAIL = [MAGNESIUM, KETOROLAC, PROCHLORPERAZINE, DIPHENHYDRAMINE]
+CHLORPROMAZINE = {"drug_code": "chlorpromazine", "hcpcs": "J3230", "hcpcs_unit": "up to 50 mg",
+                  "dose": Decimal(25), "dose_unit": "mg", "mode": "infusion", "minutes": 30}
