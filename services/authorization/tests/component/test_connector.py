@@ -174,3 +174,42 @@ async def test_slow_payer_times_out(book, sandbox):
     reply = await conn.submit(k := ready_case(book), parties_for(k), NOW)
     assert reply.kind == "error" and reply.transient and "timed out" in reply.error
     await conn.aclose()
+
+
+async def test_dependent_several_drug_request_is_accepted_by_the_payer(book, connector,
+                                                                        sandbox):
+    """The sandbox refuses non-conformant PAS Bundles (400 naming the element): what the
+    builder makes for a dependent with several drugs passes its intake."""
+    from ..conftest import CHLORPROMAZINE, EPTINEZUMAB, KETOROLAC
+    from ..pas_fixtures import SPOUSE, coverage
+
+    case = new_case(book, payer_id="acme-unknown", plan_id=None,
+                    lines=[EPTINEZUMAB, KETOROLAC, CHLORPROMAZINE])
+    assert case.questions == []  # no policy: nothing to document
+    case.blockers = []  # the payer is configured by endpoint only, for this test
+    case.submit("user:demo", NOW, None, NY)
+    cov = coverage("acme-unknown", member_id=case.member_id, relationship="spouse",
+                   plan_id=None, subscriber=SPOUSE)
+    reply = await connector.submit(case, parties_for(case, cov, ndc=False), NOW)
+    assert reply.kind == "decision" and reply.decision.kind == "approved", reply.error
+    assert reply.decision.approved_units == {"J1885": 2, "J3032": 100, "J3230": 1}
+    ops = [r["op"] for r in sandbox.app.state.store.requests
+           if r["identifier"] == case.request_identifier]
+    assert ops == ["submit"]
+
+
+async def test_connector_refuses_to_send_a_nonconformant_bundle(book, connector, sandbox):
+    import dataclasses
+
+    from ..pas_fixtures import ORDERING
+
+    case = ready_case(book)
+    bad = dataclasses.replace(parties_for(case), ordering=dataclasses.replace(
+        ORDERING, npi="1234567890"))
+    reply = await connector.submit(case, bad, NOW)
+    assert reply.kind == "error" and not reply.transient
+    assert "not conformant, not sent" in reply.error
+    assert "Practitioner[0].identifier.where(system='http://hl7.org/fhir/sid/us-npi')" in \
+        reply.error
+    assert not [r for r in sandbox.app.state.store.requests
+                if r["identifier"] == case.request_identifier]

@@ -70,7 +70,11 @@ class PayerConnector:
             await self._client.aclose()
 
     async def submit(self, case: PACase, parties: PasParties, now: datetime) -> PayerReply:
-        bundle = build_bundle(case, parties, now)
+        try:
+            bundle = build_bundle(case, parties, now)
+        except ValueError as exc:  # not valid FHIR R4: a builder bug, never sent
+            log.error("case %s: PAS request not built (%s)", case.id, type(exc).__name__)
+            return PayerReply(kind="error", error="PAS request could not be built, not sent")
         issues = check(bundle)
         if issues:  # never send what a payer would refuse; a builder bug, not payer trouble
             log.error("case %s: PAS request not conformant (%d issues); not sent", case.id,
