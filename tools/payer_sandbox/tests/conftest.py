@@ -11,7 +11,6 @@ import pytest
 from payer_sandbox.config import SandboxConfig, demo_config
 from payer_sandbox.testing import running_sandbox
 
-
 PAS_SD = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-"
 X12 = "https://codesystem.x12.org/005010/"
 
