@@ -175,3 +175,20 @@ async def test_orders_client_over_http():
         port = s.getsockname()[1]
     with pytest.raises(IdentityUnavailable, match="unreachable"):
         await OrdersIdentitySource(f"http://127.0.0.1:{port}").payer_identity(uuid4())
+
+
+def test_requestor_settings(monkeypatch):
+    from authorization.settings import AuthorizationSettings
+
+    embedded = AuthorizationSettings()
+    assert npi_valid(embedded.practice_npi) and embedded.practice_ein == "041234567"
+    prod_base = {"environment": "production", "database_url": "postgresql://db/authz",
+                 "seed_demo_data": False}
+    prod = AuthorizationSettings(**prod_base)
+    assert (prod.practice_name, prod.practice_npi, prod.practice_ein) == (None, None, None)
+    kept = AuthorizationSettings(**prod_base, practice_npi="1234567893")
+    assert kept.practice_npi == "1234567893" and kept.practice_name is None
+    with pytest.raises(ValueError, match="check digit"):
+        AuthorizationSettings(practice_npi="1234567890")
+    with pytest.raises(ValueError, match="RxCUIs are digits"):
+        AuthorizationSettings(rxnorm_codes={"eptinezumab": "J3032"})
