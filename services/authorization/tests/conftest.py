@@ -90,3 +90,14 @@ def book():
 @pytest.fixture
 def order_factory():
     return make_order
+
+# The rest of a migraine cocktail (catalog codes and HCPCS descriptors as orders sends them).
+PROCHLORPERAZINE = {"drug_code": "prochlorperazine", "hcpcs": "J0780", "hcpcs_unit": "up to 10 mg",
+                    "dose": Decimal(10), "dose_unit": "mg", "mode": "push", "minutes": 2}
+DIPHENHYDRAMINE = {"drug_code": "diphenhydramine", "hcpcs": "J1200", "hcpcs_unit": "up to 50 mg",
+                   "dose": Decimal(25), "dose_unit": "mg", "mode": "push", "minutes": 2}
+MAGNESIUM = {"drug_code": "magnesium", "hcpcs": "J3475", "hcpcs_unit": "per 500 mg",
+             "dose": Decimal(2000), "dose_unit": "mg", "mode": "infusion", "minutes": 30}
+COCKTAIL = [MAGNESIUM, KETOROLAC, PROCHLORPERAZINE, DIPHENHYDRAMINE]
+CHLORPROMAZINE = {"drug_code": "chlorpromazine", "hcpcs": "J3230", "hcpcs_unit": "up to 50 mg",
+                  "dose": Decimal(25), "dose_unit": "mg", "mode": "infusion", "minutes": 30}

@@ -11,9 +11,13 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from authorization.adapters import orm  # noqa: F401 - registers the tables on the metadata
+from authorization.adapters.drug_codes import load_drug_codes
 from authorization.adapters.metadata import messaging, metadata
+from authorization.adapters.orders_client import OrdersIdentitySource
 from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
+from authorization.domain.identity import Requestor
 from authorization.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
+from authorization.service.pas import PasSources
 from authorization.service.payers import seed_payers
 from authorization.service.poller import poll_once
 from authorization.service.uow import AuthorizationUnitOfWork
@@ -61,11 +65,19 @@ def build_connector(settings: AuthorizationSettings) -> PayerConnector:
     default = (PayerEndpoint(base_url=settings.payer_default_base_url,
                              timeout_s=settings.payer_timeout_s)
                if settings.payer_default_base_url else None)
-    return PayerConnector(endpoints, default, practice_npi=settings.practice_npi)
+    return PayerConnector(endpoints, default)
+
+
+def build_pas_sources(settings: AuthorizationSettings) -> PasSources:
+    return PasSources(
+        identity=OrdersIdentitySource(settings.orders_url, timeout_s=settings.orders_timeout_s),
+        requestor=Requestor(name=settings.practice_name, npi=settings.practice_npi,
+                            ein=settings.practice_ein),
+        drug_codes=load_drug_codes(settings.rxnorm_codes))
 
 
 class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
-    """The shared runtime plus the payer connector and the payer poller."""
+    """The shared runtime plus the payer connector, the PAS sources and the payer poller."""
 
     settings: AuthorizationSettings
 
@@ -73,6 +85,7 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
                  settings: AuthorizationSettings) -> None:
         super().__init__(spec, settings)
         self.connector = build_connector(settings)
+        self.pas = build_pas_sources(settings)
 
     async def start(self) -> None:
         await super().start()
@@ -87,7 +100,7 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
         await self.booted.wait()
         while True:
             try:
-                await poll_once(uows=self.uow, connector=self.connector,
+                await poll_once(uows=self.uow, connector=self.connector, pas=self.pas,
                                 settings=self.settings, now=datetime.now(UTC))
             except asyncio.CancelledError:
                 raise

@@ -4,6 +4,12 @@ Payer endpoints and credentials are settings, never data: ``AUTHORIZATION_PAYER_
 JSON, e.g. ``{"summit-health": {"base_url": "https://payer.example/fhir", "token": "..."}}``;
 payers without an entry use ``AUTHORIZATION_PAYER_DEFAULT_BASE_URL`` (the local payer sandbox in
 the embedded default; unset in production unless given explicitly).
+
+PAS requests name the practice as requestor (``AUTHORIZATION_PRACTICE_NAME``, ``_NPI``,
+``_EIN``; the embedded defaults are a realistic fake clinic, dropped in production unless set)
+and read who they are about from orders (``AUTHORIZATION_ORDERS_URL``) when they are built.
+``AUTHORIZATION_RXNORM_CODES`` adds verified RxCUIs by catalog drug code, e.g.
+``{"eptinezumab": "<RxCUI from RxNav>"}``, to the shipped seed_data/rxnorm.json.
 """
 
 from __future__ import annotations
@@ -14,7 +20,12 @@ from pydantic import BaseModel, Field, SecretStr, field_validator, model_validat
 
 from chairside_shared.settings import ServiceSettings, service_config
 
+from .domain.identity import npi_valid
+
 SANDBOX_FHIR_BASE = "http://127.0.0.1:8090/fhir"
+# A fake clinic for local runs: the NPI passes the check digit; the EIN is made up.
+DEMO_PRACTICE = {"practice_name": "Chairside Infusion Center (demo)",
+                 "practice_npi": "1548392608", "practice_ein": "041234567"}
 
 
 class PayerEndpointSetting(BaseModel):
@@ -36,7 +47,15 @@ class AuthorizationSettings(ServiceSettings):
     payer_default_base_url: str | None = SANDBOX_FHIR_BASE
     payer_endpoints: dict[str, PayerEndpointSetting] = {}
     payer_timeout_s: float = Field(10.0, gt=0, le=120)
-    practice_npi: str | None = Field(None, pattern=r"^\d{10}$")
+    practice_name: str | None = Field(DEMO_PRACTICE["practice_name"], min_length=1,
+                                      max_length=200)
+    practice_npi: str | None = Field(DEMO_PRACTICE["practice_npi"], pattern=r"^\d{10}$")
+    practice_ein: str | None = Field(DEMO_PRACTICE["practice_ein"], pattern=r"^\d{9}$")
+    rxnorm_codes: dict[str, str] = {}
+
+    # Who a PAS request is about comes from orders (purpose payment) and is kept nowhere.
+    orders_url: str = "http://127.0.0.1:8001"
+    orders_timeout_s: float = Field(3.0, gt=0, le=60)
 
     # The payer poller: resubmits unanswered requests, inquires on pended ones, expires
     # approvals past their end date.
@@ -59,11 +78,29 @@ class AuthorizationSettings(ServiceSettings):
             raise ValueError(f"unknown time zone {v!r}") from exc
         return v
 
+    @field_validator("practice_npi")
+    @classmethod
+    def _npi(cls, v: str | None) -> str | None:
+        if v is not None and not npi_valid(v):
+            raise ValueError("not a valid NPI (check digit)")
+        return v
+
+    @field_validator("rxnorm_codes")
+    @classmethod
+    def _rxcuis(cls, v: dict[str, str]) -> dict[str, str]:
+        bad = sorted(k for k, code in v.items() if not code.isdigit())
+        if bad:
+            raise ValueError(f"RxCUIs are digits; not for {bad}")
+        return v
+
     @model_validator(mode="after")
     def _no_sandbox_in_production(self) -> AuthorizationSettings:
-        if (self.environment == "production"
-                and "payer_default_base_url" not in self.model_fields_set):
-            self.payer_default_base_url = None
+        if self.environment == "production":
+            if "payer_default_base_url" not in self.model_fields_set:
+                self.payer_default_base_url = None
+            for name in DEMO_PRACTICE:  # the fake clinic never speaks for a real one
+                if name not in self.model_fields_set:
+                    setattr(self, name, None)
         return self
 
     @property

@@ -21,6 +21,8 @@ from chairside_shared.testing.plugin import settings_for_test
 from payer_sandbox.config import demo_config
 from payer_sandbox.testing import running_sandbox
 
+from ..pas_fixtures import TEST_CODES, identity_of, sources
+
 # Monday 2 March 2026, 10:00 in New York.
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 
@@ -42,18 +44,23 @@ async def svc(make_database, broker, sandbox):
     url = await make_database("authz")
     settings = settings_for_test(
         AuthorizationSettings, database_url=url, broker=broker, poller_enabled=False,
-        payer_default_base_url=sandbox.fhir_base, inquire_every_s=0, db_pool_size=20)
+        payer_default_base_url=sandbox.fhir_base, inquire_every_s=0, db_pool_size=20,
+        rxnorm_codes=TEST_CODES)
     app = create_app(settings)
     clock = Clock(T0)
     app.dependency_overrides[get_now] = lambda: clock.now
     runtime = app.state.runtime
+    # orders' payer identity, as orders would answer for the orders the tests sign
+    identities: dict = {}
+    runtime.pas = sources(by_order=identities)
     await upgrade_async(MIGRATIONS, url)  # the API needs only the migrated database
     await seed_payers(uows=runtime.uow, now=T0)
     try:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://authz") as client:
             yield SimpleNamespace(app=app, runtime=runtime, client=client, settings=settings,
-                                  clock=clock, sandbox=sandbox, uows=runtime.uow)
+                                  clock=clock, sandbox=sandbox, uows=runtime.uow,
+                                  identities=identities)
     finally:
         await runtime.connector.aclose()
         await runtime.engine.dispose()
@@ -65,6 +72,7 @@ async def feed(svc, handler: str, payload, now: datetime | None = None):
     now = now or svc.clock.now
     if handler == "order_signed":
         kwargs = {"order": consumers.signed_order(payload)}
+        svc.identities.setdefault(payload.order_id, identity_of(payload))
     elif handler == "order_administered":
         kwargs = {"order": consumers.administered_order(payload)}
     else:

@@ -113,11 +113,11 @@ async def test_pended_case_is_decided_by_the_poller(svc):
     url = f"/v1/authorizations/{item['id']}"
     await svc.client.post(f"{url}/answers", json={"answers": GOOD})
     assert (await svc.client.post(f"{url}/submit")).json()["status"] == "pended"
-    first = await poll_once(uows=svc.uows, connector=svc.runtime.connector,
+    first = await poll_once(uows=svc.uows, connector=svc.runtime.connector, pas=svc.runtime.pas,
                             settings=svc.settings, now=T0 + timedelta(minutes=5))
     assert first["inquired"] == 1
     assert (await svc.client.get(url)).json()["status"] == "pended"  # 1st inquiry: still pended
-    await poll_once(uows=svc.uows, connector=svc.runtime.connector,
+    await poll_once(uows=svc.uows, connector=svc.runtime.connector, pas=svc.runtime.pas,
                     settings=svc.settings, now=T0 + timedelta(minutes=10))
     case = (await svc.client.get(url)).json()
     assert case["status"] == "approved"
@@ -150,7 +150,7 @@ async def test_payer_outage_keeps_the_case_submitted_and_the_poller_resends(svc)
     assert case["history"][-1]["action"] == "payer_error"
     from payer_sandbox.config import SandboxConfig
     svc.sandbox.set_config(SandboxConfig())  # the payer is back
-    stats = await poll_once(uows=svc.uows, connector=svc.runtime.connector,
+    stats = await poll_once(uows=svc.uows, connector=svc.runtime.connector, pas=svc.runtime.pas,
                             settings=svc.settings, now=T0 + timedelta(minutes=1))
     assert stats["resubmitted"] == 1
     case = (await svc.client.get(url)).json()

@@ -20,6 +20,7 @@ from chairside_shared.testing.plugin import eventually, running, settings_for_te
 from payer_sandbox.config import demo_config
 
 from ..conftest import KETAMINE, KETOROLAC, make_order
+from ..pas_fixtures import TEST_CODES, identity_of, sources
 from ..unit.test_case import GOOD
 
 pytestmark = pytest.mark.integration
@@ -80,7 +81,7 @@ async def test_orders_in_authorizations_out(make_database, fresh_broker):
         settings = settings_for_test(
             AuthorizationSettings, database_url=await make_database("authzflow"),
             broker=fresh_broker, seed_demo_data=True, payer_default_base_url=sandbox.fhir_base,
-            poll_interval_s=0.3, inquire_every_s=0)
+            poll_interval_s=0.3, inquire_every_s=0, rxnorm_codes=TEST_CODES)
         runtime = build_runtime(settings)
         now = datetime.now(UTC)
         cocktail = make_order(lines=[KETOROLAC], signed_at=now)
@@ -88,6 +89,9 @@ async def test_orders_in_authorizations_out(make_database, fresh_broker):
         pended = make_order(signed_at=now, member_id="PEND-5")
         ketamine = make_order(payer_id="harbor-health", plan_id="harbor-hmo", lines=[KETAMINE],
                               signed_at=now)
+        # orders' payer identity for these orders (the poller reads it on each inquiry)
+        runtime.pas = sources(by_order={o.order_id: identity_of(o)
+                                        for o in (cocktail, biologic, pended, ketamine)})
         async with running(runtime), Collector(fresh_broker) as out:
             await publish(fresh_broker, ("order.signed", cocktail), ("order.signed", biologic),
                           ("order.signed", pended), ("order.signed", ketamine), repeat=2)
@@ -109,7 +113,7 @@ async def test_orders_in_authorizations_out(make_database, fresh_broker):
                 await case_service.answer(uows=runtime.uow, case_id=k.id, answers=GOOD,
                                           actor="test", now=t)
                 await case_service.submit(uows=runtime.uow, connector=runtime.connector,
-                                          case_id=k.id, actor="test", now=t)
+                                          pas=runtime.pas, case_id=k.id, actor="test", now=t)
             await eventually(lambda: _has(out, biologic, "authorization.approved"))
             # the pended case is finished by the running poller's inquiries
             await eventually(lambda: _has(out, pended, "authorization.approved"), timeout_s=30)

@@ -1,5 +1,7 @@
 """The embedded default as `make run` starts it: the payer sandbox and the authorization service
-as real processes on SQLite, seeded, answering a PA round trip over HTTP."""
+as real processes on SQLite, seeded, over HTTP. The PAS request reads who it is about from the
+orders service when it is built; with orders down it is not sent and the case stays a draft
+(the full round trip with orders runs in the cross-service end-to-end tests)."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ def _free_port() -> int:
 
 async def test_service_and_sandbox_processes(tmp_path, fresh_broker):
     broker = fresh_broker  # our own: other tests' consumers never see these events
-    sandbox_port, port = _free_port(), _free_port()
+    sandbox_port, port, orders_port = _free_port(), _free_port(), _free_port()
     sandbox = ServiceProcess("payer-sandbox", "payer_sandbox", sandbox_port, args=[],
                              env={"PAYER_SANDBOX_PORT": str(sandbox_port)},
                              log_path=tmp_path / "sandbox.log", health_path="/healthz")
@@ -35,6 +37,7 @@ async def test_service_and_sandbox_processes(tmp_path, fresh_broker):
         "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers,
         "AUTHORIZATION_PAYER_DEFAULT_BASE_URL": f"http://127.0.0.1:{sandbox_port}/fhir",
         "AUTHORIZATION_LOG_JSON": "false",
+        "AUTHORIZATION_ORDERS_URL": f"http://127.0.0.1:{orders_port}",  # nothing listens
     }, log_path=tmp_path / "authorization.log")
     try:
         sandbox.start()
@@ -55,10 +58,15 @@ async def test_service_and_sandbox_processes(tmp_path, fresh_broker):
                 return r.json()["items"]
             [item] = await eventually(opened, timeout_s=30)
             url = f"/v1/authorizations/{item['id']}"
-            # ...and the practice documents and submits it to the (sandbox) payer
+            # ...and the practice documents and submits it; orders cannot say who it is about
             assert (await client.post(f"{url}/answers", json={"answers": GOOD})).status_code == 200
-            case = (await client.post(f"{url}/submit")).json()
-            assert case["status"] == "approved" and case["auth_number"].startswith("SBX-")
+            r = await client.post(f"{url}/submit")
+            assert r.status_code == 503 and r.json()["type"].endswith("identity-unavailable")
+            assert "orders service unreachable" in r.json()["detail"]
+            case = (await client.get(url)).json()
+            assert case["status"] == "draft" and case["submitted_at"] is None
+            claims = (await client.get(f"http://127.0.0.1:{sandbox_port}/admin/claims")).json()
+            assert claims["requests"] == []  # nothing reached the payer
         assert (tmp_path / "authorization.db").exists()
     finally:
         service.stop()

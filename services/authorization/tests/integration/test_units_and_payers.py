@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from authorization.service.poller import poll_once
 from chairside_shared import contracts as c
 
-from ..conftest import EPTINEZUMAB, make_order
+from ..conftest import EPTINEZUMAB, KETOROLAC, make_order
 from ..unit.test_case import GOOD
 from .conftest import T0, feed, outbox_events
 
@@ -113,7 +113,7 @@ async def test_order_cancel_withdraws_its_open_case(svc):
 async def test_expiry_by_the_poller(svc):
     order, url = await approved_case(svc)
     stats = await poll_once(
-        uows=svc.uows, connector=svc.runtime.connector, settings=svc.settings,
+        uows=svc.uows, connector=svc.runtime.connector, pas=svc.runtime.pas, settings=svc.settings,
         now=T0 + timedelta(days=184)
     )  # Sep 2: day after valid_to
     assert stats["expired"] == 1
@@ -180,6 +180,10 @@ async def test_payers_and_versioned_policies(svc):
          "id"),
         ("post", "/v1/payers", {"id": "ok", "name": "x", "payer_type": "tricare"}, 422,
          "payer_type"),
+        ("post", "/v1/payers", {"id": "two-defaults", "name": "x", "payer_type": "commercial",
+                                "plans": [{"id": "a", "name": "A", "default": True},
+                                          {"id": "b", "name": "B", "default": True}]}, 422,
+         "body"),
         ("get", "/v1/payers/nobody", None, 404, None),
         ("get", "/v1/payers/summit-health/policies?version=9", None, 404, None),
     ],
@@ -191,6 +195,27 @@ async def test_bad_payer_input(svc, method, path, body, status, field):
     assert r.headers["content-type"] == "application/problem+json"
     if field:
         assert any(e["field"].startswith(field) for e in r.json()["errors"]), r.json()
+
+
+async def test_default_plan_through_the_payers_api(svc):
+    """A payer's default plan is data: shown, changed with PUT, used for orders naming none."""
+    r = await svc.client.get("/v1/payers/medicare")
+    assert r.json()["payer"]["plans"][0]["default"] is True
+    body = {"id": "acme", "name": "Acme", "payer_type": "commercial",
+            "plans": [{"id": "gold", "name": "Gold", "default_pa": "auth-needed",
+                       "default_coverage": "covered"},
+                      {"id": "basic", "name": "Basic", "default_pa": "no-auth",
+                       "default_coverage": "covered"}]}
+    assert (await svc.client.post("/v1/payers", json=body)).status_code == 201
+    no_plan = make_order(payer_id="acme", plan_id=None, lines=[KETOROLAC], signed_at=T0)
+    decision = await feed(svc, "order_signed", no_plan)  # two plans, none default: ask
+    assert decision.outcome == "pa_required" and decision.plan_id is None
+    body["plans"][1]["default"] = True
+    r = await svc.client.put("/v1/payers/acme", json=body)
+    assert r.status_code == 200 and r.json()["payer"]["plans"][1]["default"] is True
+    decision = await feed(svc, "order_signed", make_order(payer_id="acme", plan_id=None,
+                                                          lines=[KETOROLAC], signed_at=T0))
+    assert decision.outcome == "not_required" and decision.plan_id == "basic"
 
 
 async def test_metrics_from_the_api(svc):

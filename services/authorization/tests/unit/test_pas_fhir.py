@@ -23,6 +23,7 @@ from authorization.adapters.pas_response import (
 from authorization.domain.errors import PayerResponseInvalid
 
 from ..conftest import NOW
+from ..pas_fixtures import parties_for
 from .test_case import GOOD, new_case
 
 
@@ -38,13 +39,13 @@ def resources(bundle: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_request_bundle_shape(case):
-    b = req.build_bundle(case, NOW, practice_npi="1234567893")
+    b = req.build_bundle(case, parties_for(case), NOW)
     Bundle.model_validate(b)
     assert b["type"] == "collection" and b["identifier"]["value"] and b["timestamp"]
     res = resources(b)
     assert [r["resourceType"] for r in res] == [
         "Claim", "Patient", "Coverage", "Organization", "Organization", "Practitioner",
-        "MedicationRequest", "QuestionnaireResponse"]
+        "PractitionerRole", "MedicationRequest", "QuestionnaireResponse"]
     claim = res[0]
     assert claim["use"] == "preauthorization" and claim["status"] == "active"
     assert claim["identifier"][0]["value"] == case.request_identifier
@@ -57,24 +58,27 @@ def test_request_bundle_shape(case):
     assert item["quantity"]["value"] == 100
     assert item["servicedPeriod"] == {"start": "2026-03-02", "end": "2026-09-01"}
     exts = {e["url"]: e for e in item["extension"]}
-    mr = res[6]
+    mr = res[7]
     assert exts[req.EXT_REQUESTED_SERVICE]["valueReference"]["reference"] == f"urn:uuid:{mr['id']}"
     assert exts[req.EXT_CERTIFICATION_TYPE]["valueCodeableConcept"]["coding"][0]["code"] == "I"
+    assert exts[req.EXT_REQUEST_TYPE]["valueCodeableConcept"]["coding"][0]["code"] == "HS"
     # every reference resolves inside the Bundle
     urls = {e["fullUrl"] for e in b["entry"]}
     for ref in (claim["patient"], claim["insurer"], claim["provider"],
                 claim["insurance"][0]["coverage"], claim["supportingInfo"][0]["valueReference"]):
         assert ref["reference"] in urls
     assert claim["supportingInfo"][0]["category"]["coding"][0]["code"] == "additionalInformation"
-    # ids only: the member id and patient uuid, never names or birth dates
+    # minimum necessary: the member id identifies the patient, no phone, no internal id
     patient = res[1]
-    assert set(patient) == {"resourceType", "id", "identifier"}
+    assert set(patient) == {"resourceType", "id", "identifier", "name", "gender", "birthDate",
+                            "address"}
+    assert [i["value"] for i in patient["identifier"]] == ["M-1001"]
     assert res[2]["subscriberId"] == "M-1001"
-    assert res[2]["class"][0]["value"] == "summit-ppo"
+    assert {c["value"] for c in res[2]["class"]} == {"summit-ppo", "GRP-77"}
 
 
 def test_questionnaire_response_carries_answers_and_prefills(case):
-    qr = resources(req.build_bundle(case, NOW))[-1]
+    qr = resources(req.build_bundle(case, parties_for(case), NOW))[-1]
     items = {i["linkId"]: i["answer"] for i in qr["item"]}
     assert items["J3032.diagnosis"] == [{"valueCoding": {"system": req.ICD10CM, "code": "G43.709"}}]
     assert items["J3032.age"] == [{"valueInteger": 42}]
@@ -85,17 +89,19 @@ def test_questionnaire_response_carries_answers_and_prefills(case):
 
 
 def test_stable_ids_and_inquiry_shape(case, book):
-    a, b = req.build_bundle(case, NOW), req.build_bundle(case, NOW)
+    pas = parties_for(case)
+    a, b = req.build_bundle(case, pas, NOW), req.build_bundle(case, pas, NOW)
     assert [e["fullUrl"] for e in a["entry"]] == [e["fullUrl"] for e in b["entry"]]
     assert a["identifier"] != b["identifier"]  # a new Bundle each time, same Claim
-    inq = req.build_bundle(case, NOW, inquiry=True)
+    inq = req.build_bundle(case, parties_for(case), NOW, inquiry=True)
     kinds = [r["resourceType"] for r in resources(inq)]
     assert "QuestionnaireResponse" not in kinds and "MedicationRequest" not in kinds
     assert resources(inq)[0]["identifier"][0]["value"] == case.request_identifier
     case.expedited, case.kind = True, "renewal"
-    claim = resources(req.build_bundle(case, NOW))[0]
+    claim = resources(req.build_bundle(case, parties_for(case), NOW))[0]
     assert claim["priority"]["coding"][0]["code"] == "stat"
-    cert = claim["item"][0]["extension"][1]["valueCodeableConcept"]["coding"][0]["code"]
+    cert = {e["url"]: e for e in claim["item"][0]["extension"]}[req.EXT_CERTIFICATION_TYPE][
+        "valueCodeableConcept"]["coding"][0]["code"]
     assert cert == "R"
 
 

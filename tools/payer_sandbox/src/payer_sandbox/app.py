@@ -17,12 +17,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from .config import SandboxConfig, demo_config
+from .conformance import pas_issues
 from .fhir import (
     BadRequest,
     claim_response,
     inquiry_parameters,
     operation_outcome,
     read_request,
+    refusal,
     response_bundle,
     utcnow,
 )
@@ -84,9 +86,14 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         if denied := _unauthorized(request):
             return denied
         try:
-            facts = read_request(await _body(request))
+            doc = await _body(request)
+            facts = read_request(doc)
         except BadRequest as exc:
-            return _fhir(operation_outcome(str(exc)), 400)
+            return _fhir(operation_outcome(str(exc), expression=exc.expression), 400)
+        if cfg().enforce_pas_profiles and (issues := pas_issues(doc)):
+            store().requests.append({"op": "submit-refused", "identifier": facts["identifier"],
+                                     "issues": [e for e, _ in issues]})
+            return _fhir(refusal(issues), 400)
         rule = cfg().match(facts)
         await _sleep(cfg().latency_ms + rule.latency_ms)
         s = store()
@@ -113,7 +120,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         try:
             facts = read_request(await _body(request))
         except BadRequest as exc:
-            return _fhir(operation_outcome(str(exc)), 400)
+            return _fhir(operation_outcome(str(exc), expression=exc.expression), 400)
         await _sleep(cfg().latency_ms)
         s = store()
         async with s.lock:

@@ -49,6 +49,8 @@ class SandboxConfig(BaseModel):
     latency_ms: int = Field(default=0, ge=0, le=60_000)
     # When set, FHIR calls must carry "Authorization: Bearer <token>" (401 otherwise).
     required_token: str | None = None
+    # Refuse $submit Bundles missing a PAS 2.2.1 required element (400, OperationOutcome).
+    enforce_pas_profiles: bool = True
 
     def match(self, facts: dict[str, Any]) -> Rule:
         for rule in self.rules:

@@ -31,10 +31,25 @@ DISPLAY = {"A1": "Certified in total", "A2": "Certified - partial", "A3": "Not c
 class BadRequest(Exception):
     """The request is not a PAS Bundle we can read (HTTP 400 with an OperationOutcome)."""
 
+    def __init__(self, text: str, expression: str | None = None) -> None:
+        super().__init__(text)
+        self.expression = expression
 
-def operation_outcome(text: str, code: str = "invalid", severity: str = "error") -> dict:
-    doc = {"resourceType": "OperationOutcome",
-           "issue": [{"severity": severity, "code": code, "diagnostics": text}]}
+
+def operation_outcome(text: str, code: str = "invalid", severity: str = "error",
+                      expression: str | None = None) -> dict:
+    issue: dict[str, Any] = {"severity": severity, "code": code, "diagnostics": text}
+    if expression:
+        issue["expression"] = [expression]
+    doc = {"resourceType": "OperationOutcome", "issue": [issue]}
+    return OperationOutcome.model_validate(doc).model_dump(mode="json", exclude_none=True)
+
+
+def refusal(issues: list[tuple[str, str]]) -> dict:
+    """One issue per missing or wrong element, each naming it by FHIRPath."""
+    doc = {"resourceType": "OperationOutcome", "issue": [
+        {"severity": "error", "code": "required", "expression": [expr],
+         "diagnostics": f"{expr}: {text}"} for expr, text in issues]}
     return OperationOutcome.model_validate(doc).model_dump(mode="json", exclude_none=True)
 
 
@@ -63,16 +78,16 @@ def read_request(doc: dict[str, Any]) -> dict[str, Any]:
     except ValidationError as exc:
         raise BadRequest(f"not a valid FHIR R4 Bundle ({exc.error_count()} problems)") from exc
     if doc.get("type") != "collection":
-        raise BadRequest("PAS request Bundles are of type collection")
+        raise BadRequest("PAS request Bundles are of type collection", "Bundle.type")
     entries = doc.get("entry") or []
     claim = entries[0].get("resource", {}) if entries else {}
     if claim.get("resourceType") != "Claim":
-        raise BadRequest("the first entry must be the Claim")
+        raise BadRequest("the first entry must be the Claim", "Bundle.entry[0].resource")
     if claim.get("use") != "preauthorization":
-        raise BadRequest("Claim.use must be preauthorization")
+        raise BadRequest("Claim.use must be preauthorization", "Claim.use")
     identifier = _first_ident(claim.get("identifier"))
     if not identifier:
-        raise BadRequest("Claim.identifier is required")
+        raise BadRequest("Claim.identifier is required", "Claim.identifier")
     by_url = {e.get("fullUrl"): e.get("resource", {}) for e in entries}
     insurer = by_url.get(claim.get("insurer", {}).get("reference"), {})
     coverage_ref = (claim.get("insurance") or [{}])[0].get("coverage", {}).get("reference")

@@ -21,6 +21,8 @@ from pydantic import BaseModel, SecretStr
 from ..domain.case import PACase
 from ..domain.case_parts import PayerDecision
 from ..domain.errors import PayerResponseInvalid
+from ..domain.identity import PasParties
+from .pas_conformance import check
 from .pas_request import build_bundle
 from .pas_response import claim_responses, operation_outcome_text, read_decision
 
@@ -50,7 +52,6 @@ class PayerConnector:
         default: PayerEndpoint | None = None,
         *,
         client: httpx.AsyncClient | None = None,
-        practice_npi: str | None = None,
         inquire_retries: int = 2,
         retry_backoff_s: float = 0.2,
     ) -> None:
@@ -58,7 +59,6 @@ class PayerConnector:
         self._default = default
         self._client = client or httpx.AsyncClient()
         self._own_client = client is None
-        self._npi = practice_npi
         self._retries = inquire_retries
         self._backoff = retry_backoff_s
 
@@ -69,15 +69,25 @@ class PayerConnector:
         if self._own_client:
             await self._client.aclose()
 
-    async def submit(self, case: PACase, now: datetime) -> PayerReply:
-        bundle = build_bundle(case, now, practice_npi=self._npi)
+    async def submit(self, case: PACase, parties: PasParties, now: datetime) -> PayerReply:
+        try:
+            bundle = build_bundle(case, parties, now)
+        except ValueError as exc:  # not valid FHIR R4: a builder bug, never sent
+            log.error("case %s: PAS request not built (%s)", case.id, type(exc).__name__)
+            return PayerReply(kind="error", error="PAS request could not be built, not sent")
+        issues = check(bundle)
+        if issues:  # never send what a payer would refuse; a builder bug, not payer trouble
+            log.error("case %s: PAS request not conformant (%d issues); not sent", case.id,
+                      len(issues))
+            return PayerReply(kind="error", error="PAS request not conformant, not sent: "
+                              + "; ".join(f"{i.expression} {i.message}" for i in issues))
         reply = await self._post(case, "Claim/$submit", bundle)
         if reply.kind != "decision" or reply.raw is None:
             return reply
         return self._read(case, reply, expect_one=True)
 
-    async def inquire(self, case: PACase, now: datetime) -> PayerReply:
-        bundle = build_bundle(case, now, practice_npi=self._npi, inquiry=True)
+    async def inquire(self, case: PACase, parties: PasParties, now: datetime) -> PayerReply:
+        bundle = build_bundle(case, parties, now, inquiry=True)
         for attempt in range(self._retries + 1):
             reply = await self._post(case, "Claim/$inquire", bundle)
             if not (reply.kind == "error" and reply.transient) or attempt == self._retries:

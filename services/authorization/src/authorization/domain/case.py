@@ -44,7 +44,9 @@ from .questions import (
     validate_answers,
 )
 
-__all__ = ["CaseLine", "HistoryEntry", "PACase", "PayerDecision"]
+__all__ = ["PAS_BLOCKER", "CaseLine", "HistoryEntry", "PACase", "PayerDecision"]
+
+PAS_BLOCKER = "missing for the PAS request: "
 
 
 class PACase(BaseModel):
@@ -146,6 +148,18 @@ class PACase(BaseModel):
                 if ln is not None:
                     ln.requested_units = value
         self.log(now, actor, "answered", questions=sorted(clean))
+
+    def hold_for_pas(self, missing: list[str], actor: str, now: datetime) -> bool:
+        """Name each item the PAS request lacks as a blocker (none: clear them); True when
+        that changed. The request is never sent with a stand-in."""
+        kept = [b for b in self.blockers if not b.startswith(PAS_BLOCKER)]
+        held = kept + [PAS_BLOCKER + m for m in missing]
+        if held == self.blockers:
+            return False
+        self.blockers = held
+        self.log(now, actor, "held_for_pas" if missing else "pas_hold_cleared",
+                 missing=list(missing))
+        return True
 
     def submission_problems(self) -> list[str]:
         problems = list(self.blockers)

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from .codes import Covered, Outcome, PaNeeded
 from .events import CoverageLine
 from .orders import LineOutcome, OrderLine, SignedOrder
-from .policy import CoveragePolicy, Plan, PolicyBook, normalize_icd10
+from .policy import CoveragePolicy, Payer, Plan, PolicyBook, normalize_icd10
 from .units import UnitConversionError, billing_units
 
 __all__ = ["ApprovalSummary", "CoverageDecision", "LineDecision", "Outcome", "discover_coverage"]
@@ -183,13 +183,21 @@ def _existing_approval(
     return None, renewal
 
 
-def _without_policy(hcpcs: str, seqs: tuple[int, ...], units: int | None, plan: Plan | None,
-                    reasons: list[str]) -> LineDecision:
+def _without_policy(hcpcs: str, seqs: tuple[int, ...], units: int | None, payer: Payer,
+                    plan: Plan | None, reasons: list[str]) -> LineDecision:
+    """A code the policies do not list: the plan's default rule; for Traditional Medicare
+    without one, no PA (Part B drugs need none: FFS is outside CMS-0057-F and has no drug PA,
+    prior-auth-billing.md A2; payment still depends on medical necessity); otherwise ask."""
     if plan and plan.default_pa and plan.default_coverage:
         pa, cov = plan.default_pa, plan.default_coverage
         reasons.append(f"no {hcpcs} policy; plan default {pa}/{cov}")
         return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa=pa,
                             coverage=cov, reasons=tuple(reasons))
+    if payer.is_traditional_medicare(plan):
+        reasons.append(f"no {hcpcs} policy; Traditional Medicare Part B drugs need no prior "
+                       "authorization")
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
+                            coverage="conditional", reasons=tuple(reasons))
     return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units,
                         pa="conditional", coverage="conditional",
                         reasons=(*reasons, f"no coverage policy for {hcpcs}; "
@@ -223,16 +231,19 @@ def _decide_line(
     payer = book.payer(order.payer.payer_id) if order.payer else None
     if order.payer is None or payer is None:
         return _no_payer_rules(hcpcs, seqs, lines, order, pre_reasons)
-    plan = payer.plan(order.payer.plan_id)
+    plan = payer.resolve_plan(order.payer.plan_id)
     reasons = list(pre_reasons)
     if order.payer.plan_id and plan is None:
         reasons.append(f"plan {order.payer.plan_id} unknown; payer-wide policy used")
+    elif not order.payer.plan_id and plan is not None:
+        reasons.append(f"no plan on the order; the payer's {'default' if plan.default else 'only'}"
+                       f" plan {plan.id} used")
     policy = book.policies(payer.id).lookup(plan.id if plan else None, hcpcs)
     units, unit_problem = _units(lines, policy)
     if unit_problem:
         reasons.append(f"requested units unknown: {unit_problem}")
     if policy is None:
-        return _without_policy(hcpcs, seqs, units, plan, reasons)
+        return _without_policy(hcpcs, seqs, units, payer, plan, reasons)
     if policy.coverage == "not-covered":
         why = policy.not_covered_reason or f"{hcpcs} is not covered by this plan"
         # Contract field ``pa`` is mandatory; CRD would leave it out (see report).
@@ -255,6 +266,16 @@ def _outcome(lines: tuple[LineDecision, ...]) -> Outcome:
     if any(ln.satisfied_by for ln in lines):
         return "satisfied"
     return "not_required"
+
+
+def _plan_id(order: SignedOrder, payer: Payer | None) -> str | None:
+    """The plan the decision was made under: the order's, else the payer's resolved one."""
+    if order.payer is None:
+        return None
+    if order.payer.plan_id or payer is None:
+        return order.payer.plan_id
+    plan = payer.resolve_plan(None)
+    return plan.id if plan else None
 
 
 def discover_coverage(
@@ -282,7 +303,7 @@ def discover_coverage(
     return CoverageDecision(
         order_id=order.order_id,
         payer_id=order.payer.payer_id if order.payer else None,
-        plan_id=order.payer.plan_id if order.payer else None,
+        plan_id=_plan_id(order, payer),
         payer_known=payer is not None,
         policy_version=book.policies(payer.id).version if payer else None,
         outcome=_outcome(lines),

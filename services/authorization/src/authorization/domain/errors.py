@@ -14,6 +14,7 @@ __all__ = [
     "AuthorizationError",
     "ConcurrentUpdate",
     "FieldError",
+    "IdentityUnavailable",
     "InvalidTransition",
     "NotFound",
     "PayerResponseInvalid",
@@ -84,3 +85,10 @@ class ConcurrentUpdate(AuthorizationError):
     """Another writer changed the case first (optimistic lock); the handler retries."""
 
     status, title, code = 409, "Conflict", "concurrent-update"
+
+
+class IdentityUnavailable(AuthorizationError):
+    """The orders service could not be asked who the request is about (down, timed out); the
+    case is left as it was and can be submitted again."""
+
+    status, title, code = 503, "Service unavailable", "identity-unavailable"

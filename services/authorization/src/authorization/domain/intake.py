@@ -82,7 +82,7 @@ def open_case(
     assert order.payer is not None, "a self-pay order never needs a case"
     case_lines = decision.case_lines
     payer = book.payer(order.payer.payer_id)
-    plan = payer.plan(order.payer.plan_id) if payer else None
+    plan = payer.resolve_plan(decision.plan_id) if payer else None
     renewal = any(ln.renewal_of for ln in case_lines)
     start = order.starts_at.astimezone(tz).date()
     case = PACase(
@@ -90,7 +90,7 @@ def open_case(
         practice_id=order.practice_id,
         patient_id=order.patient_id,
         payer_id=order.payer.payer_id,
-        plan_id=order.payer.plan_id,
+        plan_id=decision.plan_id,
         member_id=order.payer.member_id,
         payer_type=payer.type_for(plan) if payer else None,
         # Same-day (crisis) orders cannot wait for a standard clock: ask for expedited review.

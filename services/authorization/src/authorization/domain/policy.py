@@ -115,6 +115,9 @@ class Plan(_Frozen):
     id: str
     name: str
     payer_type: PayerType | None = None  # None: the payer's type
+    # The plan used when an order names none (Payer.resolve_plan); a payer's only plan is
+    # used that way too without being marked.
+    default: bool = False
     # Rule for HCPCS codes the plan lists no policy for (cocktail drugs, usually no PA).
     default_pa: PaNeeded | None = None
     default_coverage: Covered | None = None
@@ -154,10 +157,25 @@ class Payer(_Frozen):
         ids = [p.id for p in self.plans]
         if len(ids) != len(set(ids)):
             raise ValueError("plan ids repeat")
+        if sum(p.default for p in self.plans) > 1:
+            raise ValueError("at most one plan is the default")
         return self
 
     def plan(self, plan_id: str | None) -> Plan | None:
         return next((p for p in self.plans if p.id == plan_id), None)
+
+    def resolve_plan(self, plan_id: str | None) -> Plan | None:
+        """The plan an order means: the one it names; when it names none, the plan marked
+        default, else the payer's only plan (Traditional Medicare has one: Part B)."""
+        if plan_id:
+            return self.plan(plan_id)
+        marked = next((p for p in self.plans if p.default), None)
+        if marked is not None:
+            return marked
+        return self.plans[0] if len(self.plans) == 1 else None
+
+    def is_traditional_medicare(self, plan: Plan | None) -> bool:
+        return self.type_for(plan) == "medicare_ffs"
 
     def type_for(self, plan: Plan | None) -> str:
         return (plan.payer_type if plan and plan.payer_type else None) or self.payer_type

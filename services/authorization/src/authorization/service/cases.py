@@ -22,8 +22,17 @@ from ..adapters.payer_client import PayerConnector, PayerReply
 from ..domain.case import PACase
 from ..domain.codes import AWAITING_PAYER
 from ..domain.deadlines import DecisionTimeFrames, HolidayCalendar, time_frames_for
-from ..domain.errors import ConcurrentUpdate, NotFound, PayerResponseInvalid
+from ..domain.errors import (
+    ConcurrentUpdate,
+    IdentityUnavailable,
+    InvalidTransition,
+    NotFound,
+    PayerResponseInvalid,
+    SubmissionBlocked,
+)
+from ..domain.identity import PasParties
 from .figures import PA_DECISIONS, PA_PAYER_ERRORS, PA_TURNAROUND
+from .pas import PasSources, parties_for
 from .uow import AuthorizationUnitOfWork, UowFactory
 
 log = logging.getLogger("authorization.cases")
@@ -69,17 +78,35 @@ async def withdraw(*, uows: UowFactory, case_id: UUID, reason: str, actor: str,
     return await retrying(step)
 
 
-async def submit(*, uows: UowFactory, connector: PayerConnector, case_id: UUID, actor: str,
-                 now: datetime) -> PACase:
-    """Mark the case submitted (its clock starts), then send it to the payer."""
+async def submit(*, uows: UowFactory, connector: PayerConnector, pas: PasSources,
+                 case_id: UUID, actor: str, now: datetime) -> PACase:
+    """Gather the request's parties (orders' payer identity, read now, kept nowhere); when an
+    item is missing, keep the case a draft naming each one. Otherwise mark it submitted (its
+    clock starts) and send it to the payer."""
+    async with uows() as uow:
+        snapshot = await uow.cases.get(case_id)
+    if snapshot is None:
+        raise NotFound(f"no authorization {case_id}")
+    if snapshot.status != "draft":
+        raise InvalidTransition(case_id, snapshot.status, "submit")
+    found = await parties_for(uows=uows, pas=pas, case=snapshot)  # outside any transaction
+    missing = found if isinstance(found, list) else []
+
     async def mark_submitted() -> None:
         async with uows() as uow:
             case = await _load(uow, case_id)
+            if case.status == "draft":
+                case.hold_for_pas(missing, actor, now)
+            if missing:
+                await uow.commit()
+                raise SubmissionBlocked(case_id, case.submission_problems())
             frames, holidays = await _payer_clock(uow, case)
             case.submit(actor, now, frames, uow.settings.tz, holidays)
             await uow.commit()
     await retrying(mark_submitted)
-    return await exchange(uows=uows, connector=connector, case_id=case_id, op="submit", now=now)
+    assert not isinstance(found, list)
+    return await exchange(uows=uows, connector=connector, pas=pas, case_id=case_id,
+                          op="submit", now=now, parties=found)
 
 
 async def _payer_clock(
@@ -93,7 +120,7 @@ async def _payer_clock(
     if case.blockers:
         case.blockers = [b for b in case.blockers if "not configured" not in b]
     payer = found[0]
-    plan = payer.plan(case.plan_id)
+    plan = payer.resolve_plan(case.plan_id)
     case.payer_type = payer.type_for(plan)
     frames = time_frames_for(case.payer_type, payer.frames_override(plan))
     return frames, HolidayCalendar(extra=_dates(payer.extra_holidays))
@@ -122,8 +149,27 @@ def apply_reply(case: PACase, reply: PayerReply, now: datetime) -> str:
     return reply.decision.kind if changed else "unchanged"
 
 
-async def exchange(*, uows: UowFactory, connector: PayerConnector, case_id: UUID,
-                   op: Literal["submit", "inquire"], now: datetime) -> PACase:
+async def _reply(connector: PayerConnector, pas: PasSources, uows: UowFactory, case: PACase,
+                 op: Literal["submit", "inquire"], now: datetime,
+                 parties: PasParties | None) -> PayerReply:
+    """Send the request when its parties are all known; otherwise say what kept it back."""
+    if parties is None:
+        try:
+            found = await parties_for(uows=uows, pas=pas, case=case)
+        except IdentityUnavailable as exc:
+            return PayerReply(kind="error", error=f"PAS request not sent: {exc}",
+                              transient=True)
+        if isinstance(found, list):
+            return PayerReply(kind="error",
+                              error="PAS request not sent: missing " + "; ".join(found))
+        parties = found
+    call = connector.submit if op == "submit" else connector.inquire
+    return await call(case, parties, now)
+
+
+async def exchange(*, uows: UowFactory, connector: PayerConnector, pas: PasSources,
+                   case_id: UUID, op: Literal["submit", "inquire"], now: datetime,
+                   parties: PasParties | None = None) -> PACase:
     """One payer round trip outside any transaction, its answer applied to the case as it is
     then."""
     async with uows() as uow:
@@ -132,8 +178,7 @@ async def exchange(*, uows: UowFactory, connector: PayerConnector, case_id: UUID
         raise NotFound(f"no authorization {case_id}")
     if snapshot.status not in AWAITING_PAYER:
         return snapshot
-    call = connector.submit if op == "submit" else connector.inquire
-    reply = await call(snapshot, now)
+    reply = await _reply(connector, pas, uows, snapshot, op, now, parties)
 
     async def record() -> PACase:
         async with uows() as uow:

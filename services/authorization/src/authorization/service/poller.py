@@ -15,23 +15,24 @@ from ..settings import AuthorizationSettings
 from . import cases as case_service
 from . import queries
 from .figures import PA_OVERDUE
+from .pas import PasSources
 from .uow import UowFactory
 
 log = logging.getLogger("authorization.poller")
 
 
-async def poll_once(*, uows: UowFactory, connector: PayerConnector,
+async def poll_once(*, uows: UowFactory, connector: PayerConnector, pas: PasSources,
                     settings: AuthorizationSettings, now: datetime) -> dict[str, int]:
     expired = await case_service.expire_due(uows=uows, now=now, tz=settings.tz)
     async with uows() as uow:
         resend, inquire = await queries.due_for_payer(
             uow, now=now, every_s=settings.inquire_every_s, limit=settings.poll_batch_size)
     for case_id in resend:
-        await case_service.exchange(uows=uows, connector=connector, case_id=case_id,
-                                    op="submit", now=now)
+        await case_service.exchange(uows=uows, connector=connector, pas=pas,
+                                    case_id=case_id, op="submit", now=now)
     for case_id in inquire:
-        await case_service.exchange(uows=uows, connector=connector, case_id=case_id,
-                                    op="inquire", now=now)
+        await case_service.exchange(uows=uows, connector=connector, pas=pas,
+                                    case_id=case_id, op="inquire", now=now)
     async with uows() as uow:
         overdue = await queries.overdue_count(uow, now=now)
     PA_OVERDUE.set(overdue)

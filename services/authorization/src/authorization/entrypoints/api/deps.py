@@ -10,6 +10,7 @@ from typing import Annotated, Protocol
 from fastapi import Depends, Request
 
 from ...adapters.payer_client import PayerConnector
+from ...service.pas import PasSources
 from ...service.uow import AuthorizationUnitOfWork, UowFactory
 
 
@@ -17,6 +18,7 @@ class Runtime(Protocol):
     """What the routes use of the runtime bootstrap puts on ``app.state``."""
 
     connector: PayerConnector
+    pas: PasSources
 
     def uow(self) -> AuthorizationUnitOfWork: ...
 
@@ -34,6 +36,10 @@ def get_connector(request: Request) -> PayerConnector:
     return _runtime(request).connector
 
 
+def get_pas(request: Request) -> PasSources:
+    return _runtime(request).pas
+
+
 def get_now() -> datetime:
     return datetime.now(UTC)
 
@@ -49,5 +55,6 @@ def get_actor(request: Request) -> str:
 
 UowsDep = Annotated[UowFactory, Depends(get_uows)]
 ConnectorDep = Annotated[PayerConnector, Depends(get_connector)]
+PasDep = Annotated[PasSources, Depends(get_pas)]
 NowDep = Annotated[datetime, Depends(get_now)]
 ActorDep = Annotated[str, Depends(get_actor)]

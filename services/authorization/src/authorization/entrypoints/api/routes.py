@@ -16,7 +16,7 @@ from chairside_shared.inputs import Instant
 from ...domain.codes import CaseStatus
 from ...service import cases as case_service
 from ...service import queries
-from .deps import ActorDep, ConnectorDep, NowDep, UowsDep
+from .deps import ActorDep, ConnectorDep, NowDep, PasDep, UowsDep
 from .schemas import (
     Authorization,
     AuthorizationAnswers,
@@ -81,19 +81,19 @@ async def answer(authorization_id: UUID, body: AuthorizationAnswers, uows: UowsD
 
 @router.post("/{authorization_id}/submit", response_model=Authorization,
              summary="Submit the case to the payer (PAS Claim/$submit)")
-async def submit(authorization_id: UUID, uows: UowsDep, connector: ConnectorDep, now: NowDep,
-                 actor: ActorDep) -> Authorization:
-    await case_service.submit(uows=uows, connector=connector, case_id=authorization_id,
-                              actor=actor, now=now)
+async def submit(authorization_id: UUID, uows: UowsDep, connector: ConnectorDep, pas: PasDep,
+                 now: NowDep, actor: ActorDep) -> Authorization:
+    await case_service.submit(uows=uows, connector=connector, pas=pas,
+                              case_id=authorization_id, actor=actor, now=now)
     return await _view(uows, authorization_id, now)
 
 
 @router.post("/{authorization_id}/inquire", response_model=Authorization,
              summary="Ask the payer now (PAS Claim/$inquire) instead of waiting for the poller")
-async def inquire(authorization_id: UUID, uows: UowsDep, connector: ConnectorDep,
+async def inquire(authorization_id: UUID, uows: UowsDep, connector: ConnectorDep, pas: PasDep,
                   now: NowDep) -> Authorization:
-    await case_service.exchange(uows=uows, connector=connector, case_id=authorization_id,
-                                op="inquire", now=now)
+    await case_service.exchange(uows=uows, connector=connector, pas=pas,
+                                case_id=authorization_id, op="inquire", now=now)
     return await _view(uows, authorization_id, now)
 
 

@@ -403,6 +403,7 @@ class Plan(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
+    default: Annotated[bool, Field(title='Default')] = False
     default_coverage: Annotated[
         Literal['covered', 'not-covered', 'conditional'] | None,
         Field(title='Default Coverage'),
