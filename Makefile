@@ -6,7 +6,8 @@ UV_VERSION := 0.13.9
 UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 PROJECTS := shared services/orders services/scheduling services/authorization \
-            services/reimbursement services/gateway tools/payer_sandbox
+            services/reimbursement services/gateway tools/payer_sandbox \
+            tools/clearinghouse_sandbox
 PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
 
 .PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts

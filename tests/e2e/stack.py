@@ -1,6 +1,6 @@
 """The whole platform as real processes on PostgreSQL, for the end-to-end and fault tests and
-the load bench: the embedded broker, the four domain services, the payer sandbox and the
-gateway, each on a free port with a throwaway database of its own.
+the load bench: the embedded broker, the four domain services, the payer and clearinghouse
+sandboxes and the gateway, each on a free port with a throwaway database of its own.
 
 The wiring is the one ``make run`` uses (chairside_shared.devstack), with PostgreSQL instead
 of SQLite files and the demo seed on, so the catalog, chairs, nurses, payers, fee schedules
@@ -75,6 +75,10 @@ class Stack:
     def sandbox_url(self) -> str:
         return self.processes["payer_sandbox"].url
 
+    @property
+    def clearinghouse_url(self) -> str:
+        return self.processes["clearinghouse_sandbox"].url
+
     def url(self, name: str) -> str:
         return self.processes[name].url
 
@@ -112,7 +116,7 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
     logs = workdir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     ports: dict[str, int] = {}
-    for name in ("broker", *WITH_DATABASE, "payer_sandbox"):
+    for name in ("broker", *WITH_DATABASE, "payer_sandbox", "clearinghouse_sandbox"):
         while (port := pick_port()) in ports.values():
             pass
         ports[name] = port
@@ -122,6 +126,9 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
         "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers,
         "GATEWAY_ISSUER": f"http://127.0.0.1:{ports['gateway']}",
         "AUTHORIZATION_PAYER_DEFAULT_BASE_URL": f"http://127.0.0.1:{ports['payer_sandbox']}/fhir",
+        "AUTHORIZATION_CLEARINGHOUSE_URL":
+            f"http://127.0.0.1:{ports['clearinghouse_sandbox']}/x12",
+        "AUTHORIZATION_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
         # The subscriber's birth date at 837P export comes from the orders service.
         "REIMBURSEMENT_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
         **{f"GATEWAY_{m.upper()}_URL": f"http://127.0.0.1:{ports[m]}" for m in DOMAIN},
@@ -146,6 +153,11 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
             "payer-sandbox", "payer_sandbox", ports["payer_sandbox"], args=[],
             env={**common, "PAYER_SANDBOX_PORT": str(ports["payer_sandbox"])},
             log_path=logs / "payer_sandbox.log", health_path="/healthz"),
+        "clearinghouse_sandbox": ServiceProcess(
+            "clearinghouse-sandbox", "clearinghouse_sandbox", ports["clearinghouse_sandbox"],
+            args=[], env={**common,
+                          "CLEARINGHOUSE_SANDBOX_PORT": str(ports["clearinghouse_sandbox"])},
+            log_path=logs / "clearinghouse_sandbox.log", health_path="/healthz"),
     }
     for name in WITH_DATABASE:
         p = name.upper() + "_"
@@ -163,8 +175,8 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
         }
         processes[name] = ServiceProcess(name, name, ports[name], env=env,
                                          log_path=logs / f"{name}.log")
-    # Start order: the payer first, the gateway last (it fronts the rest).
-    order = ["payer_sandbox", *DOMAIN, "gateway"]
+    # Start order: the outside parties first, the gateway last (it fronts the rest).
+    order = ["payer_sandbox", "clearinghouse_sandbox", *DOMAIN, "gateway"]
     return Stack(workdir=workdir, broker=broker,
                  processes={k: processes[k] for k in order}, databases=databases,
                  clinic_timezone=tz)

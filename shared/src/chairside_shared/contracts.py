@@ -240,6 +240,30 @@ class AuthorizationUsageFlagged(EventPayload):
     occurred_at: datetime
 
 
+class AuthorizationEligibilityFlagged(EventPayload):
+    """A 270/271 check for the order did not come back active (inactive coverage, an AAA
+    rejection, no usable answer): its booking decision is withheld until staff resolve it."""
+
+    order_id: UUID
+    check_id: UUID
+    patient_id: UUID | None = None
+    payer_id: str | None = None
+    # inactive | AAA<code> (AAA72, AAA75, AAA58...) | retry_exhausted | identity:<item> |
+    # clearinghouse_unavailable | invalid_270 | invalid_271 | rejected_999 | no_coverage_answer
+    reason_code: str
+    reason: str | None = None  # the code's text; never a name, date or member id
+    flagged_at: datetime
+
+
+class AuthorizationEligibilityCleared(EventPayload):
+    """The order's eligibility hold is over: a check came back active, or staff resolved it."""
+
+    order_id: UUID
+    check_id: UUID
+    how: Literal["active", "resolved"]
+    cleared_at: datetime
+
+
 # --------------------------------------------------------------------------- reimbursement.events
 class ClaimChanged(EventPayload):
     claim_id: UUID
@@ -296,6 +320,12 @@ CONTRACTS: dict[str, EventContract] = {
            "The practice withdrew the case."),
         _c("authorization.usage_flagged", AUTHORIZATION_TOPIC, AuthorizationUsageFlagged,
            "An administration fell outside the approved units or dates."),
+        _c("authorization.eligibility_flagged", AUTHORIZATION_TOPIC,
+           AuthorizationEligibilityFlagged,
+           "Eligibility for the order's payer is not confirmed; booking waits for staff."),
+        _c("authorization.eligibility_cleared", AUTHORIZATION_TOPIC,
+           AuthorizationEligibilityCleared,
+           "The order's eligibility hold is over (active coverage, or resolved by staff)."),
         *(
             _c(f"claim.{s}", REIMBURSEMENT_TOPIC, ClaimChanged, f"Claim {s}.")
             for s in ("created", "submitted", "paid", "denied")

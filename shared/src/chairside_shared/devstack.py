@@ -1,6 +1,7 @@
 """``make run``: the whole platform on the embedded defaults, as one supervised process tree.
 
-Starts the broker on 127.0.0.1:9092, the four domain services, the payer sandbox and the gateway
+Starts the broker on 127.0.0.1:9092, the four domain services, the payer and clearinghouse
+sandboxes and the gateway
 on their api.md ports with SQLite files under ``data/``, waits until each answers its readiness
 check, prints the URLs and demo credentials, and stops everything on Ctrl-C or SIGTERM (each
 child runs in its own process group, so nothing is left behind).
@@ -26,6 +27,7 @@ SERVICES = [
     ("authorization", "authorization", 8003, "/readyz"),
     ("reimbursement", "reimbursement", 8004, "/readyz"),
     ("payer-sandbox", "payer_sandbox", 8090, "/healthz"),
+    ("clearinghouse-sandbox", "clearinghouse_sandbox", 8091, "/healthz"),
     ("gateway", "gateway", 8000, "/readyz"),
 ]
 
@@ -42,6 +44,10 @@ def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[Ser
     wiring = {
         "GATEWAY_ISSUER": f"http://127.0.0.1:{ports['gateway']}",
         "AUTHORIZATION_PAYER_DEFAULT_BASE_URL": f"http://127.0.0.1:{ports['payer_sandbox']}/fhir",
+        # eligibility: 270s to the clearinghouse sandbox, payer identity from orders
+        "AUTHORIZATION_CLEARINGHOUSE_URL":
+            f"http://127.0.0.1:{ports['clearinghouse_sandbox']}/x12",
+        "AUTHORIZATION_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
         **{f"GATEWAY_{m.upper()}_URL": f"http://127.0.0.1:{ports[m]}"
            for m in ("orders", "scheduling", "authorization", "reimbursement")},
         # the 837P needs the subscriber's demographics, which only orders holds
@@ -60,7 +66,7 @@ def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[Ser
             f"{prefix}DATA_DIR": str(data_dir),
             f"{prefix}PORT": str(port),
         }
-        args = ["serve"] if module != "payer_sandbox" else []
+        args = [] if module.endswith("_sandbox") else ["serve"]
         procs.append(ServiceProcess(name, module, port, env=env, args=args,
                                     log_path=logs / f"{name}.log", health_path=health))
     return procs

@@ -10,13 +10,15 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from authorization.adapters import orm  # noqa: F401 - registers the tables on the metadata
+from authorization.adapters import eligibility_orm, orm  # noqa: F401 - registers the tables
 from authorization.adapters.drug_codes import load_drug_codes
+from authorization.adapters.eligibility_clients import ClearinghouseClient
 from authorization.adapters.metadata import messaging, metadata
 from authorization.adapters.orders_client import OrdersIdentitySource
 from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
 from authorization.domain.identity import Requestor
 from authorization.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
+from authorization.service import eligibility
 from authorization.service.pas import PasSources
 from authorization.service.payers import seed_payers
 from authorization.service.poller import poll_once
@@ -28,6 +30,7 @@ from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 log = logging.getLogger("authorization.poller")
+elog = logging.getLogger("authorization.eligibility")
 
 
 async def seed_demo(runtime: ServiceRuntime[AuthorizationUnitOfWork]) -> None:
@@ -76,8 +79,18 @@ def build_pas_sources(settings: AuthorizationSettings) -> PasSources:
         drug_codes=load_drug_codes(settings.rxnorm_codes))
 
 
+def build_parties(settings: AuthorizationSettings) -> eligibility.Parties:
+    clearinghouse = (ClearinghouseClient(settings.clearinghouse_url,
+                                         token=settings.clearinghouse_token,
+                                         timeout_s=settings.clearinghouse_timeout_s)
+                     if settings.clearinghouse_url else None)
+    return eligibility.Parties(identity=OrdersIdentitySource(settings.orders_url),
+                               clearinghouse=clearinghouse)
+
+
 class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
-    """The shared runtime plus the payer connector, the PAS sources and the payer poller."""
+    """The shared runtime plus the payer connector, the PAS sources, the payer poller, the
+    eligibility parties (orders, the clearinghouse) and the eligibility worker."""
 
     settings: AuthorizationSettings
 
@@ -86,11 +99,14 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
         super().__init__(spec, settings)
         self.connector = build_connector(settings)
         self.pas = build_pas_sources(settings)
+        self.parties = build_parties(settings)
 
     async def start(self) -> None:
         await super().start()
         if self.settings.poller_enabled:
             self._tasks.append(asyncio.create_task(self._poll(), name="authorization-poller"))
+        self._tasks.append(asyncio.create_task(self._eligibility(),
+                                               name="authorization-eligibility"))
 
     async def stop(self) -> None:
         await super().stop()
@@ -107,6 +123,20 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
             except Exception as exc:
                 log.error("payer poll failed: %s", type(exc).__name__)
             await asyncio.sleep(self.settings.poll_interval_s)
+
+
+    async def _eligibility(self) -> None:
+        """Send the checks that are due (new ones, and retries after their backoff)."""
+        await self.booted.wait()
+        while True:
+            try:
+                await eligibility.run_due(uows=self.uow, parties=self.parties,
+                                          now=datetime.now(UTC))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                elog.error("eligibility run failed: %s", type(exc).__name__)
+            await asyncio.sleep(self.settings.eligibility_poll_interval_s)
 
 
 def build_runtime(settings: AuthorizationSettings) -> AuthorizationRuntime:

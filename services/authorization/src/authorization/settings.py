@@ -14,6 +14,7 @@ and read who they are about from orders (``AUTHORIZATION_ORDERS_URL``) when they
 
 from __future__ import annotations
 
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
@@ -26,6 +27,8 @@ SANDBOX_FHIR_BASE = "http://127.0.0.1:8090/fhir"
 # A fake clinic for local runs: the NPI passes the check digit; the EIN is made up.
 DEMO_PRACTICE = {"practice_name": "Chairside Infusion Center (demo)",
                  "practice_npi": "1548392608", "practice_ein": "041234567"}
+SANDBOX_CLEARINGHOUSE = "http://127.0.0.1:8091/x12"
+EMBEDDED_MEMBER_KEY = "chairside-embedded-eligibility-key"
 
 
 class PayerEndpointSetting(BaseModel):
@@ -69,6 +72,29 @@ class AuthorizationSettings(ServiceSettings):
     near_exhaustion_ratio: float = Field(0.25, ge=0, le=1)
     draft_stale_hours: int = Field(24, ge=1)
 
+    # Eligibility (270/271): the clearinghouse endpoint (the local sandbox in the embedded
+    # default; unset in production unless given), orders for the payer identity, checks on
+    # signing (off until orders serves GET /v1/orders/{id}/payer-identity), retries.
+    clearinghouse_url: str | None = SANDBOX_CLEARINGHOUSE
+    clearinghouse_token: SecretStr | None = None
+    clearinghouse_timeout_s: float = Field(10.0, gt=0, le=120)
+    orders_url: str = "http://127.0.0.1:8001"
+    eligibility_on_sign: bool = False
+    eligibility_poll_interval_s: float = Field(2.0, gt=0)
+    eligibility_max_attempts: int = Field(5, ge=1, le=20)
+    eligibility_retry_base_s: float = Field(60.0, ge=0)
+    eligibility_retry_max_s: float = Field(3600.0, ge=0)
+    eligibility_service_types: list[str] = Field(["30", "1"], min_length=1)
+    eligibility_sender_id: str = Field("CHAIRSIDE", pattern=r"^[A-Z0-9]{2,15}$")
+    eligibility_receiver_id: str = Field("CLEARINGHOUSE", pattern=r"^[A-Z0-9]{2,15}$")
+    eligibility_originator_id: str = Field("9CHAIRSIDE", pattern=r"^[0-9A-Z]{10}$")
+    eligibility_usage: Literal["T", "P"] = "T"
+    eligibility_provider_name: str = Field("CHAIRSIDE INFUSION CENTER", min_length=1,
+                                           max_length=60)
+    # HMAC key of the member-id fingerprint kept with each check (the id itself never is);
+    # production keeps no fingerprint until this is set.
+    eligibility_member_key: SecretStr = SecretStr(EMBEDDED_MEMBER_KEY)
+
     @field_validator("clinic_timezone")
     @classmethod
     def _zone(cls, v: str) -> str:
@@ -101,7 +127,18 @@ class AuthorizationSettings(ServiceSettings):
             for name in DEMO_PRACTICE:  # the fake clinic never speaks for a real one
                 if name not in self.model_fields_set:
                     setattr(self, name, None)
+            if "clearinghouse_url" not in self.model_fields_set:
+                self.clearinghouse_url = None
         return self
+
+    @property
+    def member_key(self) -> bytes | None:
+        """The fingerprint key; none in production until one of its own is set (then no
+        fingerprint is kept at all rather than one made with a published key)."""
+        key = self.eligibility_member_key.get_secret_value()
+        if self.environment == "production" and key == EMBEDDED_MEMBER_KEY:
+            return None
+        return key.encode()
 
     @property
     def tz(self) -> ZoneInfo:

@@ -1,4 +1,4 @@
-from authorization.adapters import orm  # noqa: F401 - registers the tables on the metadata
+from authorization.adapters import eligibility_orm, orm  # noqa: F401 - registers the tables
 from authorization.adapters.metadata import metadata
 from chairside_shared.migrations import run_env
 

@@ -18,6 +18,7 @@ from ..domain.coverage import CoverageDecision, discover_coverage
 from ..domain.intake import open_case, record_coverage
 from ..domain.orders import AdministeredOrder, PayerRef, SignedOrder
 from ..domain.usage import record_administration
+from . import eligibility
 from .figures import PA_CASES_OPENED, PA_COVERAGE, PA_USAGE_FLAGS
 from .uow import AuthorizationUnitOfWork
 
@@ -38,6 +39,7 @@ async def order_signed(*, uow: AuthorizationUnitOfWork, order: SignedOrder,
         uow.cases.add(open_case(decision, order, book, now, tz))
     elif decision.outcome == "satisfied":
         await _attach_to_approvals(uow, order.order_id, decision, now)
+    await eligibility.order_signed(uow=uow, order=order, now=now)  # 270 due; booking held
     PA_COVERAGE.labels(decision.outcome).inc()
     if decision.outcome == "pa_required":
         PA_CASES_OPENED.labels(decision.payer_id or "none").inc()
@@ -58,6 +60,7 @@ async def _attach_to_approvals(uow: AuthorizationUnitOfWork, order_id: UUID,
 async def order_cancelled(*, uow: AuthorizationUnitOfWork, order_id: UUID, reason: str,
                           now: datetime) -> int:
     await uow.orders.set_status(order_id, "cancelled")
+    await eligibility.order_cancelled(uow=uow, order_id=order_id, now=now)
     changed = 0
     for case in await uow.cases.by_order(order_id, for_update=True):
         changed += case.detach_order(order_id, "consumer:order.cancelled", reason, now)

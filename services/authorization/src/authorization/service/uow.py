@@ -17,11 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
 
+from ..adapters.eligibility_repository import SqlEligibility
 from ..adapters.order_repository import SqlOrderFacts, SqlUsage
 from ..adapters.payer_repository import SqlPayers
 from ..adapters.repository import SqlCases
 from ..settings import AuthorizationSettings
 from . import events
+from .eligibility_gate import combined, withhold_booking_decisions
 
 
 class AuthorizationUnitOfWork(UnitOfWork):
@@ -29,11 +31,12 @@ class AuthorizationUnitOfWork(UnitOfWork):
 
     # Annotated again: mypy reads the base's callable ClassVar as a method (self bound).
     to_messages: ClassVar[Callable[[Any], Iterable[Message]] | None] = staticmethod(
-        events.to_messages)
+        combined(events.to_messages))
     cases: SqlCases
     payers: SqlPayers
     orders: SqlOrderFacts
     usage: SqlUsage
+    eligibility: SqlEligibility
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession],
                  outbox: OutboxWriter, *, settings: AuthorizationSettings) -> None:
@@ -46,11 +49,16 @@ class AuthorizationUnitOfWork(UnitOfWork):
         self.payers = SqlPayers(self.session)
         self.orders = SqlOrderFacts(self.session, self.seen)
         self.usage = SqlUsage(self.session, self.seen)
+        self.eligibility = SqlEligibility(self.session, self.seen)
         return self
 
     async def flush(self) -> None:
-        """Write the cases the repository tracks (the base commit calls this first)."""
+        """Write the cases and eligibility records the repositories track (the base commit
+        calls this first), then withhold the booking decisions of orders whose eligibility
+        is not confirmed (service/eligibility_gate.py)."""
         await self.cases.flush()
+        await self.eligibility.flush()
+        await withhold_booking_decisions(self, events.to_messages)
         await self.session.flush()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -21,6 +22,23 @@ class AuthorizationAnswers(BaseModel):
             title='Answers',
         ),
     ]
+
+
+class BenefitsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    coinsurance: Annotated[
+        str | None, Field(description='a fraction: 0.20 is 20 %', title='Coinsurance')
+    ]
+    copay: Annotated[str | None, Field(title='Copay')]
+    deductible: Annotated[str | None, Field(title='Deductible')]
+    deductible_remaining: Annotated[str | None, Field(title='Deductible Remaining')]
+    out_of_pocket: Annotated[str | None, Field(title='Out Of Pocket')]
+    out_of_pocket_remaining: Annotated[
+        str | None, Field(title='Out Of Pocket Remaining')
+    ]
+    plan: Annotated[str | None, Field(title='Plan')]
 
 
 class InitialApprovalMonths(RootModel[int]):
@@ -75,6 +93,117 @@ class CriterionOut(BaseModel):
     hcpcs: Annotated[str, Field(title='Hcpcs')]
     key: Annotated[str, Field(title='Key')]
     status: Annotated[Literal['met', 'not_met', 'unknown'], Field(title='Status')]
+
+
+class ExpectedAllowedAmount(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(
+            description="the visit's expected allowed amount, for the estimate",
+            ge=0,
+            le=10000000,
+            multiple_of=0.01,
+            title='Expected Allowed Amount',
+        ),
+    ]
+
+
+class ExpectedAllowedAmount1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="the visit's expected allowed amount, for the estimate",
+            pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$',
+            title='Expected Allowed Amount',
+        ),
+    ]
+
+
+class PayerId(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="the payer to ask; default: the order's payer",
+            max_length=64,
+            min_length=1,
+            pattern='^[a-z0-9][a-z0-9._-]*$',
+            title='Payer Id',
+        ),
+    ]
+
+
+class EligibilityRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    expected_allowed_amount: Annotated[
+        ExpectedAllowedAmount | ExpectedAllowedAmount1 | None,
+        Field(
+            description="the visit's expected allowed amount, for the estimate",
+            title='Expected Allowed Amount',
+        ),
+    ] = None
+    order_id: Annotated[
+        UUID | None, Field(description='the visit this check is for', title='Order Id')
+    ] = None
+    payer_id: Annotated[
+        PayerId | None,
+        Field(
+            description="the payer to ask; default: the order's payer", title='Payer Id'
+        ),
+    ] = None
+    service_date: Annotated[
+        date | None,
+        Field(
+            description="date of service (DTP*291); default today in the clinic's time zone",
+            title='Service Date',
+        ),
+    ] = None
+
+
+class EstimateOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    allowed: Annotated[str | None, Field(title='Allowed')]
+    amount: Annotated[
+        str | None,
+        Field(
+            description="the patient's estimated responsibility; null without an expected allowed amount",
+            title='Amount',
+        ),
+    ]
+    basis: Annotated[Literal['allowed_amount', 'benefit_figures'], Field(title='Basis')]
+    coinsurance_part: Annotated[str | None, Field(title='Coinsurance Part')]
+    copay_part: Annotated[str | None, Field(title='Copay Part')]
+    deductible_part: Annotated[str | None, Field(title='Deductible Part')]
+
+
+class FlagOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    check_id: Annotated[UUID, Field(title='Check Id')]
+    flagged_at: Annotated[AwareDatetime, Field(title='Flagged At')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    reason_code: Annotated[str | None, Field(title='Reason Code')]
+
+
+class FlagPage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[FlagOut], Field(title='Items')]
+
+
+class FlagsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
 
 
 class Version(RootModel[int]):
@@ -132,6 +261,18 @@ class ListAuthorizationsQuery(BaseModel):
             title='Worklist',
         ),
     ] = False
+
+
+class Cursor(RootModel[str]):
+    root: Annotated[str, Field(max_length=9, pattern='^[0-9]{1,9}$', title='Cursor')]
+
+
+class ListChecksQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[Cursor | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
 
 
 class PaMetricsQuery(BaseModel):
@@ -220,6 +361,41 @@ class ReauthRule(BaseModel):
     requires_reduced_acute_use: Annotated[
         bool, Field(title='Requires Reduced Acute Use')
     ] = True
+
+
+class RejectionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: Annotated[str, Field(title='Code')]
+    follow_up: Annotated[str | None, Field(title='Follow Up')]
+    loop: Annotated[str, Field(title='Loop')]
+    text: Annotated[str, Field(title='Text')]
+
+
+class ResolutionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    by: Annotated[str, Field(title='By')]
+    reason: Annotated[str, Field(title='Reason')]
+
+
+class ResolveRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    reason: Annotated[
+        str,
+        Field(
+            description='why the order may proceed (e.g. coverage confirmed by phone, self-pay agreed)',
+            max_length=1000,
+            min_length=1,
+            title='Reason',
+        ),
+    ]
 
 
 class TimeFrame(BaseModel):
@@ -339,6 +515,10 @@ class AuthorizationSummary(BaseModel):
     worklist: Annotated[list[str], Field(title='Worklist')] = []
 
 
+class CheckNowRequest(RootModel[EligibilityRequest | None]):
+    root: Annotated[EligibilityRequest | None, Field(title='Body')]
+
+
 class CoveragePolicy(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -374,6 +554,43 @@ class DecisionTimeFrames(BaseModel):
     expedited: TimeFrame
     source: Annotated[str | None, Field(title='Source')] = None
     standard: TimeFrame
+
+
+class EligibilityCheckOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    answered_at: Annotated[AwareDatetime | None, Field(title='Answered At')]
+    attempts: Annotated[int, Field(title='Attempts')]
+    benefits: BenefitsOut | None
+    coverage_id: Annotated[UUID | None, Field(title='Coverage Id')]
+    estimate: EstimateOut | None
+    id: Annotated[UUID, Field(title='Id')]
+    needs_staff: Annotated[bool, Field(title='Needs Staff')]
+    next_attempt_at: Annotated[AwareDatetime | None, Field(title='Next Attempt At')]
+    order_id: Annotated[UUID | None, Field(title='Order Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    reason: Annotated[str | None, Field(title='Reason')]
+    reason_code: Annotated[str | None, Field(title='Reason Code')]
+    rejections: Annotated[list[RejectionOut], Field(title='Rejections')]
+    requested_at: Annotated[AwareDatetime, Field(title='Requested At')]
+    requested_by: Annotated[str, Field(title='Requested By')]
+    resolution: ResolutionOut | None
+    service_date: Annotated[date, Field(title='Service Date')]
+    status: Annotated[
+        Literal['pending', 'active', 'inactive', 'rejected', 'error', 'cancelled'],
+        Field(title='Status'),
+    ]
+    trigger: Annotated[Literal['order_signed', 'on_demand'], Field(title='Trigger')]
+
+
+class EligibilityPage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[EligibilityCheckOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')]
 
 
 class HTTPValidationError(BaseModel):
