@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from authorization.adapters import eligibility_orm, orm  # noqa: F401 - registers the tables
 from authorization.adapters.drug_codes import load_drug_codes
 from authorization.adapters.eligibility_clients import ClearinghouseClient
+from authorization.adapters.eligibility_clients import OrdersIdentitySource as EligibilityIdentity
 from authorization.adapters.metadata import messaging, metadata
 from authorization.adapters.orders_client import OrdersIdentitySource
 from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
@@ -84,7 +85,7 @@ def build_parties(settings: AuthorizationSettings) -> eligibility.Parties:
                                          token=settings.clearinghouse_token,
                                          timeout_s=settings.clearinghouse_timeout_s)
                      if settings.clearinghouse_url else None)
-    return eligibility.Parties(identity=OrdersIdentitySource(settings.orders_url),
+    return eligibility.Parties(identity=EligibilityIdentity(settings.orders_url),
                                clearinghouse=clearinghouse)
 
 

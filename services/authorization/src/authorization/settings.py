@@ -73,12 +73,11 @@ class AuthorizationSettings(ServiceSettings):
     draft_stale_hours: int = Field(24, ge=1)
 
     # Eligibility (270/271): the clearinghouse endpoint (the local sandbox in the embedded
-    # default; unset in production unless given), orders for the payer identity, checks on
-    # signing (off until orders serves GET /v1/orders/{id}/payer-identity), retries.
+    # default; unset in production unless given), checks on signing, retries. The payer
+    # identity comes from orders (orders_url above).
     clearinghouse_url: str | None = SANDBOX_CLEARINGHOUSE
     clearinghouse_token: SecretStr | None = None
     clearinghouse_timeout_s: float = Field(10.0, gt=0, le=120)
-    orders_url: str = "http://127.0.0.1:8001"
     eligibility_on_sign: bool = False
     eligibility_poll_interval_s: float = Field(2.0, gt=0)
     eligibility_max_attempts: int = Field(5, ge=1, le=20)
