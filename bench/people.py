@@ -10,7 +10,7 @@ the gateway does not list them yet.
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import UTC, date, datetime
 
 from orders.seed.demo_identity import CENTER_SUPERVISORS, PARTNER_ORDERERS, PRACTITIONERS
 
@@ -82,5 +82,34 @@ def coverage(payer: dict, *, relationship: str = "self", subscriber: dict | None
             "relationship": relationship, "subscriber": subscriber, "priority": "primary"}
 
 
+def member_of(payer: dict) -> dict:
+    """The payer with a member id of the patient's own, in the payer's format."""
+    made = {"medicare": mbi, "summit-health": lambda: commercial_member("S"),
+            "river-medicaid": lambda: commercial_member("RM")}[payer["payer_id"]]
+    return payer | {"member_id": made()}
+
+
+def identify(body: dict, payer: dict, *, dependent: bool = False) -> None:
+    """Adds invented demographics and the coverage the order's payer picks to a new patient's
+    ``body``; a dependent child's plan is a parent's (the subscriber, with the parent's own
+    demographics), and now and then the parents live apart (the child's home is not the
+    subscriber's)."""
+    sex = body["sex"] if body["sex"] in ("female", "male") else "female"
+    body["demographics"] = demographics(sex)
+    if not dependent:
+        body["coverages"] = [coverage(payer)]
+        return
+    family, address = body["demographics"]["family_name"], body["demographics"]["address"]
+    if random.random() < 0.3:
+        address = home()
+    today = datetime.now(UTC).date()
+    born = date(today.year - random.randint(30, 48), random.randint(1, 12), random.randint(1, 28))
+    body["coverages"] = [coverage(
+        payer, relationship="child", group_number=f"GRP{random.randint(10000, 99999)}",
+        subscriber=subscriber(random.choice(["female", "male"]), born, family=family,
+                              address=address))]
+
+
 __all__ = ["CENTER_SUPERVISORS", "PARTNER_ORDERERS", "PRACTITIONERS", "commercial_member",
-           "coverage", "demographics", "home", "mbi", "phone", "subscriber"]
+           "coverage", "demographics", "home", "identify", "mbi", "member_of", "phone",
+           "subscriber"]
