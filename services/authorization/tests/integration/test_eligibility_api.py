@@ -195,6 +195,20 @@ async def test_cancelled_order_drops_what_was_withheld(esvc):
     assert [e.event_type for e in await outbox_events(esvc)] == []
 
 
+async def test_no_clearinghouse_opens_no_check_and_holds_nothing(esvc):
+    esvc.settings.clearinghouse_url = None  # production without a clearinghouse set
+    assert esvc.settings.eligibility_on_sign
+    order = make_order(signed_at=T0, lines=[KETOROLAC])
+    patient(esvc, order=order)
+    await feed(esvc, "order_signed", order)
+    assert await _checks(esvc, order.order_id) == []
+    async with esvc.uows() as uow:
+        assert await uow.eligibility.hold(order.order_id) is None
+    events = await outbox_events(esvc)  # the decision goes out at once, not withheld
+    assert [(e.event_type, e.key) for e in events] == [("authorization.not_required",
+                                                        str(order.order_id))]
+
+
 async def _checks(esvc, order_id):
     async with esvc.uows() as uow:
         return await uow.eligibility.for_order(order_id)

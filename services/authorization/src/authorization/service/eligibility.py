@@ -63,9 +63,10 @@ class _Answered:
 async def order_signed(*, uow: AuthorizationUnitOfWork, order: SignedOrder,
                        now: datetime) -> EligibilityCheck | None:
     """Inside the consumer's unit of work: a check to run and the order held until it answers
-    (no I/O here; the worker sends the 270)."""
+    (no I/O here; the worker sends the 270). None when checks on signing are off or no
+    clearinghouse is set (then the order is not held either)."""
     settings = uow.settings
-    if not settings.eligibility_on_sign or order.payer is None:
+    if not settings.checks_on_sign or order.payer is None:
         return None
     check = EligibilityCheck(
         patient_id=order.patient_id, payer_id=order.payer.payer_id, order_id=order.order_id,
