@@ -1,11 +1,13 @@
 """``make demo``: a simulated clinic day through the gateway of a running ``make run``.
 
 Partner practices refer patients (planned cocktails), walk-ins come in for same-day care, a
-few patients get eptinezumab (the payer sandbox pends some requests and approves them on
-inquiry, and denies others), children get weight-based doses; the morning delivery is
-received into inventory; booked patients are checked in, seated and given their drugs (a few
-do not show up); claims are submitted and the payers' 835s posted. Then the day's figures
-are printed and the chair board is written to ``data/chair-board-<day>.html``.
+few patients get eptinezumab (its PAS request is held while the catalog has no verified
+RxNorm code for it: staff record the payer's portal decision, approving some and denying
+others; a drug PAS can carry goes through the payer sandbox), children get weight-based
+doses; the morning delivery is received into inventory; booked patients are checked in,
+seated and given their drugs (a few do not show up); claims are submitted and the payers'
+835s posted. Then the day's figures are printed and the chair board is written to
+``data/chair-board-<day>.html``.
 
 Visits are run now, ahead of their slots: the board shows the day as it was booked. Same-day
 walk-ins need most of today's clinic hours still ahead (five hours or more before closing);

@@ -80,6 +80,7 @@ class Visit:
     appointment_status: str | None = None
     start: str | None = None
     case_status: str | None = None
+    case_channel: str | None = None  # "pas", or how staff got the payer's decision off PAS
     administered: bool = False
     claim: dict | None = None
     problems: list[str] = field(default_factory=list)
@@ -92,7 +93,8 @@ PATTERN = ["referral", "walk-in", "biologic", "referral", "walk-in", "biologic",
 
 def plan_day(n: int, *, walk_ins: bool) -> list[Visit]:
     """``n`` visits; every third biologic is refused by the payer (DENY- member ids), the
-    others pend and are approved on inquiry (PEND-); about 8% do not show up."""
+    others pend and are approved on inquiry (PEND-), or approved on the payer's portal when
+    the PAS request is held; about 8% do not show up."""
     visits, biologics = [], 0
     for i in range(n):
         kind = PATTERN[i % len(PATTERN)]
@@ -181,14 +183,45 @@ async def authorize(day, v: Visit) -> None:
     url = f"/v1/authorizations/{case['id']}"
     await gw.post(f"{url}/answers", {"answers": PA_ANSWERS}, who=v.who,
                   route="/v1/authorizations/{authorization_id}/answers")
-    case = await gw.post(f"{url}/submit", who=v.who,
-                         route="/v1/authorizations/{authorization_id}/submit")
+    r = await gw.call("POST", f"{url}/submit", who=v.who, ok=(200, 409),
+                      route="/v1/authorizations/{authorization_id}/submit")
+    case = r.json()
+    if r.status_code == 409:  # electronic PA cannot be used: the payer's portal, then
+        case = await _decided_off_pas(day, v, url, case)
+        if case is None:
+            return
+    else:
+        v.case_channel = "pas"
     for _ in range(4):
         if case["status"] not in ("submitted", "pended"):
             break
         case = await gw.post(f"{url}/inquire", who=v.who,
                              route="/v1/authorizations/{authorization_id}/inquire")
     v.case_status = case["status"]
+
+
+async def _decided_off_pas(day, v: Visit, url: str, problem: dict) -> dict | None:
+    """The PAS request is held (e.g. no verified RxNorm code for the drug): staff read the
+    payer's decision on its portal and record it. The demo payer decides as its sandbox
+    would (DENY- members are refused; the others get the requested units and period)."""
+    reasons = problem.get("reasons") or []
+    if not reasons or not all(r.startswith("missing for the PAS request: ") for r in reasons):
+        v.problems.append(f"PA not submitted: {problem.get('detail')}")
+        return None
+    case = await day.gw.get(url, route="/v1/authorizations/{authorization_id}")
+    body: dict = {"channel": "portal", "reference": f"WEB-{uuid.uuid4().hex[:8].upper()}"}
+    if v.payer["member_id"].startswith("DENY-"):
+        body |= {"outcome": "denied", "reason_code": "MN",
+                 "reason": "Medical necessity not established (payer portal)"}
+    else:
+        body |= {"outcome": "approved", "auth_number": f"WEB{uuid.uuid4().hex[:9].upper()}",
+                 "valid_from": case["requested_period"]["from"],
+                 "valid_to": case["requested_period"]["to"],
+                 "lines": [{"hcpcs": ln["hcpcs"], "approved_units": ln["requested_units"]}
+                           for ln in case["lines"]]}
+    v.case_channel = "portal"
+    return await day.gw.post(f"{url}/decision", body, who=v.who,
+                             route="/v1/authorizations/{authorization_id}/decision")
 
 
 async def placed(day, v: Visit) -> None:
@@ -299,6 +332,8 @@ async def figures(day, board: dict) -> dict:
                                 f"({len(accepted) / len(same_day):.0%})" if same_day else "n/a"),
         "PA decided": f"{sum(1 for v in cases if v.case_status == 'approved')} approved, "
                       f"{sum(1 for v in cases if v.case_status == 'denied')} denied",
+        "PA decided on the payer portal (PAS held)": sum(
+            1 for v in cases if v.case_channel == "portal"),
         "PA turnaround (median h)": (metrics.get("turnaround") or {}).get("median_hours"),
         "claims": dict(Counter(c["status"] for c in claims)),
         "claims held for a missing identity": sum(1 for c in claims if c["status"] == "held"),

@@ -75,6 +75,9 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     completed = int(figures["visits completed"])
     assert completed >= 5, figures
     assert figures["PA decided"] == "2 approved, 1 denied"
+    # eptinezumab has no verified RxNorm code: each biologic's PAS request is held and the
+    # payer's decision recorded from its portal (POST /v1/authorizations/{id}/decision)
+    assert figures["PA decided on the payer portal (PAS held)"] == "3", figures
     assert "paid" in figures["claims"] and "denied" in figures["claims"]
     assert figures["same-day acceptance"].split("/")[0] != "0"
     assert "did not go through" not in out, out

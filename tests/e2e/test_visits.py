@@ -24,7 +24,7 @@ from .visits import (
     NPI,
     STOCK,
     codes,
-    document_and_submit,
+    document_and_find_held,
     give,
     local_date,
     margin_row,
@@ -32,6 +32,7 @@ from .visits import (
     new_order,
     new_patient,
     pay,
+    record_payer_decision,
     status_of,
     submit_and_export,
     summit,
@@ -112,7 +113,7 @@ async def test_same_day_migraine_cocktail_without_pa(stack, api):
 
 
 # ------------------------------------------------------------------------------ 2. biologic
-async def test_eptinezumab_pa_pended_then_approved_by_inquiry(stack, api):
+async def test_eptinezumab_pa_held_for_pas_then_approved_through_the_payer_portal(stack, api):
     payer = summit(f"PEND-{uuid.uuid4().hex[:6]}")
     patient = await new_patient(api, birth_date="1979-02-11", payer=payer)
     now = datetime.now(UTC)
@@ -133,14 +134,16 @@ async def test_eptinezumab_pa_pended_then_approved_by_inquiry(stack, api):
     assert [(ln["hcpcs"], ln["requested_units"]) for ln in case["lines"]] == [("J3032", 100)]
     assert "J3032.prescriber-specialty" in case["missing"]
 
-    case = await document_and_submit(api, case_id)
-    assert case["status"] == "pended" and case["submitted_at"]
-    case = await api.post(f"/v1/authorizations/{case_id}/inquire", who="demo-partner")
-    assert case["status"] == "pended"  # the sandbox decides on the second inquiry
-    case = await api.post(f"/v1/authorizations/{case_id}/inquire", who="demo-partner")
-    assert case["status"] == "approved" and case["auth_number"].startswith("SBX-")
+    # No verified RxNorm code for eptinezumab: the PAS request is held, nothing is sent, and
+    # the chair stays held. Staff get the payer's decision on its portal and record it.
+    case = await document_and_find_held(api, case_id)
+    v = await visit(api, oid)
+    assert status_of(v["appointment"]) == "held"
+    case = await record_payer_decision(api, case, "approved", channel="portal")
+    assert case["auth_number"].startswith("PA") and case["blockers"] == []
     assert case["lines"][0]["approved_units"] == 100
     assert case["valid_from"] <= local_date(stack, now) <= case["valid_to"]
+    assert case["history"][-1]["actor"] == "client:demo-partner"  # who recorded it
     auth_number = case["auth_number"]
 
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked"
@@ -183,7 +186,11 @@ async def test_denied_pa_releases_the_chair_hold(stack, api):
                          and status_of(v["authorization"]) == "draft", "held + draft case")
     held = v["appointment"]
 
-    case = await document_and_submit(api, v["authorization"]["id"])
+    # Held for PAS (no RxNorm code for eptinezumab): the payer's denial comes by fax.
+    case = await document_and_find_held(api, v["authorization"]["id"])
+    case = await record_payer_decision(
+        api, case, "denied", channel="fax", reason_code="MN",
+        reason="Medical necessity not established: two preventive classes not documented")
     assert case["status"] == "denied" and case["denial_code"] == "MN"
     assert "Medical necessity" in case["denial_reason"]
 
@@ -350,7 +357,9 @@ async def test_every_service_reconciles_and_reports_its_figures(stack, api):
         metrics["scheduling"]
     assert 'chairside_pa_decisions_total{outcome="approved",payer="summit-health"}' in \
         metrics["authorization"]
-    assert "chairside_pa_turnaround_seconds_count" in metrics["authorization"]
+    # Both decisions came off PAS (portal, fax): no PAS turnaround is observed for them.
+    assert 'chairside_pa_decisions_total{outcome="denied",payer="summit-health"}' in \
+        metrics["authorization"]
     assert 'chairside_reimbursement_claim_postings_total{outcome="paid"} 2.0' in \
         metrics["reimbursement"]
     assert "chairside_reimbursement_expected_margin_dollars_count" in metrics["reimbursement"]

@@ -9,10 +9,12 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bench import people
 from bench.people import CENTER_SUPERVISORS, PARTNER_ORDERERS
 
-from .client import Api, until
+from .client import Api, ApiError, until
 
 # The orders demo seed's practitioners (fixed ids, valid NPIs, NUCC taxonomies): the center's
 # neurologist supervises the infusions (incident-to: the rendering provider, 2310B) and orders
@@ -154,6 +156,47 @@ async def document_and_submit(api: Api, case_id: str, *, answers: dict = PA_ANSW
     """Answer the PA case's questions and submit it to the payer (the sandbox)."""
     await api.post(f"/v1/authorizations/{case_id}/answers", {"answers": answers}, who=who)
     return await api.post(f"/v1/authorizations/{case_id}/submit", who=who)
+
+
+# The catalog has no verified RxNorm code for eptinezumab: its PAS request is held (409).
+RXNORM_HOLD = "missing for the PAS request: RxNorm code for eptinezumab"
+
+
+async def document_and_find_held(api: Api, case_id: str, *, answers: dict = PA_ANSWERS,
+                                 who: str = "demo-partner") -> dict:
+    """Answer the questions and submit: electronic PA cannot be used (the request lacks the
+    drug's RxNorm code), so the 409 names it and the case stays a draft. Returns the case."""
+    await api.post(f"/v1/authorizations/{case_id}/answers", {"answers": answers}, who=who)
+    with pytest.raises(ApiError) as held:
+        await api.post(f"/v1/authorizations/{case_id}/submit", who=who)
+    assert held.value.status == 409, held.value.body
+    assert held.value.body["type"].endswith("submission-blocked")
+    assert [r for r in held.value.body["reasons"] if r.startswith(RXNORM_HOLD)], held.value.body
+    case = await api.get(f"/v1/authorizations/{case_id}", who=who)
+    assert case["status"] == "draft" and case["submitted_at"] is None
+    assert case["history"][-1]["action"] == "held_for_pas"
+    return case
+
+
+async def record_payer_decision(api: Api, case: dict, outcome: str, *, channel: str = "portal",
+                                who: str = "demo-partner", **fields: Any) -> dict:
+    """Staff record what the payer decided through its portal, by phone or by fax. An approval
+    grants the requested units for the requested period unless ``fields`` say otherwise."""
+    ref = f"{channel.upper()}-{uuid.uuid4().hex[:8].upper()}"
+    body: dict[str, Any] = {"channel": channel, "reference": ref, "outcome": outcome}
+    if outcome == "approved":
+        body |= {"auth_number": f"PA{uuid.uuid4().hex[:10].upper()}",
+                 "valid_from": case["requested_period"]["from"],
+                 "valid_to": case["requested_period"]["to"],
+                 "lines": [{"hcpcs": ln["hcpcs"], "approved_units": ln["requested_units"]}
+                           for ln in case["lines"]]}
+    body |= fields
+    decided = await api.post(f"/v1/authorizations/{case['id']}/decision", body, who=who)
+    assert decided["status"] == outcome, decided
+    last = decided["history"][-1]
+    assert (last["action"], last["detail"]["channel"], last["detail"]["reference"]) == (
+        outcome, channel, ref)
+    return decided
 
 
 # Contract terms of the demo payers (reimbursement seed): coinsurance, sequestration.

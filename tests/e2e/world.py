@@ -168,6 +168,11 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
             "J3032.failed-preventive-classes": ["beta-blocker", "tca-snri"]}}),
         ("POST", "/v1/authorizations/{authorization_id}/withdraw"): Base(body={
             "reason": "changed plan"}),
+        ("POST", "/v1/authorizations/{authorization_id}/decision"): Base(body={
+            "channel": "portal", "reference": "PROBE-1", "outcome": "approved",
+            "auth_number": "PROBE-1", "valid_from": now.date().isoformat(),
+            "valid_to": (now + timedelta(days=90)).date().isoformat(),
+            "lines": [{"hcpcs": "J3032", "approved_units": 100}]}),
         ("POST", "/v1/payers"): Base(body={**payer, "id": f"bad-{uuid.uuid4().hex[:8]}"}),
         ("PUT", "/v1/payers/{payer_id}"): Base(body=payer),
         ("PUT", "/v1/payers/{payer_id}/policies"): Base(body={

@@ -98,7 +98,9 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/protocols/{protocol_id}"), ("GET", "/v1/patients/{patient_id}/outside-doses"),
         ("PUT", "/v1/chairs/{chair_id}"), ("DELETE", "/v1/nurse-shifts/{shift_id}"),
         ("GET", "/v1/authorizations/metrics"),
-        ("POST", "/v1/authorizations/{authorization_id}/inquire"), ("GET", "/v1/payers/{payer_id}"),
+        ("POST", "/v1/authorizations/{authorization_id}/inquire"),
+        ("POST", "/v1/authorizations/{authorization_id}/decision"),
+        ("GET", "/v1/payers/{payer_id}"),
         ("PUT", "/v1/payers/{payer_id}"), ("GET", "/v1/claims/denials"), ("GET", "/v1/claims/x12"),
         ("POST", "/v1/claims/{claim_id}/rebuild"), ("PUT", "/v1/inventory/{ndc}"),
     }

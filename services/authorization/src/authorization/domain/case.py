@@ -201,10 +201,11 @@ class PACase(BaseModel):
             d.reason = "payer gave no specific denial reason"
         return problems
 
-    def record_decision(self, d: PayerDecision, raw: str | None, actor: str,
-                        now: datetime) -> bool:
-        """Apply a payer decision; False when it changes nothing (still pended)."""
-        self._require(AWAITING_PAYER, "record a payer decision")
+    def record_decision(self, d: PayerDecision, raw: str | None, actor: str, now: datetime,
+                        allowed: frozenset[str] = AWAITING_PAYER, **detail: Any) -> bool:
+        """Apply a payer decision; False when it changes nothing (still pended). ``detail``
+        joins the history entry (a decision taken off PAS: channel, reference)."""
+        self._require(allowed, "record a payer decision")
         problems = self.check_decision(d)
         if problems:
             raise PayerResponseInvalid(problems)
@@ -223,12 +224,13 @@ class PACase(BaseModel):
             for ln in self.lines:
                 ln.approved_units = d.approved_units.get(ln.hcpcs, 0)
             self.log(now, actor, "approved", to="approved", payer_response=raw,
-                      review_code=d.review_code, auth_number=d.auth_number)
+                      review_code=d.review_code, auth_number=d.auth_number, **detail)
             self.events.append(self._approved_event(now))
             return True
         self.denial_reason, self.denial_code = d.reason, d.reason_code
         self.log(now, actor, "denied", to="denied", payer_response=raw,
-                  review_code=d.review_code, reason=d.reason, reason_code=d.reason_code)
+                  review_code=d.review_code, reason=d.reason, reason_code=d.reason_code,
+                  **detail)
         self.events.append(CaseDenied(
             case_id=self.id, order_id=self.order_id, payer_id=self.payer_id,
             reason=d.reason or d.reason_code or "denied", reason_code=d.reason_code,

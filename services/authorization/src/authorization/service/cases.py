@@ -31,6 +31,7 @@ from ..domain.errors import (
     SubmissionBlocked,
 )
 from ..domain.identity import PasParties
+from ..domain.offline_decision import OfflineDecision, record_offline_decision
 from .figures import PA_DECISIONS, PA_PAYER_ERRORS, PA_TURNAROUND
 from .pas import PasSources, parties_for
 from .uow import AuthorizationUnitOfWork, UowFactory
@@ -74,6 +75,22 @@ async def withdraw(*, uows: UowFactory, case_id: UUID, reason: str, actor: str,
             case = await _load(uow, case_id)
             case.withdraw(actor, reason, now)
             await uow.commit()
+            return case
+    return await retrying(step)
+
+
+async def record_payer_decision(*, uows: UowFactory, case_id: UUID, decision: OfflineDecision,
+                                actor: str, now: datetime) -> PACase:
+    """Staff record a decision the payer gave through its portal, by phone or by fax (the
+    same events as a PAS decision leave through the outbox)."""
+    async def step() -> PACase:
+        async with uows() as uow:
+            case = await _load(uow, case_id)
+            record_offline_decision(case, decision, actor, now)
+            await uow.commit()
+            log.info("case %s: %s by %s -> %s", case_id, decision.outcome, decision.channel,
+                     case.status)
+            _count(case, case.status)
             return case
     return await retrying(step)
 

@@ -95,6 +95,17 @@ class CriterionOut(BaseModel):
     status: Annotated[Literal['met', 'not_met', 'unknown'], Field(title='Status')]
 
 
+class DecisionLineIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    approved_units: Annotated[int, Field(ge=0, le=1000000, title='Approved Units')]
+    hcpcs: Annotated[
+        str, Field(max_length=10, min_length=1, pattern='^[A-Z0-9]+$', title='Hcpcs')
+    ]
+
+
 class ExpectedAllowedAmount(RootModel[Decimal]):
     root: Annotated[
         Decimal,
@@ -282,6 +293,99 @@ class PaMetricsQuery(BaseModel):
     from_: Annotated[AwareDatetime | None, Field(alias='from', title='From')] = None
     practice_id: Annotated[str | None, Field(title='Practice Id')] = None
     to: Annotated[AwareDatetime | None, Field(title='To')] = None
+
+
+class AuthNumber(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="Required when approved. Letters, digits, '.', '/', '-': it goes on the claim (837P REF*G1), where X12 separators cannot appear",
+            max_length=50,
+            min_length=1,
+            pattern='^[A-Za-z0-9][A-Za-z0-9./-]*$',
+            title='Auth Number',
+        ),
+    ]
+
+
+class Note(RootModel[str]):
+    root: Annotated[str, Field(max_length=1000, title='Note')]
+
+
+class Reason(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='Required when denied',
+            max_length=500,
+            min_length=1,
+            title='Reason',
+        ),
+    ]
+
+
+class ReasonCode(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='Required when denied',
+            max_length=20,
+            min_length=1,
+            pattern='^[A-Za-z0-9][A-Za-z0-9.-]*$',
+            title='Reason Code',
+        ),
+    ]
+
+
+class PayerDecisionIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    auth_number: Annotated[
+        AuthNumber | None,
+        Field(
+            description="Required when approved. Letters, digits, '.', '/', '-': it goes on the claim (837P REF*G1), where X12 separators cannot appear",
+            title='Auth Number',
+        ),
+    ] = None
+    channel: Annotated[
+        Literal['portal', 'phone', 'fax'],
+        Field(description='How the payer gave its decision', title='Channel'),
+    ]
+    lines: Annotated[
+        list[DecisionLineIn] | None,
+        Field(
+            description='Approved units by HCPCS (approved; each a line of the case)',
+            max_length=50,
+            title='Lines',
+        ),
+    ] = None
+    note: Annotated[Note | None, Field(title='Note')] = None
+    outcome: Annotated[Literal['approved', 'denied'], Field(title='Outcome')]
+    reason: Annotated[
+        Reason | None, Field(description='Required when denied', title='Reason')
+    ] = None
+    reason_code: Annotated[
+        ReasonCode | None,
+        Field(description='Required when denied', title='Reason Code'),
+    ] = None
+    reference: Annotated[
+        str,
+        Field(
+            description="The payer's case or reference id",
+            max_length=50,
+            min_length=1,
+            pattern='^[\\x21-\\x7e ]+$',
+            title='Reference',
+        ),
+    ]
+    valid_from: Annotated[
+        date | None, Field(description='Required when approved', title='Valid From')
+    ] = None
+    valid_to: Annotated[
+        date | None, Field(description='Required when approved', title='Valid To')
+    ] = None
 
 
 class PayerRefOut(BaseModel):
