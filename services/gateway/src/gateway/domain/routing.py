@@ -28,6 +28,10 @@ class Kind(StrEnum):
     CREATE = "create"  # POST creating a resource owned through a body field
     ACTION = "action"  # anything else on a resource named by the path id
     OTHER = "other"  # no per-resource ownership (catalog, admin, reports)
+    # A read sent as POST so that its criteria (names, birth dates) stay out of URLs: the
+    # answer lists the ids found (`Route.found`), each checked like a list item. Never stored
+    # under an Idempotency-Key (a read repeats safely; nothing derived from names is kept).
+    SEARCH = "search"
 
 
 ORDERS, SCHEDULING, AUTHORIZATION, REIMBURSEMENT, GATEWAY = (
@@ -47,6 +51,7 @@ ID_PARAMS = {
     "appointment_id": "appointment",
     "authorization_id": "authorization",
     "claim_id": "claim",
+    "check_id": "eligibility_check",
 }
 
 
@@ -67,6 +72,8 @@ class Route:
     body_optional: bool = False  # an action that may carry a body (e.g. a reason)
     response_type: str = "application/json"
     status: int = 200
+    also: tuple[int, ...] = ()  # other 2xx the service answers (e.g. 202 while pending)
+    found: str | None = None  # SEARCH: the answer's field listing the ids found
 
     @property
     def path_params(self) -> list[str]:
@@ -114,6 +121,12 @@ _PHI_CLINIC_PATHS = frozenset(
         "/v1/claims/{claim_id}/rebuild",
         "/v1/claims/denials",
         "/v1/claims/x12",
+        "/v1/claims/{claim_id}/check",
+        "/v1/claims/{claim_id}/administrations/{line_sequence}/ndc",
+        "/v1/orders/{order_id}/payer-identity",
+        "/v1/patients/{patient_id}/access-log",
+        "/v1/eligibility/flags",
+        "/v1/eligibility/{check_id}/resolve",
     }
 )
 

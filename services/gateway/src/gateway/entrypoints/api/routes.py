@@ -186,7 +186,7 @@ async def pipeline(gw: Gateway, route: Route, request: Request) -> Response:
         call = await validation.build_call(route, request, principal)
         call.headers = upstream_headers(request, principal)
         key = request.headers.get("idempotency-key")
-        if route.method == "POST" and key is not None:
+        if route.method == "POST" and key is not None and route.kind is not Kind.SEARCH:
             response = await with_idempotency(gw, request, call, key)
         else:
             response = await run(gw, call)
