@@ -351,9 +351,12 @@ def test_gate_of_issue_13_routes(method, path, who, gate):
 
 def test_lookup_is_post_only_and_literal_before_the_patient_id():
     assert TABLE.match("POST", "/v1/patients/lookup").route.kind is Kind.SEARCH
-    # the GET form (names in the URL) is not public: it is read as a patient id, which
-    # the edge refuses as not a UUID
-    assert TABLE.match("GET", "/v1/patients/lookup").route.path == "/v1/patients/{patient_id}"
+    # the GET form (names in the URL) is not public, and the literal path hides the
+    # patient-id template: GET or PATCH there is a 405 naming POST, not a patient id
+    assert TABLE.match("GET", "/v1/patients/lookup") is None
+    assert TABLE.match("PATCH", "/v1/patients/lookup") is None
+    assert TABLE.allowed_methods("/v1/patients/lookup") == ["POST"]
+    assert TABLE.shadowed() == {"/v1/patients/lookup": ["GET", "PATCH"]}
     assert TABLE.match("GET", "/v1/eligibility/flags").route.path == "/v1/eligibility/flags"
 
 

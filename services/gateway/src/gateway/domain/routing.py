@@ -150,15 +150,36 @@ class RouteTable:
                 raise ValueError(f"duplicate route {r.method} {r.path}")
             seen.add(key)
 
+    def _candidates(self, path: str) -> list[tuple[re.Pattern[str], Route]]:
+        """Routes whose template matches `path`; a literal route of exactly this path hides
+        the templated ones (POST /v1/patients/lookup: PATCH there is a 405, not a patient)."""
+        found = [(rx, r) for rx, r in self._compiled if rx.fullmatch(path)]
+        literal = [(rx, r) for rx, r in found if r.path == path]
+        return literal or found
+
     def match(self, method: str, path: str) -> Match | None:
-        for rx, route in self._compiled:
+        for rx, route in self._candidates(path):
             m = rx.fullmatch(path)
             if m and route.method == method:
                 return Match(route, m.groupdict())
         return None
 
     def allowed_methods(self, path: str) -> list[str]:
-        return sorted({r.method for rx, r in self._compiled if rx.fullmatch(path)})
+        return sorted({r.method for _, r in self._candidates(path)})
+
+    def shadowed(self) -> dict[str, list[str]]:
+        """Literal paths and the methods only a templated route would serve there: those
+        are answered 405 (Starlette would otherwise fall through to the template)."""
+        out: dict[str, list[str]] = {}
+        for route in self.routes:
+            if route.path_params or route.path in out:
+                continue
+            own = {r.method for r in self.routes if r.path == route.path}
+            other = {r.method for rx, r in self._compiled
+                     if r.path != route.path and rx.fullmatch(route.path)}
+            if other - own:
+                out[route.path] = sorted(other - own)
+        return out
 
     def for_upstream(self, upstream: str) -> list[Route]:
         return [r for r in self.routes if r.upstream == upstream]
