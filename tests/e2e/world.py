@@ -240,14 +240,15 @@ async def identities(api, patient_id: str, order_id: str) -> dict[str, Any]:
         "npi": "1234567893", "family_name": "Reyes", "given_name": "Marta",
         "taxonomy": "2084N0402X", "roles": ["ordering", "rendering", "supervising"]})
     r = await api.request("GET", "/v1/billing-identity", expect=(200, 404))
-    if r.status_code == 404:
-        await api.put("/v1/billing-identity", BILLING)
-    await api.put("/v1/payer-enrollments/summit-health", ENROLLMENT)
+    billing = r.json() if r.status_code == 200 else await api.put("/v1/billing-identity",
+                                                                  BILLING)
+    enrollment = {**ENROLLMENT, "npi": billing["npi"], "taxonomy": billing["taxonomy"]}
+    await api.put("/v1/payer-enrollments/summit-health", enrollment)
     check = (await api.request("POST", f"/v1/patients/{patient_id}/eligibility",
                                json={"payer_id": "medicare", "order_id": order_id},
                                expect=(201, 202))).json()
     return {"coverage": coverage, "to_end": to_end, "practitioner": practitioner,
-            "check": check, "billing": await api.get("/v1/billing-identity")}
+            "check": check, "billing": billing, "enrollment": enrollment}
 
 
 def identity_bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
@@ -293,7 +294,7 @@ def identity_bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("POST", "/v1/eligibility/{check_id}/resolve"): Base(body={
             "reason": "coverage confirmed by phone"}),
         ("PUT", "/v1/billing-identity"): Base(body=billing),
-        ("PUT", "/v1/payer-enrollments/{payer_id}"): Base(body=ENROLLMENT),
+        ("PUT", "/v1/payer-enrollments/{payer_id}"): Base(body=ident["enrollment"]),
         ("PUT", "/v1/claims/{claim_id}/administrations/{line_sequence}/ndc"): Base(body={
             "ndc": "99207000225", "lot": "D01A"}),
     }
