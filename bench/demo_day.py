@@ -147,6 +147,7 @@ async def main(argv: list[str] | None = None) -> int:
         path = args.out / f"chair-board-{day_date}.html"
         path.write_text(render_board(board, final, figures, day_date, hours["timezone"]))
         console.print(f"Chair board: {path.resolve()}")
+        await sample_claim(day, args.out)
         return 0
     finally:
         await gw.aclose()
@@ -157,13 +158,17 @@ async def bill(day: Day, given: list[plan.Visit], progress: Progress) -> None:
     necessary, so the day has a denial to work)."""
     claims = [v.claim for v in given if v.claim]
     task = progress.add_task("claims paid", total=len(claims))
-    for c in claims:
-        if c["status"] == "ready":
+    for v in given:
+        c = v.claim
+        if c and c["status"] == "ready":
             try:
                 c.update(await day.gw.post(f"/v1/claims/{c['id']}/submit",
                                            route="/v1/claims/{claim_id}/submit"))
             except ApiError as exc:
                 c["problem"] = str(exc)
+                missing = exc.body.get("missing") if isinstance(exc.body, dict) else None
+                v.problems.append(f"claim held, missing: {', '.join(missing)}" if missing
+                                  else f"claim not submitted: {exc}")
     payable = [c for c in claims if c["status"] == "submitted"]  # a payer pays what it got
     deny = {payable[len(payable) // 2]["id"]: "50"} if len(payable) >= 4 else {}
     for payer in sorted({c["payer_id"] for c in payable}):
@@ -176,6 +181,19 @@ async def bill(day: Day, given: list[plan.Visit], progress: Progress) -> None:
         if v.claim:
             v.claim = await day.gw.get(f"/v1/claims/{v.claim['id']}",
                                        route="/v1/claims/{claim_id}")
+
+
+async def sample_claim(day: Day, out: Path) -> None:
+    """One remitted claim's 837P (invented people), to read what a payer receives."""
+    sent = [v.claim for v in day.visits if v.claim and v.claim.get("status") in (
+        "paid", "partially_paid", "denied")]
+    if not sent:
+        return
+    r = await day.gw.call("GET", f"/v1/claims/{sent[0]['id']}/x12",
+                          route="/v1/claims/{claim_id}/x12")
+    path = out / f"sample-837p-{day.day}.x12"
+    path.write_text(r.text)
+    console.print(f"Sample 837P: {path.resolve()}")
 
 
 if __name__ == "__main__":

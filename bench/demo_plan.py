@@ -9,15 +9,17 @@ import statistics
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from rich.console import Console
 from rich.table import Table
 
+from bench import people
 from bench.clinic import poll
+from bench.people import CENTER_SUPERVISORS, PARTNER_ORDERERS
 
-NPI = "1234567893"
+NPI = CENTER_SUPERVISORS[0].npi  # the load bench's rendering provider
 
 
 def _ln(seq: int, drug: str, dose: str, mode: str, minutes: int) -> dict:
@@ -52,10 +54,10 @@ REGIMENS = {
 }
 DRUGS_USED = sorted({ln["drug_code"] for lines in REGIMENS.values() for ln in lines})
 PAYERS = {
-    "medicare": {"payer_id": "medicare", "member_id": "1EG4TE5MK72", "plan_id": "part-b"},
-    "summit": {"payer_id": "summit-health", "member_id": "S1002003", "plan_id": "summit-ppo"},
-    "medicaid": {"payer_id": "river-medicaid", "member_id": "RM7730001",
-                 "plan_id": "river-mco"},
+    # Traditional Medicare orders name no plan (the contract allows it; Part B is used)
+    "medicare": {"payer_id": "medicare"},
+    "summit": {"payer_id": "summit-health", "plan_id": "summit-ppo"},
+    "medicaid": {"payer_id": "river-medicaid", "plan_id": "river-mco"},
 }
 PA_ANSWERS = {"J3032.baseline-migraine-days": 10,
               "J3032.failed-preventive-classes": ["beta-blocker", "tca-snri"],
@@ -70,6 +72,7 @@ class Visit:
     who: str  # the API client that orders: demo-partner (referrals) or demo-admin (clinic)
     urgency: str
     payer: dict
+    dependent: bool = False  # a child on a parent's plan (2000C on the 837P)
     no_show: bool = False
     order_id: str | None = None
     signed_at: datetime | None = None
@@ -96,22 +99,27 @@ def plan_day(n: int, *, walk_ins: bool) -> list[Visit]:
         if kind == "walk-in" and not walk_ins:
             kind = "referral"
         if kind == "biologic":
-            member = ("DENY-" if biologics % 3 == 2 else "PEND-") + uuid.uuid4().hex[:6]
+            mid = ("DENY-" if biologics % 3 == 2 else "PEND-") + uuid.uuid4().hex[:6]
             biologics += 1
             visits.append(Visit(kind, "eptinezumab 100 mg", random.choice(
                 ["demo-partner", "demo-admin"]), "planned", PAYERS["summit"] | {
-                "member_id": member}))
-        elif kind == "pediatric":
+                "member_id": mid}))
+        elif kind == "pediatric":  # a child on a parent's commercial plan, or on Medicaid
+            on_parent = random.random() < 0.6
             visits.append(Visit(kind, "pediatric cocktail", "demo-admin",
-                                "same_day" if walk_ins else "planned", PAYERS["medicaid"]))
+                                "same_day" if walk_ins else "planned", people.member_of(
+                                    PAYERS["summit" if on_parent else "medicaid"]),
+                                dependent=on_parent))
         elif kind == "walk-in":
             visits.append(Visit(kind, random.choice(["non-sedating cocktail", "classic cocktail",
                                                      "magnesium cocktail"]), "demo-admin",
-                                "same_day", PAYERS[random.choice(["medicare", "medicaid"])]))
+                                "same_day", people.member_of(PAYERS[random.choice(["medicare",
+                                                                         "medicaid"])])))
         else:
             visits.append(Visit(kind, random.choice(["classic cocktail", "magnesium cocktail",
                                                      "DHE with antiemetic"]), "demo-partner",
-                                "planned", PAYERS[random.choice(["medicare", "summit"])]))
+                                "planned", people.member_of(PAYERS[random.choice(["medicare",
+                                                                        "summit"])])))
     for v in visits:
         v.no_show = random.random() < 0.08
     return visits
@@ -120,7 +128,13 @@ def plan_day(n: int, *, walk_ins: bool) -> list[Visit]:
 def _birth_date(v: Visit) -> str:
     today = datetime.now(UTC).date()
     years = 9 if v.kind == "pediatric" else random.randint(22, 70)
-    return today.replace(year=today.year - years, day=min(today.day, 28)).isoformat()
+    return date(today.year - years, random.randint(1, 12), random.randint(1, 28)).isoformat()
+
+
+def _orderer(v: Visit) -> str:
+    """The partner's physicians refer; the center's clinicians order walk-ins and children."""
+    return str(random.choice(PARTNER_ORDERERS if v.who == "demo-partner"
+                             else CENTER_SUPERVISORS).id)
 
 
 async def order(day, v: Visit) -> None:
@@ -130,8 +144,10 @@ async def order(day, v: Visit) -> None:
             "weight_kg": 25 if v.kind == "pediatric" else random.randint(52, 95)}
     if v.who == "demo-admin":
         body["practice_id"] = "demo-clinic"
+    people.identify(body, v.payer, dependent=v.dependent)
     patient = await gw.post("/v1/patients", body, who=v.who, route="/v1/patients")
     req: dict = {"patient_id": patient["id"], "urgency": v.urgency, "payer": v.payer,
+                 "ordering_practitioner_id": _orderer(v),
                  "diagnosis": ["G43.709" if v.kind == "biologic" else "G43.109"],
                  "lines": REGIMENS[v.regimen]}
     if v.urgency == "planned":
@@ -226,8 +242,12 @@ async def run_visit(day, v: Visit) -> None:
             "wasted_amount": str(_waste(item, Decimal(ln["dose"])))},
             route="/v1/orders/{order_id}/administrations")
         t = stop + timedelta(minutes=1)
-    await gw.post(f"/v1/orders/{v.order_id}/complete", {"rendering_provider_npi": NPI},
-                  route="/v1/orders/{order_id}/complete")
+    # The clinician who supervised the nurses (incident-to) renders the claim.
+    supervisor = random.choice(CENTER_SUPERVISORS)
+    await gw.post(f"/v1/orders/{v.order_id}/complete", {
+        "rendering_provider_npi": supervisor.npi,
+        "supervising_practitioner_id": str(supervisor.id)},
+        route="/v1/orders/{order_id}/complete")
     await gw.post(f"{appt}/complete", route="/v1/appointments/{appointment_id}/complete")
     v.administered, v.appointment_status = True, "completed"
 
@@ -281,6 +301,7 @@ async def figures(day, board: dict) -> dict:
                       f"{sum(1 for v in cases if v.case_status == 'denied')} denied",
         "PA turnaround (median h)": (metrics.get("turnaround") or {}).get("median_hours"),
         "claims": dict(Counter(c["status"] for c in claims)),
+        "claims held for a missing identity": sum(1 for c in claims if c["status"] == "held"),
         "expected payment (remitted claims)": sum((_d(c["expected_payment"]) for c in remitted),
                                                   Decimal(0)),
         "paid (payer + patient share)": sum((_d(c["paid_amount"]) + _d(

@@ -78,3 +78,11 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     assert "paid" in figures["claims"] and "denied" in figures["claims"]
     assert figures["same-day acceptance"].split("/")[0] != "0"
     assert "did not go through" not in out, out
+    # Every claim carried real identities (issue 13): none held, and the 837P a payer
+    # receives names invented people, never a stand-in or the clinic as anyone's home.
+    assert figures["claims held for a missing identity"] == "0", figures
+    [sample] = list(tmp_path.glob("sample-837p-*.x12"))
+    x12 = sample.read_text()
+    assert "ST*837*" in x12 and "NM1*IL*1*" in x12 and "NM1*82*1*" in x12
+    assert "PRV*BI*PXC*261QI0500X" in x12 and x12.count("100 MAIN ST") == 1
+    assert not any(word in x12 for word in ("ON FILE", "RENDERING", "JOHN DOE")), x12

@@ -113,10 +113,11 @@ async def test_same_day_migraine_cocktail_without_pa(stack, api):
 
 # ------------------------------------------------------------------------------ 2. biologic
 async def test_eptinezumab_pa_pended_then_approved_by_inquiry(stack, api):
-    patient = await new_patient(api, birth_date="1979-02-11")
+    payer = summit(f"PEND-{uuid.uuid4().hex[:6]}")
+    patient = await new_patient(api, birth_date="1979-02-11", payer=payer)
     now = datetime.now(UTC)
     draft = await new_order(api, patient["id"], EPTINEZUMAB, urgency="planned",
-                            payer=summit(f"PEND-{uuid.uuid4().hex[:6]}"), diagnosis=("G43.709",),
+                            payer=payer, diagnosis=("G43.709",),
                             window=(now + timedelta(hours=1), now + timedelta(hours=6)))
     ORDERS_SEEN["eptinezumab"] = oid = draft["id"]
     await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
@@ -170,10 +171,11 @@ async def test_eptinezumab_pa_pended_then_approved_by_inquiry(stack, api):
 
 # ------------------------------------------------------------------------------ 3. denial
 async def test_denied_pa_releases_the_chair_hold(stack, api):
-    patient = await new_patient(api, birth_date="1990-07-19")
+    payer = summit(f"DENY-{uuid.uuid4().hex[:6]}")
+    patient = await new_patient(api, birth_date="1990-07-19", payer=payer)
     now = datetime.now(UTC)
     draft = await new_order(api, patient["id"], EPTINEZUMAB, urgency="planned",
-                            payer=summit(f"DENY-{uuid.uuid4().hex[:6]}"), diagnosis=("G43.709",),
+                            payer=payer, diagnosis=("G43.709",),
                             window=(now + timedelta(hours=1), now + timedelta(hours=6)))
     ORDERS_SEEN["denied"] = oid = draft["id"]
     await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
@@ -207,7 +209,8 @@ async def test_denied_pa_releases_the_chair_hold(stack, api):
 
 # ------------------------------------------------------------------------------ 4. pediatric
 async def test_pediatric_order_blocked_by_a_dose_check_then_corrected(stack, api):
-    child = await new_patient(api, birth_date=_years_ago(8), sex="male", weight_kg=25)
+    child = await new_patient(api, birth_date=_years_ago(8), sex="male", weight_kg=25,
+                              payer=MEDICAID)  # a Medicaid member in his own right
     lines = [
         {"sequence": 1, "drug_code": "prochlorperazine", "dose": "3.75", "dose_unit": "mg",
          "mode": "infusion", "minutes": 10},

@@ -9,11 +9,28 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bench import people
+from bench.people import CENTER_SUPERVISORS, PARTNER_ORDERERS
+
 from .client import Api, until
 
-NPI = "1234567893"  # a valid check digit; the rendering provider
-MEDICARE = {"payer_id": "medicare", "member_id": "1EG4TE5MK72", "plan_id": "part-b"}
+# The orders demo seed's practitioners (fixed ids, valid NPIs, NUCC taxonomies): the center's
+# neurologist supervises the infusions (incident-to: the rendering provider, 2310B) and orders
+# for the clinic; the partner practice's neurologist orders its referrals (2420E).
+SUPERVISOR = CENTER_SUPERVISORS[0]
+CENTER_ORDERER = CENTER_SUPERVISORS[1]
+PARTNER_ORDERER = PARTNER_ORDERERS[0]
+NPI = SUPERVISOR.npi  # the rendering provider on the claim
+# Made-up member ids in each payer's format (Medicare: an MBI).
+MEDICARE = {"payer_id": "medicare", "member_id": "2QT4JK7RD85", "plan_id": "part-b"}
 MEDICAID = {"payer_id": "river-medicaid", "member_id": "RM7730001", "plan_id": "river-mco"}
+
+
+def medicare(plan_id: str | None = "part-b") -> dict:
+    """A Traditional Medicare member of their own (a fresh MBI); ``plan_id=None`` sends the
+    order without a plan, as the contract allows (Medicare's only plan is then used)."""
+    return {"payer_id": "medicare", "member_id": people.mbi(),
+            **({"plan_id": plan_id} if plan_id else {})}
 
 
 def summit(member_id: str) -> dict:
@@ -57,17 +74,29 @@ def mrn() -> str:
 
 
 async def new_patient(api: Api, *, birth_date: str = "1984-06-02", sex: str = "female",
-                      weight_kg: float = 64, who: str = "demo-partner", **facts: Any) -> dict:
-    body = {"mrn": mrn(), "birth_date": birth_date, "sex": sex, "weight_kg": weight_kg, **facts}
+                      weight_kg: float = 64, who: str = "demo-partner",
+                      payer: dict | None = MEDICARE, coverage: dict | None = None,
+                      demographics: dict | None = None, **facts: Any) -> dict:
+    """A patient with invented demographics (a home address, never the clinic's) and, when
+    ``payer`` is given, a coverage with that payer (the order's payer picks it): the patient
+    is the subscriber unless ``coverage`` (bench.people.coverage) says otherwise."""
+    body = {"mrn": mrn(), "birth_date": birth_date, "sex": sex, "weight_kg": weight_kg, **facts,
+            "demographics": demographics or people.demographics(sex)}
+    if coverage is not None or payer is not None:
+        body["coverages"] = [coverage or people.coverage(payer)]  # type: ignore[arg-type]
     return await api.post("/v1/patients", body, who=who)
 
 
 async def new_order(api: Api, patient_id: str, lines: list[dict], *, urgency: str = "same_day",
                     payer: dict | None = None, diagnosis: tuple[str, ...] = ("G43.109",),
                     window: tuple[datetime, datetime] | None = None,
-                    who: str = "demo-partner") -> dict:
+                    who: str = "demo-partner", ordering: str | None = None) -> dict:
+    """A draft order; ``ordering`` is the ordering practitioner's id (by default the partner's
+    neurologist for a partner's order, the center's headache specialist for the center's)."""
     body: dict[str, Any] = {"patient_id": patient_id, "urgency": urgency,
-                            "diagnosis": list(diagnosis), "lines": lines}
+                            "diagnosis": list(diagnosis), "lines": lines,
+                            "ordering_practitioner_id": ordering or str(
+                                (PARTNER_ORDERER if who == "demo-partner" else CENTER_ORDERER).id)}
     if payer:
         body["payer"] = payer
     if window:
@@ -93,7 +122,7 @@ def status_of(part: dict | None) -> str | None:
 
 async def give(api: Api, order: dict, appointment_id: str, *,
                wasted: dict[int, str] | None = None, doses: dict[int, str] | None = None,
-               npi: str = NPI) -> dict:
+               supervisor=SUPERVISOR) -> dict:
     """Day of the visit, as the center's staff: check in, seat, record every line, complete
     the order (order.administered) and the chair time. Returns the completed order."""
     await api.post(f"/v1/appointments/{appointment_id}/check-in")
@@ -111,9 +140,11 @@ async def give(api: Api, order: dict, appointment_id: str, *,
             "dose_unit": ln["dose_unit"], "ndc": ndc, "lot": lot,
             "wasted_amount": (wasted or {}).get(ln["sequence"], "0")})
         t = stop + timedelta(minutes=1)
-    # The rendering provider is a billing fact the orders service accepts on completion.
+    # Who supervised the nurses (incident-to): the claim's rendering provider, by id; the NPI
+    # is the one the orders service hands on with order.administered.
     done = await api.post(f"/v1/orders/{order['id']}/complete",
-                          {"rendering_provider_npi": npi})
+                          {"rendering_provider_npi": supervisor.npi,
+                           "supervising_practitioner_id": str(supervisor.id)})
     await api.post(f"/v1/appointments/{appointment_id}/complete")
     return done
 

@@ -43,7 +43,7 @@ REQUESTOR = Requestor(name="Chairside Infusion Center (test)", npi="1548392608",
 def coverage(payer_id: str = "summit-health", *, member_id: str = "M-1001",
              relationship: str = "self", plan_id: str | None = "summit-ppo",
              group_number: str | None = "GRP-77", subscriber: Person | None = None) -> Coverage:
-    return Coverage(id=str(uuid4()), payer_id=payer_id, plan_id=plan_id, member_id=member_id,
+    return Coverage(id=uuid4(), payer_id=payer_id, plan_id=plan_id, member_id=member_id,
                     group_number=group_number, relationship=relationship,  # type: ignore[arg-type]
                     subscriber=subscriber)
 

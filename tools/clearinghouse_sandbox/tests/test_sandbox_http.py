@@ -177,3 +177,14 @@ def test_command_line_server_with_a_seed(tmp_path):
     done = subprocess.run([sys.executable, "-m", "clearinghouse_sandbox", "--config", str(seed)],
                           capture_output=True, text=True, timeout=30)
     assert done.returncode == 2 and "CLEARINGHOUSE_SANDBOX_CONFIG" in done.stderr
+
+
+@pytest.mark.parametrize("config", [SandboxConfig(), None])
+def test_unknown_members_are_active_by_default(config):
+    """Demo and e2e patients (any member id no rule steers) come back eligible."""
+    from clearinghouse_sandbox.config import demo_config
+
+    cfg = config or demo_config()
+    for member in ("1EG4TE5MK72", "RM7730001", "PHIMEMBER4471", "ZX9981234", ""):
+        assert cfg.answer_for(member).status == "active"
+        assert cfg.answer_for(member).retry_later_first == 0

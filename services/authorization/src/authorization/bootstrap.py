@@ -13,9 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from authorization.adapters import eligibility_orm, orm  # noqa: F401 - registers the tables
 from authorization.adapters.drug_codes import load_drug_codes
 from authorization.adapters.eligibility_clients import ClearinghouseClient
-from authorization.adapters.eligibility_clients import OrdersIdentitySource as EligibilityIdentity
 from authorization.adapters.metadata import messaging, metadata
-from authorization.adapters.orders_client import OrdersIdentitySource
+from authorization.adapters.orders_client import IdentitySource, OrdersIdentitySource
 from authorization.adapters.payer_client import PayerConnector, PayerEndpoint
 from authorization.domain.identity import Requestor
 from authorization.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
@@ -72,21 +71,26 @@ def build_connector(settings: AuthorizationSettings) -> PayerConnector:
     return PayerConnector(endpoints, default)
 
 
-def build_pas_sources(settings: AuthorizationSettings) -> PasSources:
+def build_identity_source(settings: AuthorizationSettings) -> IdentitySource:
+    """The one orders client: PAS requests and eligibility checks both read through it."""
+    return OrdersIdentitySource(settings.orders_url, timeout_s=settings.orders_timeout_s)
+
+
+def build_pas_sources(settings: AuthorizationSettings, identity: IdentitySource) -> PasSources:
     return PasSources(
-        identity=OrdersIdentitySource(settings.orders_url, timeout_s=settings.orders_timeout_s),
+        identity=identity,
         requestor=Requestor(name=settings.practice_name, npi=settings.practice_npi,
                             ein=settings.practice_ein),
         drug_codes=load_drug_codes(settings.rxnorm_codes))
 
 
-def build_parties(settings: AuthorizationSettings) -> eligibility.Parties:
+def build_parties(settings: AuthorizationSettings,
+                  identity: IdentitySource) -> eligibility.Parties:
     clearinghouse = (ClearinghouseClient(settings.clearinghouse_url,
                                          token=settings.clearinghouse_token,
                                          timeout_s=settings.clearinghouse_timeout_s)
                      if settings.clearinghouse_url else None)
-    return eligibility.Parties(identity=EligibilityIdentity(settings.orders_url),
-                               clearinghouse=clearinghouse)
+    return eligibility.Parties(identity=identity, clearinghouse=clearinghouse)
 
 
 class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
@@ -99,8 +103,9 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
                  settings: AuthorizationSettings) -> None:
         super().__init__(spec, settings)
         self.connector = build_connector(settings)
-        self.pas = build_pas_sources(settings)
-        self.parties = build_parties(settings)
+        identity = build_identity_source(settings)
+        self.pas = build_pas_sources(settings, identity)
+        self.parties = build_parties(settings, identity)
 
     async def start(self) -> None:
         await super().start()

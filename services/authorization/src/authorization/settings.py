@@ -8,6 +8,11 @@ the embedded default; unset in production unless given explicitly).
 PAS requests name the practice as requestor (``AUTHORIZATION_PRACTICE_NAME``, ``_NPI``,
 ``_EIN``; the embedded defaults are a realistic fake clinic, dropped in production unless set)
 and read who they are about from orders (``AUTHORIZATION_ORDERS_URL``) when they are built.
+Eligibility (270/271) goes to ``AUTHORIZATION_CLEARINGHOUSE_URL`` (the local clearinghouse
+sandbox in the embedded default; unset in production unless given). With
+``AUTHORIZATION_ELIGIBILITY_ON_SIGN`` (default true, production too) every signed order with a
+payer is checked and held until the check answers, but only when a clearinghouse is set: with
+none, no check is opened and no order is held (``checks_on_sign``).
 ``AUTHORIZATION_RXNORM_CODES`` adds verified RxCUIs by catalog drug code, e.g.
 ``{"eptinezumab": "<RxCUI from RxNav>"}``, to the shipped seed_data/rxnorm.json.
 """
@@ -73,12 +78,13 @@ class AuthorizationSettings(ServiceSettings):
     draft_stale_hours: int = Field(24, ge=1)
 
     # Eligibility (270/271): the clearinghouse endpoint (the local sandbox in the embedded
-    # default; unset in production unless given), checks on signing, retries. The payer
-    # identity comes from orders (orders_url above).
+    # default; unset in production unless given), checks on signing (only with a
+    # clearinghouse: see checks_on_sign), retries. The payer identity comes from orders
+    # (orders_url above).
     clearinghouse_url: str | None = SANDBOX_CLEARINGHOUSE
     clearinghouse_token: SecretStr | None = None
     clearinghouse_timeout_s: float = Field(10.0, gt=0, le=120)
-    eligibility_on_sign: bool = False
+    eligibility_on_sign: bool = True
     eligibility_poll_interval_s: float = Field(2.0, gt=0)
     eligibility_max_attempts: int = Field(5, ge=1, le=20)
     eligibility_retry_base_s: float = Field(60.0, ge=0)
@@ -129,6 +135,12 @@ class AuthorizationSettings(ServiceSettings):
             if "clearinghouse_url" not in self.model_fields_set:
                 self.clearinghouse_url = None
         return self
+
+    @property
+    def checks_on_sign(self) -> bool:
+        """Open a check (and hold the order) when an order is signed: asked for and a
+        clearinghouse to ask. Without one nothing would ever answer, so nothing is held."""
+        return self.eligibility_on_sign and bool(self.clearinghouse_url)
 
     @property
     def member_key(self) -> bytes | None:

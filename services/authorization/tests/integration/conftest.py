@@ -45,7 +45,8 @@ async def svc(make_database, broker, sandbox):
     settings = settings_for_test(
         AuthorizationSettings, database_url=url, broker=broker, poller_enabled=False,
         payer_default_base_url=sandbox.fhir_base, inquire_every_s=0, db_pool_size=20,
-        rxnorm_codes=TEST_CODES)
+        rxnorm_codes=TEST_CODES,
+        eligibility_on_sign=False)  # cases alone here; test_eligibility_* turn it on
     app = create_app(settings)
     clock = Clock(T0)
     app.dependency_overrides[get_now] = lambda: clock.now

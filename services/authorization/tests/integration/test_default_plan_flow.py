@@ -54,7 +54,8 @@ async def test_handler_medicare_biologic_without_plan_uses_the_payer_policy(svc)
 async def test_medicare_cocktail_without_plan_on_the_broker(make_database, fresh_broker):
     settings = settings_for_test(
         AuthorizationSettings, database_url=await make_database("authzmedicare"),
-        broker=fresh_broker, seed_demo_data=True, poller_enabled=False)
+        broker=fresh_broker, seed_demo_data=True, poller_enabled=False,
+        eligibility_on_sign=False)  # the case decision alone (eligibility: test_eligibility_*)
     runtime = build_runtime(settings)
     order = make_order(payer_id="medicare", plan_id=None, member_id="1EG4-TE5-MK72",
                        lines=COCKTAIL, diagnoses=["G43.909"], signed_at=datetime.now(UTC))

@@ -5,21 +5,22 @@ order is flagged, released when staff resolve it."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 from uuid import uuid4
 
 import pytest
 from sqlalchemy import select
 
 from authorization.adapters import eligibility_orm
-from authorization.adapters.eligibility_clients import ClearinghouseClient, StaticIdentitySource
-from authorization.domain.eligibility import Coverage, PayerIdentity, Person, Provider
+from authorization.adapters.eligibility_clients import ClearinghouseClient
+from authorization.domain.identity import PayerIdentity
 from authorization.service import cases as case_service
 from authorization.service import eligibility
 from clearinghouse_sandbox.config import Answer, SandboxConfig, demo_config
 from clearinghouse_sandbox.testing import running_sandbox
 
 from ..conftest import KETOROLAC, make_order
+from ..pas_fixtures import ORDERING, PATIENT, coverage
 from ..unit.test_case import GOOD
 from .conftest import T0, feed, outbox_events
 
@@ -37,22 +38,22 @@ def clearinghouse():
 async def esvc(svc, clearinghouse):
     clearinghouse.set_config(demo_config())
     svc.settings.eligibility_on_sign = True
-    svc.identities = StaticIdentitySource()
+    svc.source = svc.runtime.pas.identity  # the one orders source, PAS and eligibility
     svc.runtime.parties = eligibility.Parties(
-        identity=svc.identities, clearinghouse=ClearinghouseClient(clearinghouse.x12_url))
+        identity=svc.source, clearinghouse=ClearinghouseClient(clearinghouse.x12_url))
     svc.clearinghouse = clearinghouse
     return svc
 
 
 def patient(esvc, member_id=MEMBER, order=None, payer_id="summit-health"):
     pid = order.patient_id if order else uuid4()
-    esvc.identities.identities[pid] = PayerIdentity(
-        patient_id=pid, patient=Person("Rivera", "Ana", None, date(1985, 4, 2), "female"),
-        coverage=Coverage(id=uuid4(), payer_id=payer_id, member_id=member_id,
-                          group_number=None, relationship="self", subscriber=None),
-        ordering=Provider(npi="1234567893", name="Lee", given_name="Kim"))
+    ident = PayerIdentity(
+        order_id=None, patient_id=pid, patient=PATIENT,
+        coverage=coverage(payer_id, member_id=member_id),
+        ordering=ORDERING)
+    esvc.source.by_patient[pid] = ident
     if order:
-        esvc.identities.orders[order.order_id] = pid
+        esvc.identities[order.order_id] = replace(ident, order_id=order.order_id)
     return pid
 
 
@@ -90,9 +91,9 @@ async def test_on_demand_check_with_estimate_and_history(esvc):
     async with esvc.runtime.session_factory() as s:
         rows = (await s.execute(select(eligibility_orm.eligibility_checks))).mappings().all()
     stored = repr([dict(r) for r in rows])
-    assert MEMBER not in stored and "RIVERA" not in stored.upper() and "1985" not in stored
+    assert MEMBER not in stored and "RIVERA" not in stored.upper() and "1984" not in stored
     assert all(r["member_ref"] and len(r["member_ref"]) == 32 for r in rows)
-    assert {r["coverage_id"] for r in rows} == {esvc.identities.identities[pid].coverage.id}
+    assert {r["coverage_id"] for r in rows} == {esvc.source.by_patient[pid].coverage.id}
 
 
 @pytest.mark.parametrize("body, field", [
@@ -164,7 +165,7 @@ async def test_approval_withheld_while_flagged_released_on_resolve(esvc):
     [case_id] = [k.id for k in await _cases(esvc, order.order_id)]
     await case_service.answer(uows=esvc.uows, case_id=case_id, answers=GOOD, actor="t", now=T0)
     await case_service.submit(uows=esvc.uows, connector=esvc.runtime.connector,
-                              case_id=case_id, actor="t", now=T0)
+                              pas=esvc.runtime.pas, case_id=case_id, actor="t", now=T0)
     types = [e.event_type for e in await outbox_events(esvc)]
     assert types == ["authorization.requested", "authorization.eligibility_flagged"]
     r = await esvc.client.post(f"/v1/eligibility/{check_id}/resolve",
@@ -192,6 +193,20 @@ async def test_cancelled_order_drops_what_was_withheld(esvc):
     assert await eligibility.run_check(uows=esvc.uows, parties=esvc.runtime.parties,
                                        check_id=check.id, now=T0) is None
     assert [e.event_type for e in await outbox_events(esvc)] == []
+
+
+async def test_no_clearinghouse_opens_no_check_and_holds_nothing(esvc):
+    esvc.settings.clearinghouse_url = None  # production without a clearinghouse set
+    assert esvc.settings.eligibility_on_sign
+    order = make_order(signed_at=T0, lines=[KETOROLAC])
+    patient(esvc, order=order)
+    await feed(esvc, "order_signed", order)
+    assert await _checks(esvc, order.order_id) == []
+    async with esvc.uows() as uow:
+        assert await uow.eligibility.hold(order.order_id) is None
+    events = await outbox_events(esvc)  # the decision goes out at once, not withheld
+    assert [(e.event_type, e.key) for e in events] == [("authorization.not_required",
+                                                        str(order.order_id))]
 
 
 async def _checks(esvc, order_id):

@@ -14,21 +14,21 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from datetime import UTC, date, datetime
-from uuid import uuid4
+from datetime import UTC, datetime
 
 import httpx
 import pytest
 
-from authorization.adapters.eligibility_clients import StaticIdentitySource
+from authorization.adapters.orders_client import StaticIdentitySource
 from authorization.bootstrap import build_runtime
-from authorization.domain.eligibility import Coverage, PayerIdentity, Person, Provider
+from authorization.domain.identity import PayerIdentity
 from authorization.service import eligibility
 from authorization.settings import AuthorizationSettings
 from chairside_shared.processes import ServiceProcess
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
 
 from ..conftest import KETOROLAC, make_order
+from ..pas_fixtures import ORDERING, PATIENT, coverage
 from .test_event_flow import Collector, publish
 
 pytestmark = pytest.mark.integration
@@ -57,11 +57,10 @@ def clearinghouse(tmp_path):
 def identity_for(order, member_id: str) -> PayerIdentity:
     """What orders discloses for payment (fake demographics)."""
     return PayerIdentity(
-        patient_id=order.patient_id,
-        patient=Person("Rivera", "Ana", None, date(1985, 4, 2), "female"),
-        coverage=Coverage(id=uuid4(), payer_id=order.payer.payer_id, member_id=member_id,
-                          group_number="G-1", relationship="self", subscriber=None),
-        ordering=Provider(npi="1234567893", name="Lee", given_name="Kim"))
+        order_id=order.order_id, patient_id=order.patient_id, patient=PATIENT,
+        coverage=coverage(order.payer.payer_id, member_id=member_id, plan_id=None,
+                          group_number="G-1"),
+        ordering=ORDERING)
 
 
 async def test_inactive_flags_and_retry_later_is_retried(make_database, fresh_broker,
@@ -84,8 +83,7 @@ async def test_inactive_flags_and_retry_later_is_retried(make_database, fresh_br
     inactive = make_order(lines=[KETOROLAC], member_id="INACT-1", signed_at=now)
     busy = make_order(lines=[KETOROLAC], member_id="BUSY-1", signed_at=now)
     for order, member in ((inactive, "INACT-1"), (busy, "BUSY-1")):
-        identities.identities[order.patient_id] = identity_for(order, member)
-        identities.orders[order.order_id] = order.patient_id
+        identities.by_order[order.order_id] = identity_for(order, member)
     try:
         async with running(runtime), Collector(fresh_broker) as out:
             await publish(fresh_broker, ("order.signed", inactive), ("order.signed", busy))

@@ -81,7 +81,8 @@ async def test_orders_in_authorizations_out(make_database, fresh_broker):
         settings = settings_for_test(
             AuthorizationSettings, database_url=await make_database("authzflow"),
             broker=fresh_broker, seed_demo_data=True, payer_default_base_url=sandbox.fhir_base,
-            poll_interval_s=0.3, inquire_every_s=0, rxnorm_codes=TEST_CODES)
+            poll_interval_s=0.3, inquire_every_s=0, rxnorm_codes=TEST_CODES,
+            eligibility_on_sign=False)  # cases alone (eligibility: test_eligibility_flow)
         runtime = build_runtime(settings)
         now = datetime.now(UTC)
         cocktail = make_order(lines=[KETOROLAC], signed_at=now)

@@ -154,3 +154,21 @@ def test_estimate_without_allowed_amount_shows_the_figures_only():
     c2 = check(allowed=Decimal(1000))
     answer(c2, ACTIVE)
     assert c2.estimate.amount == Decimal("545.00")
+
+
+def test_checks_on_sign_by_default_only_with_a_clearinghouse():
+    from authorization.settings import AuthorizationSettings
+
+    embedded = AuthorizationSettings()
+    assert embedded.eligibility_on_sign and embedded.clearinghouse_url
+    assert embedded.checks_on_sign  # the embedded default asks its sandbox
+    prod_base = {"environment": "production", "database_url": "postgresql://db/authz",
+                 "seed_demo_data": False}
+    prod = AuthorizationSettings(**prod_base)
+    assert prod.eligibility_on_sign and prod.clearinghouse_url is None
+    assert not prod.checks_on_sign  # nothing to ask: no check, no hold
+    clinic = AuthorizationSettings(**prod_base, clearinghouse_url="https://ch.example/x12")
+    assert clinic.checks_on_sign
+    off = AuthorizationSettings(**prod_base, clearinghouse_url="https://ch.example/x12",
+                                eligibility_on_sign=False)
+    assert not off.checks_on_sign

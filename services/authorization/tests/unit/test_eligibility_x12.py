@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from uuid import uuid4
@@ -12,28 +13,26 @@ import pytest
 from authorization.adapters.x12_270 import Envelope, render_270, text
 from authorization.adapters.x12_271 import read_271
 from authorization.adapters.x12_validation import X12Invalid, validate
-from authorization.domain.eligibility import (
-    Coverage,
-    MissingIdentity,
-    PayerIdentity,
-    Person,
-    Provider,
-    build_inquiry,
-)
+from authorization.domain.eligibility import MissingIdentity, Provider, build_inquiry
+from authorization.domain.identity import Coverage, PayerIdentity, Person, Practitioner
 
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 ENV = Envelope("CHAIRSIDE", "CLEARINGHOUSE", "9CHAIRSIDE", "T", 1234)
-PATIENT = Person("O'Brien-Núñez", "Zoë", "Q", date(2014, 6, 9), "female")
-SUBSCRIBER = Person("Doe", "John", None, date(1978, 5, 1), "male")
-DOCTOR = Provider(npi="1234567893", name="Smith", given_name="Ann")
+PATIENT = Person(family_name="O'Brien-Núñez", given_name="Zoë", middle_name="Q",
+                 birth_date=date(2014, 6, 9), sex="female", address=None)
+SUBSCRIBER = Person(family_name="Doe", given_name="John", birth_date=date(1978, 5, 1),
+                    sex="male", address=None)
+DOCTOR = Practitioner(id="p-1", npi="1234567893", family_name="Smith", given_name="Ann",
+                      taxonomy="2084N0402X")
 
 
 def identity(relationship="self", member_id="M123", subscriber=SUBSCRIBER, patient=PATIENT,
-             payer_id="summit-health"):
+             payer_id="summit-health", ordering=DOCTOR):
     cov = Coverage(id=uuid4(), payer_id=payer_id, member_id=member_id, group_number=None,
                    relationship=relationship,
                    subscriber=None if relationship == "self" else subscriber)
-    return PayerIdentity(patient_id=uuid4(), patient=patient, coverage=cov, ordering=DOCTOR)
+    return PayerIdentity(order_id=None, patient_id=uuid4(), patient=patient, coverage=cov,
+                         ordering=ordering)
 
 
 def inquiry(ident=None, practice=None, types=("30", "1")):
@@ -89,11 +88,15 @@ def test_text_cannot_carry_delimiters():
 
 @pytest.mark.parametrize("ident, item", [
     (identity(patient=None), "patient"),
-    (PayerIdentity(patient_id=uuid4(), patient=PATIENT, coverage=None), "coverage"),
+    (PayerIdentity(order_id=None, patient_id=uuid4(), patient=PATIENT, coverage=None,
+                   ordering=DOCTOR), "coverage"),
     (identity(payer_id="harbor-health"), "coverage"),
     (identity("spouse", subscriber=None), "subscriber"),
-    (PayerIdentity(patient_id=uuid4(), patient=PATIENT,
-                   coverage=identity().coverage, ordering=None), "provider"),
+    (identity(ordering=None), "provider"),
+    (identity(ordering=replace(DOCTOR, active=False)), "provider"),
+    (identity(patient=replace(PATIENT, birth_date=None)), "patient"),
+    (identity("child", subscriber=replace(SUBSCRIBER, birth_date=None)), "subscriber"),
+    (identity("child", patient=replace(PATIENT, given_name=" ")), "patient"),
 ])
 def test_inquiry_names_the_missing_identity(ident, item):
     with pytest.raises(MissingIdentity) as err:

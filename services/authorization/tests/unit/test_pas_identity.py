@@ -154,27 +154,47 @@ async def test_orders_client_over_http():
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
-        oid = request.url.path.split("/")[3]
-        if oid == CONTRACT_ANSWER["order_id"]:
+        kind, oid = request.url.path.split("/")[2:4]
+        if kind == "patients" and oid == CONTRACT_ANSWER["patient_id"]:
+            return httpx.Response(200, json={**CONTRACT_ANSWER, "order_id": None})
+        if kind == "orders" and oid == CONTRACT_ANSWER["order_id"]:
             return httpx.Response(200, json=CONTRACT_ANSWER)
-        return httpx.Response(404 if oid.startswith("0") else 500, json={})
+        if oid.startswith("b"):
+            return httpx.Response(200, json={**CONTRACT_ANSWER, "patient_id": "not-a-uuid"})
+        return httpx.Response({"0": 404, "4": 403}.get(oid[0], 500), json={})
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
         src = OrdersIdentitySource("http://orders", client=client)
-        got = await src.payer_identity(CONTRACT_ANSWER["order_id"])
+        got = await src.for_order(CONTRACT_ANSWER["order_id"])
         assert got.coverage.member_id == "M-1001"
         req = seen[0]
         assert req.url.params["purpose"] == "payment"
         assert req.headers["x-chairside-client-id"] == "authorization"
         assert req.headers["x-chairside-scopes"] == "patients:read"
-        assert await src.payer_identity("00000000-0000-4000-8000-000000000000") is None
-        with pytest.raises(IdentityUnavailable, match="answered 500"):
-            await src.payer_identity("f0000000-0000-4000-8000-000000000000")
+        assert await src.for_order("00000000-0000-4000-8000-000000000000") is None
+        with pytest.raises(IdentityUnavailable, match="answered 500") as err:
+            await src.for_order("f0000000-0000-4000-8000-000000000000")
+        assert err.value.retryable
+        with pytest.raises(IdentityUnavailable, match="answered 403") as err:
+            await src.for_order("40000000-0000-4000-8000-000000000000")
+        assert not err.value.retryable
+        with pytest.raises(IdentityUnavailable, match="unreadable") as err:
+            await src.for_order("b0000000-0000-4000-8000-000000000000")
+        assert not err.value.retryable
+        # a patient and payer without an order (on-demand eligibility)
+        got = await src.for_patient(CONTRACT_ANSWER["patient_id"], "summit-health")
+        assert got.order_id is None and str(got.patient_id) == CONTRACT_ANSWER["patient_id"]
+        assert got.coverage.payer_id == "summit-health"
+        req = seen[-1]
+        assert req.url.path == f"/v1/patients/{CONTRACT_ANSWER['patient_id']}/payer-identity"
+        assert dict(req.url.params) == {"purpose": "payment", "payer_id": "summit-health"}
+        assert req.headers["x-chairside-scopes"] == "patients:read"
+        assert await src.for_patient("00000000-0000-4000-8000-000000000000", "x") is None
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(IdentityUnavailable, match="unreachable"):
-        await OrdersIdentitySource(f"http://127.0.0.1:{port}").payer_identity(uuid4())
+        await OrdersIdentitySource(f"http://127.0.0.1:{port}").for_order(uuid4())
 
 
 def test_requestor_settings(monkeypatch):

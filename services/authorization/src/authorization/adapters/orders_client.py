@@ -1,10 +1,16 @@
-"""Who a PAS request is about, read from the orders service when the request is built and kept
-nowhere: ``GET /v1/orders/{order_id}/payer-identity?purpose=payment`` (the identity contract,
-an audited read on the orders side). Logs carry order ids only, never what came back."""
+"""Who a PAS request or an eligibility inquiry is about, read from the orders service when it is
+built and kept nowhere (the identity contract; audited reads on the orders side):
+
+- ``GET /v1/orders/{order_id}/payer-identity?purpose=payment`` for an order;
+- ``GET /v1/patients/{patient_id}/payer-identity?purpose=payment&payer_id=`` for a patient and
+  payer without an order (an on-demand eligibility check).
+
+404 -> None (orders has no such order or patient). Logs carry ids only, never what came back."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 from uuid import UUID
@@ -19,7 +25,9 @@ HEADERS = {"x-chairside-client-id": "authorization", "x-chairside-scopes": "pati
 
 
 class IdentitySource(Protocol):
-    async def payer_identity(self, order_id: UUID) -> PayerIdentity | None: ...
+    async def for_order(self, order_id: UUID) -> PayerIdentity | None: ...
+
+    async def for_patient(self, patient_id: UUID, payer_id: str) -> PayerIdentity | None: ...
 
 
 def _text(doc: dict[str, Any], key: str) -> str:
@@ -60,7 +68,7 @@ def _coverage(doc: Any) -> Coverage | None:
     if not isinstance(doc, dict):
         return None
     rel = doc.get("relationship")
-    return Coverage(id=str(doc.get("id", "")), payer_id=_text(doc, "payer_id"),
+    return Coverage(id=UUID(str(doc["id"])), payer_id=_text(doc, "payer_id"),
                     plan_id=doc.get("plan_id") or None, member_id=_text(doc, "member_id"),
                     group_number=doc.get("group_number") or None,
                     relationship=rel if rel in ("self", "spouse", "child", "other") else "other",
@@ -69,7 +77,10 @@ def _coverage(doc: Any) -> Coverage | None:
 
 
 def parse_payer_identity(doc: dict[str, Any]) -> PayerIdentity:
-    return PayerIdentity(order_id=UUID(str(doc["order_id"])),
+    """The contract's body -> the domain's PayerIdentity (KeyError/ValueError/TypeError when the
+    ids break the contract; missing names and dates stay empty for the callers to name)."""
+    order_id = doc.get("order_id")
+    return PayerIdentity(order_id=UUID(str(order_id)) if order_id else None,
                          patient_id=UUID(str(doc["patient_id"])),
                          patient=_person(doc.get("patient")),
                          coverage=_coverage(doc.get("coverage")),
@@ -83,46 +94,61 @@ class OrdersIdentitySource:
         self.timeout_s = timeout_s
         self._client = client
 
-    async def payer_identity(self, order_id: UUID) -> PayerIdentity | None:
-        url = f"{self.base_url}/v1/orders/{order_id}/payer-identity"
+    async def for_order(self, order_id: UUID) -> PayerIdentity | None:
+        return await self._get(f"/v1/orders/{order_id}/payer-identity",
+                               {"purpose": "payment"}, f"order {order_id}")
+
+    async def for_patient(self, patient_id: UUID, payer_id: str) -> PayerIdentity | None:
+        return await self._get(f"/v1/patients/{patient_id}/payer-identity",
+                               {"purpose": "payment", "payer_id": payer_id},
+                               f"patient {patient_id}")
+
+    async def _get(self, path: str, params: dict[str, str], about: str) -> PayerIdentity | None:
+        url = f"{self.base_url}{path}"
         try:
             if self._client is not None:
-                resp = await self._client.get(url, params={"purpose": "payment"},
-                                              headers=HEADERS, timeout=self.timeout_s)
+                resp = await self._client.get(url, params=params, headers=HEADERS,
+                                              timeout=self.timeout_s)
             else:
                 async with httpx.AsyncClient(timeout=self.timeout_s) as client:
-                    resp = await client.get(url, params={"purpose": "payment"},
-                                            headers=HEADERS)
+                    resp = await client.get(url, params=params, headers=HEADERS)
         except httpx.HTTPError as exc:
-            log.warning("orders unreachable for the payer identity of order %s", order_id)
+            log.warning("orders unreachable for the payer identity of %s", about)
             raise IdentityUnavailable(
                 f"orders service unreachable ({type(exc).__name__})") from exc
         if resp.status_code == 404:
             return None
         if resp.status_code != 200:
-            raise IdentityUnavailable(f"orders service answered {resp.status_code}")
+            raise IdentityUnavailable(f"orders service answered {resp.status_code}",
+                                      retryable=resp.status_code >= 500)
         try:
             return parse_payer_identity(resp.json())
         except (ValueError, KeyError, TypeError) as exc:
-            raise IdentityUnavailable("orders service answered an unreadable payer identity"
-                                      ) from exc
+            raise IdentityUnavailable("orders service answered an unreadable payer identity",
+                                      retryable=False) from exc
 
 
 class StaticIdentitySource:
-    """Fixed identities by order id, or one for every order (tests)."""
+    """Fixed identities by order id and by patient id, or one for everything (tests, demos).
+    ``by_order`` is shared: tests add to it."""
 
     def __init__(self, default: PayerIdentity | None = None,
-                 by_order: dict[UUID, PayerIdentity | None] | None = None) -> None:
+                 by_order: dict[UUID, PayerIdentity | None] | None = None,
+                 by_patient: dict[UUID, PayerIdentity | None] | None = None) -> None:
         self.default = default
-        self.by_order = by_order if by_order is not None else {}  # shared, tests add to it
+        self.by_order = by_order if by_order is not None else {}
+        self.by_patient = by_patient if by_patient is not None else {}
         self.calls: list[UUID] = []
 
-    async def payer_identity(self, order_id: UUID) -> PayerIdentity | None:
+    async def for_order(self, order_id: UUID) -> PayerIdentity | None:
         self.calls.append(order_id)
         if order_id in self.by_order:
             return self.by_order[order_id]
-        if self.default is None:
-            return None
-        return PayerIdentity(order_id=order_id, patient_id=self.default.patient_id,
-                             patient=self.default.patient, coverage=self.default.coverage,
-                             ordering=self.default.ordering)
+        return None if self.default is None else replace(self.default, order_id=order_id)
+
+    async def for_patient(self, patient_id: UUID, payer_id: str) -> PayerIdentity | None:
+        self.calls.append(patient_id)
+        if patient_id in self.by_patient:
+            return self.by_patient[patient_id]
+        return None if self.default is None else replace(self.default, order_id=None,
+                                                         patient_id=patient_id)

@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..domain.eligibility import Inquiry, Person, Provider
+from ..domain.eligibility import Inquiry, Provider
+from ..domain.identity import Person
 
 GUIDE = "005010X279A1"
 _SEX = {"female": "F", "male": "M"}
@@ -47,6 +48,8 @@ def _person(code: str, p: Person, member_id: str | None = None) -> list[str]:
            text(p.middle_name, 25), "", ""]
     if member_id:
         nm1 += ["MI", text(member_id, 80).replace(" ", "")]
+    if p.birth_date is None:  # build_inquiry refuses a member without one
+        return [_join(nm1)]
     dmg = ["DMG", "D8", _d8(p.birth_date)] + ([_SEX[p.sex]] if p.sex in _SEX else [])
     return [_join(nm1), _join(dmg)]
 

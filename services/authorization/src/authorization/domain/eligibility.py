@@ -1,8 +1,9 @@
 """Eligibility (X12 270/271, 005010X279A1) as the authorization domain reads it.
 
-- Who is asked about: the payer identity orders discloses for payment (``PayerIdentity``),
-  turned into one ``Inquiry`` (2100A payer, 2100B provider, 2100C subscriber, 2100D the patient
-  when a dependent); nothing of it is ever stored.
+- Who is asked about: the payer identity orders discloses for payment (``PayerIdentity`` of
+  ``identity``, the one model PAS requests use too), turned into one ``Inquiry`` (2100A payer,
+  2100B provider, 2100C subscriber, 2100D the patient when a dependent); nothing of it is ever
+  stored.
 - What came back: the 271's benefits (EB) and rejections (AAA) as an ``Answer``, its
   ``outcome`` (active, inactive, rejected, retry later) and the figures a visit's estimate needs
   (``BenefitFigures``), then the patient's estimated responsibility (``estimate``).
@@ -14,12 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
-from uuid import UUID
 
 from .errors import AuthorizationError
+from .identity import PayerIdentity, Person, Practitioner
 
-Sex = Literal["female", "male", "unknown"]
-Relationship = Literal["self", "spouse", "child", "other"]
 Outcome = Literal["active", "inactive", "rejected", "retry_later", "unknown"]
 CENT = Decimal("0.01")
 
@@ -59,25 +58,6 @@ class MissingIdentity(AuthorizationError):
 
 # --------------------------------------------------------------------------- who is asked about
 @dataclass(frozen=True)
-class Person:
-    family_name: str
-    given_name: str
-    middle_name: str | None
-    birth_date: date
-    sex: Sex
-
-
-@dataclass(frozen=True)
-class Coverage:
-    id: UUID
-    payer_id: str
-    member_id: str
-    group_number: str | None
-    relationship: Relationship
-    subscriber: Person | None  # required unless relationship == "self"
-
-
-@dataclass(frozen=True)
 class Provider:
     """The information receiver (2100B): an organization or a person, by NPI."""
 
@@ -89,15 +69,12 @@ class Provider:
     def is_person(self) -> bool:
         return self.given_name is not None
 
-
-@dataclass(frozen=True)
-class PayerIdentity:
-    """What orders discloses for payment (purpose=payment): read, used once, kept nowhere."""
-
-    patient_id: UUID
-    patient: Person | None
-    coverage: Coverage | None
-    ordering: Provider | None = None
+    @classmethod
+    def of(cls, p: Practitioner | None) -> Provider | None:
+        """The ordering practitioner as receiver: only an active one with an NPI."""
+        if p is None or not p.npi or not p.active:
+            return None
+        return cls(npi=p.npi, name=p.family_name, given_name=p.given_name)
 
 
 @dataclass(frozen=True)
@@ -124,7 +101,7 @@ def build_inquiry(*, identity: PayerIdentity, payer_id: str, payer_name: str,
         raise MissingIdentity("coverage", f"no coverage on file for payer {payer_id}")
     if cov.payer_id != payer_id:
         raise MissingIdentity("coverage", f"the coverage on file is not for payer {payer_id}")
-    provider = practice or identity.ordering
+    provider = practice or Provider.of(identity.ordering)
     if provider is None:
         raise MissingIdentity("provider", "no provider NPI for the inquiry (practice NPI or "
                                           "ordering practitioner)")
@@ -134,6 +111,11 @@ def build_inquiry(*, identity: PayerIdentity, payer_id: str, payer_name: str,
         raise MissingIdentity("subscriber", "the subscriber's demographics are not on file")
     else:
         subscriber, dependent = cov.subscriber, identity.patient
+    for item, who in (("subscriber" if dependent else "patient", subscriber),
+                      ("patient", dependent)):
+        if who is not None and not (who.family_name.strip() and who.given_name.strip()
+                                    and who.birth_date):
+            raise MissingIdentity(item, f"the {item}'s name or birth date is not on file")
     return Inquiry(reference=reference, payer_id=payer_id, payer_name=payer_name,
                    provider=provider, member_id=cov.member_id, subscriber=subscriber,
                    dependent=dependent, service_date=service_date,

@@ -88,7 +88,12 @@ class ConcurrentUpdate(AuthorizationError):
 
 
 class IdentityUnavailable(AuthorizationError):
-    """The orders service could not be asked who the request is about (down, timed out); the
-    case is left as it was and can be submitted again."""
+    """The orders service could not be asked who a PAS request or an eligibility check is about
+    (down, timed out, refused, answered unreadably); the case is left as it was and can be
+    submitted again. ``retryable`` when asking again may pass (down, 5xx)."""
 
     status, title, code = 503, "Service unavailable", "identity-unavailable"
+
+    def __init__(self, message: str, *, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.retryable = retryable

@@ -1,7 +1,9 @@
-"""Who a PAS request is about and who sends it, as read at the moment of disclosure.
+"""Who a PAS request or an eligibility inquiry is about and who sends it, as read at the moment
+of disclosure: the one model of orders' payer identity in this service.
 
 Orders owns patient demographics, coverages and practitioners; this service reads them (purpose
-payment) when it builds a PAS request and keeps nothing (docs: notes/identity-contract.md). The
+payment) when it builds a PAS request or a 270 and keeps nothing (docs:
+notes/identity-contract.md). The
 practice's own identity (the requestor organization) is this service's configuration. A PAS
 request is only sent when everything the Da Vinci PAS 2.2.1 profiles require is known:
 ``pas_parties`` names each missing item instead (never a stand-in).
@@ -67,7 +69,7 @@ class Practitioner:
 
 @dataclass(frozen=True)
 class Coverage:
-    id: str
+    id: UUID
     payer_id: str
     member_id: str
     relationship: Relationship
@@ -79,9 +81,12 @@ class Coverage:
 
 @dataclass(frozen=True)
 class PayerIdentity:
-    """orders' ``GET /v1/orders/{id}/payer-identity?purpose=payment`` answer."""
+    """orders' payer-identity answer (purpose=payment): for an order
+    (``GET /v1/orders/{id}/payer-identity``) or for a patient and payer without an order
+    (``GET /v1/patients/{id}/payer-identity?payer_id=``, then ``order_id`` is None). Read, used
+    once, kept nowhere."""
 
-    order_id: UUID
+    order_id: UUID | None
     patient_id: UUID
     patient: Person | None
     coverage: Coverage | None

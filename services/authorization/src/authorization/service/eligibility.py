@@ -19,18 +19,14 @@ from uuid import UUID
 
 from prometheus_client import Counter
 
-from ..adapters.eligibility_clients import (
-    ClearinghouseClient,
-    ClearinghouseUnavailable,
-    IdentitySource,
-    IdentityUnavailable,
-)
+from ..adapters.eligibility_clients import ClearinghouseClient, ClearinghouseUnavailable
+from ..adapters.orders_client import IdentitySource
 from ..adapters.x12_270 import Envelope, render_270
 from ..adapters.x12_271 import read_271
 from ..adapters.x12_validation import X12Invalid, split, validate
 from ..domain.eligibility import Answer, MissingIdentity, Provider, build_inquiry
 from ..domain.eligibility_check import EligibilityCheck, OrderHold, retry_delay
-from ..domain.errors import FieldError, NotFound, ValidationFailed
+from ..domain.errors import FieldError, IdentityUnavailable, NotFound, ValidationFailed
 from ..domain.orders import SignedOrder
 from ..settings import AuthorizationSettings
 from .uow import AuthorizationUnitOfWork, UowFactory
@@ -67,9 +63,10 @@ class _Answered:
 async def order_signed(*, uow: AuthorizationUnitOfWork, order: SignedOrder,
                        now: datetime) -> EligibilityCheck | None:
     """Inside the consumer's unit of work: a check to run and the order held until it answers
-    (no I/O here; the worker sends the 270)."""
+    (no I/O here; the worker sends the 270). None when checks on signing are off or no
+    clearinghouse is set (then the order is not held either)."""
     settings = uow.settings
-    if not settings.eligibility_on_sign or order.payer is None:
+    if not settings.checks_on_sign or order.payer is None:
         return None
     check = EligibilityCheck(
         patient_id=order.patient_id, payer_id=order.payer.payer_id, order_id=order.order_id,
@@ -142,6 +139,8 @@ async def _ask(check: EligibilityCheck, payer_name: str, parties: Parties,
                           else parties.identity.for_patient(check.patient_id, check.payer_id))
     except IdentityUnavailable as exc:
         return _Failure("identity_unavailable", str(exc), exc.retryable)
+    if identity is None:
+        return _Failure("identity_unavailable", "orders answered 404", False)
     if identity.patient_id != check.patient_id:
         return _Failure("identity_mismatch", "orders answered for another patient", False)
     practice = (Provider(npi=settings.practice_npi, name=settings.eligibility_provider_name)

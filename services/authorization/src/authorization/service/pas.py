@@ -46,7 +46,7 @@ async def parties_for(*, uows: UowFactory, pas: PasSources,
     async with uows() as uow:
         facts = await uow.orders.get(case.order_id)
         found = await uow.payers.get(case.payer_id)
-    identity = await pas.identity.payer_identity(case.order_id)
+    identity = await pas.identity.for_order(case.order_id)
     return pas_parties(
         identity, payer_id=case.payer_id, requestor=pas.requestor,
         insurer_name=found[0].name if found else None,

@@ -1,4 +1,5 @@
-"""Demo patients for the embedded ``make run`` (never in production: settings refuse it).
+"""Demo patients (with their demographics, coverages and the practitioners: demo_identity.py)
+for the embedded ``make run`` (never in production: settings refuse it).
 
 The catalog and protocol templates are not demo data: the migration seeds them everywhere.
 Idempotent: a patient whose id or MRN already exists in its practice is left alone.
@@ -13,6 +14,7 @@ from uuid import UUID
 
 from chairside_shared.runtime import ServiceRuntime
 from orders.domain.patient import Allergy, HomeMed, PatientFacts, PatientRecord
+from orders.seed.demo_identity import seed_identities
 from orders.service import records
 from orders.service.uow import OrdersUnitOfWork
 
@@ -50,3 +52,4 @@ async def seed_demo(runtime: ServiceRuntime[OrdersUnitOfWork]) -> None:
     for mrn, facts in DEMO_PATIENTS:
         record = PatientRecord(facts=_as_of(facts, now), mrn=mrn, created_at=now, updated_at=now)
         await records.add_patient_once(uow=runtime.uow(), record=record)
+    await seed_identities(runtime.uow(), now)

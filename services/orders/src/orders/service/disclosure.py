@@ -17,7 +17,7 @@ from orders.domain.identity import (
     Purpose,
     pick_coverage,
 )
-from orders.domain.order import Order
+from orders.domain.patient import PatientRecord
 from orders.domain.practitioners import Practitioner
 from orders.service.handlers import Scope, _order, utcnow
 from orders.service.identity import access, visible_patient
@@ -71,11 +71,25 @@ async def access_log(*, uow: OrdersUnitOfWork, patient_id: UUID, scope: Scope, l
 
 @dataclass(frozen=True)
 class PayerIdentity:
-    order: Order
+    order_id: UUID | None  # None: read for a patient and payer, not an order
+    patient_id: UUID
+    practice_id: str
     patient: Person | None
     coverage: Coverage | None
     ordering: Practitioner | None
     supervising: Practitioner | None
+
+
+async def _disclose(uow: OrdersUnitOfWork, record: PatientRecord, coverage: Coverage | None,
+                    scope: Scope, purpose: Purpose, now: datetime) -> Person | None:
+    """Within an open unit of work: the patient as a Person, the read audited (what was
+    disclosed: the person's fields when on file, the coverage's when there is one)."""
+    found = await uow.demographics.get(record.id)
+    person = None if found is None else found.person(record.facts)
+    fields = (PERSON_FIELDS if person else ()) + (COVERAGE_FIELDS if coverage else ())
+    await uow.access_log.add([access(scope, record, "payer-identity", "read", fields,
+                                     purpose, now)])
+    return person
 
 
 async def payer_identity(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
@@ -88,8 +102,6 @@ async def payer_identity(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
         record = await uow.patients.get(order.patient_id)
         if record is None:
             raise NotFound(f"order {order_id} not found")
-        found = await uow.demographics.get(record.id)
-        person = None if found is None else found.person(record.facts)
         coverage = None
         if order.coverage_id is not None:
             coverage = await uow.coverages.get(order.coverage_id)
@@ -101,8 +113,23 @@ async def payer_identity(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
             ordering = await uow.practitioners.get(order.ordering_practitioner_id)
         if order.supervising_practitioner_id is not None:
             supervising = await uow.practitioners.get(order.supervising_practitioner_id)
-        fields = (PERSON_FIELDS if person else ()) + (COVERAGE_FIELDS if coverage else ())
-        await uow.access_log.add([access(scope, record, "payer-identity", "read", fields,
-                                         purpose, now)])
+        person = await _disclose(uow, record, coverage, scope, purpose, now)
         await uow.commit()
-    return PayerIdentity(order, person, coverage, ordering, supervising)
+    return PayerIdentity(order.id, record.id, order.practice_id, person, coverage, ordering,
+                         supervising)
+
+
+async def patient_payer_identity(*, uow: OrdersUnitOfWork, patient_id: UUID, payer_id: str,
+                                 scope: Scope, purpose: Purpose,
+                                 now: datetime | None = None) -> PayerIdentity:
+    """What a 270 for this patient and payer discloses without an order (an on-demand
+    eligibility check): the patient and the coverage with that payer in force today, primary
+    first; no practitioners (audited like the order read)."""
+    now = now or utcnow()
+    async with uow:
+        record = await visible_patient(uow, patient_id, scope)
+        coverage = pick_coverage(await uow.coverages.of_patient(record.id), payer_id,
+                                 now.date())
+        person = await _disclose(uow, record, coverage, scope, purpose, now)
+        await uow.commit()
+    return PayerIdentity(None, record.id, record.practice_id, person, coverage, None, None)

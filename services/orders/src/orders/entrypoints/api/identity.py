@@ -1,5 +1,6 @@
-"""/v1/patients/{id}/demographics and /coverages, lookups, the PHI access log, and
-/v1/orders/{id}/payer-identity. Every read takes a purpose and is audited by the handler."""
+"""/v1/patients/{id}/demographics and /coverages, lookups, the PHI access log, and the payer
+identity (/v1/orders/{id}/payer-identity, /v1/patients/{id}/payer-identity). Every read takes
+a purpose and is audited by the handler."""
 
 from __future__ import annotations
 
@@ -153,6 +154,17 @@ async def access_log(patient_id: UUID, uow: UoW, caller: Caller,
                                           limit=limit, before_id=int(cursor) if cursor else None)
     nxt = str(entries[-1][0]) if len(entries) == limit else None
     return {"items": [access_view(i, r) for i, r in entries], "next_cursor": nxt}
+
+
+@router.get("/{patient_id}/payer-identity", response_model=s.PayerIdentityOut,
+            summary="Who a 270 for this patient and payer names, without an order: the "
+                    "coverage with the payer in force today, primary first (audited read)")
+async def patient_payer_identity(patient_id: UUID, uow: UoW, caller: Caller,
+                                 payer_id: str = Query(min_length=1, max_length=64),
+                                 purpose: s.Purpose = Query("payment")) -> dict[str, Any]:
+    require(caller, "patients:read")
+    return payer_identity_view(await disclosure.patient_payer_identity(
+        uow=uow, patient_id=patient_id, payer_id=payer_id, scope=caller, purpose=purpose))
 
 
 @orders_router.get("/{order_id}/payer-identity", response_model=s.PayerIdentityOut,

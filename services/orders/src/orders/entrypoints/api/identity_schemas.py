@@ -166,7 +166,7 @@ class PractitionerOut(BaseModel):
 
 
 class PayerIdentityOut(BaseModel):
-    order_id: UUID
+    order_id: UUID | None = Field(description="null: read for a patient and payer, no order")
     patient_id: UUID
     practice_id: str
     patient: PersonOut | None = Field(description="null: no demographics on file")

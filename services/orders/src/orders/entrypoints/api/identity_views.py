@@ -40,8 +40,8 @@ def practitioner_view(p: Practitioner) -> dict[str, Any]:
 
 
 def payer_identity_view(pi: PayerIdentity) -> dict[str, Any]:
-    return {"order_id": pi.order.id, "patient_id": pi.order.patient_id,
-            "practice_id": pi.order.practice_id,
+    return {"order_id": pi.order_id, "patient_id": pi.patient_id,
+            "practice_id": pi.practice_id,
             "patient": None if pi.patient is None else person_view(pi.patient),
             "coverage": None if pi.coverage is None else coverage_view(pi.coverage),
             "ordering": None if pi.ordering is None else practitioner_view(pi.ordering),

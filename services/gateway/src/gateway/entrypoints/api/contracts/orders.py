@@ -714,6 +714,16 @@ class PatientOut(BaseModel):
     weight_kg: Annotated[str | None, Field(title='Weight Kg')]
 
 
+class PatientPayerIdentityQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    payer_id: Annotated[str, Field(max_length=64, min_length=1, title='Payer Id')]
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'], Field(title='Purpose')
+    ] = 'payment'
+
+
 class WeightKg2(RootModel[Decimal]):
     root: Annotated[Decimal, Field(gt=0, le=400, multiple_of=0.01, title='Weight Kg')]
 
@@ -1325,7 +1335,12 @@ class PayerIdentityOut(BaseModel):
         populate_by_name=True,
     )
     coverage: CoverageOut | None
-    order_id: Annotated[UUID, Field(title='Order Id')]
+    order_id: Annotated[
+        UUID | None,
+        Field(
+            description='null: read for a patient and payer, no order', title='Order Id'
+        ),
+    ]
     ordering: PractitionerOut | None
     patient: Annotated[
         PersonOut | None, Field(description='null: no demographics on file')
