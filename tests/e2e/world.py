@@ -285,6 +285,8 @@ def identity_bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
             "roles": ["ordering", "rendering", "supervising"], "active": True}),
         ("GET", "/v1/orders/{order_id}/payer-identity"): Base(
             path={"order_id": w["signed_order"]}, query={"purpose": "payment"}),
+        ("GET", "/v1/patients/{patient_id}/payer-identity"): Base(query={
+            "payer_id": "medicare", "purpose": "payment"}),
         ("POST", "/v1/patients/{patient_id}/eligibility"): Base(body={
             "payer_id": "medicare", "order_id": w["signed_order"],
             "service_date": datetime.now(UTC).date().isoformat(),

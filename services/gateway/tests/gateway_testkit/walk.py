@@ -77,7 +77,7 @@ QUERIES: dict[type[Any], dict[str, str]] = {
     sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
     gw.BoardQuery: {"date": "2026-03-02"},
     rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
-    rb.LoadAspQuery: {"quarter": "2026Q1"}}
+    rb.LoadAspQuery: {"quarter": "2026Q1"}, od.PatientPayerIdentityQuery: {"payer_id": "p1"}}
 
 
 @dataclass

@@ -124,6 +124,7 @@ _PHI_CLINIC_PATHS = frozenset(
         "/v1/claims/{claim_id}/check",
         "/v1/claims/{claim_id}/administrations/{line_sequence}/ndc",
         "/v1/orders/{order_id}/payer-identity",
+        "/v1/patients/{patient_id}/payer-identity",
         "/v1/patients/{patient_id}/access-log",
         "/v1/eligibility/flags",
         "/v1/eligibility/{check_id}/resolve",

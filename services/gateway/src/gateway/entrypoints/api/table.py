@@ -94,6 +94,10 @@ ROUTES: tuple[Route, ...] = (
     _r("GET", "/v1/patients/{patient_id}/access-log", ORDERS, "admin", C, A,
        "Who read or wrote the patient's demographics and coverages",
        query=od.AccessLogQuery, response=od.PageAccessEntryOut),
+    # The same payment disclosure for a patient and payer without an order (a 270).
+    _r("GET", "/v1/patients/{patient_id}/payer-identity", ORDERS, "billing:read", C, A,
+       "Who a 270 for the patient and payer names (audited read)",
+       query=od.PatientPayerIdentityQuery, response=od.PayerIdentityOut),
     _r("GET", "/v1/practitioners", ORDERS, "orders:read", S, O,
        "Practitioners (the center's and the caller's practice's)",
        query=od.ListPractitionersQuery, response=od.PagePractitionerOut),
