@@ -62,3 +62,9 @@ def test_a_child_may_be_registered_without_a_weight_at_the_edge():
     with pytest.raises(ValueError, match="minutes"):
         orders.OrderLineIn.model_validate({"drug_code": "k", "dose": "30", "dose_unit": "mg",
                                            "mode": "push", "minutes": 0, "sequence": 1})
+
+
+def test_a_delete_documents_409_a_state_conflict():
+    """Ending a coverage that has already ended is a 409 from orders."""
+    op = DOC["paths"]["/v1/patients/{patient_id}/coverages/{coverage_id}"]["delete"]
+    assert "409" in op["responses"] and "400" not in op["responses"]

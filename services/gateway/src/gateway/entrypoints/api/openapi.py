@@ -48,6 +48,8 @@ def _error_codes(route: Route) -> list[int]:
     codes = {401, 403, 404, 422, 429, 502, 503, 504} | public.service_error_codes(route)
     if route.body is not None or route.method == "POST":
         codes |= {400, 409, 413}
+    if route.method == "DELETE":  # e.g. ending a coverage that has already ended
+        codes.add(409)
     if route.body is not None:
         codes.add(415)
     return sorted(codes)
