@@ -2,7 +2,8 @@
 
 On PostgreSQL, each service's database is made read-only (``default_transaction_read_only``),
 then every write operation of the public API, and of each service directly, is sent with
-recognisable patient values (MRN, birth date, allergies, home medications, free-text reasons).
+recognisable patient values (MRN, birth date, allergies, home medications, free-text reasons,
+and demographics: names, home address, phone, member and group ids).
 Every one of them now fails inside the database. The logs of every process are then searched
 for those values: an engine that logged its statement parameters (the defect this guards
 against) would have written them, twice per incident.
@@ -29,6 +30,11 @@ MARKERS = {
     "mrn": MRN, "birth_date": BIRTH, "substance": "PHIsubstancewalnut",
     "reaction": "PHIreactionhives", "severity": "PHIseverityhigh",
     "source": "PHIsourcestmarys", "reason": "PHIreasonpatientasked",
+    # demographics and coverages (issue 13): names, home address, phone, member and group ids
+    "family_name": "PHIfamilyvanterpool", "given_name": "PHIgivenoctavia",
+    "middle_name": "PHImiddlewren", "line1": "PHIline1 Elm Street", "line2": "PHIline2 Apt9",
+    "city": "PHIcitylowell", "postal_code": "021997341", "phone": "6175559317",
+    "member_id": "PHIMEMBER77120", "group_number": "PHIGROUP5521",
 }
 MED_NAME = "PHImednamezolmi"
 
@@ -118,6 +124,12 @@ async def test_database_errors_on_every_write_log_no_patient_value(stack, api, w
     for route in ("POST /v1/patients", "PATCH /v1/patients/{patient_id}", "POST /v1/orders",
                   "POST /v1/patients/{patient_id}/outside-doses",
                   "POST /v1/orders/{order_id}/cancel"):
+        assert route in failed, (route, outcomes)
+    # ... and the identities: demographics and coverages (the lookup, with marker names,
+    # finds nobody and writes nothing: its markers are still searched for below)
+    for route in ("PUT /v1/patients/{patient_id}/demographics",
+                  "POST /v1/patients/{patient_id}/coverages",
+                  "PATCH /v1/patients/{patient_id}/coverages/{coverage_id}"):
         assert route in failed, (route, outcomes)
     assert len(set(failed)) >= 20, outcomes
 

@@ -56,6 +56,7 @@ async def world(stack, api) -> dict[str, Any]:
                          and status_of(v["appointment"]) is not None, "PA case and hold")
     draft = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
     to_cancel = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
+    ident = await identities(api, patient["id"], cocktail["id"])
     shifts = await api.get("/v1/nurse-shifts")
     drug = await api.get("/v1/drugs/ketorolac")
     inventory = await api.get("/v1/inventory")
@@ -69,7 +70,10 @@ async def world(stack, api) -> dict[str, Any]:
             "payer_id": "summit-health", "chair_id": "c01", "ndc": "99207000225",
             "dead_letter_id": "1", "quarter": "2026Q4",
             "shift_id": (shifts["items"] if isinstance(shifts, dict) else shifts)[-1]["id"],
+            "coverage_id": ident["coverage"]["id"], "check_id": ident["check"]["id"],
+            "practitioner_id": ident["practitioner"]["id"], "line_sequence": "1",
         },
+        "identity": ident,
         "chair_order": chair["id"], "chair_appointment": c["appointment"]["id"],
         "to_cancel": to_cancel["id"], "signed_order": biologic["id"],
         "finding": next((f["code"] for f in draft["findings"]), "renal_impairment"),
@@ -199,6 +203,107 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("GET", "/v1/reports/margin"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
                                                    "by": "drug"}),
         ("GET", "/v1/reports/ar"): Base(query={"from": "2026-01-01", "to": "2026-12-31"}),
+        **identity_bases(w),
+    }
+
+
+# --- issue 13: identities (orders), eligibility (authorization), billing identity
+
+PERSON = {"family_name": "Okafor", "given_name": "Adaeze", "middle_name": "N",
+          "birth_date": "1984-06-02", "sex": "female", "phone": "6175550123",
+          "address": {"line1": "12 Tremont St", "line2": "Apt 4", "city": "Boston",
+                      "state": "MA", "postal_code": "021081234"}}
+SUBSCRIBER = {**PERSON, "given_name": "Chidi", "birth_date": "1980-02-14", "sex": "male"}
+BILLING = {"name": "Chairside Infusion Center", "npi": "1234567893", "ein": "04-1234567",
+           "taxonomy": "261QI0500X", "npi_taxonomies": ["261QI0500X"],
+           "address": {"line1": "100 Summer St", "line2": None, "city": "Boston",
+                       "state": "MA", "postal_code": "021101234"}}
+ENROLLMENT = {"npi": "1234567893", "taxonomy": "261QI0500X", "status": "active",
+              "effective_from": "2026-01-01", "effective_to": None}
+
+
+def npi() -> str:
+    """A fresh NPI with a valid check digit (Luhn over 80840 + the first nine digits)."""
+    first = "1" + f"{uuid.uuid4().int % 10**8:08d}"
+    digits = [int(c) for c in "80840" + first]
+    total = sum(d if i % 2 else sum(divmod(d * 2, 10)) for i, d in enumerate(reversed(digits)))
+    return first + str((10 - total % 10) % 10)
+
+
+async def identities(api, patient_id: str, order_id: str) -> dict[str, Any]:
+    """Demographics and coverages on the patient, a practitioner, the billing identity and an
+    enrollment, and an eligibility answer: real data for issue 13's routes."""
+    await api.put(f"/v1/patients/{patient_id}/demographics", PERSON)
+    coverages = f"/v1/patients/{patient_id}/coverages"
+    coverage = await api.post(coverages, {**{k: MEDICARE[k] for k in MEDICARE},
+                                          "relationship": "self", "priority": "primary"})
+    to_end = await api.post(coverages, {"payer_id": "summit-health", "member_id": "PEND-91",
+                                        "relationship": "spouse", "subscriber": SUBSCRIBER,
+                                        "priority": "secondary"})
+    known = (await api.get("/v1/practitioners", params={"npi": "1234567893"}))["items"]
+    practitioner = known[0] if known else await api.post("/v1/practitioners", {
+        "npi": "1234567893", "family_name": "Reyes", "given_name": "Marta",
+        "taxonomy": "2084N0402X", "roles": ["ordering", "rendering", "supervising"]})
+    r = await api.request("GET", "/v1/billing-identity", expect=(200, 404))
+    billing = r.json() if r.status_code == 200 else await api.put("/v1/billing-identity",
+                                                                  BILLING)
+    enrollment = {**ENROLLMENT, "npi": billing["npi"], "taxonomy": billing["taxonomy"]}
+    await api.put("/v1/payer-enrollments/summit-health", enrollment)
+    check = (await api.request("POST", f"/v1/patients/{patient_id}/eligibility",
+                               json={"payer_id": "medicare", "order_id": order_id},
+                               expect=(201, 202))).json()
+    return {"coverage": coverage, "to_end": to_end, "practitioner": practitioner,
+            "check": check, "billing": billing, "enrollment": enrollment}
+
+
+def identity_bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
+    ident = w["identity"]
+    billing = {k: ident["billing"][k] for k in BILLING}
+    lookup = {k: PERSON[k] for k in ("family_name", "given_name", "birth_date")}
+    return {
+        ("PUT", "/v1/patients/{patient_id}/demographics"): Base(body=PERSON),
+        ("GET", "/v1/patients/{patient_id}/demographics"): Base(query={"purpose": "treatment"}),
+        ("POST", "/v1/patients/{patient_id}/coverages"): Base(body={
+            "payer_id": "summit-health", "plan_id": "summit-ppo", "member_id": "PEND-92",
+            "group_number": "GRP-7", "relationship": "spouse", "subscriber": SUBSCRIBER,
+            "priority": "tertiary", "effective_from": "2026-01-01",
+            "effective_to": "2026-12-31"}),
+        ("GET", "/v1/patients/{patient_id}/coverages"): Base(query={
+            "status": "active", "purpose": "payment"}),
+        ("PATCH", "/v1/patients/{patient_id}/coverages/{coverage_id}"): Base(body={
+            "group_number": "GRP-8", "plan_id": "part-b",
+            "version": ident["coverage"]["version"]}),
+        ("DELETE", "/v1/patients/{patient_id}/coverages/{coverage_id}"): Base(
+            path={"coverage_id": ident["to_end"]["id"]},
+            query={"effective_to": datetime.now(UTC).date().isoformat()}),
+        ("GET", "/v1/patients/{patient_id}/coverages/{coverage_id}/history"): Base(
+            query={"purpose": "operations"}),
+        ("POST", "/v1/patients/lookup"): Base(body={**lookup, "purpose": "treatment"}),
+        ("GET", "/v1/patients/lookup"): Base(query={"member_id": MEDICARE["member_id"]}),
+        ("GET", "/v1/patients/{patient_id}/access-log"): Base(query={"limit": "5"}),
+        ("GET", "/v1/practitioners"): Base(query={"role": "ordering", "npi": "1234567893"}),
+        ("POST", "/v1/practitioners"): Base(body={
+            "npi": npi(), "family_name": "Lindqvist", "given_name": "Sofia",
+            "taxonomy": "2084N0402X", "roles": ["ordering"], "practice_id": "demo-partner",
+            "active": True}),
+        ("PATCH", "/v1/practitioners/{practitioner_id}"): Base(body={
+            "roles": ["ordering", "rendering", "supervising"], "active": True}),
+        ("GET", "/v1/orders/{order_id}/payer-identity"): Base(
+            path={"order_id": w["signed_order"]}, query={"purpose": "payment"}),
+        ("GET", "/v1/patients/{patient_id}/payer-identity"): Base(query={
+            "payer_id": "medicare", "purpose": "payment"}),
+        ("POST", "/v1/patients/{patient_id}/eligibility"): Base(body={
+            "payer_id": "medicare", "order_id": w["signed_order"],
+            "service_date": datetime.now(UTC).date().isoformat(),
+            "expected_allowed_amount": "120.00"}),
+        ("GET", "/v1/patients/{patient_id}/eligibility"): Base(query={"limit": "5"}),
+        ("GET", "/v1/eligibility/flags"): Base(query={"limit": "10"}),
+        ("POST", "/v1/eligibility/{check_id}/resolve"): Base(body={
+            "reason": "coverage confirmed by phone"}),
+        ("PUT", "/v1/billing-identity"): Base(body=billing),
+        ("PUT", "/v1/payer-enrollments/{payer_id}"): Base(body=ident["enrollment"]),
+        ("PUT", "/v1/claims/{claim_id}/administrations/{line_sequence}/ndc"): Base(body={
+            "ndc": "99207000225", "lot": "D01A"}),
     }
 
 

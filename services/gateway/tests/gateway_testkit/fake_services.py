@@ -121,7 +121,24 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
     if method == "DELETE":
         store.pop(parts[-1], None)
         return Response(status_code=204)
-    if col == "catalog" or parts[-1] in ("versions", "denials", "metrics"):
+    if col == "patients" and parts[-1] == "lookup":
+        # Deliberately every patient, of every practice: the gateway must filter.
+        return JSONResponse({"patient_ids": list(state.docs.get("patients", {}))})
+    if col == "patients" and len(parts) == 3 and parts[2] == "eligibility" \
+            and state.name == "authorization":
+        if method == "GET":
+            return JSONResponse({"items": [c for c in state.docs.get("eligibility", {}).values()
+                                           if c.get("patient_id") == parts[1]],
+                                 "next_cursor": None})
+        return JSONResponse(state.put("eligibility", {"patient_id": parts[1],
+                                                      "status": "active"}), status_code=201)
+    if col == "billing-identity":
+        if method == "PUT":
+            state.singletons[col] = doc
+        return JSONResponse(state.singletons.get(col, {"name": "fake"}))
+    if parts[-1] == "ndc" and col == "claims" and parts[1] in store:
+        return JSONResponse(store[parts[1]])
+    if col == "catalog" or parts[-1] in ("versions", "denials", "metrics", "flags"):
         return JSONResponse({"items": [], "note": "fake"})
     if col == "claims" and parts[-1] == "x12" and len(parts) == 2:
         return Response("ISA*00*~", media_type="text/plain")
@@ -148,10 +165,11 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         return JSONResponse({"id": str(uuid.uuid4()), "bytes": len(raw)}, status_code=201)
     if col == "fee-schedules" and len(parts) > 1:
         return JSONResponse({"loaded": raw.count(b"\n")}, status_code=201)
-    if col in ("chairs", "nurse-shifts", "inventory", "payers") and len(parts) == 2 \
-            and method == "PUT":
+    if col in ("chairs", "nurse-shifts", "inventory", "payers", "payer-enrollments") \
+            and len(parts) == 2 and method == "PUT":
         return JSONResponse(state.put(col, {**(doc or {}), "id": parts[1]}))
-    if col in ("drugs", "protocols", "payers") and len(parts) == 2 and method == "GET" \
+    if col in ("drugs", "protocols", "payers", "payer-enrollments") and len(parts) == 2 \
+            and method == "GET" \
             and parts[1] not in store:
         return JSONResponse(state.put(col, {"id": parts[1], "code": parts[1], "name": "x"}))
     if col == "payers" and len(parts) == 3:

@@ -52,12 +52,32 @@ BODIES: dict[type[Any], Any] = {
                    "ndc_unit": "UN", "package_cost": "21.50", "cost_source": "GPO"},
     rb.PostRemittanceRequest: "ISA*00*          *00*~ST*835*0001~SE*2*0001~",
     rb.LoadAspRequest: "HCPCS,payment_limit\nJ1885,0.512\n",
+    od.PersonIn: {"family_name": "Rivera", "given_name": "Ana", "birth_date": "1979-02-11",
+                  "sex": "female", "address": {"line1": "1 Main St", "city": "Boston",
+                                               "state": "MA", "postal_code": "02110"}},
+    od.CoverageIn: {"payer_id": "demo-payer", "member_id": "M123", "relationship": "self"},
+    od.CoveragePatch: {"group_number": "G1"},
+    od.LookupIn: {"member_id": "M123"},
+    od.PractitionerIn: {"npi": "1234567893", "family_name": "Osei", "given_name": "Kofi",
+                        "taxonomy": "2084N0402X", "roles": ["ordering"]},
+    od.PractitionerPatch: {"active": True},
+    au.CheckNowRequest: {"payer_id": "demo-payer"},
+    au.ResolveRequest: {"reason": "coverage confirmed by phone"},
+    rb.NdcIn: {"ndc": "00409-3795-01"},
+    rb.BillingIdentityIn: {"name": "Demo Infusion", "npi": "1234567893", "ein": "12-3456789",
+                           "npi_taxonomies": ["261QI0500X"],
+                           "address": {"line1": "1 Main St", "city": "Boston", "state": "MA",
+                                       "postal_code": "021101234"}},
+    rb.EnrollmentIn: {"npi": "1234567893", "taxonomy": "261QI0500X", "status": "active",
+                      "effective_from": "2026-01-01"},
 }
+# Ids that name nothing of one practice (a coverage is bound through the patient in its path).
+COVERAGE_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a04"
 QUERIES: dict[type[Any], dict[str, str]] = {
     sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
     gw.BoardQuery: {"date": "2026-03-02"},
     rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
-    rb.LoadAspQuery: {"quarter": "2026Q1"}}
+    rb.LoadAspQuery: {"quarter": "2026Q1"}, od.PatientPayerIdentityQuery: {"payer_id": "p1"}}
 
 
 @dataclass
@@ -68,6 +88,8 @@ class PracticeData:
     appointment: dict[str, Any]
     authorization: dict[str, Any]
     claim: dict[str, Any]
+    check: dict[str, Any]
+    practitioner: dict[str, Any]
 
     @property
     def ids(self) -> dict[str, str]:
@@ -76,12 +98,14 @@ class PracticeData:
                 "authorization_id": self.authorization["id"], "claim_id": self.claim["id"],
                 "code": "ketorolac", "payer_id": "demo-payer",
                 "protocol_id": "6f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a02", "chair_id": "chair-1",
-                "shift_id": "7f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a03", "ndc": "00409-3795-01"}
+                "shift_id": "7f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a03", "ndc": "00409-3795-01",
+                "coverage_id": COVERAGE_ID, "check_id": self.check["id"],
+                "practitioner_id": self.practitioner["id"], "line_sequence": "1"}
 
     @property
     def all_ids(self) -> set[str]:
         return {self.patient["id"], self.order["id"], self.appointment["id"],
-                self.authorization["id"], self.claim["id"]}
+                self.authorization["id"], self.claim["id"], self.check["id"]}
 
 
 def seed_practice(fakes: Any, practice_id: str, mrn: str) -> PracticeData:
@@ -97,7 +121,14 @@ def seed_practice(fakes: Any, practice_id: str, mrn: str) -> PracticeData:
         "order_id": order["id"], "status": "pended", "lines": []})
     claim = fakes["reimbursement"].put("claims", {"order_id": order["id"], "status": "created",
                                                   "lines": []})
-    return PracticeData(practice_id, patient, order, appointment, authorization, claim)
+    check = fakes["authorization"].put("eligibility", {"patient_id": patient["id"],
+                                                       "status": "inactive"})
+    practitioner = fakes["orders"].put("practitioners", {
+        "npi": "1234567893", "family_name": "Osei", "given_name": "Kofi",
+        "taxonomy": "2084N0402X", "roles": ["ordering"], "practice_id": practice_id,
+        "active": True})
+    return PracticeData(practice_id, patient, order, appointment, authorization, claim, check,
+                        practitioner)
 
 
 async def add_partner(gw: Any, client_id: str, practice_id: str) -> str:
@@ -126,6 +157,8 @@ def request_for(route: Route, target: PracticeData) -> tuple[str, str, dict[str,
                           "diagnosis": ["G43.711"], "payer": {"payer_id": "p1", "member_id": "m1"},
                           "lines": [{"drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
                                      "mode": "push", "minutes": 5, "sequence": 1}]}
+    elif route.body is od.LookupIn:
+        kwargs["json"] = {"member_id": "M123", "practice_id": target.practice_id}
     elif route.body is sc.AppointmentCreate:
         kwargs["json"] = {"order_id": target.order["id"], "start": WHEN}
     elif route.body in BODIES:

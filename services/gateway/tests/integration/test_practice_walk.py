@@ -34,6 +34,12 @@ async def walk_as(g, fakes, headers, mine, theirs) -> list[str]:
                 if r.status_code != 403:
                     problems.append(label + " expected 403")
                 continue
+            if route.kind is Kind.SEARCH:  # what it found: only the caller's own
+                found = set(r.json().get(route.found, [])) if r.status_code == 200 else set()
+                if r.status_code != 200 or found & theirs.all_ids or \
+                        (own and mine.patient["id"] not in found):
+                    problems.append(label + f" found {sorted(found)}")
+                continue
             if route.access is Access.SHARED or own:
                 if not 200 <= r.status_code < 300:
                     problems.append(label + " expected 2xx")

@@ -103,6 +103,30 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/payers/{payer_id}"),
         ("PUT", "/v1/payers/{payer_id}"), ("GET", "/v1/claims/denials"), ("GET", "/v1/claims/x12"),
         ("POST", "/v1/claims/{claim_id}/rebuild"), ("PUT", "/v1/inventory/{ndc}"),
+        # issue 13: identities (orders), eligibility (authorization), billing identity
+        ("POST", "/v1/patients/lookup"),
+        ("PUT", "/v1/patients/{patient_id}/demographics"),
+        ("GET", "/v1/patients/{patient_id}/demographics"),
+        ("POST", "/v1/patients/{patient_id}/coverages"),
+        ("GET", "/v1/patients/{patient_id}/coverages"),
+        ("PATCH", "/v1/patients/{patient_id}/coverages/{coverage_id}"),
+        ("DELETE", "/v1/patients/{patient_id}/coverages/{coverage_id}"),
+        ("GET", "/v1/patients/{patient_id}/coverages/{coverage_id}/history"),
+        ("GET", "/v1/patients/{patient_id}/access-log"),
+        ("GET", "/v1/practitioners"), ("POST", "/v1/practitioners"),
+        ("GET", "/v1/practitioners/{practitioner_id}"),
+        ("PATCH", "/v1/practitioners/{practitioner_id}"),
+        ("GET", "/v1/orders/{order_id}/payer-identity"),
+        ("GET", "/v1/patients/{patient_id}/payer-identity"),
+        ("POST", "/v1/patients/{patient_id}/eligibility"),
+        ("GET", "/v1/patients/{patient_id}/eligibility"),
+        ("GET", "/v1/eligibility/flags"), ("GET", "/v1/eligibility/{check_id}"),
+        ("POST", "/v1/eligibility/{check_id}/resolve"),
+        ("POST", "/v1/claims/{claim_id}/check"),
+        ("PUT", "/v1/claims/{claim_id}/administrations/{line_sequence}/ndc"),
+        ("GET", "/v1/billing-identity"), ("PUT", "/v1/billing-identity"),
+        ("GET", "/v1/payer-enrollments"), ("GET", "/v1/payer-enrollments/{payer_id}"),
+        ("PUT", "/v1/payer-enrollments/{payer_id}"),
     }
 
 
@@ -116,8 +140,10 @@ def test_every_route_is_scoped_unless_public_and_scopes_exist():
 
 def test_write_routes_never_need_only_read_scopes():
     for r in ROUTES:
+        # A SEARCH is a read sent as POST (its criteria stay out of URLs).
         if r.method in ("PUT", "PATCH") or (r.method == "POST" and r.access is not Access.PUBLIC
-                                             and not r.path.endswith("/check")):
+                                             and not r.path.endswith("/check")
+                                             and r.kind is not Kind.SEARCH):
             assert not r.scope.endswith(":read"), r
 
 
@@ -128,6 +154,8 @@ def test_practice_routes_are_tied_to_a_resource_or_an_owner_field():
                 assert r.owner_field in ("practice_id", "patient_id", "order_id")
             elif r.kind in (Kind.ITEM, Kind.ACTION):
                 assert r.resource in access.RESOURCE_LOCATIONS
+            elif r.kind is Kind.SEARCH:
+                assert r.found == "patient_ids" and r.method == "POST"
             else:
                 assert r.kind is Kind.LIST
             assert r.phi
@@ -297,3 +325,57 @@ def test_forwarded_paths_are_built_from_the_template_one_encoded_segment_per_par
     for dots in (".", "..", "..."):
         with pytest.raises(ValueError):
             expand("/v1/drugs/{code}", {"code": dots})
+
+
+# --- issue 13's routes: identities, eligibility, billing identity
+
+
+@pytest.mark.parametrize(
+    "method,path,who,gate",
+    [
+        ("GET", "/v1/patients/x/demographics", PARTNER, access.Gate.CHECK),
+        ("PUT", "/v1/patients/x/demographics", PARTNER, access.Gate.CHECK),
+        ("DELETE", "/v1/patients/x/coverages/c", PARTNER, access.Gate.CHECK),
+        ("POST", "/v1/patients/lookup", PARTNER, access.Gate.CHECK),
+        ("GET", "/v1/patients/x/access-log", PARTNER, access.Gate.FORBIDDEN),
+        ("GET", "/v1/orders/x/payer-identity", PARTNER, access.Gate.FORBIDDEN),
+        ("GET", "/v1/patients/x/payer-identity", PARTNER, access.Gate.FORBIDDEN),
+        ("GET", "/v1/billing-identity", PARTNER, access.Gate.FORBIDDEN),
+        ("PUT", "/v1/payer-enrollments/p", PARTNER, access.Gate.FORBIDDEN),
+        ("PUT", "/v1/claims/x/administrations/1/ndc", PARTNER, access.Gate.FORBIDDEN),
+        ("GET", "/v1/eligibility/x", PARTNER, access.Gate.CHECK),
+        ("POST", "/v1/eligibility/x/resolve", PARTNER, access.Gate.FORBIDDEN),
+        ("GET", "/v1/practitioners/x", PARTNER, access.Gate.OPEN),
+        ("POST", "/v1/practitioners", PARTNER, access.Gate.FORBIDDEN),
+    ],
+)
+def test_gate_of_issue_13_routes(method, path, who, gate):
+    assert access.gate(_route(method, path), who) is gate
+
+
+def test_lookup_is_post_only_and_literal_before_the_patient_id():
+    assert TABLE.match("POST", "/v1/patients/lookup").route.kind is Kind.SEARCH
+    # the GET form (names in the URL) is not public, and the literal path hides the
+    # patient-id template: GET or PATCH there is a 405 naming POST, not a patient id
+    assert TABLE.match("GET", "/v1/patients/lookup") is None
+    assert TABLE.match("PATCH", "/v1/patients/lookup") is None
+    assert TABLE.allowed_methods("/v1/patients/lookup") == ["POST"]
+    assert TABLE.shadowed() == {"/v1/patients/lookup": ["GET", "PATCH"]}
+    assert TABLE.match("GET", "/v1/eligibility/flags").route.path == "/v1/eligibility/flags"
+
+
+def test_eligibility_checks_are_owned_through_their_patient():
+    route = _route("GET", "/v1/eligibility/x")
+    assert route.resource == "eligibility_check" and route.id_param == "check_id"
+    assert access.owner_of({"id": "c", "patient_id": "p"}) == access.Lookup("patient", "p")
+    # coverage routes are bound through the patient in their path
+    assert _route("PATCH", "/v1/patients/x/coverages/c").id_param == "patient_id"
+
+
+def test_search_is_bound_to_the_callers_practice():
+    route = _route("POST", "/v1/patients/lookup")
+    assert access.bind_search({"family_name": "X"}, "a")
+    assert access.bind_search({"practice_id": "a"}, "a")
+    assert not access.bind_search({"practice_id": "b"}, "a")
+    assert access.found_ids(route, {"patient_ids": ["p1", 5, "p2"]}) == ["p1", "p2"]
+    assert access.found_ids(route, {"patient_ids": "p1"}) == []

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from gateway.domain.routing import Access
+from gateway.domain.routing import Access, Kind
 from gateway.entrypoints.api import openapi
 from gateway.entrypoints.api.contracts import orders, scheduling
 from gateway.entrypoints.api.table import ROUTES
@@ -34,8 +34,9 @@ def test_every_operation_is_documented_with_scope_problems_and_traceparent():
         for code in ("401", "403", "429", "503"):
             assert "application/problem+json" in op["responses"][code]["content"]
         assert "Retry-After" in op["responses"]["429"]["headers"]
-        if route.method == "POST":
-            assert any(p["name"] == "Idempotency-Key" for p in op["parameters"])
+        if route.method == "POST":  # a SEARCH is a read: nothing kept under a key
+            assert any(p["name"] == "Idempotency-Key" for p in op["parameters"]) is \
+                (route.kind is not Kind.SEARCH)
 
 
 def test_a_service_documented_error_is_documented_at_the_edge():
@@ -61,3 +62,9 @@ def test_a_child_may_be_registered_without_a_weight_at_the_edge():
     with pytest.raises(ValueError, match="minutes"):
         orders.OrderLineIn.model_validate({"drug_code": "k", "dose": "30", "dose_unit": "mg",
                                            "mode": "push", "minutes": 0, "sequence": 1})
+
+
+def test_a_delete_documents_409_a_state_conflict():
+    """Ending a coverage that has already ended is a 409 from orders."""
+    op = DOC["paths"]["/v1/patients/{patient_id}/coverages/{coverage_id}"]["delete"]
+    assert "409" in op["responses"] and "400" not in op["responses"]

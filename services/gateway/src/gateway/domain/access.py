@@ -31,6 +31,7 @@ RESOURCE_LOCATIONS: dict[str, tuple[str, str]] = {
     "appointment": (SCHEDULING, "/v1/appointments/{id}"),
     "authorization": (AUTHORIZATION, "/v1/authorizations/{id}"),
     "claim": (REIMBURSEMENT, "/v1/claims/{id}"),
+    "eligibility_check": (AUTHORIZATION, "/v1/eligibility/{id}"),
 }
 # A resource's owner is found in at most this many reads (appointment -> order -> patient).
 MAX_OWNER_HOPS = 3
@@ -108,6 +109,19 @@ def bind_list_query(query: dict[str, str], practice_id: str) -> dict[str, str] |
     if asked is not None and asked != practice_id:
         return None
     return {**query, "practice_id": practice_id}
+
+
+def bind_search(body: Any, practice_id: str) -> bool:
+    """Whether a bound partner's SEARCH may be sent: not when its body names another
+    practice (answered with nothing found, without calling the service)."""
+    asked = body.get("practice_id") if isinstance(body, dict) else None
+    return asked is None or asked == practice_id
+
+
+def found_ids(route: Route, doc: Any) -> list[str]:
+    """The ids a SEARCH answer lists (strings only)."""
+    ids = doc.get(route.found or "") if isinstance(doc, dict) else None
+    return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
 
 
 def is_page(doc: Any) -> bool:

@@ -28,6 +28,10 @@ class Kind(StrEnum):
     CREATE = "create"  # POST creating a resource owned through a body field
     ACTION = "action"  # anything else on a resource named by the path id
     OTHER = "other"  # no per-resource ownership (catalog, admin, reports)
+    # A read sent as POST so that its criteria (names, birth dates) stay out of URLs: the
+    # answer lists the ids found (`Route.found`), each checked like a list item. Never stored
+    # under an Idempotency-Key (a read repeats safely; nothing derived from names is kept).
+    SEARCH = "search"
 
 
 ORDERS, SCHEDULING, AUTHORIZATION, REIMBURSEMENT, GATEWAY = (
@@ -47,6 +51,7 @@ ID_PARAMS = {
     "appointment_id": "appointment",
     "authorization_id": "authorization",
     "claim_id": "claim",
+    "check_id": "eligibility_check",
 }
 
 
@@ -67,6 +72,8 @@ class Route:
     body_optional: bool = False  # an action that may carry a body (e.g. a reason)
     response_type: str = "application/json"
     status: int = 200
+    also: tuple[int, ...] = ()  # other 2xx the service answers (e.g. 202 while pending)
+    found: str | None = None  # SEARCH: the answer's field listing the ids found
 
     @property
     def path_params(self) -> list[str]:
@@ -114,6 +121,13 @@ _PHI_CLINIC_PATHS = frozenset(
         "/v1/claims/{claim_id}/rebuild",
         "/v1/claims/denials",
         "/v1/claims/x12",
+        "/v1/claims/{claim_id}/check",
+        "/v1/claims/{claim_id}/administrations/{line_sequence}/ndc",
+        "/v1/orders/{order_id}/payer-identity",
+        "/v1/patients/{patient_id}/payer-identity",
+        "/v1/patients/{patient_id}/access-log",
+        "/v1/eligibility/flags",
+        "/v1/eligibility/{check_id}/resolve",
     }
 )
 
@@ -137,15 +151,36 @@ class RouteTable:
                 raise ValueError(f"duplicate route {r.method} {r.path}")
             seen.add(key)
 
+    def _candidates(self, path: str) -> list[tuple[re.Pattern[str], Route]]:
+        """Routes whose template matches `path`; a literal route of exactly this path hides
+        the templated ones (POST /v1/patients/lookup: PATCH there is a 405, not a patient)."""
+        found = [(rx, r) for rx, r in self._compiled if rx.fullmatch(path)]
+        literal = [(rx, r) for rx, r in found if r.path == path]
+        return literal or found
+
     def match(self, method: str, path: str) -> Match | None:
-        for rx, route in self._compiled:
+        for rx, route in self._candidates(path):
             m = rx.fullmatch(path)
             if m and route.method == method:
                 return Match(route, m.groupdict())
         return None
 
     def allowed_methods(self, path: str) -> list[str]:
-        return sorted({r.method for rx, r in self._compiled if rx.fullmatch(path)})
+        return sorted({r.method for _, r in self._candidates(path)})
+
+    def shadowed(self) -> dict[str, list[str]]:
+        """Literal paths and the methods only a templated route would serve there: those
+        are answered 405 (Starlette would otherwise fall through to the template)."""
+        out: dict[str, list[str]] = {}
+        for route in self.routes:
+            if route.path_params or route.path in out:
+                continue
+            own = {r.method for r in self.routes if r.path == route.path}
+            other = {r.method for rx, r in self._compiled
+                     if r.path != route.path and rx.fullmatch(route.path)}
+            if other - own:
+                out[route.path] = sorted(other - own)
+        return out
 
     def for_upstream(self, upstream: str) -> list[Route]:
         return [r for r in self.routes if r.upstream == upstream]

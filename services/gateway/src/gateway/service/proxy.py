@@ -18,7 +18,7 @@ from gateway.adapters.cursors import Binding, CursorRejected, CursorSealer
 from gateway.adapters.upstream import MAX_UPSTREAM_DEPTH, Unavailable, Upstreams
 from gateway.domain import access
 from gateway.domain import problems as pb
-from gateway.domain.audit import resource_ids
+from gateway.domain.audit import resource_ids, safe_id
 from gateway.domain.principal import Principal
 from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.routing import Kind, Route, expand
@@ -185,6 +185,9 @@ class Proxy:
                 if bound is None:
                     return self._json_result(200, {"items": [], "next_cursor": None})
                 query = bound
+            elif route.kind is Kind.SEARCH:
+                if not access.bind_search(call.body_doc, principal.practice_id or ""):
+                    return self._json_result(route.status, {route.found: []})
             elif route.kind is Kind.CREATE:
                 owner = access.owner_of_new(route, call.body_doc)
                 if route.owner_field == "practice_id" and isinstance(call.body_doc, dict) \
@@ -218,6 +221,8 @@ class Proxy:
             doc = upstream_json(resp)
         except ValueError:
             raise malformed(route.upstream) from None
+        if route.kind is Kind.SEARCH:
+            return await self._found(call, g, resp, headers, doc)
         sealed = self._seal_cursor(call, doc)
         if sealed is not None:
             doc = sealed
@@ -235,6 +240,23 @@ class Proxy:
                     return Result(resp.status_code, headers, _json(doc), doc, resource_ids(doc))
         content = resp.content if sealed is None else _json(doc)
         return Result(resp.status_code, headers, content, doc, resource_ids(doc))
+
+    async def _found(self, call: Call, g: access.Gate, resp: httpx.Response,
+                     headers: dict[str, str], doc: Any) -> Result:
+        """A SEARCH answer: for a bound partner, only the ids its practice owns."""
+        route = call.route
+        ids = access.found_ids(route, doc)
+        resource = (route.found or "").removesuffix("_ids")
+        if g is access.Gate.CHECK:
+            mine = [i for i in ids if await self.practice_of(access.Lookup(resource, i), call)
+                    == call.principal.practice_id]
+            if mine != ids or not isinstance(doc, dict) or \
+                    not isinstance(doc.get(route.found), list):
+                doc = {**(doc if isinstance(doc, dict) else {}), route.found: mine}
+                return Result(resp.status_code, headers, _json(doc), doc,
+                              [i for i in mine if safe_id(i)])
+        return Result(resp.status_code, headers, resp.content, doc,
+                      [i for i in ids if safe_id(i)])
 
     def _seal_cursor(self, call: Call, doc: Any) -> dict[str, Any] | None:
         """The page with its next_cursor sealed for this caller (None: nothing to seal)."""

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from gateway.domain.principal import ALL_SCOPES
-from gateway.domain.routing import GATEWAY, Access, Route
+from gateway.domain.routing import GATEWAY, Access, Kind, Route
 from gateway.entrypoints.api import public, schemas
 
 PROBLEM = "application/problem+json"
@@ -48,6 +48,8 @@ def _error_codes(route: Route) -> list[int]:
     codes = {401, 403, 404, 422, 429, 502, 503, 504} | public.service_error_codes(route)
     if route.body is not None or route.method == "POST":
         codes |= {400, 409, 413}
+    if route.method == "DELETE":  # e.g. ending a coverage that has already ended
+        codes.add(409)
     if route.body is not None:
         codes.add(415)
     return sorted(codes)
@@ -117,6 +119,7 @@ def build(routes: tuple[Route, ...], *, title: str, version: str,
             "tags": [route.upstream],
         }
         ok: dict[str, Any] = {"description": route.summary, "headers": dict(TRACEPARENT)}
+        extra: dict[str, Any] = {}  # the route's other 2xx answers
         if found is not None:  # a service's operation: its parameters, body and answer
             _, service_op = found
             op["parameters"] = [p.as_openapi() for p in public.parameters(route)]
@@ -125,6 +128,13 @@ def build(routes: tuple[Route, ...], *, title: str, version: str,
             answer = service_op["responses"].get(str(route.status), {})
             if answer.get("content"):
                 ok["content"] = components.ref(route.upstream, answer["content"])
+            for code in route.also:
+                other = service_op["responses"].get(str(code), {})
+                extra[str(code)] = {"description": other.get("description") or route.summary,
+                                    "headers": dict(TRACEPARENT)}
+                if other.get("content"):
+                    extra[str(code)]["content"] = components.ref(route.upstream,
+                                                                 other["content"])
         else:  # the gateway's own
             op["parameters"] = _own_path_params(route) + _own_query_params(route.query)
             if route.body is not None:
@@ -142,7 +152,8 @@ def build(routes: tuple[Route, ...], *, title: str, version: str,
                 Access.SHARED: "Reference data, the same for every caller.",
                 Access.CLINIC: "For the center's staff only; partner clients get 403.",
             }[route.access]
-        if route.method == "POST" and route.access is not Access.PUBLIC:
+        if route.method == "POST" and route.access is not Access.PUBLIC \
+                and route.kind is not Kind.SEARCH:
             op["parameters"].append({
                 "name": "Idempotency-Key", "in": "header", "required": False,
                 "description": "Same key + same body replays the stored response; same key + "
@@ -151,7 +162,7 @@ def build(routes: tuple[Route, ...], *, title: str, version: str,
                            "pattern": "^[\\x21-\\x7e]+$"}})
         codes = [400, 401, 415, 429] if route.path == token_url else \
             ([] if route.access is Access.PUBLIC else _error_codes(route))
-        op["responses"] = {str(route.status): ok,
+        op["responses"] = {str(route.status): ok, **extra,
                            **{str(c): _problem(c, problem_ref) for c in codes}}
         paths.setdefault(route.path, {})[route.method.lower()] = op
     return {

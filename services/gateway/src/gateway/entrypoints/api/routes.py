@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from gateway.adapters.orm import utcnow
 from gateway.adapters.upstream import Unavailable
@@ -21,7 +22,7 @@ from gateway.domain import problems as pb
 from gateway.domain.audit import AuditEntry
 from gateway.domain.principal import Principal
 from gateway.domain.ratelimit import retry_after_header
-from gateway.domain.routing import Access, Kind, Route
+from gateway.domain.routing import Access, Kind, Route, RouteTable
 from gateway.entrypoints.api import validation
 from gateway.entrypoints.api.admin import AUDIT_PATH, audit_page, rotate_keys
 from gateway.entrypoints.api.tokens import jwks, token_endpoint
@@ -186,7 +187,7 @@ async def pipeline(gw: Gateway, route: Route, request: Request) -> Response:
         call = await validation.build_call(route, request, principal)
         call.headers = upstream_headers(request, principal)
         key = request.headers.get("idempotency-key")
-        if route.method == "POST" and key is not None:
+        if route.method == "POST" and key is not None and route.kind is not Kind.SEARCH:
             response = await with_idempotency(gw, request, call, key)
         else:
             response = await run(gw, call)
@@ -217,6 +218,10 @@ def _endpoint(route: Route) -> Callable[[Request], Awaitable[Response]]:
     return endpoint
 
 
+async def _not_allowed(request: Request) -> Response:
+    raise StarletteHTTPException(405)
+
+
 def register(app: FastAPI, routes: tuple[Route, ...]) -> None:
     """Plain Starlette routes: the pipeline does its own parsing and validation, so FastAPI's
     per-request dependency solving would be pure overhead (the OpenAPI document is built from
@@ -225,6 +230,9 @@ def register(app: FastAPI, routes: tuple[Route, ...]) -> None:
                          include_in_schema=False)
     app.router.add_route("/.well-known/jwks.json", jwks, methods=["GET"],
                          include_in_schema=False)
+    # First: a literal path's other methods are 405s, never its templated neighbour's.
+    for path, methods in RouteTable(routes).shadowed().items():
+        app.router.add_route(path, _not_allowed, methods=methods, include_in_schema=False)
     for route in routes:
         if route.access is Access.PUBLIC:
             continue

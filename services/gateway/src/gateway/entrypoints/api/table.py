@@ -32,7 +32,8 @@ from gateway.entrypoints.api.contracts import scheduling as sc
 
 P, S, C, PUB = Access.PRACTICE, Access.SHARED, Access.CLINIC, Access.PUBLIC
 # Short names so the route table below reads as a table.
-L, I, CR, A, O = Kind.LIST, Kind.ITEM, Kind.CREATE, Kind.ACTION, Kind.OTHER  # noqa: E741
+L, I, CR, A, O, SE = (Kind.LIST, Kind.ITEM, Kind.CREATE, Kind.ACTION,  # noqa: E741
+                      Kind.OTHER, Kind.SEARCH)
 
 
 def _r(method: str, path: str, upstream: str, scope: str | None, access: Access, kind: Kind,
@@ -57,6 +58,10 @@ ROUTES: tuple[Route, ...] = (
        body=od.PatientCreate, response=od.PatientOut, owner_field="practice_id", status=201),
     _r("GET", "/v1/patients", ORDERS, "patients:read", P, L, "List patients",
        query=od.ListPatientsQuery, response=od.PagePatientOut),
+    # POST only: the GET form of the lookup carries names in its URL (logs, spans).
+    _r("POST", "/v1/patients/lookup", ORDERS, "patients:read", P, SE,
+       "Find patients by name and birth date, or by member id (criteria in the body)",
+       body=od.LookupIn, response=od.LookupOut, found="patient_ids"),
     _r("GET", "/v1/patients/{patient_id}", ORDERS, "patients:read", P, I, "Get a patient",
        response=od.PatientOut),
     _r("PATCH", "/v1/patients/{patient_id}", ORDERS, "patients:write", P, A,
@@ -66,6 +71,42 @@ ROUTES: tuple[Route, ...] = (
        status=201),
     _r("GET", "/v1/patients/{patient_id}/outside-doses", ORDERS, "patients:read", P, A,
        "Doses given elsewhere", response=od.PageOutsideDoseOut),
+    # --- identities (orders service): demographics, coverages, access log, practitioners
+    _r("PUT", "/v1/patients/{patient_id}/demographics", ORDERS, "patients:write", P, A,
+       "Set the patient's demographics", body=od.PersonIn, response=od.DemographicsOut),
+    _r("GET", "/v1/patients/{patient_id}/demographics", ORDERS, "patients:read", P, A,
+       "The patient's demographics (audited read)", query=od.GetDemographicsQuery,
+       response=od.DemographicsOut),
+    _r("POST", "/v1/patients/{patient_id}/coverages", ORDERS, "patients:write", P, A,
+       "Add a coverage", body=od.CoverageIn, response=od.CoverageOut, status=201),
+    _r("GET", "/v1/patients/{patient_id}/coverages", ORDERS, "patients:read", P, A,
+       "The patient's coverages (audited read)", query=od.ListCoveragesQuery,
+       response=od.PageCoverageOut),
+    _r("PATCH", "/v1/patients/{patient_id}/coverages/{coverage_id}", ORDERS, "patients:write",
+       P, A, "Change a coverage (its next version)", body=od.CoveragePatch,
+       response=od.CoverageOut),
+    _r("DELETE", "/v1/patients/{patient_id}/coverages/{coverage_id}", ORDERS,
+       "patients:write", P, A, "End a coverage (its history is kept)",
+       query=od.EndCoverageQuery, response=od.CoverageOut),
+    _r("GET", "/v1/patients/{patient_id}/coverages/{coverage_id}/history", ORDERS,
+       "patients:read", P, A, "Every version of a coverage (audited read)",
+       query=od.CoverageHistoryQuery, response=od.PageCoverageVersionOut),
+    _r("GET", "/v1/patients/{patient_id}/access-log", ORDERS, "admin", C, A,
+       "Who read or wrote the patient's demographics and coverages",
+       query=od.AccessLogQuery, response=od.PageAccessEntryOut),
+    # The same payment disclosure for a patient and payer without an order (a 270).
+    _r("GET", "/v1/patients/{patient_id}/payer-identity", ORDERS, "billing:read", C, A,
+       "Who a 270 for the patient and payer names (audited read)",
+       query=od.PatientPayerIdentityQuery, response=od.PayerIdentityOut),
+    _r("GET", "/v1/practitioners", ORDERS, "orders:read", S, O,
+       "Practitioners (the center's and the caller's practice's)",
+       query=od.ListPractitionersQuery, response=od.PagePractitionerOut),
+    _r("POST", "/v1/practitioners", ORDERS, "admin", C, O, "Register a practitioner",
+       body=od.PractitionerIn, response=od.PractitionerOut, status=201),
+    _r("GET", "/v1/practitioners/{practitioner_id}", ORDERS, "orders:read", S, O,
+       "One practitioner", response=od.PractitionerOut),
+    _r("PATCH", "/v1/practitioners/{practitioner_id}", ORDERS, "admin", C, O,
+       "Change a practitioner", body=od.PractitionerPatch, response=od.PractitionerOut),
     # --- catalog (orders service)
     _r("GET", "/v1/drugs", ORDERS, "orders:read", S, O, "Drug catalog",
        response=od.ListDrugsResponse),
@@ -107,6 +148,11 @@ ROUTES: tuple[Route, ...] = (
     _r("POST", "/v1/orders/{order_id}/complete", ORDERS, "orders:write", C, A,
        "Complete the visit (status administered)", body=od.CompleteOrderRequest, body_optional=True,
        response=od.OrderOut),
+    # A payment disclosure (patient, coverage, practitioners) for claims and PAS requests:
+    # the center's billing staff only (admin holds billing:read too).
+    _r("GET", "/v1/orders/{order_id}/payer-identity", ORDERS, "billing:read", C, A,
+       "Who a claim or PAS request for the order names (audited read)",
+       query=od.PayerIdentityQuery, response=od.PayerIdentityOut),
     # --- scheduling
     _r("GET", "/v1/slots", SCHEDULING, "schedule:read", S, O, "Free chair slots, earliest first",
        query=sc.GetSlotsQuery, response=sc.GetSlotsResponse),
@@ -187,6 +233,22 @@ ROUTES: tuple[Route, ...] = (
        response=au.PolicyListOut),
     _r("PUT", "/v1/payers/{payer_id}/policies", AUTHORIZATION, "admin", C, O,
        "Replace a payer's coverage policies", body=au.PolicyList, response=au.PolicyListOut),
+    # --- eligibility (authorization service, X12 270/271)
+    _r("POST", "/v1/patients/{patient_id}/eligibility", AUTHORIZATION, "authorizations:write",
+       P, A, "Check the patient's eligibility now (X12 270/271)", body=au.CheckNowRequest,
+       body_optional=True, response=au.EligibilityCheckOut, status=201, also=(202,)),
+    _r("GET", "/v1/patients/{patient_id}/eligibility", AUTHORIZATION, "authorizations:read",
+       P, A, "The patient's eligibility answers, newest first", query=au.ListChecksQuery,
+       response=au.EligibilityPage),
+    # Literal segments before `{check_id}`: matching is in table order.
+    _r("GET", "/v1/eligibility/flags", AUTHORIZATION, "authorizations:read", C, O,
+       "Orders held by an eligibility flag (staff worklist)", query=au.FlagsQuery,
+       response=au.FlagPage),
+    _r("GET", "/v1/eligibility/{check_id}", AUTHORIZATION, "authorizations:read", P, I,
+       "One eligibility check", response=au.EligibilityCheckOut),
+    _r("POST", "/v1/eligibility/{check_id}/resolve", AUTHORIZATION, "authorizations:write",
+       C, A, "Resolve a flagged check: the order's booking proceeds",
+       body=au.ResolveRequest, response=au.EligibilityCheckOut),
     # --- billing (reimbursement service)
     _r("GET", "/v1/claims", REIMBURSEMENT, "billing:read", P, L, "List claims",
        query=rb.ListClaimsQuery, response=rb.PageClaimOut),
@@ -207,6 +269,24 @@ ROUTES: tuple[Route, ...] = (
        "Submit the claim", response=rb.ClaimOut),
     _r("POST", "/v1/claims/{claim_id}/rebuild", REIMBURSEMENT, "billing:write", C, A,
        "Rebuild the claim from its visit", response=rb.ClaimOut),
+    _r("POST", "/v1/claims/{claim_id}/check", REIMBURSEMENT, "billing:write", C, A,
+       "Check an unsent claim's identities (records held or ready)", response=rb.ClaimOut),
+    _r("PUT", "/v1/claims/{claim_id}/administrations/{line_sequence}/ndc", REIMBURSEMENT,
+       "billing:write", C, A, "Record the NDC of a drug given without one",
+       body=rb.NdcIn, response=rb.ClaimOut),
+    _r("GET", "/v1/billing-identity", REIMBURSEMENT, "billing:read", C, O,
+       "The practice's billing identity (NPI, EIN, taxonomy, address)",
+       response=rb.BillingIdentityOut),
+    _r("PUT", "/v1/billing-identity", REIMBURSEMENT, "admin", C, O,
+       "Record or replace the billing identity", body=rb.BillingIdentityIn,
+       response=rb.BillingIdentityOut),
+    _r("GET", "/v1/payer-enrollments", REIMBURSEMENT, "billing:read", C, O,
+       "Enrollment with each payer", response=rb.EnrollmentPage),
+    _r("GET", "/v1/payer-enrollments/{payer_id}", REIMBURSEMENT, "billing:read", C, O,
+       "Enrollment with one payer", response=rb.EnrollmentOut),
+    _r("PUT", "/v1/payer-enrollments/{payer_id}", REIMBURSEMENT, "admin", C, O,
+       "Record or replace the enrollment with a payer", body=rb.EnrollmentIn,
+       response=rb.EnrollmentOut),
     _r("POST", "/v1/remittances", REIMBURSEMENT, "billing:write", C, O,
        "Post an 835 remittance", body=rb.PostRemittanceRequest, response=rb.RemittanceOut,
        body_type="text/plain",

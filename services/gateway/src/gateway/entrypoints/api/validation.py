@@ -21,6 +21,7 @@ from gateway.service.proxy import Call
 UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                      r"[0-9a-fA-F]{12}$")
 CODE_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 ENCODED_SEPARATOR = re.compile(rb"%(?:2f|5c)", re.IGNORECASE)
 ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
 TEXT_TYPES = {"text/plain": ("text/plain", "application/edi-x12"), "text/csv": ("text/csv",)}
@@ -109,11 +110,27 @@ def check_query(route: Route, request: Request) -> dict[str, str]:
             not 1 <= len(checked.pop("cursor")) <= cursor.schema["maxLength"]:
         raise pb.validation([{"field": "cursor", "message": "not a cursor of this list"}],
                             "query parameter not valid")
+    if route.upstream in UPSTREAMS and (errors := _date_text_errors(route, checked)):
+        raise pb.validation(errors, "query parameter not valid")
     try:
         m.model_validate(checked)
     except ValidationError as exc:
         raise pb.validation(errors_of(exc), "query parameter not valid") from None
     return given  # unknown parameters are dropped, never forwarded
+
+
+def _formats(schema: dict[str, Any]) -> set[str]:
+    branches = [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]
+    return {b["format"] for b in branches if isinstance(b, dict) and "format" in b}
+
+
+def _date_text_errors(route: Route, given: dict[str, str]) -> list[dict[str, str]]:
+    """A parameter documented as a date is written as one (YYYY-MM-DD): pydantic's lax mode
+    would read `0` as 1970-01-01 (a Unix time), which the document does not allow."""
+    return [{"field": p.name, "message": "must be a date (YYYY-MM-DD)"}
+            for p in public.parameters(route)
+            if p.location == "query" and p.name in given and "date" in _formats(p.schema)
+            and not DATE_RE.fullmatch(given[p.name])]
 
 
 def _integral(doc: Any) -> Any:
