@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from uuid import uuid4
+from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -33,6 +33,15 @@ KETAMINE = {"drug_code": "ketamine", "hcpcs": None, "hcpcs_unit": None, "dose": 
                 "dose_unit": "mg", "mode": "infusion", "minutes": 60}
 
 
+# The member id of each test order's coverage, as orders' payer identity would answer it:
+# events carry no member id (issue 13), so the fake identity sources read it here.
+MEMBER_IDS: dict[UUID, str] = {}
+
+
+def member_of(order_id: UUID) -> str:
+    return MEMBER_IDS.get(order_id, "M-1001")
+
+
 def make_order(
     *,
     payer_id: str | None = "summit-health",
@@ -47,8 +56,10 @@ def make_order(
     window_from: datetime | None = None,
 ) -> c.OrderSigned:
     lines = lines if lines is not None else [EPTINEZUMAB]
+    order_id = uuid4()
+    MEMBER_IDS[order_id] = member_id  # the coverage's, not the event's
     return c.OrderSigned(
-        order_id=uuid4(),
+        order_id=order_id,
         practice_id="demo-clinic",
         patient_id=patient_id or uuid4(),
         urgency=urgency,
@@ -59,7 +70,7 @@ def make_order(
         acuity_class="standard",
         requires_driver=False,
         diagnoses=diagnoses if diagnoses is not None else ["G43.709"],
-        payer=(c.PayerRef(payer_id=payer_id, member_id=member_id, plan_id=plan_id)
+        payer=(c.PayerRef(payer_id=payer_id, plan_id=plan_id)
                if payer_id else None),
         patient_age_band="18-64" if age >= 18 else "12-17",
         patient_age_years=age,

@@ -22,6 +22,8 @@ from authorization.domain.identity import (
 )
 from authorization.service.pas import PasSources
 
+from .conftest import member_of
+
 # TEST FIXTURE ONLY, not a real RxCUI: eptinezumab's RxCUI is not verified yet (see
 # seed_data/rxnorm.json), so tests that send J3032 requests supply this stand-in by setting,
 # as ops would supply the verified one.
@@ -59,7 +61,7 @@ def identity_of(order) -> PayerIdentity | None:
     coverage with the order's payer, the ordering practitioner."""
     if order.payer is None:
         return None
-    cov = coverage(order.payer.payer_id, member_id=order.payer.member_id,
+    cov = coverage(order.payer.payer_id, member_id=member_of(order.order_id),
                    plan_id=order.payer.plan_id)
     return PayerIdentity(order_id=order.order_id, patient_id=order.patient_id, patient=PATIENT,
                          coverage=cov, ordering=ORDERING)
@@ -84,8 +86,8 @@ def parties_for(case: PACase, cov: Coverage | None = None, *, ndc: bool = True) 
         code = codes[drug] if ndc else DrugCode(drug, codes[drug].rxcui, codes[drug].rxnorm_name)
         meds.append(Medication(hcpcs=ln.hcpcs, drug_code=drug, dose=dose, dose_unit="mg",
                                code=code))
-    return PasParties(patient=PATIENT, coverage=cov or coverage(case.payer_id,
-                                                                member_id=case.member_id,
-                                                                plan_id=case.plan_id),
+    cov = cov or coverage(case.payer_id, member_id=member_of(case.order_id),
+                          plan_id=case.plan_id)
+    return PasParties(patient=PATIENT, coverage=cov,
                       ordering=ORDERING, requestor=REQUESTOR, insurer_name="Summit Health",
                       medications=tuple(meds))

@@ -104,7 +104,7 @@ def administered(*given: contracts.Administration, order_id: uuid.UUID | None = 
                  payer: str = "medicare") -> contracts.OrderAdministered:
     return contracts.OrderAdministered(
         order_id=order_id or uuid.uuid4(), practice_id="demo-clinic", patient_id=uuid.uuid4(),
-        diagnoses=["G43.709"], payer=contracts.PayerRef(payer_id=payer, member_id="1EG4TE5MK72"),
+        diagnoses=["G43.709"], payer=contracts.PayerRef(payer_id=payer),
         rendering_provider_npi=NPI, administrations=list(given),
         completed_at=T0 + timedelta(hours=2))
 

@@ -47,7 +47,11 @@ class Window(EventPayload):
 
 class PayerRef(EventPayload):
     payer_id: str
-    member_id: str
+    # Not sent any more (None): a member id is PHI and events carry ids only. Read the
+    # coverage through orders' payer identity (GET /v1/orders/{id}/payer-identity); the
+    # event's ``coverage_id`` names it. Kept optional so old messages still parse.
+    member_id: str | None = Field(
+        None, description="not sent any more: read the coverage through orders' payer identity")
     plan_id: str | None = None
 
 

@@ -14,7 +14,7 @@ from authorization.domain.errors import PayerResponseInvalid
 from payer_sandbox.config import Rule, SandboxConfig, demo_config
 from payer_sandbox.testing import running_sandbox
 
-from ..conftest import NOW, NY
+from ..conftest import NOW, NY, member_of
 from ..pas_fixtures import parties_for
 from ..unit.test_case import GOOD, frames, new_case
 
@@ -188,7 +188,7 @@ async def test_dependent_several_drug_request_is_accepted_by_the_payer(book, con
     assert case.questions == []  # no policy: nothing to document
     case.blockers = []  # the payer is configured by endpoint only, for this test
     case.submit("user:demo", NOW, None, NY)
-    cov = coverage("acme-unknown", member_id=case.member_id, relationship="spouse",
+    cov = coverage("acme-unknown", member_id=member_of(case.order_id), relationship="spouse",
                    plan_id=None, subscriber=SPOUSE)
     reply = await connector.submit(case, parties_for(case, cov, ndc=False), NOW)
     assert reply.kind == "decision" and reply.decision.kind == "approved", reply.error

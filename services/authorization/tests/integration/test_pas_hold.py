@@ -14,6 +14,7 @@ from authorization.domain.case import PAS_BLOCKER
 from authorization.service.pas import PasSources
 from authorization.service.poller import poll_once
 
+from ..conftest import member_of
 from ..pas_fixtures import REQUESTOR, SPOUSE, coverage
 from ..unit.test_case import GOOD
 from .conftest import T0
@@ -33,7 +34,7 @@ async def test_missing_identity_keeps_the_case_a_draft_naming_each_item(svc):
     full = svc.identities[order.order_id]
     svc.identities[order.order_id] = dataclasses.replace(
         full, patient=dataclasses.replace(full.patient, birth_date=None, address=None),
-        coverage=coverage(member_id=order.payer.member_id, relationship="spouse"))
+        coverage=coverage(member_id=member_of(order.order_id), relationship="spouse"))
     before = len(_sent(svc))
     r = await svc.client.post(f"{url}/submit")
     assert r.status_code == 409 and r.json()["type"].endswith("submission-blocked")
@@ -48,7 +49,7 @@ async def test_missing_identity_keeps_the_case_a_draft_naming_each_item(svc):
 
     # orders now knows everything: the hold clears and the request goes out
     svc.identities[order.order_id] = dataclasses.replace(
-        full, coverage=coverage(member_id=order.payer.member_id, relationship="spouse",
+        full, coverage=coverage(member_id=member_of(order.order_id), relationship="spouse",
                                 subscriber=SPOUSE))
     case = (await svc.client.post(f"{url}/submit")).json()
     assert case["status"] == "approved" and case["blockers"] == []

@@ -13,7 +13,7 @@ from authorization.adapters import pas_request as req
 from authorization.adapters.pas_conformance import RULES, check
 from authorization.adapters.pas_parties import NDC, NPI, RXNORM, USEIN, X12_RELATIONSHIP
 
-from ..conftest import CHLORPROMAZINE, EPTINEZUMAB, KETOROLAC, NOW
+from ..conftest import CHLORPROMAZINE, EPTINEZUMAB, KETOROLAC, NOW, member_of
 from ..pas_fixtures import PATIENT, SPOUSE, coverage, parties_for
 from .test_case import GOOD, new_case
 
@@ -36,17 +36,17 @@ def _shape(name: str, book) -> Json:
     if name == "spouse-several-items-no-ndc":
         case = _case(book, payer_id="acme-unknown", plan_id=None,
                      lines=[EPTINEZUMAB, KETOROLAC, CHLORPROMAZINE])
-        cov = coverage("acme-unknown", member_id=case.member_id, relationship="spouse",
+        cov = coverage("acme-unknown", member_id=member_of(case.order_id), relationship="spouse",
                        plan_id=None, subscriber=SPOUSE)
         return req.build_bundle(case, parties_for(case, cov, ndc=False), NOW)
     if name == "child-plan-only-no-questions":
         case = _case(book, payer_id="acme-unknown", plan_id=None, lines=[KETOROLAC])
-        cov = coverage("acme-unknown", member_id=case.member_id, relationship="child",
+        cov = coverage("acme-unknown", member_id=member_of(case.order_id), relationship="child",
                        plan_id="acme-gold", group_number=None, subscriber=PATIENT)
         return req.build_bundle(case, parties_for(case, cov), NOW)
     if name == "other-group-only-renewal-expedited":
         case = _case(book, renewal=True, expedited=True)
-        cov = coverage(member_id=case.member_id, relationship="other", plan_id=None,
+        cov = coverage(member_id=member_of(case.order_id), relationship="other", plan_id=None,
                        subscriber=SPOUSE)
         return req.build_bundle(case, parties_for(case, cov), NOW)
     raise AssertionError(name)

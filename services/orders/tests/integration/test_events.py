@@ -88,7 +88,8 @@ async def test_order_signed_and_cancelled_reach_the_broker(svc):
     signed = got[0].payload
     assert isinstance(signed, contracts.OrderSigned)
     assert signed.acuity_class == "elevated" and signed.lines[0].hcpcs == "J3032"
-    assert signed.payer.member_id == "M-9" and signed.requested_window is None
+    assert signed.payer.payer_id == "demo-payer" and signed.payer.member_id is None
+    assert "M-9" not in signed.model_dump_json() and signed.requested_window is None
     assert got[1].payload.previous_status == "signed"
 
 

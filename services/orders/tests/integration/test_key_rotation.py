@@ -56,6 +56,16 @@ async def a_patient(c, mrn: str, family: str) -> str:
     return r.json()["id"]
 
 
+async def an_order(c, pid: str) -> str:
+    r = await c.post("/v1/orders", json={
+        "patient_id": pid, "urgency": "planned", "diagnosis": ["G43.909"],
+        "payer": {"payer_id": "medicare", "member_id": "MB-ORDER-1"},
+        "lines": [{"drug_code": "ketorolac", "dose": "15", "dose_unit": "mg", "mode": "push",
+                   "minutes": 2, "sequence": 1}]})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
 async def readable(c, pid: str, family: str) -> None:
     got = await c.get(f"/v1/patients/{pid}/demographics")
     assert got.status_code == 200 and got.json()["family_name"] == family, got.text
@@ -89,6 +99,7 @@ async def test_rotate_from_key_a_to_key_b_without_downtime(make_database, broker
     url = await make_database("orders_keys")
     async with orders_with(url, broker, f"a:{A}", "a") as (c, runtime):
         old = await a_patient(c, "R-1", "Oldkeyson")
+        order = await an_order(c, old)
         assert await key_ids(runtime) == {"patient_demographics": {"a"},
                                           "coverage_versions": {"a"}}
 
@@ -102,9 +113,11 @@ async def test_rotate_from_key_a_to_key_b_without_downtime(make_database, broker
         code, report = await asyncio.to_thread(rotate, url, both, "b")
         await readable(c, new, "Newkeyson")
         assert code == 0 and report["stale"] == 0, report
-        assert report["rewrapped"] == 2  # the old patient's demographics and coverage v1
+        # the old patient's demographics and coverage v1, the order's member id
+        assert report["rewrapped"] == 3
         assert report["before"]["patient_demographics"] == {"a": 1, "b": 1}
         assert report["after"]["patient_demographics"] == {"b": 2}
+        assert (report["before"]["orders"], report["after"]["orders"]) == ({"a": 1}, {"b": 1})
         assert await key_ids(runtime) == {"patient_demographics": {"b"},
                                           "coverage_versions": {"b"}}
         code, again = await asyncio.to_thread(rotate, url, both, "b")
@@ -112,4 +125,6 @@ async def test_rotate_from_key_a_to_key_b_without_downtime(make_database, broker
 
     async with orders_with(url, broker, f"b:{B}", "b") as (c, _):  # key A is gone
         await readable(c, old, "Oldkeyson")
+        got = (await c.get(f"/v1/orders/{order}")).json()
+        assert got["payer"]["member_id"] == "MB-ORDER-1", got
         await readable(c, new, "Newkeyson")

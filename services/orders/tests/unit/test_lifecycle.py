@@ -86,7 +86,8 @@ def test_sign_emits_order_signed_with_what_scheduling_and_billing_need():
     assert p.patient_age_band == "18-64" and p.pediatric is False
     assert p.patient_weight_kg == Decimal(70) and p.requires_driver is True
     assert p.estimated_chair_minutes == order.estimated_chair_minutes
-    assert p.payer.member_id == "m1" and p.diagnoses == ["G43.909"]
+    assert p.payer.payer_id == "p1" and p.payer.member_id is None  # PHI stays home
+    assert p.diagnoses == ["G43.909"]
     dumped = p.model_dump_json(by_alias=True)
     assert "birth" not in dumped and "mrn" not in dumped.lower()
 

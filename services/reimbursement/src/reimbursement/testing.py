@@ -129,7 +129,7 @@ def give(seq: int, drug: str, ndc: str | None, dose: str, unit: str,
 
 
 def make_visit(*given: Given, diagnoses: tuple[str, ...] = ("G43.709",), payer: str | None =
-               "medicare-b", member: str | None = "1EG4TE5MK72", npi: str | None = NPI) -> Visit:
+               "medicare-b", member: str | None = None, npi: str | None = NPI) -> Visit:
     return Visit(ORDER_ID, "demo-clinic", PATIENT_ID, diagnoses, payer, member, npi, given,
                  completed_at=at(240))
 

@@ -129,13 +129,19 @@ def test_missing_rate_is_a_warning_and_missing_charge_a_review() -> None:
     ({"diagnoses": ()}, "missing_diagnosis"),
     ({"diagnoses": ("migraine",)}, "invalid_diagnosis"),
     ({"payer": None}, "no_payer"),
-    ({"member": None}, "no_payer"),
 ])
 def test_claim_level_reviews(kwargs: dict, review: str) -> None:
     claim = build_claim(make_visit(give(1, "ketorolac", "70003000325", "30", "mg", "push", 0, 1),
                                    **kwargs), make_ctx())
     assert claim.status == "needs_review"
     assert [r.code for r in claim.reviews] == [review]
+
+
+def test_a_visit_without_a_member_id_is_billed_all_the_same() -> None:
+    """Events carry no member id (issue 13): the 837P reads it from orders' payer identity."""
+    claim = build_claim(make_visit(give(1, "ketorolac", "70003000325", "30", "mg", "push", 0, 1),
+                                   member=None), make_ctx())
+    assert claim.status == "ready" and claim.reviews == () and claim.member_id is None
 
 
 def test_unknown_payer_contract_needs_review_and_has_no_expected_payment() -> None:

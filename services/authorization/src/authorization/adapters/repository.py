@@ -34,7 +34,8 @@ from ..domain.coverage import ApprovalSummary
 from ..domain.errors import ConcurrentUpdate
 from . import orm
 
-_BODY_EXCLUDE = {"history", "lines", "order_ids"}
+# member_id: PHI, never stored (orders' payer identity has it; the 0004 migration scrubbed it)
+_BODY_EXCLUDE = {"history", "lines", "order_ids", "member_id"}
 # What a case looked like when read: version, history length, orders, its JSON.
 _Loaded = tuple[int, int, frozenset[UUID], str]
 

@@ -57,7 +57,9 @@ class PACase(BaseModel):
     patient_id: UUID
     payer_id: str
     plan_id: str | None = None
-    member_id: str
+    # Not kept (PHI; issue 13): a request reads the member id from orders' payer identity.
+    # Optional so cases stored before still load; never stored (the repository drops it).
+    member_id: str | None = None
     payer_type: str | None = None
     expedited: bool = False
     kind: CaseKind = "initial"

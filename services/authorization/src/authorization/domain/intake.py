@@ -91,7 +91,6 @@ def open_case(
         patient_id=order.patient_id,
         payer_id=order.payer.payer_id,
         plan_id=decision.plan_id,
-        member_id=order.payer.member_id,
         payer_type=payer.type_for(plan) if payer else None,
         # Same-day (crisis) orders cannot wait for a standard clock: ask for expedited review.
         expedited=order.urgency == "same_day",

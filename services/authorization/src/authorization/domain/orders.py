@@ -22,7 +22,9 @@ Urgency = Literal["same_day", "planned"]
 @dataclass(frozen=True)
 class PayerRef:
     payer_id: str
-    member_id: str
+    # Not sent any more (issue 13, ids only): the member id is read from orders' payer
+    # identity when a request discloses it; nothing here depends on it.
+    member_id: str | None = None
     plan_id: str | None = None
 
 
@@ -119,4 +121,4 @@ class OrderFacts:
         """The payer the order was signed with (no member id is kept)."""
         if not self.payer_id:
             return None
-        return PayerRef(payer_id=self.payer_id, member_id="", plan_id=self.plan_id)
+        return PayerRef(payer_id=self.payer_id, plan_id=self.plan_id)

@@ -33,7 +33,8 @@ P = TypeVar("P", bound=c.EventPayload)
 def payer_ref(payer: c.PayerRef | None) -> PayerRef | None:
     if payer is None:
         return None
-    return PayerRef(payer_id=payer.payer_id, member_id=payer.member_id, plan_id=payer.plan_id)
+    # payer.member_id is not read: events carry ids only (orders' payer identity has it)
+    return PayerRef(payer_id=payer.payer_id, plan_id=payer.plan_id)
 
 
 def signed_order(event: c.OrderSigned) -> SignedOrder:

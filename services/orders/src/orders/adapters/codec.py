@@ -13,7 +13,7 @@ from orders.domain.lines import LineSpec
 from orders.domain.order import Order
 from orders.domain.patient import Allergy, HomeMed, OutsideDose, PatientFacts, PatientRecord
 from orders.domain.protocols import Protocol, protocol_from_data
-from orders.domain.values import HistoryEntry, Override
+from orders.domain.values import HistoryEntry, Override, Payer
 
 # A row as SQLAlchemy returns it (attribute access by column name); rows are untyped.
 Row = Any
@@ -102,6 +102,7 @@ def outside_dose_from_row(row: Row) -> OutsideDose:
 
 # ------------------------------------------------------------------------------ orders
 def order_row(order: Order) -> dict[str, Any]:
+    """Every column but the payer's (``order_payer.payer_columns`` seals its member id)."""
     window = order.requested_window or (None, None)
     return {
         "id": order.id, "practice_id": order.practice_id, "patient_id": order.patient_id,
@@ -109,7 +110,7 @@ def order_row(order: Order) -> dict[str, Any]:
         "authorization_decided_at": order.authorization_decided_at,
         "authorization_reason": order.authorization_reason, "urgency": order.urgency,
         "requested_from": window[0], "requested_to": window[1],
-        "diagnoses": list(order.diagnoses), "payer": order.payer, "protocol_id": order.protocol_id,
+        "diagnoses": list(order.diagnoses), "protocol_id": order.protocol_id,
         "lines": [ln.to_dict() for ln in order.lines],
         "findings": [f.to_dict() for f in order.findings],
         "overrides": [{"finding_code": o.finding_code, "line": o.line, "reason": o.reason,
@@ -129,14 +130,16 @@ def order_row(order: Order) -> dict[str, Any]:
     }
 
 
-def order_from_row(row: Row, administrations: list[AdministrationRecord]) -> Order:
+def order_from_row(row: Row, administrations: list[AdministrationRecord],
+                   payer: Payer | None) -> Order:
+    """``payer``: the row's, member id opened (``order_payer.payer_of``)."""
     window: tuple[datetime, datetime] | None = None
     if row.requested_from is not None:
         window = (utc(row.requested_from), utc(row.requested_to))
     return Order(
         id=row.id, practice_id=row.practice_id, patient_id=row.patient_id,
         urgency=row.urgency, lines=[LineSpec.from_dict(d) for d in row.lines],
-        diagnoses=list(row.diagnoses), requested_window=window, payer=row.payer,
+        diagnoses=list(row.diagnoses), requested_window=window, payer=payer,
         protocol_id=row.protocol_id, status=Status(row.status),
         authorization_status=row.authorization_status,
         authorization_decided_at=utc(row.authorization_decided_at),

@@ -103,7 +103,11 @@ orders = sa.Table(
     sa.Column("requested_from", TS),
     sa.Column("requested_to", TS),
     sa.Column("diagnoses", JSONDoc, nullable=False),
-    sa.Column("payer", JSONDoc),
+    sa.Column("payer", JSONDoc),  # payer_id and plan_id; the member id is sealed below
+    # the payer's member id (PHI), sealed like coverages (phi_crypto; None without a payer)
+    sa.Column("member_key_id", sa.String(32), index=True),
+    sa.Column("member_data_key", sa.LargeBinary),
+    sa.Column("member_sealed", sa.LargeBinary),
     sa.Column("protocol_id", sa.Uuid),
     sa.Column("lines", JSONDoc, nullable=False),
     sa.Column("findings", JSONDoc, nullable=False),

@@ -93,3 +93,7 @@ def demographics_aad(patient_id: object) -> bytes:
 
 def coverage_aad(coverage_id: object, version: int) -> bytes:
     return f"orders/coverage_versions/{coverage_id}/{version}".encode()
+
+
+def order_payer_aad(order_id: object) -> bytes:
+    return f"orders/orders/{order_id}/payer".encode()

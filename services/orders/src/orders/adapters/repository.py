@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from chairside_shared.messaging.outbox import Seen
 from orders.adapters import codec
+from orders.adapters.order_payer import payer_columns, payer_of
 from orders.adapters.orm import (
     administrations,
     catalog_versions,
@@ -24,6 +25,7 @@ from orders.adapters.orm import (
     patients,
     protocols,
 )
+from orders.adapters.phi_crypto import PhiCipher
 from orders.domain.administration import AdministrationRecord
 from orders.domain.catalog import Catalog, CatalogChange
 from orders.domain.errors import Conflict
@@ -108,9 +110,18 @@ class PatientRepository(_Repo):
 
 
 class OrderRepository(_Repo):
-    def __init__(self, session: AsyncSession, seen: Seen):
+    """Orders; the payer's member id is sealed with ``cipher`` (``order_payer``)."""
+
+    def __init__(self, session: AsyncSession, seen: Seen, cipher: PhiCipher):
         super().__init__(session)
         self.seen = seen
+        self.cipher = cipher
+
+    def _row(self, order: Order) -> dict[str, Any]:
+        return codec.order_row(order) | payer_columns(self.cipher, order.id, order.payer)
+
+    def _order(self, row: Any, given: list[AdministrationRecord]) -> Order:
+        return codec.order_from_row(row, given, payer_of(self.cipher, row))
 
     async def get(self, order_id: UUID, *, for_update: bool = False) -> Order | None:
         query = sa.select(orders).where(orders.c.id == order_id)
@@ -120,7 +131,7 @@ class OrderRepository(_Repo):
         if row is None:
             return None
         given = await self._administrations([order_id])
-        order = codec.order_from_row(row, given.get(order_id, []))
+        order = self._order(row, given.get(order_id, []))
         self.seen.add(order)
         return order
 
@@ -135,12 +146,12 @@ class OrderRepository(_Repo):
         return out
 
     async def add(self, order: Order) -> None:
-        await self.session.execute(orders.insert().values(codec.order_row(order) | {"version": 0}))
+        await self.session.execute(orders.insert().values(self._row(order) | {"version": 0}))
         order.version = 0
         self.seen.add(order)
 
     async def save(self, order: Order) -> None:
-        values = codec.order_row(order) | {"version": order.version + 1}
+        values = self._row(order) | {"version": order.version + 1}
         result = await self.session.execute(orders.update().where(
             orders.c.id == order.id, orders.c.version == order.version).values(values))
         if _rowcount(result) != 1:
@@ -180,7 +191,7 @@ class OrderRepository(_Repo):
         rows = list((await self.session.execute(_page(orders, query, limit=limit,
                                                       cursor=cursor))).all())
         given = await self._administrations([r.id for r in rows[:limit]])
-        items = [codec.order_from_row(r, given.get(r.id, [])) for r in rows[:limit]]
+        items = [self._order(r, given.get(r.id, [])) for r in rows[:limit]]
         for order in items:
             self.seen.add(order)
         return items, _next_cursor(rows, limit)

@@ -24,7 +24,11 @@ def to_messages(event: e.DomainEvent) -> list[Message]:
 
 
 def _payer(payer: Payer | None) -> c.PayerRef | None:
-    return c.PayerRef(**payer) if payer else None
+    """Ids only: the member id (PHI) is never sent; a consumer reads it through the payer
+    identity of the order (its ``coverage_id``)."""
+    if not payer:
+        return None
+    return c.PayerRef(payer_id=payer["payer_id"], plan_id=payer.get("plan_id"), member_id=None)
 
 
 def order_signed(event: e.OrderSigned) -> c.OrderSigned:

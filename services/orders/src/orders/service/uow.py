@@ -58,7 +58,7 @@ class OrdersUnitOfWork(UnitOfWork):
     async def __aenter__(self) -> Self:
         await super().__aenter__()
         self.patients = PatientRepository(self.session)
-        self.orders = OrderRepository(self.session, self.seen)
+        self.orders = OrderRepository(self.session, self.seen, self._cipher)
         self.doses = DoseRepository(self.session)
         self.catalog = CatalogRepository(self.session, self._catalogs)
         self.protocols = ProtocolRepository(self.session)

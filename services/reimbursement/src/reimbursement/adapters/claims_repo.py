@@ -36,6 +36,14 @@ from reimbursement.domain.lifecycle import BilledLine, Claim
 from reimbursement.domain.visit import Visit
 
 
+def ids_only(event: contracts.OrderAdministered) -> contracts.OrderAdministered:
+    """The visit as kept: an earlier producer's member id (PHI, issue 13) is dropped; the
+    837P reads it from orders' payer identity."""
+    if event.payer is None or event.payer.member_id is None:
+        return event
+    return event.model_copy(update={"payer": event.payer.model_copy(update={"member_id": None})})
+
+
 @dataclass(frozen=True)
 class _Stored:
     """A claim as its rows stand in this transaction (None: not inserted yet)."""
@@ -101,7 +109,7 @@ class ClaimRepository:
         """A new claim and the administered visit it was built from (kept to rebuild)."""
         self._claims[claim.id] = claim
         self._stored[claim.id] = None
-        self._visits[claim.id] = visit
+        self._visits[claim.id] = ids_only(visit)
         self._seen.add(claim)
 
     async def visit(self, claim: Claim) -> Visit:
@@ -119,6 +127,7 @@ class ClaimRepository:
 
     async def replace_visit(self, claim: Claim, event: contracts.OrderAdministered) -> None:
         """Keep a corrected visit (an NDC recorded afterwards) to rebuild the claim from."""
+        event = ids_only(event)
         self._visits[claim.id] = event
         if self._stored.get(claim.id) is not None:  # already a row: write it now
             await self.session.execute(orm.claims.update().where(

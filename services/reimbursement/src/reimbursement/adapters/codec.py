@@ -90,7 +90,9 @@ def visit_from_event(event: contracts.OrderAdministered) -> Visit:
         order_id=event.order_id, practice_id=event.practice_id, patient_id=event.patient_id,
         diagnoses=tuple(event.diagnoses),
         payer_id=event.payer.payer_id if event.payer else None,
-        member_id=event.payer.member_id if event.payer else None,
+        # never read from the event (ids only, issue 13): the 837P takes the member id from
+        # orders' payer identity when it is written; nothing here keeps it
+        member_id=None,
         plan_id=event.payer.plan_id if event.payer else None,
         rendering_npi=event.rendering_provider_npi,
         administrations=tuple(

@@ -53,7 +53,7 @@ def claim_resource(claim: ClaimDraft, *, claim_id: UUID, created: datetime,
         "insurance": [{
             "sequence": 1, "focal": True,
             "coverage": {"display":
-                         f"{claim.payer_id or 'self-pay'} member {claim.member_id or ''}"},
+                         claim.payer_id or "self-pay"},  # no member id (PHI) here
             **({"preAuthRef": [claim.auth_number]} if claim.auth_number else {}),
         }],
         "item": [_item(line, claim) for line in claim.lines],

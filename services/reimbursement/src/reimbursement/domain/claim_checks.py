@@ -42,8 +42,10 @@ def check_parties(visit: Visit, contract: PayerContract | None, reviews: list[Re
         reviews.append(Review("missing_npi", "no rendering provider NPI"))
     elif not valid_npi(visit.rendering_npi):
         reviews.append(Review("invalid_npi", "rendering provider NPI fails its check digit"))
-    if not visit.payer_id or not visit.member_id:
-        reviews.append(Review("no_payer", "no payer or member id: self-pay is not billed by claim"))
+    # the member id is not checked here: the 837P reads it from orders' payer identity and
+    # holds the claim when the coverage has none (parties.py, "coverage.member_id")
+    if not visit.payer_id:
+        reviews.append(Review("no_payer", "no payer: self-pay is not billed by claim"))
     elif contract is None:
         reviews.append(Review("no_contract", f"no contract on file for payer {visit.payer_id}"))
 

@@ -76,7 +76,7 @@ class Coding:
 
     service_date: date
     payer_id: str | None
-    member_id: str | None
+    member_id: str | None  # None: not kept (PHI); the 837P reads orders' payer identity
     rendering_npi: str | None
     diagnoses: tuple[str, ...]
     auth_number: str | None

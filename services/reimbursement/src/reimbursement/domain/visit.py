@@ -42,7 +42,7 @@ class Visit:
     patient_id: UUID
     diagnoses: tuple[str, ...]
     payer_id: str | None
-    member_id: str | None
+    member_id: str | None  # None: not sent any more (orders' payer identity has it)
     rendering_npi: str | None
     administrations: tuple[Given, ...]
     completed_at: datetime

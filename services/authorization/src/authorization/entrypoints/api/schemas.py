@@ -36,7 +36,9 @@ class WithdrawIn(_In):
 class PayerRefOut(BaseModel):
     payer_id: str
     plan_id: str | None
-    member_id: str
+    member_id: str | None = Field(
+        None, description="always null: the member id is not kept here (read the coverage "
+                          "through orders' payer identity)")
 
 
 class LineOut(BaseModel):

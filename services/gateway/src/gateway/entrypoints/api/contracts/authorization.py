@@ -392,7 +392,13 @@ class PayerRefOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    member_id: Annotated[str, Field(title='Member Id')]
+    member_id: Annotated[
+        str | None,
+        Field(
+            description="always null: the member id is not kept here (read the coverage through orders' payer identity)",
+            title='Member Id',
+        ),
+    ] = None
     payer_id: Annotated[str, Field(title='Payer Id')]
     plan_id: Annotated[str | None, Field(title='Plan Id')]
 
