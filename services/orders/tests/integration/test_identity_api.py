@@ -150,6 +150,21 @@ async def test_coverage_history_kept_through_changes_and_end(svc):
         "patient_ids"] == []
 
 
+@pytest.mark.parametrize("field", ["member_id", "relationship", "priority"])
+async def test_a_coverage_patch_cannot_clear_what_every_coverage_has(svc, field):
+    c = svc.client
+    pt = await new_patient(c)
+    base = f"/v1/patients/{pt['id']}/coverages"
+    cov = (await c.post(base, json={"payer_id": "medicare", "member_id": "1EG4TE5MK73"})).json()
+    r = await c.patch(f"{base}/{cov['id']}", json={field: None})
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert field in r.text and "cleared" in r.text
+    assert await svc.count(coverage_versions) == 1  # nothing written
+    r = await c.patch(f"{base}/{cov['id']}", json={"group_number": None, "plan_id": None})
+    assert (r.status_code, r.json()["version"]) == (200, 2)  # optional fields can be cleared
+
+
 async def test_partners_see_and_write_only_their_practices_patients(svc):
     c = svc.client
     clinic = await new_patient(c, mrn="C-1")

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
+from orders.domain.errors import FieldError, ValidationFailed
 from orders.domain.identity import Address, CoverageChanges, Person
 from orders.entrypoints.api import identity_schemas as s
 from orders.entrypoints.api.deps import Caller, UoW, require
@@ -35,11 +36,19 @@ def person(body: s.PersonIn) -> Person:
                                   postal_code=a.postal_code), phone=body.phone)
 
 
+# A coverage always has these; a PATCH may change them but not set them to null.
+NOT_CLEARABLE = frozenset({"member_id", "relationship", "priority"})
+
+
 def coverage_fields(body: s.CoverageIn | s.CoveragePatch) -> CoverageChanges:
     """Only what the caller sent (for a new coverage, the defaults too)."""
     sent = body.model_fields_set if isinstance(body, s.CoveragePatch) else set(
         s.CoverageIn.model_fields)
     out: dict[str, Any] = {}
+    uncleared = sorted(n for n in sent & NOT_CLEARABLE if getattr(body, n) is None)
+    if uncleared:
+        raise ValidationFailed([FieldError(n, f"{n} can be changed, not cleared")
+                                for n in uncleared])
     for name in sent - {"version"}:
         value = getattr(body, name)
         out[name] = person(value) if name == "subscriber" and value is not None else value
