@@ -139,6 +139,9 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
         "REIMBURSEMENT_CLINIC_TIMEZONE": tz,
         # The tests ask the payer themselves (POST .../inquire), so no poller races them.
         "AUTHORIZATION_POLLER_ENABLED": "false",
+        # Eligibility checks opened on signing are sent at once: tests that wait for things to
+        # settle see the 271 land within their window, not 2 s later.
+        "AUTHORIZATION_ELIGIBILITY_POLL_INTERVAL_S": "0.2",
         # The tests drive many calls a second from one client.
         "GATEWAY_RATE_LIMIT_CAPACITY": "100000",
         "GATEWAY_RATE_LIMIT_PER_S": "100000",
