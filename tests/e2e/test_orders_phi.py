@@ -196,4 +196,7 @@ async def test_no_demographic_reaches_logs_spans_events_or_plaintext_columns(
     assert BIRTH in stored
     assert not [w for w, t in (("log", log_text), ("spans", span_text), ("metrics", metrics))
                 if BIRTH in t]
-    assert "ORDER-PAYER-REF" in stored  # the search reads every table (the test can fail)
+    assert "G43.909" in stored  # the search reads every table (the test can fail)
+    # the order's own member id is sealed too, and no event (outbox) carries it
+    assert "ORDER-PAYER-REF" not in stored
+    assert "ORDER-PAYER-REF" not in log_text and "ORDER-PAYER-REF" not in span_text

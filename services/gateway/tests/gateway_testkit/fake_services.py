@@ -27,7 +27,8 @@ COLLECTIONS = {
 }
 ACTION_STATUS = {"sign": "signed", "cancel": "cancelled", "complete": "completed",
                  "check-in": "checked_in", "start": "in_chair", "no-show": "no_show",
-                 "submit": "submitted", "withdraw": "withdrawn", "move": "booked"}
+                 "submit": "submitted", "withdraw": "withdrawn", "move": "booked",
+                 "decision": "denied"}
 
 
 @dataclass

@@ -43,6 +43,8 @@ BODIES: dict[type[Any], Any] = {
     sc.RatioPolicyIn: {"ratios": {"biologic": 2}},
     sc.ClinicHoursIn: {"timezone": "America/New_York", "weekly": []},
     au.AuthorizationAnswers: {"answers": {"J3032.baseline-migraine-days": 12}},
+    au.PayerDecisionIn: {"channel": "portal", "reference": "PORTAL-1", "outcome": "denied",
+                         "reason": "not medically necessary", "reason_code": "MN"},
     au.Payer: {"id": "demo-payer", "name": "Demo payer", "payer_type": "commercial"},
     au.PolicyList: {"policies": []},
     rb.ReceiptIn: {"ndc": "00409-3795-01", "lot_number": "L1", "expires_on": "2027-01-31",

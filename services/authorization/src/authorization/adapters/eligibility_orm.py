@@ -55,6 +55,8 @@ eligibility_checks = Table(
     Column("resolved_at", UTCDateTime(), nullable=True),
     Column("resolved_by", String(200), nullable=True),
     Column("resolution", Text, nullable=True),
+    # W3C traceparent of the request or event that opened the check (the worker continues it)
+    Column("traceparent", String(55), nullable=True),
     CheckConstraint(f"status IN ({_STATUSES})", name="status_known"),
     CheckConstraint("trigger IN ('order_signed', 'on_demand')", name="trigger_known"),
     CheckConstraint("attempts >= 0", name="attempts_not_negative"),

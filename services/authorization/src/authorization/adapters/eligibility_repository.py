@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from opentelemetry import propagate
+from opentelemetry.context import Context
 from sqlalchemy import Row, and_, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -88,8 +90,18 @@ class SqlEligibility:
 
     # ------------------------------------------------------------------ checks
     async def add_check(self, check: EligibilityCheck) -> None:
-        await self.session.execute(insert(t.eligibility_checks).values(**_values(check)))
+        carrier: dict[str, str] = {}
+        propagate.inject(carrier)  # the trace this check was opened in, if any
+        await self.session.execute(insert(t.eligibility_checks).values(
+            **_values(check), traceparent=carrier.get("traceparent")))
         self._track_check(check)
+
+    async def trace_of(self, check_id: UUID) -> Context:
+        """The trace context the check was opened in (empty when none was recorded)."""
+        c = t.eligibility_checks.c
+        value = (await self.session.execute(
+            select(c.traceparent).where(c.id == check_id))).scalar_one_or_none()
+        return propagate.extract({"traceparent": value} if value else {})
 
     def _track_check(self, check: EligibilityCheck) -> EligibilityCheck:
         self._checks[check.id] = check

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
+from opentelemetry import trace
 from prometheus_client import Counter
 
 from ..adapters.eligibility_clients import ClearinghouseClient, ClearinghouseUnavailable
@@ -32,6 +33,7 @@ from ..settings import AuthorizationSettings
 from .uow import AuthorizationUnitOfWork, UowFactory
 
 log = logging.getLogger("authorization.eligibility")
+tracer = trace.get_tracer("authorization.eligibility")
 ELIGIBILITY_ANSWERS = Counter("chairside_eligibility_answers_total",
                               "Eligibility checks recorded, by status and reason", ["status",
                                                                                     "reason"])
@@ -177,7 +179,19 @@ async def _ask(check: EligibilityCheck, payer_name: str, parties: Parties,
 
 async def run_check(*, uows: UowFactory, parties: Parties, check_id: UUID,
                     now: datetime) -> EligibilityCheck | None:
-    """One attempt at a due check; None when it is not due or another worker has it."""
+    """One attempt at a due check, in the trace that opened it (a visit's 270/271 and the
+    decisions it releases belong to that visit); None when it is not due or another worker
+    has it."""
+    async with uows() as uow:
+        opened_in = await uow.eligibility.trace_of(check_id)
+    with tracer.start_as_current_span("eligibility check", context=opened_in,
+                                      attributes={"chairside.eligibility_check_id":
+                                                  str(check_id)}):
+        return await _attempt(uows=uows, parties=parties, check_id=check_id, now=now)
+
+
+async def _attempt(*, uows: UowFactory, parties: Parties, check_id: UUID,
+                   now: datetime) -> EligibilityCheck | None:
     async with uows() as uow:
         settings = uow.settings
         lease = now + timedelta(seconds=max(60.0, 3 * settings.clearinghouse_timeout_s))
