@@ -51,6 +51,10 @@ CSV_COLUMNS = ("claim_id", "account_number", "payer_id", "service_date", "contra
                "sequestration", "variance", "tolerance", "status")
 
 
+class CsvResponse(PlainTextResponse):
+    media_type = "text/csv"
+
+
 def _who(request: Request) -> str:
     """The gateway names the calling client; a direct call (tests, tools) is "service"."""
     return request.headers.get("x-chairside-client-id", "")[:120] or "service"
@@ -197,14 +201,13 @@ async def underpayment_list(
             "total_variance": sum((r.line.variance or Decimal(0) for r in rows), Decimal(0))}
 
 
-@router.get("/v1/underpayments/csv", response_class=PlainTextResponse,
-            summary="The underpayment worklist as CSV (same filters)",
-            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
+@router.get("/v1/underpayments/csv", response_class=CsvResponse,
+            summary="The underpayment worklist as CSV (same filters)")
 async def underpayment_csv(
     uow: UoW, status: Literal["flagged", "underpaid", "overpaid", "within_tolerance"] =
     StatusQuery, payer_id: str | None = Query(None, max_length=64),
     from_: Day | None = Query(None, alias="from"), to: Day | None = None,
-) -> PlainTextResponse:
+) -> CsvResponse:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -217,7 +220,7 @@ async def underpayment_csv(
             doc["units"], *(_cents(doc[k]) for k in (
                 "expected", "allowed", "paid", "sequestration", "variance", "tolerance")),
             doc["status"]])
-    return PlainTextResponse(out.getvalue(), media_type="text/csv")
+    return CsvResponse(out.getvalue())
 
 
 # --------------------------------------------------------------------------- documents
