@@ -5,6 +5,7 @@ POST /v1/remittances (payer-exchange §8 cases 23 and 24)."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 from decimal import Decimal as D
 
@@ -212,3 +213,25 @@ async def test_without_a_versioned_contract_the_claims_own_contract_is_the_refer
     items = (await c.get("/v1/underpayments")).json()["items"]
     assert [(v["claim_id"], v["code"], v["contract"]["version"], D(v["variance"]))
             for v in items] == [(str(ids[1]), "J3032", None, D("-106.00"))]
+
+
+@pytest.mark.parametrize("first", [False, True])
+async def test_two_admins_adding_the_same_dates_at_once_store_one_version(svc, first):
+    """With versions to lock, the second waits and then sees the overlap; with none (the
+    key's first version), the version number is taken once. Either way: one 201, one 409."""
+    c = svc.client
+    body = {"effective_from": "2026-01-01", "name": "fees", "source": "s",
+            "rates": {"96365": "90.00"}}
+    if not first:
+        r = await c.post("/v1/pricing/fee-schedules/f1/versions",
+                         json=body | {"effective_to": "2025-12-31",
+                                      "effective_from": "2025-01-01"})
+        assert r.status_code == 201, r.text
+    answers = await asyncio.gather(*(c.post("/v1/pricing/fee-schedules/f1/versions", json=body)
+                                     for _ in range(2)))
+    assert sorted(r.status_code for r in answers) == [201, 409]
+    [refused] = [r for r in answers if r.status_code == 409]
+    assert "effective_from" in problem(refused, 409)
+    versions = (await c.get("/v1/pricing/fee-schedules/f1/versions")).json()["items"]
+    assert [v["effective_from"] for v in versions] == (
+        ["2026-01-01"] if first else ["2025-01-01", "2026-01-01"])

@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reimbursement.adapters import orm
@@ -21,6 +22,7 @@ from reimbursement.domain.pricing import (
     Tolerance,
     Version,
     VersionKind,
+    VersionOverlap,
 )
 
 t = orm.pricing_versions
@@ -43,10 +45,16 @@ class PricingRepository:
 
     async def add(self, v: Version[ContractTerms] | Version[RateTable]) -> None:
         body = _terms_doc(v.body) if isinstance(v.body, ContractTerms) else _table_doc(v.body)
-        await self.session.execute(t.insert().values(
-            kind=v.kind, owner=v.owner, plan=v.plan, number=v.number,
-            effective_from=v.effective_from, effective_to=v.effective_to, body=body,
-            source=v.source, created_by=v.created_by, created_at=v.created_at))
+        try:
+            await self.session.execute(t.insert().values(
+                kind=v.kind, owner=v.owner, plan=v.plan, number=v.number,
+                effective_from=v.effective_from, effective_to=v.effective_to, body=body,
+                source=v.source, created_by=v.created_by, created_at=v.created_at))
+        except IntegrityError as exc:
+            # The key had no version to lock, and another admin's first version won the number.
+            raise VersionOverlap("another version of this key was added at the same time; "
+                                 "read its versions and retry", field="effective_from",
+                                 ) from exc
 
     async def close(self, kind: VersionKind, owner: str, plan: str, number: int, *,
                     to: date, by: int) -> None:
