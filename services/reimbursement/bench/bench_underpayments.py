@@ -13,12 +13,13 @@ import argparse
 import statistics
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from uuid import uuid4
 
 from reimbursement.domain.fees import AspEntry, AspQuarter, PayerKind
-from reimbursement.domain.money import cents
-from reimbursement.domain.posting import PostedAdjustment
+from reimbursement.domain.money import ZERO, cents
+from reimbursement.domain.posting import PostedAdjustment, PostedPayment
 from reimbursement.domain.pricing import ContractTerms, DrugPricing, Tolerance
 from reimbursement.domain.variance import BilledFacts, Pricing, claim_variances
 
@@ -34,17 +35,21 @@ def paid_line(number: int, code: str, key: str, units: int, allowed: Decimal,
     coins = cents(allowed * Decimal("0.2"))
     seq = cents((allowed - coins) * Decimal("0.02"))
     mods = ("JZ",) if "-" in key else ()
-    return (BilledFacts(number, code, mods, units, allowed - coins - seq),
-            [PostedAdjustment(key, "PR", "2", coins), PostedAdjustment(key, "CO", "253", seq)])
+    charge = allowed * 2
+    return (BilledFacts(number, code, mods, units, charge, allowed - coins - seq),
+            [PostedAdjustment(key, "CO", "45", charge - allowed),
+             PostedAdjustment(key, "PR", "2", coins), PostedAdjustment(key, "CO", "253", seq)])
 
 
-def claims(n: int) -> list[tuple[list[BilledFacts], list[PostedAdjustment]]]:
+def claims(n: int) -> list[tuple[list[BilledFacts], PostedPayment]]:
     out = []
     for i in range(n):
         drug = Decimal("848.00") if i % 5 == 0 else Decimal("1060.00")
         a, adj_a = paid_line(1, "96365", "96365", 1, Decimal("71.32"))
         b, adj_b = paid_line(2, "J3032", "J3032-JZ", 100, drug)
-        out.append(([a, b], adj_a + adj_b))
+        out.append(([a, b], PostedPayment(
+            uuid4(), 0, uuid4(), f"A{i}", "1", None, ZERO, ZERO, ZERO, ZERO, "paid", (),
+            tuple(adj_a + adj_b), (), datetime(2026, 3, 20, tzinfo=UTC))))
     return out
 
 
@@ -58,8 +63,8 @@ def main() -> None:
     rates, flagged = [], 0
     for _ in range(args.repeat):
         start = time.perf_counter()
-        found = [v for lines, adjustments in data
-                 for v in claim_variances(pricing, lines, adjustments)]
+        found = [v for lines, payment in data
+                 for v in claim_variances(pricing, lines, payment)]
         rates.append(len(found) / (time.perf_counter() - start))
         flagged = sum(1 for v in found if v.flagged)
     print(f"claims: {args.claims}   lines: {2 * args.claims}   flagged underpaid: {flagged}")

@@ -235,3 +235,27 @@ async def test_two_admins_adding_the_same_dates_at_once_store_one_version(svc, f
     versions = (await c.get("/v1/pricing/fee-schedules/f1/versions")).json()["items"]
     assert [v["effective_from"] for v in versions] == (
         ["2026-01-01"] if first else ["2025-01-01", "2026-01-01"])
+
+
+async def test_a_correction_of_the_short_payment_takes_the_claim_off_the_worklist(svc):
+    """Case 19's shape: the payer reverses its short payment (CLP02 22) and pays again in
+    full in the same 835; the worklist reads the correction, not the sum of the history."""
+    c = svc.client
+    await setup_catalog(c)
+    event = administered(administration(1, "eptinezumab", "70001-0001-01", "100", 0, 35))
+    claim_id = await bill(svc, event, approve=approval(event.order_id))
+    assert (await c.post(f"/v1/claims/{claim_id}/submit")).status_code == 200
+    claim = (await c.get(f"/v1/claims/{claim_id}")).json()
+    short = short_paid(claim, "J3032", "848.00")
+    r = await c.post("/v1/remittances", content=remittance_of([_clp_for(short)]))
+    assert r.status_code == 201, r.text
+    [flagged] = (await c.get("/v1/underpayments")).json()["items"]
+    assert (flagged["contract"]["version"], flagged["variance"]) == (None, "-212.00")
+    r = await c.post("/v1/remittances", content=remittance_of(
+        [_clp_for(short, status="22", sign=-1), _clp_for(claim)], trace="EFT2"))
+    assert r.status_code == 201, r.text
+    assert [p["outcome"] for p in r.json()["claims"]] == ["reversed", "paid"]
+    assert (await c.get("/v1/underpayments")).json()["items"] == []
+    within = (await c.get("/v1/underpayments", params={"status": "within_tolerance"})).json()
+    assert [(v["code"], v["allowed"], v["paid"]) for v in within["items"]] == [
+        ("96365", "71.32", "55.92"), ("J3032", "1060.00", "831.04")]

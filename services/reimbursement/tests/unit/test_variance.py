@@ -3,8 +3,9 @@ cases and properties, on the pure domain."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal as D
+from uuid import uuid4
 
 import pytest
 from hypothesis import given
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from reimbursement.domain.fees import AspEntry, AspQuarter, DrugBasis, PayerContract, PayerKind
 from reimbursement.domain.money import cents
-from reimbursement.domain.posting import PostedAdjustment
+from reimbursement.domain.posting import PostedAdjustment, PostedPayment
 from reimbursement.domain.pricing import ContractTerms, DrugPricing, Tolerance, from_legacy
 from reimbursement.domain.variance import (
     BilledFacts,
@@ -22,6 +23,7 @@ from reimbursement.domain.variance import (
     expected_allowed,
     line_variance,
     payer_allowed,
+    payment_of_record,
 )
 
 ASP = AspQuarter("2026Q1", date(2026, 1, 1), date(2026, 3, 31), {
@@ -107,18 +109,43 @@ def test_sequestration_beyond_two_percent_is_a_variance():
     assert v.variance == D("-23.03")
 
 
+def payment(status: str, adjustments: list[PostedAdjustment], *, outcome: str | None = "paid",
+            claim: bool = True) -> PostedPayment:
+    return PostedPayment(uuid4(), 0, uuid4() if claim else None, "A1", status, "ICN1",
+                         D("0"), D("0"), D("0"), D("0"), outcome, (), tuple(adjustments), (),
+                         datetime(2026, 3, 20, tzinfo=UTC))  # type: ignore[arg-type]
+
+
+LINES = [BilledFacts(1, "96365", (), 1, D("350.00"), D("55.91")),
+         BilledFacts(2, "J3032", ("JZ",), 100, D("2500.00"), D("664.83")),
+         BilledFacts(3, "J1745", (), 36, D("5400.00"), D("0"), denied=True),
+         BilledFacts(4, "96375", (), 1, D("65.00"))]  # not on the 835
+
+
 def test_claim_variances_match_lines_by_code_and_modifiers_and_skip_denied():
-    lines = [BilledFacts(1, "96365", (), 1, D("55.91")),
-             BilledFacts(2, "J3032", ("JZ",), 100, D("664.83")),
-             BilledFacts(3, "J1745", (), 36, D("0"), denied=True)]
-    adjustments = [adj("96365", "PR", "2", "14.26"), adj("96365", "CO", "253", "1.14"),
-                   adj("J3032-JZ", "PR", "2", "169.60"), adj("J3032-JZ", "CO", "253", "13.57"),
-                   adj("J1745", "CO", "197", "5400.00"), adj(None, "OA", "23", "0")]
-    found = claim_variances(Pricing(MEDICARE, {}, ASP), lines, adjustments)
-    assert [(v.lines, v.code, v.expected, v.allowed, v.status) for v in found] == [
-        ((1,), "96365", D("71.32"), D("71.31"), "within_tolerance"),
-        ((2,), "J3032", D("1060.00"), D("848.00"), "underpaid")]
+    paid = payment("1", [
+        adj("96365", "CO", "45", "278.69"), adj("96365", "PR", "2", "14.26"),
+        adj("96365", "CO", "253", "1.14"), adj("J3032-JZ", "CO", "45", "1652.00"),
+        adj("J3032-JZ", "PR", "2", "169.60"), adj("J3032-JZ", "CO", "253", "13.57"),
+        adj("J1745", "CO", "197", "5400.00"), adj(None, "OA", "23", "0")])
+    found = claim_variances(Pricing(MEDICARE, {}, ASP), LINES, paid)
+    assert [(v.lines, v.code, v.expected, v.allowed, v.paid, v.status) for v in found] == [
+        ((1,), "96365", D("71.32"), D("71.31"), D("55.91"), "within_tolerance"),
+        ((2,), "J3032", D("1060.00"), D("848.00"), D("664.83"), "underpaid")]
     assert found[1].variance == D("-212.00")
+
+
+def test_the_payment_of_record_is_the_primary_payers_latest_applied():
+    first = payment("1", [adj("J3032-JZ", "CO", "45", "1")])
+    reversal = payment("22", [adj("J3032-JZ", "CO", "45", "-1")], outcome="reversed")
+    corrected = payment("1", [adj("J3032-JZ", "CO", "45", "2")])
+    secondary = payment("2", [adj("J3032-JZ", "OA", "23", "848")])
+    crossover = payment("19", [adj("J3032-JZ", "CO", "45", "3")])
+    held = payment("1", [], outcome="unsubmitted")
+    unmatched = payment("1", [], outcome=None, claim=False)
+    assert payment_of_record([first, reversal, corrected, secondary]) is corrected
+    assert payment_of_record([first, crossover, held]) is crossover
+    assert payment_of_record([secondary, held, unmatched, reversal]) is None
 
 
 def test_a_legacy_contract_prices_as_its_claims_were_priced():

@@ -21,7 +21,7 @@ from typing import Literal
 
 from reimbursement.domain.fees import ASP_ADD_ON, AspQuarter
 from reimbursement.domain.money import CENT, ZERO, cents
-from reimbursement.domain.posting import PostedAdjustment
+from reimbursement.domain.posting import PostedAdjustment, PostedPayment
 from reimbursement.domain.pricing import HUNDRED, ContractTerms, DrugPricing, Tolerance
 
 VarianceStatus = Literal["underpaid", "overpaid", "within_tolerance", "no_rate"]
@@ -135,13 +135,14 @@ def line_variance(pricing: Pricing, *, code: str, units: int, remitted: Remitted
 
 @dataclass(frozen=True, slots=True)
 class BilledFacts:
-    """One claim line as posting left it: units billed, paid so far, denied or not."""
+    """One claim line as billed and as posting left it: charge, paid so far, denied or not."""
 
     number: int
     code: str
     modifiers: tuple[str, ...]
     units: int
-    paid: Decimal
+    charge: Decimal
+    paid: Decimal = ZERO
     denied: bool = False
 
     @property
@@ -154,10 +155,26 @@ def line_key(code: str, modifiers: Sequence[str]) -> str:
     return code + "".join(f"-{m}" for m in modifiers)
 
 
+# CLP02 1: processed as primary; 19: the same, and crossed over to the next payer.
+PRIMARY_STATUS = frozenset({"1", "19"})
+HELD = frozenset({"unsubmitted"})
+
+
+def payment_of_record(payments: Sequence[PostedPayment]) -> PostedPayment | None:
+    """The primary payer's latest applied adjudication of a claim (payments in posting order):
+    after a reversal and its correction, the correction. A secondary payer's payment is priced
+    by another contract, and a held payment was never applied."""
+    applied = [p for p in payments if p.claim_id is not None and p.outcome is not None
+               and p.outcome not in HELD and p.status_code in PRIMARY_STATUS]
+    return applied[-1] if applied else None
+
+
 def claim_variances(pricing: Pricing, lines: Sequence[BilledFacts],
-                    adjustments: Sequence[PostedAdjustment]) -> list[LineVariance]:
-    """Every paid (not denied) line of a claim against its contract, in line order. Lines that
-    share code and modifiers are taken together: posting names adjustments by code only."""
+                    payment: PostedPayment) -> list[LineVariance]:
+    """Every paid (not denied) line of a claim against its contract, in line order, from the
+    payment of record: SVC03 = the line's charge (SVC02) - its CAS, by the balancing rule.
+    Lines that share code and modifiers are taken together (posting names CAS by code); a line
+    that payment left untouched (no CAS, nothing paid) is not compared."""
     groups: dict[str, list[BilledFacts]] = {}
     for ln in lines:
         if not ln.denied:
@@ -165,14 +182,20 @@ def claim_variances(pricing: Pricing, lines: Sequence[BilledFacts],
     out = []
     for key, group in groups.items():
         first = group[0]
-        remitted = Remitted(sum((ln.paid for ln in group), ZERO),
-                            tuple(a for a in adjustments if a.line == key))
+        cas = tuple(a for a in payment.adjustments if a.line == key)
+        if cas:
+            paid = sum((ln.charge for ln in group), ZERO) - sum((a.amount for a in cas), ZERO)
+        else:
+            paid = sum((ln.paid for ln in group), ZERO)
+            if paid == 0:
+                continue
         out.append(line_variance(pricing, code=first.code, modifiers=first.modifiers,
-                                 units=sum(ln.units for ln in group), remitted=remitted,
+                                 units=sum(ln.units for ln in group),
+                                 remitted=Remitted(paid, cas),
                                  lines=tuple(ln.number for ln in group)))
     return out
 
 
 __all__ = ["BilledFacts", "LineVariance", "Pricing", "Remitted", "Tolerance",
            "claim_variances", "expected_allowed", "line_variance", "payer_allowed",
-           "unit_rate"]
+           "payment_of_record", "unit_rate"]

@@ -1,6 +1,7 @@
 """The underpayment worklist: adjudicated claims' lines against the contract effective on the
-date of service, computed on read from what posting stored (the claim's lines with what was
-paid on each, and the applied payments' CAS rows). Nothing here writes; posting is untouched.
+date of service, computed on read from what posting stored: the claim's lines (charge, paid,
+denied) and the payment of record's CAS rows (the primary payer's latest applied CLP; see
+domain/variance.py). Nothing here writes; posting is untouched.
 
 The contract is the payer's versioned one effective on the date of service (payer-wide: a
 claim carries no plan), else the unversioned contract the claim was priced with. A claim whose
@@ -18,7 +19,7 @@ from uuid import UUID
 from reimbursement.adapters.claims_repo import ClaimFilter
 from reimbursement.domain.fees import AspQuarter
 from reimbursement.domain.lifecycle import Claim
-from reimbursement.domain.posting import PostedAdjustment, PostedPayment
+from reimbursement.domain.posting import PostedPayment
 from reimbursement.domain.pricing import (
     ContractTerms,
     RateTable,
@@ -32,13 +33,13 @@ from reimbursement.domain.variance import (
     Pricing,
     VarianceStatus,
     claim_variances,
+    payment_of_record,
 )
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 # Claims a payer has adjudicated with money or a patient share on some line. "paid_zero"
 # (issue 14: everything went to the deductible) is listed for when the lifecycle records it.
 ADJUDICATED = ("paid", "partially_paid", "paid_zero")
-APPLIED = frozenset({"paid", "partially_paid", "denied", "reversed", "paid_zero"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +127,10 @@ class _Book:
 def _claim_lines(claim: Claim, payments: Sequence[PostedPayment], book: _Book,
                  ) -> list[tuple[ContractRef, LineVariance]]:
     found = book.pricing(claim.coding.payer_id or "", claim.coding.service_date)
-    if found is None:
+    payment = payment_of_record(payments)
+    if found is None or payment is None:
         return []
     ref, pricing = found
-    adjustments: list[PostedAdjustment] = [
-        a for p in payments if p.outcome in APPLIED for a in p.adjustments]
-    lines = [BilledFacts(b.line.number, b.line.code, b.line.modifiers, b.line.units, b.paid,
-                         b.denied) for b in claim.lines]
-    return [(ref, v) for v in claim_variances(pricing, lines, adjustments)]
+    lines = [BilledFacts(b.line.number, b.line.code, b.line.modifiers, b.line.units,
+                         b.line.charge, b.paid, b.denied) for b in claim.lines]
+    return [(ref, v) for v in claim_variances(pricing, lines, payment)]
