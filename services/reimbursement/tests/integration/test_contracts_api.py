@@ -116,9 +116,18 @@ async def test_bad_contract_input_is_a_422_naming_the_field(svc, change, field):
     assert (await svc.client.get("/v1/pricing/contracts")).json()["items"] == []
 
 
-async def test_the_charge_master_version_on_the_date_of_service_charges_the_claim(svc):
+async def test_the_versions_on_the_date_of_service_charge_and_price_the_claim(svc):
     c = svc.client
-    await setup_catalog(c)  # the unversioned charge master: J3032 at 25.00
+    await setup_catalog(c)  # the unversioned charge master (J3032 at 25.00) and contract
+    r = await c.post("/v1/pricing/fee-schedules/mcr-admin/versions", json={
+        "effective_from": "2026-01-01", "name": "PFS 2026", "source": "CMS PFS",
+        "rates": {"96365": "75.00"}})
+    assert r.status_code == 201, r.text
+    for version in (MEDICARE_V1 | {"effective_from": "2026-03-01", "drug_percent": "100",
+                                   "rates": {}, "fee_schedule_id": "mcr-admin"},
+                    MEDICARE_V1 | {"effective_from": "2026-04-01", "drug_percent": "200"}):
+        r = await c.post("/v1/pricing/contracts/medicare/versions", json=version)
+        assert r.status_code == 201, r.text
     r = await c.post("/v1/pricing/charge-master/versions", json={
         "effective_from": "2026-03-01", "name": "2026 spring", "source": "finance",
         "rates": {"96365": "360.00", "J3032": "27.50"}})
@@ -131,8 +140,9 @@ async def test_the_charge_master_version_on_the_date_of_service_charges_the_clai
         "96365": "360", "J3032": "27.5"}
     event = administered(administration(1, "eptinezumab", "70001-0001-01", "100", 0, 35))
     claim = (await c.get(f"/v1/claims/{await bill(svc, event)}")).json()
-    assert [(ln["code"], ln["charge"]) for ln in claim["lines"]] == [
-        ("96365", "360.00"), ("J3032", "2750.00")]
+    assert [(ln["code"], ln["charge"], ln["allowed"]) for ln in claim["lines"]] == [
+        ("96365", "360.00", "75.00"), ("J3032", "2750.00", "1000.00")]  # ASP x 100 %
+    assert claim["allowed"] == "1075.00"
 
 
 def short_paid(claim: dict, code: str, allowed: str) -> dict:

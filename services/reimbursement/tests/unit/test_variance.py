@@ -11,10 +11,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reimbursement.domain.fees import AspEntry, AspQuarter, DrugBasis, PayerContract, PayerKind
+from reimbursement.domain.fees import (
+    AspEntry,
+    AspQuarter,
+    DrugBasis,
+    PayerContract,
+    PayerKind,
+    admin_rate,
+    drug_rate,
+)
 from reimbursement.domain.money import cents
 from reimbursement.domain.posting import PostedAdjustment, PostedPayment
-from reimbursement.domain.pricing import ContractTerms, DrugPricing, Tolerance, from_legacy
+from reimbursement.domain.pricing import (
+    ContractTerms,
+    DrugPricing,
+    Tolerance,
+    from_legacy,
+    priced_by,
+)
 from reimbursement.domain.variance import (
     BilledFacts,
     Pricing,
@@ -219,3 +233,25 @@ def test_expected_scales_linearly_with_units(rate, n, k):
     assert one is not None and many is not None
     assert abs(many - one * k) <= D("0.01") * k  # cent rounding per line only
     assert many == cents(rate * n * k)
+
+
+@pytest.mark.parametrize(("terms", "schedule", "code", "units", "expected"), [
+    (MEDICARE, {}, "J3032", 100, D("1060.00")),
+    (MEDICARE, {}, "96365", 1, D("71.32")),
+    (ACME, {}, "J1745", 36, D("1780.20")),
+    (AWP83, {}, "J3032", 100, D("1162.00")),
+    (SCHEDULE, {"J3032": D("9.00"), "96365": D("80.00")}, "J3032", 100, D("1100.00")),
+    (SCHEDULE, {"J3032": D("9.00"), "96365": D("80.00")}, "96365", 2, D("160.00")),
+])
+def test_a_claim_priced_by_a_version_expects_what_its_variance_measures(terms, schedule, code,
+                                                                      units, expected):
+    """The claim builder's rate (fees.drug_rate / admin_rate on the overlaid contract) and the
+    variance's expected allowed agree, for every kind of pricing."""
+    legacy = PayerContract("p", "P", PayerKind.COMMERCIAL, DrugBasis.MEDICARE_ASP,
+                           admin_rates={"96365": D("1")}, x12_payer_id="X1")
+    contract = priced_by(legacy, terms, schedule)
+    rate = (admin_rate(contract, code) if code.startswith("9")
+            else drug_rate(contract, code, ASP, AWP))
+    assert rate is not None and cents(rate * units) == expected
+    assert expected_allowed(Pricing(terms, schedule, ASP, AWP), code, units) == expected
+    assert (contract.x12_payer_id, contract.sequestration) == ("X1", terms.sequestration)

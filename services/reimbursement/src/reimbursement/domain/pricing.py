@@ -12,7 +12,7 @@ day before; any other overlap is refused, naming the version it collides with.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -139,3 +139,15 @@ def from_legacy(contract: PayerContract) -> ContractTerms:
     return ContractTerms(name=contract.name, payer_kind=contract.kind, drug_pricing=pricing,
                          drug_percent=percent, rates=rates,
                          sequestration=contract.sequestration)
+
+
+def priced_by(contract: PayerContract, terms: ContractTerms,
+              schedule: Mapping[str, Decimal]) -> PayerContract:
+    """The payer's contract record (X12 payer id, filing code, coinsurance, coding policy) with
+    the pricing of the version effective on the date of service, so a claim's expected allowed
+    is the figure its variance is later measured against."""
+    rates = {**schedule, **terms.rates}
+    basis = {DrugPricing.ASP: DrugBasis.ASP_PERCENT, DrugPricing.AWP: DrugBasis.AWP_PERCENT,
+             DrugPricing.FEE_SCHEDULE: DrugBasis.FIXED}[terms.drug_pricing]
+    return replace(contract, drug_basis=basis, drug_percent=terms.drug_percent / HUNDRED,
+                   drug_rates=rates, admin_rates=rates, sequestration=terms.sequestration)
