@@ -84,15 +84,18 @@ async def test_contract_versions_are_kept_dated_and_refused_on_overlap(svc):
     assert problem(r, 409) == {"effective_from": "effective 2026-04-01 to open-ended overlaps "
                                                  "version 2 (2026-04-01 to open-ended)"}
     # another plan of the same payer is its own line of versions
+    r = await c.post("/v1/pricing/contracts/acme/versions", headers=CLIENT | {
+        "x-chairside-user-id": "u-7f3a"}, json=ACME_V1 | {"plan": "PPO-2", "source": "s"})
+    assert r.status_code == 201 and r.json()["created_by"] == "u-7f3a"  # the staff user
     r = await c.post("/v1/pricing/contracts/acme/versions",
                      json=ACME_V1 | {"plan": "HMO-GOLD", "drug_percent": "108"})
     assert r.status_code == 201 and r.json()["version"] == 1 and r.json()["plan"] == "HMO-GOLD"
     everything = (await c.get("/v1/pricing/contracts")).json()["items"]
     assert [(v["owner"], v["plan"], v["version"]) for v in everything] == [
-        ("acme", "", 1), ("acme", "", 2), ("acme", "HMO-GOLD", 1)]
+        ("acme", "", 1), ("acme", "", 2), ("acme", "HMO-GOLD", 1), ("acme", "PPO-2", 1)]
     async with svc.runtime.session_factory() as session:
         assert (await session.execute(sa.select(sa.func.count()).select_from(
-            orm.pricing_versions))).scalar_one() == 4  # 3 contracts + 1 fee schedule
+            orm.pricing_versions))).scalar_one() == 5  # 4 contracts + 1 fee schedule
 
 
 @pytest.mark.parametrize(("change", "field"), [

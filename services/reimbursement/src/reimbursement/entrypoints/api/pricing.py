@@ -56,8 +56,10 @@ class CsvResponse(PlainTextResponse):
 
 
 def _who(request: Request) -> str:
-    """The gateway names the calling client; a direct call (tests, tools) is "service"."""
-    return request.headers.get("x-chairside-client-id", "")[:120] or "service"
+    """Who added a version: the signed-in staff user the gateway names, else the calling
+    client; a direct call to the service (tests, tools) is "service"."""
+    h = request.headers
+    return (h.get("x-chairside-user-id") or h.get("x-chairside-client-id") or "service")[:120]
 
 
 # --------------------------------------------------------------------------- contracts
