@@ -209,7 +209,37 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("GET", "/v1/reports/margin"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
                                                    "by": "drug"}),
         ("GET", "/v1/reports/ar"): Base(query={"from": "2026-01-01", "to": "2026-12-31"}),
+        **pricing_bases(),
         **identity_bases(w),
+    }
+
+
+# --- issue 14: versioned contracts, fee schedules and charge master; underpayments
+def pricing_bases() -> dict[tuple[str, str], Base]:
+    fees = {"effective_from": "2027-01-01", "name": "Summit fees 2027", "source": "exhibit B",
+            "rates": {"96365": "120.00", "J1885": "0.50"}}
+    version = {"version": "1"}
+    return {
+        ("POST", "/v1/pricing/fee-schedules/{schedule_id}/versions"): Base(
+            path={"schedule_id": "summit-fees"}, body=fees),
+        ("GET", "/v1/pricing/fee-schedules/{schedule_id}/versions"): Base(
+            path={"schedule_id": "summit-fees"}),
+        ("GET", "/v1/pricing/fee-schedules/{schedule_id}/versions/{version}"): Base(
+            path={"schedule_id": "summit-fees", **version}),
+        ("POST", "/v1/pricing/contracts/{payer_id}/versions"): Base(
+            path={"payer_id": "summit-health"}, body={
+                "effective_from": "2027-01-01", "source": "contract 2027",
+                "name": "Summit PPO", "payer_kind": "commercial", "drug_pricing": "asp",
+                "drug_percent": "120", "fee_schedule_id": "summit-fees",
+                "tolerance_amount": "5.00", "tolerance_percent": "1"}),
+        ("GET", "/v1/pricing/contracts/{payer_id}/versions/{version}"): Base(
+            path={"payer_id": "summit-health", **version}),
+        ("POST", "/v1/pricing/charge-master/versions"): Base(body=fees | {
+            "effective_from": "2099-01-01", "name": "charge master 2099"}),
+        ("GET", "/v1/pricing/charge-master/versions/{version}"): Base(path=version),
+        ("GET", "/v1/underpayments"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
+                                                  "status": "flagged"}),
+        ("GET", "/v1/underpayments/csv"): Base(query={"status": "underpaid"}),
     }
 
 

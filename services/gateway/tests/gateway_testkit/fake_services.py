@@ -23,7 +23,8 @@ COLLECTIONS = {
     "scheduling": {"slots", "appointments", "board", "schedule", "chairs", "nurse-shifts",
                    "ratio-policy", "clinic-hours"},
     "authorization": {"authorizations", "payers"},
-    "reimbursement": {"claims", "remittances", "inventory", "fee-schedules", "reports"},
+    "reimbursement": {"claims", "remittances", "inventory", "fee-schedules", "reports",
+                      "pricing", "underpayments"},
 }
 ACTION_STATUS = {"sign": "signed", "cancel": "cancelled", "complete": "completed",
                  "check-in": "checked_in", "start": "in_chair", "no-show": "no_show",
@@ -139,6 +140,16 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         return JSONResponse(state.singletons.get(col, {"name": "fake"}))
     if parts[-1] == "ndc" and col == "claims" and parts[1] in store:
         return JSONResponse(store[parts[1]])
+    if col == "pricing":  # versioned contracts, fee schedules and the charge master
+        if method == "POST":
+            return JSONResponse({**(doc or {}), "version": 1}, status_code=201)
+        if parts[-1] != "versions" and len(parts) > 2:
+            return JSONResponse({"version": int(parts[-1]), "note": "fake"})
+        return JSONResponse({"items": [], "next_cursor": None})
+    if col == "underpayments":
+        if parts[-1] == "csv":
+            return Response("claim_id,status\n", media_type="text/csv")
+        return JSONResponse({"items": [], "total_variance": "0.00", "next_cursor": None})
     if col == "catalog" or parts[-1] in ("versions", "denials", "metrics", "flags"):
         return JSONResponse({"items": [], "note": "fake"})
     if col == "claims" and parts[-1] == "x12" and len(parts) == 2:

@@ -72,6 +72,11 @@ BODIES: dict[type[Any], Any] = {
                                        "postal_code": "021101234"}},
     rb.EnrollmentIn: {"npi": "1234567893", "taxonomy": "261QI0500X", "status": "active",
                       "effective_from": "2026-01-01"},
+    rb.ContractVersionIn: {"effective_from": "2026-01-01", "source": "agreement",
+                           "name": "Demo PPO", "payer_kind": "commercial",
+                           "drug_pricing": "asp", "drug_percent": "115"},
+    rb.RateTableVersionIn: {"effective_from": "2026-01-01", "source": "exhibit B",
+                            "name": "Demo fees", "rates": {"96365": "95.00"}},
 }
 # Ids that name nothing of one practice (a coverage is bound through the patient in its path).
 COVERAGE_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a04"
@@ -102,7 +107,8 @@ class PracticeData:
                 "protocol_id": "6f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a02", "chair_id": "chair-1",
                 "shift_id": "7f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a03", "ndc": "00409-3795-01",
                 "coverage_id": COVERAGE_ID, "check_id": self.check["id"],
-                "practitioner_id": self.practitioner["id"], "line_sequence": "1"}
+                "practitioner_id": self.practitioner["id"], "line_sequence": "1",
+                "schedule_id": "demo-fees", "version": "1"}
 
     @property
     def all_ids(self) -> set[str]:

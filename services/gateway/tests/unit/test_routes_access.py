@@ -127,6 +127,18 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/billing-identity"), ("PUT", "/v1/billing-identity"),
         ("GET", "/v1/payer-enrollments"), ("GET", "/v1/payer-enrollments/{payer_id}"),
         ("PUT", "/v1/payer-enrollments/{payer_id}"),
+        # issue 14: versioned contracts, fee schedules, charge master; underpayment worklist
+        ("GET", "/v1/pricing/contracts"), ("GET", "/v1/pricing/contracts/{payer_id}/versions"),
+        ("POST", "/v1/pricing/contracts/{payer_id}/versions"),
+        ("GET", "/v1/pricing/contracts/{payer_id}/versions/{version}"),
+        ("GET", "/v1/pricing/fee-schedules"),
+        ("GET", "/v1/pricing/fee-schedules/{schedule_id}/versions"),
+        ("POST", "/v1/pricing/fee-schedules/{schedule_id}/versions"),
+        ("GET", "/v1/pricing/fee-schedules/{schedule_id}/versions/{version}"),
+        ("GET", "/v1/pricing/charge-master/versions"),
+        ("POST", "/v1/pricing/charge-master/versions"),
+        ("GET", "/v1/pricing/charge-master/versions/{version}"),
+        ("GET", "/v1/underpayments"), ("GET", "/v1/underpayments/csv"),
     }
 
 

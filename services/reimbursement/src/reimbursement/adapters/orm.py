@@ -154,6 +154,28 @@ charge_master = sa.Table(
     sa.Column("version", sa.String(40), nullable=False),
 )
 
+# Effective-dated versions of payer contracts, named fee schedules and the charge master
+# (domain/pricing.py). A version's terms are never rewritten; only an open end is closed.
+pricing_versions = sa.Table(
+    "pricing_versions", metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("owner", sa.String(64), primary_key=True),  # payer / schedule id / "practice"
+    sa.Column("plan", sa.String(64), primary_key=True),  # "" = every plan of the payer
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("effective_from", sa.Date, nullable=False),
+    sa.Column("effective_to", sa.Date),  # null: open-ended
+    sa.Column("body", JSONDoc, nullable=False),  # the terms or rates (decimal strings)
+    sa.Column("source", sa.String(300), nullable=False),
+    sa.Column("created_by", sa.String(120), nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("closed_by", sa.Integer),  # the later version that ended this one's open end
+    sa.CheckConstraint(_in("kind", ("contract", "fee_schedule", "charge_master")),
+                       name="kind_known"),
+    sa.CheckConstraint("effective_to IS NULL OR effective_to >= effective_from",
+                       name="dates_ordered"),
+    sa.CheckConstraint("number > 0", name="number_positive"),
+)
+
 # --------------------------------------------------------------------------- the practice
 billing_identity = sa.Table(
     "billing_identity", metadata,

@@ -20,9 +20,11 @@ from chairside_shared import contracts
 from chairside_shared.errors import Conflict, InvalidInput, NotFound
 from reimbursement.adapters.codec import approval_from_event, visit_from_event
 from reimbursement.domain.claim import BillingContext, ClaimDraft, build_claim, with_lot_costs
+from reimbursement.domain.fees import ChargeMaster, PayerContract
 from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.money import ZERO
 from reimbursement.domain.ndc import NdcError, normalize_ndc
+from reimbursement.domain.pricing import PRACTICE, effective, priced_by
 from reimbursement.domain.visit import Visit
 from reimbursement.metrics import CLAIMS_BUILT, EXPECTED_MARGIN
 from reimbursement.service.stock import consume_stock
@@ -105,10 +107,37 @@ async def _billing_context(uow: ReimbursementUnitOfWork, visit: Visit) -> Billin
     day = _service_day(visit, tz)
     return BillingContext(
         products=await uow.catalog.products(), descriptors=await uow.catalog.descriptors(),
-        charges=await uow.catalog.charge_master(),
-        contract=await uow.catalog.contract(visit.payer_id), asp=await uow.catalog.asp_for(day),
+        charges=await _charge_master(uow, day),
+        contract=await _contract(uow, visit.payer_id, day), asp=await uow.catalog.asp_for(day),
         awp=await uow.catalog.awp(), clinic_tz=tz,
     )
+
+
+async def _contract(uow: ReimbursementUnitOfWork, payer_id: str | None,
+                    day: date) -> PayerContract | None:
+    """The payer's contract, priced by its (payer-wide) version effective on the date of
+    service when there is one; the unversioned terms otherwise."""
+    contract = await uow.catalog.contract(payer_id)
+    if contract is None or payer_id is None:
+        return contract
+    version = effective(await uow.pricing.contracts(payer_id, ""), day)
+    if version is None:
+        return contract
+    schedule: dict[str, Decimal] = {}
+    if version.body.fee_schedule_id:
+        found = effective(await uow.pricing.rate_tables("fee_schedule",
+                                                        version.body.fee_schedule_id), day)
+        schedule = dict(found.body.rates) if found else {}
+    return priced_by(contract, version.body, schedule)
+
+
+async def _charge_master(uow: ReimbursementUnitOfWork, day: date) -> ChargeMaster:
+    """The charge master version effective on the date of service; the unversioned one when
+    no version covers that day."""
+    found = effective(await uow.pricing.rate_tables("charge_master", PRACTICE), day)
+    if found is None:
+        return await uow.catalog.charge_master()
+    return ChargeMaster(dict(found.body.rates), version=f"v{found.number}")
 
 
 def _service_day(visit: Visit, tz: tzinfo) -> date:

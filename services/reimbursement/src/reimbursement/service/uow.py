@@ -13,6 +13,7 @@ from reimbursement.adapters.catalog_repo import CatalogRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
 from reimbursement.adapters.practice_repo import PracticeRepository
+from reimbursement.adapters.pricing_repo import PricingRepository
 from reimbursement.adapters.remittance_repo import RemittanceRepository
 from reimbursement.service import events
 from reimbursement.service.config import BillingConfig
@@ -35,6 +36,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
     remittances: RemittanceRepository
     authorizations: AuthorizationRepository
     practice: PracticeRepository
+    pricing: PricingRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -49,6 +51,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.remittances = RemittanceRepository(self.session)
         self.authorizations = AuthorizationRepository(self.session)
         self.practice = PracticeRepository(self.session)
+        self.pricing = PricingRepository(self.session)
         return self
 
     async def flush(self) -> None:
