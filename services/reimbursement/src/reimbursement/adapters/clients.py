@@ -10,7 +10,7 @@ reimbursement`` and ``x-chairside-scopes: patients:read``.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 from uuid import UUID
 
 import httpx
@@ -33,6 +33,14 @@ HEADERS = {"x-chairside-client-id": "reimbursement", "x-chairside-scopes": "pati
 class PayerIdentitySource(Protocol):
     async def payer_identity(self, *, order_id: UUID) -> PayerIdentity | None:
         """The order's parties (None: orders has no such order)."""
+        ...
+
+
+@runtime_checkable
+class CoverageSource(Protocol):
+    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
+        """The patient's coverages in force or not, every priority (audited read, purpose
+        payment): coordination of benefits picks the next payer from them."""
         ...
 
 
@@ -65,14 +73,40 @@ class OrdersPayerIdentityClient:
             raise IdentityUnavailable(f"unreadable payer identity ({type(exc).__name__})"
                                       ) from None
 
+    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
+        """``GET {orders_url}/v1/patients/{id}/coverages?purpose=payment`` (audited by
+        orders as a payment read)."""
+        try:
+            async with httpx.AsyncClient(timeout=self.timeout_s) as client:
+                response = await client.get(
+                    f"{self.base_url}/v1/patients/{patient_id}/coverages",
+                    params={"purpose": "payment"}, headers=HEADERS)
+        except httpx.HTTPError as exc:
+            raise IdentityUnavailable(f"orders service unreachable ({type(exc).__name__})"
+                                      ) from exc
+        if response.status_code == 404:
+            return []
+        if response.status_code != 200:
+            raise IdentityUnavailable(f"orders service answered {response.status_code}")
+        try:
+            found = [_coverage(doc) for doc in response.json()["items"]]
+        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
+            raise IdentityUnavailable(f"unreadable coverages ({type(exc).__name__})") from None
+        return [c for c in found if c is not None]
+
 
 class StaticPayerIdentitySource:
     """Fixed answers per order, or one answer for every order (tests, demos without orders)."""
 
     def __init__(self, answers: dict[UUID, PayerIdentity | None] | None = None, *,
-                 default: PayerIdentity | None = None) -> None:
+                 default: PayerIdentity | None = None,
+                 coverages: dict[UUID, list[Coverage]] | None = None) -> None:
         self.answers = dict(answers or {})
         self.default = default
+        self.patient_coverages = dict(coverages or {})  # patient id -> coverages
+
+    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
+        return list(self.patient_coverages.get(patient_id, []))
 
     async def payer_identity(self, *, order_id: UUID) -> PayerIdentity | None:
         if order_id in self.answers:

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Literal
+from uuid import UUID
 
 from reimbursement.domain.claim import ClaimLine
 from reimbursement.domain.money import ZERO
+from reimbursement.domain.parties import Coverage
 from reimbursement.domain.posting import PostedAdjustment, PostedPayment
 
 FORWARDED = frozenset({"19", "20", "21"})  # processed as primary/secondary/tertiary + forwarded
@@ -235,3 +237,21 @@ def credit_balance(claim_id: str, payer_id: str | None, charge: Decimal, paid: D
     reason = ("payments exceed the charge" if paid > charge
               else "paid more than the payer's standing decision (reversal not recouped)")
     return CreditBalance(claim_id, payer_id, paid, due, paid - due, reason)
+
+
+def next_coverage(coverages: Sequence[Coverage], *, primary_payer: str | None,
+                  primary_coverage_id: UUID | None, on: date) -> Coverage | None:
+    """The patient's secondary coverage in force on the date of service (not the primary's
+    payer, not the primary's own coverage): the payer a secondary claim goes to."""
+    found = [c for c in coverages
+             if c.priority == "secondary" and c.payer_id != primary_payer
+             and c.id != primary_coverage_id and _in_force(c, on)]
+    return found[0] if found else None
+
+
+def _in_force(c: Coverage, on: date) -> bool:
+    if c.effective_from is not None and on < c.effective_from:
+        return False
+    if c.effective_to is not None:
+        return on <= c.effective_to
+    return c.status == "active"
