@@ -184,29 +184,6 @@ def _cas(adj: PostedAdjustment) -> Cas:
     return Cas(adj.group, adj.reason, adj.amount)
 
 
-@dataclass(frozen=True, slots=True)
-class PayerShare:
-    """One payer's part in a statement: what it paid and adjusted, by group."""
-
-    payer_id: str
-    paid: Decimal
-    adjusted: dict[str, Decimal]  # group (CO/PR/OA/PI) -> amount
-    patient_responsibility: Decimal  # PR only
-
-
-def payer_share(payer_id: str, payments: Sequence[PostedPayment]) -> PayerShare:
-    """A payer's net part: every applied posting (reversals net against their originals)."""
-    applied = [p for p in payments if p.outcome not in (None, "unsubmitted")]
-    adjusted: dict[str, Decimal] = {}
-    for p in applied:
-        for a in p.adjustments:
-            adjusted[a.group] = adjusted.get(a.group, ZERO) + a.amount
-    final = final_payment(applied)
-    patient = ZERO if final is None else patient_responsibility(final)
-    return PayerShare(payer_id, sum((p.paid for p in applied), ZERO),
-                      {g: v for g, v in adjusted.items() if v}, patient)
-
-
 def patient_responsibility(payment: PostedPayment) -> Decimal:
     """What the patient owes after this payer: its PR adjustments only (never CO/PI/OA)."""
     return sum((a.amount for a in payment.adjustments if a.group == "PR"), ZERO)
@@ -216,26 +193,31 @@ def patient_responsibility(payment: PostedPayment) -> Decimal:
 class CreditBalance:
     claim_id: str
     payer_id: str | None
-    paid: Decimal
-    due: Decimal
+    paid: Decimal  # net of every applied posting
+    due: Decimal  # what the payers' standing decisions say
     credit: Decimal  # to refund
     reason: str
 
 
-def credit_balance(claim_id: str, payer_id: str | None, charge: Decimal, paid: Decimal,
-                   payments: Sequence[PostedPayment]) -> CreditBalance | None:
+def credit_balance(claim_id: str, payer_id: str | None, charge: Decimal,
+                   payers: Sequence[Sequence[PostedPayment]]) -> CreditBalance | None:
     """Money held on a claim beyond what the payers' standing decisions say it should be.
 
-    The should-be figure is the final (non-reversed) decision's paid amount; the held figure
-    is the net of every applied posting. A payer that paid, reversed and re-paid once too often
-    (or paid more than was charged) leaves a credit to refund."""
-    final = final_payment(payments)
-    due = ZERO if final is None else final.paid
+    ``payers``: each payer's applied postings on the claim (a crossover payer's answer posts
+    on the same claim). Per payer, the should-be figure is its final (non-reversed)
+    decision's paid amount; the held figure is the net of its postings. A payer that paid,
+    then paid a corrected amount without reversing the first (or whose reversal was never
+    recouped) leaves a credit; so do payments adding up to more than the charge."""
+    paid = due = ZERO
+    for payments in payers:
+        final = final_payment(payments)
+        paid += sum((p.paid for p in payments), ZERO)
+        due += ZERO if final is None else final.paid
     due = min(due, charge)
     if paid <= due:
         return None
-    reason = ("payments exceed the charge" if paid > charge
-              else "paid more than the payer's standing decision (reversal not recouped)")
+    reason = ("payments exceed the charge" if paid > charge else
+              "paid more than the payer's standing decision (a payment was not reversed)")
     return CreditBalance(claim_id, payer_id, paid, due, paid - due, reason)
 
 
