@@ -190,7 +190,7 @@ class ClaimRepository:
     async def _insert(self, claim: Claim) -> None:
         visit = self._visits[claim.id].model_dump(mode="json")
         await self.session.execute(orm.claims.insert().values(
-            new_claim_values(claim, visit), primary_claim_id=self._primaries.get(claim.id)))
+            {**new_claim_values(claim, visit), "primary_claim_id": self._primaries.get(claim.id)}))
         await self._write_lines(claim)
         await self._write_costs(claim)
 

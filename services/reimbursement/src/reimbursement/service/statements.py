@@ -97,17 +97,25 @@ async def _facts(uow: ReimbursementUnitOfWork, claim_id: UUID) -> _Facts:
         on_secondary = _applied(payments.get(secondary_id, [])) if secondary_id else []
         names = await uow.cob.remittance_payers(
             [p.remittance_id for p in on_primary + on_secondary])
+        secondary = await uow.claims.get(secondary_id) if secondary_id else None
+        contracts = {"first": await uow.catalog.contract(primary.coding.payer_id),
+                     "secondary": await uow.catalog.contract(
+                         secondary.coding.payer_id if secondary else None)}
     # A crossover payer's answer posts on the primary claim (it quotes our CLM01): told apart
     # by its CLP02 (processed as secondary/tertiary).
     first = [p for p in on_primary if p.status_code not in AS_NEXT_PAYER]
     crossover = [p for p in on_primary if p.status_code in AS_NEXT_PAYER]
-    groups = [g for g in (first, crossover, on_secondary) if g]
+    groups = [(k, g) for k, g in (("first", first), ("crossover", crossover),
+                                  ("secondary", on_secondary)) if g]
 
-    def name(group: list[PostedPayment]) -> str:
+    def name(kind: str, group: list[PostedPayment]) -> str:
+        """Our contract's name for the payer; a crossover payer as its 835 names itself."""
+        if (contract := contracts.get(kind)) is not None:
+            return contract.name
         payer = names[group[-1].remittance_id]
         return payer.payer_name or payer.payer_id or "payer"
 
-    payers = tuple(PayerPostings(name(g), tuple(g)) for g in groups)
+    payers = tuple(PayerPostings(name(k, g), tuple(g)) for k, g in groups)
     hold = statement_hold(record.state if record else None,
                           primary_final=final_payment(first) is not None,
                           secondary_final=final_payment(on_secondary) is not None
@@ -115,7 +123,7 @@ async def _facts(uow: ReimbursementUnitOfWork, claim_id: UUID) -> _Facts:
     state = record.state if record else None
     if state == "awaiting_crossover" and crossover:
         hold = None  # the crossover payer answered before coordination was re-run
-    last = tuple(groups[-1]) if groups else ()
+    last = tuple(groups[-1][1]) if groups else ()
     if state == "released":
         last = tuple(first)
     return _Facts(primary, record, payers, last, hold)
