@@ -127,6 +127,10 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/billing-identity"), ("PUT", "/v1/billing-identity"),
         ("GET", "/v1/payer-enrollments"), ("GET", "/v1/payer-enrollments/{payer_id}"),
         ("PUT", "/v1/payer-enrollments/{payer_id}"),
+        # issue 14: coordination of benefits, patient statements, credit balances
+        ("GET", "/v1/claims/credit-balances"), ("GET", "/v1/claims/credit-balances.csv"),
+        ("GET", "/v1/claims/{claim_id}/statement"), ("POST", "/v1/claims/{claim_id}/cob"),
+        ("POST", "/v1/claims/{claim_id}/cob/release"),
     }
 
 

@@ -234,7 +234,7 @@ async def test_no_other_coverage_the_primary_is_last_and_a_double_payment_is_a_c
     assert credit["claim_id"] == claim["id"]
     assert (credit["paid"], credit["due"], credit["credit"]) == (
         f"{2 * once:.2f}", f"{once:.2f}", f"{once:.2f}")
-    csv_text = (await c.get("/v1/claims/credit-balances", params={"format": "csv"})).text
+    csv_text = (await c.get("/v1/claims/credit-balances.csv")).text
     assert csv_text.splitlines() == [
         "claim_id,payer_id,paid,due,credit,reason",
         f"{claim['id']},medicare,{2 * once:.2f},{once:.2f},{once:.2f},{credit['reason']}"]

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from reimbursement.adapters.statement_pdf import statement_pdf
+from reimbursement.domain.cob import CreditBalance
 from reimbursement.entrypoints.api import cob_schemas as s
 from reimbursement.entrypoints.api.deps import Identities, Now, UoW
 from reimbursement.entrypoints.api.views import cob_doc
@@ -24,23 +25,30 @@ CREDIT_FIELDS = ("claim_id", "payer_id", "paid", "due", "credit", "reason")
 
 
 @router.get("/v1/claims/credit-balances", response_model=list[s.CreditBalanceOut],
-            summary="Claims holding more than the payers' standing decisions (reversals not "
-                    "recouped, payments beyond the charge): credits to refund",
+            summary="Claims holding more than the payers' standing decisions (a payment not "
+                    "reversed, payments beyond the charge): credits to refund")
+async def credit_balances(uow: UoW) -> list[dict[str, Any]]:
+    return [_credit_doc(c) for c in await statements.credit_balances(uow=uow)]
+
+
+@router.get("/v1/claims/credit-balances.csv", response_class=Response,
+            summary="The credit balances as CSV (one row per claim, money as decimal "
+                    "strings)",
             responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
-                             "description": "JSON, or CSV with format=csv"}})
-async def credit_balances(uow: UoW, format: Literal["json", "csv"] = Query(
-        "json", description="csv: one row per claim, money as decimal strings")) -> Any:
-    found = await statements.credit_balances(uow=uow)
-    rows = [{"claim_id": c.claim_id, "payer_id": c.payer_id, "paid": c.paid, "due": c.due,
-             "credit": c.credit, "reason": c.reason} for c in found]
-    if format == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CREDIT_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({**r, **{k: f"{r[k]:.2f}" for k in ("paid", "due", "credit")}}
-                         for r in rows)
-        return Response(out.getvalue(), media_type="text/csv")
-    return rows
+                             "description": "claim_id,payer_id,paid,due,credit,reason"}})
+async def credit_balances_csv(uow: UoW) -> Response:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CREDIT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for c in await statements.credit_balances(uow=uow):
+        writer.writerow({**_credit_doc(c), **{k: f"{getattr(c, k):.2f}"
+                                              for k in ("paid", "due", "credit")}})
+    return Response(out.getvalue(), media_type="text/csv")
+
+
+def _credit_doc(c: CreditBalance) -> dict[str, Any]:
+    return {"claim_id": c.claim_id, "payer_id": c.payer_id, "paid": c.paid, "due": c.due,
+            "credit": c.credit, "reason": c.reason}
 
 
 @router.get("/v1/claims/{claim_id}/statement", response_class=Response,
