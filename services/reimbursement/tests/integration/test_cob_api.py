@@ -14,8 +14,15 @@ from uuid import UUID
 
 import pytest
 from pypdf import PdfReader
-from reimb_it import EPTI, administered, administration, bill, clp_for, remittance_of, \
-    setup_catalog
+from reimb_it import (
+    EPTI,
+    administered,
+    administration,
+    bill,
+    clp_for,
+    remittance_of,
+    setup_catalog,
+)
 
 from reimbursement.adapters.x12.read_837 import loop_segments
 from reimbursement.adapters.x12.validate import validate_x12

@@ -328,7 +328,7 @@ claim_payments = sa.Table(
     sa.Index("ix_claim_payments_claim", "claim_id"),
 )
 
-# --------------------------------------------------------------------------- coordination of benefits
+# ------------------------------------------------------------------- coordination of benefits
 COB_STATES = ("secondary_built", "secondary_refused", "awaiting_crossover",
               "crossover_received", "released", "last_payer")
 
