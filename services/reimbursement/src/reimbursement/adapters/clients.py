@@ -55,11 +55,29 @@ class OrdersPayerIdentityClient:
         self.timeout_s = timeout_s
 
     async def payer_identity(self, *, order_id: UUID) -> PayerIdentity | None:
+        doc = await self._read(f"/v1/orders/{order_id}/payer-identity")
+        try:
+            return None if doc is None else payer_identity_from_doc(doc)
+        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
+            raise IdentityUnavailable(f"unreadable payer identity ({type(exc).__name__})"
+                                      ) from None
+
+    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
+        """``GET {orders_url}/v1/patients/{id}/coverages?purpose=payment`` (audited by
+        orders as a payment read); [] when orders has no such patient."""
+        doc = await self._read(f"/v1/patients/{patient_id}/coverages")
+        try:
+            found = [] if doc is None else [_coverage(item) for item in doc["items"]]
+        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
+            raise IdentityUnavailable(f"unreadable coverages ({type(exc).__name__})") from None
+        return [c for c in found if c is not None]
+
+    async def _read(self, path: str) -> Any:
+        """The JSON answer of a payment-purpose read (None: 404)."""
         try:
             async with httpx.AsyncClient(timeout=self.timeout_s) as client:
-                response = await client.get(
-                    f"{self.base_url}/v1/orders/{order_id}/payer-identity",
-                    params={"purpose": "payment"}, headers=HEADERS)
+                response = await client.get(f"{self.base_url}{path}",
+                                            params={"purpose": "payment"}, headers=HEADERS)
         except httpx.HTTPError as exc:
             raise IdentityUnavailable(f"orders service unreachable ({type(exc).__name__})"
                                       ) from exc
@@ -68,31 +86,9 @@ class OrdersPayerIdentityClient:
         if response.status_code != 200:
             raise IdentityUnavailable(f"orders service answered {response.status_code}")
         try:
-            return payer_identity_from_doc(response.json())
-        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
-            raise IdentityUnavailable(f"unreadable payer identity ({type(exc).__name__})"
-                                      ) from None
-
-    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
-        """``GET {orders_url}/v1/patients/{id}/coverages?purpose=payment`` (audited by
-        orders as a payment read)."""
-        try:
-            async with httpx.AsyncClient(timeout=self.timeout_s) as client:
-                response = await client.get(
-                    f"{self.base_url}/v1/patients/{patient_id}/coverages",
-                    params={"purpose": "payment"}, headers=HEADERS)
-        except httpx.HTTPError as exc:
-            raise IdentityUnavailable(f"orders service unreachable ({type(exc).__name__})"
-                                      ) from exc
-        if response.status_code == 404:
-            return []
-        if response.status_code != 200:
-            raise IdentityUnavailable(f"orders service answered {response.status_code}")
-        try:
-            found = [_coverage(doc) for doc in response.json()["items"]]
-        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
-            raise IdentityUnavailable(f"unreadable coverages ({type(exc).__name__})") from None
-        return [c for c in found if c is not None]
+            return response.json()
+        except ValueError as exc:
+            raise IdentityUnavailable(f"unreadable answer ({type(exc).__name__})") from None
 
 
 class StaticPayerIdentitySource:
