@@ -166,6 +166,11 @@ async def test_case27_primary_835_builds_the_secondary_claim_then_the_statement(
         assert f"${primary_paid:,.2f}" in text and f"${D(paid2['paid_amount']):,.2f}" in text
         assert text.rstrip().endswith(f"AMOUNT DUE ${owed:,.2f}")
     assert (await c.get("/v1/claims/credit-balances")).json() == []
+    # the visit's margin counts its charges and revenue once (the secondary bills the share)
+    [row] = (await c.get("/v1/reports/margin", params={
+        "from": "2026-03-01", "to": "2026-03-31", "by": "visit"})).json()["rows"]
+    assert (row["key"], row["claims"], row["charges"]) == (
+        claim["order_id"], 1, claim["total_charge"])
 
 
 async def test_case26_crossover_builds_no_secondary_and_holds_the_statement(svc):
