@@ -8,6 +8,7 @@ PR); credit balances list what a payer paid twice. Every name and id is syntheti
 from __future__ import annotations
 
 import io
+import logging
 from datetime import UTC, date, datetime
 from decimal import Decimal as D
 from uuid import UUID
@@ -88,7 +89,8 @@ def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-async def test_case27_primary_835_builds_the_secondary_claim_then_the_statement(svc):
+async def test_case27_primary_835_builds_the_secondary_claim_then_the_statement(svc, caplog):
+    caplog.set_level(logging.DEBUG)
     c = svc.client
     claim = await primary_claim(svc)
     r = await c.post("/v1/remittances", content=remittance_of([clp_for(claim)]))
@@ -166,6 +168,10 @@ async def test_case27_primary_835_builds_the_secondary_claim_then_the_statement(
         assert f"${primary_paid:,.2f}" in text and f"${D(paid2['paid_amount']):,.2f}" in text
         assert text.rstrip().endswith(f"AMOUNT DUE ${owed:,.2f}")
     assert (await c.get("/v1/claims/credit-balances")).json() == []
+    # what was logged on the way names claims by id, never the patient or the member ids
+    assert "reimbursement.cob" in {r.name for r in caplog.records}
+    for phi in ("Rivera", "RIVERA", "Elm St", "Quincy", "1961", "1EG4TE5MK72", "XGP55501"):
+        assert phi not in caplog.text
     # the visit's margin counts its charges and revenue once (the secondary bills the share)
     [row] = (await c.get("/v1/reports/margin", params={
         "from": "2026-03-01", "to": "2026-03-31", "by": "visit"})).json()["rows"]
