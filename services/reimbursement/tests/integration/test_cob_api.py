@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 from reimb_it import (
     EPTI,
+    IDENTITY,
     administered,
     administration,
     bill,
@@ -25,10 +26,12 @@ from reimb_it import (
     setup_catalog,
 )
 
+from reimbursement.adapters.clients import IdentityUnavailable, StaticPayerIdentitySource
 from reimbursement.adapters.x12.read_837 import loop_segments
 from reimbursement.adapters.x12.validate import validate_x12
 from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
 from reimbursement.domain.parties import Coverage
+from reimbursement.entrypoints.api.deps import get_identities
 from reimbursement.testing import COVERAGE_ID, coverage
 
 pytestmark = pytest.mark.integration
@@ -273,3 +276,30 @@ async def test_nothing_owed_is_a_409_with_the_reason(svc):
     assert r.status_code == 409 and r.json()["reason"] == "nothing owed"
     r = await c.get("/v1/claims/00000000-0000-4000-8000-00000000dead/statement")
     assert r.status_code == 404
+
+
+class CoveragesDown(StaticPayerIdentitySource):
+    """Orders answers the payer identity but cannot list coverages (an outage)."""
+
+    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
+        raise IdentityUnavailable("orders service answered 503")
+
+
+async def test_an_orders_outage_keeps_the_835_posted_and_cob_runs_again_later(svc):
+    c = svc.client
+    claim = await primary_claim(svc)
+    down = CoveragesDown(default=IDENTITY)
+    svc.app.dependency_overrides[get_identities] = lambda: down
+    r = await c.post("/v1/remittances", content=remittance_of([clp_for(claim)]))
+    assert r.status_code == 201, r.text  # the payment is posted all the same
+    primary = (await c.get(f"/v1/claims/{claim['id']}")).json()
+    assert primary["status"] == "paid" and primary["cob"] is None
+    r = await c.post(f"/v1/claims/{claim['id']}/cob")
+    assert r.status_code == 503
+    r = await c.get(f"/v1/claims/{claim['id']}/statement")
+    assert r.status_code == 409 and "not decided yet" in r.json()["reason"]
+    svc.app.dependency_overrides[get_identities] = lambda: svc.identities
+    r = await c.post(f"/v1/claims/{claim['id']}/cob")
+    assert r.status_code == 200 and r.json()["state"] == "secondary_built", r.text
+    again = await c.post(f"/v1/claims/{claim['id']}/cob")  # decided once
+    assert again.json()["secondary_claim_id"] == r.json()["secondary_claim_id"]

@@ -25,7 +25,11 @@ from datetime import datetime
 from uuid import UUID
 
 from chairside_shared.errors import Conflict, NotFound, ServiceUnavailable
-from reimbursement.adapters.clients import CoverageSource, IdentityUnavailable
+from reimbursement.adapters.clients import (
+    CoverageSource,
+    IdentityUnavailable,
+    PayerIdentitySource,
+)
 from reimbursement.adapters.cob_repo import CobRecord
 from reimbursement.adapters.x12.render_837_cob import PriorPayer
 from reimbursement.domain.cob import (
@@ -47,7 +51,7 @@ AS_PRIMARY = frozenset({"1", "19"})  # processed as primary (19: and forwarded)
 AS_NEXT_PAYER = frozenset({"2", "3", "20", "21"})  # processed as secondary / tertiary
 
 
-async def after_remittance(*, uow: ReimbursementUnitOfWork, source: object,
+async def after_remittance(*, uow: ReimbursementUnitOfWork, source: PayerIdentitySource,
                            claim_ids: list[UUID], now: datetime) -> None:
     """Coordinate every claim an 835 was applied to; an orders outage leaves it for later."""
     for claim_id in dict.fromkeys(claim_ids):
@@ -58,7 +62,7 @@ async def after_remittance(*, uow: ReimbursementUnitOfWork, source: object,
                         "POST /v1/claims/%s/cob", claim_id, claim_id)
 
 
-async def coordinate(*, uow: ReimbursementUnitOfWork, source: object, claim_id: UUID,
+async def coordinate(*, uow: ReimbursementUnitOfWork, source: PayerIdentitySource, claim_id: UUID,
                      now: datetime) -> CobRecord | None:
     """Decide what follows the primary payer's final decision (idempotent: decided once)."""
     async with uow:
@@ -175,8 +179,8 @@ async def prior_payers(*, uow: ReimbursementUnitOfWork, claim: Claim,
                        subscriber, adjudication),)
 
 
-async def billed_identity(*, uow: ReimbursementUnitOfWork, source: object, claim: Claim,
-                          identity: PayerIdentity | None) -> PayerIdentity | None:
+async def billed_identity(*, uow: ReimbursementUnitOfWork, source: PayerIdentitySource,
+                          claim: Claim, identity: PayerIdentity | None) -> PayerIdentity | None:
     """The order's payer identity as ``claim`` bills it: a secondary claim names the
     patient's secondary coverage (None when orders no longer has it: a hold), a primary the
     order's own."""
@@ -187,14 +191,14 @@ async def billed_identity(*, uow: ReimbursementUnitOfWork, source: object, claim
     return replace(identity, coverage=await secondary_coverage(source, claim))
 
 
-async def secondary_coverage(source: object, claim: Claim) -> Coverage | None:
+async def secondary_coverage(source: PayerIdentitySource, claim: Claim) -> Coverage | None:
     """The coverage a secondary claim bills (by the id recorded when it was built)."""
     wanted = claim.coding.ids.coverage_id
     return next((c for c in await coverages_of(source, claim.patient_id) if c.id == wanted),
                 None)
 
 
-async def coverages_of(source: object, patient_id: UUID) -> list[Coverage]:
+async def coverages_of(source: PayerIdentitySource, patient_id: UUID) -> list[Coverage]:
     if not isinstance(source, CoverageSource):
         return []  # a source that cannot list coverages knows of no other payer
     try:
