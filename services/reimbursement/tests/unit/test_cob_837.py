@@ -32,9 +32,10 @@ from reimbursement.domain.cob import (
     balance_problems,
     prior_adjudication,
 )
-from reimbursement.domain.parties import Coverage
+from reimbursement.domain.parties import Coverage, Person
 from reimbursement.domain.posting import PostedAdjustment, PostedPayment
-from reimbursement.testing import PATIENT, coverage, give, make_ctx, make_visit, parties
+from reimbursement.domain.practice import PostalAddress
+from reimbursement.testing import CHILD, PATIENT, coverage, give, make_ctx, make_visit, parties
 
 SUBMITTER = Submitter("Chairside Infusion Center", "CHAIRSIDE01", "Billing Office",
                       "6175550100")
@@ -117,6 +118,30 @@ def test_case27_secondary_837_is_valid_and_carries_the_primary_adjudication() ->
         f"SVD*MCRB1*{line_paid[ln.number].normalize():f}*HC:{':'.join((ln.code,) + ln.modifiers)}"
         f"**{ln.units}" for ln in claim.lines]
     assert svd.count("DTP*573*D8*20260316") == len(claim.lines)
+    assert_balanced(text)
+
+
+def test_a_dependent_names_the_primary_insured_in_2330a() -> None:
+    """Sofia is covered first through her mother's Medicare-linked plan, then through her
+    father's: 2320 SBR02 19 (child), 2330A the primary's insured, 2000B the secondary's."""
+    father = Person("Rivera", "Tomas", date(1960, 1, 9), "male",
+                    PostalAddress("7 Harbor Way", "Salem", "MA", "019701234"))
+    claim = cocktail()
+    posted, paid = payment(claim)
+    primary_cov = coverage("child", subscriber=PATIENT, member_id="W2231")
+    prior = PriorPayer("Medicare Part B", "MCRB1", "MB", primary_cov, PATIENT,
+                       prior_adjudication("medicare-b", posted, claim.lines, paid, ADJUDICATED))
+    secondary = replace(SECONDARY_COVERAGE, relationship="child", subscriber=father)
+    item = ClaimToRender(claim, "B002", parties(patient=CHILD, cov=secondary), SECONDARY_PAYER,
+                         prior_payers=(prior,))
+    text = render_837p([item], submitter=SUBMITTER, receiver_name="Clearinghouse",
+                       receiver_id="CLEARHOUSE01", control_number=53, created_at=CREATED)
+    assert validate_x12(text) == []
+    segments = loop_segments(text)
+    assert loop(segments, "2000B")[1] == "SBR*S**MG-1******CI"
+    assert loop(segments, "2010BA")[0] == "NM1*IL*1*RIVERA*TOMAS****MI*XGP55501"
+    assert loop(segments, "2320")[0] == "SBR*P*19*******MB"
+    assert loop(segments, "2330A") == ["NM1*IL*1*RIVERA*ANA*M***MI*W2231"]
     assert_balanced(text)
 
 
