@@ -154,6 +154,12 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         return JSONResponse({"items": [], "note": "fake"})
     if col == "claims" and parts[-1] == "x12" and len(parts) == 2:
         return Response("ISA*00*~", media_type="text/plain")
+    if col == "claims" and parts[1:] == ["credit-balances"]:
+        return JSONResponse([])
+    if col == "claims" and parts[1:] == ["credit-balances.csv"]:
+        return Response("claim_id,payer_id,paid,due,credit,reason\n", media_type="text/csv")
+    if col == "claims" and parts[-1] == "statement" and parts[1] in store:
+        return Response(b"%PDF-1.4 fake", media_type="application/pdf")
     if col == "patients" and parts[-1] == "outside-doses" and method == "GET":
         return JSONResponse({"items": [], "next_cursor": None})
     if col in ("ratio-policy", "clinic-hours"):

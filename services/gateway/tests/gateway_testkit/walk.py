@@ -53,6 +53,7 @@ BODIES: dict[type[Any], Any] = {
                    "strength_unit": "mg", "vials_per_package": 25, "single_dose": True,
                    "ndc_unit": "UN", "package_cost": "21.50", "cost_source": "GPO"},
     rb.PostRemittanceRequest: "ISA*00*          *00*~ST*835*0001~SE*2*0001~",
+    rb.ReleaseIn: {"released_by": "biller-1", "reason": "crossover payer declined"},
     rb.LoadAspRequest: "HCPCS,payment_limit\nJ1885,0.512\n",
     od.PersonIn: {"family_name": "Rivera", "given_name": "Ana", "birth_date": "1979-02-11",
                   "sex": "female", "address": {"line1": "1 Main St", "city": "Boston",

@@ -139,6 +139,10 @@ def test_every_api_md_route_is_in_the_table():
         ("POST", "/v1/pricing/charge-master/versions"),
         ("GET", "/v1/pricing/charge-master/versions/{version}"),
         ("GET", "/v1/underpayments"), ("GET", "/v1/underpayments/csv"),
+        # issue 14: coordination of benefits, patient statements, credit balances
+        ("GET", "/v1/claims/credit-balances"), ("GET", "/v1/claims/credit-balances.csv"),
+        ("GET", "/v1/claims/{claim_id}/statement"), ("POST", "/v1/claims/{claim_id}/cob"),
+        ("POST", "/v1/claims/{claim_id}/cob/release"),
     }
 
 

@@ -22,7 +22,7 @@ from reimbursement.adapters.clients import IdentityUnavailable, OrdersPayerIdent
 from reimbursement.domain.practice import PostalAddress
 
 pytestmark = pytest.mark.integration
-SELF, CHILD, UNKNOWN, FAILING, GARBLED = (uuid.uuid4() for _ in range(5))
+SELF, CHILD, UNKNOWN, FAILING, GARBLED, SECONDARY = (uuid.uuid4() for _ in range(6))
 PRACTITIONER = {"id": str(uuid.uuid4()), "npi": "1234567893", "family_name": "Chen",
                 "given_name": "Laura", "taxonomy": "2084N0402X",
                 "roles": ["rendering", "supervising"], "practice_id": None, "active": True}
@@ -63,6 +63,20 @@ def orders_app(seen: list[dict]) -> FastAPI:
             return JSONResponse({"order_id": str(order_id), "patient": {
                 "family_name": "Rivera", "birth_date": "not a date"}})
         return JSONResponse(answer(order_id))
+
+    @app.get("/v1/patients/{patient_id}/coverages")
+    async def coverages(patient_id: uuid.UUID, request: Request) -> JSONResponse:
+        seen.append({"query": dict(request.query_params),
+                     "client": request.headers.get("x-chairside-client-id"),
+                     "scopes": request.headers.get("x-chairside-scopes")})
+        if patient_id == UNKNOWN:
+            return JSONResponse({"detail": "no such patient"}, status_code=404)
+        if patient_id == GARBLED:
+            return JSONResponse({"items": [{"id": "x", "priority": "ninth"}]})
+        primary = answer(SELF)["coverage"]
+        secondary = primary | {"id": str(SECONDARY), "payer_id": "bay-medigap",
+                               "member_id": "XGP55501", "priority": "secondary"}
+        return JSONResponse({"items": [primary, secondary], "next_cursor": None})
 
     return app
 
@@ -125,3 +139,16 @@ async def test_unknown_failing_and_unreadable_answers(orders):
         await client.payer_identity(order_id=GARBLED)
     assert str(caught.value).startswith("unreadable payer identity")
     assert "Rivera" not in str(caught.value) and caught.value.__cause__ is None
+
+
+async def test_coverages_are_read_for_payment_with_their_priorities(orders):
+    client, seen = orders
+    found = await client.coverages(patient_id=SELF)
+    assert seen == [{"query": {"purpose": "payment"}, "client": "reimbursement",
+                     "scopes": "patients:read"}]
+    assert [(c.payer_id, c.member_id, c.priority) for c in found] == [
+        ("medicare", "1EG4TE5MK72", "primary"), ("bay-medigap", "XGP55501", "secondary")]
+    assert found[1].id == SECONDARY
+    assert await client.coverages(patient_id=UNKNOWN) == []
+    with pytest.raises(IdentityUnavailable, match="unreadable coverages"):
+        await client.coverages(patient_id=GARBLED)

@@ -78,6 +78,7 @@ class ClaimRepository:
         self._claims: dict[UUID, Claim] = {}
         self._stored: dict[UUID, _Stored | None] = {}
         self._visits: dict[UUID, contracts.OrderAdministered] = {}
+        self._primaries: dict[UUID, UUID] = {}  # new secondary claim -> its primary claim
 
     async def get(self, claim_id: UUID, *, for_update: bool = False) -> Claim | None:
         stmt = sa.select(orm.claims).where(orm.claims.c.id == claim_id)
@@ -85,7 +86,14 @@ class ClaimRepository:
                                else stmt)
 
     async def by_order(self, order_id: UUID) -> Claim | None:
-        return await self._one(sa.select(orm.claims).where(orm.claims.c.order_id == order_id))
+        """The order's primary claim (a secondary claim follows it: ``secondary_of``)."""
+        c = orm.claims.c
+        return await self._one(sa.select(orm.claims).where(
+            c.order_id == order_id, c.primary_claim_id.is_(None)))
+
+    async def secondary_of(self, primary_claim_id: UUID) -> Claim | None:
+        return await self._one(sa.select(orm.claims).where(
+            orm.claims.c.primary_claim_id == primary_claim_id))
 
     async def by_account(self, account_number: str) -> Claim | None:
         """Locked on PostgreSQL: two remittances for one claim post one after the other."""
@@ -105,8 +113,12 @@ class ClaimRepository:
             stmt = stmt.limit(limit)
         return await self._many(stmt)
 
-    def add(self, claim: Claim, *, visit: contracts.OrderAdministered) -> None:
-        """A new claim and the administered visit it was built from (kept to rebuild)."""
+    def add(self, claim: Claim, *, visit: contracts.OrderAdministered,
+            primary_claim_id: UUID | None = None) -> None:
+        """A new claim and the administered visit it was built from (kept to rebuild); a
+        secondary claim names the primary claim it follows."""
+        if primary_claim_id is not None:
+            self._primaries[claim.id] = primary_claim_id
         self._claims[claim.id] = claim
         self._stored[claim.id] = None
         self._visits[claim.id] = ids_only(visit)
@@ -177,7 +189,8 @@ class ClaimRepository:
     # ------------------------------------------------------------------ writing
     async def _insert(self, claim: Claim) -> None:
         visit = self._visits[claim.id].model_dump(mode="json")
-        await self.session.execute(orm.claims.insert().values(new_claim_values(claim, visit)))
+        await self.session.execute(orm.claims.insert().values(
+            {**new_claim_values(claim, visit), "primary_claim_id": self._primaries.get(claim.id)}))
         await self._write_lines(claim)
         await self._write_costs(claim)
 

@@ -10,7 +10,7 @@ reimbursement`` and ``x-chairside-scopes: patients:read``.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 from uuid import UUID
 
 import httpx
@@ -36,6 +36,14 @@ class PayerIdentitySource(Protocol):
         ...
 
 
+@runtime_checkable
+class CoverageSource(Protocol):
+    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
+        """The patient's coverages in force or not, every priority (audited read, purpose
+        payment): coordination of benefits picks the next payer from them."""
+        ...
+
+
 class IdentityUnavailable(Exception):
     """Orders could not answer (unreachable, failing, or an answer this service cannot read).
     The message names the cause, never a value."""
@@ -47,11 +55,29 @@ class OrdersPayerIdentityClient:
         self.timeout_s = timeout_s
 
     async def payer_identity(self, *, order_id: UUID) -> PayerIdentity | None:
+        doc = await self._read(f"/v1/orders/{order_id}/payer-identity")
+        try:
+            return None if doc is None else payer_identity_from_doc(doc)
+        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
+            raise IdentityUnavailable(f"unreadable payer identity ({type(exc).__name__})"
+                                      ) from None
+
+    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
+        """``GET {orders_url}/v1/patients/{id}/coverages?purpose=payment`` (audited by
+        orders as a payment read); [] when orders has no such patient."""
+        doc = await self._read(f"/v1/patients/{patient_id}/coverages")
+        try:
+            found = [] if doc is None else [_coverage(item) for item in doc["items"]]
+        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
+            raise IdentityUnavailable(f"unreadable coverages ({type(exc).__name__})") from None
+        return [c for c in found if c is not None]
+
+    async def _read(self, path: str) -> Any:
+        """The JSON answer of a payment-purpose read (None: 404)."""
         try:
             async with httpx.AsyncClient(timeout=self.timeout_s) as client:
-                response = await client.get(
-                    f"{self.base_url}/v1/orders/{order_id}/payer-identity",
-                    params={"purpose": "payment"}, headers=HEADERS)
+                response = await client.get(f"{self.base_url}{path}",
+                                            params={"purpose": "payment"}, headers=HEADERS)
         except httpx.HTTPError as exc:
             raise IdentityUnavailable(f"orders service unreachable ({type(exc).__name__})"
                                       ) from exc
@@ -60,19 +86,23 @@ class OrdersPayerIdentityClient:
         if response.status_code != 200:
             raise IdentityUnavailable(f"orders service answered {response.status_code}")
         try:
-            return payer_identity_from_doc(response.json())
-        except (KeyError, TypeError, ValueError) as exc:  # never echo the body: it is PHI
-            raise IdentityUnavailable(f"unreadable payer identity ({type(exc).__name__})"
-                                      ) from None
+            return response.json()
+        except ValueError as exc:
+            raise IdentityUnavailable(f"unreadable answer ({type(exc).__name__})") from None
 
 
 class StaticPayerIdentitySource:
     """Fixed answers per order, or one answer for every order (tests, demos without orders)."""
 
     def __init__(self, answers: dict[UUID, PayerIdentity | None] | None = None, *,
-                 default: PayerIdentity | None = None) -> None:
+                 default: PayerIdentity | None = None,
+                 coverages: dict[UUID, list[Coverage]] | None = None) -> None:
         self.answers = dict(answers or {})
         self.default = default
+        self.patient_coverages = dict(coverages or {})  # patient id -> coverages
+
+    async def coverages(self, *, patient_id: UUID) -> list[Coverage]:
+        return list(self.patient_coverages.get(patient_id, []))
 
     async def payer_identity(self, *, order_id: UUID) -> PayerIdentity | None:
         if order_id in self.answers:

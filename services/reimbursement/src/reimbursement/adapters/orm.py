@@ -221,7 +221,7 @@ authorizations = sa.Table(
 claims = sa.Table(
     "claims", metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("order_id", sa.Uuid, nullable=False, unique=True),
+    sa.Column("order_id", sa.Uuid, nullable=False),  # one primary claim per order (index below)
     sa.Column("account_number", sa.String(20), nullable=False, unique=True),  # CLM01 / CLP01
     sa.Column("practice_id", sa.String(64), nullable=False, index=True),
     sa.Column("patient_id", sa.Uuid, nullable=False),
@@ -262,8 +262,15 @@ claims = sa.Table(
     sa.Column("ordering_practitioner_id", sa.Uuid),
     sa.Column("supervising_practitioner_id", sa.Uuid),
     sa.Column("coverage_id", sa.Uuid),
+    # A secondary claim (coordination of benefits) names the primary claim it follows; an
+    # order has one primary claim and each primary at most one secondary.
+    sa.Column("primary_claim_id", sa.Uuid, sa.ForeignKey("claims.id")),
     sa.CheckConstraint(_in("status", CLAIM_STATUSES), name="status_known"),
     sa.Index("ix_claims_status_service_date", "status", "service_date"),
+    sa.Index("uq_claims_order_primary", "order_id", unique=True,
+             postgresql_where=sa.text("primary_claim_id IS NULL"),
+             sqlite_where=sa.text("primary_claim_id IS NULL")),
+    sa.Index("uq_claims_primary_claim", "primary_claim_id", unique=True),
 )
 
 claim_lines = sa.Table(
@@ -341,4 +348,23 @@ claim_payments = sa.Table(
     sa.Column("unmatched_lines", JSONDoc, nullable=False),
     sa.Column("posted_at", TS, nullable=False),
     sa.Index("ix_claim_payments_claim", "claim_id"),
+)
+
+# ------------------------------------------------------------------- coordination of benefits
+COB_STATES = ("secondary_built", "secondary_refused", "awaiting_crossover",
+              "crossover_received", "released", "last_payer")
+
+# What coordination of benefits decided for a primary claim once its payer was final (no PHI:
+# ids, codes and reasons only).
+claim_cob = sa.Table(
+    "claim_cob", metadata,
+    sa.Column("claim_id", sa.Uuid, sa.ForeignKey("claims.id"), primary_key=True),
+    sa.Column("state", sa.String(24), nullable=False),
+    sa.Column("detail", sa.String(500)),
+    sa.Column("crossover", sa.String(16)),  # medigap | medicaid | forwarded
+    sa.Column("secondary_claim_id", sa.Uuid, sa.ForeignKey("claims.id")),
+    sa.Column("released_by", sa.String(120)),
+    sa.Column("release_reason", sa.String(300)),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.CheckConstraint(_in("state", COB_STATES), name="state_known"),
 )

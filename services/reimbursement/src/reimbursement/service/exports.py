@@ -8,6 +8,7 @@ recorded on it. Nothing is ever rendered with a stand-in.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from uuid import UUID
 
@@ -23,6 +24,7 @@ from reimbursement.domain.fees import PayerContract
 from reimbursement.domain.holds import Hold
 from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.parties import ClaimParties, PayerIdentity
+from reimbursement.service import cob
 from reimbursement.service.identity import fetch_identity, parties_of, record_holds
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
@@ -41,15 +43,21 @@ async def claim_x12(*, uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | Non
     claims.sort(key=lambda c: c.account_number)
     identities: dict[UUID, PayerIdentity | None] = {
         claim.id: await fetch_identity(source, claim.order_id) for claim in claims}
+    billed = {claim.id: await cob.billed_identity(uow=uow, source=source, claim=claim,
+                                                  identity=identities[claim.id])
+              for claim in claims}  # a secondary claim bills the secondary coverage
     held: dict[UUID, list[Hold]] = {}
     items: list[ClaimToRender] = []
     async with uow:
         for claim in claims:
-            found = await parties_of(uow, claim, identities[claim.id])
+            found = await parties_of(uow, claim, billed[claim.id])
             if isinstance(found, list):
                 held[claim.id] = found
             else:
-                items.append(_to_render(claim, contracts[claim.id], found))
+                prior = await cob.prior_payers(uow=uow, claim=claim,
+                                               order_identity=identities[claim.id])
+                items.append(replace(_to_render(claim, contracts[claim.id], found),
+                                     prior_payers=prior))
     if held:
         await record_holds(uow=uow, held=held, now=now)
         if len(held) == 1 and len(claims) == 1:

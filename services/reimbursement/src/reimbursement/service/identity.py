@@ -21,6 +21,7 @@ from reimbursement.adapters.clients import IdentityUnavailable, PayerIdentitySou
 from reimbursement.domain.holds import Hold
 from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.parties import ClaimFacts, ClaimParties, PayerIdentity, check_parties
+from reimbursement.service import cob
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
@@ -45,7 +46,7 @@ async def check_claim(*, uow: ReimbursementUnitOfWork, claim_id: UUID,
     """Check an unsent claim's identities and record the result (held / ready)."""
     claim = await _peek(uow, claim_id)
     claim.ensure_editable("checked")  # a sent claim is what the payer has: nothing to record
-    identity = await fetch_identity(source, claim.order_id)
+    identity = await _billed_identity(uow, source, claim)
     async with uow:
         claim = await _locked(uow, claim_id)
         await _record(uow, claim, identity, now)
@@ -58,7 +59,7 @@ async def submit_checked(*, uow: ReimbursementUnitOfWork, claim_id: UUID,
     missing item); a ready one is submitted."""
     claim = await _peek(uow, claim_id)
     fetched = claim.editable
-    identity = await fetch_identity(source, claim.order_id) if fetched else None
+    identity = await _billed_identity(uow, source, claim) if fetched else None
     async with uow:
         claim = await _locked(uow, claim_id)
         if fetched and claim.editable:
@@ -84,6 +85,13 @@ async def _record(uow: ReimbursementUnitOfWork, claim: Claim,
                   identity: PayerIdentity | None, now: datetime) -> None:
     found = await parties_of(uow, claim, identity)
     claim.record_check(tuple(found) if isinstance(found, list) else (), now=now)
+
+
+async def _billed_identity(uow: ReimbursementUnitOfWork, source: PayerIdentitySource,
+                           claim: Claim) -> PayerIdentity | None:
+    """The order's parties as the claim bills them (a secondary claim: its coverage)."""
+    return await cob.billed_identity(uow=uow, source=source, claim=claim,
+                                     identity=await fetch_identity(source, claim.order_id))
 
 
 async def _peek(uow: ReimbursementUnitOfWork, claim_id: UUID) -> Claim:

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from chairside_shared.errors import InvalidInput, NotFound
 from reimbursement.adapters.claims_repo import ClaimFilter
+from reimbursement.adapters.cob_repo import CobRecord
 from reimbursement.domain.lifecycle import BilledLine, Claim
 from reimbursement.domain.posting import PostedPayment
 from reimbursement.service.uow import ReimbursementUnitOfWork
@@ -18,6 +19,7 @@ from reimbursement.service.uow import ReimbursementUnitOfWork
 class ClaimView:
     claim: Claim
     payments: tuple[PostedPayment, ...]
+    cob: CobRecord | None = None  # coordination of benefits, on the primary or its secondary
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,21 @@ async def claim_view(*, uow: ReimbursementUnitOfWork, claim_id: UUID) -> ClaimVi
         if claim is None:
             raise NotFound("no such claim")
         payments = await uow.remittances.payments(claim_ids=[claim.id])
-    return ClaimView(claim, tuple(payments.get(claim.id, [])))
+        links = await uow.cob.links([claim.id])
+    return ClaimView(claim, tuple(payments.get(claim.id, [])), links[0] if links else None)
+
+
+async def cob_links(*, uow: ReimbursementUnitOfWork,
+                    claim_ids: list[UUID]) -> dict[UUID, CobRecord]:
+    """Each claim's coordination-of-benefits record (as primary or as secondary)."""
+    async with uow:
+        links = await uow.cob.links(claim_ids)
+    out: dict[UUID, CobRecord] = {}
+    for record in links:
+        out[record.claim_id] = record
+        if record.secondary_claim_id is not None:
+            out[record.secondary_claim_id] = record
+    return out
 
 
 async def list_claims(*, uow: ReimbursementUnitOfWork, order_id: UUID | None,

@@ -121,4 +121,8 @@ async def _facts(uow: ReimbursementUnitOfWork, *, start: date | None, end: date,
                  ) -> list[ClaimFacts]:
     async with uow:
         claims = await uow.claims.search(ClaimFilter(service_from=start, service_to=end))
-    return [claim_facts(claim) for claim in claims]
+        links = await uow.cob.links([claim.id for claim in claims])
+    # A secondary claim bills the same services again for the patient's share, which its
+    # primary's revenue (paid + patient responsibility) and charges already count.
+    secondaries = {r.secondary_claim_id for r in links}
+    return [claim_facts(claim) for claim in claims if claim.id not in secondaries]

@@ -11,6 +11,7 @@ from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
 from reimbursement.adapters.authorization_repo import AuthorizationRepository
 from reimbursement.adapters.catalog_repo import CatalogRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
+from reimbursement.adapters.cob_repo import CobRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
 from reimbursement.adapters.practice_repo import PracticeRepository
 from reimbursement.adapters.pricing_repo import PricingRepository
@@ -37,6 +38,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
     authorizations: AuthorizationRepository
     practice: PracticeRepository
     pricing: PricingRepository
+    cob: CobRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -52,6 +54,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.authorizations = AuthorizationRepository(self.session)
         self.practice = PracticeRepository(self.session)
         self.pricing = PricingRepository(self.session)
+        self.cob = CobRepository(self.session)
         return self
 
     async def flush(self) -> None:

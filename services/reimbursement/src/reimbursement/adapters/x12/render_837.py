@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from reimbursement.adapters.x12.envelope import Interchange, clean, composite, segment
+from reimbursement.adapters.x12.render_837_cob import PriorPayer, cob_loops
 from reimbursement.domain.claim import ClaimDraft, ClaimLine
 from reimbursement.domain.holds import hold_items
 from reimbursement.domain.money import ZERO, fmt_amount
@@ -70,6 +71,8 @@ class ClaimToRender:
     account_number: str  # CLM01, echoed back as CLP01 in the 835
     parties: ClaimParties
     payer: PayerParty
+    # A secondary claim: the payers before this one (2320/2330/2430, render_837_cob.py).
+    prior_payers: tuple[PriorPayer, ...] = ()
 
 
 def render_837p(
@@ -167,8 +170,11 @@ def _subscriber_and_claim(item: ClaimToRender, parent: int, hl: int) -> tuple[li
     if rendering.npi != parties.billing.npi:
         out += [_provider_name("82", rendering),
                 segment("PRV", "PE", "PXC", clean(rendering.taxonomy or ""))]
+    cob_claim, cob_lines = cob_loops(item.prior_payers, claim.lines)
+    out += cob_claim
     for line in claim.lines:
         out += _service_line(line, claim.service_date, parties.ordering)
+        out += cob_lines[line.number]
     return out, hl
 
 

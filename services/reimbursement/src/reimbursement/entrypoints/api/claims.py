@@ -21,7 +21,7 @@ from reimbursement.entrypoints.api.views import (
     denial_doc,
     remittance_doc,
 )
-from reimbursement.service import billing, exports, identity, queries, remittances
+from reimbursement.service import billing, cob, exports, identity, queries, remittances
 
 router = APIRouter(tags=["billing"])
 STATUSES = {"needs_review", "held", "ready", "submitted", "paid", "partially_paid", "denied",
@@ -61,7 +61,9 @@ async def list_claims(uow: UoW, order_id: UUID | None = None,
     claims, nxt = await queries.list_claims(uow=uow, order_id=order_id, statuses=wanted,
                                             practice_id=practice_id, limit=limit,
                                             cursor=cursor)
-    return {"items": [claim_doc(claim) for claim in claims], "next_cursor": nxt}
+    links = await queries.cob_links(uow=uow, claim_ids=[claim.id for claim in claims])
+    return {"items": [claim_doc(claim, cob=links.get(claim.id)) for claim in claims],
+            "next_cursor": nxt}
 
 
 @router.get("/v1/claims/denials", response_model=list[s.DenialOut],
@@ -155,9 +157,15 @@ async def rebuild(claim_id: UUID, uow: UoW, now: Now) -> dict[str, Any]:
 @router.post("/v1/remittances", response_model=s.RemittanceOut, status_code=201,
              summary="Post an 835 remittance (X12 text); all or nothing",
              openapi_extra={"requestBody": text_request_body("An X12 835 remittance file")})
-async def post_remittance(request: Request, uow: UoW, now: Now) -> dict[str, Any]:
+async def post_remittance(request: Request, uow: UoW, now: Now,
+                          identities: Identities) -> dict[str, Any]:
     text = await text_body(request)
-    return remittance_doc(await remittances.import_remittance(uow=uow, text=text, now=now))
+    posted = await remittances.import_remittance(uow=uow, text=text, now=now)
+    # Coordination of benefits once the postings are committed: a secondary claim, or a wait
+    # for the crossover payer (service/cob.py); an orders outage leaves it for later.
+    await cob.after_remittance(uow=uow, source=identities, now=now, claim_ids=[
+        p.claim_id for p in posted.claims if p.claim_id is not None and p.applied])
+    return remittance_doc(posted)
 
 
 async def text_body(request: Request) -> str:

@@ -109,6 +109,30 @@ class PaymentOut(Out):
     posted_at: datetime
 
 
+CobStateOut = Literal["secondary_built", "secondary_refused", "awaiting_crossover",
+                      "crossover_received", "released", "last_payer"]
+
+
+class CobOut(Out):
+    """What followed the primary payer's final decision (on the primary and its secondary)."""
+
+    role: Literal["primary", "secondary"] = Field(
+        description="this claim's place: the primary claim, or the secondary built after it")
+    primary_claim_id: UUID
+    secondary_claim_id: UUID | None = None
+    state: CobStateOut = Field(description="secondary_built: a secondary claim was built; "
+                               "secondary_refused: it could not be (detail says why); "
+                               "awaiting_crossover: the primary forwarded the claim (CLP02 "
+                               "19/20/21, MA18/MA07), the patient statement waits for the "
+                               "crossover payer's 835; crossover_received; released: a biller "
+                               "released the hold; last_payer: no other coverage")
+    detail: str | None = None
+    crossover: Literal["medigap", "medicaid", "forwarded"] | None = None
+    released_by: str | None = None
+    release_reason: str | None = None
+    updated_at: datetime
+
+
 class ClaimOut(Out):
     id: UUID
     order_id: UUID
@@ -149,6 +173,9 @@ class ClaimOut(Out):
     submitted_at: datetime | None
     adjudicated_at: datetime | None
     payments: list[PaymentOut] = []
+    cob: CobOut | None = Field(None, description="coordination of benefits: the secondary "
+                               "claim built after this one, or the primary this one follows, "
+                               "and what the primary's final decision led to")
 
 
 class DenialOut(Out):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
+from reimbursement.adapters.cob_repo import CobRecord
 from reimbursement.domain.inventory import Lot
 from reimbursement.domain.lifecycle import BilledLine, Claim, hold_docs
 from reimbursement.domain.posting import PostedPayment
@@ -13,7 +15,8 @@ from reimbursement.service.remittances import ClaimPosting, RemittanceImport
 from reimbursement.service.reports import InventoryItem
 
 
-def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = ()) -> dict[str, Any]:
+def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = (),
+              cob: CobRecord | None = None) -> dict[str, Any]:
     c = claim.coding
     return {
         "id": claim.id, "order_id": claim.order_id, "practice_id": claim.practice_id,
@@ -37,11 +40,21 @@ def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = ()) -> dict[st
         "denial_reasons": list(claim.denial_reasons), "created_at": claim.created_at,
         "updated_at": claim.updated_at, "submitted_at": claim.submitted_at,
         "adjudicated_at": claim.adjudicated_at, "payments": [payment_doc(p) for p in payments],
+        "cob": None if cob is None else cob_doc(cob, claim.id),
     }
 
 
+def cob_doc(record: CobRecord, claim_id: UUID) -> dict[str, Any]:
+    return {"role": "primary" if record.claim_id == claim_id else "secondary",
+            "primary_claim_id": record.claim_id,
+            "secondary_claim_id": record.secondary_claim_id, "state": record.state,
+            "detail": record.detail, "crossover": record.crossover,
+            "released_by": record.released_by, "release_reason": record.release_reason,
+            "updated_at": record.updated_at}
+
+
 def claim_view_doc(view: ClaimView) -> dict[str, Any]:
-    return claim_doc(view.claim, view.payments)
+    return claim_doc(view.claim, view.payments, view.cob)
 
 
 def line_doc(billed: BilledLine) -> dict[str, Any]:

@@ -246,6 +246,35 @@ class ClosedVersion(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
+class CobOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    crossover: Annotated[
+        Literal['medigap', 'medicaid', 'forwarded'] | None, Field(title='Crossover')
+    ] = None
+    detail: Annotated[str | None, Field(title='Detail')] = None
+    primary_claim_id: Annotated[UUID, Field(title='Primary Claim Id')]
+    release_reason: Annotated[str | None, Field(title='Release Reason')] = None
+    released_by: Annotated[str | None, Field(title='Released By')] = None
+    role: Annotated[
+        Literal['primary', 'secondary'],
+        Field(
+            description="this claim's place: the primary claim, or the secondary built after it",
+            title='Role',
+        ),
+    ]
+    secondary_claim_id: Annotated[UUID | None, Field(title='Secondary Claim Id')] = None
+    state: Annotated[
+        Literal['secondary_built', 'secondary_refused', 'awaiting_crossover', 'crossover_received', 'released', 'last_payer'],
+        Field(
+            description="secondary_built: a secondary claim was built; secondary_refused: it could not be (detail says why); awaiting_crossover: the primary forwarded the claim (CLP02 19/20/21, MA18/MA07), the patient statement waits for the crossover payer's 835; crossover_received; released: a biller released the hold; last_payer: no other coverage",
+            title='State',
+        ),
+    ]
+    updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
+
+
 class AdminRates(RootModel[Decimal]):
     root: Annotated[Decimal, Field(ge=0, le=10000000, multiple_of=1e-06)]
 
@@ -573,6 +602,39 @@ class ContractVersionsQuery(BaseModel):
         populate_by_name=True,
     )
     plan: Annotated[Plan | None, Field(title='Plan')] = None
+
+
+class CoordinateResponse(RootModel[CobOut | None]):
+    root: Annotated[
+        CobOut | None, Field(title='Response Coordinate V1 Claims  Claim Id  Cob Post')
+    ]
+
+
+class CreditBalanceOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    claim_id: Annotated[UUID, Field(title='Claim Id')]
+    credit: Annotated[str, Field(description='to refund', title='Credit')]
+    due: Annotated[
+        str, Field(description="what the payers' standing decisions say", title='Due')
+    ]
+    paid: Annotated[
+        str, Field(description='net of every applied posting', title='Paid')
+    ]
+    payer_id: Annotated[str | None, Field(title='Payer Id')]
+    reason: Annotated[str, Field(title='Reason')]
+
+
+class CreditBalancesCsvResponse(RootModel[str]):
+    root: str
+
+
+class CreditBalancesResponse(RootModel[list[CreditBalanceOut]]):
+    root: Annotated[
+        list[CreditBalanceOut],
+        Field(title='Response Credit Balances V1 Claims Credit Balances Get'),
+    ]
 
 
 class DenialOut(BaseModel):
@@ -1118,6 +1180,26 @@ class ReceiptIn(BaseModel):
     reference: Annotated[Reference | None, Field(title='Reference')] = None
 
 
+class ReleaseIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    reason: Annotated[
+        str, Field(max_length=300, min_length=1, pattern='\\S', title='Reason')
+    ]
+    released_by: Annotated[
+        str,
+        Field(
+            description='who releases the hold (staff id or name)',
+            max_length=120,
+            min_length=1,
+            pattern='\\S',
+            title='Released By',
+        ),
+    ]
+
+
 class RemittanceOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -1134,6 +1216,10 @@ class Review(BaseModel):
     code: Annotated[str, Field(title='Code')]
     detail: Annotated[str, Field(title='Detail')]
     line: Annotated[int | None, Field(title='Line')] = None
+
+
+class StatementResponse(RootModel[bytes]):
+    root: bytes
 
 
 class PayerId1(RootModel[str]):
@@ -1224,6 +1310,12 @@ class ClaimOut(BaseModel):
     adjudicated_at: Annotated[AwareDatetime | None, Field(title='Adjudicated At')]
     allowed: Annotated[str | None, Field(title='Allowed')]
     auth_number: Annotated[str | None, Field(title='Auth Number')]
+    cob: Annotated[
+        CobOut | None,
+        Field(
+            description="coordination of benefits: the secondary claim built after this one, or the primary this one follows, and what the primary's final decision led to"
+        ),
+    ] = None
     coverage_id: Annotated[UUID | None, Field(title='Coverage Id')] = None
     created_at: Annotated[AwareDatetime, Field(title='Created At')]
     denial_reasons: Annotated[list[str], Field(title='Denial Reasons')]
