@@ -320,3 +320,7 @@ claim_payments = sa.Table(
     sa.Column("posted_at", TS, nullable=False),
     sa.Index("ix_claim_payments_claim", "claim_id"),
 )
+
+# Appeals and their documents live in their own module; imported here so every user of the
+# metadata (migrations check, create_all) sees them.
+from reimbursement.adapters import appeals_orm  # noqa: E402,F401
