@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chairside_shared.dates import Window, add_months
 from chairside_shared.errors import InvalidInput
 from reimbursement.adapters.appeal_data import appeal_rules, denial_actions
-from reimbursement.domain.appeal_rules import NotAppealable, Window, add_months
+from reimbursement.domain.appeal_rules import NotAppealable
 from reimbursement.domain.appeals import Appeal, AppealConflict, DeniedClaim
 from reimbursement.domain.denial_actions import CarcAmount, act_by, denial_carcs
 

@@ -18,13 +18,13 @@ the start.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, get_args
 
+from chairside_shared.dates import Window
 from chairside_shared.errors import Conflict, InvalidInput
 
 PayerType = Literal["medicare", "medicare_advantage", "commercial"]
@@ -37,33 +37,6 @@ class NotAppealable(Conflict):
     says what to do instead."""
 
     title, code = "Not appealable", "not-appealable"
-
-
-def add_months(start: date, months: int) -> date:
-    """Calendar months later; the last day of a shorter month when the day does not exist."""
-    month0 = start.month - 1 + months
-    year, month = start.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
-@dataclass(frozen=True, slots=True)
-class Window:
-    """How long after its start a clock runs: days, or calendar months; neither = no clock."""
-
-    days: int | None = None
-    months: int | None = None
-
-    def __post_init__(self) -> None:
-        if (self.days is not None and self.days < 0) or (
-                self.months is not None and self.months < 0):
-            raise ValueError("a window is never negative")
-
-    def end(self, start: date) -> date | None:
-        if self.days is not None:
-            return start + timedelta(days=self.days)
-        if self.months is not None:
-            return add_months(start, self.months)
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,15 +144,11 @@ class AppealRules:
 
 
 # --------------------------------------------------------------------------- loading
-def _window(doc: Mapping[str, Any]) -> Window:
-    return Window(days=doc.get("days"), months=doc.get("months"))
-
-
 def _level(doc: Mapping[str, Any], number: int) -> Level:
     good = doc.get("good_cause_days")
     return Level(
         code=doc["code"], name=doc["name"], who=doc["who"], number=number,
-        window=_window(doc), source=doc["source"],
+        window=Window.of(doc), source=doc["source"],
         amount_in_controversy={int(y): Decimal(a)
                                for y, a in (doc.get("amount_in_controversy") or {}).items()},
         auto_forwarded=bool(doc.get("auto_forwarded", False)),
@@ -201,7 +170,7 @@ def rules_from_doc(doc: Mapping[str, Any]) -> AppealRules:
         payers[payer_type] = PayerRules(
             payer_type=payer_type, label=p["label"], levels=levels,
             reopening=_level(p["reopening"], 0) if p.get("reopening") else None,
-            timely_filing=_window(tf) if tf else None)
+            timely_filing=Window.of(tf) if tf else None)
     bars = doc.get("not_appealable", {})
     return AppealRules(version=doc["version"], source=doc["source"], payers=payers,
                        barred_carcs=_barred(bars.get("carcs", {})),
