@@ -18,7 +18,10 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from chairside_shared.errors import DomainError, InvalidInput
+from chairside_shared.inputs import Day
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 # PDF, images a scanner or a fax gateway writes, plain text and XML (C-CDA, X12 275 payloads).
@@ -115,3 +118,53 @@ def document_reference(doc: StoredDocument, *, url: str) -> dict[str, Any]:
                 "title": doc.title, "creation": doc.date.isoformat()}}],
         },
     }
+
+
+# --------------------------------------------------------------------------- API shapes
+class DocumentIn(BaseModel):
+    """An upload: the metadata, and the file base64 in ``data``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type_code: str = Field(min_length=3, max_length=20, pattern=r"^[0-9]{1,7}-[0-9]$",
+                           description="LOINC document type, e.g. 11506-3 progress note")
+    type_display: str | None = Field(None, min_length=1, max_length=200)
+    content_type: str = Field(min_length=3, max_length=40,
+                              description="one of " + ", ".join(sorted(CONTENT_TYPES)))
+    title: str = Field(min_length=1, max_length=200)
+    date: Day = Field(description="The document's own date")
+    author_id: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z]+/[A-Za-z0-9.-]+$",
+                           description="A reference, e.g. Practitioner/<id> (an id, no name)")
+    data: str = Field(min_length=1, description="The file, base64 (standard alphabet), "
+                                                "up to 10 MB decoded")
+
+    def upload(self) -> Upload:
+        return Upload(content_type=self.content_type, data=self.data)
+
+
+class DocumentOut(BaseModel):
+    """A document's metadata (the bytes at ``url``), flat and as a FHIR DocumentReference."""
+
+    id: UUID
+    owner_id: UUID
+    type_code: str
+    type_display: str | None
+    content_type: str
+    title: str
+    date: date
+    author_id: str
+    size: int
+    sha256: str
+    created_at: datetime
+    url: str
+    fhir: dict[str, Any] = Field(description="The metadata as a FHIR R4 DocumentReference")
+
+
+DOWNLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
+    "description": "The file as uploaded, with its content type",
+    "content": {t: {"schema": {"type": "string", "format": "binary"}}
+                for t in sorted(CONTENT_TYPES)}}}
+UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    413: {"description": "The file is larger than 10 MB"},
+    409: {"description": "The record takes no more documents, or the same file is already "
+                         "attached"}}

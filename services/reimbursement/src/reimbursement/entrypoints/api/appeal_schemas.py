@@ -6,12 +6,12 @@ decoded; 413 beyond) and downloaded as the bytes themselves with their content t
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import Field
 
-from chairside_shared.attachments import CONTENT_TYPES
+from chairside_shared.attachments import DocumentOut
 from chairside_shared.inputs import Day
 from reimbursement.entrypoints.api.schemas import Cost, DenialOut, In, Money, Out
 
@@ -48,35 +48,6 @@ class DecisionIn(In):
 class EscalateIn(In):
     reason: Text
     amount_in_controversy: Cost | None = None
-
-
-class DocumentIn(In):
-    type_code: str = Field(min_length=3, max_length=20, pattern=r"^[0-9]{1,7}-[0-9]$",
-                           description="LOINC document type, e.g. 11506-3 progress note")
-    type_display: str | None = Field(None, min_length=1, max_length=200)
-    content_type: str = Field(min_length=3, max_length=40,
-                              description="one of " + ", ".join(sorted(CONTENT_TYPES)))
-    title: str = Field(min_length=1, max_length=200)
-    date: Day = Field(description="The document's own date")
-    author_id: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z]+/[A-Za-z0-9.-]+$",
-                           description="A reference, e.g. Practitioner/<id> (an id, no name)")
-    data: str = Field(min_length=1, description="The file, base64 (standard alphabet)")
-
-
-class DocumentOut(Out):
-    id: UUID
-    owner_id: UUID
-    type_code: str
-    type_display: str | None
-    content_type: str
-    title: str
-    date: date
-    author_id: str
-    size: int
-    sha256: str
-    created_at: datetime
-    url: str
-    fhir: dict[str, Any] = Field(description="The metadata as a FHIR R4 DocumentReference")
 
 
 class AppealOut(Out):

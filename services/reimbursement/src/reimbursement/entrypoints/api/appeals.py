@@ -11,7 +11,13 @@ from uuid import UUID
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from chairside_shared.attachments import Upload, document_reference
+from chairside_shared.attachments import (
+    DOWNLOAD_RESPONSES,
+    UPLOAD_RESPONSES,
+    DocumentIn,
+    DocumentOut,
+    document_reference,
+)
 from reimbursement.adapters.appeal_data import appeal_rules, denial_actions
 from reimbursement.entrypoints.api import appeal_schemas as a
 from reimbursement.entrypoints.api.deps import Now, UoW
@@ -128,27 +134,23 @@ async def escalate(appeal_id: UUID, body: a.EscalateIn, uow: UoW, now: Now) -> d
     return await _appeal(uow, new_id)
 
 
-@router.post("/v1/claim-appeals/{appeal_id}/documents", response_model=a.DocumentOut,
+@router.post("/v1/claim-appeals/{appeal_id}/documents", response_model=DocumentOut,
              status_code=201,
              summary="Attach a document (JSON, the file base64 in `data`, up to 10 MB)",
-             responses={413: {"description": "The file is larger than 10 MB"},
-                        409: {"description": "The appeal was decided, or the same file is "
-                                             "already attached"}})
-async def add_document(appeal_id: UUID, body: a.DocumentIn, uow: UoW,
+             responses=UPLOAD_RESPONSES)
+async def add_document(appeal_id: UUID, body: DocumentIn, uow: UoW,
                        now: Now) -> dict[str, Any]:
     stored = await appeal_service.add_document(uow=uow, appeal_id=appeal_id, now=now, doc=(
         appeal_service.DocumentIn(
             type_code=body.type_code, type_display=body.type_display, title=body.title,
             document_date=body.date, author_id=body.author_id,
-            upload=Upload(content_type=body.content_type, data=body.data))))
+            upload=body.upload())))
     return document_reference(stored, url=_url(appeal_id, stored.id))
 
 
 @router.get("/v1/claim-appeals/{appeal_id}/documents/{document_id}/content",
             response_class=Response, summary="The document's bytes, with its content type",
-            responses={200: {"description": "The file as uploaded",
-                             "content": {"application/octet-stream": {
-                                 "schema": {"type": "string", "format": "binary"}}}}})
+            responses=DOWNLOAD_RESPONSES)
 async def document_content(appeal_id: UUID, document_id: UUID, uow: UoW) -> Response:
     doc, content = await denial_service.document(uow=uow, appeal_id=appeal_id,
                                                  document_id=document_id)
