@@ -161,9 +161,10 @@ class DocumentOut(BaseModel):
 
 
 DOWNLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
-    "description": "The file as uploaded, with its content type",
-    "content": {t: {"schema": {"type": "string", "format": "binary"}}
-                for t in sorted(CONTENT_TYPES)}}}
+    "description": "The file as uploaded, served with its own content type (one of "
+                   + ", ".join(sorted(CONTENT_TYPES)) + ")",
+    "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                         "format": "binary"}}}}}
 UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"description": "The file is larger than 10 MB"},
     409: {"description": "The record takes no more documents, or the same file is already "
