@@ -20,7 +20,7 @@ _STATUS = {"requested": "filed", "scheduled": "scheduled", "decided": "decided"}
 def appeal_messages(e: PaAppealEvent) -> list[Message]:
     payload = c.AuthorizationAppealChanged(
         appeal_id=e.appeal_id, case_id=e.case_id, order_id=e.order_id, payer_id=e.payer_id,
-        payer_type=e.payer_type, level=e.level, status=_STATUS[e.status],  # type: ignore[arg-type]
+        payer_type=e.payer_type, level=e.level, status=_STATUS[e.status],
         deadline=e.deadline, scheduled_at=e.scheduled_at, outcome=e.outcome,
         next_level=e.next_level, next_deadline=e.next_deadline, occurred_at=e.occurred_at)
     return [Message(event_type=_TYPES[e.status], payload=payload, key=str(e.order_id),
