@@ -282,6 +282,51 @@ class ClaimChanged(EventPayload):
     occurred_at: datetime
 
 
+# --------------------------------------------------------------------------- appeals
+class ClaimAppealChanged(EventPayload):
+    """A claim appeal was filed or decided (reimbursement.events, keyed by order id). A decision
+    won in full or in part carries ``reopen_claim``: the claim goes back for payment."""
+
+    appeal_id: UUID
+    claim_id: UUID
+    order_id: UUID
+    practice_id: str
+    payer_id: str | None = None
+    payer_type: str
+    level: str  # redetermination, reconsideration, ..., reopening, plan_reconsideration...
+    kind: Literal["appeal", "reopening"]
+    status: Literal["filed", "decided"]
+    deadline: date | None = None
+    filed_on: date | None = None
+    outcome: Literal["won", "partially_won", "lost"] | None = None
+    decided_on: date | None = None
+    amount_awarded: Decimal | None = None  # cents, as ClaimChanged carries money
+    reopen_claim: bool = False
+    next_level: str | None = None
+    next_deadline: date | None = None
+    occurred_at: datetime
+
+
+class AuthorizationAppealChanged(EventPayload):
+    """A prior-authorization appeal (peer-to-peer, reconsideration...) was filed or decided
+    (authorization.events, keyed by order id). A win also publishes authorization.approved
+    through the case's decision."""
+
+    appeal_id: UUID
+    case_id: UUID
+    order_id: UUID
+    payer_id: str
+    payer_type: str | None = None
+    level: str  # peer_to_peer, reconsideration, external_review...
+    status: Literal["filed", "scheduled", "decided"]
+    deadline: date | None = None
+    scheduled_at: datetime | None = None
+    outcome: Literal["won", "partially_won", "lost"] | None = None
+    next_level: str | None = None
+    next_deadline: date | None = None
+    occurred_at: datetime
+
+
 # --------------------------------------------------------------------------- registry
 class EventContract(BaseModel):
     type: str
@@ -334,6 +379,16 @@ CONTRACTS: dict[str, EventContract] = {
             _c(f"claim.{s}", REIMBURSEMENT_TOPIC, ClaimChanged, f"Claim {s}.")
             for s in ("created", "submitted", "paid", "denied")
         ),
+        _c("appeal.filed", REIMBURSEMENT_TOPIC, ClaimAppealChanged,
+           "A claim appeal (or reopening) was filed with the payer."),
+        _c("appeal.decided", REIMBURSEMENT_TOPIC, ClaimAppealChanged,
+           "The payer decided a claim appeal; a win reopens the claim for payment."),
+        _c("authorization.appeal_filed", AUTHORIZATION_TOPIC, AuthorizationAppealChanged,
+           "A prior-authorization appeal or peer-to-peer was requested."),
+        _c("authorization.appeal_scheduled", AUTHORIZATION_TOPIC, AuthorizationAppealChanged,
+           "A peer-to-peer with the payer's reviewer was scheduled."),
+        _c("authorization.appeal_decided", AUTHORIZATION_TOPIC, AuthorizationAppealChanged,
+           "The payer decided a prior-authorization appeal; a win approves the case."),
     ]
 }
 

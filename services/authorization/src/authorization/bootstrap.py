@@ -10,7 +10,11 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from authorization.adapters import eligibility_orm, orm  # noqa: F401 - registers the tables
+from authorization.adapters import (  # noqa: F401 - registers the tables
+    appeals_orm,
+    eligibility_orm,
+    orm,
+)
 from authorization.adapters.drug_codes import load_drug_codes
 from authorization.adapters.eligibility_clients import ClearinghouseClient
 from authorization.adapters.metadata import messaging, metadata

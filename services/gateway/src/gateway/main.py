@@ -184,5 +184,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
 
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes,
                        cors_origins=settings.cors_origins,
-                       trust_inbound_traceparent=settings.trust_inbound_traceparent)
+                       trust_inbound_traceparent=settings.trust_inbound_traceparent,
+                       max_document_body_bytes=settings.max_document_body_bytes)
     return app

@@ -102,6 +102,9 @@ class GatewaySettings(ServiceSettings):
         "bound to the client, practice, user and list they were given for (see "
         "adapters/cursors.py); changing that secret invalidates every cursor.")
     max_body_bytes: int = Field(1_048_576, ge=1024)
+    max_document_body_bytes: int = Field(14_680_064, ge=1024, description=(
+        "Body limit of a document upload (an appeal's records: JSON carrying the file base64, "
+        "10 MB decoded at most, so 14 MiB); every other body keeps max_body_bytes."))
     cors_origins: list[str] = ["http://localhost:5173", "http://127.0.0.1:5173"]
     trust_inbound_traceparent: bool = False
 

@@ -24,7 +24,7 @@ COLLECTIONS = {
                    "ratio-policy", "clinic-hours"},
     "authorization": {"authorizations", "payers"},
     "reimbursement": {"claims", "remittances", "inventory", "fee-schedules", "reports",
-                      "pricing", "underpayments"},
+                      "pricing", "underpayments", "claim-appeals"},
 }
 ACTION_STATUS = {"sign": "signed", "cancel": "cancelled", "complete": "completed",
                  "check-in": "checked_in", "start": "in_chair", "no-show": "no_show",
@@ -150,6 +150,14 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         if parts[-1] == "csv":
             return Response("claim_id,status\n", media_type="text/csv")
         return JSONResponse({"items": [], "total_variance": "0.00", "next_cursor": None})
+    if col == "claims" and parts[-1] == "by-carc":
+        return JSONResponse({"groups": [], "claims": 0, "amount": "0.00", "source": "fake",
+                             "version": "fake"})
+    if col == "claim-appeals":  # appeals: the clinic's own work, no practice to follow
+        if parts[-1] == "content":
+            return Response(b"note", media_type="text/plain")
+        return JSONResponse({"id": parts[1], "status": "draft"},
+                            status_code=201 if parts[-1] in ("escalate", "documents") else 200)
     if col == "catalog" or parts[-1] in ("versions", "denials", "metrics", "flags"):
         return JSONResponse({"items": [], "note": "fake"})
     if col == "claims" and parts[-1] == "x12" and len(parts) == 2:

@@ -78,9 +78,23 @@ BODIES: dict[type[Any], Any] = {
                            "drug_pricing": "asp", "drug_percent": "115"},
     rb.RateTableVersionIn: {"effective_from": "2026-01-01", "source": "exhibit B",
                             "name": "Demo fees", "rates": {"96365": "95.00"}},
+    # issue 14: appeals
+    rb.AppealIn: {"reason": "meets the policy"},
+    rb.FileIn: {"payer_reference": "RDT-1"},
+    rb.DecisionIn: {"outcome": "lost", "decided_on": "2026-04-01"},
+    rb.EscalateIn: {"reason": "to the QIC"},
+    rb.DocumentIn: {"type_code": "11506-3", "content_type": "text/plain", "title": "Note",
+                    "date": "2026-03-01", "author_id": "Practitioner/p1", "data": "bm90ZQ=="},
+    au.PaAppealIn: {"level": "peer_to_peer", "reason": "criteria met"},
+    au.ScheduleIn: {"reviewer": "Payer reviewer", "scheduled_at": WHEN},
+    au.AppealDecisionIn: {"outcome": "lost", "decided_on": "2026-03-05"},
+    au.DocumentIn: {"type_code": "11506-3", "content_type": "text/plain", "title": "Note",
+                    "date": "2026-03-01", "author_id": "Practitioner/p1", "data": "bm90ZQ=="},
 }
 # Ids that name nothing of one practice (a coverage is bound through the patient in its path).
 COVERAGE_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a04"
+APPEAL_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a05"  # bound through the case or claim in its path
+DOCUMENT_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a06"
 QUERIES: dict[type[Any], dict[str, str]] = {
     sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
     gw.BoardQuery: {"date": "2026-03-02"},
@@ -109,7 +123,8 @@ class PracticeData:
                 "shift_id": "7f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a03", "ndc": "00409-3795-01",
                 "coverage_id": COVERAGE_ID, "check_id": self.check["id"],
                 "practitioner_id": self.practitioner["id"], "line_sequence": "1",
-                "schedule_id": "demo-fees", "version": "1"}
+                "schedule_id": "demo-fees", "version": "1",
+                "appeal_id": APPEAL_ID, "document_id": DOCUMENT_ID}
 
     @property
     def all_ids(self) -> set[str]:

@@ -143,6 +143,22 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/claims/credit-balances"), ("GET", "/v1/claims/credit-balances.csv"),
         ("GET", "/v1/claims/{claim_id}/statement"), ("POST", "/v1/claims/{claim_id}/cob"),
         ("POST", "/v1/claims/{claim_id}/cob/release"),
+        # issue 14: the denials worklist by CARC, claim appeals, PA appeals
+        ("GET", "/v1/claims/denials/by-carc"),
+        ("POST", "/v1/claims/{claim_id}/appeals"), ("GET", "/v1/claims/{claim_id}/appeals"),
+        ("GET", "/v1/claim-appeals/{appeal_id}"),
+        ("POST", "/v1/claim-appeals/{appeal_id}/file"),
+        ("POST", "/v1/claim-appeals/{appeal_id}/decision"),
+        ("POST", "/v1/claim-appeals/{appeal_id}/escalate"),
+        ("POST", "/v1/claim-appeals/{appeal_id}/documents"),
+        ("GET", "/v1/claim-appeals/{appeal_id}/documents/{document_id}/content"),
+        ("GET", "/v1/authorizations/{authorization_id}/appeals"),
+        ("POST", "/v1/authorizations/{authorization_id}/appeals"),
+        ("POST", "/v1/authorizations/{authorization_id}/appeals/{appeal_id}/schedule"),
+        ("POST", "/v1/authorizations/{authorization_id}/appeals/{appeal_id}/decision"),
+        ("POST", "/v1/authorizations/{authorization_id}/appeals/{appeal_id}/documents"),
+        ("GET", "/v1/authorizations/{authorization_id}/appeals/{appeal_id}/documents/"
+                "{document_id}/content"),
     }
 
 

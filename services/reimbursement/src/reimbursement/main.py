@@ -7,7 +7,15 @@ from fastapi import FastAPI
 from chairside_shared.settings import load_settings
 from chairside_shared.web import create_service_app
 from reimbursement.bootstrap import build_runtime
-from reimbursement.entrypoints.api import catalog, claims, cob, practice, pricing, reports
+from reimbursement.entrypoints.api import (
+    appeals,
+    catalog,
+    claims,
+    cob,
+    practice,
+    pricing,
+    reports,
+)
 from reimbursement.settings import ReimbursementSettings
 
 
@@ -17,6 +25,6 @@ def create_app(settings: ReimbursementSettings | None = None) -> FastAPI:
         build_runtime(settings),
         title="Chairside reimbursement",
         description="Buy-and-bill: inventory, fee schedules, claims, remittances and margin.",
-        routers=[cob.router, claims.router, catalog.router, reports.router, practice.router,
-                 pricing.router],
+        routers=[appeals.router, cob.router, claims.router, catalog.router, reports.router,
+                 practice.router, pricing.router],
     )

@@ -1,4 +1,8 @@
-from authorization.adapters import eligibility_orm, orm  # noqa: F401 - registers the tables
+from authorization.adapters import (  # noqa: F401 - registers the tables
+    appeals_orm,
+    eligibility_orm,
+    orm,
+)
 from authorization.adapters.metadata import metadata
 from chairside_shared.migrations import run_env
 

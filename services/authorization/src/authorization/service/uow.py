@@ -17,12 +17,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
 
+from ..adapters.appeals_repository import SqlAppeals
 from ..adapters.eligibility_repository import SqlEligibility
 from ..adapters.order_repository import SqlOrderFacts, SqlUsage
 from ..adapters.payer_repository import SqlPayers
 from ..adapters.repository import SqlCases
 from ..settings import AuthorizationSettings
 from . import events
+from .appeal_events import with_appeals
 from .eligibility_gate import combined, withhold_booking_decisions
 
 
@@ -31,12 +33,13 @@ class AuthorizationUnitOfWork(UnitOfWork):
 
     # Annotated again: mypy reads the base's callable ClassVar as a method (self bound).
     to_messages: ClassVar[Callable[[Any], Iterable[Message]] | None] = staticmethod(
-        combined(events.to_messages))
+        with_appeals(combined(events.to_messages)))
     cases: SqlCases
     payers: SqlPayers
     orders: SqlOrderFacts
     usage: SqlUsage
     eligibility: SqlEligibility
+    appeals: SqlAppeals
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession],
                  outbox: OutboxWriter, *, settings: AuthorizationSettings) -> None:
@@ -50,6 +53,7 @@ class AuthorizationUnitOfWork(UnitOfWork):
         self.orders = SqlOrderFacts(self.session, self.seen)
         self.usage = SqlUsage(self.session, self.seen)
         self.eligibility = SqlEligibility(self.session, self.seen)
+        self.appeals = SqlAppeals(self.session, self.seen)
         return self
 
     async def flush(self) -> None:
@@ -57,6 +61,7 @@ class AuthorizationUnitOfWork(UnitOfWork):
         calls this first), then withhold the booking decisions of orders whose eligibility
         is not confirmed (service/eligibility_gate.py)."""
         await self.cases.flush()
+        await self.appeals.flush()
         await self.eligibility.flush()
         await withhold_booking_decisions(self, events.to_messages)
         await self.session.flush()

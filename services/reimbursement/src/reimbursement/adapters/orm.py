@@ -368,3 +368,6 @@ claim_cob = sa.Table(
     sa.Column("updated_at", TS, nullable=False),
     sa.CheckConstraint(_in("state", COB_STATES), name="state_known"),
 )
+# Appeals and their documents live in their own module; imported here so every user of the
+# metadata (migrations check, create_all) sees them.
+from reimbursement.adapters import appeals_orm  # noqa: E402,F401

@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
+from reimbursement.adapters.appeals_repo import AppealRepository
 from reimbursement.adapters.authorization_repo import AuthorizationRepository
 from reimbursement.adapters.catalog_repo import CatalogRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
@@ -16,7 +17,7 @@ from reimbursement.adapters.inventory_repo import InventoryRepository
 from reimbursement.adapters.practice_repo import PracticeRepository
 from reimbursement.adapters.pricing_repo import PricingRepository
 from reimbursement.adapters.remittance_repo import RemittanceRepository
-from reimbursement.service import events
+from reimbursement.service import appeal_events
 from reimbursement.service.config import BillingConfig
 
 
@@ -24,13 +25,14 @@ class ReimbursementUnitOfWork(UnitOfWork):
     """Repositories share ``self.session``; handlers commit, repositories never do.
 
     On commit the claims the repository tracks are written (``flush``), then their domain
-    events become outbox rows through ``service/events.py``.
+    events become outbox rows through ``service/events.py`` (claims) and
+    ``service/appeal_events.py`` (appeals; it dispatches both).
     """
 
     # (the base's annotation repeated: mypy reads an unannotated Callable class attribute as a
     # method, which a plain function of one argument does not match)
     to_messages: ClassVar[Callable[[Any], Iterable[Message]] | None] = staticmethod(
-        events.to_messages)
+        appeal_events.to_messages)
     catalog: CatalogRepository
     inventory: InventoryRepository
     claims: ClaimRepository
@@ -39,6 +41,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
     practice: PracticeRepository
     pricing: PricingRepository
     cob: CobRepository
+    appeals: AppealRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -55,7 +58,9 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.practice = PracticeRepository(self.session)
         self.pricing = PricingRepository(self.session)
         self.cob = CobRepository(self.session)
+        self.appeals = AppealRepository(self.session, self.seen)
         return self
 
     async def flush(self) -> None:
         await self.claims.flush()
+        await self.appeals.flush()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 import time
 from typing import Any
@@ -33,6 +34,9 @@ DOCS_PATHS = ("/docs", "/redoc")
 CORS_ALLOW_HEADERS = "authorization, content-type, idempotency-key, traceparent, tracestate"
 CORS_EXPOSE_HEADERS = "traceparent, retry-after, location, idempotent-replayed, www-authenticate"
 CORS_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
+# Document uploads (an appeal's records, base64 in JSON) may be larger than other bodies.
+DOCUMENT_UPLOAD = re.compile(
+    r"^/v1/(?:claim-appeals/[^/]+|authorizations/[^/]+/appeals/[^/]+)/documents$")
 
 
 class BodyTooLarge(Exception):
@@ -68,9 +72,11 @@ async def send_problem(send: Any, problem: pb.Problem,
 
 class EdgeMiddleware:
     def __init__(self, app: Any, *, max_body_bytes: int, cors_origins: list[str],
-                 trust_inbound_traceparent: bool = False) -> None:
+                 trust_inbound_traceparent: bool = False,
+                 max_document_body_bytes: int | None = None) -> None:
         self.app = app
         self.max_body = max_body_bytes
+        self.max_document_body = max(max_document_body_bytes or 0, max_body_bytes)
         self.origins = frozenset(cors_origins)
         self.trust_inbound = trust_inbound_traceparent
 
@@ -125,12 +131,13 @@ class EdgeMiddleware:
             if scope["method"] == "OPTIONS" and b"access-control-request-method" in headers:
                 status_box[0] = await self._preflight(origin, send, extra)
                 return
+            limit = self._limit(scope)
             length = headers.get(b"content-length")
-            if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            if length is not None and (not length.isdigit() or int(length) > limit):
                 status_box[0] = 413
-                await send_problem(send, self._too_large(), extra)
+                await send_problem(send, self._too_large(limit), extra)
                 return
-            await self._run(scope, receive, send, extra, status_box)
+            await self._run(scope, receive, send, extra, status_box, limit)
         finally:
             if token is not None:
                 otel_context.detach(token)
@@ -142,9 +149,14 @@ class EdgeMiddleware:
             if span.is_recording():
                 span.set_attribute("http.response.status_code", status_box[0])
 
-    def _too_large(self) -> pb.Problem:
+    def _limit(self, scope: dict[str, Any]) -> int:
+        if scope["method"] == "POST" and DOCUMENT_UPLOAD.match(scope["path"]):
+            return self.max_document_body
+        return self.max_body
+
+    def _too_large(self, limit: int) -> pb.Problem:
         return pb.Problem(413, "payload-too-large",
-                          f"request bodies are limited to {self.max_body} bytes")
+                          f"request bodies are limited to {limit} bytes")
 
     async def _preflight(self, origin: str, send: Any,
                          extra: list[tuple[bytes, bytes]]) -> int:
@@ -163,7 +175,7 @@ class EdgeMiddleware:
 
     async def _run(self, scope: dict[str, Any], receive: Any, send: Any,
                    extra: list[tuple[bytes, bytes]],
-                   status_box: list[int]) -> None:
+                   status_box: list[int], limit: int) -> None:
         started = False
         seen = 0
 
@@ -172,7 +184,7 @@ class EdgeMiddleware:
             message: dict[str, Any] = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:  # chunked bodies carry no Content-Length
+                if seen > limit:  # chunked bodies carry no Content-Length
                     raise BodyTooLarge
             return message
 
@@ -192,7 +204,7 @@ class EdgeMiddleware:
             await self.app(scope, counting_receive, send_with_headers)
         except BodyTooLarge:
             if not started:
-                await send_problem(send, self._too_large(), extra)
+                await send_problem(send, self._too_large(limit), extra)
         except Exception:
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if started:

@@ -18,10 +18,11 @@ from reimbursement.entrypoints.api.deps import Identities, Now, UoW
 from reimbursement.entrypoints.api.views import (
     claim_doc,
     claim_view_doc,
-    denial_doc,
     remittance_doc,
+    work_item_doc,
 )
 from reimbursement.service import billing, cob, exports, identity, queries, remittances
+from reimbursement.service import denials as denial_service
 
 router = APIRouter(tags=["billing"])
 STATUSES = {"needs_review", "held", "ready", "submitted", "paid", "partially_paid", "denied",
@@ -67,9 +68,10 @@ async def list_claims(uow: UoW, order_id: UUID | None = None,
 
 
 @router.get("/v1/claims/denials", response_model=list[s.DenialOut],
-            summary="Denials worklist: denied and partially paid claims, oldest first")
+            summary="Denials worklist: denied and partially paid claims, oldest first, each "
+                    "with its CARCs, suggested action and date to act by")
 async def denials(uow: UoW, now: Now) -> list[dict[str, Any]]:
-    return [denial_doc(d) for d in await queries.denials(uow=uow, now=now)]
+    return [work_item_doc(d) for d in await denial_service.worklist(uow=uow, now=now)]
 
 
 @router.get("/v1/claims/x12", response_class=PlainTextResponse,

@@ -190,6 +190,16 @@ class DenialOut(Out):
     paid_amount: Money
     denial_reasons: list[str]
     denied_lines: list[ClaimLineOut]
+    # Issue 14: what to do and by when (data/denial_actions.json, data/appeal_rules.json).
+    carcs: list[str] = Field(default_factory=list, description="denying CARCs, primary first")
+    suggested_action: str | None = None
+    action_label: str | None = None
+    payer_type: str | None = None
+    determined_on: date | None = Field(None, description="the remittance that denied it")
+    act_by: date | None = Field(None, description="deadline to act on the suggested action "
+                                                  "(None: none, or contract-specific)")
+    open_amount: Money | None = Field(None, description="charged, neither paid nor the "
+                                                        "patient's")
 
 
 # --------------------------------------------------------------------------- remittances

@@ -10,6 +10,7 @@ from reimbursement.domain.inventory import Lot
 from reimbursement.domain.lifecycle import BilledLine, Claim, hold_docs
 from reimbursement.domain.posting import PostedPayment
 from reimbursement.domain.stock_reports import InventoryFlag
+from reimbursement.service.denials import WorkItem
 from reimbursement.service.queries import ClaimView, Denial
 from reimbursement.service.remittances import ClaimPosting, RemittanceImport
 from reimbursement.service.reports import InventoryItem
@@ -85,6 +86,15 @@ def denial_doc(d: Denial) -> dict[str, Any]:
             "age_days": d.age_days, "total_charge": claim.coding.total_charge,
             "paid_amount": claim.paid_amount, "denial_reasons": list(claim.denial_reasons),
             "denied_lines": [line_doc(b) for b in d.denied_lines]}
+
+
+def work_item_doc(item: WorkItem) -> dict[str, Any]:
+    """A worklist entry: the denial, what to do about it and by when."""
+    return denial_doc(item.denial) | {
+        "carcs": list(item.carcs), "suggested_action": item.action.action,
+        "action_label": item.action.action_label, "payer_type": item.payer_type,
+        "determined_on": item.determined_on, "act_by": item.act_by,
+        "open_amount": item.open_amount}
 
 
 def remittance_doc(posted: RemittanceImport) -> dict[str, Any]:

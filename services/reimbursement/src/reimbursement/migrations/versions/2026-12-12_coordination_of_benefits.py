@@ -5,7 +5,7 @@ once the primary's payer was final (secondary built or refused, awaiting a cross
 by a biller, or the primary was the last payer).
 
 Revision ID: reimbursement_0010_cob
-Revises: reimbursement_0005
+Revises: reimbursement_0009_appeals
 Create Date: 2026-12-12
 """
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from alembic import op
 from chairside_shared.db import UTCDateTime
 
 revision = "reimbursement_0010_cob"
-down_revision = "reimbursement_0005"
+down_revision = "reimbursement_0009_appeals"
 branch_labels = None
 depends_on = None
 

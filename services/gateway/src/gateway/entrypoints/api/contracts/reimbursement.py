@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -58,12 +58,87 @@ class AddressOut(BaseModel):
     state: Annotated[str, Field(title='State')]
 
 
+class AmountInControversy(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(
+            description="Default: charged less paid less the patient's share",
+            ge=0,
+            le=10000000,
+            multiple_of=1e-06,
+            title='Amount In Controversy',
+        ),
+    ]
+
+
+class AmountInControversy1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="Default: charged less paid less the patient's share",
+            pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$',
+            title='Amount In Controversy',
+        ),
+    ]
+
+
+class RemarkCode(RootModel[str]):
+    root: Annotated[
+        str, Field(description='a RARC, e.g. MA130', pattern='^[A-Z]{1,2}[0-9]{1,3}$')
+    ]
+
+
+class AppealIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    amount_in_controversy: Annotated[
+        AmountInControversy | AmountInControversy1 | None,
+        Field(
+            description="Default: charged less paid less the patient's share",
+            title='Amount In Controversy',
+        ),
+    ] = None
+    clerical: Annotated[
+        bool,
+        Field(
+            description='A clerical error (math, data entry, duplicate denial): a Medicare reopening, not an appeal',
+            title='Clerical',
+        ),
+    ] = False
+    payer_type: Annotated[
+        Literal['medicare', 'medicare_advantage', 'commercial'] | None,
+        Field(
+            description="Decides the levels and deadlines; default: the payer contract's kind",
+            title='Payer Type',
+        ),
+    ] = None
+    reason: Annotated[
+        str,
+        Field(
+            description='Why the denial is wrong (kept with the appeal; not logged)',
+            max_length=2000,
+            min_length=1,
+            title='Reason',
+        ),
+    ]
+    remark_codes: Annotated[
+        list[RemarkCode] | None,
+        Field(
+            description="The denial's RARCs (MA130: no appeal rights)",
+            max_length=20,
+            title='Remark Codes',
+        ),
+    ] = None
+
+
 class ArQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    from_: Annotated[date | None, Field(alias='from', title='From')] = None
-    to: Annotated[date | None, Field(title='To')] = None
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
 class ArReportOut(BaseModel):
@@ -76,10 +151,10 @@ class ArReportOut(BaseModel):
     days_in_ar: Annotated[str | None, Field(title='Days In Ar')]
     denial_rate: Annotated[str | None, Field(title='Denial Rate')]
     denied_charge_rate: Annotated[str | None, Field(title='Denied Charge Rate')]
-    from_: Annotated[date, Field(alias='from', title='From')]
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
     open_claims: Annotated[int, Field(title='Open Claims')]
     outstanding: Annotated[str, Field(title='Outstanding')]
-    to: Annotated[date, Field(title='To')]
+    to: Annotated[date_aliased, Field(title='To')]
     waste_cost: Annotated[str, Field(title='Waste Cost')]
 
 
@@ -242,7 +317,7 @@ class ClosedVersion(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    effective_to: Annotated[date, Field(title='Effective To')]
+    effective_to: Annotated[date_aliased, Field(title='Effective To')]
     version: Annotated[int, Field(title='Version')]
 
 
@@ -488,14 +563,14 @@ class ContractVersionIn(BaseModel):
         ),
     ]
     effective_from: Annotated[
-        date,
+        date_aliased,
         Field(
             description='first day the version prices (date of service)',
             title='Effective From',
         ),
     ]
     effective_to: Annotated[
-        date | None,
+        date_aliased | None,
         Field(
             description='last day; null: until a later version', title='Effective To'
         ),
@@ -573,8 +648,8 @@ class ContractVersionOut(BaseModel):
     ] = None
     created_at: Annotated[AwareDatetime, Field(title='Created At')]
     created_by: Annotated[str, Field(title='Created By')]
-    effective_from: Annotated[date, Field(title='Effective From')]
-    effective_to: Annotated[date | None, Field(title='Effective To')]
+    effective_from: Annotated[date_aliased, Field(title='Effective From')]
+    effective_to: Annotated[date_aliased | None, Field(title='Effective To')]
     kind: Annotated[
         Literal['contract', 'fee_schedule', 'charge_master'], Field(title='Kind')
     ]
@@ -637,20 +712,80 @@ class CreditBalancesResponse(RootModel[list[CreditBalanceOut]]):
     ]
 
 
+class AmountAwarded(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(ge=0, le=10000000, multiple_of=1e-06, title='Amount Awarded')
+    ]
+
+
+class AmountAwarded1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$', title='Amount Awarded'),
+    ]
+
+
+class Note(RootModel[str]):
+    root: Annotated[str, Field(max_length=2000, min_length=1, title='Note')]
+
+
+class DecisionIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    amount_awarded: Annotated[
+        AmountAwarded | AmountAwarded1 | None, Field(title='Amount Awarded')
+    ] = None
+    decided_on: Annotated[
+        date_aliased,
+        Field(
+            description="When the decision was received: the next level's clock starts here",
+            title='Decided On',
+        ),
+    ]
+    note: Annotated[Note | None, Field(title='Note')] = None
+    outcome: Annotated[Literal['won', 'partially_won', 'lost'], Field(title='Outcome')]
+
+
 class DenialOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
+    act_by: Annotated[
+        date_aliased | None,
+        Field(
+            description='deadline to act on the suggested action (None: none, or contract-specific)',
+            title='Act By',
+        ),
+    ] = None
+    action_label: Annotated[str | None, Field(title='Action Label')] = None
     age_days: Annotated[int, Field(title='Age Days')]
+    carcs: Annotated[
+        list[str] | None,
+        Field(description='denying CARCs, primary first', title='Carcs'),
+    ] = None
     claim_id: Annotated[UUID, Field(title='Claim Id')]
     denial_reasons: Annotated[list[str], Field(title='Denial Reasons')]
     denied_lines: Annotated[list[ClaimLineOut], Field(title='Denied Lines')]
+    determined_on: Annotated[
+        date_aliased | None,
+        Field(description='the remittance that denied it', title='Determined On'),
+    ] = None
+    open_amount: Annotated[
+        str | None,
+        Field(
+            description="charged, neither paid nor the patient's", title='Open Amount'
+        ),
+    ] = None
     order_id: Annotated[UUID, Field(title='Order Id')]
     paid_amount: Annotated[str, Field(title='Paid Amount')]
     payer_id: Annotated[str | None, Field(title='Payer Id')]
+    payer_type: Annotated[str | None, Field(title='Payer Type')] = None
     practice_id: Annotated[str, Field(title='Practice Id')]
-    service_date: Annotated[date, Field(title='Service Date')]
+    service_date: Annotated[date_aliased, Field(title='Service Date')]
     status: Annotated[str, Field(title='Status')]
+    suggested_action: Annotated[str | None, Field(title='Suggested Action')] = None
     total_charge: Annotated[str, Field(title='Total Charge')]
 
 
@@ -689,19 +824,98 @@ class DescriptorIn(BaseModel):
     up_to: Annotated[bool, Field(title='Up To')] = False
 
 
+class DocumentContentResponse(RootModel[bytes]):
+    root: bytes
+
+
+class TypeDisplay(RootModel[str]):
+    root: Annotated[str, Field(max_length=200, min_length=1, title='Type Display')]
+
+
+class DocumentIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    author_id: Annotated[
+        str,
+        Field(
+            description='A reference, e.g. Practitioner/<id> (an id, no name)',
+            max_length=100,
+            min_length=1,
+            pattern='^[A-Za-z]+/[A-Za-z0-9.-]+$',
+            title='Author Id',
+        ),
+    ]
+    content_type: Annotated[
+        str,
+        Field(
+            description='one of application/pdf, application/xml, image/jpeg, image/png, image/tiff, text/plain, text/xml',
+            max_length=40,
+            min_length=3,
+            title='Content Type',
+        ),
+    ]
+    data: Annotated[
+        str,
+        Field(
+            description='The file, base64 (standard alphabet), up to 10 MB decoded',
+            min_length=1,
+            title='Data',
+        ),
+    ]
+    date: Annotated[
+        date_aliased, Field(description="The document's own date", title='Date')
+    ]
+    title: Annotated[str, Field(max_length=200, min_length=1, title='Title')]
+    type_code: Annotated[
+        str,
+        Field(
+            description='LOINC document type, e.g. 11506-3 progress note',
+            max_length=20,
+            min_length=3,
+            pattern='^[0-9]{1,7}-[0-9]$',
+            title='Type Code',
+        ),
+    ]
+    type_display: Annotated[TypeDisplay | None, Field(title='Type Display')] = None
+
+
+class DocumentOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    author_id: Annotated[str, Field(title='Author Id')]
+    content_type: Annotated[str, Field(title='Content Type')]
+    created_at: Annotated[AwareDatetime, Field(title='Created At')]
+    date: Annotated[date_aliased, Field(title='Date')]
+    fhir: Annotated[
+        dict[str, Any],
+        Field(description='The metadata as a FHIR R4 DocumentReference', title='Fhir'),
+    ]
+    id: Annotated[UUID, Field(title='Id')]
+    owner_id: Annotated[UUID, Field(title='Owner Id')]
+    sha256: Annotated[str, Field(title='Sha256')]
+    size: Annotated[int, Field(title='Size')]
+    title: Annotated[str, Field(title='Title')]
+    type_code: Annotated[str, Field(title='Type Code')]
+    type_display: Annotated[str | None, Field(title='Type Display')]
+    url: Annotated[str, Field(title='Url')]
+
+
 class EnrollmentIn(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
     )
     effective_from: Annotated[
-        date,
+        date_aliased,
         Field(
             description='calendar date, between 1900-01-01 and 2199-12-31',
             title='Effective From',
         ),
     ]
-    effective_to: Annotated[date | None, Field(title='Effective To')] = None
+    effective_to: Annotated[date_aliased | None, Field(title='Effective To')] = None
     npi: Annotated[
         str,
         Field(
@@ -727,8 +941,8 @@ class EnrollmentOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    effective_from: Annotated[date, Field(title='Effective From')]
-    effective_to: Annotated[date | None, Field(title='Effective To')]
+    effective_from: Annotated[date_aliased, Field(title='Effective From')]
+    effective_to: Annotated[date_aliased | None, Field(title='Effective To')]
     npi: Annotated[str, Field(title='Npi')]
     payer_id: Annotated[str, Field(title='Payer Id')]
     status: Annotated[Literal['pending', 'active', 'terminated'], Field(title='Status')]
@@ -743,6 +957,35 @@ class EnrollmentPage(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
+class AmountInControversy2(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(ge=0, le=10000000, multiple_of=1e-06, title='Amount In Controversy'),
+    ]
+
+
+class AmountInControversy3(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$',
+            title='Amount In Controversy',
+        ),
+    ]
+
+
+class EscalateIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    amount_in_controversy: Annotated[
+        AmountInControversy2 | AmountInControversy3 | None,
+        Field(title='Amount In Controversy'),
+    ] = None
+    reason: Annotated[str, Field(max_length=2000, min_length=1, title='Reason')]
+
+
 class FeeScheduleItem(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -752,6 +995,32 @@ class FeeScheduleItem(BaseModel):
     kind: Annotated[
         Literal['contract', 'asp_quarter', 'charge_master'], Field(title='Kind')
     ]
+
+
+class PayerReference(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            max_length=50,
+            min_length=1,
+            pattern='^[\\x21-\\x7e ]+$',
+            title='Payer Reference',
+        ),
+    ]
+
+
+class FileIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    filed_on: Annotated[
+        date_aliased | None,
+        Field(description='Default: today (clinic time zone)', title='Filed On'),
+    ] = None
+    payer_reference: Annotated[
+        PayerReference | None, Field(title='Payer Reference')
+    ] = None
 
 
 class GetContractQuery(BaseModel):
@@ -857,7 +1126,7 @@ class LotOut(BaseModel):
         populate_by_name=True,
     )
     cost_source: Annotated[str, Field(title='Cost Source')]
-    expires_on: Annotated[date, Field(title='Expires On')]
+    expires_on: Annotated[date_aliased, Field(title='Expires On')]
     lot_number: Annotated[str, Field(title='Lot Number')]
     vial_cost: Annotated[str, Field(title='Vial Cost')]
     vials_on_hand: Annotated[str, Field(title='Vials On Hand')]
@@ -868,8 +1137,8 @@ class MarginQuery(BaseModel):
         populate_by_name=True,
     )
     by: Annotated[Literal['visit', 'drug', 'payer'], Field(title='By')] = 'visit'
-    from_: Annotated[date, Field(alias='from', title='From')]
-    to: Annotated[date, Field(title='To')]
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    to: Annotated[date_aliased, Field(title='To')]
 
 
 class MarginRowOut(BaseModel):
@@ -1064,14 +1333,14 @@ class RateTableVersionIn(BaseModel):
         populate_by_name=True,
     )
     effective_from: Annotated[
-        date,
+        date_aliased,
         Field(
             description='first day the version prices (date of service)',
             title='Effective From',
         ),
     ]
     effective_to: Annotated[
-        date | None,
+        date_aliased | None,
         Field(
             description='last day; null: until a later version', title='Effective To'
         ),
@@ -1102,8 +1371,8 @@ class RateTableVersionOut(BaseModel):
     ] = None
     created_at: Annotated[AwareDatetime, Field(title='Created At')]
     created_by: Annotated[str, Field(title='Created By')]
-    effective_from: Annotated[date, Field(title='Effective From')]
-    effective_to: Annotated[date | None, Field(title='Effective To')]
+    effective_from: Annotated[date_aliased, Field(title='Effective From')]
+    effective_to: Annotated[date_aliased | None, Field(title='Effective To')]
     kind: Annotated[
         Literal['contract', 'fee_schedule', 'charge_master'], Field(title='Kind')
     ]
@@ -1151,7 +1420,7 @@ class ReceiptIn(BaseModel):
     )
     cost_source: Annotated[CostSource | None, Field(title='Cost Source')] = None
     expires_on: Annotated[
-        date,
+        date_aliased,
         Field(
             description='calendar date, between 1900-01-01 and 2199-12-31',
             title='Expires On',
@@ -1230,13 +1499,13 @@ class UnderpaymentCsvQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    from_: Annotated[date | None, Field(alias='from', title='From')] = None
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
     payer_id: Annotated[PayerId1 | None, Field(title='Payer Id')] = None
     status: Annotated[
         Literal['flagged', 'underpaid', 'overpaid', 'within_tolerance'],
         Field(description='flagged = underpaid and overpaid', title='Status'),
     ] = 'flagged'
-    to: Annotated[date | None, Field(title='To')] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
 class UnderpaymentCsvResponse(RootModel[str]):
@@ -1247,13 +1516,13 @@ class UnderpaymentListQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    from_: Annotated[date | None, Field(alias='from', title='From')] = None
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
     payer_id: Annotated[PayerId1 | None, Field(title='Payer Id')] = None
     status: Annotated[
         Literal['flagged', 'underpaid', 'overpaid', 'within_tolerance'],
         Field(description='flagged = underpaid and overpaid', title='Status'),
     ] = 'flagged'
-    to: Annotated[date | None, Field(title='To')] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
 class ValidationError(BaseModel):
@@ -1288,7 +1557,7 @@ class VarianceOut(BaseModel):
             title='Sequestration',
         ),
     ]
-    service_date: Annotated[date, Field(title='Service Date')]
+    service_date: Annotated[date_aliased, Field(title='Service Date')]
     status: Annotated[
         Literal['underpaid', 'overpaid', 'within_tolerance', 'no_rate'],
         Field(title='Status'),
@@ -1298,6 +1567,67 @@ class VarianceOut(BaseModel):
     variance: Annotated[
         str | None,
         Field(description='allowed - expected; negative: short', title='Variance'),
+    ]
+
+
+class AppealOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    amount_awarded: Annotated[str | None, Field(title='Amount Awarded')]
+    amount_in_controversy: Annotated[str, Field(title='Amount In Controversy')]
+    carcs: Annotated[list[str], Field(title='Carcs')]
+    claim_id: Annotated[UUID, Field(title='Claim Id')]
+    claim_reopen: Annotated[str | None, Field(title='Claim Reopen')]
+    clock_from: Annotated[date_aliased, Field(title='Clock From')]
+    created_at: Annotated[AwareDatetime, Field(title='Created At')]
+    deadline: Annotated[date_aliased, Field(title='Deadline')]
+    decided_on: Annotated[date_aliased | None, Field(title='Decided On')]
+    decision_note: Annotated[str | None, Field(title='Decision Note')]
+    documents: Annotated[list[DocumentOut], Field(title='Documents')]
+    filed_on: Annotated[date_aliased | None, Field(title='Filed On')]
+    id: Annotated[UUID, Field(title='Id')]
+    kind: Annotated[Literal['appeal', 'reopening'], Field(title='Kind')]
+    level: Annotated[str, Field(title='Level')]
+    level_name: Annotated[str, Field(title='Level Name')]
+    level_number: Annotated[int, Field(title='Level Number')]
+    next_auto_forwarded: Annotated[bool, Field(title='Next Auto Forwarded')]
+    next_deadline: Annotated[date_aliased | None, Field(title='Next Deadline')]
+    next_level: Annotated[str | None, Field(title='Next Level')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    outcome: Annotated[
+        Literal['won', 'partially_won', 'lost'] | None, Field(title='Outcome')
+    ]
+    payer_id: Annotated[str | None, Field(title='Payer Id')]
+    payer_reference: Annotated[str | None, Field(title='Payer Reference')]
+    payer_type: Annotated[str, Field(title='Payer Type')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    previous_appeal_id: Annotated[UUID | None, Field(title='Previous Appeal Id')]
+    reason: Annotated[str, Field(title='Reason')]
+    remark_codes: Annotated[list[str], Field(title='Remark Codes')]
+    sources: Annotated[list[str], Field(title='Sources')]
+    status: Annotated[Literal['draft', 'filed', 'decided'], Field(title='Status')]
+    updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
+
+
+class CarcGroupOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action: Annotated[str, Field(title='Action')]
+    action_label: Annotated[str, Field(title='Action Label')]
+    amount: Annotated[str, Field(title='Amount')]
+    carc: Annotated[str, Field(title='Carc')]
+    claims: Annotated[int, Field(title='Claims')]
+    earliest_act_by: Annotated[date_aliased | None, Field(title='Earliest Act By')]
+    items: Annotated[list[DenialOut], Field(title='Items')]
+    meaning: Annotated[str, Field(title='Meaning')]
+
+
+class ClaimAppealsResponse(RootModel[list[AppealOut]]):
+    root: Annotated[
+        list[AppealOut],
+        Field(title='Response Claim Appeals V1 Claims  Claim Id  Appeals Get'),
     ]
 
 
@@ -1353,7 +1683,7 @@ class ClaimOut(BaseModel):
     rendering_npi: Annotated[str | None, Field(title='Rendering Npi')]
     reviews: Annotated[list[Review], Field(title='Reviews')]
     sequestration: Annotated[str | None, Field(title='Sequestration')]
-    service_date: Annotated[date, Field(title='Service Date')]
+    service_date: Annotated[date_aliased, Field(title='Service Date')]
     status: Annotated[str, Field(title='Status')]
     submitted_at: Annotated[AwareDatetime | None, Field(title='Submitted At')]
     supervising_practitioner_id: Annotated[
@@ -1411,6 +1741,17 @@ class ContractIn(BaseModel):
     ]
 
 
+class DenialsByCarcOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    amount: Annotated[str, Field(title='Amount')]
+    claims: Annotated[int, Field(title='Claims')]
+    groups: Annotated[list[CarcGroupOut], Field(title='Groups')]
+    source: Annotated[str, Field(title='Source')]
+    version: Annotated[str, Field(title='Version')]
+
+
 class HTTPValidationError(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -1456,9 +1797,9 @@ class MarginReport(BaseModel):
         populate_by_name=True,
     )
     by: Annotated[str, Field(title='By')]
-    from_: Annotated[date, Field(alias='from', title='From')]
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
     rows: Annotated[list[MarginRowOut], Field(title='Rows')]
-    to: Annotated[date, Field(title='To')]
+    to: Annotated[date_aliased, Field(title='To')]
     total_margin: Annotated[str, Field(title='Total Margin')]
 
 
