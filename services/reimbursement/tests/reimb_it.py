@@ -24,6 +24,7 @@ BILLING_IDENTITY = {
     "npi_taxonomies": ["261QI0500X"],
     "address": {"line1": "100 Main St", "line2": "Suite 300", "city": "Boston", "state": "MA",
                 "postal_code": "02110-1234"}}
+PAYEE_NPI = BILLING_IDENTITY["npi"]
 ENROLLMENT = {"npi": "1245319599", "taxonomy": "261QI0500X", "status": "active",
               "effective_from": "2020-01-01"}
 
@@ -117,16 +118,22 @@ def approval(order_id: uuid.UUID, units: int = 300) -> contracts.AuthorizationAp
 
 
 def remittance_for(claim: dict, *, status: str = "1", deny: dict[str, str] | None = None,
-                   sign: int = 1, trace: str = "EFT1") -> str:
+                   sign: int = 1, trace: str = "EFT1", payee: str = PAYEE_NPI) -> str:
     """An 835 paying ``claim`` at its allowed amounts (20% coinsurance, 2% sequestration);
     ``deny`` maps a code to the CARC that denies that line (CO group)."""
-    return remittance_of([clp_for(claim, status=status, deny=deny, sign=sign)], trace=trace)
+    return remittance_of([clp_for(claim, status=status, deny=deny, sign=sign)], trace=trace,
+                         payee=payee)
 
 
-def remittance_of(clps: list[ClpSpec], *, trace: str = "EFT1") -> str:
-    spec = RemitSpec("Medicare Part B", "MCRB1", "Chairside", "1245319599", trace,
-                     date(2026, 3, 20), clps)
-    return write_835(spec, control_number=7, created_at=datetime(2026, 3, 20, 12, tzinfo=UTC))
+def remittance_of(clps: list[ClpSpec], *, trace: str = "EFT1", payee: str = PAYEE_NPI,
+                  plb: tuple[tuple[str, str, Decimal], ...] = (), control_number: int = 7
+                  ) -> str:
+    """``payee``: N1*PE's NPI, the practice's billing NPI (setup_practice) unless a test says
+    otherwise."""
+    spec = RemitSpec("Medicare Part B", "MCRB1", "Chairside", payee, trace,
+                     date(2026, 3, 20), clps, plb)
+    return write_835(spec, control_number=control_number,
+                     created_at=datetime(2026, 3, 20, 12, tzinfo=UTC))
 
 
 def clp_for(claim: dict, *, status: str = "1", deny: dict[str, str] | None = None,

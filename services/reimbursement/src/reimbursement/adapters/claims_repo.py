@@ -92,6 +92,19 @@ class ClaimRepository:
         stmt = sa.select(orm.claims).where(orm.claims.c.account_number == account_number)
         return await self._one(stmt.with_for_update() if self._postgres else stmt)
 
+    async def by_accounts(self, accounts: Sequence[str]) -> dict[str, Claim]:
+        """Claims by CLM01, loaded in chunks (no query per claim) and locked on PostgreSQL in
+        account order, so two remittances touching the same claims cannot deadlock."""
+        c = orm.claims.c
+        out: dict[str, Claim] = {}
+        wanted = sorted(set(accounts))
+        for start in range(0, len(wanted), 2000):
+            stmt = sa.select(orm.claims).where(c.account_number.in_(wanted[start:start + 2000])
+                                               ).order_by(c.account_number)
+            for claim in await self._many(stmt.with_for_update() if self._postgres else stmt):
+                out[claim.account_number] = claim
+        return out
+
     async def search(self, where: ClaimFilter, *, after: tuple[datetime, UUID] | None = None,
                      limit: int | None = None) -> list[Claim]:
         """Newest first (then by id), from after a cursor ``(created_at, id)``."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from chairside_shared.errors import InvalidInput, NotFound
 from reimbursement.adapters.claims_repo import ClaimFilter
 from reimbursement.domain.lifecycle import BilledLine, Claim
-from reimbursement.domain.posting import PostedPayment
+from reimbursement.domain.posting import PostedPayment, PostedProviderAdjustment
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
@@ -18,6 +19,7 @@ from reimbursement.service.uow import ReimbursementUnitOfWork
 class ClaimView:
     claim: Claim
     payments: tuple[PostedPayment, ...]
+    provider_adjustments: tuple[PostedProviderAdjustment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,23 @@ async def claim_view(*, uow: ReimbursementUnitOfWork, claim_id: UUID) -> ClaimVi
         if claim is None:
             raise NotFound("no such claim")
         payments = await uow.remittances.payments(claim_ids=[claim.id])
-    return ClaimView(claim, tuple(payments.get(claim.id, [])))
+        adjustments = await uow.remittances.provider_adjustments(claim_id=claim.id)
+    return ClaimView(claim, tuple(payments.get(claim.id, [])), tuple(adjustments))
+
+
+async def quarantined_remittances(*, uow: ReimbursementUnitOfWork, limit: int,
+                                  cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+    """835s refused whole, newest first, ``limit`` per page."""
+    after = decode_cursor(cursor) if cursor else None
+    async with uow:
+        rows = await uow.remittances.quarantined(limit=limit + 1, after=after)
+    page = rows[:limit]
+    nxt = None
+    if len(rows) > limit and page:
+        last = page[-1]
+        nxt = base64.urlsafe_b64encode(f"{last['received_at'].isoformat()}|{last['id']}"
+                                       .encode()).decode()
+    return page, nxt
 
 
 async def list_claims(*, uow: ReimbursementUnitOfWork, order_id: UUID | None,

@@ -6,14 +6,16 @@ from typing import Any
 
 from reimbursement.domain.inventory import Lot
 from reimbursement.domain.lifecycle import BilledLine, Claim, hold_docs
-from reimbursement.domain.posting import PostedPayment
+from reimbursement.domain.posting import PostedPayment, PostedProviderAdjustment
+from reimbursement.domain.settlement import open_recoupment
 from reimbursement.domain.stock_reports import InventoryFlag
 from reimbursement.service.queries import ClaimView, Denial
 from reimbursement.service.remittances import ClaimPosting, RemittanceImport
 from reimbursement.service.reports import InventoryItem
 
 
-def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = ()) -> dict[str, Any]:
+def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = (),
+              adjustments: tuple[PostedProviderAdjustment, ...] = ()) -> dict[str, Any]:
     c = claim.coding
     return {
         "id": claim.id, "order_id": claim.order_id, "practice_id": claim.practice_id,
@@ -37,11 +39,16 @@ def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = ()) -> dict[st
         "denial_reasons": list(claim.denial_reasons), "created_at": claim.created_at,
         "updated_at": claim.updated_at, "submitted_at": claim.submitted_at,
         "adjudicated_at": claim.adjudicated_at, "payments": [payment_doc(p) for p in payments],
+        "awaiting_crossover": claim.awaiting_crossover,
+        "provider_adjustments": [{"remittance_id": a.remittance_id, "reason": a.reason,
+                                  "reference": a.reference, "amount": a.amount,
+                                  "posted_at": a.posted_at} for a in adjustments],
+        "open_recoupment": open_recoupment((a.reason, a.amount) for a in adjustments),
     }
 
 
 def claim_view_doc(view: ClaimView) -> dict[str, Any]:
-    return claim_doc(view.claim, view.payments)
+    return claim_doc(view.claim, view.payments, view.provider_adjustments)
 
 
 def line_doc(billed: BilledLine) -> dict[str, Any]:
@@ -56,6 +63,7 @@ def line_doc(billed: BilledLine) -> dict[str, Any]:
 
 def payment_doc(p: PostedPayment) -> dict[str, Any]:
     return {"remittance_id": p.remittance_id, "status_code": p.status_code,
+            "payer_claim_number": p.payer_claim_number, "crossover": p.crossover,
             "outcome": p.outcome, "paid": p.paid,
             "patient_responsibility": p.patient_responsibility, "contractual": p.contractual,
             "denial_reasons": list(p.denial_reasons),
@@ -89,8 +97,14 @@ def posting_doc(p: ClaimPosting) -> dict[str, Any]:
     if p.applied is not None:
         doc |= {"patient_responsibility": str(p.applied.patient_responsibility),
                 "denial_reasons": list(p.applied.denial_reasons),
-                "unmatched_lines": list(p.applied.unmatched_lines)}
+                "unmatched_lines": list(p.applied.unmatched_lines),
+                "claim_status": p.applied.claim_status, "crossover": p.applied.crossover}
     return doc
+
+
+def quarantine_doc(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["id"], "received_at": row["received_at"],
+            "trace_number": row["trace_number"], "keys": row["keys"], "reasons": row["reasons"]}
 
 
 def inventory_doc(item: InventoryItem) -> dict[str, Any]:
