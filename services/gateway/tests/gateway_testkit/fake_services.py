@@ -139,7 +139,8 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         return JSONResponse(state.singletons.get(col, {"name": "fake"}))
     if parts[-1] == "ndc" and col == "claims" and parts[1] in store:
         return JSONResponse(store[parts[1]])
-    if col == "catalog" or parts[-1] in ("versions", "denials", "metrics", "flags"):
+    if col == "catalog" or parts[-1] in ("versions", "denials", "metrics", "flags",
+                                         "quarantine"):
         return JSONResponse({"items": [], "note": "fake"})
     if col == "claims" and parts[-1] == "x12" and len(parts) == 2:
         return Response("ISA*00*~", media_type="text/plain")

@@ -127,6 +127,8 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/billing-identity"), ("PUT", "/v1/billing-identity"),
         ("GET", "/v1/payer-enrollments"), ("GET", "/v1/payer-enrollments/{payer_id}"),
         ("PUT", "/v1/payer-enrollments/{payer_id}"),
+        # issue 14: 835s refused whole, for billers
+        ("GET", "/v1/remittances/quarantine"),
     }
 
 
