@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic import command
@@ -35,7 +35,8 @@ async def test_old_remittances_survive_and_are_recognised(make_database):
                     "INSERT INTO remittances (id, digest, trace_number, payer_id, payment_amount,"
                     " provider_adjustments, received_at) VALUES (:id, :digest, :trace, "
                     "'1000MCRB1', 10, '[]', :at)"),
-                    {"id": rid, "digest": f"{i:064d}:0", "trace": trace, "at": T})
+                    {"id": rid, "digest": f"{i:064d}:0", "trace": trace,
+                     "at": T + timedelta(minutes=i)})  # the first posted keeps the key
             for position in (0, 1):  # one CLP twice in a file, no CLP07
                 await conn.execute(text(
                     "INSERT INTO claim_payments (id, remittance_id, position, account_number, "

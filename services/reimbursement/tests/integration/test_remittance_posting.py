@@ -208,6 +208,9 @@ async def test_case_25_zero_pay_to_the_deductible_is_paid_zero(svc):
     assert worklist == []  # not a denial
     listed = (await c.get("/v1/claims", params={"status": "paid_zero"})).json()["items"]
     assert [x["id"] for x in listed] == [claim["id"]]
+    ar = (await c.get("/v1/reports/ar", params={"from": "2026-03-01", "to": "2026-03-31"})
+          ).json()
+    assert (ar["open_claims"], ar["denial_rate"]) == (0, "0")  # adjudicated, not denied
 
 
 async def test_crossover_is_flagged_on_the_payment_and_the_claim(svc):

@@ -13,6 +13,16 @@ import sqlalchemy as sa
 
 from chairside_shared.db import UTCDateTime
 from reimbursement.adapters.metadata import metadata
+from reimbursement.adapters.remittance_tables import (  # their own module, re-exported
+    claim_payments as claim_payments,
+)
+from reimbursement.adapters.remittance_tables import (
+    provider_adjustments as provider_adjustments,
+)
+from reimbursement.adapters.remittance_tables import (
+    remittance_quarantine as remittance_quarantine,
+)
+from reimbursement.adapters.remittance_tables import remittances as remittances
 from reimbursement.adapters.types import Dec, JSONDoc
 
 TS = UTCDateTime()
@@ -289,14 +299,3 @@ x12_controls = sa.Table(
     sa.Column("claim_ids", JSONDoc, nullable=False),
     sa.Column("created_at", TS, nullable=False),
 )
-
-
-# The remittance tables live beside (one module per area); re-exported as orm.<table>.
-from reimbursement.adapters.remittance_tables import (  # noqa: E402
-    claim_payments,
-    provider_adjustments,
-    remittance_quarantine,
-    remittances,
-)
-
-__all__ = ["claim_payments", "provider_adjustments", "remittance_quarantine", "remittances"]
