@@ -3,6 +3,7 @@ order.administered payloads, and 835s for a stored claim."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -164,3 +165,16 @@ async def bill(svc, event, *, approve=None):
         claim_id = await billing.bill_visit(uow=uow, event=event, now=T0)
         await uow.commit()
     return claim_id
+
+
+def resent(text: str, breaks: str, isa13: int, gs06: int = 1, st02: int = 1) -> str:
+    """The same interchange re-sent: new ISA13/IEA02, GS06/GE02 and ST02/SE02, and other line
+    breaks (``breaks`` ends every segment: '~', '~\r\n', '~\n', ...)."""
+    out = re.sub(r"^(ISA(?:\*[^*]*){12}\*)\d{9}", lambda m: m.group(1) + f"{isa13:09d}", text,
+                 flags=re.M)
+    out = re.sub(r"^IEA\*1\*\d{9}", f"IEA*1*{isa13:09d}", out, flags=re.M)
+    out = re.sub(r"^(GS(?:\*[^*]*){5}\*)\d+", lambda m: m.group(1) + str(gs06), out, flags=re.M)
+    out = re.sub(r"^GE\*1\*\d+", f"GE*1*{gs06}", out, flags=re.M)
+    out = re.sub(r"^ST\*835\*\d+", f"ST*835*{st02:04d}", out, flags=re.M)
+    out = re.sub(r"^SE\*(\d+)\*\d+", lambda m: f"SE*{m.group(1)}*{st02:04d}", out, flags=re.M)
+    return breaks.join(s for s in out.replace("\n", "").split("~") if s) + breaks

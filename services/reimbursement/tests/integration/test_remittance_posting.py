@@ -6,7 +6,6 @@ refused whole are quarantined and listed, nothing posted."""
 from __future__ import annotations
 
 import asyncio
-import re
 from decimal import Decimal as D
 
 import pytest
@@ -19,6 +18,7 @@ from reimb_it import (
     clp_for,
     remittance_for,
     remittance_of,
+    resent,
     setup_catalog,
 )
 
@@ -48,22 +48,15 @@ async def post(c, text: str, status: int = 201) -> dict:
     return r.json()
 
 
-def resent(text: str, breaks: str, isa13: int) -> str:
-    """The same 835 re-sent: a new ISA13/IEA02 and other line breaks."""
-    text = re.sub(r"^(ISA(?:\*[^*]*){12}\*)\d{9}", lambda m: m.group(1) + f"{isa13:09d}",
-                  text, flags=re.M)
-    text = re.sub(r"^IEA\*1\*\d{9}", f"IEA*1*{isa13:09d}", text, flags=re.M)
-    return breaks.join(s for s in text.replace("\n", "").split("~") if s) + breaks
-
-
 async def test_case_17_a_resent_835_posts_once(svc):
     c = svc.client
     claim = await submitted_claim(svc)
     text = remittance_for(claim)
     first = await post(c, text)
     assert first["duplicate"] is False and first["claims"][0]["outcome"] == "paid"
-    for i, breaks in enumerate(["~\r\n", "~", "~\n", "~\r"]):
-        again = await post(c, resent(text, breaks, 900 + i))
+    forms = [(breaks, n) for breaks in ("~\r\n", "~", "~\n", "~\r", "~\n\n") for n in (8, 999)]
+    for breaks, n in forms:  # every line-break form, new ISA13/GS06/ST02
+        again = await post(c, resent(text, breaks, n * 1000 + 7, n, n % 10_000))
         assert again == {"duplicate": True, "remittances": [], "claims": []}
     assert await count(svc, orm.remittances) == 1
     assert await count(svc, orm.claim_payments) == 1

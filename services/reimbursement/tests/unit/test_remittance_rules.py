@@ -4,13 +4,13 @@ PLB recoupments, zero-pay and crossover. Money rules as tables plus hypothesis p
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reimb_it import resent
 
 from reimbursement.adapters.x12.parse_835 import RemittanceFileError, parse_835
 from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
@@ -40,19 +40,6 @@ GOOD = remit(ORIGINAL)
 
 
 # ----------------------------------------------------------------- identity (§4.1, 17, 18)
-def _reframe(text: str, breaks: str, isa13: int, gs06: int, st02: int) -> str:
-    """The same interchange re-sent: other control numbers and other line breaks."""
-    out = re.sub(r"^(ISA(?:\*[^*]*){12}\*)\d{9}", lambda m: m.group(1) + f"{isa13:09d}", text,
-                 flags=re.M)
-    out = re.sub(r"^IEA\*1\*\d{9}", f"IEA*1*{isa13:09d}", out, flags=re.M)
-    out = re.sub(r"^(GS(?:\*[^*]*){5}\*)\d+", lambda m: m.group(1) + str(gs06), out, flags=re.M)
-    out = re.sub(r"^GE\*1\*\d+", f"GE*1*{gs06}", out, flags=re.M)
-    out = re.sub(r"^ST\*835\*\d+", f"ST*835*{st02:04d}", out, flags=re.M)
-    out = re.sub(r"^SE\*(\d+)\*\d+", lambda m: f"SE*{m.group(1)}*{st02:04d}", out, flags=re.M)
-    segments = out.replace("\n", "").split("~")
-    return breaks.join(s for s in segments if s) + breaks
-
-
 def _money(r: Remittance) -> tuple:
     """What posts, without the source lines (they move with the line breaks)."""
     return (r.payment_amount, [
@@ -69,7 +56,7 @@ def test_the_key_is_read_from_trn_and_the_payee() -> None:
 
 @pytest.mark.parametrize("breaks", ["~", "~\n", "~\r\n", "~\r", "~\n\n"])
 def test_case_17_a_resent_file_has_the_same_key_and_content(breaks: str) -> None:
-    again = _reframe(GOOD, breaks, 777, 88, 9)
+    again = resent(GOOD, breaks, 777, 88, 9)
     assert again != GOOD
     [first], [second] = parse_835(GOOD), parse_835(again)
     assert second.key == first.key and _money(second) == _money(first)
@@ -82,7 +69,7 @@ def test_case_17_a_resent_file_has_the_same_key_and_content(breaks: str) -> None
 def test_property_any_resend_form_reads_as_the_same_remittance(breaks, isa13, gs06,
                                                               st02) -> None:
     [first] = parse_835(GOOD)
-    [again] = parse_835(_reframe(GOOD, breaks, isa13, gs06, st02))
+    [again] = parse_835(resent(GOOD, breaks, isa13, gs06, st02))
     assert (again.key, _money(again)) == (first.key, _money(first))
 
 
