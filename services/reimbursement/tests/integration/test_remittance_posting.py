@@ -239,3 +239,16 @@ async def test_refused_files_post_nothing_and_are_listed(svc, mutate, reason):
     assert [q["id"] for q in items] == [body["quarantine_id"]]
     assert await count(svc, orm.remittances) == 0 and await count(svc, orm.claim_payments) == 0
     assert (await c.get(f"/v1/claims/{claim['id']}")).json()["status"] == "submitted"
+
+
+async def test_a_transaction_set_repeated_in_one_file_posts_once(svc):
+    c = svc.client
+    claim = await submitted_claim(svc)
+    text = remittance_for(claim)
+    lines = text.splitlines()
+    st = next(i for i, ln in enumerate(lines) if ln.startswith("ST*"))
+    se = next(i for i, ln in enumerate(lines) if ln.startswith("SE*"))
+    twice = lines[:se + 1] + lines[st:se + 1] + ["GE*2*7~"] + lines[se + 2:]
+    body = await post(c, "\n".join(twice) + "\n")
+    assert (body["duplicate"], len(body["remittances"]), len(body["claims"])) == (False, 1, 1)
+    assert await count(svc, orm.claim_payments) == 1

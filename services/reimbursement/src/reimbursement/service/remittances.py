@@ -119,7 +119,8 @@ async def _post(uow: ReimbursementUnitOfWork, remittances: list[Remittance],
         if refusals:
             return refusals
         known = await uow.remittances.known([r.key for r in remittances])
-        fresh = [r for r in remittances if r.key not in known]
+        firsts = {r.key: r for r in reversed(remittances)}  # a set repeated in one file
+        fresh = [r for r in remittances if r.key not in known and firsts[r.key] is r]
         if not fresh:
             return RemittanceImport(duplicate=True)
         try:  # first: a concurrent post of the same key waits here, then is a duplicate
