@@ -4,6 +4,7 @@ PLB recoupments, zero-pay and crossover. Money rules as tables plus hypothesis p
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
@@ -14,10 +15,12 @@ from reimb_it import resent
 
 from reimbursement.adapters.x12.parse_835 import RemittanceFileError, parse_835
 from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
+from reimbursement.domain.claim import build_claim
+from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.remittance import Remittance, RemittanceKey, post_claim_payment
 from reimbursement.domain.remittance_checks import payee_refusals, reversal_refusals
 from reimbursement.domain.settlement import Entry, open_recoupment, settle, unpaired_reversals
-from reimbursement.testing import BILLING
+from reimbursement.testing import BILLING, give, make_ctx, make_visit
 
 NPI = BILLING.npi
 OURS = [(1, "96365", ()), (2, "J3032", ("JZ",))]
@@ -283,3 +286,42 @@ def test_crossover_is_recognised(status, remarks, line_remark, crossover) -> Non
     [r] = parse_835(remit(ClpSpec("CLM0001", status, [admin], remarks=remarks)))
     assert r.claims[0].crossover is crossover
     assert r.claims[0].remarks == remarks
+
+
+# ----------------------------------------------------------------- the claim takes the settlement
+T0 = datetime(2026, 3, 2, 20, tzinfo=UTC)
+LATER = datetime(2026, 3, 20, 12, tzinfo=UTC)
+
+
+def new_claim() -> Claim:
+    visit = make_visit(give(1, "eptinezumab", "70001000101", "100", "mg", "infusion", 0, 35))
+    return Claim.create(claim_id=uuid.uuid4(), draft=build_claim(visit, make_ctx()),
+                        lot_costs={}, now=T0)
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations([ORIGINAL, REV, CORRECTED]))
+def test_property_a_claim_posted_in_any_order_ends_the_same(order) -> None:
+    claim = new_claim()
+    claim.submit(now=T0)
+    lines = [(b.line.number, b.line.code, b.line.modifiers) for b in claim.lines]
+    history: list[Entry] = []
+    for spec in order:
+        [r] = parse_835(remit(spec))
+        outcome = post_claim_payment(lines, r.claims[0])
+        history.append(Entry(r.claims[0].status_code, outcome.status, r.claims[0].charge,
+                             outcome.paid, outcome.patient_responsibility))
+        claim.post(outcome, now=LATER, settled=settle(history))
+    assert (claim.status, claim.paid_amount, claim.patient_responsibility) == (
+        "paid", D("55.92"), D("14.26"))
+
+
+def test_a_crossover_payment_marks_the_claim() -> None:
+    claim = new_claim()
+    claim.submit(now=T0)
+    [r] = parse_835(remit(ClpSpec("CLM0001", "19", [ADMIN, DRUG], remarks=("MA18",))))
+    lines = [(b.line.number, b.line.code, b.line.modifiers) for b in claim.lines]
+    outcome = post_claim_payment(lines, r.claims[0])
+    entry = Entry("19", outcome.status, r.claims[0].charge, outcome.paid,
+                  outcome.patient_responsibility, crossover=r.claims[0].crossover)
+    claim.post(outcome, now=LATER, settled=settle([entry]))
+    assert (claim.status, claim.awaiting_crossover) == ("paid", True)
