@@ -215,6 +215,7 @@ async def test_crossover_is_flagged_on_the_payment_and_the_claim(svc):
     assert body["claims"][0]["crossover"] is True
     after = (await c.get(f"/v1/claims/{claim['id']}")).json()
     assert after["awaiting_crossover"] is True and after["payments"][0]["crossover"] is True
+    assert after["payments"][0]["remarks"] == ["MA18"]
     assert after["status"] == "paid"
 
 

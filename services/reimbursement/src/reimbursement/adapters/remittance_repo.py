@@ -172,7 +172,8 @@ def _payment_values(p: PostedPayment) -> dict[str, Any]:
     return {"id": uuid.uuid4(), "remittance_id": p.remittance_id, "position": p.position,
             "claim_id": p.claim_id, "account_number": p.account_number,
             "status_code": p.status_code, "payer_claim_number": p.payer_claim_number or "",
-            "ordinal": p.ordinal, "crossover": p.crossover, "charge": p.charge, "paid": p.paid,
+            "ordinal": p.ordinal, "crossover": p.crossover, "remarks": list(p.remarks),
+            "charge": p.charge, "paid": p.paid,
             "patient_responsibility": p.patient_responsibility, "contractual": p.contractual,
             "outcome": p.outcome, "denial_reasons": list(p.denial_reasons),
             "adjustments": [{"line": a.line, "group": a.group, "reason": a.reason,
@@ -192,4 +193,4 @@ def _payment(row: RowMapping) -> PostedPayment:
         adjustments=tuple(PostedAdjustment(a["line"], a["group"], a["reason"],
                                            Decimal(a["amount"])) for a in adjustments),
         unmatched_lines=tuple(row["unmatched_lines"]), posted_at=row["posted_at"],
-        ordinal=row["ordinal"], crossover=row["crossover"])
+        ordinal=row["ordinal"], crossover=row["crossover"], remarks=tuple(row["remarks"]))

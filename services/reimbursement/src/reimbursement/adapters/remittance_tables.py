@@ -45,6 +45,8 @@ claim_payments = sa.Table(
               server_default=""),  # CLP07, '' when absent (part of the posting key)
     sa.Column("ordinal", sa.Integer, nullable=False, server_default="0"),
     sa.Column("crossover", sa.Boolean, nullable=False, server_default=sa.false()),
+    # RARCs of the claim (MOA) and its lines (LQ*HE), e.g. MA18 / MA07 for a crossover
+    sa.Column("remarks", JSONDoc, nullable=False, server_default="[]"),
     sa.Column("charge", Dec(), nullable=False),
     sa.Column("paid", Dec(), nullable=False),
     sa.Column("patient_responsibility", Dec(), nullable=False),

@@ -50,6 +50,7 @@ class PostedPayment:
     posted_at: datetime
     ordinal: int = 0
     crossover: bool = False
+    remarks: tuple[str, ...] = ()  # RARCs: the claim's (MOA), then its lines' (LQ*HE)
 
     @property
     def applied(self) -> bool:

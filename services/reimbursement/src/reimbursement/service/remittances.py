@@ -255,4 +255,6 @@ class _Clp:
             patient_responsibility=patient_responsibility, contractual=contractual,
             outcome=outcome, denial_reasons=denial_reasons,
             adjustments=posted_adjustments(p), unmatched_lines=unmatched_lines,
-            posted_at=self.now, ordinal=self.ordinal, crossover=p.crossover)
+            posted_at=self.now, ordinal=self.ordinal, crossover=p.crossover,
+            remarks=tuple(dict.fromkeys((*p.remarks, *(r for s in p.services
+                                                       for r in s.remarks)))))

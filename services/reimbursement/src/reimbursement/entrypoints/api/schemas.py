@@ -110,6 +110,7 @@ class PaymentOut(Out):
     payer_claim_number: str | None = None
     crossover: bool = Field(False, description="CLP02 19/20/21 with RARC MA18/MA07: the payer "
                             "forwarded the claim to the next payer")
+    remarks: list[str] = Field([], description="RARCs of the claim (MOA) and its lines (LQ*HE)")
 
 
 class ProviderAdjustmentOut(Out):

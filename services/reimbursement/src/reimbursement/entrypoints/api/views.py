@@ -64,6 +64,7 @@ def line_doc(billed: BilledLine) -> dict[str, Any]:
 def payment_doc(p: PostedPayment) -> dict[str, Any]:
     return {"remittance_id": p.remittance_id, "status_code": p.status_code,
             "payer_claim_number": p.payer_claim_number, "crossover": p.crossover,
+            "remarks": list(p.remarks),
             "outcome": p.outcome, "paid": p.paid,
             "patient_responsibility": p.patient_responsibility, "contractual": p.contractual,
             "denial_reasons": list(p.denial_reasons),

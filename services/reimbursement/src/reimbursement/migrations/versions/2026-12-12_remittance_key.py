@@ -9,7 +9,8 @@ claim status ``paid_zero`` and crossover flag.
   key (the same file posted twice under the old digest) the later ones get the payee
   ``legacy:<digest>`` so they stay valid and distinct.
 - ``claim_payments``: ``payer_claim_number`` '' when absent (not null: part of the key),
-  ``ordinal`` (backfilled per remittance, CLP01, CLP07, CLP02 in position order), ``crossover``;
+  ``ordinal`` (backfilled per remittance, CLP01, CLP07, CLP02 in position order), ``crossover``
+  and ``remarks`` (the claim's and its lines' RARCs);
   unique (remittance_id, account_number, payer_claim_number, status_code, ordinal).
 - ``provider_adjustments``, ``remittance_quarantine``: new.
 - ``claims``: status ``paid_zero``, ``awaiting_crossover``.
@@ -73,6 +74,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("ordinal", sa.Integer(), nullable=False, server_default="0"))
         batch.add_column(sa.Column("crossover", sa.Boolean(), nullable=False,
                                    server_default=sa.false()))
+        batch.add_column(sa.Column("remarks", JSON, nullable=False, server_default="[]"))
         batch.alter_column("payer_claim_number", existing_type=sa.String(50), nullable=False,
                            server_default="")
     _backfill_ordinals(conn)
@@ -159,6 +161,7 @@ def downgrade() -> None:
         batch.drop_constraint(op.f("uq_claim_payments_posting_key"), type_="unique")
         batch.alter_column("payer_claim_number", existing_type=sa.String(50), nullable=True,
                            server_default=None)
+        batch.drop_column("remarks")
         batch.drop_column("crossover")
         batch.drop_column("ordinal")
     op.execute("UPDATE claim_payments SET payer_claim_number = NULL "

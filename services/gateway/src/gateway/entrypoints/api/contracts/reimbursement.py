@@ -557,6 +557,13 @@ class PaymentOut(BaseModel):
     patient_responsibility: Annotated[str, Field(title='Patient Responsibility')]
     payer_claim_number: Annotated[str | None, Field(title='Payer Claim Number')] = None
     posted_at: Annotated[AwareDatetime, Field(title='Posted At')]
+    remarks: Annotated[
+        list[str],
+        Field(
+            description='RARCs of the claim (MOA) and its lines (LQ*HE)',
+            title='Remarks',
+        ),
+    ] = []
     remittance_id: Annotated[UUID, Field(title='Remittance Id')]
     status_code: Annotated[str, Field(title='Status Code')]
 
