@@ -12,6 +12,7 @@ BENCHES = [
     [str(ROOT / "services/orders/bench/orders_bench.py")],
     [str(ROOT / "services/scheduling/bench/scheduling_bench.py")],
     [str(ROOT / "services/reimbursement/bench/bench_claims.py")],
+    [str(ROOT / "services/reimbursement/bench/remittance_posting.py"), "--claims", "10000"],
     [str(ROOT / "services/gateway/bench/run.py"), "--seconds", "10"],
     ["-m", "bench.load", "--clients", "8", "--seconds", "30"],
 ]

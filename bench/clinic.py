@@ -146,9 +146,11 @@ def payer_terms() -> dict[str, tuple[Decimal, Decimal]]:
             for c in demo_seed()["contracts"]}
 
 
-def remittance(claims: list[dict], *, deny: dict[str, str] | None = None) -> str:
+def remittance(claims: list[dict], *, deny: dict[str, str] | None = None,
+               payee: str = "1245319599") -> str:
     """One payer's 835 for ``claims``: lines paid at their allowed amount less coinsurance
-    (PR-2) and sequestration (CO-253); a claim in ``deny`` (id -> CARC) denied whole."""
+    (PR-2) and sequestration (CO-253); a claim in ``deny`` (id -> CARC) denied whole.
+    ``payee``: the practice's billing NPI (an 835 paid to anyone else is refused)."""
     from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
 
     terms = payer_terms()
@@ -173,7 +175,7 @@ def remittance(claims: list[dict], *, deny: dict[str, str] | None = None) -> str
         clps.append(ClpSpec(claim["account_number"], "4" if carc else "1", services,
                             service_date=date.fromisoformat(claim["service_date"])))
     payer = claims[0]["payer_id"]
-    spec = RemitSpec(f"PAYER {payer.upper()}"[:60], "PAYER1", "CHAIRSIDE", "1245319599",
+    spec = RemitSpec(f"PAYER {payer.upper()}"[:60], "PAYER1", "CHAIRSIDE", payee,
                      f"EFT{uuid.uuid4().hex[:12].upper()}", datetime.now(UTC).date(), clps)
     return write_835(spec, control_number=uuid.uuid4().int % 900_000_000 + 1,
                      created_at=datetime.now(UTC))

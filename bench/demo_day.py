@@ -173,9 +173,11 @@ async def bill(day: Day, given: list[plan.Visit], progress: Progress) -> None:
                                   else f"claim not submitted: {exc}")
     payable = [c for c in claims if c["status"] == "submitted"]  # a payer pays what it got
     deny = {payable[len(payable) // 2]["id"]: "50"} if len(payable) >= 4 else {}
+    # the payer pays the practice: its billing NPI is the 835's payee (N1*PE)
+    payee = (await day.gw.get("/v1/billing-identity", route="/v1/billing-identity"))["npi"]
     for payer in sorted({c["payer_id"] for c in payable}):
         mine = [c for c in payable if c["payer_id"] == payer]
-        text = remittance(mine, deny=deny)
+        text = remittance(mine, deny=deny, payee=payee)
         await day.gw.call("POST", "/v1/remittances", content=text,
                           headers={"content-type": "text/plain"})
         progress.advance(task, len(mine))

@@ -32,6 +32,7 @@ from .stack import DOMAIN, start_stack, stop_stack
 from .visits import (
     COCKTAIL,
     MEDICARE,
+    billing_npi,
     give,
     new_order,
     new_patient,
@@ -95,7 +96,8 @@ async def test_every_span_of_a_visit_shares_one_trace(stack, api, collector):
     v = await visit_when(api, oid, lambda v: v["claim"] is not None
                          and status_of(v["appointment"]) == "completed", "claim built")
     await api.post(f"/v1/claims/{v['claim']['id']}/submit")  # a payer pays what it got
-    await post_remittance(api, remittance_for(v["claim"], trace=f"T{uuid.uuid4().hex[:9]}"))
+    await post_remittance(api, remittance_for(v["claim"], trace=f"T{uuid.uuid4().hex[:9]}",
+                                              payee=await billing_npi(api)))
     await visit_when(api, oid, lambda v: status_of(v["claim"]) == "paid", "claim paid")
 
     events = await visit_event_ids(stack, oid)

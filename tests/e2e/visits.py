@@ -205,9 +205,10 @@ PAYER_TERMS = {"medicare": (Decimal("0.20"), Decimal("0.02")),
                "river-medicaid": (Decimal(0), Decimal(0))}
 
 
-def remittance_for(claim: dict, *, trace: str, deny_code: str | None = None) -> str:
+def remittance_for(claim: dict, *, trace: str, payee: str, deny_code: str | None = None) -> str:
     """The payer's 835 for ``claim``: each line paid at its allowed amount less the patient's
-    coinsurance (PR-2) and sequestration (CO-253); or the whole claim denied (CLP02=4)."""
+    coinsurance (PR-2) and sequestration (CO-253); or the whole claim denied (CLP02=4).
+    ``payee``: the practice's billing NPI (an 835 paid to anyone else is refused)."""
     from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
 
     coins_rate, seq_rate = PAYER_TERMS[claim["payer_id"]]
@@ -226,12 +227,17 @@ def remittance_for(claim: dict, *, trace: str, deny_code: str | None = None) -> 
             adjustments.append(("CO", "253", seq))
         services.append(SvcSpec(ln["code"], charge, allowed - coins - seq, adjustments,
                                 tuple(ln["modifiers"]), ln["units"], allowed))
-    spec = RemitSpec(f"PAYER {claim['payer_id'].upper()}", "PAYER1", "CHAIRSIDE", "1245319599",
+    spec = RemitSpec(f"PAYER {claim['payer_id'].upper()}", "PAYER1", "CHAIRSIDE", payee,
                      trace, date.today(),
                      [ClpSpec(claim["account_number"], "4" if deny_code else "1", services,
                               service_date=date.fromisoformat(claim["service_date"]))])
     return write_835(spec, control_number=int(uuid.uuid4().int % 900_000_000) + 1,
                      created_at=datetime.now(UTC))
+
+
+async def billing_npi(api: Api) -> str:
+    """The practice's billing NPI: the payee an 835 must name."""
+    return (await api.get("/v1/billing-identity"))["npi"]
 
 
 async def post_remittance(api: Api, text: str) -> dict:
@@ -256,7 +262,8 @@ def codes(claim: dict) -> list[tuple[str, list[str], int]]:
 
 async def pay(api, claim: dict) -> dict:
     """The payer remits the claim (835); returns the claim afterwards."""
-    text = remittance_for(claim, trace=f"EFT{uuid.uuid4().hex[:10].upper()}")
+    text = remittance_for(claim, trace=f"EFT{uuid.uuid4().hex[:10].upper()}",
+                          payee=await billing_npi(api))
     posted = await post_remittance(api, text)
     [outcome] = posted["claims"]
     assert outcome["claim_id"] == claim["id"] and outcome["outcome"] == "paid", posted

@@ -16,6 +16,7 @@ from .visits import (
     COCKTAIL,
     EPTINEZUMAB,
     MEDICARE,
+    billing_npi,
     give,
     new_order,
     new_patient,
@@ -90,7 +91,8 @@ async def world(stack, api) -> dict[str, Any]:
         "ratios": await api.get("/v1/ratio-policy"),
         "hours": await api.get("/v1/clinic-hours"),
         "product": next(i for i in inventory["items"] if i["ndc"] == "99207000225"),
-        "remittance": remittance_for(v["claim"], trace="EFTBADINPUT1"),
+        "remittance": remittance_for(v["claim"], trace="EFTBADINPUT1",
+                                     payee=await billing_npi(api)),
     }
 
 

@@ -3,6 +3,7 @@ order.administered payloads, and 835s for a stored claim."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -24,6 +25,7 @@ BILLING_IDENTITY = {
     "npi_taxonomies": ["261QI0500X"],
     "address": {"line1": "100 Main St", "line2": "Suite 300", "city": "Boston", "state": "MA",
                 "postal_code": "02110-1234"}}
+PAYEE_NPI = BILLING_IDENTITY["npi"]
 ENROLLMENT = {"npi": "1245319599", "taxonomy": "261QI0500X", "status": "active",
               "effective_from": "2020-01-01"}
 
@@ -117,16 +119,22 @@ def approval(order_id: uuid.UUID, units: int = 300) -> contracts.AuthorizationAp
 
 
 def remittance_for(claim: dict, *, status: str = "1", deny: dict[str, str] | None = None,
-                   sign: int = 1, trace: str = "EFT1") -> str:
+                   sign: int = 1, trace: str = "EFT1", payee: str = PAYEE_NPI) -> str:
     """An 835 paying ``claim`` at its allowed amounts (20% coinsurance, 2% sequestration);
     ``deny`` maps a code to the CARC that denies that line (CO group)."""
-    return remittance_of([clp_for(claim, status=status, deny=deny, sign=sign)], trace=trace)
+    return remittance_of([clp_for(claim, status=status, deny=deny, sign=sign)], trace=trace,
+                         payee=payee)
 
 
-def remittance_of(clps: list[ClpSpec], *, trace: str = "EFT1") -> str:
-    spec = RemitSpec("Medicare Part B", "MCRB1", "Chairside", "1245319599", trace,
-                     date(2026, 3, 20), clps)
-    return write_835(spec, control_number=7, created_at=datetime(2026, 3, 20, 12, tzinfo=UTC))
+def remittance_of(clps: list[ClpSpec], *, trace: str = "EFT1", payee: str = PAYEE_NPI,
+                  plb: tuple[tuple[str, str, Decimal], ...] = (), control_number: int = 7
+                  ) -> str:
+    """``payee``: N1*PE's NPI, the practice's billing NPI (setup_practice) unless a test says
+    otherwise."""
+    spec = RemitSpec("Medicare Part B", "MCRB1", "Chairside", payee, trace,
+                     date(2026, 3, 20), clps, plb)
+    return write_835(spec, control_number=control_number,
+                     created_at=datetime(2026, 3, 20, 12, tzinfo=UTC))
 
 
 def clp_for(claim: dict, *, status: str = "1", deny: dict[str, str] | None = None,
@@ -157,3 +165,16 @@ async def bill(svc, event, *, approve=None):
         claim_id = await billing.bill_visit(uow=uow, event=event, now=T0)
         await uow.commit()
     return claim_id
+
+
+def resent(text: str, breaks: str, isa13: int, gs06: int = 1, st02: int = 1) -> str:
+    """The same interchange re-sent: new ISA13/IEA02, GS06/GE02 and ST02/SE02, and other line
+    breaks (``breaks`` ends every segment: '~', '~\r\n', '~\n', ...)."""
+    out = re.sub(r"^(ISA(?:\*[^*]*){12}\*)\d{9}", lambda m: m.group(1) + f"{isa13:09d}", text,
+                 flags=re.M)
+    out = re.sub(r"^IEA\*1\*\d{9}", f"IEA*1*{isa13:09d}", out, flags=re.M)
+    out = re.sub(r"^(GS(?:\*[^*]*){5}\*)\d+", lambda m: m.group(1) + str(gs06), out, flags=re.M)
+    out = re.sub(r"^GE\*1\*\d+", f"GE*1*{gs06}", out, flags=re.M)
+    out = re.sub(r"^ST\*835\*\d+", f"ST*835*{st02:04d}", out, flags=re.M)
+    out = re.sub(r"^SE\*(\d+)\*\d+", lambda m: f"SE*{m.group(1)}*{st02:04d}", out, flags=re.M)
+    return breaks.join(s for s in out.replace("\n", "").split("~") if s) + breaks

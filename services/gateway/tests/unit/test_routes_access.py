@@ -159,6 +159,8 @@ def test_every_api_md_route_is_in_the_table():
         ("POST", "/v1/authorizations/{authorization_id}/appeals/{appeal_id}/documents"),
         ("GET", "/v1/authorizations/{authorization_id}/appeals/{appeal_id}/documents/"
                 "{document_id}/content"),
+        # issue 14: 835s refused whole, for billers
+        ("GET", "/v1/remittances/quarantine"),
     }
 
 

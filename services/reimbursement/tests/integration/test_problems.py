@@ -122,11 +122,13 @@ async def test_refusals_of_the_claim_lifecycle(svc):
     ready = await bill(svc, administered(administration(1, "eptinezumab", EPTI, "100", 0, 35)))
     claim = (await c.get(f"/v1/claims/{ready}")).json()
     reason = "CAS: unknown adjustment group 'ZZ'"
-    check(await c.post("/v1/remittances",
-                       content=remittance_for(claim).replace("CAS*CO*45*", "CAS*ZZ*45*", 1)),
-          problem(422, "remittance-rejected", "Remittance rejected",
-                  f"1 problem(s); nothing was posted. First: line 16: {reason}",
-                  "/v1/remittances", errors=[FieldError("line 16", reason)]))
+    r = await c.post("/v1/remittances",
+                     content=remittance_for(claim).replace("CAS*CO*45*", "CAS*ZZ*45*", 1))
+    [kept] = (await c.get("/v1/remittances/quarantine")).json()["items"]
+    check(r, problem(422, "remittance-rejected", "Remittance rejected",
+                     f"1 problem(s); nothing was posted. First: line 16: {reason}",
+                     "/v1/remittances", errors=[FieldError("line 16", reason)],
+                     quarantine_id=kept["id"]))
     assert (await c.post(f"/v1/claims/{ready}/submit")).status_code == 200
     check(await c.post(f"/v1/claims/{ready}/submit"),
           conflict("the claim is already submitted", f"/v1/claims/{ready}/submit",

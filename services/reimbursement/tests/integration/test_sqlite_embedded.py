@@ -88,7 +88,8 @@ async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
                     "2998877668~", "N3*100 MAIN ST*SUITE 300~", "N4*BOSTON*MA*021101234~",
                     "REF*EI*049990001~", "NM1*87*2~", "N3*PO BOX 4471~"):
         assert segment in text
-    r = await c.post("/v1/remittances", content=remittance_for(claim))
+    # paid to the seeded practice (its billing NPI is the 835's payee)
+    r = await c.post("/v1/remittances", content=remittance_for(claim, payee="2998877668"))
     assert r.status_code == 201, r.text
     paid = (await c.get(f"/v1/claims/{claim_id}")).json()
     assert paid["status"] == "paid"

@@ -78,11 +78,11 @@ def test_all_lines_denied_without_status_4_is_still_a_denial() -> None:
     assert post_claim_payment(OUR_LINES, one_claim(remit(clp)).claims[0]).status == "denied"
 
 
-def test_zero_paid_to_deductible_is_paid_not_denied() -> None:
+def test_zero_paid_to_deductible_is_paid_zero_not_denied() -> None:
     clp = ClpSpec("CLM0001", "1", [SvcSpec("96365", D("350"), D("0"),
                                            [("CO", "45", D("278.68")), ("PR", "1", D("71.32"))])])
     outcome = post_claim_payment(OUR_LINES, one_claim(remit(clp)).claims[0])
-    assert outcome.status == "paid" and outcome.paid == 0
+    assert outcome.status == "paid_zero" and outcome.paid == 0
     assert outcome.patient_responsibility == D("71.32")
 
 

@@ -31,6 +31,7 @@ def claim_from_rows(row: RowMapping, lines: Sequence[RowMapping],
         adjudicated_at=row["adjudicated_at"], version=row["version"],
         identity_holds=_holds(row["identity_holds"]),
         identity_checked_at=row["identity_checked_at"],
+        awaiting_crossover=row["awaiting_crossover"],
     )
 
 
@@ -86,6 +87,7 @@ def claim_values(claim: Claim) -> dict[str, Any]:
         "submitted_at": claim.submitted_at, "adjudicated_at": claim.adjudicated_at,
         "holds": hold_docs(c.holds), "identity_holds": hold_docs(claim.identity_holds),
         "identity_checked_at": claim.identity_checked_at,
+        "awaiting_crossover": claim.awaiting_crossover,
         "ordering_practitioner_id": c.ids.ordering_practitioner_id,
         "supervising_practitioner_id": c.ids.supervising_practitioner_id,
         "coverage_id": c.ids.coverage_id,

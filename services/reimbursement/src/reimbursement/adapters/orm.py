@@ -1,8 +1,10 @@
 """Tables of the reimbursement database (SQLAlchemy Core on the service's own MetaData).
 
 Invariants the database enforces, not only the code: stock never negative (CHECK on lots), one
-lot number per NDC, one claim per order, a remittance file posts once (its digest is unique),
-one interchange control number per export, known status values.
+lot number per NDC, one claim per order, a remittance posts once (its key TRN03, TRN04, TRN02,
+payee is unique: a re-sent file, or two concurrent posts of it, cannot post twice), a claim
+payment posts once (remittance, CLP01, CLP07, CLP02, ordinal unique), one interchange control
+number per export, known status values.
 """
 
 from __future__ import annotations
@@ -11,11 +13,21 @@ import sqlalchemy as sa
 
 from chairside_shared.db import UTCDateTime
 from reimbursement.adapters.metadata import metadata
+from reimbursement.adapters.remittance_tables import (  # their own module, re-exported
+    claim_payments as claim_payments,
+)
+from reimbursement.adapters.remittance_tables import (
+    provider_adjustments as provider_adjustments,
+)
+from reimbursement.adapters.remittance_tables import (
+    remittance_quarantine as remittance_quarantine,
+)
+from reimbursement.adapters.remittance_tables import remittances as remittances
 from reimbursement.adapters.types import Dec, JSONDoc
 
 TS = UTCDateTime()
 CLAIM_STATUSES = ("needs_review", "held", "ready", "submitted", "paid", "partially_paid",
-                  "denied", "reversed")
+                  "paid_zero", "denied", "reversed")
 ENROLLMENT_STATUSES = ("pending", "active", "terminated")
 NDC_UNITS = ("UN", "ML", "GR", "ME", "F2")
 
@@ -265,6 +277,9 @@ claims = sa.Table(
     # A secondary claim (coordination of benefits) names the primary claim it follows; an
     # order has one primary claim and each primary at most one secondary.
     sa.Column("primary_claim_id", sa.Uuid, sa.ForeignKey("claims.id")),
+    # The primary's 835 said it forwarded the claim to the next payer (crossover, MA18/MA07):
+    # no secondary claim is to be sent for it.
+    sa.Column("awaiting_crossover", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.CheckConstraint(_in("status", CLAIM_STATUSES), name="status_known"),
     sa.Index("ix_claims_status_service_date", "status", "service_date"),
     sa.Index("uq_claims_order_primary", "order_id", unique=True,
@@ -312,42 +327,6 @@ x12_controls = sa.Table(
     sa.Column("control_number", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("claim_ids", JSONDoc, nullable=False),
     sa.Column("created_at", TS, nullable=False),
-)
-
-# --------------------------------------------------------------------------- remittances
-remittances = sa.Table(
-    "remittances", metadata,
-    sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("digest", sa.String(72), nullable=False, unique=True),  # sha256 of file : index
-    sa.Column("trace_number", sa.String(50), nullable=False),
-    sa.Column("payer_id", sa.String(80)),
-    sa.Column("payer_name", sa.String(60)),
-    sa.Column("payment_amount", Dec(), nullable=False),
-    sa.Column("payment_method", sa.String(3)),
-    sa.Column("payment_date", sa.Date),
-    sa.Column("provider_adjustments", JSONDoc, nullable=False),
-    sa.Column("received_at", TS, nullable=False),
-)
-
-claim_payments = sa.Table(
-    "claim_payments", metadata,
-    sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("remittance_id", sa.Uuid, sa.ForeignKey("remittances.id"), nullable=False),
-    sa.Column("position", sa.Integer, nullable=False),  # CLP order in the file
-    sa.Column("claim_id", sa.Uuid, sa.ForeignKey("claims.id")),  # None: no claim matched
-    sa.Column("account_number", sa.String(38), nullable=False),
-    sa.Column("status_code", sa.String(2), nullable=False),
-    sa.Column("payer_claim_number", sa.String(50)),
-    sa.Column("charge", Dec(), nullable=False),
-    sa.Column("paid", Dec(), nullable=False),
-    sa.Column("patient_responsibility", Dec(), nullable=False),
-    sa.Column("contractual", Dec(), nullable=False),
-    sa.Column("outcome", sa.String(16)),
-    sa.Column("denial_reasons", JSONDoc, nullable=False),
-    sa.Column("adjustments", JSONDoc, nullable=False),  # [{line, group, reason, amount}]
-    sa.Column("unmatched_lines", JSONDoc, nullable=False),
-    sa.Column("posted_at", TS, nullable=False),
-    sa.Index("ix_claim_payments_claim", "claim_id"),
 )
 
 # ------------------------------------------------------------------- coordination of benefits

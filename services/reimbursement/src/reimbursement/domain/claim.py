@@ -49,7 +49,8 @@ MAX_LINES = 50  # 837P loop 2400 repeats at most 50 times
 MAX_POINTERS = 4  # SV107
 
 ClaimStatus = Literal[
-    "needs_review", "held", "ready", "submitted", "paid", "partially_paid", "denied", "reversed"
+    "needs_review", "held", "ready", "submitted", "paid", "partially_paid", "paid_zero",
+    "denied", "reversed"
 ]
 
 

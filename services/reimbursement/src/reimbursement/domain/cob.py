@@ -123,15 +123,13 @@ def final_payment(payments: Sequence[PostedPayment]) -> PostedPayment | None:
 def crossover_of(payment: PostedPayment) -> Crossover | None:
     """Did the payer forward the claim to the next payer itself (case 26)?
 
-    Read from the posting's own crossover flag when the 835 posting records one; else from
-    CLP02 19/20/21 and the remark codes MA18 / MA07 when stored. CLP02 19/20/21 alone already
-    says "forwarded to another payer": billing that payer too would be a duplicate claim."""
-    flag = getattr(payment, "crossover", None)
-    remarks = tuple(getattr(payment, "remarks", ()) or ())
-    if flag is False:
+    CLP02 19/20/21 already says "forwarded to another payer": billing that payer too would be a
+    duplicate claim, whether or not the payer named it with MA18 (Medigap) or MA07 (Medicaid);
+    the remark only says which. (The posting's ``crossover`` flag is the narrower MA18/MA07
+    reading shown on the payment.)"""
+    if payment.status_code not in FORWARDED:
         return None
-    if flag is None and payment.status_code not in FORWARDED:
-        return None
+    remarks = payment.remarks
     for remark in remarks:
         if remark.upper() in CROSSOVER_REMARKS:
             return "medigap" if remark.upper() == "MA18" else "medicaid"

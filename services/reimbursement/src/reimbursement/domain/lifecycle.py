@@ -4,8 +4,9 @@
     needs_review | held | ready  --rebuild-->  needs_review | held | ready
     needs_review | held | ready  --record_check-->  needs_review | held | ready
     ready  --submit-->  submitted           (ClaimSubmitted)
-    submitted | paid | partially_paid | denied | reversed
-           --post-->  paid | partially_paid (ClaimPaid) | denied (ClaimDenied) | reversed
+    submitted | paid | partially_paid | paid_zero | denied | reversed
+           --post-->  paid | partially_paid | paid_zero (ClaimPaid) | denied (ClaimDenied)
+                      | reversed (every payment reversed: balance reopened)
 
 An unsent claim's status is settled from what it carries: a coding review makes it
 ``needs_review``; else a hold (an item the 837P needs and the claim lacks: an NDC from the
@@ -45,13 +46,15 @@ from reimbursement.domain.events import (
 from reimbursement.domain.holds import Hold
 from reimbursement.domain.money import ZERO
 from reimbursement.domain.remittance import PostingOutcome
+from reimbursement.domain.settlement import Settlement
 
 EDITABLE: frozenset[ClaimStatus] = frozenset({"needs_review", "held", "ready"})
 # A payer can only adjudicate what was sent to it; later remittances may adjust a decision.
 POSTABLE: frozenset[ClaimStatus] = frozenset(
-    {"submitted", "paid", "partially_paid", "denied", "reversed"})
+    {"submitted", "paid", "partially_paid", "paid_zero", "denied", "reversed"})
 _POSTED_EVENT: dict[ClaimStatus, type[ClaimEvent]] = {
-    "paid": ClaimPaid, "partially_paid": ClaimPaid, "denied": ClaimDenied}
+    "paid": ClaimPaid, "partially_paid": ClaimPaid, "paid_zero": ClaimPaid,
+    "denied": ClaimDenied}
 ReviewReason = dict[str, str | int | None]
 
 
@@ -142,6 +145,7 @@ class Claim:
     adjudicated_at: datetime | None = None
     identity_holds: tuple[Hold, ...] = ()  # found by the last identity check
     identity_checked_at: datetime | None = None
+    awaiting_crossover: bool = False  # the payer forwarded it to the next payer (835 MA18/MA07)
     version: int = 1
     events: list[ClaimEvent] = field(default_factory=list)
 
@@ -220,8 +224,14 @@ class Claim:
         if self.status == "held":
             raise ClaimHeld.of(self.id, self.holds, "exported")
 
-    def post(self, outcome: PostingOutcome, *, now: datetime) -> None:
-        """Apply one remittance's decision on this claim (its lines, amounts and status)."""
+    def post(self, outcome: PostingOutcome, *, now: datetime,
+             settled: Settlement | None = None) -> None:
+        """Apply one remittance's decision on this claim (its lines, amounts and status).
+
+        ``settled``: the claim's balance over its whole payment history with this payment
+        (reversals netted, domain/settlement.py); status and amounts are taken from it, so
+        any order of original, reversal and correction ends the same. Without it the
+        payment's own outcome and amounts are applied on top of the current ones."""
         if not self.accepts_remittance:
             raise ClaimConflict(f"a {self.status} claim was never sent to a payer",
                                 status_now=self.status)
@@ -231,14 +241,21 @@ class Claim:
                 i = at[result.matched_line]
                 self.lines[i] = replace(self.lines[i], paid=self.lines[i].paid + result.paid,
                                         denied=result.denied, denial_reasons=result.reasons)
-        self.status = outcome.status
-        self.paid_amount += outcome.paid
-        self.patient_responsibility += outcome.patient_responsibility
-        self.denial_reasons = (outcome.denial_reasons
-                               if outcome.status in {"denied", "partially_paid"} else ())
+        if settled is not None and settled.status is not None:
+            self.status = settled.status
+            self.paid_amount = settled.paid
+            self.patient_responsibility = settled.patient_responsibility
+            self.denial_reasons = settled.denial_reasons
+            self.awaiting_crossover = settled.awaiting_crossover
+        else:
+            self.status = outcome.status
+            self.paid_amount += outcome.paid
+            self.patient_responsibility += outcome.patient_responsibility
+            self.denial_reasons = (outcome.denial_reasons
+                                   if outcome.status in {"denied", "partially_paid"} else ())
         self.adjudicated_at = now
         self._touch(now)
-        if (kind := _POSTED_EVENT.get(outcome.status)) is not None:
+        if (kind := _POSTED_EVENT.get(self.status)) is not None:
             self._record(kind, now)
 
     def as_draft(self) -> ClaimDraft:

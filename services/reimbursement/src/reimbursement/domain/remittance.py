@@ -1,14 +1,16 @@
-"""Remittance (835) model, balancing rules, and how a claim payment posts.
+"""Remittance (835) model and how one claim payment posts.
 
-Balancing (checked before anything posts; one failure rejects the file):
-* service line: SVC02 charge - sum(line CAS) = SVC03 paid;
-* claim: CLP03 charge - sum(claim CAS) - sum(line CAS) = CLP04 paid, and when lines are
-  present sum(SVC02) = CLP03;
-* transaction: BPR02 = sum(CLP04) - sum(PLB amounts).
+Balancing lives in domain/balancing.py, netting of reversals in domain/settlement.py.
 
 Posting: CLP02 = 4 is a denial and 22 a reversal; otherwise a line paid $0 with no patient
 cost share (PR-1/2/3) is a denied line, some denied lines make the claim partially paid. A claim
-paid $0 because everything went to the deductible is *paid* (adjudicated), not denied.
+paid $0 because everything went to the deductible is ``paid_zero`` (adjudicated, the patient
+owes), never denied (payer-exchange.md §4.6, case 25).
+
+Identity (§4.1): a transaction set is known by its RemittanceKey (TRN03, TRN04, TRN02, payee
+N1*PE), read from parsed segments, so a re-sent file (new ISA13, other line breaks) is the same
+remittance. Crossover (§6): CLP02 19/20/21 with RARC MA18 or MA07 means the payer forwarded
+the claim to the next payer itself; no secondary claim is to be sent for it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,13 @@ from typing import Literal
 
 from reimbursement.domain.money import ZERO
 
+# CR (correction and reversal) is valid in the 837's CAS but not in a 5010 835 (§4.4).
 GROUPS = {"CO": "contractual obligation", "PR": "patient responsibility", "OA": "other",
-          "PI": "payer initiated", "CR": "correction and reversal"}
+          "PI": "payer initiated"}
+VERSION = "005010X221A1"
+REVERSAL = "22"
+CROSSOVER_STATUS = {"19", "20", "21"}  # processed and forwarded to the next payer
+CROSSOVER_REMARKS = {"MA18", "MA07"}  # forwarded to the supplemental insurer / Medicaid
 CLAIM_STATUS_CODES = {"1", "2", "3", "4", "19", "20", "21", "22", "23", "25"}
 COST_SHARE = {"1", "2", "3"}  # deductible, coinsurance, copay (PR)
 # Short descriptions for the denial worklist; the full CARC list is published by X12.
@@ -39,7 +46,20 @@ CARC = {
     "204": "not covered under the patient's benefit plan", "253": "sequestration",
 }
 
-PostedStatus = Literal["paid", "partially_paid", "denied", "reversed"]
+PostedStatus = Literal["paid", "partially_paid", "paid_zero", "denied", "reversed"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class RemittanceKey:
+    """§4.1: who paid (TRN03 + TRN04), the check/EFT trace (TRN02) and whom (N1*PE id)."""
+
+    originator: str  # TRN03, '1' + payer EIN
+    originator_sub: str  # TRN04, '' when absent
+    trace_number: str  # TRN02
+    payee: str  # N1*PE N103:N104, e.g. 'XX:1245319599'
+
+    def __str__(self) -> str:
+        return f"{self.originator}/{self.originator_sub}/{self.trace_number}/{self.payee}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +111,17 @@ class ClaimPayment:
     adjustments: tuple[Adjustment, ...]
     services: tuple[ServicePayment, ...]
     line: int = 0
+    remarks: tuple[str, ...] = ()  # MOA claim-level RARCs
+
+    @property
+    def crossover(self) -> bool:
+        """Forwarded by the payer to the next payer (Medicare COBA): bill no secondary."""
+        every = set(self.remarks).union(*(s.remarks for s in self.services))
+        return self.status_code in CROSSOVER_STATUS and bool(every & CROSSOVER_REMARKS)
+
+    @property
+    def reversal(self) -> bool:
+        return self.status_code == REVERSAL
 
     def all_adjustments(self) -> tuple[Adjustment, ...]:
         return self.adjustments + tuple(a for s in self.services for a in s.adjustments)
@@ -116,39 +147,9 @@ class Remittance:
     claims: tuple[ClaimPayment, ...]
     provider_adjustments: tuple[ProviderAdjustment, ...] = ()
     line: int = 0  # the BPR segment
-
-
-@dataclass(frozen=True, slots=True)
-class Imbalance:
-    line: int
-    reason: str
-
-
-def balancing_errors(remittance: Remittance) -> list[Imbalance]:
-    errors: list[Imbalance] = []
-    for clp in remittance.claims:
-        if clp.status_code not in CLAIM_STATUS_CODES:
-            errors.append(Imbalance(clp.line, f"CLP02 {clp.status_code!r} is not a claim status"))
-        for svc in clp.services:
-            adjusted = svc.charge - sum((a.amount for a in svc.adjustments), ZERO)
-            if adjusted != svc.paid:
-                errors.append(Imbalance(svc.line, f"service {svc.code}: charge {svc.charge} - "
-                                        f"adjustments = {adjusted}, but paid {svc.paid}"))
-        adjusted = clp.charge - sum((a.amount for a in clp.all_adjustments()), ZERO)
-        if adjusted != clp.paid:
-            errors.append(Imbalance(clp.line, f"claim {clp.account_number}: charge {clp.charge}"
-                                    f" - adjustments = {adjusted}, but paid {clp.paid}"))
-        if clp.services:
-            lines_charge = sum((s.charge for s in clp.services), ZERO)
-            if lines_charge != clp.charge:
-                errors.append(Imbalance(clp.line, f"claim {clp.account_number}: service charges "
-                                        f"add to {lines_charge}, claim charge is {clp.charge}"))
-    expected = (sum((c.paid for c in remittance.claims), ZERO)
-                - sum((p.amount for p in remittance.provider_adjustments), ZERO))
-    if expected != remittance.payment_amount:
-        errors.append(Imbalance(remittance.line, f"BPR02 {remittance.payment_amount} but claims "
-                                f"less provider adjustments come to {expected}"))
-    return errors
+    key: RemittanceKey = RemittanceKey("", "", "", "")
+    payee_tin: str | None = None  # REF*TJ in the payee loop, or N1*PE*FI
+    payee_line: int = 0  # the N1*PE segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +226,11 @@ def _status(payment: ClaimPayment, lines: list[LineResult]) -> PostedStatus:
         denied = sum(1 for ln in lines if ln.denied)
         if denied == len(lines):
             return "denied"
-        return "partially_paid" if denied else "paid"
+        if denied:
+            return "partially_paid"
+        return "paid_zero" if payment.paid == 0 else "paid"
     cost_share = sum((a.amount for a in payment.adjustments
                       if a.group == "PR" and a.reason in COST_SHARE), ZERO)
-    return "denied" if payment.paid == 0 and cost_share == 0 else "paid"
+    if payment.paid == 0:
+        return "paid_zero" if cost_share > 0 else "denied"
+    return "paid"

@@ -17,7 +17,9 @@ from uuid import UUID
 from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.money import ZERO, cents
 
-ADJUDICATED = {"paid", "partially_paid", "denied"}
+# paid_zero: adjudicated, the payer paid $0 (all to the deductible): revenue is what the
+# patient owes, not a denial.
+ADJUDICATED = {"paid", "partially_paid", "paid_zero", "denied"}
 OPEN = {"submitted", "partially_paid"}
 AGING_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, 120), (121, None))
 

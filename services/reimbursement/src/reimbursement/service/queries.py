@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from chairside_shared.errors import InvalidInput, NotFound
 from reimbursement.adapters.claims_repo import ClaimFilter
 from reimbursement.adapters.cob_repo import CobRecord
 from reimbursement.domain.lifecycle import BilledLine, Claim
-from reimbursement.domain.posting import PostedPayment
+from reimbursement.domain.posting import PostedPayment, PostedProviderAdjustment
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
@@ -20,6 +21,7 @@ class ClaimView:
     claim: Claim
     payments: tuple[PostedPayment, ...]
     cob: CobRecord | None = None  # coordination of benefits, on the primary or its secondary
+    provider_adjustments: tuple[PostedProviderAdjustment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,9 @@ async def claim_view(*, uow: ReimbursementUnitOfWork, claim_id: UUID) -> ClaimVi
             raise NotFound("no such claim")
         payments = await uow.remittances.payments(claim_ids=[claim.id])
         links = await uow.cob.links([claim.id])
-    return ClaimView(claim, tuple(payments.get(claim.id, [])), links[0] if links else None)
+        adjustments = await uow.remittances.provider_adjustments(claim_id=claim.id)
+    return ClaimView(claim, tuple(payments.get(claim.id, [])), links[0] if links else None,
+                     tuple(adjustments))
 
 
 async def cob_links(*, uow: ReimbursementUnitOfWork,
@@ -65,6 +69,21 @@ async def cob_links(*, uow: ReimbursementUnitOfWork,
         if record.secondary_claim_id is not None:
             out[record.secondary_claim_id] = record
     return out
+
+
+async def quarantined_remittances(*, uow: ReimbursementUnitOfWork, limit: int,
+                                  cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+    """835s refused whole, newest first, ``limit`` per page."""
+    after = decode_cursor(cursor) if cursor else None
+    async with uow:
+        rows = await uow.remittances.quarantined(limit=limit + 1, after=after)
+    page = rows[:limit]
+    nxt = None
+    if len(rows) > limit and page:
+        last = page[-1]
+        nxt = base64.urlsafe_b64encode(f"{last['received_at'].isoformat()}|{last['id']}"
+                                       .encode()).decode()
+    return page, nxt
 
 
 async def list_claims(*, uow: ReimbursementUnitOfWork, order_id: UUID | None,

@@ -1,8 +1,10 @@
 """X12 835 (005010X221A1) text -> Remittance objects, or every problem with its line.
 
-All-or-nothing: syntax, envelope counts and the balancing rules are all checked before the
-caller posts anything. Patient names (NM1*QC) are skipped, never kept: posting needs the
-patient control number (CLP01) only.
+All-or-nothing: syntax, envelope counts, the guide version (GS08/ST03: a 4010 file is
+refused), the 5010 code sets (CAS group CR is not valid in an 835) and the balancing rules are
+all checked before the caller posts anything. Each transaction set's RemittanceKey (TRN03,
+TRN04, TRN02, N1*PE) is read from its segments, never from the raw text. Patient names
+(NM1*QC) are skipped, never kept: posting needs the patient control number (CLP01) only.
 """
 
 from __future__ import annotations
@@ -12,65 +14,23 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+from reimbursement.adapters.x12.segments import RemittanceFileError, Segment, X12Error, tokenize
+from reimbursement.domain.balancing import balancing_errors
 from reimbursement.domain.money import parse_decimal
 from reimbursement.domain.remittance import (
     GROUPS,
+    VERSION,
     Adjustment,
     ClaimPayment,
     ProviderAdjustment,
     Remittance,
+    RemittanceKey,
     ServicePayment,
-    balancing_errors,
 )
 
+__all__ = ["RemittanceFileError", "X12Error", "parse_835", "tokenize"]
+
 MAX_ERRORS = 50
-
-
-@dataclass(frozen=True, slots=True)
-class X12Error:
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
-
-
-class RemittanceFileError(ValueError):
-    def __init__(self, errors: list[X12Error]) -> None:
-        super().__init__("; ".join(str(e) for e in errors[:5]))
-        self.errors = errors
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    id: str
-    elements: list[str]
-    line: int
-
-    def get(self, index: int) -> str:
-        return self.elements[index] if index < len(self.elements) else ""
-
-
-def tokenize(text: str) -> tuple[list[Segment], str]:
-    """Split on the delimiters declared in ISA; each segment keeps its source line."""
-    body = text.lstrip("\ufeff")
-    lead = len(body) - len(body.lstrip())
-    start_line = body[:lead].count("\n") + 1
-    body = body.lstrip()
-    if not body.startswith("ISA") or len(body) < 106:
-        raise RemittanceFileError([X12Error(start_line, "not an X12 file: expected a 106-character "
-                                                         "ISA segment first")])
-    element, component, terminator = body[3], body[104], body[105]
-    segments: list[Segment] = []
-    line = start_line
-    for raw in body.split(terminator):
-        stripped = raw.strip("\r\n ")
-        seg_line = line + raw[: len(raw) - len(raw.lstrip("\r\n "))].count("\n")
-        line += raw.count("\n")
-        if stripped:
-            parts = stripped.split(element)
-            segments.append(Segment(parts[0].upper(), parts, seg_line))
-    return segments, component
 
 
 @dataclass
@@ -78,6 +38,7 @@ class _State:
     component: str
     errors: list[X12Error] = field(default_factory=list)
     remittances: list[Remittance] = field(default_factory=list)
+    keys: list[RemittanceKey] = field(default_factory=list)  # read, even from a bad file
     # the transaction set being read: BPR/TRN/N1 fields, then one dict per CLP and its SVCs
     header: dict[str, Any] = field(default_factory=dict)
     claims: list[dict[str, Any]] = field(default_factory=list)
@@ -117,6 +78,9 @@ def parse_835(text: str) -> list[Remittance]:
             groups += 1
             if seg.get(1) != "HP":
                 state.fail(seg, f"functional group {seg.get(1)!r} is not a remittance (HP)")
+            if seg.get(8) != VERSION:
+                state.fail(seg, f"GS08 {seg.get(8)[:12]!r} is not {VERSION}: only 5010 835s "
+                           "are posted")
         elif handler is not None:
             handler(state, seg)
         elif state.st is None and seg.id not in {"ISA", "GE", "IEA"}:
@@ -125,15 +89,18 @@ def parse_835(text: str) -> list[Remittance]:
         state.errors.append(X12Error(segments[0].line, "no GS functional group"))
     if not state.errors:
         for rem in state.remittances:
-            state.errors += [X12Error(e.line, e.reason) for e in balancing_errors(rem)]
+            state.errors += [X12Error(e.line, f"{e.segment}: {e.reason}")
+                             for e in balancing_errors(rem)]
     if state.errors:
-        raise RemittanceFileError(state.errors)
+        raise RemittanceFileError(state.errors, state.keys)
     return state.remittances
 
 
 def _st(state: _State, seg: Segment) -> None:
     if seg.get(1) != "835":
         state.fail(seg, f"transaction set {seg.get(1)!r} is not an 835")
+    if seg.get(3) and seg.get(3) != VERSION:
+        state.fail(seg, f"ST03 {seg.get(3)[:12]!r} is not {VERSION}")
     state.st, state.st_count = seg, 1
     state.header, state.claims, state.plb = {}, [], []
 
@@ -146,12 +113,19 @@ def _se(state: _State, seg: Segment) -> None:
         state.fail(seg, f"SE01 says {seg.get(1)} segments, counted {state.st_count}")
     if seg.get(2) != state.st.get(2):
         state.fail(seg, "SE02 does not match ST02")
-    for key, where in (("bpr", "BPR"), ("trn", "TRN")):
+    for key, where in (("bpr", "BPR"), ("trn", "TRN"), ("payee", "N1*PE payee")):
         if key not in state.header:
             state.fail(state.st, f"transaction has no {where} segment")
-    if "bpr" in state.header and "trn" in state.header:
+    if "trn" in state.header:
+        state.keys.append(_key(state.header))
+    if all(k in state.header for k in ("bpr", "trn", "payee")):
         state.remittances.append(_build(state))
     state.st = None
+
+
+def _key(h: dict[str, Any]) -> RemittanceKey:
+    return RemittanceKey(h.get("originator", ""), h.get("originator_sub", ""), h["trn"],
+                         h.get("payee", ""))
 
 
 def _build(state: _State) -> Remittance:
@@ -159,11 +133,11 @@ def _build(state: _State) -> Remittance:
     claims = tuple(
         ClaimPayment(c["account"], c["status"], c["charge"], c["paid"], c["patient"],
                      c["payer_claim"], tuple(c["cas"]), tuple(_service(s) for s in c["services"]),
-                     c["line"])
+                     c["line"], tuple(c["remarks"]))
         for c in state.claims)
     return Remittance(h.get("payer_name"), h.get("payer_id"), h.get("payee_npi"), h["trn"],
                       h["bpr"], h.get("method"), h.get("date"), claims, tuple(state.plb),
-                      h["bpr_line"])
+                      h["bpr_line"], _key(h), h.get("payee_tin"), h["payee_line"])
 
 
 def _service(s: dict[str, Any]) -> ServicePayment:
@@ -183,7 +157,7 @@ def _trn(state: _State, seg: Segment) -> None:
     if not seg.get(2):
         state.fail(seg, "TRN02 trace number is required")
         return
-    state.header["trn"] = seg.get(2)
+    state.header.update(trn=seg.get(2), originator=seg.get(3), originator_sub=seg.get(4))
     if seg.get(3):
         state.header.setdefault("payer_id", seg.get(3))
 
@@ -191,13 +165,21 @@ def _trn(state: _State, seg: Segment) -> None:
 def _n1(state: _State, seg: Segment) -> None:
     if seg.get(1) == "PR":
         state.header["payer_name"] = seg.get(2) or None
-    elif seg.get(1) == "PE" and seg.get(3) == "XX":
-        state.header["payee_npi"] = seg.get(4) or None
+    elif seg.get(1) == "PE":
+        if not seg.get(3) or not seg.get(4):
+            state.fail(seg, "N103/N104: the payee needs an identification (XX NPI, FI TIN)")
+        state.header.update(payee=f"{seg.get(3)}:{seg.get(4)}", payee_line=seg.line)
+        if seg.get(3) == "XX":
+            state.header["payee_npi"] = seg.get(4) or None
+        elif seg.get(3) == "FI":
+            state.header["payee_tin"] = seg.get(4) or None
 
 
 def _ref(state: _State, seg: Segment) -> None:
     if seg.get(1) == "2U" and not state.claims:
         state.header["payer_id"] = seg.get(2)
+    elif seg.get(1) == "TJ" and not state.claims and "payee" in state.header:
+        state.header["payee_tin"] = seg.get(2)  # the payee's TIN beside its NPI
 
 
 def _clp(state: _State, seg: Segment) -> None:
@@ -212,7 +194,7 @@ def _clp(state: _State, seg: Segment) -> None:
     state.claims.append({"account": seg.get(1), "status": seg.get(2), "charge": _z(charge),
                          "paid": _z(paid), "patient": patient,
                          "payer_claim": seg.get(7) or None, "cas": [], "services": [],
-                         "line": seg.line})
+                         "line": seg.line, "remarks": []})
 
 
 def _cas(state: _State, seg: Segment) -> None:
@@ -220,6 +202,9 @@ def _cas(state: _State, seg: Segment) -> None:
         state.fail(seg, "CAS before any CLP")
         return
     group = seg.get(1)
+    if group == "CR":
+        state.fail(seg, "group CR is not valid in a 5010 835 (use CO, PR, OA or PI)")
+        return
     if group not in GROUPS:
         state.fail(seg, f"unknown adjustment group {group!r}")
         return
@@ -265,6 +250,12 @@ def _lq(state: _State, seg: Segment) -> None:
         state.claims[-1]["services"][-1]["remarks"].append(seg.get(2))
 
 
+def _moa(state: _State, seg: Segment) -> None:
+    """MOA03-MOA07: the claim's remark codes (RARC), e.g. MA18 crossover."""
+    if state.claims:
+        state.claims[-1]["remarks"] += [seg.get(i) for i in range(3, 8) if seg.get(i)]
+
+
 def _plb(state: _State, seg: Segment) -> None:
     for i in range(3, 15, 2):
         if not seg.get(i):
@@ -289,4 +280,5 @@ def _date(state: _State, seg: Segment, raw: str) -> date | None:
 
 
 _HANDLERS = {"ST": _st, "SE": _se, "BPR": _bpr, "TRN": _trn, "N1": _n1, "REF": _ref,
-             "CLP": _clp, "CAS": _cas, "SVC": _svc, "AMT": _amt, "LQ": _lq, "PLB": _plb}
+             "CLP": _clp, "CAS": _cas, "SVC": _svc, "AMT": _amt, "LQ": _lq, "PLB": _plb,
+             "MOA": _moa}

@@ -44,6 +44,7 @@ class ClpSpec:
     member_id: str = "MEMBER0001"
     patient_last: str = "PATIENT"
     patient_first: str = "TEST"
+    remarks: tuple[str, ...] = ()  # MOA claim-level RARCs (e.g. MA18 crossover)
 
     def charge(self) -> Decimal:
         return self.sign * sum((s.charge for s in self.services), ZERO)
@@ -67,6 +68,7 @@ class RemitSpec:
     paid_on: date
     claims: Sequence[ClpSpec]
     provider_adjustments: Sequence[tuple[str, str, Decimal]] = field(default_factory=tuple)
+    originator_sub: str = ""  # TRN04
 
     def total(self) -> Decimal:
         return (sum((c.paid() for c in self.claims), ZERO)
@@ -81,7 +83,8 @@ def write_835(spec: RemitSpec, *, control_number: int, created_at: datetime) -> 
         segment("ST", "835", st),
         segment("BPR", "I" if total else "H", fmt_amount(total), "C", "CHK" if total else "NON",
                 *([""] * 11), spec.paid_on.strftime("%Y%m%d")),
-        segment("TRN", "1", clean(spec.trace, 50), "1" + clean(spec.payer_id, 9).rjust(9, "0")),
+        segment("TRN", "1", clean(spec.trace, 50), "1" + clean(spec.payer_id, 9).rjust(9, "0"),
+                *([clean(spec.originator_sub, 50)] if spec.originator_sub else [])),
         segment("DTM", "405", spec.paid_on.strftime("%Y%m%d")),
         segment("N1", "PR", clean(spec.payer_name, 60)),
         segment("N3", "PO BOX 1"),
@@ -108,6 +111,8 @@ def _claim(clp: ClpSpec) -> list[str]:
     out += _cas(clp.claim_adjustments, clp.sign)
     out.append(segment("NM1", "QC", "1", clean(clp.patient_last, 60), clean(clp.patient_first, 35),
                        "", "", "", "MI", clean(clp.member_id, 80)))
+    if clp.remarks:
+        out.append(segment("MOA", "", "", *clp.remarks[:5]))
     for svc in clp.services:
         out.append(segment("SVC", composite("HC", svc.code, *svc.modifiers),
                            fmt_amount(clp.sign * svc.charge), fmt_amount(clp.sign * svc.paid),

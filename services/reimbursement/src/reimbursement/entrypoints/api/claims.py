@@ -18,6 +18,7 @@ from reimbursement.entrypoints.api.deps import Identities, Now, UoW
 from reimbursement.entrypoints.api.views import (
     claim_doc,
     claim_view_doc,
+    quarantine_doc,
     remittance_doc,
     work_item_doc,
 )
@@ -25,8 +26,8 @@ from reimbursement.service import billing, cob, exports, identity, queries, remi
 from reimbursement.service import denials as denial_service
 
 router = APIRouter(tags=["billing"])
-STATUSES = {"needs_review", "held", "ready", "submitted", "paid", "partially_paid", "denied",
-            "reversed"}
+STATUSES = {"needs_review", "held", "ready", "submitted", "paid", "partially_paid", "paid_zero",
+            "denied", "reversed"}
 HELD = {"description": "The claim is held (problem type claim-held): `missing` names each item "
                        "the 837P needs and the claim lacks; nothing is sent with a stand-in"}
 _STATUS = "(" + "|".join(sorted(STATUSES)) + ")"
@@ -157,8 +158,15 @@ async def rebuild(claim_id: UUID, uow: UoW, now: Now) -> dict[str, Any]:
 
 
 @router.post("/v1/remittances", response_model=s.RemittanceOut, status_code=201,
-             summary="Post an 835 remittance (X12 text); all or nothing",
-             openapi_extra={"requestBody": text_request_body("An X12 835 remittance file")})
+             summary="Post an 835 remittance (X12 text); all or nothing. A re-sent file (same "
+                     "TRN03, TRN04, TRN02 and payee) posts nothing (`duplicate`)",
+             openapi_extra={"requestBody": text_request_body("An X12 835 remittance file")},
+             responses={422: {"description": "Refused whole and quarantined (problem type "
+                                             "remittance-rejected): `errors` name each "
+                                             "segment's line and reason, `quarantine_id` the "
+                                             "stored refusal. Unbalanced, malformed, not 5010, "
+                                             "CAS group CR, payee not this practice, or a "
+                                             "reversal of no posted payment"}})
 async def post_remittance(request: Request, uow: UoW, now: Now,
                           identities: Identities) -> dict[str, Any]:
     text = await text_body(request)
@@ -168,6 +176,14 @@ async def post_remittance(request: Request, uow: UoW, now: Now,
     await cob.after_remittance(uow=uow, source=identities, now=now, claim_ids=[
         p.claim_id for p in posted.claims if p.claim_id is not None and p.applied])
     return remittance_doc(posted)
+
+
+@router.get("/v1/remittances/quarantine", response_model=s.Page[s.QuarantinedRemittance],
+            summary="835s refused whole (nothing posted), newest first, with their reasons")
+async def quarantine(uow: UoW, limit: int = Query(50, ge=1, le=200),
+                     cursor: str | None = None) -> dict[str, Any]:
+    rows, nxt = await queries.quarantined_remittances(uow=uow, limit=limit, cursor=cursor)
+    return {"items": [quarantine_doc(r) for r in rows], "next_cursor": nxt}
 
 
 async def text_body(request: Request) -> str:

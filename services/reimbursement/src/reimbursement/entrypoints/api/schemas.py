@@ -107,6 +107,20 @@ class PaymentOut(Out):
     denial_reasons: list[str]
     adjustments: list[dict[str, Any]]
     posted_at: datetime
+    payer_claim_number: str | None = None
+    crossover: bool = Field(False, description="CLP02 19/20/21 with RARC MA18/MA07: the payer "
+                            "forwarded the claim to the next payer")
+    remarks: list[str] = Field([], description="RARCs of the claim (MOA) and its lines (LQ*HE)")
+
+
+class ProviderAdjustmentOut(Out):
+    remittance_id: UUID
+    reason: str = Field(description="PLB code: WO overpayment recovery, FB forwarding "
+                        "balance, 72 authorized return, L6 interest...")
+    reference: str | None
+    amount: Money = Field(description="negative: paid now, to be recouped later (deferred); "
+                          "positive: taken back")
+    posted_at: datetime
 
 
 CobStateOut = Literal["secondary_built", "secondary_refused", "awaiting_crossover",
@@ -176,6 +190,12 @@ class ClaimOut(Out):
     cob: CobOut | None = Field(None, description="coordination of benefits: the secondary "
                                "claim built after this one, or the primary this one follows, "
                                "and what the primary's final decision led to")
+    awaiting_crossover: bool = Field(False, description="the primary forwarded the claim to "
+                                     "the secondary itself (crossover): send no secondary")
+    provider_adjustments: list[ProviderAdjustmentOut] = Field(
+        [], description="PLB amounts whose reference names this claim")
+    open_recoupment: Money = Field(Decimal(0), description="deferred recoupments (PLB WO/FB/72)"
+                                   " the payer has not taken back yet")
 
 
 class DenialOut(Out):
@@ -207,6 +227,20 @@ class RemittanceOut(Out):
     duplicate: bool
     remittances: list[dict[str, Any]]
     claims: list[dict[str, Any]]
+
+
+class QuarantineReason(Out):
+    field: str = Field(description="'line N': the line of the segment at fault")
+    message: str
+
+
+class QuarantinedRemittance(Out):
+    id: UUID
+    received_at: datetime
+    trace_number: str | None = Field(description="TRN02 when it could be read")
+    keys: list[dict[str, str]] = Field(description="remittance keys read (TRN03, TRN04, "
+                                       "TRN02, payee)")
+    reasons: list[QuarantineReason]
 
 
 # --------------------------------------------------------------------------- inventory

@@ -8,7 +8,8 @@ from uuid import UUID
 from reimbursement.adapters.cob_repo import CobRecord
 from reimbursement.domain.inventory import Lot
 from reimbursement.domain.lifecycle import BilledLine, Claim, hold_docs
-from reimbursement.domain.posting import PostedPayment
+from reimbursement.domain.posting import PostedPayment, PostedProviderAdjustment
+from reimbursement.domain.settlement import open_recoupment
 from reimbursement.domain.stock_reports import InventoryFlag
 from reimbursement.service.denials import WorkItem
 from reimbursement.service.queries import ClaimView, Denial
@@ -17,7 +18,8 @@ from reimbursement.service.reports import InventoryItem
 
 
 def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = (),
-              cob: CobRecord | None = None) -> dict[str, Any]:
+              cob: CobRecord | None = None,
+              adjustments: tuple[PostedProviderAdjustment, ...] = ()) -> dict[str, Any]:
     c = claim.coding
     return {
         "id": claim.id, "order_id": claim.order_id, "practice_id": claim.practice_id,
@@ -42,6 +44,11 @@ def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = (),
         "updated_at": claim.updated_at, "submitted_at": claim.submitted_at,
         "adjudicated_at": claim.adjudicated_at, "payments": [payment_doc(p) for p in payments],
         "cob": None if cob is None else cob_doc(cob, claim.id),
+        "awaiting_crossover": claim.awaiting_crossover,
+        "provider_adjustments": [{"remittance_id": a.remittance_id, "reason": a.reason,
+                                  "reference": a.reference, "amount": a.amount,
+                                  "posted_at": a.posted_at} for a in adjustments],
+        "open_recoupment": open_recoupment((a.reason, a.amount) for a in adjustments),
     }
 
 
@@ -55,7 +62,7 @@ def cob_doc(record: CobRecord, claim_id: UUID) -> dict[str, Any]:
 
 
 def claim_view_doc(view: ClaimView) -> dict[str, Any]:
-    return claim_doc(view.claim, view.payments, view.cob)
+    return claim_doc(view.claim, view.payments, view.cob, view.provider_adjustments)
 
 
 def line_doc(billed: BilledLine) -> dict[str, Any]:
@@ -70,6 +77,8 @@ def line_doc(billed: BilledLine) -> dict[str, Any]:
 
 def payment_doc(p: PostedPayment) -> dict[str, Any]:
     return {"remittance_id": p.remittance_id, "status_code": p.status_code,
+            "payer_claim_number": p.payer_claim_number, "crossover": p.crossover,
+            "remarks": list(p.remarks),
             "outcome": p.outcome, "paid": p.paid,
             "patient_responsibility": p.patient_responsibility, "contractual": p.contractual,
             "denial_reasons": list(p.denial_reasons),
@@ -112,8 +121,14 @@ def posting_doc(p: ClaimPosting) -> dict[str, Any]:
     if p.applied is not None:
         doc |= {"patient_responsibility": str(p.applied.patient_responsibility),
                 "denial_reasons": list(p.applied.denial_reasons),
-                "unmatched_lines": list(p.applied.unmatched_lines)}
+                "unmatched_lines": list(p.applied.unmatched_lines),
+                "claim_status": p.applied.claim_status, "crossover": p.applied.crossover}
     return doc
+
+
+def quarantine_doc(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["id"], "received_at": row["received_at"],
+            "trace_number": row["trace_number"], "keys": row["keys"], "reasons": row["reasons"]}
 
 
 def inventory_doc(item: InventoryItem) -> dict[str, Any]:

@@ -1061,7 +1061,7 @@ class Status(RootModel[str]):
         str,
         Field(
             description='one status or several, comma-separated',
-            pattern='^(denied|held|needs_review|paid|partially_paid|ready|reversed|submitted)(,(denied|held|needs_review|paid|partially_paid|ready|reversed|submitted))*$',
+            pattern='^(denied|held|needs_review|paid|paid_zero|partially_paid|ready|reversed|submitted)(,(denied|held|needs_review|paid|paid_zero|partially_paid|ready|reversed|submitted))*$',
             title='Status',
         ),
     ]
@@ -1192,11 +1192,26 @@ class PaymentOut(BaseModel):
     )
     adjustments: Annotated[list[dict[str, Any]], Field(title='Adjustments')]
     contractual: Annotated[str, Field(title='Contractual')]
+    crossover: Annotated[
+        bool,
+        Field(
+            description='CLP02 19/20/21 with RARC MA18/MA07: the payer forwarded the claim to the next payer',
+            title='Crossover',
+        ),
+    ] = False
     denial_reasons: Annotated[list[str], Field(title='Denial Reasons')]
     outcome: Annotated[str | None, Field(title='Outcome')]
     paid: Annotated[str, Field(title='Paid')]
     patient_responsibility: Annotated[str, Field(title='Patient Responsibility')]
+    payer_claim_number: Annotated[str | None, Field(title='Payer Claim Number')] = None
     posted_at: Annotated[AwareDatetime, Field(title='Posted At')]
+    remarks: Annotated[
+        list[str],
+        Field(
+            description='RARCs of the claim (MOA) and its lines (LQ*HE)',
+            title='Remarks',
+        ),
+    ] = []
     remittance_id: Annotated[UUID, Field(title='Remittance Id')]
     status_code: Annotated[str, Field(title='Status Code')]
 
@@ -1298,6 +1313,29 @@ class ProductIn(BaseModel):
     volume_ml: Annotated[VolumeMl | VolumeMl1 | None, Field(title='Volume Ml')] = None
 
 
+class ProviderAdjustmentOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    amount: Annotated[
+        str,
+        Field(
+            description='negative: paid now, to be recouped later (deferred); positive: taken back',
+            title='Amount',
+        ),
+    ]
+    posted_at: Annotated[AwareDatetime, Field(title='Posted At')]
+    reason: Annotated[
+        str,
+        Field(
+            description='PLB code: WO overpayment recovery, FB forwarding balance, 72 authorized return, L6 interest...',
+            title='Reason',
+        ),
+    ]
+    reference: Annotated[str | None, Field(title='Reference')]
+    remittance_id: Annotated[UUID, Field(title='Remittance Id')]
+
+
 class PutChargesResponse(BaseModel):
     model_config = ConfigDict(
         extra='allow',
@@ -1317,6 +1355,45 @@ class PutDescriptorResponse(BaseModel):
         extra='allow',
         populate_by_name=True,
     )
+
+
+class QuarantineQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[str | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
+
+
+class QuarantineReason(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    field: Annotated[
+        str,
+        Field(description="'line N': the line of the segment at fault", title='Field'),
+    ]
+    message: Annotated[str, Field(title='Message')]
+
+
+class QuarantinedRemittance(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: Annotated[UUID, Field(title='Id')]
+    keys: Annotated[
+        list[dict[str, str]],
+        Field(
+            description='remittance keys read (TRN03, TRN04, TRN02, payee)',
+            title='Keys',
+        ),
+    ]
+    reasons: Annotated[list[QuarantineReason], Field(title='Reasons')]
+    received_at: Annotated[AwareDatetime, Field(title='Received At')]
+    trace_number: Annotated[
+        str | None,
+        Field(description='TRN02 when it could be read', title='Trace Number'),
+    ]
 
 
 class Rates4(RootModel[Decimal]):
@@ -1640,6 +1717,13 @@ class ClaimOut(BaseModel):
     adjudicated_at: Annotated[AwareDatetime | None, Field(title='Adjudicated At')]
     allowed: Annotated[str | None, Field(title='Allowed')]
     auth_number: Annotated[str | None, Field(title='Auth Number')]
+    awaiting_crossover: Annotated[
+        bool,
+        Field(
+            description='the primary forwarded the claim to the secondary itself (crossover): send no secondary',
+            title='Awaiting Crossover',
+        ),
+    ] = False
     cob: Annotated[
         CobOut | None,
         Field(
@@ -1666,6 +1750,13 @@ class ClaimOut(BaseModel):
     lines: Annotated[list[ClaimLineOut], Field(title='Lines')]
     member_id: Annotated[str | None, Field(title='Member Id')]
     notes: Annotated[list[str], Field(title='Notes')]
+    open_recoupment: Annotated[
+        str,
+        Field(
+            description='deferred recoupments (PLB WO/FB/72) the payer has not taken back yet',
+            title='Open Recoupment',
+        ),
+    ] = '0.00'
     order_id: Annotated[UUID, Field(title='Order Id')]
     ordering_practitioner_id: Annotated[
         UUID | None, Field(title='Ordering Practitioner Id')
@@ -1680,6 +1771,14 @@ class ClaimOut(BaseModel):
     ] = []
     place_of_service: Annotated[str, Field(title='Place Of Service')]
     practice_id: Annotated[str, Field(title='Practice Id')]
+    provider_adjustments: Annotated[
+        list[ProviderAdjustmentOut],
+        Field(
+            description='PLB amounts whose reference names this claim',
+            title='Provider Adjustments',
+            validate_default=True,
+        ),
+    ] = []
     rendering_npi: Annotated[str | None, Field(title='Rendering Npi')]
     reviews: Annotated[list[Review], Field(title='Reviews')]
     sequestration: Annotated[str | None, Field(title='Sequestration')]
@@ -1808,6 +1907,14 @@ class PageClaimOut(BaseModel):
         populate_by_name=True,
     )
     items: Annotated[list[ClaimOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
+class PageQuarantinedRemittance(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[QuarantinedRemittance], Field(title='Items')]
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
