@@ -38,30 +38,18 @@ def posting(status: str = "1", paid: str = "100", *adjustments: tuple[str, str, 
         unmatched_lines=(), posted_at=AT)
 
 
-class WithRemarks:
-    """A posting as the 835 helper may store it: remark codes and a crossover flag."""
-
-    def __init__(self, base: PostedPayment, remarks: tuple[str, ...],
-                 crossover: bool | None = None) -> None:
-        self.base, self.remarks, self.crossover = base, remarks, crossover
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.base, name)
-
-
-@pytest.mark.parametrize(("status", "remarks", "flag", "expected"), [
-    ("1", (), None, None),  # processed as primary: not a crossover
-    ("19", (), None, "forwarded"),  # CLP02 19 alone says "forwarded to the next payer"
-    ("19", ("MA18",), None, "medigap"),
-    ("20", ("MA07",), None, "medicaid"),
-    ("21", ("N4", "ma18"), None, "medigap"),
-    ("1", ("MA18",), None, None),  # a remark without a forwarding status is not one
-    ("1", ("MA07",), True, "medicaid"),  # the posting's own flag, when stored, decides
-    ("19", ("MA18",), False, None),
+@pytest.mark.parametrize(("status", "remarks", "expected"), [
+    ("1", (), None),  # processed as primary: not a crossover
+    ("19", (), "forwarded"),  # CLP02 19 alone says "forwarded to the next payer"
+    ("19", ("MA18",), "medigap"),
+    ("20", ("MA07",), "medicaid"),
+    ("21", ("N4", "ma18"), "medigap"),
+    ("1", ("MA18",), None),  # a remark without a forwarding status is not one
+    ("1", ("MA07",), None),
+    ("2", ("MA18",), None),  # processed as secondary: this payer is the crossover payer
 ])
-def test_crossover_table(status, remarks, flag, expected) -> None:
-    p = WithRemarks(posting(status), remarks, flag)
-    assert crossover_of(p) == expected  # type: ignore[arg-type]
+def test_crossover_table(status, remarks, expected) -> None:
+    assert crossover_of(replace(posting(status), remarks=remarks)) == expected
 
 
 @pytest.mark.parametrize(("postings", "expected"), [
