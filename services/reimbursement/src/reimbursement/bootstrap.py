@@ -33,6 +33,7 @@ def billing_config(settings: ReimbursementSettings) -> BillingConfig:
         expiring_within_days=settings.expiring_within_days,
         parties=X12Parties(submitter=submitter, receiver_name=settings.receiver_name,
                            receiver_id=settings.receiver_id, usage=settings.x12_usage),
+        timely_filing_default_days=settings.timely_filing_default_days,
     )
 
 

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from chairside_shared.settings import load_settings
 from chairside_shared.web import create_service_app
 from reimbursement.bootstrap import build_runtime
-from reimbursement.entrypoints.api import catalog, claims, practice, reports
+from reimbursement.entrypoints.api import catalog, claim_states, claims, practice, reports
 from reimbursement.settings import ReimbursementSettings
 
 
@@ -17,5 +17,5 @@ def create_app(settings: ReimbursementSettings | None = None) -> FastAPI:
         build_runtime(settings),
         title="Chairside reimbursement",
         description="Buy-and-bill: inventory, fee schedules, claims, remittances and margin.",
-        routers=[claims.router, catalog.router, reports.router, practice.router],
+        routers=[claim_states.router, claims.router, catalog.router, reports.router, practice.router],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from chairside_shared.settings import ServiceSettings, service_config
 
@@ -28,6 +28,9 @@ class ReimbursementSettings(ServiceSettings):
     receiver_name: str = "Clearinghouse"
     receiver_id: str = "CLEARHOUSE01"
     x12_usage: str = "T"  # T test, P production (ISA15)
+    # Timely filing, days from the date of service, for a commercial / MA / Medicaid payer with
+    # no days on file (PUT /v1/payer-claim-rules/{payer_id}); Medicare FFS is 12 months.
+    timely_filing_default_days: int = Field(90, ge=1, le=3650)
     # Where a claim's patient, coverage and practitioners are read at export time (kept nowhere
     # here): GET {orders_url}/v1/orders/{order_id}/payer-identity?purpose=payment.
     orders_url: str = "http://127.0.0.1:8001"

@@ -1,20 +1,20 @@
 """The claim aggregate: a built claim and its lifecycle, changed only through its methods.
 
-    build  -> needs_review | held | ready   (ClaimCreated)
-    needs_review | held | ready  --rebuild-->  needs_review | held | ready
-    needs_review | held | ready  --record_check-->  needs_review | held | ready
-    ready  --submit-->  submitted           (ClaimSubmitted)
-    submitted | paid | partially_paid | denied | reversed
-           --post-->  paid | partially_paid (ClaimPaid) | denied (ClaimDenied) | reversed
+Which action may move the claim from which status to which is the table in
+domain/transitions.py; every change of status goes through ``_move``, which refuses a pair the
+table does not hold (ClaimConflict, 409) and appends one Transition (who, when, why) to the
+claim's ``history``. The history is append-only: the repository inserts only its new tail.
 
 An unsent claim's status is settled from what it carries: a coding review makes it
 ``needs_review``; else a hold (an item the 837P needs and the claim lacks: an NDC from the
 build, an identity from the last check against orders) makes it ``held``; else ``ready``. A
-held claim is never submitted or exported: the refusal names each missing item.
+held claim is never submitted or exported: the refusal names each missing item. A ``rejected``
+claim (999 / 277CA: the payer never adjudicated it) may be fixed like an unsent one and is sent
+again as a new version (domain/submissions.py).
 
 A remittance for a claim that was never submitted is *held*: the service records the payment
 for a biller and leaves the claim alone (``accepts_remittance`` is false). Every change bumps
-``version`` and ``updated_at``; an action the status does not allow is a ClaimConflict (409).
+``version`` and ``updated_at``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 from reimbursement.domain.claim import (
@@ -36,20 +37,31 @@ from reimbursement.domain.claim import (
 from reimbursement.domain.drug_coding import Review
 from reimbursement.domain.errors import ClaimConflict, ClaimHeld
 from reimbursement.domain.events import (
+    ClaimAccepted,
     ClaimCreated,
     ClaimDenied,
     ClaimEvent,
     ClaimPaid,
+    ClaimRejected,
     ClaimSubmitted,
 )
 from reimbursement.domain.holds import Hold
 from reimbursement.domain.money import ZERO
 from reimbursement.domain.remittance import PostingOutcome
+from reimbursement.domain.submissions import (
+    FREQUENCY_NAMES,
+    Frequency,
+    MissingIcn,
+    ReplacementNotAccepted,
+    Submission,
+    clm01_for,
+)
+from reimbursement.domain.transitions import TABLE, Action, Transition, ensure
 
-EDITABLE: frozenset[ClaimStatus] = frozenset({"needs_review", "held", "ready"})
+EDITABLE: frozenset[ClaimStatus] = TABLE["settle"][0]
 # A payer can only adjudicate what was sent to it; later remittances may adjust a decision.
-POSTABLE: frozenset[ClaimStatus] = frozenset(
-    {"submitted", "paid", "partially_paid", "denied", "reversed"})
+POSTABLE: frozenset[ClaimStatus] = TABLE["post"][0]
+SYSTEM = "system:reimbursement"
 _POSTED_EVENT: dict[ClaimStatus, type[ClaimEvent]] = {
     "paid": ClaimPaid, "partially_paid": ClaimPaid, "denied": ClaimDenied}
 ReviewReason = dict[str, str | int | None]
@@ -143,11 +155,13 @@ class Claim:
     identity_holds: tuple[Hold, ...] = ()  # found by the last identity check
     identity_checked_at: datetime | None = None
     version: int = 1
+    history: list[Transition] = field(default_factory=list)  # oldest first, append-only
+    submissions: list[Submission] = field(default_factory=list)  # versions sent, oldest first
     events: list[ClaimEvent] = field(default_factory=list)
 
     @classmethod
     def create(cls, *, claim_id: UUID, draft: ClaimDraft, lot_costs: Mapping[str, Decimal],
-               now: datetime) -> Claim:
+               now: datetime, actor: str = "system:billing") -> Claim:
         """A claim built from an administered visit (ready, or needing review)."""
         claim = cls(id=claim_id, order_id=draft.order_id,
                     account_number=account_number_for(claim_id),
@@ -155,8 +169,26 @@ class Claim:
                     status=draft.status, coding=Coding.of(draft),
                     lines=[BilledLine(line) for line in draft.lines],
                     lot_costs=dict(lot_costs), created_at=now, updated_at=now)
+        ensure("build", None, draft.status)
+        claim.history.append(Transition("build", None, draft.status, actor, now,
+                                        "built from the administered visit"))
         claim._record(ClaimCreated, now)
         return claim
+
+    @property
+    def current(self) -> Submission | None:
+        """The version sent last (None: never sent)."""
+        return self.submissions[-1] if self.submissions else None
+
+    @property
+    def clm01(self) -> str:
+        """The CLM01 of the version sent last (the account number before any)."""
+        return self.current.clm01 if self.current else self.account_number
+
+    @property
+    def payer_claim_number(self) -> str | None:
+        """The payer's claim control number (ICN) of the latest version that has one."""
+        return next((s.icn for s in reversed(self.submissions) if s.icn), None)
 
     @property
     def expected_margin(self) -> Decimal | None:
@@ -183,35 +215,106 @@ class Claim:
                                 status_now=self.status)
 
     def rebuild(self, draft: ClaimDraft, *, lot_costs: Mapping[str, Decimal],
-                now: datetime) -> None:
+                now: datetime, actor: str = "system:billing") -> None:
         self.ensure_editable()
         self.coding = Coding.of(draft)
         self.lines = [BilledLine(line) for line in draft.lines]
         self.lot_costs = dict(lot_costs)
-        self._settle()
+        self._settle(now, actor, "rebuilt")
         self._touch(now)
 
-    def record_check(self, holds: tuple[Hold, ...], *, now: datetime) -> None:
+    def record_check(self, holds: tuple[Hold, ...], *, now: datetime,
+                     actor: str = "system:identity-check") -> None:
         """The result of checking the claim's identities against orders (no holds: complete).
-        Recorded on an unsent claim only; a sent claim is what the payer has."""
+        Recorded on an unsent (or rejected, being fixed) claim only; a sent claim is what
+        the payer has."""
         self.ensure_editable("checked")
         self.identity_holds = holds
         self.identity_checked_at = now
-        self._settle()
+        self._settle(now, actor, "identities checked against orders")
         self._touch(now)
 
-    def submit(self, *, now: datetime) -> None:
+    def submit(self, *, now: datetime, actor: str = SYSTEM, reason: str | None = None) -> None:
+        """Send the claim: a ready claim as its first version, a rejected one (fixed) as a new
+        version with the rejected version's frequency and REF*F8 (an original stays ``1``)."""
         if self.status == "needs_review":
             raise ClaimConflict("the claim needs review before it can be submitted",
                                 reasons=review_reasons(self.coding.reviews))
         if self.status == "held":
             raise ClaimHeld.of(self.id, self.holds, "submitted")
-        if self.status != "ready":
+        if self.status not in {"ready", "rejected"}:
             raise ClaimConflict(f"the claim is already {self.status}", status_now=self.status)
-        self.status = "submitted"
+        last = self.current
+        frequency: Frequency = last.frequency if last and self.status == "rejected" else "1"
+        self._send(frequency, last.original_icn if last and frequency != "1" else None, now)
+        self._move("submit", "submitted", now, actor, reason or (
+            "sent again after rejection" if last else "submitted"))
         self.submitted_at = now
         self._touch(now)
         self._record(ClaimSubmitted, now)
+
+    def replace_or_void(self, frequency: Frequency, *, now: datetime, actor: str,
+                        reason: str, accepts_replacement: bool) -> None:
+        """Send a replacement (``7``, all lines as they stand) or a void (``8``) of a claim the
+        payer processed; both carry REF*F8 = the payer's claim control number."""
+        action: Action = "correct" if frequency == "7" else "void"
+        target: ClaimStatus = "corrected" if frequency == "7" else "voided"
+        ensure(action, self.status, target)
+        if not accepts_replacement:
+            raise ReplacementNotAccepted(
+                f"payer {self.coding.payer_id} does not accept {FREQUENCY_NAMES[frequency]} "
+                "claims (accepts_replacement_claims is false): request a reopening instead",
+                payer_id=self.coding.payer_id)
+        icn = self.payer_claim_number
+        if icn is None:
+            raise MissingIcn(
+                f"a {FREQUENCY_NAMES[frequency]} claim (frequency {frequency}) needs 2300 "
+                "REF*F8 = the payer's claim control number, and no payer_claim_number is on "
+                "file for this claim", field="payer_claim_number")
+        self._send(frequency, icn, now)
+        self._move(action, target, now, actor, reason)
+        self.submitted_at = now
+        self._touch(now)
+        self._record(ClaimSubmitted, now)
+
+    def acknowledge(self, clm01: str, *, accepted: bool, now: datetime, actor: str,
+                    icn: str | None = None, reasons: tuple[str, ...] = ()) -> bool:
+        """The payer's (or clearinghouse's) word on the version sent as ``clm01``: accepted
+        into adjudication (277CA A2, with its ICN) or rejected (999 IK5 R, 277CA A3/A6/A7/A8,
+        with the reasons). False: an older version, nothing changed."""
+        index = next((i for i, s in enumerate(self.submissions) if s.clm01 == clm01), None)
+        if index is None or index != len(self.submissions) - 1:
+            return False
+        why = "; ".join(reasons) or None
+        self._move("accept" if accepted else "reject", "accepted" if accepted else "rejected",
+                   now, actor, why)
+        self.submissions[index] = replace(
+            self.submissions[index], outcome="accepted" if accepted else "rejected",
+            icn=icn or self.submissions[index].icn, reasons=reasons, acknowledged_at=now)
+        self._touch(now)
+        sub = self.submissions[index]
+        self.events.append((ClaimAccepted if accepted else ClaimRejected)(
+            **self._snapshot(now), clm01=sub.clm01, frequency=sub.frequency,
+            payer_claim_number=sub.icn, rejection_reasons=reasons))
+        return True
+
+    def record_sent(self, control_number: int) -> None:
+        """The interchange that carried the current version (ISA13)."""
+        if self.current is not None:
+            self.submissions[-1] = replace(self.current, control_number=control_number)
+
+    def move(self, action: Action, target: ClaimStatus, *, now: datetime, actor: str,
+             reason: str | None) -> None:
+        """An action with no side effect beyond the status (appeal, write_off, close)."""
+        if action not in {"appeal", "write_off", "close"}:
+            raise ClaimConflict(f"{action} is not a plain status change", action=action)
+        self._move(action, target, now, actor, reason)
+        self._touch(now)
+
+    def _send(self, frequency: Frequency, original_icn: str | None, now: datetime) -> None:
+        number = len(self.submissions) + 1
+        self.submissions.append(Submission(number, clm01_for(self.account_number, number),
+                                           frequency, now, original_icn))
 
     def ensure_exportable(self) -> None:
         if self.status == "needs_review":
@@ -220,7 +323,8 @@ class Claim:
         if self.status == "held":
             raise ClaimHeld.of(self.id, self.holds, "exported")
 
-    def post(self, outcome: PostingOutcome, *, now: datetime) -> None:
+    def post(self, outcome: PostingOutcome, *, now: datetime,
+             actor: str = "system:remittance") -> None:
         """Apply one remittance's decision on this claim (its lines, amounts and status)."""
         if not self.accepts_remittance:
             raise ClaimConflict(f"a {self.status} claim was never sent to a payer",
@@ -231,7 +335,8 @@ class Claim:
                 i = at[result.matched_line]
                 self.lines[i] = replace(self.lines[i], paid=self.lines[i].paid + result.paid,
                                         denied=result.denied, denial_reasons=result.reasons)
-        self.status = outcome.status
+        self._move("post", outcome.status, now, actor, "; ".join(outcome.denial_reasons)
+                   or f"835 {outcome.status}")
         self.paid_amount += outcome.paid
         self.patient_responsibility += outcome.patient_responsibility
         self.denial_reasons = (outcome.denial_reasons
@@ -256,17 +361,28 @@ class Claim:
             ids=c.ids,
         )
 
-    def _settle(self) -> None:
-        self.status = settled_status(self.coding.reviews, self.holds)
+    def _settle(self, now: datetime, actor: str, reason: str) -> None:
+        target = settled_status(self.coding.reviews, self.holds)
+        if target != self.status:
+            self._move("settle", target, now, actor, reason)
+
+    def _move(self, action: Action, target: ClaimStatus, now: datetime, actor: str,
+              reason: str | None) -> None:
+        ensure(action, self.status, target)
+        self.history.append(Transition(action, self.status, target, actor, now, reason))
+        self.status = target
 
     def _touch(self, now: datetime) -> None:
         self.updated_at = now
         self.version += 1
 
     def _record(self, kind: type[ClaimEvent], now: datetime) -> None:
-        self.events.append(kind(
-            claim_id=self.id, order_id=self.order_id, practice_id=self.practice_id,
-            payer_id=self.coding.payer_id, status=self.status,
-            total_charge=self.coding.total_charge,
-            expected_payment=self.coding.expected_payment, paid_amount=self.paid_amount,
-            denial_reasons=self.denial_reasons, occurred_at=now))
+        self.events.append(kind(**self._snapshot(now)))
+
+    def _snapshot(self, now: datetime) -> dict[str, Any]:
+        return {"claim_id": self.id, "order_id": self.order_id,
+                "practice_id": self.practice_id, "payer_id": self.coding.payer_id,
+                "status": self.status, "total_charge": self.coding.total_charge,
+                "expected_payment": self.coding.expected_payment,
+                "paid_amount": self.paid_amount, "denial_reasons": self.denial_reasons,
+                "occurred_at": now}

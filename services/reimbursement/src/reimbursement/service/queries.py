@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from chairside_shared.errors import InvalidInput, NotFound
 from reimbursement.adapters.claims_repo import ClaimFilter
 from reimbursement.domain.lifecycle import BilledLine, Claim
 from reimbursement.domain.posting import PostedPayment
+from reimbursement.service.claim_states import deadline_of
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
@@ -18,6 +19,7 @@ from reimbursement.service.uow import ReimbursementUnitOfWork
 class ClaimView:
     claim: Claim
     payments: tuple[PostedPayment, ...]
+    filing_deadline: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,8 @@ async def claim_view(*, uow: ReimbursementUnitOfWork, claim_id: UUID) -> ClaimVi
         if claim is None:
             raise NotFound("no such claim")
         payments = await uow.remittances.payments(claim_ids=[claim.id])
-    return ClaimView(claim, tuple(payments.get(claim.id, [])))
+        deadline = await deadline_of(uow, claim)
+    return ClaimView(claim, tuple(payments.get(claim.id, [])), deadline)
 
 
 async def list_claims(*, uow: ReimbursementUnitOfWork, order_id: UUID | None,

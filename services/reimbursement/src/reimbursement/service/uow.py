@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
 from reimbursement.adapters.authorization_repo import AuthorizationRepository
 from reimbursement.adapters.catalog_repo import CatalogRepository
+from reimbursement.adapters.claim_rules_repo import ClaimRulesRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
 from reimbursement.adapters.practice_repo import PracticeRepository
@@ -35,6 +36,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
     remittances: RemittanceRepository
     authorizations: AuthorizationRepository
     practice: PracticeRepository
+    claim_rules: ClaimRulesRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -49,6 +51,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.remittances = RemittanceRepository(self.session)
         self.authorizations = AuthorizationRepository(self.session)
         self.practice = PracticeRepository(self.session)
+        self.claim_rules = ClaimRulesRepository(self.session)
         return self
 
     async def flush(self) -> None:

@@ -28,6 +28,16 @@ def get_identities(request: Request) -> PayerIdentitySource:
     return source
 
 
+def get_actor(request: Request) -> str:
+    """Who acts, as the gateway forwards the caller (ids only): kept in a claim's history."""
+    user = request.headers.get("x-chairside-user-id")
+    client = request.headers.get("x-chairside-client-id")
+    if user:
+        return f"user:{user}" + (f"@{client}" if client else "")
+    return f"client:{client}" if client else "api"
+
+
 UoW = Annotated[ReimbursementUnitOfWork, Depends(get_uow)]
 Now = Annotated[datetime, Depends(get_now)]
 Identities = Annotated[PayerIdentitySource, Depends(get_identities)]
+Actor = Annotated[str, Depends(get_actor)]

@@ -37,11 +37,24 @@ def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = ()) -> dict[st
         "denial_reasons": list(claim.denial_reasons), "created_at": claim.created_at,
         "updated_at": claim.updated_at, "submitted_at": claim.submitted_at,
         "adjudicated_at": claim.adjudicated_at, "payments": [payment_doc(p) for p in payments],
+        "clm01": claim.clm01 if claim.current else None,
+        "frequency": claim.current.frequency if claim.current else None,
+        "payer_claim_number": claim.payer_claim_number,
+        "rejection_reasons": list(claim.current.reasons) if claim.status == "rejected"
+        and claim.current else [],
+        "history": [plain_row(t) for t in claim.history],
+        "submissions": [plain_row(s) | {"reasons": list(s.reasons)}
+                        for s in claim.submissions],
     }
 
 
+def plain_row(obj: Any) -> dict[str, Any]:
+    """A frozen dataclass as a dict of its values, as they are."""
+    return {f: getattr(obj, f) for f in obj.__slots__}
+
+
 def claim_view_doc(view: ClaimView) -> dict[str, Any]:
-    return claim_doc(view.claim, view.payments)
+    return claim_doc(view.claim, view.payments) | {"filing_deadline": view.filing_deadline}
 
 
 def line_doc(billed: BilledLine) -> dict[str, Any]:
