@@ -98,5 +98,8 @@ async def _contract(uow: ReimbursementUnitOfWork, claim: Claim) -> PayerContract
 
 
 def _to_render(claim: Claim, contract: PayerContract, parties: ClaimParties) -> ClaimToRender:
-    return ClaimToRender(claim.as_draft(), claim.account_number, parties,
-                         PayerParty(contract.name, contract.x12_payer_id, contract.claim_filing))
+    sent = claim.current
+    return ClaimToRender(claim.as_draft(), claim.clm01, parties,
+                         PayerParty(contract.name, contract.x12_payer_id, contract.claim_filing),
+                         frequency=sent.frequency if sent else "1",
+                         original_icn=sent.original_icn if sent else None)
