@@ -115,7 +115,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
             record = {"id": len(s.batches) + 1, "at": now.isoformat(),
                       "gs_control": batch.gs_control, "errors": batch.pyx12_errors,
                       "claims": [{"clm01": c.clm01, "frequency": c.frequency,
-                                  "icn": icns.get(c.clm01)}
+                                  "original_icn": c.original_icn, "icn": icns.get(c.clm01)}
                                  for st in batch.sets for c in st.claims]}
             s.batches.append(record)
         return record

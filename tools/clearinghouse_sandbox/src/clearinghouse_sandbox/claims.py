@@ -38,6 +38,7 @@ class SentClaim:
     charge: Decimal
     frequency: str
     position: int  # of the CLM segment in its transaction set (ST = 1)
+    original_icn: str | None = None  # 2300 REF*F8 (frequency 7 / 8)
     service_date: str | None = None
     billing_npi: str = ""
     billing_name: str = ""
@@ -127,6 +128,8 @@ def read_837(text: str) -> Batch:
             current.claims.append(SentClaim(
                 seg[1], Decimal(seg[2]), parts[2] if len(parts) > 2 else "1", position,
                 billing_name=billing[0], billing_npi=billing[1], patient=patient))
+        elif tag == "REF" and seg[1] == "F8" and current.claims:
+            current.claims[-1].original_icn = seg[2]
         elif tag == "DTP" and seg[1] == "472" and current.claims:
             current.claims[-1].service_date = current.claims[-1].service_date or seg[3]
     return batch
@@ -233,7 +236,7 @@ def build_277ca(batch: Batch, claims: list[SentClaim], config: SandboxConfig, *,
         action = "U" if sc.status in REJECTED else "WQ"
         body.append(f"STC*{sc.status}:{sc.status_code}{entity}*{day}*{action}*"
                     f"{_amount(claim.charge)}")
-        if sc.status == "A2":
+        if sc.status == "A2" and sc.send_icn:
             icns[claim.clm01] = icn_for(control, index, now)
             body.append(f"REF*1K*{icns[claim.clm01]}")
         if claim.service_date:

@@ -86,6 +86,7 @@ class ClaimScenario(BaseModel):
     status: Literal["A1", "A2", "A3", "A6", "A7", "A8"] = "A2"
     status_code: str = Field("20", pattern=r"^\d{1,5}$")  # STC01-2 (20 accepted, 562 NPI..)
     entity: str | None = Field(None, pattern=r"^[0-9A-Z]{2,3}$")  # STC01-3 (85 billing ...)
+    send_icn: bool = True  # REF*1K with an A2 (a payer that leaves it out: False)
 
 
 class ClaimRule(BaseModel):

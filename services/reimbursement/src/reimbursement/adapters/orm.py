@@ -326,6 +326,21 @@ payer_claim_rules = sa.Table(
     sa.CheckConstraint("timely_filing_days > 0", name="days_positive"),
 )
 
+# Every file fetched from the clearinghouse's mailbox (999, 277CA, 835), once: applied, or
+# kept as a problem (invalid X12, unreadable) and not applied. No file text is kept (PHI).
+exchange_files = sa.Table(
+    "exchange_files", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("remote_id", sa.String(80), nullable=False),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False, unique=True),  # sha256 of the text
+    sa.Column("outcome", sa.String(8), nullable=False),
+    sa.Column("problems", JSONDoc, nullable=False),
+    sa.Column("claims", JSONDoc, nullable=False),  # [{clm01, claim_id, outcome}]
+    sa.Column("received_at", TS, nullable=False),
+    sa.CheckConstraint(_in("outcome", ("applied", "problem")), name="outcome_known"),
+)
+
 x12_controls = sa.Table(
     "x12_controls", metadata,
     sa.Column("control_number", sa.Integer, primary_key=True, autoincrement=True),

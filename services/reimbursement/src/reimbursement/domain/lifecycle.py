@@ -254,9 +254,12 @@ class Claim:
         self._record(ClaimSubmitted, now)
 
     def replace_or_void(self, frequency: Frequency, *, now: datetime, actor: str,
-                        reason: str, accepts_replacement: bool) -> None:
+                        reason: str, accepts_replacement: bool,
+                        remitted_icn: str | None = None) -> None:
         """Send a replacement (``7``, all lines as they stand) or a void (``8``) of a claim the
-        payer processed; both carry REF*F8 = the payer's claim control number."""
+        payer processed; both carry REF*F8 = the payer's claim control number: the 277CA's
+        REF*1K, else the latest 835 CLP07 (``remitted_icn``; the same number but after a
+        split, RFI 1808)."""
         action: Action = "correct" if frequency == "7" else "void"
         target: ClaimStatus = "corrected" if frequency == "7" else "voided"
         ensure(action, self.status, target)
@@ -265,8 +268,8 @@ class Claim:
                 f"payer {self.coding.payer_id} does not accept {FREQUENCY_NAMES[frequency]} "
                 "claims (accepts_replacement_claims is false): request a reopening instead",
                 payer_id=self.coding.payer_id)
-        icn = self.payer_claim_number
-        if icn is None:
+        icn = self.payer_claim_number or remitted_icn
+        if not icn:
             raise MissingIcn(
                 f"a {FREQUENCY_NAMES[frequency]} claim (frequency {frequency}) needs 2300 "
                 "REF*F8 = the payer's claim control number, and no payer_claim_number is on "
@@ -298,8 +301,9 @@ class Claim:
             payer_claim_number=sub.icn, rejection_reasons=reasons))
         return True
 
-    def record_sent(self, control_number: int) -> None:
-        """The interchange that carried the current version (ISA13)."""
+    def record_sent(self, control_number: int | None) -> None:
+        """The interchange that carries the current version (ISA13); None: not sent after
+        all (the clearinghouse could not take it), to be sent again."""
         if self.current is not None:
             self.submissions[-1] = replace(self.current, control_number=control_number)
 

@@ -62,8 +62,12 @@ async def replace_or_void(*, uow: ReimbursementUnitOfWork, claim_id: UUID,
         rules = await uow.claim_rules.rules(claim.coding.payer_id)
         if frequency == "7":
             await ensure_timely_filing(uow, claim, now)  # a corrected claim is bound too
+        payments = (await uow.remittances.payments(claim_ids=[claim.id])).get(claim.id, [])
+        remitted = next((p.payer_claim_number for p in reversed(payments)
+                         if p.payer_claim_number), None)
         claim.replace_or_void(frequency, now=now, actor=actor, reason=reason,
-                              accepts_replacement=accepts_replacement(rules.rule))
+                              accepts_replacement=accepts_replacement(rules.rule),
+                              remitted_icn=remitted)
         await uow.commit()
 
 

@@ -12,6 +12,7 @@ from reimbursement.adapters.authorization_repo import AuthorizationRepository
 from reimbursement.adapters.catalog_repo import CatalogRepository
 from reimbursement.adapters.claim_rules_repo import ClaimRulesRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
+from reimbursement.adapters.exchange_repo import ExchangeRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
 from reimbursement.adapters.practice_repo import PracticeRepository
 from reimbursement.adapters.remittance_repo import RemittanceRepository
@@ -37,6 +38,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
     authorizations: AuthorizationRepository
     practice: PracticeRepository
     claim_rules: ClaimRulesRepository
+    exchange: ExchangeRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -52,6 +54,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.authorizations = AuthorizationRepository(self.session)
         self.practice = PracticeRepository(self.session)
         self.claim_rules = ClaimRulesRepository(self.session)
+        self.exchange = ExchangeRepository(self.session)
         return self
 
     async def flush(self) -> None:

@@ -12,9 +12,9 @@ from reimbursement.adapters.claim_rules_repo import StoredRules
 from reimbursement.domain.submissions import accepts_replacement
 from reimbursement.entrypoints.api import schemas as s
 from reimbursement.entrypoints.api import state_schemas as ss
-from reimbursement.entrypoints.api.deps import Actor, Now, UoW
+from reimbursement.entrypoints.api.deps import Actor, ClearinghouseDep, Identities, Now, UoW
 from reimbursement.entrypoints.api.views import claim_view_doc
-from reimbursement.service import claim_states, queries
+from reimbursement.service import claim_states, exchange, queries
 
 router = APIRouter(tags=["billing"])
 CONFLICT: dict[int | str, dict[str, Any]] = {409: {"description": "The claim's status does not allow it (problem `conflict`), "
@@ -40,9 +40,13 @@ async def timely_filing(uow: UoW, now: Now,
              summary="Replace a processed claim: a new version, frequency 7, all lines, "
                      "REF*F8 = the payer's claim control number (paid/denied -> corrected)")
 async def replace_claim(claim_id: UUID, body: ss.ClaimActionIn, uow: UoW, now: Now,
-                        actor: Actor) -> dict[str, Any]:
+                        actor: Actor, identities: Identities,
+                        clearinghouse: ClearinghouseDep) -> dict[str, Any]:
     await claim_states.replace_or_void(uow=uow, claim_id=claim_id, frequency="7",
                                        reason=body.reason, actor=actor, now=now)
+    if clearinghouse is not None:
+        await exchange.transmit(uow=uow, claim_ids=[claim_id], source=identities,
+                                clearinghouse=clearinghouse, now=now)
     return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
 
 
@@ -50,9 +54,13 @@ async def replace_claim(claim_id: UUID, body: ss.ClaimActionIn, uow: UoW, now: N
              summary="Void a processed claim: a new version, frequency 8, REF*F8 = the "
                      "payer's claim control number (-> voided)")
 async def void_claim(claim_id: UUID, body: ss.ClaimActionIn, uow: UoW, now: Now,
-                     actor: Actor) -> dict[str, Any]:
+                        actor: Actor, identities: Identities,
+                        clearinghouse: ClearinghouseDep) -> dict[str, Any]:
     await claim_states.replace_or_void(uow=uow, claim_id=claim_id, frequency="8",
                                        reason=body.reason, actor=actor, now=now)
+    if clearinghouse is not None:
+        await exchange.transmit(uow=uow, claim_ids=[claim_id], source=identities,
+                                clearinghouse=clearinghouse, now=now)
     return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
 
 

@@ -13,6 +13,8 @@ sent, and per payer claim rules.
 - An existing ``paid`` claim the payer paid nothing on (all to the patient's cost share) is
   ``paid_zero`` (payer-exchange.md §8 case 25), as the 835 posting now records it.
 - ``payer_claim_rules``: timely filing days and whether frequency 7/8 claims are accepted.
+- ``exchange_files``: each 999 / 277CA / 835 fetched from the clearinghouse, once (digest):
+  applied, or kept as a problem and not applied.
 
 Revision ID: reimbursement_0007_claim_states
 Revises: reimbursement_0005
@@ -92,6 +94,21 @@ def upgrade() -> None:
                            name=op.f("ck_payer_claim_rules_days_positive")),
         sa.PrimaryKeyConstraint("payer_id", name=op.f("pk_payer_claim_rules")),
     )
+    op.create_table(
+        "exchange_files",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("remote_id", sa.String(length=80), nullable=False),
+        sa.Column("kind", sa.String(length=8), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("outcome", sa.String(length=8), nullable=False),
+        sa.Column("problems", JSON, nullable=False),
+        sa.Column("claims", JSON, nullable=False),
+        sa.Column("received_at", UTCDateTime(), nullable=False),
+        sa.CheckConstraint("outcome IN ('applied', 'problem')",
+                           name=op.f("ck_exchange_files_outcome_known")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_exchange_files")),
+        sa.UniqueConstraint("digest", name=op.f("uq_exchange_files_digest")),
+    )
     op.execute("UPDATE claims SET status = 'paid_zero' WHERE status = 'paid' "
                "AND CAST(paid_amount AS NUMERIC) = 0")
     op.execute(
@@ -109,6 +126,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("exchange_files")
     op.drop_table("payer_claim_rules")
     op.drop_table("claim_submissions")
     op.drop_table("claim_transitions")
