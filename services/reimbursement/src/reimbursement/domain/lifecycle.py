@@ -245,7 +245,10 @@ class Claim:
         if self.status not in {"ready", "rejected"}:
             raise ClaimConflict(f"the claim is already {self.status}", status_now=self.status)
         last = self.current
-        frequency: Frequency = last.frequency if last and self.status == "rejected" else "1"
+        # after a rejection (the status may be ready again once fixed) the same kind of
+        # version goes again: an original stays 1, a replacement 7 with its REF*F8
+        resend = last is not None and last.outcome == "rejected"
+        frequency: Frequency = last.frequency if last and resend else "1"
         self._send(frequency, last.original_icn if last and frequency != "1" else None, now)
         self._move("submit", "submitted", now, actor, reason or (
             "sent again after rejection" if last else "submitted"))
@@ -263,17 +266,17 @@ class Claim:
         action: Action = "correct" if frequency == "7" else "void"
         target: ClaimStatus = "corrected" if frequency == "7" else "voided"
         ensure(action, self.status, target)
-        if not accepts_replacement:
-            raise ReplacementNotAccepted(
-                f"payer {self.coding.payer_id} does not accept {FREQUENCY_NAMES[frequency]} "
-                "claims (accepts_replacement_claims is false): request a reopening instead",
-                payer_id=self.coding.payer_id)
         icn = self.payer_claim_number or remitted_icn
         if not icn:
             raise MissingIcn(
                 f"a {FREQUENCY_NAMES[frequency]} claim (frequency {frequency}) needs 2300 "
                 "REF*F8 = the payer's claim control number, and no payer_claim_number is on "
                 "file for this claim", field="payer_claim_number")
+        if not accepts_replacement:
+            raise ReplacementNotAccepted(
+                f"payer {self.coding.payer_id} does not accept {FREQUENCY_NAMES[frequency]} "
+                "claims (accepts_replacement_claims is false): request a reopening instead",
+                payer_id=self.coding.payer_id)
         self._send(frequency, icn, now)
         self._move(action, target, now, actor, reason)
         self.submitted_at = now
