@@ -72,6 +72,9 @@ BODIES: dict[type[Any], Any] = {
                                        "postal_code": "021101234"}},
     rb.EnrollmentIn: {"npi": "1234567893", "taxonomy": "261QI0500X", "status": "active",
                       "effective_from": "2026-01-01"},
+    rb.ClaimActionIn: {"reason": "units corrected"},
+    rb.ClaimStatusIn: {"action": "close", "reason": "paid in full"},
+    rb.PayerClaimRulesIn: {"timely_filing_days": 180},
 }
 # Ids that name nothing of one practice (a coverage is bound through the patient in its path).
 COVERAGE_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a04"

@@ -17,5 +17,6 @@ def create_app(settings: ReimbursementSettings | None = None) -> FastAPI:
         build_runtime(settings),
         title="Chairside reimbursement",
         description="Buy-and-bill: inventory, fee schedules, claims, remittances and margin.",
-        routers=[claim_states.router, claims.router, catalog.router, reports.router, practice.router],
+        routers=[claim_states.router, claims.router, catalog.router, reports.router,
+                 practice.router],
     )

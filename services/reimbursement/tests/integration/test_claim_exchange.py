@@ -11,8 +11,17 @@ from types import SimpleNamespace
 import httpx
 import pytest
 import sqlalchemy as sa
-from reimb_it import EPTI, KETO, T0, administered, administration, bill, identities
-from reimb_it import remittance_for, setup_catalog
+from reimb_it import (
+    EPTI,
+    KETO,
+    T0,
+    administered,
+    administration,
+    bill,
+    identities,
+    remittance_for,
+    setup_catalog,
+)
 
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import settings_for_test

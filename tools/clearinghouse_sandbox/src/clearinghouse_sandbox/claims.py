@@ -225,7 +225,8 @@ def build_277ca(batch: Batch, claims: list[SentClaim], config: SandboxConfig, *,
         provider_hl = hl
         body += [f"HL*{provider_hl}*2*19*1",
                  f"NM1*85*2*{claim.billing_name or 'PROVIDER'}*****XX*{claim.billing_npi}",
-                 "TRN*1*0", f"STC*A1:19:85**WQ*{_amount(claim.charge)}", f"QTY*{'QA' if sc.status not in REJECTED else 'QC'}*1",
+                 "TRN*1*0", f"STC*A1:19:85**WQ*{_amount(claim.charge)}",
+                 f"QTY*{'QA' if sc.status not in REJECTED else 'QC'}*1",
                  f"AMT*{'YU' if sc.status not in REJECTED else 'YY'}*{_amount(claim.charge)}"]
         hl += 1
         last, first, member = claim.patient

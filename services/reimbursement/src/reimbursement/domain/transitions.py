@@ -15,7 +15,9 @@
     close         paid | paid_zero | partially_paid | denied | reversed | written_off -> closed
 
 ``migrate`` (from nothing, to any status) starts the history of a claim that existed before
-histories were kept (reimbursement_0007). ``adjudicated`` = paid | paid_zero | partially_paid | denied | reversed. ``built`` is not a
+histories were kept (reimbursement_0007).
+
+``adjudicated`` = paid | paid_zero | partially_paid | denied | reversed. ``built`` is not a
 status: it is the first transition (from nothing) of every claim. ``closed`` is final.
 
 Every change of status is one :class:`Transition` (who, when, why); a pair the table does not
@@ -31,8 +33,8 @@ from typing import Literal, get_args
 from reimbursement.domain.claim import ClaimStatus
 from reimbursement.domain.errors import ClaimConflict
 
-Action = Literal["build", "migrate", "settle", "submit", "reject", "accept", "post", "correct", "void",
-                 "appeal", "write_off", "close"]
+Action = Literal["build", "migrate", "settle", "submit", "reject", "accept", "post", "correct",
+                 "void", "appeal", "write_off", "close"]
 ACTIONS: tuple[Action, ...] = get_args(Action)
 STATUSES: tuple[ClaimStatus, ...] = get_args(ClaimStatus)
 

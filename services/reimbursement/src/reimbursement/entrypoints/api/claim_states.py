@@ -17,11 +17,11 @@ from reimbursement.entrypoints.api.views import claim_view_doc
 from reimbursement.service import claim_states, exchange, queries
 
 router = APIRouter(tags=["billing"])
-CONFLICT: dict[int | str, dict[str, Any]] = {409: {"description": "The claim's status does not allow it (problem `conflict`), "
-                                 "no payer claim control number is on file (`missing-icn`, "
-                                 "field payer_claim_number), the payer takes no 7/8 claims "
-                                 "(`replacement-not-accepted`) or the timely filing limit "
-                                 "passed (`timely-filing-expired`, naming the deadline)"}}
+CONFLICT: dict[int | str, dict[str, Any]] = {409: {"description": (
+    "The claim's status does not allow it (problem `conflict`), no payer claim control "
+    "number is on file (`missing-icn`, field payer_claim_number), the payer takes no 7/8 "
+    "claims (`replacement-not-accepted`) or the timely filing limit passed "
+    "(`timely-filing-expired`, naming the deadline)")}}
 
 
 @router.get("/v1/claims/timely-filing", response_model=list[ss.TimelyFilingOut],

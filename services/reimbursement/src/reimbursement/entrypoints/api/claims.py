@@ -12,9 +12,9 @@ from pydantic_core import PydanticCustomError
 
 from chairside_shared.errors import InvalidInput
 from chairside_shared.inputs import Instant
+from reimbursement.domain.transitions import STATUSES as TRANSITION_STATUSES
 from reimbursement.entrypoints.api import practice_schemas as ps
 from reimbursement.entrypoints.api import schemas as s
-from reimbursement.domain.transitions import STATUSES as TRANSITION_STATUSES
 from reimbursement.entrypoints.api.deps import Actor, ClearinghouseDep, Identities, Now, UoW
 from reimbursement.entrypoints.api.views import (
     claim_doc,
