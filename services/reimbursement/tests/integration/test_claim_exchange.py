@@ -287,3 +287,20 @@ async def test_the_clearinghouse_down_leaves_the_version_to_send_later(xsvc):
         __import__("uuid").UUID(claim["id"]),)
     assert [c["clm01"] for c in xsvc.sandbox.app.state.store.batches[-1]["claims"]] == [
         claim["account_number"]]
+
+
+async def test_an_835_from_the_mailbox_is_posted_through_import_remittance(xsvc):
+    claim = await new_claim(xsvc)
+    await xsvc.client.post(f"/v1/claims/{claim['id']}/submit", headers=USER)
+    await poll(xsvc)
+    async with httpx.AsyncClient(base_url=xsvc.sandbox.base_url) as sb:
+        r = await sb.post("/admin/inbox", content=remittance_for(claim, trace="EFTMAIL1"),
+                          headers={"x-file-kind": "835"})
+        assert r.status_code == 201
+    [received] = await poll(xsvc)
+    assert (received.kind, received.outcome) == ("835", "applied")
+    assert [(c["clm01"], c["outcome"]) for c in received.claims] == [
+        (claim["account_number"], "paid")]
+    paid = await get(xsvc, claim["id"])
+    assert paid["status"] == "paid" and len(paid["payments"]) == 1
+    assert paid["history"][-1]["from_status"] == "accepted"
