@@ -3,6 +3,7 @@ back, fetched from the inbox; every file the sandbox writes is valid X12 per pyx
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,37 @@ def test_a_broken_batch_is_rejected_by_the_front_end(client):
 @pytest.mark.parametrize("body", ["", "hello"])
 def test_not_x12(client, body):
     assert client.post("/x12/837", content=body, headers=X12).status_code == 400
+
+
+def clps(text: str) -> list[list[str]]:
+    return named(text, "CLP")
+
+
+@pytest.mark.parametrize(("remit", "statuses"), [
+    ("paid", ["1"]), ("short", ["1"]), ("denied", ["4"]), ("reverse_correct", ["22", "1"])])
+def test_the_payer_remits_each_accepted_claim_by_scenario(client, configure, remit, statuses):
+    configure(SandboxConfig(claims={"A1001": ClaimScenario(remit=remit)}))
+    record = send(client)
+    files = inbox(client)  # the 835 is valid X12 too
+    assert sorted(files) == ["277CA", "835", "999"]
+    remittance = files["835"]
+    found = clps(remittance)
+    assert [c[2] for c in found] == statuses and {c[1] for c in found} == {"A1001"}
+    icn = next(c["icn"] for c in record["claims"] if c["clm01"] == "A1001")
+    assert {c[7] for c in found} == {icn}  # CLP07 = the 277CA's REF*1K
+    bpr = named(remittance, "BPR")[0]
+    assert Decimal(bpr[2]) == sum((Decimal(c[4]) for c in found), Decimal(0))
+    if remit == "denied":
+        assert named(remittance, "CAS")[0][:3] == ["CAS", "CO", "50"]
+        assert named(remittance, "LQ")[0] == ["LQ", "HE", "N130"]
+
+
+def test_a_plb_recoupment_balances_the_payment(client, configure):
+    configure(SandboxConfig(claims={"A1001": ClaimScenario(remit="paid", recoup=Decimal("150"))}))
+    record = send(client)
+    remittance = inbox(client)["835"]
+    icn = next(c["icn"] for c in record["claims"] if c["clm01"] == "A1001")
+    [plb] = named(remittance, "PLB")
+    assert plb[3:] == [f"WO:{icn}", "150"]
+    paid = sum((Decimal(c[4]) for c in clps(remittance)), Decimal(0))
+    assert Decimal(named(remittance, "BPR")[0][2]) == paid - 150

@@ -304,3 +304,18 @@ async def test_an_835_from_the_mailbox_is_posted_through_import_remittance(xsvc)
     paid = await get(xsvc, claim["id"])
     assert paid["status"] == "paid" and len(paid["payments"]) == 1
     assert paid["history"][-1]["from_status"] == "accepted"
+
+
+async def test_the_sandbox_payer_short_pays_and_the_835_posts(xsvc):
+    claim = await new_claim(xsvc)
+    xsvc.sandbox.set_config(SandboxConfig(claims={claim["account_number"]: ClaimScenario(
+        remit="short")}))
+    await xsvc.client.post(f"/v1/claims/{claim['id']}/submit", headers=USER)
+    received = await poll(xsvc)
+    assert [(f.kind, f.outcome) for f in received] == [
+        ("999", "applied"), ("277", "applied"), ("835", "applied")]
+    paid = await get(xsvc, claim["id"])
+    assert paid["status"] == "paid" and paid["payments"][0]["status_code"] == "1"
+    assert [h["to_status"] for h in paid["history"]] == ["ready", "submitted", "accepted",
+                                                         "paid"]
+    assert sum(float(ln["paid"]) for ln in paid["lines"]) == float(paid["paid_amount"]) > 0

@@ -20,6 +20,7 @@ from fastapi.responses import PlainTextResponse
 
 from . import claims as x837
 from .config import Answer, ClaimScenario, SandboxConfig, demo_config
+from .remit import build_835
 from .store import Store
 from .x12 import BadInquiry, build_271, build_999, read_270
 
@@ -112,6 +113,11 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                 text, icns = x837.build_277ca(batch, payer_sees, cfg(), control=control,
                                               now=now)
                 s.deliver("277CA", text, now)
+                paid = [(c, icns[c.clm01]) for c in payer_sees if c.clm01 in icns]
+                control = s.next_control()
+                remittance = build_835(batch, paid, cfg(), control=control, now=now)
+                if remittance is not None:
+                    s.deliver("835", remittance, now)
             record = {"id": len(s.batches) + 1, "at": now.isoformat(),
                       "gs_control": batch.gs_control, "errors": batch.pyx12_errors,
                       "claims": [{"clm01": c.clm01, "frequency": c.frequency,

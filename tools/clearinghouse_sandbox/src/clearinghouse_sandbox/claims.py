@@ -33,6 +33,13 @@ class NotAnInterchange(ValueError):
 
 
 @dataclass
+class SentLine:
+    procedure: str  # SV101 as sent (HC:code:modifiers)
+    charge: Decimal
+    units: str
+
+
+@dataclass
 class SentClaim:
     clm01: str
     charge: Decimal
@@ -43,6 +50,7 @@ class SentClaim:
     billing_npi: str = ""
     billing_name: str = ""
     patient: tuple[str, str, str] = ("", "", "")  # last, first, member id (as sent)
+    lines: list[SentLine] = field(default_factory=list)
 
 
 @dataclass
@@ -128,6 +136,8 @@ def read_837(text: str) -> Batch:
             current.claims.append(SentClaim(
                 seg[1], Decimal(seg[2]), parts[2] if len(parts) > 2 else "1", position,
                 billing_name=billing[0], billing_npi=billing[1], patient=patient))
+        elif tag == "SV1" and current.claims:
+            current.claims[-1].lines.append(SentLine(seg[1], Decimal(seg[2]), seg[4]))
         elif tag == "REF" and seg[1] == "F8" and current.claims:
             current.claims[-1].original_icn = seg[2]
         elif tag == "DTP" and seg[1] == "472" and current.claims:
@@ -215,19 +225,19 @@ def build_277ca(batch: Batch, claims: list[SentClaim], config: SandboxConfig, *,
             f"TRN*1*{control}", f"DTP*050*D8*{day}", f"DTP*009*D8*{day}",
             "HL*2*1*21*1", f"NM1*41*2*SUBMITTER*****46*{batch.sender}",
             f"TRN*2*{batch.gs_control}",
-            f"STC*A1:19:PR*{day}*WQ*{_amount(sum((c.charge for c in claims), Decimal(0)))}",
+            f"STC*A1:19:PR*{day}*WQ*{amount(sum((c.charge for c in claims), Decimal(0)))}",
             f"QTY*90*{len(ok)}", f"QTY*AA*{len(bad)}",
-            f"AMT*YU*{_amount(sum((c.charge for c in ok), Decimal(0)))}",
-            f"AMT*YY*{_amount(sum((c.charge for c in bad), Decimal(0)))}"]
+            f"AMT*YU*{amount(sum((c.charge for c in ok), Decimal(0)))}",
+            f"AMT*YY*{amount(sum((c.charge for c in bad), Decimal(0)))}"]
     hl = 2
     for index, (claim, sc) in enumerate(zip(claims, scenarios, strict=True), start=1):
         hl += 1
         provider_hl = hl
         body += [f"HL*{provider_hl}*2*19*1",
                  f"NM1*85*2*{claim.billing_name or 'PROVIDER'}*****XX*{claim.billing_npi}",
-                 "TRN*1*0", f"STC*A1:19:85**WQ*{_amount(claim.charge)}",
+                 "TRN*1*0", f"STC*A1:19:85**WQ*{amount(claim.charge)}",
                  f"QTY*{'QA' if sc.status not in REJECTED else 'QC'}*1",
-                 f"AMT*{'YU' if sc.status not in REJECTED else 'YY'}*{_amount(claim.charge)}"]
+                 f"AMT*{'YU' if sc.status not in REJECTED else 'YY'}*{amount(claim.charge)}"]
         hl += 1
         last, first, member = claim.patient
         body += [f"HL*{hl}*{provider_hl}*PT",
@@ -236,7 +246,7 @@ def build_277ca(batch: Batch, claims: list[SentClaim], config: SandboxConfig, *,
         entity = f":{sc.entity}" if sc.entity else ""
         action = "U" if sc.status in REJECTED else "WQ"
         body.append(f"STC*{sc.status}:{sc.status_code}{entity}*{day}*{action}*"
-                    f"{_amount(claim.charge)}")
+                    f"{amount(claim.charge)}")
         if sc.status == "A2" and sc.send_icn:
             icns[claim.clm01] = icn_for(control, index, now)
             body.append(f"REF*1K*{icns[claim.clm01]}")
@@ -246,6 +256,6 @@ def build_277ca(batch: Batch, claims: list[SentClaim], config: SandboxConfig, *,
                  control=control, now=now), icns
 
 
-def _amount(value: Decimal) -> str:
+def amount(value: Decimal) -> str:
     text = f"{value:.2f}"
     return text[:-3] if text.endswith(".00") else text.rstrip("0")

@@ -87,6 +87,15 @@ class ClaimScenario(BaseModel):
     status_code: str = Field("20", pattern=r"^\d{1,5}$")  # STC01-2 (20 accepted, 562 NPI..)
     entity: str | None = Field(None, pattern=r"^[0-9A-Z]{2,3}$")  # STC01-3 (85 billing ...)
     send_icn: bool = True  # REF*1K with an A2 (a payer that leaves it out: False)
+    # The payer's 835 for an accepted claim (queued after the 277CA): none, paid in full,
+    # short-paid (allowed = charge x allowed_ratio, CO-45 + PR-2 20 %), denied (CO-carc +
+    # RARC), or a reversal of a full payment with a short-paid correction (CLP02 22 then 1);
+    # ``recoup`` adds a PLB WO (recoupment) of that amount against the claim's ICN.
+    remit: Literal["none", "paid", "short", "denied", "reverse_correct"] = "none"
+    allowed_ratio: Decimal = Field(Decimal("0.8"), gt=0, le=1)
+    carc: str = Field("50", pattern=r"^[A-Z0-9]{1,5}$")
+    rarc: str | None = Field("N130", pattern=r"^[A-Z0-9]{2,7}$")
+    recoup: Decimal | None = Field(None, gt=0)
 
 
 class ClaimRule(BaseModel):
