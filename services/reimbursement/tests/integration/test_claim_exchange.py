@@ -5,6 +5,7 @@ REF*1K), 15 (replacement of a paid claim), 16 (void without an ICN) and 28 (time
 from __future__ import annotations
 
 import json
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -44,12 +45,12 @@ def sandbox():
         yield sb
 
 
-@pytest.fixture
-async def xsvc(make_database, broker, sandbox):
+@asynccontextmanager
+async def exchange_service(make_database, broker, sandbox, **overrides):
     sandbox.set_config(SandboxConfig())
     url = await make_database("reimb_exchange")
     settings = settings_for_test(ReimbursementSettings, database_url=url, broker=broker,
-                                 clearinghouse_url=sandbox.base_url)
+                                 clearinghouse_url=sandbox.base_url, **overrides)
     app = create_app(settings)
     clock = SimpleNamespace(now=T0)
     app.dependency_overrides[get_now] = lambda: clock.now
@@ -66,6 +67,12 @@ async def xsvc(make_database, broker, sandbox):
                                   clearinghouse=runtime.state["clearinghouse"])
     finally:
         await runtime.engine.dispose()
+
+
+@pytest.fixture
+async def xsvc(make_database, broker, sandbox):
+    async with exchange_service(make_database, broker, sandbox) as svc:
+        yield svc
 
 
 async def new_claim(svc, drug: str = EPTI) -> dict:
@@ -319,3 +326,22 @@ async def test_the_sandbox_payer_short_pays_and_the_835_posts(xsvc):
     assert [h["to_status"] for h in paid["history"]] == ["ready", "submitted", "accepted",
                                                          "paid"]
     assert sum(float(ln["paid"]) for ln in paid["lines"]) == float(paid["paid_amount"]) > 0
+
+
+async def test_an_837p_pyx12_refuses_is_not_sent_and_the_claim_says_why(make_database, broker,
+                                                                          sandbox):
+    # the submitter id (1000A NM109) must be 2-80 characters: one is not valid X12
+    async with exchange_service(make_database, broker, sandbox, submitter_id="C") as svc:
+        claim = await new_claim(svc)
+        r = await svc.client.post(f"/v1/claims/{claim['id']}/submit", headers=USER)
+        assert r.status_code == 200, r.text
+        refused = r.json()
+        assert refused["status"] == "rejected"
+        assert refused["rejection_reasons"]
+        assert all(x.startswith("837P not sent, invalid X12 (pyx12): ")
+                   for x in refused["rejection_reasons"])
+        assert refused["rejection_reasons"] == [
+            '837P not sent, invalid X12 (pyx12): NM1 (line 5): 4 Data element "Submitter '
+            'Identifier" (NM109) is too short: len("C") = 1 < 2 (min_len)']
+        assert sandbox.app.state.store.batches == []  # nothing left Chairside
+        assert refused["history"][-1]["actor"] == "system:clearinghouse-exchange"
