@@ -253,3 +253,14 @@ def test_random_actions_never_reach_an_illegal_state(ops: list[tuple[str, str]])
             assert claim.current is not None and claim.current.original_icn
         clm01s = [s.clm01 for s in claim.submissions]
         assert len(set(clm01s)) == len(clm01s)  # one CLM01 per version
+
+
+def test_a_277ca_after_the_835_keeps_the_icn_and_the_status() -> None:
+    claim = new_claim()
+    claim.submit(now=T0)
+    claim.post(posted("paid"), now=T0)
+    history = list(claim.history)
+    assert claim.acknowledge(claim.clm01, accepted=True, now=T0, actor="s", icn="77Y")
+    assert (claim.status, claim.payer_claim_number, claim.history) == ("paid", "77Y", history)
+    with pytest.raises(ClaimConflict):  # a rejection of an adjudicated claim makes no sense
+        claim.acknowledge(claim.clm01, accepted=False, now=T0, actor="s", reasons=("A7",))

@@ -56,7 +56,7 @@ from reimbursement.domain.submissions import (
     Submission,
     clm01_for,
 )
-from reimbursement.domain.transitions import TABLE, Action, Transition, ensure
+from reimbursement.domain.transitions import IN_FLIGHT, TABLE, Action, Transition, ensure
 
 # The parts live in domain/claim_parts.py; importers keep reading them from here.
 __all__ = ["EDITABLE", "POSTABLE", "BilledLine", "Claim", "Coding", "ReviewReason",
@@ -226,6 +226,12 @@ class Claim:
         if index is None or index != len(self.submissions) - 1:
             return False
         why = "; ".join(reasons) or None
+        if accepted and self.status in POSTABLE - IN_FLIGHT:
+            # the 835 came first (the payer adjudicated it): keep the ICN, the status stays
+            self.submissions[index] = replace(self.submissions[index], outcome="accepted",
+                                              icn=icn or self.submissions[index].icn,
+                                              acknowledged_at=now)
+            return True
         self._move("accept" if accepted else "reject", "accepted" if accepted else "rejected",
                    now, actor, why)
         self.submissions[index] = replace(
