@@ -9,7 +9,9 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from reimbursement.adapters.claim_rules_repo import StoredRules
-from reimbursement.domain.submissions import accepts_replacement
+from reimbursement.adapters.clearinghouse import Clearinghouse
+from reimbursement.adapters.clients import PayerIdentitySource
+from reimbursement.domain.submissions import Frequency, accepts_replacement
 from reimbursement.entrypoints.api import schemas as s
 from reimbursement.entrypoints.api import state_schemas as ss
 from reimbursement.entrypoints.api.deps import Actor, ClearinghouseDep, Identities, Now, UoW
@@ -42,22 +44,25 @@ async def timely_filing(uow: UoW, now: Now,
 async def replace_claim(claim_id: UUID, body: ss.ClaimActionIn, uow: UoW, now: Now,
                         actor: Actor, identities: Identities,
                         clearinghouse: ClearinghouseDep) -> dict[str, Any]:
-    await claim_states.replace_or_void(uow=uow, claim_id=claim_id, frequency="7",
-                                       reason=body.reason, actor=actor, now=now)
-    if clearinghouse is not None:
-        await exchange.transmit(uow=uow, claim_ids=[claim_id], source=identities,
-                                clearinghouse=clearinghouse, now=now)
-    return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
+    return await _new_version(claim_id, "7", body.reason, uow, now, actor, identities,
+                              clearinghouse)
 
 
 @router.post("/v1/claims/{claim_id}/void", response_model=s.ClaimOut, responses=CONFLICT,
              summary="Void a processed claim: a new version, frequency 8, REF*F8 = the "
                      "payer's claim control number (-> voided)")
 async def void_claim(claim_id: UUID, body: ss.ClaimActionIn, uow: UoW, now: Now,
-                        actor: Actor, identities: Identities,
-                        clearinghouse: ClearinghouseDep) -> dict[str, Any]:
-    await claim_states.replace_or_void(uow=uow, claim_id=claim_id, frequency="8",
-                                       reason=body.reason, actor=actor, now=now)
+                     actor: Actor, identities: Identities,
+                     clearinghouse: ClearinghouseDep) -> dict[str, Any]:
+    return await _new_version(claim_id, "8", body.reason, uow, now, actor, identities,
+                              clearinghouse)
+
+
+async def _new_version(claim_id: UUID, frequency: Frequency, reason: str, uow: UoW, now: Now,
+                       actor: str, identities: PayerIdentitySource,
+                       clearinghouse: Clearinghouse | None) -> dict[str, Any]:
+    await claim_states.replace_or_void(uow=uow, claim_id=claim_id, frequency=frequency,
+                                       reason=reason, actor=actor, now=now)
     if clearinghouse is not None:
         await exchange.transmit(uow=uow, claim_ids=[claim_id], source=identities,
                                 clearinghouse=clearinghouse, now=now)

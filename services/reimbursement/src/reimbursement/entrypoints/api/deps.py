@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from chairside_shared.web import get_runtime
+from chairside_shared.web import get_runtime, request_actor
 from reimbursement.adapters.clearinghouse import Clearinghouse
 from reimbursement.adapters.clients import PayerIdentitySource
 from reimbursement.service.uow import ReimbursementUnitOfWork
@@ -37,11 +37,7 @@ def get_clearinghouse(request: Request) -> Clearinghouse | None:
 
 def get_actor(request: Request) -> str:
     """Who acts, as the gateway forwards the caller (ids only): kept in a claim's history."""
-    user = request.headers.get("x-chairside-user-id")
-    client = request.headers.get("x-chairside-client-id")
-    if user:
-        return f"user:{user}" + (f"@{client}" if client else "")
-    return f"client:{client}" if client else "api"
+    return request_actor(request)
 
 
 UoW = Annotated[ReimbursementUnitOfWork, Depends(get_uow)]
