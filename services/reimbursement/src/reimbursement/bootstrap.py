@@ -96,13 +96,15 @@ class ReimbursementRuntime(ServiceRuntime[ReimbursementUnitOfWork]):
                                 self.settings.exchange_backoff_max_s)
         while True:
             try:
-                await exchange.transmit_pending(
+                sent = await exchange.transmit_pending(
                     uow=self.uow(), source=self.state["identities"],
                     clearinghouse=self.state["clearinghouse"], now=datetime.now(UTC))
                 await exchange.poll_once(uow=self.uow(),
                                          clearinghouse=self.state["clearinghouse"],
                                          now=datetime.now(UTC))
-                delay = schedule.succeeded()
+                # a version that could not go (clearinghouse or orders down) backs off too
+                delay = (schedule.failed() if any(s.unavailable for s in sent)
+                         else schedule.succeeded())
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the clearinghouse down, a bad file: retry later
