@@ -18,7 +18,8 @@ from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.money import ZERO, cents
 
 ADJUDICATED = {"paid", "partially_paid", "denied"}
-OPEN = {"submitted", "partially_paid"}
+# Sent and still owed: in flight, accepted, rejected (to be sent again), replaced, appealed.
+OPEN = {"submitted", "accepted", "rejected", "corrected", "appealed", "partially_paid"}
 AGING_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, 120), (121, None))
 
 
