@@ -131,6 +131,10 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
         "AUTHORIZATION_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
         # The subscriber's birth date at 837P export comes from the orders service.
         "REIMBURSEMENT_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
+        # Claims go to the clearinghouse sandbox as 837P batches; its 999 / 277CA are fetched
+        # from its mailbox by the reimbursement exchange worker, every 0.5 s here.
+        "REIMBURSEMENT_CLEARINGHOUSE_URL": f"http://127.0.0.1:{ports['clearinghouse_sandbox']}",
+        "REIMBURSEMENT_EXCHANGE_POLL_INTERVAL_S": "0.5",
         **{f"GATEWAY_{m.upper()}_URL": f"http://127.0.0.1:{ports[m]}" for m in DOMAIN},
         # One clinic, one time zone, open every day (see open_clinic_timezone).
         "SCHEDULING_CLINIC_TIMEZONE": tz,

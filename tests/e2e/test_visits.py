@@ -23,6 +23,7 @@ from .visits import (
     MEDICARE,
     NPI,
     STOCK,
+    accepted_by_the_payer,
     codes,
     document_and_find_held,
     give,
@@ -99,6 +100,7 @@ async def test_same_day_migraine_cocktail_without_pa(stack, api):
     x12 = await submit_and_export(api, claim)
     assert "SV1*HC:96365*" in x12 and "SV1*HC:J3475:JZ*" in x12
     assert "HI*ABK:G43109" in x12 and "REF*G1" not in x12
+    await accepted_by_the_payer(api, claim)  # 999 A, then 277CA A2 + REF*1K
     paid = await pay(api, claim)
     row = await margin_row(api, stack, paid)
     assert money(row["revenue"]) == money(paid["paid_amount"]) + money(

@@ -3,6 +3,7 @@ them. Drug data are the seeded catalog's; NDCs and lots are the reimbursement de
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -287,6 +288,23 @@ async def margin_row(api, stack, claim: dict) -> dict:
     report = await api.get("/v1/reports/margin", params={"from": day, "to": day, "by": "visit"})
     [row] = [r for r in report["rows"] if r["key"] == claim["order_id"]]
     return row
+
+
+async def accepted_by_the_payer(api, claim: dict, *, timeout_s: float = 30) -> dict:
+    """Submitted claims go to the clearinghouse sandbox; its 999 (A) and 277CA (A2 + REF*1K)
+    come back through the exchange worker: the claim ends accepted with the payer's ICN."""
+    deadline = asyncio.get_running_loop().time() + timeout_s
+    while True:
+        now = await api.get(f"/v1/claims/{claim['id']}")
+        if now["status"] != "submitted" or asyncio.get_running_loop().time() > deadline:
+            break
+        await asyncio.sleep(0.25)
+    assert now["status"] == "accepted", (now["status"], now["rejection_reasons"])
+    [version] = now["submissions"]
+    assert version["clm01"] == claim["account_number"] and version["frequency"] == "1"
+    assert version["icn"] and now["payer_claim_number"] == version["icn"]
+    assert [h["to_status"] for h in now["history"]] == ["ready", "submitted", "accepted"]
+    return now
 
 
 async def submit_and_export(api, claim: dict) -> str:

@@ -327,6 +327,15 @@ class AuthorizationAppealChanged(EventPayload):
     occurred_at: datetime
 
 
+class ClaimAcknowledged(ClaimChanged):
+    """claim.accepted / claim.rejected: the clearinghouse's or payer's word on one version."""
+
+    clm01: str
+    frequency: str  # CLM05-3: 1 original, 7 replacement, 8 void
+    payer_claim_number: str | None = None  # ICN (277CA REF*1K), accepted only
+    rejection_reasons: list[str] = []  # 999 IK3/IK4 or 277CA STC, rejected only
+
+
 # --------------------------------------------------------------------------- registry
 class EventContract(BaseModel):
     type: str
@@ -389,6 +398,11 @@ CONTRACTS: dict[str, EventContract] = {
            "A peer-to-peer with the payer's reviewer was scheduled."),
         _c("authorization.appeal_decided", AUTHORIZATION_TOPIC, AuthorizationAppealChanged,
            "The payer decided a prior-authorization appeal; a win approves the case."),
+        _c("claim.accepted", REIMBURSEMENT_TOPIC, ClaimAcknowledged,
+           "The payer accepted a claim version into adjudication (277CA A2); its ICN."),
+        _c("claim.rejected", REIMBURSEMENT_TOPIC, ClaimAcknowledged,
+           "A claim version was rejected unprocessed (999 IK5 R or 277CA A3/A6/A7/A8), "
+           "with the reasons; it is fixed and sent again."),
     ]
 }
 

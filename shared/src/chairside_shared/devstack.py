@@ -52,6 +52,8 @@ def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[Ser
            for m in ("orders", "scheduling", "authorization", "reimbursement")},
         # the 837P needs the subscriber's demographics, which only orders holds
         "REIMBURSEMENT_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
+        # claims: 837P batches to the clearinghouse sandbox, 999 / 277CA / 835 from its mailbox
+        "REIMBURSEMENT_CLEARINGHOUSE_URL": f"http://127.0.0.1:{ports['clearinghouse_sandbox']}",
     }
     procs = []
     for name, module, _, health in SERVICES:

@@ -60,6 +60,16 @@ def create_service_app(
     return app
 
 
+def request_actor(request: Request) -> str:
+    """Who acts, as the gateway forwards the caller (``x-chairside-*``, ids only), for audit
+    trails: ``user:<id>@<client>``, ``client:<id>``, or ``api`` (called with neither)."""
+    user = request.headers.get("x-chairside-user-id")
+    client = request.headers.get("x-chairside-client-id")
+    if user:
+        return f"user:{user}" + (f"@{client}" if client else "")
+    return f"client:{client}" if client else "api"
+
+
 def get_runtime(request: Request) -> ServiceRuntime:
     return request.app.state.runtime
 

@@ -140,6 +140,12 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         return JSONResponse(state.singletons.get(col, {"name": "fake"}))
     if parts[-1] == "ndc" and col == "claims" and parts[1] in store:
         return JSONResponse(store[parts[1]])
+    if col == "claims" and parts[-1] == "timely-filing":
+        return JSONResponse([])
+    if col == "payer-claim-rules":
+        return JSONResponse({"payer_id": parts[1], "payer_kind": None,
+                             "timely_filing_days": None, "accepts_replacement_claims": True,
+                             "updated_at": None})
     if col == "pricing":  # versioned contracts, fee schedules and the charge master
         if method == "POST":
             return JSONResponse({**(doc or {}), "version": 1}, status_code=201)

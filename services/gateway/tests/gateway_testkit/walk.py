@@ -90,6 +90,9 @@ BODIES: dict[type[Any], Any] = {
     au.AppealDecisionIn: {"outcome": "lost", "decided_on": "2026-03-05"},
     au.DocumentIn: {"type_code": "11506-3", "content_type": "text/plain", "title": "Note",
                     "date": "2026-03-01", "author_id": "Practitioner/p1", "data": "bm90ZQ=="},
+    rb.ClaimActionIn: {"reason": "units corrected"},
+    rb.ClaimStatusIn: {"action": "close", "reason": "paid in full"},
+    rb.PayerClaimRulesIn: {"timely_filing_days": 180},
 }
 # Ids that name nothing of one practice (a coverage is bound through the patient in its path).
 COVERAGE_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a04"

@@ -75,6 +75,12 @@ GET /v1/claims/{claim_id}
 GET /v1/claims/{claim_id}/x12
 GET /v1/claims/{claim_id}/fhir
 POST /v1/claims/{claim_id}/submit
+POST /v1/claims/{claim_id}/replace
+POST /v1/claims/{claim_id}/void
+POST /v1/claims/{claim_id}/status
+GET /v1/claims/timely-filing
+GET /v1/payer-claim-rules/{payer_id}
+PUT /v1/payer-claim-rules/{payer_id}
 POST /v1/remittances
 GET /v1/inventory
 POST /v1/inventory

@@ -4,6 +4,9 @@ built here, once."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,15 +16,19 @@ from chairside_shared import contracts
 from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 from reimbursement.adapters import orm  # noqa: F401 - registers the tables on the metadata
+from reimbursement.adapters.clearinghouse import HttpClearinghouse
 from reimbursement.adapters.clients import OrdersPayerIdentityClient
 from reimbursement.adapters.metadata import messaging, metadata
 from reimbursement.adapters.x12.render_837 import Submitter
 from reimbursement.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
 from reimbursement.seed import seed_demo
+from reimbursement.service import exchange
 from reimbursement.service.config import BillingConfig, X12Parties
+from reimbursement.service.poll_schedule import PollSchedule
 from reimbursement.service.uow import ReimbursementUnitOfWork
 from reimbursement.settings import ReimbursementSettings
 
+log = logging.getLogger("reimbursement.exchange")
 MIGRATIONS = str(Path(__file__).parent / "migrations")
 
 
@@ -33,6 +40,7 @@ def billing_config(settings: ReimbursementSettings) -> BillingConfig:
         expiring_within_days=settings.expiring_within_days,
         parties=X12Parties(submitter=submitter, receiver_name=settings.receiver_name,
                            receiver_id=settings.receiver_id, usage=settings.x12_usage),
+        timely_filing_default_days=settings.timely_filing_default_days,
     )
 
 
@@ -60,7 +68,51 @@ def build_spec(settings: ReimbursementSettings) -> ServiceSpec[ReimbursementUnit
     )
 
 
-def build_runtime(settings: ReimbursementSettings) -> ServiceRuntime[ReimbursementUnitOfWork]:
-    runtime = ServiceRuntime(build_spec(settings), settings)
-    runtime.state["identities"] = OrdersPayerIdentityClient(settings.orders_url)
-    return runtime
+class ReimbursementRuntime(ServiceRuntime[ReimbursementUnitOfWork]):
+    """The shared runtime plus the orders client and, when a clearinghouse is configured, the
+    claim exchange worker (send what is pending, fetch and apply the mailbox)."""
+
+    settings: ReimbursementSettings
+
+    def __init__(self, spec: ServiceSpec[ReimbursementUnitOfWork],
+                 settings: ReimbursementSettings) -> None:
+        super().__init__(spec, settings)
+        self.state["identities"] = OrdersPayerIdentityClient(settings.orders_url)
+        self.state["clearinghouse"] = (
+            HttpClearinghouse(settings.clearinghouse_url, token=settings.clearinghouse_token,
+                              timeout_s=settings.clearinghouse_timeout_s)
+            if settings.clearinghouse_url else None)
+
+    async def start(self) -> None:
+        await super().start()
+        if self.state["clearinghouse"] is not None:
+            self._tasks.append(asyncio.create_task(self._exchange(),
+                                                   name="reimbursement-exchange"))
+
+    async def _exchange(self) -> None:
+        await self.booted.wait()
+        schedule = PollSchedule(self.settings.exchange_poll_interval_s,
+                                self.settings.exchange_backoff_base_s,
+                                self.settings.exchange_backoff_max_s)
+        while True:
+            try:
+                sent = await exchange.transmit_pending(
+                    uow=self.uow(), source=self.state["identities"],
+                    clearinghouse=self.state["clearinghouse"], now=datetime.now(UTC))
+                await exchange.poll_once(uow=self.uow(),
+                                         clearinghouse=self.state["clearinghouse"],
+                                         now=datetime.now(UTC))
+                # a version that could not go (clearinghouse or orders down) backs off too
+                delay = (schedule.failed() if any(s.unavailable for s in sent)
+                         else schedule.succeeded())
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the clearinghouse down, a bad file: retry later
+                delay = schedule.failed()
+                log.warning("claim exchange failed (%s); next try in %.1f s",
+                            type(exc).__name__, delay)
+            await asyncio.sleep(delay)
+
+
+def build_runtime(settings: ReimbursementSettings) -> ReimbursementRuntime:
+    return ReimbursementRuntime(build_spec(settings), settings)

@@ -10,6 +10,7 @@ from reimbursement.bootstrap import build_runtime
 from reimbursement.entrypoints.api import (
     appeals,
     catalog,
+    claim_states,
     claims,
     cob,
     practice,
@@ -25,6 +26,6 @@ def create_app(settings: ReimbursementSettings | None = None) -> FastAPI:
         build_runtime(settings),
         title="Chairside reimbursement",
         description="Buy-and-bill: inventory, fee schedules, claims, remittances and margin.",
-        routers=[appeals.router, cob.router, claims.router, catalog.router, reports.router,
-                 practice.router, pricing.router],
+        routers=[appeals.router, cob.router, claim_states.router, claims.router,
+                 catalog.router, reports.router, practice.router, pricing.router],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from chairside_shared.settings import ServiceSettings, service_config
 
@@ -28,9 +28,22 @@ class ReimbursementSettings(ServiceSettings):
     receiver_name: str = "Clearinghouse"
     receiver_id: str = "CLEARHOUSE01"
     x12_usage: str = "T"  # T test, P production (ISA15)
+    # Timely filing, days from the date of service, for a commercial / MA / Medicaid payer with
+    # no days on file (PUT /v1/payer-claim-rules/{payer_id}); Medicare FFS is 12 months.
+    timely_filing_default_days: int = Field(90, ge=1, le=3650)
     # Where a claim's patient, coverage and practitioners are read at export time (kept nowhere
     # here): GET {orders_url}/v1/orders/{order_id}/payer-identity?purpose=payment.
     orders_url: str = "http://127.0.0.1:8001"
+    # The claim exchange: 837P batches out, 999 / 277CA / 835 fetched from the clearinghouse's
+    # mailbox (adapters/clearinghouse.py). None: nothing is sent (837P by export only).
+    clearinghouse_url: str | None = None
+    clearinghouse_token: str | None = None
+    clearinghouse_timeout_s: float = Field(10.0, gt=0, le=120)
+    # The worker: every interval while the clearinghouse answers; after failures exponential
+    # backoff from backoff_base_s up to backoff_max_s, with jitter.
+    exchange_poll_interval_s: float = Field(30.0, gt=0, le=3600)
+    exchange_backoff_base_s: float = Field(2.0, gt=0, le=600)
+    exchange_backoff_max_s: float = Field(600.0, gt=0, le=86400)
 
     @field_validator("clinic_timezone")
     @classmethod

@@ -151,3 +151,25 @@ def test_validator_catches_a_broken_file() -> None:
     assert any("SE count" in e for e in validate_x12(wrong_count))
     bad_unit = text.replace("*ML~", "*XX~")
     assert any("CTP05-01" in e for e in validate_x12(bad_unit))
+
+
+def test_replacement_carries_frequency_7_ref_f8_and_every_line() -> None:  # case 15
+    claim = build_claim(make_visit(*READY[0].given), make_ctx(READY[0].contract))
+    text = render_837p([ClaimToRender(claim, "CLM0001-2", PARTIES, PAYER, frequency="7",
+                                      original_icn="99X")],
+                       submitter=SUBMITTER, receiver_name="Clearinghouse",
+                       receiver_id="CLEARHOUSE01", control_number=18, created_at=CREATED)
+    assert validate_x12(text) == []
+    segs = [s.split("*") for s in text.replace("\n", "").split("~") if s]
+    [clm] = [s for s in segs if s[0] == "CLM"]
+    assert (clm[1], clm[5]) == ("CLM0001-2", "11:B:7")
+    assert [s for s in segs if s[0] == "REF" and s[1] == "F8"] == [["REF", "F8", "99X"]]
+    assert len([s for s in segs if s[0] == "LX"]) == len(claim.lines) > 0
+
+
+def test_a_void_without_the_payer_claim_number_is_not_rendered() -> None:  # case 16
+    claim = build_claim(make_visit(*READY[0].given), make_ctx(READY[0].contract))
+    with pytest.raises(RenderError, match="REF\\*F8"):
+        render_837p([ClaimToRender(claim, "CLM0001-2", PARTIES, PAYER, frequency="8")],
+                    submitter=SUBMITTER, receiver_name="Clearinghouse",
+                    receiver_id="CLEARHOUSE01", control_number=18, created_at=CREATED)

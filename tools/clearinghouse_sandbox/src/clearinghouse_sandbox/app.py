@@ -1,4 +1,7 @@
-"""The sandbox clearinghouse: ``POST /x12`` takes a 270 and answers its 271, plus an admin API.
+"""The sandbox clearinghouse: ``POST /x12`` takes a 270 and answers its 271; ``POST /x12/837``
+takes an 837P batch and queues the 999 and 277CA a clearinghouse and payer would send back,
+fetched by polling ``GET /x12/inbox`` and removed with ``DELETE /x12/inbox/{id}`` (a mailbox);
+plus an admin API (per-claim scenarios: ``PUT /admin/claims/{clm01}``).
 
 Real-time eligibility is one request, one response: the body is the X12 interchange
 (``application/edi-x12``; ``text/plain`` is accepted too) and so is the answer. A 270 that is
@@ -15,7 +18,9 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import PlainTextResponse
 
-from .config import Answer, SandboxConfig, demo_config
+from . import claims as x837
+from .config import Answer, ClaimScenario, SandboxConfig, demo_config
+from .remit import build_835
 from .store import Store
 from .x12 import BadInquiry, build_271, build_999, read_270
 
@@ -81,7 +86,77 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         return _x12(build_271(inq, answer, me=cfg().interchange_id, control=control, now=now,
                               aaa_code="42" if busy else None))
 
+    def authorized(request: Request) -> None:
+        token = cfg().required_token
+        if token and request.headers.get("authorization") != f"Bearer {token}":
+            raise HTTPException(401, "missing or wrong bearer token")
+
+    @app.post("/x12/837", status_code=202)
+    async def claims_batch(request: Request) -> dict[str, Any]:
+        """Take an 837P batch; its 999 (and 277CA for what the 999 let through) go to the
+        inbox. 202: received, answers follow by polling."""
+        authorized(request)
+        try:
+            batch = x837.read_837((await request.body()).decode("utf-8"))
+        except (UnicodeDecodeError, x837.NotAnInterchange) as exc:
+            raise HTTPException(400, str(exc)) from exc
+        now = datetime.now(UTC)
+        s = store()
+        async with s.lock:
+            control = s.next_control()
+            ack = x837.build_999(batch, cfg(), control=control, now=now)
+            s.deliver("999", ack, now)
+            payer_sees = x837.accepted_claims(batch, cfg())
+            icns: dict[str, str] = {}
+            if payer_sees:
+                control = s.next_control()
+                text, icns = x837.build_277ca(batch, payer_sees, cfg(), control=control,
+                                              now=now)
+                s.deliver("277CA", text, now)
+                paid = [(c, icns[c.clm01]) for c in payer_sees if c.clm01 in icns]
+                control = s.next_control()
+                remittance = build_835(batch, paid, cfg(), control=control, now=now)
+                if remittance is not None:
+                    s.deliver("835", remittance, now)
+            record = {"id": len(s.batches) + 1, "at": now.isoformat(),
+                      "gs_control": batch.gs_control, "errors": batch.pyx12_errors,
+                      "claims": [{"clm01": c.clm01, "frequency": c.frequency,
+                                  "original_icn": c.original_icn, "icn": icns.get(c.clm01)}
+                                 for st in batch.sets for c in st.claims]}
+            s.batches.append(record)
+        return record
+
+    @app.get("/x12/inbox")
+    async def inbox(request: Request) -> dict[str, Any]:
+        """Files waiting for the submitter, oldest first: {id, kind, created_at, text}."""
+        authorized(request)
+        return {"items": list(store().inbox.values())}
+
+    @app.delete("/x12/inbox/{file_id}", status_code=204)
+    async def take(file_id: str, request: Request) -> None:
+        authorized(request)
+        if store().inbox.pop(file_id, None) is None:
+            raise HTTPException(404, f"no file {file_id} in the inbox")
+
     # ------------------------------------------------------------------ admin
+    @app.put("/admin/claims/{clm01}")
+    async def put_claim(clm01: str, scenario: ClaimScenario) -> dict[str, Any]:
+        claims = {**cfg().claims, clm01: scenario}
+        app.state.config = cfg().model_copy(update={"claims": claims})
+        return scenario.model_dump(mode="json")
+
+    @app.get("/admin/batches")
+    async def batches() -> dict[str, Any]:
+        return {"items": store().batches}
+
+    @app.post("/admin/inbox", status_code=201)
+    async def drop(request: Request) -> dict[str, Any]:
+        """Put a file in the inbox as the payer would (an 835, a late 277CA, a broken file)."""
+        kind = request.headers.get("x-file-kind", "835")
+        s = store()
+        async with s.lock:
+            return s.deliver(kind, (await request.body()).decode("utf-8"), datetime.now(UTC))
+
     @app.get("/admin/config")
     async def get_config() -> dict[str, Any]:
         return cfg().model_dump(mode="json")

@@ -67,9 +67,51 @@ class PrefixRule(BaseModel):
     answer: Answer
 
 
+class ClaimScenario(BaseModel):
+    """What the clearinghouse (999) and the payer (277CA) answer about one 837P claim.
+
+    ``ack``: the 999 IK5 of the transaction set carrying the claim (``R`` rejects every claim
+    in that set; ``E`` accepts it with errors); with ``E`` or ``R`` the IK3/IK4 name
+    ``error_segment`` / ``error_element`` and CTX names the claim's CLM01. ``status``: the
+    277CA STC01-1 category (A1 received, A2 accepted + REF*1K, A3/A6/A7/A8 rejected) with
+    ``status_code`` (STC01-2) and ``entity`` (STC01-3)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ack: Literal["A", "E", "R"] = "A"
+    error_segment: str = Field("CLM", pattern=r"^[A-Z][A-Z0-9]{1,2}$")
+    error_element: int = Field(1, ge=1, le=99)
+    error_element_ref: str = Field("1028", pattern=r"^\d{1,4}$")  # data element number
+    error_code: str = Field("7", pattern=r"^[0-9A-Z]{1,3}$")  # IK403 (7: invalid code value)
+    status: Literal["A1", "A2", "A3", "A6", "A7", "A8"] = "A2"
+    status_code: str = Field("20", pattern=r"^\d{1,5}$")  # STC01-2 (20 accepted, 562 NPI..)
+    entity: str | None = Field(None, pattern=r"^[0-9A-Z]{2,3}$")  # STC01-3 (85 billing ...)
+    send_icn: bool = True  # REF*1K with an A2 (a payer that leaves it out: False)
+    # The payer's 835 for an accepted claim (queued after the 277CA): none, paid in full,
+    # short-paid (allowed = charge x allowed_ratio, CO-45 + PR-2 20 %), denied (CO-carc +
+    # RARC), or a reversal of a full payment with a short-paid correction (CLP02 22 then 1);
+    # ``recoup`` adds a PLB WO (recoupment) of that amount against the claim's ICN.
+    remit: Literal["none", "paid", "short", "denied", "reverse_correct"] = "none"
+    allowed_ratio: Decimal = Field(Decimal("0.8"), gt=0, le=1)
+    carc: str = Field("50", pattern=r"^[A-Z0-9]{1,5}$")
+    rarc: str | None = Field("N130", pattern=r"^[A-Z0-9]{2,7}$")
+    recoup: Decimal | None = Field(None, gt=0)
+
+
+class ClaimRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    clm01_prefix: str = Field(min_length=1, max_length=38)
+    scenario: ClaimScenario
+
+
 class SandboxConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # 837P claims: by exact CLM01, then by CLM01 prefix (in order), else ``claim_default``.
+    claims: dict[str, ClaimScenario] = Field(default_factory=dict)
+    claim_rules: list[ClaimRule] = Field(default_factory=list)
+    claim_default: ClaimScenario = Field(default_factory=ClaimScenario)
     members: dict[str, Answer] = Field(default_factory=dict)
     rules: list[PrefixRule] = Field(default_factory=list)
     default: Answer = Field(default_factory=Answer)
@@ -78,6 +120,14 @@ class SandboxConfig(BaseModel):
     latency_ms: int = Field(0, ge=0, le=60_000)
     # When set, POST /x12 must carry "Authorization: Bearer <token>" (401 otherwise).
     required_token: str | None = None
+
+    def scenario_for(self, clm01: str) -> ClaimScenario:
+        if clm01 in self.claims:
+            return self.claims[clm01]
+        for rule in self.claim_rules:
+            if clm01.startswith(rule.clm01_prefix):
+                return rule.scenario
+        return self.claim_default
 
     def answer_for(self, member_id: str | None) -> Answer:
         member = member_id or ""

@@ -16,10 +16,13 @@ from reimbursement.domain.claim import ClaimIds, ClaimLine, DrugCost
 from reimbursement.domain.drug_coding import Review
 from reimbursement.domain.holds import Hold
 from reimbursement.domain.lifecycle import BilledLine, Claim, Coding, hold_docs, review_reasons
+from reimbursement.domain.submissions import Submission
+from reimbursement.domain.transitions import Transition
 
 
 def claim_from_rows(row: RowMapping, lines: Sequence[RowMapping],
-                    costs: Sequence[RowMapping]) -> Claim:
+                    costs: Sequence[RowMapping], history: Sequence[RowMapping] = (),
+                    submissions: Sequence[RowMapping] = ()) -> Claim:
     return Claim(
         id=row["id"], order_id=row["order_id"], account_number=row["account_number"],
         practice_id=row["practice_id"], patient_id=row["patient_id"], status=row["status"],
@@ -32,7 +35,32 @@ def claim_from_rows(row: RowMapping, lines: Sequence[RowMapping],
         identity_holds=_holds(row["identity_holds"]),
         identity_checked_at=row["identity_checked_at"],
         awaiting_crossover=row["awaiting_crossover"],
+        history=[Transition(h["action"], h["from_status"], h["to_status"], h["actor"], h["at"],
+                            h["reason"]) for h in history],
+        submissions=[submission_from_row(r) for r in submissions],
     )
+
+
+def submission_from_row(r: RowMapping) -> Submission:
+    return Submission(
+        number=r["number"], clm01=r["clm01"], frequency=r["frequency"],
+        submitted_at=r["submitted_at"], original_icn=r["original_icn"], outcome=r["outcome"],
+        icn=r["icn"], reasons=tuple(r["reasons"]), acknowledged_at=r["acknowledged_at"],
+        control_number=r["control_number"])
+
+
+def submission_values(claim_id: UUID, s: Submission) -> dict[str, Any]:
+    return {"claim_id": claim_id, "number": s.number, "clm01": s.clm01,
+            "frequency": s.frequency, "original_icn": s.original_icn,
+            "submitted_at": s.submitted_at, "outcome": s.outcome, "icn": s.icn,
+            "reasons": list(s.reasons), "acknowledged_at": s.acknowledged_at,
+            "control_number": s.control_number}
+
+
+def transition_values(claim_id: UUID, seq: int, t: Transition) -> dict[str, Any]:
+    return {"claim_id": claim_id, "seq": seq, "action": t.action, "from_status": t.from_status,
+            "to_status": t.to_status, "actor": t.actor, "reason": (t.reason or "")[:1000] or None,
+            "at": t.at}
 
 
 def _holds(docs: Sequence[dict[str, Any]]) -> tuple[Hold, ...]:

@@ -29,10 +29,13 @@ from reimbursement.adapters.claim_rows import (
     line_values,
     new_claim_values,
     payment_values,
+    submission_values,
+    transition_values,
 )
 from reimbursement.adapters.codec import visit_from_event
 from reimbursement.domain.claim import DrugCost
 from reimbursement.domain.lifecycle import BilledLine, Claim
+from reimbursement.domain.submissions import Submission
 from reimbursement.domain.visit import Visit
 
 
@@ -52,11 +55,13 @@ class _Stored:
     version: int
     lines: tuple[BilledLine, ...]
     costs: tuple[DrugCost, ...]
+    history: int  # transitions already in claim_transitions
+    submissions: tuple[Submission, ...]
 
 
 def _stored(claim: Claim) -> _Stored:
     return _Stored(claim_values(claim), claim.version, tuple(claim.lines),
-                   claim.coding.drug_costs)
+                   claim.coding.drug_costs, len(claim.history), tuple(claim.submissions))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +101,12 @@ class ClaimRepository:
             orm.claims.c.primary_claim_id == primary_claim_id))
 
     async def by_account(self, account_number: str) -> Claim | None:
-        """Locked on PostgreSQL: two remittances for one claim post one after the other."""
-        stmt = sa.select(orm.claims).where(orm.claims.c.account_number == account_number)
+        """By the account number or the CLM01 of any version sent (``<account>-<n>``).
+        Locked on PostgreSQL: two remittances for one claim post one after the other."""
+        sent = sa.select(orm.claim_submissions.c.claim_id).where(
+            orm.claim_submissions.c.clm01 == account_number).scalar_subquery()
+        stmt = sa.select(orm.claims).where(sa.or_(
+            orm.claims.c.account_number == account_number, orm.claims.c.id == sent))
         return await self._one(stmt.with_for_update() if self._postgres else stmt)
 
     async def by_accounts(self, accounts: Sequence[str]) -> dict[str, Claim]:
@@ -187,8 +196,13 @@ class ClaimRepository:
         fresh = [r for r in rows if r["id"] not in self._claims]
         lines = await self._children(orm.claim_lines, fresh, orm.claim_lines.c.number)
         costs = await self._children(orm.claim_drug_costs, fresh, orm.claim_drug_costs.c.ndc)
+        history = await self._children(orm.claim_transitions, fresh,
+                                       orm.claim_transitions.c.seq)
+        sent = await self._children(orm.claim_submissions, fresh,
+                                    orm.claim_submissions.c.number)
         for row in fresh:
-            claim = claim_from_rows(row, lines.get(row["id"], []), costs.get(row["id"], []))
+            claim = claim_from_rows(row, lines.get(row["id"], []), costs.get(row["id"], []),
+                                    history.get(row["id"], []), sent.get(row["id"], []))
             self._claims[claim.id] = claim
             self._stored[claim.id] = _stored(claim)
             self._seen.add(claim)
@@ -210,6 +224,8 @@ class ClaimRepository:
             {**new_claim_values(claim, visit), "primary_claim_id": self._primaries.get(claim.id)}))
         await self._write_lines(claim)
         await self._write_costs(claim)
+        await self._write_history(claim, 0)
+        await self._write_submissions(claim, ())
 
     async def _update(self, claim: Claim, stored: _Stored, batch: _Batch) -> None:
         changed = {k: v for k, v in claim_values(claim).items() if stored.values[k] != v}
@@ -225,6 +241,26 @@ class ClaimRepository:
         if claim.coding.drug_costs != stored.costs:
             await self._replace(orm.claim_drug_costs, claim.id)
             await self._write_costs(claim)
+        await self._write_history(claim, stored.history)
+        await self._write_submissions(claim, stored.submissions)
+
+    async def _write_history(self, claim: Claim, written: int) -> None:
+        """Append the transitions made since the claim was loaded (never rewrites one)."""
+        new = claim.history[written:]
+        if new:
+            await self.session.execute(orm.claim_transitions.insert(), [
+                transition_values(claim.id, written + i + 1, t) for i, t in enumerate(new)])
+
+    async def _write_submissions(self, claim: Claim, before: tuple[Submission, ...]) -> None:
+        t = orm.claim_submissions
+        for sub in claim.submissions:
+            old = before[sub.number - 1] if sub.number <= len(before) else None
+            if old is None:
+                await self.session.execute(t.insert().values(submission_values(claim.id, sub)))
+            elif old != sub:
+                await self.session.execute(t.update().where(
+                    t.c.claim_id == claim.id, t.c.number == sub.number).values(
+                    submission_values(claim.id, sub)))
 
     async def _replace(self, table: sa.Table, claim_id: UUID) -> None:
         await self.session.execute(table.delete().where(table.c.claim_id == claim_id))

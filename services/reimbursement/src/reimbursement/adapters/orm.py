@@ -26,8 +26,9 @@ from reimbursement.adapters.remittance_tables import remittances as remittances
 from reimbursement.adapters.types import Dec, JSONDoc
 
 TS = UTCDateTime()
-CLAIM_STATUSES = ("needs_review", "held", "ready", "submitted", "paid", "partially_paid",
-                  "paid_zero", "denied", "reversed")
+CLAIM_STATUSES = ("needs_review", "held", "ready", "submitted", "accepted", "rejected", "paid",
+                  "paid_zero", "partially_paid", "denied", "reversed", "corrected", "voided",
+                  "appealed", "written_off", "closed")
 ENROLLMENT_STATUSES = ("pending", "active", "terminated")
 NDC_UNITS = ("UN", "ML", "GR", "ME", "F2")
 
@@ -320,6 +321,68 @@ claim_drug_costs = sa.Table(
     sa.Column("vials", Dec(), nullable=False),
     sa.Column("acquisition_cost", Dec(), nullable=False),
     sa.Column("waste_cost", Dec(), nullable=False),
+)
+
+# Every change of a claim's status, append-only (domain/transitions.py): who, when, why.
+claim_transitions = sa.Table(
+    "claim_transitions", metadata,
+    sa.Column("claim_id", sa.Uuid, sa.ForeignKey("claims.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),  # 1, 2, ... per claim
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("from_status", sa.String(16)),
+    sa.Column("to_status", sa.String(16), nullable=False),
+    sa.Column("actor", sa.String(120), nullable=False),  # ids only: user:/client:/system:
+    sa.Column("reason", sa.String(1000)),
+    sa.Column("at", TS, nullable=False),
+)
+
+# Each version of a claim as sent (domain/submissions.py): its CLM01, frequency, REF*F8 and
+# what the clearinghouse / payer answered (the ICN per version).
+claim_submissions = sa.Table(
+    "claim_submissions", metadata,
+    sa.Column("claim_id", sa.Uuid, sa.ForeignKey("claims.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("clm01", sa.String(38), nullable=False, unique=True),
+    sa.Column("frequency", sa.String(1), nullable=False),
+    sa.Column("original_icn", sa.String(50)),
+    sa.Column("submitted_at", TS, nullable=False),
+    sa.Column("outcome", sa.String(10), nullable=False),
+    sa.Column("icn", sa.String(50)),
+    sa.Column("reasons", JSONDoc, nullable=False),
+    sa.Column("acknowledged_at", TS),
+    sa.Column("control_number", sa.Integer),
+    sa.CheckConstraint(_in("frequency", ("1", "7", "8")), name="frequency_known"),
+    sa.CheckConstraint(_in("outcome", ("pending", "accepted", "rejected")),
+                       name="outcome_known"),
+)
+
+# Per payer claim rules (data, not settings): the timely filing limit in days from the date
+# of service (null: Medicare FFS 12 months / the configured default) and whether the payer
+# takes frequency 7/8 claims (null: all but Medicare FFS, whose MACs reopen instead).
+payer_claim_rules = sa.Table(
+    "payer_claim_rules", metadata,
+    sa.Column("payer_id", sa.String(64), primary_key=True),
+    sa.Column("timely_filing_days", sa.Integer),
+    sa.Column("accepts_replacement_claims", sa.Boolean),
+    sa.Column("updated_at", TS, nullable=False),
+    sa.CheckConstraint("timely_filing_days > 0", name="days_positive"),
+)
+
+# Every file fetched from the clearinghouse's mailbox (999, 277CA, 835), once: applied, or
+# kept as a problem (invalid X12, unreadable) and not applied. No file text is kept (PHI).
+exchange_files = sa.Table(
+    "exchange_files", metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("remote_id", sa.String(80), nullable=False),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False, unique=True),  # sha256 of the text
+    sa.Column("outcome", sa.String(8), nullable=False),
+    sa.Column("problems", JSONDoc, nullable=False),
+    sa.Column("claims", JSONDoc, nullable=False),  # [{clm01, claim_id, outcome}]
+    sa.Column("received_at", TS, nullable=False),
+    sa.CheckConstraint(_in("outcome", ("applied", "problem")), name="outcome_known"),
 )
 
 x12_controls = sa.Table(

@@ -48,9 +48,11 @@ PLACE_OF_SERVICE_OFFICE = "11"
 MAX_LINES = 50  # 837P loop 2400 repeats at most 50 times
 MAX_POINTERS = 4  # SV107
 
+# The claim state machine over these is domain/transitions.py.
 ClaimStatus = Literal[
-    "needs_review", "held", "ready", "submitted", "paid", "partially_paid", "paid_zero",
-    "denied", "reversed"
+    "needs_review", "held", "ready", "submitted", "accepted", "rejected", "paid", "paid_zero",
+    "partially_paid", "denied", "reversed", "corrected", "voided", "appealed", "written_off",
+    "closed",
 ]
 
 

@@ -43,3 +43,24 @@ class ClaimPaid(ClaimEvent):
 @dataclass(frozen=True, slots=True)
 class ClaimDenied(ClaimEvent):
     """A remittance denied the claim."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAcknowledged(ClaimEvent):
+    """The payer's word on one version (``clm01``) of the claim."""
+
+    clm01: str = ""
+    frequency: str = "1"
+    payer_claim_number: str | None = None
+    rejection_reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAccepted(ClaimAcknowledged):
+    """The payer accepted the claim into adjudication (277CA A2); its ICN is on the claim."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRejected(ClaimAcknowledged):
+    """The clearinghouse or payer rejected the claim unprocessed (999 IK5 R or 277CA A3/A6/
+    A7/A8), with the reasons. Fix and send again."""

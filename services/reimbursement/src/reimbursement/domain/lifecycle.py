@@ -1,128 +1,78 @@
 """The claim aggregate: a built claim and its lifecycle, changed only through its methods.
 
-    build  -> needs_review | held | ready   (ClaimCreated)
-    needs_review | held | ready  --rebuild-->  needs_review | held | ready
-    needs_review | held | ready  --record_check-->  needs_review | held | ready
-    ready  --submit-->  submitted           (ClaimSubmitted)
-    submitted | paid | partially_paid | paid_zero | denied | reversed
-           --post-->  paid | partially_paid | paid_zero (ClaimPaid) | denied (ClaimDenied)
-                      | reversed (every payment reversed: balance reopened)
+Which action may move the claim from which status to which is the table in
+domain/transitions.py; every change of status goes through ``_move``, which refuses a pair the
+table does not hold (ClaimConflict, 409) and appends one Transition (who, when, why) to the
+claim's ``history``. The history is append-only: the repository inserts only its new tail.
+An 835 posts through the settlement of the claim's whole payment history
+(domain/settlement.py): reversals net, so any order of original, reversal and correction
+ends the same.
 
 An unsent claim's status is settled from what it carries: a coding review makes it
 ``needs_review``; else a hold (an item the 837P needs and the claim lacks: an NDC from the
 build, an identity from the last check against orders) makes it ``held``; else ``ready``. A
-held claim is never submitted or exported: the refusal names each missing item.
+held claim is never submitted or exported: the refusal names each missing item. A ``rejected``
+claim (999 / 277CA: the payer never adjudicated it) may be fixed like an unsent one and is sent
+again as a new version (domain/submissions.py).
 
 A remittance for a claim that was never submitted is *held*: the service records the payment
 for a biller and leaves the claim alone (``accepts_remittance`` is false). Every change bumps
-``version`` and ``updated_at``; an action the status does not allow is a ClaimConflict (409).
+``version`` and ``updated_at``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
-from reimbursement.domain.claim import (
-    ClaimDraft,
-    ClaimIds,
-    ClaimLine,
-    ClaimStatus,
-    DrugCost,
-    settled_status,
+from reimbursement.domain.claim import ClaimDraft, ClaimStatus, settled_status
+from reimbursement.domain.claim_parts import (
+    BilledLine,
+    Coding,
+    ReviewReason,
+    account_number_for,
+    hold_docs,
+    review_reasons,
 )
-from reimbursement.domain.drug_coding import Review
 from reimbursement.domain.errors import ClaimConflict, ClaimHeld
 from reimbursement.domain.events import (
+    ClaimAccepted,
     ClaimCreated,
     ClaimDenied,
     ClaimEvent,
     ClaimPaid,
+    ClaimRejected,
     ClaimSubmitted,
 )
 from reimbursement.domain.holds import Hold
 from reimbursement.domain.money import ZERO
 from reimbursement.domain.remittance import PostingOutcome
 from reimbursement.domain.settlement import Settlement
+from reimbursement.domain.submissions import (
+    FREQUENCY_NAMES,
+    Frequency,
+    MissingIcn,
+    ReplacementNotAccepted,
+    Submission,
+    clm01_for,
+)
+from reimbursement.domain.transitions import IN_FLIGHT, TABLE, Action, Transition, ensure
 
-EDITABLE: frozenset[ClaimStatus] = frozenset({"needs_review", "held", "ready"})
+# The parts live in domain/claim_parts.py; importers keep reading them from here.
+__all__ = ["EDITABLE", "POSTABLE", "BilledLine", "Claim", "Coding", "ReviewReason",
+           "account_number_for", "hold_docs", "review_reasons"]
+
+EDITABLE: frozenset[ClaimStatus] = TABLE["settle"][0]
 # A payer can only adjudicate what was sent to it; later remittances may adjust a decision.
-POSTABLE: frozenset[ClaimStatus] = frozenset(
-    {"submitted", "paid", "partially_paid", "paid_zero", "denied", "reversed"})
+POSTABLE: frozenset[ClaimStatus] = TABLE["post"][0]
+SYSTEM = "system:reimbursement"
 _POSTED_EVENT: dict[ClaimStatus, type[ClaimEvent]] = {
     "paid": ClaimPaid, "partially_paid": ClaimPaid, "paid_zero": ClaimPaid,
     "denied": ClaimDenied}
-ReviewReason = dict[str, str | int | None]
-
-
-def account_number_for(claim_id: UUID) -> str:
-    """CLM01 (echoed back as CLP01 in the 835): the claim id's first 16 hex digits."""
-    return claim_id.hex[:16].upper()
-
-
-def review_reasons(reviews: tuple[Review, ...]) -> list[ReviewReason]:
-    """Reviews as a refusal lists them (``reasons``): code, detail and line."""
-    return [{"code": r.code, "detail": r.detail, "line": r.sequence} for r in reviews]
-
-
-def hold_docs(holds: tuple[Hold, ...]) -> list[ReviewReason]:
-    """Holds as a refusal and the API list them (``missing``): item, detail and line."""
-    return [{"item": h.item, "detail": h.detail, "line": h.line} for h in holds]
-
-
-@dataclass(frozen=True, slots=True)
-class Coding:
-    """What the builder decided, as billed; replaced whole when the claim is rebuilt."""
-
-    service_date: date
-    payer_id: str | None
-    member_id: str | None  # None: not kept (PHI); the 837P reads orders' payer identity
-    rendering_npi: str | None
-    diagnoses: tuple[str, ...]
-    auth_number: str | None
-    place_of_service: str
-    total_charge: Decimal
-    allowed: Decimal | None
-    patient_share: Decimal | None
-    sequestration: Decimal | None
-    expected_payment: Decimal | None
-    acquisition_cost: Decimal
-    waste_cost: Decimal
-    reviews: tuple[Review, ...]
-    warnings: tuple[str, ...]
-    notes: tuple[str, ...]
-    drug_costs: tuple[DrugCost, ...] = ()
-    holds: tuple[Hold, ...] = ()  # items the build found missing (a drug's NDC)
-    ids: ClaimIds = ClaimIds()
-
-    @classmethod
-    def of(cls, draft: ClaimDraft) -> Coding:
-        pay = draft.payment
-        return cls(
-            service_date=draft.service_date, payer_id=draft.payer_id,
-            member_id=draft.member_id, rendering_npi=draft.rendering_npi,
-            diagnoses=draft.diagnoses, auth_number=draft.auth_number,
-            place_of_service=draft.place_of_service, total_charge=draft.total_charge,
-            allowed=pay.allowed if pay else None,
-            patient_share=pay.patient_share if pay else None,
-            sequestration=pay.sequestration if pay else None,
-            expected_payment=draft.expected_payment, acquisition_cost=draft.acquisition_cost,
-            waste_cost=draft.waste_cost, reviews=draft.reviews, warnings=draft.warnings,
-            notes=draft.notes, drug_costs=draft.drug_costs, holds=draft.holds, ids=draft.ids,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class BilledLine:
-    """One claim line as billed, and what remittances did with it so far."""
-
-    line: ClaimLine
-    paid: Decimal = ZERO
-    denied: bool = False
-    denial_reasons: tuple[str, ...] = ()
 
 
 @dataclass(eq=False)
@@ -147,11 +97,13 @@ class Claim:
     identity_checked_at: datetime | None = None
     awaiting_crossover: bool = False  # the payer forwarded it to the next payer (835 MA18/MA07)
     version: int = 1
+    history: list[Transition] = field(default_factory=list)  # oldest first, append-only
+    submissions: list[Submission] = field(default_factory=list)  # versions sent, oldest first
     events: list[ClaimEvent] = field(default_factory=list)
 
     @classmethod
     def create(cls, *, claim_id: UUID, draft: ClaimDraft, lot_costs: Mapping[str, Decimal],
-               now: datetime) -> Claim:
+               now: datetime, actor: str = "system:billing") -> Claim:
         """A claim built from an administered visit (ready, or needing review)."""
         claim = cls(id=claim_id, order_id=draft.order_id,
                     account_number=account_number_for(claim_id),
@@ -159,8 +111,26 @@ class Claim:
                     status=draft.status, coding=Coding.of(draft),
                     lines=[BilledLine(line) for line in draft.lines],
                     lot_costs=dict(lot_costs), created_at=now, updated_at=now)
+        ensure("build", None, draft.status)
+        claim.history.append(Transition("build", None, draft.status, actor, now,
+                                        "built from the administered visit"))
         claim._record(ClaimCreated, now)
         return claim
+
+    @property
+    def current(self) -> Submission | None:
+        """The version sent last (None: never sent)."""
+        return self.submissions[-1] if self.submissions else None
+
+    @property
+    def clm01(self) -> str:
+        """The CLM01 of the version sent last (the account number before any)."""
+        return self.current.clm01 if self.current else self.account_number
+
+    @property
+    def payer_claim_number(self) -> str | None:
+        """The payer's claim control number (ICN) of the latest version that has one."""
+        return next((s.icn for s in reversed(self.submissions) if s.icn), None)
 
     @property
     def expected_margin(self) -> Decimal | None:
@@ -187,35 +157,119 @@ class Claim:
                                 status_now=self.status)
 
     def rebuild(self, draft: ClaimDraft, *, lot_costs: Mapping[str, Decimal],
-                now: datetime) -> None:
+                now: datetime, actor: str = "system:billing") -> None:
         self.ensure_editable()
         self.coding = Coding.of(draft)
         self.lines = [BilledLine(line) for line in draft.lines]
         self.lot_costs = dict(lot_costs)
-        self._settle()
+        self._settle(now, actor, "rebuilt")
         self._touch(now)
 
-    def record_check(self, holds: tuple[Hold, ...], *, now: datetime) -> None:
+    def record_check(self, holds: tuple[Hold, ...], *, now: datetime,
+                     actor: str = "system:identity-check") -> None:
         """The result of checking the claim's identities against orders (no holds: complete).
-        Recorded on an unsent claim only; a sent claim is what the payer has."""
+        Recorded on an unsent (or rejected, being fixed) claim only; a sent claim is what
+        the payer has."""
         self.ensure_editable("checked")
         self.identity_holds = holds
         self.identity_checked_at = now
-        self._settle()
+        self._settle(now, actor, "identities checked against orders")
         self._touch(now)
 
-    def submit(self, *, now: datetime) -> None:
+    def submit(self, *, now: datetime, actor: str = SYSTEM, reason: str | None = None) -> None:
+        """Send the claim: a ready claim as its first version, a rejected one (fixed) as a new
+        version with the rejected version's frequency and REF*F8 (an original stays ``1``)."""
         if self.status == "needs_review":
             raise ClaimConflict("the claim needs review before it can be submitted",
                                 reasons=review_reasons(self.coding.reviews))
         if self.status == "held":
             raise ClaimHeld.of(self.id, self.holds, "submitted")
-        if self.status != "ready":
+        if self.status not in {"ready", "rejected"}:
             raise ClaimConflict(f"the claim is already {self.status}", status_now=self.status)
-        self.status = "submitted"
+        last = self.current
+        # after a rejection (the status may be ready again once fixed) the same kind of
+        # version goes again: an original stays 1, a replacement 7 with its REF*F8
+        resend = last is not None and last.outcome == "rejected"
+        frequency: Frequency = last.frequency if last and resend else "1"
+        self._send(frequency, last.original_icn if last and frequency != "1" else None, now)
+        self._move("submit", "submitted", now, actor, reason or (
+            "sent again after rejection" if last else "submitted"))
         self.submitted_at = now
         self._touch(now)
         self._record(ClaimSubmitted, now)
+
+    def replace_or_void(self, frequency: Frequency, *, now: datetime, actor: str,
+                        reason: str, accepts_replacement: bool,
+                        remitted_icn: str | None = None) -> None:
+        """Send a replacement (``7``, all lines as they stand) or a void (``8``) of a claim the
+        payer processed; both carry REF*F8 = the payer's claim control number: the 277CA's
+        REF*1K, else the latest 835 CLP07 (``remitted_icn``; the same number but after a
+        split, RFI 1808)."""
+        action: Action = "correct" if frequency == "7" else "void"
+        target: ClaimStatus = "corrected" if frequency == "7" else "voided"
+        ensure(action, self.status, target)
+        icn = self.payer_claim_number or remitted_icn
+        if not icn:
+            raise MissingIcn(
+                f"a {FREQUENCY_NAMES[frequency]} claim (frequency {frequency}) needs 2300 "
+                "REF*F8 = the payer's claim control number, and no payer_claim_number is on "
+                "file for this claim", field="payer_claim_number")
+        if not accepts_replacement:
+            raise ReplacementNotAccepted(
+                f"payer {self.coding.payer_id} does not accept {FREQUENCY_NAMES[frequency]} "
+                "claims (accepts_replacement_claims is false): request a reopening instead",
+                payer_id=self.coding.payer_id)
+        self._send(frequency, icn, now)
+        self._move(action, target, now, actor, reason)
+        self.submitted_at = now
+        self._touch(now)
+        self._record(ClaimSubmitted, now)
+
+    def acknowledge(self, clm01: str, *, accepted: bool, now: datetime, actor: str,
+                    icn: str | None = None, reasons: tuple[str, ...] = ()) -> bool:
+        """The payer's (or clearinghouse's) word on the version sent as ``clm01``: accepted
+        into adjudication (277CA A2, with its ICN) or rejected (999 IK5 R, 277CA A3/A6/A7/A8,
+        with the reasons). False: an older version, nothing changed."""
+        index = next((i for i, s in enumerate(self.submissions) if s.clm01 == clm01), None)
+        if index is None or index != len(self.submissions) - 1:
+            return False
+        why = "; ".join(reasons) or None
+        if accepted and self.status in POSTABLE - IN_FLIGHT:
+            # the 835 came first (the payer adjudicated it): keep the ICN, the status stays
+            self.submissions[index] = replace(self.submissions[index], outcome="accepted",
+                                              icn=icn or self.submissions[index].icn,
+                                              acknowledged_at=now)
+            return True
+        self._move("accept" if accepted else "reject", "accepted" if accepted else "rejected",
+                   now, actor, why)
+        self.submissions[index] = replace(
+            self.submissions[index], outcome="accepted" if accepted else "rejected",
+            icn=icn or self.submissions[index].icn, reasons=reasons, acknowledged_at=now)
+        self._touch(now)
+        sub = self.submissions[index]
+        self.events.append((ClaimAccepted if accepted else ClaimRejected)(
+            **self._snapshot(now), clm01=sub.clm01, frequency=sub.frequency,
+            payer_claim_number=sub.icn, rejection_reasons=reasons))
+        return True
+
+    def record_sent(self, control_number: int | None) -> None:
+        """The interchange that carries the current version (ISA13); None: not sent after
+        all (the clearinghouse could not take it), to be sent again."""
+        if self.current is not None:
+            self.submissions[-1] = replace(self.current, control_number=control_number)
+
+    def move(self, action: Action, target: ClaimStatus, *, now: datetime, actor: str,
+             reason: str | None) -> None:
+        """An action with no side effect beyond the status (appeal, write_off, close)."""
+        if action not in {"appeal", "write_off", "close"}:
+            raise ClaimConflict(f"{action} is not a plain status change", action=action)
+        self._move(action, target, now, actor, reason)
+        self._touch(now)
+
+    def _send(self, frequency: Frequency, original_icn: str | None, now: datetime) -> None:
+        number = len(self.submissions) + 1
+        self.submissions.append(Submission(number, clm01_for(self.account_number, number),
+                                           frequency, now, original_icn))
 
     def ensure_exportable(self) -> None:
         if self.status == "needs_review":
@@ -225,7 +279,7 @@ class Claim:
             raise ClaimHeld.of(self.id, self.holds, "exported")
 
     def post(self, outcome: PostingOutcome, *, now: datetime,
-             settled: Settlement | None = None) -> None:
+             settled: Settlement | None = None, actor: str = "system:remittance") -> None:
         """Apply one remittance's decision on this claim (its lines, amounts and status).
 
         ``settled``: the claim's balance over its whole payment history with this payment
@@ -242,13 +296,15 @@ class Claim:
                 self.lines[i] = replace(self.lines[i], paid=self.lines[i].paid + result.paid,
                                         denied=result.denied, denial_reasons=result.reasons)
         if settled is not None and settled.status is not None:
-            self.status = settled.status
+            self._move("post", settled.status, now, actor,
+                       "; ".join(settled.denial_reasons) or f"835 {settled.status}")
             self.paid_amount = settled.paid
             self.patient_responsibility = settled.patient_responsibility
             self.denial_reasons = settled.denial_reasons
             self.awaiting_crossover = settled.awaiting_crossover
         else:
-            self.status = outcome.status
+            self._move("post", outcome.status, now, actor,
+                       "; ".join(outcome.denial_reasons) or f"835 {outcome.status}")
             self.paid_amount += outcome.paid
             self.patient_responsibility += outcome.patient_responsibility
             self.denial_reasons = (outcome.denial_reasons
@@ -273,17 +329,28 @@ class Claim:
             ids=c.ids,
         )
 
-    def _settle(self) -> None:
-        self.status = settled_status(self.coding.reviews, self.holds)
+    def _settle(self, now: datetime, actor: str, reason: str) -> None:
+        target = settled_status(self.coding.reviews, self.holds)
+        if target != self.status:
+            self._move("settle", target, now, actor, reason)
+
+    def _move(self, action: Action, target: ClaimStatus, now: datetime, actor: str,
+              reason: str | None) -> None:
+        ensure(action, self.status, target)
+        self.history.append(Transition(action, self.status, target, actor, now, reason))
+        self.status = target
 
     def _touch(self, now: datetime) -> None:
         self.updated_at = now
         self.version += 1
 
     def _record(self, kind: type[ClaimEvent], now: datetime) -> None:
-        self.events.append(kind(
-            claim_id=self.id, order_id=self.order_id, practice_id=self.practice_id,
-            payer_id=self.coding.payer_id, status=self.status,
-            total_charge=self.coding.total_charge,
-            expected_payment=self.coding.expected_payment, paid_amount=self.paid_amount,
-            denial_reasons=self.denial_reasons, occurred_at=now))
+        self.events.append(kind(**self._snapshot(now)))
+
+    def _snapshot(self, now: datetime) -> dict[str, Any]:
+        return {"claim_id": self.id, "order_id": self.order_id,
+                "practice_id": self.practice_id, "payer_id": self.coding.payer_id,
+                "status": self.status, "total_charge": self.coding.total_charge,
+                "expected_payment": self.coding.expected_payment,
+                "paid_amount": self.paid_amount, "denial_reasons": self.denial_reasons,
+                "occurred_at": now}

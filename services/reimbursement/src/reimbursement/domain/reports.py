@@ -20,7 +20,8 @@ from reimbursement.domain.money import ZERO, cents
 # paid_zero: adjudicated, the payer paid $0 (all to the deductible): revenue is what the
 # patient owes, not a denial.
 ADJUDICATED = {"paid", "partially_paid", "paid_zero", "denied"}
-OPEN = {"submitted", "partially_paid"}
+# Sent and still owed: in flight, accepted, rejected (to be sent again), replaced, appealed.
+OPEN = {"submitted", "accepted", "rejected", "corrected", "appealed", "partially_paid"}
 AGING_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, 120), (121, None))
 
 

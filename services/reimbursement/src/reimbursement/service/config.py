@@ -25,3 +25,5 @@ class BillingConfig:
     clinic_tz: tzinfo  # claims carry the clinic's local date of service
     expiring_within_days: int  # the inventory view's default "expiring soon" window
     parties: X12Parties
+    # Timely filing for payers with no days on file and not Medicare FFS (12 months).
+    timely_filing_default_days: int = 90

@@ -24,6 +24,7 @@ from reimbursement.domain.fees import PayerContract
 from reimbursement.domain.holds import Hold
 from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.parties import ClaimParties, PayerIdentity
+from reimbursement.domain.transitions import IN_FLIGHT
 from reimbursement.service import cob
 from reimbursement.service.identity import fetch_identity, parties_of, record_holds
 from reimbursement.service.uow import ReimbursementUnitOfWork
@@ -32,8 +33,10 @@ from reimbursement.service.uow import ReimbursementUnitOfWork
 async def claim_x12(*, uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | None,
                     source: PayerIdentitySource, now: datetime,
                     submitted_from: datetime | None = None,
-                    submitted_to: datetime | None = None) -> str:
-    """One claim (``claim_ids=[id]``) or every submitted claim in a window, as one interchange."""
+                    submitted_to: datetime | None = None,
+                    control_number: int | None = None) -> str:
+    """One claim (``claim_ids=[id]``) or every submitted claim in a window, as one interchange
+    (ISA13 ``control_number`` when the exchange already took one for it)."""
     async with uow:
         claims = await _claims(uow, claim_ids, submitted_from, submitted_to)
         for claim in claims:
@@ -63,9 +66,11 @@ async def claim_x12(*, uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | Non
         if len(held) == 1 and len(claims) == 1:
             raise ClaimHeld.of(claims[0].id, held[claims[0].id], "exported")
         raise ClaimHeld.batch(held)
-    async with uow:
-        control = await uow.claims.next_control_number([c.id for c in claims], now)
-        await uow.commit()
+    control = control_number
+    if control is None:
+        async with uow:
+            control = await uow.claims.next_control_number([c.id for c in claims], now)
+            await uow.commit()
     parties = uow.config.parties
     return render_837p(
         items, submitter=parties.submitter, receiver_name=parties.receiver_name,
@@ -92,7 +97,7 @@ async def _claims(uow: ReimbursementUnitOfWork, claim_ids: list[UUID] | None,
             raise NotFound("no such claim")
         return claims
     claims = await uow.claims.search(ClaimFilter(
-        statuses=["submitted"], submitted_from=submitted_from, submitted_to=submitted_to))
+        statuses=sorted(IN_FLIGHT), submitted_from=submitted_from, submitted_to=submitted_to))
     if not claims:
         raise NotFound("no submitted claims in that window")
     return claims
@@ -106,5 +111,8 @@ async def _contract(uow: ReimbursementUnitOfWork, claim: Claim) -> PayerContract
 
 
 def _to_render(claim: Claim, contract: PayerContract, parties: ClaimParties) -> ClaimToRender:
-    return ClaimToRender(claim.as_draft(), claim.account_number, parties,
-                         PayerParty(contract.name, contract.x12_payer_id, contract.claim_filing))
+    sent = claim.current
+    return ClaimToRender(claim.as_draft(), claim.clm01, parties,
+                         PayerParty(contract.name, contract.x12_payer_id, contract.claim_filing),
+                         frequency=sent.frequency if sent else "1",
+                         original_icn=sent.original_icn if sent else None)

@@ -22,6 +22,7 @@ from reimbursement.domain.holds import Hold
 from reimbursement.domain.lifecycle import Claim
 from reimbursement.domain.parties import ClaimFacts, ClaimParties, PayerIdentity, check_parties
 from reimbursement.service import cob
+from reimbursement.service.claim_states import ensure_timely_filing
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
@@ -54,9 +55,11 @@ async def check_claim(*, uow: ReimbursementUnitOfWork, claim_id: UUID,
 
 
 async def submit_checked(*, uow: ReimbursementUnitOfWork, claim_id: UUID,
-                         source: PayerIdentitySource, now: datetime) -> None:
+                         source: PayerIdentitySource, now: datetime,
+                         actor: str = "system:reimbursement") -> None:
     """Check, then submit: a claim found held is recorded held and refused (409 naming each
-    missing item); a ready one is submitted."""
+    missing item); one past its timely filing limit is refused (409 naming the deadline); a
+    ready (or rejected and fixed) one is submitted as its next version."""
     claim = await _peek(uow, claim_id)
     fetched = claim.editable
     identity = await _billed_identity(uow, source, claim) if fetched else None
@@ -66,7 +69,10 @@ async def submit_checked(*, uow: ReimbursementUnitOfWork, claim_id: UUID,
             await _record(uow, claim, identity, now)
             if claim.status != "ready":
                 await uow.commit()  # staff see the holds even though submit is refused
-        claim.submit(now=now)  # refuses needs_review / held / already sent, naming why
+        if claim.status in {"ready", "rejected"}:
+            # rejected claims do not stop the clock (payer-exchange.md §3)
+            await ensure_timely_filing(uow, claim, now)
+        claim.submit(now=now, actor=actor)  # refuses needs_review / held / already sent
         await uow.commit()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -13,6 +13,7 @@ from reimbursement.adapters.claims_repo import ClaimFilter
 from reimbursement.adapters.cob_repo import CobRecord
 from reimbursement.domain.lifecycle import BilledLine, Claim
 from reimbursement.domain.posting import PostedPayment, PostedProviderAdjustment
+from reimbursement.service.claim_states import deadline_of
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
@@ -22,6 +23,7 @@ class ClaimView:
     payments: tuple[PostedPayment, ...]
     cob: CobRecord | None = None  # coordination of benefits, on the primary or its secondary
     provider_adjustments: tuple[PostedProviderAdjustment, ...] = ()
+    filing_deadline: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +56,9 @@ async def claim_view(*, uow: ReimbursementUnitOfWork, claim_id: UUID) -> ClaimVi
         payments = await uow.remittances.payments(claim_ids=[claim.id])
         links = await uow.cob.links([claim.id])
         adjustments = await uow.remittances.provider_adjustments(claim_id=claim.id)
+        deadline = await deadline_of(uow, claim)
     return ClaimView(claim, tuple(payments.get(claim.id, [])), links[0] if links else None,
-                     tuple(adjustments))
+                     tuple(adjustments), deadline)
 
 
 async def cob_links(*, uow: ReimbursementUnitOfWork,

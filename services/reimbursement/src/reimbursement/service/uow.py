@@ -11,8 +11,10 @@ from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
 from reimbursement.adapters.appeals_repo import AppealRepository
 from reimbursement.adapters.authorization_repo import AuthorizationRepository
 from reimbursement.adapters.catalog_repo import CatalogRepository
+from reimbursement.adapters.claim_rules_repo import ClaimRulesRepository
 from reimbursement.adapters.claims_repo import ClaimRepository
 from reimbursement.adapters.cob_repo import CobRepository
+from reimbursement.adapters.exchange_repo import ExchangeRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
 from reimbursement.adapters.practice_repo import PracticeRepository
 from reimbursement.adapters.pricing_repo import PricingRepository
@@ -42,6 +44,8 @@ class ReimbursementUnitOfWork(UnitOfWork):
     pricing: PricingRepository
     cob: CobRepository
     appeals: AppealRepository
+    claim_rules: ClaimRulesRepository
+    exchange: ExchangeRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -59,6 +63,8 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.pricing = PricingRepository(self.session)
         self.cob = CobRepository(self.session)
         self.appeals = AppealRepository(self.session, self.seen)
+        self.claim_rules = ClaimRulesRepository(self.session)
+        self.exchange = ExchangeRepository(self.session)
         return self
 
     async def flush(self) -> None:

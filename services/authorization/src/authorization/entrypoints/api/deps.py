@@ -9,6 +9,8 @@ from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 
+from chairside_shared.web import request_actor
+
 from ...adapters.payer_client import PayerConnector
 from ...service.pas import PasSources
 from ...service.uow import AuthorizationUnitOfWork, UowFactory
@@ -46,11 +48,7 @@ def get_now() -> datetime:
 
 def get_actor(request: Request) -> str:
     """Who acts, as the gateway tells us (ids only)."""
-    user = request.headers.get("x-chairside-user-id")
-    client = request.headers.get("x-chairside-client-id")
-    if user:
-        return f"user:{user}" + (f"@{client}" if client else "")
-    return f"client:{client}" if client else "api"
+    return request_actor(request)
 
 
 UowsDep = Annotated[UowFactory, Depends(get_uows)]

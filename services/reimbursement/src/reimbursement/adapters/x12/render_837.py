@@ -6,7 +6,8 @@ Loop map (payer-exchange.md §1): 1000A submitter, 1000B receiver; 2000A billing
 SBR02 ``18`` and HL04 ``0`` when the patient is the subscriber) with 2010BA (NM1*IL MI member
 id; N3/N4/DMG when the patient is the subscriber) and 2010BB payer (NM1*PR PI); for a
 dependent, SBR02 empty, HL04 ``1`` and 2000C (PAT01 01 spouse / 19 child / G8 other) with
-2010CA (NM1*QC, the patient's own N3/N4/DMG); 2300 claim (CLM, REF*G1, HI); 2310B rendering
+2010CA (NM1*QC, the patient's own N3/N4/DMG); 2300 claim (CLM with CLM05-3 frequency 1/7/8,
+REF*G1, REF*F8 = the payer's ICN for a replacement or void, HI); 2310B rendering
 provider = the supervising practitioner (NM1*82 + PRV*PE), when not the billing NPI; 2400 lines
 (LX, SV1, DTP*472) with 2410 drug identification (LIN N4, CTP) and 2420E ordering provider
 (NM1*DK) when the orderer is not the supervisor.
@@ -68,11 +69,13 @@ class PayerParty:
 @dataclass(frozen=True, slots=True)
 class ClaimToRender:
     claim: ClaimDraft
-    account_number: str  # CLM01, echoed back as CLP01 in the 835
+    account_number: str  # CLM01 of this version, echoed back as CLP01 in the 835
     parties: ClaimParties
     payer: PayerParty
     # A secondary claim: the payers before this one (2320/2330/2430, render_837_cob.py).
     prior_payers: tuple[PriorPayer, ...] = ()
+    frequency: str = "1"  # CLM05-3: 1 original, 7 replacement, 8 void
+    original_icn: str | None = None  # 2300 REF*F8, required for 7 and 8
 
 
 def render_837p(
@@ -115,6 +118,9 @@ def render_837p(
 
 def _refuse_incomplete(item: ClaimToRender) -> None:
     claim = item.claim
+    if item.frequency in {"7", "8"} and not item.original_icn:
+        raise RenderError(f"claim {item.account_number}: frequency {item.frequency} needs "
+                          "REF*F8, the payer's claim control number")
     if claim.status in {"needs_review", "held"}:
         raise RenderError(f"claim for order {claim.order_id} is {claim.status}")
     if any(ln.kind == "drug" and not ln.ndc for ln in claim.lines):
@@ -160,10 +166,12 @@ def _subscriber_and_claim(item: ClaimToRender, parent: int, hl: int) -> tuple[li
                 segment("PAT", PAT01[coverage.relationship]),
                 _person_name("QC", parties.patient), *_demographics(parties.patient)]
     out.append(segment("CLM", clean(item.account_number, 38), fmt_amount(claim.total_charge),
-                       "", "", composite(claim.place_of_service, "B", "1"), "Y", "A", "Y",
-                       "Y"))
+                       "", "", composite(claim.place_of_service, "B", item.frequency), "Y",
+                       "A", "Y", "Y"))
     if claim.auth_number:
         out.append(segment("REF", "G1", clean(claim.auth_number, 50)))
+    if item.frequency in {"7", "8"} and item.original_icn:
+        out.append(segment("REF", "F8", clean(item.original_icn, 50)))
     out.append(segment("HI", *(composite("ABK" if i == 0 else "ABF", code)
                                for i, code in enumerate(claim.diagnoses))))
     rendering = parties.rendering

@@ -12,9 +12,10 @@ from pydantic_core import PydanticCustomError
 
 from chairside_shared.errors import InvalidInput
 from chairside_shared.inputs import Instant
+from reimbursement.domain.transitions import STATUSES as TRANSITION_STATUSES
 from reimbursement.entrypoints.api import practice_schemas as ps
 from reimbursement.entrypoints.api import schemas as s
-from reimbursement.entrypoints.api.deps import Identities, Now, UoW
+from reimbursement.entrypoints.api.deps import Actor, ClearinghouseDep, Identities, Now, UoW
 from reimbursement.entrypoints.api.views import (
     claim_doc,
     claim_view_doc,
@@ -22,12 +23,11 @@ from reimbursement.entrypoints.api.views import (
     remittance_doc,
     work_item_doc,
 )
-from reimbursement.service import billing, cob, exports, identity, queries, remittances
+from reimbursement.service import billing, cob, exchange, exports, identity, queries, remittances
 from reimbursement.service import denials as denial_service
 
 router = APIRouter(tags=["billing"])
-STATUSES = {"needs_review", "held", "ready", "submitted", "paid", "partially_paid", "paid_zero",
-            "denied", "reversed"}
+STATUSES = set(TRANSITION_STATUSES)
 HELD = {"description": "The claim is held (problem type claim-held): `missing` names each item "
                        "the 837P needs and the claim lacks; nothing is sent with a stand-in"}
 _STATUS = "(" + "|".join(sorted(STATUSES)) + ")"
@@ -119,11 +119,21 @@ async def claim_fhir(claim_id: UUID, uow: UoW) -> Response:
 
 
 @router.post("/v1/claims/{claim_id}/submit", response_model=s.ClaimOut,
-             summary="Check the claim's identities against orders, then submit (ready -> "
-                     "submitted); a claim found held is recorded held and refused",
-             responses={409: HELD, 503: {"description": "Orders could not answer"}})
-async def submit(claim_id: UUID, uow: UoW, now: Now, identities: Identities) -> dict[str, Any]:
-    await identity.submit_checked(uow=uow, claim_id=claim_id, source=identities, now=now)
+             summary="Check the claim's identities against orders, then submit (ready, or "
+                     "rejected and fixed -> submitted, as a new version) and send it to the "
+                     "clearinghouse as an 837P (pyx12-valid, else rejected with pyx12's "
+                     "reasons); a claim found held is recorded held and refused; past its "
+                     "timely filing deadline refused",
+             responses={409: {"description": HELD["description"] + "; or the timely filing "
+                              "limit passed (problem `timely-filing-expired`, `deadline`)"},
+                        503: {"description": "Orders could not answer"}})
+async def submit(claim_id: UUID, uow: UoW, now: Now, identities: Identities,
+                 actor: Actor, clearinghouse: ClearinghouseDep) -> dict[str, Any]:
+    await identity.submit_checked(uow=uow, claim_id=claim_id, source=identities, now=now,
+                                  actor=actor)
+    if clearinghouse is not None:  # sent now; if the clearinghouse is down, by the worker
+        await exchange.transmit(uow=uow, claim_ids=[claim_id], source=identities,
+                                clearinghouse=clearinghouse, now=now)
     return claim_view_doc(await queries.claim_view(uow=uow, claim_id=claim_id))
 
 

@@ -8,7 +8,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from chairside_shared.web import get_runtime
+from chairside_shared.web import get_runtime, request_actor
+from reimbursement.adapters.clearinghouse import Clearinghouse
 from reimbursement.adapters.clients import PayerIdentitySource
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
@@ -28,6 +29,19 @@ def get_identities(request: Request) -> PayerIdentitySource:
     return source
 
 
+def get_clearinghouse(request: Request) -> Clearinghouse | None:
+    """None: no clearinghouse configured (claims leave by 837P export)."""
+    found: Clearinghouse | None = get_runtime(request).state.get("clearinghouse")
+    return found
+
+
+def get_actor(request: Request) -> str:
+    """Who acts, as the gateway forwards the caller (ids only): kept in a claim's history."""
+    return request_actor(request)
+
+
 UoW = Annotated[ReimbursementUnitOfWork, Depends(get_uow)]
 Now = Annotated[datetime, Depends(get_now)]
 Identities = Annotated[PayerIdentitySource, Depends(get_identities)]
+Actor = Annotated[str, Depends(get_actor)]
+ClearinghouseDep = Annotated[Clearinghouse | None, Depends(get_clearinghouse)]

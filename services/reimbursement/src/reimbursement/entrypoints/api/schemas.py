@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_valida
 
 from chairside_shared.inputs import Day, decimal_pattern, decimal_text
 from reimbursement.domain.ndc import NdcError, normalize_ndc
+from reimbursement.entrypoints.api.state_schemas import SubmissionOut, TransitionOut
 
 T = TypeVar("T")
 
@@ -196,6 +197,16 @@ class ClaimOut(Out):
         [], description="PLB amounts whose reference names this claim")
     open_recoupment: Money = Field(Decimal(0), description="deferred recoupments (PLB WO/FB/72)"
                                    " the payer has not taken back yet")
+    clm01: str | None = Field(None, description="CLM01 of the version sent last")
+    frequency: str | None = Field(None, description="CLM05-3 of the version sent last")
+    payer_claim_number: str | None = Field(None, description="the payer's ICN (277CA REF*1K)")
+    rejection_reasons: list[str] = Field([], description="why the version sent last was "
+                                         "rejected (999 IK3/IK4, 277CA STC)")
+    filing_deadline: date | None = Field(None, description="timely filing: the last day to "
+                                         "submit")
+    history: list[TransitionOut] = Field([], description="every change of status, oldest "
+                                         "first (append-only)")
+    submissions: list[SubmissionOut] = Field([], description="each version as sent")
 
 
 class DenialOut(Out):

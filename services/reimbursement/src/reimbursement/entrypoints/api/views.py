@@ -49,6 +49,14 @@ def claim_doc(claim: Claim, payments: tuple[PostedPayment, ...] = (),
                                   "reference": a.reference, "amount": a.amount,
                                   "posted_at": a.posted_at} for a in adjustments],
         "open_recoupment": open_recoupment((a.reason, a.amount) for a in adjustments),
+        "clm01": claim.clm01 if claim.current else None,
+        "frequency": claim.current.frequency if claim.current else None,
+        "payer_claim_number": claim.payer_claim_number,
+        "rejection_reasons": list(claim.current.reasons) if claim.status == "rejected"
+        and claim.current else [],
+        "history": [plain_row(t) for t in claim.history],
+        "submissions": [plain_row(s) | {"reasons": list(s.reasons)}
+                        for s in claim.submissions],
     }
 
 
@@ -61,8 +69,14 @@ def cob_doc(record: CobRecord, claim_id: UUID) -> dict[str, Any]:
             "updated_at": record.updated_at}
 
 
+def plain_row(obj: Any) -> dict[str, Any]:
+    """A frozen dataclass as a dict of its values, as they are."""
+    return {f: getattr(obj, f) for f in obj.__slots__}
+
+
 def claim_view_doc(view: ClaimView) -> dict[str, Any]:
-    return claim_doc(view.claim, view.payments, view.cob, view.provider_adjustments)
+    return (claim_doc(view.claim, view.payments, view.cob, view.provider_adjustments)
+            | {"filing_deadline": view.filing_deadline})
 
 
 def line_doc(billed: BilledLine) -> dict[str, Any]:

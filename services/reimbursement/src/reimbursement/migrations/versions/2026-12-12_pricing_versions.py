@@ -4,7 +4,7 @@ unversioned ``payer_contracts`` and ``charge_master`` stay as the fallback for d
 version covers.
 
 Revision ID: reimbursement_0008_contracts
-Revises: reimbursement_0006_remit_key
+Revises: reimbursement_0007_claim_states
 Create Date: 2026-12-12
 """
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql
 from chairside_shared.db import UTCDateTime
 
 revision = "reimbursement_0008_contracts"
-down_revision = "reimbursement_0006_remit_key"
+down_revision = "reimbursement_0007_claim_states"
 branch_labels = None
 depends_on = None
 

@@ -281,6 +281,23 @@ class ChargeMasterIn(BaseModel):
     version: Annotated[str, Field(max_length=40, min_length=1, title='Version')]
 
 
+class ClaimActionIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    reason: Annotated[
+        str,
+        Field(
+            description="why (kept in the claim's history)",
+            max_length=500,
+            min_length=1,
+            pattern='\\S',
+            title='Reason',
+        ),
+    ]
+
+
 class ClaimFhirResponse(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -307,6 +324,24 @@ class ClaimLineOut(BaseModel):
     number: Annotated[int, Field(title='Number')]
     paid: Annotated[str, Field(title='Paid')]
     units: Annotated[int, Field(title='Units')]
+
+
+class ClaimStatusIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    action: Annotated[Literal['appeal', 'write_off', 'close'], Field(title='Action')]
+    reason: Annotated[
+        str,
+        Field(
+            description="why (kept in the claim's history)",
+            max_length=500,
+            min_length=1,
+            pattern='\\S',
+            title='Reason',
+        ),
+    ]
 
 
 class ClaimX12Response(RootModel[str]):
@@ -1061,7 +1096,7 @@ class Status(RootModel[str]):
         str,
         Field(
             description='one status or several, comma-separated',
-            pattern='^(denied|held|needs_review|paid|paid_zero|partially_paid|ready|reversed|submitted)(,(denied|held|needs_review|paid|paid_zero|partially_paid|ready|reversed|submitted))*$',
+            pattern='^(accepted|appealed|closed|corrected|denied|held|needs_review|paid|paid_zero|partially_paid|ready|rejected|reversed|submitted|voided|written_off)(,(accepted|appealed|closed|corrected|denied|held|needs_review|paid|paid_zero|partially_paid|ready|rejected|reversed|submitted|voided|written_off))*$',
             title='Status',
         ),
     ]
@@ -1184,6 +1219,52 @@ class PageFeeScheduleItem(BaseModel):
     )
     items: Annotated[list[FeeScheduleItem], Field(title='Items')]
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
+class TimelyFilingDays(RootModel[int]):
+    root: Annotated[
+        int,
+        Field(
+            description='days from the date of service; null: Medicare FFS 12 months, others the default',
+            ge=1,
+            le=3650,
+            title='Timely Filing Days',
+        ),
+    ]
+
+
+class PayerClaimRulesIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    accepts_replacement_claims: Annotated[
+        bool | None,
+        Field(
+            description='frequency 7/8 claims; null: all payers but Medicare FFS (MACs reopen instead)',
+            title='Accepts Replacement Claims',
+        ),
+    ] = None
+    timely_filing_days: Annotated[
+        TimelyFilingDays | None,
+        Field(
+            description='days from the date of service; null: Medicare FFS 12 months, others the default',
+            title='Timely Filing Days',
+        ),
+    ] = None
+
+
+class PayerClaimRulesOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    accepts_replacement_claims: Annotated[
+        bool, Field(title='Accepts Replacement Claims')
+    ]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    payer_kind: Annotated[str | None, Field(title='Payer Kind')]
+    timely_filing_days: Annotated[int | None, Field(title='Timely Filing Days')]
+    updated_at: Annotated[AwareDatetime | None, Field(title='Updated At')]
 
 
 class PaymentOut(BaseModel):
@@ -1568,6 +1649,89 @@ class StatementResponse(RootModel[bytes]):
     root: bytes
 
 
+class SubmissionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    acknowledged_at: Annotated[AwareDatetime | None, Field(title='Acknowledged At')]
+    clm01: Annotated[
+        str,
+        Field(
+            description='CLM01 of this version: the account number, then <account>-<n> for later versions',
+            title='Clm01',
+        ),
+    ]
+    control_number: Annotated[int | None, Field(title='Control Number')]
+    frequency: Annotated[
+        Literal['1', '7', '8'],
+        Field(
+            description='CLM05-3: 1 original, 7 replacement, 8 void', title='Frequency'
+        ),
+    ]
+    icn: Annotated[
+        str | None,
+        Field(description='payer claim control number (277CA REF*1K)', title='Icn'),
+    ]
+    number: Annotated[int, Field(title='Number')]
+    original_icn: Annotated[
+        str | None,
+        Field(description='2300 REF*F8 (frequency 7/8)', title='Original Icn'),
+    ]
+    outcome: Annotated[
+        Literal['pending', 'accepted', 'rejected'], Field(title='Outcome')
+    ]
+    reasons: Annotated[list[str], Field(title='Reasons')]
+    submitted_at: Annotated[AwareDatetime, Field(title='Submitted At')]
+
+
+class TimelyFilingOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    account_number: Annotated[str, Field(title='Account Number')]
+    claim_id: Annotated[UUID, Field(title='Claim Id')]
+    days_left: Annotated[int, Field(title='Days Left')]
+    deadline: Annotated[date_aliased, Field(title='Deadline')]
+    payer_id: Annotated[str | None, Field(title='Payer Id')]
+    service_date: Annotated[date_aliased, Field(title='Service Date')]
+    status: Annotated[str, Field(title='Status')]
+
+
+class TimelyFilingQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    within_days: Annotated[int, Field(ge=0, le=730, title='Within Days')] = 30
+
+
+class TimelyFilingResponse(RootModel[list[TimelyFilingOut]]):
+    root: Annotated[
+        list[TimelyFilingOut],
+        Field(title='Response Timely Filing V1 Claims Timely Filing Get'),
+    ]
+
+
+class TransitionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    action: Annotated[str, Field(title='Action')]
+    actor: Annotated[
+        str,
+        Field(
+            description='user:<id>, client:<id> or system:<component> (ids only)',
+            title='Actor',
+        ),
+    ]
+    at: Annotated[AwareDatetime, Field(title='At')]
+    from_status: Annotated[
+        str | None,
+        Field(description='null for the first transition (built)', title='From Status'),
+    ]
+    reason: Annotated[str | None, Field(title='Reason')]
+    to_status: Annotated[str, Field(title='To Status')]
+
+
 class PayerId1(RootModel[str]):
     root: Annotated[str, Field(max_length=64, title='Payer Id')]
 
@@ -1724,6 +1888,9 @@ class ClaimOut(BaseModel):
             title='Awaiting Crossover',
         ),
     ] = False
+    clm01: Annotated[
+        str | None, Field(description='CLM01 of the version sent last', title='Clm01')
+    ] = None
     cob: Annotated[
         CobOut | None,
         Field(
@@ -1736,6 +1903,24 @@ class ClaimOut(BaseModel):
     diagnoses: Annotated[list[str], Field(title='Diagnoses')]
     expected_margin: Annotated[str | None, Field(title='Expected Margin')]
     expected_payment: Annotated[str | None, Field(title='Expected Payment')]
+    filing_deadline: Annotated[
+        date_aliased | None,
+        Field(
+            description='timely filing: the last day to submit', title='Filing Deadline'
+        ),
+    ] = None
+    frequency: Annotated[
+        str | None,
+        Field(description='CLM05-3 of the version sent last', title='Frequency'),
+    ] = None
+    history: Annotated[
+        list[TransitionOut],
+        Field(
+            description='every change of status, oldest first (append-only)',
+            title='History',
+            validate_default=True,
+        ),
+    ] = []
     holds: Annotated[
         list[HoldOut],
         Field(
@@ -1765,6 +1950,10 @@ class ClaimOut(BaseModel):
     patient_id: Annotated[UUID, Field(title='Patient Id')]
     patient_responsibility: Annotated[str, Field(title='Patient Responsibility')]
     patient_share: Annotated[str | None, Field(title='Patient Share')]
+    payer_claim_number: Annotated[
+        str | None,
+        Field(description="the payer's ICN (277CA REF*1K)", title='Payer Claim Number'),
+    ] = None
     payer_id: Annotated[str | None, Field(title='Payer Id')]
     payments: Annotated[
         list[PaymentOut], Field(title='Payments', validate_default=True)
@@ -1779,11 +1968,26 @@ class ClaimOut(BaseModel):
             validate_default=True,
         ),
     ] = []
+    rejection_reasons: Annotated[
+        list[str],
+        Field(
+            description='why the version sent last was rejected (999 IK3/IK4, 277CA STC)',
+            title='Rejection Reasons',
+        ),
+    ] = []
     rendering_npi: Annotated[str | None, Field(title='Rendering Npi')]
     reviews: Annotated[list[Review], Field(title='Reviews')]
     sequestration: Annotated[str | None, Field(title='Sequestration')]
     service_date: Annotated[date_aliased, Field(title='Service Date')]
     status: Annotated[str, Field(title='Status')]
+    submissions: Annotated[
+        list[SubmissionOut],
+        Field(
+            description='each version as sent',
+            title='Submissions',
+            validate_default=True,
+        ),
+    ] = []
     submitted_at: Annotated[AwareDatetime | None, Field(title='Submitted At')]
     supervising_practitioner_id: Annotated[
         UUID | None, Field(title='Supervising Practitioner Id')
