@@ -1,6 +1,6 @@
 """Denials worklist by CARC and claim appeals through the HTTP API on PostgreSQL: a Medicare
 claim denied CO-50 is appealed with a document, the document downloads as uploaded, the
-decision (won) leaves appeal.decided in the outbox and asks the claim to reopen; a loss offers
+decision (won) leaves appeal.decided in the outbox and reopens the claim; a loss offers
 the next level; refusals (CARC 29, MA130, late, oversized or mistyped files) change nothing."""
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ async def test_worklist_by_carc_then_an_appeal_won_with_a_document(svc):
     assert r.status_code == 200, r.text
     decided = r.json()
     assert (decided["status"], decided["outcome"], decided["next_level"],
-            decided["claim_reopen"]) == ("decided", "won", None, "requested")
+            decided["claim_reopen"]) == ("decided", "won", None, "reopened")
     assert [d["id"] for d in decided["documents"]] == [doc["id"]]
     # a decided appeal takes no more documents, and is not decided twice
     r = await c.post(f"/v1/claim-appeals/{appeal['id']}/documents",
@@ -143,22 +143,44 @@ async def test_worklist_by_carc_then_an_appeal_won_with_a_document(svc):
     assert events[1][1]["key"] == necessity["order_id"]
 
 
-async def test_appeal_won_asks_the_claim_to_reopen(svc):
-    """The claim state machine's reopen is wired by the merger (service/claim_reopen.py):
-    until then the claim keeps its status and the appeal records the request."""
+async def test_appeal_won_reopens_the_claim_for_payment(svc):
+    """Filing moves the denied claim to ``appealed``; a win (here in part) reopens it for
+    payment (``accepted``) in the decision's transaction, both steps in its history."""
     c = svc.client
     await setup_catalog(c)
     claim = await denied_claim(svc, ("eptinezumab", EPTI, "100", 0, 35), "197", "EFT1")
     svc.clock.now = AFTER_ERA
     appeal = (await c.post(f"/v1/claims/{claim['id']}/appeals",
                            json={"reason": "auth on file"})).json()
+    assert (await c.get(f"/v1/claims/{claim['id']}")).json()["status"] == "denied"  # a draft
     await c.post(f"/v1/claim-appeals/{appeal['id']}/file", json={})
+    assert (await c.get(f"/v1/claims/{claim['id']}")).json()["status"] == "appealed"
     r = await c.post(f"/v1/claim-appeals/{appeal['id']}/decision",
                      json={"outcome": "partially_won", "decided_on": "2026-04-20",
                            "amount_awarded": "50.00"})
-    assert r.json()["claim_reopen"] == "requested"
+    assert r.json()["claim_reopen"] == "reopened"
     assert r.json()["next_level"] == "reconsideration"  # a partial win may go further
-    assert (await c.get(f"/v1/claims/{claim['id']}")).json()["status"] == "denied"
+    after = (await c.get(f"/v1/claims/{claim['id']}")).json()
+    assert after["status"] == "accepted"
+    steps = [(h["action"], h["from_status"], h["to_status"], h["actor"])
+             for h in after["history"]][-2:]
+    assert steps == [("appeal", "denied", "appealed", "system:appeals"),
+                     ("reopen", "appealed", "accepted", "system:appeals")]
+    assert f"appeal {appeal['id']} won" in after["history"][-1]["reason"]
+
+
+async def test_a_lost_appeal_leaves_the_claim_appealed(svc):
+    c = svc.client
+    await setup_catalog(c)
+    claim = await denied_claim(svc, ("eptinezumab", EPTI, "100", 0, 35), "50", "EFT1")
+    svc.clock.now = AFTER_ERA
+    appeal = (await c.post(f"/v1/claims/{claim['id']}/appeals",
+                           json={"reason": "records attached"})).json()
+    await c.post(f"/v1/claim-appeals/{appeal['id']}/file", json={})
+    r = await c.post(f"/v1/claim-appeals/{appeal['id']}/decision",
+                     json={"outcome": "lost", "decided_on": "2026-04-20"})
+    assert r.status_code == 200 and r.json()["claim_reopen"] is None
+    assert (await c.get(f"/v1/claims/{claim['id']}")).json()["status"] == "appealed"
 
 
 async def test_a_loss_offers_the_next_level_and_escalation_counts_from_the_decision(svc):

@@ -260,8 +260,8 @@ class Claim:
 
     def move(self, action: Action, target: ClaimStatus, *, now: datetime, actor: str,
              reason: str | None) -> None:
-        """An action with no side effect beyond the status (appeal, write_off, close)."""
-        if action not in {"appeal", "write_off", "close"}:
+        """An action with no side effect beyond the status (appeal, reopen, write_off, close)."""
+        if action not in {"appeal", "reopen", "write_off", "close"}:
             raise ClaimConflict(f"{action} is not a plain status change", action=action)
         self._move(action, target, now, actor, reason)
         self._touch(now)

@@ -11,6 +11,7 @@
     correct       adjudicated -> corrected                 (frequency 7, REF*F8 = ICN)
     void          adjudicated | accepted -> voided         (frequency 8, REF*F8 = ICN)
     appeal        denied | partially_paid | paid_zero -> appealed
+    reopen        appealed -> accepted                      (appeal won: back for payment)
     write_off     denied | partially_paid | paid_zero | rejected | appealed -> written_off
     close         paid | paid_zero | partially_paid | denied | reversed | written_off -> closed
 
@@ -34,7 +35,7 @@ from reimbursement.domain.claim import ClaimStatus
 from reimbursement.domain.errors import ClaimConflict
 
 Action = Literal["build", "migrate", "settle", "submit", "reject", "accept", "post", "correct",
-                 "void", "appeal", "write_off", "close"]
+                 "void", "appeal", "reopen", "write_off", "close"]
 ACTIONS: tuple[Action, ...] = get_args(Action)
 STATUSES: tuple[ClaimStatus, ...] = get_args(ClaimStatus)
 
@@ -56,6 +57,8 @@ TABLE: dict[Action, _Rule] = {
     "correct": (ADJUDICATED - {"reversed"}, frozenset({"corrected"})),
     "void": ((ADJUDICATED - {"reversed"}) | {"accepted"}, frozenset({"voided"})),
     "appeal": (frozenset({"denied", "partially_paid", "paid_zero"}), frozenset({"appealed"})),
+    # A won appeal: the payer adjudicates again and pays (the next 835 posts from accepted).
+    "reopen": (frozenset({"appealed"}), frozenset({"accepted"})),
     "write_off": (frozenset({"denied", "partially_paid", "paid_zero", "rejected", "appealed"}),
                   frozenset({"written_off"})),
     "close": (frozenset({"paid", "paid_zero", "partially_paid", "denied", "reversed",

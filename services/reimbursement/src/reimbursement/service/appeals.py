@@ -19,7 +19,7 @@ from chairside_shared.errors import Conflict, NotFound
 from reimbursement.adapters.appeal_data import appeal_rules
 from reimbursement.domain.appeals import Appeal, AppealConflict, AppealOutcome, DeniedClaim
 from reimbursement.domain.denial_actions import denial_carcs
-from reimbursement.service.claim_reopen import reopen_claim_after_appeal
+from reimbursement.service.claim_reopen import mark_claim_appealed, reopen_claim_after_appeal
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 log = logging.getLogger("reimbursement.appeals")
@@ -105,6 +105,8 @@ async def file_appeal(*, uow: ReimbursementUnitOfWork, appeal_id: UUID, filed_on
         appeal = await _load(uow, appeal_id)
         appeal.file(filed_on=filed_on or _today(uow, now), payer_reference=payer_reference,
                     now=now)
+        await mark_claim_appealed(uow=uow, claim_id=appeal.claim_id, appeal_id=appeal.id,
+                                  now=now)
         await uow.commit()
     log.info("appeal %s filed", appeal_id)
 
