@@ -146,7 +146,7 @@ def test_rates_in_range_buckets_add_up_and_csv_matches_json(facts):
             flat[f"denials_by_carc.{c['carc'] or 'none'}.{k}"] = c[k]
     parsed = list(csv.reader(io.StringIO(cycle_csv(r))))
     assert parsed[0] == ["metric", "value"]
-    assert {k: v for k, v in parsed[1:]}.keys() == flat.keys()
+    assert dict(parsed[1:]).keys() == flat.keys()
     for key, value in parsed[1:]:
         assert _num(value) == _num(flat[key]), key
     assert dict(cycle_rows(r)).keys() == flat.keys()
