@@ -64,7 +64,8 @@ def test_the_board_places_each_visit_at_its_booked_time():
 @pytest.mark.e2e
 async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     code = await demo_day.main(["--gateway", stack.gateway_url, "--visits", "12",
-                                "--seed", "11", "--out", str(tmp_path)])
+                                "--seed", "11", "--out", str(tmp_path),
+                                "--clearinghouse", stack.clearinghouse_url])
     out = capsys.readouterr().out
     print(out)  # shown with the failure, if any
     assert code == 0, out
@@ -78,7 +79,26 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     # eptinezumab has no verified RxNorm code: each biologic's PAS request is held and the
     # payer's decision recorded from its portal (POST /v1/authorizations/{id}/decision)
     assert figures["PA decided on the payer portal (PAS held)"] == "3", figures
-    assert "paid" in figures["claims"] and "denied" in figures["claims"]
+    # The revenue cycle (issue 14), every claim through the clearinghouse sandbox: one
+    # rejected by the 277CA and one by the 999, both re-sent and accepted; one short-paid and
+    # on the underpayment worklist; one denied and appealed with a document; the rest paid.
+    sent = int(figures["claims sent to the clearinghouse"])
+    assert sent == completed, figures
+    assert figures["accepted first pass (999 A, 277CA A2)"] == str(sent - 2)
+    assert figures["rejected (999 / 277CA) → corrected → accepted"] == "2 → 2 → 2"
+    assert figures["paid (835 from the clearinghouse)"] == str(sent - 1)
+    short = re.fullmatch(r"1 \(\$([\d,.]+) short\)",
+                         figures["short-paid, on the underpayment worklist"])
+    assert short and Decimal(short[1].replace(",", "")) > 0, figures
+    assert figures["denied (CO-50)"] == "1"
+    assert figures["appealed (filed with a document)"] == "1"
+    assert "1 appealed" in figures["claims"] and f"{sent - 1} paid" in figures["claims"]
+    # the day's cycle report over the same claims (the stack is fresh: only this day's)
+    assert figures["clean-claim rate (cycle report)"] == f"{(sent - 2) / sent:.1%}"
+    assert figures["first-pass acceptance (cycle report)"] == f"{(sent - 2) / sent:.1%}"
+    assert figures["denial rate (cycle report)"] == f"{1 / sent:.1%}"
+    assert figures["underpayment total (cycle report)"] == f"${short[1]}"
+    assert figures["A/R open (aging report)"].endswith(" in 1 claims"), figures
     assert figures["same-day acceptance"].split("/")[0] != "0"
     assert "did not go through" not in out, out
     # Every claim carried real identities (issue 13): none held, and the 837P a payer
