@@ -118,9 +118,10 @@ class ClaimRepository:
         for start in range(0, len(wanted), 2000):
             chunk = wanted[start:start + 2000]
             # a version sent again after a rejection is CLM01 <account>-<n> (as by_account)
-            versions = dict((await self.session.execute(sa.select(sub.clm01, sub.claim_id).where(
+            found = await self.session.execute(sa.select(sub.clm01, sub.claim_id).where(
                 sub.clm01.in_(chunk), sub.clm01.not_in(
-                    sa.select(c.account_number).where(c.account_number.in_(chunk)))))).all())
+                    sa.select(c.account_number).where(c.account_number.in_(chunk)))))
+            versions: dict[str, UUID] = {row.clm01: row.claim_id for row in found}
             stmt = sa.select(orm.claims).where(sa.or_(
                 c.account_number.in_(chunk), c.id.in_(set(versions.values())))
             ).order_by(c.account_number)

@@ -21,7 +21,8 @@ from reimbursement.service import reports, revenue_reports
 from reimbursement.service.revenue_reports import Period
 
 router = APIRouter(tags=["billing"])
-CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
+CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
 
 
 @router.get("/v1/reports/margin", response_model=s.MarginReport, response_model_by_alias=True,
