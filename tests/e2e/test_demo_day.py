@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from bench import demo_day
+from bench import demo_day, demo_revenue
 from bench.board_html import render_board
 from bench.demo_plan import _waste
 
@@ -109,3 +109,37 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     assert "ST*837*" in x12 and "NM1*IL*1*" in x12 and "NM1*82*1*" in x12
     assert "PRV*BI*PXC*261QI0500X" in x12 and x12.count("100 MAIN ST") == 1
     assert not any(word in x12 for word in ("ON FILE", "RENDERING", "JOHN DOE")), x12
+
+
+def test_the_revenue_cycle_roles_and_figures():
+    claims = [{"id": f"c{n}", "status": "ready"} for n in range(7)]
+    roles = demo_revenue.assign(claims)
+    assert list(roles.values()) == ["paid", "rejected_277ca", "short_paid", "denied",
+                                    "rejected_999", "paid", "paid"]
+
+    def claim(n, status, outcomes, *history):
+        return {"id": f"c{n}", "status": status, "history": [{"to_status": s} for s in history],
+                "submissions": [{"outcome": o} for o in outcomes]}
+
+    cycle = demo_revenue.Cycle(roles=roles, claims={c["id"]: c for c in [
+        claim(0, "paid", ["accepted"], "paid"),
+        claim(1, "paid", ["rejected", "accepted"], "rejected", "paid"),
+        claim(2, "paid", ["accepted"], "paid"),
+        claim(3, "appealed", ["accepted"], "denied", "appealed"),
+        claim(4, "paid", ["rejected", "accepted"], "rejected", "paid")]},
+        rejections={"c1": ["277CA A7"], "c4": ["999 IK5 R"]},
+        appeals=[{"status": "filed", "document_ids": ["d1"]}],
+        underpaid=[{"claim_id": "c2", "variance": "-61.70"}],
+        report={"clean_claim_rate": "0.6", "first_pass_rate": "0.6", "denial_rate": "0.2",
+                "net_collection_rate": "0.999", "days_in_ar": "0", "underpayment_total":
+                "61.70"}, aging={"total_outstanding": "136.28", "total_claims": 1})
+    f = demo_revenue.figures(cycle)
+    assert (f["claims sent to the clearinghouse"], f["accepted first pass (999 A, 277CA A2)"],
+            f["rejected (999 / 277CA) → corrected → accepted"],
+            f["paid (835 from the clearinghouse)"],
+            f["short-paid, on the underpayment worklist"], f["denied (CO-50)"],
+            f["appealed (filed with a document)"]) == (
+        5, 3, "2 → 2 → 2", 4, "1 ($61.70 short)", 1, 1)
+    assert (f["clean-claim rate (cycle report)"], f["denial rate (cycle report)"],
+            f["underpayment total (cycle report)"], f["A/R open (aging report)"]) == (
+        "60.0%", "20.0%", Decimal("61.70"), "$136.28 in 1 claims")
