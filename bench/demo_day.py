@@ -5,8 +5,10 @@ few patients get eptinezumab (its PAS request is held while the catalog has no v
 RxNorm code for it: staff record the payer's portal decision, approving some and denying
 others; a drug PAS can carry goes through the payer sandbox), children get weight-based
 doses; the morning delivery is received into inventory; booked patients are checked in,
-seated and given their drugs (a few do not show up); claims are submitted and the payers'
-835s posted. Then the day's figures are printed and the chair board is written to
+seated and given their drugs (a few do not show up); claims go to the payers through the
+clearinghouse sandbox (bench/demo_revenue.py: rejections fixed and re-sent, a short payment
+on the underpayment worklist, a denial appealed) and the 835s are posted. Then the day's
+figures are printed and the chair board is written to
 ``data/chair-board-<day>.html``.
 
 Visits are run now, ahead of their slots: the board shows the day as it was booked. Same-day
@@ -14,6 +16,7 @@ walk-ins need most of today's clinic hours still ahead (five hours or more befor
 otherwise the day simulated is the next clinic day, without walk-ins.
 
     python -m bench.demo_day [--gateway http://127.0.0.1:8000] [--visits 24] [--seed 7]
+                             [--clearinghouse http://127.0.0.1:8091]
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bench import demo_plan as plan
+from bench import demo_revenue as revenue
 from bench.board_html import render_board
-from bench.clinic import ApiError, Gateway, remittance
+from bench.clinic import ApiError, Gateway
 
 console = Console()
 
@@ -104,6 +108,8 @@ async def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.demo_day", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--gateway", default="http://127.0.0.1:8000")
+    p.add_argument("--clearinghouse", default="http://127.0.0.1:8091",
+                   help="the clearinghouse sandbox (its admin API sets each claim's answer)")
     p.add_argument("--visits", type=int, default=24)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--out", type=Path, default=Path("data"))
@@ -141,9 +147,11 @@ async def main(argv: list[str] | None = None) -> int:
                             concurrency=4)
             given = [v for v in booked if v.administered]
             await run_phase("claims built", given, lambda v: plan.claimed(day, v), progress)
-            await bill(day, given, progress)
+            cycle = await bill(day, given, args.clearinghouse, progress)
         final = await gw.get("/v1/board", params={"date": day_date.isoformat()})
         figures = await plan.figures(day, board)
+        figures = {k: v for k, v in figures.items() if k != "problems"} | revenue.figures(
+            cycle) | {"problems": figures["problems"] + cycle.problems}
         plan.print_figures(console, figures, day)
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / f"chair-board-{day_date}.html"
@@ -155,36 +163,22 @@ async def main(argv: list[str] | None = None) -> int:
         await gw.aclose()
 
 
-async def bill(day: Day, given: list[plan.Visit], progress: Progress) -> None:
-    """Submit ready claims, then each payer remits them (one claim denied as not medically
-    necessary, so the day has a denial to work)."""
+async def bill(day: Day, given: list[plan.Visit], clearinghouse: str,
+               progress: Progress) -> revenue.Cycle:
+    """The revenue cycle (bench/demo_revenue.py): claims through the clearinghouse sandbox,
+    rejections re-sent, a short payment on the worklist, a denial appealed."""
     claims = [v.claim for v in given if v.claim]
-    task = progress.add_task("claims paid", total=len(claims))
+    task = progress.add_task("claims through the payer", total=len(claims))
+    for v in given:  # a claim held for something missing is not sent: say what
+        if v.claim and v.claim["status"] != "ready":
+            v.problems.append(f"claim not submitted: {v.claim['status']}")
+    cycle = await revenue.run(day.gw, clearinghouse, claims)
     for v in given:
-        c = v.claim
-        if c and c["status"] == "ready":
-            try:
-                c.update(await day.gw.post(f"/v1/claims/{c['id']}/submit",
-                                           route="/v1/claims/{claim_id}/submit"))
-            except ApiError as exc:
-                c["problem"] = str(exc)
-                missing = exc.body.get("missing") if isinstance(exc.body, dict) else None
-                v.problems.append(f"claim held, missing: {', '.join(missing)}" if missing
-                                  else f"claim not submitted: {exc}")
-    payable = [c for c in claims if c["status"] == "submitted"]  # a payer pays what it got
-    deny = {payable[len(payable) // 2]["id"]: "50"} if len(payable) >= 4 else {}
-    # the payer pays the practice: its billing NPI is the 835's payee (N1*PE)
-    payee = (await day.gw.get("/v1/billing-identity", route="/v1/billing-identity"))["npi"]
-    for payer in sorted({c["payer_id"] for c in payable}):
-        mine = [c for c in payable if c["payer_id"] == payer]
-        text = remittance(mine, deny=deny, payee=payee)
-        await day.gw.call("POST", "/v1/remittances", content=text,
-                          headers={"content-type": "text/plain"})
-        progress.advance(task, len(mine))
-    for v in given:
-        if v.claim:
-            v.claim = await day.gw.get(f"/v1/claims/{v.claim['id']}",
-                                       route="/v1/claims/{claim_id}")
+        if v.claim and v.claim["id"] in cycle.claims:
+            v.claim = cycle.claims[v.claim["id"]]
+    await revenue.read_reports(day.gw, cycle, day.day.isoformat())
+    progress.advance(task, len(claims))
+    return cycle
 
 
 async def sample_claim(day: Day, out: Path) -> None:

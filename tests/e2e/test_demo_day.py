@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from bench import demo_day
+from bench import demo_day, demo_revenue
 from bench.board_html import render_board
 from bench.demo_plan import _waste
 
@@ -64,7 +64,8 @@ def test_the_board_places_each_visit_at_its_booked_time():
 @pytest.mark.e2e
 async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     code = await demo_day.main(["--gateway", stack.gateway_url, "--visits", "12",
-                                "--seed", "11", "--out", str(tmp_path)])
+                                "--seed", "11", "--out", str(tmp_path),
+                                "--clearinghouse", stack.clearinghouse_url])
     out = capsys.readouterr().out
     print(out)  # shown with the failure, if any
     assert code == 0, out
@@ -78,7 +79,26 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     # eptinezumab has no verified RxNorm code: each biologic's PAS request is held and the
     # payer's decision recorded from its portal (POST /v1/authorizations/{id}/decision)
     assert figures["PA decided on the payer portal (PAS held)"] == "3", figures
-    assert "paid" in figures["claims"] and "denied" in figures["claims"]
+    # The revenue cycle (issue 14), every claim through the clearinghouse sandbox: one
+    # rejected by the 277CA and one by the 999, both re-sent and accepted; one short-paid and
+    # on the underpayment worklist; one denied and appealed with a document; the rest paid.
+    sent = int(figures["claims sent to the clearinghouse"])
+    assert sent == completed, figures
+    assert figures["accepted first pass (999 A, 277CA A2)"] == str(sent - 2)
+    assert figures["rejected (999 / 277CA) → corrected → accepted"] == "2 → 2 → 2"
+    assert figures["paid (835 from the clearinghouse)"] == str(sent - 1)
+    short = re.fullmatch(r"1 \(\$([\d,.]+) short\)",
+                         figures["short-paid, on the underpayment worklist"])
+    assert short and Decimal(short[1].replace(",", "")) > 0, figures
+    assert figures["denied (CO-50)"] == "1"
+    assert figures["appealed (filed with a document)"] == "1"
+    assert "1 appealed" in figures["claims"] and f"{sent - 1} paid" in figures["claims"]
+    # the day's cycle report over the same claims (the stack is fresh: only this day's)
+    assert figures["clean-claim rate (cycle report)"] == f"{(sent - 2) / sent:.1%}"
+    assert figures["first-pass acceptance (cycle report)"] == f"{(sent - 2) / sent:.1%}"
+    assert figures["denial rate (cycle report)"] == f"{1 / sent:.1%}"
+    assert figures["underpayment total (cycle report)"] == f"${short[1]}"
+    assert figures["A/R open (aging report)"].endswith(" in 1 claims"), figures
     assert figures["same-day acceptance"].split("/")[0] != "0"
     assert "did not go through" not in out, out
     # Every claim carried real identities (issue 13): none held, and the 837P a payer
@@ -89,3 +109,37 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     assert "ST*837*" in x12 and "NM1*IL*1*" in x12 and "NM1*82*1*" in x12
     assert "PRV*BI*PXC*261QI0500X" in x12 and x12.count("100 MAIN ST") == 1
     assert not any(word in x12 for word in ("ON FILE", "RENDERING", "JOHN DOE")), x12
+
+
+def test_the_revenue_cycle_roles_and_figures():
+    claims = [{"id": f"c{n}", "status": "ready"} for n in range(7)]
+    roles = demo_revenue.assign(claims)
+    assert list(roles.values()) == ["paid", "rejected_277ca", "short_paid", "denied",
+                                    "rejected_999", "paid", "paid"]
+
+    def claim(n, status, outcomes, *history):
+        return {"id": f"c{n}", "status": status, "history": [{"to_status": s} for s in history],
+                "submissions": [{"outcome": o} for o in outcomes]}
+
+    cycle = demo_revenue.Cycle(roles=roles, claims={c["id"]: c for c in [
+        claim(0, "paid", ["accepted"], "paid"),
+        claim(1, "paid", ["rejected", "accepted"], "rejected", "paid"),
+        claim(2, "paid", ["accepted"], "paid"),
+        claim(3, "appealed", ["accepted"], "denied", "appealed"),
+        claim(4, "paid", ["rejected", "accepted"], "rejected", "paid")]},
+        rejections={"c1": ["277CA A7"], "c4": ["999 IK5 R"]},
+        appeals=[{"status": "filed", "document_ids": ["d1"]}],
+        underpaid=[{"claim_id": "c2", "variance": "-61.70"}],
+        report={"clean_claim_rate": "0.6", "first_pass_rate": "0.6", "denial_rate": "0.2",
+                "net_collection_rate": "0.999", "days_in_ar": "0", "underpayment_total":
+                "61.70"}, aging={"total_outstanding": "136.28", "total_claims": 1})
+    f = demo_revenue.figures(cycle)
+    assert (f["claims sent to the clearinghouse"], f["accepted first pass (999 A, 277CA A2)"],
+            f["rejected (999 / 277CA) → corrected → accepted"],
+            f["paid (835 from the clearinghouse)"],
+            f["short-paid, on the underpayment worklist"], f["denied (CO-50)"],
+            f["appealed (filed with a document)"]) == (
+        5, 3, "2 → 2 → 2", 4, "1 ($61.70 short)", 1, 1)
+    assert (f["clean-claim rate (cycle report)"], f["denial rate (cycle report)"],
+            f["underpayment total (cycle report)"], f["A/R open (aging report)"]) == (
+        "60.0%", "20.0%", Decimal("61.70"), "$136.28 in 1 claims")

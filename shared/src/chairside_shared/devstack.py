@@ -54,6 +54,9 @@ def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[Ser
         "REIMBURSEMENT_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
         # claims: 837P batches to the clearinghouse sandbox, 999 / 277CA / 835 from its mailbox
         "REIMBURSEMENT_CLEARINGHOUSE_URL": f"http://127.0.0.1:{ports['clearinghouse_sandbox']}",
+        # the sandbox answers at once: fetch its mailbox every 2 s, so `make demo` shows a
+        # claim's 999 / 277CA / 835 within seconds (production keeps the 30 s default)
+        "REIMBURSEMENT_EXCHANGE_POLL_INTERVAL_S": "2",
     }
     procs = []
     for name, module, _, health in SERVICES:

@@ -167,6 +167,9 @@ def test_every_api_md_route_is_in_the_table():
                 "{document_id}/content"),
         # issue 14: 835s refused whole, for billers
         ("GET", "/v1/remittances/quarantine"),
+        # issue 14: revenue-cycle reports (JSON and CSV)
+        ("GET", "/v1/reports/ar-aging"), ("GET", "/v1/reports/ar-aging.csv"),
+        ("GET", "/v1/reports/cycle"), ("GET", "/v1/reports/cycle.csv"),
     }
 
 

@@ -5,38 +5,23 @@ REF*1K), 15 (replacement of a paid claim), 16 (void without an ICN) and 28 (time
 from __future__ import annotations
 
 import json
-from contextlib import asynccontextmanager
 from datetime import timedelta
-from types import SimpleNamespace
 
 import httpx
 import pytest
 import sqlalchemy as sa
+from reimb_exchange import USER, exchange_service, get, new_claim, poll
 from reimb_it import (
-    EPTI,
-    KETO,
     T0,
-    administered,
-    administration,
-    bill,
-    identities,
     remittance_for,
-    setup_catalog,
 )
 
-from chairside_shared.migrations import upgrade_async
-from chairside_shared.testing.plugin import settings_for_test
 from clearinghouse_sandbox.config import ClaimScenario, SandboxConfig
 from clearinghouse_sandbox.testing import running_sandbox
 from reimbursement.adapters.clearinghouse import HttpClearinghouse, InboxFile
-from reimbursement.bootstrap import MIGRATIONS
-from reimbursement.entrypoints.api.deps import get_identities, get_now
-from reimbursement.main import create_app
 from reimbursement.service import exchange, identity
-from reimbursement.settings import ReimbursementSettings
 
 pytestmark = pytest.mark.integration
-USER = {"x-chairside-user-id": "u-42", "x-chairside-client-id": "console"}
 
 
 @pytest.fixture(scope="module")
@@ -45,52 +30,10 @@ def sandbox():
         yield sb
 
 
-@asynccontextmanager
-async def exchange_service(make_database, broker, sandbox, **overrides):
-    sandbox.set_config(SandboxConfig())
-    url = await make_database("reimb_exchange")
-    settings = settings_for_test(ReimbursementSettings, database_url=url, broker=broker,
-                                 clearinghouse_url=sandbox.base_url, **overrides)
-    app = create_app(settings)
-    clock = SimpleNamespace(now=T0)
-    app.dependency_overrides[get_now] = lambda: clock.now
-    source = identities()
-    app.dependency_overrides[get_identities] = lambda: source
-    runtime = app.state.runtime
-    await upgrade_async(MIGRATIONS, url)
-    try:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                     base_url="http://reimbursement") as c:
-            await setup_catalog(c)
-            yield SimpleNamespace(app=app, runtime=runtime, client=c, clock=clock,
-                                  identities=source, sandbox=sandbox,
-                                  clearinghouse=runtime.state["clearinghouse"])
-    finally:
-        await runtime.engine.dispose()
-
-
 @pytest.fixture
 async def xsvc(make_database, broker, sandbox):
     async with exchange_service(make_database, broker, sandbox) as svc:
         yield svc
-
-
-async def new_claim(svc, drug: str = EPTI) -> dict:
-    given = (administration(1, "eptinezumab", EPTI, "100", 0, 35) if drug == EPTI
-             else administration(1, "ketorolac", KETO, "30", 0, 1, mode="push"))
-    claim_id = await bill(svc, administered(given))
-    return (await svc.client.get(f"/v1/claims/{claim_id}")).json()
-
-
-async def poll(svc) -> list[exchange.Received]:
-    return await exchange.poll_once(uow=svc.runtime.uow(), clearinghouse=svc.clearinghouse,
-                                    now=svc.clock.now)
-
-
-async def get(svc, claim_id: str) -> dict:
-    r = await svc.client.get(f"/v1/claims/{claim_id}")
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 async def outbox_types(svc) -> list[tuple[str, dict]]:

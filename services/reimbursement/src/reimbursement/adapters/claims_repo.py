@@ -112,14 +112,25 @@ class ClaimRepository:
     async def by_accounts(self, accounts: Sequence[str]) -> dict[str, Claim]:
         """Claims by CLM01, loaded in chunks (no query per claim) and locked on PostgreSQL in
         account order, so two remittances touching the same claims cannot deadlock."""
-        c = orm.claims.c
+        c, sub = orm.claims.c, orm.claim_submissions.c
         out: dict[str, Claim] = {}
         wanted = sorted(set(accounts))
         for start in range(0, len(wanted), 2000):
-            stmt = sa.select(orm.claims).where(c.account_number.in_(wanted[start:start + 2000])
-                                               ).order_by(c.account_number)
+            chunk = wanted[start:start + 2000]
+            # a version sent again after a rejection is CLM01 <account>-<n> (as by_account)
+            found = await self.session.execute(sa.select(sub.clm01, sub.claim_id).where(
+                sub.clm01.in_(chunk), sub.clm01.not_in(
+                    sa.select(c.account_number).where(c.account_number.in_(chunk)))))
+            versions: dict[str, UUID] = {row.clm01: row.claim_id for row in found}
+            stmt = sa.select(orm.claims).where(sa.or_(
+                c.account_number.in_(chunk), c.id.in_(set(versions.values())))
+            ).order_by(c.account_number)
             for claim in await self._many(stmt.with_for_update() if self._postgres else stmt):
-                out[claim.account_number] = claim
+                if claim.account_number in chunk:
+                    out[claim.account_number] = claim
+                for clm01, claim_id in versions.items():
+                    if claim_id == claim.id:
+                        out[clm01] = claim
         return out
 
     async def search(self, where: ClaimFilter, *, after: tuple[datetime, UUID] | None = None,

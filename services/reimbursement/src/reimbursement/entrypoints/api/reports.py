@@ -1,19 +1,28 @@
-"""/v1/reports: margin per visit, drug or payer; days in A/R and aging."""
+"""/v1/reports: margin per visit, drug or payer; days in A/R and aging; the revenue cycle
+(A/R by payer and age bucket, claim rates, denials by CARC), each cycle report also as CSV."""
 
 from __future__ import annotations
 
+import csv
+import io
+from dataclasses import asdict
 from decimal import Decimal
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from chairside_shared.inputs import Day
+from reimbursement.domain.revenue_reports import AgingRow, CycleReport, cycle_rows
+from reimbursement.entrypoints.api import report_schemas as rs
 from reimbursement.entrypoints.api import schemas as s
 from reimbursement.entrypoints.api.deps import Now, UoW
 from reimbursement.entrypoints.api.views import plain
-from reimbursement.service import reports
+from reimbursement.service import reports, revenue_reports
+from reimbursement.service.revenue_reports import Period
 
 router = APIRouter(tags=["billing"])
+CSV: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
 
 
 @router.get("/v1/reports/margin", response_model=s.MarginReport, response_model_by_alias=True,
@@ -36,3 +45,63 @@ async def ar(uow: UoW, now: Now, from_: Day | None = Query(None, alias="from"),
                             "open_claims": report.open_claims,
                             "aging": [{"bucket": b, "claims": n, "outstanding": str(v)}
                                       for b, n, v in report.aging]}
+
+
+def aging_doc(p: Period, rows: list[AgingRow]) -> dict[str, Any]:
+    return {"from_": p.start, "to": p.end, "rows": [asdict(r) for r in rows],
+            "total_claims": sum(r.claims for r in rows),
+            "total_outstanding": sum((r.outstanding for r in rows), Decimal(0))}
+
+
+def aging_csv(rows: list[AgingRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("payer_id", "bucket", "claims", "outstanding"))
+    writer.writerows((r.payer_id, r.bucket, r.claims, f"{r.outstanding:.2f}") for r in rows)
+    return out.getvalue()
+
+
+def cycle_doc(p: Period, report: CycleReport) -> dict[str, Any]:
+    return asdict(report) | {"from_": p.start, "to": p.end}
+
+
+def cycle_csv(report: CycleReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("metric", "value"))
+    writer.writerows(cycle_rows(report))
+    return out.getvalue()
+
+
+@router.get("/v1/reports/ar-aging", response_model=rs.ArAgingOut, response_model_by_alias=True,
+            summary="Open receivables (sent, still owed) per payer and age bucket")
+async def ar_aging(uow: UoW, now: Now, from_: Day | None = Query(None, alias="from"),
+                   to: Day | None = None) -> dict[str, Any]:
+    p, rows = await revenue_reports.aging_by_payer(uow=uow, start=from_, end=to, now=now)
+    return aging_doc(p, rows)
+
+
+@router.get("/v1/reports/ar-aging.csv", response_class=Response, responses=CSV,
+            summary="A/R by payer and age bucket as CSV (same filters)")
+async def ar_aging_csv(uow: UoW, now: Now, from_: Day | None = Query(None, alias="from"),
+                       to: Day | None = None) -> Response:
+    _, rows = await revenue_reports.aging_by_payer(uow=uow, start=from_, end=to, now=now)
+    return Response(aging_csv(rows), media_type="text/csv")
+
+
+@router.get("/v1/reports/cycle", response_model=rs.CycleReportOut,
+            response_model_by_alias=True,
+            summary="Revenue cycle: clean-claim and first-pass rates, denials by CARC, net "
+                    "collection, days in A/R, underpayments")
+async def cycle(uow: UoW, now: Now, from_: Day | None = Query(None, alias="from"),
+                to: Day | None = None) -> dict[str, Any]:
+    p, report = await revenue_reports.cycle_report(uow=uow, start=from_, end=to, now=now)
+    return cycle_doc(p, report)
+
+
+@router.get("/v1/reports/cycle.csv", response_class=Response, responses=CSV,
+            summary="The revenue-cycle report as CSV: one metric,value row each")
+async def cycle_as_csv(uow: UoW, now: Now, from_: Day | None = Query(None, alias="from"),
+                       to: Day | None = None) -> Response:
+    _, report = await revenue_reports.cycle_report(uow=uow, start=from_, end=to, now=now)
+    return Response(cycle_csv(report), media_type="text/csv")

@@ -58,6 +58,22 @@ class AddressOut(BaseModel):
     state: Annotated[str, Field(title='State')]
 
 
+class AgingRowOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    bucket: Annotated[
+        str,
+        Field(
+            description='days since first sent: 0-30, 31-60, 61-90, 91-120, 120+',
+            title='Bucket',
+        ),
+    ]
+    claims: Annotated[int, Field(title='Claims')]
+    outstanding: Annotated[str, Field(title='Outstanding')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+
+
 class AmountInControversy(RootModel[Decimal]):
     root: Annotated[
         Decimal,
@@ -131,6 +147,37 @@ class AppealIn(BaseModel):
             title='Remark Codes',
         ),
     ] = None
+
+
+class ArAgingCsvQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
+
+
+class ArAgingCsvResponse(RootModel[str]):
+    root: str
+
+
+class ArAgingOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    rows: Annotated[list[AgingRowOut], Field(title='Rows')]
+    to: Annotated[date_aliased, Field(description='A/R as of this day', title='To')]
+    total_claims: Annotated[int, Field(title='Total Claims')]
+    total_outstanding: Annotated[str, Field(title='Total Outstanding')]
+
+
+class ArAgingQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
 class ArQuery(BaseModel):
@@ -259,6 +306,24 @@ class BillingIdentityOut(BaseModel):
     npi_taxonomies: Annotated[list[str], Field(title='Npi Taxonomies')]
     pay_to_address: AddressOut | None
     taxonomy: Annotated[str, Field(title='Taxonomy')]
+
+
+class CarcRowOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    carc: Annotated[
+        str,
+        Field(
+            description='the CARC that denied the claims (empty: none named)',
+            title='Carc',
+        ),
+    ]
+    claims: Annotated[int, Field(title='Claims')]
+    denied_amount: Annotated[str, Field(title='Denied Amount')]
+    rate: Annotated[
+        str | None, Field(description='claims / adjudicated claims', title='Rate')
+    ]
 
 
 class Rates(RootModel[Decimal]):
@@ -744,6 +809,82 @@ class CreditBalancesResponse(RootModel[list[CreditBalanceOut]]):
     root: Annotated[
         list[CreditBalanceOut],
         Field(title='Response Credit Balances V1 Claims Credit Balances Get'),
+    ]
+
+
+class CycleAsCsvQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
+
+
+class CycleAsCsvResponse(RootModel[str]):
+    root: str
+
+
+class CycleQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
+
+
+class CycleReportOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    adjudicated: Annotated[int, Field(title='Adjudicated')]
+    charges: Annotated[str, Field(title='Charges')]
+    claims_sent: Annotated[int, Field(title='Claims Sent')]
+    clean_claim_rate: Annotated[str | None, Field(title='Clean Claim Rate')]
+    clean_claims: Annotated[
+        int,
+        Field(
+            description='sent without review, hold, rejection or correction',
+            title='Clean Claims',
+        ),
+    ]
+    contractual: Annotated[str, Field(title='Contractual')]
+    days_in_ar: Annotated[str | None, Field(title='Days In Ar')]
+    denial_rate: Annotated[str | None, Field(title='Denial Rate')]
+    denials_by_carc: Annotated[list[CarcRowOut], Field(title='Denials By Carc')]
+    denied: Annotated[
+        int,
+        Field(
+            description='adjudicated claims ever denied (appealed ones included)',
+            title='Denied',
+        ),
+    ]
+    denied_amount: Annotated[str, Field(title='Denied Amount')]
+    first_pass_accepted: Annotated[
+        int,
+        Field(
+            description='first version accepted (277CA) unrejected',
+            title='First Pass Accepted',
+        ),
+    ]
+    first_pass_rate: Annotated[str | None, Field(title='First Pass Rate')]
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    net_collection_rate: Annotated[
+        str | None,
+        Field(
+            description='payer payments / (charges - contractual adjustments), adjudicated claims',
+            title='Net Collection Rate',
+        ),
+    ]
+    outstanding: Annotated[str, Field(title='Outstanding')]
+    payments: Annotated[str, Field(title='Payments')]
+    to: Annotated[date_aliased, Field(title='To')]
+    underpaid_lines: Annotated[int, Field(title='Underpaid Lines')]
+    underpayment_total: Annotated[
+        str,
+        Field(
+            description="the underpayment worklist's shortfall",
+            title='Underpayment Total',
+        ),
     ]
 
 

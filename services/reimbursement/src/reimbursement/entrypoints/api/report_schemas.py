@@ -1,0 +1,55 @@
+"""Response bodies of the revenue-cycle reports (/v1/reports/ar-aging, /v1/reports/cycle)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from reimbursement.entrypoints.api.schemas import Amount, Money, Out
+
+
+class AgingRowOut(Out):
+    payer_id: str
+    bucket: str = Field(description="days since first sent: 0-30, 31-60, 61-90, 91-120, 120+")
+    claims: int
+    outstanding: Money
+
+
+class ArAgingOut(Out):
+    from_: date = Field(serialization_alias="from")
+    to: date = Field(description="A/R as of this day")
+    rows: list[AgingRowOut]
+    total_claims: int
+    total_outstanding: Money
+
+
+class CarcRowOut(Out):
+    carc: str = Field(description="the CARC that denied the claims (empty: none named)")
+    claims: int
+    denied_amount: Money
+    rate: Amount | None = Field(description="claims / adjudicated claims")
+
+
+class CycleReportOut(Out):
+    from_: date = Field(serialization_alias="from")
+    to: date
+    claims_sent: int
+    clean_claims: int = Field(description="sent without review, hold, rejection or correction")
+    clean_claim_rate: Amount | None
+    first_pass_accepted: int = Field(description="first version accepted (277CA) unrejected")
+    first_pass_rate: Amount | None
+    adjudicated: int
+    denied: int = Field(description="adjudicated claims ever denied (appealed ones included)")
+    denial_rate: Amount | None
+    denied_amount: Money
+    denials_by_carc: list[CarcRowOut]
+    charges: Money
+    contractual: Money
+    payments: Money
+    net_collection_rate: Amount | None = Field(
+        description="payer payments / (charges - contractual adjustments), adjudicated claims")
+    outstanding: Money
+    days_in_ar: Amount | None
+    underpaid_lines: int
+    underpayment_total: Money = Field(description="the underpayment worklist's shortfall")
