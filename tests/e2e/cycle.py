@@ -1,0 +1,110 @@
+"""Steps of the claim cycle through the public API, for test_claim_cycle.py: a visit given and
+billed, the payer's behaviour set on the clearinghouse sandbox (its own admin API: a payer is
+outside the clinic), and the claim watched until the exchange worker has applied its answers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from bench import people
+
+from .client import Api, until
+from .visits import give, new_order, new_patient, status_of, visit_when
+
+# One ketorolac push: the shortest visit that bills an administration and a drug line.
+KETOROLAC = [{"sequence": 1, "drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
+              "mode": "push", "minutes": 1}]
+
+
+async def ready_claim(api: Api, payer: dict, *, patient: dict | None = None) -> dict:
+    """A patient (unless given) ordered, booked, given the push and billed: the ready claim."""
+    patient = patient or await new_patient(api, payer=payer, demographics=people.demographics(
+        "female"))
+    draft = await new_order(api, patient["id"], KETOROLAC, payer=payer)
+    await api.post(f"/v1/orders/{draft['id']}/sign", who="demo-partner")
+    v = await visit_when(api, draft["id"], lambda v: status_of(v["appointment"]) == "booked"
+                         and v["order"]["status"] == "scheduled", "booked",
+                         who="demo-partner")
+    await give(api, v["order"], v["appointment"]["id"])
+    v = await visit_when(api, draft["id"], lambda v: v["claim"] is not None
+                         and v["claim"]["status"] == "ready", "claim ready")
+    return v["claim"]
+
+
+async def scenario(stack, clm01: str, **answer: Any) -> None:
+    """What the clearinghouse and the payer answer about the claim sent as ``clm01``."""
+    async with httpx.AsyncClient(base_url=stack.clearinghouse_url) as http:
+        r = await http.put(f"/admin/claims/{clm01}", json=answer)
+        assert r.status_code == 200, r.text
+
+
+async def sent_batches(stack) -> list[dict]:
+    """What the clearinghouse received (per batch: CLM01, frequency, REF*F8, ICN given)."""
+    async with httpx.AsyncClient(base_url=stack.clearinghouse_url) as http:
+        return (await http.get("/admin/batches")).json()["items"]
+
+
+async def claim_when(api: Api, claim_id: str, statuses: set[str], what: str, *,
+                     timeout_s: float = 20, also=lambda c: True) -> dict:
+    """The claim once the exchange worker (or a posting) has brought it to ``statuses``."""
+    async def check():
+        c = await api.get(f"/v1/claims/{claim_id}")
+        return c if c["status"] in statuses and also(c) else None
+    return await until(check, timeout_s=timeout_s, interval_s=0.2,
+                       what=f"claim {claim_id}: {what}")
+
+
+def segments(x12: str) -> list[str]:
+    return [s.strip() for s in x12.replace("\r", "").split("~") if s.strip()]
+
+
+def money(value: str | None) -> Decimal:
+    return Decimal(value or "0")
+
+
+def new_control() -> int:
+    return uuid.uuid4().int % 900_000_000 + 1
+
+
+def remit(claim: dict, payee: str, clps: list, *, trace: str | None = None,
+          plb: tuple = ()) -> str:
+    """An 835 from the payer of ``claim`` written with the service's own 835 writer."""
+    from reimbursement.adapters.x12.write_835 import RemitSpec, write_835
+
+    spec = RemitSpec(f"PAYER {claim['payer_id'].upper()}", "PAYER1", "CHAIRSIDE", payee,
+                     trace or f"EFT{uuid.uuid4().hex[:10].upper()}", date.today(), clps,
+                     provider_adjustments=plb)
+    return write_835(spec, control_number=new_control(), created_at=datetime.now(UTC))
+
+
+def clp(claim: dict, status: str, *, paid: dict[int, Decimal] | None = None,
+        adjust=None, sign: int = 1, remarks: tuple[str, ...] = (), icn: str = "") -> Any:
+    """One CLP for ``claim``: each line paid ``paid[number]`` (default its allowed less 20 %
+    coinsurance), ``adjust(line, paid)`` giving its CAS (default CO-45 + PR-2)."""
+    from reimbursement.adapters.x12.write_835 import ClpSpec, SvcSpec
+
+    services = []
+    for ln in claim["lines"]:
+        charge, allowed = money(ln["charge"]), money(ln["allowed"])
+        coins = (allowed * Decimal("0.2")).quantize(Decimal("0.01"))
+        pays = (paid or {}).get(ln["number"], allowed - coins)
+        cas = adjust(ln, pays) if adjust else [("CO", "45", charge - allowed),
+                                               ("PR", "2", allowed - pays)]
+        services.append(SvcSpec(ln["code"], charge, pays, [c for c in cas if c[2]],
+                                tuple(ln["modifiers"]), ln["units"], allowed,
+                                remarks=remarks))
+    return ClpSpec(claim["account_number"], status, services, payer_claim_number=icn,
+                   service_date=date.fromisoformat(claim["service_date"]), sign=sign,
+                   remarks=remarks)
+
+
+async def post_835(api: Api, text: str, expect: int | tuple[int, ...] = 201) -> dict:
+    r = await api.request("POST", "/v1/remittances", content=text, expect=expect,
+                          headers={"content-type": "text/plain"})
+    return r.json()
