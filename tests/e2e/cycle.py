@@ -6,7 +6,7 @@ outside the clinic), and the claim watched until the exchange worker has applied
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -15,15 +15,17 @@ import httpx
 from bench import people
 
 from .client import Api, until
-from .visits import give, new_order, new_patient, status_of, visit_when
+from .visits import STOCK, SUPERVISOR, give, new_order, new_patient, status_of, visit_when
 
 # One ketorolac push: the shortest visit that bills an administration and a drug line.
 KETOROLAC = [{"sequence": 1, "drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
               "mode": "push", "minutes": 1}]
 
 
-async def ready_claim(api: Api, payer: dict, *, patient: dict | None = None) -> dict:
-    """A patient (unless given) ordered, booked, given the push and billed: the ready claim."""
+async def ready_claim(api: Api, payer: dict, *, patient: dict | None = None,
+                      given_at: datetime | None = None) -> dict:
+    """A patient (unless given) ordered, booked, given the push and billed: the ready claim.
+    ``given_at``: when the push was given, as recorded late (a date of service long ago)."""
     patient = patient or await new_patient(api, payer=payer, demographics=people.demographics(
         "female"))
     draft = await new_order(api, patient["id"], KETOROLAC, payer=payer)
@@ -31,10 +33,29 @@ async def ready_claim(api: Api, payer: dict, *, patient: dict | None = None) -> 
     v = await visit_when(api, draft["id"], lambda v: status_of(v["appointment"]) == "booked"
                          and v["order"]["status"] == "scheduled", "booked",
                          who="demo-partner")
-    await give(api, v["order"], v["appointment"]["id"])
+    if given_at is None:
+        await give(api, v["order"], v["appointment"]["id"])
+    else:
+        await give_at(api, v["order"], v["appointment"]["id"], given_at)
     v = await visit_when(api, draft["id"], lambda v: v["claim"] is not None
                          and v["claim"]["status"] == "ready", "claim ready")
     return v["claim"]
+
+
+async def give_at(api: Api, order: dict, appointment_id: str, at: datetime) -> None:
+    """The one-line visit of ``order`` with its push recorded as given at ``at``."""
+    await api.post(f"/v1/appointments/{appointment_id}/check-in")
+    await api.post(f"/v1/appointments/{appointment_id}/start")
+    [line] = order["lines"]
+    ndc, lot = STOCK[line["drug_code"]]
+    await api.post(f"/v1/orders/{order['id']}/administrations", {
+        "line_sequence": line["sequence"], "started_at": at.isoformat(),
+        "stopped_at": (at + timedelta(minutes=1)).isoformat(), "dose_given": line["dose"],
+        "dose_unit": line["dose_unit"], "ndc": ndc, "lot": lot, "wasted_amount": "0"})
+    await api.post(f"/v1/orders/{order['id']}/complete", {
+        "rendering_provider_npi": SUPERVISOR.npi,
+        "supervising_practitioner_id": str(SUPERVISOR.id)})
+    await api.post(f"/v1/appointments/{appointment_id}/complete")
 
 
 async def scenario(stack, clm01: str, **answer: Any) -> None:
@@ -53,11 +74,20 @@ async def sent_batches(stack) -> list[dict]:
 async def claim_when(api: Api, claim_id: str, statuses: set[str], what: str, *,
                      timeout_s: float = 20, also=lambda c: True) -> dict:
     """The claim once the exchange worker (or a posting) has brought it to ``statuses``."""
+    seen: list[dict] = []
+
     async def check():
         c = await api.get(f"/v1/claims/{claim_id}")
+        seen[:] = [c]
         return c if c["status"] in statuses and also(c) else None
-    return await until(check, timeout_s=timeout_s, interval_s=0.2,
-                       what=f"claim {claim_id}: {what}")
+    try:
+        return await until(check, timeout_s=timeout_s, interval_s=0.2,
+                           what=f"claim {claim_id}: {what}")
+    except AssertionError as exc:
+        last = seen[0] if seen else {}
+        raise AssertionError(f"{exc}; claim status {last.get('status')}, cob "
+                             f"{last.get('cob')}, reasons {last.get('rejection_reasons')}, "
+                             f"reviews {last.get('reviews')}") from None
 
 
 def segments(x12: str) -> list[str]:
