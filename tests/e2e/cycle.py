@@ -14,7 +14,7 @@ import httpx
 
 from bench import people
 
-from .client import Api, until
+from .client import Api, ApiError, until
 from .visits import STOCK, SUPERVISOR, give, new_order, new_patient, status_of, visit_when
 
 # One ketorolac push: the shortest visit that bills an administration and a drug line.
@@ -69,6 +69,24 @@ async def sent_batches(stack) -> list[dict]:
     """What the clearinghouse received (per batch: CLM01, frequency, REF*F8, ICN given)."""
     async with httpx.AsyncClient(base_url=stack.clearinghouse_url) as http:
         return (await http.get("/admin/batches")).json()["items"]
+
+
+async def submit(api: Api, claim_id: str, action: str = "submit",
+                 body: dict | None = None) -> dict:
+    """POST .../submit (or replace / void). The call sends the 837P to the clearinghouse
+    before it answers; on a loaded machine that can outlast the gateway's upstream timeout
+    (503) while the service finishes it: then the claim is read until the new version shows."""
+    before = len((await api.get(f"/v1/claims/{claim_id}"))["submissions"])
+    try:
+        return await api.post(f"/v1/claims/{claim_id}/{action}", body)
+    except ApiError as exc:
+        if exc.status != 503:
+            raise
+    return await claim_when(api, claim_id, {"submitted", "accepted", "rejected", "paid",
+                                            "partially_paid", "paid_zero", "denied", "corrected",
+                                            "voided"},
+                            "submitted (after a 503)",
+                            also=lambda c: len(c["submissions"]) > before)
 
 
 async def claim_when(api: Api, claim_id: str, statuses: set[str], what: str, *,
