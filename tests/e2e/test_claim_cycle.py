@@ -18,14 +18,16 @@ SETTLED = {"accepted", "rejected"}
 
 async def test_case_12_a_999_ik5_r_rejects_the_claim_naming_ik3_ik4(stack, api):
     claim = await ready_claim(api, medicare())
-    await scenario(stack, claim["account_number"], ack="R", error_segment="CLM",
-                   error_element=5, error_element_ref="1331", error_code="7")
+    account = claim["account_number"]
+    await scenario(stack, account, ack="R", error_segment="CLM", error_element=5,
+                   error_element_ref="1325", error_code="7")
     await submit(api, claim["id"])
     done = await claim_when(api, claim["id"], SETTLED, "999 applied")
     assert done["status"] == "rejected" and done["payer_claim_number"] is None
-    reasons = " ".join(done["rejection_reasons"])
-    assert "IK3" in reasons or "CLM" in reasons, done["rejection_reasons"]
-    assert "1331" in reasons or "CLM05" in reasons, done["rejection_reasons"]
+    reasons = done["rejection_reasons"]
+    assert reasons[0].startswith("999 IK5 R: transaction set") and account in reasons[0]
+    assert any("IK3 CLM segment" in x and "loop 2300" in x and "IK4 CLM05 (element 1325): "
+               "invalid code value" in x for x in reasons[1:]), reasons
     [version] = done["submissions"]
     assert (version["outcome"], version["icn"]) == ("rejected", None)
     assert [h["to_status"] for h in done["history"]][-2:] == ["submitted", "rejected"]
