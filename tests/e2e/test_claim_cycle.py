@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 
 from .client import ApiError
-from .cycle import claim_when, ready_claim, scenario, segments, sent_batches, submit
+from .cycle import (
+    claim_when,
+    new_control,
+    ready_claim,
+    scenario,
+    segments,
+    sent_batches,
+    submit,
+)
 from .visits import medicare, summit
 
 pytestmark = pytest.mark.e2e
@@ -71,7 +79,7 @@ async def test_case_14_a2_with_ref_1k_accepts_and_stores_the_icn(stack, api):
 
 async def test_case_15_a_paid_claim_is_replaced_with_frequency_7_and_ref_f8(stack, api):
     # a commercial payer (Medicare FFS reopens instead of taking replacement claims)
-    claim = await ready_claim(api, summit(f"S{claim_suffix()}"))
+    claim = await ready_claim(api, summit(f"S{new_control()}"))
     account = claim["account_number"]
     await scenario(stack, account, remit="paid")
     await submit(api, claim["id"])
@@ -99,7 +107,7 @@ async def test_case_15_a_paid_claim_is_replaced_with_frequency_7_and_ref_f8(stac
 
 
 async def test_case_16_a_void_without_an_icn_is_refused_naming_it(stack, api):
-    claim = await ready_claim(api, summit(f"S{claim_suffix()}"))
+    claim = await ready_claim(api, summit(f"S{new_control()}"))
     await scenario(stack, claim["account_number"], send_icn=False)
     await submit(api, claim["id"])
     accepted = await claim_when(api, claim["id"], SETTLED, "277CA applied")
@@ -112,8 +120,3 @@ async def test_case_16_a_void_without_an_icn_is_refused_naming_it(stack, api):
     assert "payer_claim_number" in str(refused.value.body), refused.value.body
     after = await api.get(f"/v1/claims/{claim['id']}")
     assert after["status"] == "accepted" and len(after["submissions"]) == 1
-
-
-def claim_suffix() -> str:
-    import uuid
-    return uuid.uuid4().hex[:8].upper()
