@@ -101,7 +101,8 @@ class ReimbursementRuntime(ServiceRuntime[ReimbursementUnitOfWork]):
                     clearinghouse=self.state["clearinghouse"], now=datetime.now(UTC))
                 await exchange.poll_once(uow=self.uow(),
                                          clearinghouse=self.state["clearinghouse"],
-                                         now=datetime.now(UTC))
+                                         now=datetime.now(UTC),
+                                         source=self.state["identities"])
                 # a version that could not go (clearinghouse or orders down) backs off too
                 delay = (schedule.failed() if any(s.unavailable for s in sent)
                          else schedule.succeeded())

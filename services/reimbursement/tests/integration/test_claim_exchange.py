@@ -288,3 +288,21 @@ async def test_an_837p_pyx12_refuses_is_not_sent_and_the_claim_says_why(make_dat
             'Identifier" (NM109) is too short: len("C") = 1 < 2 (min_len)']
         assert sandbox.app.state.store.batches == []  # nothing left Chairside
         assert refused["history"][-1]["actor"] == "system:clearinghouse-exchange"
+
+
+async def test_an_835_from_the_mailbox_is_followed_by_coordination_of_benefits(xsvc):
+    """The worker posts the payer's 835 and then decides what follows it, as POST
+    /v1/remittances does: here the patient has no other coverage, so this payer was the last."""
+    claim = await new_claim(xsvc)
+    xsvc.sandbox.set_config(SandboxConfig(claims={claim["account_number"]: ClaimScenario(
+        remit="paid")}))
+    r = await xsvc.client.post(f"/v1/claims/{claim['id']}/submit", headers=USER)
+    assert r.status_code == 200, r.text
+    received = await exchange.poll_once(uow=xsvc.runtime.uow(),
+                                        clearinghouse=xsvc.clearinghouse, now=xsvc.clock.now,
+                                        source=xsvc.identities)
+    assert [(f.kind, f.outcome) for f in received] == [
+        ("999", "applied"), ("277", "applied"), ("835", "applied")]
+    done = await get(xsvc, claim["id"])
+    assert done["status"] == "paid"
+    assert (done["cob"]["role"], done["cob"]["state"]) == ("primary", "last_payer")

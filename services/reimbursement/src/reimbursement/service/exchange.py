@@ -11,7 +11,8 @@ Receiving: each mailbox file is stored once (by digest) and then removed from th
 file that is not valid X12 (pyx12) or cannot be read is stored as a problem and not applied.
 999: an IK5 R rejects every claim version in that transaction set (domain/acks.py). 277CA: A2
 accepts the version with its ICN, A3/A4/A6/A7/A8 reject it. 835: handed to
-``remittances.import_remittance`` unchanged.
+``remittances.import_remittance`` unchanged, then coordination of benefits for the claims it
+applied to (a secondary claim, or a wait for the crossover payer), as POST /v1/remittances does.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from reimbursement.domain.acks import (
     set_rejections,
 )
 from reimbursement.domain.transitions import IN_FLIGHT
-from reimbursement.service import exports, remittances
+from reimbursement.service import cob, exports, remittances
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 log = logging.getLogger("reimbursement.exchange")
@@ -143,17 +144,19 @@ class Received:
 
 
 async def poll_once(*, uow: ReimbursementUnitOfWork, clearinghouse: Clearinghouse,
-                    now: datetime) -> list[Received]:
-    """Fetch the mailbox, apply each file once, then take it out of the mailbox."""
+                    now: datetime, source: PayerIdentitySource | None = None
+                    ) -> list[Received]:
+    """Fetch the mailbox, apply each file once, then take it out of the mailbox. ``source``:
+    the patients' coverages, for coordination of benefits after an 835."""
     out = []
     for file in await clearinghouse.inbox():
-        out.append(await receive(uow=uow, file=file, now=now))
+        out.append(await receive(uow=uow, file=file, now=now, source=source))
         await clearinghouse.remove(file.id)
     return out
 
 
-async def receive(*, uow: ReimbursementUnitOfWork, file: InboxFile,
-                  now: datetime) -> Received:
+async def receive(*, uow: ReimbursementUnitOfWork, file: InboxFile, now: datetime,
+                  source: PayerIdentitySource | None = None) -> Received:
     digest = hashlib.sha256(file.text.strip().encode()).hexdigest()
     async with uow:
         if await uow.exchange.seen(digest):
@@ -171,7 +174,11 @@ async def receive(*, uow: ReimbursementUnitOfWork, file: InboxFile,
         else:
             claims = tuple({"clm01": p.account_number, "claim_id": str(p.claim_id),
                             "outcome": p.outcome} for p in posted.claims)
-            return await _store(uow, file, kind, digest, "applied", [], claims, now)
+            stored = await _store(uow, file, kind, digest, "applied", [], claims, now)
+            if source is not None:  # the postings are committed: what follows the payer
+                await cob.after_remittance(uow=uow, source=source, now=now, claim_ids=[
+                    p.claim_id for p in posted.claims if p.claim_id is not None and p.applied])
+            return stored
     if problems or kind not in {"999", "277"}:
         problems = problems or [f"unexpected transaction set {kind}"]
         log.warning("clearinghouse file %s (%s) kept as a problem: %d problem(s)", file.id,
