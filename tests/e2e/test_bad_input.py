@@ -33,6 +33,10 @@ AUDIT = {"phi_access_log"}
 # worklist shows them). Only its own service's case tables, only for the valid request.
 RECORDS_REFUSAL = {("POST", "/v1/authorizations/{authorization_id}/submit"):
                    {"authorization.pa_cases", "authorization.pa_case_history"}}
+# Refusals that are logged, whatever the input: an 835 refused whole is quarantined (its
+# reasons, never the file) so billers see what a payer sent that could not post
+# (payer-exchange.md §4.3). Nothing else of the service changes.
+LOGS_REFUSAL = {("POST", "/v1/remittances"): {"reimbursement.remittance_quarantine"}}
 REPORT: dict[str, Counter] = defaultdict(Counter)
 
 
@@ -143,7 +147,8 @@ async def _run_families(client: httpx.AsyncClient, doc: dict[str, Any], w: dict[
         after = await prints.take()
         if not succeeded and after != before:
             after = await prints.settled()  # an earlier success may still have been landing
-            changed = sorted(k for k in after if after.get(k) != before.get(k))
+            changed = sorted(k for k in after if after.get(k) != before.get(k)
+                             and k not in LOGS_REFUSAL.get((method, template), set()))
             if family == "base":
                 changed = [k for k in changed
                            if k not in RECORDS_REFUSAL.get((method, template), set())]
