@@ -120,6 +120,27 @@ def document_reference(doc: StoredDocument, *, url: str) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class NewDocument:
+    """A document to attach, as a service handler receives it (before the file is checked)."""
+
+    type_code: str
+    type_display: str | None
+    title: str
+    document_date: date
+    author_id: str
+    upload: Upload
+
+    def stored(self, checked: CheckedFile, *, document_id: UUID, owner_id: UUID,
+               now: datetime) -> StoredDocument:
+        """Its metadata as stored beside ``checked`` (the bytes check_upload accepted)."""
+        return StoredDocument(
+            id=document_id, owner_id=owner_id, type_code=self.type_code,
+            type_display=self.type_display, content_type=checked.content_type,
+            title=self.title, date=self.document_date, author_id=self.author_id,
+            size=checked.size, sha256=checked.sha256, created_at=now)
+
+
 # --------------------------------------------------------------------------- API shapes
 class DocumentIn(BaseModel):
     """An upload: the metadata, and the file base64 in ``data``."""
@@ -140,6 +161,11 @@ class DocumentIn(BaseModel):
 
     def upload(self) -> Upload:
         return Upload(content_type=self.content_type, data=self.data)
+
+    def new_document(self) -> NewDocument:
+        return NewDocument(type_code=self.type_code, type_display=self.type_display,
+                           title=self.title, document_date=self.date,
+                           author_id=self.author_id, upload=self.upload())
 
 
 class DocumentOut(BaseModel):

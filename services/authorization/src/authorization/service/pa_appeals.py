@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from chairside_shared.attachments import StoredDocument, Upload, check_upload
+from chairside_shared.attachments import NewDocument, StoredDocument, check_upload
 from chairside_shared.errors import Conflict
 
 from ..adapters.appeal_rules_file import pa_appeal_rules
@@ -45,14 +45,6 @@ class AppealDecision:
     approval: OfflineDecision | None  # a win: the approval as the payer gave it
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentIn:
-    type_code: str
-    type_display: str | None
-    title: str
-    document_date: date
-    author_id: str
-    upload: Upload
 
 
 async def _case(uow: AuthorizationUnitOfWork, case_id: UUID) -> PACase:
@@ -159,7 +151,7 @@ def _approve(case: PACase, appeal: PaAppeal, d: OfflineDecision, actor: str,
         level=appeal.level, outcome=appeal.outcome)
 
 
-async def add_document(*, uows: UowFactory, case_id: UUID, appeal_id: UUID, doc: DocumentIn,
+async def add_document(*, uows: UowFactory, case_id: UUID, appeal_id: UUID, doc: NewDocument,
                        now: datetime) -> StoredDocument:
     checked = check_upload(doc.upload)  # 413/422 before any transaction
     async with uows() as uow:
@@ -167,11 +159,8 @@ async def add_document(*, uows: UowFactory, case_id: UUID, appeal_id: UUID, doc:
         appeal.ensure_accepts_documents()
         if await uow.appeals.attached(appeal.id, checked.sha256):
             raise Conflict("this file is already attached to the appeal", sha256=checked.sha256)
-        stored = StoredDocument(
-            id=uuid.uuid4(), owner_id=appeal.id, type_code=doc.type_code,
-            type_display=doc.type_display, content_type=checked.content_type, title=doc.title,
-            date=doc.document_date, author_id=doc.author_id, size=checked.size,
-            sha256=checked.sha256, created_at=now)
+        stored = doc.stored(checked, document_id=uuid.uuid4(), owner_id=appeal.id,
+                            now=now)
         await uow.appeals.attach(stored, checked.content)
         await uow.commit()
     log.info("authorization %s: appeal %s document %s (%s bytes)", case_id, appeal_id,

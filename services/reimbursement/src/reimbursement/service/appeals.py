@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from chairside_shared.attachments import StoredDocument, Upload, check_upload
+from chairside_shared.attachments import NewDocument, StoredDocument, check_upload
 from chairside_shared.errors import Conflict, NotFound
 from reimbursement.adapters.appeal_data import appeal_rules
 from reimbursement.domain.appeals import Appeal, AppealConflict, AppealOutcome, DeniedClaim
@@ -35,14 +35,6 @@ class OpenAppeal:
     amount_in_controversy: Decimal | None = None  # None: charged less paid less patient's
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentIn:
-    type_code: str
-    type_display: str | None
-    title: str
-    document_date: date
-    author_id: str
-    upload: Upload
 
 
 def _today(uow: ReimbursementUnitOfWork, now: datetime) -> date:
@@ -156,7 +148,7 @@ async def escalate_appeal(*, uow: ReimbursementUnitOfWork, appeal_id: UUID, reas
     return appeal.id
 
 
-async def add_document(*, uow: ReimbursementUnitOfWork, appeal_id: UUID, doc: DocumentIn,
+async def add_document(*, uow: ReimbursementUnitOfWork, appeal_id: UUID, doc: NewDocument,
                        now: datetime) -> StoredDocument:
     checked = check_upload(doc.upload)  # 413/422 before any transaction
     async with uow:
@@ -164,11 +156,8 @@ async def add_document(*, uow: ReimbursementUnitOfWork, appeal_id: UUID, doc: Do
         appeal.ensure_accepts_documents()
         if await uow.appeals.has_document(appeal.id, checked.sha256):
             raise Conflict("this file is already attached to the appeal", sha256=checked.sha256)
-        stored = StoredDocument(
-            id=uuid.uuid4(), owner_id=appeal.id, type_code=doc.type_code,
-            type_display=doc.type_display, content_type=checked.content_type, title=doc.title,
-            date=doc.document_date, author_id=doc.author_id, size=checked.size,
-            sha256=checked.sha256, created_at=now)
+        stored = doc.stored(checked, document_id=uuid.uuid4(), owner_id=appeal.id,
+                            now=now)
         await uow.appeals.add_document(stored, checked.content)
         await uow.commit()
     log.info("appeal %s: document %s attached (%s bytes)", appeal_id, stored.id, stored.size)

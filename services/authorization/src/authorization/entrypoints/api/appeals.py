@@ -203,9 +203,7 @@ async def add_document(authorization_id: UUID, appeal_id: UUID, body: DocumentIn
                        uows: UowsDep, now: NowDep) -> DocumentOut:
     stored = await appeal_service.add_document(
         uows=uows, case_id=authorization_id, appeal_id=appeal_id, now=now,
-        doc=appeal_service.DocumentIn(
-            type_code=body.type_code, type_display=body.type_display, title=body.title,
-            document_date=body.date, author_id=body.author_id, upload=body.upload()))
+        doc=body.new_document())
     return DocumentOut.model_validate(document_reference(
         stored, url=_url(authorization_id, appeal_id, stored.id)))
 

@@ -141,10 +141,7 @@ async def escalate(appeal_id: UUID, body: a.EscalateIn, uow: UoW, now: Now) -> d
 async def add_document(appeal_id: UUID, body: DocumentIn, uow: UoW,
                        now: Now) -> dict[str, Any]:
     stored = await appeal_service.add_document(uow=uow, appeal_id=appeal_id, now=now, doc=(
-        appeal_service.DocumentIn(
-            type_code=body.type_code, type_display=body.type_display, title=body.title,
-            document_date=body.date, author_id=body.author_id,
-            upload=body.upload())))
+        body.new_document()))
     return document_reference(stored, url=_url(appeal_id, stored.id))
 
 
