@@ -94,3 +94,20 @@ def test_sealed_cursors_fit_the_public_length_and_longer_ones_are_not_sealed():
     assert len(sealer().seal("x" * MAX_UPSTREAM_CURSOR, PARTNER)) <= 500
     with pytest.raises(ValueError):
         sealer().seal("x" * (MAX_UPSTREAM_CURSOR + 1), PARTNER)
+
+
+def test_every_paged_route_publishes_the_sealed_cursor():
+    """A route whose query takes a cursor is paged: the gateway seals its cursors, so its
+    public parameter must be the sealed one (differences.py), bounded for the edge check."""
+    from gateway.entrypoints.api import public
+    from gateway.entrypoints.api.differences import PUBLIC_CURSOR
+    from gateway.entrypoints.api.table import ROUTES
+    from gateway.entrypoints.api.validation import UPSTREAMS
+
+    paged = [r for r in ROUTES if r.upstream in UPSTREAMS and r.query is not None
+             and "cursor" in r.query.model_fields]
+    assert len(paged) >= 8
+    unsealed = [f"{r.method} {r.path}" for r in paged
+                if (p := public.cursor_parameter(r)) is None
+                or p.schema.get("maxLength") != PUBLIC_CURSOR["maxLength"]]
+    assert unsealed == []

@@ -16,6 +16,7 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from opentelemetry import propagate
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -267,7 +268,10 @@ class ClaimRepository:
         for sub in claim.submissions:
             old = before[sub.number - 1] if sub.number <= len(before) else None
             if old is None:
-                await self.session.execute(t.insert().values(submission_values(claim.id, sub)))
+                carrier: dict[str, str] = {}
+                propagate.inject(carrier)  # the trace it is sent in, for its answers
+                await self.session.execute(t.insert().values(
+                    submission_values(claim.id, sub) | {"traceparent": carrier.get("traceparent")}))
             elif old != sub:
                 await self.session.execute(t.update().where(
                     t.c.claim_id == claim.id, t.c.number == sub.number).values(

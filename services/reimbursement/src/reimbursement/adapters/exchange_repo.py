@@ -9,6 +9,8 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from opentelemetry import propagate
+from opentelemetry.context import Context
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reimbursement.adapters import orm
@@ -49,6 +51,13 @@ class ExchangeRepository:
                    c.c.status.in_(["submitted", "corrected", "voided"]))
             .order_by(s.c.submitted_at))
         return list((await self.session.execute(stmt)).scalars())
+
+    async def trace_of(self, clm01: str) -> Context:
+        """The trace context the claim version was sent in (empty when none was recorded)."""
+        s = orm.claim_submissions
+        value = (await self.session.execute(
+            sa.select(s.c.traceparent).where(s.c.clm01 == clm01))).scalar_one_or_none()
+        return propagate.extract({"traceparent": value} if value else {})
 
     async def versions_in(self, control_number: int) -> list[str]:
         """CLM01s of the claim versions an interchange (ISA13 = GS06) carried."""

@@ -353,6 +353,8 @@ claim_submissions = sa.Table(
     sa.Column("reasons", JSONDoc, nullable=False),
     sa.Column("acknowledged_at", TS),
     sa.Column("control_number", sa.Integer),
+    # W3C traceparent of the request that sent this version (the exchange worker continues it)
+    sa.Column("traceparent", sa.String(55)),
     sa.CheckConstraint(_in("frequency", ("1", "7", "8")), name="frequency_known"),
     sa.CheckConstraint(_in("outcome", ("pending", "accepted", "rejected")),
                        name="outcome_known"),

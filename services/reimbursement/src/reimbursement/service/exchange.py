@@ -24,6 +24,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from opentelemetry import trace
+
 from chairside_shared.errors import DomainError
 from reimbursement.adapters.clearinghouse import (
     Clearinghouse,
@@ -50,6 +52,7 @@ from reimbursement.service import cob, exports, remittances
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 log = logging.getLogger("reimbursement.exchange")
+tracer = trace.get_tracer("reimbursement.exchange")
 ACTOR = "system:clearinghouse-exchange"
 
 
@@ -187,7 +190,15 @@ async def receive(*, uow: ReimbursementUnitOfWork, file: InboxFile, now: datetim
     async with uow:
         verdicts = (await _verdicts_999(uow, file.text) if kind == "999"
                     else _verdicts_277(file.text))
-        applied = [await _apply(uow, v, now) for v in verdicts]
+        applied = []
+        for verdict in verdicts:
+            # Each answer continues the trace its version was sent in (the visit's): its
+            # events are staged inside that span; the file still commits as one.
+            with tracer.start_as_current_span(
+                    "claim acknowledgement", context=await uow.exchange.trace_of(verdict.clm01),
+                    attributes={"chairside.clm01": verdict.clm01}):
+                applied.append(await _apply(uow, verdict, now))
+                await uow.collect_events()
         result = await _store(uow, file, kind, digest, "applied", [], tuple(applied), now,
                               commit=False)
         await uow.commit()
