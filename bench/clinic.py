@@ -6,16 +6,12 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-import uuid
 from collections import defaultdict
-from datetime import UTC, date, datetime
-from decimal import Decimal
 from typing import Any
 
 import httpx
 
 DEMO_SECRETS = {"demo-admin": "demo-admin-secret", "demo-partner": "demo-partner-secret"}
-CENT = Decimal("0.01")
 
 
 class ApiError(Exception):
@@ -136,46 +132,3 @@ def percentile(values: list[float], p: float) -> float:
     s = sorted(values)
     k = max(0, min(len(s) - 1, round(p / 100 * (len(s) - 1))))
     return s[k]
-
-
-def payer_terms() -> dict[str, tuple[Decimal, Decimal]]:
-    """Coinsurance and sequestration per payer, from the demo contracts (the payer's side)."""
-    from reimbursement.adapters.data_files import demo_seed
-
-    return {c["payer_id"]: (Decimal(c["coinsurance"]), Decimal(c["sequestration"]))
-            for c in demo_seed()["contracts"]}
-
-
-def remittance(claims: list[dict], *, deny: dict[str, str] | None = None,
-               payee: str = "1245319599") -> str:
-    """One payer's 835 for ``claims``: lines paid at their allowed amount less coinsurance
-    (PR-2) and sequestration (CO-253); a claim in ``deny`` (id -> CARC) denied whole.
-    ``payee``: the practice's billing NPI (an 835 paid to anyone else is refused)."""
-    from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
-
-    terms = payer_terms()
-    clps = []
-    for claim in claims:
-        coins_rate, seq_rate = terms.get(claim["payer_id"], (Decimal("0.2"), Decimal(0)))
-        carc = (deny or {}).get(claim["id"])
-        services = []
-        for ln in claim["lines"]:
-            charge, allowed = Decimal(ln["charge"]), Decimal(ln["allowed"] or 0)
-            if carc:
-                services.append(SvcSpec(ln["code"], charge, Decimal(0), [("CO", carc, charge)],
-                                        tuple(ln["modifiers"]), ln["units"]))
-                continue
-            coins = (allowed * coins_rate).quantize(CENT)
-            seq = ((allowed - coins) * seq_rate).quantize(CENT)
-            adj = [("CO", "45", charge - allowed), ("PR", "2", coins)]
-            if seq:
-                adj.append(("CO", "253", seq))
-            services.append(SvcSpec(ln["code"], charge, allowed - coins - seq, adj,
-                                    tuple(ln["modifiers"]), ln["units"], allowed))
-        clps.append(ClpSpec(claim["account_number"], "4" if carc else "1", services,
-                            service_date=date.fromisoformat(claim["service_date"])))
-    payer = claims[0]["payer_id"]
-    spec = RemitSpec(f"PAYER {payer.upper()}"[:60], "PAYER1", "CHAIRSIDE", payee,
-                     f"EFT{uuid.uuid4().hex[:12].upper()}", datetime.now(UTC).date(), clps)
-    return write_835(spec, control_number=uuid.uuid4().int % 900_000_000 + 1,
-                     created_at=datetime.now(UTC))
