@@ -15,14 +15,20 @@ table can name each by class:
 - component names become Python class names (`Page_PatientOut_` -> `PagePatientOut`).
 
 The operation keeps pointing at the named schemas (`$ref`), so the document still says what
-the service accepts, and the generated module holds one pydantic class per named schema
-(datamodel-code-generator, options below). This script lives outside the gateway package:
-it imports the four services, which the gateway itself never does.
+the service accepts, and the generated code holds one pydantic class per named schema
+(datamodel-code-generator, options below). One generated module per service grew past two
+thousand lines, so the code is split by resource (the first segment after `/v1/`):
+`contracts/<service>/<resource>.py` holds the classes only that resource's operations reach,
+`contracts/<service>/common.py` those several resources (or none) reach, and the package's
+`__init__` re-exports every class, so `contracts.orders.OrderOut` still names it. This
+script lives outside the gateway package: it imports the four services, which the gateway
+itself never does.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import copy
 import filecmp
@@ -30,8 +36,10 @@ import importlib
 import io
 import json
 import re
+import shutil
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +162,120 @@ def generate(json_path: Path, py_path: Path) -> None:
     py_path.write_text(text)
 
 
+def resource_of(path: str) -> str:
+    """`/v1/orders/{order_id}/reactions` -> `orders`: the module a path's classes live in."""
+    name = path.split("/")[2].replace("-", "_")
+    if not name.isidentifier() or name in ("common", "__init__"):
+        raise SystemExit(f"{path}: no module name for its resource")
+    return name
+
+
+def _refs(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["$ref"].rsplit("/", 1)[-1]} if isinstance(node.get("$ref"), str) else set()
+        return found.union(*(_refs(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_refs(v) for v in node))
+    return set()
+
+
+def _defined(stmt: ast.stmt) -> str | None:
+    if isinstance(stmt, ast.ClassDef):
+        return stmt.name
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 \
+            and isinstance(stmt.targets[0], ast.Name):
+        return stmt.targets[0].id
+    if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+        return stmt.target.id
+    return None
+
+
+def _used(stmt: ast.stmt) -> set[str]:
+    """Every name a definition mentions, in code or in a string annotation."""
+    names = set()
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            names.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", node.value))
+    return names
+
+
+@dataclass
+class Split:
+    """A generated module taken apart: its imports, and each definition's source, the other
+    definitions it uses and the module it goes to."""
+
+    header: list[str]
+    source: dict[str, str] = field(default_factory=dict)  # in the generated order
+    uses: dict[str, set[str]] = field(default_factory=dict)
+    home: dict[str, str] = field(default_factory=dict)
+
+    def modules(self) -> list[str]:
+        return sorted(set(self.home.values()))
+
+    def members(self, module: str) -> list[str]:
+        return [n for n in self.source if self.home[n] == module]
+
+
+def module_of_schemas(doc: dict[str, Any], code: str) -> Split:
+    """Each definition of the generated module placed: a resource's module gets what only
+    that resource's operations reach; `common` the rest. What a common definition uses is
+    common too, so a resource module imports from common and never the other way round."""
+    lines = code.splitlines()
+    split = Split(header=[])
+    for stmt in ast.parse(code).body:
+        text = "\n".join(lines[stmt.lineno - 1:stmt.end_lineno])
+        name = _defined(stmt)
+        if name is None:
+            if split.source:
+                raise SystemExit(f"a statement after the definitions: {text[:80]}")
+            split.header.append(text)
+            continue
+        split.source[name], split.uses[name] = text, _used(stmt)
+    for name, used in split.uses.items():
+        split.uses[name] = {u for u in used if u in split.source and u != name}
+    reached: dict[str, set[str]] = {n: set() for n in split.source}
+    for path, item in doc["paths"].items():
+        resource = resource_of(path)
+        todo = [n for n in _refs(item) if n in split.source]
+        while todo:
+            n = todo.pop()
+            if resource not in reached[n]:
+                reached[n].add(resource)
+                todo += split.uses[n]
+    split.home = {n: next(iter(r)) if len(r) == 1 else "common" for n, r in reached.items()}
+    changed = True
+    while changed:
+        changed = False
+        for n in split.source:
+            if split.home[n] == "common":
+                for u in split.uses[n]:
+                    if split.home[u] != "common":
+                        split.home[u], changed = "common", True
+    return split
+
+
+def _write_package(split: Split, package: Path) -> list[Path]:
+    shutil.rmtree(package, ignore_errors=True)
+    package.mkdir(parents=True)
+    init = [HEADER, f'"""The {package.name} service\'s models, one module per resource."""\n']
+    written = []
+    for module in split.modules():
+        mine = split.members(module)
+        borrowed = sorted({u for n in mine for u in split.uses[n]
+                           if split.home[u] != module})
+        imports = f"\nfrom .common import {', '.join(borrowed)}\n" if borrowed else ""
+        path = package / f"{module}.py"
+        path.write_text("\n".join(split.header) + "\n" + imports + "\n\n" + "\n\n\n".join(
+            split.source[n] for n in mine) + "\n")
+        written.append(path)
+        init.append(f"\nfrom .{module} import (\n"
+                    + "".join(f"    {n} as {n},\n" for n in sorted(mine)) + ")\n")
+    (package / "__init__.py").write_text("".join(init))
+    return [package / "__init__.py", *written]
+
+
 def write(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -161,19 +283,29 @@ def write(out: Path) -> list[Path]:
         doc = public_document(service_document(service))
         json_path = out / f"{service}.json"
         json_path.write_text(json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
-        py_path = out / f"{service}.py"
-        generate(json_path, py_path)
-        written += [json_path, py_path]
+        with tempfile.TemporaryDirectory() as tmp:
+            whole = Path(tmp) / f"{service}.py"
+            generate(json_path, whole)
+            split = module_of_schemas(doc, whole.read_text())
+        (out / f"{service}.py").unlink(missing_ok=True)  # the one-module layout before the split
+        written += [json_path, *_write_package(split, out / service)]
     return written
 
 
+def _generated(root: Path) -> set[Path]:
+    """Every file under `root` but the hand-written package docstring and caches."""
+    return {p.relative_to(root) for p in root.rglob("*") if p.is_file()
+            and "__pycache__" not in p.parts and p != root / "__init__.py"}
+
+
 def stale(checked_in: Path = OUT) -> list[str]:
-    """The checked-in files that differ from a fresh generation (empty: up to date)."""
+    """The checked-in files that differ from a fresh generation, or that a fresh generation
+    does not write any more (empty: up to date)."""
     with tempfile.TemporaryDirectory() as tmp:
-        fresh = write(Path(tmp))
-        return [f.name for f in fresh
-                if not (checked_in / f.name).exists()
-                or not filecmp.cmp(f, checked_in / f.name, shallow=False)]
+        write(Path(tmp))
+        fresh, ours = _generated(Path(tmp)), _generated(checked_in)
+        return sorted(str(f) for f in fresh | ours if f not in fresh or f not in ours
+                      or not filecmp.cmp(Path(tmp) / f, checked_in / f, shallow=False))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,6 +40,65 @@ def test_the_checked_in_contracts_are_what_make_contracts_writes():
     assert stale == [], f"stale: {stale}; run `make contracts` and review the diff"
 
 
+def test_each_class_lives_in_its_resource_module_or_in_common():
+    """A class only one resource's operations reach is in that resource's module; a class
+    several reach is in common, and common uses no resource module's class."""
+    tool = _tool()
+    doc = {"paths": {
+        "/v1/orders": {"post": {"requestBody": {"$ref": "#/components/schemas/OrderIn"}}},
+        "/v1/orders/{id}/vitals": {"get": {"$ref": "#/components/schemas/VitalsOut"}},
+        "/v1/patients": {"get": {"$ref": "#/components/schemas/PatientOut"}},
+    }}
+    code = (
+        "from pydantic import BaseModel\n\n\n"
+        "class Dose(BaseModel):\n    value: int\n\n\n"
+        "class Line(BaseModel):\n    dose: Dose\n\n\n"
+        "class OrderIn(BaseModel):\n    lines: list[Line]\n\n\n"
+        "class VitalsOut(BaseModel):\n    hr: int\n\n\n"
+        "class PatientOut(BaseModel):\n    last: 'Dose'\n\n\n"
+        "class Orphan(BaseModel):\n    line: Line\n")
+    split = tool.module_of_schemas(doc, code)
+    assert split.home == {"OrderIn": "orders", "VitalsOut": "orders", "PatientOut": "patients",
+                          "Dose": "common", "Line": "common", "Orphan": "common"}
+    assert split.header == ["from pydantic import BaseModel"]
+
+
+def test_the_package_re_exports_every_class_of_its_resource_modules():
+    import importlib
+    import pkgutil
+
+    for service in ("orders", "scheduling", "authorization", "reimbursement"):
+        package = importlib.import_module(f"gateway.entrypoints.api.contracts.{service}")
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            classes = [n for n, v in vars(module).items()
+                       if n.isidentifier() and isinstance(v, type)
+                       and v.__module__ == module.__name__]
+            assert classes, f"{module.__name__} defines nothing"
+            for name in classes:
+                assert getattr(package, name) is getattr(module, name), (service, name)
+
+
+def test_staleness_names_a_changed_file_and_a_file_generation_no_longer_writes(tmp_path):
+    import shutil
+
+    tool = _tool()
+    copy = tmp_path / "contracts"
+    shutil.copytree(tool.OUT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "orders.py").write_text("# the one-module layout\n")
+    with (copy / "scheduling" / "slots.py").open("a") as f:
+        f.write("# edited by hand\n")
+    assert tool.stale(copy) == ["orders.py", "scheduling/slots.py"]
+
+
+def test_a_path_names_its_module_and_a_clash_is_refused():
+    tool = _tool()
+    assert tool.resource_of("/v1/clinic-hours/{day}") == "clinic_hours"
+    assert tool.resource_of("/v1/orders/{order_id}/reactions") == "orders"
+    with pytest.raises(SystemExit):
+        tool.resource_of("/v1/common")
+
+
 def _inline(doc: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> Any:
     """`node` with every $ref of `doc` replaced by what it names (a cycle stays a $ref)."""
     if isinstance(node, list):
@@ -98,8 +157,9 @@ def test_each_route_is_its_services_operation(route):
     path, op = found
     service = public.document(route.upstream)
     module = f"gateway.entrypoints.api.contracts.{route.upstream}"
-    for model in (route.body, route.query, route.response):
-        assert model is None or model.__module__ == module, f"{model} is not {module}'s"
+    for model in (route.body, route.query, route.response):  # contracts/<service>/<resource>
+        assert model is None or model.__module__.startswith(module + "."), \
+            f"{model} is not {module}'s"
     # query parameters: the generated model of exactly this operation's
     query = next((n for n, s in service["components"]["schemas"].items()
                   if s.get("x-operation") == f"{route.method} {path}"), None)

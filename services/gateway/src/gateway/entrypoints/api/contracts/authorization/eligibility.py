@@ -1,0 +1,44 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from datetime import time
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+from .common import Payer, Reason
+
+
+class FlagOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    check_id: Annotated[UUID, Field(title='Check Id')]
+    flagged_at: Annotated[AwareDatetime, Field(title='Flagged At')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    reason_code: Annotated[str | None, Field(title='Reason Code')]
+
+
+class FlagPage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[FlagOut], Field(title='Items')]
+
+
+class ResolveRequest(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    reason: Annotated[
+        str,
+        Field(
+            description='why the order may proceed (e.g. coverage confirmed by phone, self-pay agreed)',
+            max_length=1000,
+            min_length=1,
+            title='Reason',
+        ),
+    ]

@@ -1,0 +1,346 @@
+from __future__ import annotations
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+
+class Cursor(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[0-9]{1,18}$', title='Cursor')]
+
+
+class AccessLogQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[Cursor | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
+
+
+class Line2(RootModel[str]):
+    root: Annotated[str, Field(max_length=55, title='Line2')]
+
+
+class AddressOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    city: Annotated[str, Field(title='City')]
+    line1: Annotated[str, Field(title='Line1')]
+    line2: Annotated[str | None, Field(title='Line2')]
+    postal_code: Annotated[str, Field(title='Postal Code')]
+    state: Annotated[str, Field(title='State')]
+
+
+class Reaction(RootModel[str]):
+    root: Annotated[str, Field(max_length=500, title='Reaction')]
+
+
+class Severity(RootModel[str]):
+    root: Annotated[str, Field(max_length=32, title='Severity')]
+
+
+class CoverageHistoryQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'],
+        Field(
+            description='Why the PHI is read (recorded in the access log)',
+            title='Purpose',
+        ),
+    ] = 'treatment'
+
+
+class PlanId(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, title='Plan Id')]
+
+
+class Version(RootModel[int]):
+    root: Annotated[
+        int,
+        Field(
+            description='The version the change is based on (409 if the coverage moved on)',
+            ge=1,
+            le=1000000,
+            title='Version',
+        ),
+    ]
+
+
+class Dose(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
+
+
+class EndCoverageQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective_to: Annotated[
+        date | None,
+        Field(description='Last day covered (default: today)', title='Effective To'),
+    ] = None
+
+
+class GetDemographicsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'],
+        Field(
+            description='Why the PHI is read (recorded in the access log)',
+            title='Purpose',
+        ),
+    ] = 'treatment'
+
+
+class ListCoveragesQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'],
+        Field(
+            description='Why the PHI is read (recorded in the access log)',
+            title='Purpose',
+        ),
+    ] = 'treatment'
+    status: Annotated[Literal['active', 'ended'] | None, Field(title='Status')] = None
+
+
+class ListOrdersQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[str | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
+    patient_id: Annotated[UUID | None, Field(title='Patient Id')] = None
+    practice_id: Annotated[str | None, Field(title='Practice Id')] = None
+    status: Annotated[str | None, Field(title='Status')] = None
+
+
+class ListPatientsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[str | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
+    practice_id: Annotated[str | None, Field(title='Practice Id')] = None
+
+
+class Npi(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[0-9]{10}$', title='Npi')]
+
+
+class ListPractitionersQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    npi: Annotated[Npi | None, Field(title='Npi')] = None
+    role: Annotated[
+        Literal['ordering', 'rendering', 'supervising'] | None, Field(title='Role')
+    ] = None
+
+
+class FamilyName1(RootModel[str]):
+    root: Annotated[str, Field(max_length=60, title='Family Name')]
+
+
+class GivenName1(RootModel[str]):
+    root: Annotated[str, Field(max_length=35, title='Given Name')]
+
+
+class MemberId2(RootModel[str]):
+    root: Annotated[str, Field(max_length=80, title='Member Id')]
+
+
+class PracticeId1(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, title='Practice Id')]
+
+
+class LookupQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    birth_date: Annotated[date | None, Field(title='Birth Date')] = None
+    family_name: Annotated[FamilyName1 | None, Field(title='Family Name')] = None
+    given_name: Annotated[GivenName1 | None, Field(title='Given Name')] = None
+    member_id: Annotated[MemberId2 | None, Field(title='Member Id')] = None
+    practice_id: Annotated[PracticeId1 | None, Field(title='Practice Id')] = None
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'],
+        Field(
+            description='Why the PHI is read (recorded in the access log)',
+            title='Purpose',
+        ),
+    ] = 'treatment'
+
+
+class Class(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, title='Class')]
+
+
+class Dose2(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
+
+
+class Dose3(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Dose',
+        ),
+    ]
+
+
+class OrderLineIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    dose: Annotated[Dose2 | Dose3, Field(title='Dose')]
+    dose_unit: Annotated[str, Field(max_length=16, min_length=1, title='Dose Unit')]
+    drug_code: Annotated[str, Field(max_length=64, min_length=1, title='Drug Code')]
+    minutes: Annotated[int, Field(ge=1, le=1440, title='Minutes')]
+    mode: Annotated[Literal['push', 'infusion'], Field(title='Mode')]
+    sequence: Annotated[int, Field(ge=1, le=99, title='Sequence')]
+    wait_after_minutes: Annotated[
+        int, Field(ge=0, le=1440, title='Wait After Minutes')
+    ] = 0
+    with_previous: Annotated[bool, Field(title='With Previous')] = False
+
+
+class Lines(RootModel[list[OrderLineIn]]):
+    root: Annotated[list[OrderLineIn], Field(min_length=1, title='Lines')]
+
+
+class Phone(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[0-9]{10}$', title='Phone')]
+
+
+class PatientPayerIdentityQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    payer_id: Annotated[str, Field(max_length=64, min_length=1, title='Payer Id')]
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'], Field(title='Purpose')
+    ] = 'payment'
+
+
+class PayerIdentityQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    purpose: Annotated[
+        Literal['treatment', 'payment', 'operations'], Field(title='Purpose')
+    ] = 'payment'
+
+
+class PersonOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    address: AddressOut
+    birth_date: Annotated[date, Field(title='Birth Date')]
+    family_name: Annotated[str, Field(title='Family Name')]
+    given_name: Annotated[str, Field(title='Given Name')]
+    middle_name: Annotated[str | None, Field(title='Middle Name')]
+    phone: Annotated[str | None, Field(title='Phone')]
+    sex: Annotated[Literal['female', 'male', 'unknown'], Field(title='Sex')]
+
+
+class PractitionerOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    active: Annotated[bool, Field(title='Active')]
+    family_name: Annotated[str, Field(title='Family Name')]
+    given_name: Annotated[str, Field(title='Given Name')]
+    id: Annotated[UUID, Field(title='Id')]
+    npi: Annotated[str, Field(title='Npi')]
+    practice_id: Annotated[str | None, Field(title='Practice Id')]
+    roles: Annotated[
+        list[Literal['ordering', 'rendering', 'supervising']], Field(title='Roles')
+    ]
+    taxonomy: Annotated[str, Field(title='Taxonomy')]
+
+
+class PracticeId4(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, min_length=1, title='Practice Id')]
+
+
+class Roles(RootModel[list[Literal['ordering', 'rendering', 'supervising']]]):
+    root: Annotated[
+        list[Literal['ordering', 'rendering', 'supervising']],
+        Field(max_length=3, min_length=1, title='Roles'),
+    ]
+
+
+class Taxonomy(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[0-9]{3}[0-9A-Z]{6}X$', title='Taxonomy')]
+
+
+class ValidationError(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ctx: Annotated[dict[str, Any] | None, Field(title='Context')] = None
+    input: Annotated[Any | None, Field(title='Input')] = None
+    loc: Annotated[list[str | int], Field(title='Location')]
+    msg: Annotated[str, Field(title='Message')]
+    type: Annotated[str, Field(title='Error Type')]
+
+
+class CoverageOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective_from: Annotated[date | None, Field(title='Effective From')]
+    effective_to: Annotated[date | None, Field(title='Effective To')]
+    group_number: Annotated[str | None, Field(title='Group Number')]
+    id: Annotated[UUID, Field(title='Id')]
+    member_id: Annotated[str, Field(title='Member Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    plan_id: Annotated[str | None, Field(title='Plan Id')]
+    priority: Annotated[
+        Literal['primary', 'secondary', 'tertiary'], Field(title='Priority')
+    ]
+    relationship: Annotated[
+        Literal['self', 'spouse', 'child', 'other'], Field(title='Relationship')
+    ]
+    status: Annotated[Literal['active', 'ended'], Field(title='Status')]
+    subscriber: PersonOut | None
+    version: Annotated[int, Field(title='Version')]
+
+
+class HTTPValidationError(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    detail: Annotated[list[ValidationError] | None, Field(title='Detail')] = None
+
+
+class PayerIdentityOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    coverage: CoverageOut | None
+    order_id: Annotated[
+        UUID | None,
+        Field(
+            description='null: read for a patient and payer, no order', title='Order Id'
+        ),
+    ]
+    ordering: PractitionerOut | None
+    patient: Annotated[
+        PersonOut | None, Field(description='null: no demographics on file')
+    ]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    supervising: PractitionerOut | None

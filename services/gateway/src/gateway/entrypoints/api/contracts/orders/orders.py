@@ -1,0 +1,328 @@
+from __future__ import annotations
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+from .common import Class, Cursor, Dose, Lines, Npi, OrderLineIn, PlanId, Reaction, Severity, Version
+
+
+class DoseGiven(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose Given')
+    ]
+
+
+class DoseGiven1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Dose Given',
+        ),
+    ]
+
+
+class Lot(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, title='Lot')]
+
+
+class Ndc(RootModel[str]):
+    root: Annotated[str, Field(max_length=16, title='Ndc')]
+
+
+class WastedAmount(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(ge=0, le=100000, multiple_of=0.0001, title='Wasted Amount')
+    ]
+
+
+class WastedAmount1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(pattern='^(0|[1-9][0-9]{0,4})(\\.[0-9]{1,4})?$', title='Wasted Amount'),
+    ]
+
+
+class AdministrationIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    dose_given: Annotated[DoseGiven | DoseGiven1, Field(title='Dose Given')]
+    dose_unit: Annotated[str, Field(max_length=16, min_length=1, title='Dose Unit')]
+    line_sequence: Annotated[int, Field(ge=1, le=99, title='Line Sequence')]
+    lot: Annotated[Lot | None, Field(title='Lot')] = None
+    ndc: Annotated[Ndc | None, Field(title='Ndc')] = None
+    reaction: Annotated[Reaction | None, Field(title='Reaction')] = None
+    started_at: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='Started At',
+        ),
+    ]
+    stopped_at: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='Stopped At',
+        ),
+    ]
+    supervising_practitioner_id: Annotated[
+        UUID | None,
+        Field(
+            description='The practitioner with the supervising role who supervised',
+            title='Supervising Practitioner Id',
+        ),
+    ] = None
+    wasted_amount: Annotated[
+        WastedAmount | WastedAmount1,
+        Field(title='Wasted Amount', validate_default=True),
+    ] = '0'
+
+
+class CancelIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    reason: Annotated[str, Field(max_length=500, min_length=1, title='Reason')]
+
+
+class RenderingProviderNpi(RootModel[str]):
+    root: Annotated[str, Field(pattern='^\\d{10}$', title='Rendering Provider Npi')]
+
+
+class CompleteIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    rendering_provider_npi: Annotated[
+        RenderingProviderNpi | None, Field(title='Rendering Provider Npi')
+    ] = None
+    supervising_practitioner_id: Annotated[
+        UUID | None,
+        Field(
+            description='The practitioner with the supervising role who supervised',
+            title='Supervising Practitioner Id',
+        ),
+    ] = None
+
+
+class CompleteOrderRequest(RootModel[CompleteIn | None]):
+    root: Annotated[CompleteIn | None, Field(title='Body')]
+
+
+class FindingOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: Annotated[str, Field(title='Code')]
+    line: Annotated[int | None, Field(title='Line')] = None
+    message: Annotated[str, Field(title='Message')]
+    overridden: Annotated[bool, Field(title='Overridden')] = False
+    severity: Annotated[Literal['block', 'warn', 'info'], Field(title='Severity')]
+
+
+class Diagnosi(RootModel[str]):
+    root: Annotated[
+        str, Field(pattern='(?i)^[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?$')
+    ]
+
+
+class Diagnosis(RootModel[list[Diagnosi]]):
+    root: Annotated[list[Diagnosi], Field(max_length=12, title='Diagnosis')]
+
+
+class Line(RootModel[int]):
+    root: Annotated[int, Field(ge=1, le=99, title='Line')]
+
+
+class OverrideIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    finding_code: Annotated[
+        str, Field(max_length=100, min_length=1, title='Finding Code')
+    ]
+    line: Annotated[Line | None, Field(title='Line')] = None
+    reason: Annotated[str, Field(max_length=1000, min_length=1, title='Reason')]
+
+
+class OverrideOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    by: Annotated[str, Field(title='By')]
+    finding_code: Annotated[str, Field(title='Finding Code')]
+    line: Annotated[int | None, Field(title='Line')]
+    reason: Annotated[str, Field(title='Reason')]
+
+
+class PayerIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    member_id: Annotated[str, Field(max_length=64, min_length=1, title='Member Id')]
+    payer_id: Annotated[str, Field(max_length=64, min_length=1, title='Payer Id')]
+    plan_id: Annotated[PlanId | None, Field(title='Plan Id')] = None
+
+
+class WindowIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    from_: Annotated[
+        AwareDatetime,
+        Field(
+            alias='from',
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='From',
+        ),
+    ]
+    to: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='To',
+        ),
+    ]
+
+
+class AdministrationOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dose_given: Annotated[str, Field(title='Dose Given')]
+    dose_unit: Annotated[str, Field(title='Dose Unit')]
+    findings: Annotated[list[FindingOut], Field(title='Findings')]
+    line_sequence: Annotated[int, Field(title='Line Sequence')]
+    lot: Annotated[str | None, Field(title='Lot')]
+    ndc: Annotated[str | None, Field(title='Ndc')]
+    reaction: Annotated[str | None, Field(title='Reaction')]
+    started_at: Annotated[AwareDatetime, Field(title='Started At')]
+    stopped_at: Annotated[AwareDatetime, Field(title='Stopped At')]
+    supervising_practitioner_id: Annotated[
+        UUID | None, Field(title='Supervising Practitioner Id')
+    ] = None
+    wasted_amount: Annotated[str, Field(title='Wasted Amount')]
+
+
+class CheckOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    acuity_class: Annotated[str, Field(title='Acuity Class')]
+    catalog_version: Annotated[int, Field(title='Catalog Version')]
+    estimated_chair_minutes: Annotated[int, Field(title='Estimated Chair Minutes')]
+    findings: Annotated[list[FindingOut], Field(title='Findings')]
+    requires_driver: Annotated[bool, Field(title='Requires Driver')]
+
+
+class OrderCreate(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    coverage_id: Annotated[
+        UUID | None,
+        Field(
+            description="One of the patient's coverages; left out, the patient's active coverage for the order's payer (primary first) is used",
+            title='Coverage Id',
+        ),
+    ] = None
+    diagnosis: Annotated[
+        list[Diagnosi], Field(max_length=12, title='Diagnosis', validate_default=True)
+    ] = []
+    lines: Annotated[list[OrderLineIn] | None, Field(title='Lines')] = None
+    ordering_practitioner_id: Annotated[
+        UUID | None,
+        Field(
+            description='A practitioner with the ordering role',
+            title='Ordering Practitioner Id',
+        ),
+    ] = None
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer: PayerIn | None = None
+    protocol_id: Annotated[UUID | None, Field(title='Protocol Id')] = None
+    requested_window: WindowIn | None = None
+    urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
+
+
+class OrderOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    acuity_class: Annotated[str, Field(title='Acuity Class')]
+    administrations: Annotated[list[AdministrationOut], Field(title='Administrations')]
+    authorization_reason: Annotated[
+        str | None,
+        Field(
+            description="The payer's reason when the drug was denied, not covered, or the approval expired or was withdrawn; null otherwise.",
+            title='Authorization Reason',
+        ),
+    ] = None
+    authorization_status: Annotated[str, Field(title='Authorization Status')]
+    cancel_reason: Annotated[str | None, Field(title='Cancel Reason')]
+    cancelled_at: Annotated[AwareDatetime | None, Field(title='Cancelled At')]
+    catalog_version: Annotated[int, Field(title='Catalog Version')]
+    completed_at: Annotated[AwareDatetime | None, Field(title='Completed At')]
+    coverage_id: Annotated[UUID | None, Field(title='Coverage Id')] = None
+    created_at: Annotated[AwareDatetime, Field(title='Created At')]
+    diagnosis: Annotated[list[str], Field(title='Diagnosis')]
+    estimated_chair_minutes: Annotated[int, Field(title='Estimated Chair Minutes')]
+    findings: Annotated[list[FindingOut], Field(title='Findings')]
+    history: Annotated[list[dict[str, Any]], Field(title='History')]
+    id: Annotated[UUID, Field(title='Id')]
+    lines: Annotated[list[dict[str, Any]], Field(title='Lines')]
+    ordering_practitioner_id: Annotated[
+        UUID | None, Field(title='Ordering Practitioner Id')
+    ] = None
+    overrides: Annotated[list[OverrideOut], Field(title='Overrides')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer: Annotated[dict[str, Any] | None, Field(title='Payer')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    prescriber_id: Annotated[str | None, Field(title='Prescriber Id')]
+    protocol_id: Annotated[UUID | None, Field(title='Protocol Id')]
+    requested_window: Annotated[dict[str, Any] | None, Field(title='Requested Window')]
+    requires_driver: Annotated[bool, Field(title='Requires Driver')]
+    signed_at: Annotated[AwareDatetime | None, Field(title='Signed At')]
+    status: Annotated[str, Field(title='Status')]
+    supervising_practitioner_id: Annotated[
+        UUID | None, Field(title='Supervising Practitioner Id')
+    ] = None
+    updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
+    urgency: Annotated[str, Field(title='Urgency')]
+
+
+class OrderUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    coverage_id: Annotated[UUID | None, Field(title='Coverage Id')] = None
+    diagnosis: Annotated[Diagnosis | None, Field(title='Diagnosis')] = None
+    lines: Annotated[Lines | None, Field(title='Lines')] = None
+    ordering_practitioner_id: Annotated[
+        UUID | None, Field(title='Ordering Practitioner Id')
+    ] = None
+    payer: PayerIn | None = None
+    requested_window: WindowIn | None = None
+    urgency: Annotated[
+        Literal['same_day', 'planned'] | None, Field(title='Urgency')
+    ] = None
+
+
+class PageOrderOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[OrderOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None

@@ -1,0 +1,165 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+)
+
+from .common import Amount
+
+
+class AgingRowOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    bucket: Annotated[
+        str,
+        Field(
+            description='days since first sent: 0-30, 31-60, 61-90, 91-120, 120+',
+            title='Bucket',
+        ),
+    ]
+    claims: Annotated[int, Field(title='Claims')]
+    outstanding: Annotated[str, Field(title='Outstanding')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+
+
+class ArAgingCsvResponse(RootModel[str]):
+    root: str
+
+
+class ArAgingOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    rows: Annotated[list[AgingRowOut], Field(title='Rows')]
+    to: Annotated[date_aliased, Field(description='A/R as of this day', title='To')]
+    total_claims: Annotated[int, Field(title='Total Claims')]
+    total_outstanding: Annotated[str, Field(title='Total Outstanding')]
+
+
+class ArReportOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    aging: Annotated[list[dict[str, Any]], Field(title='Aging')]
+    any_denial_rate: Annotated[str | None, Field(title='Any Denial Rate')]
+    average_daily_revenue: Annotated[str, Field(title='Average Daily Revenue')]
+    days_in_ar: Annotated[str | None, Field(title='Days In Ar')]
+    denial_rate: Annotated[str | None, Field(title='Denial Rate')]
+    denied_charge_rate: Annotated[str | None, Field(title='Denied Charge Rate')]
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    open_claims: Annotated[int, Field(title='Open Claims')]
+    outstanding: Annotated[str, Field(title='Outstanding')]
+    to: Annotated[date_aliased, Field(title='To')]
+    waste_cost: Annotated[str, Field(title='Waste Cost')]
+
+
+class CarcRowOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    carc: Annotated[
+        str,
+        Field(
+            description='the CARC that denied the claims (empty: none named)',
+            title='Carc',
+        ),
+    ]
+    claims: Annotated[int, Field(title='Claims')]
+    denied_amount: Annotated[str, Field(title='Denied Amount')]
+    rate: Annotated[
+        str | None, Field(description='claims / adjudicated claims', title='Rate')
+    ]
+
+
+class CycleAsCsvResponse(RootModel[str]):
+    root: str
+
+
+class CycleReportOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    adjudicated: Annotated[int, Field(title='Adjudicated')]
+    charges: Annotated[str, Field(title='Charges')]
+    claims_sent: Annotated[int, Field(title='Claims Sent')]
+    clean_claim_rate: Annotated[str | None, Field(title='Clean Claim Rate')]
+    clean_claims: Annotated[
+        int,
+        Field(
+            description='sent without review, hold, rejection or correction',
+            title='Clean Claims',
+        ),
+    ]
+    contractual: Annotated[str, Field(title='Contractual')]
+    days_in_ar: Annotated[str | None, Field(title='Days In Ar')]
+    denial_rate: Annotated[str | None, Field(title='Denial Rate')]
+    denials_by_carc: Annotated[list[CarcRowOut], Field(title='Denials By Carc')]
+    denied: Annotated[
+        int,
+        Field(
+            description='adjudicated claims ever denied (appealed ones included)',
+            title='Denied',
+        ),
+    ]
+    denied_amount: Annotated[str, Field(title='Denied Amount')]
+    first_pass_accepted: Annotated[
+        int,
+        Field(
+            description='first version accepted (277CA) unrejected',
+            title='First Pass Accepted',
+        ),
+    ]
+    first_pass_rate: Annotated[str | None, Field(title='First Pass Rate')]
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    net_collection_rate: Annotated[
+        str | None,
+        Field(
+            description='payer payments / (charges - contractual adjustments), adjudicated claims',
+            title='Net Collection Rate',
+        ),
+    ]
+    outstanding: Annotated[str, Field(title='Outstanding')]
+    payments: Annotated[str, Field(title='Payments')]
+    to: Annotated[date_aliased, Field(title='To')]
+    underpaid_lines: Annotated[int, Field(title='Underpaid Lines')]
+    underpayment_total: Annotated[
+        str,
+        Field(
+            description="the underpayment worklist's shortfall",
+            title='Underpayment Total',
+        ),
+    ]
+
+
+class MarginRowOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    acquisition_cost: Annotated[str, Field(title='Acquisition Cost')]
+    charges: Annotated[str, Field(title='Charges')]
+    claims: Annotated[int, Field(title='Claims')]
+    key: Annotated[str, Field(title='Key')]
+    margin: Annotated[str, Field(title='Margin')]
+    revenue: Annotated[str, Field(title='Revenue')]
+    waste_cost: Annotated[str, Field(title='Waste Cost')]
+
+
+class MarginReport(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    by: Annotated[str, Field(title='By')]
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    rows: Annotated[list[MarginRowOut], Field(title='Rows')]
+    to: Annotated[date_aliased, Field(title='To')]
+    total_margin: Annotated[str, Field(title='Total Margin')]

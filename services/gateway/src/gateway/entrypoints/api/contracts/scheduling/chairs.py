@@ -1,0 +1,43 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+)
+from typing_extensions import TypeAliasType
+
+
+class ChairIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    active: Annotated[bool, Field(title='Active')] = True
+    id: Annotated[
+        str, Field(max_length=40, min_length=1, pattern='^[A-Za-z0-9_.-]+$', title='Id')
+    ]
+    kind: Annotated[str, Field(max_length=40, min_length=1, title='Kind')] = 'recliner'
+    pediatric_capable: Annotated[bool, Field(title='Pediatric Capable')] = False
+
+
+class ChairOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    active: Annotated[bool, Field(title='Active')] = True
+    id: Annotated[
+        str, Field(max_length=40, min_length=1, pattern='^[A-Za-z0-9_.-]+$', title='Id')
+    ]
+    kind: Annotated[str, Field(max_length=40, min_length=1, title='Kind')] = 'recliner'
+    pediatric_capable: Annotated[bool, Field(title='Pediatric Capable')] = False
+
+
+class ListChairsResponse(RootModel[list[ChairOut]]):
+    root: Annotated[list[ChairOut], Field(title='Response List Chairs V1 Chairs Get')]

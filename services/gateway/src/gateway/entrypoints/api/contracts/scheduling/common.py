@@ -1,0 +1,132 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+)
+from typing_extensions import TypeAliasType
+
+
+class AppointmentOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    acuity_class: Annotated[str, Field(title='Acuity Class')]
+    chair_id: Annotated[str | None, Field(title='Chair Id')]
+    end: Annotated[AwareDatetime | None, Field(title='End')]
+    hold_expires_at: Annotated[AwareDatetime | None, Field(title='Hold Expires At')] = (
+        None
+    )
+    id: Annotated[UUID, Field(title='Id')]
+    minutes: Annotated[int, Field(title='Minutes')]
+    order_id: Annotated[UUID | None, Field(title='Order Id')]
+    pediatric: Annotated[bool, Field(title='Pediatric')]
+    practice_id: Annotated[str | None, Field(title='Practice Id')]
+    queued_at: Annotated[AwareDatetime | None, Field(title='Queued At')] = None
+    reason: Annotated[str | None, Field(title='Reason')] = None
+    requested_start: Annotated[AwareDatetime | None, Field(title='Requested Start')] = (
+        None
+    )
+    requires_driver: Annotated[bool, Field(title='Requires Driver')]
+    start: Annotated[AwareDatetime | None, Field(title='Start')]
+    status: Annotated[
+        Literal['queued', 'held', 'booked', 'checked_in', 'in_chair', 'completed', 'cancelled', 'no_show'],
+        Field(title='Status'),
+    ]
+    urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
+    version: Annotated[int, Field(title='Version')]
+
+
+class State(RootModel[str]):
+    root: Annotated[str, Field(max_length=2, title='State')]
+
+
+class GetBoardQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    date: Annotated[
+        date_aliased,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31', title='Date'
+        ),
+    ]
+
+
+class GetSlotsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    acuity_class: Annotated[str, Field(title='Acuity Class')] = 'standard'
+    from_: Annotated[AwareDatetime | None, Field(alias='from', title='From')] = None
+    limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 10
+    minutes: Annotated[int, Field(gt=0, le=1440, title='Minutes')]
+    pediatric: Annotated[bool, Field(title='Pediatric')] = False
+    requires_driver: Annotated[bool, Field(title='Requires Driver')] = False
+    to: Annotated[AwareDatetime | None, Field(title='To')] = None
+
+
+class ListAppointmentsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[UUID | None, Field(title='Cursor')] = None
+    date: Annotated[date_aliased | None, Field(title='Date')] = None
+    limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
+    order_id: Annotated[UUID | None, Field(title='Order Id')] = None
+
+
+class ListShiftsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[AwareDatetime | None, Field(alias='from', title='From')] = None
+    to: Annotated[AwareDatetime | None, Field(title='To')] = None
+
+
+class OptimizeQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    apply: Annotated[bool, Field(title='Apply')] = False
+    date: Annotated[
+        date_aliased,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31', title='Date'
+        ),
+    ]
+
+
+class SlotOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    chair_id: Annotated[str, Field(title='Chair Id')]
+    end: Annotated[AwareDatetime, Field(title='End')]
+    start: Annotated[AwareDatetime, Field(title='Start')]
+
+
+class ValidationError(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ctx: Annotated[dict[str, Any] | None, Field(title='Context')] = None
+    input: Annotated[Any | None, Field(title='Input')] = None
+    loc: Annotated[list[str | int], Field(title='Location')]
+    msg: Annotated[str, Field(title='Message')]
+    type: Annotated[str, Field(title='Error Type')]
+
+
+class HTTPValidationError(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    detail: Annotated[list[ValidationError] | None, Field(title='Detail')] = None

@@ -1,0 +1,87 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+)
+from typing_extensions import TypeAliasType
+
+
+class BreakIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    end: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='End',
+        ),
+    ]
+    start: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='Start',
+        ),
+    ]
+
+
+class NurseShiftIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    breaks: Annotated[list[BreakIn], Field(title='Breaks', validate_default=True)] = []
+    end: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='End',
+        ),
+    ]
+    nurse_id: Annotated[str, Field(max_length=60, min_length=1, title='Nurse Id')]
+    start: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='Start',
+        ),
+    ]
+
+
+class NurseShiftOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    breaks: Annotated[list[BreakIn], Field(title='Breaks', validate_default=True)] = []
+    end: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='End',
+        ),
+    ]
+    id: Annotated[UUID, Field(title='Id')]
+    nurse_id: Annotated[str, Field(max_length=60, min_length=1, title='Nurse Id')]
+    start: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='Start',
+        ),
+    ]
+
+
+class ListShiftsResponse(RootModel[list[NurseShiftOut]]):
+    root: Annotated[
+        list[NurseShiftOut], Field(title='Response List Shifts V1 Nurse Shifts Get')
+    ]

@@ -1,0 +1,61 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+)
+from typing_extensions import TypeAliasType
+
+
+class FiguresOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    chair_utilization: Annotated[float, Field(title='Chair Utilization')]
+    makespan_minutes: Annotated[int, Field(title='Makespan Minutes')]
+    mean_wait_minutes: Annotated[float, Field(title='Mean Wait Minutes')]
+    overtime_minutes: Annotated[int, Field(title='Overtime Minutes')]
+    p90_wait_minutes: Annotated[float, Field(title='P90 Wait Minutes')]
+    total_wait_minutes: Annotated[int, Field(title='Total Wait Minutes')]
+    visits: Annotated[int, Field(title='Visits')]
+
+
+class Placement(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    chair_id: Annotated[str, Field(title='Chair Id')]
+    end: Annotated[AwareDatetime, Field(title='End')]
+    start: Annotated[AwareDatetime, Field(title='Start')]
+
+
+class MoveOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    appointment_id: Annotated[UUID, Field(title='Appointment Id')]
+    from_: Annotated[Placement, Field(alias='from')]
+    to: Placement
+
+
+class OptimizeOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    after: FiguresOut | None
+    applied: Annotated[bool, Field(title='Applied')]
+    before: FiguresOut | None
+    date: Annotated[date_aliased, Field(title='Date')]
+    moves: Annotated[list[MoveOut], Field(title='Moves')]
+    solve_seconds: Annotated[float, Field(title='Solve Seconds')]
+    status: Annotated[str, Field(title='Status')]

@@ -1,0 +1,19 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+)
+from typing_extensions import TypeAliasType
+
+from .common import SlotOut
+
+
+class GetSlotsResponse(RootModel[list[SlotOut]]):
+    root: Annotated[list[SlotOut], Field(title='Response Get Slots V1 Slots Get')]
