@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 
 from orders.adapters.reaction_repository import Alert
@@ -130,9 +130,12 @@ async def acknowledge_alert(*, uow: OrdersUnitOfWork, alert_id: UUID, scope: Sco
     return alert
 
 
-async def reaction_counts(*, uow: OrdersUnitOfWork, scope: Scope, start: datetime,
-                          end: datetime) -> Counter[tuple[str, int]]:
+async def reaction_counts(*, uow: OrdersUnitOfWork, scope: Scope, start: date,
+                          end: date) -> Counter[tuple[str, int]]:
+    """Reactions by (suspect drug, grade) with onset on the days start..end (inclusive, UTC)."""
     if end < start:
-        raise ValidationFailed([FieldError("to", "'to' is before 'from'")])
+        raise ValidationFailed([FieldError("to", "must not be before from")])
+    begin = datetime.combine(start, time(), tzinfo=UTC)
+    stop = datetime.combine(end, time(), tzinfo=UTC) + timedelta(days=1)
     async with uow:
-        return await uow.reactions.counts(practice_id=scope.practice_id, start=start, end=end)
+        return await uow.reactions.counts(practice_id=scope.practice_id, start=begin, end=stop)
