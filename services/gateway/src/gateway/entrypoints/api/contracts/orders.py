@@ -39,6 +39,60 @@ class AccessLogQuery(BaseModel):
     limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
 
 
+class DrugCode(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            max_length=64, min_length=1, pattern='^[A-Za-z0-9_.-]+$', title='Drug Code'
+        ),
+    ]
+
+
+class Rate(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(description='mL/h', gt=0, le=10000, multiple_of=0.01, title='Rate'),
+    ]
+
+
+class Rate1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='mL/h',
+            pattern='^([1-9][0-9]{0,3}(\\.[0-9]{1,2})?|0?\\.(0{0}[1-9][0-9]{0,1}|0{1}[1-9][0-9]{0,0}))$',
+            title='Rate',
+        ),
+    ]
+
+
+class ActionIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    at: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='At',
+        ),
+    ]
+    drug_code: Annotated[DrugCode | None, Field(title='Drug Code')] = None
+    kind: Annotated[Literal['stop', 'slow', 'restart'], Field(title='Kind')]
+    rate: Annotated[Rate | Rate1 | None, Field(title='Rate')] = None
+
+
+class ActionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    drug_code: Annotated[str | None, Field(title='Drug Code')]
+    kind: Annotated[str, Field(title='Kind')]
+    rate: Annotated[str | None, Field(title='Rate')]
+
+
 class Line2(RootModel[str]):
     root: Annotated[str, Field(max_length=55, title='Line2')]
 
@@ -165,6 +219,26 @@ class AdministrationIn(BaseModel):
     ] = '0'
 
 
+class AlertOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    acknowledged_at: Annotated[AwareDatetime | None, Field(title='Acknowledged At')]
+    acknowledged_by: Annotated[str | None, Field(title='Acknowledged By')]
+    audience: Annotated[
+        Literal['charge_nurse', 'ordering_provider'], Field(title='Audience')
+    ]
+    created_at: Annotated[AwareDatetime, Field(title='Created At')]
+    drug_codes: Annotated[list[str], Field(title='Drug Codes')]
+    grade: Annotated[int, Field(title='Grade')]
+    id: Annotated[UUID, Field(title='Id')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    practitioner_id: Annotated[UUID | None, Field(title='Practitioner Id')]
+    reaction_id: Annotated[UUID, Field(title='Reaction Id')]
+
+
 class Reaction1(RootModel[str]):
     root: Annotated[str, Field(max_length=200, title='Reaction')]
 
@@ -190,6 +264,14 @@ class CancelIn(BaseModel):
         populate_by_name=True,
     )
     reason: Annotated[str, Field(max_length=500, min_length=1, title='Reason')]
+
+
+class ClearanceIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    note: Annotated[str, Field(max_length=1000, min_length=3, title='Note')]
 
 
 class RenderingProviderNpi(RootModel[str]):
@@ -342,6 +424,15 @@ class EndCoverageQuery(BaseModel):
     ] = None
 
 
+class FhirOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    criticality: Annotated[Literal['high', 'low'], Field(title='Criticality')]
+    severity: Annotated[Literal['mild', 'moderate', 'severe'], Field(title='Severity')]
+    type: Annotated[Literal['allergy', 'intolerance'], Field(title='Type')]
+
+
 class FindingOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -371,6 +462,19 @@ class GetDrugResponse(BaseModel):
         extra='allow',
         populate_by_name=True,
     )
+
+
+class ListAlertsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    audience: Annotated[
+        Literal['charge_nurse', 'ordering_provider'] | None, Field(title='Audience')
+    ] = None
+    cursor: Annotated[str | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
+    open_only: Annotated[bool, Field(title='Open Only')] = True
+    practitioner_id: Annotated[UUID | None, Field(title='Practitioner Id')] = None
 
 
 class ListCoveragesQuery(BaseModel):
@@ -610,6 +714,10 @@ class Line(RootModel[int]):
     root: Annotated[int, Field(ge=1, le=99, title='Line')]
 
 
+class Plan(RootModel[str]):
+    root: Annotated[str, Field(max_length=1000, min_length=1, title='Plan')]
+
+
 class OverrideIn(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -619,6 +727,7 @@ class OverrideIn(BaseModel):
         str, Field(max_length=100, min_length=1, title='Finding Code')
     ]
     line: Annotated[Line | None, Field(title='Line')] = None
+    plan: Annotated[Plan | None, Field(title='Plan')] = None
     reason: Annotated[str, Field(max_length=1000, min_length=1, title='Reason')]
 
 
@@ -638,6 +747,14 @@ class PageAccessEntryOut(BaseModel):
         populate_by_name=True,
     )
     items: Annotated[list[AccessEntryOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
+class PageAlertOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[AlertOut], Field(title='Items')]
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
@@ -972,11 +1089,171 @@ class PutDrugResponse(BaseModel):
     )
 
 
+class ReactionCountOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: Annotated[int, Field(title='Count')]
+    drug_code: Annotated[str, Field(title='Drug Code')]
+    grade: Annotated[int, Field(title='Grade')]
+
+
+class Manifestation(RootModel[str]):
+    root: Annotated[
+        str, Field(max_length=64, min_length=1, pattern='^[A-Za-z0-9_.-]+$')
+    ]
+
+
+class MinutesFromStart(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=1440, title='Minutes From Start')]
+
+
+class ReactionReportOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date, Field(alias='from', title='From')]
+    rows: Annotated[list[ReactionCountOut], Field(title='Rows')]
+    to: Annotated[date, Field(title='To')]
+    total: Annotated[int, Field(title='Total')]
+
+
+class ReactionReportQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date, Field(alias='from', title='From')]
+    to: Annotated[date, Field(title='To')]
+
+
+class Dose6(RootModel[Decimal]):
+    root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
+
+
+class Dose7(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Dose',
+        ),
+    ]
+
+
+class RescueIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    dose: Annotated[Dose6 | Dose7, Field(title='Dose')]
+    drug: Annotated[str, Field(max_length=100, min_length=1, title='Drug')]
+    given_at: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='Given At',
+        ),
+    ]
+    given_by: Annotated[str, Field(max_length=128, min_length=1, title='Given By')]
+    route: Annotated[Literal['IM', 'IV', 'SC', 'PO', 'IN', 'INH'], Field(title='Route')]
+    unit: Annotated[str, Field(max_length=16, min_length=1, title='Unit')]
+
+
+class RescueOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dose: Annotated[str, Field(title='Dose')]
+    drug: Annotated[str, Field(title='Drug')]
+    given_at: Annotated[AwareDatetime, Field(title='Given At')]
+    given_by: Annotated[str, Field(title='Given By')]
+    route: Annotated[str, Field(title='Route')]
+    unit: Annotated[str, Field(title='Unit')]
+
+
 class RulesResponse(BaseModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
+
+
+class AmountInfused(RootModel[Decimal]):
+    root: Annotated[
+        Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Amount Infused')
+    ]
+
+
+class AmountInfused1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            pattern='^([1-9][0-9]{0,4}(\\.[0-9]{1,4})?|0?\\.(0{0}[1-9][0-9]{0,3}|0{1}[1-9][0-9]{0,2}|0{2}[1-9][0-9]{0,1}|0{3}[1-9][0-9]{0,0}))$',
+            title='Amount Infused',
+        ),
+    ]
+
+
+class AmountUnit(RootModel[str]):
+    root: Annotated[str, Field(max_length=16, title='Amount Unit')]
+
+
+class DoseNumber(RootModel[int]):
+    root: Annotated[int, Field(ge=1, le=999, title='Dose Number')]
+
+
+class RateAtOnset(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(
+            description='mL/h', gt=0, le=10000, multiple_of=0.01, title='Rate At Onset'
+        ),
+    ]
+
+
+class RateAtOnset1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='mL/h',
+            pattern='^([1-9][0-9]{0,3}(\\.[0-9]{1,2})?|0?\\.(0{0}[1-9][0-9]{0,1}|0{1}[1-9][0-9]{0,0}))$',
+            title='Rate At Onset',
+        ),
+    ]
+
+
+class SuspectIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    amount_infused: Annotated[
+        AmountInfused | AmountInfused1 | None, Field(title='Amount Infused')
+    ] = None
+    amount_unit: Annotated[AmountUnit | None, Field(title='Amount Unit')] = None
+    dose_number: Annotated[DoseNumber | None, Field(title='Dose Number')] = None
+    drug_code: Annotated[
+        str,
+        Field(
+            max_length=64, min_length=1, pattern='^[A-Za-z0-9_.-]+$', title='Drug Code'
+        ),
+    ]
+    lot: Annotated[Lot | None, Field(title='Lot')] = None
+    rate_at_onset: Annotated[
+        RateAtOnset | RateAtOnset1 | None, Field(title='Rate At Onset')
+    ] = None
+
+
+class SuspectOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    amount_infused: Annotated[str | None, Field(title='Amount Infused')]
+    amount_unit: Annotated[str | None, Field(title='Amount Unit')]
+    dose_number: Annotated[int | None, Field(title='Dose Number')]
+    drug_code: Annotated[str, Field(title='Drug Code')]
+    lot: Annotated[str | None, Field(title='Lot')]
+    rate_at_onset: Annotated[str | None, Field(title='Rate At Onset')]
 
 
 class ValidationError(BaseModel):
@@ -988,6 +1265,63 @@ class ValidationError(BaseModel):
     loc: Annotated[list[str | int], Field(title='Location')]
     msg: Annotated[str, Field(title='Message')]
     type: Annotated[str, Field(title='Error Type')]
+
+
+class Diastolic(RootModel[int]):
+    root: Annotated[int, Field(ge=10, le=200, title='Diastolic')]
+
+
+class HeartRate(RootModel[int]):
+    root: Annotated[int, Field(ge=10, le=300, title='Heart Rate')]
+
+
+class RespRate(RootModel[int]):
+    root: Annotated[int, Field(ge=1, le=80, title='Resp Rate')]
+
+
+class Spo2(RootModel[int]):
+    root: Annotated[int, Field(ge=30, le=100, title='Spo2')]
+
+
+class Systolic(RootModel[int]):
+    root: Annotated[int, Field(ge=20, le=300, title='Systolic')]
+
+
+class TempC(RootModel[float]):
+    root: Annotated[float, Field(ge=25.0, le=45.0, title='Temp C')]
+
+
+class VitalsIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    at: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='At',
+        ),
+    ]
+    diastolic: Annotated[Diastolic | None, Field(title='Diastolic')] = None
+    heart_rate: Annotated[HeartRate | None, Field(title='Heart Rate')] = None
+    resp_rate: Annotated[RespRate | None, Field(title='Resp Rate')] = None
+    spo2: Annotated[Spo2 | None, Field(title='Spo2')] = None
+    systolic: Annotated[Systolic | None, Field(title='Systolic')] = None
+    temp_c: Annotated[TempC | str | None, Field(title='Temp C')] = None
+
+
+class VitalsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    diastolic: Annotated[int | None, Field(title='Diastolic')]
+    heart_rate: Annotated[int | None, Field(title='Heart Rate')]
+    resp_rate: Annotated[int | None, Field(title='Resp Rate')]
+    spo2: Annotated[int | None, Field(title='Spo2')]
+    systolic: Annotated[int | None, Field(title='Systolic')]
+    temp_c: Annotated[str | None, Field(title='Temp C')]
 
 
 class WindowIn(BaseModel):
@@ -1362,3 +1696,106 @@ class ProtocolCreate(BaseModel):
         Literal['adult', 'pediatric', 'any'], Field(title='Population')
     ] = 'any'
     practice_id: Annotated[PracticeId4 | None, Field(title='Practice Id')] = None
+
+
+class ReactionIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    actions: Annotated[list[ActionIn] | None, Field(max_length=50, title='Actions')] = (
+        None
+    )
+    grade: Annotated[
+        int, Field(description='CTCAE v5 grade', ge=1, le=5, title='Grade')
+    ]
+    graded_by: Annotated[str, Field(max_length=128, min_length=1, title='Graded By')]
+    kind: Annotated[Literal['allergy', 'intolerance'], Field(title='Kind')]
+    manifestations: Annotated[
+        list[Manifestation],
+        Field(
+            description='SNOMED CT codes from the reaction rules',
+            max_length=20,
+            min_length=1,
+            title='Manifestations',
+        ),
+    ]
+    minutes_from_start: Annotated[
+        MinutesFromStart | None, Field(title='Minutes From Start')
+    ] = None
+    onset_at: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='Onset At',
+        ),
+    ]
+    outcome: Annotated[
+        Literal['resolved', 'ongoing', 'ems_transfer', 'admitted'],
+        Field(title='Outcome'),
+    ]
+    provider_notified_at: Annotated[
+        AwareDatetime | None, Field(title='Provider Notified At')
+    ] = None
+    rechallenge: Annotated[
+        Literal['no', 'premedicate', 'slower_rate', 'desensitization'],
+        Field(title='Rechallenge'),
+    ]
+    rescue_meds: Annotated[
+        list[RescueIn] | None, Field(max_length=20, title='Rescue Meds')
+    ] = None
+    resolved_at: Annotated[AwareDatetime | None, Field(title='Resolved At')] = None
+    suspects: Annotated[
+        list[SuspectIn], Field(max_length=10, min_length=1, title='Suspects')
+    ]
+    term: Annotated[
+        Literal['infusion_related_reaction', 'anaphylaxis', 'other'],
+        Field(title='Term'),
+    ]
+    vitals: Annotated[list[VitalsIn] | None, Field(max_length=100, title='Vitals')] = (
+        None
+    )
+
+
+class ReactionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    actions: Annotated[list[ActionOut], Field(title='Actions')]
+    acuity_class: Annotated[str | None, Field(title='Acuity Class')]
+    clearance_note: Annotated[str | None, Field(title='Clearance Note')]
+    cleared_at: Annotated[AwareDatetime | None, Field(title='Cleared At')]
+    cleared_by: Annotated[str | None, Field(title='Cleared By')]
+    ems_checklist: Annotated[list[str] | None, Field(title='Ems Checklist')] = None
+    fhir: FhirOut
+    grade: Annotated[int, Field(title='Grade')]
+    graded_by: Annotated[str, Field(title='Graded By')]
+    id: Annotated[UUID, Field(title='Id')]
+    kind: Annotated[str, Field(title='Kind')]
+    manifestations: Annotated[list[str], Field(title='Manifestations')]
+    minutes_from_start: Annotated[int | None, Field(title='Minutes From Start')]
+    onset_at: Annotated[AwareDatetime, Field(title='Onset At')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    outcome: Annotated[str, Field(title='Outcome')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    provider_notified_at: Annotated[
+        AwareDatetime | None, Field(title='Provider Notified At')
+    ]
+    rechallenge: Annotated[str, Field(title='Rechallenge')]
+    recorded_at: Annotated[AwareDatetime | None, Field(title='Recorded At')]
+    recorded_by: Annotated[str | None, Field(title='Recorded By')]
+    rescue_meds: Annotated[list[RescueOut], Field(title='Rescue Meds')]
+    resolved_at: Annotated[AwareDatetime | None, Field(title='Resolved At')]
+    suspects: Annotated[list[SuspectOut], Field(title='Suspects')]
+    term: Annotated[str, Field(title='Term')]
+    vitals: Annotated[list[VitalsOut], Field(title='Vitals')]
+    warnings: Annotated[list[str], Field(title='Warnings')]
+
+
+class PageReactionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[ReactionOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
