@@ -15,7 +15,7 @@ from orders.domain.lines import LineSpec
 from orders.domain.reactions import record_errors
 from orders.domain.rescue import check_rescue
 from orders.seed.reactions import seed_reaction_rules
-from orders.service.reaction_overrides import override_reason
+from orders.service.reaction_guards import override_reason
 from orders.testing import AS_OF, lines, patient
 from orders.testing_reactions import biologics_catalog, epi, reaction
 

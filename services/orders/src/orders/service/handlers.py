@@ -24,7 +24,7 @@ from orders.domain.protocols import instantiate
 from orders.domain.values import Actor, Payer, Urgency
 from orders.seed.reactions import seed_reaction_rules
 from orders.service.order_identity import coverage_for, practitioner_error
-from orders.service.reaction_overrides import override_reason
+from orders.service.reaction_guards import ensure_not_held, override_reason
 from orders.service.uow import OrdersUnitOfWork
 
 log = logging.getLogger("orders")
@@ -261,6 +261,7 @@ async def record_administration(*, uow: OrdersUnitOfWork, order_id: UUID,
                                            "supervising", order.practice_id,
                                            "supervising_practitioner_id"):
             raise ValidationFailed([why])
+        await ensure_not_held(uow, order, record.line_sequence)  # RX-6
         catalog = await uow.catalog.version(order.catalog_version)
         rec = replace(record, recorded_by=scope.actor.id, recorded_at=now)
         saved = order.record_administration(record=rec, catalog=catalog, actor=scope.actor,
