@@ -82,6 +82,17 @@ class CheckContext:
         return out
 
     @cached_property
+    def reactions_by_molecule(self) -> dict[str, list[tuple[Reaction, str]]]:
+        """Structured reactions indexed once per check by each suspect drug's molecule (a
+        drug without one is its own): (reaction, suspect drug code)."""
+        out: dict[str, list[tuple[Reaction, str]]] = defaultdict(list)
+        for r in self.reaction_history:
+            for code in r.drug_codes:
+                drug = self.catalog.drug(code)
+                out[drug.molecule_key if drug else code].append((r, code))
+        return out
+
+    @cached_property
     def reactions(self) -> tuple[PastDose, ...]:
         return tuple(d for d in self._past if d.reaction)
 

@@ -17,19 +17,6 @@ HARD_STOP, PREMEDICATE = "reaction.hard_stop", "reaction.premedicate"
 DRA_INTOLERANCE, SERIES_HOLD = "reaction.dra_intolerance", "reaction.series_hold"
 
 
-def _molecule(ctx: CheckContext, code: str) -> str:
-    drug = ctx.catalog.drug(code)
-    return drug.molecule_key if drug else code
-
-
-def _to_line(ctx: CheckContext, r: Reaction, line: ResolvedLine) -> str | None:
-    """The suspect drug of ``r`` that is this line's molecule, if any."""
-    for code in r.drug_codes:
-        if code == line.drug.code or _molecule(ctx, code) == line.drug.molecule_key:
-            return code
-    return None
-
-
 def _what(ctx: CheckContext, r: Reaction, code: str, line: ResolvedLine) -> str:
     same = "this drug" if code == line.drug.code else \
         f"{code} (same molecule, {line.drug.molecule_key})"
@@ -44,8 +31,7 @@ def prior_reaction_findings(ctx: CheckContext) -> Iterator[Finding]:
         return
     hard, soft = rules.hard_stop, rules.soft_warning
     for line in ctx.lines:
-        hits = [(r, code) for r in ctx.reaction_history
-                if (code := _to_line(ctx, r, line)) is not None]
+        hits = ctx.reactions_by_molecule.get(line.drug.molecule_key, ())
         severe = [h for h in hits if h[0].grade >= hard.min_grade and h[0].term in hard.terms]
         if severe:
             r, code = max(severe, key=lambda h: (h[0].grade, h[0].onset_at))
