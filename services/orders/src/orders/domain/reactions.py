@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 from decimal import Decimal
 from typing import Literal
 from uuid import UUID
@@ -95,7 +96,7 @@ class Reaction:
     warnings: tuple[str, ...] = ()  # RX-5 repeat-dose warnings, kept with the record
     acuity_class: str | None = None  # RX-7: acuity forced for the rest of the visit
 
-    @property
+    @cached_property  # read per line by the checks; suspects are an immutable tuple
     def drug_codes(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.drug_code for s in self.suspects))
 
