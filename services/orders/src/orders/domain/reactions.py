@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 from uuid import UUID
 
