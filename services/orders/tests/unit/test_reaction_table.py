@@ -185,3 +185,15 @@ def test_row_15_control_nausea_on_dhe_holds_nothing():
 def test_a_reaction_after_the_checked_moment_is_not_history():
     r = reaction("metoclopramide", 3, ago=-timedelta(days=1))
     assert "reaction.hard_stop" not in findings(lines(("metoclopramide", 10)), [r])
+
+
+def test_the_rules_file_names_its_sources_and_marks_unverified_codes():
+    refs = RULES.references
+    for m in RULES.manifestations:
+        assert m.code.isdigit()
+        if m.verified:
+            assert m.source and m.source.split()[0] in refs
+    assert not all(m.verified for m in RULES.manifestations)  # some remain to be checked
+    assert RULES.by_code["86075003"].min_grade == 3  # laryngeal dystonia (row 8)
+    for block in (RULES.hard_stop, RULES.soft_warning, RULES.epinephrine, RULES.series_hold):
+        assert block.source.split()[0] in refs

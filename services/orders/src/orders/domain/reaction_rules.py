@@ -97,7 +97,8 @@ class Discharge(_Data):
 class Manifestation(_Data):
     code: str  # SNOMED CT concept id
     display: str
-    verified: bool  # False: the code was not checked against a SNOMED CT release
+    verified: bool  # False: the code was not found in a published value set (see source)
+    source: str | None = None  # where a verified code was found
     series_hold: bool = False  # RX-6
     dra_intolerance: bool = False  # RX-4
     min_grade: int | None = None  # laryngeal dystonia: >= 3
