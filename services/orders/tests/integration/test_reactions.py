@@ -6,6 +6,7 @@ the next order is hard-stopped (RX-1) or held until clearance (RX-6)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import httpx
 import pytest
@@ -177,3 +178,29 @@ async def test_the_reactions_report_counts_by_drug_and_grade(svc):
     r = await client.get("/v1/reports/reactions", params={
         "from": today.isoformat(), "to": (today - timedelta(days=1)).isoformat()})
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "to"
+
+
+async def test_response_history_and_discharge_read_the_reactions(svc):
+    """The queries other parts build on: last reaction and tolerated rate per drug (outcomes),
+    a visit's reactions for the discharge state."""
+    from uuid import UUID
+
+    from orders.domain.reactions import reaction_state
+    from orders.seed.reactions import seed_reaction_rules
+
+    runtime, client, _ = svc
+    pid = await patient(client)
+    first = await order(client, pid, "metoclopramide", "10")
+    doc = body("metoclopramide", 1)
+    doc["actions"].append({"kind": "restart", "at": doc["resolved_at"], "rate": "50"})
+    assert (await client.post(f"/v1/orders/{first['id']}/reactions", json=doc)).status_code == 201
+    later = body("metoclopramide", 2) | {"outcome": "ongoing", "resolved_at": None}
+    assert (await client.post(f"/v1/orders/{first['id']}/reactions",
+                              json=later)).status_code == 201
+    async with runtime.uow() as uow:
+        summary = await uow.reactions.last_by_drug(UUID(pid))
+        visit = await uow.reactions.for_order(UUID(first["id"]))
+    assert summary["metoclopramide"].last_reaction.grade == 2
+    assert summary["metoclopramide"].last_tolerated_rate == Decimal("50")
+    state = reaction_state(visit, NOW, seed_reaction_rules())
+    assert state.active and not state.symptom_free_long_enough
