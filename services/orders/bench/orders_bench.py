@@ -72,20 +72,38 @@ def check_workload():
     return pt, ls, history
 
 
-def bench_checks(n: int, runs: int) -> dict:
+def reaction_workload(count: int) -> dict:
+    """``count`` structured reactions on record (RX rules), cycling over drugs of the order
+    and of the history, grades 1-3: the reaction rules' share of a check."""
+    if not count:
+        return {}
+    from orders.seed.reactions import seed_reaction_rules
+    from orders.testing_reactions import reaction
+
+    drugs = [("ketorolac", 1), ("metoclopramide", 2), ("dhe", 2), ("ondansetron", 1),
+             ("eptinezumab", 3)]
+    rx = [reaction(*drugs[i % len(drugs)], ago=timedelta(days=5 + i)) for i in range(count)]
+    return {"reactions": rx, "reaction_rules": seed_reaction_rules()}
+
+
+def bench_checks(n: int, runs: int, reactions: int = 0) -> dict:
     catalog = seed_catalog()
     pt, ls, history = check_workload()
     assert len(history) == 50 and len(ls) == 4
-    result = run_checks(patient=pt, lines=ls, catalog=catalog, history=history, as_of=AS_OF)
+    kw = reaction_workload(reactions)
+    result = run_checks(patient=pt, lines=ls, catalog=catalog, history=history, as_of=AS_OF,
+                        **kw)
     rates = []
     for _ in range(runs):
         start = time.perf_counter()
         for _ in range(n):
-            run_checks(patient=pt, lines=ls, catalog=catalog, history=history, as_of=AS_OF)
+            run_checks(patient=pt, lines=ls, catalog=catalog, history=history, as_of=AS_OF,
+                       **kw)
         rates.append(n / (time.perf_counter() - start))
     return {"orders_per_s_median": round(statistics.median(rates)),
             "orders_per_s_runs": [round(r) for r in rates], "checks_per_run": n,
             "history_administrations": len(history), "lines": len(ls),
+            "reactions_on_record": reactions,
             "findings_per_check": len(result.findings),
             "us_per_check": round(1e6 / statistics.median(rates), 1)}
 
@@ -161,12 +179,15 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--warmup", type=int, default=20)
     ap.add_argument("--url", help="a running orders service (loopback HTTP) instead of in-process")
     ap.add_argument("--skip-api", action="store_true")
+    ap.add_argument("--reactions", type=int, default=0,
+                    help="structured reactions on record for the checks (RX rules)")
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    out: dict = {"safety_checks": bench_checks(args.checks, args.runs)}
+    out: dict = {"safety_checks": bench_checks(args.checks, args.runs, args.reactions)}
     print(f"safety checks: {out['safety_checks']['orders_per_s_median']:,} orders/s "
           f"({out['safety_checks']['us_per_check']} µs each; 4 lines, 50-dose history, "
+          f"{args.reactions} reactions, "
           f"{out['safety_checks']['findings_per_check']} findings)")
     if not args.skip_api:
         out["create_sign"] = asyncio.run(bench_api(args.orders, args.warmup, args.url))

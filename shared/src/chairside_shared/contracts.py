@@ -105,6 +105,33 @@ class OrderCancelled(EventPayload):
     cancelled_at: datetime
 
 
+class ReactionRecorded(EventPayload):
+    """reaction.recorded: a structured infusion reaction on an order's visit. Ids, grade and
+    catalog drug codes only: no manifestation, vitals or free text (PHI stays in orders)."""
+
+    reaction_id: UUID
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    grade: int = Field(ge=1, le=5)  # CTCAE v5
+    term: str  # infusion_related_reaction, anaphylaxis, other
+    drug_codes: list[str]
+    acuity_class: str | None = None  # RX-7: set when the visit's acuity was raised
+    recorded_at: datetime
+
+
+class ReactionSevere(EventPayload):
+    """reaction.severe: grade >= 3 (RX-1: new orders of the molecule are hard-stopped)."""
+
+    reaction_id: UUID
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    grade: int = Field(ge=1, le=5)
+    drug_codes: list[str]
+    recorded_at: datetime
+
+
 class Administration(EventPayload):
     line_sequence: int
     drug_code: str
@@ -355,6 +382,10 @@ CONTRACTS: dict[str, EventContract] = {
         _c("order.signed", ORDERS_TOPIC, OrderSigned, "A clinician signed an order."),
         _c("order.cancelled", ORDERS_TOPIC, OrderCancelled, "An order was cancelled."),
         _c("order.administered", ORDERS_TOPIC, OrderAdministered, "A visit was completed."),
+        _c("reaction.recorded", ORDERS_TOPIC, ReactionRecorded,
+           "An infusion reaction was recorded on an order's visit."),
+        _c("reaction.severe", ORDERS_TOPIC, ReactionSevere,
+           "A grade >= 3 infusion reaction was recorded (orders of the molecule are blocked)."),
         *(
             _c(f"appointment.{s}", SCHEDULING_TOPIC, AppointmentChanged, f"Appointment {s}.")
             for s in (

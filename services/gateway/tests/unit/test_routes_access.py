@@ -158,6 +158,13 @@ def test_every_api_md_route_is_in_the_table():
         ("POST", "/v1/claim-appeals/{appeal_id}/escalate"),
         ("POST", "/v1/claim-appeals/{appeal_id}/documents"),
         ("GET", "/v1/claim-appeals/{appeal_id}/documents/{document_id}/content"),
+        # issue 15: structured infusion reactions (orders), the alert worklist, the report
+        ("POST", "/v1/orders/{order_id}/reactions"), ("GET", "/v1/orders/{order_id}/reactions"),
+        ("GET", "/v1/reactions/{reaction_id}"),
+        ("POST", "/v1/reactions/{reaction_id}/clearance"),
+        ("GET", "/v1/patients/{patient_id}/reactions"),
+        ("GET", "/v1/alerts"), ("POST", "/v1/alerts/{alert_id}/acknowledge"),
+        ("GET", "/v1/reports/reactions"),
         ("GET", "/v1/authorizations/{authorization_id}/appeals"),
         ("POST", "/v1/authorizations/{authorization_id}/appeals"),
         ("POST", "/v1/authorizations/{authorization_id}/appeals/{appeal_id}/schedule"),

@@ -30,6 +30,7 @@ from orders.domain.patient import (
     PatientRecord,
 )
 from orders.domain.protocols import Protocol
+from orders.domain.reactions import Reaction
 from orders.domain.units import convert
 from orders.seed import seed_catalog, seed_protocols
 from orders.service.events import to_messages
@@ -120,6 +121,7 @@ class FakeStore:
         self.catalogs[cat.version] = cat
         self.protocols = {p.id: p for p in (list(protocols) or seed_protocols())}
         self.published: list[Published] = []  # the outbox, after commit
+        self.reactions: list[Reaction] = []
         self.identity = IdentityStore()
 
 
@@ -216,6 +218,13 @@ class FakeProtocols(_Repo):
         return list(self.s.protocols.values())
 
 
+class FakeReactions(_Repo):
+    """The read the safety checks make (ReactionRepository.for_patient)."""
+
+    async def for_patient(self, patient_id: UUID) -> list[Reaction]:
+        return [r for r in self.s.reactions if r.patient_id == patient_id]
+
+
 class FakeUnitOfWork:
     """Same surface as OrdersUnitOfWork: on commit the domain events of every order seen go
     through service/events.py into ``store.published``. Leaving without commit() restores the
@@ -226,7 +235,7 @@ class FakeUnitOfWork:
         self.seen = Seen()
         self.patients, self.orders = FakePatients(store), FakeOrders(store, self.seen)
         self.doses, self.catalog = FakeDoses(store), FakeCatalog(store)
-        self.protocols = FakeProtocols(store)
+        self.protocols, self.reactions = FakeProtocols(store), FakeReactions(store)
         self.demographics, self.coverages = FakeDemographics(store), FakeCoverages(store)
         self.practitioners, self.access_log = FakePractitioners(store), FakeAccessLog(store)
         self.staged: list[Published] = []

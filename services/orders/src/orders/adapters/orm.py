@@ -240,3 +240,5 @@ phi_access_log = sa.Table(
     sa.Index("ix_phi_access_log_patient_at", "patient_id", "at"),
     sa.CheckConstraint(_in("purpose", ("treatment", "payment", "operations")), name="purpose"),
 )
+
+from orders.adapters import reaction_orm as _reaction_tables  # noqa: E402,F401  (same metadata)

@@ -108,6 +108,7 @@ class Pregnancy(_Data):
 class Drug(_Data):
     code: str
     name: str
+    molecule: str | None = None  # active ingredient: brands and biosimilars share it (RX-1)
     drug_class: str
     classes: tuple[str, ...]  # pharmacologic classes: allergy and past-reaction matching
     flags: tuple[str, ...] = ()  # rule tags: qt_prolonging, serotonergic, ...
@@ -163,6 +164,13 @@ class Drug(_Data):
     @cached_property
     def tags(self) -> frozenset[str]:
         return frozenset(self.classes) | frozenset(self.flags)
+
+    @cached_property
+    def molecule_key(self) -> str:
+        """The molecule this product is; a drug without one is its own molecule."""
+        from orders.domain.patient import normalize_name
+
+        return normalize_name(self.molecule or self.code)
 
     @cached_property
     def match_names(self) -> frozenset[str]:

@@ -102,7 +102,23 @@ class OrderAdministered:
     coverage_id: UUID | None = None
 
 
-DomainEvent = OrderSigned | OrderCancelled | OrderAdministered
+@dataclass(frozen=True)
+class ReactionRecorded:
+    """A structured reaction was recorded on the order's visit (ids and codes only)."""
+
+    reaction_id: UUID
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    grade: int
+    term: str
+    drug_codes: tuple[str, ...]
+    severe: bool  # grade at or above the hard-stop grade (RX-1): also reaction.severe
+    acuity_class: str | None  # RX-7: the acuity the visit now has, when it was raised
+    recorded_at: datetime
+
+
+DomainEvent = OrderSigned | OrderCancelled | OrderAdministered | ReactionRecorded
 
 
 def _payer(order: Order) -> Payer | None:

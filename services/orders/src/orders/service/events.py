@@ -20,6 +20,8 @@ def to_messages(event: e.DomainEvent) -> list[Message]:
         case e.OrderAdministered():
             return [Message("order.administered", order_administered(event),
                             key=str(event.order_id))]
+        case e.ReactionRecorded():
+            return reaction_messages(event)
     raise TypeError(f"no contract for the domain event {type(event).__name__}")
 
 
@@ -73,3 +75,19 @@ def order_administered(event: e.OrderAdministered) -> c.OrderAdministered:
         ordering_practitioner_id=event.ordering_practitioner_id,
         supervising_practitioner_id=event.supervising_practitioner_id,
         coverage_id=event.coverage_id)
+
+
+def reaction_messages(event: e.ReactionRecorded) -> list[Message]:
+    """reaction.recorded always; reaction.severe too at the hard-stop grade (RX-1)."""
+    key = str(event.order_id)
+    out = [Message("reaction.recorded", c.ReactionRecorded(
+        reaction_id=event.reaction_id, order_id=event.order_id, practice_id=event.practice_id,
+        patient_id=event.patient_id, grade=event.grade, term=event.term,
+        drug_codes=list(event.drug_codes), acuity_class=event.acuity_class,
+        recorded_at=event.recorded_at), key=key)]
+    if event.severe:
+        out.append(Message("reaction.severe", c.ReactionSevere(
+            reaction_id=event.reaction_id, order_id=event.order_id,
+            practice_id=event.practice_id, patient_id=event.patient_id, grade=event.grade,
+            drug_codes=list(event.drug_codes), recorded_at=event.recorded_at), key=key))
+    return out

@@ -22,7 +22,9 @@ from orders.domain.order import Order, OrderChanges, check_time
 from orders.domain.patient import PatientRecord
 from orders.domain.protocols import instantiate
 from orders.domain.values import Actor, Payer, Urgency
+from orders.seed.reactions import seed_reaction_rules
 from orders.service.order_identity import coverage_for, practitioner_error
+from orders.service.reaction_guards import ensure_not_held, override_reason
 from orders.service.uow import OrdersUnitOfWork
 
 log = logging.getLogger("orders")
@@ -97,8 +99,10 @@ async def _lines_for(uow: OrdersUnitOfWork, draft: OrderDraft, patient: PatientR
 async def _check(uow: OrdersUnitOfWork, order_like: Order | OrderDraft, patient: PatientRecord,
                  catalog: Catalog, now: datetime, exclude_order: UUID | None) -> CheckResult:
     history = await uow.doses.history(patient.id, exclude_order=exclude_order)
+    reactions = await uow.reactions.for_patient(patient.id)  # one query (RX-1, 2, 4, 6)
     return run_checks(patient=patient.facts, lines=list(order_like.lines), catalog=catalog,
-                      history=history, as_of=check_time(order_like.requested_window, now))
+                      history=history, as_of=check_time(order_like.requested_window, now),
+                      reactions=reactions, reaction_rules=seed_reaction_rules())
 
 
 # ------------------------------------------------------------------------------ commands
@@ -189,8 +193,9 @@ async def check_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
 
 async def add_override(*, uow: OrdersUnitOfWork, order_id: UUID, finding_code: str,
                        reason: str, line: int | None, scope: Scope,
-                       now: datetime | None = None) -> Order:
+                       now: datetime | None = None, plan: str | None = None) -> Order:
     now = now or utcnow()
+    reason = override_reason(finding_code, reason, plan)  # RX-1 plan, RX-6 no override
     async with uow:
         order = await _order(uow, order_id, scope)
         catalog = await uow.catalog.current()
@@ -256,6 +261,7 @@ async def record_administration(*, uow: OrdersUnitOfWork, order_id: UUID,
                                            "supervising", order.practice_id,
                                            "supervising_practitioner_id"):
             raise ValidationFailed([why])
+        await ensure_not_held(uow, order, record.line_sequence)  # RX-6
         catalog = await uow.catalog.version(order.catalog_version)
         rec = replace(record, recorded_by=scope.actor.id, recorded_at=now)
         saved = order.record_administration(record=rec, catalog=catalog, actor=scope.actor,

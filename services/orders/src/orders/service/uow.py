@@ -16,6 +16,7 @@ from orders.adapters.identity_repository import (
 )
 from orders.adapters.phi_crypto import PhiCipher
 from orders.adapters.phi_keys import PhiKeyRepository
+from orders.adapters.reaction_repository import ReactionRepository
 from orders.adapters.repository import (
     CatalogCache,
     CatalogRepository,
@@ -48,6 +49,7 @@ class OrdersUnitOfWork(UnitOfWork):
     practitioners: PractitionerRepository
     access_log: AccessLogRepository
     phi_keys: PhiKeyRepository
+    reactions: ReactionRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, catalogs: CatalogCache, cipher: PhiCipher) -> None:
@@ -67,4 +69,5 @@ class OrdersUnitOfWork(UnitOfWork):
         self.practitioners = PractitionerRepository(self.session)
         self.access_log = AccessLogRepository(self.session)
         self.phi_keys = PhiKeyRepository(self.session, self._cipher)
+        self.reactions = ReactionRepository(self.session)
         return self

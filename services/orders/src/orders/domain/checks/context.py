@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,6 +12,8 @@ from functools import cached_property
 from orders.domain.catalog import Catalog, Drug, RulesConfig
 from orders.domain.lines import LineSpec
 from orders.domain.patient import HomeMed, PastDose, PatientFacts, normalize_name
+from orders.domain.reaction_rules import ReactionRules
+from orders.domain.reactions import Reaction
 from orders.domain.units import UnitMismatch
 
 
@@ -35,6 +38,9 @@ class CheckContext:
     as_of: datetime
     age: int
     med_classes: dict[str, tuple[HomeMed, ...]]
+    # structured reactions (domain/reactions.py) and the rules that read them
+    reaction_history: tuple[Reaction, ...] = ()
+    reaction_rules: ReactionRules | None = None
 
     @property
     def rules(self) -> RulesConfig:
@@ -76,6 +82,17 @@ class CheckContext:
         return out
 
     @cached_property
+    def reactions_by_molecule(self) -> dict[str, list[tuple[Reaction, str]]]:
+        """Structured reactions indexed once per check by each suspect drug's molecule (a
+        drug without one is its own): (reaction, suspect drug code)."""
+        out: dict[str, list[tuple[Reaction, str]]] = defaultdict(list)
+        for r in self.reaction_history:
+            for code in r.drug_codes:
+                drug = self.catalog.drug(code)
+                out[drug.molecule_key if drug else code].append((r, code))
+        return out
+
+    @cached_property
     def reactions(self) -> tuple[PastDose, ...]:
         return tuple(d for d in self._past if d.reaction)
 
@@ -102,7 +119,9 @@ def home_med_classes(med: HomeMed, catalog: Catalog) -> set[str]:
 
 
 def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog,
-                  history: list[PastDose], as_of: datetime) -> CheckContext:
+                  history: list[PastDose], as_of: datetime,
+                  reactions: Sequence[Reaction] = (),
+                  reaction_rules: ReactionRules | None = None) -> CheckContext:
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     resolved: list[ResolvedLine] = []
@@ -125,4 +144,7 @@ def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Cata
         history=tuple(history), as_of=as_of,
         age=patient.age_on(catalog.rules.local_date(as_of)),
         med_classes={k: tuple(v) for k, v in by_class.items()},
+        # only reactions before the moment checked count, like doses
+        reaction_history=tuple(r for r in reactions if r.onset_at <= as_of),
+        reaction_rules=reaction_rules,
     )

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from orders.domain.catalog import Catalog
-from orders.domain.checks import dosing, frequency, interactions, patient_rules, session
+from orders.domain.checks import (
+    dosing,
+    frequency,
+    interactions,
+    patient_rules,
+    reaction_checks,
+    session,
+)
 from orders.domain.checks.context import CheckContext, build_context
 from orders.domain.findings import Finding, sort_findings
 from orders.domain.lines import LineSpec
 from orders.domain.patient import PastDose, PatientFacts
+from orders.domain.reaction_rules import ReactionRules
+from orders.domain.reactions import Reaction
 
 Rule = Callable[[CheckContext], Iterable[Finding]]
 
@@ -27,6 +36,9 @@ RULES: tuple[Rule, ...] = (
     unresolved_findings,
     patient_rules.allergy_findings,
     patient_rules.past_reaction_findings,
+    reaction_checks.prior_reaction_findings,
+    reaction_checks.dra_intolerance_findings,
+    reaction_checks.series_hold_findings,
     dosing.dose_findings,
     patient_rules.pregnancy_findings,
     patient_rules.condition_findings,
@@ -53,10 +65,12 @@ class CheckResult:
 
 
 def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog,
-               history: list[PastDose], as_of: datetime) -> CheckResult:
-    """Pure: same inputs, same result. ``as_of`` is when the drugs are expected to be given."""
+               history: list[PastDose], as_of: datetime, reactions: Sequence[Reaction] = (),
+               reaction_rules: ReactionRules | None = None) -> CheckResult:
+    """Pure: same inputs, same result. ``as_of`` is when the drugs are expected to be given.
+    ``reactions`` are the patient's structured reactions, read by ``reaction_rules``."""
     ctx = build_context(patient=patient, lines=lines, catalog=catalog, history=history,
-                        as_of=as_of)
+                        as_of=as_of, reactions=reactions, reaction_rules=reaction_rules)
     found: list[Finding] = []
     for rule in RULES:
         found.extend(rule(ctx))

@@ -93,6 +93,8 @@ class OverrideIn(In):
     finding_code: str = Field(min_length=1, max_length=100)
     reason: str = Field(min_length=1, max_length=1000)
     line: LineNumber | None = None
+    # RX-1: overriding a reaction hard stop needs the prescriber's plan too
+    plan: str | None = Field(None, min_length=1, max_length=1000)
 
 
 class OverrideOut(BaseModel):

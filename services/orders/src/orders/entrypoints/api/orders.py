@@ -118,7 +118,7 @@ async def add_override(order_id: UUID, body: s.OverrideIn, uow: UoW,
     require(caller, "orders:sign")
     return order_view(await h.add_override(uow=uow, order_id=order_id,
                                            finding_code=body.finding_code, reason=body.reason,
-                                           line=body.line, scope=caller))
+                                           line=body.line, scope=caller, plan=body.plan))
 
 
 @router.post("/{order_id}/sign", response_model=s.OrderOut, summary="Sign an order")

@@ -18,6 +18,23 @@ class AccessLogQuery(BaseModel):
     limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
 
 
+class Rate(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(description='mL/h', gt=0, le=10000, multiple_of=0.01, title='Rate'),
+    ]
+
+
+class ActionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    drug_code: Annotated[str | None, Field(title='Drug Code')]
+    kind: Annotated[str, Field(title='Kind')]
+    rate: Annotated[str | None, Field(title='Rate')]
+
+
 class Line2(RootModel[str]):
     root: Annotated[str, Field(max_length=55, title='Line2')]
 
@@ -31,6 +48,10 @@ class AddressOut(BaseModel):
     line2: Annotated[str | None, Field(title='Line2')]
     postal_code: Annotated[str, Field(title='Postal Code')]
     state: Annotated[str, Field(title='State')]
+
+
+class Lot(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, title='Lot')]
 
 
 class Reaction(RootModel[str]):
@@ -84,6 +105,15 @@ class EndCoverageQuery(BaseModel):
     ] = None
 
 
+class FhirOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    criticality: Annotated[Literal['high', 'low'], Field(title='Criticality')]
+    severity: Annotated[Literal['mild', 'moderate', 'severe'], Field(title='Severity')]
+    type: Annotated[Literal['allergy', 'intolerance'], Field(title='Type')]
+
+
 class GetDemographicsQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -95,6 +125,19 @@ class GetDemographicsQuery(BaseModel):
             title='Purpose',
         ),
     ] = 'treatment'
+
+
+class ListAlertsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    audience: Annotated[
+        Literal['charge_nurse', 'ordering_provider'] | None, Field(title='Audience')
+    ] = None
+    cursor: Annotated[str | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
+    open_only: Annotated[bool, Field(title='Open Only')] = True
+    practitioner_id: Annotated[UUID | None, Field(title='Practitioner Id')] = None
 
 
 class ListCoveragesQuery(BaseModel):
@@ -218,6 +261,10 @@ class Lines(RootModel[list[OrderLineIn]]):
     root: Annotated[list[OrderLineIn], Field(min_length=1, title='Lines')]
 
 
+class Plan(RootModel[str]):
+    root: Annotated[str, Field(max_length=1000, min_length=1, title='Plan')]
+
+
 class Phone(RootModel[str]):
     root: Annotated[str, Field(pattern='^[0-9]{10}$', title='Phone')]
 
@@ -285,6 +332,38 @@ class Taxonomy(RootModel[str]):
     root: Annotated[str, Field(pattern='^[0-9]{3}[0-9A-Z]{6}X$', title='Taxonomy')]
 
 
+class ReactionReportQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date, Field(alias='from', title='From')]
+    to: Annotated[date, Field(title='To')]
+
+
+class RescueOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    dose: Annotated[str, Field(title='Dose')]
+    drug: Annotated[str, Field(title='Drug')]
+    given_at: Annotated[AwareDatetime, Field(title='Given At')]
+    given_by: Annotated[str, Field(title='Given By')]
+    route: Annotated[str, Field(title='Route')]
+    unit: Annotated[str, Field(title='Unit')]
+
+
+class SuspectOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    amount_infused: Annotated[str | None, Field(title='Amount Infused')]
+    amount_unit: Annotated[str | None, Field(title='Amount Unit')]
+    dose_number: Annotated[int | None, Field(title='Dose Number')]
+    drug_code: Annotated[str, Field(title='Drug Code')]
+    lot: Annotated[str | None, Field(title='Lot')]
+    rate_at_onset: Annotated[str | None, Field(title='Rate At Onset')]
+
+
 class ValidationError(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -294,6 +373,31 @@ class ValidationError(BaseModel):
     loc: Annotated[list[str | int], Field(title='Location')]
     msg: Annotated[str, Field(title='Message')]
     type: Annotated[str, Field(title='Error Type')]
+
+
+class Diastolic(RootModel[int]):
+    root: Annotated[int, Field(ge=10, le=200, title='Diastolic')]
+
+
+class Spo2(RootModel[int]):
+    root: Annotated[int, Field(ge=30, le=100, title='Spo2')]
+
+
+class Systolic(RootModel[int]):
+    root: Annotated[int, Field(ge=20, le=300, title='Systolic')]
+
+
+class VitalsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    diastolic: Annotated[int | None, Field(title='Diastolic')]
+    heart_rate: Annotated[int | None, Field(title='Heart Rate')]
+    resp_rate: Annotated[int | None, Field(title='Resp Rate')]
+    spo2: Annotated[int | None, Field(title='Spo2')]
+    systolic: Annotated[int | None, Field(title='Systolic')]
+    temp_c: Annotated[str | None, Field(title='Temp C')]
 
 
 class CoverageOut(BaseModel):
@@ -344,3 +448,47 @@ class PayerIdentityOut(BaseModel):
     patient_id: Annotated[UUID, Field(title='Patient Id')]
     practice_id: Annotated[str, Field(title='Practice Id')]
     supervising: PractitionerOut | None
+
+
+class ReactionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    actions: Annotated[list[ActionOut], Field(title='Actions')]
+    acuity_class: Annotated[str | None, Field(title='Acuity Class')]
+    clearance_note: Annotated[str | None, Field(title='Clearance Note')]
+    cleared_at: Annotated[AwareDatetime | None, Field(title='Cleared At')]
+    cleared_by: Annotated[str | None, Field(title='Cleared By')]
+    ems_checklist: Annotated[list[str] | None, Field(title='Ems Checklist')] = None
+    fhir: FhirOut
+    grade: Annotated[int, Field(title='Grade')]
+    graded_by: Annotated[str, Field(title='Graded By')]
+    id: Annotated[UUID, Field(title='Id')]
+    kind: Annotated[str, Field(title='Kind')]
+    manifestations: Annotated[list[str], Field(title='Manifestations')]
+    minutes_from_start: Annotated[int | None, Field(title='Minutes From Start')]
+    onset_at: Annotated[AwareDatetime, Field(title='Onset At')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    outcome: Annotated[str, Field(title='Outcome')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    provider_notified_at: Annotated[
+        AwareDatetime | None, Field(title='Provider Notified At')
+    ]
+    rechallenge: Annotated[str, Field(title='Rechallenge')]
+    recorded_at: Annotated[AwareDatetime | None, Field(title='Recorded At')]
+    recorded_by: Annotated[str | None, Field(title='Recorded By')]
+    rescue_meds: Annotated[list[RescueOut], Field(title='Rescue Meds')]
+    resolved_at: Annotated[AwareDatetime | None, Field(title='Resolved At')]
+    suspects: Annotated[list[SuspectOut], Field(title='Suspects')]
+    term: Annotated[str, Field(title='Term')]
+    vitals: Annotated[list[VitalsOut], Field(title='Vitals')]
+    warnings: Annotated[list[str], Field(title='Warnings')]
+
+
+class PageReactionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[ReactionOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None

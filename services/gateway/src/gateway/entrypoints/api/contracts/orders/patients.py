@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from .common import AddressOut, Class, CoverageOut, Cursor, Dose, Line2, PersonOut, Phone, PlanId, Reaction, Severity, Version
+from .common import AddressOut, Class, CoverageOut, Cursor, Dose, Line2, PersonOut, Phone, Plan, PlanId, Reaction, Severity, Version
 
 
 class AccessEntryOut(BaseModel):
