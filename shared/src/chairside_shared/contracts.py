@@ -336,6 +336,33 @@ class ClaimAcknowledged(ClaimChanged):
     rejection_reasons: list[str] = []  # 999 IK3/IK4 or 277CA STC, rejected only
 
 
+# --------------------------------------------------------------------------- outcomes
+class OutcomeAssessed(EventPayload):
+    """A preventive assessment (diary, MIDAS or HIT-6) was recorded: the patient's outcome
+    figures as they now stand, ids and numbers only. The authorization service keeps them to
+    pre-fill renewal questions (documented reduction in migraine days, MIDAS, HIT-6)."""
+
+    assessment_id: UUID
+    patient_id: UUID
+    practice_id: str
+    kind: Literal["diary", "midas", "hit6"]
+    drug_code: str | None = None
+    assessed_at: datetime
+    rules_version: int
+    baseline_migraine_days: float | None = None  # per 28-day month
+    current_migraine_days: float | None = None
+    migraine_days_change_pct: float | None = None
+    baseline_headache_days: float | None = None
+    current_headache_days: float | None = None
+    headache_days_change_pct: float | None = None
+    midas_baseline: int | None = None
+    midas_current: int | None = None
+    hit6_baseline: int | None = None
+    hit6_current: int | None = None
+    ahs_effective: bool | None = None  # None: not judgeable yet (too early) or no figures
+    renewal_ready: bool | None = None
+
+
 # --------------------------------------------------------------------------- registry
 class EventContract(BaseModel):
     type: str
@@ -355,6 +382,8 @@ CONTRACTS: dict[str, EventContract] = {
         _c("order.signed", ORDERS_TOPIC, OrderSigned, "A clinician signed an order."),
         _c("order.cancelled", ORDERS_TOPIC, OrderCancelled, "An order was cancelled."),
         _c("order.administered", ORDERS_TOPIC, OrderAdministered, "A visit was completed."),
+        _c("outcome.assessed", ORDERS_TOPIC, OutcomeAssessed,
+           "A preventive outcome assessment was recorded (figures, no PHI)."),
         *(
             _c(f"appointment.{s}", SCHEDULING_TOPIC, AppointmentChanged, f"Appointment {s}.")
             for s in (

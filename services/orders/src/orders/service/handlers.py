@@ -23,6 +23,7 @@ from orders.domain.patient import PatientRecord
 from orders.domain.protocols import instantiate
 from orders.domain.values import Actor, Payer, Urgency
 from orders.service.order_identity import coverage_for, practitioner_error
+from orders.service.responses import load_history
 from orders.service.uow import OrdersUnitOfWork
 
 log = logging.getLogger("orders")
@@ -97,8 +98,10 @@ async def _lines_for(uow: OrdersUnitOfWork, draft: OrderDraft, patient: PatientR
 async def _check(uow: OrdersUnitOfWork, order_like: Order | OrderDraft, patient: PatientRecord,
                  catalog: Catalog, now: datetime, exclude_order: UUID | None) -> CheckResult:
     history = await uow.doses.history(patient.id, exclude_order=exclude_order)
+    responses = await load_history(uow, patient.id)  # earlier visits' outcomes (3.3)
     return run_checks(patient=patient.facts, lines=list(order_like.lines), catalog=catalog,
-                      history=history, as_of=check_time(order_like.requested_window, now))
+                      history=history, as_of=check_time(order_like.requested_window, now),
+                      responses=responses, protocol_id=order_like.protocol_id)
 
 
 # ------------------------------------------------------------------------------ commands

@@ -14,6 +14,7 @@ from orders.adapters.identity_repository import (
     DemographicsRepository,
     PractitionerRepository,
 )
+from orders.adapters.outcome_repository import OutcomeRepository
 from orders.adapters.phi_crypto import PhiCipher
 from orders.adapters.phi_keys import PhiKeyRepository
 from orders.adapters.repository import (
@@ -48,6 +49,7 @@ class OrdersUnitOfWork(UnitOfWork):
     practitioners: PractitionerRepository
     access_log: AccessLogRepository
     phi_keys: PhiKeyRepository
+    outcomes: OutcomeRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, catalogs: CatalogCache, cipher: PhiCipher) -> None:
@@ -67,4 +69,5 @@ class OrdersUnitOfWork(UnitOfWork):
         self.practitioners = PractitionerRepository(self.session)
         self.access_log = AccessLogRepository(self.session)
         self.phi_keys = PhiKeyRepository(self.session, self._cipher)
+        self.outcomes = OutcomeRepository(self.session)
         return self

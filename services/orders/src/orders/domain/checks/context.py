@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
+from uuid import UUID
 
 from orders.domain.catalog import Catalog, Drug, RulesConfig
+from orders.domain.history import ResponseHistory
 from orders.domain.lines import LineSpec
 from orders.domain.patient import HomeMed, PastDose, PatientFacts, normalize_name
 from orders.domain.units import UnitMismatch
@@ -35,6 +37,8 @@ class CheckContext:
     as_of: datetime
     age: int
     med_classes: dict[str, tuple[HomeMed, ...]]
+    responses: ResponseHistory | None = None  # earlier visits' outcomes (response history)
+    protocol_id: UUID | None = None  # the protocol the order was built from
 
     @property
     def rules(self) -> RulesConfig:
@@ -102,7 +106,9 @@ def home_med_classes(med: HomeMed, catalog: Catalog) -> set[str]:
 
 
 def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog,
-                  history: list[PastDose], as_of: datetime) -> CheckContext:
+                  history: list[PastDose], as_of: datetime,
+                  responses: ResponseHistory | None = None,
+                  protocol_id: UUID | None = None) -> CheckContext:
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     resolved: list[ResolvedLine] = []
@@ -125,4 +131,5 @@ def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Cata
         history=tuple(history), as_of=as_of,
         age=patient.age_on(catalog.rules.local_date(as_of)),
         med_classes={k: tuple(v) for k, v in by_class.items()},
+        responses=responses, protocol_id=protocol_id,
     )

@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
 from orders.domain.catalog import Catalog
-from orders.domain.checks import dosing, frequency, interactions, patient_rules, session
+from orders.domain.checks import (
+    dosing,
+    frequency,
+    interactions,
+    patient_rules,
+    response_history,
+    session,
+)
 from orders.domain.checks.context import CheckContext, build_context
 from orders.domain.findings import Finding, sort_findings
+from orders.domain.history import ResponseHistory
 from orders.domain.lines import LineSpec
 from orders.domain.patient import PastDose, PatientFacts
 
@@ -36,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     interactions.steroid_nsaid_findings,
     interactions.akathisia_findings,
     frequency.frequency_findings,
+    response_history.response_findings,
 )
 
 
@@ -53,10 +63,13 @@ class CheckResult:
 
 
 def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog,
-               history: list[PastDose], as_of: datetime) -> CheckResult:
-    """Pure: same inputs, same result. ``as_of`` is when the drugs are expected to be given."""
+               history: list[PastDose], as_of: datetime,
+               responses: ResponseHistory | None = None,
+               protocol_id: UUID | None = None) -> CheckResult:
+    """Pure: same inputs, same result. ``as_of`` is when the drugs are expected to be given;
+    ``responses`` is the patient's response history (earlier visits' outcomes)."""
     ctx = build_context(patient=patient, lines=lines, catalog=catalog, history=history,
-                        as_of=as_of)
+                        as_of=as_of, responses=responses, protocol_id=protocol_id)
     found: list[Finding] = []
     for rule in RULES:
         found.extend(rule(ctx))
