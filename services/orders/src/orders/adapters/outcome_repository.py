@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from orders.adapters import codec
-from orders.adapters.orm import administrations, orders, protocols
+from orders.adapters.orm import administrations, orders, outside_doses, protocols
 from orders.adapters.outcome_tables import assessments, follow_ups, pain_scores
 from orders.domain.assessments import Assessment
 from orders.domain.errors import Conflict
@@ -120,11 +120,14 @@ class OutcomeRepository:
             items=tuple(r.items or ()), total=r.total)) for r in rows]
 
     async def doses_of(self, patient_id: UUID, drug_code: str) -> list[date]:
-        """The days this center gave the drug to the patient, oldest first (dose 1 first)."""
-        a = administrations
-        rows = await self.session.execute(sa.select(a.c.started_at).where(
-            a.c.patient_id == patient_id, a.c.drug_code == drug_code).order_by(a.c.started_at))
-        return [codec.utc(r.started_at).date() for r in rows]
+        """The days the drug was given (here, or elsewhere as recorded outside doses), oldest
+        first: dose 1 first."""
+        a, o = administrations, outside_doses
+        here = await self.session.execute(sa.select(a.c.started_at).where(
+            a.c.patient_id == patient_id, a.c.drug_code == drug_code))
+        away = await self.session.execute(sa.select(o.c.given_at).where(
+            o.c.patient_id == patient_id, o.c.drug_code == drug_code))
+        return sorted([codec.utc(r[0]).date() for r in [*here, *away]])
 
     # ------------------------------------------------------------------ visits
     async def visits(self, *, patient_id: UUID | None = None, practice_id: str | None = None,
