@@ -39,6 +39,33 @@ class AccessLogQuery(BaseModel):
     limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
 
 
+class AcuteOutcomeOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    baseline_category: Annotated[str | None, Field(title='Baseline Category')]
+    baseline_nrs: Annotated[int | None, Field(title='Baseline Nrs')]
+    drop_50pct_2h: Annotated[bool | None, Field(title='Drop 50Pct 2H')]
+    ed_return_72h: Annotated[bool | None, Field(title='Ed Return 72H')]
+    ed_return_hours: Annotated[float | None, Field(title='Ed Return Hours')]
+    failure: Annotated[bool | None, Field(title='Failure')]
+    held_24h: Annotated[
+        bool | None,
+        Field(description='no recurrence and no rescue up to 24 h', title='Held 24H'),
+    ]
+    pain_free_2h: Annotated[bool | None, Field(title='Pain Free 2H')]
+    pain_free_60: Annotated[bool | None, Field(title='Pain Free 60')]
+    recurrence: Annotated[bool | None, Field(title='Recurrence')]
+    relief_2h: Annotated[bool | None, Field(title='Relief 2H')]
+    relief_at_discharge: Annotated[bool | None, Field(title='Relief At Discharge')]
+    rescue_use: Annotated[bool | None, Field(title='Rescue Use')]
+    response: Annotated[str, Field(title='Response')]
+    sustained_freedom_24h: Annotated[bool | None, Field(title='Sustained Freedom 24H')]
+    sustained_freedom_48h: Annotated[bool | None, Field(title='Sustained Freedom 48H')]
+    sustained_relief_24h: Annotated[bool | None, Field(title='Sustained Relief 24H')]
+    sustained_relief_48h: Annotated[bool | None, Field(title='Sustained Relief 48H')]
+
+
 class Line2(RootModel[str]):
     root: Annotated[str, Field(max_length=55, title='Line2')]
 
@@ -165,6 +192,15 @@ class AdministrationIn(BaseModel):
     ] = '0'
 
 
+class AhsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective: Annotated[bool | None, Field(title='Effective')]
+    judgeable: Annotated[bool, Field(title='Judgeable')]
+    reasons: Annotated[list[str], Field(title='Reasons')]
+
+
 class Reaction1(RootModel[str]):
     root: Annotated[str, Field(max_length=200, title='Reaction')]
 
@@ -182,6 +218,81 @@ class AllergyIn(BaseModel):
     reaction: Annotated[Reaction1 | None, Field(title='Reaction')] = None
     severity: Annotated[Severity | None, Field(title='Severity')] = None
     substance: Annotated[str, Field(max_length=200, min_length=1, title='Substance')]
+
+
+class DrugCode(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='The preventive this assessment follows',
+            max_length=64,
+            min_length=1,
+            title='Drug Code',
+        ),
+    ]
+
+
+class HeadacheDays(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=366, title='Headache Days')]
+
+
+class MigraineDays(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=366, title='Migraine Days')]
+
+
+class AssessmentIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    drug_code: Annotated[
+        DrugCode | None,
+        Field(description='The preventive this assessment follows', title='Drug Code'),
+    ] = None
+    headache_days: Annotated[HeadacheDays | None, Field(title='Headache Days')] = None
+    items: Annotated[
+        list[int] | None,
+        Field(
+            description='MIDAS: 5 day counts; HIT-6: 6 answers (6/8/10/11/13)',
+            max_length=6,
+            title='Items',
+        ),
+    ] = None
+    kind: Annotated[Literal['diary', 'midas', 'hit6'], Field(title='Kind')]
+    migraine_days: Annotated[MigraineDays | None, Field(title='Migraine Days')] = None
+    period_start: Annotated[
+        date | None, Field(description="A diary's first day", title='Period Start')
+    ] = None
+    taken_on: Annotated[
+        date,
+        Field(
+            description="Day of the questionnaire; a diary's last day", title='Taken On'
+        ),
+    ]
+
+
+class AssessmentOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    drug_code: Annotated[str | None, Field(title='Drug Code')]
+    grade: Annotated[
+        str | None, Field(description='MIDAS grade or HIT-6 impact band', title='Grade')
+    ] = None
+    headache_days: Annotated[int | None, Field(title='Headache Days')]
+    id: Annotated[UUID, Field(title='Id')]
+    items: Annotated[list[int], Field(title='Items')]
+    kind: Annotated[str, Field(title='Kind')]
+    migraine_days: Annotated[int | None, Field(title='Migraine Days')]
+    period_start: Annotated[date | None, Field(title='Period Start')]
+    taken_on: Annotated[
+        date,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='Taken On',
+        ),
+    ]
+    total: Annotated[int | None, Field(title='Total')]
 
 
 class CancelIn(BaseModel):
@@ -332,6 +443,33 @@ class DrugVersionsResponse(BaseModel):
     )
 
 
+class EdAvoidedOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    avoided: Annotated[int, Field(title='Avoided')]
+    cost_per_visit_usd: Annotated[int, Field(title='Cost Per Visit Usd')]
+    cost_source: Annotated[
+        str,
+        Field(description="'setting' or 'default (unverified)'", title='Cost Source'),
+    ]
+    ed_returns: Annotated[int, Field(title='Ed Returns')]
+    estimated_savings_usd: Annotated[str, Field(title='Estimated Savings Usd')]
+    from_: Annotated[date | None, Field(alias='from', title='From')] = None
+    relieved: Annotated[int, Field(title='Relieved')]
+    to: Annotated[date | None, Field(title='To')]
+    unknown: Annotated[int, Field(title='Unknown')]
+    visits: Annotated[int, Field(title='Visits')]
+
+
+class EdAvoidedReportQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date | None, Field(alias='from', title='From')] = None
+    to: Annotated[date | None, Field(title='To')] = None
+
+
 class EndCoverageQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -353,6 +491,55 @@ class FindingOut(BaseModel):
     severity: Annotated[Literal['block', 'warn', 'info'], Field(title='Severity')]
 
 
+class EdHours(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=72.0, title='Ed Hours')]
+
+
+class RecurrenceHours(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=72.0, title='Recurrence Hours')]
+
+
+class RescueHours(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=72.0, title='Rescue Hours')]
+
+
+class FollowUpIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    checkpoint_hours: Annotated[
+        Literal[24, 48, 72],
+        Field(
+            description='The call: 24, 48 or 72 h after discharge',
+            title='Checkpoint Hours',
+        ),
+    ]
+    ed_hours: Annotated[EdHours | str | None, Field(title='Ed Hours')] = None
+    ed_visit: Annotated[bool, Field(title='Ed Visit')] = False
+    recurrence: Annotated[bool, Field(title='Recurrence')] = False
+    recurrence_hours: Annotated[
+        RecurrenceHours | str | None, Field(title='Recurrence Hours')
+    ] = None
+    rescue_hours: Annotated[RescueHours | str | None, Field(title='Rescue Hours')] = (
+        None
+    )
+    rescue_used: Annotated[bool, Field(title='Rescue Used')] = False
+
+
+class FollowUpOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    checkpoint_hours: Annotated[int, Field(title='Checkpoint Hours')]
+    ed_hours: Annotated[float | None, Field(title='Ed Hours')]
+    ed_visit: Annotated[bool, Field(title='Ed Visit')]
+    recurrence: Annotated[bool, Field(title='Recurrence')]
+    recurrence_hours: Annotated[float | None, Field(title='Recurrence Hours')]
+    rescue_hours: Annotated[float | None, Field(title='Rescue Hours')]
+    rescue_used: Annotated[bool, Field(title='Rescue Used')]
+
+
 class GetDemographicsQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -371,6 +558,22 @@ class GetDrugResponse(BaseModel):
         extra='allow',
         populate_by_name=True,
     )
+
+
+class DrugCode1(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, min_length=1, title='Drug Code')]
+
+
+class PayerId(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, min_length=1, title='Payer Id')]
+
+
+class ListAssessmentsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    drug_code: Annotated[DrugCode1 | None, Field(title='Drug Code')] = None
+    payer_id: Annotated[PayerId | None, Field(title='Payer Id')] = None
 
 
 class ListCoveragesQuery(BaseModel):
@@ -560,6 +763,14 @@ class Lines(RootModel[list[OrderLineIn]]):
     root: Annotated[list[OrderLineIn], Field(min_length=1, title='Lines')]
 
 
+class OutcomesReportQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date | None, Field(alias='from', title='From')] = None
+    to: Annotated[date | None, Field(title='To')] = None
+
+
 class Dose4(RootModel[Decimal]):
     root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
 
@@ -647,6 +858,41 @@ class PageOutsideDoseOut(BaseModel):
     )
     items: Annotated[list[OutsideDoseOut], Field(title='Items')]
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
+class PainScoreIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    at: Annotated[
+        AwareDatetime | None,
+        Field(description='When it was taken (default: now)', title='At'),
+    ] = None
+    nrs: Annotated[
+        int, Field(description='Numeric rating scale 0-10', ge=0, le=10, title='Nrs')
+    ]
+    point: Annotated[
+        Literal['arrival', 'pre_drug', '60_min', '120_min', 'discharge'],
+        Field(title='Point'),
+    ]
+
+
+class PainScoreOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    category: Annotated[str, Field(title='Category')]
+    nrs: Annotated[int, Field(title='Nrs')]
+    point: Annotated[str, Field(title='Point')]
+
+
+class PainScoresOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[PainScoreOut], Field(title='Items')]
 
 
 class PracticeId2(RootModel[str]):
@@ -929,6 +1175,37 @@ class PractitionerPatch(BaseModel):
     taxonomy: Annotated[Taxonomy | None, Field(title='Taxonomy')] = None
 
 
+class PreventiveSummaryOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ahs_2021: AhsOut
+    baseline_headache_days: Annotated[
+        float | None, Field(title='Baseline Headache Days')
+    ]
+    baseline_migraine_days: Annotated[
+        float | None, Field(title='Baseline Migraine Days')
+    ]
+    current_headache_days: Annotated[float | None, Field(title='Current Headache Days')]
+    current_migraine_days: Annotated[float | None, Field(title='Current Migraine Days')]
+    drug_code: Annotated[str | None, Field(title='Drug Code')]
+    first_dose: Annotated[date | None, Field(title='First Dose')]
+    headache_days_change_pct: Annotated[
+        float | None, Field(title='Headache Days Change Pct')
+    ]
+    hit6_band: Annotated[str | None, Field(title='Hit6 Band')]
+    hit6_baseline: Annotated[int | None, Field(title='Hit6 Baseline')]
+    hit6_current: Annotated[int | None, Field(title='Hit6 Current')]
+    midas_baseline: Annotated[int | None, Field(title='Midas Baseline')]
+    midas_current: Annotated[int | None, Field(title='Midas Current')]
+    midas_grade: Annotated[str | None, Field(title='Midas Grade')]
+    migraine_days_change_pct: Annotated[
+        float | None, Field(title='Migraine Days Change Pct')
+    ]
+    renewal_ready: Annotated[bool | None, Field(title='Renewal Ready')]
+    renewal_threshold_pct: Annotated[int, Field(title='Renewal Threshold Pct')]
+
+
 class ProtocolLineIn(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -972,11 +1249,43 @@ class PutDrugResponse(BaseModel):
     )
 
 
+class RateOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    count: Annotated[int, Field(title='Count')]
+    known: Annotated[int, Field(title='Known')]
+    rate: Annotated[float | None, Field(title='Rate')]
+
+
+class ReactionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    drug_code: Annotated[str, Field(title='Drug Code')]
+    grade: Annotated[int | None, Field(title='Grade')]
+    rate: Annotated[str | None, Field(title='Rate')]
+    text: Annotated[str | None, Field(title='Text')]
+
+
 class RulesResponse(BaseModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
+
+
+class StatsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    key: Annotated[str, Field(title='Key')]
+    last_results: Annotated[list[str], Field(title='Last Results')]
+    name: Annotated[str | None, Field(title='Name')] = None
+    settled: Annotated[int, Field(title='Settled')]
+    success_rate: Annotated[float | None, Field(title='Success Rate')]
+    successes: Annotated[int, Field(title='Successes')]
+    visits: Annotated[int, Field(title='Visits')]
 
 
 class ValidationError(BaseModel):
@@ -988,6 +1297,33 @@ class ValidationError(BaseModel):
     loc: Annotated[list[str | int], Field(title='Location')]
     msg: Annotated[str, Field(title='Message')]
     type: Annotated[str, Field(title='Error Type')]
+
+
+class VisitOutcomeOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    follow_ups: Annotated[list[FollowUpOut], Field(title='Follow Ups')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    outcome: AcuteOutcomeOut
+    rules_version: Annotated[int, Field(title='Rules Version')]
+    scores: Annotated[list[PainScoreOut], Field(title='Scores')]
+
+
+class VisitResultOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    completed_at: Annotated[AwareDatetime, Field(title='Completed At')]
+    drug_codes: Annotated[list[str], Field(title='Drug Codes')]
+    ed_return_72h: Annotated[bool | None, Field(title='Ed Return 72H')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    protocol_id: Annotated[UUID | None, Field(title='Protocol Id')]
+    reactions: Annotated[list[ReactionOut], Field(title='Reactions')]
+    relief_at_discharge: Annotated[bool | None, Field(title='Relief At Discharge')]
+    response: Annotated[str, Field(title='Response')]
+    result: Annotated[Literal['success', 'failure', 'pending'], Field(title='Result')]
+    sustained_relief_24h: Annotated[bool | None, Field(title='Sustained Relief 24H')]
 
 
 class WindowIn(BaseModel):
@@ -1029,6 +1365,15 @@ class AdministrationOut(BaseModel):
         UUID | None, Field(title='Supervising Practitioner Id')
     ] = None
     wasted_amount: Annotated[str, Field(title='Wasted Amount')]
+
+
+class AssessmentsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[AssessmentOut], Field(title='Items')]
+    rules_version: Annotated[int, Field(title='Rules Version')]
+    summary: PreventiveSummaryOut | None
 
 
 class CheckOut(BaseModel):
@@ -1362,3 +1707,40 @@ class ProtocolCreate(BaseModel):
         Literal['adult', 'pediatric', 'any'], Field(title='Population')
     ] = 'any'
     practice_id: Annotated[PracticeId4 | None, Field(title='Practice Id')] = None
+
+
+class ProtocolRowOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    ed_return_72h: RateOut
+    pain_free: RateOut
+    protocol_id: Annotated[str | None, Field(title='Protocol Id')]
+    protocol_name: Annotated[str | None, Field(title='Protocol Name')]
+    relief: RateOut
+    sustained_relief_24h: RateOut
+    visits: Annotated[int, Field(title='Visits')]
+
+
+class ResponsesOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    best_protocol_id: Annotated[str | None, Field(title='Best Protocol Id')]
+    by_drug: Annotated[list[StatsOut], Field(title='By Drug')]
+    by_protocol: Annotated[list[StatsOut], Field(title='By Protocol')]
+    last_successful_protocol_id: Annotated[
+        str | None, Field(title='Last Successful Protocol Id')
+    ]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    visits: Annotated[list[VisitResultOut], Field(title='Visits')]
+
+
+class OutcomesReportOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date | None, Field(alias='from', title='From')] = None
+    protocols: Annotated[list[ProtocolRowOut], Field(title='Protocols')]
+    rules_version: Annotated[int, Field(title='Rules Version')]
+    to: Annotated[date | None, Field(title='To')]
