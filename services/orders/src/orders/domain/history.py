@@ -87,27 +87,22 @@ class ResponseHistory:
         best = max(rated, key=lambda s: (s.success_rate or 0, s.settled), default=None)
         return best.key if best and best.successes else None
 
-    @property
-    def last_successful_protocol(self) -> str | None:
-        return next((str(v.protocol_id) for v in self.visits
-                     if v.protocol_id is not None and v.success), None)
-
     def failed_last(self, protocol_id: str, n: int) -> bool:
         """The protocol's last ``n`` settled visits all failed."""
-        mine = [v for v in self.visits if str(v.protocol_id) == protocol_id and v.settled]
-        return len(mine) >= n and all(not v.success for v in mine[:n])
+        return self.failure_streaks.get(protocol_id, 0) >= n
 
-    def reactions_to(self, drug_code: str) -> list[ReactionNote]:
-        return [r for v in self.visits for r in v.reactions if r.drug_code == drug_code]
+    # Per drug, resolved once when the history is built: the order check reads these for
+    # every line of every check, and must stay cheap (bench: >= 5,000 orders/s).
+    reactions: dict[str, tuple[ReactionNote, ...]] = field(default_factory=dict)
+    tolerated_rates: dict[str, str] = field(default_factory=dict)
+    failure_streaks: dict[str, int] = field(default_factory=dict)  # protocol -> failures in a row
+    last_successful_protocol: str | None = None
+
+    def reactions_to(self, drug_code: str) -> tuple[ReactionNote, ...]:
+        return self.reactions.get(drug_code, ())
 
     def last_tolerated_rate(self, drug_code: str) -> str | None:
-        for v in self.visits:
-            if any(r.drug_code == drug_code for r in v.reactions):
-                continue
-            for g in v.drugs:
-                if g.drug_code == drug_code and g.rate:
-                    return g.rate
-        return None
+        return self.tolerated_rates.get(drug_code)
 
 
 def _stats(key: str, visits: list[VisitResult]) -> Stats:
@@ -116,6 +111,28 @@ def _stats(key: str, visits: list[VisitResult]) -> Stats:
                  successes=sum(v.success for v in settled),
                  last_results=tuple(v.result for v in visits[:3]),  # 3.3: last 3
                  last_success_at=next((v.completed_at for v in visits if v.success), None))
+
+
+def _tolerated(visits: list[VisitResult]) -> dict[str, str]:
+    """Newest first: the rate of the last visit where the drug was given without reaction."""
+    out: dict[str, str] = {}
+    for v in visits:
+        reacted = {r.drug_code for r in v.reactions}
+        for g in v.drugs:
+            if g.rate and g.drug_code not in reacted:
+                out.setdefault(g.drug_code, g.rate)
+    return out
+
+
+def _streaks(by_protocol: dict[str, list[VisitResult]]) -> dict[str, int]:
+    out = {}
+    for key, visits in by_protocol.items():
+        settled = [v for v in visits if v.settled]
+        n = 0
+        while n < len(settled) and not settled[n].success:
+            n += 1
+        out[key] = n
+    return out
 
 
 def build_history(visits: list[VisitResult], *, flag_after_failures: int,
@@ -128,7 +145,17 @@ def build_history(visits: list[VisitResult], *, flag_after_failures: int,
             protocols[str(v.protocol_id)].append(v)
         for code in dict.fromkeys(g.drug_code for g in v.drugs):
             drugs[code].append(v)
+    reactions: dict[str, list[ReactionNote]] = defaultdict(list)
+    for v in ordered:
+        for r in v.reactions:
+            reactions[r.drug_code].append(r)
     return ResponseHistory(visits=tuple(ordered),
+                           reactions={k: tuple(rs) for k, rs in reactions.items()},
+                           tolerated_rates=_tolerated(ordered),
+                           failure_streaks=_streaks(protocols),
+                           last_successful_protocol=next(
+                               (str(v.protocol_id) for v in ordered
+                                if v.protocol_id is not None and v.success), None),
                            by_protocol={k: _stats(k, vs) for k, vs in protocols.items()},
                            by_drug={k: _stats(k, vs) for k, vs in drugs.items()},
                            protocol_names=dict(protocol_names or {}),

@@ -21,6 +21,8 @@ def response_findings(ctx: CheckContext) -> Iterator[Finding]:
         return
     seen: set[str] = set()
     for line in ctx.lines:
+        if line.drug.code not in h.by_drug:
+            continue  # never given here: nothing to tell
         code = line.drug.code
         if code in seen:
             continue
