@@ -102,3 +102,55 @@ async def test_outcome_assessed_reaches_authorization_once_and_malformed_is_dead
         assert etype == "outcome.assessed" and error
         [again] = await rows(authz)
         assert again["current_migraine_days"] == 5.0  # the older assessment did not win
+
+
+async def test_row_17_a_renewal_case_is_prefilled_and_refreshed_from_outcome_figures(svc):
+    """Real PostgreSQL, the consumer-side handlers: an expired approval makes the next order a
+    renewal whose response answers come from orders' figures; newer figures refresh the draft."""
+    from uuid import uuid4
+
+    from authorization.domain.outcome_figures import OutcomeFigures
+    from authorization.service import outcomes
+
+    from ..conftest import make_order
+    from .conftest import T0, feed
+
+    first = make_order(signed_at=T0 - timedelta(days=400))
+    await feed(svc, "order_signed", first)
+    async with svc.uows() as uow:  # that approval ran out a month ago (the stored case)
+        [old] = await uow.cases.by_order(first.order_id, for_update=True)
+        old.status, old.auth_number = "expired", "A-OLD"
+        old.valid_from, old.valid_to = (T0 - timedelta(days=390)).date(), \
+            (T0 - timedelta(days=30)).date()
+        await uow.commit()
+
+    async def assessed(current: float, at) -> None:
+        async with svc.uows() as uow:
+            await outcomes.outcome_assessed(uow=uow, now=at, figures=OutcomeFigures(
+                patient_id=first.patient_id, drug_code="eptinezumab", assessment_id=uuid4(),
+                assessed_at=at, baseline_migraine_days=12.0, current_migraine_days=current,
+                migraine_days_change_pct=-58.3, midas_baseline=30, midas_current=12))
+            await uow.commit()
+
+    await assessed(5.0, T0 - timedelta(days=2))
+    second = make_order(signed_at=T0, patient_id=first.patient_id)
+    await feed(svc, "order_signed", second)
+
+    async def renewal():
+        async with svc.uows() as uow:
+            [case] = await uow.cases.by_order(second.order_id)
+            return case
+    case = await renewal()
+    pre = {q.key: q.prefill for q in case.questions}
+    assert case.kind == "renewal" and case.status == "draft"
+    assert pre["baseline-migraine-days"] == 12 and pre["current-migraine-days"] == 5
+    assert pre["midas-change"] == -18
+    met = {r.key: r.status for r in case.criteria()}
+    assert met["reauth-response"] == "met"
+
+    await assessed(4.0, T0 - timedelta(days=1))  # a newer diary: the draft follows it
+    case = await renewal()
+    assert {q.key: q.prefill for q in case.questions}["current-migraine-days"] == 4
+    assert case.history[-1].action == "outcomes_prefilled"
+    await assessed(9.0, T0 - timedelta(days=5))  # an older one changes nothing
+    assert {q.key: q.prefill for q in (await renewal()).questions}["current-migraine-days"] == 4

@@ -59,3 +59,19 @@ def test_an_older_assessment_never_replaces_a_newer_one():
     new = figures()
     old = figures(assessed_at=AT - timedelta(days=1))
     assert new.replaces(old) and new.replaces(None) and not old.replaces(new)
+
+
+def test_outcome_prefill_replaces_older_figures_and_keeps_other_lines(summit):
+    from authorization.domain.questions import outcome_prefill
+
+    qs = derive_questions("J3032", summit, renewal=True, outcome=figures(
+        midas_baseline=30, midas_current=20))
+    other = derive_questions("J1885", None, need_units=True)
+    fresh = outcome_prefill(qs + other, "J3032", figures(
+        current_migraine_days=3.0, midas_baseline=30, midas_current=10, hit6_baseline=66,
+        hit6_current=60))
+    pre = {q.link_id: q.prefill for q in fresh}
+    assert pre["J3032.current-migraine-days"] == 3 and pre["J3032.midas-change"] == -20
+    assert pre["J3032.hit6-change"] == -6 and pre["J3032.baseline-migraine-days"] == 12
+    assert len([q for q in fresh if q.key == "midas-change"]) == 1
+    assert [q for q in fresh if q.hcpcs == "J1885"] == other

@@ -11,7 +11,7 @@ from .case import CaseLine, PACase
 from .coverage import CoverageDecision
 from .events import AuthorizationNotRequired, OrderNotCovered
 from .orders import OrderFacts, SignedOrder
-from .outcome_figures import OutcomeFigures
+from .outcome_figures import OutcomeFigures, figures_for
 from .policy import PolicyBook
 from .questions import Question, derive_questions
 
@@ -49,13 +49,6 @@ def record_coverage(decision: CoverageDecision, order: SignedOrder) -> OrderFact
     return facts
 
 
-def _figures_for(hcpcs: str, order: SignedOrder,
-                 outcomes: dict[str, OutcomeFigures]) -> OutcomeFigures | None:
-    """The figures of the line's drug, else those recorded without a drug."""
-    drugs = [ln.drug_code for ln in order.lines if ln.hcpcs == hcpcs]
-    return next((outcomes[d] for d in drugs if d in outcomes), None) or outcomes.get("")
-
-
 def _questions(decision: CoverageDecision, order: SignedOrder, renewal: bool,
                outcomes: dict[str, OutcomeFigures]) -> list[Question]:
     questions: list[Question] = []
@@ -64,7 +57,7 @@ def _questions(decision: CoverageDecision, order: SignedOrder, renewal: bool,
         questions += derive_questions(
             ln.hcpcs, ln.policy, renewal=renewal, diagnoses=list(order.diagnoses),
             age_years=order.patient_age_years, need_units=ln.requested_units is None,
-            baseline_days=baseline, outcome=_figures_for(ln.hcpcs, order, outcomes))
+            baseline_days=baseline, outcome=figures_for(ln.hcpcs, order.lines, outcomes))
     return questions
 
 

@@ -4,9 +4,18 @@ MIDAS and HIT-6 change). Kept per patient and drug; the newest assessment wins."
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 from uuid import UUID
+
+
+class _Line(Protocol):
+    @property
+    def drug_code(self) -> str: ...
+    @property
+    def hcpcs(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -40,3 +49,11 @@ class OutcomeFigures:
         if self.hit6_baseline is None or self.hit6_current is None:
             return None
         return self.hit6_current - self.hit6_baseline
+
+
+def figures_for(hcpcs: str, lines: Iterable[_Line],
+                outcomes: Mapping[str, OutcomeFigures]) -> OutcomeFigures | None:
+    """The figures of the drug an order line bills under ``hcpcs``, else those recorded
+    without a drug."""
+    drugs = [ln.drug_code for ln in lines if ln.hcpcs == hcpcs]
+    return next((outcomes[d] for d in drugs if d in outcomes), None) or outcomes.get("")

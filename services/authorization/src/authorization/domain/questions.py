@@ -111,7 +111,16 @@ def _response_questions(hcpcs: str, reauth: ReauthRule,
     qs = [_q(hcpcs, "current-migraine-days", "Migraine days per month on treatment", "integer",
              min_value=0, max_value=31,
              prefill=_days(outcome.current_migraine_days) if outcome else None)]
-    # Documented scores, asked only when orders has them (not required by the criteria)
+    qs += _score_questions(hcpcs, outcome)
+    if reauth.requires_reduced_acute_use:
+        qs.append(_q(hcpcs, "acute-use-reduced",
+                     "Has acute (abortive) medication use decreased on treatment?", "boolean"))
+    return qs
+
+
+def _score_questions(hcpcs: str, outcome: OutcomeFigures | None) -> list[Question]:
+    """Documented scores, asked only when orders has them (not required by the criteria)."""
+    qs: list[Question] = []
     if outcome is not None and outcome.midas_change is not None:
         qs.append(_q(hcpcs, "midas-change", "Change in MIDAS score from baseline (points)",
                      "integer", required=False, min_value=-450, max_value=450,
@@ -120,10 +129,28 @@ def _response_questions(hcpcs: str, reauth: ReauthRule,
         qs.append(_q(hcpcs, "hit6-change", "Change in HIT-6 score from baseline (points)",
                      "integer", required=False, min_value=-42, max_value=42,
                      prefill=outcome.hit6_change))
-    if reauth.requires_reduced_acute_use:
-        qs.append(_q(hcpcs, "acute-use-reduced",
-                     "Has acute (abortive) medication use decreased on treatment?", "boolean"))
     return qs
+
+
+def outcome_prefill(questions: list[Question], hcpcs: str,
+                    outcome: OutcomeFigures) -> list[Question]:
+    """A drafted renewal's questions with newer outcome figures pre-filled: migraine days on
+    treatment (and at baseline when the approval gave none), MIDAS and HIT-6 change.
+    Explicit answers still win over any prefill (``effective_answers``)."""
+    scores = {q.key: q for q in _score_questions(hcpcs, outcome)}
+    out: list[Question] = []
+    for q in questions:
+        if q.hcpcs != hcpcs:
+            out.append(q)
+        elif q.key in scores:
+            out.append(scores.pop(q.key))  # the newer figure replaces the older
+        elif q.key == "current-migraine-days" and outcome.current_migraine_days is not None:
+            out.append(q.model_copy(update={"prefill": _days(outcome.current_migraine_days)}))
+        elif q.key == "baseline-migraine-days" and q.prefill is None:
+            out.append(q.model_copy(update={"prefill": _days(outcome.baseline_migraine_days)}))
+        else:
+            out.append(q)
+    return out + list(scores.values())
 
 
 def _treatment_questions(hcpcs: str, c: Criteria, *, renewal: bool) -> list[Question]:

@@ -92,7 +92,8 @@ def outcome_figures(event: c.OutcomeAssessed) -> OutcomeFigures:
 
 async def on_outcome_assessed(uow: AuthorizationUnitOfWork, envelope: Envelope) -> None:
     event = _payload(envelope, c.OutcomeAssessed)
-    await outcomes.outcome_assessed(uow=uow, figures=outcome_figures(event))
+    await outcomes.outcome_assessed(uow=uow, figures=outcome_figures(event),
+                                    now=datetime.now(UTC))
 
 
 def _payload(envelope: Envelope, contract: type[P]) -> P:
