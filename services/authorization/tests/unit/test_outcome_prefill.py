@@ -62,7 +62,7 @@ def test_an_older_assessment_never_replaces_a_newer_one():
 
 
 def test_outcome_prefill_replaces_older_figures_and_keeps_other_lines(summit):
-    from authorization.domain.questions import outcome_prefill
+    from authorization.domain.outcome_questions import outcome_prefill
 
     qs = derive_questions("J3032", summit, renewal=True, outcome=figures(
         midas_baseline=30, midas_current=20))

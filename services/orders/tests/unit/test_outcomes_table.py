@@ -31,6 +31,7 @@ def test_row_09_pain_8_to_2_is_relief_not_pain_free():
     out = classify(series(("pre_drug", 8), ("120_min", 2)), [], ACUTE)
     assert out.response == "relief" and out.relief_2h is True
     assert out.pain_free_2h is False and out.drop_50pct_2h is True
+    assert out.time_to_relief_min == 30  # the series' points are 30 min apart
 
 
 def test_row_10_pain_free_then_rescue_at_20h_is_not_sustained():

@@ -75,7 +75,7 @@ def derive_questions(
     if policy is None or c is None:
         return qs
     if baseline_days is None and outcome is not None and renewal:
-        baseline_days = _days(outcome.baseline_migraine_days)
+        baseline_days = whole_days(outcome.baseline_migraine_days)
     qs += _history_questions(hcpcs, c, renewal=renewal, diagnoses=diagnoses,
                              age_years=age_years, baseline_days=baseline_days)
     if renewal and policy.reauth:
@@ -100,7 +100,7 @@ def _history_questions(hcpcs: str, c: Criteria, *, renewal: bool, diagnoses: lis
     return qs
 
 
-def _days(value: float | None) -> int | None:
+def whole_days(value: float | None) -> int | None:
     """Diary days per month, as the whole number the question asks for (0-31)."""
     return None if value is None else min(31, max(0, round(value)))
 
@@ -110,15 +110,15 @@ def _response_questions(hcpcs: str, reauth: ReauthRule,
     """A renewal: how the patient responded to the treatment."""
     qs = [_q(hcpcs, "current-migraine-days", "Migraine days per month on treatment", "integer",
              min_value=0, max_value=31,
-             prefill=_days(outcome.current_migraine_days) if outcome else None)]
-    qs += _score_questions(hcpcs, outcome)
+             prefill=whole_days(outcome.current_migraine_days) if outcome else None)]
+    qs += score_questions(hcpcs, outcome)
     if reauth.requires_reduced_acute_use:
         qs.append(_q(hcpcs, "acute-use-reduced",
                      "Has acute (abortive) medication use decreased on treatment?", "boolean"))
     return qs
 
 
-def _score_questions(hcpcs: str, outcome: OutcomeFigures | None) -> list[Question]:
+def score_questions(hcpcs: str, outcome: OutcomeFigures | None) -> list[Question]:
     """Documented scores, asked only when orders has them (not required by the criteria)."""
     qs: list[Question] = []
     if outcome is not None and outcome.midas_change is not None:
@@ -130,27 +130,6 @@ def _score_questions(hcpcs: str, outcome: OutcomeFigures | None) -> list[Questio
                      "integer", required=False, min_value=-42, max_value=42,
                      prefill=outcome.hit6_change))
     return qs
-
-
-def outcome_prefill(questions: list[Question], hcpcs: str,
-                    outcome: OutcomeFigures) -> list[Question]:
-    """A drafted renewal's questions with newer outcome figures pre-filled: migraine days on
-    treatment (and at baseline when the approval gave none), MIDAS and HIT-6 change.
-    Explicit answers still win over any prefill (``effective_answers``)."""
-    scores = {q.key: q for q in _score_questions(hcpcs, outcome)}
-    out: list[Question] = []
-    for q in questions:
-        if q.hcpcs != hcpcs:
-            out.append(q)
-        elif q.key in scores:
-            out.append(scores.pop(q.key))  # the newer figure replaces the older
-        elif q.key == "current-migraine-days" and outcome.current_migraine_days is not None:
-            out.append(q.model_copy(update={"prefill": _days(outcome.current_migraine_days)}))
-        elif q.key == "baseline-migraine-days" and q.prefill is None:
-            out.append(q.model_copy(update={"prefill": _days(outcome.baseline_migraine_days)}))
-        else:
-            out.append(q)
-    return out + list(scores.values())
 
 
 def _treatment_questions(hcpcs: str, c: Criteria, *, renewal: bool) -> list[Question]:

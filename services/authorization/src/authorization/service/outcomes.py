@@ -10,7 +10,7 @@ from datetime import datetime
 
 from ..adapters import orm
 from ..domain.outcome_figures import OutcomeFigures, figures_for
-from ..domain.questions import outcome_prefill
+from ..domain.outcome_questions import outcome_prefill
 from .uow import AuthorizationUnitOfWork
 
 log = logging.getLogger("authorization.outcomes")

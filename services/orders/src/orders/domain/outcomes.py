@@ -49,6 +49,7 @@ class AcuteOutcome:
     relief_2h: bool | None
     relief_at_discharge: bool | None
     drop_50pct_2h: bool | None
+    time_to_relief_min: int | None  # baseline score to the first mild/none score (3.3)
     response: ResponseClass
     failure: bool | None
     sustained_relief_24h: bool | None
@@ -144,6 +145,8 @@ def classify(scores: list[PainScore], follow_ups: list[FollowUp],
     relief_dc = relieved("discharge")
     # failure = no relief reached at any post-drug point up to discharge
     ever = [relieved(p) for p in ("60_min", "120_min", "discharge")]
+    first = next((by_point[p] for p in ("60_min", "120_min", "discharge") if relieved(p)), None)
+    to_relief = int((first.at - base.at).total_seconds() // 60) if first and base else None
     failure = None
     if eligible and "discharge" in by_point:
         failure = not any(ever)
@@ -169,7 +172,8 @@ def classify(scores: list[PainScore], follow_ups: list[FollowUp],
     return AcuteOutcome(
         baseline_nrs=base.nrs if base else None, baseline_category=base_cat,
         pain_free_60=free("60_min"), pain_free_2h=pf_2h, relief_2h=relief_2h,
-        relief_at_discharge=relief_dc, drop_50pct_2h=drop, response=response, failure=failure,
+        relief_at_discharge=relief_dc, drop_50pct_2h=drop, time_to_relief_min=to_relief,
+        response=response, failure=failure,
         sustained_relief_24h=_sustained(ok_relief, win24, follow_ups),
         sustained_relief_48h=_sustained(ok_relief, win48, follow_ups),
         sustained_freedom_24h=_sustained(pf_2h, win24, follow_ups),

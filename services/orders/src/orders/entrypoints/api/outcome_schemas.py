@@ -61,6 +61,7 @@ class AcuteOutcomeOut(Out):
     relief_2h: bool | None
     relief_at_discharge: bool | None
     drop_50pct_2h: bool | None
+    time_to_relief_min: int | None
     failure: bool | None
     sustained_relief_24h: bool | None
     sustained_relief_48h: bool | None
@@ -159,6 +160,7 @@ class VisitResultOut(Out):
     response: str
     result: Literal["success", "failure", "pending"]
     relief_at_discharge: bool | None
+    time_to_relief_min: int | None
     sustained_relief_24h: bool | None
     ed_return_72h: bool | None
     reactions: list[ReactionOut]

@@ -104,6 +104,7 @@ def responses_view(patient_id: UUID, hist: ResponseHistory) -> dict[str, Any]:
                     "drug_codes": list(dict.fromkeys(g.drug_code for g in v.drugs)),
                     "response": v.outcome.response, "result": v.result,
                     "relief_at_discharge": v.outcome.relief_at_discharge,
+                    "time_to_relief_min": v.outcome.time_to_relief_min,
                     "sustained_relief_24h": v.outcome.sustained_relief_24h,
                     "ed_return_72h": v.outcome.ed_return_72h,
                     "reactions": [vars(r) for r in v.reactions]} for v in hist.visits],

@@ -64,6 +64,7 @@ class AcuteOutcomeOut(BaseModel):
     sustained_freedom_48h: Annotated[bool | None, Field(title='Sustained Freedom 48H')]
     sustained_relief_24h: Annotated[bool | None, Field(title='Sustained Relief 24H')]
     sustained_relief_48h: Annotated[bool | None, Field(title='Sustained Relief 48H')]
+    time_to_relief_min: Annotated[int | None, Field(title='Time To Relief Min')]
 
 
 class Line2(RootModel[str]):
@@ -1324,6 +1325,7 @@ class VisitResultOut(BaseModel):
     response: Annotated[str, Field(title='Response')]
     result: Annotated[Literal['success', 'failure', 'pending'], Field(title='Result')]
     sustained_relief_24h: Annotated[bool | None, Field(title='Sustained Relief 24H')]
+    time_to_relief_min: Annotated[int | None, Field(title='Time To Relief Min')]
 
 
 class WindowIn(BaseModel):
