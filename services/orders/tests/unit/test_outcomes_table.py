@@ -186,3 +186,25 @@ def test_every_nrs_has_one_ihs_category(nrs):
 def test_change_pct_sign_follows_the_days(base, now):
     pct = pv.pct_change(base, now)
     assert pct is not None and (pct < 0) is (now < base) and pct >= -100
+
+
+CALLS = st.lists(st.builds(
+    lambda cp, r, rh, e, eh: FollowUp(cp, rescue_used=r, rescue_hours=min(rh, cp) if r else None,
+                                      ed_visit=e, ed_hours=min(eh, cp) if e else None),
+    st.sampled_from([24, 48, 72]), st.booleans(), st.floats(0, 72), st.booleans(),
+    st.floats(0, 72)), max_size=3, unique_by=lambda f: f.checkpoint_hours)
+
+
+@given(st.integers(0, 10), st.integers(0, 10), st.integers(0, 10), CALLS)
+def test_sustained_needs_the_2h_response_and_failure_excludes_relief(before, at2h, dc, calls):
+    out = classify(series(("pre_drug", before), ("120_min", at2h), ("discharge", dc)), calls,
+                   ACUTE)
+    if out.sustained_relief_24h:
+        assert out.relief_2h and not any(
+            f.rescue_used and (f.rescue_hours or 0) <= 24 for f in calls)
+    if out.sustained_freedom_48h:
+        assert out.pain_free_2h and out.sustained_freedom_24h
+    if out.failure:
+        assert not out.relief_2h and not out.relief_at_discharge
+    if out.ed_return_72h is False:
+        assert not any(f.ed_visit for f in calls)
