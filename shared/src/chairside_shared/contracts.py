@@ -363,6 +363,33 @@ class ClaimAcknowledged(ClaimChanged):
     rejection_reasons: list[str] = []  # 999 IK3/IK4 or 277CA STC, rejected only
 
 
+# --------------------------------------------------------------------------- outcomes
+class OutcomeAssessed(EventPayload):
+    """A preventive assessment (diary, MIDAS or HIT-6) was recorded: the patient's outcome
+    figures as they now stand, ids and numbers only. The authorization service keeps them to
+    pre-fill renewal questions (documented reduction in migraine days, MIDAS, HIT-6)."""
+
+    assessment_id: UUID
+    patient_id: UUID
+    practice_id: str
+    kind: Literal["diary", "midas", "hit6"]
+    drug_code: str | None = None
+    assessed_at: datetime
+    rules_version: int
+    baseline_migraine_days: float | None = None  # per 28-day month
+    current_migraine_days: float | None = None
+    migraine_days_change_pct: float | None = None
+    baseline_headache_days: float | None = None
+    current_headache_days: float | None = None
+    headache_days_change_pct: float | None = None
+    midas_baseline: int | None = None
+    midas_current: int | None = None
+    hit6_baseline: int | None = None
+    hit6_current: int | None = None
+    ahs_effective: bool | None = None  # None: not judgeable yet (too early) or no figures
+    renewal_ready: bool | None = None
+
+
 # --------------------------------------------------------------------------- registry
 class EventContract(BaseModel):
     type: str
@@ -386,6 +413,8 @@ CONTRACTS: dict[str, EventContract] = {
            "An infusion reaction was recorded on an order's visit."),
         _c("reaction.severe", ORDERS_TOPIC, ReactionSevere,
            "A grade >= 3 infusion reaction was recorded (orders of the molecule are blocked)."),
+        _c("outcome.assessed", ORDERS_TOPIC, OutcomeAssessed,
+           "A preventive outcome assessment was recorded (figures, no PHI)."),
         *(
             _c(f"appointment.{s}", SCHEDULING_TOPIC, AppointmentChanged, f"Appointment {s}.")
             for s in (

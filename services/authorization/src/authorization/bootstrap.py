@@ -14,6 +14,7 @@ from authorization.adapters import (  # noqa: F401 - registers the tables
     appeals_orm,
     eligibility_orm,
     orm,
+    outcomes_orm,
 )
 from authorization.adapters.drug_codes import load_drug_codes
 from authorization.adapters.eligibility_clients import ClearinghouseClient

@@ -64,6 +64,9 @@ class OrdersSettings(ServiceSettings):
     # HMAC-SHA256 key of the blind index (lookups by name + birth date, by member id).
     phi_index_key: str = Field(DEV_PHI_INDEX_KEY, repr=False)
     phi_rotate_batch_size: int = Field(500, ge=1, le=10_000)
+    # Cost of one ED visit for GET /v1/reports/ed-avoided; unset = the unverified placeholder
+    # of seed/outcomes.json (reports.ed_visit_cost_usd). Set the clinic's own figure.
+    ed_visit_cost_usd: int | None = Field(None, ge=0, le=1_000_000)
 
     @field_validator("phi_keys")
     @classmethod

@@ -225,6 +225,17 @@ class FakeReactions(_Repo):
         return [r for r in self.s.reactions if r.patient_id == patient_id]
 
 
+class FakeOutcomes(_Repo):
+    """The completed visits the response history reads (``store.visit_rows``), read-only."""
+
+    async def visits(self, *, patient_id: UUID | None = None, **_: object) -> list[Any]:
+        return [v for v in getattr(self.s, "visit_rows", [])
+                if patient_id is None or v.patient_id == patient_id]
+
+    async def protocol_names(self, ids: set[UUID]) -> dict[str, str]:
+        return {str(i): p.name for i, p in self.s.protocols.items() if i in ids}
+
+
 class FakeUnitOfWork:
     """Same surface as OrdersUnitOfWork: on commit the domain events of every order seen go
     through service/events.py into ``store.published``. Leaving without commit() restores the
@@ -236,6 +247,7 @@ class FakeUnitOfWork:
         self.patients, self.orders = FakePatients(store), FakeOrders(store, self.seen)
         self.doses, self.catalog = FakeDoses(store), FakeCatalog(store)
         self.protocols, self.reactions = FakeProtocols(store), FakeReactions(store)
+        self.outcomes = FakeOutcomes(store)
         self.demographics, self.coverages = FakeDemographics(store), FakeCoverages(store)
         self.practitioners, self.access_log = FakePractitioners(store), FakeAccessLog(store)
         self.staged: list[Published] = []

@@ -11,6 +11,7 @@ from .case import CaseLine, PACase
 from .coverage import CoverageDecision
 from .events import AuthorizationNotRequired, OrderNotCovered
 from .orders import OrderFacts, SignedOrder
+from .outcome_figures import OutcomeFigures, figures_for
 from .policy import PolicyBook
 from .questions import Question, derive_questions
 
@@ -48,14 +49,15 @@ def record_coverage(decision: CoverageDecision, order: SignedOrder) -> OrderFact
     return facts
 
 
-def _questions(decision: CoverageDecision, order: SignedOrder, renewal: bool) -> list[Question]:
+def _questions(decision: CoverageDecision, order: SignedOrder, renewal: bool,
+               outcomes: dict[str, OutcomeFigures]) -> list[Question]:
     questions: list[Question] = []
     for ln in decision.case_lines:
         baseline = ln.renewal_of.baseline_migraine_days if ln.renewal_of else None
         questions += derive_questions(
             ln.hcpcs, ln.policy, renewal=renewal, diagnoses=list(order.diagnoses),
             age_years=order.patient_age_years, need_units=ln.requested_units is None,
-            baseline_days=baseline)
+            baseline_days=baseline, outcome=figures_for(ln.hcpcs, order.lines, outcomes))
     return questions
 
 
@@ -77,6 +79,7 @@ def open_case(
     now: datetime,
     tz: ZoneInfo,
     actor: str = "consumer:order.signed",
+    outcomes: dict[str, OutcomeFigures] | None = None,
 ) -> PACase:
     """A draft case for the lines that need PA, questions derived from each line's policy."""
     assert order.payer is not None, "a self-pay order never needs a case"
@@ -96,7 +99,7 @@ def open_case(
         expedited=order.urgency == "same_day",
         kind="renewal" if renewal else "initial",
         lines=[CaseLine(hcpcs=ln.hcpcs, requested_units=ln.requested_units) for ln in case_lines],
-        questions=_questions(decision, order, renewal),
+        questions=_questions(decision, order, renewal, outcomes or {}),
         policies={ln.hcpcs: ln.policy for ln in case_lines},
         policy_version=decision.policy_version,
         blockers=[] if payer else [f"payer {order.payer.payer_id} is not configured"],

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .codes import PREVENTIVE_CLASSES, SPECIALTIES
 from .errors import FieldError
+from .outcome_figures import OutcomeFigures
 from .policy import CoveragePolicy, Criteria, ReauthRule, normalize_icd10
 
 QuestionType = Literal["boolean", "integer", "choice", "string"]
@@ -62,7 +63,10 @@ def derive_questions(
     age_years: int | None = None,
     need_units: bool = False,
     baseline_days: int | None = None,
+    outcome: OutcomeFigures | None = None,
 ) -> list[Question]:
+    """``outcome``: the patient's figures from orders (outcome.assessed); a renewal's answers
+    about the response (migraine days, MIDAS, HIT-6 change) are pre-filled from them."""
     qs: list[Question] = []
     if need_units:
         qs.append(_q(hcpcs, "requested-units", f"Units of {hcpcs} requested",
@@ -70,10 +74,12 @@ def derive_questions(
     c = policy.criteria if policy else None
     if policy is None or c is None:
         return qs
+    if baseline_days is None and outcome is not None and renewal:
+        baseline_days = whole_days(outcome.baseline_migraine_days)
     qs += _history_questions(hcpcs, c, renewal=renewal, diagnoses=diagnoses,
                              age_years=age_years, baseline_days=baseline_days)
     if renewal and policy.reauth:
-        qs += _response_questions(hcpcs, policy.reauth)
+        qs += _response_questions(hcpcs, policy.reauth, outcome)
     return qs + _treatment_questions(hcpcs, c, renewal=renewal)
 
 
@@ -94,13 +100,35 @@ def _history_questions(hcpcs: str, c: Criteria, *, renewal: bool, diagnoses: lis
     return qs
 
 
-def _response_questions(hcpcs: str, reauth: ReauthRule) -> list[Question]:
+def whole_days(value: float | None) -> int | None:
+    """Diary days per month, as the whole number the question asks for (0-31)."""
+    return None if value is None else min(31, max(0, round(value)))
+
+
+def _response_questions(hcpcs: str, reauth: ReauthRule,
+                        outcome: OutcomeFigures | None = None) -> list[Question]:
     """A renewal: how the patient responded to the treatment."""
     qs = [_q(hcpcs, "current-migraine-days", "Migraine days per month on treatment", "integer",
-             min_value=0, max_value=31)]
+             min_value=0, max_value=31,
+             prefill=whole_days(outcome.current_migraine_days) if outcome else None)]
+    qs += score_questions(hcpcs, outcome)
     if reauth.requires_reduced_acute_use:
         qs.append(_q(hcpcs, "acute-use-reduced",
                      "Has acute (abortive) medication use decreased on treatment?", "boolean"))
+    return qs
+
+
+def score_questions(hcpcs: str, outcome: OutcomeFigures | None) -> list[Question]:
+    """Documented scores, asked only when orders has them (not required by the criteria)."""
+    qs: list[Question] = []
+    if outcome is not None and outcome.midas_change is not None:
+        qs.append(_q(hcpcs, "midas-change", "Change in MIDAS score from baseline (points)",
+                     "integer", required=False, min_value=-450, max_value=450,
+                     prefill=outcome.midas_change))
+    if outcome is not None and outcome.hit6_change is not None:
+        qs.append(_q(hcpcs, "hit6-change", "Change in HIT-6 score from baseline (points)",
+                     "integer", required=False, min_value=-42, max_value=42,
+                     prefill=outcome.hit6_change))
     return qs
 
 

@@ -23,7 +23,8 @@ from ..domain.orders import (
     PayerRef,
     SignedOrder,
 )
-from ..service import orders
+from ..domain.outcome_figures import OutcomeFigures
+from ..service import orders, outcomes
 from ..service.uow import AuthorizationUnitOfWork
 
 SUBSCRIPTIONS: list[str] = [c.ORDERS_TOPIC]
@@ -77,6 +78,24 @@ async def on_order_administered(uow: AuthorizationUnitOfWork, envelope: Envelope
                                     now=datetime.now(UTC))
 
 
+def outcome_figures(event: c.OutcomeAssessed) -> OutcomeFigures:
+    return OutcomeFigures(
+        patient_id=event.patient_id, drug_code=event.drug_code or "",
+        assessment_id=event.assessment_id, assessed_at=event.assessed_at,
+        baseline_migraine_days=event.baseline_migraine_days,
+        current_migraine_days=event.current_migraine_days,
+        migraine_days_change_pct=event.migraine_days_change_pct,
+        midas_baseline=event.midas_baseline, midas_current=event.midas_current,
+        hit6_baseline=event.hit6_baseline, hit6_current=event.hit6_current,
+        renewal_ready=event.renewal_ready)
+
+
+async def on_outcome_assessed(uow: AuthorizationUnitOfWork, envelope: Envelope) -> None:
+    event = _payload(envelope, c.OutcomeAssessed)
+    await outcomes.outcome_assessed(uow=uow, figures=outcome_figures(event),
+                                    now=datetime.now(UTC))
+
+
 def _payload(envelope: Envelope, contract: type[P]) -> P:
     if not isinstance(envelope.payload, contract):
         raise TypeError(f"{envelope.type}: expected {contract.__name__}, "
@@ -99,4 +118,5 @@ HANDLERS: dict[str, Handler] = {
     "order.signed": _handler(on_order_signed),
     "order.cancelled": _handler(on_order_cancelled),
     "order.administered": _handler(on_order_administered),
+    "outcome.assessed": _handler(on_outcome_assessed),
 }

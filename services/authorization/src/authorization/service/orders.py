@@ -36,7 +36,9 @@ async def order_signed(*, uow: AuthorizationUnitOfWork, order: SignedOrder,
     decision = discover_coverage(order, book, approvals, tz=tz, now=now)
     await uow.orders.add(record_coverage(decision, order))
     if decision.outcome == "pa_required":
-        uow.cases.add(open_case(decision, order, book, now, tz))
+        # a renewal's response answers are pre-filled from orders' outcome figures
+        outcomes = await uow.outcomes.for_patient(order.patient_id)
+        uow.cases.add(open_case(decision, order, book, now, tz, outcomes=outcomes))
     elif decision.outcome == "satisfied":
         await _attach_to_approvals(uow, order.order_id, decision, now)
     await eligibility.order_signed(uow=uow, order=order, now=now)  # 270 due; booking held

@@ -20,6 +20,7 @@ from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
 from ..adapters.appeals_repository import SqlAppeals
 from ..adapters.eligibility_repository import SqlEligibility
 from ..adapters.order_repository import SqlOrderFacts, SqlUsage
+from ..adapters.outcomes_repository import SqlOutcomes
 from ..adapters.payer_repository import SqlPayers
 from ..adapters.repository import SqlCases
 from ..settings import AuthorizationSettings
@@ -40,6 +41,7 @@ class AuthorizationUnitOfWork(UnitOfWork):
     usage: SqlUsage
     eligibility: SqlEligibility
     appeals: SqlAppeals
+    outcomes: SqlOutcomes
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession],
                  outbox: OutboxWriter, *, settings: AuthorizationSettings) -> None:
@@ -54,6 +56,7 @@ class AuthorizationUnitOfWork(UnitOfWork):
         self.usage = SqlUsage(self.session, self.seen)
         self.eligibility = SqlEligibility(self.session, self.seen)
         self.appeals = SqlAppeals(self.session, self.seen)
+        self.outcomes = SqlOutcomes(self.session)
         return self
 
     async def flush(self) -> None:

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from orders.domain.catalog import Catalog, Drug, RulesConfig
+from orders.domain.outcome_rules import OutcomeRules
 from orders.domain.protocols import Protocol, protocol_from_data
 
 
@@ -40,3 +41,10 @@ def seed_catalog() -> Catalog:
 def seed_protocols() -> list[Protocol]:
     """Center-wide templates (practice_id None): visible to every practice."""
     return [protocol_from_data(p, practice_id=None) for p in raw_seed()["protocols"]]
+
+
+@lru_cache(maxsize=1)
+def outcome_rules() -> OutcomeRules:
+    """``outcomes.json``: the outcome thresholds and mappings, each with its source."""
+    text = resources.files(__package__).joinpath("outcomes.json").read_text(encoding="utf-8")
+    return OutcomeRules.model_validate(json.loads(text))

@@ -25,6 +25,7 @@ from orders.domain.values import Actor, Payer, Urgency
 from orders.seed.reactions import seed_reaction_rules
 from orders.service.order_identity import coverage_for, practitioner_error
 from orders.service.reaction_guards import ensure_not_held, override_reason
+from orders.service.responses import load_history
 from orders.service.uow import OrdersUnitOfWork
 
 log = logging.getLogger("orders")
@@ -100,9 +101,11 @@ async def _check(uow: OrdersUnitOfWork, order_like: Order | OrderDraft, patient:
                  catalog: Catalog, now: datetime, exclude_order: UUID | None) -> CheckResult:
     history = await uow.doses.history(patient.id, exclude_order=exclude_order)
     reactions = await uow.reactions.for_patient(patient.id)  # one query (RX-1, 2, 4, 6)
+    responses = await load_history(uow, patient.id)  # earlier visits' outcomes (3.3)
     return run_checks(patient=patient.facts, lines=list(order_like.lines), catalog=catalog,
                       history=history, as_of=check_time(order_like.requested_window, now),
-                      reactions=reactions, reaction_rules=seed_reaction_rules())
+                      reactions=reactions, reaction_rules=seed_reaction_rules(),
+                      responses=responses, protocol_id=order_like.protocol_id)
 
 
 # ------------------------------------------------------------------------------ commands

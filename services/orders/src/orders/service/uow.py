@@ -14,6 +14,7 @@ from orders.adapters.identity_repository import (
     DemographicsRepository,
     PractitionerRepository,
 )
+from orders.adapters.outcome_repository import OutcomeRepository
 from orders.adapters.phi_crypto import PhiCipher
 from orders.adapters.phi_keys import PhiKeyRepository
 from orders.adapters.reaction_repository import ReactionRepository
@@ -50,6 +51,7 @@ class OrdersUnitOfWork(UnitOfWork):
     access_log: AccessLogRepository
     phi_keys: PhiKeyRepository
     reactions: ReactionRepository
+    outcomes: OutcomeRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, catalogs: CatalogCache, cipher: PhiCipher) -> None:
@@ -70,4 +72,5 @@ class OrdersUnitOfWork(UnitOfWork):
         self.access_log = AccessLogRepository(self.session)
         self.phi_keys = PhiKeyRepository(self.session, self._cipher)
         self.reactions = ReactionRepository(self.session)
+        self.outcomes = OutcomeRepository(self.session)
         return self

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
+from uuid import UUID
 
 from orders.domain.catalog import Catalog, Drug, RulesConfig
+from orders.domain.history import ResponseHistory
 from orders.domain.lines import LineSpec
 from orders.domain.patient import HomeMed, PastDose, PatientFacts, normalize_name
 from orders.domain.reaction_rules import ReactionRules
@@ -41,6 +43,8 @@ class CheckContext:
     # structured reactions (domain/reactions.py) and the rules that read them
     reaction_history: tuple[Reaction, ...] = ()
     reaction_rules: ReactionRules | None = None
+    responses: ResponseHistory | None = None  # earlier visits' outcomes (response history)
+    protocol_id: UUID | None = None  # the protocol the order was built from
 
     @property
     def rules(self) -> RulesConfig:
@@ -121,7 +125,9 @@ def home_med_classes(med: HomeMed, catalog: Catalog) -> set[str]:
 def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog,
                   history: list[PastDose], as_of: datetime,
                   reactions: Sequence[Reaction] = (),
-                  reaction_rules: ReactionRules | None = None) -> CheckContext:
+                  reaction_rules: ReactionRules | None = None,
+                  responses: ResponseHistory | None = None,
+                  protocol_id: UUID | None = None) -> CheckContext:
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     resolved: list[ResolvedLine] = []
@@ -147,4 +153,5 @@ def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Cata
         # only reactions before the moment checked count, like doses
         reaction_history=tuple(r for r in reactions if r.onset_at <= as_of),
         reaction_rules=reaction_rules,
+        responses=responses, protocol_id=protocol_id,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
 from orders.domain.catalog import Catalog
 from orders.domain.checks import (
@@ -13,10 +14,12 @@ from orders.domain.checks import (
     interactions,
     patient_rules,
     reaction_checks,
+    response_history,
     session,
 )
 from orders.domain.checks.context import CheckContext, build_context
 from orders.domain.findings import Finding, sort_findings
+from orders.domain.history import ResponseHistory
 from orders.domain.lines import LineSpec
 from orders.domain.patient import PastDose, PatientFacts
 from orders.domain.reaction_rules import ReactionRules
@@ -48,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     interactions.steroid_nsaid_findings,
     interactions.akathisia_findings,
     frequency.frequency_findings,
+    response_history.response_findings,
 )
 
 
@@ -66,11 +70,15 @@ class CheckResult:
 
 def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog,
                history: list[PastDose], as_of: datetime, reactions: Sequence[Reaction] = (),
-               reaction_rules: ReactionRules | None = None) -> CheckResult:
+               reaction_rules: ReactionRules | None = None,
+               responses: ResponseHistory | None = None,
+               protocol_id: UUID | None = None) -> CheckResult:
     """Pure: same inputs, same result. ``as_of`` is when the drugs are expected to be given.
-    ``reactions`` are the patient's structured reactions, read by ``reaction_rules``."""
+    ``reactions`` are the patient's structured reactions, read by ``reaction_rules``;
+    ``responses`` is the patient's response history (earlier visits' outcomes)."""
     ctx = build_context(patient=patient, lines=lines, catalog=catalog, history=history,
-                        as_of=as_of, reactions=reactions, reaction_rules=reaction_rules)
+                        as_of=as_of, reactions=reactions, reaction_rules=reaction_rules,
+                        responses=responses, protocol_id=protocol_id)
     found: list[Finding] = []
     for rule in RULES:
         found.extend(rule(ctx))

@@ -95,6 +95,14 @@ class Dose(RootModel[Decimal]):
     root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
 
 
+class EdAvoidedReportQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date | None, Field(alias='from', title='From')] = None
+    to: Annotated[date | None, Field(title='To')] = None
+
+
 class EndCoverageQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -138,6 +146,22 @@ class ListAlertsQuery(BaseModel):
     limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
     open_only: Annotated[bool, Field(title='Open Only')] = True
     practitioner_id: Annotated[UUID | None, Field(title='Practitioner Id')] = None
+
+
+class DrugCode2(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, min_length=1, title='Drug Code')]
+
+
+class PayerId(RootModel[str]):
+    root: Annotated[str, Field(max_length=64, min_length=1, title='Payer Id')]
+
+
+class ListAssessmentsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    drug_code: Annotated[DrugCode2 | None, Field(title='Drug Code')] = None
+    payer_id: Annotated[PayerId | None, Field(title='Payer Id')] = None
 
 
 class ListCoveragesQuery(BaseModel):
@@ -259,6 +283,14 @@ class OrderLineIn(BaseModel):
 
 class Lines(RootModel[list[OrderLineIn]]):
     root: Annotated[list[OrderLineIn], Field(min_length=1, title='Lines')]
+
+
+class OutcomesReportQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date | None, Field(alias='from', title='From')] = None
+    to: Annotated[date | None, Field(title='To')] = None
 
 
 class Plan(RootModel[str]):
@@ -400,57 +432,7 @@ class VitalsOut(BaseModel):
     temp_c: Annotated[str | None, Field(title='Temp C')]
 
 
-class CoverageOut(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    effective_from: Annotated[date | None, Field(title='Effective From')]
-    effective_to: Annotated[date | None, Field(title='Effective To')]
-    group_number: Annotated[str | None, Field(title='Group Number')]
-    id: Annotated[UUID, Field(title='Id')]
-    member_id: Annotated[str, Field(title='Member Id')]
-    patient_id: Annotated[UUID, Field(title='Patient Id')]
-    payer_id: Annotated[str, Field(title='Payer Id')]
-    plan_id: Annotated[str | None, Field(title='Plan Id')]
-    priority: Annotated[
-        Literal['primary', 'secondary', 'tertiary'], Field(title='Priority')
-    ]
-    relationship: Annotated[
-        Literal['self', 'spouse', 'child', 'other'], Field(title='Relationship')
-    ]
-    status: Annotated[Literal['active', 'ended'], Field(title='Status')]
-    subscriber: PersonOut | None
-    version: Annotated[int, Field(title='Version')]
-
-
-class HTTPValidationError(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    detail: Annotated[list[ValidationError] | None, Field(title='Detail')] = None
-
-
-class PayerIdentityOut(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    coverage: CoverageOut | None
-    order_id: Annotated[
-        UUID | None,
-        Field(
-            description='null: read for a patient and payer, no order', title='Order Id'
-        ),
-    ]
-    ordering: PractitionerOut | None
-    patient: Annotated[
-        PersonOut | None, Field(description='null: no demographics on file')
-    ]
-    patient_id: Annotated[UUID, Field(title='Patient Id')]
-    practice_id: Annotated[str, Field(title='Practice Id')]
-    supervising: PractitionerOut | None
-
-
-class ReactionOut(BaseModel):
+class OrdersentrypointsapireactionschemasReactionOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -486,9 +468,61 @@ class ReactionOut(BaseModel):
     warnings: Annotated[list[str], Field(title='Warnings')]
 
 
+class CoverageOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective_from: Annotated[date | None, Field(title='Effective From')]
+    effective_to: Annotated[date | None, Field(title='Effective To')]
+    group_number: Annotated[str | None, Field(title='Group Number')]
+    id: Annotated[UUID, Field(title='Id')]
+    member_id: Annotated[str, Field(title='Member Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    plan_id: Annotated[str | None, Field(title='Plan Id')]
+    priority: Annotated[
+        Literal['primary', 'secondary', 'tertiary'], Field(title='Priority')
+    ]
+    relationship: Annotated[
+        Literal['self', 'spouse', 'child', 'other'], Field(title='Relationship')
+    ]
+    status: Annotated[Literal['active', 'ended'], Field(title='Status')]
+    subscriber: PersonOut | None
+    version: Annotated[int, Field(title='Version')]
+
+
+class HTTPValidationError(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    detail: Annotated[list[ValidationError] | None, Field(title='Detail')] = None
+
+
 class PageReactionOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    items: Annotated[list[ReactionOut], Field(title='Items')]
+    items: Annotated[
+        list[OrdersentrypointsapireactionschemasReactionOut], Field(title='Items')
+    ]
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
+class PayerIdentityOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    coverage: CoverageOut | None
+    order_id: Annotated[
+        UUID | None,
+        Field(
+            description='null: read for a patient and payer, no order', title='Order Id'
+        ),
+    ]
+    ordering: PractitionerOut | None
+    patient: Annotated[
+        PersonOut | None, Field(description='null: no demographics on file')
+    ]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    supervising: PractitionerOut | None

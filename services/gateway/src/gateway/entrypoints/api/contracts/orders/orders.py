@@ -45,6 +45,34 @@ class ActionIn(BaseModel):
     rate: Annotated[Rate | Rate1 | None, Field(title='Rate')] = None
 
 
+class AcuteOutcomeOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    baseline_category: Annotated[str | None, Field(title='Baseline Category')]
+    baseline_nrs: Annotated[int | None, Field(title='Baseline Nrs')]
+    drop_50pct_2h: Annotated[bool | None, Field(title='Drop 50Pct 2H')]
+    ed_return_72h: Annotated[bool | None, Field(title='Ed Return 72H')]
+    ed_return_hours: Annotated[float | None, Field(title='Ed Return Hours')]
+    failure: Annotated[bool | None, Field(title='Failure')]
+    held_24h: Annotated[
+        bool | None,
+        Field(description='no recurrence and no rescue up to 24 h', title='Held 24H'),
+    ]
+    pain_free_2h: Annotated[bool | None, Field(title='Pain Free 2H')]
+    pain_free_60: Annotated[bool | None, Field(title='Pain Free 60')]
+    recurrence: Annotated[bool | None, Field(title='Recurrence')]
+    relief_2h: Annotated[bool | None, Field(title='Relief 2H')]
+    relief_at_discharge: Annotated[bool | None, Field(title='Relief At Discharge')]
+    rescue_use: Annotated[bool | None, Field(title='Rescue Use')]
+    response: Annotated[str, Field(title='Response')]
+    sustained_freedom_24h: Annotated[bool | None, Field(title='Sustained Freedom 24H')]
+    sustained_freedom_48h: Annotated[bool | None, Field(title='Sustained Freedom 48H')]
+    sustained_relief_24h: Annotated[bool | None, Field(title='Sustained Relief 24H')]
+    sustained_relief_48h: Annotated[bool | None, Field(title='Sustained Relief 48H')]
+    time_to_relief_min: Annotated[int | None, Field(title='Time To Relief Min')]
+
+
 class DoseGiven(RootModel[Decimal]):
     root: Annotated[
         Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose Given')
@@ -160,6 +188,55 @@ class FindingOut(BaseModel):
     severity: Annotated[Literal['block', 'warn', 'info'], Field(title='Severity')]
 
 
+class EdHours(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=72.0, title='Ed Hours')]
+
+
+class RecurrenceHours(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=72.0, title='Recurrence Hours')]
+
+
+class RescueHours(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=72.0, title='Rescue Hours')]
+
+
+class FollowUpIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    checkpoint_hours: Annotated[
+        Literal[24, 48, 72],
+        Field(
+            description='The call: 24, 48 or 72 h after discharge',
+            title='Checkpoint Hours',
+        ),
+    ]
+    ed_hours: Annotated[EdHours | str | None, Field(title='Ed Hours')] = None
+    ed_visit: Annotated[bool, Field(title='Ed Visit')] = False
+    recurrence: Annotated[bool, Field(title='Recurrence')] = False
+    recurrence_hours: Annotated[
+        RecurrenceHours | str | None, Field(title='Recurrence Hours')
+    ] = None
+    rescue_hours: Annotated[RescueHours | str | None, Field(title='Rescue Hours')] = (
+        None
+    )
+    rescue_used: Annotated[bool, Field(title='Rescue Used')] = False
+
+
+class FollowUpOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    checkpoint_hours: Annotated[int, Field(title='Checkpoint Hours')]
+    ed_hours: Annotated[float | None, Field(title='Ed Hours')]
+    ed_visit: Annotated[bool, Field(title='Ed Visit')]
+    recurrence: Annotated[bool, Field(title='Recurrence')]
+    recurrence_hours: Annotated[float | None, Field(title='Recurrence Hours')]
+    rescue_hours: Annotated[float | None, Field(title='Rescue Hours')]
+    rescue_used: Annotated[bool, Field(title='Rescue Used')]
+
+
 class Diagnosi(RootModel[str]):
     root: Annotated[
         str, Field(pattern='(?i)^[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?$')
@@ -196,6 +273,41 @@ class OverrideOut(BaseModel):
     finding_code: Annotated[str, Field(title='Finding Code')]
     line: Annotated[int | None, Field(title='Line')]
     reason: Annotated[str, Field(title='Reason')]
+
+
+class PainScoreIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    at: Annotated[
+        AwareDatetime | None,
+        Field(description='When it was taken (default: now)', title='At'),
+    ] = None
+    nrs: Annotated[
+        int, Field(description='Numeric rating scale 0-10', ge=0, le=10, title='Nrs')
+    ]
+    point: Annotated[
+        Literal['arrival', 'pre_drug', '60_min', '120_min', 'discharge'],
+        Field(title='Point'),
+    ]
+
+
+class PainScoreOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    category: Annotated[str, Field(title='Category')]
+    nrs: Annotated[int, Field(title='Nrs')]
+    point: Annotated[str, Field(title='Point')]
+
+
+class PainScoresOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[PainScoreOut], Field(title='Items')]
 
 
 class PayerIn(BaseModel):
@@ -315,6 +427,17 @@ class SuspectIn(BaseModel):
     rate_at_onset: Annotated[
         RateAtOnset | RateAtOnset1 | None, Field(title='Rate At Onset')
     ] = None
+
+
+class VisitOutcomeOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    follow_ups: Annotated[list[FollowUpOut], Field(title='Follow Ups')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    outcome: AcuteOutcomeOut
+    rules_version: Annotated[int, Field(title='Rules Version')]
+    scores: Annotated[list[PainScoreOut], Field(title='Scores')]
 
 
 class HeartRate(RootModel[int]):
