@@ -1,7 +1,7 @@
 """Outcomes: pain scores of a visit, 24/48/72 h follow-ups, preventive assessments.
 
-Revision ID: orders_0007_outcomes
-Revises: orders_0006
+Revision ID: orders_0008_outcomes
+Revises: orders_0007_reactions
 Create Date: 2026-12-06
 """
 import sqlalchemy as sa
