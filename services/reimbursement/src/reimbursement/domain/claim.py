@@ -147,7 +147,7 @@ def build_claim(
     warnings: list[str] = []
     policy = ctx.contract.policy if ctx.contract else CodingPolicy()
     timed, service_date = _timeline(visit, ctx.clinic_tz, reviews, warnings)
-    admin = code_administration(timed, policy.hydration_codes)
+    admin = code_administration(timed, policy)
     drugs = code_drugs(visit.administrations, ctx.products, ctx.descriptors, policy)
     reviews.extend(drugs.reviews)
     diagnoses = claim_diagnoses(visit, reviews, warnings)

@@ -15,10 +15,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from reimbursement.domain.admin_coding import is_hydration
 from reimbursement.domain.fees import CodingPolicy
 from reimbursement.domain.hcpcs import HcpcsDescriptor, billing_units, discarded_units
 from reimbursement.domain.holds import Hold
+from reimbursement.domain.hydration import is_hydration
 from reimbursement.domain.inventory import Product
 from reimbursement.domain.money import ZERO, qty
 from reimbursement.domain.ndc import NdcError, format_ndc, normalize_ndc
@@ -93,6 +93,11 @@ def code_drugs(
     pending: list[DrugLine] = []  # lines waiting for their NDC
     groups: dict[tuple[str, str], _Group] = {}
     for g in sorted(given, key=lambda x: x.sequence):
+        if g.fluid_purpose in ("carrier", "kvo"):
+            # part of the drug's administration (prior-auth-billing.md B1 ex. 2), not a supply
+            notes.append(f"line {g.sequence}: {g.drug_code} ran as {g.fluid_purpose}: the bag "
+                         "is not billed")
+            continue
         if g.ndc is None and g.dose >= 0 and g.wasted >= 0 and not _unbilled_fluid(g, policy):
             holds.append(Hold("ndc", f"line {g.sequence}: no NDC recorded for {g.drug_code}",
                               g.sequence))

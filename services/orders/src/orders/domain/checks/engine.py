@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from orders.domain.catalog import Catalog
-from orders.domain.checks import dosing, frequency, interactions, patient_rules, session
+from orders.domain.checks import (
+    dosing,
+    fluid_rules,
+    frequency,
+    interactions,
+    patient_rules,
+    session,
+)
 from orders.domain.checks.context import CheckContext, build_context
 from orders.domain.findings import Finding, sort_findings
 from orders.domain.lines import LineSpec
@@ -36,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     interactions.steroid_nsaid_findings,
     interactions.akathisia_findings,
     frequency.frequency_findings,
+    fluid_rules.fluid_findings,
 )
 
 
@@ -46,6 +54,8 @@ class CheckResult:
     acuity_class: str
     requires_driver: bool
     catalog_version: int
+    # line sequence -> the catalog's monitoring text for its drug (shown on the order line)
+    monitoring: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def blocks(self) -> list[Finding]:
@@ -66,4 +76,5 @@ def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog
     return CheckResult(findings=tuple(sort_findings(unique)), estimated_chair_minutes=minutes,
                        acuity_class=session.acuity_class(ctx),
                        requires_driver=session.requires_driver(ctx),
-                       catalog_version=catalog.version)
+                       catalog_version=catalog.version,
+                       monitoring={ln.seq: ln.drug.monitoring for ln in ctx.lines})
