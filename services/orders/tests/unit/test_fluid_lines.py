@@ -15,6 +15,7 @@ from orders.domain.administration import AdministrationRecord
 from orders.domain.fluids import expected_volume_ml
 from orders.domain.lines import FluidOrder, LineSpec, validate_lines
 from orders.domain.order import Actor, Order
+from orders.domain.protocols import DoseRule, Protocol, ProtocolLine, validate_protocol
 from orders.seed import seed_catalog
 from orders.service.events import order_administered, order_signed
 from orders.testing import AS_OF, check, line, patient
@@ -153,3 +154,10 @@ def test_events_carry_the_fluid_purpose_rate_and_indication_code() -> None:
     assert given[0].fluid.indication == "E86.0" and given[0].hcpcs == "J7030"
     assert given[0].stopped_at - given[0].started_at == timedelta(minutes=60)
     assert given[1].fluid is None
+
+
+def test_a_protocol_line_cannot_be_a_fluid() -> None:
+    proto = Protocol(id=uuid4(), practice_id=None, name="fluids first", population="adult",
+                     lines=(ProtocolLine(1, "ns_1000", DoseRule("fixed", Decimal(1000)),
+                                         "infusion", 60),))
+    assert [e.field for e in validate_protocol(proto, CAT)] == ["lines.0.drug_code"]
