@@ -195,3 +195,18 @@ def test_claim_bills_only_the_non_overlapping_hydration(fluid: tuple[int, int],
     if free <= 30:
         assert "96361" not in units
 
+
+
+def test_the_indication_joins_the_claim_and_the_hydration_line_points_at_it() -> None:
+    visit = make_visit(ns_1l(1, 0, 60), epti(2, 60, 100),
+                       diagnoses=("G43.709", "R51.9", "G44.209", "R11.0", "G43.909"))
+    claim = build_claim(visit, make_ctx())
+    assert claim.diagnoses[-1] == "E860"  # not on the order: added from the fluid's indication
+    hydration = next(ln for ln in claim.lines if ln.code == "96361")
+    assert hydration.dx_pointers == (6, 1, 2, 3)
+    assert next(ln for ln in claim.lines if ln.code == "96365").dx_pointers == (1, 2, 3, 4)
+
+
+def test_an_undocumented_fluid_adds_no_diagnosis() -> None:
+    claim = build_claim(make_visit(ns_1l(1, 0, 60, indication="G43.709")), make_ctx())
+    assert claim.diagnoses == ("G43709",)

@@ -21,6 +21,7 @@ from reimbursement.domain.fees import DEFAULT_HYDRATION, CodingPolicy
 from reimbursement.domain.visit import Given
 
 HYDRATION_MIN_MINUTES = 31  # "more than 30 minutes", in whole minutes
+HYDRATION_CODES = frozenset({"96360", "96361"})
 Interval = tuple[datetime, datetime]
 
 
@@ -117,3 +118,31 @@ def net_minutes(fluids: Sequence[Given], drugs: Sequence[Given]) -> int:
         )
         seconds += (h_stop - h_start).total_seconds() - covered
     return int(seconds // 60)
+
+
+def _icd(code: str) -> str:
+    return code.strip().upper().replace(".", "")
+
+
+def with_indications(diagnoses: tuple[str, ...], given: Sequence[Given],
+                     policy: CodingPolicy) -> tuple[str, ...]:
+    """The visit's diagnoses plus the indication of each fluid that counts as hydration: the
+    claim has to show why hydration was needed, even when the order's diagnoses did not."""
+    known = {_icd(d) for d in diagnoses}
+    extra: list[str] = []
+    for g in split_fluids(given, policy).hydration:
+        if g.indication and _icd(g.indication) not in known:
+            known.add(_icd(g.indication))
+            extra.append(g.indication)
+    return (*diagnoses, *extra)
+
+
+def indication_pointers(diagnoses: Sequence[str], given: Sequence[Given], policy: CodingPolicy,
+                        default: tuple[int, ...], limit: int) -> tuple[int, ...]:
+    """Diagnosis pointers for hydration lines: the fluids' indications first, then the
+    visit's usual pointers, at most ``limit`` (SV107 carries four)."""
+    index = {_icd(d): i + 1 for i, d in enumerate(diagnoses)}
+    first = [index[_icd(g.indication)] for g in split_fluids(given, policy).hydration
+             if g.indication and _icd(g.indication) in index]
+    ordered = list(dict.fromkeys([*first, *default]))
+    return tuple(ordered[:limit])
