@@ -10,6 +10,8 @@ from decimal import Decimal
 from uuid import uuid4
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orders.domain.administration import AdministrationRecord
 from orders.domain.fluids import expected_volume_ml
@@ -161,3 +163,15 @@ def test_a_protocol_line_cannot_be_a_fluid() -> None:
                      lines=(ProtocolLine(1, "ns_1000", DoseRule("fixed", Decimal(1000)),
                                          "infusion", 60),))
     assert [e.field for e in validate_protocol(proto, CAT)] == ["lines.0.drug_code"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(volume=st.integers(1, 1000), rate=st.integers(1, 2000), minutes=st.integers(1, 1440))
+def test_a_fluid_line_passes_only_while_the_bag_lasts(volume: int, rate: int,
+                                                      minutes: int) -> None:
+    spec = ns(volume, fluid=FluidOrder("kvo", Decimal(rate)), minutes=minutes)
+    fields = [e.field for e in validate_lines([spec], CAT)]
+    lasts = -(-volume * 60 // rate)  # whole minutes, rounded up
+    assert (fields == []) == (minutes <= lasts)
+    assert set(fields) <= {"lines.0.minutes"}
+    assert 0 < expected_volume_ml(spec) <= volume
