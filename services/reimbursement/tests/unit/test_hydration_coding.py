@@ -210,3 +210,12 @@ def test_the_indication_joins_the_claim_and_the_hydration_line_points_at_it() ->
 def test_an_undocumented_fluid_adds_no_diagnosis() -> None:
     claim = build_claim(make_visit(ns_1l(1, 0, 60, indication="G43.709")), make_ctx())
     assert claim.diagnoses == ("G43709",)
+
+
+def test_a_kvo_bag_is_not_billed_but_leaves_the_shelf() -> None:
+    kvo = give(1, "ns_250", NS250, "40", "ml", "infusion", 0, 120, hcpcs="J7050", purpose="kvo")
+    claim = build_claim(make_visit(kvo, epti(2, 30, 65)), make_ctx())
+    assert "J7050" not in {ln.code for ln in claim.lines}
+    [bag] = [c for c in claim.consumptions if c.ndc == NS250]
+    assert (bag.vials, bag.given, bag.residual) == (1, 40, 210)
+    assert any(d.ndc == NS250 and d.acquisition_cost == 2 for d in claim.drug_costs)
