@@ -183,7 +183,9 @@ class OrderOut(BaseModel):
     diagnosis: list[str]
     payer: dict[str, Any] | None
     protocol_id: UUID | None
-    lines: list[dict[str, Any]]
+    lines: list[dict[str, Any]] = Field(description=(
+        "The order's lines as ordered (an IV fluid's also carries `fluid`: purpose, rate, "
+        "indication), each with the catalog's `monitoring` text for its drug"))
     findings: list[FindingOut]
     overrides: list[OverrideOut]
     estimated_chair_minutes: int

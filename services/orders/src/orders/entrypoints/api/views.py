@@ -28,7 +28,7 @@ def order_view(order: Order) -> dict[str, Any]:
         "authorization_reason": order.authorization_reason,
         "urgency": order.urgency, "requested_window": window, "diagnosis": order.diagnoses,
         "payer": order.payer, "protocol_id": order.protocol_id,
-        "lines": [ln.to_dict() for ln in order.lines],
+        "lines": [{**ln.to_dict(), "monitoring": list(ln.monitoring)} for ln in order.lines],
         "findings": [finding_view(f, order) for f in order.findings],
         "overrides": [{"finding_code": o.finding_code, "line": o.line, "reason": o.reason,
                        "by": o.by, "at": o.at} for o in order.overrides],

@@ -1270,7 +1270,13 @@ class OrderOut(BaseModel):
     findings: Annotated[list[FindingOut], Field(title='Findings')]
     history: Annotated[list[dict[str, Any]], Field(title='History')]
     id: Annotated[UUID, Field(title='Id')]
-    lines: Annotated[list[dict[str, Any]], Field(title='Lines')]
+    lines: Annotated[
+        list[dict[str, Any]],
+        Field(
+            description="The order's lines as ordered (an IV fluid's also carries `fluid`: purpose, rate, indication), each with the catalog's `monitoring` text for its drug",
+            title='Lines',
+        ),
+    ]
     ordering_practitioner_id: Annotated[
         UUID | None, Field(title='Ordering Practitioner Id')
     ] = None
