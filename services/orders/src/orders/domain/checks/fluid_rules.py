@@ -14,14 +14,12 @@ from orders.domain.units import fmt
 
 
 def fluid_findings(ctx: CheckContext) -> Iterator[Finding]:
-    fluids = [ln for ln in ctx.lines if ln.spec.fluid is not None]
+    fluids = [(ln, ln.spec.fluid) for ln in ctx.lines if ln.spec.fluid is not None]
     if not fluids:
         return
     has_drug = any(ln.drug.fluid is None for ln in ctx.lines)
     floor = ctx.rules.fluids.hydration_min_rate_ml_per_h if ctx.rules.fluids else None
-    for line in fluids:
-        fluid = line.spec.fluid
-        assert fluid is not None  # filtered above; keeps mypy's narrowing
+    for line, fluid in fluids:
         rate = fluid.rate_ml_per_h
         if (fluid.purpose == "hydration" and floor is not None and rate is not None
                 and rate < floor):
