@@ -8,7 +8,10 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from aiokafka import AIOKafkaProducer
+
 from chairside_shared import contracts
+from chairside_shared.messaging.envelope import encode, kafka_headers
 from reimbursement.adapters.clients import StaticPayerIdentitySource
 from reimbursement.adapters.x12.write_835 import ClpSpec, RemitSpec, SvcSpec, write_835
 from reimbursement.service import billing
@@ -17,6 +20,7 @@ from reimbursement.testing import coverage, payer_identity
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # 10:00 in New York, inside the 2026Q1 file
 NPI = "1234567893"
 EPTI, KETO, INFLIX = "70001000101", "70003000325", "70006000601"
+NS1000 = "71003001312"  # synthetic NDC of a 1000 mL normal-saline bag (J7030)
 # Chairside stores no names: orders answers who a claim names at export time. In these
 # service-level tests a fixed, synthetic answer stands in for orders (the injected port).
 IDENTITY = payer_identity(cov=coverage(payer_id="medicare"))
@@ -51,6 +55,9 @@ PRODUCTS = {
     INFLIX: {"name": "infliximab 100 mg powder SDV", "hcpcs": "J1745", "strength": "100",
              "strength_unit": "mg", "vials_per_package": 1, "single_dose": True,
              "ndc_unit": "UN", "package_cost": "650.00", "cost_source": "GPO test contract"},
+    NS1000: {"name": "sodium chloride 0.9% 1000 mL bag", "hcpcs": "J7030", "strength": "1000",
+             "strength_unit": "ml", "vials_per_package": 12, "single_dose": False,
+             "ndc_unit": "ML", "package_cost": "36.00", "cost_source": "GPO test contract"},
 }
 ADMIN_RATES = {"96365": "71.32", "96366": "22.14", "96367": "31.10", "96368": "21.00",
                "96374": "41.58", "96375": "18.20", "96360": "35.60", "96361": "14.31"}
@@ -95,11 +102,12 @@ async def setup_catalog(c, *, lots: dict[str, list[tuple[str, str, int]]] | None
 
 def administration(seq: int, drug: str, ndc: str | None, dose: str, start: int, stop: int,
                    mode: str = "infusion", wasted: str = "0", lot: str | None = None,
-                   unit: str = "mg") -> contracts.Administration:
+                   unit: str = "mg", hcpcs: str | None = None,
+                   fluid: contracts.FluidFacts | None = None) -> contracts.Administration:
     return contracts.Administration(
         line_sequence=seq, drug_code=drug, mode=mode, started_at=T0 + timedelta(minutes=start),
         stopped_at=T0 + timedelta(minutes=stop), dose_given=Decimal(dose), dose_unit=unit,
-        ndc=ndc, lot=lot, wasted_amount=Decimal(wasted))
+        ndc=ndc, lot=lot, wasted_amount=Decimal(wasted), hcpcs=hcpcs, fluid=fluid)
 
 
 def administered(*given: contracts.Administration, order_id: uuid.UUID | None = None,
@@ -178,3 +186,21 @@ def resent(text: str, breaks: str, isa13: int, gs06: int = 1, st02: int = 1) -> 
     out = re.sub(r"^ST\*835\*\d+", f"ST*835*{st02:04d}", out, flags=re.M)
     out = re.sub(r"^SE\*(\d+)\*\d+", lambda m: f"SE*{m.group(1)}*{st02:04d}", out, flags=re.M)
     return breaks.join(s for s in out.replace("\n", "").split("~") if s) + breaks
+
+
+async def publish(broker, topic: str, event_type: str, payload, *, event_id: str | None = None,
+                  raw: bytes | None = None) -> str:
+    encoded = encode(event_type=event_type, payload=payload, source="test-producer",
+                     key=str(payload.order_id), event_id=event_id)
+    producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap_servers)
+    await producer.start()
+    try:
+        await producer.send_and_wait(
+            topic,
+            value=raw if raw is not None else encoded.value.encode(),
+            key=encoded.key.encode(),
+            headers=kafka_headers(encoded.headers),
+        )
+    finally:
+        await producer.stop()
+    return encoded.event_id

@@ -56,6 +56,15 @@ class PayerRef(EventPayload):
 
 
 # --------------------------------------------------------------------------- orders.events
+class FluidFacts(EventPayload):
+    """An IV fluid line's purpose, rate and indication code: what hydration coding needs
+    (only ``hydration`` with a documented indication can be 96360/96361). Codes only."""
+
+    purpose: Literal["hydration", "carrier", "kvo"]
+    rate_ml_per_h: Decimal | None = None
+    indication: str | None = Field(None, description="ICD-10 code of the documented reason")
+
+
 class OrderLine(EventPayload):
     sequence: int
     drug_code: str
@@ -67,6 +76,7 @@ class OrderLine(EventPayload):
     minutes: int
     acuity_class: str = "standard"
     sedating: bool = False
+    fluid: FluidFacts | None = None  # IV fluids only; the dose is then the volume in mL
 
 
 class OrderSigned(EventPayload):
@@ -146,6 +156,7 @@ class Administration(EventPayload):
     lot: str | None = None
     wasted_amount: Decimal = Decimal("0")
     reaction: str | None = None
+    fluid: FluidFacts | None = None  # IV fluids only: started_at/stopped_at time hydration
 
 
 class OrderAdministered(EventPayload):

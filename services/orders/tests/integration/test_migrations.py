@@ -128,3 +128,34 @@ async def test_a_catalog_seeded_without_dhe_age_bands_gets_them_as_a_new_version
     del rows[1].snapshot["drugs"]["dhe"]["sources"]["peds_age_caps"]
     assert {k: v for k, v in rows[1].snapshot.items() if k != "version"} == {
         k: v for k, v in snapshot.items() if k != "version"}
+
+
+async def test_a_catalog_seeded_without_fluids_gets_them_as_a_new_version(make_database):
+    from alembic import command
+
+    from orders.adapters.orm import catalog_versions
+    from orders.domain.catalog import Catalog
+
+    fluids = {"ns_1000", "ns_500", "ns_250", "lr_1000"}
+    url = await make_database("orders_mig")
+    cfg = alembic_config(MIGRATIONS, url)
+    await asyncio.to_thread(command.upgrade, cfg, "orders_0006")
+    engine = db.create_engine(url)
+    try:
+        async with engine.begin() as conn:  # as the seed file was before the fluids
+            snapshot = (await conn.execute(sa.select(catalog_versions.c.snapshot))).scalar_one()
+            for code in fluids:
+                del snapshot["drugs"][code]
+            del snapshot["rules"]["fluids"]
+            await conn.execute(catalog_versions.update().values(snapshot=snapshot))
+        await upgrade_async(MIGRATIONS, url)
+        async with engine.connect() as conn:
+            rows = (await conn.execute(sa.select(catalog_versions).order_by(
+                catalog_versions.c.version))).all()
+    finally:
+        await engine.dispose()
+    assert [r.version for r in rows] == [1, 2]
+    latest = Catalog.model_validate(rows[1].snapshot)
+    assert fluids <= set(latest.drugs) and latest.rules.fluids is not None
+    assert latest.drug("ns_1000").hcpcs == "J7030"
+    assert set(rows[0].snapshot["drugs"]) | fluids == set(rows[1].snapshot["drugs"])

@@ -1,4 +1,5 @@
-"""The seed catalog holds the 16 drugs of clinical.md with every attribute and its source."""
+"""The seed catalog holds the 16 drugs of clinical.md and the IV fluids of clinical-loop.md §6,
+with every attribute and its source."""
 
 from decimal import Decimal
 
@@ -13,17 +14,18 @@ DRUGS_OF_CLINICAL_MD = {
     "eptinezumab", "levetiracetam", "ketamine", "chlorpromazine", "metoclopramide", "droperidol",
     "methylprednisolone", "ketorolac", "ondansetron", "diphenhydramine",
 }
+IV_FLUIDS = {"ns_1000", "ns_500", "ns_250", "lr_1000"}
 # every attribute issue #3 names must carry a source
 SOURCED = ("class", "route_modes", "dose_unit", "usual_dose", "max_dose", "peds",
            "default_minutes", "sedation", "requires_driver", "monitoring", "acuity_class",
            "hcpcs", "vial", "single_dose", "frequency_limits")
 
 
-def test_catalog_has_the_16_drugs():
-    assert set(seed_catalog().drugs) == DRUGS_OF_CLINICAL_MD
+def test_catalog_has_the_16_drugs_and_the_fluids():
+    assert set(seed_catalog().drugs) == DRUGS_OF_CLINICAL_MD | IV_FLUIDS
 
 
-@pytest.mark.parametrize("code", sorted(DRUGS_OF_CLINICAL_MD))
+@pytest.mark.parametrize("code", sorted(DRUGS_OF_CLINICAL_MD | IV_FLUIDS))
 def test_every_drug_attribute_names_its_source(code):
     drug = seed_catalog().drug(code)
     missing = [k for k in SOURCED if not drug.sources.get(k)]
@@ -42,6 +44,9 @@ def test_every_drug_attribute_names_its_source(code):
     ("ondansetron", "J2405", Decimal(1)), ("dhe", "J1110", Decimal(1)),
     ("eptinezumab", "J3032", Decimal(1)), ("metoclopramide", "J2765", Decimal(10)),
     ("lidocaine", "J2001", Decimal(10)), ("valproate", "J3490", None), ("ketamine", "J3490", None),
+    # one unit per bag (clinical-loop.md §6; descriptors in cc/mL)
+    ("ns_1000", "J7030", Decimal(1000)), ("ns_500", "J7040", Decimal(500)),
+    ("ns_250", "J7050", Decimal(250)), ("lr_1000", "J7120", Decimal(1000)),
 ])
 def test_hcpcs_codes_and_billing_units(code, hcpcs, unit_amount):
     drug = seed_catalog().drug(code)

@@ -39,7 +39,7 @@ def cap_for(code: str, weight: Decimal) -> Decimal:
 
 
 def order_for(pt, specs: list[tuple[str, Decimal]]) -> Order:
-    ls = [LineSpec(sequence=i + 1, drug_code=code, dose=dose, dose_unit="mg",
+    ls = [LineSpec(sequence=i + 1, drug_code=code, dose=dose, dose_unit=CAT.drug(code).dose_unit,
                    mode=CAT.drug(code).default_mode, minutes=CAT.drug(code).default_minutes)
           for i, (code, dose) in enumerate(specs)]
     return Order.create(result=check(pt, ls), actor=CLERK, at=AS_OF, id=uuid4(),
@@ -95,7 +95,8 @@ def test_doses_at_or_below_the_cap_never_raise_the_cap_finding(code, age, weight
     dose = (cap_for(code, weight) * fraction).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
     if dose <= 0:
         return
-    result = check(pt, [LineSpec(1, code, dose, "mg", CAT.drug(code).default_mode, 10)])
+    result = check(pt, [LineSpec(1, code, dose, CAT.drug(code).dose_unit,
+                                 CAT.drug(code).default_mode, 10)])
     assert "pediatric_dose_above_cap" not in {f.code for f in result.findings}
 
 

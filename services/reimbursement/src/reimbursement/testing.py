@@ -65,6 +65,9 @@ PRODUCTS = {p.ndc: p for p in [
     _p("70009000910", "valproate sodium 500 mg/5 mL SDV", "J3490", "500", "mg", "5", True, "ML", "80.00", 10),
     # IV fluid bags are not single-dose *drug* containers for JW/JZ purposes.
     _p("71000001024", "sodium chloride 0.9% 250 mL", "J7050", "250", "ml", None, False, "ML", "48.00", 24),
+    _p("71003001312", "sodium chloride 0.9% 1000 mL", "J7030", "1000", "ml", None, False, "ML", "36.00", 12),
+    _p("71004001424", "sodium chloride 0.9% 500 mL", "J7040", "500", "ml", None, False, "ML", "40.00", 24),
+    _p("71005001512", "lactated Ringer's 1000 mL", "J7120", "1000", "ml", None, False, "ML", "42.00", 12),
     _p("71001001125", "dexamethasone 10 mg/mL SDV", "J1100", "10", "mg", "1", True, "ML", "25.00", 25),
     _p("71002001225", "metoclopramide 10 mg/2 mL SDV", "J2765", "10", "mg", "2", True, "ML", "20.00", 25),
 ]}
@@ -80,6 +83,7 @@ DESCRIPTORS = {d.code: d for d in [
     _d("J0780", "10", "mg", up_to=True), _d("J1200", "50", "mg", up_to=True),
     _d("J1745", "10", "mg"), _d("J2405", "1", "mg"), _d("J1110", "1", "mg"),
     _d("J3490", "1", "mg", unclassified=True), _d("J7050", "250", "ml"),
+    _d("J7030", "1000", "ml"), _d("J7040", "500", "ml"), _d("J7120", "1000", "ml", up_to=True),
     _d("J1100", "1", "mg"), _d("J2765", "10", "mg", up_to=True),
 ]}
 
@@ -88,7 +92,8 @@ CHARGES = ChargeMaster({
     "96374": D("160.00"), "96375": D("65.00"), "96360": D("200.00"), "96361": D("60.00"),
     "J3032": D("25.00"), "J3475": D("5.00"), "J1885": D("6.00"), "J0780": D("20.00"),
     "J1200": D("8.00"), "J1745": D("150.00"), "J2405": D("2.00"), "J1110": D("180.00"),
-    "J3490": D("150.00"), "J7050": D("30.00"), "J1100": D("1.50"), "J2765": D("10.00"),
+    "J3490": D("150.00"), "J7050": D("30.00"), "J7030": D("45.00"), "J7040": D("35.00"),
+    "J7120": D("45.00"), "J1100": D("1.50"), "J2765": D("10.00"),
 }, version="test-2026")
 
 ASP = AspQuarter("2026Q1", date(2026, 1, 1), date(2026, 3, 31), {
@@ -123,9 +128,11 @@ def at(minutes: int) -> datetime:
 
 def give(seq: int, drug: str, ndc: str | None, dose: str, unit: str,
          mode: Literal["push", "infusion"], start: int, stop: int, wasted: str = "0",
-         hcpcs: str | None = None, lot: str | None = None) -> Given:
+         hcpcs: str | None = None, lot: str | None = None,
+         purpose: Literal["hydration", "carrier", "kvo"] | None = None,
+         indication: str | None = None) -> Given:
     return Given(seq, drug, hcpcs, mode, at(start), at(stop), D(dose), unit, ndc, lot,
-                 D(wasted))
+                 D(wasted), fluid_purpose=purpose, indication=indication)
 
 
 def make_visit(*given: Given, diagnoses: tuple[str, ...] = ("G43.709",), payer: str | None =

@@ -10,11 +10,20 @@ import uuid
 import httpx
 import pytest
 import sqlalchemy as sa
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from reimb_it import EPTI, KETO, T0, administered, administration, approval, setup_catalog
+from aiokafka import AIOKafkaConsumer
+from reimb_it import (
+    EPTI,
+    KETO,
+    T0,
+    administered,
+    administration,
+    approval,
+    publish,
+    setup_catalog,
+)
 
 from chairside_shared import contracts
-from chairside_shared.messaging.envelope import encode, header_dict, kafka_headers
+from chairside_shared.messaging.envelope import header_dict
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
 from reimbursement.adapters import orm
 from reimbursement.entrypoints.api.deps import get_now
@@ -22,24 +31,6 @@ from reimbursement.main import create_app
 from reimbursement.settings import ReimbursementSettings
 
 pytestmark = pytest.mark.integration
-
-
-async def publish(broker, topic: str, event_type: str, payload, *, event_id: str | None = None,
-                  raw: bytes | None = None) -> str:
-    encoded = encode(event_type=event_type, payload=payload, source="test-producer",
-                     key=str(payload.order_id), event_id=event_id)
-    producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap_servers)
-    await producer.start()
-    try:
-        await producer.send_and_wait(
-            topic,
-            value=raw if raw is not None else encoded.value.encode(),
-            key=encoded.key.encode(),
-            headers=kafka_headers(encoded.headers),
-        )
-    finally:
-        await producer.stop()
-    return encoded.event_id
 
 
 async def claims_for(runtime, order_id):

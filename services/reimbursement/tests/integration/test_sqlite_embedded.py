@@ -56,7 +56,7 @@ async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
     assert {(e["npi"], e["taxonomy"], e["status"]) for e in enrolled} == {
         ("2998877668", "261QI0500X", "active")}
     inventory = (await c.get("/v1/inventory")).json()["items"]
-    assert len(inventory) == 15 and all(item["name"].startswith("DEMO") for item in inventory)
+    assert len(inventory) == 18 and all(item["name"].startswith("DEMO") for item in inventory)
     start = NOW - timedelta(hours=2)
     event = contracts.OrderAdministered(
         order_id=uuid.uuid4(), practice_id="demo-clinic", patient_id=uuid.uuid4(),

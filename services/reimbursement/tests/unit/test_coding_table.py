@@ -9,6 +9,7 @@ reasons.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import pytest
 
@@ -28,6 +29,9 @@ from reimbursement.testing import (
 EPTI, MAG, KETO, PROCH = "70001000101", "70002000225", "70003000325", "70004000410"
 DPH, INFLIX, ONDAN, DHE = "70005000525", "70006000601", "70007000701", "70008000810"
 VPA, NS, DEXA, METOC = "70009000910", "71000001024", "71001001125", "71002001225"
+
+# a fluid ordered as hydration with dehydration documented (clinical-loop.md §6)
+hyd = partial(give, purpose="hydration", indication="E86.0")
 
 NEAREST = PayerContract(
     payer_id="commercial-nearest", name="Commercial (nearest-unit rounding)",
@@ -95,7 +99,7 @@ CASES = [
     Case(
         "ex5-hydration-then-drug",
         [
-            give(1, "normal_saline", None, "500", "ml", "infusion", 0, 60),
+            hyd(1, "normal_saline", None, "500", "ml", "infusion", 0, 60),
             give(2, "eptinezumab", EPTI, "100", "mg", "infusion", 60, 100),
         ],
         ["96365x1", "96361x1", f"J3032-JZx100 {EPTI} 1.000ML"],
@@ -241,23 +245,23 @@ CASES = [
         "secondary-hydration-91-min",
         [
             give(1, "ketorolac", KETO, "30", "mg", "push", 0, 1),
-            give(2, "normal_saline", None, "1000", "ml", "infusion", 1, 92),
+            hyd(2, "normal_saline", None, "1000", "ml", "infusion", 1, 92),
         ],
         ["96374x1", "96361x2", f"J1885-JZx2 {KETO} 1.000ML"],
     ),
     Case(
         "hydration-only-45-min",
-        [give(1, "normal_saline", NS, "250", "ml", "infusion", 0, 45)],
+        [hyd(1, "normal_saline", NS, "250", "ml", "infusion", 0, 45)],
         ["96360x1", f"J7050x1 {NS} 250.000ML"],
     ),
     Case(
         "hydration-only-160-min",
-        [give(1, "normal_saline", NS, "500", "ml", "infusion", 0, 160)],
+        [hyd(1, "normal_saline", NS, "500", "ml", "infusion", 0, 160)],
         ["96360x1", "96361x2", f"J7050x2 {NS} 500.000ML"],
     ),
     Case(
         "hydration-30-min-not-reportable",
-        [give(1, "normal_saline", None, "250", "ml", "infusion", 0, 30)],
+        [hyd(1, "normal_saline", None, "250", "ml", "infusion", 0, 30)],
         [],
         status="needs_review",
         reviews=["no_billable_lines"],
@@ -266,7 +270,7 @@ CASES = [
     Case(
         "hydration-as-carrier-not-billed",
         [
-            give(1, "normal_saline", None, "100", "ml", "infusion", 0, 35),
+            hyd(1, "normal_saline", None, "100", "ml", "infusion", 0, 35),
             give(2, "eptinezumab", EPTI, "100", "mg", "infusion", 0, 35),
         ],
         ["96365x1", f"J3032-JZx100 {EPTI} 1.000ML"],
@@ -275,7 +279,7 @@ CASES = [
     Case(
         "hydration-overlap-subtracted",
         [
-            give(1, "normal_saline", None, "1000", "ml", "infusion", 0, 90),
+            hyd(1, "normal_saline", None, "1000", "ml", "infusion", 0, 90),
             give(2, "ketorolac", KETO, "30", "mg", "push", 10, 11),
             give(3, "eptinezumab", EPTI, "100", "mg", "infusion", 30, 60),
         ],
@@ -291,7 +295,7 @@ CASES = [
         "push-initial-then-hydration",
         [
             give(1, "ketorolac", KETO, "30", "mg", "push", 0, 2),
-            give(2, "normal_saline", None, "1000", "ml", "infusion", 2, 102),
+            hyd(2, "normal_saline", None, "1000", "ml", "infusion", 2, 102),
         ],
         ["96374x1", "96361x2", f"J1885-JZx2 {KETO} 1.000ML"],
     ),

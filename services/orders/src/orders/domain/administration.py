@@ -11,6 +11,7 @@ from uuid import UUID
 from orders.domain.catalog import Drug, RulesConfig
 from orders.domain.errors import FieldError
 from orders.domain.findings import Finding
+from orders.domain.fluids import expected_volume_ml
 from orders.domain.lines import LineSpec
 from orders.domain.units import UnitMismatch, convert, fmt
 
@@ -32,6 +33,9 @@ class AdministrationRecord:
     recorded_at: datetime | None = None
     findings: tuple[Finding, ...] = field(default=())
     supervising_practitioner_id: UUID | None = None
+    # The catalog's monitoring text for the drug, shown on the record (not stored with it:
+    # the order's line keeps the text of the catalog version it was checked against).
+    monitoring: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def minutes(self) -> Decimal:
@@ -67,7 +71,8 @@ def check_administration(rec: AdministrationRecord, line: LineSpec, drug: Drug,
     out: list[Finding] = []
     unit = drug.dose_unit
     given = convert(rec.dose_given, rec.dose_unit, unit)
-    ordered = line.dose_in(unit)
+    # a fluid is expected to deliver rate x time (a KVO bag is mostly left in the bag)
+    ordered = convert(expected_volume_ml(line), "mL", unit) if line.fluid else line.dose_in(unit)
     deviation = abs(given - ordered) / ordered * 100
     if deviation > rules.administration_dose_tolerance_pct:
         out.append(Finding("administration_dose_deviation", "warn",

@@ -22,6 +22,9 @@ Mode = Literal["push", "infusion"]
 Sedation = Literal["none", "low", "moderate", "high"]
 PedsPolicy = Literal["weight_based", "capped", "not_established", "contraindicated"]
 LimitKind = Literal["min_interval", "course_days", "amount_per_window", "count_per_window"]
+# Why a fluid runs: only ``hydration`` can be billed as hydration (96360/96361); a carrier
+# dilutes or flushes a drug and KVO keeps the vein open (clinical-loop.md §6).
+FluidPurpose = Literal["hydration", "carrier", "kvo"]
 
 
 class _Data(BaseModel):
@@ -105,6 +108,19 @@ class Pregnancy(_Data):
     check_unknown_status: bool = False  # ask for status in people of childbearing age
 
 
+class FluidSpec(_Data):
+    """An IV fluid bag, ordered by volume (mL) at a rate; billed one HCPCS unit per bag."""
+
+    bag_volume_ml: Decimal = Field(gt=0)
+    solution: str
+
+
+class FluidRules(_Data):
+    """Clinic thresholds for fluid orders (each with a source in ``RulesConfig.sources``)."""
+
+    hydration_min_rate_ml_per_h: Decimal = Field(gt=0)  # slower looks like KVO, not rehydration
+
+
 class Drug(_Data):
     code: str
     name: str
@@ -142,10 +158,14 @@ class Drug(_Data):
     condition_rules: tuple[ConditionRule, ...] = ()
     home_med_rules: tuple[HomeMedRule, ...] = ()
     frequency_limits: tuple[FrequencyLimit, ...] = ()
+    fluid: FluidSpec | None = None  # set for IV fluids (ordered by volume, with a purpose)
     sources: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _consistent(self) -> Drug:
+        if self.fluid is not None and (self.dose_unit.lower() != "ml"
+                                       or self.max_dose > self.fluid.bag_volume_ml):
+            raise ValueError(f"{self.code}: a fluid is dosed in mL, at most one bag")
         if self.default_mode not in self.route_modes:
             raise ValueError(f"{self.code}: default_mode not in route_modes")
         if self.peds_policy == "weight_based" and self.peds_mg_per_kg is None:
@@ -217,6 +237,7 @@ class RulesConfig(_Data):
     clinic_timezone: str = "UTC"  # calendar days (courses, intervals) are the clinic's days
     class_aliases: dict[str, str] = Field(default_factory=dict)  # allergy vocabulary
     class_limits: tuple[FrequencyLimit, ...] = ()
+    fluids: FluidRules | None = None  # None in catalogs older than the fluid items
     sources: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")

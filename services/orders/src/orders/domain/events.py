@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from orders.domain.catalog import Catalog, Mode
+from orders.domain.lines import FluidOrder
 from orders.domain.patient import AgeBand, PatientFacts, age_band
 from orders.domain.values import Payer, Urgency
 
@@ -33,6 +34,7 @@ class SignedLine:
     minutes: int
     acuity_class: str
     sedating: bool
+    fluid: FluidOrder | None = None  # IV fluids: purpose, rate, indication code
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class GivenLine:
     lot: str | None
     wasted_amount: Decimal
     reaction: str | None
+    # IV fluids: why it ran and its indication code (what hydration coding needs); the
+    # start/stop above are the times hydration is counted from
+    fluid: FluidOrder | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,8 @@ def _signed_lines(order: Order, catalog: Catalog) -> tuple[SignedLine, ...]:
             sequence=line.sequence, drug_code=line.drug_code,
             hcpcs=drug.hcpcs if drug else None, hcpcs_unit=drug.hcpcs_unit if drug else None,
             dose=line.dose, dose_unit=line.dose_unit, mode=line.mode, minutes=line.minutes,
-            acuity_class=acuity, sedating=bool(drug and drug.requires_driver)))
+            acuity_class=acuity, sedating=bool(drug and drug.requires_driver),
+            fluid=line.fluid))
     return tuple(out)
 
 
@@ -169,7 +175,8 @@ def order_administered(order: Order, catalog: Catalog, at: datetime,
             line_sequence=rec.line_sequence, drug_code=line.drug_code,
             hcpcs=drug.hcpcs if drug else None, mode=line.mode, started_at=rec.started_at,
             stopped_at=rec.stopped_at, dose_given=rec.dose_given, dose_unit=rec.dose_unit,
-            ndc=rec.ndc, lot=rec.lot, wasted_amount=rec.wasted_amount, reaction=rec.reaction))
+            ndc=rec.ndc, lot=rec.lot, wasted_amount=rec.wasted_amount, reaction=rec.reaction,
+            fluid=line.fluid))
     return OrderAdministered(
         order_id=order.id, practice_id=order.practice_id, patient_id=order.patient_id,
         diagnoses=tuple(order.diagnoses), payer=_payer(order),

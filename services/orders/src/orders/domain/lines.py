@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from orders.domain.catalog import Catalog, Mode
+from orders.domain.catalog import Catalog, FluidPurpose, Mode
 from orders.domain.errors import FieldError
-from orders.domain.units import UnitMismatch, convert, is_known_unit
+from orders.domain.fluids import fluid_line_errors
+from orders.domain.units import UnitMismatch, convert, is_known_unit, is_volume_unit
+
+
+@dataclass(frozen=True)
+class FluidOrder:
+    """What an IV fluid line adds to a drug line: why it runs, how fast, and for hydration the
+    documented reason (an ICD-10 code: dehydration, fluid loss, unable to drink)."""
+
+    purpose: FluidPurpose
+    rate_ml_per_h: Decimal | None = None
+    indication: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"purpose": self.purpose, "indication": self.indication,
+                "rate_ml_per_h": None if self.rate_ml_per_h is None else str(self.rate_ml_per_h)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> FluidOrder:
+        rate = d.get("rate_ml_per_h")
+        return cls(purpose=d["purpose"], indication=d.get("indication"),
+                   rate_ml_per_h=None if rate is None else Decimal(str(rate)))
 
 
 @dataclass(frozen=True)
@@ -24,14 +45,24 @@ class LineSpec:
     minutes: int
     wait_after_minutes: int = 0  # e.g. DHE waits 30 min after the antiemetic starts
     with_previous: bool = False  # runs alongside the previous line (DPH pushed with the DRA)
+    fluid: FluidOrder | None = None  # IV fluids only: the dose is the volume in mL
+    # The catalog's monitoring text for this drug, filled from the check result so the order
+    # shows what the version it was checked against asks; not part of what was ordered.
+    monitoring: tuple[str, ...] = field(default=(), compare=False)
 
     def dose_in(self, unit: str) -> Decimal:
         return convert(self.dose, self.dose_unit, unit)
 
-    def to_dict(self) -> dict[str, str | int | bool]:
-        return {"sequence": self.sequence, "drug_code": self.drug_code, "dose": str(self.dose),
-                "dose_unit": self.dose_unit, "mode": self.mode, "minutes": self.minutes,
-                "wait_after_minutes": self.wait_after_minutes, "with_previous": self.with_previous}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "sequence": self.sequence, "drug_code": self.drug_code, "dose": str(self.dose),
+            "dose_unit": self.dose_unit, "mode": self.mode, "minutes": self.minutes,
+            "wait_after_minutes": self.wait_after_minutes, "with_previous": self.with_previous}
+        if self.fluid is not None:
+            out["fluid"] = self.fluid.to_dict()
+        if self.monitoring:
+            out["monitoring"] = list(self.monitoring)
+        return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> LineSpec:
@@ -44,6 +75,8 @@ class LineSpec:
             minutes=int(d["minutes"]),
             wait_after_minutes=int(d.get("wait_after_minutes", 0)),
             with_previous=bool(d.get("with_previous", False)),
+            fluid=FluidOrder.from_dict(d["fluid"]) if d.get("fluid") else None,
+            monitoring=tuple(d.get("monitoring", ())),
         )
 
 
@@ -73,10 +106,10 @@ def validate_lines(
             errors.append(FieldError(f"{at}.wait_after_minutes", "must not be negative"))
         if drug is None:
             continue
-        if not is_known_unit(line.dose_unit):
-            errors.append(
-                FieldError(f"{at}.dose_unit", f"unit {line.dose_unit!r} is not a mass unit")
-            )
+        errors.extend(fluid_line_errors(line, drug, at))
+        if not (is_known_unit(line.dose_unit) or is_volume_unit(line.dose_unit)):
+            errors.append(FieldError(f"{at}.dose_unit",
+                                     f"unit {line.dose_unit!r} is not a mass or volume unit"))
         else:
             try:
                 convert(Decimal(1), line.dose_unit, drug.dose_unit)

@@ -7,7 +7,7 @@ publishes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, TypedDict, Unpack
 from uuid import UUID
@@ -132,6 +132,8 @@ class Order:
         self._log(at, "updated", actor, {"fields": sorted(changes)})
 
     def _apply(self, result: CheckResult) -> None:
+        self.lines = [replace(ln, monitoring=result.monitoring.get(ln.sequence, ()))
+                      for ln in self.lines]
         self.findings = list(result.findings)
         self.estimated_chair_minutes = result.estimated_chair_minutes
         self.acuity_class = result.acuity_class
@@ -244,7 +246,9 @@ class Order:
         errors = validate_administration(record, drug)
         if errors:
             raise ValidationFailed(errors)
-        checked = record.with_findings(check_administration(record, line, drug, catalog.rules))
+        checked = replace(record.with_findings(check_administration(record, line, drug,
+                                                                    catalog.rules)),
+                          monitoring=drug.monitoring)
         self.administrations.append(checked)
         if record.supervising_practitioner_id is not None:
             self.supervising_practitioner_id = record.supervising_practitioner_id

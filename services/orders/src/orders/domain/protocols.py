@@ -107,6 +107,11 @@ def validate_protocol(protocol: Protocol, catalog: Catalog) -> list[FieldError]:
         drug = catalog.drug(line.drug_code)
         if drug is None:
             errors.append(FieldError(f"{at}.drug_code", f"unknown drug code {line.drug_code!r}"))
+        elif drug.fluid is not None:
+            # a fluid line needs a purpose, rate and (hydration) the patient's indication,
+            # which protocol lines do not carry: the fluid is added to the order itself
+            errors.append(FieldError(f"{at}.drug_code", f"{line.drug_code} is an IV fluid: add "
+                                     "it as an order line (purpose, rate, indication)"))
         elif line.mode not in drug.route_modes:
             errors.append(FieldError(f"{at}.mode", f"{line.drug_code} is given by "
                                      f"{', '.join(drug.route_modes)}"))

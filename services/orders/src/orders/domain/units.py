@@ -1,8 +1,9 @@
 """Dose units and Decimal helpers.
 
 Every amount the rules compare is converted to the catalog's unit first, so a line written
-as "2 g" is checked against a magnesium limit stored as "2000 mg". Only mass units convert;
-anything else (mL, units, tablets) is a different quantity and is refused rather than guessed.
+as "2 g" is checked against a magnesium limit stored as "2000 mg". Mass units convert among
+themselves and volume units (IV fluids, dosed in mL) among themselves; mass never converts to
+volume, and anything else (units, tablets) is refused rather than guessed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ _TO_MG: dict[str, Decimal] = {
     "mcg": Decimal("0.001"),
     "ug": Decimal("0.001"),
 }
+# factor to millilitres: IV fluids are ordered by volume
+_TO_ML: dict[str, Decimal] = {"l": Decimal("1000"), "ml": Decimal("1")}
 
 
 class UnitMismatch(ValueError):
@@ -30,13 +33,18 @@ def is_known_unit(unit: str) -> bool:
     return normalize_unit(unit) in _TO_MG
 
 
+def is_volume_unit(unit: str) -> bool:
+    return normalize_unit(unit) in _TO_ML
+
+
 def convert(amount: Decimal, unit: str, to_unit: str) -> Decimal:
     src, dst = normalize_unit(unit), normalize_unit(to_unit)
     if src == dst:
         return amount
-    if src not in _TO_MG or dst not in _TO_MG:
-        raise UnitMismatch(f"cannot convert {unit} to {to_unit}")
-    return amount * _TO_MG[src] / _TO_MG[dst]
+    for table in (_TO_MG, _TO_ML):
+        if src in table and dst in table:
+            return amount * table[src] / table[dst]
+    raise UnitMismatch(f"cannot convert {unit} to {to_unit}")
 
 
 def floor_to_step(amount: Decimal, step: Decimal) -> Decimal:

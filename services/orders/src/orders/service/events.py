@@ -7,6 +7,7 @@ from __future__ import annotations
 from chairside_shared import contracts as c
 from chairside_shared.messaging.outbox import Message
 from orders.domain import events as e
+from orders.domain.lines import FluidOrder
 from orders.domain.values import Payer
 
 
@@ -33,6 +34,13 @@ def _payer(payer: Payer | None) -> c.PayerRef | None:
     return c.PayerRef(payer_id=payer["payer_id"], plan_id=payer.get("plan_id"), member_id=None)
 
 
+def _fluid(fluid: FluidOrder | None) -> c.FluidFacts | None:
+    if fluid is None:
+        return None
+    return c.FluidFacts(purpose=fluid.purpose, rate_ml_per_h=fluid.rate_ml_per_h,
+                        indication=fluid.indication)
+
+
 def order_signed(event: e.OrderSigned) -> c.OrderSigned:
     window = None
     if event.requested_window:
@@ -43,7 +51,8 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
         lines=[c.OrderLine(
             sequence=ln.sequence, drug_code=ln.drug_code, hcpcs=ln.hcpcs,
             hcpcs_unit=ln.hcpcs_unit, dose=ln.dose, dose_unit=ln.dose_unit, mode=ln.mode,
-            minutes=ln.minutes, acuity_class=ln.acuity_class, sedating=ln.sedating)
+            minutes=ln.minutes, acuity_class=ln.acuity_class, sedating=ln.sedating,
+            fluid=_fluid(ln.fluid))
             for ln in event.lines],
         estimated_chair_minutes=event.estimated_chair_minutes, acuity_class=event.acuity_class,
         requires_driver=event.requires_driver, diagnoses=list(event.diagnoses),
@@ -70,7 +79,7 @@ def order_administered(event: e.OrderAdministered) -> c.OrderAdministered:
             line_sequence=g.line_sequence, drug_code=g.drug_code, hcpcs=g.hcpcs, mode=g.mode,
             started_at=g.started_at, stopped_at=g.stopped_at, dose_given=g.dose_given,
             dose_unit=g.dose_unit, ndc=g.ndc, lot=g.lot, wasted_amount=g.wasted_amount,
-            reaction=g.reaction) for g in event.administrations],
+            reaction=g.reaction, fluid=_fluid(g.fluid)) for g in event.administrations],
         completed_at=event.completed_at,
         ordering_practitioner_id=event.ordering_practitioner_id,
         supervising_practitioner_id=event.supervising_practitioner_id,

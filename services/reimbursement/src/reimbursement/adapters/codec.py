@@ -9,6 +9,7 @@ from typing import Any
 from chairside_shared import contracts
 from reimbursement.domain.fees import (
     DEFAULT_HYDRATION,
+    DEFAULT_HYDRATION_INDICATIONS,
     CodingPolicy,
     DrugBasis,
     PayerContract,
@@ -51,7 +52,8 @@ def descriptor_from_row(row: Row) -> HcpcsDescriptor:
 
 def policy_to_json(policy: CodingPolicy) -> dict[str, Any]:
     return {"rounding": policy.rounding.value, "hydration_codes": sorted(policy.hydration_codes),
-            "jw_jz": policy.jw_jz, "unclassified_needs_review": policy.unclassified_needs_review}
+            "jw_jz": policy.jw_jz, "unclassified_needs_review": policy.unclassified_needs_review,
+            "hydration_indications": sorted(policy.hydration_indications)}
 
 
 def policy_from_json(doc: Mapping[str, Any]) -> CodingPolicy:
@@ -60,6 +62,8 @@ def policy_from_json(doc: Mapping[str, Any]) -> CodingPolicy:
         hydration_codes=frozenset(doc.get("hydration_codes", DEFAULT_HYDRATION)),
         jw_jz=bool(doc.get("jw_jz", True)),
         unclassified_needs_review=bool(doc.get("unclassified_needs_review", True)),
+        hydration_indications=frozenset(
+            doc.get("hydration_indications", DEFAULT_HYDRATION_INDICATIONS)),
     )
 
 
@@ -97,7 +101,9 @@ def visit_from_event(event: contracts.OrderAdministered) -> Visit:
         rendering_npi=event.rendering_provider_npi,
         administrations=tuple(
             Given(a.line_sequence, a.drug_code, a.hcpcs, a.mode, a.started_at, a.stopped_at,
-                  a.dose_given, a.dose_unit, a.ndc, a.lot, a.wasted_amount)
+                  a.dose_given, a.dose_unit, a.ndc, a.lot, a.wasted_amount,
+                  fluid_purpose=a.fluid.purpose if a.fluid else None,
+                  indication=a.fluid.indication if a.fluid else None)
             for a in event.administrations),
         completed_at=event.completed_at,
         ordering_practitioner_id=event.ordering_practitioner_id,

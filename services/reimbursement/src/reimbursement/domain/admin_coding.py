@@ -11,19 +11,31 @@ Rules (domain reference B1):
   +96376, which offices cannot bill (status X on the MPFS), so it is never emitted;
 * hydration (96360 / +96361) needs more than 30 minutes; minutes when a drug ran alongside do
   not count (the fluid was a carrier), and after a drug initial service it is +96361.
-Which fluids count as hydration is a per-payer setting (some treat magnesium as hydration).
+Which fluids count as hydration (ordered as hydration, documented, timed; a payer may add
+electrolytes) is ``hydration.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
+from reimbursement.domain.fees import CodingPolicy
+from reimbursement.domain.hydration import (
+    HYDRATION_MIN_MINUTES,
+    first_hour_extra_units,
+    is_hydration,
+    net_minutes,
+    secondary_units,
+    split_fluids,
+)
 from reimbursement.domain.visit import Given
 
+__all__ = ["HYDRATION_MIN_MINUTES", "INFUSION_MIN_MINUTES", "AdminCoding", "AdminLine",
+           "additional_hours", "code_administration", "is_hydration",
+           "secondary_hydration_units"]
+
 INFUSION_MIN_MINUTES = 16
-HYDRATION_MIN_MINUTES = 31
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,21 +53,17 @@ class AdminCoding:
 
 def additional_hours(minutes: int) -> int:
     """+96366 / +96361 units after a first hour: one at >= 91 min, two at >= 151 min..."""
-    return max(0, (minutes - 31) // 60)
+    return first_hour_extra_units(minutes)
 
 
 def secondary_hydration_units(minutes: int) -> int:
     """+96361 units for hydration after another initial service: >30 min per hour block."""
-    return 0 if minutes < HYDRATION_MIN_MINUTES else (minutes - 31) // 60 + 1
+    return secondary_units(minutes)
 
 
-def is_hydration(given: Given, hydration_codes: frozenset[str]) -> bool:
-    return given.drug_code in hydration_codes or (given.hcpcs or "") in hydration_codes
-
-
-def code_administration(given: Sequence[Given], hydration_codes: frozenset[str]) -> AdminCoding:
-    drugs = [g for g in given if not is_hydration(g, hydration_codes)]
-    fluids = [g for g in given if is_hydration(g, hydration_codes)]
+def code_administration(given: Sequence[Given], policy: CodingPolicy) -> AdminCoding:
+    split = split_fluids(given, policy)
+    drugs, fluids = list(split.drugs), list(split.hydration)
     infusions = sorted(
         (g for g in drugs if g.mode == "infusion" and g.minutes >= INFUSION_MIN_MINUTES),
         key=lambda g: (g.started_at, -g.minutes, g.sequence),
@@ -70,7 +78,7 @@ def code_administration(given: Sequence[Given], hydration_codes: frozenset[str])
         coder.push(g)
     if fluids:
         coder.hydration(fluids, drugs)
-    return AdminCoding(coder.out.lines(), tuple(coder.notes))
+    return AdminCoding(coder.out.lines(), split.notes + tuple(coder.notes))
 
 
 class _Coder:
@@ -124,7 +132,7 @@ class _Coder:
                               "billable on an office claim")
 
     def hydration(self, fluids: Sequence[Given], drugs: Sequence[Given]) -> None:
-        net = _net_minutes(fluids, drugs)
+        net = net_minutes(fluids, drugs)
         seqs = tuple(sorted(f.sequence for f in fluids))
         if net < HYDRATION_MIN_MINUTES:
             self.notes.append(f"hydration of {net} min (after time alongside drugs) is not "
@@ -153,31 +161,3 @@ class _Lines:
 
     def lines(self) -> tuple[AdminLine, ...]:
         return tuple(AdminLine(c, u, tuple(self._seqs[c])) for c, u in self._units.items() if u > 0)
-
-
-Interval = tuple[datetime, datetime]
-
-
-def _union(intervals: Iterable[Interval]) -> list[Interval]:
-    merged: list[Interval] = []
-    for start, stop in sorted(i for i in intervals if i[1] > i[0]):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
-        else:
-            merged.append((start, stop))
-    return merged
-
-
-def _net_minutes(fluids: Sequence[Given], drugs: Sequence[Given]) -> int:
-    """Hydration minutes with no drug running alongside (whole minutes)."""
-    hydration = _union((f.started_at, f.stopped_at) for f in fluids)
-    drug_time = _union((d.started_at, d.stopped_at) for d in drugs)
-    seconds = 0.0
-    for h_start, h_stop in hydration:
-        covered = sum(
-            (min(h_stop, d_stop) - max(h_start, d_start)).total_seconds()
-            for d_start, d_stop in drug_time
-            if d_start < h_stop and h_start < d_stop
-        )
-        seconds += (h_stop - h_start).total_seconds() - covered
-    return int(seconds // 60)

@@ -34,6 +34,7 @@ from reimbursement.domain.fees import (
 )
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.holds import Hold
+from reimbursement.domain.hydration import HYDRATION_CODES, indication_pointers, with_indications
 from reimbursement.domain.inventory import Product
 from reimbursement.domain.money import ZERO, cents
 from reimbursement.domain.npi import valid_npi
@@ -147,13 +148,16 @@ def build_claim(
     warnings: list[str] = []
     policy = ctx.contract.policy if ctx.contract else CodingPolicy()
     timed, service_date = _timeline(visit, ctx.clinic_tz, reviews, warnings)
-    admin = code_administration(timed, policy.hydration_codes)
+    admin = code_administration(timed, policy)
     drugs = code_drugs(visit.administrations, ctx.products, ctx.descriptors, policy)
     reviews.extend(drugs.reviews)
-    diagnoses = claim_diagnoses(visit, reviews, warnings)
+    dx_visit = replace(visit, diagnoses=with_indications(visit.diagnoses, timed, policy))
+    diagnoses = claim_diagnoses(dx_visit, reviews, warnings)
     check_parties(visit, ctx.contract, reviews)
     pointers = tuple(range(1, min(len(diagnoses), MAX_POINTERS) + 1)) or (1,)
-    lines = _claim_lines(admin, drugs, pointers, ctx, reviews, given=bool(visit.administrations))
+    hydration_ptrs = indication_pointers(diagnoses, timed, policy, pointers, MAX_POINTERS)
+    lines = _claim_lines(admin, drugs, pointers, ctx, reviews, given=bool(visit.administrations),
+                         hydration_pointers=hydration_ptrs)
     warnings.extend(authorization_warnings(authorization, drugs.lines, service_date))
     payment = _expected_payment(ctx, lines, service_date, warnings)
     drug_costs = _costs(drugs.consumptions, ctx.products)
@@ -200,11 +204,12 @@ def _timeline(visit: Visit, tz: tzinfo, reviews: list[Review], warnings: list[st
 
 def _claim_lines(
     admin: AdminCoding, drugs: DrugCoding, pointers: tuple[int, ...], ctx: BillingContext,
-    reviews: list[Review], *, given: bool,
+    reviews: list[Review], *, given: bool, hydration_pointers: tuple[int, ...],
 ) -> list[ClaimLine]:
     lines: list[ClaimLine] = []
     for a in admin.lines:
-        lines.append(_line(len(lines) + 1, "admin", a.code, (), a.units, a.sequences, pointers,
+        ptrs = hydration_pointers if a.code in HYDRATION_CODES else pointers
+        lines.append(_line(len(lines) + 1, "admin", a.code, (), a.units, a.sequences, ptrs,
                            ctx, reviews))
     for d in drugs.lines:
         lines.append(_drug_line(len(lines) + 1, d, pointers, ctx, reviews))

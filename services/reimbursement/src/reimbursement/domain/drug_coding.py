@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
-from reimbursement.domain.admin_coding import is_hydration
 from reimbursement.domain.fees import CodingPolicy
 from reimbursement.domain.hcpcs import HcpcsDescriptor, billing_units, discarded_units
 from reimbursement.domain.holds import Hold
+from reimbursement.domain.hydration import is_hydration
 from reimbursement.domain.inventory import Product
 from reimbursement.domain.money import ZERO, qty
 from reimbursement.domain.ndc import NdcError, format_ndc, normalize_ndc
@@ -93,6 +93,13 @@ def code_drugs(
     pending: list[DrugLine] = []  # lines waiting for their NDC
     groups: dict[tuple[str, str], _Group] = {}
     for g in sorted(given, key=lambda x: x.sequence):
+        if g.fluid_purpose in ("carrier", "kvo"):
+            # part of the drug's administration (prior-auth-billing.md B1 ex. 2), not a supply;
+            # the bag still leaves the shelf and costs what it costs
+            notes.append(f"line {g.sequence}: {g.drug_code} ran as {g.fluid_purpose}: the bag "
+                         "is not billed")
+            consumptions.extend(_unbilled_bag(g, products))
+            continue
         if g.ndc is None and g.dose >= 0 and g.wasted >= 0 and not _unbilled_fluid(g, policy):
             holds.append(Hold("ndc", f"line {g.sequence}: no NDC recorded for {g.drug_code}",
                               g.sequence))
@@ -125,6 +132,20 @@ def code_drugs(
         lines.extend(_lines_for(group, policy, reviews, notes))
     return DrugCoding(tuple(lines + pending), tuple(reviews), tuple(notes),
                       tuple(consumptions), tuple(holds))
+
+
+def _unbilled_bag(g: Given, products: Mapping[str, Product]) -> list[Consumption]:
+    """A carrier or KVO bag: a whole bag opened (what is left in it is discarded)."""
+    try:
+        product = products.get(normalize_ndc(g.ndc)) if g.ndc else None
+        if product is None or g.dose <= 0:
+            return []
+        given = product.to_strength_unit(g.dose, g.dose_unit)
+    except (NdcError, UnitError):
+        return []
+    bags = max(Decimal(1), (given / product.strength).to_integral_value(rounding=ROUND_CEILING))
+    return [Consumption(g.sequence, product.ndc, bags, given, ZERO,
+                        max(bags * product.strength - given, ZERO), g.lot)]
 
 
 def _unbilled_fluid(g: Given, policy: CodingPolicy) -> bool:

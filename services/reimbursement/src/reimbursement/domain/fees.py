@@ -29,6 +29,12 @@ DEFAULT_HYDRATION = frozenset({
     "J7030", "J7040", "J7042", "J7050", "J7060", "J7070", "J7120",
 })
 ELECTROLYTES = frozenset({"magnesium", "magnesium_sulfate", "J3475"})
+# ICD-10-CM prefixes that document why hydration was needed: dehydration / volume depletion
+# (E86), nausea and vomiting (R11), diarrhea (R19.7), gastroenteritis (A09), dysphagia, i.e.
+# unable to drink (R13.1). Source: clinical-loop.md §6 (CMS RAC topic 0137, Noridian A52732:
+# "dehydration, fluid loss or inability to drink documented"); the code list itself is
+# [general knowledge, verify] and per payer (a contract's policy may replace it).
+DEFAULT_HYDRATION_INDICATIONS = frozenset({"E86", "R11", "R197", "A09", "R131"})
 
 
 class PayerKind(StrEnum):
@@ -90,6 +96,7 @@ class CodingPolicy:
     hydration_codes: frozenset[str] = DEFAULT_HYDRATION
     jw_jz: bool = True  # report JW/JZ on single-dose-container drugs
     unclassified_needs_review: bool = True  # J3490 etc. need a description and invoice
+    hydration_indications: frozenset[str] = DEFAULT_HYDRATION_INDICATIONS  # ICD-10 prefixes
 
     @classmethod
     def electrolytes_as_hydration(

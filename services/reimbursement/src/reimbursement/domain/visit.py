@@ -28,6 +28,10 @@ class Given:
     ndc: str | None = None
     lot: str | None = None
     wasted: Decimal = Decimal("0")  # documented discarded amount, in ``dose_unit``
+    # IV fluids only: why it ran (hydration / carrier / kvo) and the documented indication
+    # (ICD-10) as ordered; None for a drug, or a fluid from a producer that did not say
+    fluid_purpose: Literal["hydration", "carrier", "kvo"] | None = None
+    indication: str | None = None
 
     @property
     def minutes(self) -> int:

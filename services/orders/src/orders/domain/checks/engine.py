@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
 from orders.domain.catalog import Catalog
 from orders.domain.checks import (
     dosing,
+    fluid_rules,
     frequency,
     interactions,
     patient_rules,
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     interactions.akathisia_findings,
     frequency.frequency_findings,
     response_history.response_findings,
+    fluid_rules.fluid_findings,
 )
 
 
@@ -62,6 +64,8 @@ class CheckResult:
     acuity_class: str
     requires_driver: bool
     catalog_version: int
+    # line sequence -> the catalog's monitoring text for its drug (shown on the order line)
+    monitoring: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def blocks(self) -> list[Finding]:
@@ -88,4 +92,5 @@ def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog
     return CheckResult(findings=tuple(sort_findings(unique)), estimated_chair_minutes=minutes,
                        acuity_class=session.acuity_class(ctx),
                        requires_driver=session.requires_driver(ctx),
-                       catalog_version=catalog.version)
+                       catalog_version=catalog.version,
+                       monitoring={ln.seq: ln.drug.monitoring for ln in ctx.lines})

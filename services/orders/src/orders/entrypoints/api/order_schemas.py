@@ -13,11 +13,28 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from chairside_shared.inputs import Instant
+from chairside_shared.inputs import Instant, decimal_pattern, decimal_text
 from orders.entrypoints.api.schemas import Dose, In, LineNumber, Mode, Severity, Wasted
 
 ICD10 = r"(?i)^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
 Icd10 = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=ICD10)]
+
+
+RateMlPerH = Annotated[Decimal, Field(
+    gt=0, le=9999, decimal_places=1, multiple_of=Decimal("0.1"), description="mL/h",
+    json_schema_extra=decimal_text(decimal_pattern("[1-9][0-9]{0,3}", 1, zero=False)))]
+
+
+class FluidLineIn(In):
+    """IV fluids only (clinical-loop.md §6): the line's dose is then the volume in mL."""
+
+    purpose: Literal["hydration", "carrier", "kvo"] = Field(
+        description="hydration (billable as 96360/96361 when it qualifies), carrier (dilutes or "
+        "flushes a drug) or kvo (keeps the vein open)")
+    rate_ml_per_h: RateMlPerH | None = None
+    indication: Icd10 | None = Field(
+        default=None, description="ICD-10 code of the documented reason; required for hydration "
+        "(dehydration, fluid loss, unable to drink)")
 
 
 class OrderLineIn(In):
@@ -29,6 +46,7 @@ class OrderLineIn(In):
     sequence: LineNumber
     wait_after_minutes: int = Field(default=0, ge=0, le=24 * 60)
     with_previous: bool = False
+    fluid: FluidLineIn | None = None
 
 
 class WindowIn(In):
@@ -135,6 +153,8 @@ class AdministrationOut(BaseModel):
     reaction: str | None
     findings: list[FindingOut]
     supervising_practitioner_id: UUID | None = None
+    monitoring: list[str] = Field(default=[], description="The catalog's monitoring text for "
+                                  "the drug of this line")
 
 
 class CompleteIn(In):
@@ -165,7 +185,9 @@ class OrderOut(BaseModel):
     diagnosis: list[str]
     payer: dict[str, Any] | None
     protocol_id: UUID | None
-    lines: list[dict[str, Any]]
+    lines: list[dict[str, Any]] = Field(description=(
+        "The order's lines as ordered (an IV fluid's also carries `fluid`: purpose, rate, "
+        "indication), each with the catalog's `monitoring` text for its drug"))
     findings: list[FindingOut]
     overrides: list[OverrideOut]
     estimated_chair_minutes: int

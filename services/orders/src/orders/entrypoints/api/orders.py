@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from orders.domain.administration import AdministrationRecord
-from orders.domain.lines import LineSpec
+from orders.domain.lines import FluidOrder, LineSpec
 from orders.domain.order import OrderChanges
 from orders.domain.values import Payer
 from orders.entrypoints.api import order_schemas as s
@@ -23,10 +23,17 @@ from orders.service import queries
 router = APIRouter(prefix="/v1/orders", tags=["orders"])
 
 
+def _fluid(f: s.FluidLineIn | None) -> FluidOrder | None:
+    if f is None:
+        return None
+    return FluidOrder(purpose=f.purpose, rate_ml_per_h=f.rate_ml_per_h, indication=f.indication)
+
+
 def _lines(lines: list[s.OrderLineIn] | None) -> list[LineSpec]:
     return [LineSpec(sequence=ln.sequence, drug_code=ln.drug_code, dose=ln.dose,
                      dose_unit=ln.dose_unit, mode=ln.mode, minutes=ln.minutes,
-                     wait_after_minutes=ln.wait_after_minutes, with_previous=ln.with_previous)
+                     wait_after_minutes=ln.wait_after_minutes, with_previous=ln.with_previous,
+                     fluid=_fluid(ln.fluid))
             for ln in lines or ()]
 
 

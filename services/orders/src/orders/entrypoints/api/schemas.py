@@ -156,6 +156,8 @@ class DrugOut(Out):
     vial_size: Decimal | None
     single_dose: bool
     frequency_limits: list[dict[str, Any]]
+    fluid: dict[str, Any] | None = Field(
+        default=None, description="IV fluids only: the bag (volume in mL, solution)")
     sources: dict[str, str]
     catalog_version: int
 

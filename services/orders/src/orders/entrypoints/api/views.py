@@ -28,7 +28,7 @@ def order_view(order: Order) -> dict[str, Any]:
         "authorization_reason": order.authorization_reason,
         "urgency": order.urgency, "requested_window": window, "diagnosis": order.diagnoses,
         "payer": order.payer, "protocol_id": order.protocol_id,
-        "lines": [ln.to_dict() for ln in order.lines],
+        "lines": [{**ln.to_dict(), "monitoring": list(ln.monitoring)} for ln in order.lines],
         "findings": [finding_view(f, order) for f in order.findings],
         "overrides": [{"finding_code": o.finding_code, "line": o.line, "reason": o.reason,
                        "by": o.by, "at": o.at} for o in order.overrides],
@@ -38,7 +38,8 @@ def order_view(order: Order) -> dict[str, Any]:
         "ordering_practitioner_id": order.ordering_practitioner_id,
         "supervising_practitioner_id": order.supervising_practitioner_id,
         "coverage_id": order.coverage_id,
-        "administrations": [administration_view(a) for a in order.administrations],
+        "administrations": [administration_view(a, _monitoring(order, a))
+                            for a in order.administrations],
         "history": [{"at": h.at, "action": h.action, "by": h.by, "detail": h.detail}
                     for h in order.history],
         "created_at": order.created_at, "updated_at": order.updated_at,
@@ -47,12 +48,20 @@ def order_view(order: Order) -> dict[str, Any]:
     }
 
 
-def administration_view(a: AdministrationRecord) -> dict[str, Any]:
+def _monitoring(order: Order, a: AdministrationRecord) -> tuple[str, ...]:
+    """The record's own text when just recorded, else its line's (kept with the order)."""
+    line = next((ln for ln in order.lines if ln.sequence == a.line_sequence), None)
+    return a.monitoring or (line.monitoring if line else ())
+
+
+def administration_view(a: AdministrationRecord,
+                        monitoring: tuple[str, ...] | None = None) -> dict[str, Any]:
     return {"line_sequence": a.line_sequence, "started_at": a.started_at,
             "stopped_at": a.stopped_at, "dose_given": a.dose_given, "dose_unit": a.dose_unit,
             "ndc": a.ndc, "lot": a.lot, "wasted_amount": a.wasted_amount,
             "reaction": a.reaction, "findings": [finding_view(f) for f in a.findings],
-            "supervising_practitioner_id": a.supervising_practitioner_id}
+            "supervising_practitioner_id": a.supervising_practitioner_id,
+            "monitoring": list(a.monitoring if monitoring is None else monitoring)}
 
 
 def patient_view(p: PatientRecord) -> dict[str, Any]:
@@ -79,6 +88,7 @@ def drug_view(d: Drug, catalog: Catalog) -> dict[str, Any]:
             "hcpcs_unit": d.hcpcs_unit, "hcpcs_unit_amount": d.hcpcs_unit_amount,
             "vial_size": d.vial_size, "single_dose": d.single_dose,
             "frequency_limits": [fl.model_dump(mode="json") for fl in d.frequency_limits],
+            "fluid": d.fluid.model_dump(mode="json") if d.fluid else None,
             "sources": d.sources, "catalog_version": catalog.version}
 
 

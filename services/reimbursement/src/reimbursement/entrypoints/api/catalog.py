@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from chairside_shared.errors import InvalidInput
 from reimbursement.domain.fees import (
     DEFAULT_HYDRATION,
+    DEFAULT_HYDRATION_INDICATIONS,
     AspImport,
     AspQuarter,
     CodingPolicy,
@@ -98,6 +99,7 @@ def _contract_item(c: PayerContract) -> dict[str, Any]:
         "sequestration": str(c.sequestration), "claim_filing": c.claim_filing,
         "rounding": c.policy.rounding.value, "jw_jz": c.policy.jw_jz,
         "hydration_codes": sorted(c.policy.hydration_codes),
+        "hydration_indications": sorted(c.policy.hydration_indications),
         "drug_rates": {k: str(v) for k, v in c.drug_rates.items()},
         "admin_rates": {k: str(v) for k, v in c.admin_rates.items()}, "source": c.source}}
 
@@ -142,7 +144,9 @@ async def put_contract(payer_id: str, body: s.ContractIn, uow: UoW) -> dict[str,
         rounding=Rounding(body.policy.rounding), jw_jz=body.policy.jw_jz,
         unclassified_needs_review=body.policy.unclassified_needs_review,
         hydration_codes=frozenset(body.policy.hydration_codes)
-        if body.policy.hydration_codes is not None else DEFAULT_HYDRATION)
+        if body.policy.hydration_codes is not None else DEFAULT_HYDRATION,
+        hydration_indications=frozenset(body.policy.hydration_indications)
+        if body.policy.hydration_indications is not None else DEFAULT_HYDRATION_INDICATIONS)
     contract = PayerContract(
         payer_id=payer_id, name=body.name, kind=PayerKind(body.kind),
         drug_basis=DrugBasis(body.drug_basis), drug_percent=body.drug_percent,

@@ -324,6 +324,10 @@ class InventoryPage(Page[InventoryItemOut]):
 class PolicyIn(In):
     rounding: Literal["up", "nearest"] = "up"
     hydration_codes: list[str] | None = None
+    hydration_indications: list[Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z.]{0,6}$")]
+                                ] | None = Field(
+        default=None, max_length=100, description="ICD-10-CM prefixes that document a need for "
+        "hydration (dehydration, fluid loss, unable to drink); left out, the default list")
     jw_jz: bool = True
     unclassified_needs_review: bool = True
 

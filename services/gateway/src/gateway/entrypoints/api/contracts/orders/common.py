@@ -122,6 +122,61 @@ class FhirOut(BaseModel):
     type: Annotated[Literal['allergy', 'intolerance'], Field(title='Type')]
 
 
+class Indication(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='ICD-10 code of the documented reason; required for hydration (dehydration, fluid loss, unable to drink)',
+            pattern='(?i)^[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?$',
+            title='Indication',
+        ),
+    ]
+
+
+class RateMlPerH(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(
+            description='mL/h', gt=0, le=9999, multiple_of=0.1, title='Rate Ml Per H'
+        ),
+    ]
+
+
+class RateMlPerH1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='mL/h',
+            pattern='^([1-9][0-9]{0,3}(\\.[0-9]{1,1})?|0?\\.(0{0}[1-9][0-9]{0,0}))$',
+            title='Rate Ml Per H',
+        ),
+    ]
+
+
+class FluidLineIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    indication: Annotated[
+        Indication | None,
+        Field(
+            description='ICD-10 code of the documented reason; required for hydration (dehydration, fluid loss, unable to drink)',
+            title='Indication',
+        ),
+    ] = None
+    purpose: Annotated[
+        Literal['hydration', 'carrier', 'kvo'],
+        Field(
+            description='hydration (billable as 96360/96361 when it qualifies), carrier (dilutes or flushes a drug) or kvo (keeps the vein open)',
+            title='Purpose',
+        ),
+    ]
+    rate_ml_per_h: Annotated[
+        RateMlPerH | RateMlPerH1 | None, Field(title='Rate Ml Per H')
+    ] = None
+
+
 class GetDemographicsQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -272,6 +327,7 @@ class OrderLineIn(BaseModel):
     dose: Annotated[Dose2 | Dose3, Field(title='Dose')]
     dose_unit: Annotated[str, Field(max_length=16, min_length=1, title='Dose Unit')]
     drug_code: Annotated[str, Field(max_length=64, min_length=1, title='Drug Code')]
+    fluid: FluidLineIn | None = None
     minutes: Annotated[int, Field(ge=1, le=1440, title='Minutes')]
     mode: Annotated[Literal['push', 'infusion'], Field(title='Mode')]
     sequence: Annotated[int, Field(ge=1, le=99, title='Sequence')]

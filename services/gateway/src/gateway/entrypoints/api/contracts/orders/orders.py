@@ -503,6 +503,13 @@ class AdministrationOut(BaseModel):
     findings: Annotated[list[FindingOut], Field(title='Findings')]
     line_sequence: Annotated[int, Field(title='Line Sequence')]
     lot: Annotated[str | None, Field(title='Lot')]
+    monitoring: Annotated[
+        list[str],
+        Field(
+            description="The catalog's monitoring text for the drug of this line",
+            title='Monitoring',
+        ),
+    ] = []
     ndc: Annotated[str | None, Field(title='Ndc')]
     reaction: Annotated[str | None, Field(title='Reaction')]
     started_at: Annotated[AwareDatetime, Field(title='Started At')]
@@ -579,7 +586,13 @@ class OrderOut(BaseModel):
     findings: Annotated[list[FindingOut], Field(title='Findings')]
     history: Annotated[list[dict[str, Any]], Field(title='History')]
     id: Annotated[UUID, Field(title='Id')]
-    lines: Annotated[list[dict[str, Any]], Field(title='Lines')]
+    lines: Annotated[
+        list[dict[str, Any]],
+        Field(
+            description="The order's lines as ordered (an IV fluid's also carries `fluid`: purpose, rate, indication), each with the catalog's `monitoring` text for its drug",
+            title='Lines',
+        ),
+    ]
     ordering_practitioner_id: Annotated[
         UUID | None, Field(title='Ordering Practitioner Id')
     ] = None

@@ -110,6 +110,8 @@ from .fee_schedules import (
     DrugRates as DrugRates,
     DrugRates1 as DrugRates1,
     FeeScheduleItem as FeeScheduleItem,
+    HydrationIndication as HydrationIndication,
+    HydrationIndications as HydrationIndications,
     LoadAspRequest as LoadAspRequest,
     LoadAspResponse as LoadAspResponse,
     PageFeeScheduleItem as PageFeeScheduleItem,

@@ -135,12 +135,34 @@ class PageFeeScheduleItem(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
+class HydrationIndication(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[A-TV-Z][0-9][0-9A-Z.]{0,6}$')]
+
+
+class HydrationIndications(RootModel[list[HydrationIndication]]):
+    root: Annotated[
+        list[HydrationIndication],
+        Field(
+            description='ICD-10-CM prefixes that document a need for hydration (dehydration, fluid loss, unable to drink); left out, the default list',
+            max_length=100,
+            title='Hydration Indications',
+        ),
+    ]
+
+
 class PolicyIn(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
     )
     hydration_codes: Annotated[list[str] | None, Field(title='Hydration Codes')] = None
+    hydration_indications: Annotated[
+        HydrationIndications | None,
+        Field(
+            description='ICD-10-CM prefixes that document a need for hydration (dehydration, fluid loss, unable to drink); left out, the default list',
+            title='Hydration Indications',
+        ),
+    ] = None
     jw_jz: Annotated[bool, Field(title='Jw Jz')] = True
     rounding: Annotated[Literal['up', 'nearest'], Field(title='Rounding')] = 'up'
     unclassified_needs_review: Annotated[
