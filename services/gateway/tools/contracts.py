@@ -101,6 +101,9 @@ def public_document(doc: dict[str, Any]) -> dict[str, Any]:
     """The service document with every /v1 operation's query, body and 2xx response named."""
     doc = copy.deepcopy(doc)
     schemas: dict[str, Any] = doc.setdefault("components", {}).setdefault("schemas", {})
+    clashes = sorted(n for n in schemas if "__" in n)
+    if clashes:  # FastAPI names a schema by its module when two share a class name
+        raise SystemExit("two schemas share a class name (rename one): " + ", ".join(clashes))
     renames = {name: class_name(name) for name in schemas}
     if len(set(renames.values())) != len(renames):
         raise SystemExit("two component names map to one class name")

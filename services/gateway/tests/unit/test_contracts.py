@@ -91,6 +91,14 @@ def test_staleness_names_a_changed_file_and_a_file_generation_no_longer_writes(t
     assert tool.stale(copy) == ["orders.py", "scheduling/slots.py"]
 
 
+def test_two_schemas_sharing_a_class_name_are_refused():
+    doc = {"paths": {}, "components": {"schemas": {
+        "orders__entrypoints__api__a__ReactionOut": {},
+        "orders__entrypoints__api__b__ReactionOut": {}}}}
+    with pytest.raises(SystemExit, match="share a class name"):
+        _tool().public_document(doc)
+
+
 def test_a_path_names_its_module_and_a_clash_is_refused():
     tool = _tool()
     assert tool.resource_of("/v1/clinic-hours/{day}") == "clinic_hours"

@@ -145,7 +145,7 @@ class AssessmentsOut(Out):
 
 
 # ------------------------------------------------------------------------------ history
-class ReactionOut(Out):
+class ReactionNoteOut(Out):
     drug_code: str
     grade: int | None
     rate: str | None
@@ -163,7 +163,7 @@ class VisitResultOut(Out):
     time_to_relief_min: int | None
     sustained_relief_24h: bool | None
     ed_return_72h: bool | None
-    reactions: list[ReactionOut]
+    reactions: list[ReactionNoteOut]
 
 
 class StatsOut(Out):

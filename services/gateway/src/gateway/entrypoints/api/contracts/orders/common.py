@@ -488,7 +488,57 @@ class VitalsOut(BaseModel):
     temp_c: Annotated[str | None, Field(title='Temp C')]
 
 
-class OrdersentrypointsapireactionschemasReactionOut(BaseModel):
+class CoverageOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    effective_from: Annotated[date | None, Field(title='Effective From')]
+    effective_to: Annotated[date | None, Field(title='Effective To')]
+    group_number: Annotated[str | None, Field(title='Group Number')]
+    id: Annotated[UUID, Field(title='Id')]
+    member_id: Annotated[str, Field(title='Member Id')]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    payer_id: Annotated[str, Field(title='Payer Id')]
+    plan_id: Annotated[str | None, Field(title='Plan Id')]
+    priority: Annotated[
+        Literal['primary', 'secondary', 'tertiary'], Field(title='Priority')
+    ]
+    relationship: Annotated[
+        Literal['self', 'spouse', 'child', 'other'], Field(title='Relationship')
+    ]
+    status: Annotated[Literal['active', 'ended'], Field(title='Status')]
+    subscriber: PersonOut | None
+    version: Annotated[int, Field(title='Version')]
+
+
+class HTTPValidationError(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    detail: Annotated[list[ValidationError] | None, Field(title='Detail')] = None
+
+
+class PayerIdentityOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    coverage: CoverageOut | None
+    order_id: Annotated[
+        UUID | None,
+        Field(
+            description='null: read for a patient and payer, no order', title='Order Id'
+        ),
+    ]
+    ordering: PractitionerOut | None
+    patient: Annotated[
+        PersonOut | None, Field(description='null: no demographics on file')
+    ]
+    patient_id: Annotated[UUID, Field(title='Patient Id')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    supervising: PractitionerOut | None
+
+
+class ReactionOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -524,61 +574,9 @@ class OrdersentrypointsapireactionschemasReactionOut(BaseModel):
     warnings: Annotated[list[str], Field(title='Warnings')]
 
 
-class CoverageOut(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    effective_from: Annotated[date | None, Field(title='Effective From')]
-    effective_to: Annotated[date | None, Field(title='Effective To')]
-    group_number: Annotated[str | None, Field(title='Group Number')]
-    id: Annotated[UUID, Field(title='Id')]
-    member_id: Annotated[str, Field(title='Member Id')]
-    patient_id: Annotated[UUID, Field(title='Patient Id')]
-    payer_id: Annotated[str, Field(title='Payer Id')]
-    plan_id: Annotated[str | None, Field(title='Plan Id')]
-    priority: Annotated[
-        Literal['primary', 'secondary', 'tertiary'], Field(title='Priority')
-    ]
-    relationship: Annotated[
-        Literal['self', 'spouse', 'child', 'other'], Field(title='Relationship')
-    ]
-    status: Annotated[Literal['active', 'ended'], Field(title='Status')]
-    subscriber: PersonOut | None
-    version: Annotated[int, Field(title='Version')]
-
-
-class HTTPValidationError(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    detail: Annotated[list[ValidationError] | None, Field(title='Detail')] = None
-
-
 class PageReactionOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    items: Annotated[
-        list[OrdersentrypointsapireactionschemasReactionOut], Field(title='Items')
-    ]
+    items: Annotated[list[ReactionOut], Field(title='Items')]
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
-
-
-class PayerIdentityOut(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    coverage: CoverageOut | None
-    order_id: Annotated[
-        UUID | None,
-        Field(
-            description='null: read for a patient and payer, no order', title='Order Id'
-        ),
-    ]
-    ordering: PractitionerOut | None
-    patient: Annotated[
-        PersonOut | None, Field(description='null: no demographics on file')
-    ]
-    patient_id: Annotated[UUID, Field(title='Patient Id')]
-    practice_id: Annotated[str, Field(title='Practice Id')]
-    supervising: PractitionerOut | None

@@ -451,6 +451,16 @@ class PreventiveSummaryOut(BaseModel):
     renewal_threshold_pct: Annotated[int, Field(title='Renewal Threshold Pct')]
 
 
+class ReactionNoteOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    drug_code: Annotated[str, Field(title='Drug Code')]
+    grade: Annotated[int | None, Field(title='Grade')]
+    rate: Annotated[str | None, Field(title='Rate')]
+    text: Annotated[str | None, Field(title='Text')]
+
+
 class StatsOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -464,14 +474,21 @@ class StatsOut(BaseModel):
     visits: Annotated[int, Field(title='Visits')]
 
 
-class OrdersentrypointsapioutcomeschemasReactionOut(BaseModel):
+class VisitResultOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    drug_code: Annotated[str, Field(title='Drug Code')]
-    grade: Annotated[int | None, Field(title='Grade')]
-    rate: Annotated[str | None, Field(title='Rate')]
-    text: Annotated[str | None, Field(title='Text')]
+    completed_at: Annotated[AwareDatetime, Field(title='Completed At')]
+    drug_codes: Annotated[list[str], Field(title='Drug Codes')]
+    ed_return_72h: Annotated[bool | None, Field(title='Ed Return 72H')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    protocol_id: Annotated[UUID | None, Field(title='Protocol Id')]
+    reactions: Annotated[list[ReactionNoteOut], Field(title='Reactions')]
+    relief_at_discharge: Annotated[bool | None, Field(title='Relief At Discharge')]
+    response: Annotated[str, Field(title='Response')]
+    result: Annotated[Literal['success', 'failure', 'pending'], Field(title='Result')]
+    sustained_relief_24h: Annotated[bool | None, Field(title='Sustained Relief 24H')]
+    time_to_relief_min: Annotated[int | None, Field(title='Time To Relief Min')]
 
 
 class AssessmentsOut(BaseModel):
@@ -621,25 +638,6 @@ class PatientCreate(BaseModel):
         Literal['female', 'male', 'other', 'unknown'], Field(title='Sex')
     ] = 'unknown'
     weight_kg: Annotated[WeightKg | WeightKg1 | None, Field(title='Weight Kg')] = None
-
-
-class VisitResultOut(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    completed_at: Annotated[AwareDatetime, Field(title='Completed At')]
-    drug_codes: Annotated[list[str], Field(title='Drug Codes')]
-    ed_return_72h: Annotated[bool | None, Field(title='Ed Return 72H')]
-    order_id: Annotated[UUID, Field(title='Order Id')]
-    protocol_id: Annotated[UUID | None, Field(title='Protocol Id')]
-    reactions: Annotated[
-        list[OrdersentrypointsapioutcomeschemasReactionOut], Field(title='Reactions')
-    ]
-    relief_at_discharge: Annotated[bool | None, Field(title='Relief At Discharge')]
-    response: Annotated[str, Field(title='Response')]
-    result: Annotated[Literal['success', 'failure', 'pending'], Field(title='Result')]
-    sustained_relief_24h: Annotated[bool | None, Field(title='Sustained Relief 24H')]
-    time_to_relief_min: Annotated[int | None, Field(title='Time To Relief Min')]
 
 
 class ResponsesOut(BaseModel):
