@@ -105,6 +105,14 @@ class OrderCancelled(EventPayload):
     cancelled_at: datetime
 
 
+class OrderEscortConfirmed(EventPayload):
+    """A sedating order's escort is on file (who it is stays with orders: PHI)."""
+
+    order_id: UUID
+    practice_id: str
+    confirmed_at: datetime
+
+
 class Administration(EventPayload):
     line_sequence: int
     drug_code: str
@@ -355,6 +363,8 @@ CONTRACTS: dict[str, EventContract] = {
         _c("order.signed", ORDERS_TOPIC, OrderSigned, "A clinician signed an order."),
         _c("order.cancelled", ORDERS_TOPIC, OrderCancelled, "An order was cancelled."),
         _c("order.administered", ORDERS_TOPIC, OrderAdministered, "A visit was completed."),
+        _c("order.escort_confirmed", ORDERS_TOPIC, OrderEscortConfirmed,
+           "The escort of an order with a no-drive drug was recorded at check-in."),
         *(
             _c(f"appointment.{s}", SCHEDULING_TOPIC, AppointmentChanged, f"Appointment {s}.")
             for s in (

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from chairside_shared.web import create_service_app
 from orders.bootstrap import build_runtime, settings_from_env
-from orders.entrypoints.api import catalog, identity, orders, patients, practitioners
+from orders.entrypoints.api import catalog, identity, orders, patients, practitioners, visit
 from orders.entrypoints.api.span_query import QueryOutOfSpans
 from orders.settings import OrdersSettings
 
@@ -19,7 +19,7 @@ def create_app(settings: OrdersSettings | None = None) -> FastAPI:
                     "administration record.",
         # identity first: /v1/patients/lookup must win over /v1/patients/{patient_id}
         routers=[identity.router, patients.router, catalog.router, orders.router,
-                 identity.orders_router, practitioners.router],
+                 identity.orders_router, practitioners.router, visit.router],
     )
     app.add_middleware(QueryOutOfSpans)  # lookups carry names in the query: never in a span
     return app

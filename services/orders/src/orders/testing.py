@@ -40,6 +40,7 @@ from orders.testing_identity import (
     FakePractitioners,
     IdentityStore,
 )
+from orders.testing_visit import FakeVisits, VisitStore
 
 AS_OF = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 PATIENT_ID = UUID("00000000-0000-4000-8000-000000000001")
@@ -121,6 +122,7 @@ class FakeStore:
         self.protocols = {p.id: p for p in (list(protocols) or seed_protocols())}
         self.published: list[Published] = []  # the outbox, after commit
         self.identity = IdentityStore()
+        self.visit = VisitStore()
 
 
 class _Repo:
@@ -229,6 +231,7 @@ class FakeUnitOfWork:
         self.protocols = FakeProtocols(store)
         self.demographics, self.coverages = FakeDemographics(store), FakeCoverages(store)
         self.practitioners, self.access_log = FakePractitioners(store), FakeAccessLog(store)
+        self.visits = FakeVisits(store)
         self.staged: list[Published] = []
         self.commits = 0
 

@@ -102,7 +102,16 @@ class OrderAdministered:
     coverage_id: UUID | None = None
 
 
-DomainEvent = OrderSigned | OrderCancelled | OrderAdministered
+@dataclass(frozen=True)
+class EscortConfirmed:
+    """The sedating order's escort is on file (ids only: the name and phone stay sealed)."""
+
+    order_id: UUID
+    practice_id: str
+    confirmed_at: datetime
+
+
+DomainEvent = OrderSigned | OrderCancelled | OrderAdministered | EscortConfirmed
 
 
 def _payer(order: Order) -> Payer | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from orders.domain.catalog import Catalog, Drug, RulesConfig
 from orders.domain.protocols import Protocol, protocol_from_data
+from orders.domain.vitals import DischargeThresholds
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +41,10 @@ def seed_catalog() -> Catalog:
 def seed_protocols() -> list[Protocol]:
     """Center-wide templates (practice_id None): visible to every practice."""
     return [protocol_from_data(p, practice_id=None) for p in raw_seed()["protocols"]]
+
+
+@lru_cache(maxsize=1)
+def discharge_thresholds() -> DischargeThresholds:
+    """The discharge and vital-sign thresholds (``discharge.json``), versioned with sources."""
+    text = resources.files(__package__).joinpath("discharge.json").read_text(encoding="utf-8")
+    return DischargeThresholds.model_validate(json.loads(text))

@@ -20,6 +20,10 @@ def to_messages(event: e.DomainEvent) -> list[Message]:
         case e.OrderAdministered():
             return [Message("order.administered", order_administered(event),
                             key=str(event.order_id))]
+        case e.EscortConfirmed():
+            return [Message("order.escort_confirmed", c.OrderEscortConfirmed(
+                order_id=event.order_id, practice_id=event.practice_id,
+                confirmed_at=event.confirmed_at), key=str(event.order_id))]
     raise TypeError(f"no contract for the domain event {type(event).__name__}")
 
 

@@ -24,6 +24,7 @@ from orders.adapters.repository import (
     PatientRepository,
     ProtocolRepository,
 )
+from orders.adapters.visit_repository import VisitRepository
 from orders.domain.events import DomainEvent
 from orders.service import events
 
@@ -48,6 +49,7 @@ class OrdersUnitOfWork(UnitOfWork):
     practitioners: PractitionerRepository
     access_log: AccessLogRepository
     phi_keys: PhiKeyRepository
+    visits: VisitRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, catalogs: CatalogCache, cipher: PhiCipher) -> None:
@@ -67,4 +69,5 @@ class OrdersUnitOfWork(UnitOfWork):
         self.practitioners = PractitionerRepository(self.session)
         self.access_log = AccessLogRepository(self.session)
         self.phi_keys = PhiKeyRepository(self.session, self._cipher)
+        self.visits = VisitRepository(self.session, self._cipher)
         return self
