@@ -55,6 +55,9 @@ class AppointmentOut(BaseModel):
     )
     acuity_class: Annotated[str, Field(title='Acuity Class')]
     chair_id: Annotated[str | None, Field(title='Chair Id')]
+    completed_at: Annotated[
+        AwareDatetime | None, Field(description='actual end', title='Completed At')
+    ] = None
     end: Annotated[AwareDatetime | None, Field(title='End')]
     hold_expires_at: Annotated[AwareDatetime | None, Field(title='Hold Expires At')] = (
         None
@@ -71,6 +74,10 @@ class AppointmentOut(BaseModel):
     )
     requires_driver: Annotated[bool, Field(title='Requires Driver')]
     start: Annotated[AwareDatetime | None, Field(title='Start')]
+    started_at: Annotated[
+        AwareDatetime | None,
+        Field(description='actual start (in the chair)', title='Started At'),
+    ] = None
     status: Annotated[
         Literal['queued', 'held', 'booked', 'checked_in', 'in_chair', 'completed', 'cancelled', 'no_show'],
         Field(title='Status'),
@@ -422,8 +429,33 @@ class UtilizationOut(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
+    actual_chair_minutes: Annotated[
+        int,
+        Field(
+            description='chair minutes of started visits, actual start to actual end (or now)',
+            title='Actual Chair Minutes',
+        ),
+    ] = 0
+    actual_ratio: Annotated[
+        float,
+        Field(description='actual chair minutes / available', title='Actual Ratio'),
+    ] = 0.0
+    actual_to_booked: Annotated[
+        float | None,
+        Field(
+            description='actual / booked minutes of started visits',
+            title='Actual To Booked',
+        ),
+    ] = None
     available_chair_minutes: Annotated[int, Field(title='Available Chair Minutes')]
     booked_chair_minutes: Annotated[int, Field(title='Booked Chair Minutes')]
+    booked_minutes_of_started: Annotated[
+        int,
+        Field(
+            description='what the started visits were booked for',
+            title='Booked Minutes Of Started',
+        ),
+    ] = 0
     overtime_minutes: Annotated[int, Field(title='Overtime Minutes')]
     ratio: Annotated[float, Field(title='Ratio')]
 
@@ -437,6 +469,15 @@ class ValidationError(BaseModel):
     loc: Annotated[list[str | int], Field(title='Location')]
     msg: Annotated[str, Field(title='Message')]
     type: Annotated[str, Field(title='Error Type')]
+
+
+class WarningOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    code: Annotated[str, Field(title='Code')]
+    message: Annotated[str, Field(title='Message')]
 
 
 class WeekdayHours(BaseModel):
@@ -488,6 +529,47 @@ class BoardOut(BaseModel):
         ),
     ] = []
     utilization: UtilizationOut | None
+
+
+class CheckInOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    acuity_class: Annotated[str, Field(title='Acuity Class')]
+    chair_id: Annotated[str | None, Field(title='Chair Id')]
+    completed_at: Annotated[
+        AwareDatetime | None, Field(description='actual end', title='Completed At')
+    ] = None
+    end: Annotated[AwareDatetime | None, Field(title='End')]
+    hold_expires_at: Annotated[AwareDatetime | None, Field(title='Hold Expires At')] = (
+        None
+    )
+    id: Annotated[UUID, Field(title='Id')]
+    minutes: Annotated[int, Field(title='Minutes')]
+    order_id: Annotated[UUID | None, Field(title='Order Id')]
+    pediatric: Annotated[bool, Field(title='Pediatric')]
+    practice_id: Annotated[str | None, Field(title='Practice Id')]
+    queued_at: Annotated[AwareDatetime | None, Field(title='Queued At')] = None
+    reason: Annotated[str | None, Field(title='Reason')] = None
+    requested_start: Annotated[AwareDatetime | None, Field(title='Requested Start')] = (
+        None
+    )
+    requires_driver: Annotated[bool, Field(title='Requires Driver')]
+    start: Annotated[AwareDatetime | None, Field(title='Start')]
+    started_at: Annotated[
+        AwareDatetime | None,
+        Field(description='actual start (in the chair)', title='Started At'),
+    ] = None
+    status: Annotated[
+        Literal['queued', 'held', 'booked', 'checked_in', 'in_chair', 'completed', 'cancelled', 'no_show'],
+        Field(title='Status'),
+    ]
+    urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
+    version: Annotated[int, Field(title='Version')]
+    warnings: Annotated[
+        list[WarningOut], Field(title='Warnings', validate_default=True)
+    ] = []
 
 
 class ClinicHoursIn(BaseModel):
