@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCHES = [
     ["-m", "bench.event_latency", "--events", "1000"],
     [str(ROOT / "services/orders/bench/orders_bench.py")],
+    [str(ROOT / "services/orders/bench/discharge_bench.py")],
     [str(ROOT / "services/scheduling/bench/scheduling_bench.py")],
     [str(ROOT / "services/reimbursement/bench/bench_claims.py")],
     [str(ROOT / "services/reimbursement/bench/remittance_posting.py"), "--claims", "10000"],

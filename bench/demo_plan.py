@@ -265,6 +265,7 @@ async def run_visit(day, v: Visit) -> None:
         await gw.post(f"{appt}/{step}", route=f"/v1/appointments/{{appointment_id}}/{step}")
     lines = REGIMENS[v.regimen]
     t = datetime.now(UTC) - timedelta(minutes=sum(ln["minutes"] + 1 for ln in lines) + 1)
+    first_given = t
     for ln in lines:
         item = day.stock[ln["drug_code"]]
         stop = t + timedelta(minutes=ln["minutes"])
@@ -275,14 +276,37 @@ async def run_visit(day, v: Visit) -> None:
             "wasted_amount": str(_waste(item, Decimal(ln["dose"])))},
             route="/v1/orders/{order_id}/administrations")
         t = stop + timedelta(minutes=1)
+    await discharge_check(gw, v.order_id, first_given)
     # The clinician who supervised the nurses (incident-to) renders the claim.
     supervisor = random.choice(CENTER_SUPERVISORS)
     await gw.post(f"/v1/orders/{v.order_id}/complete", {
         "rendering_provider_npi": supervisor.npi,
         "supervising_practitioner_id": str(supervisor.id)},
         route="/v1/orders/{order_id}/complete")
-    await gw.post(f"{appt}/complete", route="/v1/appointments/{appointment_id}/complete")
+    # order.administered completes the appointment in scheduling
     v.administered, v.appointment_status = True, "completed"
+
+
+def _vitals(kind: str, at: datetime, **values: object) -> dict:
+    return {"kind": kind, "taken_at": at.isoformat(), "bp_systolic": random.randint(112, 128),
+            "bp_diastolic": random.randint(70, 80), "heart_rate": random.randint(66, 80),
+            "respiratory_rate": 14, "spo2": random.randint(96, 99), **values}
+
+
+async def discharge_check(gw, order_id: str, first_given: datetime) -> None:
+    """Baseline and discharge vitals, the escort a no-drive order needs, the nurse's check."""
+    base = f"/v1/orders/{order_id}"
+    await gw.post(f"{base}/vitals", _vitals("baseline", first_given - timedelta(minutes=5)),
+                  route="/v1/orders/{order_id}/vitals")
+    await gw.post(f"{base}/vitals", _vitals("discharge", datetime.now(UTC), poss="1"),
+                  route="/v1/orders/{order_id}/vitals")
+    order = await gw.get(base, route="/v1/orders/{order_id}")
+    if order["requires_driver"]:
+        await gw.post(f"{base}/escort", {"name": "Demo Escort", "phone": "+1 555 010 0100"},
+                      route="/v1/orders/{order_id}/escort")
+    await gw.post(f"{base}/discharge", {"gait_steady": True, "orthostatics_negative": True,
+                                        "nausea_controlled": True},
+                  route="/v1/orders/{order_id}/discharge")
 
 
 async def claimed(day, v: Visit) -> None:

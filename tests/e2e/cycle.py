@@ -15,7 +15,17 @@ import httpx
 from bench import people
 
 from .client import Api, ApiError, until
-from .visits import STOCK, SUPERVISOR, give, new_order, new_patient, status_of, visit_when
+from .visits import (
+    STOCK,
+    SUPERVISOR,
+    chair_time_completed,
+    discharge_ready,
+    give,
+    new_order,
+    new_patient,
+    status_of,
+    visit_when,
+)
 
 # One ketorolac push: the shortest visit that bills an administration and a drug line.
 KETOROLAC = [{"sequence": 1, "drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
@@ -52,10 +62,11 @@ async def give_at(api: Api, order: dict, appointment_id: str, at: datetime) -> N
         "line_sequence": line["sequence"], "started_at": at.isoformat(),
         "stopped_at": (at + timedelta(minutes=1)).isoformat(), "dose_given": line["dose"],
         "dose_unit": line["dose_unit"], "ndc": ndc, "lot": lot, "wasted_amount": "0"})
+    await discharge_ready(api, order, min(at, datetime.now(UTC)) - timedelta(minutes=5))
     await api.post(f"/v1/orders/{order['id']}/complete", {
         "rendering_provider_npi": SUPERVISOR.npi,
         "supervising_practitioner_id": str(SUPERVISOR.id)})
-    await api.post(f"/v1/appointments/{appointment_id}/complete")
+    await chair_time_completed(api, appointment_id)
 
 
 async def scenario(stack, clm01: str, **answer: Any) -> None:

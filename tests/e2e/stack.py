@@ -18,6 +18,7 @@ from pathlib import Path
 
 from chairside_shared import db
 from chairside_shared.broker import EmbeddedBroker, free_port
+from chairside_shared.devstack import WIDE_VISIT_WINDOWS
 from chairside_shared.processes import ServiceProcess
 
 ADMIN_URL = os.environ.get(
@@ -139,6 +140,9 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
         # One clinic, one time zone, open every day (see open_clinic_timezone).
         "SCHEDULING_CLINIC_TIMEZONE": tz,
         "SCHEDULING_CLINIC_WEEKDAYS": "[0,1,2,3,4,5,6]",
+        # Visits are booked at any time of the run's day and checked in at once: check-in and
+        # start are accepted a week around the slot (the windows have their own tests).
+        **dict.fromkeys(WIDE_VISIT_WINDOWS, "10080"),
         "AUTHORIZATION_CLINIC_TIMEZONE": tz,
         "REIMBURSEMENT_CLINIC_TIMEZONE": tz,
         # The tests ask the payer themselves (POST .../inquire), so no poller races them.

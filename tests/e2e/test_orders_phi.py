@@ -129,7 +129,8 @@ async def exercise(c: httpx.AsyncClient) -> dict[str, int]:
         "line_sequence": 1, "started_at": now.isoformat(), "dose_given": "15",
         "stopped_at": (now + timedelta(minutes=2)).isoformat(), "dose_unit": "mg",
         "supervising_practitioner_id": doc["id"]})
-    await call("complete", "POST", f"/v1/orders/{order['id']}/complete")
+    await call("complete", "POST", f"/v1/orders/{order['id']}/complete",
+               json={"discharge_override_reason": "discharge is not what this test checks"})
     await call("payer-identity", "GET", f"/v1/orders/{order['id']}/payer-identity",
                params={"purpose": "payment"})
     # refusals carrying markers: bad input, unknown patient, stale version, bad subscriber

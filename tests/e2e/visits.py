@@ -123,16 +123,46 @@ def status_of(part: dict | None) -> str | None:
     return part.get("status") if isinstance(part, dict) else None
 
 
+def _vitals(kind: str, at: datetime, **values: object) -> dict:
+    return {"kind": kind, "taken_at": at.isoformat(), "bp_systolic": 122, "bp_diastolic": 78,
+            "heart_rate": 74, "respiratory_rate": 14, "spo2": 98, "temperature_c": "36.8",
+            **values}
+
+
+async def discharge_ready(api: Api, order: dict, baseline_at: datetime) -> dict:
+    """What the chair nurse records so the visit may end: baseline and discharge vitals, the
+    escort a no-drive order needs, and the discharge check. Returns the discharge criteria."""
+    oid = order["id"]
+    await api.post(f"/v1/orders/{oid}/vitals", _vitals("baseline", baseline_at, nrs=7))
+    await api.post(f"/v1/orders/{oid}/vitals",
+                   _vitals("discharge", datetime.now(UTC), nrs=2, poss="1"))
+    if order.get("requires_driver"):
+        await api.post(f"/v1/orders/{oid}/escort",
+                       {"name": "Escort Of-Record", "phone": "+1 555 010 0199"})
+    return await api.post(f"/v1/orders/{oid}/discharge", {
+        "gait_steady": True, "orthostatics_negative": True, "nausea_controlled": True})
+
+
+async def chair_time_completed(api: Api, appointment_id: str) -> dict:
+    """order.administered completes the appointment in scheduling: wait for it."""
+    async def done():
+        a = await api.get(f"/v1/appointments/{appointment_id}")
+        return a if a["status"] == "completed" else None
+    return await until(done, what=f"appointment {appointment_id} completed")
+
+
 async def give(api: Api, order: dict, appointment_id: str, *,
                wasted: dict[int, str] | None = None, doses: dict[int, str] | None = None,
                supervisor=SUPERVISOR) -> dict:
-    """Day of the visit, as the center's staff: check in, seat, record every line, complete
-    the order (order.administered) and the chair time. Returns the completed order."""
+    """Day of the visit, as the center's staff: check in, seat, record every line and the
+    discharge check, complete the order (order.administered), which completes the chair time.
+    Returns the completed order."""
     await api.post(f"/v1/appointments/{appointment_id}/check-in")
     await api.post(f"/v1/appointments/{appointment_id}/start")
     lines = sorted(order["lines"], key=lambda ln: ln["sequence"])
     total = sum(int(ln["minutes"]) + 1 for ln in lines)
     t = datetime.now(UTC) - timedelta(minutes=total + 1)  # every line given before "now"
+    baseline_at = t - timedelta(minutes=5)
     for ln in lines:
         ndc, lot = STOCK[ln["drug_code"]]
         stop = t + timedelta(minutes=int(ln["minutes"]))
@@ -145,10 +175,11 @@ async def give(api: Api, order: dict, appointment_id: str, *,
         t = stop + timedelta(minutes=1)
     # Who supervised the nurses (incident-to): the claim's rendering provider, by id; the NPI
     # is the one the orders service hands on with order.administered.
+    await discharge_ready(api, order, baseline_at)
     done = await api.post(f"/v1/orders/{order['id']}/complete",
                           {"rendering_provider_npi": supervisor.npi,
                            "supervising_practitioner_id": str(supervisor.id)})
-    await api.post(f"/v1/appointments/{appointment_id}/complete")
+    await chair_time_completed(api, appointment_id)
     return done
 
 

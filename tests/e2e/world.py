@@ -147,7 +147,8 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
             "dose_unit": "mg", "ndc": "99207000225", "lot": "D01A", "wasted_amount": "0",
             "reaction": "none"}),
         ("POST", "/v1/orders/{order_id}/complete"): Base(path=chair, body={
-            "rendering_provider_npi": "1234567893"}),
+            "rendering_provider_npi": "1234567893",
+            "discharge_override_reason": "the bad-input sweep does not record vitals"}),
         ("GET", "/v1/slots"): Base(query={"minutes": "30", "acuity_class": "standard",
                                           "from": soon.isoformat(), "limit": "3"}),
         ("GET", "/v1/appointments"): Base(query={"date": soon.date().isoformat()}),

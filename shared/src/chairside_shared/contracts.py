@@ -142,6 +142,14 @@ class ReactionSevere(EventPayload):
     recorded_at: datetime
 
 
+class OrderEscortConfirmed(EventPayload):
+    """A sedating order's escort is on file (who it is stays with orders: PHI)."""
+
+    order_id: UUID
+    practice_id: str
+    confirmed_at: datetime
+
+
 class Administration(EventPayload):
     line_sequence: int
     drug_code: str
@@ -426,6 +434,8 @@ CONTRACTS: dict[str, EventContract] = {
            "A grade >= 3 infusion reaction was recorded (orders of the molecule are blocked)."),
         _c("outcome.assessed", ORDERS_TOPIC, OutcomeAssessed,
            "A preventive outcome assessment was recorded (figures, no PHI)."),
+        _c("order.escort_confirmed", ORDERS_TOPIC, OrderEscortConfirmed,
+           "The escort of an order with a no-drive drug was recorded at check-in."),
         *(
             _c(f"appointment.{s}", SCHEDULING_TOPIC, AppointmentChanged, f"Appointment {s}.")
             for s in (

@@ -57,6 +57,9 @@ def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[Ser
         # the sandbox answers at once: fetch its mailbox every 2 s, so `make demo` shows a
         # claim's 999 / 277CA / 835 within seconds (production keeps the 30 s default)
         "REIMBURSEMENT_EXCHANGE_POLL_INTERVAL_S": "2",
+        # `make demo` books visits at whatever time of the day the demo runs: check-in and
+        # start are accepted a week around the slot (production keeps 60/30 and 30/60)
+        **dict.fromkeys(WIDE_VISIT_WINDOWS, "10080"),
     }
     procs = []
     for name, module, _, health in SERVICES:
@@ -75,6 +78,12 @@ def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[Ser
         procs.append(ServiceProcess(name, module, port, env=env, args=args,
                                     log_path=logs / f"{name}.log", health_path=health))
     return procs
+
+
+WIDE_VISIT_WINDOWS = ("SCHEDULING_CHECKIN_OPENS_BEFORE_MINUTES",
+                      "SCHEDULING_CHECKIN_CLOSES_AFTER_MINUTES",
+                      "SCHEDULING_START_OPENS_BEFORE_MINUTES",
+                      "SCHEDULING_START_CLOSES_AFTER_MINUTES")
 
 
 def run(data_dir: Path, broker_port: int, offset: int = 0) -> int:

@@ -14,6 +14,7 @@ from orders.entrypoints.api import (
     patients,
     practitioners,
     reactions,
+    visit,
 )
 from orders.entrypoints.api.span_query import QueryOutOfSpans
 from orders.settings import OrdersSettings
@@ -28,7 +29,8 @@ def create_app(settings: OrdersSettings | None = None) -> FastAPI:
         # identity first: /v1/patients/lookup must win over /v1/patients/{patient_id}
         routers=[identity.router, patients.router, catalog.router, orders.router,
                  identity.orders_router, practitioners.router, reactions.router,
-                 outcomes.orders_router, outcomes.patients_router, outcomes.reports_router],
+                 outcomes.orders_router, outcomes.patients_router, outcomes.reports_router,
+                 visit.router],
     )
     app.add_middleware(QueryOutOfSpans)  # lookups carry names in the query: never in a span
     return app

@@ -41,6 +41,7 @@ from orders.testing_identity import (
     FakePractitioners,
     IdentityStore,
 )
+from orders.testing_visit import FakeVisits, VisitStore
 
 AS_OF = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 PATIENT_ID = UUID("00000000-0000-4000-8000-000000000001")
@@ -123,6 +124,7 @@ class FakeStore:
         self.published: list[Published] = []  # the outbox, after commit
         self.reactions: list[Reaction] = []
         self.identity = IdentityStore()
+        self.visit = VisitStore()
 
 
 class _Repo:
@@ -250,6 +252,7 @@ class FakeUnitOfWork:
         self.outcomes = FakeOutcomes(store)
         self.demographics, self.coverages = FakeDemographics(store), FakeCoverages(store)
         self.practitioners, self.access_log = FakePractitioners(store), FakeAccessLog(store)
+        self.visits = FakeVisits(store)
         self.staged: list[Published] = []
         self.commits = 0
 

@@ -14,6 +14,7 @@ from orders.adapters.orm import administrations, catalog_versions, orders, outsi
 from .conftest import CLERK, PARTNER
 
 pytestmark = pytest.mark.integration
+OVERRIDE = "discharge checks are tested in test_visit_api.py"
 NOW = datetime.now(UTC)
 
 
@@ -82,7 +83,8 @@ async def test_a_whole_visit(svc):
             "lot": "LOT7", "wasted_amount": "0"})
         assert r.status_code == 201, r.text
     done = (await c.post(f"/v1/orders/{order['id']}/complete",
-                         json={"rendering_provider_npi": "1234567893"})).json()
+                         json={"rendering_provider_npi": "1234567893",
+                               "discharge_override_reason": OVERRIDE})).json()
     assert done["status"] == "administered"
     etype, key, payload = (await outbox_events(svc))[-1]
     assert etype == "order.administered" and len(payload["administrations"]) == 4

@@ -267,7 +267,8 @@ async def test_order_identities_events_and_payer_identity(svc):
     r = await c.post(f"/v1/orders/{order['id']}/administrations",
                      json={**given, "supervising_practitioner_id": doc["id"]})
     assert r.json()["supervising_practitioner_id"] == doc["id"]
-    await c.post(f"/v1/orders/{order['id']}/complete")
+    await c.post(f"/v1/orders/{order['id']}/complete",
+                 json={"discharge_override_reason": "discharge is not the subject here"})
     events = {etype: payload for etype, _, payload in await outbox_events(svc)}
     assert events["order.signed"]["coverage_id"] == primary["id"]
     assert events["order.signed"]["ordering_practitioner_id"] == doc["id"]

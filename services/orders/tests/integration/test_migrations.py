@@ -41,7 +41,8 @@ async def test_upgrade_seeds_the_catalog(backend, make_database, tmp_path):
                          "pediatric-cocktail"]
     assert {"patients", "orders", "administrations", "outside_doses", "catalog_versions",
             "protocols", "outbox", "inbox", "dead_letters", "practitioners",
-            "patient_demographics", "coverage_versions", "phi_access_log"} <= set(tables)
+            "patient_demographics", "coverage_versions", "phi_access_log", "vital_signs",
+            "visit_escorts", "discharge_checks"} <= set(tables)
     await _access_log_is_append_only(url)
 
 

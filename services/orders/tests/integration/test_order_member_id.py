@@ -50,7 +50,8 @@ async def test_member_id_is_sealed_at_rest_absent_from_events_and_answered_by_th
         "dose_unit": "mg", "ndc": "00409-3795-01", "lot": "LOT7", "wasted_amount": "0"})
     assert r.status_code == 201, r.text
     done = await c.post(f"/v1/orders/{order['id']}/complete",
-                        json={"rendering_provider_npi": "1234567893"})
+                        json={"rendering_provider_npi": "1234567893",
+                              "discharge_override_reason": "discharge is not the subject here"})
     assert done.json()["status"] == "administered", done.text
 
     # at rest: neither the marker nor the earlier member id, anywhere in the row

@@ -152,7 +152,8 @@ async def test_supervising_practitioner_on_administration_and_completion(uow, st
     await h.record_administration(uow=uow, order_id=order.id, scope=STAFF, now=AS_OF,
                                   record=replace(record, supervising_practitioner_id=doc.id))
     assert store.orders[order.id].supervising_practitioner_id == doc.id
-    await h.complete_order(uow=uow, order_id=order.id, scope=STAFF, now=AS_OF)
+    await h.complete_order(uow=uow, order_id=order.id, scope=STAFF, now=AS_OF,
+                           discharge_override_reason="no discharge check in this test")
     payload = store.published[-1][2]
     assert (payload.ordering_practitioner_id, payload.supervising_practitioner_id,
             payload.coverage_id) == (orderer.id, doc.id, None)

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from chairside_shared.settings import ServiceSettings, service_config
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
+from scheduling.domain.visit_truth import VisitWindows, Window
 
 
 class SchedulingSettings(ServiceSettings):
@@ -49,6 +50,19 @@ class SchedulingSettings(ServiceSettings):
         "(GATEWAY_UPSTREAM_TIMEOUT_S, 5 s) so that answer arrives in time. Events and "
         "background loops are not bounded: they wait for the locks.")
 
+    checkin_opens_before_minutes: int = Field(
+        60, ge=0, le=7 * 24 * 60, description="Check-in is accepted from this long before the "
+        "slot's start (early arrivals: labs, forms, IV access)")
+    checkin_closes_after_minutes: int = Field(
+        30, ge=0, le=7 * 24 * 60, description="... until this long after it (later, the "
+        "booked chair time and nurse load no longer hold: move or re-book the visit)")
+    start_opens_before_minutes: int = Field(
+        30, ge=0, le=7 * 24 * 60, description="A visit may start this long before its slot "
+        "(the chair freed early)")
+    start_closes_after_minutes: int = Field(
+        60, ge=0, le=7 * 24 * 60, description="... and until this long after it (a late "
+        "pharmacy prep or check-in)")
+
     optimizer_time_limit_s: float = Field(10.0, gt=0, le=300)
     optimizer_workers: int = Field(1, ge=1, le=16)
     hold_sweep_interval_s: float = Field(30.0, gt=0)
@@ -64,6 +78,11 @@ class SchedulingSettings(ServiceSettings):
             optimizer_overtime_minutes=self.optimizer_overtime_minutes,
             planned_horizon_days=self.planned_horizon_days,
         )
+
+    def visit_windows(self) -> VisitWindows:
+        return VisitWindows(
+            check_in=Window(self.checkin_opens_before_minutes, self.checkin_closes_after_minutes),
+            start=Window(self.start_opens_before_minutes, self.start_closes_after_minutes))
 
     def default_hours(self) -> ClinicHours:
         return ClinicHours(

@@ -55,10 +55,14 @@ async def test_slots_book_conflict_and_lifecycle(svc):
     # lifecycle of the booked one; illegal steps answer 409
     r = await c.post(f"/v1/appointments/{b['id']}/start")
     assert r.status_code == 409 and r.json()["type"].endswith("illegal-transition")
+    svc.clock.now = local(9, 0)  # within the check-in and start windows of the 9:15 slot
     for step, status in [("check-in", "checked_in"), ("start", "in_chair")]:
         r = await c.post(f"/v1/appointments/{b['id']}/{step}")
         assert r.status_code == 200 and r.json()["status"] == status
     svc.clock.now = local(9, 45)
+    async with svc.runtime.uow() as uow:  # as order.administered records it
+        await uow.orders.record_administered(second, local(9, 45))
+        await uow.commit()
     r = await c.post(f"/v1/appointments/{b['id']}/complete")
     assert r.json()["status"] == "completed" and parse(r.json()["end"]) == local(9, 45)
     r = await c.post(f"/v1/appointments/{a['id']}/cancel", json={"reason": "patient asked"})

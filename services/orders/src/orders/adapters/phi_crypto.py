@@ -97,3 +97,7 @@ def coverage_aad(coverage_id: object, version: int) -> bytes:
 
 def order_payer_aad(order_id: object) -> bytes:
     return f"orders/orders/{order_id}/payer".encode()
+
+
+def escort_aad(order_id: object) -> bytes:
+    return f"orders/visit_escorts/{order_id}".encode()

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 
 from orders.adapters.identity_repository import _Sealing
 from orders.adapters.orm import coverage_versions, orders, patient_demographics
-from orders.adapters.phi_crypto import coverage_aad, demographics_aad, order_payer_aad
+from orders.adapters.phi_crypto import coverage_aad, demographics_aad, escort_aad, order_payer_aad
 from orders.adapters.repository import _rowcount
+from orders.adapters.visit_tables import visit_escorts
 
 # (table, associated data of a row, the row's key columns, its key-id and data-key columns)
 Table = tuple[sa.Table, Callable[[Any], bytes], tuple[str, ...], tuple[str, str]]
@@ -22,6 +23,7 @@ SEALED_TABLES: tuple[Table, ...] = (
     (coverage_versions, lambda r: coverage_aad(r.coverage_id, r.version),
      ("coverage_id", "version"), ("key_id", "data_key")),
     (orders, lambda r: order_payer_aad(r.id), ("id",), ("member_key_id", "member_data_key")),
+    (visit_escorts, lambda r: escort_aad(r.order_id), ("order_id",), ("key_id", "data_key")),
 )
 
 

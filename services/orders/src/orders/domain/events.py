@@ -123,7 +123,17 @@ class ReactionRecorded:
     recorded_at: datetime
 
 
-DomainEvent = OrderSigned | OrderCancelled | OrderAdministered | ReactionRecorded
+@dataclass(frozen=True)
+class EscortConfirmed:
+    """The sedating order's escort is on file (ids only: the name and phone stay sealed)."""
+
+    order_id: UUID
+    practice_id: str
+    confirmed_at: datetime
+
+
+DomainEvent = (OrderSigned | OrderCancelled | OrderAdministered | ReactionRecorded
+               | EscortConfirmed)
 
 
 def _payer(order: Order) -> Payer | None:

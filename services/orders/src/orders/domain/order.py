@@ -27,7 +27,13 @@ from orders.domain.errors import (
     SignBlocked,
     ValidationFailed,
 )
-from orders.domain.events import DomainEvent, OrderCancelled, order_administered, order_signed
+from orders.domain.events import (
+    DomainEvent,
+    EscortConfirmed,
+    OrderCancelled,
+    order_administered,
+    order_signed,
+)
 from orders.domain.findings import Finding
 from orders.domain.lifecycle import (
     APPOINTMENT_TARGETS,
@@ -258,12 +264,24 @@ class Order:
                                                 "findings": [f.code for f in checked.findings]})
         return checked
 
+    def confirm_escort(self, *, actor: Actor, at: datetime) -> None:
+        if self.status in (Status.DRAFT, Status.ADMINISTERED, Status.CANCELLED):
+            raise IllegalTransition(self.status, "record an escort for")
+        self._log(at, "escort_confirmed", actor, {})  # who and when; the person stays sealed
+        self.updated_at = at
+        self.events.append(EscortConfirmed(self.id, self.practice_id, at))
+
     def complete(self, *, actor: Actor, at: datetime, catalog: Catalog,
                  patient_age_years: int | None, rendering_provider_npi: str | None = None,
-                 supervising_practitioner_id: UUID | None = None) -> None:
+                 supervising_practitioner_id: UUID | None = None,
+                 discharge_override: dict[str, Any] | None = None) -> None:
+        """``discharge_override``: the reason and unmet criteria when the visit is completed
+        though discharge criteria are unmet (domain/discharge.py ``require_ready``)."""
         self._require(Status.ADMINISTERED, "complete")
         if not self.administrations:
             raise Conflict("record at least one administration before completing")
+        if discharge_override is not None:
+            self._log(at, "discharge_override", actor, discharge_override)
         if supervising_practitioner_id is not None:
             self.supervising_practitioner_id = supervising_practitioner_id
         self._move(Status.ADMINISTERED, at, actor, "completed")

@@ -1,4 +1,5 @@
-import orders.adapters.orm  # noqa: F401  (registers the tables on the metadata)
+import orders.adapters.orm
+import orders.adapters.visit_tables  # noqa: F401
 from chairside_shared.migrations import run_env
 from orders.adapters.metadata import metadata
 

@@ -15,6 +15,7 @@ from typing import Any
 from orders.domain.catalog import Catalog, Drug, RulesConfig
 from orders.domain.outcome_rules import OutcomeRules
 from orders.domain.protocols import Protocol, protocol_from_data
+from orders.domain.vitals import DischargeThresholds
 
 
 @lru_cache(maxsize=1)
@@ -48,3 +49,9 @@ def outcome_rules() -> OutcomeRules:
     """``outcomes.json``: the outcome thresholds and mappings, each with its source."""
     text = resources.files(__package__).joinpath("outcomes.json").read_text(encoding="utf-8")
     return OutcomeRules.model_validate(json.loads(text))
+
+
+def discharge_thresholds() -> DischargeThresholds:
+    """The discharge and vital-sign thresholds (``discharge.json``), versioned with sources."""
+    text = resources.files(__package__).joinpath("discharge.json").read_text(encoding="utf-8")
+    return DischargeThresholds.model_validate(json.loads(text))

@@ -23,6 +23,10 @@ def to_messages(event: e.DomainEvent) -> list[Message]:
                             key=str(event.order_id))]
         case e.ReactionRecorded():
             return reaction_messages(event)
+        case e.EscortConfirmed():
+            return [Message("order.escort_confirmed", c.OrderEscortConfirmed(
+                order_id=event.order_id, practice_id=event.practice_id,
+                confirmed_at=event.confirmed_at), key=str(event.order_id))]
     raise TypeError(f"no contract for the domain event {type(event).__name__}")
 
 

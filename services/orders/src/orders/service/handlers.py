@@ -16,13 +16,16 @@ from orders import metrics
 from orders.domain.administration import AdministrationRecord
 from orders.domain.catalog import Catalog
 from orders.domain.checks import CheckResult, run_checks
+from orders.domain.discharge import require_ready
 from orders.domain.errors import FieldError, NotFound, SignBlocked, ValidationFailed
+from orders.domain.lifecycle import Status
 from orders.domain.lines import LineSpec, validate_lines
 from orders.domain.order import Order, OrderChanges, check_time
 from orders.domain.patient import PatientRecord
 from orders.domain.protocols import instantiate
 from orders.domain.values import Actor, Payer, Urgency
 from orders.seed.reactions import seed_reaction_rules
+from orders.service.discharge import evaluation_for
 from orders.service.order_identity import coverage_for, practitioner_error
 from orders.service.reaction_guards import ensure_not_held, override_reason
 from orders.service.responses import load_history
@@ -280,7 +283,10 @@ async def record_administration(*, uow: OrdersUnitOfWork, order_id: UUID,
 async def complete_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
                          rendering_provider_npi: str | None = None,
                          supervising_practitioner_id: UUID | None = None,
+                         discharge_override_reason: str | None = None,
                          now: datetime | None = None) -> Order:
+    """Refused (409, the unmet criteria) while discharge criteria are unmet, unless an
+    override reason is given: the override is kept in the order's history (who, why, what)."""
     now = now or utcnow()
     async with uow:
         order = await _order(uow, order_id, scope)
@@ -289,10 +295,16 @@ async def complete_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope,
             raise ValidationFailed([why])
         patient = await _patient(uow, order.patient_id, scope, "patient_id")
         catalog = await uow.catalog.version(order.catalog_version)
+        override = None
+        if order.status == Status.IN_PROGRESS:  # otherwise complete() names the status
+            override = require_ready(await evaluation_for(uow, order, now),
+                                     discharge_override_reason,
+                                     catalog.rules.override_reason_min_length)
         order.complete(actor=scope.actor, at=now, catalog=catalog,
                        patient_age_years=patient.facts.age_on(catalog.rules.local_date(now)),
                        rendering_provider_npi=rendering_provider_npi,
-                       supervising_practitioner_id=supervising_practitioner_id)
+                       supervising_practitioner_id=supervising_practitioner_id,
+                       discharge_override=override)
         await uow.orders.save(order)
         await uow.commit()
     metrics.ORDERS_COMPLETED.inc()

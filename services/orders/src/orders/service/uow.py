@@ -26,6 +26,7 @@ from orders.adapters.repository import (
     PatientRepository,
     ProtocolRepository,
 )
+from orders.adapters.visit_repository import VisitRepository
 from orders.domain.events import DomainEvent
 from orders.service import events
 
@@ -52,6 +53,7 @@ class OrdersUnitOfWork(UnitOfWork):
     phi_keys: PhiKeyRepository
     reactions: ReactionRepository
     outcomes: OutcomeRepository
+    visits: VisitRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, catalogs: CatalogCache, cipher: PhiCipher) -> None:
@@ -73,4 +75,5 @@ class OrdersUnitOfWork(UnitOfWork):
         self.phi_keys = PhiKeyRepository(self.session, self._cipher)
         self.reactions = ReactionRepository(self.session)
         self.outcomes = OutcomeRepository(self.session)
+        self.visits = VisitRepository(self.session, self._cipher)
         return self

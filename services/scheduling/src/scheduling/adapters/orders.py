@@ -3,6 +3,7 @@ order.cancelled), as domain records. Never commits."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -55,6 +56,12 @@ class SqlOrders:
     async def record_cancelled(self, order_id: UUID) -> None:
         await self._upsert(order_id, {"cancelled": True})
 
+    async def record_escort(self, order_id: UUID, at: datetime) -> None:
+        await self._upsert(order_id, {"escort_confirmed_at": at})
+
+    async def record_administered(self, order_id: UUID, at: datetime) -> None:
+        await self._upsert(order_id, {"administered_at": at})
+
     async def _upsert(self, order_id: UUID, values: dict[str, Any]) -> None:
         t = orm.order_requests
         exists = (await self.session.execute(
@@ -77,4 +84,6 @@ def _signed_order(row: Row[Any]) -> SignedOrder:
 def _order_request(row: Row[Any]) -> OrderRequest:
     return OrderRequest(
         order_id=row.order_id, authorization=row.authorization, cancelled=row.cancelled,
-        signed=_signed_order(row) if row.signed_at is not None else None)
+        signed=_signed_order(row) if row.signed_at is not None else None,
+        escort_confirmed_at=aware(row.escort_confirmed_at),
+        administered_at=aware(row.administered_at))

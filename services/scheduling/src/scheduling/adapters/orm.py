@@ -109,6 +109,8 @@ order_requests = Table(
     # pending | approved | not_required | denied | not_covered | closed
     Column("authorization", String(16), nullable=False, server_default="pending"),
     Column("cancelled", Boolean, nullable=False, server_default=false()),
+    Column("escort_confirmed_at", TS),  # order.escort_confirmed
+    Column("administered_at", TS),  # order.administered: the visit was completed in orders
 )
 
 appointments = Table(

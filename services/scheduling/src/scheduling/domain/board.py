@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from .daystate import DayState
+from .visit_truth import ActualUse
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,19 @@ class Utilization:
     available_chair_minutes: int  # active chairs x opening minutes
     ratio: float
     overtime_minutes: int  # how long after closing the last visit ends
+    # visit truth (domain/visit_truth.py): what started visits really used
+    actual_chair_minutes: int = 0
+    actual_ratio: float = 0.0
+    booked_minutes_of_started: int = 0
+    actual_to_booked: float | None = None
+
+    def with_actual(self, use: ActualUse) -> Utilization:
+        available = self.available_chair_minutes
+        return replace(self, actual_chair_minutes=use.actual_chair_minutes,
+                       actual_ratio=round(use.actual_chair_minutes / available, 4)
+                       if available else 0.0,
+                       booked_minutes_of_started=use.booked_minutes_of_started,
+                       actual_to_booked=use.actual_to_booked)
 
 
 def load_buckets(state: DayState, bucket_minutes: int = 15) -> list[LoadBucket]:

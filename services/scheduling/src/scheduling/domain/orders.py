@@ -46,6 +46,8 @@ class OrderRequest:
     authorization: str = "pending"  # pending | approved | not_required | denied | ... | closed
     cancelled: bool = False
     signed: SignedOrder | None = None
+    escort_confirmed_at: datetime | None = None  # the escort of a no-drive order is on file
+    administered_at: datetime | None = None  # the visit was completed in orders
 
     @property
     def bookable(self) -> bool:

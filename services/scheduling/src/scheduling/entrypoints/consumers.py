@@ -14,7 +14,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.outbox import UnitOfWork
-from scheduling.service import booking
+from scheduling.service import booking, commands
 from scheduling.service.uow import SchedulingUnitOfWork
 
 P = TypeVar("P", bound=contracts.EventPayload)
@@ -67,6 +67,19 @@ async def on_order_cancelled(uow: SchedulingUnitOfWork, env: Envelope) -> None:
                                 uow.options.policy, cancelled=True)
 
 
+async def on_order_administered(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+    """The visit was completed in orders: its appointment is completed with it."""
+    p = _payload(env, contracts.OrderAdministered)
+    first = min((a.started_at for a in p.administrations), default=None)
+    await commands.order_administered(uow, p.order_id, p.completed_at, first,
+                                      uow.options.policy)
+
+
+async def on_escort_confirmed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+    p = _payload(env, contracts.OrderEscortConfirmed)
+    await uow.orders.record_escort(p.order_id, p.confirmed_at)
+
+
 def _decision(decision: str) -> SchedulingHandler:
     async def handle(uow: SchedulingUnitOfWork, env: Envelope) -> None:
         await booking.authorization_decided(uow, _decision_of(env).order_id, decision,
@@ -79,6 +92,8 @@ SUBSCRIPTIONS: list[str] = [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPI
 HANDLERS: dict[str, Handler] = {t: _in_scheduling(h) for t, h in {
     "order.signed": on_order_signed,
     "order.cancelled": on_order_cancelled,
+    "order.administered": on_order_administered,
+    "order.escort_confirmed": on_escort_confirmed,
     "authorization.approved": _decision("approved"),
     "authorization.not_required": _decision("not_required"),
     "authorization.denied": _decision("denied"),

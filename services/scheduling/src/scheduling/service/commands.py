@@ -25,6 +25,7 @@ from scheduling.domain.errors import (
 )
 from scheduling.domain.orders import OrderRequest, SignedOrder
 from scheduling.domain.slots import Slot
+from scheduling.domain.visit_truth import ESCORT_MISSING, VisitWarning, require_within
 from scheduling.service.booking import offer_queue
 from scheduling.service.days import Clinic, load_frame, shared_clinic
 from scheduling.service.refusals import fit, peek, refused, request_of
@@ -132,24 +133,66 @@ async def move(uow: SchedulingUnitOfWork, *, appt_id: UUID, start: datetime,
     return appt
 
 
-async def check_in(uow: SchedulingUnitOfWork, appt_id: UUID, now: datetime) -> Appointment:
+async def check_in(uow: SchedulingUnitOfWork, appt_id: UUID,
+                   now: datetime) -> tuple[Appointment, list[VisitWarning]]:
+    """Within the check-in window around the slot; warns when a no-drive order's escort is
+    not on file yet (orders' ``order.escort_confirmed``): discharge will wait for it."""
     appt = await get(uow, appt_id)
+    if appt.can("check_in"):
+        require_within("check-in", appt.start, uow.options.windows.check_in, now)
     appt.check_in(now)
-    return appt
+    warnings: list[VisitWarning] = []
+    if appt.requires_driver and appt.order_id is not None:
+        order = await uow.orders.get(appt.order_id)
+        if order is None or order.escort_confirmed_at is None:
+            warnings.append(ESCORT_MISSING)
+    return appt, warnings
 
 
 async def start(uow: SchedulingUnitOfWork, appt_id: UUID, now: datetime) -> Appointment:
     appt = await get(uow, appt_id)
+    if appt.can("start"):
+        require_within("start", appt.start, uow.options.windows.start, now)
     appt.start_visit(now)
     return appt
 
 
 async def complete(uow: SchedulingUnitOfWork, appt_id: UUID, now: datetime,
                    policy: BookingPolicy) -> Appointment:
+    """The visit is completed in orders (discharge criteria); the appointment follows through
+    ``order.administered``. Staff completing it here: refused while the order is not
+    completed; an appointment already completed is answered as it is (idempotent)."""
     appt = await get(uow, appt_id)
-    if appt.complete(now):  # finished early: the rest of its chair time goes to the queue
-        await offer_queue(uow, now, policy, {now})
+    if appt.status is Status.COMPLETED:
+        return appt
+    if appt.order_id is not None and appt.can("complete"):
+        order = await uow.orders.get(appt.order_id)
+        if order is not None and order.administered_at is None:
+            raise Conflict(f"order {appt.order_id} is not completed: complete the visit in "
+                           "orders (discharge criteria); the appointment follows",
+                           code="order-not-completed")
+    await _finish(uow, appt, now, policy)
     return appt
+
+
+async def _finish(uow: SchedulingUnitOfWork, appt: Appointment, end: datetime,
+                  policy: BookingPolicy) -> None:
+    if appt.complete(end):  # finished early: the rest of its chair time goes to the queue
+        await offer_queue(uow, end, policy, {end})
+
+
+async def order_administered(uow: SchedulingUnitOfWork, order_id: UUID, completed_at: datetime,
+                             first_given_at: datetime | None, policy: BookingPolicy) -> None:
+    """``order.administered``: the visit is over, so its appointment is too, in the same
+    transaction as the inbox row. A visit never started here (staff skipped "start") starts
+    when the first drug was given. Repeats and late events change nothing."""
+    await uow.orders.record_administered(order_id, completed_at)
+    for appt in await uow.appointments.for_order(order_id):
+        if appt.status is Status.CHECKED_IN:
+            appt.start_visit(min(first_given_at or completed_at, completed_at))
+        if appt.status is Status.IN_CHAIR:
+            await _finish(uow, appt, max(completed_at, appt.started_at or completed_at),
+                          policy)
 
 
 async def cancel(uow: SchedulingUnitOfWork, appt_id: UUID, reason: str, now: datetime,

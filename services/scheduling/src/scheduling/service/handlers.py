@@ -17,6 +17,7 @@ from scheduling.domain.clinic import (
     validate_shifts,
 )
 from scheduling.domain.errors import NotFound
+from scheduling.domain.visit_truth import VisitWarning
 from scheduling.service import booking, commands, planning
 from scheduling.service.uow import SchedulingUnitOfWork
 
@@ -39,11 +40,12 @@ async def move_appointment(*, uow: SchedulingUnitOfWork, appt_id: UUID, start: d
     return appt
 
 
-async def check_in(*, uow: SchedulingUnitOfWork, appt_id: UUID, now: datetime) -> Appointment:
+async def check_in(*, uow: SchedulingUnitOfWork, appt_id: UUID,
+                   now: datetime) -> tuple[Appointment, list[VisitWarning]]:
     async with uow:
-        appt = await commands.check_in(uow, appt_id, now)
+        appt, warnings = await commands.check_in(uow, appt_id, now)
         await uow.commit()
-    return appt
+    return appt, warnings
 
 
 async def start_visit(*, uow: SchedulingUnitOfWork, appt_id: UUID,

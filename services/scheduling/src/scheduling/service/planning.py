@@ -15,6 +15,7 @@ from scheduling.domain.errors import InvalidInput
 from scheduling.domain.figures import DayFigures, day_figures
 from scheduling.domain.orders import SignedOrder
 from scheduling.domain.slots import Slot, SlotRequest, find_slots
+from scheduling.domain.visit_truth import actual_use
 from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, solve_day
 from scheduling.service.days import Clinic, load_clinic, load_day, load_frame, search_range
 from scheduling.service.uow import SchedulingUnitOfWork
@@ -71,7 +72,8 @@ async def board(uow: SchedulingUnitOfWork, day: date, now: datetime,
     if clinic.hours.local_date(now) == day:
         queue = list(await uow.appointments.queued())
     return Board(day=day, frame=loaded.state.frame, chairs=per_chair,
-                 buckets=load_buckets(loaded.state), utilization=utilization(loaded.state),
+                 buckets=load_buckets(loaded.state),
+                 utilization=utilization(loaded.state).with_actual(actual_use(shown, now)),
                  queue=queue, unplaced=unplaced)
 
 

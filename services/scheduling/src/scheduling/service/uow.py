@@ -31,6 +31,7 @@ from scheduling.adapters.orm import violates_chair_overlap
 from scheduling.adapters.repository import SqlAppointments
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
 from scheduling.domain.errors import ChairTaken
+from scheduling.domain.visit_truth import VisitWindows
 from scheduling.optimizer.cpsat import SolveOptions
 from scheduling.service import events
 from scheduling.service.locks import DayQueues, Locks, database_key
@@ -50,6 +51,7 @@ class SchedulingOptions:
     max_search_days: int  # the longest slot search
     solve: SolveOptions  # the day optimizer's limits
     request_wait_s: float  # an API request's lock-wait budget (see for_request)
+    windows: VisitWindows = VisitWindows()  # check-in and start around the slot
 
 
 class SchedulingUnitOfWork(UnitOfWork):

@@ -42,8 +42,9 @@ def _r(method: str, path: str, upstream: str, scope: str | None, access: Access,
 
 
 def _appointment_step(step: str, access: Access, summary: str, **kw: Any) -> Route:
+    kw.setdefault("response", sc.AppointmentOut)
     return _r("POST", f"/v1/appointments/{{appointment_id}}/{step}", SCHEDULING,
-              "schedule:write", access, A, summary, response=sc.AppointmentOut, **kw)
+              "schedule:write", access, A, summary, **kw)
 
 
 ROUTES: tuple[Route, ...] = (
@@ -146,8 +147,23 @@ ROUTES: tuple[Route, ...] = (
        "Record one administered line (MAR)", body=od.AdministrationIn,
        response=od.AdministrationOut, status=201),
     _r("POST", "/v1/orders/{order_id}/complete", ORDERS, "orders:write", C, A,
-       "Complete the visit (status administered)", body=od.CompleteOrderRequest, body_optional=True,
+       "Complete the visit (status administered); 409 while discharge criteria are unmet "
+       "unless overridden with a reason", body=od.CompleteOrderRequest, body_optional=True,
        response=od.OrderOut),
+    # --- the visit record at the chair (orders service): clinic staff only
+    _r("POST", "/v1/orders/{order_id}/vitals", ORDERS, "orders:write", C, A,
+       "Record a timed vital-sign set (findings against the visit's baseline)",
+       body=od.VitalsIn, response=od.VitalsOut, status=201),
+    _r("GET", "/v1/orders/{order_id}/vitals", ORDERS, "orders:read", C, A,
+       "The visit's vital-sign sets, oldest first", response=od.VitalsList),
+    _r("POST", "/v1/orders/{order_id}/escort", ORDERS, "orders:write", C, A,
+       "Record the escort of a sedating order (name and phone sealed, not echoed)",
+       body=od.EscortIn, response=od.EscortOut, status=201),
+    _r("GET", "/v1/orders/{order_id}/discharge", ORDERS, "orders:read", C, A,
+       "Discharge criteria now: each met or unmet, with its reason", response=od.DischargeOut),
+    _r("POST", "/v1/orders/{order_id}/discharge", ORDERS, "orders:write", C, A,
+       "Record a discharge check (gait, orthostatics, nausea) and its result",
+       body=od.DischargeCheckIn, response=od.DischargeOut, status=201),
     # A payment disclosure (patient, coverage, practitioners) for claims and PAS requests:
     # the center's billing staff only (admin holds billing:read too).
     _r("GET", "/v1/orders/{order_id}/payer-identity", ORDERS, "billing:read", C, A,
@@ -214,9 +230,13 @@ ROUTES: tuple[Route, ...] = (
        "Get an appointment", response=sc.AppointmentOut),
     _r("POST", "/v1/appointments/{appointment_id}/move", SCHEDULING, "schedule:write", P, A,
        "Move an appointment", body=sc.AppointmentMove, response=sc.AppointmentOut),
-    _appointment_step("check-in", C, "Check the patient in"),
-    _appointment_step("start", C, "Seat the patient (in chair)"),
-    _appointment_step("complete", C, "Complete the chair time"),
+    _appointment_step("check-in", C, "Check the patient in (within the window around the "
+                      "slot; warns when a no-drive order has no escort)",
+                      response=sc.CheckInOut),
+    _appointment_step("start", C, "Seat the patient (in chair; within the window around "
+                      "the slot)"),
+    _appointment_step("complete", C, "Complete the chair time (409 until the order's visit "
+                      "is completed; order.administered completes it)"),
     _appointment_step("cancel", P, "Cancel an appointment", body=sc.CancelRequest,
                       body_optional=True),
     _appointment_step("no-show", C, "Record a no-show"),

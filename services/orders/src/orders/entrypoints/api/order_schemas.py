@@ -159,6 +159,9 @@ class AdministrationOut(BaseModel):
 
 class CompleteIn(In):
     rendering_provider_npi: str | None = Field(default=None, pattern=r"^\d{10}$")
+    discharge_override_reason: str | None = Field(
+        default=None, max_length=500,
+        description="Complete although discharge criteria are unmet: why (recorded with who)")
     supervising_practitioner_id: UUID | None = Field(
         default=None, description="The practitioner with the supervising role who supervised")
 

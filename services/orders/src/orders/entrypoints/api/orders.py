@@ -154,12 +154,14 @@ async def add_administration(order_id: UUID, body: s.AdministrationIn, uow: UoW,
 
 
 @router.post("/{order_id}/complete", response_model=s.OrderOut,
-             summary="Complete the visit (emits order.administered)")
+             summary="Complete the visit (emits order.administered); 409 while discharge "
+             "criteria are unmet, unless overridden with a reason")
 async def complete_order(order_id: UUID, uow: UoW, caller: Caller,
                          body: s.CompleteIn | None = None) -> dict[str, Any]:
     require(caller, "orders:write")
     npi = body.rendering_provider_npi if body else None
     supervising = body.supervising_practitioner_id if body else None
-    return order_view(await h.complete_order(uow=uow, order_id=order_id, scope=caller,
-                                             rendering_provider_npi=npi,
-                                             supervising_practitioner_id=supervising))
+    return order_view(await h.complete_order(
+        uow=uow, order_id=order_id, scope=caller, rendering_provider_npi=npi,
+        supervising_practitioner_id=supervising,
+        discharge_override_reason=body.discharge_override_reason if body else None))

@@ -28,7 +28,8 @@ def appointment_out(a: Appointment) -> s.AppointmentOut:
         chair_id=a.chair_id, start=a.start, end=a.end, minutes=a.minutes,
         acuity_class=a.acuity_class, pediatric=a.pediatric, requires_driver=a.requires_driver,
         urgency=a.urgency, requested_start=a.requested_start, hold_expires_at=a.hold_expires_at,
-        queued_at=a.queued_at, reason=a.reason, version=a.version)
+        queued_at=a.queued_at, reason=a.reason, version=a.version, started_at=a.started_at,
+        completed_at=a.completed_at)
 
 
 @router.get("/slots", response_model=list[s.SlotOut], summary="Earliest feasible slots")
@@ -74,9 +75,13 @@ async def move_appointment(appt_id: UUID, body: s.AppointmentMove, uow: UoWDep,
         uow=uow, appt_id=appt_id, start=body.start, chair_id=body.chair_id, now=now))
 
 
-@router.post("/appointments/{appt_id}/check-in", response_model=s.AppointmentOut)
-async def check_in(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
-    return appointment_out(await handlers.check_in(uow=uow, appt_id=appt_id, now=now))
+@router.post("/appointments/{appt_id}/check-in", response_model=s.CheckInOut,
+             responses={409: {"description": "outside the check-in window, or not booked"}})
+async def check_in(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.CheckInOut:
+    appt, warnings = await handlers.check_in(uow=uow, appt_id=appt_id, now=now)
+    return s.CheckInOut(**appointment_out(appt).model_dump(),
+                        warnings=[s.WarningOut(code=w.code, message=w.message)
+                                  for w in warnings])
 
 
 @router.post("/appointments/{appt_id}/start", response_model=s.AppointmentOut)

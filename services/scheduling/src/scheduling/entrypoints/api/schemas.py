@@ -85,6 +85,19 @@ class AppointmentOut(Schema):
     queued_at: AwareDatetime | None = None
     reason: str | None = None
     version: int
+    started_at: AwareDatetime | None = Field(None, description="actual start (in the chair)")
+    completed_at: AwareDatetime | None = Field(None, description="actual end")
+
+
+class WarningOut(Schema):
+    code: str
+    message: str
+
+
+class CheckInOut(AppointmentOut):
+    """The checked-in appointment, with what staff must still do (e.g. ``escort_missing``)."""
+
+    warnings: list[WarningOut] = []
 
 
 class AppointmentPage(Schema):
@@ -137,6 +150,13 @@ class UtilizationOut(Schema):
     available_chair_minutes: int
     ratio: float
     overtime_minutes: int
+    actual_chair_minutes: int = Field(
+        0, description="chair minutes of started visits, actual start to actual end (or now)")
+    actual_ratio: float = Field(0.0, description="actual chair minutes / available")
+    booked_minutes_of_started: int = Field(
+        0, description="what the started visits were booked for")
+    actual_to_booked: float | None = Field(
+        None, description="actual / booked minutes of started visits")
 
 
 class UnplacedOut(Schema):
