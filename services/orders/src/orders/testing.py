@@ -221,10 +221,15 @@ class FakeProtocols(_Repo):
 
 
 class FakeReactions(_Repo):
-    """The read the safety checks make (ReactionRepository.for_patient)."""
+    """The reads the safety checks and discharge make (ReactionRepository.for_patient,
+    for_order)."""
 
     async def for_patient(self, patient_id: UUID) -> list[Reaction]:
         return [r for r in self.s.reactions if r.patient_id == patient_id]
+
+    async def for_order(self, order_id: UUID) -> list[Reaction]:
+        return sorted((r for r in self.s.reactions if r.order_id == order_id),
+                      key=lambda r: r.onset_at)
 
 
 class FakeOutcomes(_Repo):

@@ -98,3 +98,44 @@ async def test_vitals_refused_on_a_closed_order_and_in_the_future(uow, store):
         await visit.record_vitals(uow=uow, order_id=order.id,
                                   vitals=vitals(order, "during", -1), scope=CLIN, now=AS_OF)
     assert store.visit.vitals == []
+
+
+async def ready_for_discharge(uow, order, now):
+    await visit.record_vitals(uow=uow, order_id=order.id, vitals=vitals(order, "baseline", -30),
+                              scope=CLIN, now=now)
+    await visit.record_vitals(uow=uow, order_id=order.id,
+                              vitals=vitals(order, "discharge", 50, poss="S"), scope=CLIN, now=now)
+    await visit.record_escort(uow=uow, order_id=order.id, name="Quill Nakamura",
+                              phone="555-010-1234", scope=CLIN, now=AS_OF)
+    await visit.record_discharge_check(uow=uow, order_id=order.id,
+                                       assessment=Assessment(True, True, True), scope=CLIN,
+                                       now=now)
+
+
+@pytest.mark.parametrize("outcome,quiet_minutes,ready", [
+    ("ongoing", 120, False),  # a reaction not resolved keeps the patient in the chair
+    ("resolved", 10, False),  # symptoms within the last 30 min
+    ("resolved", 45, True),
+])
+async def test_the_visits_recorded_reaction_decides_the_reaction_criterion(
+        uow, store, outcome, quiet_minutes, ready):
+    from dataclasses import replace
+
+    from orders.testing_reactions import reaction
+
+    order = await in_chair(uow)
+    recorded = reaction("diphenhydramine", 2, onset=AS_OF, order_id=order.id,
+                        patient_id=store.orders[order.id].patient_id, outcome=outcome)
+    if outcome != "resolved":
+        recorded = replace(recorded, resolved_at=None)
+    store.reactions.append(recorded)
+    resolved = recorded.resolved_at or AS_OF
+    now = resolved + timedelta(minutes=quiet_minutes)
+    await ready_for_discharge(uow, order, now)
+    if ready:
+        done = await h.complete_order(uow=uow, order_id=order.id, scope=CLIN, now=now)
+        assert done.status == Status.ADMINISTERED
+        return
+    with pytest.raises(DischargeBlocked) as refused:
+        await h.complete_order(uow=uow, order_id=order.id, scope=CLIN, now=now)
+    assert [u["code"] for u in refused.value.extra["unmet"]] == ["reactions"]

@@ -31,7 +31,7 @@ class SuspectIn(In):
     dose_number: int | None = Field(None, ge=1, le=999)
 
 
-class VitalsIn(In):
+class ReactionVitalsIn(In):
     at: Instant
     systolic: int | None = Field(None, ge=20, le=300)
     diastolic: int | None = Field(None, ge=10, le=200)
@@ -67,7 +67,7 @@ class ReactionIn(In):
     grade: int = Field(ge=1, le=5, description="CTCAE v5 grade")
     graded_by: Who
     kind: Literal["allergy", "intolerance"]
-    vitals: list[VitalsIn] = Field(default_factory=list, max_length=100)
+    vitals: list[ReactionVitalsIn] = Field(default_factory=list, max_length=100)
     actions: list[ActionIn] = Field(default_factory=list, max_length=50)
     rescue_meds: list[RescueIn] = Field(default_factory=list, max_length=20)
     provider_notified_at: Instant | None = None
@@ -89,7 +89,7 @@ class SuspectOut(Out):
     dose_number: int | None
 
 
-class VitalsOut(Out):
+class ReactionVitalsOut(Out):
     at: datetime
     systolic: int | None
     diastolic: int | None
@@ -134,7 +134,7 @@ class ReactionOut(Out):
     grade: int
     graded_by: str
     kind: str
-    vitals: list[VitalsOut]
+    vitals: list[ReactionVitalsOut]
     actions: list[ActionOut]
     rescue_meds: list[RescueOut]
     provider_notified_at: datetime | None

@@ -428,6 +428,31 @@ class ReactionReportQuery(BaseModel):
     to: Annotated[date, Field(title='To')]
 
 
+class Diastolic(RootModel[int]):
+    root: Annotated[int, Field(ge=10, le=200, title='Diastolic')]
+
+
+class Spo2(RootModel[int]):
+    root: Annotated[int, Field(ge=30, le=100, title='Spo2')]
+
+
+class Systolic(RootModel[int]):
+    root: Annotated[int, Field(ge=20, le=300, title='Systolic')]
+
+
+class ReactionVitalsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: Annotated[AwareDatetime, Field(title='At')]
+    diastolic: Annotated[int | None, Field(title='Diastolic')]
+    heart_rate: Annotated[int | None, Field(title='Heart Rate')]
+    resp_rate: Annotated[int | None, Field(title='Resp Rate')]
+    spo2: Annotated[int | None, Field(title='Spo2')]
+    systolic: Annotated[int | None, Field(title='Systolic')]
+    temp_c: Annotated[str | None, Field(title='Temp C')]
+
+
 class RescueOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -461,31 +486,6 @@ class ValidationError(BaseModel):
     loc: Annotated[list[str | int], Field(title='Location')]
     msg: Annotated[str, Field(title='Message')]
     type: Annotated[str, Field(title='Error Type')]
-
-
-class Diastolic(RootModel[int]):
-    root: Annotated[int, Field(ge=10, le=200, title='Diastolic')]
-
-
-class Spo2(RootModel[int]):
-    root: Annotated[int, Field(ge=30, le=100, title='Spo2')]
-
-
-class Systolic(RootModel[int]):
-    root: Annotated[int, Field(ge=20, le=300, title='Systolic')]
-
-
-class VitalsOut(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    at: Annotated[AwareDatetime, Field(title='At')]
-    diastolic: Annotated[int | None, Field(title='Diastolic')]
-    heart_rate: Annotated[int | None, Field(title='Heart Rate')]
-    resp_rate: Annotated[int | None, Field(title='Resp Rate')]
-    spo2: Annotated[int | None, Field(title='Spo2')]
-    systolic: Annotated[int | None, Field(title='Systolic')]
-    temp_c: Annotated[str | None, Field(title='Temp C')]
 
 
 class CoverageOut(BaseModel):
@@ -570,7 +570,7 @@ class ReactionOut(BaseModel):
     resolved_at: Annotated[AwareDatetime | None, Field(title='Resolved At')]
     suspects: Annotated[list[SuspectOut], Field(title='Suspects')]
     term: Annotated[str, Field(title='Term')]
-    vitals: Annotated[list[VitalsOut], Field(title='Vitals')]
+    vitals: Annotated[list[ReactionVitalsOut], Field(title='Vitals')]
     warnings: Annotated[list[str], Field(title='Warnings')]
 
 

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from .common import Class, Cursor, Diastolic, Dose, Lines, Lot, Npi, OrderLineIn, Plan, PlanId, Rate, Reaction, Severity, Spo2, Systolic, Version
+from .common import Class, Cursor, Diastolic, Dose, Lines, Lot, Npi, OrderLineIn, Phone, Plan, PlanId, Rate, Reaction, Severity, Spo2, Systolic, Version
 
 
 class DrugCode(RootModel[str]):
@@ -152,6 +152,17 @@ class CancelIn(BaseModel):
     reason: Annotated[str, Field(max_length=500, min_length=1, title='Reason')]
 
 
+class DischargeOverrideReason(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='Complete although discharge criteria are unmet: why (recorded with who)',
+            max_length=500,
+            title='Discharge Override Reason',
+        ),
+    ]
+
+
 class RenderingProviderNpi(RootModel[str]):
     root: Annotated[str, Field(pattern='^\\d{10}$', title='Rendering Provider Npi')]
 
@@ -161,6 +172,13 @@ class CompleteIn(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
+    discharge_override_reason: Annotated[
+        DischargeOverrideReason | None,
+        Field(
+            description='Complete although discharge criteria are unmet: why (recorded with who)',
+            title='Discharge Override Reason',
+        ),
+    ] = None
     rendering_provider_npi: Annotated[
         RenderingProviderNpi | None, Field(title='Rendering Provider Npi')
     ] = None
@@ -175,6 +193,59 @@ class CompleteIn(BaseModel):
 
 class CompleteOrderRequest(RootModel[CompleteIn | None]):
     root: Annotated[CompleteIn | None, Field(title='Body')]
+
+
+class CriterionOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: Annotated[str, Field(title='Code')]
+    met: Annotated[bool, Field(title='Met')]
+    reason: Annotated[str, Field(title='Reason')]
+
+
+class DischargeCheckIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    gait_steady: Annotated[bool | None, Field(title='Gait Steady')] = None
+    nausea_controlled: Annotated[bool | None, Field(title='Nausea Controlled')] = None
+    orthostatics_negative: Annotated[
+        bool | None, Field(title='Orthostatics Negative')
+    ] = None
+
+
+class DischargeOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    check_id: Annotated[UUID | None, Field(title='Check Id')] = None
+    checked_at: Annotated[AwareDatetime | None, Field(title='Checked At')] = None
+    criteria: Annotated[list[CriterionOut], Field(title='Criteria')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    ready: Annotated[bool, Field(title='Ready')]
+    recheck_at: Annotated[AwareDatetime | None, Field(title='Recheck At')]
+    thresholds_version: Annotated[int, Field(title='Thresholds Version')]
+    unmet: Annotated[list[str], Field(title='Unmet')]
+
+
+class EscortIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    name: Annotated[str, Field(max_length=200, min_length=1, title='Name')]
+    phone: Annotated[str, Field(max_length=32, min_length=1, title='Phone')]
+
+
+class EscortOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    confirmed_at: Annotated[AwareDatetime, Field(title='Confirmed At')]
+    escort_confirmed: Annotated[bool, Field(title='Escort Confirmed')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
 
 
 class FindingOut(BaseModel):
@@ -330,6 +401,38 @@ class MinutesFromStart(RootModel[int]):
     root: Annotated[int, Field(ge=0, le=1440, title='Minutes From Start')]
 
 
+class HeartRate(RootModel[int]):
+    root: Annotated[int, Field(ge=10, le=300, title='Heart Rate')]
+
+
+class RespRate(RootModel[int]):
+    root: Annotated[int, Field(ge=1, le=80, title='Resp Rate')]
+
+
+class TempC(RootModel[float]):
+    root: Annotated[float, Field(ge=25.0, le=45.0, title='Temp C')]
+
+
+class ReactionVitalsIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    at: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='At',
+        ),
+    ]
+    diastolic: Annotated[Diastolic | None, Field(title='Diastolic')] = None
+    heart_rate: Annotated[HeartRate | None, Field(title='Heart Rate')] = None
+    resp_rate: Annotated[RespRate | None, Field(title='Resp Rate')] = None
+    spo2: Annotated[Spo2 | None, Field(title='Spo2')] = None
+    systolic: Annotated[Systolic | None, Field(title='Systolic')] = None
+    temp_c: Annotated[TempC | str | None, Field(title='Temp C')] = None
+
+
 class Dose6(RootModel[Decimal]):
     root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
 
@@ -440,16 +543,56 @@ class VisitOutcomeOut(BaseModel):
     scores: Annotated[list[PainScoreOut], Field(title='Scores')]
 
 
-class HeartRate(RootModel[int]):
-    root: Annotated[int, Field(ge=10, le=300, title='Heart Rate')]
+class VitalFindingOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    code: Annotated[str, Field(title='Code')]
+    field: Annotated[str, Field(title='Field')]
+    message: Annotated[str, Field(title='Message')]
 
 
-class RespRate(RootModel[int]):
-    root: Annotated[int, Field(ge=1, le=80, title='Resp Rate')]
+class BpDiastolic(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=300, title='Bp Diastolic')]
 
 
-class TempC(RootModel[float]):
-    root: Annotated[float, Field(ge=25.0, le=45.0, title='Temp C')]
+class BpSystolic(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=400, title='Bp Systolic')]
+
+
+class HeartRate1(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=400, title='Heart Rate')]
+
+
+class Nrs(RootModel[int]):
+    root: Annotated[
+        int, Field(description='pain 0-10 (optional)', ge=0, le=10, title='Nrs')
+    ]
+
+
+class Rass(RootModel[int]):
+    root: Annotated[
+        int,
+        Field(
+            description='Richmond Agitation-Sedation Scale', ge=-5, le=4, title='Rass'
+        ),
+    ]
+
+
+class RespiratoryRate(RootModel[int]):
+    root: Annotated[int, Field(ge=0, le=120, title='Respiratory Rate')]
+
+
+class Spo21(RootModel[int]):
+    root: Annotated[int, Field(description='%', ge=0, le=100, title='Spo2')]
+
+
+class TemperatureC(RootModel[float]):
+    root: Annotated[float, Field(ge=0.0, le=50.0, title='Temperature C')]
+
+
+class WeightKg4(RootModel[float]):
+    root: Annotated[float, Field(gt=0.0, le=1000.0, title='Weight Kg')]
 
 
 class VitalsIn(BaseModel):
@@ -457,19 +600,65 @@ class VitalsIn(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
-    at: Annotated[
+    bp_diastolic: Annotated[BpDiastolic | None, Field(title='Bp Diastolic')] = None
+    bp_systolic: Annotated[BpSystolic | None, Field(title='Bp Systolic')] = None
+    heart_rate: Annotated[HeartRate1 | None, Field(title='Heart Rate')] = None
+    kind: Annotated[
+        Literal['baseline', 'during', 'end', 'discharge'], Field(title='Kind')
+    ]
+    nrs: Annotated[
+        Nrs | None, Field(description='pain 0-10 (optional)', title='Nrs')
+    ] = None
+    on_room_air: Annotated[bool, Field(title='On Room Air')] = True
+    poss: Annotated[
+        Literal['S', '1', '2', '3', '4'] | None,
+        Field(description='Pasero Opioid-Induced Sedation Scale', title='Poss'),
+    ] = None
+    rass: Annotated[
+        Rass | None,
+        Field(description='Richmond Agitation-Sedation Scale', title='Rass'),
+    ] = None
+    respiratory_rate: Annotated[
+        RespiratoryRate | None, Field(title='Respiratory Rate')
+    ] = None
+    spo2: Annotated[Spo21 | None, Field(description='%', title='Spo2')] = None
+    taken_at: Annotated[
         AwareDatetime,
         Field(
             description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
-            title='At',
+            title='Taken At',
         ),
     ]
-    diastolic: Annotated[Diastolic | None, Field(title='Diastolic')] = None
-    heart_rate: Annotated[HeartRate | None, Field(title='Heart Rate')] = None
-    resp_rate: Annotated[RespRate | None, Field(title='Resp Rate')] = None
-    spo2: Annotated[Spo2 | None, Field(title='Spo2')] = None
-    systolic: Annotated[Systolic | None, Field(title='Systolic')] = None
-    temp_c: Annotated[TempC | str | None, Field(title='Temp C')] = None
+    temperature_c: Annotated[
+        TemperatureC | str | None, Field(title='Temperature C')
+    ] = None
+    weight_kg: Annotated[WeightKg4 | str | None, Field(title='Weight Kg')] = None
+
+
+class VitalsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    bp_diastolic: Annotated[int | None, Field(title='Bp Diastolic')]
+    bp_systolic: Annotated[int | None, Field(title='Bp Systolic')]
+    findings: Annotated[list[VitalFindingOut], Field(title='Findings')]
+    heart_rate: Annotated[int | None, Field(title='Heart Rate')]
+    id: Annotated[UUID, Field(title='Id')]
+    kind: Annotated[
+        Literal['baseline', 'during', 'end', 'discharge'], Field(title='Kind')
+    ]
+    nrs: Annotated[int | None, Field(title='Nrs')]
+    on_room_air: Annotated[bool, Field(title='On Room Air')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    poss: Annotated[Literal['S', '1', '2', '3', '4'] | None, Field(title='Poss')]
+    rass: Annotated[int | None, Field(title='Rass')]
+    recorded_at: Annotated[AwareDatetime, Field(title='Recorded At')]
+    recorded_by: Annotated[str | None, Field(title='Recorded By')]
+    respiratory_rate: Annotated[int | None, Field(title='Respiratory Rate')]
+    spo2: Annotated[int | None, Field(title='Spo2')]
+    taken_at: Annotated[AwareDatetime, Field(title='Taken At')]
+    temperature_c: Annotated[str | None, Field(title='Temperature C')]
+    weight_kg: Annotated[str | None, Field(title='Weight Kg')]
 
 
 class WindowIn(BaseModel):
@@ -693,6 +882,13 @@ class ReactionIn(BaseModel):
         Literal['infusion_related_reaction', 'anaphylaxis', 'other'],
         Field(title='Term'),
     ]
-    vitals: Annotated[list[VitalsIn] | None, Field(max_length=100, title='Vitals')] = (
-        None
+    vitals: Annotated[
+        list[ReactionVitalsIn] | None, Field(max_length=100, title='Vitals')
+    ] = None
+
+
+class VitalsList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
     )
+    items: Annotated[list[VitalsOut], Field(title='Items')]

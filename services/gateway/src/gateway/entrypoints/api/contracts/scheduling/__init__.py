@@ -7,7 +7,9 @@ from .appointments import (
     AppointmentPage as AppointmentPage,
     CancelBody as CancelBody,
     CancelRequest as CancelRequest,
+    CheckInOut as CheckInOut,
     SlotTakenProblem as SlotTakenProblem,
+    WarningOut as WarningOut,
 )
 
 from .board import (

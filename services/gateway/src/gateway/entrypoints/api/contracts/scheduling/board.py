@@ -78,8 +78,33 @@ class UtilizationOut(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
+    actual_chair_minutes: Annotated[
+        int,
+        Field(
+            description='chair minutes of started visits, actual start to actual end (or now)',
+            title='Actual Chair Minutes',
+        ),
+    ] = 0
+    actual_ratio: Annotated[
+        float,
+        Field(description='actual chair minutes / available', title='Actual Ratio'),
+    ] = 0.0
+    actual_to_booked: Annotated[
+        float | None,
+        Field(
+            description='actual / booked minutes of started visits',
+            title='Actual To Booked',
+        ),
+    ] = None
     available_chair_minutes: Annotated[int, Field(title='Available Chair Minutes')]
     booked_chair_minutes: Annotated[int, Field(title='Booked Chair Minutes')]
+    booked_minutes_of_started: Annotated[
+        int,
+        Field(
+            description='what the started visits were booked for',
+            title='Booked Minutes Of Started',
+        ),
+    ] = 0
     overtime_minutes: Annotated[int, Field(title='Overtime Minutes')]
     ratio: Annotated[float, Field(title='Ratio')]
 

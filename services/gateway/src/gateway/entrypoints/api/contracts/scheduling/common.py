@@ -20,6 +20,9 @@ class AppointmentOut(BaseModel):
     )
     acuity_class: Annotated[str, Field(title='Acuity Class')]
     chair_id: Annotated[str | None, Field(title='Chair Id')]
+    completed_at: Annotated[
+        AwareDatetime | None, Field(description='actual end', title='Completed At')
+    ] = None
     end: Annotated[AwareDatetime | None, Field(title='End')]
     hold_expires_at: Annotated[AwareDatetime | None, Field(title='Hold Expires At')] = (
         None
@@ -36,6 +39,10 @@ class AppointmentOut(BaseModel):
     )
     requires_driver: Annotated[bool, Field(title='Requires Driver')]
     start: Annotated[AwareDatetime | None, Field(title='Start')]
+    started_at: Annotated[
+        AwareDatetime | None,
+        Field(description='actual start (in the chair)', title='Started At'),
+    ] = None
     status: Annotated[
         Literal['queued', 'held', 'booked', 'checked_in', 'in_chair', 'completed', 'cancelled', 'no_show'],
         Field(title='Status'),
