@@ -5,7 +5,10 @@ few patients get eptinezumab (its PAS request is held while the catalog has no v
 RxNorm code for it: staff record the payer's portal decision, approving some and denying
 others; a drug PAS can carry goes through the payer sandbox), children get weight-based
 doses; the morning delivery is received into inventory; booked patients are checked in,
-seated and given their drugs (a few do not show up); claims go to the payers through the
+seated and given their drugs (a few do not show up), with pain scores, vital signs, the
+escort a no-drive order needs, a few infusion reactions (one grade 3: the next order of that
+drug for that patient is stopped) and the discharge check, then the 24/72 h follow-up calls
+(bench/demo_clinical.py); claims go to the payers through the
 clearinghouse sandbox (bench/demo_revenue.py: rejections fixed and re-sent, a short payment
 on the underpayment worklist, a denial appealed) and the 835s are posted. Then the day's
 figures are printed and the chair board is written to
@@ -33,6 +36,7 @@ import httpx
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bench import demo_clinical as clinical
 from bench import demo_plan as plan
 from bench import demo_revenue as revenue
 from bench.board_html import render_board
@@ -47,6 +51,7 @@ class Day:
         self.tz = ZoneInfo(hours["timezone"])
         self.visits: list[plan.Visit] = []
         self.stock: dict[str, dict] = {}  # drug code -> inventory item + today's lot
+        self.clinical = clinical.Clinical()  # what the visits recorded (bench/demo_clinical.py)
 
     def local(self, t: time, day: date | None = None) -> datetime:
         return datetime.combine(day or self.day, t, self.tz)
@@ -146,12 +151,17 @@ async def main(argv: list[str] | None = None) -> int:
             await run_phase("visits run", booked, lambda v: plan.run_visit(day, v), progress,
                             concurrency=4)
             given = [v for v in booked if v.administered]
+            try:
+                await clinical.reorder_after_severe(gw, day.visits, day.clinical)
+            except (ApiError, httpx.HTTPError) as exc:
+                day.clinical.reorder = f"not tried: {exc}"
             await run_phase("claims built", given, lambda v: plan.claimed(day, v), progress)
             cycle = await bill(day, given, args.clearinghouse, progress)
         final = await gw.get("/v1/board", params={"date": day_date.isoformat()})
         figures = await plan.figures(day, board)
-        figures = {k: v for k, v in figures.items() if k != "problems"} | revenue.figures(
-            cycle) | {"problems": figures["problems"] + cycle.problems}
+        figures = {k: v for k, v in figures.items() if k != "problems"} | clinical.figures(
+            day.clinical) | revenue.figures(cycle) | {
+            "problems": figures["problems"] + cycle.problems}
         plan.print_figures(console, figures, day)
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / f"chair-board-{day_date}.html"

@@ -15,6 +15,7 @@ from decimal import Decimal
 from rich.console import Console
 from rich.table import Table
 
+from bench import demo_clinical as clinical
 from bench import people
 from bench.clinic import poll
 from bench.people import CENTER_SUPERVISORS, PARTNER_ORDERERS
@@ -83,6 +84,7 @@ class Visit:
     case_channel: str | None = None  # "pas", or how staff got the payer's decision off PAS
     administered: bool = False
     claim: dict | None = None
+    course: clinical.Course | None = None  # pain and reactions (bench/demo_clinical.py)
     problems: list[str] = field(default_factory=list)
 
 
@@ -124,6 +126,7 @@ def plan_day(n: int, *, walk_ins: bool) -> list[Visit]:
                                                                         "summit"])])))
     for v in visits:
         v.no_show = random.random() < 0.08
+    clinical.plan_courses(visits)
     return visits
 
 
@@ -261,12 +264,12 @@ async def run_visit(day, v: Visit) -> None:
         await gw.post(f"{appt}/no-show", route="/v1/appointments/{appointment_id}/no-show")
         v.appointment_status = "no_show"
         return
-    for step in ("check-in", "start"):
-        await gw.post(f"{appt}/{step}", route=f"/v1/appointments/{{appointment_id}}/{step}")
-    lines = REGIMENS[v.regimen]
-    t = datetime.now(UTC) - timedelta(minutes=sum(ln["minutes"] + 1 for ln in lines) + 1)
-    first_given = t
-    for ln in lines:
+    await gw.post(f"{appt}/check-in", route="/v1/appointments/{appointment_id}/check-in")
+    await clinical.at_check_in(gw, v, day.clinical)
+    await gw.post(f"{appt}/start", route="/v1/appointments/{appointment_id}/start")
+    t = first_given = clinical.visit_start()
+    await clinical.before_drugs(gw, v, first_given)
+    for ln in REGIMENS[v.regimen]:
         item = day.stock[ln["drug_code"]]
         stop = t + timedelta(minutes=ln["minutes"])
         await gw.post(f"/v1/orders/{v.order_id}/administrations", {
@@ -276,7 +279,8 @@ async def run_visit(day, v: Visit) -> None:
             "wasted_amount": str(_waste(item, Decimal(ln["dose"])))},
             route="/v1/orders/{order_id}/administrations")
         t = stop + timedelta(minutes=1)
-    await discharge_check(gw, v.order_id, first_given)
+    await clinical.react(gw, v, first_given, day.clinical)
+    await clinical.discharge(gw, v, first_given, day.clinical)
     # The clinician who supervised the nurses (incident-to) renders the claim.
     supervisor = random.choice(CENTER_SUPERVISORS)
     await gw.post(f"/v1/orders/{v.order_id}/complete", {
@@ -285,28 +289,7 @@ async def run_visit(day, v: Visit) -> None:
         route="/v1/orders/{order_id}/complete")
     # order.administered completes the appointment in scheduling
     v.administered, v.appointment_status = True, "completed"
-
-
-def _vitals(kind: str, at: datetime, **values: object) -> dict:
-    return {"kind": kind, "taken_at": at.isoformat(), "bp_systolic": random.randint(112, 128),
-            "bp_diastolic": random.randint(70, 80), "heart_rate": random.randint(66, 80),
-            "respiratory_rate": 14, "spo2": random.randint(96, 99), **values}
-
-
-async def discharge_check(gw, order_id: str, first_given: datetime) -> None:
-    """Baseline and discharge vitals, the escort a no-drive order needs, the nurse's check."""
-    base = f"/v1/orders/{order_id}"
-    await gw.post(f"{base}/vitals", _vitals("baseline", first_given - timedelta(minutes=5)),
-                  route="/v1/orders/{order_id}/vitals")
-    await gw.post(f"{base}/vitals", _vitals("discharge", datetime.now(UTC), poss="1"),
-                  route="/v1/orders/{order_id}/vitals")
-    order = await gw.get(base, route="/v1/orders/{order_id}")
-    if order["requires_driver"]:
-        await gw.post(f"{base}/escort", {"name": "Demo Escort", "phone": "+1 555 010 0100"},
-                      route="/v1/orders/{order_id}/escort")
-    await gw.post(f"{base}/discharge", {"gait_steady": True, "orthostatics_negative": True,
-                                        "nausea_controlled": True},
-                  route="/v1/orders/{order_id}/discharge")
+    await clinical.follow_up(gw, v, day.clinical)
 
 
 async def claimed(day, v: Visit) -> None:

@@ -109,6 +109,16 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     assert "ST*837*" in x12 and "NM1*IL*1*" in x12 and "NM1*82*1*" in x12
     assert "PRV*BI*PXC*261QI0500X" in x12 and x12.count("100 MAIN ST") == 1
     assert not any(word in x12 for word in ("ON FILE", "RENDERING", "JOHN DOE")), x12
+    # The clinical loop (issue 15): outcomes of every visit run, the three reactions, the
+    # grade 3 one stopping the next order of its drug, a forgotten escort holding discharge.
+    for key in ("relief at 2 h", "pain-free at 2 h", "ED return within 72 h"):
+        assert re.fullmatch(r"\d+/\d+ \(\d+%\)", figures[key]), (key, figures[key])
+    reactions = figures["reactions recorded"]
+    assert "grade 1: 1" in reactions and "grade 3: 1" in reactions, reactions
+    reorder = figures["re-order after the grade 3 reaction"]
+    assert re.fullmatch(r"\w+: refused 4\d\d \(.*reaction\.hard_stop.*\)", reorder), reorder
+    assert "escort" in figures["discharge checks refused (unmet)"], figures
+    assert int(figures["follow-up calls recorded"]) >= completed
 
 
 def test_the_revenue_cycle_roles_and_figures():
@@ -143,3 +153,30 @@ def test_the_revenue_cycle_roles_and_figures():
     assert (f["clean-claim rate (cycle report)"], f["denial rate (cycle report)"],
             f["underpayment total (cycle report)"], f["A/R open (aging report)"]) == (
         "60.0%", "20.0%", Decimal("61.70"), "$136.28 in 1 claims")
+
+
+def test_the_demo_reactions_go_to_the_first_visits_that_fit():
+    from types import SimpleNamespace
+
+    from bench import demo_clinical as clinical
+
+    record = clinical.Clinical()
+
+    def visit(regimen: str, kind: str = "referral"):
+        return SimpleNamespace(regimen=regimen, kind=kind, order_id=regimen + kind,
+                               course=clinical.Course(8, 4, 2))
+
+    runs = [visit("non-sedating cocktail", "walk-in"), visit("eptinezumab 100 mg", "biologic"),
+            visit("classic cocktail"), visit("DHE with antiemetic"), visit("magnesium cocktail")]
+    for v in runs:
+        clinical.pick_reaction(v, record)
+    assert [(v.course.reaction, v.course.reaction_drug) for v in runs] == [
+        (None, None), ("urticaria", "eptinezumab"), ("akathisia", "prochlorperazine"),
+        ("severe", "metoclopramide"), (None, None)]
+    record.reactions = [{"grade": 1}, {"grade": 2}, {"grade": 3}]
+    record.outcomes = [{"relief_2h": True, "pain_free_2h": False, "ed_return_72h": None},
+                       {"relief_2h": False, "pain_free_2h": False, "ed_return_72h": True}]
+    figures = clinical.figures(record)
+    assert figures["relief at 2 h"] == "1/2 (50%)"
+    assert figures["ED return within 72 h"] == "1/1 (100%)"
+    assert figures["reactions recorded"] == "grade 1: 1, grade 2: 1, grade 3: 1"
