@@ -42,6 +42,14 @@ BODIES: dict[type[Any], Any] = {
     od.EscortIn: {"name": "Escort Name", "phone": "+1 555 010 0100"},
     od.DischargeCheckIn: {"gait_steady": True, "orthostatics_negative": True,
                           "nausea_controlled": True},
+    od.ReactionIn: {"onset_at": WHEN, "suspects": [{"drug_code": "ketorolac"}],
+                    "manifestations": ["126485001"], "term": "infusion_related_reaction",
+                    "grade": 1, "graded_by": "rn-1", "kind": "allergy", "outcome": "resolved",
+                    "resolved_at": LATER, "rechallenge": "premedicate"},
+    od.ClearanceIn: {"note": "ECG normal, cleared to continue"},
+    od.PainScoreIn: {"point": "arrival", "nrs": 7},
+    od.FollowUpIn: {"checkpoint_hours": 24},
+    od.AssessmentIn: {"kind": "midas", "taken_on": "2026-03-01", "items": [3, 2, 4, 1, 5]},
     sc.AppointmentMove: {"start": LATER},
     sc.ChairIn: {"id": "chair-9", "kind": "recliner", "pediatric_capable": False},
     sc.NurseShiftIn: {"nurse_id": "rn-1", "start": WHEN, "end": LATER},
@@ -107,6 +115,9 @@ QUERIES: dict[type[Any], dict[str, str]] = {
     sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
     gw.BoardQuery: {"date": "2026-03-02"},
     rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
+    od.ReactionReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
+    od.OutcomesReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
+    od.EdAvoidedReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     rb.LoadAspQuery: {"quarter": "2026Q1"}, od.PatientPayerIdentityQuery: {"payer_id": "p1"}}
 
 
@@ -120,6 +131,8 @@ class PracticeData:
     claim: dict[str, Any]
     check: dict[str, Any]
     practitioner: dict[str, Any]
+    reaction: dict[str, Any]
+    alert: dict[str, Any]
 
     @property
     def ids(self) -> dict[str, str]:
@@ -132,7 +145,8 @@ class PracticeData:
                 "coverage_id": COVERAGE_ID, "check_id": self.check["id"],
                 "practitioner_id": self.practitioner["id"], "line_sequence": "1",
                 "schedule_id": "demo-fees", "version": "1",
-                "appeal_id": APPEAL_ID, "document_id": DOCUMENT_ID}
+                "appeal_id": APPEAL_ID, "document_id": DOCUMENT_ID,
+                "reaction_id": self.reaction["id"], "alert_id": self.alert["id"]}
 
     @property
     def all_ids(self) -> set[str]:
@@ -159,8 +173,11 @@ def seed_practice(fakes: Any, practice_id: str, mrn: str) -> PracticeData:
         "npi": "1234567893", "family_name": "Osei", "given_name": "Kofi",
         "taxonomy": "2084N0402X", "roles": ["ordering"], "practice_id": practice_id,
         "active": True})
+    reaction = fakes["orders"].put("reactions", {"order_id": order["id"],
+                                                 "patient_id": patient["id"], "grade": 1})
+    alert = fakes["orders"].put("alerts", {"reaction_id": reaction["id"], "grade": 1})
     return PracticeData(practice_id, patient, order, appointment, authorization, claim, check,
-                        practitioner)
+                        practitioner, reaction, alert)
 
 
 async def add_partner(gw: Any, client_id: str, practice_id: str) -> str:

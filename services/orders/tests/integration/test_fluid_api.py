@@ -79,8 +79,10 @@ async def test_a_visit_with_hydration_then_a_drug(svc):
             assert r.json()["monitoring"] == ns_text
     fetched = (await c.get(f"/v1/orders/{order['id']}")).json()
     assert fetched["administrations"][0]["monitoring"] == ns_text
-    await c.post(f"/v1/orders/{order['id']}/complete",
-                 json={"rendering_provider_npi": "1234567893"})
+    done = await c.post(f"/v1/orders/{order['id']}/complete", json={
+        "rendering_provider_npi": "1234567893",
+        "discharge_override_reason": "hydration visit: discharge recorded on paper"})
+    assert done.status_code == 200, done.text
     etype, _, payload = (await outbox_events(svc))[-1]
     assert etype == "order.administered"
     fluid = payload["administrations"][0]["fluid"]
