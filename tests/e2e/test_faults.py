@@ -83,7 +83,8 @@ async def test_broker_killed_mid_day_and_restarted(stack, api):
     for oid in before[:2]:
         v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked",
                              "booked")
-        await give(api, v["order"], v["appointment"]["id"])
+        # order.administered waits in the outbox: the chair time completes after the restart
+        await give(api, v["order"], v["appointment"]["id"], chair_time=False)
     unsent = await scalar(stack.databases["orders"],
                           "SELECT count(*) FROM outbox WHERE sent_at IS NULL")
     assert unsent >= 5  # 3 order.signed + 2 order.administered, held back
@@ -92,8 +93,9 @@ async def test_broker_killed_mid_day_and_restarted(stack, api):
 
     stack.broker.start()  # same address, empty
     for oid in before[:2]:
-        v = await visit_when(api, oid, lambda v: v["claim"] is not None, "claim after restart",
-                             timeout_s=90)
+        v = await visit_when(api, oid, lambda v: v["claim"] is not None
+                             and status_of(v["appointment"]) == "completed",
+                             "claim and chair time after restart", timeout_s=90)
         assert v["order"]["status"] == "administered"
     for oid in during:
         await placed(api, oid, timeout_s=90)
