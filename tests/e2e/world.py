@@ -149,6 +149,28 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("POST", "/v1/orders/{order_id}/complete"): Base(path=chair, body={
             "rendering_provider_npi": "1234567893",
             "discharge_override_reason": "the bad-input sweep does not record vitals"}),
+        # the visit at the chair (issue 15): vitals, escort, discharge check, a reaction, pain
+        ("POST", "/v1/orders/{order_id}/vitals"): Base(path=chair, body={
+            "kind": "baseline", "taken_at": (now - timedelta(minutes=25)).isoformat(),
+            "bp_systolic": 122, "bp_diastolic": 78, "heart_rate": 72, "respiratory_rate": 14,
+            "spo2": 98}),
+        ("POST", "/v1/orders/{order_id}/escort"): Base(path=chair, body={
+            "name": "Marisol Brennan", "phone": "6175550142"}),
+        ("POST", "/v1/orders/{order_id}/discharge"): Base(path=chair, body={
+            "gait_steady": True, "orthostatics_negative": True, "nausea_controlled": True}),
+        ("POST", "/v1/orders/{order_id}/reactions"): Base(path=chair, body={
+            "onset_at": (now - timedelta(minutes=15)).isoformat(), "minutes_from_start": 5,
+            "suspects": [{"drug_code": "ketorolac"}], "manifestations": ["126485001"],
+            "term": "infusion_related_reaction", "grade": 1, "graded_by": "rn-bad-input",
+            "kind": "allergy", "outcome": "resolved",
+            "resolved_at": (now - timedelta(minutes=10)).isoformat(),
+            "rechallenge": "premedicate"}),
+        ("POST", "/v1/orders/{order_id}/pain-scores"): Base(path=chair, body={
+            "point": "arrival", "nrs": 7}),
+        ("POST", "/v1/orders/{order_id}/follow-ups"): Base(body={"checkpoint_hours": 24}),
+        ("POST", "/v1/patients/{patient_id}/assessments"): Base(body={
+            "kind": "midas", "taken_on": (now - timedelta(days=1)).date().isoformat(),
+            "items": [3, 2, 4, 1, 5]}),
         ("GET", "/v1/slots"): Base(query={"minutes": "30", "acuity_class": "standard",
                                           "from": soon.isoformat(), "limit": "3"}),
         ("GET", "/v1/appointments"): Base(query={"date": soon.date().isoformat()}),

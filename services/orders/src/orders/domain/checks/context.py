@@ -54,8 +54,17 @@ class CheckContext:
     def pediatric(self) -> bool:
         return self.age < self.rules.pediatric_below_age
 
+    @cached_property
+    def _local_dates(self) -> dict[datetime, date]:
+        return {}
+
     def local_date(self, moment: datetime) -> date:
-        return self.rules.local_date(moment)
+        # Memoized: the interval, course and count rules ask for the same doses' days, and a
+        # time-zone conversion per ask was a tenth of a check.
+        day = self._local_dates.get(moment)
+        if day is None:
+            day = self._local_dates[moment] = self.rules.local_date(moment)
+        return day
 
     @cached_property
     def conditions(self) -> frozenset[str]:
@@ -79,9 +88,13 @@ class CheckContext:
     @cached_property
     def _past_by_tag(self) -> dict[str, list[PastDose]]:
         out: dict[str, list[PastDose]] = defaultdict(list)
+        tags_of: dict[str, frozenset[str]] = {}  # one catalog lookup per drug, not per dose
         for dose in self._past:
-            drug = self.catalog.drug(dose.drug_code)
-            for tag in drug.tags if drug else ():
+            tags = tags_of.get(dose.drug_code)
+            if tags is None:
+                drug = self.catalog.drug(dose.drug_code)
+                tags = tags_of[dose.drug_code] = drug.tags if drug else frozenset()
+            for tag in tags:
                 out[tag].append(dose)
         return out
 
