@@ -166,8 +166,15 @@ def generate(json_path: Path, py_path: Path) -> None:
 
 
 def resource_of(path: str) -> str:
-    """`/v1/orders/{order_id}/reactions` -> `orders`: the module a path's classes live in."""
-    name = path.split("/")[2].replace("-", "_")
+    """The module a path's classes live in: the resource (the first segment after `/v1/`),
+    and for a sub-resource of one of its records the segment after the id, so that an
+    order's reactions or a patient's coverages are not one module with the order or the
+    patient: `/v1/orders` -> `orders`, `/v1/orders/{order_id}/reactions` ->
+    `orders__reactions`, `/v1/reports/reactions` -> `reports`."""
+    parts = path.split("/")[2:]
+    after_id = next((parts[i + 1] for i in range(len(parts) - 1)
+                     if parts[i].startswith("{") and not parts[i + 1].startswith("{")), None)
+    name = "__".join(filter(None, (parts[0], after_id))).replace("-", "_")
     if not name.isidentifier() or name in ("common", "__init__"):
         raise SystemExit(f"{path}: no module name for its resource")
     return name
@@ -222,9 +229,10 @@ class Split:
 
 
 def module_of_schemas(doc: dict[str, Any], code: str) -> Split:
-    """Each definition of the generated module placed: a resource's module gets what only
-    that resource's operations reach; `common` the rest. What a common definition uses is
-    common too, so a resource module imports from common and never the other way round."""
+    """Each definition of the generated module placed: a module gets what only its
+    operations reach; what several sub-resources of one resource reach goes to the
+    resource's module (`orders`), what several resources reach to `common`. A module imports
+    only from its resource's module and common, and common from nothing."""
     lines = code.splitlines()
     split = Split(header=[])
     for stmt in ast.parse(code).body:
@@ -247,28 +255,50 @@ def module_of_schemas(doc: dict[str, Any], code: str) -> Split:
             if resource not in reached[n]:
                 reached[n].add(resource)
                 todo += split.uses[n]
-    split.home = {n: next(iter(r)) if len(r) == 1 else "common" for n, r in reached.items()}
+    split.home = {n: _home(r) for n, r in reached.items()}
+    # A definition may use its own module's, its resource's and common's: anything else it
+    # uses moves up (to the shared resource, else to common) until that holds.
     changed = True
     while changed:
         changed = False
         for n in split.source:
-            if split.home[n] == "common":
-                for u in split.uses[n]:
-                    if split.home[u] != "common":
-                        split.home[u], changed = "common", True
+            for u in split.uses[n]:
+                if split.home[u] not in _visible(split.home[n]):
+                    split.home[u], changed = _home({split.home[n], split.home[u]}), True
     return split
+
+
+def _root(module: str) -> str:
+    return module if module == "common" else module.split("__")[0]
+
+
+def _home(modules: set[str]) -> str:
+    """One module: that one; several sub-resources of one resource: the resource's module;
+    anything else (or nothing): common."""
+    if len(modules) == 1:
+        return next(iter(modules))
+    roots = {_root(m) for m in modules}
+    return roots.pop() if len(roots) == 1 and "common" not in roots else "common"
+
+
+def _visible(module: str) -> set[str]:
+    return {module, _root(module), "common"}
 
 
 def _write_package(split: Split, package: Path) -> list[Path]:
     shutil.rmtree(package, ignore_errors=True)
     package.mkdir(parents=True)
-    init = [HEADER, f'"""The {package.name} service\'s models, one module per resource."""\n']
+    doc = f"The {package.name} service's models, one module per resource and sub-resource."
+    init = [HEADER, f'"""{doc}"""\n']
     written = []
     for module in split.modules():
         mine = split.members(module)
-        borrowed = sorted({u for n in mine for u in split.uses[n]
-                           if split.home[u] != module})
-        imports = f"\nfrom .common import {', '.join(borrowed)}\n" if borrowed else ""
+        borrowed: dict[str, set[str]] = {}
+        for u in {u for n in mine for u in split.uses[n]} - set(mine):
+            borrowed.setdefault(split.home[u], set()).add(u)
+        imports = "".join(f"\nfrom .{home} import {', '.join(sorted(names))}"
+                          for home, names in sorted(borrowed.items())) + (
+            "\n" if borrowed else "")
         path = package / f"{module}.py"
         path.write_text("\n".join(split.header) + "\n" + imports + "\n\n" + "\n\n\n".join(
             split.source[n] for n in mine) + "\n")

@@ -41,12 +41,14 @@ def test_the_checked_in_contracts_are_what_make_contracts_writes():
 
 
 def test_each_class_lives_in_its_resource_module_or_in_common():
-    """A class only one resource's operations reach is in that resource's module; a class
-    several reach is in common, and common uses no resource module's class."""
+    """A class only one resource's (or sub-resource's) operations reach is in its module; a
+    class two sub-resources of one resource reach is in the resource's module; a class
+    several resources reach is in common, and common uses no other module's class."""
     tool = _tool()
     doc = {"paths": {
         "/v1/orders": {"post": {"requestBody": {"$ref": "#/components/schemas/OrderIn"}}},
         "/v1/orders/{id}/vitals": {"get": {"$ref": "#/components/schemas/VitalsOut"}},
+        "/v1/orders/{id}/reactions": {"get": {"$ref": "#/components/schemas/ReactionOut"}},
         "/v1/patients": {"get": {"$ref": "#/components/schemas/PatientOut"}},
     }}
     code = (
@@ -54,12 +56,16 @@ def test_each_class_lives_in_its_resource_module_or_in_common():
         "class Dose(BaseModel):\n    value: int\n\n\n"
         "class Line(BaseModel):\n    dose: Dose\n\n\n"
         "class OrderIn(BaseModel):\n    lines: list[Line]\n\n\n"
-        "class VitalsOut(BaseModel):\n    hr: int\n\n\n"
+        "class Reading(BaseModel):\n    at: str\n\n\n"
+        "class VitalsOut(BaseModel):\n    hr: int\n    reading: Reading\n\n\n"
+        "class ReactionOut(BaseModel):\n    readings: list[Reading]\n\n\n"
         "class PatientOut(BaseModel):\n    last: 'Dose'\n\n\n"
         "class Orphan(BaseModel):\n    line: Line\n")
     split = tool.module_of_schemas(doc, code)
-    assert split.home == {"OrderIn": "orders", "VitalsOut": "orders", "PatientOut": "patients",
-                          "Dose": "common", "Line": "common", "Orphan": "common"}
+    assert split.home == {"OrderIn": "orders", "VitalsOut": "orders__vitals",
+                          "ReactionOut": "orders__reactions", "Reading": "orders",
+                          "PatientOut": "patients", "Dose": "common", "Line": "common",
+                          "Orphan": "common"}
     assert split.header == ["from pydantic import BaseModel"]
 
 
@@ -102,7 +108,11 @@ def test_two_schemas_sharing_a_class_name_are_refused():
 def test_a_path_names_its_module_and_a_clash_is_refused():
     tool = _tool()
     assert tool.resource_of("/v1/clinic-hours/{day}") == "clinic_hours"
-    assert tool.resource_of("/v1/orders/{order_id}/reactions") == "orders"
+    assert tool.resource_of("/v1/orders/{order_id}/reactions") == "orders__reactions"
+    assert tool.resource_of("/v1/orders/{order_id}") == "orders"
+    assert tool.resource_of("/v1/pricing/contracts/{payer_id}/versions/{version}") == \
+        "pricing__versions"
+    assert tool.resource_of("/v1/reports/reactions") == "reports"
     with pytest.raises(SystemExit):
         tool.resource_of("/v1/common")
 

@@ -26,19 +26,3 @@ class FlagPage(BaseModel):
         populate_by_name=True,
     )
     items: Annotated[list[FlagOut], Field(title='Items')]
-
-
-class ResolveRequest(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    reason: Annotated[
-        str,
-        Field(
-            description='why the order may proceed (e.g. coverage confirmed by phone, self-pay agreed)',
-            max_length=1000,
-            min_length=1,
-            title='Reason',
-        ),
-    ]

@@ -6,13 +6,6 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 
-class DrugVersionsResponse(BaseModel):
-    model_config = ConfigDict(
-        extra='allow',
-        populate_by_name=True,
-    )
-
-
 class GetDrugResponse(BaseModel):
     model_config = ConfigDict(
         extra='allow',

@@ -12,82 +12,7 @@ from pydantic import (
     StringConstraints,
 )
 
-from .common import Amount, AppealOut, Lot, Reference, Review, Sequestration, Status
-
-
-class AmountInControversy(RootModel[Decimal]):
-    root: Annotated[
-        Decimal,
-        Field(
-            description="Default: charged less paid less the patient's share",
-            ge=0,
-            le=10000000,
-            multiple_of=1e-06,
-            title='Amount In Controversy',
-        ),
-    ]
-
-
-class AmountInControversy1(RootModel[str]):
-    root: Annotated[
-        str,
-        Field(
-            description="Default: charged less paid less the patient's share",
-            pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$',
-            title='Amount In Controversy',
-        ),
-    ]
-
-
-class RemarkCode(RootModel[str]):
-    root: Annotated[
-        str, Field(description='a RARC, e.g. MA130', pattern='^[A-Z]{1,2}[0-9]{1,3}$')
-    ]
-
-
-class AppealIn(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    amount_in_controversy: Annotated[
-        AmountInControversy | AmountInControversy1 | None,
-        Field(
-            description="Default: charged less paid less the patient's share",
-            title='Amount In Controversy',
-        ),
-    ] = None
-    clerical: Annotated[
-        bool,
-        Field(
-            description='A clerical error (math, data entry, duplicate denial): a Medicare reopening, not an appeal',
-            title='Clerical',
-        ),
-    ] = False
-    payer_type: Annotated[
-        Literal['medicare', 'medicare_advantage', 'commercial'] | None,
-        Field(
-            description="Decides the levels and deadlines; default: the payer contract's kind",
-            title='Payer Type',
-        ),
-    ] = None
-    reason: Annotated[
-        str,
-        Field(
-            description='Why the denial is wrong (kept with the appeal; not logged)',
-            max_length=2000,
-            min_length=1,
-            title='Reason',
-        ),
-    ]
-    remark_codes: Annotated[
-        list[RemarkCode] | None,
-        Field(
-            description="The denial's RARCs (MA130: no appeal rights)",
-            max_length=20,
-            title='Remark Codes',
-        ),
-    ] = None
+from .common import Amount, Reference, Review, Sequestration, Status
 
 
 class BatchX12Response(RootModel[str]):
@@ -111,13 +36,6 @@ class ClaimActionIn(BaseModel):
     ]
 
 
-class ClaimFhirResponse(BaseModel):
-    model_config = ConfigDict(
-        populate_by_name=True,
-    )
-    resource_type: Annotated[Literal['Claim'], Field(alias='resourceType')]
-
-
 class ClaimLineOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -137,28 +55,6 @@ class ClaimLineOut(BaseModel):
     number: Annotated[int, Field(title='Number')]
     paid: Annotated[str, Field(title='Paid')]
     units: Annotated[int, Field(title='Units')]
-
-
-class ClaimStatusIn(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    action: Annotated[Literal['appeal', 'write_off', 'close'], Field(title='Action')]
-    reason: Annotated[
-        str,
-        Field(
-            description="why (kept in the claim's history)",
-            max_length=500,
-            min_length=1,
-            pattern='\\S',
-            title='Reason',
-        ),
-    ]
-
-
-class ClaimX12Response(RootModel[str]):
-    root: str
 
 
 class CobOut(BaseModel):
@@ -188,12 +84,6 @@ class CobOut(BaseModel):
         ),
     ]
     updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
-
-
-class CoordinateResponse(RootModel[CobOut | None]):
-    root: Annotated[
-        CobOut | None, Field(title='Response Coordinate V1 Claims  Claim Id  Cob Post')
-    ]
 
 
 class CreditBalanceOut(BaseModel):
@@ -285,23 +175,6 @@ class HoldOut(BaseModel):
     line: Annotated[int | None, Field(title='Line')] = None
 
 
-class NdcIn(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    lot: Annotated[Lot | None, Field(title='Lot')] = None
-    ndc: Annotated[
-        str,
-        Field(
-            max_length=13,
-            min_length=10,
-            pattern='^(?:(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])\\d{6}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{4}-\\d{2}|(?:[1-9]\\d{3}|0[1-9]\\d{2}|00[1-9]\\d|000[1-9])-\\d{4}-\\d{2}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{3}-\\d{2}|(?:[1-9]\\d{4}|0[1-9]\\d{3}|00[1-9]\\d{2}|000[1-9]\\d|0000[1-9])-\\d{4}-\\d)$',
-            title='Ndc',
-        ),
-    ]
-
-
 class PaymentOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -353,30 +226,6 @@ class ProviderAdjustmentOut(BaseModel):
     ]
     reference: Annotated[str | None, Field(title='Reference')]
     remittance_id: Annotated[UUID, Field(title='Remittance Id')]
-
-
-class ReleaseIn(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    reason: Annotated[
-        str, Field(max_length=300, min_length=1, pattern='\\S', title='Reason')
-    ]
-    released_by: Annotated[
-        str,
-        Field(
-            description='who releases the hold (staff id or name)',
-            max_length=120,
-            min_length=1,
-            pattern='\\S',
-            title='Released By',
-        ),
-    ]
-
-
-class StatementResponse(RootModel[bytes]):
-    root: bytes
 
 
 class SubmissionOut(BaseModel):
@@ -467,13 +316,6 @@ class CarcGroupOut(BaseModel):
     earliest_act_by: Annotated[date_aliased | None, Field(title='Earliest Act By')]
     items: Annotated[list[DenialOut], Field(title='Items')]
     meaning: Annotated[str, Field(title='Meaning')]
-
-
-class ClaimAppealsResponse(RootModel[list[AppealOut]]):
-    root: Annotated[
-        list[AppealOut],
-        Field(title='Response Claim Appeals V1 Claims  Claim Id  Appeals Get'),
-    ]
 
 
 class ClaimOut(BaseModel):

@@ -1,0 +1,21 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from datetime import time
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+
+class AuthorizationAnswers(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    answers: Annotated[
+        dict[str, Any],
+        Field(
+            description='Answers by question link_id (e.g. J3032.baseline-migraine-days); null clears an answer',
+            title='Answers',
+        ),
+    ]

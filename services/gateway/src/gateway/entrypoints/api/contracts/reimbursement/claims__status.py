@@ -1,0 +1,31 @@
+from __future__ import annotations
+from datetime import date as date_aliased
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+)
+
+
+class ClaimStatusIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    action: Annotated[Literal['appeal', 'write_off', 'close'], Field(title='Action')]
+    reason: Annotated[
+        str,
+        Field(
+            description="why (kept in the claim's history)",
+            max_length=500,
+            min_length=1,
+            pattern='\\S',
+            title='Reason',
+        ),
+    ]
