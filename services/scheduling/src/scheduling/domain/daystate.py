@@ -26,6 +26,7 @@ class Visit:
     end: int
     acuity_class: str = "standard"
     pediatric: bool = False
+    prep_minutes: int = 0  # pharmacy preparation finishing at ``start`` (domain/pharmacy.py)
 
 
 def nurse_availability(frame: DayFrame, shifts: list[NurseShift]) -> list[int]:

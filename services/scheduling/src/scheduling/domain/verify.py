@@ -12,11 +12,14 @@ from itertools import pairwise
 from .clinic import Chair, DayFrame, RatioPolicy
 from .daystate import Visit
 from .errors import Violation
+from .pharmacy import PharmacyDay, pharmacy_violations
 
 
 def verify_day(frame: DayFrame, chairs: list[Chair], nurses: list[int], policy: RatioPolicy,
-               visits: list[Visit], *, end_limit: int | None = None) -> list[Violation]:
-    """Every broken rule: chair overlap/eligibility, hours, nurse ratio and start staggering."""
+               visits: list[Visit], *, end_limit: int | None = None,
+               pharmacy: PharmacyDay | None = None) -> list[Violation]:
+    """Every broken rule: chair overlap/eligibility, hours, nurse ratio, start staggering and
+    (given a pharmacy picture) preparations beyond the staffed hoods."""
     by_id = {c.id: c for c in chairs}
     limit = frame.horizon if end_limit is None else end_limit
     out: list[Violation] = []
@@ -49,6 +52,7 @@ def verify_day(frame: DayFrame, chairs: list[Chair], nurses: list[int], policy: 
         if len(starting) > available:
             out.append(Violation("nurse_starts", t, f"{len(starting)} set-ups > {available}",
                                  tuple(v.id for v in starting)))
+    out.extend(pharmacy_violations(pharmacy, visits))
     return out
 
 

@@ -92,7 +92,8 @@ def _solve(model: DayModel, t0: float) -> PlanResult:
         s = solver.value(starts[it.id])
         chair = next((k for k, lit in choice[it.id].items() if solver.value(lit)), None)
         v = Visit(id=it.id, chair_id=chair or "pool", start=s, end=s + it.minutes,
-                  acuity_class=it.acuity_class, pediatric=it.pediatric)
+                  acuity_class=it.acuity_class, pediatric=it.pediatric,
+                  prep_minutes=it.prep_minutes)
         (pool_visits if chair == "pool" else visits).append(v)
     visits.extend(assign_pool_chairs(problem, pool_visits, items))
     check_plan(problem, visits)
@@ -105,7 +106,8 @@ def check_plan(problem: DayProblem, visits: list[Visit]) -> None:
     """Never hand out a plan breaking a hard rule that the started visits did not already break."""
     def found(vs: list[Visit]) -> set[tuple[str, int | None]]:
         return {(x.kind, x.minute) for x in verify_day(problem.frame, problem.chairs,
-                                                        problem.nurses, problem.policy, vs)}
+                                                        problem.nurses, problem.policy, vs,
+                                                        pharmacy=problem.pharmacy)}
     new = found([*problem.fixed, *visits]) - found(list(problem.fixed))
     if new:
         raise AssertionError(f"optimizer produced an invalid plan: {sorted(new)[:3]}")
@@ -132,5 +134,6 @@ def assign_pool_chairs(problem: DayProblem, pool_visits: list[Visit],
             raise AssertionError(f"no ordinary chair free for {v.id} at {v.start}")
         free_at[chair] = v.end
         out.append(Visit(id=v.id, chair_id=chair, start=v.start, end=v.end,
-                         acuity_class=v.acuity_class, pediatric=v.pediatric))
+                         acuity_class=v.acuity_class, pediatric=v.pediatric,
+                         prep_minutes=v.prep_minutes))
     return out

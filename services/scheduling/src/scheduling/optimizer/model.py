@@ -8,6 +8,7 @@ from ortools.sat.python import cp_model
 
 from ..domain.clinic import Chair, DayFrame, RatioPolicy
 from ..domain.daystate import Visit
+from ..domain.pharmacy import PharmacyDay
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class PlanItem:
     latest_end: int
     requested: int
     pediatric: bool = False
+    prep_minutes: int = 0  # pharmacy preparation finishing at the start (domain/pharmacy.py)
     current: Visit | None = None  # where it is now (solution hint, chair preference)
     optional: bool = False  # may be refused (benchmark: offline acceptance)
 
@@ -35,6 +37,7 @@ class DayProblem:
     fixed: list[Visit]
     items: list[PlanItem]
     grid: int = 5
+    pharmacy: PharmacyDay | None = None  # None: preparation is not a limited resource
 
 
 @dataclass(frozen=True)
