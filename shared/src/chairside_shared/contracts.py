@@ -167,6 +167,20 @@ class Administration(EventPayload):
     fluid: FluidFacts | None = None  # IV fluids only: started_at/stopped_at time hydration
 
 
+class RecallFacts(EventPayload):
+    """A recurring drug given on the visit: its catalog recall data (days after the dose) and
+    the billing units given, so scheduling can open the recall. Codes and counts only."""
+
+    drug_code: str
+    hcpcs: str | None = None
+    units_given: int = Field(ge=0, description="HCPCS billing units given on the visit")
+    earliest_days: int = Field(ge=0)
+    target_from_days: int = Field(ge=0)
+    target_to_days: int = Field(ge=0)
+    latest_days: int = Field(ge=0)
+    pre_dose_checks: list[str] = []
+
+
 class OrderAdministered(EventPayload):
     order_id: UUID
     practice_id: str
@@ -181,6 +195,8 @@ class OrderAdministered(EventPayload):
     ordering_practitioner_id: UUID | None = None
     supervising_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    # recurring drugs given (catalog recall data); empty in messages from before recalls
+    recalls: list[RecallFacts] = []
 
 
 # --------------------------------------------------------------------------- scheduling.events
@@ -201,6 +217,34 @@ class AppointmentChanged(EventPayload):
     status: AppointmentStatus
     hold_expires_at: datetime | None = None
     reason: str | None = None
+    occurred_at: datetime
+
+
+class RecallSlot(EventPayload):
+    chair_id: str
+    start: datetime
+    end: datetime
+
+
+class RecallChanged(EventPayload):
+    """A recall of a recurring drug (dates are clinic days). ``practice_id`` is the referring
+    practice of the dose, so partners receive their patients' recalls. Ids and codes only."""
+
+    recall_id: UUID
+    patient_id: UUID
+    practice_id: str
+    drug_code: str
+    hcpcs: str | None = None
+    status: Literal["due", "offered", "booked", "overdue", "closed"]
+    source_order_id: UUID
+    last_dose_on: date
+    earliest: date
+    target_from: date
+    target_to: date
+    latest: date
+    auth_valid_to: date | None = None
+    pre_dose_checks: list[str] = []
+    slots: list[RecallSlot] = []  # recall.offered: feasible slots from earliest in the window
     occurred_at: datetime
 
 
@@ -246,6 +290,14 @@ class AuthorizationRequested(EventPayload):
     requested_at: datetime
 
 
+class QuantityLimitFacts(EventPayload):
+    """The payer's quantity limit of a code: at most ``units`` in any ``period_days`` days."""
+
+    hcpcs: str
+    units: int = Field(gt=0)
+    period_days: int = Field(gt=0)
+
+
 class ApprovedUnits(EventPayload):
     hcpcs: str
     approved_units: int
@@ -260,6 +312,8 @@ class AuthorizationApproved(EventPayload):
     valid_from: date
     valid_to: date
     decided_at: datetime
+    # the payer policy's quantity limits of the approved codes (empty in older messages)
+    quantity_limits: list[QuantityLimitFacts] = []
 
 
 class AuthorizationDenied(EventPayload):
@@ -443,6 +497,10 @@ CONTRACTS: dict[str, EventContract] = {
                 "completed", "cancelled", "no_show",
             )
         ),
+        _c("recall.offered", SCHEDULING_TOPIC, RecallChanged,
+           "Slots for a recurring drug's next dose were offered (target - N days)."),
+        _c("recall.overdue", SCHEDULING_TOPIC, RecallChanged,
+           "A recurring drug's next dose passed its latest day without a booking."),
         _c("authorization.not_required", AUTHORIZATION_TOPIC, AuthorizationNotRequired,
            "No prior authorization is needed for any line of the order."),
         _c("authorization.not_covered", AUTHORIZATION_TOPIC, AuthorizationNotCovered,

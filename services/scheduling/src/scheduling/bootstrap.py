@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from chairside_shared import contracts
 from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
-from scheduling.adapters import orm  # noqa: F401 - registers the tables on the metadata
+from scheduling.adapters import orm, recall_orm  # noqa: F401 - registers the tables
 from scheduling.adapters.metadata import messaging, metadata
 from scheduling.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
 from scheduling.optimizer.cpsat import SolveOptions
@@ -22,6 +22,7 @@ from scheduling.seed import seed_demo
 from scheduling.service import handlers, queries
 from scheduling.service.locks import DayQueues
 from scheduling.service.metrics import record_day
+from scheduling.service.recall_jobs import SweepResult, sweep_recalls
 from scheduling.service.shared_reads import SharedReads
 from scheduling.service.uow import SchedulingOptions, SchedulingUnitOfWork
 from scheduling.settings import SchedulingSettings
@@ -82,6 +83,9 @@ class SchedulingRuntime(Runtime):
         super().__init__(build_spec(settings), settings)
         self.hold_sweep_interval_s = settings.hold_sweep_interval_s
         self.figures_refresh_interval_s = settings.figures_refresh_interval_s
+        self.recall_sweep_interval_s = settings.recall_sweep_interval_s
+        self.recall_offer_days_before = settings.recall_offer_days_before
+        self.recall_slots_offered = settings.recall_slots_offered
 
     async def start(self) -> None:
         await super().start()
@@ -91,6 +95,9 @@ class SchedulingRuntime(Runtime):
         self._tasks.append(asyncio.create_task(
             self._every(self.figures_refresh_interval_s, refresh_figures_once,
                         "figures refresh"), name="scheduling-figures"))
+        self._tasks.append(asyncio.create_task(
+            self._every(self.recall_sweep_interval_s, recall_sweep_once, "recall sweep"),
+            name="scheduling-recalls"))
 
     async def _every(self, interval_s: float, step: Callable[[Runtime], Awaitable[object]],
                      what: str) -> None:
@@ -116,6 +123,15 @@ async def refresh_figures_once(runtime: Runtime, now: datetime | None = None) ->
 
 async def sweep_once(runtime: Runtime) -> int:
     return await handlers.expire_holds(uow=runtime.uow(), now=datetime.now(UTC))
+
+
+async def recall_sweep_once(runtime: Runtime, now: datetime | None = None) -> SweepResult:
+    """Recalls due for an offer get slots offered; those past their latest are overdue."""
+    if not isinstance(runtime, SchedulingRuntime):
+        raise TypeError("the recall sweep runs in the scheduling runtime")
+    return await sweep_recalls(uow=runtime.uow(), now=now or datetime.now(UTC),
+                               offer_days_before=runtime.recall_offer_days_before,
+                               slots_offered=runtime.recall_slots_offered)
 
 
 def build_runtime(settings: SchedulingSettings) -> SchedulingRuntime:

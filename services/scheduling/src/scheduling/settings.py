@@ -70,6 +70,13 @@ class SchedulingSettings(ServiceSettings):
         15.0, gt=0, description="How often today's chair utilization and queue length are "
         "recomputed for /metrics")
 
+    recall_offer_days_before: int = Field(
+        14, ge=0, le=365, description="A recall's slots are offered this many days before its "
+        "target window opens (clinical-loop.md §4: reminder at target - 14 d)")
+    recall_slots_offered: int = Field(3, ge=1, le=20, description="Slots per recall offer")
+    recall_sweep_interval_s: float = Field(
+        300.0, gt=0, description="How often recalls are offered and flagged overdue")
+
     def booking_policy(self) -> BookingPolicy:
         return BookingPolicy(
             grid_minutes=self.grid_minutes, prep_lead_minutes=self.prep_lead_minutes,

@@ -32,6 +32,7 @@ from .events import (
     CaseExpired,
     CaseOpened,
     CaseWithdrawn,
+    LineQuantityLimit,
     RequestedLine,
 )
 from .policy import CoveragePolicy
@@ -246,7 +247,19 @@ class PACase(BaseModel):
             auth_number=self.auth_number,
             lines=tuple(ApprovedLine(hcpcs=ln.hcpcs, approved_units=ln.approved_units or 0)
                         for ln in self.lines),
-            valid_from=self.valid_from, valid_to=self.valid_to, decided_at=now)
+            valid_from=self.valid_from, valid_to=self.valid_to, decided_at=now,
+            quantity_limits=self._quantity_limits())
+
+    def _quantity_limits(self) -> tuple[LineQuantityLimit, ...]:
+        """The quantity limits of the approved codes' policies (what recalls count against)."""
+        out = []
+        for ln in self.lines:
+            policy = self.policies.get(ln.hcpcs)
+            q = policy.quantity_limit if policy else None
+            if q is not None:
+                out.append(LineQuantityLimit(hcpcs=ln.hcpcs, units=q.units,
+                                             period_days=q.period_days))
+        return tuple(out)
 
     def record_payer_error(self, problem: str, raw: str | None, actor: str,
                            now: datetime) -> None:

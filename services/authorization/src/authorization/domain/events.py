@@ -27,6 +27,15 @@ class ApprovedLine:
 
 
 @dataclass(frozen=True)
+class LineQuantityLimit:
+    """The payer policy's cap of a code: at most ``units`` in any ``period_days`` days."""
+
+    hcpcs: str
+    units: int
+    period_days: int
+
+
+@dataclass(frozen=True)
 class CoverageLine:
     hcpcs: str
     pa: PaNeeded
@@ -60,6 +69,7 @@ class CaseApproved:
     valid_from: date
     valid_to: date
     decided_at: datetime
+    quantity_limits: tuple[LineQuantityLimit, ...] = ()
 
 
 @dataclass(frozen=True)

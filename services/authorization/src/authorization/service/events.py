@@ -55,7 +55,10 @@ def _approved(e: ev.CaseApproved) -> list[Message]:
         auth_number=e.auth_number,
         lines=[c.ApprovedUnits(hcpcs=ln.hcpcs, approved_units=ln.approved_units)
                for ln in e.lines],
-        valid_from=e.valid_from, valid_to=e.valid_to, decided_at=e.decided_at),
+        valid_from=e.valid_from, valid_to=e.valid_to, decided_at=e.decided_at,
+        quantity_limits=[c.QuantityLimitFacts(hcpcs=q.hcpcs, units=q.units,
+                                              period_days=q.period_days)
+                         for q in e.quantity_limits]),
         order_id=e.order_id, case_id=e.case_id)
 
 

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from orders.domain.recall_data import RecallData
+
 Severity = Literal["block", "warn", "info"]
 Mode = Literal["push", "infusion"]
 Sedation = Literal["none", "low", "moderate", "high"]
@@ -159,6 +161,7 @@ class Drug(_Data):
     home_med_rules: tuple[HomeMedRule, ...] = ()
     frequency_limits: tuple[FrequencyLimit, ...] = ()
     fluid: FluidSpec | None = None  # set for IV fluids (ordered by volume, with a purpose)
+    recall: RecallData | None = None  # recurring drugs: the next dose's recall (days)
     sources: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")

@@ -16,6 +16,7 @@ from uuid import UUID
 from orders.domain.catalog import Catalog, Mode
 from orders.domain.lines import FluidOrder
 from orders.domain.patient import AgeBand, PatientFacts, age_band
+from orders.domain.recall_data import RecallGiven, recalls_given
 from orders.domain.values import Payer, Urgency
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ class OrderAdministered:
     ordering_practitioner_id: UUID | None = None
     supervising_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    recalls: tuple[RecallGiven, ...] = ()  # recurring drugs given: scheduling opens recalls
 
 
 @dataclass(frozen=True)
@@ -194,4 +196,4 @@ def order_administered(order: Order, catalog: Catalog, at: datetime,
         administrations=tuple(given), completed_at=at,
         ordering_practitioner_id=order.ordering_practitioner_id,
         supervising_practitioner_id=order.supervising_practitioner_id,
-        coverage_id=order.coverage_id)
+        coverage_id=order.coverage_id, recalls=recalls_given(order, catalog))

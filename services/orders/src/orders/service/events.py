@@ -87,7 +87,12 @@ def order_administered(event: e.OrderAdministered) -> c.OrderAdministered:
         completed_at=event.completed_at,
         ordering_practitioner_id=event.ordering_practitioner_id,
         supervising_practitioner_id=event.supervising_practitioner_id,
-        coverage_id=event.coverage_id)
+        coverage_id=event.coverage_id,
+        recalls=[c.RecallFacts(
+            drug_code=r.drug_code, hcpcs=r.hcpcs, units_given=r.units_given,
+            earliest_days=r.recall.earliest_days, target_from_days=r.recall.target_from_days,
+            target_to_days=r.recall.target_to_days, latest_days=r.recall.latest_days,
+            pre_dose_checks=list(r.recall.pre_dose_checks)) for r in event.recalls])
 
 
 def reaction_messages(event: e.ReactionRecorded) -> list[Message]:

@@ -14,7 +14,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.outbox import UnitOfWork
-from scheduling.service import booking, commands
+from scheduling.service import booking, commands, recalls
 from scheduling.service.uow import SchedulingUnitOfWork
 
 P = TypeVar("P", bound=contracts.EventPayload)
@@ -52,12 +52,15 @@ def _in_scheduling(handler: SchedulingHandler) -> Handler:
 async def on_order_signed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
     p = _payload(env, contracts.OrderSigned)
     window = p.requested_window
+    # the next dose of a recalled drug: never held before the recall's earliest day
+    window_from, window_to = recalls.not_before_earliest(
+        window.from_ if window else None, window.to if window else None,
+        await recalls.link_signed(uow, p))
     order = await booking.record_signed_order(
         uow, order_id=p.order_id, practice_id=p.practice_id,
         patient_id=p.patient_id, urgency=p.urgency, minutes=p.estimated_chair_minutes,
         acuity_class=p.acuity_class, pediatric=p.pediatric, requires_driver=p.requires_driver,
-        window_from=window.from_ if window else None, window_to=window.to if window else None,
-        signed_at=p.signed_at)
+        window_from=window_from, window_to=window_to, signed_at=p.signed_at)
     await booking.hold_for_order(uow, order, datetime.now(UTC), uow.options.policy)
 
 
@@ -73,6 +76,7 @@ async def on_order_administered(uow: SchedulingUnitOfWork, env: Envelope) -> Non
     first = min((a.started_at for a in p.administrations), default=None)
     await commands.order_administered(uow, p.order_id, p.completed_at, first,
                                       uow.options.policy)
+    await recalls.open_recalls(uow, p)  # recurring drugs given: the next dose's recall
 
 
 async def on_escort_confirmed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
@@ -82,6 +86,8 @@ async def on_escort_confirmed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
 
 def _decision(decision: str) -> SchedulingHandler:
     async def handle(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+        if isinstance(env.payload, contracts.AuthorizationApproved):
+            await recalls.record_approval(uow, env.payload)  # quantity limits, auth expiry
         await booking.authorization_decided(uow, _decision_of(env).order_id, decision,
                                             datetime.now(UTC), uow.options.policy)
     handle.__name__ = f"on_authorization_{decision}"

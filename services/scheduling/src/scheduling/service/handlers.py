@@ -18,13 +18,14 @@ from scheduling.domain.clinic import (
 )
 from scheduling.domain.errors import NotFound
 from scheduling.domain.visit_truth import VisitWarning
-from scheduling.service import booking, commands, planning
+from scheduling.service import booking, commands, planning, recalls
 from scheduling.service.uow import SchedulingUnitOfWork
 
 
 async def book_appointment(*, uow: SchedulingUnitOfWork, order_id: UUID, start: datetime,
                            chair_id: str | None, now: datetime) -> Appointment:
     async with uow:
+        await recalls.guard_start(uow, order_id, start)  # 409 before a recall's earliest
         appt = await commands.book(uow, order_id=order_id, start=start, chair_id=chair_id,
                                    now=now, policy=uow.options.policy)
         await uow.commit()
@@ -34,6 +35,9 @@ async def book_appointment(*, uow: SchedulingUnitOfWork, order_id: UUID, start: 
 async def move_appointment(*, uow: SchedulingUnitOfWork, appt_id: UUID, start: datetime,
                            chair_id: str | None, now: datetime) -> Appointment:
     async with uow:
+        current = await commands.get(uow, appt_id)
+        if current.order_id is not None:
+            await recalls.guard_start(uow, current.order_id, start)
         appt = await commands.move(uow, appt_id=appt_id, start=start, chair_id=chair_id,
                                    now=now, policy=uow.options.policy)
         await uow.commit()
