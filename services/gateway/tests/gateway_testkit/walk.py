@@ -114,6 +114,7 @@ DOCUMENT_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a06"
 QUERIES: dict[type[Any], dict[str, str]] = {
     sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
     gw.BoardQuery: {"date": "2026-03-02"},
+    sc.ListRecallsQuery: {"status": "due", "from": "2026-01-01", "to": "2026-12-31"},
     rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.ReactionReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.OutcomesReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
@@ -133,6 +134,7 @@ class PracticeData:
     practitioner: dict[str, Any]
     reaction: dict[str, Any]
     alert: dict[str, Any]
+    recall: dict[str, Any]
 
     @property
     def ids(self) -> dict[str, str]:
@@ -146,12 +148,14 @@ class PracticeData:
                 "practitioner_id": self.practitioner["id"], "line_sequence": "1",
                 "schedule_id": "demo-fees", "version": "1",
                 "appeal_id": APPEAL_ID, "document_id": DOCUMENT_ID,
-                "reaction_id": self.reaction["id"], "alert_id": self.alert["id"]}
+                "reaction_id": self.reaction["id"], "alert_id": self.alert["id"],
+                "recall_id": self.recall["id"]}
 
     @property
     def all_ids(self) -> set[str]:
         return {self.patient["id"], self.order["id"], self.appointment["id"],
-                self.authorization["id"], self.claim["id"], self.check["id"]}
+                self.authorization["id"], self.claim["id"], self.check["id"],
+                self.recall["id"]}
 
 
 def seed_practice(fakes: Any, practice_id: str, mrn: str) -> PracticeData:
@@ -176,8 +180,11 @@ def seed_practice(fakes: Any, practice_id: str, mrn: str) -> PracticeData:
     reaction = fakes["orders"].put("reactions", {"order_id": order["id"],
                                                  "patient_id": patient["id"], "grade": 1})
     alert = fakes["orders"].put("alerts", {"reaction_id": reaction["id"], "grade": 1})
+    recall = fakes["scheduling"].put("recalls", {
+        "practice_id": practice_id, "patient_id": patient["id"], "source_order_id": order["id"],
+        "drug_code": "eptinezumab", "status": "due", "earliest": "2026-05-25"})
     return PracticeData(practice_id, patient, order, appointment, authorization, claim, check,
-                        practitioner, reaction, alert)
+                        practitioner, reaction, alert, recall)
 
 
 async def add_partner(gw: Any, client_id: str, practice_id: str) -> str:

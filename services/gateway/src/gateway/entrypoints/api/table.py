@@ -240,6 +240,12 @@ ROUTES: tuple[Route, ...] = (
     _appointment_step("cancel", P, "Cancel an appointment", body=sc.CancelRequest,
                       body_optional=True),
     _appointment_step("no-show", C, "Record a no-show"),
+    # --- recalls (scheduling): the due list of recurring drugs' next doses
+    _r("GET", "/v1/recalls", SCHEDULING, "schedule:read", P, L,
+       "The recall due list (earliest, target and latest days of the next dose)",
+       query=sc.ListRecallsQuery, response=sc.RecallPage),
+    _r("GET", "/v1/recalls/{recall_id}", SCHEDULING, "schedule:read", P, I, "Get a recall",
+       response=sc.RecallOut),
     _r("GET", "/v1/board", GATEWAY, "schedule:read", C, O,
        "The day's board (chairs, appointments with their orders)", query=gw.BoardQuery,
        response=gw.Board),

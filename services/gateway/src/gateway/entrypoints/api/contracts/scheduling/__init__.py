@@ -48,8 +48,10 @@ from .common import (
     GetSlotsQuery as GetSlotsQuery,
     HTTPValidationError as HTTPValidationError,
     ListAppointmentsQuery as ListAppointmentsQuery,
+    ListRecallsQuery as ListRecallsQuery,
     ListShiftsQuery as ListShiftsQuery,
     OptimizeQuery as OptimizeQuery,
+    PracticeId as PracticeId,
     SlotOut as SlotOut,
     State as State,
     ValidationError as ValidationError,
@@ -67,6 +69,11 @@ from .ratio_policy import (
     RatioPolicyOut as RatioPolicyOut,
     RatiosAdditionalProperty as RatiosAdditionalProperty,
     SetupMinutesAdditionalProperty as SetupMinutesAdditionalProperty,
+)
+
+from .recalls import (
+    RecallOut as RecallOut,
+    RecallPage as RecallPage,
 )
 
 from .schedule import (

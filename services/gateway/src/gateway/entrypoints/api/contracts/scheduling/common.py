@@ -90,6 +90,35 @@ class ListAppointmentsQuery(BaseModel):
     order_id: Annotated[UUID | None, Field(title='Order Id')] = None
 
 
+class PracticeId(RootModel[str]):
+    root: Annotated[str, Field(max_length=80, min_length=1, title='Practice Id')]
+
+
+class ListRecallsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[UUID | None, Field(title='Cursor')] = None
+    from_: Annotated[
+        date_aliased | None,
+        Field(
+            alias='from',
+            description='target window opening on or after this day',
+            title='From',
+        ),
+    ] = None
+    limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
+    practice_id: Annotated[PracticeId | None, Field(title='Practice Id')] = None
+    status: Annotated[
+        Literal['due', 'offered', 'booked', 'overdue', 'closed'] | None,
+        Field(title='Status'),
+    ] = None
+    to: Annotated[
+        date_aliased | None,
+        Field(description='target window opening on or before this day', title='To'),
+    ] = None
+
+
 class ListShiftsQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
