@@ -28,8 +28,8 @@ from scheduling.service.recalls import repo
 from scheduling.settings import SchedulingSettings
 
 pytestmark = pytest.mark.integration
-RECALL = dict(earliest_days=84, target_from_days=84, target_to_days=98, latest_days=98,
-              pre_dose_checks=["outcome_assessment"])  # catalog.json: eptinezumab.recall
+RECALL = {"earliest_days": 84, "target_from_days": 84, "target_to_days": 98, "latest_days": 98,
+              "pre_dose_checks": ["outcome_assessment"]}  # catalog.json: eptinezumab.recall
 
 
 def at(day: date, hh: int) -> datetime:

@@ -4,7 +4,18 @@ payer quantity limits and approval expiry scheduling learned per order from
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, CheckConstraint, Column, Date, Index, Integer, String, Table, Uuid, func
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    Index,
+    Integer,
+    String,
+    Table,
+    Uuid,
+    func,
+)
 
 from chairside_shared.db import UTCDateTime
 

@@ -8,7 +8,7 @@ service/handlers.py / the sweep in service/recall_jobs.py)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from uuid import UUID, uuid4
 
 from chairside_shared import contracts
@@ -124,7 +124,7 @@ def payload(r: Recall, now: datetime, slots: list[Slot] | None = None
             ) -> contracts.RecallChanged:
     return contracts.RecallChanged(
         recall_id=r.id, patient_id=r.patient_id, practice_id=r.practice_id,
-        drug_code=r.drug_code, hcpcs=r.hcpcs, status=r.status,  # type: ignore[arg-type]
+        drug_code=r.drug_code, hcpcs=r.hcpcs, status=r.status,
         source_order_id=r.source_order_id, last_dose_on=r.last_dose_on, earliest=r.earliest,
         target_from=r.target_from, target_to=r.target_to, latest=r.latest,
         auth_valid_to=r.auth_valid_to, pre_dose_checks=list(r.pre_dose_checks),

@@ -19,7 +19,7 @@ router = APIRouter(prefix="/v1", tags=["recalls"])
 def recall_out(r: Recall) -> RecallOut:
     return RecallOut(
         id=r.id, patient_id=r.patient_id, practice_id=r.practice_id, drug_code=r.drug_code,
-        hcpcs=r.hcpcs, status=r.status,  # type: ignore[arg-type]
+        hcpcs=r.hcpcs, status=r.status,
         source_order_id=r.source_order_id, next_order_id=r.next_order_id,
         last_dose_on=r.last_dose_on, units_given=r.units_given, earliest=r.earliest,
         target_from=r.target_from, target_to=r.target_to, latest=r.latest,
