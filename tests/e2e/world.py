@@ -79,6 +79,7 @@ async def world(stack, api) -> dict[str, Any]:
             "shift_id": (shifts["items"] if isinstance(shifts, dict) else shifts)[-1]["id"],
             "coverage_id": ident["coverage"]["id"], "check_id": ident["check"]["id"],
             "practitioner_id": ident["practitioner"]["id"], "line_sequence": "1",
+            "recall_id": str(uuid.uuid4()),  # nobody's recall: the probes read a 404
         },
         "identity": ident,
         "chair_order": chair["id"], "chair_appointment": c["appointment"]["id"],
