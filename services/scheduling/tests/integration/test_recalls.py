@@ -188,3 +188,12 @@ async def test_recall_from_dose_to_offer_and_overdue(make_database, broker):
                 chair_id="c01", now=datetime.now(UTC))
         assert refused.value.extra["earliest"] == recall.earliest.isoformat()
         assert refused.value.errors[0].field == "start"
+
+        # from the earliest day on, the same move is made
+        day = recall.earliest
+        while day.weekday() > 4 or day == hold.start.astimezone(TZ).date():
+            day += timedelta(days=1)
+        moved = await handlers.move_appointment(
+            uow=runtime.uow(), appt_id=hold.id, start=at(day, 9), chair_id="c01",
+            now=datetime.now(UTC))
+        assert moved.start == at(day, 9)

@@ -36,8 +36,7 @@ async def move_appointment(*, uow: SchedulingUnitOfWork, appt_id: UUID, start: d
                            chair_id: str | None, now: datetime) -> Appointment:
     async with uow:
         current = await commands.get(uow, appt_id)
-        if current.order_id is not None:
-            await recalls.guard_start(uow, current.order_id, start)
+        await recalls.guard_start(uow, current.order_id, start)  # then reads afresh
         appt = await commands.move(uow, appt_id=appt_id, start=start, chair_id=chair_id,
                                    now=now, policy=uow.options.policy)
         await uow.commit()

@@ -111,13 +111,18 @@ def not_before_earliest(window_from: datetime | None, window_to: datetime | None
     return start, end
 
 
-async def guard_start(uow: SchedulingUnitOfWork, order_id: UUID, start: datetime) -> None:
-    """Staff booking (or moving) the next dose before the recall's earliest day: 409."""
-    recall = await repo(uow).of_next_order(order_id)
-    if recall is None or recall.status == "closed" or start.tzinfo is None:
-        return
-    hours = await uow.config.hours()
-    recall.require_not_before_earliest(hours.local_date(start))
+async def guard_start(uow: SchedulingUnitOfWork, order_id: UUID | None,
+                      start: datetime) -> None:
+    """Staff booking (or moving) the next dose before the recall's earliest day: 409. Ends
+    the transaction it read in: the booking that follows starts with shared reads."""
+    try:
+        recall = await repo(uow).of_next_order(order_id) if order_id else None
+        if recall is None or recall.status == "closed" or start.tzinfo is None:
+            return
+        hours = await uow.config.hours()
+        recall.require_not_before_earliest(hours.local_date(start))
+    finally:
+        await uow.rollback()
 
 
 def payload(r: Recall, now: datetime, slots: list[Slot] | None = None
