@@ -197,3 +197,13 @@ async def test_recall_from_dose_to_offer_and_overdue(make_database, broker):
             uow=runtime.uow(), appt_id=hold.id, start=at(day, 9), chair_id="c01",
             now=datetime.now(UTC))
         assert moved.start == at(day, 9)
+
+        # the next dose's order cancelled: the recall is open again (it was offered)
+        await publish(broker, "order.cancelled", contracts.OrderCancelled(
+            order_id=nxt, practice_id="partner-neuro", reason="patient moved",
+            previous_status="scheduled", cancelled_at=datetime.now(UTC)), nxt)
+
+        async def reopened():
+            r = await recall_of(runtime, first)
+            return r if r.status == "offered" else None
+        assert (await eventually(reopened)).next_order_id is None

@@ -135,3 +135,14 @@ def test_earliest_is_the_first_day_the_cap_and_catalog_allow(
             assert not cap_allows(everything, day(n), units, limit)
     else:
         assert dates.earliest == day(earliest_days)
+
+
+def test_a_cancelled_next_order_opens_the_recall_again() -> None:
+    r = Recall(id=uuid4(), patient_id=uuid4(), practice_id="p1", drug_code="eptinezumab",
+               hcpcs="J3032", source_order_id=uuid4(), last_dose_on=day(0), units_given=300,
+               earliest=day(84), target_from=day(84), target_to=day(98), latest=day(98))
+    nxt = uuid4()
+    r.link(nxt)
+    assert (r.status, r.next_order_id, r.open) == ("booked", nxt, False)
+    r.unlink()
+    assert (r.status, r.next_order_id, r.open) == ("due", None, True)

@@ -157,6 +157,11 @@ class Recall:
     def link(self, order_id: UUID) -> None:
         self.next_order_id, self.status = order_id, "booked"
 
+    def unlink(self) -> None:
+        """The next dose's order was cancelled: the recall is open again."""
+        self.next_order_id = None
+        self.status = "offered" if self.offered_at else "due"
+
     def mark_offered(self, now: datetime) -> None:
         self.status, self.offered_at = "offered", now
 

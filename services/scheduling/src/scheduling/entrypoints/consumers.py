@@ -68,6 +68,7 @@ async def on_order_cancelled(uow: SchedulingUnitOfWork, env: Envelope) -> None:
     p = _payload(env, contracts.OrderCancelled)
     await booking.release_order(uow, p.order_id, "order_cancelled", datetime.now(UTC),
                                 uow.options.policy, cancelled=True)
+    await recalls.unlink_cancelled(uow, p.order_id)
 
 
 async def on_order_administered(uow: SchedulingUnitOfWork, env: Envelope) -> None:

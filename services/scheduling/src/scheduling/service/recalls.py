@@ -99,6 +99,16 @@ async def link_signed(uow: SchedulingUnitOfWork, p: contracts.OrderSigned) -> da
     return hours.local_instant(linked.earliest, time(0, 0))
 
 
+async def unlink_cancelled(uow: SchedulingUnitOfWork, order_id: UUID) -> None:
+    """order.cancelled of a recall's next dose: the recall is open again (the sweep may flag
+    it overdue)."""
+    store = repo(uow)
+    recall = await store.of_next_order(order_id)
+    if recall is not None and recall.status == "booked":
+        recall.unlink()
+        await store.save(recall)
+
+
 def not_before_earliest(window_from: datetime | None, window_to: datetime | None,
                         earliest_at: datetime | None
                         ) -> tuple[datetime | None, datetime | None]:
