@@ -151,6 +151,27 @@ async def test_recall_from_dose_to_offer_and_overdue(make_database, broker):
         late = await eventually(lambda: recall_of(runtime, late_order))
         assert late.limit is None and late.latest < today
 
+        # the approval arrives after the dose: the recall learns the payer's limit then
+        # (a 28-day catalog interval, 200 units of a 300 / 84 days cap: day 84 after the dose)
+        slow, slow_day = uuid.uuid4(), today - timedelta(days=10)
+        facts = administered(slow, uuid.uuid4(), slow_day, 200)
+        facts = facts.model_copy(update={"recalls": [facts.recalls[0].model_copy(update={
+            "earliest_days": 28, "target_from_days": 28, "target_to_days": 35,
+            "latest_days": 42})]})
+        await publish(broker, "order.administered", facts, slow)
+        before = await eventually(lambda: recall_of(runtime, slow))
+        assert (before.earliest, before.limit) == (slow_day + timedelta(days=28), None)
+        await publish(broker, "authorization.approved", approved(slow, today + timedelta(60)),
+                      slow)
+
+        async def capped():
+            r = await recall_of(runtime, slow)
+            return r if r.limit is not None else None
+        after = await eventually(capped)
+        assert (after.earliest, after.target_to, after.latest) == (
+            (slow_day + timedelta(days=84),) * 3)
+        assert after.auth_valid_to == today + timedelta(60)
+
         result = await recall_sweep_once(runtime)
         assert (result.offered, result.overdue) == (1, 1)
         assert (await recall_of(runtime, first)).status == "offered"

@@ -146,3 +146,16 @@ def test_a_cancelled_next_order_opens_the_recall_again() -> None:
     assert (r.status, r.next_order_id, r.open) == ("booked", nxt, False)
     r.unlink()
     assert (r.status, r.next_order_id, r.open) == ("due", None, True)
+
+
+def test_a_limit_learned_after_the_dose_moves_the_dates() -> None:
+    r = Recall(id=uuid4(), patient_id=uuid4(), practice_id="p1", drug_code="x", hcpcs="J1",
+               source_order_id=uuid4(), last_dose_on=day(0), units_given=200,
+               earliest=day(28), target_from=day(28), target_to=day(35), latest=day(42),
+               rule_days=(28, 28, 35, 42))
+    assert r.apply_limit(CAP, [])
+    assert (r.earliest, r.target_from, r.target_to, r.latest, r.limit) == (
+        day(84), day(84), day(84), day(84), CAP)
+    assert not r.apply_limit(QuantityLimit(100, 10), [])  # once only
+    r.close()
+    assert not r.open

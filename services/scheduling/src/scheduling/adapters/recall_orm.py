@@ -41,6 +41,7 @@ recalls = Table(
     Column("limit_period_days", Integer),
     Column("auth_valid_to", Date),
     Column("pre_dose_checks", JSON, nullable=False, default=list),
+    Column("rule_days", JSON),  # [earliest, target_from, target_to, latest] days after the dose
     Column("status", String(16), nullable=False),
     Column("next_order_id", Uuid),  # the order of the next dose, once signed
     Column("offered_at", TS),

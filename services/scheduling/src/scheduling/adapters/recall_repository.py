@@ -139,7 +139,8 @@ def _values(r: Recall) -> dict[str, Any]:
         "limit_period_days": r.limit.period_days if r.limit else None,
         "auth_valid_to": r.auth_valid_to, "pre_dose_checks": list(r.pre_dose_checks),
         "status": r.status, "next_order_id": r.next_order_id, "offered_at": r.offered_at,
-        "overdue_at": r.overdue_at}
+        "overdue_at": r.overdue_at,
+        "rule_days": list(r.rule_days) if r.rule_days else None}
 
 
 def _recall(row: Row[Any]) -> Recall:
@@ -153,4 +154,12 @@ def _recall(row: Row[Any]) -> Recall:
         target_from=row.target_from, target_to=row.target_to, latest=row.latest,
         status=row.status, limit=limit, auth_valid_to=row.auth_valid_to,
         pre_dose_checks=tuple(row.pre_dose_checks or ()), next_order_id=row.next_order_id,
-        offered_at=aware(row.offered_at), overdue_at=aware(row.overdue_at))
+        offered_at=aware(row.offered_at), overdue_at=aware(row.overdue_at),
+        rule_days=_days(row.rule_days))
+
+
+def _days(value: Any) -> tuple[int, int, int, int] | None:
+    if not value or len(value) != 4:
+        return None
+    a, b, c, d = (int(v) for v in value)
+    return a, b, c, d

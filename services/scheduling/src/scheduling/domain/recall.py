@@ -140,6 +140,7 @@ class Recall:
     next_order_id: UUID | None = None
     offered_at: datetime | None = None
     overdue_at: datetime | None = None
+    rule_days: tuple[int, int, int, int] | None = None  # the catalog's days it was opened with
 
     @property
     def dose(self) -> Dose:
@@ -156,6 +157,17 @@ class Recall:
 
     def link(self, order_id: UUID) -> None:
         self.next_order_id, self.status = order_id, "booked"
+
+    def apply_limit(self, limit: QuantityLimit, history: Iterable[Dose]) -> bool:
+        """The payer's limit learned after the dose (an approval that came late): the dates
+        again with it; False when the recall is no longer open or already had a limit."""
+        if not self.open or self.limit is not None or self.rule_days is None:
+            return False
+        dates = recall_dates(RecallRule(*self.rule_days), self.dose, history, limit)
+        self.limit = limit
+        self.earliest, self.target_from = dates.earliest, dates.target_from
+        self.target_to, self.latest = dates.target_to, dates.latest
+        return True
 
     def unlink(self) -> None:
         """The next dose's order was cancelled: the recall is open again."""

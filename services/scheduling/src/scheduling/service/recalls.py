@@ -34,7 +34,19 @@ async def record_approval(uow: SchedulingUnitOfWork, p: contracts.AuthorizationA
     codes: dict[str, QuantityLimit | None] = {ln.hcpcs: limits.get(ln.hcpcs)
                                               for ln in p.lines}
     codes.update(limits)
-    await repo(uow).record_limits(p.order_id, p.valid_to, codes)
+    store = repo(uow)
+    await store.record_limits(p.order_id, p.valid_to, codes)
+    # the dose was recorded before its approval arrived: its recall learns the limit now
+    recall = await store.of_source(p.order_id)
+    if recall is None or not recall.hcpcs:
+        return
+    limit = limits.get(recall.hcpcs)
+    earlier = [r.dose for r in await store.of_patient_drug(recall.patient_id, recall.drug_code)
+               if r.id != recall.id]
+    changed = limit is not None and recall.apply_limit(limit, earlier)
+    if changed or (recall.hcpcs in codes and recall.auth_valid_to is None):
+        recall.auth_valid_to = recall.auth_valid_to or p.valid_to
+        await store.save(recall)
 
 
 async def open_recalls(uow: SchedulingUnitOfWork, p: contracts.OrderAdministered) -> list[Recall]:
@@ -64,7 +76,9 @@ async def open_recalls(uow: SchedulingUnitOfWork, p: contracts.OrderAdministered
             drug_code=facts.drug_code, hcpcs=facts.hcpcs, source_order_id=p.order_id,
             last_dose_on=day, units_given=facts.units_given, earliest=dates.earliest,
             target_from=dates.target_from, target_to=dates.target_to, latest=dates.latest,
-            limit=limit, auth_valid_to=auth_valid_to, pre_dose_checks=rule.pre_dose_checks)
+            limit=limit, auth_valid_to=auth_valid_to, pre_dose_checks=rule.pre_dose_checks,
+            rule_days=(rule.earliest_days, rule.target_from_days, rule.target_to_days,
+                       rule.latest_days))
         await store.add(recall)
         out.append(recall)
     return out
