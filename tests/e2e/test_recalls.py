@@ -26,6 +26,7 @@ from .visits import (
 )
 
 pytestmark = pytest.mark.e2e
+# events cross three services on a shared, busy machine: wait longer than the default
 
 
 async def test_a_completed_eptinezumab_visit_is_recalled_and_never_booked_early(stack, api):
@@ -38,16 +39,19 @@ async def test_a_completed_eptinezumab_visit_is_recalled_and_never_booked_early(
     oid = draft["id"]
     await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "held"
-                         and status_of(v["authorization"]) == "draft", "held + draft case")
+                         and status_of(v["authorization"]) == "draft", "held + draft case",
+                         timeout_s=60)
     case = await document_and_find_held(api, v["authorization"]["id"])
     case = await record_payer_decision(api, case, "approved", channel="portal")
-    v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked", "booked")
+    v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked", "booked",
+                         timeout_s=60)
     await give(api, v["order"], v["appointment"]["id"])
 
     async def recalled():
         page = await api.get("/v1/recalls", params={"status": "due"}, who="demo-partner")
         return next((r for r in page["items"] if r["source_order_id"] == oid), None)
-    recall = await until(recalled, what="the recall on the partner's due list")
+    recall = await until(recalled, what="the recall on the partner's due list",
+                           timeout_s=60)
     dose_day = date.fromisoformat(recall["last_dose_on"])
     assert recall["last_dose_on"] in {local_date(stack, now - timedelta(hours=2)),
                                       local_date(stack, datetime.now(UTC))}
@@ -82,7 +86,8 @@ async def test_a_completed_eptinezumab_visit_is_recalled_and_never_booked_early(
     async def linked():
         r = await api.get(f"/v1/recalls/{recall['id']}", who="demo-partner")
         return r if r["status"] == "booked" else None
-    assert (await until(linked, what="the recall linked"))["next_order_id"] == nxt["id"]
+    assert (await until(linked, what="the recall linked",
+                        timeout_s=60))["next_order_id"] == nxt["id"]
 
     # staff booking the next dose tomorrow, before the earliest day: refused
     tomorrow = datetime.now(UTC) + timedelta(days=1)
