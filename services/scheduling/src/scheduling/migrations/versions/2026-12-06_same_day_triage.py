@@ -9,6 +9,8 @@ Revision ID: scheduling_0005_triage
 Revises: scheduling_0004
 Create Date: 2026-12-06
 """
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,7 +22,7 @@ depends_on = None
 TABLES = ("order_requests", "appointments")
 
 
-def _columns() -> list[sa.Column[object]]:
+def _columns() -> list[sa.Column[Any]]:
     return [sa.Column("triage_category", sa.String(length=40), nullable=True),
             sa.Column("headache_hours", sa.Integer(), nullable=True)]
 
