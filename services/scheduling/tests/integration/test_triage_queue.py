@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from integration.test_event_flow import publish, signed
-from sched_it import local, setup_clinic
+from sched_it import DAY, local, setup_clinic
 
 from chairside_shared import contracts
 from chairside_shared.messaging.kafka import ensure_topics
@@ -117,6 +117,20 @@ async def test_an_expired_hold_goes_to_the_highest_priority_not_the_oldest(svc):
     a_old, a_urgent = await _appt(svc, old), await _appt(svc, urgent)
     assert a_urgent.status is Status.BOOKED and a_old.status is Status.BOOKED
     assert (a_urgent.start, a_old.start) == (local(8), local(10))
+
+
+async def test_the_queue_shows_on_a_closed_day_too(svc):
+    """Requests wait on a Saturday (closed): the board still lists them, in triage order."""
+    saturday = DAY + timedelta(days=(5 - DAY.weekday()) % 7)
+    routine = await _order(svc.runtime, minutes=60)
+    refractory = await _order(svc.runtime, minutes=60, category="refractory_to_home_rescue")
+    assert (await _hold(svc, routine, local(9, 0, saturday))).status is Status.QUEUED
+    assert (await _hold(svc, refractory, local(9, 30, saturday))).status is Status.QUEUED
+    svc.clock.now = local(10, 0, saturday)
+    board = (await svc.client.get("/v1/board", params={"date": saturday.isoformat()})).json()
+    assert board["closed"] is True
+    assert [(q["order_id"], q["triage"]["score"]) for q in board["queue"]] == [
+        (str(refractory), 90), (str(routine), 60)]
 
 
 async def test_order_signed_carries_triage_through_the_broker(make_database, fresh_broker):

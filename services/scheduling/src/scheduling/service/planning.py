@@ -64,16 +64,16 @@ async def board(uow: SchedulingUnitOfWork, day: date, now: datetime,
     clinic = await load_clinic(uow, policy)
     loaded = await load_day(uow, clinic, day, now)
     unplaced = await uow.orders.unplaced()
+    queue = []  # today's, in triage order, even on a day the clinic is closed
+    if clinic.hours.local_date(now) == day:
+        queue = ranked(await uow.appointments.queued(), now, triage_rule())
     if loaded is None:
         return Board(day=day, frame=None, chairs=[(c, []) for c in clinic.chairs],
-                     unplaced=unplaced)
+                     queue=queue, unplaced=unplaced)
     shown = [a for a in loaded.appointments
              if a.status in OCCUPYING or a.status is Status.COMPLETED]
     per_chair = [(c, sorted((a for a in shown if a.chair_id == c.id),
                             key=lambda a: a.start or _NEVER)) for c in clinic.chairs]
-    queue = []
-    if clinic.hours.local_date(now) == day:
-        queue = ranked(await uow.appointments.queued(), now, triage_rule())
     return Board(day=day, frame=loaded.state.frame, chairs=per_chair,
                  buckets=load_buckets(loaded.state),
                  utilization=utilization(loaded.state).with_actual(actual_use(shown, now)),
