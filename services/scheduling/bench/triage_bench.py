@@ -26,7 +26,7 @@ import random
 import statistics
 import sys
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from scheduling.adapters.triage_seed import triage_rule
 from scheduling.domain.appointment import Appointment, Status
@@ -37,8 +37,9 @@ from scheduling.domain.slots import SlotRequest, find_slots
 from scheduling.domain.triage import TriageRule
 
 HOURS = ClinicHours(timezone="America/New_York")
-FRAME = HOURS.frame(__import__("datetime").date(2025, 3, 4))
-assert FRAME is not None
+_FRAME = HOURS.frame(date(2025, 3, 4))  # a Tuesday
+assert _FRAME is not None
+FRAME = _FRAME
 POLICY = BookingPolicy(booking_overtime_minutes=0)
 CATEGORY_MIX = [("status_migrainosus", 0.15), ("refractory_to_home_rescue", 0.20),
                 ("prolonged_attack", 0.25), ("routine", 0.40)]
@@ -100,7 +101,7 @@ def replay(day: Day, rule: TriageRule, seed_rule: TriageRule) -> list[dict[str, 
     arrivals = iter(day.arrivals)
     pending = next(arrivals, None)
 
-    def placed(entry: Appointment, start, now) -> None:
+    def placed(entry: Appointment, now: datetime) -> None:
         outcome[entry.id]["offered"] = int((now - FRAME.at(0)).total_seconds() // 60)
 
     for minute in range(0, FRAME.close, 5):
@@ -126,7 +127,7 @@ def replay(day: Day, rule: TriageRule, seed_rule: TriageRule) -> list[dict[str, 
                                 pediatric=entry.pediatric))
                 entry.place(chair_id=s.chair_id, start=s.start, end=s.end,
                             hold_expires_at=None, now=now)
-                placed(entry, s.start, now)
+                placed(entry, now)
             else:
                 queue.append(entry)
             pending = next(arrivals, None)
@@ -134,7 +135,7 @@ def replay(day: Day, rule: TriageRule, seed_rule: TriageRule) -> list[dict[str, 
             for entry, s in offer_freed_capacity(state, queue, now, POLICY, rule):
                 entry.place(chair_id=s.chair_id, start=s.start, end=s.end,
                             hold_expires_at=None, now=now)
-                placed(entry, s.start, now)
+                placed(entry, now)
             queue = [e for e in queue if e.status is Status.QUEUED]
     return list(outcome.values())
 
