@@ -27,6 +27,7 @@ import statistics
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from uuid import UUID
 
 from scheduling.adapters.triage_seed import triage_rule
 from scheduling.domain.appointment import Appointment, Status
@@ -113,6 +114,7 @@ def replay(day: Day, rule: TriageRule, seed_rule: TriageRule) -> list[dict[str, 
             entry = Appointment.queued(minutes=pending.minutes, now=now, urgency="same_day",
                                        ready_at=now + timedelta(minutes=45),
                                        pediatric=pending.pediatric, triage_category=category)
+            entry.id = UUID(int=len(outcome) + 1)  # deterministic ties (ids are random)
             outcome[entry.id] = {"category": category, "pediatric": pending.pediatric,
                                  "arrived": minute, "offered": None}
             req = SlotRequest(minutes=entry.minutes, acuity_class="standard",
