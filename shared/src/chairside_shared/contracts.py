@@ -56,6 +56,12 @@ class PayerRef(EventPayload):
 
 
 # --------------------------------------------------------------------------- orders.events
+# The clinician's same-day triage category (a code, never a note). Its meaning and its place in
+# the same-day queue are scheduling's rule (services/scheduling seed/triage.json).
+TriageCategory = Literal["status_migrainosus", "refractory_to_home_rescue", "prolonged_attack",
+                         "routine"]
+
+
 class FluidFacts(EventPayload):
     """An IV fluid line's purpose, rate and indication code: what hydration coding needs
     (only ``hydration`` with a documented indication can be 96360/96361). Codes only."""
@@ -105,6 +111,11 @@ class OrderSigned(EventPayload):
     # of disclosure: GET /v1/orders/{order_id}/payer-identity?purpose=payment.
     ordering_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    # Same-day triage (optional; None = not triaged): the category the clinician chose and how
+    # long the current attack has lasted, in whole hours. Scheduling orders its same-day queue
+    # by them (clinical urgency, pediatric, waited time).
+    triage_category: TriageCategory | None = None
+    headache_hours: int | None = Field(None, ge=0)
 
 
 class OrderCancelled(EventPayload):

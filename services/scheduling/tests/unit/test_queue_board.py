@@ -6,22 +6,26 @@ from datetime import timedelta
 
 from sched_helpers import FRAME, POLICY, at, day, shift, visit
 
+from scheduling.adapters.triage_seed import triage_rule
 from scheduling.domain.appointment import Appointment, Status
 from scheduling.domain.board import load_buckets, utilization
 from scheduling.domain.booking import offer_freed_capacity, queue_order, visit_of
 from scheduling.domain.verify import verify_day
 
+RULE = triage_rule()
 
-def queued(minutes: int, queued_min: int, priority: int = 0, **kw) -> Appointment:
+
+def queued(minutes: int, queued_min: int, **kw) -> Appointment:
     return Appointment.queued(minutes=minutes, now=at(queued_min), urgency="same_day",
-                              priority=priority, ready_at=at(queued_min), **kw)
+                              ready_at=at(queued_min), **kw)
 
 
 def test_queue_order_most_urgent_then_oldest():
-    a, b, c = queued(60, 10), queued(60, 5), queued(60, 20, priority=2)
-    assert [e.id for e in queue_order([a, b, c])] == [c.id, b.id, a.id]
+    a, b = queued(60, 10), queued(60, 5)
+    c = queued(60, 20, triage_category="refractory_to_home_rescue")
+    assert [e.id for e in queue_order([a, b, c], at(30), RULE)] == [c.id, b.id, a.id]
     b.cancel("staff", at(30))
-    assert [e.id for e in queue_order([a, b, c])] == [c.id, a.id]
+    assert [e.id for e in queue_order([a, b, c], at(30), RULE)] == [c.id, a.id]
 
 
 def test_freed_capacity_goes_to_queue_in_order_without_double_booking():
@@ -29,7 +33,7 @@ def test_freed_capacity_goes_to_queue_in_order_without_double_booking():
     st = day(n_chairs=1, nurses=2, visits=[visit("x", "c01", 0, 120), visit("y", "c01", 240,
                                                                              360)])
     old, newer = queued(120, 10), queued(60, 20)
-    placed = offer_freed_capacity(st, [newer, old], at(100), POLICY)
+    placed = offer_freed_capacity(st, [newer, old], at(100), POLICY, RULE)
     assert [(e.id, FRAME.minute_floor(s.start)) for e, s in placed] == [(old.id, 120)]
     assert newer.status is Status.QUEUED  # did not fit after old took the gap
 
@@ -38,17 +42,17 @@ def test_queue_respects_ready_time_and_now():
     st = day(n_chairs=2, nurses=2)
     e = queued(60, 0)
     e.ready_at = at(95)
-    placed = offer_freed_capacity(st, [e], at(50), POLICY)
+    placed = offer_freed_capacity(st, [e], at(50), POLICY, RULE)
     assert FRAME.minute_floor(placed[0][1].start) == 95
     late = queued(60, 0)
-    assert offer_freed_capacity(st, [late], at(590), POLICY) == []  # nothing left today
+    assert offer_freed_capacity(st, [late], at(590), POLICY, RULE) == []  # nothing left today
 
 
 def test_queue_placements_keep_rules():
     st = day(n_chairs=4, nurses=1)
     entries = [queued(90, i, acuity_class=a) for i, a in
                enumerate(["high", "standard", "elevated", "standard", "standard"])]
-    placed = offer_freed_capacity(st, entries, at(0), POLICY)
+    placed = offer_freed_capacity(st, entries, at(0), POLICY, RULE)
     assert len(placed) == 5
     assert verify_day(FRAME, st.chairs, st.nurses, st.policy, list(st.visits.values())) == []
 

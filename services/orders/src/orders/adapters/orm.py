@@ -121,6 +121,8 @@ orders = sa.Table(
     sa.Column("ordering_practitioner_id", sa.Uuid, sa.ForeignKey("practitioners.id")),
     sa.Column("supervising_practitioner_id", sa.Uuid, sa.ForeignKey("practitioners.id")),
     sa.Column("coverage_id", sa.Uuid),  # a coverage of the patient (coverage_versions)
+    sa.Column("triage_category", sa.String(40)),  # same-day triage (domain/triage.py)
+    sa.Column("headache_hours", sa.Integer),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
     sa.Column("signed_at", TS),

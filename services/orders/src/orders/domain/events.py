@@ -60,6 +60,8 @@ class OrderSigned:
     signed_at: datetime
     ordering_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    triage_category: str | None = None
+    headache_hours: int | None = None
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ def order_signed(order: Order, patient: PatientFacts, catalog: Catalog,
         patient_weight_kg=patient.weight_kg,
         pediatric=age < catalog.rules.pediatric_below_age, prescriber_id=order.prescriber_id,
         catalog_version=order.catalog_version, signed_at=at,
-        ordering_practitioner_id=order.ordering_practitioner_id, coverage_id=order.coverage_id)
+        ordering_practitioner_id=order.ordering_practitioner_id, coverage_id=order.coverage_id,
+        triage_category=order.triage_category, headache_hours=order.headache_hours)
 
 
 def order_administered(order: Order, catalog: Catalog, at: datetime,

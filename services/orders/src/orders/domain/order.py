@@ -45,6 +45,7 @@ from orders.domain.lifecycle import (
 )
 from orders.domain.lines import LineSpec
 from orders.domain.patient import PatientFacts
+from orders.domain.triage import triage_errors
 from orders.domain.values import Actor, HistoryEntry, Override, Payer, Urgency
 
 __all__ = ["TRANSITIONS", "Actor", "AuthorizationStatus", "HistoryEntry", "Order",
@@ -63,6 +64,8 @@ class OrderChanges(TypedDict, total=False):
     lines: list[LineSpec]
     ordering_practitioner_id: UUID | None
     coverage_id: UUID | None
+    triage_category: str | None
+    headache_hours: int | None
 
 
 @dataclass
@@ -95,6 +98,9 @@ class Order:
     ordering_practitioner_id: UUID | None = None
     supervising_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    # same-day triage (domain/triage.py): sent with order.signed for the same-day queue
+    triage_category: str | None = None
+    headache_hours: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     signed_at: datetime | None = None
@@ -112,11 +118,16 @@ class Order:
                requested_window: tuple[datetime, datetime] | None = None,
                payer: Payer | None = None, protocol_id: UUID | None = None,
                ordering_practitioner_id: UUID | None = None,
-               coverage_id: UUID | None = None) -> Order:
+               coverage_id: UUID | None = None, triage_category: str | None = None,
+               headache_hours: int | None = None) -> Order:
+        errors = triage_errors(urgency, triage_category, headache_hours)
+        if errors:
+            raise ValidationFailed(errors)
         order = cls(id=id, practice_id=practice_id, patient_id=patient_id, urgency=urgency,
                     lines=lines, diagnoses=diagnoses if diagnoses is not None else [],
                     requested_window=requested_window, payer=payer, protocol_id=protocol_id,
                     ordering_practitioner_id=ordering_practitioner_id, coverage_id=coverage_id,
+                    triage_category=triage_category, headache_hours=headache_hours,
                     created_at=at, updated_at=at)
         order._apply(result)
         order._log(at, "created", actor, {"lines": len(order.lines)})
@@ -126,6 +137,11 @@ class Order:
                **changes: Unpack[OrderChanges]) -> None:
         if self.status != Status.DRAFT:
             raise IllegalTransition(self.status, "edit")
+        errors = triage_errors(changes.get("urgency", self.urgency),
+                               changes.get("triage_category", self.triage_category),
+                               changes.get("headache_hours", self.headache_hours))
+        if errors:
+            raise ValidationFailed(errors)
         lines_changed = "lines" in changes and changes["lines"] != self.lines
         for name, value in changes.items():
             setattr(self, name, value)

@@ -4,6 +4,9 @@ one order's events stay in order. Decides nothing."""
 
 from __future__ import annotations
 
+import typing
+from typing import get_args
+
 from chairside_shared import contracts as c
 from chairside_shared.messaging.outbox import Message
 from orders.domain import events as e
@@ -45,6 +48,14 @@ def _fluid(fluid: FluidOrder | None) -> c.FluidFacts | None:
                         indication=fluid.indication)
 
 
+def _triage(category: str | None) -> c.TriageCategory | None:
+    """The domain checked it against the same codes (orders.domain.triage)."""
+    for known in get_args(c.TriageCategory):
+        if category == known:
+            return typing.cast(c.TriageCategory, known)
+    return None
+
+
 def order_signed(event: e.OrderSigned) -> c.OrderSigned:
     window = None
     if event.requested_window:
@@ -64,7 +75,8 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
         patient_age_years=event.patient_age_years, patient_weight_kg=event.patient_weight_kg,
         pediatric=event.pediatric, prescriber_id=event.prescriber_id,
         catalog_version=event.catalog_version, signed_at=event.signed_at,
-        ordering_practitioner_id=event.ordering_practitioner_id, coverage_id=event.coverage_id)
+        ordering_practitioner_id=event.ordering_practitioner_id, coverage_id=event.coverage_id,
+        triage_category=_triage(event.triage_category), headache_hours=event.headache_hours)
 
 
 def order_cancelled(event: e.OrderCancelled) -> c.OrderCancelled:

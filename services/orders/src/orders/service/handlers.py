@@ -62,6 +62,8 @@ class OrderDraft:
     payer: Payer | None = None
     ordering_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    triage_category: str | None = None
+    headache_hours: int | None = None
 
 
 async def _patient(uow: OrdersUnitOfWork, patient_id: UUID, scope: Scope,
@@ -134,7 +136,8 @@ async def create_order(*, uow: OrdersUnitOfWork, draft: OrderDraft, scope: Scope
             practice_id=patient.practice_id, patient_id=patient.id, urgency=draft.urgency,
             lines=lines, diagnoses=draft.diagnoses, requested_window=draft.requested_window,
             payer=draft.payer, protocol_id=draft.protocol_id,
-            ordering_practitioner_id=draft.ordering_practitioner_id, coverage_id=coverage_id)
+            ordering_practitioner_id=draft.ordering_practitioner_id, coverage_id=coverage_id,
+            triage_category=draft.triage_category, headache_hours=draft.headache_hours)
         await uow.orders.add(order)
         await uow.commit()
     metrics.ORDERS_CREATED.labels(order.urgency).inc()

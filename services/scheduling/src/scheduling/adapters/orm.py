@@ -106,6 +106,8 @@ order_requests = Table(
     Column("window_from", TS),
     Column("window_to", TS),
     Column("signed_at", TS),
+    Column("triage_category", String(40)),  # order.signed: same-day triage (domain/triage.py)
+    Column("headache_hours", Integer),
     # pending | approved | not_required | denied | not_covered | closed
     Column("authorization", String(16), nullable=False, server_default="pending"),
     Column("cancelled", Boolean, nullable=False, server_default=false()),
@@ -133,7 +135,9 @@ appointments = Table(
     Column("ready_at", TS),
     Column("hold_expires_at", TS),
     Column("queued_at", TS),
-    Column("priority", Integer, nullable=False, server_default="0"),
+    Column("priority", Integer, nullable=False, server_default="0"),  # triage clinical points
+    Column("triage_category", String(40)),
+    Column("headache_hours", Integer),
     Column("reason", String(200)),
     Column("started_at", TS),
     Column("completed_at", TS),

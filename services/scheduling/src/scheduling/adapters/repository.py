@@ -48,7 +48,8 @@ def _to_appointment(row: Row[Any]) -> Appointment:
         end=aware(row.end_at), requested_start=aware(row.requested_start),
         window_from=aware(row.window_from), window_to=aware(row.window_to),
         ready_at=aware(row.ready_at), hold_expires_at=aware(row.hold_expires_at),
-        queued_at=aware(row.queued_at), priority=row.priority, reason=row.reason,
+        queued_at=aware(row.queued_at), priority=row.priority,
+        triage_category=row.triage_category, headache_hours=row.headache_hours, reason=row.reason,
         started_at=aware(row.started_at), completed_at=aware(row.completed_at),
         version=row.version)
 
@@ -62,7 +63,8 @@ def _values(appt: Appointment) -> dict[str, Any]:
         "chair_id": appt.chair_id, "requested_start": appt.requested_start,
         "window_from": appt.window_from, "window_to": appt.window_to, "ready_at": appt.ready_at,
         "hold_expires_at": appt.hold_expires_at, "queued_at": appt.queued_at,
-        "priority": appt.priority, "reason": appt.reason, "started_at": appt.started_at,
+        "priority": appt.priority, "triage_category": appt.triage_category,
+        "headache_hours": appt.headache_hours, "reason": appt.reason, "started_at": appt.started_at,
         "completed_at": appt.completed_at}
 
 

@@ -89,6 +89,8 @@ class Details(TypedDict, total=False):
     ready_at: datetime | None
     queued_at: datetime | None
     priority: int
+    triage_category: str | None
+    headache_hours: int | None
     reason: str | None
 
 
@@ -112,7 +114,13 @@ class Appointment:
     ready_at: datetime | None = None  # pharmacy prep done; no start before this
     hold_expires_at: datetime | None = None
     queued_at: datetime | None = None
-    priority: int = 0  # higher = more urgent in the same-day queue
+    # Same-day triage (domain/triage.py): the effective category and the attack's length as the
+    # order stated them; ``priority`` = the clinical points (category + pediatric) the request
+    # was triaged with when it joined the queue. The queue's order is recomputed at each moment
+    # (those points plus aging) under the rule in force.
+    priority: int = 0
+    triage_category: str | None = None
+    headache_hours: int | None = None
     reason: str | None = None
     started_at: datetime | None = None
     completed_at: datetime | None = None

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from .appointment import OCCUPYING, Appointment, Status
 from .clinic import BookingPolicy, DayFrame
 from .daystate import DayState, Visit
 from .slots import Slot, SlotRequest, find_slots
-
-_NEVER = datetime.max.replace(tzinfo=UTC)  # sorts after every real (aware) time
+from .triage import TriageRule, triage_order
 
 
 def visit_of(appt: Appointment, frame: DayFrame, now: datetime | None = None) -> Visit | None:
@@ -96,22 +95,25 @@ def request_for(need: Need, now: datetime, policy: BookingPolicy, *, limit: int 
 
 
 # --------------------------------------------------------------------------- same-day queue
-def queue_order(entries: Iterable[Appointment]) -> list[Appointment]:
-    """Most urgent first, then oldest first; id breaks ties so the order is stable."""
-    waiting = [e for e in entries if e.status is Status.QUEUED]
-    return sorted(waiting, key=lambda e: (-e.priority, e.queued_at or _NEVER, str(e.id)))
+def queue_order(entries: Iterable[Appointment], now: datetime,
+                rule: TriageRule) -> list[Appointment]:
+    """The waiting same-day requests in triage order at ``now`` (domain/triage.py)."""
+    return triage_order((e for e in entries if e.status is Status.QUEUED), now, rule)
 
 
 def offer_freed_capacity(state: DayState, queue: Iterable[Appointment], now: datetime,
-                         policy: BookingPolicy) -> list[tuple[Appointment, Slot]]:
-    """Place queued same-day requests into today's free capacity, most urgent/oldest first.
+                         policy: BookingPolicy, rule: TriageRule
+                         ) -> list[tuple[Appointment, Slot]]:
+    """Place queued same-day requests into today's free capacity in triage order at ``now``
+    (the highest score that fits is placed first; one that does not fit leaves the time to
+    the next).
 
     Each placement is added to ``state`` before the next entry is tried, so two entries never
     get the same chair time. Entries that still do not fit stay queued.
     """
     placed: list[tuple[Appointment, Slot]] = []
     day_end = state.frame.at(state.frame.close)
-    for entry in queue_order(queue):
+    for entry in queue_order(queue, now, rule):
         not_before = max(now, entry.ready_at or now)
         if entry.window_from and entry.window_from > not_before:
             not_before = entry.window_from

@@ -30,6 +30,8 @@ class SignedOrder:
     signed_at: datetime
     window_from: datetime | None = None
     window_to: datetime | None = None
+    triage_category: str | None = None  # same-day triage as the order stated it
+    headache_hours: int | None = None
 
     def need(self) -> Need:
         return Need(minutes=self.minutes, acuity_class=self.acuity_class,

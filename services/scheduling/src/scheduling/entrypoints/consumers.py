@@ -60,7 +60,8 @@ async def on_order_signed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
         uow, order_id=p.order_id, practice_id=p.practice_id,
         patient_id=p.patient_id, urgency=p.urgency, minutes=p.estimated_chair_minutes,
         acuity_class=p.acuity_class, pediatric=p.pediatric, requires_driver=p.requires_driver,
-        window_from=window_from, window_to=window_to, signed_at=p.signed_at)
+        window_from=window_from, window_to=window_to, signed_at=p.signed_at,
+        triage_category=p.triage_category, headache_hours=p.headache_hours)
     await booking.hold_for_order(uow, order, datetime.now(UTC), uow.options.policy)
 
 

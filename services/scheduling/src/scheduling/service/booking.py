@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from uuid import UUID
 
+from scheduling.adapters.triage_seed import triage_rule
 from scheduling.domain.appointment import CURRENT, OCCUPYING, Appointment, Details, Status
 from scheduling.domain.booking import (
     Need,
@@ -35,19 +36,29 @@ async def record_signed_order(
     uow: SchedulingUnitOfWork, *, order_id: UUID, practice_id: str, patient_id: UUID,
     urgency: str, minutes: int, acuity_class: str, pediatric: bool, requires_driver: bool,
     signed_at: datetime, window_from: datetime | None = None, window_to: datetime | None = None,
-    authorization: str | None = None,
+    authorization: str | None = None, triage_category: str | None = None,
+    headache_hours: int | None = None,
 ) -> OrderRequest:
     """order.signed: what the order asks for (``authorization``: as if decided already)."""
     signed = SignedOrder(
         order_id=order_id, practice_id=practice_id, patient_id=patient_id, urgency=urgency,
         minutes=minutes, acuity_class=acuity_class, pediatric=pediatric,
         requires_driver=requires_driver, signed_at=signed_at, window_from=window_from,
-        window_to=window_to)
+        window_to=window_to, triage_category=triage_category, headache_hours=headache_hours)
     await uow.orders.record_signed(signed, authorization=authorization)
     order = await uow.orders.get(order_id)
     if order is None:
         raise RuntimeError(f"order {order_id} was not recorded")
     return order
+
+
+def triaged(signed: SignedOrder) -> Details:
+    """What the same-day queue orders by: the effective triage category, the attack's length
+    and the clinical points under the rule in force (``priority``)."""
+    rule = triage_rule()
+    category = rule.category_of(signed.triage_category, signed.headache_hours)
+    return {"triage_category": category, "headache_hours": signed.headache_hours,
+            "priority": rule.clinical_points(category, signed.pediatric)}
 
 
 async def find_and_lock(uow: SchedulingUnitOfWork, clinic: Clinic, need: Need, now: datetime,
@@ -104,6 +115,7 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
         "pediatric": need.pediatric, "requires_driver": need.requires_driver,
         "urgency": need.urgency, "window_from": need.window_from, "window_to": need.window_to,
         "ready_at": ready_at, "requested_start": max(ready_at, need.window_from or ready_at),
+        **triaged(signed),
     }
     outcome = "held" if slot else ("queued" if need.urgency == "same_day" else "unplaced")
     REQUEST_OUTCOMES.labels(need.urgency, outcome).inc()
@@ -165,7 +177,8 @@ async def release_order(uow: SchedulingUnitOfWork, order_id: UUID, reason: str, 
 
 async def offer_queue(uow: SchedulingUnitOfWork, now: datetime, policy: BookingPolicy,
                       freed_at: set[datetime] | None = None) -> list[Appointment]:
-    """Offer today's free capacity to the same-day queue first (most urgent, then oldest)."""
+    """Offer today's free capacity to the same-day queue first, in triage order at ``now``
+    (clinical urgency, pediatric, waited time: domain/triage.py)."""
     clinic = await load_clinic(uow, policy)
     today = clinic.hours.local_date(now)
     if freed_at is not None and not any(clinic.hours.local_date(t) == today for t in freed_at):
@@ -183,7 +196,7 @@ async def offer_queue(uow: SchedulingUnitOfWork, now: datetime, policy: BookingP
     waiting = await uow.appointments.reload(mine)
     loaded = await load_frame(uow, clinic, frame, now)
     placed = []
-    for entry, slot in offer_freed_capacity(loaded.state, waiting, now, policy):
+    for entry, slot in offer_freed_capacity(loaded.state, waiting, now, policy, triage_rule()):
         entry.place(chair_id=slot.chair_id, start=slot.start, end=slot.end,
                     hold_expires_at=now + timedelta(minutes=policy.hold_minutes), now=now)
         order = await uow.orders.get(entry.order_id) if entry.order_id else None

@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
+from scheduling.adapters.triage_seed import triage_rule
 from scheduling.domain.appointment import MOVABLE, OCCUPYING, Appointment, Status
 from scheduling.domain.board import LoadBucket, Utilization, load_buckets, utilization
 from scheduling.domain.booking import visit_of
@@ -15,6 +16,7 @@ from scheduling.domain.errors import InvalidInput
 from scheduling.domain.figures import DayFigures, day_figures
 from scheduling.domain.orders import SignedOrder
 from scheduling.domain.slots import Slot, SlotRequest, find_slots
+from scheduling.domain.triage import Priority, ranked
 from scheduling.domain.visit_truth import actual_use
 from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, solve_day
 from scheduling.service.days import Clinic, load_clinic, load_day, load_frame, search_range
@@ -52,7 +54,8 @@ class Board:
     chairs: list[tuple[Chair, list[Appointment]]] = field(default_factory=list)
     buckets: list[LoadBucket] = field(default_factory=list)
     utilization: Utilization | None = None
-    queue: list[Appointment] = field(default_factory=list)
+    # today's same-day requests in triage order at the board's moment, each with its priority
+    queue: list[tuple[Appointment, Priority]] = field(default_factory=list)
     unplaced: list[SignedOrder] = field(default_factory=list)  # signed, with no chair time
 
 
@@ -61,16 +64,16 @@ async def board(uow: SchedulingUnitOfWork, day: date, now: datetime,
     clinic = await load_clinic(uow, policy)
     loaded = await load_day(uow, clinic, day, now)
     unplaced = await uow.orders.unplaced()
+    queue = []  # today's, in triage order, even on a day the clinic is closed
+    if clinic.hours.local_date(now) == day:
+        queue = ranked(await uow.appointments.queued(), now, triage_rule())
     if loaded is None:
         return Board(day=day, frame=None, chairs=[(c, []) for c in clinic.chairs],
-                     unplaced=unplaced)
+                     queue=queue, unplaced=unplaced)
     shown = [a for a in loaded.appointments
              if a.status in OCCUPYING or a.status is Status.COMPLETED]
     per_chair = [(c, sorted((a for a in shown if a.chair_id == c.id),
                             key=lambda a: a.start or _NEVER)) for c in clinic.chairs]
-    queue = []
-    if clinic.hours.local_date(now) == day:
-        queue = list(await uow.appointments.queued())
     return Board(day=day, frame=loaded.state.frame, chairs=per_chair,
                  buckets=load_buckets(loaded.state),
                  utilization=utilization(loaded.state).with_actual(actual_use(shown, now)),

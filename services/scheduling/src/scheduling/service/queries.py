@@ -5,12 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from uuid import UUID
 
+from scheduling.adapters.triage_seed import triage_rule
 from scheduling.domain.appointment import Appointment
 from scheduling.domain.clinic import Chair, ClinicHours, NurseShift, RatioPolicy
 from scheduling.domain.slots import Slot, SlotRequest
 from scheduling.service import commands, planning
 from scheduling.service.days import load_clinic
 from scheduling.service.uow import SchedulingUnitOfWork
+
+
+def triage_bound_minutes() -> int:
+    """The triage rule's no-starvation bound (seed/triage.json)."""
+    return triage_rule().bound_minutes
 
 
 async def search_slots(*, uow: SchedulingUnitOfWork, request: SlotRequest,

@@ -14,6 +14,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from chairside_shared.inputs import Instant, decimal_pattern, decimal_text
+from orders.domain.triage import MAX_HEADACHE_HOURS, TriageCategory
 from orders.entrypoints.api.schemas import Dose, In, LineNumber, Mode, Severity, Wasted
 
 ICD10 = r"(?i)^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
@@ -23,6 +24,14 @@ Icd10 = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, p
 RateMlPerH = Annotated[Decimal, Field(
     gt=0, le=9999, decimal_places=1, multiple_of=Decimal("0.1"), description="mL/h",
     json_schema_extra=decimal_text(decimal_pattern("[1-9][0-9]{0,3}", 1, zero=False)))]
+
+
+HeadacheHours = Annotated[int, Field(ge=0, le=MAX_HEADACHE_HOURS)]
+TRIAGE_HELP = ("Same-day triage: status_migrainosus (a debilitating attack > 72 h), "
+               "refractory_to_home_rescue, prolonged_attack or routine. Same-day orders only; "
+               "the same-day queue orders by it (scheduling's triage rule)")
+HOURS_HELP = ("How long the current attack has lasted, whole hours (same-day orders only); "
+              "72 or more counts as status migrainosus in the same-day queue")
 
 
 class FluidLineIn(In):
@@ -81,6 +90,8 @@ class OrderCreate(In):
     coverage_id: UUID | None = Field(
         default=None, description="One of the patient's coverages; left out, the patient's "
         "active coverage for the order's payer (primary first) is used")
+    triage_category: TriageCategory | None = Field(default=None, description=TRIAGE_HELP)
+    headache_hours: HeadacheHours | None = Field(default=None, description=HOURS_HELP)
 
     @model_validator(mode="after")
     def _something_to_give(self) -> OrderCreate:
@@ -97,6 +108,8 @@ class OrderUpdate(In):
     payer: PayerIn | None = None
     ordering_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    triage_category: TriageCategory | None = Field(default=None, description=TRIAGE_HELP)
+    headache_hours: HeadacheHours | None = Field(default=None, description=HOURS_HELP)
 
 
 class FindingOut(BaseModel):
@@ -201,6 +214,8 @@ class OrderOut(BaseModel):
     ordering_practitioner_id: UUID | None = None
     supervising_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    triage_category: str | None = Field(default=None, description=TRIAGE_HELP)
+    headache_hours: int | None = Field(default=None, description=HOURS_HELP)
     administrations: list[AdministrationOut]
     history: list[dict[str, Any]]
     created_at: datetime

@@ -65,6 +65,10 @@ def _changes(body: s.OrderUpdate) -> OrderChanges:
         changes["ordering_practitioner_id"] = body.ordering_practitioner_id
     if "coverage_id" in sent:
         changes["coverage_id"] = body.coverage_id
+    if "triage_category" in sent:
+        changes["triage_category"] = body.triage_category
+    if "headache_hours" in sent:
+        changes["headache_hours"] = body.headache_hours
     return changes
 
 
@@ -77,7 +81,8 @@ async def create_order(body: s.OrderCreate, uow: UoW, caller: Caller) -> dict[st
                          requested_window=_window(body.requested_window),
                          payer=_payer(body.payer),
                          ordering_practitioner_id=body.ordering_practitioner_id,
-                         coverage_id=body.coverage_id)
+                         coverage_id=body.coverage_id, triage_category=body.triage_category,
+                         headache_hours=body.headache_hours)
     return order_view(await h.create_order(uow=uow, draft=draft, scope=caller))
 
 

@@ -37,7 +37,8 @@ def order_view(order: Order) -> dict[str, Any]:
         "catalog_version": order.catalog_version, "prescriber_id": order.prescriber_id,
         "ordering_practitioner_id": order.ordering_practitioner_id,
         "supervising_practitioner_id": order.supervising_practitioner_id,
-        "coverage_id": order.coverage_id,
+        "coverage_id": order.coverage_id, "triage_category": order.triage_category,
+        "headache_hours": order.headache_hours,
         "administrations": [administration_view(a, _monitoring(order, a))
                             for a in order.administrations],
         "history": [{"at": h.at, "action": h.action, "by": h.by, "detail": h.detail}

@@ -15,8 +15,10 @@ from chairside_shared.inputs import Day
 from scheduling.domain.appointment import Appointment
 from scheduling.domain.daystate import Visit
 from scheduling.domain.slots import SlotRequest
+from scheduling.domain.triage import Priority
 from scheduling.entrypoints.api import schemas as s
 from scheduling.entrypoints.api.deps import NowDep, UoWDep
+from scheduling.entrypoints.api.queue_schemas import TriageOut
 from scheduling.service import handlers, queries
 
 router = APIRouter(prefix="/v1", tags=["scheduling"])
@@ -30,6 +32,14 @@ def appointment_out(a: Appointment) -> s.AppointmentOut:
         urgency=a.urgency, requested_start=a.requested_start, hold_expires_at=a.hold_expires_at,
         queued_at=a.queued_at, reason=a.reason, version=a.version, started_at=a.started_at,
         completed_at=a.completed_at)
+
+
+def queue_item_out(a: Appointment, p: Priority, rank: int, bound: int) -> s.QueueItemOut:
+    return s.QueueItemOut(**appointment_out(a).model_dump(), triage=TriageOut(
+        rank=rank, score=p.score, category=p.category, headache_hours=a.headache_hours,
+        category_points=p.category_points, pediatric_points=p.pediatric_points,
+        clinical_points=p.clinical_points, waited_minutes=p.waited_minutes,
+        aging_points=p.aging_points, rule_version=p.rule_version, bound_minutes=bound))
 
 
 @router.get("/slots", response_model=list[s.SlotOut], summary="Earliest feasible slots")
@@ -111,6 +121,7 @@ async def no_show(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
 async def get_board(uow: UoWDep, now: NowDep,
                     date_: Annotated[Day, Query(alias="date")]) -> s.BoardOut:
     b = await queries.day_board(uow=uow, day=date_, now=now)
+    bound = queries.triage_bound_minutes()
     chairs = [s.BoardChair(chair_id=c.id, kind=c.kind, pediatric_capable=c.pediatric_capable,
                            active=c.active, appointments=[
                                s.BoardAppointment(id=a.id, order_id=a.order_id, status=a.status,
@@ -122,7 +133,8 @@ async def get_board(uow: UoWDep, now: NowDep,
         close=b.frame.close_at if b.frame else None, closed=b.frame is None, chairs=chairs,
         nurse_load=[s.LoadBucketOut(**vars(x)) for x in b.buckets],
         utilization=s.UtilizationOut(**vars(b.utilization)) if b.utilization else None,
-        queue=[appointment_out(a) for a in b.queue],
+        queue=[queue_item_out(a, p, rank, bound)
+               for rank, (a, p) in enumerate(b.queue, start=1)],
         unplaced=[s.UnplacedOut(order_id=u.order_id, practice_id=u.practice_id,
                                 urgency=u.urgency, minutes=u.minutes,
                                 acuity_class=u.acuity_class, window_from=u.window_from,

@@ -14,6 +14,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from chairside_shared.inputs import Day, Instant
+from scheduling.entrypoints.api.queue_schemas import TriageOut
 
 ChairId = str  # short code chosen by staff
 Minutes = int
@@ -116,6 +117,12 @@ class SlotTakenProblem(Schema):
     next_options: list[SlotOut] = []
 
 
+class QueueItemOut(AppointmentOut):
+    """A queued same-day request and its triage priority at the moment asked."""
+
+    triage: TriageOut
+
+
 # --------------------------------------------------------------------------- board
 class BoardAppointment(Schema):
     id: UUID
@@ -180,7 +187,9 @@ class BoardOut(Schema):
     chairs: list[BoardChair]
     nurse_load: list[LoadBucketOut]
     utilization: UtilizationOut | None
-    queue: list[AppointmentOut] = []
+    queue: list[QueueItemOut] = Field(
+        default=[], description="Today's same-day requests in triage order (highest score first;"
+        " rule: seed/triage.json), each with its priority and the parts of it")
     unplaced: list[UnplacedOut] = Field(
         default=[], description="Signed orders that found no room in their requested window "
         "and have no appointment yet: a worklist for staff to book by hand")

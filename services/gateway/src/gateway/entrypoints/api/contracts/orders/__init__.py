@@ -94,6 +94,7 @@ from .orders import (
     Diagnosis as Diagnosis,
     FindingOut as FindingOut,
     FollowUpOut as FollowUpOut,
+    HeadacheHours as HeadacheHours,
     Line as Line,
     Ndc as Ndc,
     Nrs as Nrs,

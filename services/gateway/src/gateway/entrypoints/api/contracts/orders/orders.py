@@ -70,6 +70,18 @@ class Diagnosi(RootModel[str]):
     ]
 
 
+class HeadacheHours(RootModel[int]):
+    root: Annotated[
+        int,
+        Field(
+            description='How long the current attack has lasted, whole hours (same-day orders only); 72 or more counts as status migrainosus in the same-day queue',
+            ge=0,
+            le=2160,
+            title='Headache Hours',
+        ),
+    ]
+
+
 class Diagnosis(RootModel[list[Diagnosi]]):
     root: Annotated[list[Diagnosi], Field(max_length=12, title='Diagnosis')]
 
@@ -189,6 +201,13 @@ class OrderCreate(BaseModel):
     diagnosis: Annotated[
         list[Diagnosi], Field(max_length=12, title='Diagnosis', validate_default=True)
     ] = []
+    headache_hours: Annotated[
+        HeadacheHours | None,
+        Field(
+            description='How long the current attack has lasted, whole hours (same-day orders only); 72 or more counts as status migrainosus in the same-day queue',
+            title='Headache Hours',
+        ),
+    ] = None
     lines: Annotated[list[OrderLineIn] | None, Field(title='Lines')] = None
     ordering_practitioner_id: Annotated[
         UUID | None,
@@ -201,6 +220,13 @@ class OrderCreate(BaseModel):
     payer: PayerIn | None = None
     protocol_id: Annotated[UUID | None, Field(title='Protocol Id')] = None
     requested_window: WindowIn | None = None
+    triage_category: Annotated[
+        Literal['status_migrainosus', 'refractory_to_home_rescue', 'prolonged_attack', 'routine'] | None,
+        Field(
+            description="Same-day triage: status_migrainosus (a debilitating attack > 72 h), refractory_to_home_rescue, prolonged_attack or routine. Same-day orders only; the same-day queue orders by it (scheduling's triage rule)",
+            title='Triage Category',
+        ),
+    ] = None
     urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
 
 
@@ -227,6 +253,13 @@ class OrderOut(BaseModel):
     diagnosis: Annotated[list[str], Field(title='Diagnosis')]
     estimated_chair_minutes: Annotated[int, Field(title='Estimated Chair Minutes')]
     findings: Annotated[list[FindingOut], Field(title='Findings')]
+    headache_hours: Annotated[
+        int | None,
+        Field(
+            description='How long the current attack has lasted, whole hours (same-day orders only); 72 or more counts as status migrainosus in the same-day queue',
+            title='Headache Hours',
+        ),
+    ] = None
     history: Annotated[list[dict[str, Any]], Field(title='History')]
     id: Annotated[UUID, Field(title='Id')]
     lines: Annotated[
@@ -252,6 +285,13 @@ class OrderOut(BaseModel):
     supervising_practitioner_id: Annotated[
         UUID | None, Field(title='Supervising Practitioner Id')
     ] = None
+    triage_category: Annotated[
+        str | None,
+        Field(
+            description="Same-day triage: status_migrainosus (a debilitating attack > 72 h), refractory_to_home_rescue, prolonged_attack or routine. Same-day orders only; the same-day queue orders by it (scheduling's triage rule)",
+            title='Triage Category',
+        ),
+    ] = None
     updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
     urgency: Annotated[str, Field(title='Urgency')]
 
@@ -263,12 +303,26 @@ class OrderUpdate(BaseModel):
     )
     coverage_id: Annotated[UUID | None, Field(title='Coverage Id')] = None
     diagnosis: Annotated[Diagnosis | None, Field(title='Diagnosis')] = None
+    headache_hours: Annotated[
+        HeadacheHours | None,
+        Field(
+            description='How long the current attack has lasted, whole hours (same-day orders only); 72 or more counts as status migrainosus in the same-day queue',
+            title='Headache Hours',
+        ),
+    ] = None
     lines: Annotated[Lines | None, Field(title='Lines')] = None
     ordering_practitioner_id: Annotated[
         UUID | None, Field(title='Ordering Practitioner Id')
     ] = None
     payer: PayerIn | None = None
     requested_window: WindowIn | None = None
+    triage_category: Annotated[
+        Literal['status_migrainosus', 'refractory_to_home_rescue', 'prolonged_attack', 'routine'] | None,
+        Field(
+            description="Same-day triage: status_migrainosus (a debilitating attack > 72 h), refractory_to_home_rescue, prolonged_attack or routine. Same-day orders only; the same-day queue orders by it (scheduling's triage rule)",
+            title='Triage Category',
+        ),
+    ] = None
     urgency: Annotated[
         Literal['same_day', 'planned'] | None, Field(title='Urgency')
     ] = None

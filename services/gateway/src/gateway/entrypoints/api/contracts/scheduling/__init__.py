@@ -3,6 +3,7 @@
 
 from .appointments import (
     AppointmentCreate as AppointmentCreate,
+    AppointmentOut as AppointmentOut,
     AppointmentPage as AppointmentPage,
     SlotTakenProblem as SlotTakenProblem,
 )
@@ -26,6 +27,8 @@ from .board import (
     BoardChair as BoardChair,
     BoardOut as BoardOut,
     LoadBucketOut as LoadBucketOut,
+    QueueItemOut as QueueItemOut,
+    TriageOut as TriageOut,
     UnplacedOut as UnplacedOut,
     UtilizationOut as UtilizationOut,
 )
@@ -43,7 +46,6 @@ from .clinic_hours import (
 )
 
 from .common import (
-    AppointmentOut as AppointmentOut,
     GetBoardQuery as GetBoardQuery,
     GetSlotsQuery as GetSlotsQuery,
     HTTPValidationError as HTTPValidationError,

@@ -12,8 +12,6 @@ from pydantic import (
 )
 from typing_extensions import TypeAliasType
 
-from .common import AppointmentOut
-
 
 class BoardAppointment(BaseModel):
     model_config = ConfigDict(
@@ -56,6 +54,60 @@ class LoadBucketOut(BaseModel):
     peak_patients: Annotated[int, Field(title='Peak Patients')]
     start: Annotated[AwareDatetime, Field(title='Start')]
     starts: Annotated[int, Field(title='Starts')]
+
+
+class TriageOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    aging_points: Annotated[
+        int,
+        Field(
+            description='points_per_minute x waited_minutes (uncapped)',
+            title='Aging Points',
+        ),
+    ]
+    bound_minutes: Annotated[
+        int,
+        Field(
+            description='no starvation: this request is ahead of every request queued at least this many minutes after it',
+            title='Bound Minutes',
+        ),
+    ]
+    category: Annotated[
+        str,
+        Field(
+            description="effective triage category: the stated one or the one the attack's duration implies, whichever scores higher",
+            title='Category',
+        ),
+    ]
+    category_points: Annotated[int, Field(title='Category Points')]
+    clinical_points: Annotated[
+        int,
+        Field(
+            description='category_points + pediatric_points', title='Clinical Points'
+        ),
+    ]
+    headache_hours: Annotated[
+        int | None,
+        Field(description="the attack's length as ordered", title='Headache Hours'),
+    ] = None
+    pediatric_points: Annotated[int, Field(title='Pediatric Points')]
+    rank: Annotated[
+        int, Field(description='1 = offered chair time first', title='Rank')
+    ]
+    rule_version: Annotated[int, Field(title='Rule Version')]
+    score: Annotated[
+        int,
+        Field(
+            description="clinical_points + aging_points at the board's moment",
+            title='Score',
+        ),
+    ]
+    waited_minutes: Annotated[
+        int, Field(description='whole minutes since queued_at', title='Waited Minutes')
+    ]
 
 
 class UnplacedOut(BaseModel):
@@ -109,6 +161,45 @@ class UtilizationOut(BaseModel):
     ratio: Annotated[float, Field(title='Ratio')]
 
 
+class QueueItemOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    acuity_class: Annotated[str, Field(title='Acuity Class')]
+    chair_id: Annotated[str | None, Field(title='Chair Id')]
+    completed_at: Annotated[
+        AwareDatetime | None, Field(description='actual end', title='Completed At')
+    ] = None
+    end: Annotated[AwareDatetime | None, Field(title='End')]
+    hold_expires_at: Annotated[AwareDatetime | None, Field(title='Hold Expires At')] = (
+        None
+    )
+    id: Annotated[UUID, Field(title='Id')]
+    minutes: Annotated[int, Field(title='Minutes')]
+    order_id: Annotated[UUID | None, Field(title='Order Id')]
+    pediatric: Annotated[bool, Field(title='Pediatric')]
+    practice_id: Annotated[str | None, Field(title='Practice Id')]
+    queued_at: Annotated[AwareDatetime | None, Field(title='Queued At')] = None
+    reason: Annotated[str | None, Field(title='Reason')] = None
+    requested_start: Annotated[AwareDatetime | None, Field(title='Requested Start')] = (
+        None
+    )
+    requires_driver: Annotated[bool, Field(title='Requires Driver')]
+    start: Annotated[AwareDatetime | None, Field(title='Start')]
+    started_at: Annotated[
+        AwareDatetime | None,
+        Field(description='actual start (in the chair)', title='Started At'),
+    ] = None
+    status: Annotated[
+        Literal['queued', 'held', 'booked', 'checked_in', 'in_chair', 'completed', 'cancelled', 'no_show'],
+        Field(title='Status'),
+    ]
+    triage: TriageOut
+    urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
+    version: Annotated[int, Field(title='Version')]
+
+
 class BoardOut(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -121,7 +212,12 @@ class BoardOut(BaseModel):
     nurse_load: Annotated[list[LoadBucketOut], Field(title='Nurse Load')]
     open: Annotated[AwareDatetime | None, Field(title='Open')]
     queue: Annotated[
-        list[AppointmentOut], Field(title='Queue', validate_default=True)
+        list[QueueItemOut],
+        Field(
+            description="Today's same-day requests in triage order (highest score first; rule: seed/triage.json), each with its priority and the parts of it",
+            title='Queue',
+            validate_default=True,
+        ),
     ] = []
     unplaced: Annotated[
         list[UnplacedOut],
