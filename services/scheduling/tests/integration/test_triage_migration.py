@@ -37,7 +37,7 @@ async def test_triage_columns_come_and_go(backend, make_database, tmp_path):
     await upgrade_async(MIGRATIONS, url)
     assert all(cols >= TRIAGE for cols in (await _columns(url)).values())
     cfg = alembic_config(MIGRATIONS, url)
-    await asyncio.to_thread(command.downgrade, cfg, "scheduling_0004")
+    await asyncio.to_thread(command.downgrade, cfg, "scheduling_0005_recall")
     assert all(not TRIAGE & cols for cols in (await _columns(url)).values())
     await upgrade_async(MIGRATIONS, url)
     assert all(cols >= TRIAGE for cols in (await _columns(url)).values())

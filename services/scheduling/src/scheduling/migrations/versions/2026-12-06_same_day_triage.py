@@ -6,7 +6,7 @@ Revision 0002 builds the tables from the current table definitions, so on a new 
 columns are already there: they are added only where missing.
 
 Revision ID: scheduling_0005_triage
-Revises: scheduling_0004
+Revises: scheduling_0005_recall
 Create Date: 2026-12-06
 """
 from typing import Any
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "scheduling_0005_triage"
-down_revision = "scheduling_0004"
+down_revision = "scheduling_0005_recall"
 branch_labels = None
 depends_on = None
 
