@@ -105,6 +105,9 @@ class OrderSigned(EventPayload):
     # of disclosure: GET /v1/orders/{order_id}/payer-identity?purpose=payment.
     ordering_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    # Pharmacy preparation of the order, in minutes: its infusion lines compounded one after
+    # another in one hood (catalog ``prep_minutes``). None: not known (older producers).
+    prep_minutes: int | None = Field(default=None, ge=0, le=24 * 60)
 
 
 class OrderCancelled(EventPayload):

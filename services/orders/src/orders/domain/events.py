@@ -16,6 +16,7 @@ from uuid import UUID
 from orders.domain.catalog import Catalog, Mode
 from orders.domain.lines import FluidOrder
 from orders.domain.patient import AgeBand, PatientFacts, age_band
+from orders.domain.prep import order_prep_minutes
 from orders.domain.values import Payer, Urgency
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class OrderSigned:
     signed_at: datetime
     ordering_practitioner_id: UUID | None = None
     coverage_id: UUID | None = None
+    prep_minutes: int | None = None  # pharmacy preparation (domain/prep.py); None: unknown
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,8 @@ def order_signed(order: Order, patient: PatientFacts, catalog: Catalog,
         patient_weight_kg=patient.weight_kg,
         pediatric=age < catalog.rules.pediatric_below_age, prescriber_id=order.prescriber_id,
         catalog_version=order.catalog_version, signed_at=at,
-        ordering_practitioner_id=order.ordering_practitioner_id, coverage_id=order.coverage_id)
+        ordering_practitioner_id=order.ordering_practitioner_id, coverage_id=order.coverage_id,
+        prep_minutes=order_prep_minutes(order.lines, catalog))
 
 
 def order_administered(order: Order, catalog: Catalog, at: datetime,

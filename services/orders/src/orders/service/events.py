@@ -64,7 +64,8 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
         patient_age_years=event.patient_age_years, patient_weight_kg=event.patient_weight_kg,
         pediatric=event.pediatric, prescriber_id=event.prescriber_id,
         catalog_version=event.catalog_version, signed_at=event.signed_at,
-        ordering_practitioner_id=event.ordering_practitioner_id, coverage_id=event.coverage_id)
+        ordering_practitioner_id=event.ordering_practitioner_id, coverage_id=event.coverage_id,
+        prep_minutes=event.prep_minutes)
 
 
 def order_cancelled(event: e.OrderCancelled) -> c.OrderCancelled:

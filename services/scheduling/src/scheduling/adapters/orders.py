@@ -45,7 +45,8 @@ class SqlOrders:
             "urgency": order.urgency, "minutes": order.minutes,
             "acuity_class": order.acuity_class, "pediatric": order.pediatric,
             "requires_driver": order.requires_driver, "window_from": order.window_from,
-            "window_to": order.window_to, "signed_at": order.signed_at}
+            "window_to": order.window_to, "signed_at": order.signed_at,
+            "prep_minutes": order.prep_minutes}
         if authorization is not None:
             values["authorization"] = authorization
         await self._upsert(order.order_id, values)
@@ -78,7 +79,7 @@ def _signed_order(row: Row[Any]) -> SignedOrder:
         urgency=row.urgency, minutes=row.minutes, acuity_class=row.acuity_class,
         pediatric=bool(row.pediatric), requires_driver=bool(row.requires_driver),
         signed_at=aware(row.signed_at), window_from=aware(row.window_from),
-        window_to=aware(row.window_to))
+        window_to=aware(row.window_to), prep_minutes=row.prep_minutes)
 
 
 def _order_request(row: Row[Any]) -> OrderRequest:

@@ -47,7 +47,8 @@ def _to_appointment(row: Row[Any]) -> Appointment:
         practice_id=row.practice_id, chair_id=row.chair_id, start=aware(row.start_at),
         end=aware(row.end_at), requested_start=aware(row.requested_start),
         window_from=aware(row.window_from), window_to=aware(row.window_to),
-        ready_at=aware(row.ready_at), hold_expires_at=aware(row.hold_expires_at),
+        ready_at=aware(row.ready_at), prep_minutes=row.prep_minutes or 0,
+        hold_expires_at=aware(row.hold_expires_at),
         queued_at=aware(row.queued_at), priority=row.priority, reason=row.reason,
         started_at=aware(row.started_at), completed_at=aware(row.completed_at),
         version=row.version)
@@ -61,6 +62,7 @@ def _values(appt: Appointment) -> dict[str, Any]:
         "requires_driver": appt.requires_driver, "urgency": appt.urgency,
         "chair_id": appt.chair_id, "requested_start": appt.requested_start,
         "window_from": appt.window_from, "window_to": appt.window_to, "ready_at": appt.ready_at,
+        "prep_minutes": appt.prep_minutes,
         "hold_expires_at": appt.hold_expires_at, "queued_at": appt.queued_at,
         "priority": appt.priority, "reason": appt.reason, "started_at": appt.started_at,
         "completed_at": appt.completed_at}

@@ -30,12 +30,13 @@ class SignedOrder:
     signed_at: datetime
     window_from: datetime | None = None
     window_to: datetime | None = None
+    prep_minutes: int | None = None  # pharmacy preparation; None: order.signed did not say
 
     def need(self) -> Need:
         return Need(minutes=self.minutes, acuity_class=self.acuity_class,
                     pediatric=self.pediatric, requires_driver=self.requires_driver,
                     urgency=self.urgency, window_from=self.window_from,
-                    window_to=self.window_to)
+                    window_to=self.window_to, prep_minutes=self.prep_minutes)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ async def on_order_signed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
         patient_id=p.patient_id, urgency=p.urgency, minutes=p.estimated_chair_minutes,
         acuity_class=p.acuity_class, pediatric=p.pediatric, requires_driver=p.requires_driver,
         window_from=window.from_ if window else None, window_to=window.to if window else None,
-        signed_at=p.signed_at)
+        signed_at=p.signed_at, prep_minutes=p.prep_minutes)
     await booking.hold_for_order(uow, order, datetime.now(UTC), uow.options.policy)
 
 

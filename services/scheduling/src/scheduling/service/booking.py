@@ -18,6 +18,7 @@ from scheduling.domain.booking import (
     Need,
     offer_freed_capacity,
     planned_span,
+    prep_lead,
     ready_time,
     request_for,
 )
@@ -35,14 +36,14 @@ async def record_signed_order(
     uow: SchedulingUnitOfWork, *, order_id: UUID, practice_id: str, patient_id: UUID,
     urgency: str, minutes: int, acuity_class: str, pediatric: bool, requires_driver: bool,
     signed_at: datetime, window_from: datetime | None = None, window_to: datetime | None = None,
-    authorization: str | None = None,
+    authorization: str | None = None, prep_minutes: int | None = None,
 ) -> OrderRequest:
     """order.signed: what the order asks for (``authorization``: as if decided already)."""
     signed = SignedOrder(
         order_id=order_id, practice_id=practice_id, patient_id=patient_id, urgency=urgency,
         minutes=minutes, acuity_class=acuity_class, pediatric=pediatric,
         requires_driver=requires_driver, signed_at=signed_at, window_from=window_from,
-        window_to=window_to)
+        window_to=window_to, prep_minutes=prep_minutes)
     await uow.orders.record_signed(signed, authorization=authorization)
     order = await uow.orders.get(order_id)
     if order is None:
@@ -95,15 +96,16 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
     if existing or order.cancelled or order.released or signed is None:
         return existing[0] if existing else None
     clinic = await load_clinic(uow, policy)
-    need = signed.need()
+    need = replace(signed.need(), prep_limited=clinic.pharmacy_limited)
     slot = await find_and_lock(uow, clinic, need, now)
-    ready_at = now + timedelta(minutes=policy.prep_lead_minutes)
+    ready_at = now + timedelta(minutes=prep_lead(need, policy))
     fields: Details = {
         "order_id": order.order_id, "practice_id": signed.practice_id,
         "acuity_class": clinic.ratios.resolve(need.acuity_class, strict=False),
         "pediatric": need.pediatric, "requires_driver": need.requires_driver,
         "urgency": need.urgency, "window_from": need.window_from, "window_to": need.window_to,
         "ready_at": ready_at, "requested_start": max(ready_at, need.window_from or ready_at),
+        "prep_minutes": need.prep_minutes or 0,
     }
     outcome = "held" if slot else ("queued" if need.urgency == "same_day" else "unplaced")
     REQUEST_OUTCOMES.labels(need.urgency, outcome).inc()

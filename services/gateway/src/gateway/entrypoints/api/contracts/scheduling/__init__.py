@@ -44,10 +44,12 @@ from .clinic_hours import (
 
 from .common import (
     AppointmentOut as AppointmentOut,
+    BreakIn as BreakIn,
     GetBoardQuery as GetBoardQuery,
     GetSlotsQuery as GetSlotsQuery,
     HTTPValidationError as HTTPValidationError,
     ListAppointmentsQuery as ListAppointmentsQuery,
+    ListPharmacistShiftsQuery as ListPharmacistShiftsQuery,
     ListShiftsQuery as ListShiftsQuery,
     OptimizeQuery as OptimizeQuery,
     SlotOut as SlotOut,
@@ -56,10 +58,21 @@ from .common import (
 )
 
 from .nurse_shifts import (
-    BreakIn as BreakIn,
     ListShiftsResponse as ListShiftsResponse,
     NurseShiftIn as NurseShiftIn,
     NurseShiftOut as NurseShiftOut,
+)
+
+from .pharmacy_hoods import (
+    Hoods as Hoods,
+    PharmacyHoodsIn as PharmacyHoodsIn,
+    PharmacyHoodsOut as PharmacyHoodsOut,
+)
+
+from .pharmacy_shifts import (
+    ListPharmacistShiftsResponse as ListPharmacistShiftsResponse,
+    PharmacistShiftIn as PharmacistShiftIn,
+    PharmacistShiftOut as PharmacistShiftOut,
 )
 
 from .ratio_policy import (
