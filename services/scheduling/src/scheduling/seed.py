@@ -56,9 +56,11 @@ def demo_pharmacists(hours: ClinicHours, today: date) -> list[PharmacistShift]:
 
 async def seed_demo(runtime: ServiceRuntime[SchedulingUnitOfWork]) -> None:
     now = datetime.now(UTC)
-    await handlers.seed_clinic(
+    seeded = await handlers.seed_clinic(
         uow=runtime.uow(), chairs=demo_chairs(),
         shifts=lambda hours: demo_shifts(hours, now.astimezone(hours.zone).date()))
+    if not seeded:
+        return  # a clinic set up already is left alone, its pharmacy too
     hours = await _hours(runtime)
     await pharmacy.seed(uow=runtime.uow(), hoods=DEMO_HOODS,
                         shifts=demo_pharmacists(hours, now.astimezone(hours.zone).date()))
