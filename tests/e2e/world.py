@@ -195,6 +195,13 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
             "end": (soon + timedelta(days=30, hours=8)).isoformat(),
             "breaks": [{"start": (soon + timedelta(days=30, hours=4)).isoformat(),
                         "end": (soon + timedelta(days=30, hours=4, minutes=30)).isoformat()}]}),
+        ("GET", "/v1/pharmacy-shifts"): Base(query={"from": soon.isoformat()}),
+        ("POST", "/v1/pharmacy-shifts"): Base(body={
+            "pharmacist_id": "rph-bad", "start": (soon + timedelta(days=30)).isoformat(),
+            "end": (soon + timedelta(days=30, hours=8)).isoformat(),
+            "breaks": [{"start": (soon + timedelta(days=30, hours=4)).isoformat(),
+                        "end": (soon + timedelta(days=30, hours=4, minutes=30)).isoformat()}]}),
+        ("PUT", "/v1/pharmacy-hoods"): Base(body={"hoods": None}),
         ("PUT", "/v1/ratio-policy"): Base(body=ratios),
         ("PUT", "/v1/clinic-hours"): Base(body=hours),
         ("GET", "/v1/authorizations"): Base(query={"due_before": soon.isoformat()}),

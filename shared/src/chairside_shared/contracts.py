@@ -116,6 +116,9 @@ class OrderSigned(EventPayload):
     # by them (clinical urgency, pediatric, waited time).
     triage_category: TriageCategory | None = None
     headache_hours: int | None = Field(None, ge=0)
+    # Pharmacy preparation of the order, in minutes: its infusion lines compounded one after
+    # another in one hood (catalog ``prep_minutes``). None: not known (older producers).
+    prep_minutes: int | None = Field(default=None, ge=0, le=24 * 60)
 
 
 class OrderCancelled(EventPayload):

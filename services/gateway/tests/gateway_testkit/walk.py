@@ -54,6 +54,8 @@ BODIES: dict[type[Any], Any] = {
     sc.ChairIn: {"id": "chair-9", "kind": "recliner", "pediatric_capable": False},
     sc.NurseShiftIn: {"nurse_id": "rn-1", "start": WHEN, "end": LATER},
     sc.RatioPolicyIn: {"ratios": {"biologic": 2}},
+    sc.PharmacyHoodsIn: {"hoods": 2},
+    sc.PharmacistShiftIn: {"pharmacist_id": "rph-1", "start": WHEN, "end": LATER},
     sc.ClinicHoursIn: {"timezone": "America/New_York", "weekly": []},
     au.AuthorizationAnswers: {"answers": {"J3032.baseline-migraine-days": 12}},
     au.PayerDecisionIn: {"channel": "portal", "reference": "PORTAL-1", "outcome": "denied",

@@ -109,6 +109,10 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/payers/{payer_id}"),
         ("PUT", "/v1/payers/{payer_id}"), ("GET", "/v1/claims/denials"), ("GET", "/v1/claims/x12"),
         ("POST", "/v1/claims/{claim_id}/rebuild"), ("PUT", "/v1/inventory/{ndc}"),
+        # issue 16: the pharmacy as a resource (scheduling admin)
+        ("GET", "/v1/pharmacy-hoods"), ("PUT", "/v1/pharmacy-hoods"),
+        ("GET", "/v1/pharmacy-shifts"), ("POST", "/v1/pharmacy-shifts"),
+        ("DELETE", "/v1/pharmacy-shifts/{shift_id}"),
         # issue 15: outcomes, response history and outcome reports (orders)
         ("POST", "/v1/orders/{order_id}/pain-scores"), ("GET", "/v1/orders/{order_id}/pain-scores"),
         ("POST", "/v1/orders/{order_id}/follow-ups"), ("GET", "/v1/orders/{order_id}/outcomes"),

@@ -88,6 +88,7 @@ def test_sign_emits_order_signed_with_what_scheduling_and_billing_need():
     assert p.estimated_chair_minutes == order.estimated_chair_minutes
     assert p.payer.payer_id == "p1" and p.payer.member_id is None  # PHI stays home
     assert p.diagnoses == ["G43.909"]
+    assert p.prep_minutes == 10  # the prochlorperazine infusion; the two pushes take none
     dumped = p.model_dump_json(by_alias=True)
     assert "birth" not in dumped and "mrn" not in dumped.lower()
 

@@ -1,4 +1,5 @@
-"""Demo data for the embedded `make run`: chairs and this week's nurse shifts (local use only)."""
+"""Demo data for the embedded `make run`: chairs, this week's nurse shifts and a pharmacy (local
+use only)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from uuid import uuid4
 
 from chairside_shared.runtime import ServiceRuntime
 from scheduling.domain.clinic import Break, Chair, ClinicHours, NurseShift
-from scheduling.service import handlers
+from scheduling.domain.pharmacy_staff import PharmacistShift
+from scheduling.service import handlers, pharmacy
 from scheduling.service.uow import SchedulingUnitOfWork
 
 
@@ -32,8 +34,38 @@ def demo_shifts(hours: ClinicHours, today: date) -> list[NurseShift]:
     return shifts
 
 
+DEMO_HOODS = 2  # a small clinic's pharmacy (scheduling.md §6: hospital units have 4-5)
+
+
+def demo_pharmacists(hours: ClinicHours, today: date) -> list[PharmacistShift]:
+    """Two pharmacists, 07:00-17:00 with staggered 30-min lunches (one hood staffed then), on
+    every open day of two weeks: the first visits' drugs are prepared before opening."""
+    shifts = []
+    for day in (today + timedelta(days=offset) for offset in range(14)):
+        if hours.frame(day) is None:
+            continue
+        for n in range(2):
+            lunch = hours.local_instant(day, time(12, 0)) + timedelta(minutes=30 * n)
+            shifts.append(PharmacistShift(
+                id=str(uuid4()), pharmacist_id=f"rph-{n + 1}",
+                start=hours.local_instant(day, time(7, 0)),
+                end=hours.local_instant(day, time(17, 0)),
+                breaks=(Break(lunch, lunch + timedelta(minutes=30)),)))
+    return shifts
+
+
 async def seed_demo(runtime: ServiceRuntime[SchedulingUnitOfWork]) -> None:
     now = datetime.now(UTC)
-    await handlers.seed_clinic(
+    seeded = await handlers.seed_clinic(
         uow=runtime.uow(), chairs=demo_chairs(),
         shifts=lambda hours: demo_shifts(hours, now.astimezone(hours.zone).date()))
+    if not seeded:
+        return  # a clinic set up already is left alone, its pharmacy too
+    hours = await _hours(runtime)
+    await pharmacy.seed(uow=runtime.uow(), hoods=DEMO_HOODS,
+                        shifts=demo_pharmacists(hours, now.astimezone(hours.zone).date()))
+
+
+async def _hours(runtime: ServiceRuntime[SchedulingUnitOfWork]) -> ClinicHours:
+    async with runtime.uow() as uow:
+        return await uow.config.hours()

@@ -144,6 +144,8 @@ class Drug(_Data):
     peds_age_caps: tuple[AgeBandCap, ...] = ()  # on top of peds_max / mg per kg
     default_minutes: int = Field(ge=1)
     observation_minutes: int = Field(default=0, ge=0)
+    # pharmacy hood minutes to compound one infusion of it (push lines: none, see prep.py)
+    prep_minutes: int = Field(default=0, ge=0, le=240)
     sedation: Sedation
     requires_driver: bool
     monitoring: tuple[str, ...] = ()

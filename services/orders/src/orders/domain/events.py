@@ -16,6 +16,7 @@ from uuid import UUID
 from orders.domain.catalog import Catalog, Mode
 from orders.domain.lines import FluidOrder
 from orders.domain.patient import AgeBand, PatientFacts, age_band
+from orders.domain.prep import order_prep_minutes
 from orders.domain.recall_data import RecallGiven, recalls_given
 from orders.domain.values import Payer, Urgency
 
@@ -62,6 +63,7 @@ class OrderSigned:
     coverage_id: UUID | None = None
     triage_category: str | None = None
     headache_hours: int | None = None
+    prep_minutes: int | None = None  # pharmacy preparation (domain/prep.py); None: unknown
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,8 @@ def order_signed(order: Order, patient: PatientFacts, catalog: Catalog,
         pediatric=age < catalog.rules.pediatric_below_age, prescriber_id=order.prescriber_id,
         catalog_version=order.catalog_version, signed_at=at,
         ordering_practitioner_id=order.ordering_practitioner_id, coverage_id=order.coverage_id,
-        triage_category=order.triage_category, headache_hours=order.headache_hours)
+        triage_category=order.triage_category, headache_hours=order.headache_hours,
+        prep_minutes=order_prep_minutes(order.lines, catalog))
 
 
 def order_administered(order: Order, catalog: Catalog, at: datetime,

@@ -76,7 +76,8 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
         pediatric=event.pediatric, prescriber_id=event.prescriber_id,
         catalog_version=event.catalog_version, signed_at=event.signed_at,
         ordering_practitioner_id=event.ordering_practitioner_id, coverage_id=event.coverage_id,
-        triage_category=_triage(event.triage_category), headache_hours=event.headache_hours)
+        triage_category=_triage(event.triage_category), headache_hours=event.headache_hours,
+        prep_minutes=event.prep_minutes)
 
 
 def order_cancelled(event: e.OrderCancelled) -> c.OrderCancelled:

@@ -46,7 +46,8 @@ class SqlOrders:
             "acuity_class": order.acuity_class, "pediatric": order.pediatric,
             "requires_driver": order.requires_driver, "window_from": order.window_from,
             "window_to": order.window_to, "signed_at": order.signed_at,
-            "triage_category": order.triage_category, "headache_hours": order.headache_hours}
+            "triage_category": order.triage_category, "headache_hours": order.headache_hours,
+            "prep_minutes": order.prep_minutes}
         if authorization is not None:
             values["authorization"] = authorization
         await self._upsert(order.order_id, values)
@@ -80,7 +81,7 @@ def _signed_order(row: Row[Any]) -> SignedOrder:
         pediatric=bool(row.pediatric), requires_driver=bool(row.requires_driver),
         signed_at=aware(row.signed_at), window_from=aware(row.window_from),
         window_to=aware(row.window_to), triage_category=row.triage_category,
-        headache_hours=row.headache_hours)
+        headache_hours=row.headache_hours, prep_minutes=row.prep_minutes)
 
 
 def _order_request(row: Row[Any]) -> OrderRequest:

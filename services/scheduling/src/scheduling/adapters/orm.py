@@ -82,6 +82,32 @@ nurse_shifts = Table(
     ).ddl_if(dialect="postgresql"),
 )
 
+# The pharmacy (domain/pharmacy_staff.py): hoods (a single row; none = preparation not limited)
+# and pharmacists' shifts, like nurse shifts.
+pharmacy_settings = Table(
+    "pharmacy_settings", metadata,
+    Column("id", Integer, primary_key=True),  # a single row (id = 1)
+    Column("hoods", Integer, nullable=False),
+    CheckConstraint("hoods >= 0", name="hoods_nonnegative"),
+)
+
+pharmacist_shifts = Table(
+    "pharmacist_shifts", metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("pharmacist_id", String(60), nullable=False),
+    Column("start_at", TS, nullable=False),
+    Column("end_at", TS, nullable=False),
+    Column("breaks", JSON, nullable=False, default=list),  # [{"start": iso, "end": iso}]
+    CheckConstraint("end_at > start_at", name="pharmacist_shift_positive"),
+    Index("ix_pharmacist_shifts_start_at", "start_at"),
+    ExcludeConstraint(
+        ("pharmacist_id", "="),
+        (func.tstzrange(literal_column("start_at"), literal_column("end_at"),
+                        literal_column("'[)'")), "&&"),
+        using="gist", name="ex_pharmacist_shifts_no_overlap",
+    ).ddl_if(dialect="postgresql"),
+)
+
 ratio_policy = Table(
     "ratio_policy", metadata,
     Column("acuity_class", String(40), primary_key=True),
@@ -108,6 +134,7 @@ order_requests = Table(
     Column("signed_at", TS),
     Column("triage_category", String(40)),  # order.signed: same-day triage (domain/triage.py)
     Column("headache_hours", Integer),
+    Column("prep_minutes", Integer),  # pharmacy preparation (order.signed); None: not told
     # pending | approved | not_required | denied | not_covered | closed
     Column("authorization", String(16), nullable=False, server_default="pending"),
     Column("cancelled", Boolean, nullable=False, server_default=false()),
@@ -133,6 +160,7 @@ appointments = Table(
     Column("window_from", TS),
     Column("window_to", TS),
     Column("ready_at", TS),
+    Column("prep_minutes", Integer, nullable=False, server_default="0"),  # before the start
     Column("hold_expires_at", TS),
     Column("queued_at", TS),
     Column("priority", Integer, nullable=False, server_default="0"),  # triage clinical points

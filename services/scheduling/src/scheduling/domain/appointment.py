@@ -87,6 +87,7 @@ class Details(TypedDict, total=False):
     window_from: datetime | None
     window_to: datetime | None
     ready_at: datetime | None
+    prep_minutes: int
     queued_at: datetime | None
     priority: int
     triage_category: str | None
@@ -112,6 +113,7 @@ class Appointment:
     window_from: datetime | None = None
     window_to: datetime | None = None
     ready_at: datetime | None = None  # pharmacy prep done; no start before this
+    prep_minutes: int = 0  # pharmacy preparation finishing at the start (holds a hood)
     hold_expires_at: datetime | None = None
     queued_at: datetime | None = None
     # Same-day triage (domain/triage.py): the effective category and the attack's length as the

@@ -27,7 +27,8 @@ def visit_of(appt: Appointment, frame: DayFrame, now: datetime | None = None) ->
     if end_m <= 0 or start_m >= frame.horizon:
         return None
     return Visit(id=str(appt.id), chair_id=appt.chair_id, start=start_m, end=end_m,
-                 acuity_class=appt.acuity_class, pediatric=appt.pediatric)
+                 acuity_class=appt.acuity_class, pediatric=appt.pediatric,
+                 prep_minutes=appt.prep_minutes)
 
 
 def visits_of(appts: Iterable[Appointment], frame: DayFrame,
@@ -46,11 +47,22 @@ class Need:
     urgency: str  # same_day | planned
     window_from: datetime | None = None
     window_to: datetime | None = None
+    prep_minutes: int | None = None  # pharmacy preparation (None: unknown)
+    prep_limited: bool = False  # the clinic's pharmacy is configured (hoods and pharmacists)
+
+
+def prep_lead(need: Need, policy: BookingPolicy) -> int:
+    """Minutes from now until the drugs can be ready: the order's own preparation when the
+    pharmacy is a limited resource (the hoods are then checked by slot search), else the fixed
+    lead (no pharmacy configured, or an order that did not say)."""
+    if need.prep_limited and need.prep_minutes is not None:
+        return need.prep_minutes
+    return policy.prep_lead_minutes
 
 
 def ready_time(need: Need, now: datetime, policy: BookingPolicy) -> datetime:
     """Earliest start: pharmacy prep for the drugs, and never before the requested window."""
-    ready = now + timedelta(minutes=policy.prep_lead_minutes)
+    ready = now + timedelta(minutes=prep_lead(need, policy))
     if need.window_from is not None and need.window_from > ready:
         ready = need.window_from
     return ready
@@ -91,7 +103,8 @@ def request_for(need: Need, now: datetime, policy: BookingPolicy, *, limit: int 
     return SlotRequest(minutes=need.minutes, acuity_class=need.acuity_class,
                        pediatric=need.pediatric, requires_driver=need.requires_driver,
                        not_before=not_before, not_after=not_after,
-                       limit=limit, overtime_minutes=policy.booking_overtime_minutes)
+                       limit=limit, overtime_minutes=policy.booking_overtime_minutes,
+                       prep_minutes=need.prep_minutes or 0, prep_from=now)
 
 
 # --------------------------------------------------------------------------- same-day queue
@@ -123,7 +136,8 @@ def offer_freed_capacity(state: DayState, queue: Iterable[Appointment], now: dat
         req = SlotRequest(minutes=entry.minutes, acuity_class=entry.acuity_class,
                           pediatric=entry.pediatric, requires_driver=entry.requires_driver,
                           not_before=not_before, not_after=not_after, limit=1,
-                          overtime_minutes=policy.booking_overtime_minutes)
+                          overtime_minutes=policy.booking_overtime_minutes,
+                          prep_minutes=entry.prep_minutes, prep_from=now)
         slots = find_slots(state, req, policy)
         if not slots:
             continue
@@ -131,6 +145,7 @@ def offer_freed_capacity(state: DayState, queue: Iterable[Appointment], now: dat
         frame = state.frame
         state.add(Visit(id=str(entry.id), chair_id=slot.chair_id,
                         start=frame.minute_floor(slot.start), end=frame.minute_ceil(slot.end),
-                        acuity_class=entry.acuity_class, pediatric=entry.pediatric))
+                        acuity_class=entry.acuity_class, pediatric=entry.pediatric,
+                        prep_minutes=entry.prep_minutes))
         placed.append((entry, slot))
     return placed

@@ -12,8 +12,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .clinic import Chair, DayFrame, NurseShift, RatioPolicy
+
+if TYPE_CHECKING:
+    from .pharmacy import PharmacyDay
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,19 @@ class DayState:
     busy: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # chair -> intervals
     visits: dict[str, Visit] = field(default_factory=dict)
     shifts: list[NurseShift] = field(default_factory=list)
+    # Pharmacy (domain/pharmacy.py): None = preparation not limited. ``prep[i]``: preparations
+    # running at minute i - pharmacy.lead (the pharmacy's day starts before opening).
+    pharmacy: PharmacyDay | None = None
+    prep: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, frame: DayFrame, chairs: list[Chair], shifts: list[NurseShift],
-              policy: RatioPolicy, visits: Iterable[Visit] = ()) -> DayState:
+              policy: RatioPolicy, visits: Iterable[Visit] = (),
+              pharmacy: PharmacyDay | None = None) -> DayState:
         state = cls(frame=frame, chairs=list(chairs), policy=policy,
-                    nurses=nurse_availability(frame, shifts), shifts=list(shifts))
+                    nurses=nurse_availability(frame, shifts), shifts=list(shifts),
+                    pharmacy=pharmacy)
+        state.prep = [0] * len(pharmacy.capacity) if pharmacy is not None else []
         state.load = [0] * frame.horizon
         state.setups = [0] * frame.horizon
         state.busy = {c.id: [] for c in chairs}
@@ -110,6 +121,11 @@ class DayState:
                                               visit.end - visit.start))
         for t in range(lo, setup_end):
             self.setups[t] += sign
+        if self.pharmacy is not None and visit.prep_minutes > 0:
+            lead = self.pharmacy.lead
+            for i in range(max(0, visit.start - visit.prep_minutes + lead),
+                           min(len(self.prep), visit.start + lead)):
+                self.prep[i] += sign
 
     def chair_free(self, chair_id: str, start: int, end: int) -> bool:
         intervals = self.busy.get(chair_id, [])

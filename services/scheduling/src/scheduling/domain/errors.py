@@ -53,14 +53,20 @@ class Reason:
     detail: str
 
 
+PREP_REASONS = ("pharmacy_lead", "pharmacy_closed", "pharmacy_capacity")  # prep_slots.py
+
+
 class SlotUnavailable(Conflict):
     """The requested chair/start cannot be used; carries why and the next feasible options."""
 
     code = "slot-unavailable"
 
     def __init__(self, reasons: Sequence[Reason], next_options: Sequence[Slot] = ()) -> None:
+        # the pharmacy cannot prepare the drugs in time: the start itself is what to change
+        prep = next((r for r in reasons if r.code in PREP_REASONS), None)
         super().__init__(
             "; ".join(r.detail for r in reasons) or "slot unavailable",
+            errors=[{"field": "start", "message": prep.detail}] if prep else None,
             reasons=[{"code": r.code, "detail": r.detail} for r in reasons],
             next_options=[{"chair_id": s.chair_id, "start": s.start.isoformat(),
                            "end": s.end.isoformat()} for s in next_options])

@@ -32,12 +32,13 @@ class SignedOrder:
     window_to: datetime | None = None
     triage_category: str | None = None  # same-day triage as the order stated it
     headache_hours: int | None = None
+    prep_minutes: int | None = None  # pharmacy preparation; None: order.signed did not say
 
     def need(self) -> Need:
         return Need(minutes=self.minutes, acuity_class=self.acuity_class,
                     pediatric=self.pediatric, requires_driver=self.requires_driver,
                     urgency=self.urgency, window_from=self.window_from,
-                    window_to=self.window_to)
+                    window_to=self.window_to, prep_minutes=self.prep_minutes)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ A pure function of a DayState. A start s is feasible for a visit of d minutes wh
 - driver cut-off: a patient who needs a driver starts no later than the cut-off;
 - a chair that is active, pediatric-capable for a child, and free over [s, s + d);
 - nurse monitoring: load + weight <= capacity at every minute of [s, s + d);
-- staggered starts: set-ups running + 1 <= nurses available over the set-up minutes.
+- staggered starts: set-ups running + 1 <= nurses available over the set-up minutes;
+- pharmacy (when the day has a pharmacy picture): the preparation [s - prep, s) begins no
+  earlier than ``prep_from`` and finds a staffed hood free at every minute (prep_slots.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from datetime import datetime, time
 from .clinic import MINUTES_PER_DAY, BookingPolicy
 from .daystate import DayState, Visit
 from .errors import InvalidInput, Reason
+from .prep_slots import earliest_start, fits, next_full, prep_reasons
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class SlotRequest:
     limit: int = 10
     overtime_minutes: int = 0  # how far past closing the visit may end
     ignore_visit: str | None = None  # the appointment being moved does not block itself
+    prep_minutes: int = 0  # pharmacy preparation finishing at the start (one hood)
+    prep_from: datetime | None = None  # aware; preparation cannot begin before (now)
 
     def __post_init__(self) -> None:
         if not isinstance(self.minutes, int) or self.minutes <= 0:
@@ -38,6 +43,8 @@ class SlotRequest:
             raise InvalidInput("a visit cannot be longer than a day", field="minutes")
         if not 1 <= self.limit <= 200:
             raise InvalidInput("limit must be 1..200", field="limit")
+        if not isinstance(self.prep_minutes, int) or not 0 <= self.prep_minutes <= 24 * 60:
+            raise InvalidInput("prep_minutes must be 0..1440", field="prep_minutes")
         if self.not_before and self.not_after and self.not_after <= self.not_before:
             raise InvalidInput("window end must be after its start", field="to")
 
@@ -64,6 +71,9 @@ def bounds(state: DayState, req: SlotRequest, policy: BookingPolicy) -> Bounds |
     end_max = min(frame.close + req.overtime_minutes, frame.horizon)
     if req.not_before is not None:
         lo = max(lo, frame.minute_ceil(req.not_before))
+    prep_lo = earliest_start(state, req.prep_minutes, req.prep_from)
+    if prep_lo is not None:
+        lo = max(lo, prep_lo)
     if req.not_after is not None:
         end_max = min(end_max, frame.minute_floor(req.not_after))
     grid = policy.grid_minutes
@@ -132,11 +142,14 @@ def find_slots(state: DayState, req: SlotRequest, policy: BookingPolicy) -> list
     ex_setup_end = (exclude.start + min(state.policy.setup(exclude.acuity_class),
                                         exclude.end - exclude.start)) if exclude else 0
     next_mon_bad, next_setup_bad = _nurse_masks(state, weight, exclude, ex_w, ex_setup_end)
+    hoods_full = next_full(state, req.prep_minutes, exclude)
     chairs = _chairs(state, req.pediatric)
     out: list[Slot] = []
     for s in range(b.lo, b.hi + 1, policy.grid_minutes):
         end = s + req.minutes
         if next_mon_bad[s] < end or next_setup_bad[s] < s + setup:
+            continue
+        if not fits(state, hoods_full, s, req.prep_minutes):
             continue
         chair = next((c for c in chairs if _chair_free(state, c, s, end, exclude)), None)
         if chair is None:
@@ -174,6 +187,7 @@ def check_slot(state: DayState, req: SlotRequest, policy: BookingPolicy, chair_i
     if chair is not None and not _chair_free(state, chair_id, s, end, exclude):
         reasons.append(Reason("chair_busy", f"chair {chair_id} is taken at that time"))
     reasons.extend(nurse_reasons(state, req, s, exclude))
+    reasons.extend(prep_reasons(state, req.prep_minutes, req.prep_from, s, exclude))
     return reasons
 
 

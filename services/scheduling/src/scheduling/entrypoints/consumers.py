@@ -61,7 +61,8 @@ async def on_order_signed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
         patient_id=p.patient_id, urgency=p.urgency, minutes=p.estimated_chair_minutes,
         acuity_class=p.acuity_class, pediatric=p.pediatric, requires_driver=p.requires_driver,
         window_from=window_from, window_to=window_to, signed_at=p.signed_at,
-        triage_category=p.triage_category, headache_hours=p.headache_hours)
+        triage_category=p.triage_category, headache_hours=p.headache_hours,
+        prep_minutes=p.prep_minutes)
     await booking.hold_for_order(uow, order, datetime.now(UTC), uow.options.policy)
 
 

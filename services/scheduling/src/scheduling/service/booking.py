@@ -19,6 +19,7 @@ from scheduling.domain.booking import (
     Need,
     offer_freed_capacity,
     planned_span,
+    prep_lead,
     ready_time,
     request_for,
 )
@@ -37,14 +38,15 @@ async def record_signed_order(
     urgency: str, minutes: int, acuity_class: str, pediatric: bool, requires_driver: bool,
     signed_at: datetime, window_from: datetime | None = None, window_to: datetime | None = None,
     authorization: str | None = None, triage_category: str | None = None,
-    headache_hours: int | None = None,
+    headache_hours: int | None = None, prep_minutes: int | None = None,
 ) -> OrderRequest:
     """order.signed: what the order asks for (``authorization``: as if decided already)."""
     signed = SignedOrder(
         order_id=order_id, practice_id=practice_id, patient_id=patient_id, urgency=urgency,
         minutes=minutes, acuity_class=acuity_class, pediatric=pediatric,
         requires_driver=requires_driver, signed_at=signed_at, window_from=window_from,
-        window_to=window_to, triage_category=triage_category, headache_hours=headache_hours)
+        window_to=window_to, triage_category=triage_category, headache_hours=headache_hours,
+        prep_minutes=prep_minutes)
     await uow.orders.record_signed(signed, authorization=authorization)
     order = await uow.orders.get(order_id)
     if order is None:
@@ -106,9 +108,9 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
     if existing or order.cancelled or order.released or signed is None:
         return existing[0] if existing else None
     clinic = await load_clinic(uow, policy)
-    need = signed.need()
+    need = replace(signed.need(), prep_limited=clinic.pharmacy_limited)
     slot = await find_and_lock(uow, clinic, need, now)
-    ready_at = now + timedelta(minutes=policy.prep_lead_minutes)
+    ready_at = now + timedelta(minutes=prep_lead(need, policy))
     fields: Details = {
         "order_id": order.order_id, "practice_id": signed.practice_id,
         "acuity_class": clinic.ratios.resolve(need.acuity_class, strict=False),
@@ -116,6 +118,7 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
         "urgency": need.urgency, "window_from": need.window_from, "window_to": need.window_to,
         "ready_at": ready_at, "requested_start": max(ready_at, need.window_from or ready_at),
         **triaged(signed),
+        "prep_minutes": need.prep_minutes or 0,
     }
     outcome = "held" if slot else ("queued" if need.urgency == "same_day" else "unplaced")
     REQUEST_OUTCOMES.labels(need.urgency, outcome).inc()

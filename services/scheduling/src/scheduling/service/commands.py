@@ -55,7 +55,7 @@ async def _unbooked(uow: SchedulingUnitOfWork, order_id: UUID) -> list[Appointme
 async def book(uow: SchedulingUnitOfWork, *, order_id: UUID, start: datetime,
                chair_id: str | None, now: datetime, policy: BookingPolicy) -> Appointment:
     clinic = await shared_clinic(uow, policy)
-    req = request_of(clinic, (await _order(uow, order_id))[1])
+    req = request_of(clinic, (await _order(uow, order_id))[1], now=now)
     await _unbooked(uow, order_id)
     await uow.rollback()  # read again under the order's lock below
     frame = await peek(uow, clinic, req, start, chair_id, now)
@@ -93,6 +93,7 @@ def _hold(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
         acuity_class=clinic.ratios.resolve(order.acuity_class, strict=False),
         pediatric=order.pediatric, requires_driver=order.requires_driver,
         urgency=order.urgency, requested_start=slot.start,
+        prep_minutes=order.prep_minutes or 0,
         window_from=order.window_from, window_to=order.window_to)
     uow.appointments.add(appt)
     return appt
@@ -114,7 +115,7 @@ async def move(uow: SchedulingUnitOfWork, *, appt_id: UUID, start: datetime,
     await uow.rollback()  # read again once queued for its days below
     old_day = clinic.hours.local_date(appt.start) if appt.start else None
     new_day = clinic.hours.local_date(require_aware(start, "start"))
-    req = request_of(clinic, appt, str(appt.id) if old_day == new_day else None)
+    req = request_of(clinic, appt, str(appt.id) if old_day == new_day else None, now=now)
     frame = await peek(uow, clinic, req, start, chair_id, now)
     state: DayState | None = None
     days = [d for d in (old_day, new_day) if d]

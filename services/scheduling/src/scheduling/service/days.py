@@ -10,6 +10,7 @@ from scheduling.domain.booking import visits_of
 from scheduling.domain.clinic import BookingPolicy, Chair, ClinicHours, DayFrame, RatioPolicy
 from scheduling.domain.daystate import DayState
 from scheduling.domain.errors import InvalidInput
+from scheduling.domain.pharmacy_staff import MAX_LEAD_MINUTES, pharmacy_day
 from scheduling.service.uow import SchedulingUnitOfWork
 
 
@@ -21,6 +22,11 @@ class Clinic:
     chairs: list[Chair]
     ratios: RatioPolicy
     policy: BookingPolicy
+    hoods: int | None = None  # the pharmacy's hoods; None: preparation not limited
+
+    @property
+    def pharmacy_limited(self) -> bool:
+        return self.hoods is not None
 
     def frame(self, day: date, overtime: int | None = None) -> DayFrame | None:
         return self.hours.frame(day, self.policy.booking_overtime_minutes
@@ -33,7 +39,8 @@ class Clinic:
 async def load_clinic(uow: SchedulingUnitOfWork, policy: BookingPolicy) -> Clinic:
     hours = await uow.config.hours()
     return Clinic(hours=hours, chairs=await uow.config.chairs(),
-                  ratios=await uow.config.ratio_policy(hours.state), policy=policy)
+                  ratios=await uow.config.ratio_policy(hours.state), policy=policy,
+                  hoods=await uow.pharmacy.hoods())
 
 
 @dataclass
@@ -56,8 +63,13 @@ async def load_frame(uow: SchedulingUnitOfWork, clinic: Clinic, frame: DayFrame,
     end = frame.at(frame.horizon)
     shifts = await uow.config.shifts(frame.open_at - timedelta(days=1), end)
     appts = await uow.appointments.overlapping(frame.open_at, end)
+    pharmacy = None
+    if clinic.hoods is not None:
+        pharmacists = await uow.pharmacy.shifts(
+            frame.open_at - timedelta(minutes=MAX_LEAD_MINUTES), end)
+        pharmacy = pharmacy_day(frame, clinic.hoods, pharmacists)
     state = DayState.build(
-        frame, clinic.chairs, shifts, clinic.ratios, visits_of(appts, frame, now)
+        frame, clinic.chairs, shifts, clinic.ratios, visits_of(appts, frame, now), pharmacy
     )
     return Day(state=state, appointments=appts)
 

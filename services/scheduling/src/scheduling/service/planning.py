@@ -35,7 +35,7 @@ async def search_slots(uow: SchedulingUnitOfWork, req: SlotRequest, start: datet
     if end <= start:
         return []
     req = replace(req, not_before=max(req.not_before or start, start), not_after=end,
-                  overtime_minutes=policy.booking_overtime_minutes)
+                  overtime_minutes=policy.booking_overtime_minutes, prep_from=now)
     out: list[Slot] = []
     for day in search_range(clinic, start, end, max_days):
         loaded = await load_day(uow, clinic, day, now)
@@ -104,6 +104,9 @@ def _item(appt: Appointment, visit: Visit, frame: DayFrame, now_m: int, clinic: 
     def minute(t: datetime | None, default: int) -> int:
         return default if t is None else frame.minute_ceil(t)
     earliest = max(now_m, 0, minute(appt.ready_at, 0), minute(appt.window_from, 0))
+    if clinic.pharmacy_limited and appt.prep_minutes > 0:
+        # a preparation not begun yet cannot begin before now (one under way stays put)
+        earliest = max(earliest, min(visit.start, now_m + appt.prep_minutes))
     latest_start = frame.horizon
     if appt.requires_driver and policy.driver_latest_start is not None:
         latest_start = frame.local_minute(policy.driver_latest_start)
@@ -113,6 +116,7 @@ def _item(appt: Appointment, visit: Visit, frame: DayFrame, now_m: int, clinic: 
                     acuity_class=clinic.ratios.resolve(appt.acuity_class, strict=False),
                     pediatric=appt.pediatric, earliest=earliest, latest_start=latest_start,
                     latest_end=latest_end, requested=minute(appt.requested_start, visit.start),
+                    prep_minutes=appt.prep_minutes if clinic.pharmacy_limited else 0,
                     current=visit)
 
 
@@ -161,7 +165,7 @@ async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datet
     if not items:
         return result
     problem = DayProblem(frame, clinic.chairs, loaded.state.nurses, clinic.ratios, fixed, items,
-                         grid=policy.grid_minutes)
+                         grid=policy.grid_minutes, pharmacy=loaded.state.pharmacy)
     plan = await asyncio.to_thread(solve_day, problem, options)
     result.status, result.solve_seconds = plan.status, round(plan.solve_seconds, 3)
     if not plan.ok:

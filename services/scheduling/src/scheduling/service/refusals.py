@@ -34,14 +34,20 @@ class Visit(Protocol):
     def pediatric(self) -> bool: ...
     @property
     def requires_driver(self) -> bool: ...
+    @property
+    def prep_minutes(self) -> int | None: ...
 
 
-def request_of(clinic: Clinic, visit: Visit, ignore: str | None = None) -> SlotRequest:
+def request_of(clinic: Clinic, visit: Visit, ignore: str | None = None, *,
+               now: datetime | None = None) -> SlotRequest:
+    """The visit's needs; its pharmacy preparation (checked when the clinic's pharmacy is
+    configured) must fit before the start and cannot begin before ``now``."""
     return SlotRequest(minutes=visit.minutes,
                        acuity_class=clinic.ratios.resolve(visit.acuity_class, strict=False),
                        pediatric=visit.pediatric, requires_driver=visit.requires_driver,
                        ignore_visit=ignore,
-                       overtime_minutes=clinic.policy.booking_overtime_minutes)
+                       overtime_minutes=clinic.policy.booking_overtime_minutes,
+                       prep_minutes=visit.prep_minutes or 0, prep_from=now)
 
 
 def frame_of(clinic: Clinic, start: datetime, chair_id: str | None, now: datetime) -> DayFrame:

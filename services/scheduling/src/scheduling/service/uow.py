@@ -28,6 +28,7 @@ from chairside_shared.messaging.outbox import Message, OutboxWriter, Seen, UnitO
 from scheduling.adapters.config import SqlConfig
 from scheduling.adapters.orders import SqlOrders
 from scheduling.adapters.orm import violates_chair_overlap
+from scheduling.adapters.pharmacy import SqlPharmacy
 from scheduling.adapters.repository import SqlAppointments
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
 from scheduling.domain.errors import ChairTaken
@@ -79,6 +80,7 @@ class SchedulingUnitOfWork(UnitOfWork):
         self.config = SqlConfig(self.session, self.options.default_hours,
                                 self.options.ratio_overrides)
         self.orders = SqlOrders(self.session)
+        self.pharmacy = SqlPharmacy(self.session)
         deadline = None if self.wait_budget_s is None else \
             asyncio.get_running_loop().time() + self.wait_budget_s
         self.locks = Locks(self.session, deadline, self.day_queues)

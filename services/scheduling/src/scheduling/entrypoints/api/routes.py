@@ -46,7 +46,8 @@ def queue_item_out(a: Appointment, p: Priority, rank: int, bound: int) -> s.Queu
 async def get_slots(uow: UoWDep, now: NowDep,
                     q: Annotated[s.SlotQuery, Query()]) -> list[s.SlotOut]:
     req = SlotRequest(minutes=q.minutes, acuity_class=q.acuity_class, pediatric=q.pediatric,
-                      requires_driver=q.requires_driver, limit=q.limit)
+                      requires_driver=q.requires_driver, limit=q.limit,
+                      prep_minutes=q.prep_minutes)
     slots = await queries.search_slots(uow=uow, request=req, start=q.from_, end=q.to, now=now)
     return [s.SlotOut(chair_id=x.chair_id, start=x.start, end=x.end) for x in slots]
 

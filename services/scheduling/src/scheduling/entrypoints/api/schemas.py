@@ -40,6 +40,9 @@ class SlotQuery(Schema):
     pediatric: bool = False
     requires_driver: bool = False
     limit: int = Field(default=10, ge=1, le=200)
+    prep_minutes: int = Field(default=0, ge=0, le=240, description=(
+        "pharmacy preparation finishing at the start; when the pharmacy is configured, only "
+        "starts whose preparation finds a staffed hood (from now on) are offered"))
 
     @model_validator(mode="after")
     def _window(self) -> SlotQuery:

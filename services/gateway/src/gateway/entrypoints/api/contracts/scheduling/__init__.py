@@ -46,10 +46,12 @@ from .clinic_hours import (
 )
 
 from .common import (
+    BreakIn as BreakIn,
     GetBoardQuery as GetBoardQuery,
     GetSlotsQuery as GetSlotsQuery,
     HTTPValidationError as HTTPValidationError,
     ListAppointmentsQuery as ListAppointmentsQuery,
+    ListPharmacistShiftsQuery as ListPharmacistShiftsQuery,
     ListRecallsQuery as ListRecallsQuery,
     ListShiftsQuery as ListShiftsQuery,
     OptimizeQuery as OptimizeQuery,
@@ -60,10 +62,21 @@ from .common import (
 )
 
 from .nurse_shifts import (
-    BreakIn as BreakIn,
     ListShiftsResponse as ListShiftsResponse,
     NurseShiftIn as NurseShiftIn,
     NurseShiftOut as NurseShiftOut,
+)
+
+from .pharmacy_hoods import (
+    Hoods as Hoods,
+    PharmacyHoodsIn as PharmacyHoodsIn,
+    PharmacyHoodsOut as PharmacyHoodsOut,
+)
+
+from .pharmacy_shifts import (
+    ListPharmacistShiftsResponse as ListPharmacistShiftsResponse,
+    PharmacistShiftIn as PharmacistShiftIn,
+    PharmacistShiftOut as PharmacistShiftOut,
 )
 
 from .ratio_policy import (

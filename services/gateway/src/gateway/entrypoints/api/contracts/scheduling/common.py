@@ -13,6 +13,27 @@ from pydantic import (
 from typing_extensions import TypeAliasType
 
 
+class BreakIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    end: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='End',
+        ),
+    ]
+    start: Annotated[
+        AwareDatetime,
+        Field(
+            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
+            title='Start',
+        ),
+    ]
+
+
 class State(RootModel[str]):
     root: Annotated[str, Field(max_length=2, title='State')]
 
@@ -38,6 +59,15 @@ class GetSlotsQuery(BaseModel):
     limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 10
     minutes: Annotated[int, Field(gt=0, le=1440, title='Minutes')]
     pediatric: Annotated[bool, Field(title='Pediatric')] = False
+    prep_minutes: Annotated[
+        int,
+        Field(
+            description='pharmacy preparation finishing at the start; when the pharmacy is configured, only starts whose preparation finds a staffed hood (from now on) are offered',
+            ge=0,
+            le=240,
+            title='Prep Minutes',
+        ),
+    ] = 0
     requires_driver: Annotated[bool, Field(title='Requires Driver')] = False
     to: Annotated[AwareDatetime | None, Field(title='To')] = None
 
@@ -50,6 +80,14 @@ class ListAppointmentsQuery(BaseModel):
     date: Annotated[date_aliased | None, Field(title='Date')] = None
     limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
     order_id: Annotated[UUID | None, Field(title='Order Id')] = None
+
+
+class ListPharmacistShiftsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[AwareDatetime | None, Field(alias='from', title='From')] = None
+    to: Annotated[AwareDatetime | None, Field(title='To')] = None
 
 
 class PracticeId(RootModel[str]):

@@ -12,26 +12,7 @@ from pydantic import (
 )
 from typing_extensions import TypeAliasType
 
-
-class BreakIn(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    end: Annotated[
-        AwareDatetime,
-        Field(
-            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
-            title='End',
-        ),
-    ]
-    start: Annotated[
-        AwareDatetime,
-        Field(
-            description='RFC 3339 time with offset, between 1900-01-01 and 2199-12-31 (UTC)',
-            title='Start',
-        ),
-    ]
+from .common import BreakIn
 
 
 class NurseShiftIn(BaseModel):
