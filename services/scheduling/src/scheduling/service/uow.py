@@ -29,6 +29,7 @@ from scheduling.adapters.config import SqlConfig
 from scheduling.adapters.orders import SqlOrders
 from scheduling.adapters.orm import violates_chair_overlap
 from scheduling.adapters.repository import SqlAppointments
+from scheduling.adapters.series import SqlSeries
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
 from scheduling.domain.errors import ChairTaken
 from scheduling.domain.visit_truth import VisitWindows
@@ -79,6 +80,7 @@ class SchedulingUnitOfWork(UnitOfWork):
         self.config = SqlConfig(self.session, self.options.default_hours,
                                 self.options.ratio_overrides)
         self.orders = SqlOrders(self.session)
+        self.series = SqlSeries(self.session)
         deadline = None if self.wait_budget_s is None else \
             asyncio.get_running_loop().time() + self.wait_budget_s
         self.locks = Locks(self.session, deadline, self.day_queues)
