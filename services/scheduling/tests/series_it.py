@@ -61,3 +61,22 @@ async def counts(runtime, order_ids: list[UUID]) -> tuple[int, int]:
         series = (await uow.session.execute(
             select(func.count()).select_from(series_orm.series))).scalar()
     return int(live or 0), int(series or 0)
+
+
+async def publish(broker, event_type: str, payload, key) -> None:
+    """One event on its contract's topic, as its producer would send it."""
+    from aiokafka import AIOKafkaProducer
+
+    from chairside_shared import contracts
+    from chairside_shared.messaging.envelope import encode, kafka_headers
+
+    enc = encode(event_type=event_type, payload=payload, source="test", key=str(key))
+    producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap_servers)
+    await producer.start()
+    try:
+        contract = contracts.contract_for(event_type)
+        assert contract is not None
+        await producer.send_and_wait(contract.topic, value=enc.value.encode(),
+                                     key=str(key).encode(), headers=kafka_headers(enc.headers))
+    finally:
+        await producer.stop()
