@@ -76,6 +76,28 @@ from .schedule import (
     Placement as Placement,
 )
 
+from .series import (
+    ConsecutiveDays as ConsecutiveDays,
+    DayOffsets as DayOffsets,
+    Offset as Offset,
+    PatternOut as PatternOut,
+    SeriesAlternative as SeriesAlternative,
+    SeriesCreate as SeriesCreate,
+    SeriesFailure as SeriesFailure,
+    SeriesInfeasibleProblem as SeriesInfeasibleProblem,
+    SeriesOut as SeriesOut,
+    SeriesVisitOut as SeriesVisitOut,
+    SeriesVisitSlot as SeriesVisitSlot,
+    ShiftOfferOut as ShiftOfferOut,
+    WindowIn as WindowIn,
+    WindowOut as WindowOut,
+)
+
+from .series__shift import (
+    FromPosition as FromPosition,
+    SeriesShift as SeriesShift,
+)
+
 from .slots import (
     GetSlotsResponse as GetSlotsResponse,
 )
