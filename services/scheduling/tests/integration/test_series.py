@@ -57,6 +57,8 @@ async def test_a_course_is_booked_in_one_decision_and_replaces_the_hold(svc):
     await _verified(svc)
     r = await c.get(f"/v1/series/{s['id']}")
     assert r.status_code == 200 and r.json()["visits"] == s["visits"]
+    r = await c.get(f"/v1/appointments/{hold['id']}")
+    assert r.json()["series_id"] == s["id"] and r.json()["paused_by_reactions"] == []
     # an order is in one series only
     r = await c.post("/v1/series", json=body(orders, first=WEEK[2]))
     assert r.status_code == 409 and r.json()["type"].endswith("series-order-taken")

@@ -69,6 +69,12 @@ async def test_clinical_loop_15_dose_3_held_after_chest_pain_until_cleared(
         assert await eventually(holds) == [chest_pain.reaction_id]  # the plain one holds none
         view = await series_handlers.get_series(uow=runtime.uow(), series_id=booked.series.id)
         assert view.held_by == [chest_pain.reaction_id]
+        appt, series_id, held = await series_handlers.appointment_in_series(
+            uow=runtime.uow(), appt_id=third.id)
+        assert (series_id, held) == (booked.series.id, [chest_pain.reaction_id])
+        assert [v.status for v in (await series_handlers.get_series(
+            uow=runtime.uow(), series_id=booked.series.id)).appointments.values()] == \
+            [appt.status] * 3  # booked, all of them: chair time kept while paused
         for action in (handlers.check_in, handlers.start_visit):
             with pytest.raises(SeriesPaused) as err:
                 await action(uow=runtime.uow(), appt_id=third.id, now=local(7, 45, WEEK[2]))

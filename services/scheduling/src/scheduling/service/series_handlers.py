@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
+from scheduling.domain.appointment import Appointment
+from scheduling.domain.errors import NotFound
 from scheduling.domain.series import Pattern, Window
-from scheduling.service import series, series_shift
+from scheduling.service import series, series_holds, series_shift
 from scheduling.service.series import SeriesView
 from scheduling.service.uow import SchedulingUnitOfWork
 
@@ -36,3 +38,15 @@ async def shift_series(*, uow: SchedulingUnitOfWork, series_id: UUID, days: int,
                                        policy=uow.options.policy)
         await uow.commit()
     return out
+
+
+async def appointment_in_series(*, uow: SchedulingUnitOfWork, appt_id: UUID
+                                ) -> tuple[Appointment, UUID | None, list[UUID]]:
+    """An appointment, the series its order belongs to and the reactions pausing it (RX-6)."""
+    async with uow:
+        appt = await uow.appointments.get(appt_id)
+        if appt is None:
+            raise NotFound(f"appointment {appt_id} not found")
+        found = await uow.series.of_orders([appt.order_id]) if appt.order_id else {}
+        held = await series_holds.paused_by(uow, appt) if found else []
+        return appt, next(iter(found.values()), None), held
