@@ -19,8 +19,10 @@ from scheduling.domain.series import (
     Window,
     place_series,
     series_days,
+    violations_of,
     visit_request,
 )
+from scheduling.domain.slots import Slot
 from scheduling.domain.verify import verify_day
 
 MON = date(2025, 3, 3)
@@ -171,3 +173,13 @@ def test_shift_offer_after_a_moved_or_cancelled_visit():
 def test_visit_status_paused_only_before_it_starts(status, paused, shown):
     appt = None if status is None else Appointment(id=uuid4(), status=status, minutes=60)
     assert visit_status(appt, paused) == shown
+
+
+def test_the_verifier_checks_each_placement_and_names_what_it_breaks():
+    state = day(n_chairs=1, nurses=1, visits=[visit("other", "c01", 60, 120)])
+    req = visit_request(HOURS, DAY, WINDOW, NEED, EARLY, POLICY)
+    assert req is not None
+    clash = Slot(chair_id="c01", start=state.frame.at(0), end=state.frame.at(240))
+    assert {v.kind for v in violations_of(state, req, clash)} == {"chair_overlap"}
+    free = Slot(chair_id="c01", start=state.frame.at(180), end=state.frame.at(420))
+    assert violations_of(state, req, free) == []

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .clinic import BookingPolicy, ClinicHours
-from .daystate import DayState
-from .errors import InvalidInput
+from .daystate import DayState, Visit
+from .errors import InvalidInput, Violation
 from .slots import Slot, SlotRequest, check_slot, find_slots
+from .verify import verify_day
 
 MIN_VISITS = 2
 MAX_CONSECUTIVE = 5  # clinical-loop.md §4: DHE 2-5 sequential days
@@ -145,12 +146,29 @@ def blocked_by(state: DayState, req: SlotRequest, policy: BookingPolicy) -> tupl
     return tuple(sorted(codes)) or ("no_chair",)
 
 
+NEW_VISIT = "series-visit"
+
+
+def violations_of(state: DayState, req: SlotRequest, slot: Slot) -> list[Violation]:
+    """What the independent verifier finds wrong with the day once the visit is added (only
+    what involves the visit: a day already broken elsewhere is not this booking's doing)."""
+    frame = state.frame
+    new = Visit(id=NEW_VISIT, chair_id=slot.chair_id, start=frame.minute_floor(slot.start),
+                end=frame.minute_ceil(slot.end), acuity_class=req.acuity_class,
+                pediatric=req.pediatric)
+    found = verify_day(frame, state.chairs, state.nurses, state.policy,
+                       [*state.visits.values(), new],
+                       end_limit=min(frame.close + req.overtime_minutes, frame.horizon))
+    return [v for v in found if NEW_VISIT in v.ids]
+
+
 def place_series(days: Sequence[date], states: Sequence[DayState | None],
                  requests: Sequence[SlotRequest | None],
-                 policy: BookingPolicy) -> list[Slot] | Failure:
+                 policy: BookingPolicy, *, verify: bool = False) -> list[Slot] | Failure:
     """Every visit's earliest slot in its window on its day, or the first visit that has none
     (then nothing is placed). Visits sit on distinct days, so one placement never takes
-    another's capacity."""
+    another's capacity. With ``verify`` (the decision, not a look for options) every placement
+    is checked again by the verifier (domain/verify.py)."""
     slots: list[Slot] = []
     for i, (day, state, req) in enumerate(zip(days, states, requests, strict=True), start=1):
         if state is None:
@@ -162,5 +180,9 @@ def place_series(days: Sequence[date], states: Sequence[DayState | None],
         if not found:
             return Failure(i, day, "no_slot", f"no chair and nurse free in the window on {day}",
                            blocked_by(state, req, policy))
+        broken = violations_of(state, req, found[0]) if verify else []
+        if broken:
+            return Failure(i, day, "verifier", "the verifier refused the placement",
+                           tuple(sorted({v.kind for v in broken})))
         slots.append(found[0])
     return slots
