@@ -61,6 +61,20 @@ async def world(stack, api) -> dict[str, Any]:
     # eptinezumab) and is refused; the probes' submits then find the case already held.
     with contextlib.suppress(ApiError):
         await api.post(f"/v1/authorizations/{b['authorization']['id']}/submit")
+    # a series (issue 16) of two signed orders, and two more the series base request books
+    course = []
+    for _ in range(4):
+        o = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, urgency="planned",
+                            window=(datetime.now(UTC) + timedelta(days=1),
+                                    datetime.now(UTC) + timedelta(days=10)), who="demo-admin")
+        await api.post(f"/v1/orders/{o['id']}/sign")
+        await visit_when(api, o["id"], lambda v: status_of(v["appointment"]) is not None,
+                         "held")
+        course.append(o["id"])
+    first_day = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
+    series = await api.post("/v1/series", {
+        "order_ids": course[:2], "pattern": {"kind": "consecutive_days"},
+        "first_day": first_day, "window": {"from": "08:00", "to": "16:00"}})
     draft = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
     to_cancel = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
     ident = await identities(api, patient["id"], cocktail["id"])
@@ -80,7 +94,9 @@ async def world(stack, api) -> dict[str, Any]:
             "coverage_id": ident["coverage"]["id"], "check_id": ident["check"]["id"],
             "practitioner_id": ident["practitioner"]["id"], "line_sequence": "1",
             "recall_id": str(uuid.uuid4()),  # nobody's recall: the probes read a 404
+            "series_id": series["id"],
         },
+        "series_orders": course[2:], "series_first_day": first_day,
         "identity": ident,
         "chair_order": chair["id"], "chair_appointment": c["appointment"]["id"],
         "to_cancel": to_cancel["id"], "signed_order": biologic["id"],
@@ -181,6 +197,12 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
             "start": soon.isoformat()}),
         ("POST", "/v1/appointments/{appt_id}/move"): Base(body={"start": soon.isoformat()}),
         ("POST", "/v1/appointments/{appointment_id}/cancel"): Base(body={"reason": "sick"}),
+        ("POST", "/v1/series"): Base(body={
+            "order_ids": w["series_orders"], "pattern": {"kind": "day_offsets",
+                                                         "offsets": [0, 7]},
+            "first_day": w["series_first_day"], "window": {"from": "08:00", "to": "16:00"},
+            "allow_closed_day_gap": False}),
+        ("POST", "/v1/series/{series_id}/shift"): Base(body={"days": 1, "from_position": 2}),
         ("POST", "/v1/appointments/{appt_id}/cancel"): Base(body={"reason": "sick"}),
         ("GET", "/v1/board"): Base(query={"date": soon.date().isoformat()}),
         ("POST", "/v1/schedule/optimize"): Base(query={"date": soon.date().isoformat()}),

@@ -141,7 +141,20 @@ class ReactionRecorded(EventPayload):
     term: str  # infusion_related_reaction, anaphylaxis, other
     drug_codes: list[str]
     acuity_class: str | None = None  # RX-7: set when the visit's acuity was raised
+    # RX-6: the reaction holds the patient's remaining series doses until a provider clears
+    # it (reaction.cleared); scheduling pauses the unstarted series visits meanwhile
+    holds_series: bool = False
     recorded_at: datetime
+
+
+class ReactionCleared(EventPayload):
+    """reaction.cleared: a provider cleared the series hold of a reaction (RX-6). Ids only."""
+
+    reaction_id: UUID
+    order_id: UUID
+    practice_id: str
+    patient_id: UUID
+    cleared_at: datetime
 
 
 class ReactionSevere(EventPayload):
@@ -500,6 +513,8 @@ CONTRACTS: dict[str, EventContract] = {
            "An infusion reaction was recorded on an order's visit."),
         _c("reaction.severe", ORDERS_TOPIC, ReactionSevere,
            "A grade >= 3 infusion reaction was recorded (orders of the molecule are blocked)."),
+        _c("reaction.cleared", ORDERS_TOPIC, ReactionCleared,
+           "A provider cleared a reaction's hold on the patient's series (RX-6)."),
         _c("outcome.assessed", ORDERS_TOPIC, OutcomeAssessed,
            "A preventive outcome assessment was recorded (figures, no PHI)."),
         _c("order.escort_confirmed", ORDERS_TOPIC, OrderEscortConfirmed,

@@ -51,6 +51,7 @@ BODIES: dict[type[Any], Any] = {
     od.FollowUpIn: {"checkpoint_hours": 24},
     od.AssessmentIn: {"kind": "midas", "taken_on": "2026-03-01", "items": [3, 2, 4, 1, 5]},
     sc.AppointmentMove: {"start": LATER},
+    sc.SeriesShift: {"days": 1},
     sc.ChairIn: {"id": "chair-9", "kind": "recliner", "pediatric_capable": False},
     sc.NurseShiftIn: {"nurse_id": "rn-1", "start": WHEN, "end": LATER},
     sc.RatioPolicyIn: {"ratios": {"biologic": 2}},
@@ -137,6 +138,7 @@ class PracticeData:
     reaction: dict[str, Any]
     alert: dict[str, Any]
     recall: dict[str, Any]
+    series: dict[str, Any]
 
     @property
     def ids(self) -> dict[str, str]:
@@ -151,13 +153,13 @@ class PracticeData:
                 "schedule_id": "demo-fees", "version": "1",
                 "appeal_id": APPEAL_ID, "document_id": DOCUMENT_ID,
                 "reaction_id": self.reaction["id"], "alert_id": self.alert["id"],
-                "recall_id": self.recall["id"]}
+                "recall_id": self.recall["id"], "series_id": self.series["id"]}
 
     @property
     def all_ids(self) -> set[str]:
         return {self.patient["id"], self.order["id"], self.appointment["id"],
                 self.authorization["id"], self.claim["id"], self.check["id"],
-                self.recall["id"]}
+                self.recall["id"], self.series["id"]}
 
 
 def seed_practice(fakes: Any, practice_id: str, mrn: str) -> PracticeData:
@@ -185,8 +187,11 @@ def seed_practice(fakes: Any, practice_id: str, mrn: str) -> PracticeData:
     recall = fakes["scheduling"].put("recalls", {
         "practice_id": practice_id, "patient_id": patient["id"], "source_order_id": order["id"],
         "drug_code": "eptinezumab", "status": "due", "earliest": "2026-05-25"})
+    series = fakes["scheduling"].put("series", {
+        "patient_id": patient["id"], "practice_id": practice_id,
+        "visits": [{"position": 1, "order_id": order["id"]}]})
     return PracticeData(practice_id, patient, order, appointment, authorization, claim, check,
-                        practitioner, reaction, alert, recall)
+                        practitioner, reaction, alert, recall, series)
 
 
 async def add_partner(gw: Any, client_id: str, practice_id: str) -> str:
@@ -219,6 +224,10 @@ def request_for(route: Route, target: PracticeData) -> tuple[str, str, dict[str,
         kwargs["json"] = {"member_id": "M123", "practice_id": target.practice_id}
     elif route.body is sc.AppointmentCreate:
         kwargs["json"] = {"order_id": target.order["id"], "start": WHEN}
+    elif route.body is sc.SeriesCreate:  # every order named must be the caller's
+        kwargs["json"] = {"order_ids": [target.order["id"]] * 2,
+                          "pattern": {"kind": "consecutive_days"}, "first_day": "2026-03-02",
+                          "window": {"from": "08:00", "to": "12:00"}}
     elif route.body in BODIES:
         body = BODIES[route.body]
         if isinstance(body, str):

@@ -106,6 +106,22 @@ async def test_partner_cannot_create_for_another_practice(g, fakes):
     assert fakes["orders"].calls("POST") == [] and fakes["scheduling"].calls("POST") == []
 
 
+async def test_a_series_naming_one_foreign_order_is_refused(g, fakes):
+    """Issue 16: every order of a series must be the caller's, not only the first."""
+    a = seed_practice(fakes, "demo-partner", "MRN-A-4")
+    b = seed_practice(fakes, "practice-b", "MRN-B-4")
+    headers = await g.auth("demo-partner")
+    body = {"pattern": {"kind": "consecutive_days"}, "first_day": "2026-03-02",
+            "window": {"from": "08:00", "to": "12:00"}}
+    for ids in ([a.order["id"], b.order["id"]], [b.order["id"], a.order["id"]]):
+        r = await g.client.post("/v1/series", headers=headers, json={**body, "order_ids": ids})
+        assert r.status_code == 404, r.text
+    assert fakes["scheduling"].calls("POST") == []
+    r = await g.client.post("/v1/series", headers=headers,
+                            json={**body, "order_ids": [a.order["id"]] * 2})
+    assert r.status_code == 201, r.text
+
+
 async def test_staff_reach_every_practice(g, fakes):
     a = seed_practice(fakes, "demo-partner", "MRN-A-4")
     b = seed_practice(fakes, "practice-b", "MRN-B-4")

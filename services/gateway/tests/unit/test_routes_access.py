@@ -113,6 +113,9 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/pharmacy-hoods"), ("PUT", "/v1/pharmacy-hoods"),
         ("GET", "/v1/pharmacy-shifts"), ("POST", "/v1/pharmacy-shifts"),
         ("DELETE", "/v1/pharmacy-shifts/{shift_id}"),
+        # issue 16: series booking (scheduling)
+        ("POST", "/v1/series"), ("GET", "/v1/series/{series_id}"),
+        ("POST", "/v1/series/{series_id}/shift"),
         # issue 15: outcomes, response history and outcome reports (orders)
         ("POST", "/v1/orders/{order_id}/pain-scores"), ("GET", "/v1/orders/{order_id}/pain-scores"),
         ("POST", "/v1/orders/{order_id}/follow-ups"), ("GET", "/v1/orders/{order_id}/outcomes"),
@@ -215,7 +218,7 @@ def test_practice_routes_are_tied_to_a_resource_or_an_owner_field():
     for r in ROUTES:
         if r.access is Access.PRACTICE:
             if r.kind is Kind.CREATE:
-                assert r.owner_field in ("practice_id", "patient_id", "order_id")
+                assert r.owner_field in ("practice_id", "patient_id", "order_id", "order_ids")
             elif r.kind in (Kind.ITEM, Kind.ACTION):
                 assert r.resource in access.RESOURCE_LOCATIONS
             elif r.kind is Kind.SEARCH:
@@ -360,6 +363,14 @@ def test_owner_of(doc, owner):
 )
 def test_owner_of_new(path, body, owner):
     assert access.owner_of_new(_route("POST", path), body) == owner
+
+
+def test_every_order_of_a_series_is_an_owner():
+    route = _route("POST", "/v1/series")
+    assert access.owners_of_new(route, {"order_ids": ["o1", "o2"]}) == [
+        access.Lookup("order", "o1"), access.Lookup("order", "o2")]
+    assert access.owners_of_new(route, {"order_ids": []}) == [access.Unknown()]
+    assert access.owners_of_new(route, {"order_ids": [5]}) == [access.Unknown()]
 
 
 def test_bind_list_query_forces_own_practice_or_answers_empty():

@@ -145,6 +145,10 @@ async def test_dhe_chest_pain_holds_the_series_until_the_provider_clears_it(svc)
                           json=body("dhe", 2, manifestations=(CHEST_PAIN,), term="other"))
     assert r.status_code == 201, r.text
     rid = r.json()["id"]
+    outbox = runtime.spec.tables.outbox
+    # scheduling hears that this reaction holds the series (RX-6), ids and codes only
+    assert await count(runtime, outbox, outbox.c.event_type == "reaction.recorded",
+                       outbox.c.payload.like('%holds_series%true%')) == 1
     dose3 = await order(client, pid, "dhe", "1", sign=False)
     assert "reaction.series_hold" in {f["code"] for f in dose3["findings"]}
     r = await client.post(f"/v1/orders/{dose3['id']}/overrides", json={
@@ -158,6 +162,10 @@ async def test_dhe_chest_pain_holds_the_series_until_the_provider_clears_it(svc)
     assert r.status_code == 200 and r.json()["cleared_by"] == "dr-house"
     again = await client.post(f"/v1/reactions/{rid}/clearance", json={"note": "ECG normal"})
     assert again.status_code == 409
+    # ... and that the provider cleared it, once (keyed by the order, like reaction.recorded)
+    assert await count(runtime, outbox, outbox.c.event_type == "reaction.cleared",
+                       outbox.c.key == first["id"], outbox.c.payload.like(f'%{rid}%'),
+                       outbox.c.payload.not_like("%ECG%")) == 1
     assert (await client.post(f"/v1/orders/{dose3['id']}/sign")).status_code == 200
 
 

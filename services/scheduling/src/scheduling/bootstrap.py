@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from chairside_shared import contracts
 from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
-from scheduling.adapters import orm, recall_orm  # noqa: F401 - registers the tables
+from scheduling.adapters import orm, recall_orm, series_orm  # noqa: F401 - registers the tables
 from scheduling.adapters.metadata import messaging, metadata
 from scheduling.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
 from scheduling.optimizer.cpsat import SolveOptions

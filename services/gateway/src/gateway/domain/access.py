@@ -32,6 +32,7 @@ RESOURCE_LOCATIONS: dict[str, tuple[str, str]] = {
     "authorization": (AUTHORIZATION, "/v1/authorizations/{id}"),
     "claim": (REIMBURSEMENT, "/v1/claims/{id}"),
     "eligibility_check": (AUTHORIZATION, "/v1/eligibility/{id}"),
+    "series": (SCHEDULING, "/v1/series/{id}"),
 }
 # A resource's owner is found in at most this many reads (appointment -> order -> patient).
 MAX_OWNER_HOPS = 3
@@ -70,7 +71,18 @@ def owner_of(doc: Any) -> Owner:
     return Unknown()
 
 
-def owner_of_new(route: Route, body: Any) -> Owner:
+def owners_of_new(route: Route, body: Any) -> list[Owner]:
+    """Who will own the resource a CREATE makes; a field naming several resources (a
+    series' ``order_ids``) gives one owner each, and every one must be the caller's."""
+    value = body.get(route.owner_field) if isinstance(body, dict) and route.owner_field \
+        else None
+    if isinstance(value, list) and value and route.owner_field:
+        field = route.owner_field.removesuffix("s")
+        return [owner_of_new(route, {route.owner_field: v}, field) for v in value]
+    return [owner_of_new(route, body)]
+
+
+def owner_of_new(route: Route, body: Any, field: str | None = None) -> Owner:
     """Who will own the resource a CREATE makes, from the body field the route names."""
     if not isinstance(body, dict) or route.owner_field is None:
         return Unknown()
@@ -79,7 +91,7 @@ def owner_of_new(route: Route, body: Any) -> Owner:
         return Unknown()
     if route.owner_field == "practice_id":
         return Owned(value)
-    return Lookup(route.owner_field.removesuffix("_id"), value)
+    return Lookup((field or route.owner_field).removesuffix("_id"), value)
 
 
 class Gate(StrEnum):

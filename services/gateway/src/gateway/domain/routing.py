@@ -52,6 +52,7 @@ ID_PARAMS = {
     "authorization_id": "authorization",
     "claim_id": "claim",
     "check_id": "eligibility_check",
+    "series_id": "series",
 }
 
 

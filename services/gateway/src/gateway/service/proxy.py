@@ -189,13 +189,15 @@ class Proxy:
                 if not access.bind_search(call.body_doc, principal.practice_id or ""):
                     return self._json_result(route.status, {route.found: []})
             elif route.kind is Kind.CREATE:
-                owner = access.owner_of_new(route, call.body_doc)
+                owners = access.owners_of_new(route, call.body_doc)
                 if route.owner_field == "practice_id" and isinstance(call.body_doc, dict) \
                         and call.body_doc.get("practice_id") is None:
                     # No practice named: the service files it under the caller's practice,
                     # which it reads from x-chairside-practice-id.
-                    owner = access.Owned(principal.practice_id or "")
-                await self._require_own(owner, call, (route.owner_field or "").removesuffix("_id"))
+                    owners = [access.Owned(principal.practice_id or "")]
+                kind = (route.owner_field or "").removesuffix("s").removesuffix("_id")
+                for owner in owners:
+                    await self._require_own(owner, call, kind)
             elif access.needs_precheck(route):
                 rid = call.params[route.id_param or ""]
                 await self._require_own(access.Lookup(route.resource or "", rid), call,

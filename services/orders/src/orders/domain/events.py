@@ -127,6 +127,7 @@ class ReactionRecorded:
     severe: bool  # grade at or above the hard-stop grade (RX-1): also reaction.severe
     acuity_class: str | None  # RX-7: the acuity the visit now has, when it was raised
     recorded_at: datetime
+    holds_series: bool = False  # RX-6: the patient's remaining series doses are held
 
 
 @dataclass(frozen=True)

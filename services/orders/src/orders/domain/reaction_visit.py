@@ -20,6 +20,13 @@ RECORDABLE = frozenset({Status.SIGNED, Status.SCHEDULED, Status.IN_PROGRESS,
                         Status.ADMINISTERED})
 
 
+def holds_series(reaction: Reaction, rules: ReactionRules) -> bool:
+    """RX-6: a series drug (DHE) with a manifestation that holds the series (chest pain, ECG
+    change)."""
+    return bool(set(reaction.manifestations) & rules.series_hold_codes
+                and set(reaction.drug_codes) & set(rules.series_hold.drug_codes))
+
+
 def apply_reaction(order: Order, reaction: Reaction, rules: ReactionRules, catalog: Catalog,
                    actor: Actor, at: datetime) -> bool:
     """Returns whether the order's acuity changed (the caller then saves the order)."""
@@ -40,5 +47,6 @@ def apply_reaction(order: Order, reaction: Reaction, rules: ReactionRules, catal
         reaction_id=reaction.id, order_id=order.id, practice_id=order.practice_id,
         patient_id=order.patient_id, grade=reaction.grade, term=reaction.term,
         drug_codes=reaction.drug_codes, severe=reaction.grade >= rules.hard_stop.min_grade,
-        acuity_class=reaction.acuity_class, recorded_at=at))
+        acuity_class=reaction.acuity_class, recorded_at=at,
+        holds_series=holds_series(reaction, rules)))
     return raised

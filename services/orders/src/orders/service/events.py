@@ -115,7 +115,7 @@ def reaction_messages(event: e.ReactionRecorded) -> list[Message]:
         reaction_id=event.reaction_id, order_id=event.order_id, practice_id=event.practice_id,
         patient_id=event.patient_id, grade=event.grade, term=event.term,
         drug_codes=list(event.drug_codes), acuity_class=event.acuity_class,
-        recorded_at=event.recorded_at), key=key)]
+        holds_series=event.holds_series, recorded_at=event.recorded_at), key=key)]
     if event.severe:
         out.append(Message("reaction.severe", c.ReactionSevere(
             reaction_id=event.reaction_id, order_id=event.order_id,

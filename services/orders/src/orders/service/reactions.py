@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 
+from chairside_shared.contracts import ReactionCleared
 from orders.adapters.reaction_repository import Alert
 from orders.domain.errors import Conflict, FieldError, NotFound, ValidationFailed
 from orders.domain.reaction_rules import ReactionRules
-from orders.domain.reaction_visit import apply_reaction
+from orders.domain.reaction_visit import apply_reaction, holds_series
 from orders.domain.reactions import Reaction, alert_targets, ems_checklist, record_errors
 from orders.domain.rescue import check_rescue
 from orders.seed.reactions import seed_reaction_rules
@@ -73,15 +74,19 @@ async def clear_series(*, uow: OrdersUnitOfWork, reaction_id: UUID, note: str, s
     rr = rules()
     async with uow:
         reaction = await _reaction(uow, reaction_id, scope, for_update=True)
-        holds = (set(reaction.manifestations) & rr.series_hold_codes
-                 and set(reaction.drug_codes) & set(rr.series_hold.drug_codes))
-        if not holds:
+        if not holds_series(reaction, rr):
             raise Conflict("this reaction holds no series: there is nothing to clear")
         if reaction.cleared_at is not None:
             raise Conflict("this reaction was already cleared")
         reaction = replace(reaction, cleared_at=now, cleared_by=scope.actor.id,
                            clearance_note=note.strip())
         await uow.reactions.save_clearance(reaction)
+        # scheduling resumes the patient's paused series visits (keyed like reaction.recorded,
+        # so it never arrives first)
+        await uow.emit("reaction.cleared", ReactionCleared(
+            reaction_id=reaction.id, order_id=reaction.order_id,
+            practice_id=reaction.practice_id, patient_id=reaction.patient_id, cleared_at=now),
+            key=str(reaction.order_id))
         await uow.commit()
     return reaction
 

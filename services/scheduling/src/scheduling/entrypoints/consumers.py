@@ -14,7 +14,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.outbox import UnitOfWork
-from scheduling.service import booking, commands, recalls
+from scheduling.service import booking, commands, recalls, series_holds
 from scheduling.service.uow import SchedulingUnitOfWork
 
 P = TypeVar("P", bound=contracts.EventPayload)
@@ -87,6 +87,21 @@ async def on_escort_confirmed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
     await uow.orders.record_escort(p.order_id, p.confirmed_at)
 
 
+async def on_reaction_recorded(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+    """RX-6: a reaction holding the series pauses the patient's remaining series visits."""
+    p = _payload(env, contracts.ReactionRecorded)
+    if p.holds_series:
+        await series_holds.reaction_recorded(uow, reaction_id=p.reaction_id,
+                                             patient_id=p.patient_id, order_id=p.order_id,
+                                             at=p.recorded_at)
+
+
+async def on_reaction_cleared(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+    """RX-6: the provider cleared the hold: the paused visits resume."""
+    p = _payload(env, contracts.ReactionCleared)
+    await series_holds.reaction_cleared(uow, reaction_id=p.reaction_id, at=p.cleared_at)
+
+
 def _decision(decision: str) -> SchedulingHandler:
     async def handle(uow: SchedulingUnitOfWork, env: Envelope) -> None:
         if isinstance(env.payload, contracts.AuthorizationApproved):
@@ -103,6 +118,8 @@ HANDLERS: dict[str, Handler] = {t: _in_scheduling(h) for t, h in {
     "order.cancelled": on_order_cancelled,
     "order.administered": on_order_administered,
     "order.escort_confirmed": on_escort_confirmed,
+    "reaction.recorded": on_reaction_recorded,
+    "reaction.cleared": on_reaction_cleared,
     "authorization.approved": _decision("approved"),
     "authorization.not_required": _decision("not_required"),
     "authorization.denied": _decision("denied"),

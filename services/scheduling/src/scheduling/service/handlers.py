@@ -18,7 +18,7 @@ from scheduling.domain.clinic import (
 )
 from scheduling.domain.errors import NotFound
 from scheduling.domain.visit_truth import VisitWarning
-from scheduling.service import booking, commands, planning, recalls
+from scheduling.service import booking, commands, planning, recalls, series_holds
 from scheduling.service.uow import SchedulingUnitOfWork
 
 
@@ -46,6 +46,7 @@ async def move_appointment(*, uow: SchedulingUnitOfWork, appt_id: UUID, start: d
 async def check_in(*, uow: SchedulingUnitOfWork, appt_id: UUID,
                    now: datetime) -> tuple[Appointment, list[VisitWarning]]:
     async with uow:
+        await series_holds.ensure_not_paused(uow, appt_id, "check in")
         appt, warnings = await commands.check_in(uow, appt_id, now)
         await uow.commit()
     return appt, warnings
@@ -54,6 +55,7 @@ async def check_in(*, uow: SchedulingUnitOfWork, appt_id: UUID,
 async def start_visit(*, uow: SchedulingUnitOfWork, appt_id: UUID,
                       now: datetime) -> Appointment:
     async with uow:
+        await series_holds.ensure_not_paused(uow, appt_id, "start")
         appt = await commands.start(uow, appt_id, now)
         await uow.commit()
     return appt

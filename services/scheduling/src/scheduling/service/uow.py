@@ -30,6 +30,7 @@ from scheduling.adapters.orders import SqlOrders
 from scheduling.adapters.orm import violates_chair_overlap
 from scheduling.adapters.pharmacy import SqlPharmacy
 from scheduling.adapters.repository import SqlAppointments
+from scheduling.adapters.series import SqlSeries
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
 from scheduling.domain.errors import ChairTaken
 from scheduling.domain.visit_truth import VisitWindows
@@ -81,6 +82,7 @@ class SchedulingUnitOfWork(UnitOfWork):
                                 self.options.ratio_overrides)
         self.orders = SqlOrders(self.session)
         self.pharmacy = SqlPharmacy(self.session)
+        self.series = SqlSeries(self.session)
         deadline = None if self.wait_budget_s is None else \
             asyncio.get_running_loop().time() + self.wait_budget_s
         self.locks = Locks(self.session, deadline, self.day_queues)

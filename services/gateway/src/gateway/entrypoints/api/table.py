@@ -246,6 +246,17 @@ ROUTES: tuple[Route, ...] = (
        query=sc.ListRecallsQuery, response=sc.RecallPage),
     _r("GET", "/v1/recalls/{recall_id}", SCHEDULING, "schedule:read", P, I, "Get a recall",
        response=sc.RecallOut),
+    # series (issue 16): a course booked in one decision; every order must be the caller's
+    _r("POST", "/v1/series", SCHEDULING, "schedule:write", P, CR,
+       "Book a course (2-5 consecutive clinic days or day offsets) in one decision: every "
+       "visit or none; 409 names the failed day and the next feasible first days",
+       body=sc.SeriesCreate, response=sc.SeriesOut, owner_field="order_ids", status=201),
+    _r("GET", "/v1/series/{series_id}", SCHEDULING, "schedule:read", P, I,
+       "A series: visits and statuses (paused under an RX-6 hold), and the shift it offers "
+       "once a visit was moved or cancelled", response=sc.SeriesOut),
+    _r("POST", "/v1/series/{series_id}/shift", SCHEDULING, "schedule:write", P, A,
+       "Shift the rest of a series by n days (moved visits, cancelled ones booked again, same "
+       "window; all or none)", body=sc.SeriesShift, response=sc.SeriesOut),
     _r("GET", "/v1/board", GATEWAY, "schedule:read", C, O,
        "The day's board (chairs, appointments with their orders)", query=gw.BoardQuery,
        response=gw.Board),

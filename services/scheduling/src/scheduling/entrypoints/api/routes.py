@@ -19,7 +19,7 @@ from scheduling.domain.triage import Priority
 from scheduling.entrypoints.api import schemas as s
 from scheduling.entrypoints.api.deps import NowDep, UoWDep
 from scheduling.entrypoints.api.queue_schemas import TriageOut
-from scheduling.service import handlers, queries
+from scheduling.service import handlers, queries, series_handlers
 
 router = APIRouter(prefix="/v1", tags=["scheduling"])
 
@@ -75,7 +75,9 @@ async def create_appointment(body: s.AppointmentCreate, uow: UoWDep,
 
 @router.get("/appointments/{appt_id}", response_model=s.AppointmentOut)
 async def get_appointment(appt_id: UUID, uow: UoWDep) -> s.AppointmentOut:
-    return appointment_out(await queries.get_appointment(uow=uow, appt_id=appt_id))
+    appt, series_id, held = await series_handlers.appointment_in_series(uow=uow, appt_id=appt_id)
+    return appointment_out(appt).model_copy(update={"series_id": series_id,
+                                                    "paused_by_reactions": held})
 
 
 @router.post("/appointments/{appt_id}/move", response_model=s.AppointmentOut,

@@ -91,6 +91,11 @@ class AppointmentOut(Schema):
     version: int
     started_at: AwareDatetime | None = Field(None, description="actual start (in the chair)")
     completed_at: AwareDatetime | None = Field(None, description="actual end")
+    series_id: UUID | None = Field(None, description="the series its order belongs to "
+                                   "(GET /v1/appointments/{id} only)")
+    paused_by_reactions: list[UUID] = Field(
+        default_factory=list, description="RX-6: reactions holding its series until a "
+        "provider clears them (GET /v1/appointments/{id} only); check-in and start are refused")
 
 
 class WarningOut(Schema):

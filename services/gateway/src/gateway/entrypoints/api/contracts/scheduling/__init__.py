@@ -3,7 +3,6 @@
 
 from .appointments import (
     AppointmentCreate as AppointmentCreate,
-    AppointmentOut as AppointmentOut,
     AppointmentPage as AppointmentPage,
     SlotTakenProblem as SlotTakenProblem,
 )
@@ -46,6 +45,7 @@ from .clinic_hours import (
 )
 
 from .common import (
+    AppointmentOut as AppointmentOut,
     BreakIn as BreakIn,
     GetBoardQuery as GetBoardQuery,
     GetSlotsQuery as GetSlotsQuery,
@@ -96,6 +96,28 @@ from .schedule import (
     MoveOut as MoveOut,
     OptimizeOut as OptimizeOut,
     Placement as Placement,
+)
+
+from .series import (
+    ConsecutiveDays as ConsecutiveDays,
+    DayOffsets as DayOffsets,
+    Offset as Offset,
+    PatternOut as PatternOut,
+    SeriesAlternative as SeriesAlternative,
+    SeriesCreate as SeriesCreate,
+    SeriesFailure as SeriesFailure,
+    SeriesInfeasibleProblem as SeriesInfeasibleProblem,
+    SeriesOut as SeriesOut,
+    SeriesVisitOut as SeriesVisitOut,
+    SeriesVisitSlot as SeriesVisitSlot,
+    ShiftOfferOut as ShiftOfferOut,
+    WindowIn as WindowIn,
+    WindowOut as WindowOut,
+)
+
+from .series__shift import (
+    FromPosition as FromPosition,
+    SeriesShift as SeriesShift,
 )
 
 from .slots import (

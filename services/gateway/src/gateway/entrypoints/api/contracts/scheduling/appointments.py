@@ -1,5 +1,6 @@
 from __future__ import annotations
 from datetime import date as date_aliased
+from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import (
@@ -12,7 +13,7 @@ from pydantic import (
 )
 from typing_extensions import TypeAliasType
 
-from .common import SlotOut
+from .common import AppointmentOut, SlotOut
 
 
 class AppointmentCreate(BaseModel):
@@ -29,44 +30,6 @@ class AppointmentCreate(BaseModel):
             title='Start',
         ),
     ]
-
-
-class AppointmentOut(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    acuity_class: Annotated[str, Field(title='Acuity Class')]
-    chair_id: Annotated[str | None, Field(title='Chair Id')]
-    completed_at: Annotated[
-        AwareDatetime | None, Field(description='actual end', title='Completed At')
-    ] = None
-    end: Annotated[AwareDatetime | None, Field(title='End')]
-    hold_expires_at: Annotated[AwareDatetime | None, Field(title='Hold Expires At')] = (
-        None
-    )
-    id: Annotated[UUID, Field(title='Id')]
-    minutes: Annotated[int, Field(title='Minutes')]
-    order_id: Annotated[UUID | None, Field(title='Order Id')]
-    pediatric: Annotated[bool, Field(title='Pediatric')]
-    practice_id: Annotated[str | None, Field(title='Practice Id')]
-    queued_at: Annotated[AwareDatetime | None, Field(title='Queued At')] = None
-    reason: Annotated[str | None, Field(title='Reason')] = None
-    requested_start: Annotated[AwareDatetime | None, Field(title='Requested Start')] = (
-        None
-    )
-    requires_driver: Annotated[bool, Field(title='Requires Driver')]
-    start: Annotated[AwareDatetime | None, Field(title='Start')]
-    started_at: Annotated[
-        AwareDatetime | None,
-        Field(description='actual start (in the chair)', title='Started At'),
-    ] = None
-    status: Annotated[
-        Literal['queued', 'held', 'booked', 'checked_in', 'in_chair', 'completed', 'cancelled', 'no_show'],
-        Field(title='Status'),
-    ]
-    urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
-    version: Annotated[int, Field(title='Version')]
 
 
 class AppointmentPage(BaseModel):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 from datetime import date as date_aliased
+from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import (
@@ -39,6 +40,13 @@ class CheckInOut(BaseModel):
     id: Annotated[UUID, Field(title='Id')]
     minutes: Annotated[int, Field(title='Minutes')]
     order_id: Annotated[UUID | None, Field(title='Order Id')]
+    paused_by_reactions: Annotated[
+        list[UUID] | None,
+        Field(
+            description='RX-6: reactions holding its series until a provider clears them (GET /v1/appointments/{id} only); check-in and start are refused',
+            title='Paused By Reactions',
+        ),
+    ] = None
     pediatric: Annotated[bool, Field(title='Pediatric')]
     practice_id: Annotated[str | None, Field(title='Practice Id')]
     queued_at: Annotated[AwareDatetime | None, Field(title='Queued At')] = None
@@ -47,6 +55,13 @@ class CheckInOut(BaseModel):
         None
     )
     requires_driver: Annotated[bool, Field(title='Requires Driver')]
+    series_id: Annotated[
+        UUID | None,
+        Field(
+            description='the series its order belongs to (GET /v1/appointments/{id} only)',
+            title='Series Id',
+        ),
+    ] = None
     start: Annotated[AwareDatetime | None, Field(title='Start')]
     started_at: Annotated[
         AwareDatetime | None,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 from datetime import date as date_aliased
+from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import (

@@ -1,0 +1,77 @@
+"""Series booking through the gateway on the real processes (issue 16): a partner practice
+books a 3-day DHE course in one decision (the holds order.signed made are moved onto it), reads
+it back; a course whose second visit falls on a day no nurse is rostered yet (the demo roster
+covers two weeks) is refused whole (409 series-infeasible naming the visit, day and what
+blocked it; nothing booked: clinical-loop test 14's rule)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from .client import ApiError
+from .visits import new_order, new_patient, status_of, visit_when
+
+pytestmark = pytest.mark.e2e
+DHE = [{"sequence": 1, "drug_code": "metoclopramide", "dose": "10", "dose_unit": "mg",
+        "mode": "infusion", "minutes": 15},
+       {"sequence": 2, "drug_code": "dhe", "dose": "1", "dose_unit": "mg", "mode": "push",
+        "minutes": 3}]
+
+
+async def _course(api, n: int, zone: ZoneInfo) -> list[str]:
+    """n signed planned DHE orders of one new patient, each holding a slot already."""
+    patient = await new_patient(api, weight_kg=70)
+    start = datetime.now(zone) + timedelta(days=1)
+    window = (start, start + timedelta(days=12))
+    ids = []
+    for _ in range(n):
+        draft = await new_order(api, patient["id"], DHE, urgency="planned", window=window)
+        await api.post(f"/v1/orders/{draft['id']}/sign", who="demo-partner")
+        ids.append(draft["id"])
+    for oid in ids:  # order.signed reached scheduling (its hold is there)
+        await visit_when(api, oid, lambda v: status_of(v["appointment"]) in ("held", "booked"),
+                         "held")
+    return ids
+
+
+async def test_a_series_is_booked_whole_or_refused_whole(stack, api):
+    zone = ZoneInfo((await api.get("/v1/clinic-hours"))["timezone"])
+    today = datetime.now(zone).date()
+    monday = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+    body = {"pattern": {"kind": "consecutive_days"}, "first_day": monday.isoformat(),
+            "window": {"from": "09:00", "to": "11:00"}}
+
+    orders = await _course(api, 3, zone)
+    s = await api.post("/v1/series", {**body, "order_ids": orders}, who="demo-partner")
+    assert [v["planned_day"] for v in s["visits"]] == [
+        (monday + timedelta(days=i)).isoformat() for i in range(3)]
+    for i, v in enumerate(s["visits"]):
+        start = datetime.fromisoformat(v["appointment"]["start"]).astimezone(zone)
+        assert start.date() == monday + timedelta(days=i)
+        assert time(9) <= start.time() <= time(11)
+        assert v["status"] in ("held", "booked") and v["order_id"] == orders[i]
+    read = await api.get(f"/v1/series/{s['id']}", who="demo-partner")
+    assert read["visits"] == s["visits"] and read["paused"] is False
+    for i, oid in enumerate(orders):  # one appointment per order: the hold was moved
+        page = await api.get("/v1/appointments", params={"order_id": oid})
+        live = [a for a in page["items"] if a["status"] in ("held", "booked")]
+        assert [a["id"] for a in live] == [s["visits"][i]["appointment"]["id"]]
+
+    refused_orders = await _course(api, 2, zone)
+    before = [await api.get("/v1/appointments", params={"order_id": oid})
+              for oid in refused_orders]
+    with pytest.raises(ApiError) as refused:
+        await api.post("/v1/series", {**body, "order_ids": refused_orders,
+                                      "pattern": {"kind": "day_offsets", "offsets": [0, 20]}},
+                       who="demo-partner")
+    p = refused.value.body
+    assert refused.value.status == 409 and p["type"].endswith("series-infeasible")
+    assert p["failed"]["position"] == 2 and p["failed"]["reason"] == "no_slot"
+    assert p["failed"]["day"] == (monday + timedelta(days=20)).isoformat()
+    assert {"nurse_capacity", "nurse_start"} & set(p["failed"]["blocked_by"])
+    after = [await api.get("/v1/appointments", params={"order_id": oid})
+             for oid in refused_orders]
+    assert after == before  # nothing booked, the holds as they were
