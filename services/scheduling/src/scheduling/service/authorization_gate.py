@@ -70,6 +70,13 @@ async def fit_of(uow: SchedulingUnitOfWork, approval: Approval, day: date) -> Fi
     return authorization_fit(approval, day, used)
 
 
+async def misfit_at(uow: SchedulingUnitOfWork, approval: Approval, start: datetime,
+                    hours: ClinicHours) -> Fit | None:
+    """How a visit at ``start`` misses the approval; None when it fits."""
+    fit = await fit_of(uow, approval, hours.local_date(start))
+    return None if fit.ok else fit
+
+
 async def check(uow: SchedulingUnitOfWork, order: OrderRequest, start: datetime,
                 hours: ClinicHours) -> tuple[Approval, Fit] | None:
     """The order's approval and how a visit at ``start`` fits it (None: nothing to check)."""

@@ -97,8 +97,17 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
         return existing[0] if existing else None
     clinic = await load_clinic(uow, policy)
     # an approved order's slot is searched within the approval's days only
-    need = gate.within_dates(signed.need(), await gate.approval_of(uow, order), clinic.hours)
+    approval = await gate.approval_of(uow, order)
+    need = gate.within_dates(signed.need(), approval, clinic.hours)
     slot = await find_and_lock(uow, clinic, need, now)
+    misfit = await gate.misfit_at(uow, approval, slot.start, clinic.hours) \
+        if slot is not None and approval is not None else None
+    if approval is not None and misfit is not None and uow.options.auth_mismatch == "refuse":
+        assert slot is not None
+        await gate.tell_authorization(uow, gate.renewal_needed(
+            approval, misfit, day=clinic.hours.local_date(slot.start), outcome="refused",
+            practice_id=signed.practice_id, appointment_id=None, now=now))
+        return None  # e.g. no units left under the auth number: staff and renewal decide
     ready_at = now + timedelta(minutes=policy.prep_lead_minutes)
     fields: Details = {
         "order_id": order.order_id, "practice_id": signed.practice_id,
@@ -119,7 +128,12 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
                                 start=slot.start, end=slot.end,
                                 hold_expires_at=now + timedelta(minutes=policy.hold_minutes),
                                 **fields)
-        if order.bookable:
+        if approval is not None and misfit is not None:  # the hold setting
+            appt.wait_for(gate.held_reason(misfit), now)
+            await gate.tell_authorization(uow, gate.renewal_needed(
+                approval, misfit, day=clinic.hours.local_date(slot.start), outcome="held",
+                practice_id=signed.practice_id, appointment_id=appt.id, now=now))
+        elif order.bookable:
             appt.confirm(now)
     uow.appointments.add(appt)
     return appt
