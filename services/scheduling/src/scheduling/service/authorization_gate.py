@@ -58,8 +58,9 @@ def held_reason(fit: Fit) -> str:
 
 
 async def approval_of(uow: SchedulingUnitOfWork, order: OrderRequest) -> Approval | None:
-    """The approval a visit of the order must fit; None when none applies."""
-    if order.authorization != "approved":
+    """The approval a visit of the order must fit; None when none applies. An approval that
+    expired (``closed``) still bounds the visit: after it, a renewal is needed."""
+    if order.authorization not in ("approved", "closed"):
         return None
     return await uow.approvals.get(order.order_id)
 
