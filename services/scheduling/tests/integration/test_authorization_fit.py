@@ -203,6 +203,17 @@ async def test_a_booked_visit_is_not_moved_outside_the_approval(refuse):
     assert datetime.fromisoformat(got["start"]) == local(10)  # not moved
     [event] = await renewals(svc)
     assert event["outcome"] == "refused" and event["visit_date"] == later.isoformat()
+    # within the approval a taken slot is still the usual 409 with next options
+    other = await signed_order(svc.runtime, authorization="not_required")
+    r = await svc.client.post("/v1/appointments", json={"order_id": str(other),
+                                                        "start": local(13).isoformat()})
+    assert r.status_code == 201, r.text
+    r = await svc.client.post(f"/v1/appointments/{appt}/move",
+                              json={"start": local(13).isoformat()})
+    assert r.status_code == 409 and r.json()["type"].endswith("slot-unavailable"), r.text
+    r = await svc.client.post(f"/v1/appointments/{appt}/move",
+                              json={"start": local(15).isoformat()})
+    assert r.status_code == 200 and r.json()["status"] == "booked", r.text
 
 
 async def test_orders_without_an_approval_book_as_before(refuse):

@@ -123,10 +123,10 @@ async def move(uow: SchedulingUnitOfWork, *, appt_id: UUID, start: datetime,
     appt = await get(uow, appt_id)
     if not appt.can("move"):
         raise IllegalTransition(appt.id, appt.status, "move")
-    await uow.rollback()  # read again once queued for its days below
+    await gate.refuse_moving(uow, appt, require_aware(start, "start"), clinic.hours)
+    await uow.rollback()  # read again once queued for its days below (no transaction open)
     old_day = clinic.hours.local_date(appt.start) if appt.start else None
-    new_day = clinic.hours.local_date(require_aware(start, "start"))
-    await gate.refuse_moving(uow, appt, start, clinic.hours)
+    new_day = clinic.hours.local_date(start)
     req = request_of(clinic, appt, str(appt.id) if old_day == new_day else None)
     frame = await peek(uow, clinic, req, start, chair_id, now)
     state: DayState | None = None
