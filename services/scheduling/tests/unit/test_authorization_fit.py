@@ -74,7 +74,7 @@ def test_fit_is_the_rule(start, length, day, approved, per_visit, others):
     used = units_in_use({"J3032": u} for u in others)
     fit = authorization_fit(a, day, used)
     in_dates = start <= day <= start + timedelta(days=length)
-    in_units = per_visit + sum(others) <= approved
+    in_units = per_visit == 0 or per_visit + sum(others) <= approved  # drawing none fits
     assert ("outside_valid_dates" in fit.codes) is (not in_dates)
     assert ("units_exceeded" in fit.codes) is (not in_units)
     assert fit.ok is (in_dates and in_units)
