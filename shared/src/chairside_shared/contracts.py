@@ -328,6 +328,9 @@ class QuantityLimitFacts(EventPayload):
 class ApprovedUnits(EventPayload):
     hcpcs: str
     approved_units: int
+    # what one visit of the order draws, as authorization works units out (domain/units.py);
+    # None when it could not (scheduling then checks the approval's dates only)
+    units_per_visit: int | None = None
 
 
 class AuthorizationApproved(EventPayload):
@@ -393,6 +396,26 @@ class AuthorizationEligibilityCleared(EventPayload):
     check_id: UUID
     how: Literal["active", "resolved"]
     cleared_at: datetime
+
+
+class AuthorizationRenewalNeeded(EventPayload):
+    """Scheduling: a visit of the order does not fit its approval (a day outside the valid
+    dates, or more units than remain under the auth number). The visit was refused, held, or
+    is booked already; authorization puts the case on its renewal worklist, due in time for
+    the payer to decide before ``visit_date``. Ids, codes and dates only."""
+
+    order_id: UUID
+    case_id: UUID | None = None
+    appointment_id: UUID | None = None
+    practice_id: str | None = None
+    payer_id: str | None = None
+    auth_number: str
+    visit_date: date
+    valid_from: date
+    valid_to: date
+    reasons: list[Literal["outside_valid_dates", "units_exceeded"]]
+    outcome: Literal["refused", "held", "booked"]
+    occurred_at: datetime
 
 
 # --------------------------------------------------------------------------- reimbursement.events
@@ -530,6 +553,8 @@ CONTRACTS: dict[str, EventContract] = {
            "Slots for a recurring drug's next dose were offered (target - N days)."),
         _c("recall.overdue", SCHEDULING_TOPIC, RecallChanged,
            "A recurring drug's next dose passed its latest day without a booking."),
+        _c("appointment.renewal_needed", SCHEDULING_TOPIC, AuthorizationRenewalNeeded,
+           "A visit falls outside its order's approval (dates or units): renew in time."),
         _c("authorization.not_required", AUTHORIZATION_TOPIC, AuthorizationNotRequired,
            "No prior authorization is needed for any line of the order."),
         _c("authorization.not_covered", AUTHORIZATION_TOPIC, AuthorizationNotCovered,

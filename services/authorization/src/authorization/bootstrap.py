@@ -15,6 +15,7 @@ from authorization.adapters import (  # noqa: F401 - registers the tables
     eligibility_orm,
     orm,
     outcomes_orm,
+    renewals_orm,
 )
 from authorization.adapters.drug_codes import load_drug_codes
 from authorization.adapters.eligibility_clients import ClearinghouseClient
@@ -52,10 +53,11 @@ def build_spec(settings: AuthorizationSettings) -> ServiceSpec[AuthorizationUnit
         metadata=metadata,
         tables=messaging,
         migrations=MIGRATIONS,
-        # Our topic, its DLQ, and the DLQ our consumer writes for orders.events.
+        # Our topic, its DLQ, and the DLQs our consumer writes for orders/scheduling events.
         owned_topics=[contracts.AUTHORIZATION_TOPIC,
                       contracts.dlq_topic(contracts.AUTHORIZATION_TOPIC),
-                      contracts.dlq_topic(contracts.ORDERS_TOPIC)],
+                      contracts.dlq_topic(contracts.ORDERS_TOPIC),
+                      contracts.dlq_topic(contracts.SCHEDULING_TOPIC)],
         uow_class=AuthorizationUnitOfWork,
         uow_factory=uow_factory,
         subscriptions=SUBSCRIPTIONS,

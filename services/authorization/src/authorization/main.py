@@ -5,7 +5,14 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from authorization.bootstrap import build_runtime
-from authorization.entrypoints.api import appeals, decisions, eligibility, payers, routes
+from authorization.entrypoints.api import (
+    appeals,
+    decisions,
+    eligibility,
+    payers,
+    renewals,
+    routes,
+)
 from authorization.settings import AuthorizationSettings
 from chairside_shared.settings import load_settings
 from chairside_shared.web import create_service_app
@@ -17,6 +24,6 @@ def create_app(settings: AuthorizationSettings | None = None) -> FastAPI:
         build_runtime(settings),
         title="Chairside authorization",
         description="Payer prior authorization: coverage rules, PA cases and authorized units.",
-        routers=[routes.router, decisions.router, appeals.router, payers.router,
+        routers=[renewals.router, routes.router, decisions.router, appeals.router, payers.router,
                  eligibility.router],
     )

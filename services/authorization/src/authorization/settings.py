@@ -76,6 +76,10 @@ class AuthorizationSettings(ServiceSettings):
     near_expiry_days: int = Field(30, ge=0, le=365)
     near_exhaustion_ratio: float = Field(0.25, ge=0, le=1)
     draft_stale_hours: int = Field(24, ge=1)
+    renewal_default_turnaround_days: int = Field(
+        7, ge=0, le=120, description="A visit outside its approval goes on the renewal "
+        "worklist due this many days before the visit when the payer has no PA clock on "
+        "file (otherwise the payer's standard decision time frame decides).")
 
     # Eligibility (270/271): the clearinghouse endpoint (the local sandbox in the embedded
     # default; unset in production unless given), checks on signing (only with a

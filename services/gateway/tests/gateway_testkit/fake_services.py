@@ -165,7 +165,7 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         return JSONResponse({"id": parts[1], "status": "draft"},
                             status_code=201 if parts[-1] in ("escalate", "documents") else 200)
     if col == "catalog" or parts[-1] in ("versions", "denials", "metrics", "flags",
-                                         "quarantine"):
+                                         "quarantine", "renewals"):
         return JSONResponse({"items": [], "note": "fake"})
     if col == "claims" and parts[-1] == "x12" and len(parts) == 2:
         return Response("ISA*00*~", media_type="text/plain")

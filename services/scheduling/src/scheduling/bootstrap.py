@@ -40,7 +40,8 @@ def options_from(settings: SchedulingSettings) -> SchedulingOptions:
         max_search_days=settings.max_search_days,
         solve=SolveOptions(time_limit_s=settings.optimizer_time_limit_s,
                            workers=settings.optimizer_workers),
-        request_wait_s=settings.request_lock_wait_s, windows=settings.visit_windows())
+        request_wait_s=settings.request_lock_wait_s, windows=settings.visit_windows(),
+        auth_mismatch=settings.auth_mismatch)
 
 
 def uow_factory(settings: SchedulingSettings) -> UnitOfWorkFactory:

@@ -7,6 +7,7 @@ the defaults of shared/domain/scheduling.md; the ratio policy saved through the 
 from __future__ import annotations
 
 from datetime import time
+from typing import Literal
 
 from pydantic import Field
 
@@ -62,6 +63,12 @@ class SchedulingSettings(ServiceSettings):
     start_closes_after_minutes: int = Field(
         60, ge=0, le=7 * 24 * 60, description="... and until this long after it (a late "
         "pharmacy prep or check-in)")
+
+    auth_mismatch: Literal["refuse", "hold"] = Field(
+        "refuse", description="A visit outside its order's prior authorization (a day outside "
+        "the valid dates, or more units than remain under the auth number): 'refuse' answers "
+        "409 and books nothing; 'hold' keeps the appointment held (never confirmed, no expiry) "
+        "with the reason. Either way authorization is told, for its renewal worklist.")
 
     optimizer_time_limit_s: float = Field(10.0, gt=0, le=300)
     optimizer_workers: int = Field(1, ge=1, le=16)

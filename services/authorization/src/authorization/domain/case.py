@@ -240,13 +240,19 @@ class PACase(BaseModel):
             decided_at=now))
         return True
 
-    def _approved_event(self, now: datetime, order_id: UUID | None = None) -> CaseApproved:
+    def _approved_event(self, now: datetime, order_id: UUID | None = None,
+                        units: Mapping[str, int | None] | None = None) -> CaseApproved:
+        """``units``: what one visit of ``order_id`` draws per HCPCS (the case's own order:
+        the units it requested)."""
         assert self.auth_number and self.valid_from and self.valid_to
         return CaseApproved(
             case_id=self.id, order_id=order_id or self.order_id, payer_id=self.payer_id,
             auth_number=self.auth_number,
-            lines=tuple(ApprovedLine(hcpcs=ln.hcpcs, approved_units=ln.approved_units or 0)
-                        for ln in self.lines),
+            lines=tuple(ApprovedLine(
+                hcpcs=ln.hcpcs, approved_units=ln.approved_units or 0,
+                units_per_visit=(ln.requested_units if units is None
+                                 else units.get(ln.hcpcs)) or None)
+                for ln in self.lines),
             valid_from=self.valid_from, valid_to=self.valid_to, decided_at=now,
             quantity_limits=self._quantity_limits())
 
@@ -271,14 +277,16 @@ class PACase(BaseModel):
         self.last_error = problem
         self.log(now, actor, "payer_error", payer_response=raw, error=problem)
 
-    def attach_order(self, order_id: UUID, actor: str, now: datetime) -> None:
-        """A later order uses this approval (units left, dates valid)."""
+    def attach_order(self, order_id: UUID, actor: str, now: datetime,
+                     units: Mapping[str, int | None] | None = None) -> None:
+        """A later order uses this approval (units left, dates valid); ``units``: what one
+        of its visits draws per HCPCS."""
         self._require({"approved"}, "cover another order")
         if order_id in self.order_ids:
             return
         self.order_ids.append(order_id)
         self.log(now, actor, "order_attached", order_id=str(order_id))
-        self.events.append(self._approved_event(now, order_id))
+        self.events.append(self._approved_event(now, order_id, units or {}))
 
     def withdraw(self, actor: str, reason: str, now: datetime) -> None:
         self._require(OPEN_STATUSES | {"approved"}, "withdraw")

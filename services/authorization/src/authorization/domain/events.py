@@ -24,6 +24,7 @@ class RequestedLine:
 class ApprovedLine:
     hcpcs: str
     approved_units: int
+    units_per_visit: int | None = None  # what one visit of the event's order draws
 
 
 @dataclass(frozen=True)

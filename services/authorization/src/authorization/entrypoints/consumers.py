@@ -24,10 +24,10 @@ from ..domain.orders import (
     SignedOrder,
 )
 from ..domain.outcome_figures import OutcomeFigures
-from ..service import orders, outcomes
+from ..service import orders, outcomes, renewals
 from ..service.uow import AuthorizationUnitOfWork
 
-SUBSCRIPTIONS: list[str] = [c.ORDERS_TOPIC]
+SUBSCRIPTIONS: list[str] = [c.ORDERS_TOPIC, c.SCHEDULING_TOPIC]
 P = TypeVar("P", bound=c.EventPayload)
 
 
@@ -96,6 +96,17 @@ async def on_outcome_assessed(uow: AuthorizationUnitOfWork, envelope: Envelope) 
                                     now=datetime.now(UTC))
 
 
+async def on_renewal_needed(uow: AuthorizationUnitOfWork, envelope: Envelope) -> None:
+    """Scheduling found a visit outside its approval: the renewal worklist."""
+    e = _payload(envelope, c.AuthorizationRenewalNeeded)
+    await renewals.renewal_needed(
+        uow=uow, order_id=e.order_id, case_id=e.case_id, payer_id=e.payer_id,
+        practice_id=e.practice_id, appointment_id=e.appointment_id,
+        auth_number=e.auth_number, visit_date=e.visit_date, valid_from=e.valid_from,
+        valid_to=e.valid_to, reasons=list(e.reasons), outcome=e.outcome,
+        now=datetime.now(UTC))
+
+
 def _payload(envelope: Envelope, contract: type[P]) -> P:
     if not isinstance(envelope.payload, contract):
         raise TypeError(f"{envelope.type}: expected {contract.__name__}, "
@@ -119,4 +130,5 @@ HANDLERS: dict[str, Handler] = {
     "order.cancelled": _handler(on_order_cancelled),
     "order.administered": _handler(on_order_administered),
     "outcome.assessed": _handler(on_outcome_assessed),
+    "appointment.renewal_needed": _handler(on_renewal_needed),
 }

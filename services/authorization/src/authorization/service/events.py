@@ -53,7 +53,8 @@ def _approved(e: ev.CaseApproved) -> list[Message]:
     return _message("authorization.approved", c.AuthorizationApproved(
         case_id=e.case_id, order_id=e.order_id, payer_id=e.payer_id,
         auth_number=e.auth_number,
-        lines=[c.ApprovedUnits(hcpcs=ln.hcpcs, approved_units=ln.approved_units)
+        lines=[c.ApprovedUnits(hcpcs=ln.hcpcs, approved_units=ln.approved_units,
+                               units_per_visit=ln.units_per_visit)
                for ln in e.lines],
         valid_from=e.valid_from, valid_to=e.valid_to, decided_at=e.decided_at,
         quantity_limits=[c.QuantityLimitFacts(hcpcs=q.hcpcs, units=q.units,

@@ -56,7 +56,8 @@ async def _attach_to_approvals(uow: AuthorizationUnitOfWork, order_id: UUID,
                                  if ln.satisfied_by):
         case = await uow.cases.get(case_id, for_update=True)
         if case is not None and case.status == "approved":
-            case.attach_order(order_id, "consumer:order.signed", now)
+            case.attach_order(order_id, "consumer:order.signed", now,
+                              {ln.hcpcs: ln.requested_units for ln in decision.lines})
 
 
 async def order_cancelled(*, uow: AuthorizationUnitOfWork, order_id: UUID, reason: str,

@@ -22,6 +22,7 @@ from ..adapters.eligibility_repository import SqlEligibility
 from ..adapters.order_repository import SqlOrderFacts, SqlUsage
 from ..adapters.outcomes_repository import SqlOutcomes
 from ..adapters.payer_repository import SqlPayers
+from ..adapters.renewals_repository import SqlRenewals
 from ..adapters.repository import SqlCases
 from ..settings import AuthorizationSettings
 from . import events
@@ -42,6 +43,7 @@ class AuthorizationUnitOfWork(UnitOfWork):
     eligibility: SqlEligibility
     appeals: SqlAppeals
     outcomes: SqlOutcomes
+    renewals: SqlRenewals
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession],
                  outbox: OutboxWriter, *, settings: AuthorizationSettings) -> None:
@@ -57,6 +59,7 @@ class AuthorizationUnitOfWork(UnitOfWork):
         self.eligibility = SqlEligibility(self.session, self.seen)
         self.appeals = SqlAppeals(self.session, self.seen)
         self.outcomes = SqlOutcomes(self.session)
+        self.renewals = SqlRenewals(self.session)
         return self
 
     async def flush(self) -> None:

@@ -195,6 +195,22 @@ appointments = Table(
     ).ddl_if(dialect="postgresql"),
 )
 
+# An order's prior authorization as authorization.approved carried it (issue 16): the visit
+# must fall in its dates and within its units (domain/authorization_fit.py).
+order_approvals = Table(
+    "order_approvals", metadata,
+    Column("order_id", Uuid, primary_key=True),
+    Column("case_id", Uuid),
+    Column("payer_id", String(80)),
+    Column("auth_number", String(80), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date, nullable=False),
+    # [{"hcpcs": "J3032", "approved_units": 300, "units_per_visit": 100}]
+    Column("lines", JSON, nullable=False, default=list),
+    Column("decided_at", TS),
+    Index("ix_order_approvals_auth_number", "auth_number"),
+)
+
 
 def violates_chair_overlap(exc: Exception) -> bool:
     """PostgreSQL only (SQLite has no exclusion constraints)."""

@@ -166,6 +166,14 @@ class Appointment:
         self.hold_expires_at = None
         self._go("confirm", now)
 
+    def wait_for(self, reason: str, now: datetime) -> None:
+        """A hold kept, without expiry, until ``reason`` is resolved (e.g. the visit is outside
+        its order's prior authorization): never confirmed meanwhile."""
+        if self.status is not Status.HELD:
+            raise IllegalTransition(self.id, self.status, "wait")
+        self.reason, self.hold_expires_at = reason, None
+        self._record("appointment.held", now)
+
     def move(self, *, chair_id: str, start: datetime, end: datetime, now: datetime) -> None:
         self._check("move")
         self._set_slot(chair_id, start, end)

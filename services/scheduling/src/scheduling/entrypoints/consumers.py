@@ -14,6 +14,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.outbox import UnitOfWork
+from scheduling.domain.authorization_fit import Approval, ApprovedLine
 from scheduling.service import booking, commands, recalls, series_holds
 from scheduling.service.uow import SchedulingUnitOfWork
 
@@ -100,6 +101,16 @@ async def on_reaction_cleared(uow: SchedulingUnitOfWork, env: Envelope) -> None:
     """RX-6: the provider cleared the hold: the paused visits resume."""
     p = _payload(env, contracts.ReactionCleared)
     await series_holds.reaction_cleared(uow, reaction_id=p.reaction_id, at=p.cleared_at)
+async def on_authorization_approved(uow: SchedulingUnitOfWork, env: Envelope) -> None:
+    """The approval is kept (auth number, dates, units) before the visit is booked on it."""
+    p = _payload(env, contracts.AuthorizationApproved)
+    await uow.approvals.save(Approval(
+        order_id=p.order_id, case_id=p.case_id, payer_id=p.payer_id,
+        auth_number=p.auth_number, valid_from=p.valid_from, valid_to=p.valid_to,
+        lines=tuple(ApprovedLine(hcpcs=ln.hcpcs, approved_units=ln.approved_units,
+                                 units_per_visit=ln.units_per_visit) for ln in p.lines)))
+    await booking.authorization_decided(uow, p.order_id, "approved", datetime.now(UTC),
+                                        uow.options.policy)
 
 
 def _decision(decision: str) -> SchedulingHandler:
@@ -120,7 +131,7 @@ HANDLERS: dict[str, Handler] = {t: _in_scheduling(h) for t, h in {
     "order.escort_confirmed": on_escort_confirmed,
     "reaction.recorded": on_reaction_recorded,
     "reaction.cleared": on_reaction_cleared,
-    "authorization.approved": _decision("approved"),
+    "authorization.approved": on_authorization_approved,
     "authorization.not_required": _decision("not_required"),
     "authorization.denied": _decision("denied"),
     "authorization.not_covered": _decision("not_covered"),

@@ -26,6 +26,7 @@ from scheduling.domain.booking import (
 from scheduling.domain.clinic import BookingPolicy
 from scheduling.domain.orders import RELEASED, OrderRequest, SignedOrder
 from scheduling.domain.slots import Slot, find_slots
+from scheduling.service import authorization_gate as gate
 from scheduling.service.days import Clinic, load_clinic, load_frame, search_range
 from scheduling.service.metrics import REQUEST_OUTCOMES
 from scheduling.service.uow import SchedulingUnitOfWork
@@ -108,8 +109,19 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
     if existing or order.cancelled or order.released or signed is None:
         return existing[0] if existing else None
     clinic = await load_clinic(uow, policy)
-    need = replace(signed.need(), prep_limited=clinic.pharmacy_limited)
+    # an approved order's slot is searched within the approval's days only
+    approval = await gate.approval_of(uow, order)
+    need = gate.within_dates(replace(signed.need(), prep_limited=clinic.pharmacy_limited),
+                             approval, clinic.hours)
     slot = await find_and_lock(uow, clinic, need, now)
+    misfit = await gate.misfit_at(uow, approval, slot.start, clinic.hours) \
+        if slot is not None and approval is not None else None
+    if approval is not None and misfit is not None and uow.options.auth_mismatch == "refuse":
+        assert slot is not None
+        await gate.tell_authorization(uow, gate.renewal_needed(
+            approval, misfit, day=clinic.hours.local_date(slot.start), outcome="refused",
+            practice_id=signed.practice_id, appointment_id=None, now=now))
+        return None  # e.g. no units left under the auth number: staff and renewal decide
     ready_at = now + timedelta(minutes=prep_lead(need, policy))
     fields: Details = {
         "order_id": order.order_id, "practice_id": signed.practice_id,
@@ -132,7 +144,12 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
                                 start=slot.start, end=slot.end,
                                 hold_expires_at=now + timedelta(minutes=policy.hold_minutes),
                                 **fields)
-        if order.bookable:
+        if approval is not None and misfit is not None:  # the hold setting
+            appt.wait_for(gate.held_reason(misfit), now)
+            await gate.tell_authorization(uow, gate.renewal_needed(
+                approval, misfit, day=clinic.hours.local_date(slot.start), outcome="held",
+                practice_id=signed.practice_id, appointment_id=appt.id, now=now))
+        elif order.bookable:
             appt.confirm(now)
     uow.appointments.add(appt)
     return appt
@@ -152,10 +169,14 @@ async def authorization_decided(uow: SchedulingUnitOfWork, order_id: UUID, decis
         return  # the order itself has not reached us yet: order.signed will book it
     await uow.lock_order(order_id)
     appts = await uow.appointments.for_order(order_id)
-    held = [a for a in appts if a.status is Status.HELD]
-    for appt in held:
-        appt.confirm(now)
-    if not held and not any(a.status in CURRENT for a in appts):
+    approval = await gate.approval_of(uow, order)
+    hours = (await load_clinic(uow, policy)).hours if approval else None
+    for appt in [a for a in appts if a.status in OCCUPYING]:
+        if approval and hours and not await gate.settle(uow, approval, appt, hours, now):
+            continue  # outside the approval: held with why, released, or left to staff
+        if appt.status is Status.HELD:
+            appt.confirm(now)
+    if not any(a.status in CURRENT for a in appts):
         await hold_for_order(uow, order, now, policy)  # hold expired meanwhile: try again
 
 
@@ -204,7 +225,9 @@ async def offer_queue(uow: SchedulingUnitOfWork, now: datetime, policy: BookingP
                     hold_expires_at=now + timedelta(minutes=policy.hold_minutes), now=now)
         order = await uow.orders.get(entry.order_id) if entry.order_id else None
         if order is not None and order.bookable:
-            entry.confirm(now)
+            approval = await gate.approval_of(uow, order)
+            if approval is None or await gate.settle(uow, approval, entry, clinic.hours, now):
+                entry.confirm(now)
         placed.append(entry)
     return placed
 

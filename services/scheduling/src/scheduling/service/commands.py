@@ -26,6 +26,7 @@ from scheduling.domain.errors import (
 from scheduling.domain.orders import OrderRequest, SignedOrder
 from scheduling.domain.slots import Slot
 from scheduling.domain.visit_truth import ESCORT_MISSING, VisitWarning, require_within
+from scheduling.service import authorization_gate as gate
 from scheduling.service.booking import offer_queue
 from scheduling.service.days import Clinic, load_frame, shared_clinic
 from scheduling.service.refusals import fit, peek, refused, request_of
@@ -55,8 +56,10 @@ async def _unbooked(uow: SchedulingUnitOfWork, order_id: UUID) -> list[Appointme
 async def book(uow: SchedulingUnitOfWork, *, order_id: UUID, start: datetime,
                chair_id: str | None, now: datetime, policy: BookingPolicy) -> Appointment:
     clinic = await shared_clinic(uow, policy)
-    req = request_of(clinic, (await _order(uow, order_id))[1], now=now)
+    first, signed = await _order(uow, order_id)
+    req = request_of(clinic, signed, now=now)
     await _unbooked(uow, order_id)
+    misfit = await gate.refuse_or_hold(uow, first, require_aware(start, "start"), clinic.hours)
     await uow.rollback()  # read again under the order's lock below
     frame = await peek(uow, clinic, req, start, chair_id, now)
     state: DayState | None = None
@@ -70,6 +73,13 @@ async def book(uow: SchedulingUnitOfWork, *, order_id: UUID, start: datetime,
         slot = fit(state, clinic, req, start, chair_id)
     except (SlotUnavailable, Busy) as exc:
         raise await refused(uow, clinic, frame, req, start, now, exc, state) from exc
+    if misfit is not None:  # held for its approval: never confirmed, no expiry
+        appt = _hold(uow, clinic, signed, appts, slot, now, policy,
+                     reason=gate.held_reason(misfit[1]))
+        await gate.tell_authorization(uow, gate.renewal_needed(
+            *misfit, day=frame.day, outcome="held", practice_id=signed.practice_id,
+            appointment_id=appt.id, now=now))
+        return appt
     appt = _hold(uow, clinic, signed, appts, slot, now, policy)
     if order.bookable:
         appt.confirm(now)
@@ -78,11 +88,13 @@ async def book(uow: SchedulingUnitOfWork, *, order_id: UUID, start: datetime,
 
 def _hold(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
           appts: list[Appointment], slot: Slot, now: datetime,
-          policy: BookingPolicy) -> Appointment:
-    """The order's queued request placed in the slot, or a new hold there."""
+          policy: BookingPolicy, reason: str | None = None) -> Appointment:
+    """The order's queued request placed in the slot, or a new hold there; with a
+    ``reason``, a hold that waits for it (no expiry)."""
     queued = next((a for a in appts if a.status is Status.QUEUED), None)
-    hold_until = now + timedelta(minutes=policy.hold_minutes)
+    hold_until = None if reason else now + timedelta(minutes=policy.hold_minutes)
     if queued is not None:
+        queued.reason = reason
         queued.place(chair_id=slot.chair_id, start=slot.start, end=slot.end,
                      hold_expires_at=hold_until, now=now)
         return queued
@@ -94,7 +106,7 @@ def _hold(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
         pediatric=order.pediatric, requires_driver=order.requires_driver,
         urgency=order.urgency, requested_start=slot.start,
         prep_minutes=order.prep_minutes or 0,
-        window_from=order.window_from, window_to=order.window_to)
+        window_from=order.window_from, window_to=order.window_to, reason=reason)
     uow.appointments.add(appt)
     return appt
 
@@ -112,7 +124,8 @@ async def move(uow: SchedulingUnitOfWork, *, appt_id: UUID, start: datetime,
     appt = await get(uow, appt_id)
     if not appt.can("move"):
         raise IllegalTransition(appt.id, appt.status, "move")
-    await uow.rollback()  # read again once queued for its days below
+    await gate.refuse_moving(uow, appt, require_aware(start, "start"), clinic.hours)
+    await uow.rollback()  # read again once queued for its days below (no transaction open)
     old_day = clinic.hours.local_date(appt.start) if appt.start else None
     new_day = clinic.hours.local_date(require_aware(start, "start"))
     req = request_of(clinic, appt, str(appt.id) if old_day == new_day else None, now=now)

@@ -19,28 +19,46 @@ from scheduling.domain.clinic import (
 from scheduling.domain.errors import NotFound
 from scheduling.domain.visit_truth import VisitWarning
 from scheduling.service import booking, commands, planning, recalls, series_holds
+from scheduling.service.authorization_gate import AuthorizationMismatch, tell_authorization
 from scheduling.service.uow import SchedulingUnitOfWork
 
 
 async def book_appointment(*, uow: SchedulingUnitOfWork, order_id: UUID, start: datetime,
                            chair_id: str | None, now: datetime) -> Appointment:
-    async with uow:
-        await recalls.guard_start(uow, order_id, start)  # 409 before a recall's earliest
-        appt = await commands.book(uow, order_id=order_id, start=start, chair_id=chair_id,
-                                   now=now, policy=uow.options.policy)
-        await uow.commit()
+    try:
+        async with uow:
+            await recalls.guard_start(uow, order_id, start)  # 409 before a recall's earliest
+            appt = await commands.book(uow, order_id=order_id, start=start, chair_id=chair_id,
+                                       now=now, policy=uow.options.policy)
+            await uow.commit()
+    except AuthorizationMismatch as exc:
+        await _refused(uow, exc, now)
+        raise
     return appt
 
 
 async def move_appointment(*, uow: SchedulingUnitOfWork, appt_id: UUID, start: datetime,
                            chair_id: str | None, now: datetime) -> Appointment:
-    async with uow:
-        current = await commands.get(uow, appt_id)
-        await recalls.guard_start(uow, current.order_id, start)  # then reads afresh
-        appt = await commands.move(uow, appt_id=appt_id, start=start, chair_id=chair_id,
-                                   now=now, policy=uow.options.policy)
-        await uow.commit()
+    try:
+        async with uow:
+            current = await commands.get(uow, appt_id)
+            await recalls.guard_start(uow, current.order_id, start)  # then reads afresh
+            appt = await commands.move(uow, appt_id=appt_id, start=start, chair_id=chair_id,
+                                       now=now, policy=uow.options.policy)
+            await uow.commit()
+    except AuthorizationMismatch as exc:
+        await _refused(uow, exc, now)
+        raise
     return appt
+
+
+async def _refused(uow: SchedulingUnitOfWork, exc: AuthorizationMismatch,
+                   now: datetime) -> None:
+    """Nothing was booked or moved, but authorization is told (its own transaction), so the
+    case goes on the renewal worklist in time."""
+    async with uow:
+        await tell_authorization(uow, exc.renewal_needed(now))
+        await uow.commit()
 
 
 async def check_in(*, uow: SchedulingUnitOfWork, appt_id: UUID,

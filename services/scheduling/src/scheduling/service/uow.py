@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared.contracts import EventPayload
 from chairside_shared.messaging.outbox import Message, OutboxWriter, Seen, UnitOfWork
+from scheduling.adapters.approvals import SqlApprovals
 from scheduling.adapters.config import SqlConfig
 from scheduling.adapters.orders import SqlOrders
 from scheduling.adapters.orm import violates_chair_overlap
@@ -54,6 +55,8 @@ class SchedulingOptions:
     solve: SolveOptions  # the day optimizer's limits
     request_wait_s: float  # an API request's lock-wait budget (see for_request)
     windows: VisitWindows = VisitWindows()  # check-in and start around the slot
+    # a visit outside its order's approval: "refuse" (409) or "hold" (kept held, with why)
+    auth_mismatch: str = "refuse"
 
 
 class SchedulingUnitOfWork(UnitOfWork):
@@ -83,6 +86,7 @@ class SchedulingUnitOfWork(UnitOfWork):
         self.orders = SqlOrders(self.session)
         self.pharmacy = SqlPharmacy(self.session)
         self.series = SqlSeries(self.session)
+        self.approvals = SqlApprovals(self.session)
         deadline = None if self.wait_budget_s is None else \
             asyncio.get_running_loop().time() + self.wait_budget_s
         self.locks = Locks(self.session, deadline, self.day_queues)

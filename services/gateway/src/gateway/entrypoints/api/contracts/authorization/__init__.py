@@ -14,6 +14,8 @@ from .authorizations import (
     PayerRefOut as PayerRefOut,
     QuestionOut as QuestionOut,
     Rates as Rates,
+    RenewalOut as RenewalOut,
+    RenewalPage as RenewalPage,
     Turnaround as Turnaround,
 )
 
@@ -52,6 +54,7 @@ from .common import (
     BenefitsOut as BenefitsOut,
     Criteria as Criteria,
     Cursor as Cursor,
+    Cursor1 as Cursor1,
     DecisionTimeFrames as DecisionTimeFrames,
     EligibilityCheckOut as EligibilityCheckOut,
     EstimateOut as EstimateOut,
@@ -69,6 +72,7 @@ from .common import (
     Plan as Plan,
     Reason as Reason,
     RejectionOut as RejectionOut,
+    RenewalsQuery as RenewalsQuery,
     ResolutionOut as ResolutionOut,
     TimeFrame as TimeFrame,
     ValidationError as ValidationError,

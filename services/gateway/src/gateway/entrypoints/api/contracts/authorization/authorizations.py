@@ -103,6 +103,36 @@ class Rates(BaseModel):
     submitted: Annotated[int, Field(title='Submitted')]
 
 
+class RenewalOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    appointment_id: Annotated[UUID | None, Field(title='Appointment Id')]
+    auth_number: Annotated[str, Field(title='Auth Number')]
+    case_id: Annotated[UUID | None, Field(title='Case Id')]
+    due_on: Annotated[date_aliased, Field(title='Due On')]
+    noted_at: Annotated[AwareDatetime, Field(title='Noted At')]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    outcome: Annotated[Literal['refused', 'held', 'booked'], Field(title='Outcome')]
+    overdue: Annotated[bool, Field(title='Overdue')]
+    payer_id: Annotated[str | None, Field(title='Payer Id')]
+    practice_id: Annotated[str | None, Field(title='Practice Id')]
+    reasons: Annotated[
+        list[Literal['outside_valid_dates', 'units_exceeded']], Field(title='Reasons')
+    ]
+    valid_from: Annotated[date_aliased, Field(title='Valid From')]
+    valid_to: Annotated[date_aliased, Field(title='Valid To')]
+    visit_date: Annotated[date_aliased, Field(title='Visit Date')]
+
+
+class RenewalPage(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: Annotated[list[RenewalOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
+
+
 class Turnaround(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,

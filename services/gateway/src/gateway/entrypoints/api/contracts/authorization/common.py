@@ -169,6 +169,19 @@ class RejectionOut(BaseModel):
     text: Annotated[str, Field(title='Text')]
 
 
+class Cursor1(RootModel[str]):
+    root: Annotated[str, Field(max_length=9, pattern='^\\d{1,9}$', title='Cursor')]
+
+
+class RenewalsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    cursor: Annotated[Cursor1 | None, Field(title='Cursor')] = None
+    limit: Annotated[int, Field(ge=1, le=500, title='Limit')] = 100
+    practice_id: Annotated[str | None, Field(title='Practice Id')] = None
+
+
 class ResolutionOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
