@@ -21,7 +21,7 @@ def lp_bound(f: Formulation, time_limit_s: float = 5.0) -> tuple[int | None, LpS
         return None, {}
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None:  # pragma: no cover - GLOP ships with OR-Tools
-        return None
+        return None, {}
     solver.SetTimeLimit(int(time_limit_s * 1000))
     solver.SetSolverSpecificParametersAsString("use_dual_simplex: true")
     x = [solver.NumVar(0.0, 1.0, "") for _ in range(f.n_vars)]

@@ -79,7 +79,7 @@ def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> P
         return PlanResult(status="infeasible", solve_seconds=_time.perf_counter() - t0)
     bound, hint = None, None
     if options.lp_bound:
-        bound, mass = lp_bound(f, time_limit_s=options.time_limit_s / 2)
+        bound, mass = lp_bound(f, time_limit_s=options.time_limit_s * options.heuristic_share)
         deadline = t0 + options.heuristic_share * options.time_limit_s
         hint = _warm_hint(problem, options, mass, deadline) if mass else None
     model: DayModel | HybridModel
@@ -91,7 +91,8 @@ def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> P
             if not model.add(it):
                 return PlanResult(status="infeasible", solve_seconds=_time.perf_counter() - t0)
         model.finish()
-    left = max(0.1, options.time_limit_s - (_time.perf_counter() - t0))
+    left = max(options.time_limit_s * (1 - options.heuristic_share),
+               options.time_limit_s - (_time.perf_counter() - t0))
     solver, code, first = _search(model.m, options, left, t0)
     return _result(problem, f, model, solver, code, first, t0, bound)
 
@@ -110,7 +111,7 @@ def _warm_hint(problem: DayProblem, options: SolveOptions, mass: LpStarts, deadl
 
 
 def _search(m: cp_model.CpModel, options: SolveOptions, seconds: float, t0: float
-            ) -> tuple[cp_model.CpSolver, int, float | None]:
+            ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus, float | None]:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = options.workers
@@ -121,7 +122,8 @@ def _search(m: cp_model.CpModel, options: SolveOptions, seconds: float, t0: floa
 
 
 def _result(problem: DayProblem, f: Formulation, model: DayModel | HybridModel,
-            solver: cp_model.CpSolver, code: int, first: float | None, t0: float,
+            solver: cp_model.CpSolver, code: cp_model.CpSolverStatus, first: float | None,
+            t0: float,
             bound: int | None) -> PlanResult:
     starts, presence, choice = model.starts, model.presence, model.choice
     elapsed = _time.perf_counter() - t0

@@ -104,14 +104,20 @@ def alpha_plan(problem: DayProblem, options: SolveOptions, lp: dict[str, list[tu
                deadline: float = 0.0) -> dict[str, Placement] | None:
     """The best list schedule over a few orders: LP alpha-points for several alphas, the LP
     mean start, then requested starts."""
-    orders = []
+    def pinned(it: PlanItem) -> bool:  # one possible start: placed first
+        return len(allowed_starts(problem, it.minutes, it.earliest, it.latest_start,
+                                  it.latest_end)) <= 1
+
+    first = [it for it in problem.items if pinned(it)]
+    rest = [it for it in problem.items if not pinned(it)]
+    orders: list[list[PlanItem]] = []
     for alpha in (0.1, 0.3, 0.5, 0.7, 0.9):
         point = {i: alpha_point(m, alpha) for i, m in lp.items()}
-        orders.append(sorted(problem.items, key=lambda it: (
+        orders.append(first + sorted(rest, key=lambda it: (
             it.optional, point.get(it.id, 1e9), it.requested, -it.minutes)))
     mean = {i: sum(s * x for s, x in m) / max(1e-9, sum(x for _, x in m)) for i, m in lp.items()}
-    orders.append(sorted(problem.items, key=lambda it: (it.optional, mean.get(it.id, 1e9))))
-    orders.append(sorted(problem.items, key=lambda it: (it.optional, it.requested, -it.minutes)))
+    orders.append(first + sorted(rest, key=lambda it: (it.optional, mean.get(it.id, 1e9))))
+    orders.append(first + sorted(rest, key=lambda it: (it.optional, it.requested, -it.minutes)))
     best: tuple[int, list[PlanItem], dict[str, Placement]] | None = None
     for order in orders:
         plan = list_schedule(problem, order)

@@ -137,7 +137,9 @@ class DayModel:
         self.choice: dict[str, dict[str, cp_model.IntVar]] = {}
         self.costs: list[cp_model.LinearExpr] = []
         self.ends: list[tuple[cp_model.IntVar, cp_model.IntVar]] = []
-        self.ph_cap, self.ph_iv, self.ph_dem = 0, [], []
+        self.ph_cap = 0
+        self.ph_iv: list[cp_model.IntervalVar] = []
+        self.ph_dem: list[int] = []
         if problem.pharmacy is not None:
             hoods = pharmacy_free(problem)
             self.ph_cap, self.ph_iv, self.ph_dem = _capacity(m, hoods, "ph", -problem.pharmacy.lead)

@@ -221,11 +221,11 @@ def over_x(terms: dict[int, int], owner: list[ItemVars]) -> dict[int, int]:
     out: dict[int, int] = {}
     for first, pairs in by_item.items():
         pairs.sort(reverse=True)
-        acc, k = 0, pairs[0][0]
-        cs = dict(pairs)
-        while k >= first:
-            acc += cs.get(k, 0)
+        acc = 0
+        for n, (var, c) in enumerate(pairs):
+            acc += c
+            stop = pairs[n + 1][0] if n + 1 < len(pairs) else first - 1
             if acc:
-                out[k] = acc
-            k -= 1
+                for j in range(var, stop, -1):
+                    out[j] = acc
     return out
