@@ -1,14 +1,18 @@
 """Day re-planning with OR-Tools CP-SAT.
 
-The model (optimizer/hybrid.py) is time-indexed on the start grid (optimizer/timeindex.py):
-nurse monitoring (acuity weights vs nurses x units), staggered starts (one nurse per set-up),
-chair totals and pharmacy hoods are rows per check point; chairs are pooled (identical chairs
-are not told apart) with an exact Cumulative per pool, and pool visits get concrete chairs
-afterwards by colouring in start order. Started visits are facts and stay where they are.
+1. The time-indexed formulation of the day (optimizer/timeindex.py: rows per check point for
+   nurse monitoring, set-ups, chairs and pharmacy hoods on the start grid).
+2. Its LP relaxation (optimizer/bound.py, GLOP) gives the lower bound and fractional starts;
+   list scheduling in alpha-point order plus a search over the order (optimizer/heuristic.py)
+   turns them into a valid plan, the warm start (kept only when cheaper than the current plan).
+3. CP-SAT improves it: by default the interval model (optimizer/model.py: Cumulative for
+   monitoring, set-ups, hoods and the pool of ordinary chairs, NoOverlap per pediatric-capable
+   chair; pool visits get concrete chairs by colouring in start order, exact because every
+   fixed visit began before every movable one); ``formulation="time_indexed"`` uses the exact
+   time-indexed model instead (optimizer/hybrid.py, for long runs and proofs).
 Objective: sum of |start - requested| + overtime_weight x overtime (+ a refusal penalty when a
-visit is optional). Every plan comes with a lower bound: the higher of CP-SAT's best bound and
-the LP relaxation of the same formulation (optimizer/bound.py). Every result passes the
-independent verifier before it is returned.
+visit is optional). Every plan carries a lower bound, the higher of CP-SAT's best bound and the
+LP bound, and passes the independent verifier before it is returned.
 """
 
 from __future__ import annotations
@@ -81,7 +85,7 @@ def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> P
     if options.lp_bound:
         bound, mass = lp_bound(f, time_limit_s=options.time_limit_s * options.heuristic_share)
         deadline = t0 + options.heuristic_share * options.time_limit_s
-        hint = _warm_hint(problem, options, mass, deadline) if mass else None
+        hint = _warm_hint(problem, options, mass, deadline)  # no LP: requested-start orders
     model: DayModel | HybridModel
     if options.formulation == "time_indexed":
         model = build_cp(problem, f if hint is None else build(problem, options, hint))
@@ -104,9 +108,8 @@ def _warm_hint(problem: DayProblem, options: SolveOptions, mass: LpStarts, deadl
         return None
     current = {it.id: (it.current.start, it.current.chair_id) for it in problem.items
                if it.current is not None}
-    if len(current) == len(problem.items) and \
-            plan_cost(problem, options, current) <= plan_cost(problem, options, plan):
-        return None
+    if current and plan_cost(problem, options, current) <= plan_cost(problem, options, plan):
+        return None  # missing items count as refused in both
     return plan
 
 
