@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import time as _time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -82,7 +83,10 @@ def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> P
     if f.impossible:
         return PlanResult(status="infeasible", solve_seconds=_time.perf_counter() - t0)
     bound, hint = None, None
-    if options.lp_bound:
+    # Optional visits (acceptance first): CP-SAT needs its whole time from the current plan;
+    # the LP bound is computed alongside, in a thread.
+    alongside = options.lp_bound and any(it.optional for it in problem.items)
+    if options.lp_bound and not alongside:
         bound, mass = lp_bound(f, time_limit_s=options.time_limit_s * options.heuristic_share)
         deadline = t0 + options.heuristic_share * options.time_limit_s
         hint = _warm_hint(problem, options, mass, deadline)  # no LP: requested-start orders
@@ -97,7 +101,13 @@ def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> P
         model.finish()
     left = max(options.time_limit_s * (1 - options.heuristic_share),
                options.time_limit_s - (_time.perf_counter() - t0))
-    solver, code, first = _search(model.m, options, left, t0)
+    if alongside:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            search = pool.submit(_search, model.m, options, left, t0)
+            bound, _ = lp_bound(f, time_limit_s=left)
+            solver, code, first = search.result()
+    else:
+        solver, code, first = _search(model.m, options, left, t0)
     return _result(problem, f, model, solver, code, first, t0, bound)
 
 

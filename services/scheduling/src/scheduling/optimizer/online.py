@@ -5,7 +5,8 @@ started, within limits that keep the day livable for patients.
 - a visit is never moved to start before ``now + min_notice`` (the patient needs notice);
 - a visit already moved ``max_moves`` times today stays where it is;
 - the new request is optional: CP-SAT accepts it when everything still fits (the refusal
-  penalty dominates), else it is refused and nothing moves.
+  penalty dominates); when the re-plan does not place it, it gets the feasible start closest
+  to its request with nobody moved (what the desk would offer), else it is refused.
 Every result passes the independent verifier (solve_day's check_plan).
 """
 
@@ -17,6 +18,7 @@ from ..domain.clinic import Chair, DayFrame, RatioPolicy
 from ..domain.daystate import Visit
 from ..domain.pharmacy import PharmacyDay
 from .cpsat import solve_day
+from .heuristic import list_schedule
 from .model import DayProblem, PlanItem, SolveOptions
 
 
@@ -39,6 +41,23 @@ class OnlineDay:
     requests: dict[str, PlanItem] = field(default_factory=dict)  # window and request per visit
     moves: dict[str, int] = field(default_factory=dict)
     pharmacy: PharmacyDay | None = None
+
+
+def _without_moves(day: OnlineDay, item: PlanItem, new: PlanItem, fixed: list[Visit],
+                   status: str) -> Arrival:
+    """The re-plan found no place (or no time): the desk's answer, the feasible start closest
+    to the request with nobody moved."""
+    problem = DayProblem(day.frame, day.chairs, day.nurses, day.policy,
+                         list(day.visits.values()), [new], pharmacy=day.pharmacy)
+    plan = list_schedule(problem, [new])
+    if not plan:
+        return Arrival(False, [], status)
+    start, chair = plan[new.id]
+    day.visits[new.id] = Visit(id=new.id, chair_id=chair, start=start, end=start + new.minutes,
+                               acuity_class=new.acuity_class, pediatric=new.pediatric,
+                               prep_minutes=new.prep_minutes)
+    day.requests[new.id] = item
+    return Arrival(True, [], "no_moves")
 
 
 @dataclass
@@ -71,7 +90,7 @@ def arrive(day: OnlineDay, item: PlanItem, now: int, rules: OnlineRules) -> Arri
     res = solve_day(problem, rules.options)
     placed = {v.id: v for v in res.visits}
     if not res.ok or new.id not in placed or any(it.id not in placed for it in items):
-        return Arrival(False, [], res.status)
+        return _without_moves(day, item, new, fixed, res.status)
     moved = [it.id for it in items if placed[it.id].start != day.visits[it.id].start]
     for vid in moved:
         day.moves[vid] = day.moves.get(vid, 0) + 1
