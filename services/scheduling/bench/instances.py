@@ -14,6 +14,7 @@ from datetime import date
 
 from scheduling.domain.clinic import Break, Chair, ClinicHours, DayFrame, NurseShift, RatioPolicy
 from scheduling.domain.greedy import DayRequest
+from scheduling.domain.pharmacy import PharmacyDay
 
 DAY = date(2025, 3, 4)
 HOURS = ClinicHours(timezone="America/New_York")
@@ -39,6 +40,8 @@ class Family:
     pediatric_chairs: int
     driver_share: float  # share of same-day (cocktail) patients needing a driver
     demand: tuple[float, float] | None = None  # target share of chair-hours (L family)
+    hoods: tuple[int, int] | None = None  # pharmacy hoods staffed (P family), prep 10–30 min
+    series: float = 0.0  # share of visits pinned by an earlier day's series (cannot move)
 
 
 FAMILIES = {
@@ -46,6 +49,23 @@ FAMILIES = {
     "M": Family("M", (30, 33), (9, 10), (100, 150), ONCOLOGY_MIX, (0.05, 0.10), 2, 0.0),
     "L": Family("L", (60, 80), (18, 20), (200, 260), ONCOLOGY_MIX, (0.05, 0.10), 3, 0.0,
                 demand=(0.75, 0.85)),
+    # M with the pharmacy as a resource (scheduling.md §6 M: hoods 4–5, prep 10–30 min; the
+    # pharmacy opens 60 min before the clinic) and 10 % series visits fixed by earlier days
+    "P": Family("P", (30, 33), (9, 10), (100, 150), ONCOLOGY_MIX, (0.05, 0.10), 2, 0.0,
+                hoods=(4, 5), series=0.10),
+}
+PHARMACY_LEAD = 60
+
+# Proven optima of the "same" problem (the greedy's accepted requests, all mandatory; objective
+# = minutes of wait + 10 x overtime minutes), per (family, seed): (value, how it was proven).
+OPTIMA: dict[tuple[str, int], tuple[int, str]] = {
+    ("M", 1): (4640, "issue 16: time-indexed CP-SAT (33 s) and SCIP (54 s), 2 workers"),
+    ("M", 2): (4195, "issue 16: time-indexed CP-SAT (33 s)"),
+    # SCIP (OR-Tools pywraplp, 1 thread) on the time-indexed MIP of optimizer/timeindex.py
+    # (one-hot starts; chairs as the two pooled totals, a relaxation of the exact chair choice,
+    # so this is a proven lower bound and the optimum whenever its plan seats everyone):
+    # optimal 5,015 = bound, 569 s on the shared 2-core machine, 2026-12-06.
+    ("M", 3): (5015, "SCIP on the time-indexed MIP, 569 s (see comment)"),
 }
 
 
@@ -58,6 +78,8 @@ class Instance:
     shifts: list[NurseShift]
     policy: RatioPolicy
     requests: list[DayRequest]
+    pharmacy: PharmacyDay | None = None
+    prep: dict[str, int] | None = None  # request id -> preparation minutes (P family)
 
 
 def _duration(rng: random.Random, mix) -> tuple[int, str]:
@@ -89,7 +111,7 @@ def make_instance(family: str, seed: int) -> Instance:
         count = None
     else:
         count = rng.randint(*fam.visits)
-    requests, total, i = [], 0, 0
+    requests, total, i, prep = [], 0, 0, {}
     while (count is not None and i < count) or (count is None and total < target):
         minutes, acuity = _duration(rng, fam.mix)
         same_day = rng.random() < same_share
@@ -103,9 +125,21 @@ def make_instance(family: str, seed: int) -> Instance:
             high = max(0, frame.close - minutes)
             requested = int(rng.triangular(0, high, min(240, high))) // 5 * 5
             driver = False
-        requests.append(DayRequest(id=f"r{i:03d}", arrival=arrival, requested=requested,
-                                   minutes=minutes, acuity_class=acuity, pediatric=pediatric,
-                                   requires_driver=driver, same_day=same_day))
+        latest_end = None
+        if fam.series and not same_day and rng.random() < fam.series:
+            arrival, latest_end = -20_000 - i, requested + minutes  # pinned: booked first
+        req = DayRequest(id=f"r{i:03d}", arrival=arrival, requested=requested, minutes=minutes,
+                         acuity_class=acuity, pediatric=pediatric, requires_driver=driver,
+                         same_day=same_day, latest_end=latest_end)
+        requests.append(req)
+        if fam.hoods:
+            prep[req.id] = rng.randrange(10, 31, 5)
         total += minutes
         i += 1
-    return Instance(family, seed, frame, chairs, shifts, RatioPolicy(), requests)
+    pharmacy = None
+    if fam.hoods:
+        hoods = rng.randint(*fam.hoods)
+        pharmacy = PharmacyDay(lead=PHARMACY_LEAD,
+                               capacity=[hoods] * (PHARMACY_LEAD + frame.horizon))
+    return Instance(family, seed, frame, chairs, shifts, RatioPolicy(), requests, pharmacy,
+                    prep if fam.hoods else None)

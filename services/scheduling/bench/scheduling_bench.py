@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from instances import FAMILIES, Instance, make_instance
+from instances import FAMILIES, OPTIMA, Instance, make_instance
+from replay import greedy_book, plan_item, replay
 
 from scheduling.domain.clinic import BookingPolicy, Chair, NurseShift
 from scheduling.domain.daystate import DayState, Visit
@@ -32,19 +33,26 @@ from scheduling.domain.figures import day_figures, percentile
 from scheduling.domain.greedy import greedy_fcfs
 from scheduling.domain.slots import SlotRequest, find_slots
 from scheduling.domain.verify import ratio_violation_count, verify_day
-from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, solve_day
+from scheduling.optimizer.cpsat import DayProblem, PlanResult, SolveOptions, solve_day
+from scheduling.optimizer.online import OnlineRules
 
 POLICY = BookingPolicy()
 
 
 def summarize(inst: Instance, state: DayState, visits: list[Visit], seconds: float,
-              first: float | None) -> dict:
+              first: float | None, plan: PlanResult | None = None) -> dict:
     requested = {r.id: r.requested for r in inst.requests}
     fig = day_figures(inst.frame, inst.chairs, visits, requested)
     same_day = [r.id for r in inst.requests if r.same_day]
     placed = {v.id for v in visits}
-    violations = verify_day(inst.frame, inst.chairs, state.nurses, inst.policy, visits)
+    violations = verify_day(inst.frame, inst.chairs, state.nurses, inst.policy, visits,
+                            pharmacy=inst.pharmacy)
+    cost = fig.total_wait_minutes + SolveOptions().overtime_weight * fig.overtime_minutes
     return {
+        "objective": cost if plan is None or plan.objective is None else plan.objective,
+        "lower_bound": None if plan is None else plan.lower_bound,
+        "lp_bound": None if plan is None else plan.lp_bound,
+        "gap": None if plan is None else plan.gap,
         **asdict(fig),
         "accepted": len(placed), "requests": len(inst.requests),
         "same_day_acceptance": round(sum(1 for i in same_day if i in placed) / len(same_day), 3)
@@ -59,23 +67,20 @@ def summarize(inst: Instance, state: DayState, visits: list[Visit], seconds: flo
 def run_instance(inst: Instance, limit_s: float, workers: int) -> dict:
     state = DayState.build(inst.frame, inst.chairs, inst.shifts, inst.policy)
     t0 = time.perf_counter()
-    greedy, _ = greedy_fcfs(state, inst.requests, POLICY, inst.frame.overtime)
+    greedy, _ = greedy_book(state, inst, inst.requests)
     g_time = time.perf_counter() - t0
     cutoff = inst.frame.local_minute(POLICY.driver_latest_start)
     by_id = {v.id: v for v in greedy}
-    items = [PlanItem(id=r.id, minutes=r.minutes, acuity_class=r.acuity_class,
-                      pediatric=r.pediatric, earliest=r.requested,
-                      latest_start=cutoff if r.requires_driver else inst.frame.horizon,
-                      latest_end=inst.frame.horizon, requested=r.requested,
-                      current=by_id.get(r.id), optional=True)
-             for r in inst.requests]
+    items = [plan_item(inst, r, cutoff, by_id.get(r.id)) for r in inst.requests]
     options = SolveOptions(time_limit_s=limit_s, workers=workers, seed=inst.seed)
-    problem = DayProblem(inst.frame, inst.chairs, state.nurses, inst.policy, [], items)
+    problem = DayProblem(inst.frame, inst.chairs, state.nurses, inst.policy, [], items,
+                         pharmacy=inst.pharmacy)
     res = solve_day(problem, options)
     # The same requests the greedy accepted, all mandatory: wait and overtime at equal volume.
     same = [replace(it, optional=False) for it in items if it.id in by_id]
     res_same = solve_day(DayProblem(inst.frame, inst.chairs, state.nurses, inst.policy, [],
-                                    same), options)
+                                    same, pharmacy=inst.pharmacy), options)
+    optimum = OPTIMA.get((inst.family, inst.seed))
     return {
         "family": inst.family, "seed": inst.seed, "chairs": len(inst.chairs),
         "nurses": len(inst.shifts),
@@ -83,13 +88,19 @@ def run_instance(inst: Instance, limit_s: float, workers: int) -> dict:
                               / (len(inst.chairs) * inst.frame.close), 3),
         "greedy": summarize(inst, state, greedy, g_time, g_time),
         "cpsat_same": {**summarize(inst, state, res_same.visits, res_same.solve_seconds,
-                                   res_same.first_solution_seconds), "status": res_same.status},
+                                   res_same.first_solution_seconds, res_same),
+                       "status": res_same.status,
+                       "optimum": None if optimum is None else optimum[0],
+                       "above_optimum": None if optimum is None or res_same.objective is None
+                       else round(res_same.objective / optimum[0] - 1, 4)},
         "cpsat": {**summarize(inst, state, res.visits, res.solve_seconds,
-                              res.first_solution_seconds), "status": res.status},
+                              res.first_solution_seconds, res), "status": res.status},
     }
 
 
-METRICS = [("chair_utilization", "util"), ("makespan_minutes", "makespan"),
+METRICS = [("objective", "objective"), ("lower_bound", "lower bound"), ("gap", "gap"),
+           ("above_optimum", "vs optimum"), ("chair_utilization", "util"),
+           ("makespan_minutes", "makespan"),
            ("overtime_minutes", "overtime"), ("mean_wait_minutes", "wait mean"),
            ("p90_wait_minutes", "wait p90"), ("same_day_acceptance", "same-day acc"),
            ("accepted", "accepted"), ("ratio_violations", "ratio viol"),
@@ -109,11 +120,24 @@ def print_family(name: str, rows: list[dict]) -> None:
     for key, label in METRICS:
         cells = []
         for side in SIDES:
-            vals = [r[side][key] for r in rows if r[side][key] is not None]
+            vals = [r[side][key] for r in rows if r[side].get(key) is not None]
             cells.append(f"{statistics.mean(vals):>14.3f}" if vals else f"{'-':>14}")
         print(f"{label:<14}{''.join(cells)}")
     for side in SIDES[1:]:
         print(f"{side} status:", ", ".join(r[side]["status"] for r in rows))
+
+
+def print_online(rows: list[dict], rules: OnlineRules) -> None:
+    print(f"\n== online replay (min notice {rules.min_notice} min, max moves "
+          f"{rules.max_moves} per patient, {rules.options.time_limit_s} s per arrival)")
+    print(f"{'family seed':<12}{'arrivals':>9}{'wait greedy':>12}{'wait online':>12}"
+          f"{'acc greedy':>11}{'acc online':>11}{'moves':>7}{'max/pt':>7}{'viol':>6}")
+    for r in rows:
+        g, o = r["greedy"], r["online"]
+        print(f"{r['family'] + ' ' + str(r['seed']):<12}{r['same_day_requests']:>9}"
+              f"{g['mean_wait_minutes']:>12}{o['mean_wait_minutes']:>12}"
+              f"{g['same_day_acceptance']:>11}{o['same_day_acceptance']:>11}{o['moves']:>7}"
+              f"{o['max_moves_one_patient']:>7}{g['violations'] + o['violations']:>6}")
 
 
 def latency_day(seed: int = 7) -> tuple[DayState, list[Chair], list[NurseShift]]:
@@ -167,11 +191,13 @@ def slot_latency(queries: int) -> dict:
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=3)
-    ap.add_argument("--families", default="S,M,L")
-    ap.add_argument("--limits", default="S=5,M=15,L=30", help="CP-SAT seconds per family")
+    ap.add_argument("--families", default="S,M,L,P")
+    ap.add_argument("--limits", default="S=5,M=15,L=30,P=15", help="CP-SAT seconds per family")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--latency-queries", type=int, default=2000)
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--online", default="", help="families to replay online, e.g. S,M")
+    ap.add_argument("--online-seconds", type=float, default=3.0, help="CP-SAT per arrival")
     args = ap.parse_args(argv)
     limits = {k: float(v) for k, v in (p.split("=") for p in args.limits.split(","))}
     out: dict = {"families": {}}
@@ -181,6 +207,13 @@ def main(argv: list[str] | None = None) -> dict:
                 for seed in range(1, args.seeds + 1)]
         out["families"][fam] = rows
         print_family(fam, rows)
+    if args.online:
+        rules = OnlineRules(options=SolveOptions(time_limit_s=args.online_seconds,
+                                                 workers=args.workers, lp_bound=False))
+        rows = [replay(make_instance(fam, seed), rules) for fam in args.online.split(",")
+                for seed in range(1, args.seeds + 1)]
+        out["online"] = rows
+        print_online(rows, rules)
     if args.latency_queries:
         lat = slot_latency(args.latency_queries)
         out["slot_latency"] = lat

@@ -166,6 +166,8 @@ async def test_board_and_optimizer_apply(svc):
     assert r.status_code == 200 and res["status"] in ("optimal", "feasible") and not res["applied"]
     assert len(res["moves"]) == 2 and res["after"]["total_wait_minutes"] < \
         res["before"]["total_wait_minutes"]
+    assert res["objective"] == res["after"]["total_wait_minutes"]  # no overtime here
+    assert 0 <= res["lower_bound"] <= res["objective"] and 0.0 <= res["gap"] <= 1.0
     r = await c.post("/v1/schedule/optimize", params={"date": DAY.isoformat(), "apply": "true"})
     assert r.json()["applied"] is True
     r = await c.get("/v1/appointments", params={"date": DAY.isoformat()})

@@ -1,29 +1,36 @@
 """Day re-planning with OR-Tools CP-SAT.
 
-Variables: one start per movable visit (on the start grid, inside its window). Constraints:
-- monitoring: Cumulative of acuity weights against nurses x units, minute by minute;
-- staggered starts: Cumulative of set-up intervals against nurses available;
-- chairs: each visit goes either to a pediatric-capable chair (one optional interval per such
-  chair, NoOverlap per chair) or, adults only, to the pool of ordinary chairs (Cumulative with
-  the pool size). Pool visits get concrete chairs afterwards by colouring in start order, which
-  always succeeds for intervals within the pool size because every fixed (started) visit began
-  before every movable one.
-Time-varying capacity (shifts, breaks, started visits) is expressed as fixed "blocker" intervals
-eating the difference to the peak capacity. Started visits are facts and stay where they are.
+1. The time-indexed formulation of the day (optimizer/timeindex.py: rows per check point for
+   nurse monitoring, set-ups, chairs and pharmacy hoods on the start grid).
+2. Its LP relaxation (optimizer/bound.py, GLOP) gives the lower bound and fractional starts;
+   list scheduling in alpha-point order plus a search over the order (optimizer/heuristic.py)
+   turns them into a valid plan, the warm start (kept only when cheaper than the current plan).
+3. CP-SAT improves it: by default the interval model (optimizer/model.py: Cumulative for
+   monitoring, set-ups, hoods and the pool of ordinary chairs, NoOverlap per pediatric-capable
+   chair; pool visits get concrete chairs by colouring in start order, exact because every
+   fixed visit began before every movable one); ``formulation="time_indexed"`` uses the exact
+   time-indexed model instead (optimizer/hybrid.py, for long runs and proofs).
 Objective: sum of |start - requested| + overtime_weight x overtime (+ a refusal penalty when a
-visit is optional). Every result passes the independent verifier before it is returned.
+visit is optional). Every plan carries a lower bound, the higher of CP-SAT's best bound and the
+LP bound, and passes the independent verifier before it is returned.
 """
 
 from __future__ import annotations
 
+import math
 import time as _time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from ..domain.daystate import Visit
 from ..domain.verify import verify_day
+from .bound import LpStarts, lp_bound
+from .heuristic import alpha_plan, plan_cost
+from .hybrid import HybridModel, build_cp
 from .model import DayModel, DayProblem, PlanItem, SolveOptions
+from .timeindex import Formulation, build
 
 __all__ = ["DayProblem", "PlanItem", "PlanResult", "SolveOptions", "assign_pool_chairs",
            "check_plan", "solve_day"]
@@ -37,6 +44,17 @@ class PlanResult:
     objective: int | None = None
     solve_seconds: float = 0.0
     first_solution_seconds: float | None = None
+    lower_bound: int | None = None  # no plan can cost less (CP-SAT bound or LP relaxation)
+    lp_bound: int | None = None
+
+    @property
+    def gap(self) -> float | None:
+        """(objective - lower bound) / objective; 0.0 when proven optimal."""
+        if self.objective is None or self.lower_bound is None:
+            return None
+        if self.objective <= 0:
+            return 0.0
+        return round(max(0, self.objective - self.lower_bound) / self.objective, 4)
 
     @property
     def ok(self) -> bool:
@@ -58,48 +76,103 @@ DEFAULT_OPTIONS = SolveOptions()
 
 
 def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> PlanResult:
+    """Plan the day: the LP relaxation gives the bound and, rounded by list scheduling, a warm
+    start (kept only when cheaper than the current plan); CP-SAT improves it."""
     t0 = _time.perf_counter()
-    model = DayModel(problem, options)
-    for it in problem.items:
-        if not model.add(it):
-            return PlanResult(status="infeasible", solve_seconds=_time.perf_counter() - t0)
-    model.finish()
-    return _solve(model, t0)
+    f = build(problem, options)
+    if f.impossible:
+        return PlanResult(status="infeasible", solve_seconds=_time.perf_counter() - t0)
+    bound, hint = None, None
+    # Optional visits (acceptance first): CP-SAT needs its whole time from the current plan;
+    # the LP bound is computed alongside, in a thread.
+    alongside = options.lp_bound and any(it.optional for it in problem.items)
+    if options.lp_bound and not alongside:
+        bound, mass = lp_bound(f, time_limit_s=options.time_limit_s * options.heuristic_share)
+        deadline = t0 + options.heuristic_share * options.time_limit_s
+        hint = _warm_hint(problem, options, mass, deadline)  # no LP: requested-start orders
+    model: DayModel | HybridModel
+    if options.formulation == "time_indexed":
+        model = build_cp(problem, f if hint is None else build(problem, options, hint))
+    else:
+        model = DayModel(problem, options, hint)
+        for it in problem.items:
+            if not model.add(it):
+                return PlanResult(status="infeasible", solve_seconds=_time.perf_counter() - t0)
+        model.finish()
+    left = max(options.time_limit_s * (1 - options.heuristic_share),
+               options.time_limit_s - (_time.perf_counter() - t0))
+    if alongside:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            search = pool.submit(_search, model.m, options, left, t0)
+            bound, _ = lp_bound(f, time_limit_s=left)
+            solver, code, first = search.result()
+    else:
+        solver, code, first = _search(model.m, options, left, t0)
+    return _result(problem, f, model, solver, code, first, t0, bound)
 
 
-def _solve(model: DayModel, t0: float) -> PlanResult:
-    problem, options = model.problem, model.options
-    starts, presence, choice = model.starts, model.presence, model.choice
+def _warm_hint(problem: DayProblem, options: SolveOptions, mass: LpStarts, deadline: float
+               ) -> dict[str, tuple[int, str]] | None:
+    plan = alpha_plan(problem, options, mass, deadline)
+    if plan is None:
+        return None
+    current = {it.id: (it.current.start, it.current.chair_id) for it in problem.items
+               if it.current is not None}
+    if current and plan_cost(problem, options, current) <= plan_cost(problem, options, plan):
+        return None  # missing items count as refused in both
+    return plan
+
+
+def _search(m: cp_model.CpModel, options: SolveOptions, seconds: float, t0: float
+            ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus, float | None]:
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = options.time_limit_s
+    solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = options.workers
     solver.parameters.random_seed = options.seed
     callback = _FirstSolution(t0)
-    code = solver.solve(model.m, callback)
+    code = solver.solve(m, callback)
+    return solver, code, callback.first
+
+
+def _result(problem: DayProblem, f: Formulation, model: DayModel | HybridModel,
+            solver: cp_model.CpSolver, code: cp_model.CpSolverStatus, first: float | None,
+            t0: float,
+            bound: int | None) -> PlanResult:
+    starts, presence, choice = model.starts, model.presence, model.choice
     elapsed = _time.perf_counter() - t0
     status = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible",
               cp_model.INFEASIBLE: "infeasible"}.get(code, "unknown")
     if status not in ("optimal", "feasible"):
-        return PlanResult(status=status, solve_seconds=elapsed)
+        return PlanResult(status=status, solve_seconds=elapsed, lp_bound=bound)
     items = {it.id: it for it in problem.items}
-    pool_visits: list[Visit] = []
+    pool_visits: dict[str, list[Visit]] = {}
     visits: list[Visit] = []
-    refused: list[str] = []
+    refused: list[str] = list(f.refused)
     for it in problem.items:
-        if it.id not in starts or not solver.value(presence[it.id]):
+        if it.id not in starts:
+            continue
+        if not solver.value(presence[it.id]):
             refused.append(it.id)
             continue
         s = solver.value(starts[it.id])
-        chair = next((k for k, lit in choice[it.id].items() if solver.value(lit)), None)
-        v = Visit(id=it.id, chair_id=chair or "pool", start=s, end=s + it.minutes,
+        chair = next((k for k, lit in choice[it.id].items() if solver.value(lit)), "pool")
+        v = Visit(id=it.id, chair_id=chair, start=s, end=s + it.minutes,
                   acuity_class=it.acuity_class, pediatric=it.pediatric,
                   prep_minutes=it.prep_minutes)
-        (pool_visits if chair == "pool" else visits).append(v)
-    visits.extend(assign_pool_chairs(problem, pool_visits, items))
+        if chair in ("pool", "ped"):
+            pool_visits.setdefault(chair, []).append(v)
+        else:
+            visits.append(v)
+    for kind, group in pool_visits.items():
+        visits.extend(assign_pool_chairs(problem, group, items, pediatric=kind == "ped"))
     check_plan(problem, visits)
-    return PlanResult(status=status, visits=visits, refused=refused,
-                      objective=round(solver.objective_value), solve_seconds=elapsed,
-                      first_solution_seconds=callback.first)
+    objective = round(solver.objective_value)
+    lower = max(math.ceil(solver.best_objective_bound - 1e-6), bound or 0)
+    if status == "optimal":
+        lower = objective
+    return PlanResult(status=status, visits=visits, refused=refused, objective=objective,
+                      solve_seconds=elapsed, first_solution_seconds=first,
+                      lower_bound=min(lower, objective), lp_bound=bound)
 
 
 def check_plan(problem: DayProblem, visits: list[Visit]) -> None:
@@ -114,9 +187,10 @@ def check_plan(problem: DayProblem, visits: list[Visit]) -> None:
 
 
 def assign_pool_chairs(problem: DayProblem, pool_visits: list[Visit],
-                       items: dict[str, PlanItem]) -> list[Visit]:
-    """Give pool visits concrete ordinary chairs, in start order, keeping current chairs."""
-    pool = [c.id for c in problem.chairs if c.active and not c.pediatric_capable]
+                       items: dict[str, PlanItem], *, pediatric: bool = False) -> list[Visit]:
+    """Give pool visits concrete chairs of the pool (ordinary or pediatric-capable), in start
+    order, keeping current chairs."""
+    pool = [c.id for c in problem.chairs if c.active and c.pediatric_capable == pediatric]
     free_at = dict.fromkeys(pool, 0)
     for v in problem.fixed:
         if v.chair_id in free_at:

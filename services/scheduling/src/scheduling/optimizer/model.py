@@ -1,4 +1,5 @@
-"""The day problem and its CP-SAT model (the formulation: optimizer/cpsat.py)."""
+"""The day problem and its interval CP-SAT model (the primal search of optimizer/cpsat.py; the
+time-indexed formulation for bounds and proofs: optimizer/timeindex.py, bound.py, hybrid.py)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ class SolveOptions:
     seed: int = 0
     overtime_weight: int = 10  # one minute of overtime costs as much as ten minutes of wait
     refusal_penalty: int = 100_000
+    formulation: str = "interval"  # interval (fast plans) | time_indexed (exact rows, proofs)
+    lp_bound: bool = True  # also solve the LP relaxation for a lower bound (optimizer/bound.py)
+    heuristic_share: float = 0.5  # LP rounding + order search until this share of the limit
 
 
 def _segments(values: list[int]) -> list[tuple[int, int, int]]:
@@ -59,15 +63,17 @@ def _segments(values: list[int]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _capacity(m: cp_model.CpModel, free: list[int], name: str
+def _capacity(m: cp_model.CpModel, free: list[int], name: str, offset: int = 0
               ) -> tuple[int, list[cp_model.IntervalVar], list[int]]:
-    """Peak capacity plus blocker intervals making the usable capacity equal ``free``."""
+    """Peak capacity plus blocker intervals making the usable capacity equal ``free``
+    (``free[i]`` is the capacity at minute ``offset + i``)."""
     peak = max(free, default=0)
     intervals: list[cp_model.IntervalVar] = []
     demands: list[int] = []
     for lo, hi, value in _segments(free):
         if value < peak:
-            intervals.append(m.new_fixed_size_interval_var(lo, hi - lo, f"{name}_blk{lo}"))
+            intervals.append(m.new_fixed_size_interval_var(offset + lo, hi - lo,
+                                                           f"{name}_blk{lo}"))
             demands.append(peak - value)
     return peak, intervals, demands
 
@@ -91,12 +97,28 @@ def residuals(problem: DayProblem) -> tuple[list[int], list[int], list[int]]:
     return [max(0, x) for x in mon], [max(0, x) for x in sup], [max(0, x) for x in pool]
 
 
+def pharmacy_free(problem: DayProblem) -> list[int]:
+    """Hoods left per minute from -lead to the horizon after the fixed visits' preparations."""
+    ph, h = problem.pharmacy, problem.frame.horizon
+    if ph is None:
+        return []
+    hoods = [ph.at(t) for t in range(-ph.lead, h)]
+    for v in problem.fixed:
+        for t in range(max(-ph.lead, v.start - v.prep_minutes), min(h, v.start)):
+            hoods[t + ph.lead] -= 1
+    return [max(0, x) for x in hoods]
+
+
 class DayModel:
     """The model of one day: capacities from the fixed visits, then each item's start, chair
     choice and cost (``add``), then the shared constraints and the objective (``finish``)."""
 
-    def __init__(self, problem: DayProblem, options: SolveOptions) -> None:
+    def __init__(self, problem: DayProblem, options: SolveOptions,
+                 hint: dict[str, tuple[int, str]] | None = None) -> None:
         self.problem, self.options = problem, options
+        self.hint = hint if hint is not None else {
+            it.id: (it.current.start, it.current.chair_id) for it in problem.items
+            if it.current is not None}
         self.m = m = cp_model.CpModel()
         self.h = h = problem.frame.horizon
         mon_free, sup_free, pool_free = residuals(problem)
@@ -115,6 +137,12 @@ class DayModel:
         self.choice: dict[str, dict[str, cp_model.IntVar]] = {}
         self.costs: list[cp_model.LinearExpr] = []
         self.ends: list[tuple[cp_model.IntVar, cp_model.IntVar]] = []
+        self.ph_cap = 0
+        self.ph_iv: list[cp_model.IntervalVar] = []
+        self.ph_dem: list[int] = []
+        if problem.pharmacy is not None:
+            hoods = pharmacy_free(problem)
+            self.ph_cap, self.ph_iv, self.ph_dem = _capacity(m, hoods, "ph", -problem.pharmacy.lead)
 
     def add(self, it: PlanItem) -> bool:
         """The item's variables and constraints; False when it can never be placed (an
@@ -135,13 +163,17 @@ class DayModel:
         self.sup_iv.append(m.new_optional_fixed_size_interval_var(s, setup, present,
                                                                   f"u_{it.id}"))
         self.sup_dem.append(1)
+        if self.problem.pharmacy is not None and it.prep_minutes > 0:
+            self.ph_iv.append(m.new_optional_fixed_size_interval_var(
+                s - it.prep_minutes, it.prep_minutes, present, f"ph_{it.id}"))
+            self.ph_dem.append(1)
         options_for = self._chairs(it, s, e)
         if not options_for:
             return it.optional
         self._cost(it, s, present, options_for)
         self.ends.append((e, present))
         self.starts[it.id], self.presence[it.id], self.choice[it.id] = s, present, options_for
-        self._hint(it, s, options_for)
+        self._hint(it, s, present, options_for)
         return True
 
     def _chairs(self, it: PlanItem, s: cp_model.IntVar, e: cp_model.IntVar
@@ -173,15 +205,19 @@ class DayModel:
         if it.optional:
             self.costs.append(self.options.refusal_penalty * (1 - present))
 
-    def _hint(self, it: PlanItem, s: cp_model.IntVar,
+    def _hint(self, it: PlanItem, s: cp_model.IntVar, present: cp_model.IntVar,
               options_for: dict[str, cp_model.IntVar]) -> None:
-        if it.current is None:
+        if it.id not in self.hint:
+            if it.optional and self.hint:
+                self.m.add_hint(present, False)
             return
-        self.m.add_hint(s, it.current.start)
+        start, chair = self.hint[it.id]
+        self.m.add_hint(s, start)
+        if it.optional:
+            self.m.add_hint(present, True)
         ped_ids = {c.id for c in self.ped_chairs}
         for key, lit in options_for.items():
-            on = key == it.current.chair_id if it.current.chair_id in ped_ids else key == "pool"
-            self.m.add_hint(lit, on)
+            self.m.add_hint(lit, key == chair if chair in ped_ids else key == "pool")
 
     def finish(self) -> None:
         """Capacities, chair overlaps, makespan and overtime, and the objective."""
@@ -189,6 +225,8 @@ class DayModel:
         if self.mon_iv:
             m.add_cumulative(self.mon_iv, self.mon_dem, self.mon_cap)
             m.add_cumulative(self.sup_iv, self.sup_dem, self.sup_cap)
+        if self.ph_iv:
+            m.add_cumulative(self.ph_iv, self.ph_dem, self.ph_cap)
         if self.pool_iv:
             m.add_cumulative(self.pool_iv, self.pool_dem, max(self.pool_cap, 0))
         for intervals in self.ped_iv.values():

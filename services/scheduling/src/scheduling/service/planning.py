@@ -97,6 +97,9 @@ class Optimization:
     before: DayFigures | None = None
     after: DayFigures | None = None
     solve_seconds: float = 0.0
+    objective: int | None = None  # the plan's cost: minutes of wait + weighted overtime
+    lower_bound: int | None = None  # no plan of these visits can cost less
+    gap: float | None = None  # (objective - lower_bound) / objective
 
 
 def _item(appt: Appointment, visit: Visit, frame: DayFrame, now_m: int, clinic: Clinic,
@@ -168,6 +171,7 @@ async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datet
                          grid=policy.grid_minutes, pharmacy=loaded.state.pharmacy)
     plan = await asyncio.to_thread(solve_day, problem, options)
     result.status, result.solve_seconds = plan.status, round(plan.solve_seconds, 3)
+    result.objective, result.lower_bound, result.gap = plan.objective, plan.lower_bound, plan.gap
     if not plan.ok:
         return result
     result.after = day_figures(frame, clinic.chairs, [*fixed, *plan.visits], requested)

@@ -155,6 +155,7 @@ async def optimize(uow: UoWDep, now: NowDep, date_: Annotated[Day, Query(alias="
         return s.Placement(chair_id=v.chair_id, start=frame.at(v.start), end=frame.at(v.end))
     return s.OptimizeOut(
         date=date_, status=res.status, applied=res.applied, solve_seconds=res.solve_seconds,
+        objective=res.objective, lower_bound=res.lower_bound, gap=res.gap,
         moves=[s.MoveOut(appointment_id=m.appointment.id, from_=placement(m.before),
                          to=placement(m.after)) for m in res.moves],
         before=s.FiguresOut(**vars(res.before)) if res.before else None,

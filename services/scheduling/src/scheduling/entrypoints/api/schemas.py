@@ -236,6 +236,13 @@ class OptimizeOut(Schema):
     before: FiguresOut | None
     after: FiguresOut | None
     solve_seconds: float
+    objective: int | None = Field(
+        default=None, description="The plan's cost: minutes of wait plus weighted overtime")
+    lower_bound: int | None = Field(
+        default=None, description="No plan of the same visits can cost less (solver bound or "
+                                  "LP relaxation)")
+    gap: float | None = Field(default=None, description="(objective - lower_bound) / objective; "
+                                                        "0 when proven optimal")
 
 
 # --------------------------------------------------------------------------- admin

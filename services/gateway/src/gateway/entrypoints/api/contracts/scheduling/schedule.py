@@ -57,6 +57,27 @@ class OptimizeOut(BaseModel):
     applied: Annotated[bool, Field(title='Applied')]
     before: FiguresOut | None
     date: Annotated[date_aliased, Field(title='Date')]
+    gap: Annotated[
+        float | None,
+        Field(
+            description='(objective - lower_bound) / objective; 0 when proven optimal',
+            title='Gap',
+        ),
+    ] = None
+    lower_bound: Annotated[
+        int | None,
+        Field(
+            description='No plan of the same visits can cost less (solver bound or LP relaxation)',
+            title='Lower Bound',
+        ),
+    ] = None
     moves: Annotated[list[MoveOut], Field(title='Moves')]
+    objective: Annotated[
+        int | None,
+        Field(
+            description="The plan's cost: minutes of wait plus weighted overtime",
+            title='Objective',
+        ),
+    ] = None
     solve_seconds: Annotated[float, Field(title='Solve Seconds')]
     status: Annotated[str, Field(title='Status')]
