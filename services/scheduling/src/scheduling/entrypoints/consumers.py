@@ -101,6 +101,8 @@ async def on_reaction_cleared(uow: SchedulingUnitOfWork, env: Envelope) -> None:
     """RX-6: the provider cleared the hold: the paused visits resume."""
     p = _payload(env, contracts.ReactionCleared)
     await series_holds.reaction_cleared(uow, reaction_id=p.reaction_id, at=p.cleared_at)
+
+
 async def on_authorization_approved(uow: SchedulingUnitOfWork, env: Envelope) -> None:
     """The approval is kept (auth number, dates, units) before the visit is booked on it."""
     p = _payload(env, contracts.AuthorizationApproved)
@@ -109,14 +111,13 @@ async def on_authorization_approved(uow: SchedulingUnitOfWork, env: Envelope) ->
         auth_number=p.auth_number, valid_from=p.valid_from, valid_to=p.valid_to,
         lines=tuple(ApprovedLine(hcpcs=ln.hcpcs, approved_units=ln.approved_units,
                                  units_per_visit=ln.units_per_visit) for ln in p.lines)))
+    await recalls.record_approval(uow, p)  # quantity limits, auth expiry
     await booking.authorization_decided(uow, p.order_id, "approved", datetime.now(UTC),
                                         uow.options.policy)
 
 
 def _decision(decision: str) -> SchedulingHandler:
     async def handle(uow: SchedulingUnitOfWork, env: Envelope) -> None:
-        if isinstance(env.payload, contracts.AuthorizationApproved):
-            await recalls.record_approval(uow, env.payload)  # quantity limits, auth expiry
         await booking.authorization_decided(uow, _decision_of(env).order_id, decision,
                                             datetime.now(UTC), uow.options.policy)
     handle.__name__ = f"on_authorization_{decision}"
