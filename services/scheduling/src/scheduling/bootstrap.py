@@ -39,7 +39,8 @@ def options_from(settings: SchedulingSettings) -> SchedulingOptions:
         max_search_days=settings.max_search_days,
         solve=SolveOptions(time_limit_s=settings.optimizer_time_limit_s,
                            workers=settings.optimizer_workers),
-        request_wait_s=settings.request_lock_wait_s, windows=settings.visit_windows())
+        request_wait_s=settings.request_lock_wait_s, windows=settings.visit_windows(),
+        staffing=settings.staffing())
 
 
 def uow_factory(settings: SchedulingSettings) -> UnitOfWorkFactory:

@@ -31,6 +31,7 @@ from scheduling.adapters.orm import violates_chair_overlap
 from scheduling.adapters.repository import SqlAppointments
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
 from scheduling.domain.errors import ChairTaken
+from scheduling.domain.staffing_plan import StaffingOptions
 from scheduling.domain.visit_truth import VisitWindows
 from scheduling.optimizer.cpsat import SolveOptions
 from scheduling.service import events
@@ -52,6 +53,7 @@ class SchedulingOptions:
     solve: SolveOptions  # the day optimizer's limits
     request_wait_s: float  # an API request's lock-wait budget (see for_request)
     windows: VisitWindows = VisitWindows()  # check-in and start around the slot
+    staffing: StaffingOptions = StaffingOptions()  # the staffing forecast (service/staffing.py)
 
 
 class SchedulingUnitOfWork(UnitOfWork):
