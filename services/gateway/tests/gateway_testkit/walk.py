@@ -114,6 +114,8 @@ DOCUMENT_ID = "8f1c8a4e-6a0b-4c55-9a51-0f2f1f7f7a06"
 QUERIES: dict[type[Any], dict[str, str]] = {
     sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
     gw.BoardQuery: {"date": "2026-03-02"},
+    sc.StaffingForecastQuery: {"week": "2026-03-02"},
+    sc.StaffingForecastSvgQuery: {"week": "2026-03-02"},
     rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.ReactionReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.OutcomesReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},

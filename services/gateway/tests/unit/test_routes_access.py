@@ -109,6 +109,8 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/payers/{payer_id}"),
         ("PUT", "/v1/payers/{payer_id}"), ("GET", "/v1/claims/denials"), ("GET", "/v1/claims/x12"),
         ("POST", "/v1/claims/{claim_id}/rebuild"), ("PUT", "/v1/inventory/{ndc}"),
+        # issue 16: the staffing forecast (scheduling)
+        ("GET", "/v1/staffing/forecast"), ("GET", "/v1/staffing/forecast.svg"),
         # issue 15: outcomes, response history and outcome reports (orders)
         ("POST", "/v1/orders/{order_id}/pain-scores"), ("GET", "/v1/orders/{order_id}/pain-scores"),
         ("POST", "/v1/orders/{order_id}/follow-ups"), ("GET", "/v1/orders/{order_id}/outcomes"),

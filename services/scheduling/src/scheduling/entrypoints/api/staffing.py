@@ -79,13 +79,13 @@ def forecast_out(w: StaffingWeek) -> s.StaffingForecastOut:
 @router.get("/forecast", response_model=s.StaffingForecastOut,
             summary="RNs needed per 15 minutes for a week (booked visits + demand forecast) "
                     "vs rostered shifts: gaps, alerts and a weekly recommendation")
-async def forecast(uow: UoWDep, now: NowDep,
+async def staffing_forecast(uow: UoWDep, now: NowDep,
                    week: Annotated[Day, WEEK]) -> s.StaffingForecastOut:
     return forecast_out(await staffing_week(uow=uow, week=week, now=now))
 
 
 @router.get("/forecast.svg", response_class=Response, responses=SVG,
             summary="The week's staffing forecast as an SVG chart (needed vs rostered RNs)")
-async def forecast_svg(uow: UoWDep, now: NowDep, week: Annotated[Day, WEEK]) -> Response:
+async def staffing_forecast_svg(uow: UoWDep, now: NowDep, week: Annotated[Day, WEEK]) -> Response:
     svg = render_week_svg(await staffing_week(uow=uow, week=week, now=now))
     return Response(svg, media_type="image/svg+xml")

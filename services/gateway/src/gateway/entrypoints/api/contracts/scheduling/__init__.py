@@ -51,6 +51,8 @@ from .common import (
     ListShiftsQuery as ListShiftsQuery,
     OptimizeQuery as OptimizeQuery,
     SlotOut as SlotOut,
+    StaffingForecastQuery as StaffingForecastQuery,
+    StaffingForecastSvgQuery as StaffingForecastSvgQuery,
     State as State,
     ValidationError as ValidationError,
 )
@@ -78,4 +80,18 @@ from .schedule import (
 
 from .slots import (
     GetSlotsResponse as GetSlotsResponse,
+)
+
+from .staffing import (
+    AlertOut as AlertOut,
+    BucketOut as BucketOut,
+    DayOut as DayOut,
+    ForecastModelOut as ForecastModelOut,
+    HourOut as HourOut,
+    RecommendationOut as RecommendationOut,
+    RuleOut as RuleOut,
+    ShiftOut as ShiftOut,
+    StaffingForecastOut as StaffingForecastOut,
+    StaffingForecastSvgResponse as StaffingForecastSvgResponse,
+    TotalsOut as TotalsOut,
 )
