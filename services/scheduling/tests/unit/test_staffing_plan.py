@@ -134,7 +134,9 @@ def test_short_history_falls_back_to_weekday_means_then_to_nothing():
     assert f.upper[5] == 0 and f.upper[1] >= f.point[1]
     none = forecast_daily(weekly(2)[:5], 3, 0.8)
     assert none.method == "none" and none.point == none.upper == [0.0, 0.0, 0.0]
-    assert forecast_daily([0.0] * 60, 2, 0.8).method == "weekday-mean"  # nothing to fit
+    empty = forecast_daily([0.0] * 60, 2, 0.8)
+    assert empty.method == "weekday-mean" and empty.detail.startswith("no visit in 60 days")
+    assert f.detail.startswith("14 days of history: fewer than 21")
 
 
 def test_the_forecast_starts_on_the_day_after_the_history():

@@ -56,13 +56,16 @@ def forecast_daily(history: Sequence[float], horizon: int, percentile: float) ->
     if not 0.5 <= percentile < 1:
         raise ValueError("percentile must be in [0.5, 1)")
     n = len(history)
-    if n >= MIN_DAYS_ETS and any(history):
+    why = f"{n} days of history: fewer than {MIN_DAYS_ETS} for the ETS model"
+    if n >= MIN_DAYS_ETS and not any(history):
+        why = f"no visit in {n} days of history: nothing for the ETS model to fit"
+    elif n >= MIN_DAYS_ETS:
         try:
             return _ets(history, horizon, percentile)
-        except (ValueError, ArithmeticError, RuntimeError):  # an estimation failure
-            pass
+        except (ValueError, ArithmeticError, RuntimeError) as exc:  # an estimation failure
+            why = f"the ETS model could not be fitted ({type(exc).__name__})"
     if n >= MIN_DAYS_MEAN:
-        return _weekday_mean(history, horizon, percentile)
+        return _weekday_mean(history, horizon, percentile, why)
     return DailyForecast(method="none", detail=f"{n} days of history: fewer than "
                          f"{MIN_DAYS_MEAN}, no forecast (booked visits only)",
                          history_days=n, percentile=percentile,
@@ -89,7 +92,8 @@ def _ets(history: Sequence[float], horizon: int, percentile: float) -> DailyFore
                f"days; alpha={alpha:.3f}, gamma={gamma:.3f}, aic={float(fit.aic):.1f}")
 
 
-def _weekday_mean(history: Sequence[float], horizon: int, percentile: float) -> DailyForecast:
+def _weekday_mean(history: Sequence[float], horizon: int, percentile: float,
+                  why: str) -> DailyForecast:
     n = len(history)
     z = statistics.NormalDist().inv_cdf(percentile)
     point, upper = [], []
@@ -101,5 +105,4 @@ def _weekday_mean(history: Sequence[float], horizon: int, percentile: float) -> 
         upper.append(mean + z * spread)
     return DailyForecast(
         method="weekday-mean", history_days=n, percentile=percentile, point=point, upper=upper,
-        detail=f"{n} days of history: fewer than {MIN_DAYS_ETS} for the ETS model; mean per "
-               "weekday with a normal quantile of its spread")
+        detail=f"{why}; mean per weekday with a normal quantile of its spread")
