@@ -168,3 +168,6 @@ async def test_a_bad_week_is_a_clear_422(svc, week, field):
         assert field in r.text and body["status"] == 422
     r = await svc.client.get("/v1/staffing/forecast", params={"week": "2026-12-08"})
     assert "Monday" in r.text
+    far = WEEK + timedelta(weeks=60)
+    r = await svc.client.get("/v1/staffing/forecast", params={"week": far.isoformat()})
+    assert r.status_code == 422 and "within 366 days" in r.text

@@ -43,6 +43,8 @@ from scheduling.domain.staffing_plan import (
 from scheduling.forecasting.daily import DailyForecast, forecast_daily
 from scheduling.service.uow import SchedulingUnitOfWork
 
+MAX_DAYS_AHEAD = 366  # a forecast further out is noise (and costs a long horizon)
+
 
 @dataclass(frozen=True)
 class StaffingDay:
@@ -85,6 +87,9 @@ async def staffing_week(*, uow: SchedulingUnitOfWork, week: date,
         hours = await uow.config.hours()
         rule = StaffingRule(await uow.config.ratio_policy(hours.state), opts.charge_census)
         today = hours.local_date(now)
+        if (week - today).days > MAX_DAYS_AHEAD:
+            raise InvalidInput(f"week must start within {MAX_DAYS_AHEAD} days from today",
+                               field="week")
         hist_to = min(today, week)
         hist_from = hist_to - timedelta(days=opts.history_days)
         past = await SqlStaffingHistory(uow.session).past_visits(
