@@ -3,11 +3,14 @@ like GET /v1/staffing/forecast's."""
 
 from __future__ import annotations
 
-from datetime import date
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
 
+import pytest
 from rich.console import Console
 
 from bench import demo_staffing
+from bench.clinic import Gateway
 
 DOC = {
     "week": "2026-12-14", "timezone": "America/New_York",
@@ -56,3 +59,24 @@ def test_the_chart_is_written_where_the_demo_prints(tmp_path):
     path = demo_staffing.write_chart(tmp_path / "data", "2026-12-14", b"<svg/>")
     assert path == tmp_path / "data" / "staffing-2026-12-14.svg"
     assert path.read_bytes() == b"<svg/>"
+
+
+@pytest.mark.e2e
+async def test_the_staffing_report_against_the_platform(stack, tmp_path):
+    """The demo's staffing step through the real gateway and scheduling service: this week's
+    seeded shifts (4 RNs a day), no visits yet: nothing needed, nothing short."""
+    gw = Gateway(stack.gateway_url)
+    console = Console(width=200, record=True)
+    try:
+        path = await demo_staffing.report(gw, console, datetime.now(UTC).date(), tmp_path)
+    finally:
+        await gw.aclose()
+    text = console.export_text()
+    root = ET.fromstring(path.read_bytes())
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    week = demo_staffing.monday(datetime.now(UTC).date()).isoformat()
+    assert root.get("data-week") == week and path.name == f"staffing-{week}.svg"
+    cells = list(root.iter("{http://www.w3.org/2000/svg}rect"))
+    assert all(c.get("data-needed") == "0" for c in cells if c.get("class") == "bucket")
+    assert "forecast: " in text and "no extra shift needed" in text
+    assert "Staffing chart:" in text
