@@ -12,7 +12,9 @@ drug for that patient is stopped) and the discharge check, then the 24/72 h foll
 clearinghouse sandbox (bench/demo_revenue.py: rejections fixed and re-sent, a short payment
 on the underpayment worklist, a denial appealed) and the 835s are posted. Then the day's
 figures are printed and the chair board is written to
-``data/chair-board-<day>.html``.
+``data/chair-board-<day>.html``; last, the week's staffing forecast (RNs needed per 15
+minutes vs rostered, bench/demo_staffing.py) is summarized and its chart written to
+``data/staffing-<monday>.svg``.
 
 Visits are run now, ahead of their slots: the board shows the day as it was booked. Same-day
 walk-ins need most of today's clinic hours still ahead (five hours or more before closing);
@@ -39,6 +41,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bench import demo_clinical as clinical
 from bench import demo_plan as plan
 from bench import demo_revenue as revenue
+from bench import demo_staffing as staffing
 from bench.board_html import render_board
 from bench.clinic import ApiError, Gateway
 
@@ -168,6 +171,10 @@ async def main(argv: list[str] | None = None) -> int:
         path.write_text(render_board(board, final, figures, day_date, hours["timezone"]))
         console.print(f"Chair board: {path.resolve()}")
         await sample_claim(day, args.out)
+        try:
+            await staffing.report(gw, console, day_date, args.out)
+        except (ApiError, httpx.HTTPError) as exc:
+            console.print(f"[red]staffing forecast did not go through: {exc}[/]")
         return 0
     finally:
         await gw.aclose()

@@ -71,6 +71,11 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     assert code == 0, out
     [board] = list(tmp_path.glob("chair-board-*.html"))
     page = board.read_text()
+    # the week's staffing forecast (issue 16): a summary printed, the chart written
+    [chart] = list(tmp_path.glob("staffing-*.svg"))
+    assert chart.read_text().startswith("<svg") and 'class="bucket"' in chart.read_text()
+    assert "Staffing chart:" in out and chart.name in out.replace("\n", "")
+    assert "staffing forecast did not go through" not in out
     assert page.count('class="appt"') >= 6
     figures = dict(re.findall(r"<tr><td>([^<]+)</td><td>([^<]*)</td></tr>", page))
     completed = int(figures["visits completed"])

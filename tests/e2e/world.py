@@ -117,6 +117,7 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
     """A valid request per operation; path parameters come from ``w["ids"]`` by name."""
     now = datetime.now(UTC)
     soon = (now + timedelta(days=2)).replace(second=0, microsecond=0)
+    monday = (soon.date() + timedelta(days=7 - soon.weekday())).isoformat()  # staffing week
     window = {"from": soon.isoformat(), "to": (soon + timedelta(days=5)).isoformat()}
     patient = {"practice_id": "demo-clinic", "mrn": "BAD-1", "birth_date": "1984-06-02",
                "sex": "female", "weight_kg": 64, "pregnant": False, "qtc_ms": 440,
@@ -205,6 +206,8 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("POST", "/v1/series/{series_id}/shift"): Base(body={"days": 1, "from_position": 2}),
         ("POST", "/v1/appointments/{appt_id}/cancel"): Base(body={"reason": "sick"}),
         ("GET", "/v1/board"): Base(query={"date": soon.date().isoformat()}),
+        ("GET", "/v1/staffing/forecast"): Base(query={"week": monday}),
+        ("GET", "/v1/staffing/forecast.svg"): Base(query={"week": monday}),
         ("POST", "/v1/schedule/optimize"): Base(query={"date": soon.date().isoformat()}),
         ("POST", "/v1/chairs"): Base(body={"id": "c99", "kind": "recliner",
                                            "pediatric_capable": False, "active": True}),

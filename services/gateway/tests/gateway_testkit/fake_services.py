@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 COLLECTIONS = {
     "orders": {"patients", "drugs", "protocols", "orders"},
     "scheduling": {"slots", "appointments", "board", "schedule", "chairs", "nurse-shifts",
-                   "ratio-policy", "clinic-hours"},
+                   "ratio-policy", "clinic-hours", "staffing"},
     "authorization": {"authorizations", "payers"},
     "reimbursement": {"claims", "remittances", "inventory", "fee-schedules", "reports",
                       "pricing", "underpayments", "claim-appeals"},
@@ -190,6 +190,11 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
             chairs.setdefault(appt.get("chair_id") or "chair-1", []).append(appt)
         return JSONResponse({"date": query.get("date"), "utilization": "0.5",
                              "chairs": [{"id": c, "appointments": a} for c, a in chairs.items()]})
+    if col == "staffing":
+        if parts[-1] == "forecast.svg":
+            return Response('<svg xmlns="http://www.w3.org/2000/svg"/>',
+                            media_type="image/svg+xml")
+        return JSONResponse({"week": query.get("week"), "days": [], "note": "fake"})
     if col == "schedule":
         return JSONResponse({"moves": [], "before": {}, "after": {}, "applied": False})
     if col == "reports":

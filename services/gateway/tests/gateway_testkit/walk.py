@@ -118,6 +118,8 @@ QUERIES: dict[type[Any], dict[str, str]] = {
     sc.GetSlotsQuery: {"minutes": "90"}, sc.OptimizeQuery: {"date": "2026-03-02"},
     gw.BoardQuery: {"date": "2026-03-02"},
     sc.ListRecallsQuery: {"status": "due", "from": "2026-01-01", "to": "2026-12-31"},
+    sc.StaffingForecastQuery: {"week": "2026-03-02"},
+    sc.StaffingForecastSvgQuery: {"week": "2026-03-02"},
     rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.ReactionReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.OutcomesReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},

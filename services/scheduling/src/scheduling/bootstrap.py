@@ -41,7 +41,7 @@ def options_from(settings: SchedulingSettings) -> SchedulingOptions:
         solve=SolveOptions(time_limit_s=settings.optimizer_time_limit_s,
                            workers=settings.optimizer_workers),
         request_wait_s=settings.request_lock_wait_s, windows=settings.visit_windows(),
-        auth_mismatch=settings.auth_mismatch)
+        auth_mismatch=settings.auth_mismatch, staffing=settings.staffing())
 
 
 def uow_factory(settings: SchedulingSettings) -> UnitOfWorkFactory:

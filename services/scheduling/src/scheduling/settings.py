@@ -13,6 +13,7 @@ from pydantic import Field
 
 from chairside_shared.settings import ServiceSettings, service_config
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
+from scheduling.domain.staffing_plan import StaffingOptions
 from scheduling.domain.visit_truth import VisitWindows, Window
 
 
@@ -69,6 +70,16 @@ class SchedulingSettings(ServiceSettings):
         "the valid dates, or more units than remain under the auth number): 'refuse' answers "
         "409 and books nothing; 'hold' keeps the appointment held (never confirmed, no expiry) "
         "with the reason. Either way authorization is told, for its renewal worklist.")
+    staffing_percentile: float = Field(
+        0.8, ge=0.5, lt=1, description="The staffing forecast plans for this quantile of "
+        "each day's visits (the forecast model's prediction interval)")
+    staffing_history_days: int = Field(182, ge=7, le=3 * 366, description="How many days of "
+                                       "past visits the staffing forecast learns from")
+    staffing_charge_census: int | None = Field(
+        None, ge=0, description="Add a charge RN while more patients than this are in chairs "
+        "(clinical-loop.md §7; unset: never)")
+    staffing_min_shift_minutes: int = Field(240, ge=15, le=24 * 60, description="A suggested "
+                                            "extra shift is at least this long")
 
     optimizer_time_limit_s: float = Field(10.0, gt=0, le=300)
     optimizer_workers: int = Field(1, ge=1, le=16)
@@ -92,6 +103,12 @@ class SchedulingSettings(ServiceSettings):
             optimizer_overtime_minutes=self.optimizer_overtime_minutes,
             planned_horizon_days=self.planned_horizon_days,
         )
+
+    def staffing(self) -> StaffingOptions:
+        return StaffingOptions(percentile=self.staffing_percentile,
+                               history_days=self.staffing_history_days,
+                               charge_census=self.staffing_charge_census,
+                               min_shift_minutes=self.staffing_min_shift_minutes)
 
     def visit_windows(self) -> VisitWindows:
         return VisitWindows(

@@ -34,6 +34,7 @@ from scheduling.adapters.repository import SqlAppointments
 from scheduling.adapters.series import SqlSeries
 from scheduling.domain.clinic import BookingPolicy, ClinicHours
 from scheduling.domain.errors import ChairTaken
+from scheduling.domain.staffing_plan import StaffingOptions
 from scheduling.domain.visit_truth import VisitWindows
 from scheduling.optimizer.cpsat import SolveOptions
 from scheduling.service import events
@@ -57,6 +58,7 @@ class SchedulingOptions:
     windows: VisitWindows = VisitWindows()  # check-in and start around the slot
     # a visit outside its order's approval: "refuse" (409) or "hold" (kept held, with why)
     auth_mismatch: str = "refuse"
+    staffing: StaffingOptions = StaffingOptions()  # the staffing forecast (service/staffing.py)
 
 
 class SchedulingUnitOfWork(UnitOfWork):

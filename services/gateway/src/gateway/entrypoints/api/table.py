@@ -293,6 +293,13 @@ ROUTES: tuple[Route, ...] = (
        response=sc.ClinicHoursOut),
     _r("PUT", "/v1/clinic-hours", SCHEDULING, "admin", C, O, "Replace the clinic hours",
        body=sc.ClinicHoursIn, response=sc.ClinicHoursOut),
+    _r("GET", "/v1/staffing/forecast", SCHEDULING, "schedule:read", C, O,
+       "A week's RNs needed per 15 minutes (booked visits + demand forecast) vs rostered: "
+       "gaps, alerts and a recommendation", query=sc.StaffingForecastQuery,
+       response=sc.StaffingForecastOut),
+    _r("GET", "/v1/staffing/forecast.svg", SCHEDULING, "schedule:read", C, O,
+       "The week's staffing forecast as an SVG chart", query=sc.StaffingForecastSvgQuery,
+       response=sc.StaffingForecastSvgResponse, response_type="image/svg+xml"),
     # --- prior authorization
     _r("GET", "/v1/authorizations", AUTHORIZATION, "authorizations:read", P, L,
        "Prior-authorization worklist", query=au.ListAuthorizationsQuery,

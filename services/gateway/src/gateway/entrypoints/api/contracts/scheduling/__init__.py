@@ -57,6 +57,8 @@ from .common import (
     OptimizeQuery as OptimizeQuery,
     PracticeId as PracticeId,
     SlotOut as SlotOut,
+    StaffingForecastQuery as StaffingForecastQuery,
+    StaffingForecastSvgQuery as StaffingForecastSvgQuery,
     State as State,
     ValidationError as ValidationError,
 )
@@ -122,4 +124,18 @@ from .series__shift import (
 
 from .slots import (
     GetSlotsResponse as GetSlotsResponse,
+)
+
+from .staffing import (
+    AlertOut as AlertOut,
+    BucketOut as BucketOut,
+    DayOut as DayOut,
+    ForecastModelOut as ForecastModelOut,
+    HourOut as HourOut,
+    RecommendationOut as RecommendationOut,
+    RuleOut as RuleOut,
+    ShiftOut as ShiftOut,
+    StaffingForecastOut as StaffingForecastOut,
+    StaffingForecastSvgResponse as StaffingForecastSvgResponse,
+    TotalsOut as TotalsOut,
 )

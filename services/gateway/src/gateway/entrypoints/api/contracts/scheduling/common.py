@@ -203,6 +203,32 @@ class SlotOut(BaseModel):
     start: Annotated[AwareDatetime, Field(title='Start')]
 
 
+class StaffingForecastQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    week: Annotated[
+        date_aliased,
+        Field(
+            description="the Monday the week starts on (YYYY-MM-DD), in the clinic's time",
+            title='Week',
+        ),
+    ]
+
+
+class StaffingForecastSvgQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    week: Annotated[
+        date_aliased,
+        Field(
+            description="the Monday the week starts on (YYYY-MM-DD), in the clinic's time",
+            title='Week',
+        ),
+    ]
+
+
 class ValidationError(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
