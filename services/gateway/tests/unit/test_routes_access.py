@@ -116,6 +116,9 @@ def test_every_api_md_route_is_in_the_table():
         # issue 16: series booking (scheduling)
         ("POST", "/v1/series"), ("GET", "/v1/series/{series_id}"),
         ("POST", "/v1/series/{series_id}/shift"),
+        # issue 16: recalls (scheduling) and the PA renewal worklist (authorization)
+        ("GET", "/v1/recalls"), ("GET", "/v1/recalls/{recall_id}"),
+        ("GET", "/v1/authorizations/renewals"),
         # issue 16: the staffing forecast (scheduling)
         ("GET", "/v1/staffing/forecast"), ("GET", "/v1/staffing/forecast.svg"),
         # issue 15: outcomes, response history and outcome reports (orders)

@@ -33,6 +33,7 @@ RESOURCE_LOCATIONS: dict[str, tuple[str, str]] = {
     "claim": (REIMBURSEMENT, "/v1/claims/{id}"),
     "eligibility_check": (AUTHORIZATION, "/v1/eligibility/{id}"),
     "series": (SCHEDULING, "/v1/series/{id}"),
+    "recall": (SCHEDULING, "/v1/recalls/{id}"),
 }
 # A resource's owner is found in at most this many reads (appointment -> order -> patient).
 MAX_OWNER_HOPS = 3

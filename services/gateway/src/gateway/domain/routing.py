@@ -53,6 +53,7 @@ ID_PARAMS = {
     "claim_id": "claim",
     "check_id": "eligibility_check",
     "series_id": "series",
+    "recall_id": "recall",
 }
 
 

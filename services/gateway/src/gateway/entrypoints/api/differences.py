@@ -46,7 +46,7 @@ DIFFERENCES: tuple[Difference, ...] = (
         ("GET /v1/patients", "GET /v1/orders", "GET /v1/appointments", "GET /v1/authorizations",
          "GET /v1/claims", "GET /v1/patients/{patient_id}/access-log",
          "GET /v1/patients/{patient_id}/eligibility", "GET /v1/remittances/quarantine",
-         "GET /v1/alerts"),
+         "GET /v1/alerts", "GET /v1/recalls", "GET /v1/authorizations/renewals"),
         "query", "cursor", schema=PUBLIC_CURSOR,
         reason="Cursors are sealed by the gateway and bound to the caller, practice and list "
                "(issue 11): the public cursor is the sealed one, never the service's (which "
