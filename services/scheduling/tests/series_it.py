@@ -23,7 +23,8 @@ async def clinic_week(client: httpx.AsyncClient, chairs: int = 1, nurses: int = 
 
 
 async def patient_orders(runtime, n: int, *, minutes: int = 240, authorization: str = "approved",
-                         patient_id: UUID | None = None, hold: bool = False) -> list[UUID]:
+                         patient_id: UUID | None = None, hold: bool = False,
+                         prep: int | None = None) -> list[UUID]:
     """n signed orders of one patient (as order.signed records them); ``hold``: the first
     gets the hold order.signed would give it."""
     patient_id = patient_id or uuid4()
@@ -35,7 +36,7 @@ async def patient_orders(runtime, n: int, *, minutes: int = 240, authorization: 
                 urgency="planned", minutes=minutes, acuity_class="standard", pediatric=False,
                 requires_driver=False, signed_at=datetime.now(UTC),
                 window_from=local(8, 0, MON), window_to=local(18, 0, WEEK[-1]),
-                authorization=authorization)
+                authorization=authorization, prep_minutes=prep)
             if hold and i == 0:
                 await booking.hold_for_order(uow, order, local(7, 0, DAY), uow.options.policy)
             await uow.commit()

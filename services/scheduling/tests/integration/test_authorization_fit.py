@@ -7,23 +7,18 @@ approval that arrives for a hold outside it releases the hold; moves outside it 
 
 from __future__ import annotations
 
-import json
-import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import httpx
 import pytest
+from auth_it import approve, renewals
 from sched_it import DAY, local, setup_clinic, signed_order
-from sqlalchemy import select
 
-from chairside_shared import contracts
-from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.testing.plugin import settings_for_test
 from scheduling.bootstrap import MIGRATIONS
 from scheduling.entrypoints.api.deps import get_now
-from scheduling.entrypoints.consumers import HANDLERS
 from scheduling.main import create_app
 from scheduling.service import booking
 from scheduling.settings import SchedulingSettings
@@ -58,33 +53,6 @@ async def hold(make_database, broker):
                                  base_url="http://scheduling") as client:
         yield SimpleNamespace(runtime=app.state.runtime, client=client, clock=clock)
     await app.state.runtime.engine.dispose()
-
-
-async def approve(svc, order_id: uuid.UUID, *, valid_to: date, auth: str = "PA-1",
-                  approved: int = 300, per_visit: int | None = 100,
-                  valid_from: date | None = None) -> None:
-    """authorization.approved, handled as the consumer would (its own transaction)."""
-    payload = contracts.AuthorizationApproved(
-        case_id=uuid.uuid4(), order_id=order_id, payer_id="harbor-health", auth_number=auth,
-        lines=[contracts.ApprovedUnits(hcpcs="J3032", approved_units=approved,
-                                       units_per_visit=per_visit)],
-        valid_from=valid_from or DAY - timedelta(days=90), valid_to=valid_to,
-        decided_at=datetime.now(UTC))
-    env = Envelope(id=str(uuid.uuid4()), type="authorization.approved", source="test",
-                   subject=None, time=datetime.now(UTC), key=str(order_id), version=1,
-                   payload=payload)
-    async with svc.runtime.uow() as uow:
-        await HANDLERS["authorization.approved"](uow, env)
-        await uow.commit()
-
-
-async def renewals(svc) -> list[dict]:
-    outbox = svc.runtime.spec.tables.outbox
-    async with svc.runtime.session_factory() as session:
-        rows = (await session.execute(select(outbox).where(
-            outbox.c.event_type == "appointment.renewal_needed").order_by(outbox.c.id))).all()
-    return [json.loads(r.payload)["data"] if "data" in json.loads(r.payload)
-            else json.loads(r.payload) for r in rows]
 
 
 async def appointments(svc, order_id):

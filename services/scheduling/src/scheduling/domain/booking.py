@@ -55,8 +55,13 @@ def prep_lead(need: Need, policy: BookingPolicy) -> int:
     """Minutes from now until the drugs can be ready: the order's own preparation when the
     pharmacy is a limited resource (the hoods are then checked by slot search), else the fixed
     lead (no pharmacy configured, or an order that did not say)."""
-    if need.prep_limited and need.prep_minutes is not None:
-        return need.prep_minutes
+    return lead_minutes(need.prep_minutes, need.prep_limited, policy)
+
+
+def lead_minutes(prep_minutes: int | None, prep_limited: bool, policy: BookingPolicy) -> int:
+    """``prep_lead`` of an order's preparation minutes (None: it did not say)."""
+    if prep_limited and prep_minutes is not None:
+        return prep_minutes
     return policy.prep_lead_minutes
 
 

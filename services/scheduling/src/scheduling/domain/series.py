@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from .booking import lead_minutes
 from .clinic import BookingPolicy, ClinicHours
 from .daystate import DayState, Visit
 from .errors import InvalidInput, Violation
@@ -116,12 +117,17 @@ class VisitNeed:
     acuity_class: str
     pediatric: bool
     requires_driver: bool
+    prep_minutes: int | None = None  # pharmacy preparation (None: the order did not say)
+    prep_limited: bool = False  # the clinic's pharmacy (hoods) is configured
 
 
 def visit_request(hours: ClinicHours, day: date, window: Window, need: VisitNeed,
-                  ready: datetime, policy: BookingPolicy) -> SlotRequest | None:
+                  now: datetime, policy: BookingPolicy) -> SlotRequest | None:
     """The slot request of one visit on its day: a start within the window, never before the
-    drugs can be ready; None when the window is over by then."""
+    drugs can be ready (the order's own preparation when the pharmacy is limited, whose hood
+    the slot search then checks; else the fixed lead: domain/booking.py ``prep_lead``); None
+    when the window is over by then."""
+    ready = now + timedelta(minutes=lead_minutes(need.prep_minutes, need.prep_limited, policy))
     not_before = max(hours.local_instant(day, window.start), ready)
     latest_start = hours.local_instant(day, window.end)
     if latest_start < not_before:
@@ -130,7 +136,8 @@ def visit_request(hours: ClinicHours, day: date, window: Window, need: VisitNeed
                        pediatric=need.pediatric, requires_driver=need.requires_driver,
                        not_before=not_before,
                        not_after=latest_start + timedelta(minutes=need.minutes), limit=1,
-                       overtime_minutes=policy.booking_overtime_minutes)
+                       overtime_minutes=policy.booking_overtime_minutes,
+                       prep_minutes=need.prep_minutes or 0, prep_from=now)
 
 
 def blocked_by(state: DayState, req: SlotRequest, policy: BookingPolicy) -> tuple[str, ...]:
@@ -155,10 +162,11 @@ def violations_of(state: DayState, req: SlotRequest, slot: Slot) -> list[Violati
     frame = state.frame
     new = Visit(id=NEW_VISIT, chair_id=slot.chair_id, start=frame.minute_floor(slot.start),
                 end=frame.minute_ceil(slot.end), acuity_class=req.acuity_class,
-                pediatric=req.pediatric)
+                pediatric=req.pediatric, prep_minutes=req.prep_minutes)
     found = verify_day(frame, state.chairs, state.nurses, state.policy,
                        [*state.visits.values(), new],
-                       end_limit=min(frame.close + req.overtime_minutes, frame.horizon))
+                       end_limit=min(frame.close + req.overtime_minutes, frame.horizon),
+                       pharmacy=state.pharmacy)
     return [v for v in found if NEW_VISIT in v.ids]
 
 

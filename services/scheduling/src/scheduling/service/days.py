@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from uuid import UUID
 
 from scheduling.domain.appointment import Appointment
 from scheduling.domain.booking import visits_of
@@ -57,12 +59,15 @@ async def load_day(uow: SchedulingUnitOfWork, clinic: Clinic, day: date, now: da
 
 
 async def load_frame(uow: SchedulingUnitOfWork, clinic: Clinic, frame: DayFrame,
-                     now: datetime) -> Day:
+                     now: datetime, *, leave_out: Collection[UUID] = ()) -> Day:
     """An open day's state read now (call after ``lock_days`` when about to add chair
-    time)."""
+    time), with its pharmacy picture when the clinic's hoods are configured. The
+    appointments of the orders in ``leave_out`` are not on it (a series about to move
+    them onto its plan)."""
     end = frame.at(frame.horizon)
     shifts = await uow.config.shifts(frame.open_at - timedelta(days=1), end)
-    appts = await uow.appointments.overlapping(frame.open_at, end)
+    appts = [a for a in await uow.appointments.overlapping(frame.open_at, end)
+             if a.order_id is None or a.order_id not in leave_out]
     pharmacy = None
     if clinic.hoods is not None:
         pharmacists = await uow.pharmacy.shifts(

@@ -27,6 +27,7 @@ from scheduling.domain.orders import SignedOrder
 from scheduling.domain.series import Failure, Pattern, Window, series_days
 from scheduling.domain.slots import Slot
 from scheduling.service.days import Clinic, shared_clinic
+from scheduling.service.series_auth import refuse_misfits
 from scheduling.service.series_place import (
     DayStates,
     SeriesInfeasible,
@@ -103,6 +104,7 @@ def _put(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
             acuity_class=clinic.ratios.resolve(order.acuity_class, strict=False),
             pediatric=order.pediatric, requires_driver=order.requires_driver,
             urgency="planned", requested_start=slot.start,
+            prep_minutes=order.prep_minutes or 0,
             window_from=clinic.hours.local_instant(day, window.start),
             window_to=clinic.hours.local_instant(day, window.end)
             + timedelta(minutes=order.minutes))
@@ -112,6 +114,7 @@ def _put(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
                    hold_expires_at=now + timedelta(minutes=policy.hold_minutes), now=now)
     elif (appt.chair_id, appt.start, appt.end) != (slot.chair_id, slot.start, slot.end):
         appt.move(chair_id=slot.chair_id, start=slot.start, end=slot.end, now=now)
+    appt.prep_minutes = order.prep_minutes or 0  # its hood time on the pharmacy's day
     if bookable and appt.status is Status.HELD:
         appt.confirm(now)
     return appt
@@ -127,8 +130,7 @@ async def book(uow: SchedulingUnitOfWork, *, order_ids: list[UUID], pattern: Pat
     if first_day < clinic.hours.local_date(now):
         raise InvalidInput("first_day is in the past", field="first_day")
     orders = await _signed(uow, order_ids)
-    needs = [need_of(clinic, o.minutes, o.acuity_class, o.pediatric, o.requires_driver)
-             for o in orders]
+    needs = [need_of(clinic, o) for o in orders]
     own = set(order_ids)
     days = series_days(first_day, pattern, len(order_ids),
                        lambda d: clinic.frame(d) is not None, allow_closed_day_gap)
@@ -143,6 +145,8 @@ async def book(uow: SchedulingUnitOfWork, *, order_ids: list[UUID], pattern: Pat
         current = {oid: await _current(uow, oid) for oid in order_ids}
         await uow.lock_days(*days)
         placed = await place(DayStates(uow, clinic, own, now), days, needs, window)
+        if not isinstance(placed, Failure):
+            await refuse_misfits(uow, clinic, order_ids, days, placed, now)
     if isinstance(placed, Failure):
         await uow.rollback()
         raise SeriesInfeasible(placed, await alternatives(

@@ -11,17 +11,23 @@ from scheduling.domain.errors import NotFound
 from scheduling.domain.series import Pattern, Window
 from scheduling.service import series, series_holds, series_shift
 from scheduling.service.series import SeriesView
+from scheduling.service.series_auth import SeriesAuthorizationMismatch, tell_refused
 from scheduling.service.uow import SchedulingUnitOfWork
 
 
 async def book_series(*, uow: SchedulingUnitOfWork, order_ids: list[UUID], pattern: Pattern,
                       first_day: date, window: Window, allow_closed_day_gap: bool,
                       now: datetime) -> SeriesView:
-    async with uow:
-        out = await series.book(uow, order_ids=order_ids, pattern=pattern, first_day=first_day,
-                                window=window, allow_closed_day_gap=allow_closed_day_gap,
-                                now=now, policy=uow.options.policy)
-        await uow.commit()
+    try:
+        async with uow:
+            out = await series.book(uow, order_ids=order_ids, pattern=pattern,
+                                    first_day=first_day, window=window,
+                                    allow_closed_day_gap=allow_closed_day_gap, now=now,
+                                    policy=uow.options.policy)
+            await uow.commit()
+    except SeriesAuthorizationMismatch as exc:
+        await tell_refused(uow, exc)
+        raise
     return out
 
 
@@ -32,11 +38,15 @@ async def get_series(*, uow: SchedulingUnitOfWork, series_id: UUID) -> SeriesVie
 
 async def shift_series(*, uow: SchedulingUnitOfWork, series_id: UUID, days: int,
                        from_position: int | None, now: datetime) -> SeriesView:
-    async with uow:
-        out = await series_shift.shift(uow, series_id=series_id, days=days,
-                                       from_position=from_position, now=now,
-                                       policy=uow.options.policy)
-        await uow.commit()
+    try:
+        async with uow:
+            out = await series_shift.shift(uow, series_id=series_id, days=days,
+                                           from_position=from_position, now=now,
+                                           policy=uow.options.policy)
+            await uow.commit()
+    except SeriesAuthorizationMismatch as exc:
+        await tell_refused(uow, exc)
+        raise
     return out
 
 

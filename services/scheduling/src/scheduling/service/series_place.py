@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from scheduling.domain.booking import visits_of
 from scheduling.domain.daystate import DayState
 from scheduling.domain.errors import Conflict
+from scheduling.domain.orders import SignedOrder
 from scheduling.domain.series import (
     Failure,
     Pattern,
@@ -26,7 +26,7 @@ from scheduling.domain.series import (
     visit_request,
 )
 from scheduling.domain.slots import Slot
-from scheduling.service.days import Clinic
+from scheduling.service.days import Clinic, load_frame
 from scheduling.service.uow import SchedulingUnitOfWork
 
 MAX_ALTERNATIVES = 3
@@ -74,27 +74,22 @@ class DayStates:
         frame = self.clinic.frame(day)
         if frame is None:
             return None
-        end = frame.at(frame.horizon)
-        shifts = await self.uow.config.shifts(frame.open_at - timedelta(days=1), end)
-        appts = [a for a in await self.uow.appointments.overlapping(frame.open_at, end)
-                 if a.order_id not in self.own]
-        return DayState.build(frame, self.clinic.chairs, shifts, self.clinic.ratios,
-                              visits_of(appts, frame, self.now))
+        loaded = await load_frame(self.uow, self.clinic, frame, self.now, leave_out=self.own)
+        return loaded.state
 
 
-def need_of(clinic: Clinic, minutes: int, acuity_class: str, pediatric: bool,
-            requires_driver: bool) -> VisitNeed:
-    return VisitNeed(minutes=minutes,
-                     acuity_class=clinic.ratios.resolve(acuity_class, strict=False),
-                     pediatric=pediatric, requires_driver=requires_driver)
+def need_of(clinic: Clinic, order: SignedOrder) -> VisitNeed:
+    return VisitNeed(minutes=order.minutes,
+                     acuity_class=clinic.ratios.resolve(order.acuity_class, strict=False),
+                     pediatric=order.pediatric, requires_driver=order.requires_driver,
+                     prep_minutes=order.prep_minutes, prep_limited=clinic.pharmacy_limited)
 
 
 async def place(states: DayStates, days: Sequence[date], needs: Sequence[VisitNeed],
                 window: Window, *, verify: bool = True) -> list[Slot] | Failure:
     clinic, policy = states.clinic, states.clinic.policy
-    ready = states.now + timedelta(minutes=policy.prep_lead_minutes)
     found = [await states.get(d) for d in days]
-    reqs = [visit_request(clinic.hours, d, window, n, ready, policy)
+    reqs = [visit_request(clinic.hours, d, window, n, states.now, policy)
             for d, n in zip(days, needs, strict=True)]
     return place_series(days, found, reqs, policy, verify=verify)
 

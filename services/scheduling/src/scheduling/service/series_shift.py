@@ -16,6 +16,7 @@ from scheduling.domain.errors import Conflict, InvalidInput, NotFound
 from scheduling.domain.series import Failure
 from scheduling.service.days import Clinic, shared_clinic
 from scheduling.service.series import MAX_SHIFT_DAYS, SeriesView, _put, latest, view
+from scheduling.service.series_auth import refuse_misfits
 from scheduling.service.series_place import DayStates, SeriesInfeasible, need_of, place
 from scheduling.service.uow import SchedulingUnitOfWork
 
@@ -63,14 +64,15 @@ async def shift(uow: SchedulingUnitOfWork, *, series_id: UUID, days: int,
         order = await uow.orders.get(v.order_id)
         assert order is not None and order.signed is not None
         orders.append(order)
-    needs = [need_of(clinic, o.signed.minutes, o.signed.acuity_class, o.signed.pediatric,
-                     o.signed.requires_driver) for o in orders if o.signed]
+    needs = [need_of(clinic, o.signed) for o in orders if o.signed]
     placed = await place(DayStates(uow, clinic, own, now), [v.day for v, _ in todo], needs,
                          series.window)
     if isinstance(placed, Failure):
         await uow.rollback()
         position = todo[placed.position - 1][0].position
         raise SeriesInfeasible(replace(placed, position=position))
+    await refuse_misfits(uow, clinic, [v.order_id for v, _ in todo], [v.day for v, _ in todo],
+                         placed, now, positions=[v.position for v, _ in todo])
     for (_, appt), order, slot in zip(todo, orders, placed, strict=True):
         assert order.signed is not None
         current = appt if appt is not None and appt.status in UNSTARTED else None
