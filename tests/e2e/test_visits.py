@@ -7,9 +7,11 @@ service's state after all of them.
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -44,6 +46,10 @@ from .visits import (
 pytestmark = pytest.mark.e2e
 ORDERS_SEEN: dict[str, str] = {}  # test -> order id, for the final checks
 
+CATALOG_PREP = {d["code"]: d["prep_minutes"] for d in json.loads(
+    (Path(__file__).parents[2] / "services/orders/src/orders/seed/catalog.json").read_text()
+)["drugs"]}
+
 
 # ------------------------------------------------------------------------------ 1. cocktail
 async def test_same_day_migraine_cocktail_without_pa(stack, api):
@@ -70,8 +76,13 @@ async def test_same_day_migraine_cocktail_without_pa(stack, api):
     assert local_date(stack, appt["start"]) == local_date(stack, datetime.now(UTC))
     start, end = datetime.fromisoformat(appt["start"]), datetime.fromisoformat(appt["end"])
     assert end - start == timedelta(minutes=order["estimated_chair_minutes"])
-    # the pharmacy needs its lead time before a same-day start
-    assert start >= datetime.fromisoformat(order["signed_at"]) + timedelta(minutes=45)
+    # the pharmacy prepares the infusions before a same-day start: the demo clinic has hoods
+    # and pharmacists, so the lead is the order's own preparation (catalog minutes of its
+    # infusion lines, one hood after another), no longer the fixed 45 minutes
+    prep = sum(CATALOG_PREP[line["drug_code"]] for line in COCKTAIL
+               if line["mode"] == "infusion")
+    assert prep > 0
+    assert start >= datetime.fromisoformat(order["signed_at"]) + timedelta(minutes=prep)
     assert appt["requires_driver"] is True and appt["urgency"] == "same_day"
 
     done = await give(api, order, appt["id"], wasted={4: "25"})  # half a 50 mg vial discarded

@@ -61,7 +61,8 @@ async def test_held_case_approved_by_portal_leaves_the_approved_event(svc):
     assert [e.event_type for e in events] == ["authorization.requested", "authorization.approved"]
     body = json.loads(events[-1].payload)
     assert body["auth_number"] == "PORTAL-881" and body["case_id"] == case["id"]
-    assert body["lines"] == [{"hcpcs": "J3032", "approved_units": 100}]
+    # units_per_visit: what one visit draws (scheduling checks bookings against what remains)
+    assert body["lines"] == [{"hcpcs": "J3032", "approved_units": 100, "units_per_visit": 100}]
     assert len(svc.sandbox.app.state.store.requests) == sent  # the payer was not asked by PAS
     # decided: a second decision and a submit are conflicts, nothing more leaves
     r = await svc.client.post(f"{url}/decision", json=DENIAL, headers=USER)
