@@ -1,4 +1,4 @@
-"""Generate the AsyncAPI 3.0 document of every event from ``contracts.py``.
+"""Generate the AsyncAPI 3.0 document of every event from the ``contracts`` package.
 
 ``make asyncapi`` writes ``docs/asyncapi.json``; a test fails when the checked-in file is stale.
 """
@@ -74,7 +74,7 @@ def build_document() -> dict[str, Any]:
         "info": {
             "title": "Chairside events",
             "version": "1.0.0",
-            "description": "Generated from shared/src/chairside_shared/contracts.py; do not "
+            "description": "Generated from shared/src/chairside_shared/contracts/; do not "
                            "edit by hand (make asyncapi).",
         },
         "defaultContentType": "application/json",
