@@ -1,6 +1,6 @@
 """Series booking through the gateway on the real processes (issue 16): a partner practice
 books a 3-day DHE course in one decision (the holds order.signed made are moved onto it), reads
-it back; a course whose second visit falls on a day no nurse is rostered yet (the demo roster
+it back, and a cancelled visit answers with the shift offer; a course whose second visit falls on a day no nurse is rostered yet (the demo roster
 covers two weeks) is refused whole (409 series-infeasible naming the visit, day and what
 blocked it; nothing booked: clinical-loop test 14's rule)."""
 
@@ -59,6 +59,14 @@ async def test_a_series_is_booked_whole_or_refused_whole(stack, api):
         page = await api.get("/v1/appointments", params={"order_id": oid})
         live = [a for a in page["items"] if a["status"] in ("held", "booked")]
         assert [a["id"] for a in live] == [s["visits"][i]["appointment"]["id"]]
+    # cancelling the last visit answers with the shift the series now offers
+    last = s["visits"][2]["appointment"]["id"]
+    cancelled = await api.post(f"/v1/appointments/{last}/cancel", {"reason": "patient"})
+    assert cancelled["status"] == "cancelled" and cancelled["series_id"] == s["id"]
+    assert cancelled["series_shift_offer"]["from_position"] == 3
+    assert cancelled["series_shift_offer"]["reason"] == "visit_cancelled"
+    read = await api.get(f"/v1/series/{s['id']}", who="demo-partner")
+    assert read["shift_offer"] == cancelled["series_shift_offer"]
 
     refused_orders = await _course(api, 2, zone)
     before = [await api.get("/v1/appointments", params={"order_id": oid})

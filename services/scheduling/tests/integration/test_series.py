@@ -107,6 +107,11 @@ async def test_a_moved_visit_offers_to_shift_the_rest(svc):
     r = await c.post(f"/v1/appointments/{second['id']}/move",
                      json={"start": local(9, 0, WEEK[2]).isoformat()})
     assert r.status_code == 200, r.text
+    # the move's own answer carries the offer, the same as the series shows
+    assert r.json()["series_id"] == s["id"]
+    assert r.json()["series_shift_offer"] == {
+        "from_position": 2, "days": 1, "reason": "visit_moved",
+        "how": "POST /v1/series/{id}/shift with these days and from_position"}
     s = (await c.get(f"/v1/series/{s['id']}")).json()
     assert s["shift_offer"]["from_position"] == 2 and s["shift_offer"]["days"] == 1
     assert s["shift_offer"]["reason"] == "visit_moved"
@@ -152,3 +157,32 @@ async def test_orders_of_two_patients_or_unknown_are_refused(svc):
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "order_ids"
     r = await svc.client.post("/v1/series", json=body([*a, uuid4()]))
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "order_ids.1"
+
+
+async def test_a_cancelled_visit_answers_with_the_shift_offer(svc):
+    c = svc.client
+    await clinic_week(c, chairs=2, nurses=1)
+    orders = await patient_orders(svc.runtime, 3)
+    s = (await c.post("/v1/series", json=body(orders))).json()
+    third = s["visits"][2]["appointment"]
+    r = await c.post(f"/v1/appointments/{third['id']}/cancel", json={"reason": "patient"})
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "cancelled" and r.json()["series_id"] == s["id"]
+    assert r.json()["series_shift_offer"]["from_position"] == 3
+    assert r.json()["series_shift_offer"]["reason"] == "visit_cancelled"
+    assert (await c.get(f"/v1/series/{s['id']}")).json()["shift_offer"] == \
+        r.json()["series_shift_offer"]
+
+
+async def test_an_appointment_outside_a_series_answers_without_an_offer(svc):
+    c = svc.client
+    await clinic_week(c, chairs=2, nurses=1)
+    orders = await patient_orders(svc.runtime, 2)
+    s = (await c.post("/v1/series", json=body(orders))).json()
+    assert s["id"]
+    single = (await patient_orders(svc.runtime, 1, hold=True))[0]
+    lone = (await c.get("/v1/appointments", params={"order_id": str(single)})).json()
+    assert lone["items"], "the single order has its own hold"
+    r = await c.post(f"/v1/appointments/{lone['items'][0]['id']}/cancel")
+    assert r.status_code == 200, r.text
+    assert r.json()["series_id"] is None and r.json()["series_shift_offer"] is None

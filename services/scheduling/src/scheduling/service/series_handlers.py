@@ -7,6 +7,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from scheduling.domain.appointment import Appointment
+from scheduling.domain.course import ShiftOffer
 from scheduling.domain.errors import NotFound
 from scheduling.domain.series import Pattern, Window
 from scheduling.service import series, series_holds, series_shift
@@ -60,3 +61,19 @@ async def appointment_in_series(*, uow: SchedulingUnitOfWork, appt_id: UUID
         found = await uow.series.of_orders([appt.order_id]) if appt.order_id else {}
         held = await series_holds.paused_by(uow, appt) if found else []
         return appt, next(iter(found.values()), None), held
+
+
+async def offer_after_change(*, uow: SchedulingUnitOfWork, appt: Appointment
+                             ) -> tuple[UUID | None, ShiftOffer | None]:
+    """After a move or cancel has committed: the series of the appointment's order and the
+    shift of the rest it now offers, so staff see the offer in the same answer."""
+    if appt.order_id is None:
+        return None, None
+    async with uow:
+        found = await uow.series.of_orders([appt.order_id])
+    series_id = next(iter(found.values()), None)
+    if series_id is None:
+        return None, None
+    async with uow:  # a fresh one: the view's shared clinic read runs between transactions
+        return series_id, (await series.get(uow, series_id=series_id,
+                                            policy=uow.options.policy)).offer

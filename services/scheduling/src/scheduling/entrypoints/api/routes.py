@@ -20,6 +20,7 @@ from scheduling.entrypoints.api import schemas as s
 from scheduling.entrypoints.api.deps import NowDep, UoWDep
 from scheduling.entrypoints.api.queue_schemas import TriageOut
 from scheduling.service import handlers, queries, series_handlers
+from scheduling.service.uow import SchedulingUnitOfWork
 
 router = APIRouter(prefix="/v1", tags=["scheduling"])
 
@@ -84,8 +85,9 @@ async def get_appointment(appt_id: UUID, uow: UoWDep) -> s.AppointmentOut:
              responses={409: {"model": s.SlotTakenProblem}})
 async def move_appointment(appt_id: UUID, body: s.AppointmentMove, uow: UoWDep,
                            now: NowDep) -> s.AppointmentOut:
-    return appointment_out(await handlers.move_appointment(
-        uow=uow, appt_id=appt_id, start=body.start, chair_id=body.chair_id, now=now))
+    moved = await handlers.move_appointment(
+        uow=uow, appt_id=appt_id, start=body.start, chair_id=body.chair_id, now=now)
+    return await _with_series_offer(uow, moved)
 
 
 @router.post("/appointments/{appt_id}/check-in", response_model=s.CheckInOut,
@@ -111,8 +113,19 @@ async def complete(appt_id: UUID, uow: UoWDep, now: NowDep) -> s.AppointmentOut:
 async def cancel(appt_id: UUID, uow: UoWDep, now: NowDep,
                  body: Annotated[s.CancelBody | None, Body()] = None) -> s.AppointmentOut:
     reason = body.reason if body else "staff"
-    return appointment_out(await handlers.cancel(uow=uow, appt_id=appt_id, reason=reason,
-                                                 now=now))
+    cancelled = await handlers.cancel(uow=uow, appt_id=appt_id, reason=reason, now=now)
+    return await _with_series_offer(uow, cancelled)
+
+
+async def _with_series_offer(uow: SchedulingUnitOfWork, appt: Appointment) -> s.AppointmentOut:
+    series_id, offer = await series_handlers.offer_after_change(uow=uow, appt=appt)
+    if series_id is None:
+        return appointment_out(appt)
+    return appointment_out(appt).model_copy(update={
+        "series_id": series_id,
+        "series_shift_offer": s.ShiftOfferOut(from_position=offer.from_position,
+                                              days=offer.days, reason=offer.reason)
+        if offer else None})
 
 
 @router.post("/appointments/{appt_id}/no-show", response_model=s.AppointmentOut)

@@ -71,6 +71,13 @@ class CancelBody(Schema):
     reason: str = Field(default="staff", min_length=1, max_length=200)
 
 
+class ShiftOfferOut(Schema):
+    from_position: int
+    days: int
+    reason: Literal["visit_moved", "visit_cancelled"]
+    how: str = "POST /v1/series/{id}/shift with these days and from_position"
+
+
 class AppointmentOut(Schema):
     id: UUID
     order_id: UUID | None
@@ -96,6 +103,9 @@ class AppointmentOut(Schema):
     paused_by_reactions: list[UUID] = Field(
         default_factory=list, description="RX-6: reactions holding its series until a "
         "provider clears them (GET /v1/appointments/{id} only); check-in and start are refused")
+    series_shift_offer: ShiftOfferOut | None = Field(
+        None, description="after a move or cancel of a series visit: the shift of the rest "
+        "the series now offers (the same as GET /v1/series/{series_id}); null otherwise")
 
 
 class WarningOut(Schema):

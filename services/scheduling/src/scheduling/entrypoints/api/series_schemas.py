@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import Field
 
 from chairside_shared.inputs import Day
-from scheduling.entrypoints.api.schemas import AppointmentOut, Schema, SlotOut
+from scheduling.entrypoints.api.schemas import AppointmentOut, Schema, ShiftOfferOut, SlotOut
 
 
 class ConsecutiveDays(Schema):
@@ -67,13 +67,6 @@ class SeriesVisitOut(Schema):
     status: str = Field(description="the appointment's status, 'paused' while an RX-6 hold "
                                     "is open and the visit has not started, or 'unbooked'")
     appointment: AppointmentOut | None
-
-
-class ShiftOfferOut(Schema):
-    from_position: int
-    days: int
-    reason: Literal["visit_moved", "visit_cancelled"]
-    how: str = "POST /v1/series/{id}/shift with these days and from_position"
 
 
 class SeriesOut(Schema):

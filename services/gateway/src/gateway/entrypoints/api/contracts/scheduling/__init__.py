@@ -56,6 +56,7 @@ from .common import (
     ListShiftsQuery as ListShiftsQuery,
     OptimizeQuery as OptimizeQuery,
     PracticeId as PracticeId,
+    ShiftOfferOut as ShiftOfferOut,
     SlotOut as SlotOut,
     StaffingForecastQuery as StaffingForecastQuery,
     StaffingForecastSvgQuery as StaffingForecastSvgQuery,
@@ -112,7 +113,6 @@ from .series import (
     SeriesOut as SeriesOut,
     SeriesVisitOut as SeriesVisitOut,
     SeriesVisitSlot as SeriesVisitSlot,
-    ShiftOfferOut as ShiftOfferOut,
     WindowIn as WindowIn,
     WindowOut as WindowOut,
 )

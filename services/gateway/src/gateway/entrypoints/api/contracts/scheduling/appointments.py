@@ -32,15 +32,6 @@ class AppointmentCreate(BaseModel):
     ]
 
 
-class AppointmentPage(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    items: Annotated[list[AppointmentOut], Field(title='Items')]
-    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
-
-
 class SlotTakenProblem(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -54,3 +45,12 @@ class SlotTakenProblem(BaseModel):
     status: Annotated[int, Field(title='Status')] = 409
     title: Annotated[str, Field(title='Title')]
     type: Annotated[str, Field(title='Type')]
+
+
+class AppointmentPage(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    items: Annotated[list[AppointmentOut], Field(title='Items')]
+    next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None

@@ -13,6 +13,8 @@ from pydantic import (
 )
 from typing_extensions import TypeAliasType
 
+from .common import ShiftOfferOut
+
 
 class BoardAppointment(BaseModel):
     model_config = ConfigDict(
@@ -199,6 +201,12 @@ class QueueItemOut(BaseModel):
         Field(
             description='the series its order belongs to (GET /v1/appointments/{id} only)',
             title='Series Id',
+        ),
+    ] = None
+    series_shift_offer: Annotated[
+        ShiftOfferOut | None,
+        Field(
+            description='after a move or cancel of a series visit: the shift of the rest the series now offers (the same as GET /v1/series/{series_id}); null otherwise'
         ),
     ] = None
     start: Annotated[AwareDatetime | None, Field(title='Start')]

@@ -14,58 +14,6 @@ from pydantic import (
 from typing_extensions import TypeAliasType
 
 
-class AppointmentOut(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    acuity_class: Annotated[str, Field(title='Acuity Class')]
-    chair_id: Annotated[str | None, Field(title='Chair Id')]
-    completed_at: Annotated[
-        AwareDatetime | None, Field(description='actual end', title='Completed At')
-    ] = None
-    end: Annotated[AwareDatetime | None, Field(title='End')]
-    hold_expires_at: Annotated[AwareDatetime | None, Field(title='Hold Expires At')] = (
-        None
-    )
-    id: Annotated[UUID, Field(title='Id')]
-    minutes: Annotated[int, Field(title='Minutes')]
-    order_id: Annotated[UUID | None, Field(title='Order Id')]
-    paused_by_reactions: Annotated[
-        list[UUID] | None,
-        Field(
-            description='RX-6: reactions holding its series until a provider clears them (GET /v1/appointments/{id} only); check-in and start are refused',
-            title='Paused By Reactions',
-        ),
-    ] = None
-    pediatric: Annotated[bool, Field(title='Pediatric')]
-    practice_id: Annotated[str | None, Field(title='Practice Id')]
-    queued_at: Annotated[AwareDatetime | None, Field(title='Queued At')] = None
-    reason: Annotated[str | None, Field(title='Reason')] = None
-    requested_start: Annotated[AwareDatetime | None, Field(title='Requested Start')] = (
-        None
-    )
-    requires_driver: Annotated[bool, Field(title='Requires Driver')]
-    series_id: Annotated[
-        UUID | None,
-        Field(
-            description='the series its order belongs to (GET /v1/appointments/{id} only)',
-            title='Series Id',
-        ),
-    ] = None
-    start: Annotated[AwareDatetime | None, Field(title='Start')]
-    started_at: Annotated[
-        AwareDatetime | None,
-        Field(description='actual start (in the chair)', title='Started At'),
-    ] = None
-    status: Annotated[
-        Literal['queued', 'held', 'booked', 'checked_in', 'in_chair', 'completed', 'cancelled', 'no_show'],
-        Field(title='Status'),
-    ]
-    urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
-    version: Annotated[int, Field(title='Version')]
-
-
 class BreakIn(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -193,6 +141,19 @@ class OptimizeQuery(BaseModel):
     ]
 
 
+class ShiftOfferOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    days: Annotated[int, Field(title='Days')]
+    from_position: Annotated[int, Field(title='From Position')]
+    how: Annotated[
+        str, Field(title='How')
+    ] = 'POST /v1/series/{id}/shift with these days and from_position'
+    reason: Annotated[Literal['visit_moved', 'visit_cancelled'], Field(title='Reason')]
+
+
 class SlotOut(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -238,6 +199,64 @@ class ValidationError(BaseModel):
     loc: Annotated[list[str | int], Field(title='Location')]
     msg: Annotated[str, Field(title='Message')]
     type: Annotated[str, Field(title='Error Type')]
+
+
+class AppointmentOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    acuity_class: Annotated[str, Field(title='Acuity Class')]
+    chair_id: Annotated[str | None, Field(title='Chair Id')]
+    completed_at: Annotated[
+        AwareDatetime | None, Field(description='actual end', title='Completed At')
+    ] = None
+    end: Annotated[AwareDatetime | None, Field(title='End')]
+    hold_expires_at: Annotated[AwareDatetime | None, Field(title='Hold Expires At')] = (
+        None
+    )
+    id: Annotated[UUID, Field(title='Id')]
+    minutes: Annotated[int, Field(title='Minutes')]
+    order_id: Annotated[UUID | None, Field(title='Order Id')]
+    paused_by_reactions: Annotated[
+        list[UUID] | None,
+        Field(
+            description='RX-6: reactions holding its series until a provider clears them (GET /v1/appointments/{id} only); check-in and start are refused',
+            title='Paused By Reactions',
+        ),
+    ] = None
+    pediatric: Annotated[bool, Field(title='Pediatric')]
+    practice_id: Annotated[str | None, Field(title='Practice Id')]
+    queued_at: Annotated[AwareDatetime | None, Field(title='Queued At')] = None
+    reason: Annotated[str | None, Field(title='Reason')] = None
+    requested_start: Annotated[AwareDatetime | None, Field(title='Requested Start')] = (
+        None
+    )
+    requires_driver: Annotated[bool, Field(title='Requires Driver')]
+    series_id: Annotated[
+        UUID | None,
+        Field(
+            description='the series its order belongs to (GET /v1/appointments/{id} only)',
+            title='Series Id',
+        ),
+    ] = None
+    series_shift_offer: Annotated[
+        ShiftOfferOut | None,
+        Field(
+            description='after a move or cancel of a series visit: the shift of the rest the series now offers (the same as GET /v1/series/{series_id}); null otherwise'
+        ),
+    ] = None
+    start: Annotated[AwareDatetime | None, Field(title='Start')]
+    started_at: Annotated[
+        AwareDatetime | None,
+        Field(description='actual start (in the chair)', title='Started At'),
+    ] = None
+    status: Annotated[
+        Literal['queued', 'held', 'booked', 'checked_in', 'in_chair', 'completed', 'cancelled', 'no_show'],
+        Field(title='Status'),
+    ]
+    urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
+    version: Annotated[int, Field(title='Version')]
 
 
 class HTTPValidationError(BaseModel):

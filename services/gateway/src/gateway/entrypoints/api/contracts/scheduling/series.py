@@ -13,7 +13,7 @@ from pydantic import (
 )
 from typing_extensions import TypeAliasType
 
-from .common import AppointmentOut
+from .common import AppointmentOut, ShiftOfferOut
 
 
 class ConsecutiveDays(BaseModel):
@@ -65,28 +65,6 @@ class SeriesFailure(BaseModel):
     reason: Annotated[str, Field(title='Reason')]
 
 
-class SeriesVisitOut(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    appointment: AppointmentOut | None
-    day: Annotated[
-        date_aliased | None,
-        Field(description='the local day its appointment is on now', title='Day'),
-    ]
-    order_id: Annotated[UUID, Field(title='Order Id')]
-    planned_day: Annotated[date_aliased, Field(title='Planned Day')]
-    position: Annotated[int, Field(title='Position')]
-    status: Annotated[
-        str,
-        Field(
-            description="the appointment's status, 'paused' while an RX-6 hold is open and the visit has not started, or 'unbooked'",
-            title='Status',
-        ),
-    ]
-
-
 class SeriesVisitSlot(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -96,19 +74,6 @@ class SeriesVisitSlot(BaseModel):
     end: Annotated[str, Field(title='End')]
     position: Annotated[int, Field(title='Position')]
     start: Annotated[str, Field(title='Start')]
-
-
-class ShiftOfferOut(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    days: Annotated[int, Field(title='Days')]
-    from_position: Annotated[int, Field(title='From Position')]
-    how: Annotated[
-        str, Field(title='How')
-    ] = 'POST /v1/series/{id}/shift with these days and from_position'
-    reason: Annotated[Literal['visit_moved', 'visit_cancelled'], Field(title='Reason')]
 
 
 class WindowIn(BaseModel):
@@ -194,6 +159,28 @@ class SeriesInfeasibleProblem(BaseModel):
     status: Annotated[int, Field(title='Status')] = 409
     title: Annotated[str, Field(title='Title')]
     type: Annotated[str, Field(title='Type')]
+
+
+class SeriesVisitOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    appointment: AppointmentOut | None
+    day: Annotated[
+        date_aliased | None,
+        Field(description='the local day its appointment is on now', title='Day'),
+    ]
+    order_id: Annotated[UUID, Field(title='Order Id')]
+    planned_day: Annotated[date_aliased, Field(title='Planned Day')]
+    position: Annotated[int, Field(title='Position')]
+    status: Annotated[
+        str,
+        Field(
+            description="the appointment's status, 'paused' while an RX-6 hold is open and the visit has not started, or 'unbooked'",
+            title='Status',
+        ),
+    ]
 
 
 class SeriesOut(BaseModel):
