@@ -26,6 +26,7 @@ EVENT_TYPE_PREFIX_SCOPES = {
 }
 # What a delivery's ``data`` keeps of an event: ids and states, never a name, a dose or money.
 _KEPT_FIELDS = frozenset({"status", "outcome", "how", "code", "reason_code", "kind", "level"})
+_NEVER_SENT = frozenset({"member_id"})  # an insurer's member id is PHI, though named `_id`
 
 
 class WebhookRuleError(ValueError):
@@ -157,7 +158,8 @@ def delivery_body(*, event_id: str, event_type: str, occurred_at: str,
                   practice_id: str | None, payload: Mapping[str, Any]) -> dict[str, Any]:
     """``{id, type, occurred_at, practice_id, data}``: data keeps ids and states only."""
     data = {k: v for k, v in payload.items()
-            if (k.endswith("_id") or k in _KEPT_FIELDS) and not isinstance(v, dict | list)}
+            if (k.endswith("_id") or k in _KEPT_FIELDS) and k not in _NEVER_SENT
+            and not isinstance(v, dict | list)}
     return {"id": event_id, "type": event_type, "occurred_at": occurred_at,
             "practice_id": practice_id, "data": data}
 
