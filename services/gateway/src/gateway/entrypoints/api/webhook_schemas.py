@@ -12,8 +12,8 @@ from gateway.entrypoints.api.schemas import Strict
 EventType = Annotated[str, StringConstraints(min_length=1, max_length=100)]
 Url = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Description = Annotated[str, StringConstraints(max_length=200)]
-SubscriptionId = Annotated[str, StringConstraints(pattern=r"^sub_[0-9a-f]{32}$")]
-DeliveryId = Annotated[str, StringConstraints(pattern=r"^msg_[0-9a-f]{31}$")]
+DeliveryId = Annotated[str, StringConstraints(
+    pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 
 
 class SubscriptionIn(Strict):
@@ -34,7 +34,7 @@ class SubscriptionPatch(Strict):
 
 
 class Subscription(BaseModel):
-    id: str = Field(examples=["sub_0f8e5b0c9d8a4c3e9b7a6f5e4d3c2b1a"])
+    id: str = Field(examples=["0f8e5b0c-9d8a-4c3e-9b7a-6f5e4d3c2b1a"])
     url: str
     event_types: list[str]
     description: str | None

@@ -7,6 +7,7 @@ delivery worker (delivery.py) sends what is pending.
 from __future__ import annotations
 
 import json
+import secrets
 import uuid
 from datetime import datetime
 from typing import Any
@@ -21,8 +22,9 @@ from gateway.domain import webhooks as rules
 
 
 def delivery_id(now: datetime) -> str:
-    """``msg_`` + microseconds + random: unique, and sorted by creation (the log's order)."""
-    return f"msg_{int(now.timestamp() * 1_000_000):015x}{uuid.uuid4().hex[:16]}"
+    """A UUID-shaped id (the gateway's path ids are UUIDs) led by the creation time in
+    microseconds, then 72 random bits: unique, and sorted by creation (the log's order)."""
+    return str(uuid.UUID(int=(int(now.timestamp() * 1_000_000) << 72) | secrets.randbits(72)))
 
 
 async def fan_out(session: AsyncSession, tables: WebhookTables, envelope: Envelope) -> int:

@@ -89,7 +89,7 @@ class WebhookSubscriptions:
         except rules.WebhookRuleError as exc:
             raise _invalid(exc) from None
         secret, now = rules.new_secret(), utcnow()
-        row = {"id": f"sub_{uuid.uuid4().hex}", "client_id": principal.client_id,
+        row = {"id": str(uuid.uuid4()), "client_id": principal.client_id,
                "practice_id": principal.practice_id, "url": url, "event_types": types,
                "secret_sealed": self.box.seal(secret), "description": body.get("description"),
                "status": "active", "disabled_reason": None, "consecutive_failures": 0,
