@@ -56,6 +56,7 @@ class DeliveryWorker:
 
     async def run(self) -> None:
         while True:
+            self._wake.clear()  # before the claim: a wake during the round is not lost
             try:
                 sent = await self.run_once()
             except asyncio.CancelledError:
@@ -65,7 +66,6 @@ class DeliveryWorker:
                 sent = 0
             if sent:
                 continue  # there may be more due
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.policy.poll_interval_s)
 
