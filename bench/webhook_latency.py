@@ -18,7 +18,10 @@ import os
 import statistics
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
+from operator import contains
 
 import uvicorn
 from aiokafka import AIOKafkaProducer
@@ -41,6 +44,14 @@ ADMIN_URL = os.environ.get("CHAIRSIDE_TEST_PG", "postgresql+asyncpg://postgres@1
 def pct(values: list[float], p: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+
+
+async def _until(done: Callable[[], bool], timeout_s: float) -> None:
+    deadline = time.time() + timeout_s
+    while True:
+        if done() or time.time() > deadline:
+            return
+        await asyncio.sleep(0.01)
 
 
 class Receiver:
@@ -71,8 +82,7 @@ async def main(events: int, gap_ms: float) -> None:
                             host="127.0.0.1", port=0, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     serving = asyncio.create_task(server.serve())
-    while not server.started:
-        await asyncio.sleep(0.01)
+    await _until(lambda: server.started, 30)
     port = server.servers[0].sockets[0].getsockname()[1]
     with EmbeddedBroker() as broker:
         settings = GatewaySettings(
@@ -103,15 +113,11 @@ async def main(events: int, gap_ms: float) -> None:
                                                  key=enc.key.encode(),
                                                  headers=kafka_headers(enc.headers))
                     if i == 0:
-                        while enc.event_id not in receiver.received:
-                            await asyncio.sleep(0.01)
+                        await _until(partial(contains, receiver.received, enc.event_id), 60)
                         continue
                     sent[enc.event_id] = t
                     await asyncio.sleep(gap_ms / 1000)
-                deadline = time.time() + 60
-                while len(set(sent) & set(receiver.received)) < len(sent) \
-                        and time.time() < deadline:
-                    await asyncio.sleep(0.05)
+                await _until(lambda: set(sent) <= set(receiver.received), 60)
                 d = gw.webhooks.tables.deliveries
                 async with gw.sessions() as s:
                     rows = (await s.execute(select(d.c.event_id, d.c.created_at))).all()
