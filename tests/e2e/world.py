@@ -94,6 +94,8 @@ async def world(stack, api) -> dict[str, Any]:
             "coverage_id": ident["coverage"]["id"], "check_id": ident["check"]["id"],
             "practitioner_id": ident["practitioner"]["id"], "line_sequence": "1",
             "recall_id": str(uuid.uuid4()),  # nobody's recall: the probes read a 404
+            # issue 17: nobody's webhook subscription or delivery (the probes read a 404)
+            "subscription_id": str(uuid.uuid4()), "delivery_id": str(uuid.uuid4()),
             "series_id": series["id"],
         },
         "series_orders": course[2:], "series_first_day": first_day,
@@ -267,6 +269,12 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("GET", "/v1/reports/margin"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
                                                    "by": "drug"}),
         ("GET", "/v1/reports/ar"): Base(query={"from": "2026-01-01", "to": "2026-12-31"}),
+        # issue 17: webhooks (the host is on no allowed list: the base itself is a 422 on url)
+        ("POST", "/v1/webhooks/subscriptions"): Base(body={
+            "url": "https://hooks.partner.example/in", "event_types": ["order.signed"]}),
+        ("PATCH", "/v1/webhooks/subscriptions/{subscription_id}"): Base(body={
+            "description": "probe", "event_types": ["order.signed"]}),
+        ("GET", "/v1/webhooks/dead-letters"): Base(query={"limit": "10"}),
         **pricing_bases(),
         **identity_bases(w),
     }

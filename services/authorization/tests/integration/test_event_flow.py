@@ -147,6 +147,9 @@ async def test_orders_in_authorizations_out(make_database, fresh_broker):
             async with runtime.uow() as uow:
                 k = await uow.cases.get(case.id)
             assert k.lines[0].used_units == 150
+            # every event names its order's practice: the gateway routes webhooks on it
+            assert len({t for t, _, _ in out.seen}) >= 6
+            assert {p.get("practice_id") for _, _, p in out.seen} == {"demo-clinic"}
 
 
 async def _has(out: Collector, order, event_type: str) -> bool:

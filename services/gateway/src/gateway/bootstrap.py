@@ -6,17 +6,21 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared import db
 from gateway.adapters.cursors import CursorSealer
 from gateway.adapters.keys import ExternalJwks
 from gateway.adapters.ratelimit import BucketStore, MemoryBuckets, RedisBuckets
 from gateway.adapters.upstream import Upstream, Upstreams
+from gateway.adapters.webhook_secrets import SecretBox
+from gateway.adapters.webhook_tables import MESSAGING_TABLES, WEBHOOK_TABLES
 from gateway.domain.breaker import BreakerPolicy
 from gateway.domain.ratelimit import BucketPolicy
 from gateway.domain.retry import RetryPolicy
 from gateway.domain.routing import UPSTREAMS, RouteTable
 from gateway.domain.tokens import TokenPolicy
+from gateway.domain.webhooks import UrlPolicy
 from gateway.entrypoints.api.table import ROUTES
 from gateway.service.audit import AuditWriter
 from gateway.service.auth import TokenService
@@ -24,6 +28,9 @@ from gateway.service.container import Gateway
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
 from gateway.service.views import Views
+from gateway.service.webhooks import Webhooks
+from gateway.service.webhooks.delivery import DeliveryPolicy, DeliveryWorker
+from gateway.service.webhooks.subscriptions import WebhookSubscriptions
 from gateway.settings import GatewaySettings
 
 __all__ = ["MIGRATIONS", "Gateway", "build"]
@@ -79,5 +86,20 @@ def build(settings: GatewaySettings) -> Gateway:
                                   settings.token_rate_limit_per_s),
         token_ip_bucket=BucketPolicy(settings.token_ip_rate_limit_capacity,
                                      settings.token_ip_rate_limit_per_s),
-        http=http,
+        http=http, webhooks=build_webhooks(settings, sessions),
     )
+
+
+def build_webhooks(settings: GatewaySettings,
+                   sessions: async_sessionmaker[AsyncSession]) -> Webhooks:
+    box = SecretBox(settings.key_encryption_secret.get_secret_value())
+    urls = UrlPolicy(frozenset(h.lower() for h in settings.webhook_allowed_hosts),
+                     allow_loopback=settings.webhook_allow_loopback)
+    policy = DeliveryPolicy(
+        max_attempts=settings.webhook_max_attempts, backoff_base_s=settings.webhook_backoff_base_s,
+        backoff_max_s=settings.webhook_backoff_max_s, disable_after=settings.webhook_disable_after,
+        timeout_s=settings.webhook_timeout_s, poll_interval_s=settings.webhook_poll_interval_s,
+        batch_size=settings.webhook_batch_size, lease_s=settings.webhook_claim_lease_s)
+    return Webhooks(tables=WEBHOOK_TABLES, messaging=MESSAGING_TABLES,
+                    subscriptions=WebhookSubscriptions(sessions, WEBHOOK_TABLES, box, urls),
+                    worker=DeliveryWorker(sessions, WEBHOOK_TABLES, box, urls, policy))

@@ -2,8 +2,9 @@
 
 The gateway stands on the shared library's settings, database plumbing, migrations,
 telemetry, logs and metrics, but not on ServiceRuntime: that runtime exists to run an outbox
-relay and a Kafka consumer, and the gateway publishes and consumes no events, so it must not
-depend on the broker being up (its /readyz checks its database and, when set, Redis).
+relay and a Kafka consumer, and the gateway publishes no events and its only consumer (webhook
+fan-out, entrypoints/consumers.py) retries in the background, so it must not depend on the
+broker being up (its /readyz checks its database and, when set, Redis).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from gateway.entrypoints.api import openapi
 from gateway.entrypoints.api.edge import EdgeMiddleware
 from gateway.entrypoints.api.routes import problem_response, register
 from gateway.entrypoints.api.table import ROUTES
+from gateway.entrypoints.consumers import start_webhooks
 from gateway.seed import demo_banner, refuse_demo_records, seed_demo
 from gateway.service.container import Gateway
 from gateway.settings import GatewaySettings
@@ -70,6 +72,7 @@ async def boot(gw: Gateway) -> None:
         await _retrying(gw, "signing key", gw.tokens.ensure_key)
     await load_client_limits(gw)
     gw.audit.start()
+    start_webhooks(gw)
     gw.booted.set()
     await maintain(gw)
 

@@ -112,6 +112,24 @@ class GatewaySettings(ServiceSettings):
     audit_flush_interval_s: float = Field(0.2, gt=0)
     audit_batch_size: int = Field(500, ge=1)
 
+    # Webhooks (docs/webhooks.md): the gateway's consumer fans events out to subscriptions.
+    webhooks_enabled: bool = Field(True, description=(
+        "Run the webhook consumer (group `gateway-webhooks`) and delivery worker."))
+    webhook_allowed_hosts: list[str] = Field(default_factory=list, description=(
+        "Hosts a subscription URL may name: exact names or `*.example.com` suffixes."))
+    webhook_allow_loopback: bool = Field(False, description=(
+        "Development only (refused in production): subscription URLs on 127.0.0.1/localhost."))
+    webhook_max_attempts: int = Field(8, ge=1, description=(
+        "Attempts of one delivery before it goes to the dead-letter list."))
+    webhook_backoff_base_s: float = Field(5.0, gt=0)
+    webhook_backoff_max_s: float = Field(3600.0, gt=0)
+    webhook_disable_after: int = Field(20, ge=1, description=(
+        "Consecutive failed attempts after which a subscription is disabled."))
+    webhook_timeout_s: float = Field(10.0, gt=0)
+    webhook_poll_interval_s: float = Field(1.0, gt=0)
+    webhook_batch_size: int = Field(50, ge=1)
+    webhook_claim_lease_s: float = Field(60.0, gt=0)
+
     @model_validator(mode="after")
     def _check(self) -> GatewaySettings:
         if self.token_issuer == "external" and not (self.oidc_issuer and self.oidc_jwks_url):
@@ -131,6 +149,9 @@ class GatewaySettings(ServiceSettings):
         if secret.lower() in PLACEHOLDER_SECRETS or len(secret) < 32:
             raise ValueError(f"{self.env_name('key_encryption_secret')}: a placeholder or short "
                              "(< 32 characters) secret is refused in production")
+        if self.webhook_allow_loopback:
+            raise ValueError(f"{self.env_name('webhook_allow_loopback')}: loopback webhook URLs "
+                             "are for development only")
         if "*" in self.cors_origins:
             raise ValueError(f"{self.env_name('cors_origins')}: a wildcard origin is refused in "
                              "production")

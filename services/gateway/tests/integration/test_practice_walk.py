@@ -12,7 +12,10 @@ from gateway.entrypoints.api.table import ROUTES
 
 pytestmark = pytest.mark.integration
 
-WALKED = [r for r in ROUTES if r.access is not Access.PUBLIC]
+# The webhook routes hold a client's own subscriptions, not a practice's records: their
+# isolation (another client's answer 404, events of one practice only) is test_webhooks.py's.
+WALKED = [r for r in ROUTES if r.access is not Access.PUBLIC
+          and not r.path.startswith("/v1/webhooks/")]
 
 
 def partner_may(route) -> bool:

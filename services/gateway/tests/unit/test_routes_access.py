@@ -199,6 +199,14 @@ def test_every_api_md_route_is_in_the_table():
         # issue 14: revenue-cycle reports (JSON and CSV)
         ("GET", "/v1/reports/ar-aging"), ("GET", "/v1/reports/ar-aging.csv"),
         ("GET", "/v1/reports/cycle"), ("GET", "/v1/reports/cycle.csv"),
+        # issue 17: signed webhooks for partners (the gateway's own)
+        ("POST", "/v1/webhooks/subscriptions"), ("GET", "/v1/webhooks/subscriptions"),
+        ("GET", "/v1/webhooks/subscriptions/{subscription_id}"),
+        ("PATCH", "/v1/webhooks/subscriptions/{subscription_id}"),
+        ("DELETE", "/v1/webhooks/subscriptions/{subscription_id}"),
+        ("GET", "/v1/webhooks/subscriptions/{subscription_id}/deliveries"),
+        ("GET", "/v1/webhooks/dead-letters"),
+        ("POST", "/v1/webhooks/deliveries/{delivery_id}/replay"),
     }
 
 

@@ -71,6 +71,11 @@ async def test_case_14_a2_with_ref_1k_accepts_the_claim_and_stores_its_icn(xsvc)
     events = [(t, p) for t, p in await outbox_types(xsvc) if t == "claim.accepted"]
     assert [(p["clm01"], p["payer_claim_number"]) for _, p in events] == [
         (claim["account_number"], icn)]
+    # every claim event names the claim's practice: the gateway routes webhooks on it
+    published = await outbox_types(xsvc)
+    assert {t for t, _ in published} >= {"claim.created", "claim.submitted", "claim.accepted"}
+    assert {p["practice_id"] for t, p in published if t.startswith("claim.")} == {
+        claim["practice_id"]}
     assert await poll(xsvc) == []  # the mailbox is empty once applied
 
 

@@ -6,6 +6,7 @@ reach scheduling.events keyed by order id."""
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -135,6 +136,25 @@ async def test_events_drive_holds_bookings_and_releases(make_database, fresh_bro
         mine = [t for t, key in events if key == str(approved)]
         assert mine == ["appointment.held", "appointment.booked"]
         assert ("appointment.cancelled", str(denied)) in events
+        # every event names the order's practice: the gateway routes webhooks on it
+        assert await practices_published(fresh_broker, 6) == ["demo-clinic"] * 6
+
+
+async def practices_published(broker, n: int) -> list[str | None]:
+    consumer = AIOKafkaConsumer(contracts.SCHEDULING_TOPIC,
+                                bootstrap_servers=broker.bootstrap_servers,
+                                auto_offset_reset="earliest", group_id=f"p-{uuid.uuid4()}")
+    await consumer.start()
+    out: list[str | None] = []
+    try:
+        for _ in range(40):
+            for records in (await consumer.getmany(timeout_ms=250)).values():
+                out += [json.loads(r.value).get("practice_id") for r in records]
+            if len(out) >= n:
+                break
+    finally:
+        await consumer.stop()
+    return out
 
 
 async def _is(runtime, order_id, expected) -> bool:

@@ -22,6 +22,7 @@ class CoverageDecisionLine(EventPayload):
 
 class AuthorizationNotRequired(EventPayload):
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     payer_id: str | None = None
     plan_id: str | None = None
     lines: list[CoverageDecisionLine]
@@ -30,6 +31,7 @@ class AuthorizationNotRequired(EventPayload):
 
 class AuthorizationNotCovered(EventPayload):
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     payer_id: str | None = None
     plan_id: str | None = None
     lines: list[CoverageDecisionLine]
@@ -45,6 +47,7 @@ class RequestedUnits(EventPayload):
 class AuthorizationRequested(EventPayload):
     case_id: UUID
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     payer_id: str
     plan_id: str | None = None
     status: str
@@ -72,6 +75,7 @@ class ApprovedUnits(EventPayload):
 class AuthorizationApproved(EventPayload):
     case_id: UUID
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     payer_id: str
     auth_number: str
     lines: list[ApprovedUnits]
@@ -85,6 +89,7 @@ class AuthorizationApproved(EventPayload):
 class AuthorizationDenied(EventPayload):
     case_id: UUID
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     payer_id: str
     reason: str
     reason_code: str | None = None
@@ -96,6 +101,7 @@ class AuthorizationClosed(EventPayload):
 
     case_id: UUID
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     payer_id: str
     reason: str
     occurred_at: datetime
@@ -104,6 +110,7 @@ class AuthorizationClosed(EventPayload):
 class AuthorizationUsageFlagged(EventPayload):
     case_id: UUID | None = None
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     code: Literal["outside_valid_dates", "units_exceeded", "no_authorization", "units_unknown"]
     hcpcs: str | None = None
     detail: str
@@ -115,6 +122,7 @@ class AuthorizationEligibilityFlagged(EventPayload):
     rejection, no usable answer): its booking decision is withheld until staff resolve it."""
 
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     check_id: UUID
     patient_id: UUID | None = None
     payer_id: str | None = None
@@ -129,6 +137,7 @@ class AuthorizationEligibilityCleared(EventPayload):
     """The order's eligibility hold is over: a check came back active, or staff resolved it."""
 
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     check_id: UUID
     how: Literal["active", "resolved"]
     cleared_at: datetime
@@ -163,6 +172,7 @@ class AuthorizationAppealChanged(EventPayload):
     appeal_id: UUID
     case_id: UUID
     order_id: UUID
+    practice_id: str | None = None  # the order's practice (None in older messages)
     payer_id: str
     payer_type: str | None = None
     level: str  # peer_to_peer, reconsideration, external_review...

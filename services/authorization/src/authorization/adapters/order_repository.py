@@ -67,6 +67,17 @@ class SqlOrderFacts:
         self._seen.add(facts)
         return facts
 
+    async def practice_of(self, order_id: UUID) -> str | None:
+        """The practice an order belongs to (its facts, else a case opened for it): what every
+        published event carries so the gateway can route it to that practice only."""
+        for table in (orm.order_facts, orm.pa_cases):
+            practice = (await self.session.execute(
+                select(table.c.practice_id).where(table.c.order_id == order_id).limit(1)
+            )).scalar()
+            if practice is not None:
+                return str(practice)
+        return None
+
     async def add(self, facts: OrderFacts) -> None:
         await self.session.execute(insert(orm.order_facts).values(
             order_id=facts.order_id, practice_id=facts.practice_id,

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from chairside_shared.contracts import EventPayload
 from chairside_shared.messaging.outbox import Message, OutboxWriter, UnitOfWork
 
 from ..adapters.appeals_repository import SqlAppeals
@@ -71,6 +72,19 @@ class AuthorizationUnitOfWork(UnitOfWork):
         await self.eligibility.flush()
         await withhold_booking_decisions(self, events.to_messages)
         await self.session.flush()
+
+    async def emit(self, event_type: str, payload: EventPayload, *, key: str,
+                   **kw: str | None) -> str:
+        """Every event leaves with its order's practice (looked up in this transaction when
+        the domain event did not name it): the gateway delivers an event to that practice's
+        partners only, and never one without a practice."""
+        order_id = getattr(payload, "order_id", None)
+        if "practice_id" in type(payload).model_fields and order_id is not None \
+                and getattr(payload, "practice_id", None) is None:
+            practice = await self.orders.practice_of(order_id)
+            if practice is not None:
+                payload = payload.model_copy(update={"practice_id": practice})
+        return await super().emit(event_type, payload, key=key, **kw)
 
 
 UowFactory = Callable[[], AuthorizationUnitOfWork]

@@ -11,6 +11,7 @@ ALL_SCOPES: frozenset[str] = frozenset(
         "schedule:read", "schedule:write",
         "authorizations:read", "authorizations:write",
         "billing:read", "billing:write",
+        "webhooks",
         "admin",
     }
 )
@@ -25,6 +26,7 @@ PARTNER_SCOPES: frozenset[str] = frozenset(
         "schedule:read", "schedule:write",
         "authorizations:read", "authorizations:write",
         "billing:read",
+        "webhooks",  # its own subscriptions, delivering its own practice's events
     }
 )
 

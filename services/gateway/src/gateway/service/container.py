@@ -19,6 +19,7 @@ from gateway.service.auth import TokenService
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
 from gateway.service.views import Views
+from gateway.service.webhooks import Webhooks
 from gateway.settings import GatewaySettings
 
 
@@ -43,11 +44,18 @@ class Gateway:
     booted: asyncio.Event = field(default_factory=asyncio.Event)
     boot_error: str | None = None
     db_status: DependencyStatus = field(default_factory=lambda: DependencyStatus("database"))
+    webhooks: Webhooks | None = None
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)  # consumer, delivery worker
 
     def bucket_for(self, client_id: str) -> BucketPolicy:
         return self.client_buckets.get(client_id, self.default_bucket)
 
     async def close(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        if self.webhooks is not None:
+            await self.webhooks.worker.close()
         await self.audit.stop()
         await self.upstreams.close()
         await self.buckets.close()

@@ -26,6 +26,7 @@ from gateway.domain.routing import Access, Kind, Route, RouteTable
 from gateway.entrypoints.api import validation
 from gateway.entrypoints.api.admin import AUDIT_PATH, audit_page, rotate_keys
 from gateway.entrypoints.api.tokens import jwks, token_endpoint
+from gateway.entrypoints.api.webhooks import WEBHOOKS_PREFIX, webhook_call
 from gateway.service.container import Gateway
 from gateway.service.proxy import Call, Result
 
@@ -94,6 +95,8 @@ async def dispatch(gw: Gateway, call: Call) -> Result:
     route = call.route
     if route.upstream != "gateway":
         return await gw.proxy.handle(call)
+    if route.path.startswith(WEBHOOKS_PREFIX):
+        return await webhook_call(gw, call)
     if route.path == "/v1/visits/{order_id}":
         doc = await gw.views.visit(call.params["order_id"], call)
     elif route.path == "/v1/board":

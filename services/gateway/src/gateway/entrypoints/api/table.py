@@ -25,6 +25,7 @@ from gateway.domain.routing import (
     Route,
 )
 from gateway.entrypoints.api import schemas as gw
+from gateway.entrypoints.api import webhook_schemas as wh
 from gateway.entrypoints.api.contracts import authorization as au
 from gateway.entrypoints.api.contracts import orders as od
 from gateway.entrypoints.api.contracts import reimbursement as rb
@@ -550,5 +551,28 @@ ROUTES: tuple[Route, ...] = (
     _r("POST", "/v1/admin/signing-keys/rotate", GATEWAY, "admin", C, O,
        "Rotate the token signing key (the old key verifies until its tokens expire)",
        response=gw.Jwks),
+    # --- webhooks (the gateway's own, docs/webhooks.md): each client manages only its own
+    # subscriptions; a partner's receive only its practice's events. Literal paths first.
+    _r("POST", "/v1/webhooks/subscriptions", GATEWAY, "webhooks", S, O,
+       "Subscribe an endpoint to event types (the signing secret is shown once)",
+       body=wh.SubscriptionIn, response=wh.Subscription, status=201),
+    _r("GET", "/v1/webhooks/subscriptions", GATEWAY, "webhooks", S, O,
+       "The caller's webhook subscriptions", response=wh.SubscriptionPage),
+    _r("GET", "/v1/webhooks/dead-letters", GATEWAY, "webhooks", S, O,
+       "Deliveries that failed every attempt (replay them once the endpoint works)",
+       query=wh.PageQuery, response=wh.DeliveryPage),
+    _r("POST", "/v1/webhooks/deliveries/{delivery_id}/replay", GATEWAY, "webhooks", S, O,
+       "Send a delivery again (same webhook-id; attempts start again)", response=wh.Delivery),
+    _r("GET", "/v1/webhooks/subscriptions/{subscription_id}", GATEWAY, "webhooks", S, O,
+       "One webhook subscription (status, and why it was disabled)",
+       response=wh.Subscription),
+    _r("PATCH", "/v1/webhooks/subscriptions/{subscription_id}", GATEWAY, "webhooks", S, O,
+       "Change a subscription: URL, event types, re-enable, rotate the secret",
+       body=wh.SubscriptionPatch, response=wh.Subscription),
+    _r("DELETE", "/v1/webhooks/subscriptions/{subscription_id}", GATEWAY, "webhooks", S, O,
+       "Delete a subscription and its delivery log", status=204),
+    _r("GET", "/v1/webhooks/subscriptions/{subscription_id}/deliveries", GATEWAY, "webhooks",
+       S, O, "The subscription's delivery log, newest first", query=wh.PageQuery,
+       response=wh.DeliveryPage),
 )
 
