@@ -267,6 +267,12 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("GET", "/v1/reports/margin"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
                                                    "by": "drug"}),
         ("GET", "/v1/reports/ar"): Base(query={"from": "2026-01-01", "to": "2026-12-31"}),
+        ("GET", "/v1/reports/margin.csv"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
+                                                       "by": "protocol"}),
+        ("GET", "/v1/reports/referrals"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
+                                                      "period": "week"}),
+        ("GET", "/v1/reports/referrals.csv"): Base(query={"from": "2026-01-01",
+                                                          "to": "2026-12-31"}),
         **pricing_bases(),
         **identity_bases(w),
     }
