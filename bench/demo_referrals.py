@@ -20,6 +20,7 @@ REFERRALS, MARGIN = "/v1/reports/referrals", "/v1/reports/margin"
 WEEKS = 8  # the weeks shown, ending with the demo day's
 # Chart geometry (px): one row of bars per practice and week.
 ROW, BAR, LEFT, SCALE_W, TEXT_W, TOP = 26, 9, 190, 260, 420, 64
+RATES_X = LEFT + SCALE_W + 56  # past the longest "converted/received" label
 
 
 def pct(value: str | None) -> str:
@@ -61,7 +62,7 @@ def referral_svg(doc: dict[str, Any]) -> str:
     rows = doc["rows"]
     most = max((r["orders_received"] for r in rows), default=0) or 1
     height = TOP + ROW * max(len(rows), 1) + 30
-    width = LEFT + SCALE_W + TEXT_W
+    width = RATES_X + TEXT_W
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12" '
            f'data-from="{doc["from"]}" data-to="{doc["to"]}" data-rows="{len(rows)}">',
@@ -71,7 +72,7 @@ def referral_svg(doc: dict[str, Any]) -> str:
            '<text x="26" y="43">orders received</text>'
            '<rect x="130" y="34" width="12" height="9" fill="#1f5f99"/>'
            '<text x="146" y="43">converted to visits</text>'
-           f'<text x="{LEFT + SCALE_W + 10}" y="43" fill="#555">conversion, days to chair '
+           f'<text x="{RATES_X}" y="43" fill="#555">conversion, days to chair '
            'p50/p90, no-show, PA approval</text>']
     if not rows:
         out.append(f'<text x="10" y="{TOP + 14}">no referrals in the period</text>')
@@ -91,7 +92,7 @@ def referral_svg(doc: dict[str, Any]) -> str:
             f'fill="#1f5f99"/>'
             f'<text x="{LEFT + received + 4:.1f}" y="{y + BAR + 4}">'
             f'{r["converted_to_visits"]}/{r["orders_received"]}</text>'
-            f'<text x="{LEFT + SCALE_W + 10}" y="{y + BAR + 4}">'
+            f'<text x="{RATES_X}" y="{y + BAR + 4}">'
             f'{pct(r["conversion_rate"])} · {days(r["median_days_to_chair"])} / '
             f'{days(r["p90_days_to_chair"])} · no-show {pct(r["no_show_rate"])} · '
             f'PA {pct(r["pa_approval_rate"])}</text></g>')
