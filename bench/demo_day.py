@@ -14,7 +14,9 @@ on the underpayment worklist, a denial appealed) and the 835s are posted. Then t
 figures are printed and the chair board is written to
 ``data/chair-board-<day>.html``; last, the week's staffing forecast (RNs needed per 15
 minutes vs rostered, bench/demo_staffing.py) is summarized and its chart written to
-``data/staffing-<monday>.svg``.
+``data/staffing-<monday>.svg``; then referrals per partner practice and week (orders,
+conversion, days to chair, no-show and PA approval rates) and margin per practice and protocol
+are printed, the referral chart written to ``data/referrals-<day>.svg`` (bench/demo_referrals.py).
 
 Visits are run now, ahead of their slots: the board shows the day as it was booked. Same-day
 walk-ins need most of today's clinic hours still ahead (five hours or more before closing);
@@ -40,6 +42,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bench import demo_clinical as clinical
 from bench import demo_plan as plan
+from bench import demo_referrals as referrals
 from bench import demo_revenue as revenue
 from bench import demo_staffing as staffing
 from bench.board_html import render_board
@@ -175,6 +178,10 @@ async def main(argv: list[str] | None = None) -> int:
             await staffing.report(gw, console, day_date, args.out)
         except (ApiError, httpx.HTTPError) as exc:
             console.print(f"[red]staffing forecast did not go through: {exc}[/]")
+        try:
+            await referrals.report(gw, console, day_date, args.out)
+        except (ApiError, httpx.HTTPError) as exc:
+            console.print(f"[red]referral report did not go through: {exc}[/]")
         return 0
     finally:
         await gw.aclose()

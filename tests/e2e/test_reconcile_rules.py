@@ -22,10 +22,10 @@ def healthy() -> Messaging:
     m.outbox = {"orders": [Out("e1", "orders.events", "o1", "order.signed", NOW)],
                 "scheduling": [Out("e2", "scheduling.events", "o1", "appointment.held", NOW)],
                 "authorization": [], "reimbursement": []}
-    # order.signed is handled by scheduling, authorization (and not reimbursement);
-    # appointment.held by orders.
+    # order.signed is handled by scheduling, authorization and reimbursement (the referral
+    # projection, issue 17); appointment.held by orders and reimbursement.
     m.inbox = {"orders": {"e2"}, "scheduling": {"e1"}, "authorization": {"e1"},
-               "reimbursement": set()}
+               "reimbursement": {"e1", "e2"}}
     m.dead = {s: [] for s in m.outbox}
     m.ledgers = {"stock": [Stock("o1", 1, "L1", 1)], "units": []}
     return m

@@ -275,6 +275,12 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("PATCH", "/v1/webhooks/subscriptions/{subscription_id}"): Base(body={
             "description": "probe", "event_types": ["order.signed"]}),
         ("GET", "/v1/webhooks/dead-letters"): Base(query={"limit": "10"}),
+        ("GET", "/v1/reports/margin.csv"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
+                                                       "by": "protocol"}),
+        ("GET", "/v1/reports/referrals"): Base(query={"from": "2026-01-01", "to": "2026-12-31",
+                                                      "period": "week"}),
+        ("GET", "/v1/reports/referrals.csv"): Base(query={"from": "2026-01-01",
+                                                          "to": "2026-12-31"}),
         **pricing_bases(),
         **identity_bases(w),
     }

@@ -197,6 +197,8 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         return JSONResponse({"week": query.get("week"), "days": [], "note": "fake"})
     if col == "schedule":
         return JSONResponse({"moves": [], "before": {}, "after": {}, "applied": False})
+    if col == "reports" and parts[1].startswith("referrals"):
+        return referral_report(query, csv_wanted=parts[1].endswith(".csv"))
     if col == "reports":
         return JSONResponse({"rows": []} if parts[1] == "margin" else {"buckets": []})
     if col == "remittances":
@@ -257,6 +259,20 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         if col == "orders" and action == "complete":
             item["status"] = "administered"
     return JSONResponse(item)
+
+
+def referral_report(query: dict[str, str], *, csv_wanted: bool) -> Response:
+    """Like the reimbursement service, except that it does NOT filter by practice: a row of
+    the practice asked for (or "demo-partner") and one of "practice-b" always; the gateway must
+    drop the one that is not the caller's."""
+    rows = [(query.get("practice_id") or "demo-partner", "3"), ("practice-b", "5")]
+    if csv_wanted:
+        return Response("practice_id,period_start,orders_received\n" + "".join(
+            f"{p},2026-03-01,{n}\n" for p, n in rows), media_type="text/csv")
+    return JSONResponse({"from": "2026-03-01", "to": "2026-03-31", "period": "month",
+                         "practice_id": query.get("practice_id"),
+                         "rows": [{"practice_id": p, "period_start": "2026-03-01",
+                                   "orders_received": int(n)} for p, n in rows]})
 
 
 def orders_app() -> FastAPI:

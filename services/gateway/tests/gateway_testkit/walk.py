@@ -9,7 +9,7 @@ from gateway.adapters import repository as repo
 from gateway.adapters.orm import utcnow
 from gateway.domain.credentials import hash_secret
 from gateway.domain.principal import PARTNER_SCOPES, format_scopes
-from gateway.domain.routing import Route
+from gateway.domain.routing import Kind, Route
 from gateway.entrypoints.api import schemas as gw
 from gateway.entrypoints.api.contracts import authorization as au
 from gateway.entrypoints.api.contracts import orders as od
@@ -121,6 +121,7 @@ QUERIES: dict[type[Any], dict[str, str]] = {
     sc.StaffingForecastQuery: {"week": "2026-03-02"},
     sc.StaffingForecastSvgQuery: {"week": "2026-03-02"},
     rb.MarginQuery: {"from": "2026-01-01", "to": "2026-03-31"},
+    rb.MarginCsvQuery: {"from": "2026-01-01", "to": "2026-03-31", "by": "practice"},
     od.ReactionReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.OutcomesReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.EdAvoidedReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
@@ -214,6 +215,9 @@ def request_for(route: Route, target: PracticeData) -> tuple[str, str, dict[str,
     kwargs: dict[str, Any] = {}
     if route.query in QUERIES:
         kwargs["params"] = QUERIES[route.query]
+    if route.kind is Kind.REPORT:  # a practice's report: names the target's practice
+        kwargs["params"] = {"from": "2026-01-01", "to": "2026-03-31",
+                            "practice_id": target.practice_id}
     if route.body is od.PatientCreate:
         kwargs["json"] = {"practice_id": target.practice_id, "mrn": "NEW-1",
                           "birth_date": "1990-01-01", "sex": "male", "weight_kg": 80}

@@ -168,3 +168,32 @@ async def test_another_practices_id_and_a_random_id_get_the_same_answer(g, fakes
         if answers[0] != answers[1] or answers[0][0] != 404:
             differences.append(f"{route.method} {route.path}: {answers}")
     assert differences == []
+
+
+async def test_partner_referral_report_is_its_own_practice_only(g, fakes):
+    """Issue 17: the referral report (JSON and CSV) through the gateway. The fake service
+    answers a row of "practice-b" whatever it is asked; a partner never sees it, its query is
+    forced to its own practice, and naming another practice is 404 without a call."""
+    headers = await g.auth("demo-partner")
+    period = {"from": "2026-03-01", "to": "2026-03-31"}
+    r = await g.client.get("/v1/reports/referrals", params=period, headers=headers)
+    assert r.status_code == 200, r.text
+    assert [row["practice_id"] for row in r.json()["rows"]] == ["demo-partner"]
+    sent = [c for c in fakes["reimbursement"].calls("GET") if c.path == "/v1/reports/referrals"]
+    assert sent[-1].query["practice_id"] == "demo-partner"
+    r = await g.client.get("/v1/reports/referrals.csv", params=period, headers=headers)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.text == "practice_id,period_start,orders_received\ndemo-partner,2026-03-01,3\n"
+    n = len(fakes["reimbursement"].seen)
+    for path in ("/v1/reports/referrals", "/v1/reports/referrals.csv"):
+        r = await g.client.get(path, params=period | {"practice_id": "practice-b"},
+                               headers=headers)
+        assert r.status_code == 404, r.text
+    assert len(fakes["reimbursement"].seen) == n
+    # The center's staff see every practice; margin stays the center's own.
+    staff = await g.auth("demo-admin")
+    r = await g.client.get("/v1/reports/referrals.csv", params=period, headers=staff)
+    assert r.status_code == 200 and "practice-b,2026-03-01,5" in r.text
+    r = await g.client.get("/v1/reports/margin.csv", params=period | {"by": "practice"},
+                           headers=headers)
+    assert r.status_code == 403

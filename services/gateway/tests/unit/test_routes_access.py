@@ -207,6 +207,9 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/webhooks/subscriptions/{subscription_id}/deliveries"),
         ("GET", "/v1/webhooks/dead-letters"),
         ("POST", "/v1/webhooks/deliveries/{delivery_id}/replay"),
+        # issue 17: referral analytics (partners: their own practice) and margin as CSV
+        ("GET", "/v1/reports/referrals"), ("GET", "/v1/reports/referrals.csv"),
+        ("GET", "/v1/reports/margin.csv"),
     }
 
 
@@ -236,6 +239,8 @@ def test_practice_routes_are_tied_to_a_resource_or_an_owner_field():
                 assert r.resource in access.RESOURCE_LOCATIONS
             elif r.kind is Kind.SEARCH:
                 assert r.found == "patient_ids" and r.method == "POST"
+            elif r.kind is Kind.REPORT:
+                assert r.method == "GET" and "practice_id" in r.query.model_fields
             else:
                 assert r.kind is Kind.LIST
             assert r.phi
@@ -467,3 +472,20 @@ def test_search_is_bound_to_the_callers_practice():
     assert not access.bind_search({"practice_id": "b"}, "a")
     assert access.found_ids(route, {"patient_ids": ["p1", 5, "p2"]}) == ["p1", "p2"]
     assert access.found_ids(route, {"patient_ids": "p1"}) == []
+
+
+def test_a_partner_report_is_bound_to_its_practice_and_keeps_only_its_rows():
+    assert access.bind_report_query({"period": "week"}, "p-a") == {
+        "period": "week", "practice_id": "p-a"}
+    assert access.bind_report_query({"practice_id": "p-a"}, "p-a") == {"practice_id": "p-a"}
+    assert access.bind_report_query({"practice_id": "p-b"}, "p-a") is None
+    doc = {"rows": [{"practice_id": "p-a", "n": 1}, {"practice_id": "p-b"}, {"n": 2}, "x"]}
+    assert access.own_report_rows(doc, "p-a") == {"rows": [{"practice_id": "p-a", "n": 1}]}
+    mine = {"rows": [{"practice_id": "p-a"}]}
+    assert access.own_report_rows(mine, "p-a") is mine
+    assert access.own_report_rows({"buckets": []}, "p-a") == {"buckets": []}
+    text = 'period,practice_id,n\n2026-03,p-a,1\n2026-03,p-b,2\n2026-04,"p-a",3\n\n'
+    assert access.own_csv_rows(text, "p-a") == 'period,practice_id,n\n2026-03,p-a,1\n' \
+        '2026-04,"p-a",3\n'
+    assert access.own_csv_rows("key,margin\nx,1\n", "p-a") == "key,margin\n"  # fail closed
+    assert access.own_csv_rows("", "p-a") == ""

@@ -114,6 +114,17 @@ async def test_sign_stages_order_signed_in_the_same_commit(uow, store):
     [(etype, key, payload)] = store.published
     assert (etype, key) == ("order.signed", str(order.id)) and payload.lines[0].hcpcs == "J1885"
     assert store.orders[order.id].status == Status.SIGNED
+    assert payload.protocol_id is None  # written line by line
+
+
+async def test_order_signed_names_the_protocol_the_order_was_written_from(uow, store):
+    """Issue 17: reimbursement reports margin per protocol from order.signed."""
+    pt = await add_patient(uow)
+    order = await new_order(uow, pt, (("magnesium", 1000),),
+                            protocol_id=PROTO["dhe-antiemetic"].id)
+    await h.sign_order(uow=uow, order_id=order.id, scope=CLIN, now=AS_OF)
+    [(etype, _, payload)] = store.published
+    assert etype == "order.signed" and payload.protocol_id == PROTO["dhe-antiemetic"].id
 
 
 async def test_sign_blocked_stores_nothing_and_publishes_nothing(uow, store):

@@ -15,6 +15,7 @@ from reimbursement.entrypoints.api import (
     cob,
     practice,
     pricing,
+    referral_reports,
     reports,
 )
 from reimbursement.settings import ReimbursementSettings
@@ -27,5 +28,6 @@ def create_app(settings: ReimbursementSettings | None = None) -> FastAPI:
         title="Chairside reimbursement",
         description="Buy-and-bill: inventory, fee schedules, claims, remittances and margin.",
         routers=[appeals.router, cob.router, claim_states.router, claims.router,
-                 catalog.router, reports.router, practice.router, pricing.router],
+                 catalog.router, reports.router, referral_reports.router, practice.router,
+                 pricing.router],
     )

@@ -1,13 +1,20 @@
-"""Margin per visit/drug/payer, days in A/R with aging, denial rates and waste cost."""
+"""Margin per visit/drug/payer/practice/protocol, days in A/R with aging, denial rates, waste."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 from uuid import UUID
 
 from reimbursement.domain.claim import build_claim, with_lot_costs
-from reimbursement.domain.reports import ClaimFacts, DrugFacts, accounts_receivable, margin
+from reimbursement.domain.reports import (
+    NO_PROTOCOL,
+    ClaimFacts,
+    DrugFacts,
+    accounts_receivable,
+    margin,
+)
 from reimbursement.testing import give, make_ctx, make_visit
 
 
@@ -78,3 +85,15 @@ def test_lot_costs_replace_the_catalogue_estimate() -> None:
     actual = with_lot_costs(claim, {"70006000601": D("2400")})
     assert (actual.acquisition_cost, actual.waste_cost) == (D("2400.00"), D("240.00"))
     assert actual.drug_costs[0].vials == D(4)
+
+
+def test_margin_per_practice_and_per_protocol() -> None:
+    one, two, three = facts(1, "ready"), facts(2, "ready"), facts(3, "ready", cost="90")
+    claims = [replace(one, practice_id="p-a", protocol_id="dhe"),
+              replace(two, practice_id="p-a"),
+              replace(three, practice_id="p-b", protocol_id="dhe")]
+    practices = {r.key: (r.claims, r.margin) for r in margin(claims, by="practice")}
+    assert practices == {"p-a": (2, D("80.00")), "p-b": (1, D("10.00"))}
+    protocols = {r.key: (r.claims, r.margin) for r in margin(claims, by="protocol")}
+    assert protocols == {"dhe": (2, D("50.00")), NO_PROTOCOL: (1, D("40.00"))}
+    assert sum(m for _, m in practices.values()) == sum(m for _, m in protocols.values())

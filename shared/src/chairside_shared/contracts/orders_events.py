@@ -75,6 +75,9 @@ class OrderSigned(EventPayload):
     # Pharmacy preparation of the order, in minutes: its infusion lines compounded one after
     # another in one hood (catalog ``prep_minutes``). None: not known (older producers).
     prep_minutes: int | None = Field(default=None, ge=0, le=24 * 60)
+    # The protocol the order was written from (None: written line by line, or an older
+    # producer); reimbursement reports margin per protocol with it.
+    protocol_id: UUID | None = None
 
 
 class OrderCancelled(EventPayload):

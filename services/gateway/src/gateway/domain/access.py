@@ -9,6 +9,7 @@ the caller's (fail closed), and "not yours" is always answered exactly like "doe
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -122,6 +123,39 @@ def bind_list_query(query: dict[str, str], practice_id: str) -> dict[str, str] |
     if asked is not None and asked != practice_id:
         return None
     return {**query, "practice_id": practice_id}
+
+
+def bind_report_query(query: dict[str, str], practice_id: str) -> dict[str, str] | None:
+    """A REPORT's query for a bound partner: its own practice always (None: it named another
+    practice, answered 404 like any other practice's resource)."""
+    asked = query.get("practice_id")
+    if asked is not None and asked != practice_id:
+        return None
+    return {**query, "practice_id": practice_id}
+
+
+def own_report_rows(doc: Any, practice_id: str) -> Any:
+    """A JSON report with only the rows naming ``practice_id`` (a row naming none is not the
+    caller's: fail closed); anything but a document with a ``rows`` list is left as it is."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("rows"), list):
+        return doc
+    rows = [r for r in doc["rows"] if isinstance(r, dict) and r.get("practice_id") == practice_id]
+    return doc if len(rows) == len(doc["rows"]) else {**doc, "rows": rows}
+
+
+def own_csv_rows(text: str, practice_id: str) -> str:
+    """A CSV report with only the lines whose ``practice_id`` column is ``practice_id``; a
+    report without that column yields its header alone (fail closed)."""
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return text
+    header = next(csv.reader(lines[:1]))
+    if "practice_id" not in header:
+        return lines[0]
+    column = header.index("practice_id")
+    kept = [line for line in lines[1:] if (cells := next(csv.reader([line]), []))
+            and len(cells) > column and cells[column] == practice_id]
+    return "".join([lines[0], *kept])
 
 
 def bind_search(body: Any, practice_id: str) -> bool:

@@ -32,6 +32,10 @@ class Kind(StrEnum):
     # answer lists the ids found (`Route.found`), each checked like a list item. Never stored
     # under an Idempotency-Key (a read repeats safely; nothing derived from names is kept).
     SEARCH = "search"
+    # A report over several practices' figures, filtered by its `practice_id` query: a bound
+    # partner's query is forced to its own practice (another practice named: 404, nothing
+    # forwarded), and any row naming another practice is dropped from the answer.
+    REPORT = "report"
 
 
 ORDERS, SCHEDULING, AUTHORIZATION, REIMBURSEMENT, GATEWAY = (

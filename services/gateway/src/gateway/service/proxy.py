@@ -185,6 +185,11 @@ class Proxy:
                 if bound is None:
                     return self._json_result(200, {"items": [], "next_cursor": None})
                 query = bound
+            elif route.kind is Kind.REPORT:
+                bound = access.bind_report_query(query, principal.practice_id or "")
+                if bound is None:
+                    raise pb.not_found("no such practice")
+                query = bound
             elif route.kind is Kind.SEARCH:
                 if not access.bind_search(call.body_doc, principal.practice_id or ""):
                     return self._json_result(route.status, {route.found: []})
@@ -217,6 +222,8 @@ class Proxy:
         route = call.route
         headers = {k: v for k, v in resp.headers.items() if k.lower() in PASSED_HEADERS}
         ctype = resp.headers.get("content-type", "")
+        if route.kind is Kind.REPORT and g is access.Gate.CHECK:
+            return self._own_report(call, resp, headers, ctype)
         if not _is_json(ctype) or not (route.phi or g is access.Gate.CHECK or call.paged):
             return Result(resp.status_code, headers, resp.content)
         try:
@@ -242,6 +249,22 @@ class Proxy:
                     return Result(resp.status_code, headers, _json(doc), doc, resource_ids(doc))
         content = resp.content if sealed is None else _json(doc)
         return Result(resp.status_code, headers, content, doc, resource_ids(doc))
+
+    def _own_report(self, call: Call, resp: httpx.Response, headers: dict[str, str],
+                    ctype: str) -> Result:
+        """A bound partner's report: the rows of its own practice only (defence in depth:
+        the service was asked for that practice alone)."""
+        mine = call.principal.practice_id or ""
+        if _is_json(ctype):
+            try:
+                doc = access.own_report_rows(upstream_json(resp), mine)
+            except ValueError:
+                raise malformed(call.route.upstream) from None
+            return Result(resp.status_code, headers, _json(doc), doc, [])
+        if ctype.startswith("text/csv"):
+            text = access.own_csv_rows(resp.text, mine)
+            return Result(resp.status_code, headers, text.encode(), None, [])
+        return Result(resp.status_code, headers, b"", None, [])  # nothing else is trusted
 
     async def _found(self, call: Call, g: access.Gate, resp: httpx.Response,
                      headers: dict[str, str], doc: Any) -> Result:

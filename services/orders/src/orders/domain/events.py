@@ -64,6 +64,7 @@ class OrderSigned:
     triage_category: str | None = None
     headache_hours: int | None = None
     prep_minutes: int | None = None  # pharmacy preparation (domain/prep.py); None: unknown
+    protocol_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def order_signed(order: Order, patient: PatientFacts, catalog: Catalog,
         catalog_version=order.catalog_version, signed_at=at,
         ordering_practitioner_id=order.ordering_practitioner_id, coverage_id=order.coverage_id,
         triage_category=order.triage_category, headache_hours=order.headache_hours,
-        prep_minutes=order_prep_minutes(order.lines, catalog))
+        prep_minutes=order_prep_minutes(order.lines, catalog), protocol_id=order.protocol_id)
 
 
 def order_administered(order: Order, catalog: Catalog, at: datetime,

@@ -77,7 +77,7 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
         catalog_version=event.catalog_version, signed_at=event.signed_at,
         ordering_practitioner_id=event.ordering_practitioner_id, coverage_id=event.coverage_id,
         triage_category=_triage(event.triage_category), headache_hours=event.headache_hours,
-        prep_minutes=event.prep_minutes)
+        prep_minutes=event.prep_minutes, protocol_id=event.protocol_id)
 
 
 def order_cancelled(event: e.OrderCancelled) -> c.OrderCancelled:

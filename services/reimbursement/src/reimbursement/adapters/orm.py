@@ -414,4 +414,4 @@ claim_cob = sa.Table(
 )
 # Appeals and their documents live in their own module; imported here so every user of the
 # metadata (migrations check, create_all) sees them.
-from reimbursement.adapters import appeals_orm  # noqa: E402,F401
+from reimbursement.adapters import appeals_orm, referral_tables  # noqa: E402,F401

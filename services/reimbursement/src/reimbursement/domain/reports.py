@@ -1,4 +1,5 @@
-"""Business reports over claim facts: margin (visit/drug/payer), days in A/R, denials, waste.
+"""Business reports over claim facts: margin (visit/drug/payer/practice/protocol), days in A/R,
+denials, waste.
 
 Margin uses what was actually paid once a claim is adjudicated (payer payment plus the
 patient's share), and the expected payment before that; acquisition cost includes waste.
@@ -50,6 +51,8 @@ class ClaimFacts:
     waste_cost: Decimal
     submitted_on: date | None
     drugs: tuple[DrugFacts, ...] = ()
+    practice_id: str = ""
+    protocol_id: str | None = None  # the order's protocol (from order.signed), None: ad hoc
 
     @property
     def revenue(self) -> Decimal:
@@ -67,7 +70,7 @@ def claim_facts(claim: Claim) -> ClaimFacts:
         paid=claim.paid_amount, patient_responsibility=claim.patient_responsibility,
         acquisition_cost=c.acquisition_cost, waste_cost=c.waste_cost,
         submitted_on=claim.submitted_at.date() if claim.submitted_at else None,
-        drugs=_drug_facts(claim),
+        drugs=_drug_facts(claim), practice_id=claim.practice_id,
     )
 
 
@@ -102,14 +105,18 @@ class MarginRow:
     margin: Decimal
 
 
-def margin(facts: Iterable[ClaimFacts], by: Literal["visit", "drug", "payer"]) -> list[MarginRow]:
+MarginBy = Literal["visit", "drug", "payer", "practice", "protocol"]
+NO_PROTOCOL = "no-protocol"  # orders written line by line, not from a protocol
+
+
+def margin(facts: Iterable[ClaimFacts], by: MarginBy) -> list[MarginRow]:
     rows: dict[str, list[Decimal]] = {}
     counts: dict[str, set[UUID]] = {}
     for f in facts:
         if by == "drug":
             parts = _drug_parts(f)
         else:
-            key = str(f.order_id) if by == "visit" else (f.payer_id or "self-pay")
+            key = _margin_key(f, by)
             parts = [(key, f.total_charge, f.revenue, f.acquisition_cost, f.waste_cost)]
         for key, charge, revenue, cost, waste in parts:
             acc = rows.setdefault(key, [ZERO, ZERO, ZERO, ZERO])
@@ -120,6 +127,16 @@ def margin(facts: Iterable[ClaimFacts], by: Literal["visit", "drug", "payer"]) -
         (MarginRow(k, len(counts[k]), cents(v[0]), cents(v[1]), cents(v[2]), cents(v[3]),
                    cents(v[1] - v[2])) for k, v in rows.items()),
         key=lambda r: (r.margin, r.key))
+
+
+def _margin_key(f: ClaimFacts, by: MarginBy) -> str:
+    if by == "visit":
+        return str(f.order_id)
+    if by == "practice":
+        return f.practice_id
+    if by == "protocol":
+        return f.protocol_id or NO_PROTOCOL
+    return f.payer_id or "self-pay"
 
 
 def _drug_parts(f: ClaimFacts) -> list[tuple[str, Decimal, Decimal, Decimal, Decimal]]:

@@ -14,10 +14,11 @@ from chairside_shared import contracts
 from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.outbox import UnitOfWork
-from reimbursement.service import billing
+from reimbursement.service import billing, referrals
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
-SUBSCRIPTIONS: list[str] = [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC]
+SUBSCRIPTIONS: list[str] = [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC,
+                            contracts.SCHEDULING_TOPIC]
 
 
 async def on_order_administered(uow: UnitOfWork, envelope: Envelope) -> None:
@@ -25,6 +26,7 @@ async def on_order_administered(uow: UnitOfWork, envelope: Envelope) -> None:
     assert isinstance(uow, ReimbursementUnitOfWork)
     assert isinstance(payload, contracts.OrderAdministered)
     await billing.bill_visit(uow=uow, event=payload, now=datetime.now(UTC))
+    await referrals.on_administered(uow=uow, event=payload)
 
 
 async def on_authorization_approved(uow: UnitOfWork, envelope: Envelope) -> None:
@@ -32,11 +34,39 @@ async def on_authorization_approved(uow: UnitOfWork, envelope: Envelope) -> None
     assert isinstance(uow, ReimbursementUnitOfWork)
     assert isinstance(payload, contracts.AuthorizationApproved)
     await billing.record_authorization(uow=uow, event=payload, now=datetime.now(UTC))
+    await referrals.on_pa_approved(uow=uow, event=payload)
+
+
+# The referral projection (service/referrals.py): signing, appointments, PA denials.
+async def on_order_signed(uow: UnitOfWork, envelope: Envelope) -> None:
+    payload = envelope.payload
+    assert isinstance(uow, ReimbursementUnitOfWork)
+    assert isinstance(payload, contracts.OrderSigned)
+    await referrals.on_signed(uow=uow, event=payload)
+
+
+async def on_appointment_changed(uow: UnitOfWork, envelope: Envelope) -> None:
+    payload = envelope.payload
+    assert isinstance(uow, ReimbursementUnitOfWork)
+    assert isinstance(payload, contracts.AppointmentChanged)
+    await referrals.on_appointment(uow=uow, event=payload)
+
+
+async def on_authorization_denied(uow: UnitOfWork, envelope: Envelope) -> None:
+    payload = envelope.payload
+    assert isinstance(uow, ReimbursementUnitOfWork)
+    assert isinstance(payload, contracts.AuthorizationDenied)
+    await referrals.on_pa_denied(uow=uow, event=payload)
 
 
 HANDLERS: dict[str, Handler] = {
     "order.administered": on_order_administered,
     "authorization.approved": on_authorization_approved,
+    "authorization.denied": on_authorization_denied,
+    "order.signed": on_order_signed,
+    **{f"appointment.{s}": on_appointment_changed for s in (
+        "queued", "held", "booked", "moved", "checked_in", "started", "completed",
+        "cancelled", "no_show")},
 }
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Literal
 
 from chairside_shared.errors import InvalidInput, NotFound
 from reimbursement.adapters.claims_repo import ClaimFilter
@@ -13,6 +12,7 @@ from reimbursement.domain.inventory import Lot, Product
 from reimbursement.domain.reports import (
     ArReport,
     ClaimFacts,
+    MarginBy,
     MarginRow,
     accounts_receivable,
     claim_facts,
@@ -100,10 +100,15 @@ async def asp_quarter(*, uow: ReimbursementUnitOfWork, quarter: str) -> AspQuart
 
 
 async def margin_report(*, uow: ReimbursementUnitOfWork, start: date, end: date,
-                        by: Literal["visit", "drug", "payer"]) -> list[MarginRow]:
+                        by: MarginBy) -> list[MarginRow]:
     if end < start:
         raise InvalidInput("to", "must not be before from")
-    return margin(await _facts(uow, start=start, end=end), by)
+    facts = await _facts(uow, start=start, end=end)
+    if by == "protocol":  # the protocol is the order's, known from order.signed
+        async with uow:
+            protocols = await uow.referrals.protocols([f.order_id for f in facts])
+        facts = [replace(f, protocol_id=protocols.get(f.order_id)) for f in facts]
+    return margin(facts, by)
 
 
 async def ar_report(*, uow: ReimbursementUnitOfWork, start: date | None, end: date | None,

@@ -18,6 +18,7 @@ from reimbursement.adapters.exchange_repo import ExchangeRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
 from reimbursement.adapters.practice_repo import PracticeRepository
 from reimbursement.adapters.pricing_repo import PricingRepository
+from reimbursement.adapters.referral_repo import ReferralRepository
 from reimbursement.adapters.remittance_repo import RemittanceRepository
 from reimbursement.service import appeal_events
 from reimbursement.service.config import BillingConfig
@@ -46,6 +47,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
     appeals: AppealRepository
     claim_rules: ClaimRulesRepository
     exchange: ExchangeRepository
+    referrals: ReferralRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -65,6 +67,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.appeals = AppealRepository(self.session, self.seen)
         self.claim_rules = ClaimRulesRepository(self.session)
         self.exchange = ExchangeRepository(self.session)
+        self.referrals = ReferralRepository(self.session)
         return self
 
     async def flush(self) -> None:

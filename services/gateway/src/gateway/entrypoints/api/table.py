@@ -33,8 +33,8 @@ from gateway.entrypoints.api.contracts import scheduling as sc
 
 P, S, C, PUB = Access.PRACTICE, Access.SHARED, Access.CLINIC, Access.PUBLIC
 # Short names so the route table below reads as a table.
-L, I, CR, A, O, SE = (Kind.LIST, Kind.ITEM, Kind.CREATE, Kind.ACTION,  # noqa: E741
-                      Kind.OTHER, Kind.SEARCH)
+L, I, CR, A, O, SE, RP = (Kind.LIST, Kind.ITEM, Kind.CREATE, Kind.ACTION,  # noqa: E741
+                          Kind.OTHER, Kind.SEARCH, Kind.REPORT)
 
 
 def _r(method: str, path: str, upstream: str, scope: str | None, access: Access, kind: Kind,
@@ -528,8 +528,19 @@ ROUTES: tuple[Route, ...] = (
     _r("POST", "/v1/fee-schedules/asp", REIMBURSEMENT, "billing:write", C, O,
        "Load the quarterly ASP file", query=rb.LoadAspQuery, body=rb.LoadAspRequest,
        body_type="text/csv", response=rb.LoadAspResponse, status=201),
-    _r("GET", "/v1/reports/margin", REIMBURSEMENT, "billing:read", C, O, "Margin report",
+    _r("GET", "/v1/reports/margin", REIMBURSEMENT, "billing:read", C, O,
+       "Margin report (by visit, drug, payer, practice or protocol)",
        query=rb.MarginQuery, response=rb.MarginReport),
+    _r("GET", "/v1/reports/margin.csv", REIMBURSEMENT, "billing:read", C, O,
+       "Margin report, as CSV", query=rb.MarginCsvQuery, response=rb.MarginCsvResponse,
+       response_type="text/csv"),
+    # Referral analytics: a partner practice sees its own referrals' figures only.
+    _r("GET", "/v1/reports/referrals", REIMBURSEMENT, "billing:read", P, RP,
+       "Referrals per practice and period: orders, conversion, days to chair, no-show and "
+       "PA approval rates", query=rb.ReferralReportQuery, response=rb.ReferralReportOut),
+    _r("GET", "/v1/reports/referrals.csv", REIMBURSEMENT, "billing:read", P, RP,
+       "Referrals per practice and period, as CSV", query=rb.ReferralReportCsvQuery,
+       response=rb.ReferralReportCsvResponse, response_type="text/csv"),
     _r("GET", "/v1/reports/ar", REIMBURSEMENT, "billing:read", C, O, "Accounts receivable",
        query=rb.ArQuery, response=rb.ArReportOut),
     _r("GET", "/v1/reports/ar-aging", REIMBURSEMENT, "billing:read", C, O,

@@ -53,3 +53,31 @@ class CycleReportOut(Out):
     days_in_ar: Amount | None
     underpaid_lines: int
     underpayment_total: Money = Field(description="the underpayment worklist's shortfall")
+
+
+class ReferralRowOut(Out):
+    practice_id: str
+    period_start: date
+    period_end: date = Field(description="last day of the period, inclusive")
+    orders_received: int = Field(description="orders the practice signed in the period")
+    converted_to_visits: int = Field(description="of those, orders given (administered)")
+    conversion_rate: Amount | None = Field(description="converted / received")
+    reached_chair: int = Field(description="orders whose patient sat in a chair")
+    median_days_to_chair: Amount | None = Field(
+        description="days from signing to the first chair (appointment started or first "
+                    "drug started), median over the orders that reached a chair")
+    p90_days_to_chair: Amount | None
+    appointments_ended: int = Field(description="appointments kept or missed (no-show)")
+    no_shows: int
+    no_show_rate: Amount | None = Field(description="no-shows / appointments ended")
+    pa_decided: int = Field(description="orders with a payer decision on prior authorization")
+    pa_approved: int
+    pa_approval_rate: Amount | None = Field(description="approved / decided (latest decision)")
+
+
+class ReferralReportOut(Out):
+    from_: date = Field(serialization_alias="from", description="first day of the first period")
+    to: date = Field(description="last day of the last period")
+    period: str
+    practice_id: str | None = Field(description="the practice reported on (None: all)")
+    rows: list[ReferralRowOut]

@@ -1,5 +1,6 @@
-"""/v1/reports: margin per visit, drug or payer; days in A/R and aging; the revenue cycle
-(A/R by payer and age bucket, claim rates, denials by CARC), each cycle report also as CSV."""
+"""/v1/reports: margin per visit, drug, payer, practice or protocol (JSON or CSV); days in A/R
+and aging; the revenue cycle (A/R by payer and age bucket, claim rates, denials by CARC), each
+cycle report also as CSV."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import csv
 import io
 from dataclasses import asdict
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query, Response
 
 from chairside_shared.inputs import Day
+from reimbursement.domain.reports import MarginBy
 from reimbursement.domain.revenue_reports import AgingRow, CycleReport, cycle_rows
 from reimbursement.entrypoints.api import report_schemas as rs
 from reimbursement.entrypoints.api import schemas as s
@@ -25,14 +27,34 @@ CSV: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
 
 
+MarginByQuery = Query("visit", description="visit (order id), drug (HCPCS), payer, practice "
+                      "(the referring practice) or protocol (the order's protocol id; "
+                      "no-protocol: written line by line)")
+
+
 @router.get("/v1/reports/margin", response_model=s.MarginReport, response_model_by_alias=True,
-            summary="Margin per visit, drug or payer")
+            summary="Margin per visit, drug, payer, practice or protocol")
 async def margin(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
-                 by: Literal["visit", "drug", "payer"] = "visit") -> dict[str, Any]:
+                 by: MarginBy = MarginByQuery) -> dict[str, Any]:
     rows = await reports.margin_report(uow=uow, start=from_, end=to, by=by)
     return {"by": by, "from_": from_, "to": to, "rows": [plain(r) | {"claims": r.claims}
                                                           for r in rows],
             "total_margin": sum((r.margin for r in rows), Decimal(0))}
+
+
+@router.get("/v1/reports/margin.csv", response_class=Response, responses=CSV,
+            summary="The margin report as CSV (same filters), one row per key")
+async def margin_csv(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
+                     by: MarginBy = MarginByQuery) -> Response:
+    rows = await reports.margin_report(uow=uow, start=from_, end=to, by=by)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("key", "claims", "charges", "revenue", "acquisition_cost", "waste_cost",
+                     "margin"))
+    writer.writerows((r.key, r.claims, f"{r.charges:.2f}", f"{r.revenue:.2f}",
+                      f"{r.acquisition_cost:.2f}", f"{r.waste_cost:.2f}", f"{r.margin:.2f}")
+                     for r in rows)
+    return Response(out.getvalue(), media_type="text/csv")
 
 
 @router.get("/v1/reports/ar", response_model=s.ArReportOut, response_model_by_alias=True,

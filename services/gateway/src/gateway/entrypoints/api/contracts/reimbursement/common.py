@@ -184,11 +184,32 @@ class LoadAspQuery(BaseModel):
     )
 
 
+class MarginCsvQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    by: Annotated[
+        Literal['visit', 'drug', 'payer', 'practice', 'protocol'],
+        Field(
+            description="visit (order id), drug (HCPCS), payer, practice (the referring practice) or protocol (the order's protocol id; no-protocol: written line by line)",
+            title='By',
+        ),
+    ] = 'visit'
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    to: Annotated[date_aliased, Field(title='To')]
+
+
 class MarginQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    by: Annotated[Literal['visit', 'drug', 'payer'], Field(title='By')] = 'visit'
+    by: Annotated[
+        Literal['visit', 'drug', 'payer', 'practice', 'protocol'],
+        Field(
+            description="visit (order id), drug (HCPCS), payer, practice (the referring practice) or protocol (the order's protocol id; no-protocol: written line by line)",
+            title='By',
+        ),
+    ] = 'visit'
     from_: Annotated[date_aliased, Field(alias='from', title='From')]
     to: Annotated[date_aliased, Field(title='To')]
 
@@ -210,6 +231,60 @@ class QuarantineQuery(BaseModel):
 
 class Reference(RootModel[str]):
     root: Annotated[str, Field(max_length=80, title='Reference')]
+
+
+class PracticeId(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='one practice (a partner client gets its own only)',
+            max_length=64,
+            min_length=1,
+            title='Practice Id',
+        ),
+    ]
+
+
+class ReferralReportCsvQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
+    period: Annotated[
+        Literal['week', 'month'],
+        Field(
+            description='group by ISO week or calendar month of signing', title='Period'
+        ),
+    ] = 'month'
+    practice_id: Annotated[
+        PracticeId | None,
+        Field(
+            description='one practice (a partner client gets its own only)',
+            title='Practice Id',
+        ),
+    ] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
+
+
+class ReferralReportQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
+    period: Annotated[
+        Literal['week', 'month'],
+        Field(
+            description='group by ISO week or calendar month of signing', title='Period'
+        ),
+    ] = 'month'
+    practice_id: Annotated[
+        PracticeId | None,
+        Field(
+            description='one practice (a partner client gets its own only)',
+            title='Practice Id',
+        ),
+    ] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
 class Review(BaseModel):

@@ -141,6 +141,10 @@ class CycleReportOut(BaseModel):
     ]
 
 
+class MarginCsvResponse(RootModel[str]):
+    root: str
+
+
 class MarginRowOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -154,6 +158,77 @@ class MarginRowOut(BaseModel):
     waste_cost: Annotated[str, Field(title='Waste Cost')]
 
 
+class ReferralReportCsvResponse(RootModel[str]):
+    root: str
+
+
+class ReferralRowOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    appointments_ended: Annotated[
+        int,
+        Field(
+            description='appointments kept or missed (no-show)',
+            title='Appointments Ended',
+        ),
+    ]
+    conversion_rate: Annotated[
+        str | None, Field(description='converted / received', title='Conversion Rate')
+    ]
+    converted_to_visits: Annotated[
+        int,
+        Field(
+            description='of those, orders given (administered)',
+            title='Converted To Visits',
+        ),
+    ]
+    median_days_to_chair: Annotated[
+        str | None,
+        Field(
+            description='days from signing to the first chair (appointment started or first drug started), median over the orders that reached a chair',
+            title='Median Days To Chair',
+        ),
+    ]
+    no_show_rate: Annotated[
+        str | None,
+        Field(description='no-shows / appointments ended', title='No Show Rate'),
+    ]
+    no_shows: Annotated[int, Field(title='No Shows')]
+    orders_received: Annotated[
+        int,
+        Field(
+            description='orders the practice signed in the period',
+            title='Orders Received',
+        ),
+    ]
+    p90_days_to_chair: Annotated[str | None, Field(title='P90 Days To Chair')]
+    pa_approval_rate: Annotated[
+        str | None,
+        Field(
+            description='approved / decided (latest decision)', title='Pa Approval Rate'
+        ),
+    ]
+    pa_approved: Annotated[int, Field(title='Pa Approved')]
+    pa_decided: Annotated[
+        int,
+        Field(
+            description='orders with a payer decision on prior authorization',
+            title='Pa Decided',
+        ),
+    ]
+    period_end: Annotated[
+        date_aliased,
+        Field(description='last day of the period, inclusive', title='Period End'),
+    ]
+    period_start: Annotated[date_aliased, Field(title='Period Start')]
+    practice_id: Annotated[str, Field(title='Practice Id')]
+    reached_chair: Annotated[
+        int,
+        Field(description='orders whose patient sat in a chair', title='Reached Chair'),
+    ]
+
+
 class MarginReport(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -163,3 +238,22 @@ class MarginReport(BaseModel):
     rows: Annotated[list[MarginRowOut], Field(title='Rows')]
     to: Annotated[date_aliased, Field(title='To')]
     total_margin: Annotated[str, Field(title='Total Margin')]
+
+
+class ReferralReportOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[
+        date_aliased,
+        Field(alias='from', description='first day of the first period', title='From'),
+    ]
+    period: Annotated[str, Field(title='Period')]
+    practice_id: Annotated[
+        str | None,
+        Field(description='the practice reported on (None: all)', title='Practice Id'),
+    ]
+    rows: Annotated[list[ReferralRowOut], Field(title='Rows')]
+    to: Annotated[
+        date_aliased, Field(description='last day of the last period', title='To')
+    ]
