@@ -7,10 +7,10 @@ UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 PROJECTS := shared services/orders services/scheduling services/authorization \
             services/reimbursement services/gateway tools/payer_sandbox \
-            tools/clearinghouse_sandbox
+            tools/clearinghouse_sandbox clients/python
 PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
 
-.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts
+.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts client
 
 install: $(STAMP)
 
@@ -57,6 +57,12 @@ lock: $(STAMP)
 ## models generated from them, checked in under services/gateway (a test fails when stale)
 contracts: $(STAMP)
 	$(BIN)/python services/gateway/tools/contracts.py write
+
+## make client: the gateway's public OpenAPI document (docs/openapi.json) and the typed Python
+## client generated from it (clients/python/chairside_client), checked in (a test fails when
+## stale); run it after `make contracts` or any change to the gateway's routes
+client: $(STAMP)
+	$(BIN)/python services/gateway/tools/client.py write
 
 asyncapi: $(STAMP)
 	$(BIN)/python -m chairside_shared.contracts_doc > docs/asyncapi.json
