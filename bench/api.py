@@ -9,19 +9,24 @@ out, so the published contract is what they exercise.
                           client=gw.as_("demo-partner"), order_id=order_id)
 
 What this adds to the generated functions is what a careful client does around them: a token
-per client id (OAuth2 client credentials), a 429 waited out (Retry-After) and a 409 "changed
-meanwhile" retried with the same arguments (so the same Idempotency-Key, when one is sent),
-each call's time by operation, and a refusal raised as ApiError with the problem's body.
+per client id (OAuth2 client credentials), an Idempotency-Key on every POST that takes one
+(unless the caller sends its own), a 429 waited out (Retry-After) and a 409 "changed
+meanwhile" retried with the same arguments (so the same key), for `retry_s` seconds a 5xx, a
+transport error or a key still in flight retried too (the fault tests), the `traceparent` to
+send when set, each call's time by operation, and a refusal raised as ApiError.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import inspect
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
 import httpx
 from chairside_client import AuthenticatedClient, Client
@@ -41,6 +46,11 @@ DEMO_SECRETS = clinic.DEMO_SECRETS
 def operation_name(op: Callable[..., Any]) -> str:
     """`post_orders_order_id_sign` for chairside_client.api.orders.post_orders_order_id_sign."""
     return op.__module__.rsplit(".", 1)[-1]
+
+
+@functools.cache
+def _takes_idempotency_key(op: Callable[..., Any]) -> bool:
+    return "idempotency_key" in inspect.signature(op).parameters
 
 
 class ApiError(clinic.ApiError):
@@ -66,15 +76,24 @@ class Gateway:
         self.base_url = base_url
         self.secrets = {**DEMO_SECRETS, **(secrets or {})}
         self._httpx_args: dict[str, Any] = {
-            "limits": httpx.Limits(max_connections=max_connections)}
+            "limits": httpx.Limits(max_connections=max_connections),
+            "event_hooks": {"request": [self._stamp]}}
         self._timeout = httpx.Timeout(timeout_s)
-        self.anonymous = Client(base_url=base_url, timeout=self._timeout)
+        self.anonymous = Client(base_url=base_url, timeout=self._timeout,
+                                httpx_args=self._httpx_args)
+        self.traceparent: str | None = None  # sent on every call when set (one visit's trace)
+        self.retry_s = 0.0  # how long 5xx, transport errors and keys in flight are retried
+        self.transient: list[str] = []  # what was retried for that
         self.clients: dict[str, AuthenticatedClient] = {}
         self.timings: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
         self.retried = 0
         self.throttled = 0  # 429s waited out (Retry-After), as a well-behaved client does
         self.on_client: Callable[[httpx.AsyncClient], None] | None = None  # e.g. uninstrument
+
+    async def _stamp(self, request: httpx.Request) -> None:
+        if self.traceparent:
+            request.headers["traceparent"] = self.traceparent
 
     async def aclose(self) -> None:
         await self.anonymous.get_async_httpx_client().aclose()
@@ -107,16 +126,24 @@ class Gateway:
         """The operation's answer, whatever its status (429s waited out, "changed
         meanwhile" conflicts retried: both change nothing, so the retry is safe)."""
         label = operation_name(op)
-        conflicts = 0
-        for attempt in range(6):
+        if _takes_idempotency_key(op) and "idempotency_key" not in kwargs:
+            cast(dict[str, Any], kwargs)["idempotency_key"] = os.urandom(12).hex()
+        conflicts = throttled = 0
+        deadline = time.monotonic() + self.retry_s
+        while True:
             started = time.perf_counter()
             try:
                 r = await op(*args, **kwargs)
-            except httpx.HTTPError:
+            except httpx.TransportError:
                 self.errors[label] += 1
-                raise
+                if time.monotonic() > deadline:
+                    raise
+                self.transient.append(f"{label} -> no answer")
+                await asyncio.sleep(0.3)
+                continue
             self.timings[label].append(time.perf_counter() - started)
-            if r.status_code == 429 and attempt < 5:
+            if r.status_code == 429 and throttled < 5:
+                throttled += 1
                 self.throttled += 1
                 await asyncio.sleep(min(float(r.headers.get("retry-after", "1")), 5.0))
                 continue
@@ -125,6 +152,12 @@ class Gateway:
                 conflicts += 1
                 self.retried += 1
                 await asyncio.sleep(0.1 * conflicts)
+                continue
+            transient = r.status_code in (502, 503, 504) or (
+                r.status_code == 409 and b"in-flight" in r.content)
+            if transient and time.monotonic() <= deadline:
+                self.transient.append(f"{label} -> {int(r.status_code)}")
+                await asyncio.sleep(0.3)
                 continue
             break
         if r.status_code >= 400:
