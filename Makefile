@@ -36,7 +36,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## make lint: ruff (rules in pyproject.toml), mypy (strict on every domain/; and the typed
-## client's callers), and the import contracts (layers per service, services independent, shared imports no service)
+## client's callers), and the import contracts (layers per service, services independent,
+## shared imports no service)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
