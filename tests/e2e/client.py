@@ -16,7 +16,7 @@ import json
 import os
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
 import httpx
 from chairside_client import AuthenticatedClient
@@ -110,6 +110,19 @@ class Api:
         if r.status_code >= 300 or not isinstance(r.parsed, want):
             raise ApiError.of(typed.operation_name(op), r)
         return json.loads(r.content)
+
+    async def every(self, want: type[Any], op: Callable[P, Awaitable[Response[Any]]],
+                    *args: P.args, **kwargs: P.kwargs) -> list[dict]:
+        """Every item of a paginated list operation (its `cursor` followed), as JSON."""
+        items: list[dict] = []
+        query = cast(dict[str, Any], kwargs)
+        query["limit"] = 200
+        while True:
+            page = await self.wire(want, op, *args, **kwargs)
+            items += page["items"]
+            if not page.get("next_cursor"):
+                return items
+            query["cursor"] = page["next_cursor"]
 
     async def content(self, op: Callable[P, Awaitable[Response[Any]]], *args: P.args,
                       **kwargs: P.kwargs) -> bytes:

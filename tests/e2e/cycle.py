@@ -15,7 +15,6 @@ import httpx
 from chairside_client.api.orders import (
     post_orders_order_id_administrations,
     post_orders_order_id_complete,
-    post_orders_order_id_sign,
 )
 from chairside_client.api.reimbursement import (
     post_claims_claim_id_replace,
@@ -49,6 +48,7 @@ from .visits import (
     give,
     new_order,
     new_patient,
+    sign,
     status_of,
     visit_when,
 )
@@ -65,8 +65,7 @@ async def ready_claim(api: Api, payer: dict, *, patient: dict | None = None,
     patient = patient or await new_patient(api, payer=payer, demographics=people.demographics(
         "female"))
     draft = await new_order(api, patient["id"], KETOROLAC, payer=payer)
-    await api.call(OrdersOrderOut, post_orders_order_id_sign.asyncio_detailed,
-                   client=await api.as_("demo-partner"), order_id=UUID(draft["id"]))
+    await sign(api, draft["id"])
     v = await visit_when(api, draft["id"], lambda v: status_of(v["appointment"]) == "booked"
                          and v["order"]["status"] == "scheduled", "booked",
                          who="demo-partner")

@@ -18,13 +18,14 @@ from chairside_client.api.authorization import (
     post_authorizations_authorization_id_decision,
     post_authorizations_authorization_id_submit,
 )
-from chairside_client.api.gateway import get_visits_order_id
+from chairside_client.api.gateway import get_board, get_visits_order_id
 from chairside_client.api.orders import (
     post_orders,
     post_orders_order_id_administrations,
     post_orders_order_id_complete,
     post_orders_order_id_discharge,
     post_orders_order_id_escort,
+    post_orders_order_id_sign,
     post_orders_order_id_vitals,
     post_patients,
 )
@@ -44,6 +45,7 @@ from chairside_client.models import (
     AuthorizationAuthorization,
     AuthorizationAuthorizationAnswers,
     AuthorizationPayerDecisionIn,
+    Board,
     OrdersAdministrationIn,
     OrdersAdministrationOut,
     OrdersCompleteIn,
@@ -160,6 +162,22 @@ async def new_order(api: Api, patient_id: str, lines: list[dict], *, urgency: st
         body["requested_window"] = {"from": window[0].isoformat(), "to": window[1].isoformat()}
     return await api.wire(OrdersOrderOut, post_orders.asyncio_detailed,
                           client=await api.as_(who), body=OrdersOrderCreate.from_dict(body))
+
+
+async def sign(api: Api, order_id: str, who: str = "demo-partner") -> dict:
+    return await api.wire(OrdersOrderOut, post_orders_order_id_sign.asyncio_detailed,
+                          client=await api.as_(who), order_id=UUID(order_id))
+
+
+async def case_of(api: Api, case_id: str, who: str = "demo-partner") -> dict:
+    return await api.wire(AuthorizationAuthorization,
+                          get_authorizations_authorization_id.asyncio_detailed,
+                          client=await api.as_(who), authorization_id=UUID(case_id))
+
+
+async def board_of(api: Api, day: str) -> dict:
+    return await api.wire(Board, get_board.asyncio_detailed, client=await api.as_(),
+                          date=date.fromisoformat(day))
 
 
 async def visit(api: Api, order_id: str, who: str = "demo-admin") -> dict:
@@ -389,6 +407,12 @@ async def claim_now(api: Api, claim_id: str) -> dict:
                           client=await api.as_(), claim_id=UUID(claim_id))
 
 
+async def x12_of(api: Api, claim_id: str) -> str:
+    """The claim's latest 837P, as the payer receives it."""
+    return (await api.content(get_claims_claim_id_x12.asyncio_detailed, client=await api.as_(),
+                              claim_id=UUID(claim_id))).decode()
+
+
 async def pay(api: Api, claim: dict) -> dict:
     """The payer remits the claim (835); returns the claim afterwards."""
     text = remittance_for(claim, trace=f"EFT{uuid.uuid4().hex[:10].upper()}",
@@ -441,8 +465,7 @@ async def submit_and_export(api: Api, claim: dict) -> str:
     submitted = await api.wire(ReimbursementClaimOut, post_claims_claim_id_submit.asyncio_detailed,
                                client=staff, claim_id=claim_id)
     assert submitted["status"] == "submitted" and submitted["submitted_at"]
-    x12 = (await api.content(get_claims_claim_id_x12.asyncio_detailed, client=staff,
-                             claim_id=claim_id)).decode()
+    x12 = await x12_of(api, claim["id"])
     assert x12.startswith("ISA*") and "ST*837*" in x12 and "005010X222A1" in x12
     assert f"CLM*{claim['account_number']}*" in x12
     return x12
