@@ -79,8 +79,7 @@ class Gateway:
             "limits": httpx.Limits(max_connections=max_connections),
             "event_hooks": {"request": [self._stamp]}}
         self._timeout = httpx.Timeout(timeout_s)
-        self.anonymous = Client(base_url=base_url, timeout=self._timeout,
-                                httpx_args=self._httpx_args)
+        self.anonymous = Client(base_url=base_url, timeout=self._timeout)  # tokens: no trace
         self.traceparent: str | None = None  # sent on every call when set (one visit's trace)
         self.retry_s = 0.0  # how long 5xx, transport errors and keys in flight are retried
         self.transient: list[str] = []  # what was retried for that
