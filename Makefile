@@ -7,10 +7,16 @@ UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 PROJECTS := shared services/orders services/scheduling services/authorization \
             services/reimbursement services/gateway tools/payer_sandbox \
-            tools/clearinghouse_sandbox
+            tools/clearinghouse_sandbox clients/python
 PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
+# The code that calls the gateway through the typed client (`make client`): type-checked
+# against it, so a contract change that breaks a call fails `make lint`.
+TYPED_CLIENT_USERS := bench/api.py bench/demo_day.py bench/demo_plan.py bench/demo_clinical.py \
+                      bench/demo_revenue.py bench/demo_staffing.py tests/e2e/client.py \
+                      tests/e2e/visits.py tests/e2e/cycle.py tests/e2e/test_claim_cycle.py \
+                      tests/e2e/test_claim_cycle_remits.py
 
-.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts
+.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts client
 
 install: $(STAMP)
 
@@ -30,11 +36,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## make lint: ruff (rules in pyproject.toml), mypy (strict on every domain/) and the import
-## contracts (layers per service, services independent, shared imports no service)
+## make lint: ruff (rules in pyproject.toml), mypy (strict on every domain/; and the typed
+## client's callers), and the import contracts (layers per service, services independent,
+## shared imports no service)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/mypy $(TYPED_CLIENT_USERS)
 	$(BIN)/lint-imports --no-cache
 
 test-unit: $(STAMP)
@@ -57,6 +65,12 @@ lock: $(STAMP)
 ## models generated from them, checked in under services/gateway (a test fails when stale)
 contracts: $(STAMP)
 	$(BIN)/python services/gateway/tools/contracts.py write
+
+## make client: the gateway's public OpenAPI document (docs/openapi.json) and the typed Python
+## client generated from it (clients/python/chairside_client), checked in (a test fails when
+## stale); run it after `make contracts` or any change to the gateway's routes
+client: $(STAMP)
+	$(BIN)/python services/gateway/tools/client.py write
 
 asyncapi: $(STAMP)
 	$(BIN)/python -m chairside_shared.contracts_doc > docs/asyncapi.json

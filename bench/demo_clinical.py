@@ -9,14 +9,44 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from chairside_client.api.orders import (
+    get_orders_order_id,
+    get_orders_order_id_outcomes,
+    post_orders,
+    post_orders_order_id_cancel,
+    post_orders_order_id_discharge,
+    post_orders_order_id_escort,
+    post_orders_order_id_follow_ups,
+    post_orders_order_id_pain_scores,
+    post_orders_order_id_reactions,
+    post_orders_order_id_sign,
+    post_orders_order_id_vitals,
+)
+from chairside_client.models import (
+    OrdersCancelIn,
+    OrdersDischargeCheckIn,
+    OrdersDischargeOut,
+    OrdersEscortIn,
+    OrdersEscortOut,
+    OrdersFollowUpIn,
+    OrdersOrderCreate,
+    OrdersOrderOut,
+    OrdersPainScoreIn,
+    OrdersReactionIn,
+    OrdersReactionOut,
+    OrdersVisitOutcomeOut,
+    OrdersVitalsIn,
+    OrdersVitalsOut,
+)
 
 from bench import people
-from bench.clinic import ApiError
+from bench.api import ApiError, Gateway
 
 DRAS = ("prochlorperazine", "metoclopramide", "droperidol", "chlorpromazine")
 # 2 hours of pain scores must lie in the past, and a reaction needs its 30 quiet minutes
 BACKDATE = timedelta(minutes=150)
-ORDER_ROUTE = "/v1/orders/{order_id}"
 
 
 @dataclass
@@ -86,11 +116,12 @@ def visit_start() -> datetime:
     return datetime.now(UTC).replace(microsecond=0) - BACKDATE
 
 
-async def at_check_in(gw, v, record: Clinical) -> None:
+async def at_check_in(gw: Gateway, v, record: Clinical) -> None:
     """The escort of a no-drive order, named at check-in (one patient forgets: discharge
     then waits for the escort)."""
-    order = await gw.get(f"/v1/orders/{v.order_id}", route=ORDER_ROUTE)
-    if not order["requires_driver"]:
+    order = await gw.call(OrdersOrderOut, get_orders_order_id.asyncio_detailed, client=gw.as_(),
+                          order_id=UUID(v.order_id))
+    if not order.requires_driver:
         return
     if not record.forgot_escort:
         record.forgot_escort = True
@@ -99,26 +130,34 @@ async def at_check_in(gw, v, record: Clinical) -> None:
     record.escorts_at_check_in += 1
 
 
-async def _escort(gw, v) -> None:
+async def _escort(gw: Gateway, v) -> None:
     escort = people.demographics(random.choice(["female", "male"]))
-    await gw.post(f"/v1/orders/{v.order_id}/escort", {
-        "name": f"{escort['given_name']} {escort['family_name']}", "phone": escort["phone"]},
-        route=ORDER_ROUTE + "/escort")
+    await gw.call(OrdersEscortOut, post_orders_order_id_escort.asyncio_detailed, client=gw.as_(),
+                  order_id=UUID(v.order_id), body=OrdersEscortIn(
+                      name=f"{escort['given_name']} {escort['family_name']}",
+                      phone=escort["phone"]))
 
 
-async def before_drugs(gw, v, first_given: datetime) -> None:
+async def _pain(gw: Gateway, v, point: str, nrs: int, at: datetime) -> None:
+    await gw.call(OrdersVisitOutcomeOut, post_orders_order_id_pain_scores.asyncio_detailed,
+                  client=gw.as_(), order_id=UUID(v.order_id), body=OrdersPainScoreIn.from_dict(
+                      {"point": point, "nrs": nrs, "at": at.isoformat()}))
+
+
+async def _record_vitals(gw: Gateway, v, body: dict) -> None:
+    await gw.call(OrdersVitalsOut, post_orders_order_id_vitals.asyncio_detailed, client=gw.as_(),
+                  order_id=UUID(v.order_id), body=OrdersVitalsIn.from_dict(body))
+
+
+async def before_drugs(gw: Gateway, v, first_given: datetime) -> None:
     """Arrival and pre-drug pain, and the baseline vital signs."""
-    base = f"/v1/orders/{v.order_id}"
     for point, at in (("arrival", first_given - timedelta(minutes=15)),
                       ("pre_drug", first_given - timedelta(minutes=2))):
-        await gw.post(f"{base}/pain-scores", {"point": point, "nrs": v.course.arrival,
-                                              "at": at.isoformat()},
-                      route=ORDER_ROUTE + "/pain-scores")
-    await gw.post(f"{base}/vitals", _vitals("baseline", first_given - timedelta(minutes=5)),
-                  route=ORDER_ROUTE + "/vitals")
+        await _pain(gw, v, point, v.course.arrival, at)
+    await _record_vitals(gw, v, _vitals("baseline", first_given - timedelta(minutes=5)))
 
 
-async def react(gw, v, first_given: datetime, record: Clinical) -> None:
+async def react(gw: Gateway, v, first_given: datetime, record: Clinical) -> None:
     """The visit's reaction, if its course has one, as the nurse records it."""
     from bench.demo_plan import REGIMENS
 
@@ -158,9 +197,10 @@ async def react(gw, v, first_given: datetime, record: Clinical) -> None:
                  "rechallenge": "no",
                  "actions": [{"kind": "stop", "at": onset.isoformat(), "drug_code": drug}],
                  "rescue_meds": [_rescue("diphenhydramine", "50", onset)]}
-    rec = await gw.post(f"/v1/orders/{v.order_id}/reactions", body,
-                        route=ORDER_ROUTE + "/reactions")
-    record.reactions.append(rec)
+    rec = await gw.call(OrdersReactionOut, post_orders_order_id_reactions.asyncio_detailed,
+                        client=gw.as_(), order_id=UUID(v.order_id),
+                        body=OrdersReactionIn.from_dict(body))
+    record.reactions.append(rec.to_dict())
 
 
 def _rescue(drug: str, dose: str, onset: datetime) -> dict:
@@ -174,53 +214,51 @@ def _vitals(kind: str, at: datetime, **values: object) -> dict:
             "respiratory_rate": 14, "spo2": random.randint(96, 99), **values}
 
 
-async def discharge(gw, v, first_given: datetime, record: Clinical) -> None:
+async def discharge(gw: Gateway, v, first_given: datetime, record: Clinical) -> None:
     """The 60 and 120 min pain scores, discharge vitals and the nurse's check; a check that
     answers "escort" gets the escort named, and is made again."""
-    base = f"/v1/orders/{v.order_id}"
     for point, minutes, nrs in (("60_min", 60, v.course.at_60),
                                 ("120_min", 120, v.course.at_120)):
-        await gw.post(f"{base}/pain-scores", {
-            "point": point, "nrs": nrs,
-            "at": (first_given + timedelta(minutes=minutes)).isoformat()},
-            route=ORDER_ROUTE + "/pain-scores")
+        await _pain(gw, v, point, nrs, first_given + timedelta(minutes=minutes))
     now = datetime.now(UTC)
-    await gw.post(f"{base}/pain-scores", {"point": "discharge", "nrs": v.course.at_120,
-                                          "at": now.isoformat()},
-                  route=ORDER_ROUTE + "/pain-scores")
-    await gw.post(f"{base}/vitals", _vitals("discharge", now, poss="1"),
-                  route=ORDER_ROUTE + "/vitals")
-    check = {"gait_steady": True, "orthostatics_negative": True, "nausea_controlled": True}
-    first = await gw.post(f"{base}/discharge", check, route=ORDER_ROUTE + "/discharge")
-    if not first["ready"]:
-        record.discharge_refused += first["unmet"]
-        if "escort" in first["unmet"]:
+    await _pain(gw, v, "discharge", v.course.at_120, now)
+    await _record_vitals(gw, v, _vitals("discharge", now, poss="1"))
+    check = OrdersDischargeCheckIn(gait_steady=True, orthostatics_negative=True,
+                                   nausea_controlled=True)
+    first = await gw.call(OrdersDischargeOut, post_orders_order_id_discharge.asyncio_detailed,
+                          client=gw.as_(), order_id=UUID(v.order_id), body=check)
+    if not first.ready:
+        record.discharge_refused += first.unmet
+        if "escort" in first.unmet:
             await _escort(gw, v)
-        await gw.post(f"{base}/discharge", check, route=ORDER_ROUTE + "/discharge")
+        await gw.call(OrdersDischargeOut, post_orders_order_id_discharge.asyncio_detailed,
+                      client=gw.as_(), order_id=UUID(v.order_id), body=check)
 
 
-async def follow_up(gw, v, record: Clinical) -> None:
+async def follow_up(gw: Gateway, v, record: Clinical) -> None:
     """The 24 h call (every visit) and the 72 h call (failures and every other visit); a
     failure's patient took a rescue drug, and the first of them went to the ED at 40 h."""
-    base = f"/v1/orders/{v.order_id}"
+    order_id = UUID(v.order_id)
     failed = v.course.at_120 >= 4
-    await gw.post(f"{base}/follow-ups", {
-        "checkpoint_hours": 24, "rescue_used": failed,
-        **({"rescue_hours": "6"} if failed else {})},
-        who=v.who, route=ORDER_ROUTE + "/follow-ups")
+    await gw.call(OrdersVisitOutcomeOut, post_orders_order_id_follow_ups.asyncio_detailed,
+                  client=gw.as_(v.who), order_id=order_id, body=OrdersFollowUpIn.from_dict({
+                      "checkpoint_hours": 24, "rescue_used": failed,
+                      **({"rescue_hours": "6"} if failed else {})}))
     record.follow_ups += 1
     if failed or random.random() < 0.5:
         ed = failed and not record.ed_visit
         record.ed_visit = record.ed_visit or ed
-        await gw.post(f"{base}/follow-ups", {
-            "checkpoint_hours": 72, "ed_visit": ed, **({"ed_hours": "40"} if ed else {})},
-            who=v.who, route=ORDER_ROUTE + "/follow-ups")
+        await gw.call(OrdersVisitOutcomeOut, post_orders_order_id_follow_ups.asyncio_detailed,
+                      client=gw.as_(v.who), order_id=order_id, body=OrdersFollowUpIn.from_dict({
+                          "checkpoint_hours": 72, "ed_visit": ed,
+                          **({"ed_hours": "40"} if ed else {})}))
         record.follow_ups += 1
-    outcome = await gw.get(f"{base}/outcomes", route=ORDER_ROUTE + "/outcomes")
-    record.outcomes.append(outcome["outcome"])
+    outcome = await gw.call(OrdersVisitOutcomeOut, get_orders_order_id_outcomes.asyncio_detailed,
+                            client=gw.as_(), order_id=order_id)
+    record.outcomes.append(outcome.outcome.to_dict())
 
 
-async def reorder_after_severe(gw, visits: list, record: Clinical) -> None:
+async def reorder_after_severe(gw: Gateway, visits: list, record: Clinical) -> None:
     """The patient of the grade 3 reaction is ordered the same drug again: RX-1 must stop it
     (a draft with a blocking finding that cannot be signed)."""
     severe = next((r for r in record.reactions if r["grade"] >= 3), None)
@@ -231,18 +269,19 @@ async def reorder_after_severe(gw, visits: list, record: Clinical) -> None:
     v = next(x for x in visits if x.order_id == str(severe["order_id"]))
     drug = severe["suspects"][0]["drug_code"]
     line = next(dict(ln, sequence=1) for ln in REGIMENS[v.regimen] if ln["drug_code"] == drug)
-    draft = await gw.post("/v1/orders", {
-        "patient_id": str(severe["patient_id"]), "urgency": "same_day", "payer": v.payer,
-        "diagnosis": ["G43.109"], "lines": [line]}, route="/v1/orders")
-    blocking = [f["code"] for f in draft["findings"] if f["severity"] == "block"]
+    draft = await gw.call(OrdersOrderOut, post_orders.asyncio_detailed, client=gw.as_(),
+                          body=OrdersOrderCreate.from_dict({
+                              "patient_id": str(severe["patient_id"]), "urgency": "same_day",
+                              "payer": v.payer, "diagnosis": ["G43.109"], "lines": [line]}))
+    blocking = [f.code for f in draft.findings if f.severity == "block"]
     try:
-        await gw.post(f"/v1/orders/{draft['id']}/sign", route=ORDER_ROUTE + "/sign",
-                      retry_conflict=0)
+        await gw.call(OrdersOrderOut, post_orders_order_id_sign.asyncio_detailed,
+                      client=gw.as_(), order_id=draft.id)
         record.reorder = f"{drug}: signed ({', '.join(blocking) or 'no block'})"
     except ApiError as exc:
         record.reorder = f"{drug}: refused {exc.status} ({', '.join(blocking)})"
-    await gw.post(f"/v1/orders/{draft['id']}/cancel", {"reason": "demo: reaction on record"},
-                  route=ORDER_ROUTE + "/cancel")
+    await gw.call(OrdersOrderOut, post_orders_order_id_cancel.asyncio_detailed, client=gw.as_(),
+                  order_id=draft.id, body=OrdersCancelIn(reason="demo: reaction on record"))
 
 
 def figures(record: Clinical) -> dict:

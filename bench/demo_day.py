@@ -34,9 +34,26 @@ import random
 import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import httpx
+from chairside_client.api.gateway import get_board
+from chairside_client.api.orders import get_drugs
+from chairside_client.api.reimbursement import (
+    get_claims_claim_id_x12,
+    get_inventory,
+    post_inventory,
+)
+from chairside_client.api.scheduling import get_clinic_hours
+from chairside_client.models import (
+    Board,
+    OrdersListDrugsResponse,
+    ReimbursementInventoryItemOut,
+    ReimbursementInventoryPage,
+    ReimbursementReceiptIn,
+    SchedulingClinicHoursOut,
+)
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -45,8 +62,8 @@ from bench import demo_plan as plan
 from bench import demo_referrals as referrals
 from bench import demo_revenue as revenue
 from bench import demo_staffing as staffing
+from bench.api import ApiError, Gateway
 from bench.board_html import render_board
-from bench.clinic import ApiError, Gateway
 
 console = Console()
 
@@ -84,18 +101,24 @@ def pick_day(hours: dict, now: datetime) -> tuple[date, bool]:
 
 async def receive_stock(day: Day) -> None:
     """The morning delivery: a fresh lot of every product the day's orders use."""
-    items = await day.gw.pages("/v1/inventory")
-    drugs = {d["code"]: d for d in await day.gw.pages("/v1/drugs")}
+    gw = day.gw
+    stock = await gw.call(ReimbursementInventoryPage, get_inventory.asyncio_detailed,
+                          client=gw.as_())  # one page: the inventory is not paginated
+    items = [i.to_dict() for i in stock.items]
+    catalog = await gw.call(OrdersListDrugsResponse, get_drugs.asyncio_detailed,
+                            client=gw.as_())  # a loose contract (an object): see docs/client.md
+    drugs = {d["code"]: d for d in catalog["items"]}
     lot = f"D{day.day:%y%m%d}{random.randrange(16**4):04X}"
     for drug in plan.DRUGS_USED:
         hcpcs = drugs[drug]["hcpcs"]
         item = next((i for i in items if i["hcpcs"] == hcpcs), None)
         if item is None:
             raise SystemExit(f"no product in inventory for {drug}: is this `make run`'s data?")
-        await day.gw.post("/v1/inventory", {
-            "ndc": item["ndc"], "lot_number": lot, "packages": 2,
-            "expires_on": (day.day + timedelta(days=365)).isoformat(),
-            "reference": f"demo delivery {day.day}"}, route="/v1/inventory")
+        await gw.call(ReimbursementInventoryItemOut, post_inventory.asyncio_detailed,
+                      client=gw.as_(), body=ReimbursementReceiptIn(
+                          ndc=item["ndc"], lot_number=lot, packages=2,
+                          expires_on=day.day + timedelta(days=365),
+                          reference=f"demo delivery {day.day}"))
         day.stock[drug] = {**item, "lot": lot}
 
 
@@ -129,12 +152,13 @@ async def main(argv: list[str] | None = None) -> int:
     gw = Gateway(args.gateway)
     try:
         try:
-            await gw.token("demo-admin")
+            await gw.login()
         except (httpx.HTTPError, ApiError) as exc:
             console.print(f"[red]cannot reach the gateway at {args.gateway} ({exc}).[/] "
                           "Start the platform with `make run` first.")
             return 2
-        hours = await gw.get("/v1/clinic-hours")
+        hours = (await gw.call(SchedulingClinicHoursOut, get_clinic_hours.asyncio_detailed,
+                               client=gw.as_())).to_dict()
         day_date, today = pick_day(hours, datetime.now(UTC))
         day = Day(gw, hours, day_date, walk_ins=today)
         day.visits = plan.plan_day(args.visits, walk_ins=today)
@@ -151,7 +175,8 @@ async def main(argv: list[str] | None = None) -> int:
                             progress)
             signed = [v for v in day.visits if v.order_id]
             await run_phase("chairs booked", signed, lambda v: plan.placed(day, v), progress)
-            board = await gw.get("/v1/board", params={"date": day_date.isoformat()})
+            board = (await gw.call(Board, get_board.asyncio_detailed, client=gw.as_(),
+                                   date=day_date)).to_dict()
             booked = sorted((v for v in signed if v.appointment_status == "booked"),
                             key=lambda v: v.start or "")
             await run_phase("visits run", booked, lambda v: plan.run_visit(day, v), progress,
@@ -163,7 +188,8 @@ async def main(argv: list[str] | None = None) -> int:
                 day.clinical.reorder = f"not tried: {exc}"
             await run_phase("claims built", given, lambda v: plan.claimed(day, v), progress)
             cycle = await bill(day, given, args.clearinghouse, progress)
-        final = await gw.get("/v1/board", params={"date": day_date.isoformat()})
+        final = (await gw.call(Board, get_board.asyncio_detailed, client=gw.as_(),
+                               date=day_date)).to_dict()
         figures = await plan.figures(day, board)
         figures = {k: v for k, v in figures.items() if k != "problems"} | clinical.figures(
             day.clinical) | revenue.figures(cycle) | {
@@ -211,10 +237,10 @@ async def sample_claim(day: Day, out: Path) -> None:
         "paid", "partially_paid", "denied")]
     if not sent:
         return
-    r = await day.gw.call("GET", f"/v1/claims/{sent[0]['id']}/x12",
-                          route="/v1/claims/{claim_id}/x12")
+    x12 = await day.gw.content(get_claims_claim_id_x12.asyncio_detailed, client=day.gw.as_(),
+                               claim_id=UUID(str(sent[0]["id"])))
     path = out / f"sample-837p-{day.day}.x12"
-    path.write_text(r.text)
+    path.write_bytes(x12)
     console.print(f"Sample 837P: {path.resolve()}")
 
 

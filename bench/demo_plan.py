@@ -11,14 +11,59 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
+from uuid import UUID
 
+from chairside_client.api.authorization import (
+    get_authorizations_authorization_id,
+    get_authorizations_metrics,
+    post_authorizations_authorization_id_answers,
+    post_authorizations_authorization_id_decision,
+    post_authorizations_authorization_id_inquire,
+    post_authorizations_authorization_id_submit,
+)
+from chairside_client.api.gateway import get_visits_order_id
+from chairside_client.api.orders import (
+    post_orders,
+    post_orders_order_id_administrations,
+    post_orders_order_id_complete,
+    post_orders_order_id_sign,
+    post_patients,
+)
+from chairside_client.api.reimbursement import get_reports_margin
+from chairside_client.api.scheduling import (
+    post_appointments_appointment_id_check_in,
+    post_appointments_appointment_id_no_show,
+    post_appointments_appointment_id_start,
+)
+from chairside_client.models import (
+    AuthorizationAuthorization,
+    AuthorizationAuthorizationAnswers,
+    AuthorizationMetricsOut,
+    AuthorizationPayerDecisionIn,
+    OrdersAdministrationIn,
+    OrdersAdministrationOut,
+    OrdersCompleteIn,
+    OrdersOrderCreate,
+    OrdersOrderOut,
+    OrdersPatientCreate,
+    OrdersPatientOut,
+    ReimbursementMarginReport,
+    SchedulingAppointmentOut,
+    SchedulingCheckInOut,
+)
+from chairside_client.models import Visit as VisitDoc
 from rich.console import Console
 from rich.table import Table
 
 from bench import demo_clinical as clinical
 from bench import people
+from bench.api import ApiError
 from bench.clinic import poll
 from bench.people import CENTER_SUPERVISORS, PARTNER_ORDERERS
+
+if TYPE_CHECKING:
+    from bench.demo_day import Day
 
 NPI = CENTER_SUPERVISORS[0].npi  # the load bench's rendering provider
 
@@ -142,7 +187,7 @@ def _orderer(v: Visit) -> str:
                              else CENTER_SUPERVISORS).id)
 
 
-async def order(day, v: Visit) -> None:
+async def order(day: Day, v: Visit) -> None:
     gw = day.gw
     body = {"mrn": f"DEMO-{uuid.uuid4().hex[:10]}", "birth_date": _birth_date(v),
             "sex": random.choice(["female", "female", "male"]),
@@ -150,8 +195,9 @@ async def order(day, v: Visit) -> None:
     if v.who == "demo-admin":
         body["practice_id"] = "demo-clinic"
     people.identify(body, v.payer, dependent=v.dependent)
-    patient = await gw.post("/v1/patients", body, who=v.who, route="/v1/patients")
-    req: dict = {"patient_id": patient["id"], "urgency": v.urgency, "payer": v.payer,
+    patient = await gw.call(OrdersPatientOut, post_patients.asyncio_detailed,
+                            client=gw.as_(v.who), body=OrdersPatientCreate.from_dict(body))
+    req: dict = {"patient_id": str(patient.id), "urgency": v.urgency, "payer": v.payer,
                  "ordering_practitioner_id": _orderer(v),
                  "diagnosis": ["G43.709" if v.kind == "biologic" else "G43.109"],
                  "lines": REGIMENS[v.regimen]}
@@ -161,18 +207,21 @@ async def order(day, v: Visit) -> None:
                     datetime.now(UTC) + timedelta(minutes=60))
         closes = day.local(time.fromisoformat(w["closes"])) - timedelta(minutes=30)
         req["requested_window"] = {"from": opens.isoformat(), "to": closes.isoformat()}
-    draft = await gw.post("/v1/orders", req, who=v.who, route="/v1/orders")
-    v.order_id = draft["id"]
-    signed = await gw.post(f"/v1/orders/{v.order_id}/sign", who=v.who,
-                           route="/v1/orders/{order_id}/sign")
-    v.signed_at = datetime.fromisoformat(signed["signed_at"])
+    draft = await gw.call(OrdersOrderOut, post_orders.asyncio_detailed, client=gw.as_(v.who),
+                          body=OrdersOrderCreate.from_dict(req))
+    v.order_id = str(draft.id)
+    signed = await gw.call(OrdersOrderOut, post_orders_order_id_sign.asyncio_detailed,
+                           client=gw.as_(v.who), order_id=draft.id)
+    v.signed_at = signed.signed_at
 
 
-async def _visit(day, v: Visit) -> dict:
-    return await day.gw.get(f"/v1/visits/{v.order_id}", route="/v1/visits/{order_id}")
+async def _visit(day: Day, v: Visit) -> dict:
+    doc = await day.gw.call(VisitDoc, get_visits_order_id.asyncio_detailed,
+                            client=day.gw.as_(), order_id=UUID(v.order_id))
+    return doc.to_dict()
 
 
-async def authorize(day, v: Visit) -> None:
+async def authorize(day: Day, v: Visit) -> None:
     """Document the PA case, submit it, and ask the payer until it decides."""
     gw = day.gw
 
@@ -183,27 +232,33 @@ async def authorize(day, v: Visit) -> None:
     if case is None:
         v.problems.append("no PA case opened")
         return
-    url = f"/v1/authorizations/{case['id']}"
-    await gw.post(f"{url}/answers", {"answers": PA_ANSWERS}, who=v.who,
-                  route="/v1/authorizations/{authorization_id}/answers")
-    r = await gw.call("POST", f"{url}/submit", who=v.who, ok=(200, 409),
-                      route="/v1/authorizations/{authorization_id}/submit")
-    case = r.json()
+    case_id = UUID(str(case["id"]))
+    await gw.call(AuthorizationAuthorization,
+                  post_authorizations_authorization_id_answers.asyncio_detailed,
+                  client=gw.as_(v.who), authorization_id=case_id,
+                  body=AuthorizationAuthorizationAnswers.from_dict({"answers": PA_ANSWERS}))
+    r = await gw.send(post_authorizations_authorization_id_submit.asyncio_detailed,
+                      client=gw.as_(v.who), authorization_id=case_id)
     if r.status_code == 409:  # electronic PA cannot be used: the payer's portal, then
-        case = await _decided_off_pas(day, v, url, case)
-        if case is None:
+        decided = await _decided_off_pas(day, v, case_id, ApiError("submit", r).body)
+        if decided is None:
             return
+        status = decided.status
+    elif isinstance(r.parsed, AuthorizationAuthorization):
+        v.case_channel, status = "pas", r.parsed.status
     else:
-        v.case_channel = "pas"
+        raise ApiError("post_authorizations_authorization_id_submit", r)
     for _ in range(4):
-        if case["status"] not in ("submitted", "pended"):
+        if status not in ("submitted", "pended"):
             break
-        case = await gw.post(f"{url}/inquire", who=v.who,
-                             route="/v1/authorizations/{authorization_id}/inquire")
-    v.case_status = case["status"]
+        status = (await gw.call(AuthorizationAuthorization,
+                                post_authorizations_authorization_id_inquire.asyncio_detailed,
+                                client=gw.as_(v.who), authorization_id=case_id)).status
+    v.case_status = str(status)
 
 
-async def _decided_off_pas(day, v: Visit, url: str, problem: dict) -> dict | None:
+async def _decided_off_pas(day: Day, v: Visit, case_id: UUID,
+                          problem: dict) -> AuthorizationAuthorization | None:
     """The PAS request is held (e.g. no verified RxNorm code for the drug): staff read the
     payer's decision on its portal and record it. The demo payer decides as its sandbox
     would (DENY- members are refused; the others get the requested units and period)."""
@@ -211,7 +266,9 @@ async def _decided_off_pas(day, v: Visit, url: str, problem: dict) -> dict | Non
     if not reasons or not all(r.startswith("missing for the PAS request: ") for r in reasons):
         v.problems.append(f"PA not submitted: {problem.get('detail')}")
         return None
-    case = await day.gw.get(url, route="/v1/authorizations/{authorization_id}")
+    case = (await day.gw.call(AuthorizationAuthorization,
+                              get_authorizations_authorization_id.asyncio_detailed,
+                              client=day.gw.as_(), authorization_id=case_id)).to_dict()
     body: dict = {"channel": "portal", "reference": f"WEB-{uuid.uuid4().hex[:8].upper()}"}
     if v.payer["member_id"].startswith("DENY-"):
         body |= {"outcome": "denied", "reason_code": "MN",
@@ -223,11 +280,13 @@ async def _decided_off_pas(day, v: Visit, url: str, problem: dict) -> dict | Non
                  "lines": [{"hcpcs": ln["hcpcs"], "approved_units": ln["requested_units"]}
                            for ln in case["lines"]]}
     v.case_channel = "portal"
-    return await day.gw.post(f"{url}/decision", body, who=v.who,
-                             route="/v1/authorizations/{authorization_id}/decision")
+    return await day.gw.call(AuthorizationAuthorization,
+                             post_authorizations_authorization_id_decision.asyncio_detailed,
+                             client=day.gw.as_(v.who), authorization_id=case_id,
+                             body=AuthorizationPayerDecisionIn.from_dict(body))
 
 
-async def placed(day, v: Visit) -> None:
+async def placed(day: Day, v: Visit) -> None:
     """Wait until the chair question is settled: booked, queued, or released."""
     async def settled():
         doc = await _visit(day, v)
@@ -258,41 +317,47 @@ def _waste(item: dict, dose: Decimal) -> Decimal:
     return strength * math.ceil(dose / strength) - dose
 
 
-async def run_visit(day, v: Visit) -> None:
-    gw, appt = day.gw, f"/v1/appointments/{v.appointment_id}"
+async def run_visit(day: Day, v: Visit) -> None:
+    gw, appt = day.gw, UUID(str(v.appointment_id))
     if v.no_show:
-        await gw.post(f"{appt}/no-show", route="/v1/appointments/{appointment_id}/no-show")
+        await gw.call(SchedulingAppointmentOut,
+                      post_appointments_appointment_id_no_show.asyncio_detailed,
+                      client=gw.as_(), appointment_id=appt)
         v.appointment_status = "no_show"
         return
-    await gw.post(f"{appt}/check-in", route="/v1/appointments/{appointment_id}/check-in")
+    await gw.call(SchedulingCheckInOut, post_appointments_appointment_id_check_in.asyncio_detailed,
+                  client=gw.as_(), appointment_id=appt)
     await clinical.at_check_in(gw, v, day.clinical)
-    await gw.post(f"{appt}/start", route="/v1/appointments/{appointment_id}/start")
+    await gw.call(SchedulingAppointmentOut, post_appointments_appointment_id_start.asyncio_detailed,
+                  client=gw.as_(), appointment_id=appt)
     t = first_given = clinical.visit_start()
     await clinical.before_drugs(gw, v, first_given)
     for ln in REGIMENS[v.regimen]:
         item = day.stock[ln["drug_code"]]
         stop = t + timedelta(minutes=ln["minutes"])
-        await gw.post(f"/v1/orders/{v.order_id}/administrations", {
-            "line_sequence": ln["sequence"], "started_at": t.isoformat(),
-            "stopped_at": stop.isoformat(), "dose_given": ln["dose"],
-            "dose_unit": ln["dose_unit"], "ndc": item["ndc"], "lot": item["lot"],
-            "wasted_amount": str(_waste(item, Decimal(ln["dose"])))},
-            route="/v1/orders/{order_id}/administrations")
+        await gw.call(OrdersAdministrationOut,
+                      post_orders_order_id_administrations.asyncio_detailed,
+                      client=gw.as_(), order_id=UUID(v.order_id),
+                      body=OrdersAdministrationIn.from_dict({
+                          "line_sequence": ln["sequence"], "started_at": t.isoformat(),
+                          "stopped_at": stop.isoformat(), "dose_given": ln["dose"],
+                          "dose_unit": ln["dose_unit"], "ndc": item["ndc"], "lot": item["lot"],
+                          "wasted_amount": str(_waste(item, Decimal(ln["dose"])))}))
         t = stop + timedelta(minutes=1)
     await clinical.react(gw, v, first_given, day.clinical)
     await clinical.discharge(gw, v, first_given, day.clinical)
     # The clinician who supervised the nurses (incident-to) renders the claim.
     supervisor = random.choice(CENTER_SUPERVISORS)
-    await gw.post(f"/v1/orders/{v.order_id}/complete", {
-        "rendering_provider_npi": supervisor.npi,
-        "supervising_practitioner_id": str(supervisor.id)},
-        route="/v1/orders/{order_id}/complete")
+    await gw.call(OrdersOrderOut, post_orders_order_id_complete.asyncio_detailed,
+                  client=gw.as_(), order_id=UUID(v.order_id),
+                  body=OrdersCompleteIn(rendering_provider_npi=supervisor.npi,
+                                        supervising_practitioner_id=supervisor.id))
     # order.administered completes the appointment in scheduling
     v.administered, v.appointment_status = True, "completed"
     await clinical.follow_up(gw, v, day.clinical)
 
 
-async def claimed(day, v: Visit) -> None:
+async def claimed(day: Day, v: Visit) -> None:
     async def built():
         return (await _visit(day, v))["claim"]
     v.claim = await poll(built, timeout_s=30)
@@ -304,7 +369,7 @@ def _d(x) -> Decimal:
     return Decimal(str(x or 0))
 
 
-async def figures(day, board: dict) -> dict:
+async def figures(day: Day, board: dict) -> dict:
     vs = day.visits
     same_day = [v for v in vs if v.urgency == "same_day" and v.order_id]
     accepted = [v for v in same_day if v.appointment_status in ("booked", "completed",
@@ -313,13 +378,16 @@ async def figures(day, board: dict) -> dict:
     remitted = [c for c in claims if c["status"] in ("paid", "partially_paid", "denied")]
     cases = [v for v in vs if v.case_status]
     util = board.get("utilization") or {}
-    metrics = await day.gw.get("/v1/authorizations/metrics", params={
-        "from": min(v.signed_at for v in vs if v.signed_at).isoformat()})
+    metrics = (await day.gw.call(AuthorizationMetricsOut,
+                                 get_authorizations_metrics.asyncio_detailed,
+                                 client=day.gw.as_(),
+                                 from_=min(v.signed_at for v in vs if v.signed_at))).to_dict()
     margin_rows = []
     if claims:
         days = sorted({c["service_date"] for c in claims})
-        report = await day.gw.get("/v1/reports/margin", params={
-            "from": days[0], "to": days[-1], "by": "visit"})
+        report = (await day.gw.call(ReimbursementMarginReport, get_reports_margin.asyncio_detailed,
+                                    client=day.gw.as_(), from_=date.fromisoformat(days[0]),
+                                    to=date.fromisoformat(days[-1]))).to_dict()
         ours = {v.order_id for v in vs}
         margin_rows = [r for r in report["rows"] if r["key"] in ours]
     return {

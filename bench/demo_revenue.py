@@ -22,12 +22,37 @@ import base64
 import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 import httpx
+from chairside_client.api.reimbursement import (
+    get_claims_claim_id,
+    get_reports_ar_aging,
+    get_reports_cycle,
+    get_underpayments,
+    post_claim_appeals_appeal_id_documents,
+    post_claim_appeals_appeal_id_file,
+    post_claims_claim_id_appeals,
+    post_claims_claim_id_submit,
+)
+from chairside_client.models import (
+    GetUnderpaymentsStatus,
+    ReimbursementAppealIn,
+    ReimbursementAppealOut,
+    ReimbursementArAgingOut,
+    ReimbursementClaimOut,
+    ReimbursementCycleReportOut,
+    ReimbursementDocumentIn,
+    ReimbursementDocumentOut,
+    ReimbursementFileIn,
+    ReimbursementUnderpaymentPage,
+)
 
-from bench.clinic import ApiError, Gateway, poll
+from bench.api import ApiError, Gateway
+from bench.clinic import poll
 
 PAID = {"remit": "paid"}
 SCENARIOS: dict[str, dict[str, Any]] = {
@@ -56,6 +81,11 @@ class Cycle:
 
     def with_role(self, *roles: str) -> list[dict]:
         return [self.claims[i] for i, r in self.roles.items() if r in roles]
+
+
+async def claim(gw: Gateway, claim_id: str) -> dict:
+    return (await gw.call(ReimbursementClaimOut, get_claims_claim_id.asyncio_detailed,
+                          client=gw.as_(), claim_id=UUID(claim_id))).to_dict()
 
 
 def assign(claims: Iterable[dict]) -> dict[str, str]:
@@ -101,8 +131,9 @@ async def _submit(gw: Gateway, cycle: Cycle, claim_id: str, attempts: int = 6) -
     versions = len(cycle.claims[claim_id].get("submissions") or [])
     for attempt in range(attempts):
         try:
-            cycle.claims[claim_id] = await gw.post(f"/v1/claims/{claim_id}/submit",
-                                                   route="/v1/claims/{claim_id}/submit")
+            cycle.claims[claim_id] = (await gw.call(
+                ReimbursementClaimOut, post_claims_claim_id_submit.asyncio_detailed,
+                client=gw.as_(), claim_id=UUID(claim_id))).to_dict()
             return
         except ApiError as exc:
             if exc.status != 503 or attempt == attempts - 1:
@@ -110,9 +141,9 @@ async def _submit(gw: Gateway, cycle: Cycle, claim_id: str, attempts: int = 6) -
                 return
         await asyncio.sleep(2 ** attempt)
         with contextlib.suppress(ApiError):
-            claim = await gw.get(f"/v1/claims/{claim_id}", route="/v1/claims/{claim_id}")
-            cycle.claims[claim_id] = claim
-            if claim["status"] != before or len(claim["submissions"]) > versions:
+            latest = await claim(gw, claim_id)
+            cycle.claims[claim_id] = latest
+            if latest["status"] != before or len(latest["submissions"]) > versions:
                 return  # the first try went through after all
 
 
@@ -123,9 +154,9 @@ async def _wait(gw: Gateway, cycle: Cycle, wanted: dict[str, tuple[str, ...]],
 
     async def settled() -> bool:
         for claim_id in list(pending):
-            claim = await gw.get(f"/v1/claims/{claim_id}", route="/v1/claims/{claim_id}")
-            cycle.claims[claim_id] = claim
-            if claim["status"] in pending[claim_id]:
+            latest = await claim(gw, claim_id)
+            cycle.claims[claim_id] = latest
+            if latest["status"] in pending[claim_id]:
                 del pending[claim_id]
         return not pending
 
@@ -135,37 +166,45 @@ async def _wait(gw: Gateway, cycle: Cycle, wanted: dict[str, tuple[str, ...]],
                            for i in pending]
 
 
-async def _appeal(gw: Gateway, cycle: Cycle, claim: dict) -> None:
+async def _appeal(gw: Gateway, cycle: Cycle, denied: dict) -> None:
     """Appeal the denial with the visit's note, and file it."""
     try:
-        appeal = await gw.post(f"/v1/claims/{claim['id']}/appeals", {
-            "reason": "medically necessary: migraine refractory to oral therapy, see note"},
-            route="/v1/claims/{claim_id}/appeals")
-        route = "/v1/claim-appeals/{appeal_id}"
-        doc = await gw.post(f"/v1/claim-appeals/{appeal['id']}/documents", {
-            "type_code": "11506-3", "type_display": "Progress note",
-            "content_type": "application/pdf", "title": "Infusion visit note",
-            "date": claim["service_date"], "author_id": "Practitioner/demo",
-            "data": base64.b64encode(NOTE).decode()}, route=route + "/documents")
-        filed = await gw.post(f"/v1/claim-appeals/{appeal['id']}/file",
-                              {"payer_reference": f"RDT-{claim['account_number'][:8]}"},
-                              route=route + "/file")
-        cycle.appeals.append({**filed, "document_ids": [doc["id"]]})
-        cycle.claims[claim["id"]] = await gw.get(f"/v1/claims/{claim['id']}",
-                                                 route="/v1/claims/{claim_id}")
+        appeal = await gw.call(ReimbursementAppealOut,
+                               post_claims_claim_id_appeals.asyncio_detailed,
+                               client=gw.as_(), claim_id=UUID(denied["id"]),
+                               body=ReimbursementAppealIn(reason=(
+                                   "medically necessary: migraine refractory to oral therapy, "
+                                   "see note")))
+        doc = await gw.call(ReimbursementDocumentOut,
+                            post_claim_appeals_appeal_id_documents.asyncio_detailed,
+                            client=gw.as_(), appeal_id=appeal.id,
+                            body=ReimbursementDocumentIn.from_dict({
+                                "type_code": "11506-3", "type_display": "Progress note",
+                                "content_type": "application/pdf",
+                                "title": "Infusion visit note", "date": denied["service_date"],
+                                "author_id": "Practitioner/demo",
+                                "data": base64.b64encode(NOTE).decode()}))
+        filed = await gw.call(ReimbursementAppealOut,
+                              post_claim_appeals_appeal_id_file.asyncio_detailed,
+                              client=gw.as_(), appeal_id=appeal.id, body=ReimbursementFileIn(
+                                  payer_reference=f"RDT-{denied['account_number'][:8]}"))
+        cycle.appeals.append({**filed.to_dict(), "document_ids": [str(doc.id)]})
+        cycle.claims[denied["id"]] = await claim(gw, denied["id"])
     except ApiError as exc:
         cycle.problems.append(f"appeal not filed: {exc}")
 
 
 async def read_reports(gw: Gateway, cycle: Cycle, day: str) -> None:
     """The underpayment worklist's lines for our claims, and the day's cycle reports."""
-    period = {"from": day, "to": day}
-    page = await gw.get("/v1/underpayments", params=period | {"status": "underpaid"},
-                        route="/v1/underpayments")
-    cycle.underpaid = [x for x in page["items"] if x["claim_id"] in cycle.roles]
-    cycle.report = await gw.get("/v1/reports/cycle", params=period, route="/v1/reports/cycle")
-    cycle.aging = await gw.get("/v1/reports/ar-aging", params=period,
-                               route="/v1/reports/ar-aging")
+    on = date.fromisoformat(day)
+    page = await gw.call(ReimbursementUnderpaymentPage, get_underpayments.asyncio_detailed,
+                         client=gw.as_(), status=GetUnderpaymentsStatus.UNDERPAID, from_=on, to=on)
+    lines = [x.to_dict() for x in page.items]
+    cycle.underpaid = [x for x in lines if x["claim_id"] in cycle.roles]
+    cycle.report = (await gw.call(ReimbursementCycleReportOut, get_reports_cycle.asyncio_detailed,
+                                  client=gw.as_(), from_=on, to=on)).to_dict()
+    cycle.aging = (await gw.call(ReimbursementArAgingOut, get_reports_ar_aging.asyncio_detailed,
+                                 client=gw.as_(), from_=on, to=on)).to_dict()
 
 
 def _pct(rate: str | None) -> str:

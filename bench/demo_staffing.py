@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from chairside_client.api.scheduling import get_staffing_forecast, get_staffing_forecast_svg
+from chairside_client.models import SchedulingStaffingForecastOut
 from rich.console import Console
 from rich.table import Table
 
-from bench.clinic import Gateway
-
-FORECAST, CHART = "/v1/staffing/forecast", "/v1/staffing/forecast.svg"
+from bench.api import Gateway
 
 
 def monday(day: date) -> date:
@@ -57,12 +57,15 @@ def write_chart(out: Path, week: str, content: bytes) -> Path:
 
 async def report(gw: Gateway, console: Console, day: date, out: Path) -> Path:
     """Print the week's staffing summary and write its chart; the chart's path."""
-    week = monday(day).isoformat()
-    doc = await gw.get(FORECAST, params={"week": week}, route=FORECAST)
-    chart = await gw.call("GET", CHART, params={"week": week}, route=CHART)
+    week = monday(day)
+    forecast = await gw.call(SchedulingStaffingForecastOut, get_staffing_forecast.asyncio_detailed,
+                             client=gw.as_(), week=week)
+    chart = await gw.content(get_staffing_forecast_svg.asyncio_detailed, client=gw.as_(),
+                             week=week)
+    doc = forecast.to_dict()
     console.print(summary_table(doc))
     for line in summary_lines(doc):
         console.print(line)
-    path = write_chart(out, week, chart.content)
+    path = write_chart(out, week.isoformat(), chart)
     console.print(f"Staffing chart: {path.resolve()}")
     return path

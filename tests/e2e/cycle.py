@@ -9,8 +9,32 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 import httpx
+from chairside_client.api.orders import (
+    post_orders_order_id_administrations,
+    post_orders_order_id_complete,
+)
+from chairside_client.api.reimbursement import (
+    post_claims_claim_id_replace,
+    post_claims_claim_id_submit,
+    post_claims_claim_id_void,
+)
+from chairside_client.api.scheduling import (
+    post_appointments_appointment_id_check_in,
+    post_appointments_appointment_id_start,
+)
+from chairside_client.models import (
+    OrdersAdministrationIn,
+    OrdersAdministrationOut,
+    OrdersCompleteIn,
+    OrdersOrderOut,
+    ReimbursementClaimActionIn,
+    ReimbursementClaimOut,
+    SchedulingAppointmentOut,
+    SchedulingCheckInOut,
+)
 
 from bench import people
 
@@ -19,10 +43,12 @@ from .visits import (
     STOCK,
     SUPERVISOR,
     chair_time_completed,
+    claim_now,
     discharge_ready,
     give,
     new_order,
     new_patient,
+    sign,
     status_of,
     visit_when,
 )
@@ -39,7 +65,7 @@ async def ready_claim(api: Api, payer: dict, *, patient: dict | None = None,
     patient = patient or await new_patient(api, payer=payer, demographics=people.demographics(
         "female"))
     draft = await new_order(api, patient["id"], KETOROLAC, payer=payer)
-    await api.post(f"/v1/orders/{draft['id']}/sign", who="demo-partner")
+    await sign(api, draft["id"])
     v = await visit_when(api, draft["id"], lambda v: status_of(v["appointment"]) == "booked"
                          and v["order"]["status"] == "scheduled", "booked",
                          who="demo-partner")
@@ -54,18 +80,25 @@ async def ready_claim(api: Api, payer: dict, *, patient: dict | None = None,
 
 async def give_at(api: Api, order: dict, appointment_id: str, at: datetime) -> None:
     """The one-line visit of ``order`` with its push recorded as given at ``at``."""
-    await api.post(f"/v1/appointments/{appointment_id}/check-in")
-    await api.post(f"/v1/appointments/{appointment_id}/start")
+    staff, appointment, order_id = await api.as_(), UUID(appointment_id), UUID(order["id"])
+    await api.call(SchedulingCheckInOut, post_appointments_appointment_id_check_in.asyncio_detailed,
+                   client=staff, appointment_id=appointment)
+    await api.call(SchedulingAppointmentOut,
+                   post_appointments_appointment_id_start.asyncio_detailed,
+                   client=staff, appointment_id=appointment)
     [line] = order["lines"]
     ndc, lot = STOCK[line["drug_code"]]
-    await api.post(f"/v1/orders/{order['id']}/administrations", {
-        "line_sequence": line["sequence"], "started_at": at.isoformat(),
-        "stopped_at": (at + timedelta(minutes=1)).isoformat(), "dose_given": line["dose"],
-        "dose_unit": line["dose_unit"], "ndc": ndc, "lot": lot, "wasted_amount": "0"})
+    await api.call(OrdersAdministrationOut, post_orders_order_id_administrations.asyncio_detailed,
+                   client=staff, order_id=order_id, body=OrdersAdministrationIn.from_dict({
+                       "line_sequence": line["sequence"], "started_at": at.isoformat(),
+                       "stopped_at": (at + timedelta(minutes=1)).isoformat(),
+                       "dose_given": line["dose"], "dose_unit": line["dose_unit"], "ndc": ndc,
+                       "lot": lot, "wasted_amount": "0"}))
     await discharge_ready(api, order, min(at, datetime.now(UTC)) - timedelta(minutes=5))
-    await api.post(f"/v1/orders/{order['id']}/complete", {
-        "rendering_provider_npi": SUPERVISOR.npi,
-        "supervising_practitioner_id": str(SUPERVISOR.id)})
+    await api.call(OrdersOrderOut, post_orders_order_id_complete.asyncio_detailed,
+                   client=staff, order_id=order_id,
+                   body=OrdersCompleteIn(rendering_provider_npi=SUPERVISOR.npi,
+                                         supervising_practitioner_id=SUPERVISOR.id))
     await chair_time_completed(api, appointment_id)
 
 
@@ -87,9 +120,17 @@ async def submit(api: Api, claim_id: str, action: str = "submit",
     """POST .../submit (or replace / void). The call sends the 837P to the clearinghouse
     before it answers; on a loaded machine that can outlast the gateway's upstream timeout
     (503) while the service finishes it: then the claim is read until the new version shows."""
-    before = len((await api.get(f"/v1/claims/{claim_id}"))["submissions"])
+    before = len((await claim_now(api, claim_id))["submissions"])
+    staff, claim = await api.as_(), UUID(claim_id)
     try:
-        return await api.post(f"/v1/claims/{claim_id}/{action}", body)
+        if action == "submit":
+            return await api.wire(ReimbursementClaimOut,
+                                  post_claims_claim_id_submit.asyncio_detailed,
+                                  client=staff, claim_id=claim)
+        op = {"replace": post_claims_claim_id_replace,
+              "void": post_claims_claim_id_void}[action].asyncio_detailed
+        return await api.wire(ReimbursementClaimOut, op, client=staff, claim_id=claim,
+                              body=ReimbursementClaimActionIn.from_dict(body or {}))
     except ApiError as exc:
         if exc.status != 503:
             raise
@@ -106,7 +147,7 @@ async def claim_when(api: Api, claim_id: str, statuses: set[str], what: str, *,
     seen: list[dict] = []
 
     async def check():
-        c = await api.get(f"/v1/claims/{claim_id}")
+        c = await claim_now(api, claim_id)
         seen[:] = [c]
         return c if c["status"] in statuses and also(c) else None
     try:

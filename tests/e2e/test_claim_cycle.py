@@ -18,7 +18,7 @@ from .cycle import (
     sent_batches,
     submit,
 )
-from .visits import medicare, summit
+from .visits import claim_now, medicare, summit, x12_of
 
 pytestmark = pytest.mark.e2e
 SETTLED = {"accepted", "rejected"}
@@ -92,7 +92,7 @@ async def test_case_15_a_paid_claim_is_replaced_with_frequency_7_and_ref_f8(stac
     latest = replaced["submissions"][-1]
     assert (latest["clm01"], latest["frequency"], latest["original_icn"]) == (
         f"{account}-2", "7", icn)
-    segs = segments((await api.request("GET", f"/v1/claims/{claim['id']}/x12")).text)
+    segs = segments(await x12_of(api, claim['id']))
     [clm] = [s for s in segs if s.startswith("CLM*")]
     assert clm.split("*")[1] == f"{account}-2" and clm.split("*")[5].endswith(":7")
     assert f"REF*F8*{icn}" in segs
@@ -113,10 +113,9 @@ async def test_case_16_a_void_without_an_icn_is_refused_naming_it(stack, api):
     accepted = await claim_when(api, claim["id"], SETTLED, "277CA applied")
     assert accepted["status"] == "accepted" and accepted["payer_claim_number"] is None
     with pytest.raises(ApiError) as refused:
-        await api.post(f"/v1/claims/{claim['id']}/void",
-                       {"reason": "billed to the wrong payer"})
+        await submit(api, claim["id"], "void", {"reason": "billed to the wrong payer"})
     assert refused.value.status == 409
     assert refused.value.response.headers["content-type"].startswith("application/problem+json")
     assert "payer_claim_number" in str(refused.value.body), refused.value.body
-    after = await api.get(f"/v1/claims/{claim['id']}")
+    after = await claim_now(api, claim['id'])
     assert after["status"] == "accepted" and len(after["submissions"]) == 1

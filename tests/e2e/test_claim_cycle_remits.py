@@ -8,12 +8,28 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from uuid import UUID
 
 import pytest
+from chairside_client.api.orders import post_patients_patient_id_coverages
+from chairside_client.api.reimbursement import (
+    get_claims,
+    get_claims_denials,
+    get_remittances_quarantine,
+    get_underpayments,
+)
+from chairside_client.models import (
+    GetUnderpaymentsStatus,
+    OrdersCoverageIn,
+    OrdersCoverageOut,
+    ReimbursementPageClaimOut,
+    ReimbursementPageQuarantinedRemittance,
+    ReimbursementUnderpaymentPage,
+)
 
 from bench import people
 
-from .client import ApiError
+from .client import Api, ApiError
 from .cycle import (
     claim_when,
     clp,
@@ -26,7 +42,15 @@ from .cycle import (
     segments,
     submit,
 )
-from .visits import billing_npi, medicare, new_patient, remittance_for, summit
+from .visits import billing_npi, claim_now, medicare, new_patient, remittance_for, summit, x12_of
+
+
+async def underpayments(api: Api, day: str, status: str) -> list[dict]:
+    on = date.fromisoformat(day)
+    page = await api.wire(ReimbursementUnderpaymentPage, get_underpayments.asyncio_detailed,
+                          client=await api.as_(), from_=on, to=on,
+                          status=GetUnderpaymentsStatus(status))
+    return page["items"]
 
 pytestmark = pytest.mark.e2e
 
@@ -60,7 +84,7 @@ async def test_case_17_the_same_835_resent_with_crlf_and_a_new_isa13_posts_once(
     second = await post_835(api, again)
     assert second["duplicate"] is True
     assert second["remittances"] == [] and second["claims"] == []  # nothing posted again
-    after = await api.get(f"/v1/claims/{claim['id']}")
+    after = await claim_now(api, claim['id'])
     assert after["status"] == "paid" and len(after["payments"]) == 1
     assert after["payments"][0]["remittance_id"] == first["remittances"][0]["id"]
     assert money(after["paid_amount"]) == money(first["claims"][0]["paid"]) > 0
@@ -77,7 +101,7 @@ async def test_cases_19_20_reversal_and_correction_net(stack, api):
         one, "1", paid=fixed, adjust=lambda ln, p: [("CO", "45", money(ln["charge"]) - p)],
         icn=one["payer_claim_number"])]))
     assert money(body["remittances"][0]["payment_amount"]) == sum(fixed.values()) - charge
-    after = await api.get(f"/v1/claims/{one['id']}")
+    after = await claim_now(api, one['id'])
     assert money(after["paid_amount"]) == sum(fixed.values())
     assert [(p["status_code"], money(p["paid"])) for p in after["payments"]] == [
         ("1", charge), ("22", -charge), ("1", sum(fixed.values()))]
@@ -85,11 +109,11 @@ async def test_cases_19_20_reversal_and_correction_net(stack, api):
     two = await paid_by_sandbox(stack, api, summit(f"S{new_control()}"))
     reversal = remit(two, npi, [in_full(two, "22", -1)])
     await post_835(api, reversal)
-    reopened = await api.get(f"/v1/claims/{two['id']}")
+    reopened = await claim_now(api, two['id'])
     assert (reopened["status"], money(reopened["paid_amount"])) == ("reversed", 0)
     await post_835(api, remit(two, npi, [in_full(two)]))
     assert (await post_835(api, reversal.replace("~\n", "~\r\n")))["duplicate"] is True
-    final = await api.get(f"/v1/claims/{two['id']}")
+    final = await claim_now(api, two['id'])
     assert (final["status"], money(final["paid_amount"])) == ("paid", money(two["total_charge"]))
     assert len(final["payments"]) == 3
 
@@ -102,7 +126,7 @@ async def test_case_21_a_plb_wo_leaves_a_deferred_recoupment_open_on_the_claim(s
                                      plb=(("WO", icn, Decimal("-150")),)))
     assert money(body["remittances"][0]["payment_amount"]) == -money(
         claim["total_charge"]) + 150
-    view = await api.get(f"/v1/claims/{claim['id']}")
+    view = await claim_now(api, claim['id'])
     assert money(view["open_recoupment"]) == 150
     assert [(a["reason"], a["reference"], money(a["amount"]))
             for a in view["provider_adjustments"]] == [("WO", icn, Decimal(-150))]
@@ -122,10 +146,11 @@ async def test_case_22_an_unbalanced_835_is_quarantined_and_nothing_posts(stack,
     assert refused.value.status == 422
     assert refused.value.body["type"] == "urn:chairside:problem:remittance-rejected"
     assert "BPR02" in refused.value.body["errors"][0]["message"]
-    kept = await api.pages("/v1/remittances/quarantine")
+    kept = await api.every(ReimbursementPageQuarantinedRemittance,
+                           get_remittances_quarantine.asyncio_detailed, client=await api.as_())
     [mine] = [q for q in kept if q["id"] == refused.value.body["quarantine_id"]]
     assert mine["trace_number"] == "EFT22BAD" and mine["reasons"] == refused.value.body["errors"]
-    after = await api.get(f"/v1/claims/{claim['id']}")
+    after = await claim_now(api, claim['id'])
     assert (after["status"], after["payments"], after["paid_amount"]) == ("accepted", [], "0.00")
 
 
@@ -138,9 +163,8 @@ async def test_cases_23_24_short_pay_is_underpaid_co_253_on_medicare_is_not(stac
     await submit(api, claim["id"])
     await claim_when(api, claim["id"], {"paid"}, "short-paid by the sandbox")
     day = claim["service_date"]
-    flagged = await api.get("/v1/underpayments", params={"from": day, "to": day,
-                                                         "status": "underpaid"})
-    mine = [v for v in flagged["items"] if v["claim_id"] == claim["id"]]
+    flagged = await underpayments(api, day, "underpaid")
+    mine = [v for v in flagged if v["claim_id"] == claim["id"]]
     assert {v["code"] for v in mine} == {ln["code"] for ln in claim["lines"]}
     for v in mine:
         ln = next(x for x in claim["lines"] if x["code"] == v["code"])
@@ -153,8 +177,7 @@ async def test_cases_23_24_short_pay_is_underpaid_co_253_on_medicare_is_not(stac
     await post_835(api, remittance_for(fair, trace=f"EFT{new_control()}",
                                        payee=await billing_npi(api)))
     every = [v for status in ("underpaid", "overpaid", "within_tolerance")
-             for v in (await api.get("/v1/underpayments", params={
-                 "from": day, "to": day, "status": status}))["items"]]
+             for v in await underpayments(api, day, status)]
     rows = [v for v in every if v["claim_id"] == fair["id"]]
     assert rows and {v["status"] for v in rows} == {"within_tolerance"}, rows
     assert all(money(v["variance"]) == 0 and money(v["sequestration"]) > 0 for v in rows)
@@ -168,11 +191,10 @@ async def test_case_25_zero_pay_to_the_deductible_is_paid_zero_not_denied(stack,
                                      ("PR", "1", money(ln["allowed"]))])
     body = await post_835(api, remit(claim, await billing_npi(api), [zero]))
     assert body["claims"][0]["outcome"] == "paid_zero"
-    after = await api.get(f"/v1/claims/{claim['id']}")
+    after = await claim_now(api, claim['id'])
     assert (after["status"], money(after["paid_amount"])) == ("paid_zero", 0)
     assert money(after["patient_responsibility"]) == money(claim["allowed"])
-    denials = await api.get("/v1/claims/denials")
-    denials = denials["items"] if isinstance(denials, dict) else denials
+    denials = await api.wire(list, get_claims_denials.asyncio_detailed, client=await api.as_())
     assert claim["id"] not in {d["claim_id"] for d in denials}
 
 
@@ -180,9 +202,12 @@ async def medicare_patient_with_secondary(api) -> tuple[dict, dict]:
     payer = medicare()
     patient = await new_patient(api, payer=payer, demographics=people.demographics("male"),
                                 sex="male", birth_date="1950-03-09")
-    await api.post(f"/v1/patients/{patient['id']}/coverages", {
-        "payer_id": "summit-health", "plan_id": "summit-ppo",
-        "member_id": f"S{new_control()}", "relationship": "self", "priority": "secondary"})
+    await api.call(OrdersCoverageOut, post_patients_patient_id_coverages.asyncio_detailed,
+                   client=await api.as_(), patient_id=UUID(patient["id"]),
+                   body=OrdersCoverageIn.from_dict({
+                       "payer_id": "summit-health", "plan_id": "summit-ppo",
+                       "member_id": f"S{new_control()}", "relationship": "self",
+                       "priority": "secondary"}))
     return patient, payer
 
 
@@ -192,11 +217,12 @@ async def test_case_26_a_crossover_builds_no_secondary(stack, api):
     await submit(api, claim["id"])
     crossed = clp(claim, "19", remarks=("MA18",))
     await post_835(api, remit(claim, await billing_npi(api), [crossed]))
-    after = await api.get(f"/v1/claims/{claim['id']}")
+    after = await claim_now(api, claim['id'])
     assert after["awaiting_crossover"] is True and after["payments"][0]["crossover"] is True
     assert (after["cob"]["state"], after["cob"]["secondary_claim_id"]) == (
         "awaiting_crossover", None)
-    listed = await api.pages("/v1/claims", params={"order_id": claim["order_id"]})
+    listed = await api.every(ReimbursementPageClaimOut, get_claims.asyncio_detailed,
+                             client=await api.as_(), order_id=UUID(claim["order_id"]))
     assert [c["id"] for c in listed] == [claim["id"]]
 
 
@@ -208,9 +234,9 @@ async def test_case_27_the_secondary_claim_carries_the_primary_paid(stack, api):
     primary = await claim_when(api, claim["id"], {"paid"}, "primary paid by the sandbox",
                                also=lambda c: c["cob"] is not None)
     assert primary["cob"]["state"] == "secondary_built", primary["cob"]
-    secondary = await api.get(f"/v1/claims/{primary['cob']['secondary_claim_id']}")
+    secondary = await claim_now(api, primary['cob']['secondary_claim_id'])
     assert (secondary["payer_id"], secondary["cob"]["role"]) == ("summit-health", "secondary")
-    segs = segments((await api.request("GET", f"/v1/claims/{secondary['id']}/x12")).text)
+    segs = segments(await x12_of(api, secondary['id']))
     assert f"AMT*D*{money(primary['paid_amount']).normalize():f}" in segs
     svd = [s.split("*") for s in segs if s.startswith("SVD*")]
     assert sorted(money(s[2]) for s in svd) == sorted(money(ln["paid"])
@@ -225,7 +251,7 @@ async def test_case_27_the_secondary_claim_carries_the_primary_paid(stack, api):
 async def test_case_28_a_medicare_visit_13_months_ago_is_past_timely_filing(stack, api):
     given = datetime.now(UTC) - timedelta(days=396)
     made = await ready_claim(api, medicare(), given_at=given)
-    claim = await api.get(f"/v1/claims/{made['id']}")
+    claim = await claim_now(api, made['id'])
     assert claim["service_date"] == given.date().isoformat() or abs(
         (date.fromisoformat(claim["service_date"]) - given.date()).days) <= 1
     # Medicare FFS: one calendar year from the date of service (29 Feb -> 28 Feb)
@@ -238,5 +264,5 @@ async def test_case_28_a_medicare_visit_13_months_ago_is_past_timely_filing(stac
     assert blocked.value.status == 409
     assert blocked.value.body["deadline"] == claim["filing_deadline"]
     assert "timely" in blocked.value.body["type"]
-    after = await api.get(f"/v1/claims/{claim['id']}")
+    after = await claim_now(api, claim['id'])
     assert (after["status"], after["submissions"]) == ("ready", [])

@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from bench import demo_staffing
-from bench.clinic import Gateway
+from bench.api import Gateway
 
 DOC = {
     "week": "2026-12-14", "timezone": "America/New_York",
@@ -68,6 +68,7 @@ async def test_the_staffing_report_against_the_platform(stack, tmp_path):
     gw = Gateway(stack.gateway_url)
     console = Console(width=200, record=True)
     try:
+        await gw.login("demo-admin")
         path = await demo_staffing.report(gw, console, datetime.now(UTC).date(), tmp_path)
     finally:
         await gw.aclose()

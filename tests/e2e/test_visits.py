@@ -12,9 +12,18 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import pytest
+from chairside_client.api.authorization import get_authorizations
+from chairside_client.api.orders import patch_orders_order_id, post_orders_order_id_cancel
+from chairside_client.models import (
+    AuthorizationAuthorizationPage,
+    OrdersCancelIn,
+    OrdersOrderOut,
+    OrdersOrderUpdate,
+)
 
 from .client import ApiError
 from .reconcile import reconcile
@@ -26,6 +35,8 @@ from .visits import (
     NPI,
     STOCK,
     accepted_by_the_payer,
+    board_of,
+    case_of,
     codes,
     document_and_find_held,
     give,
@@ -36,6 +47,7 @@ from .visits import (
     new_patient,
     pay,
     record_payer_decision,
+    sign,
     status_of,
     submit_and_export,
     summit,
@@ -59,7 +71,7 @@ async def test_same_day_migraine_cocktail_without_pa(stack, api):
     assert draft["status"] == "draft" and draft["practice_id"] == "demo-partner"
     assert not [f for f in draft["findings"] if f["severity"] == "block"]
     assert draft["requires_driver"] is True  # prochlorperazine and diphenhydramine sedate
-    signed = await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    signed = await sign(api, oid)
     assert signed["status"] == "signed" and signed["signed_at"]
 
     # order.signed -> authorization: no PA for these drugs; scheduling: hold -> booked today
@@ -121,7 +133,8 @@ async def test_same_day_migraine_cocktail_without_pa(stack, api):
     final = await visit(api, oid)
     assert final["order"]["status"] == "administered"
     assert final["appointment"]["status"] == "completed"
-    assert (await api.get("/v1/authorizations", params={"order_id": oid}))["items"] == []
+    assert await api.every(AuthorizationAuthorizationPage, get_authorizations.asyncio_detailed,
+                           client=await api.as_(), order_id=UUID(oid)) == []
     assert final["claim"]["status"] == "paid"
 
 
@@ -134,7 +147,7 @@ async def test_eptinezumab_pa_held_for_pas_then_approved_through_the_payer_porta
                             payer=payer, diagnosis=("G43.709",),
                             window=(now + timedelta(hours=1), now + timedelta(hours=6)))
     ORDERS_SEEN["eptinezumab"] = oid = draft["id"]
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
 
     # PA needed: a draft case with questions; the chair is only held meanwhile
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "held"
@@ -142,7 +155,7 @@ async def test_eptinezumab_pa_held_for_pas_then_approved_through_the_payer_porta
     assert v["order"]["authorization_status"] == "pending"
     assert v["appointment"]["hold_expires_at"] is not None
     case_id = v["authorization"]["id"]
-    case = await api.get(f"/v1/authorizations/{case_id}", who="demo-partner")
+    case = await case_of(api, case_id)
     assert case["payer"]["payer_id"] == "summit-health"
     assert [(ln["hcpcs"], ln["requested_units"]) for ln in case["lines"]] == [("J3032", 100)]
     assert "J3032.prescriber-specialty" in case["missing"]
@@ -194,7 +207,7 @@ async def test_denied_pa_releases_the_chair_hold(stack, api):
                             payer=payer, diagnosis=("G43.709",),
                             window=(now + timedelta(hours=1), now + timedelta(hours=6)))
     ORDERS_SEEN["denied"] = oid = draft["id"]
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "held"
                          and status_of(v["authorization"]) == "draft", "held + draft case")
     held = v["appointment"]
@@ -217,7 +230,7 @@ async def test_denied_pa_releases_the_chair_hold(stack, api):
     order = v["order"]
     assert v["claim"] is None
     # The chair time is free again: the board no longer has the hold on that chair.
-    board = await api.get("/v1/board", params={"date": local_date(stack, held["start"])})
+    board = await board_of(api, local_date(stack, held["start"]))
     [chair] = [c for c in board["chairs"] if c["chair_id"] == held["chair_id"]]
     assert all(a["id"] != held["id"] or a["status"] == "cancelled"
                for a in chair["appointments"])
@@ -244,7 +257,7 @@ async def test_pediatric_order_blocked_by_a_dose_check_then_corrected(stack, api
     [block] = [f for f in draft["findings"] if f["severity"] == "block"]
     assert (block["code"], block["line"]) == ("pediatric_dose_above_cap", 3)
     with pytest.raises(ApiError) as refused:
-        await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+        await sign(api, oid)
     assert refused.value.status == 409
     assert [f["code"] for f in refused.value.body["findings"]] == ["pediatric_dose_above_cap"]
     # nothing left the orders service: no hold, no PA decision
@@ -253,9 +266,11 @@ async def test_pediatric_order_blocked_by_a_dose_check_then_corrected(stack, api
     assert v["authorization"] is None
 
     lines[2]["dose"] = "12.5"
-    fixed = await api.patch(f"/v1/orders/{oid}", {"lines": lines}, who="demo-partner")
+    fixed = await api.wire(OrdersOrderOut, patch_orders_order_id.asyncio_detailed,
+                           client=await api.as_("demo-partner"), order_id=UUID(oid),
+                           body=OrdersOrderUpdate.from_dict({"lines": lines}))
     assert not [f for f in fixed["findings"] if f["severity"] == "block"]
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked",
                          "booked on a pediatric chair")
     appt = v["appointment"]
@@ -290,7 +305,7 @@ async def test_cancellation_after_booking_frees_the_chair_for_the_same_day_queue
     now_local = datetime.now(tz)
     hours = await api.get("/v1/clinic-hours")
     chairs = await api.get("/v1/chairs")
-    board = await api.get("/v1/board", params={"date": now_local.date().isoformat()})
+    board = await board_of(api, now_local.date().isoformat())
     busy = {c["chair_id"] for c in board["chairs"]
             if any(a["status"] not in ("cancelled", "no_show") for a in c["appointments"])}
     free = next(c for c in chairs if c["active"] and c["id"] not in busy
@@ -318,8 +333,9 @@ async def test_cancellation_after_booking_frees_the_chair_for_the_same_day_queue
                               "second queued")
         assert v2["order"]["status"] == "signed"
 
-        cancelled = await api.post(f"/v1/orders/{first}/cancel",
-                                   {"reason": "patient feels better"}, who="demo-partner")
+        cancelled = await api.wire(OrdersOrderOut, post_orders_order_id_cancel.asyncio_detailed,
+                                   client=await api.as_("demo-partner"), order_id=UUID(first),
+                                   body=OrdersCancelIn(reason="patient feels better"))
         assert cancelled["status"] == "cancelled"
         v1 = await visit_when(api, first, lambda v: status_of(v["appointment"]) == "cancelled",
                               "first released")
@@ -343,7 +359,7 @@ def _hours_body(hours: dict) -> dict:
 async def _signed_cocktail(api) -> str:
     patient = await new_patient(api)
     order = await new_order(api, patient["id"], COCKTAIL, urgency="same_day", payer=MEDICARE)
-    await api.post(f"/v1/orders/{order['id']}/sign", who="demo-partner")
+    await sign(api, order["id"])
     return order["id"]
 
 

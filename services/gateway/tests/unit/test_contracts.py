@@ -118,7 +118,9 @@ def test_a_path_names_its_module_and_a_clash_is_refused():
 
 
 def _inline(doc: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> Any:
-    """`node` with every $ref of `doc` replaced by what it names (a cycle stays a $ref)."""
+    """`node` with every $ref of `doc` replaced by what it names (a cycle stays a $ref), less
+    the named schema's title: the public document titles a component by its public name
+    (`orders.OrderOut`, see openapi._Components), the service by its class name."""
     if isinstance(node, list):
         return [_inline(doc, v, seen) for v in node]
     if not isinstance(node, dict):
@@ -127,7 +129,8 @@ def _inline(doc: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> Any:
         name = node["$ref"].rsplit("/", 1)[-1]
         if name in seen:
             return {"$ref": "(cycle)"}
-        target = doc["components"]["schemas"][name]
+        target = {k: v for k, v in doc["components"]["schemas"][name].items()
+                  if k != "title"}
         rest = {k: v for k, v in node.items() if k != "$ref"}
         return _inline(doc, {**target, **rest}, (*seen, name))
     return {k: _inline(doc, v, seen) for k, v in node.items()}

@@ -70,7 +70,9 @@ def _own_path_params(route: Route) -> list[dict[str, Any]]:
 
 
 class _Components:
-    """The services' component schemas the document uses, named `<service>.<Name>`."""
+    """The services' component schemas the document uses, named `<service>.<Name>` and titled
+    so: two services may each have a `CriterionOut`, and a client generator names a class by
+    its schema's title (the typed client, clients/python)."""
 
     def __init__(self) -> None:
         self.schemas: dict[str, Any] = {}
@@ -91,7 +93,8 @@ class _Components:
                 if public_name not in self.schemas:
                     self.schemas[public_name] = {}  # placeholder: cycles end here
                     schema = public.document(service)["components"]["schemas"][name]
-                    self.schemas[public_name] = self.ref(service, schema)
+                    self.schemas[public_name] = {**self.ref(service, schema),
+                                                 "title": public_name}
             else:
                 out[key] = self.ref(service, value)
         return out

@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import File, Response
+
+
+def _get_kwargs(
+    authorization_id: UUID,
+    appeal_id: UUID,
+    document_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/authorizations/{authorization_id}/appeals/{appeal_id}/documents/{document_id}/content".format(
+            authorization_id=quote(str(authorization_id), safe=""),
+            appeal_id=quote(str(appeal_id), safe=""),
+            document_id=quote(str(document_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[File | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    authorization_id: UUID,
+    appeal_id: UUID,
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[File | Problem]:
+    """An appeal document's bytes
+
+     Needs scope `authorizations:read`. A partner client sees only its own practice's data.
+
+    Args:
+        authorization_id (UUID):
+        appeal_id (UUID):
+        document_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        authorization_id=authorization_id,
+        appeal_id=appeal_id,
+        document_id=document_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    authorization_id: UUID,
+    appeal_id: UUID,
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> File | Problem | None:
+    """An appeal document's bytes
+
+     Needs scope `authorizations:read`. A partner client sees only its own practice's data.
+
+    Args:
+        authorization_id (UUID):
+        appeal_id (UUID):
+        document_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | Problem
+    """
+
+    return sync_detailed(
+        authorization_id=authorization_id,
+        appeal_id=appeal_id,
+        document_id=document_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    authorization_id: UUID,
+    appeal_id: UUID,
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[File | Problem]:
+    """An appeal document's bytes
+
+     Needs scope `authorizations:read`. A partner client sees only its own practice's data.
+
+    Args:
+        authorization_id (UUID):
+        appeal_id (UUID):
+        document_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        authorization_id=authorization_id,
+        appeal_id=appeal_id,
+        document_id=document_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    authorization_id: UUID,
+    appeal_id: UUID,
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> File | Problem | None:
+    """An appeal document's bytes
+
+     Needs scope `authorizations:read`. A partner client sees only its own practice's data.
+
+    Args:
+        authorization_id (UUID):
+        appeal_id (UUID):
+        document_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            authorization_id=authorization_id,
+            appeal_id=appeal_id,
+            document_id=document_id,
+            client=client,
+        )
+    ).parsed

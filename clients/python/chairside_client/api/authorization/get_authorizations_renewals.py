@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.authorization_renewal_page import AuthorizationRenewalPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    practice_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_practice_id: None | str | Unset
+    if isinstance(practice_id, Unset):
+        json_practice_id = UNSET
+    else:
+        json_practice_id = practice_id
+    params["practice_id"] = json_practice_id
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/authorizations/renewals",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthorizationRenewalPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = AuthorizationRenewalPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthorizationRenewalPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    practice_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> Response[AuthorizationRenewalPage | Problem]:
+    """Renewal worklist: visits outside their approval, soonest due first
+
+     Needs scope `authorizations:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        practice_id (None | str | Unset):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
+            practice and user it was given to, on the same list, for 24 hours by default; any other is
+            a 422 naming `cursor`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthorizationRenewalPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        practice_id=practice_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    practice_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> AuthorizationRenewalPage | Problem | None:
+    """Renewal worklist: visits outside their approval, soonest due first
+
+     Needs scope `authorizations:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        practice_id (None | str | Unset):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
+            practice and user it was given to, on the same list, for 24 hours by default; any other is
+            a 422 naming `cursor`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthorizationRenewalPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        practice_id=practice_id,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    practice_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> Response[AuthorizationRenewalPage | Problem]:
+    """Renewal worklist: visits outside their approval, soonest due first
+
+     Needs scope `authorizations:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        practice_id (None | str | Unset):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
+            practice and user it was given to, on the same list, for 24 hours by default; any other is
+            a 422 naming `cursor`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthorizationRenewalPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        practice_id=practice_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    practice_id: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> AuthorizationRenewalPage | Problem | None:
+    """Renewal worklist: visits outside their approval, soonest due first
+
+     Needs scope `authorizations:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        practice_id (None | str | Unset):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
+            practice and user it was given to, on the same list, for 24 hours by default; any other is
+            a 422 naming `cursor`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthorizationRenewalPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            practice_id=practice_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.authorization_policy_list import AuthorizationPolicyList
+from ...models.authorization_policy_list_out import AuthorizationPolicyListOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    payer_id: str,
+    *,
+    body: AuthorizationPolicyList,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/payers/{payer_id}/policies".format(
+            payer_id=quote(str(payer_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthorizationPolicyListOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = AuthorizationPolicyListOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthorizationPolicyListOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    payer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AuthorizationPolicyList,
+) -> Response[AuthorizationPolicyListOut | Problem]:
+    """Replace a payer's coverage policies
+
+     Needs scope `admin`. For the center's staff only; partner clients get 403.
+
+    Args:
+        payer_id (str):
+        body (AuthorizationPolicyList):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthorizationPolicyListOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        payer_id=payer_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    payer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AuthorizationPolicyList,
+) -> AuthorizationPolicyListOut | Problem | None:
+    """Replace a payer's coverage policies
+
+     Needs scope `admin`. For the center's staff only; partner clients get 403.
+
+    Args:
+        payer_id (str):
+        body (AuthorizationPolicyList):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthorizationPolicyListOut | Problem
+    """
+
+    return sync_detailed(
+        payer_id=payer_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    payer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AuthorizationPolicyList,
+) -> Response[AuthorizationPolicyListOut | Problem]:
+    """Replace a payer's coverage policies
+
+     Needs scope `admin`. For the center's staff only; partner clients get 403.
+
+    Args:
+        payer_id (str):
+        body (AuthorizationPolicyList):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthorizationPolicyListOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        payer_id=payer_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    payer_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AuthorizationPolicyList,
+) -> AuthorizationPolicyListOut | Problem | None:
+    """Replace a payer's coverage policies
+
+     Needs scope `admin`. For the center's staff only; partner clients get 403.
+
+    Args:
+        payer_id (str):
+        body (AuthorizationPolicyList):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthorizationPolicyListOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            payer_id=payer_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_orders_order_id_payer_identity_purpose import (
+    GetOrdersOrderIdPayerIdentityPurpose,
+)
+from ...models.orders_payer_identity_out import OrdersPayerIdentityOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    order_id: UUID,
+    *,
+    purpose: GetOrdersOrderIdPayerIdentityPurpose
+    | Unset = GetOrdersOrderIdPayerIdentityPurpose.PAYMENT,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_purpose: str | Unset = UNSET
+    if not isinstance(purpose, Unset):
+        json_purpose = purpose.value
+
+    params["purpose"] = json_purpose
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/orders/{order_id}/payer-identity".format(
+            order_id=quote(str(order_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OrdersPayerIdentityOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = OrdersPayerIdentityOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OrdersPayerIdentityOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    order_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    purpose: GetOrdersOrderIdPayerIdentityPurpose
+    | Unset = GetOrdersOrderIdPayerIdentityPurpose.PAYMENT,
+) -> Response[OrdersPayerIdentityOut | Problem]:
+    """Who a claim or PAS request for the order names (audited read)
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        order_id (UUID):
+        purpose (GetOrdersOrderIdPayerIdentityPurpose | Unset):  Default:
+            GetOrdersOrderIdPayerIdentityPurpose.PAYMENT.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrdersPayerIdentityOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        purpose=purpose,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    purpose: GetOrdersOrderIdPayerIdentityPurpose
+    | Unset = GetOrdersOrderIdPayerIdentityPurpose.PAYMENT,
+) -> OrdersPayerIdentityOut | Problem | None:
+    """Who a claim or PAS request for the order names (audited read)
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        order_id (UUID):
+        purpose (GetOrdersOrderIdPayerIdentityPurpose | Unset):  Default:
+            GetOrdersOrderIdPayerIdentityPurpose.PAYMENT.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrdersPayerIdentityOut | Problem
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        client=client,
+        purpose=purpose,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    purpose: GetOrdersOrderIdPayerIdentityPurpose
+    | Unset = GetOrdersOrderIdPayerIdentityPurpose.PAYMENT,
+) -> Response[OrdersPayerIdentityOut | Problem]:
+    """Who a claim or PAS request for the order names (audited read)
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        order_id (UUID):
+        purpose (GetOrdersOrderIdPayerIdentityPurpose | Unset):  Default:
+            GetOrdersOrderIdPayerIdentityPurpose.PAYMENT.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrdersPayerIdentityOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        purpose=purpose,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    purpose: GetOrdersOrderIdPayerIdentityPurpose
+    | Unset = GetOrdersOrderIdPayerIdentityPurpose.PAYMENT,
+) -> OrdersPayerIdentityOut | Problem | None:
+    """Who a claim or PAS request for the order names (audited read)
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        order_id (UUID):
+        purpose (GetOrdersOrderIdPayerIdentityPurpose | Unset):  Default:
+            GetOrdersOrderIdPayerIdentityPurpose.PAYMENT.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrdersPayerIdentityOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            client=client,
+            purpose=purpose,
+        )
+    ).parsed

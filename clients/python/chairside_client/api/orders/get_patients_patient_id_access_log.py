@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.orders_page_access_entry_out import OrdersPageAccessEntryOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    patient_id: UUID,
+    *,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/patients/{patient_id}/access-log".format(
+            patient_id=quote(str(patient_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OrdersPageAccessEntryOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = OrdersPageAccessEntryOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OrdersPageAccessEntryOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    patient_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> Response[OrdersPageAccessEntryOut | Problem]:
+    """Who read or wrote the patient's demographics and coverages
+
+     Needs scope `admin`. For the center's staff only; partner clients get 403.
+
+    Args:
+        patient_id (UUID):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
+            practice and user it was given to, on the same list, for 24 hours by default; any other is
+            a 422 naming `cursor`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrdersPageAccessEntryOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    patient_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> OrdersPageAccessEntryOut | Problem | None:
+    """Who read or wrote the patient's demographics and coverages
+
+     Needs scope `admin`. For the center's staff only; partner clients get 403.
+
+    Args:
+        patient_id (UUID):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
+            practice and user it was given to, on the same list, for 24 hours by default; any other is
+            a 422 naming `cursor`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrdersPageAccessEntryOut | Problem
+    """
+
+    return sync_detailed(
+        patient_id=patient_id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    patient_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> Response[OrdersPageAccessEntryOut | Problem]:
+    """Who read or wrote the patient's demographics and coverages
+
+     Needs scope `admin`. For the center's staff only; partner clients get 403.
+
+    Args:
+        patient_id (UUID):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
+            practice and user it was given to, on the same list, for 24 hours by default; any other is
+            a 422 naming `cursor`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrdersPageAccessEntryOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    patient_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: str | Unset = UNSET,
+) -> OrdersPageAccessEntryOut | Problem | None:
+    """Who read or wrote the patient's demographics and coverages
+
+     Needs scope `admin`. For the center's staff only; partner clients get 403.
+
+    Args:
+        patient_id (UUID):
+        limit (int | Unset):  Default: 100.
+        cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
+            practice and user it was given to, on the same list, for 24 hours by default; any other is
+            a 422 naming `cursor`
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrdersPageAccessEntryOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            patient_id=patient_id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

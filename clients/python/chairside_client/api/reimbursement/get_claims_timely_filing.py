@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.reimbursement_timely_filing_out import ReimbursementTimelyFilingOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    within_days: int | Unset = 30,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["within_days"] = within_days
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/claims/timely-filing",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[ReimbursementTimelyFilingOut] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for componentsschemasreimbursement_timely_filing_response_item_data in _response_200:
+            componentsschemasreimbursement_timely_filing_response_item = (
+                ReimbursementTimelyFilingOut.from_dict(
+                    componentsschemasreimbursement_timely_filing_response_item_data
+                )
+            )
+
+            response_200.append(componentsschemasreimbursement_timely_filing_response_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[ReimbursementTimelyFilingOut]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    within_days: int | Unset = 30,
+) -> Response[Problem | list[ReimbursementTimelyFilingOut]]:
+    """Claims near (or past) their timely filing deadline
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        within_days (int | Unset):  Default: 30.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ReimbursementTimelyFilingOut]]
+    """
+
+    kwargs = _get_kwargs(
+        within_days=within_days,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    within_days: int | Unset = 30,
+) -> Problem | list[ReimbursementTimelyFilingOut] | None:
+    """Claims near (or past) their timely filing deadline
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        within_days (int | Unset):  Default: 30.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ReimbursementTimelyFilingOut]
+    """
+
+    return sync_detailed(
+        client=client,
+        within_days=within_days,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    within_days: int | Unset = 30,
+) -> Response[Problem | list[ReimbursementTimelyFilingOut]]:
+    """Claims near (or past) their timely filing deadline
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        within_days (int | Unset):  Default: 30.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ReimbursementTimelyFilingOut]]
+    """
+
+    kwargs = _get_kwargs(
+        within_days=within_days,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    within_days: int | Unset = 30,
+) -> Problem | list[ReimbursementTimelyFilingOut] | None:
+    """Claims near (or past) their timely filing deadline
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        within_days (int | Unset):  Default: 30.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ReimbursementTimelyFilingOut]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            within_days=within_days,
+        )
+    ).parsed

@@ -1,0 +1,283 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_underpayments_status import GetUnderpaymentsStatus
+from ...models.problem import Problem
+from ...models.reimbursement_underpayment_page import ReimbursementUnderpaymentPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: GetUnderpaymentsStatus | Unset = GetUnderpaymentsStatus.FLAGGED,
+    payer_id: None | str | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_payer_id: None | str | Unset
+    if isinstance(payer_id, Unset):
+        json_payer_id = UNSET
+    else:
+        json_payer_id = payer_id
+    params["payer_id"] = json_payer_id
+
+    json_from_: None | str | Unset
+    if isinstance(from_, Unset):
+        json_from_ = UNSET
+    elif isinstance(from_, datetime.date):
+        json_from_ = from_.isoformat()
+    else:
+        json_from_ = from_
+    params["from"] = json_from_
+
+    json_to: None | str | Unset
+    if isinstance(to, Unset):
+        json_to = UNSET
+    elif isinstance(to, datetime.date):
+        json_to = to.isoformat()
+    else:
+        json_to = to
+    params["to"] = json_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/underpayments",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReimbursementUnderpaymentPage | None:
+    if response.status_code == 200:
+        response_200 = ReimbursementUnderpaymentPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReimbursementUnderpaymentPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: GetUnderpaymentsStatus | Unset = GetUnderpaymentsStatus.FLAGGED,
+    payer_id: None | str | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> Response[Problem | ReimbursementUnderpaymentPage]:
+    """Underpayment worklist: paid lines against the contract
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        status (GetUnderpaymentsStatus | Unset): flagged = underpaid and overpaid Default:
+            GetUnderpaymentsStatus.FLAGGED.
+        payer_id (None | str | Unset):
+        from_ (datetime.date | None | Unset):
+        to (datetime.date | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReimbursementUnderpaymentPage]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        payer_id=payer_id,
+        from_=from_,
+        to=to,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: GetUnderpaymentsStatus | Unset = GetUnderpaymentsStatus.FLAGGED,
+    payer_id: None | str | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> Problem | ReimbursementUnderpaymentPage | None:
+    """Underpayment worklist: paid lines against the contract
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        status (GetUnderpaymentsStatus | Unset): flagged = underpaid and overpaid Default:
+            GetUnderpaymentsStatus.FLAGGED.
+        payer_id (None | str | Unset):
+        from_ (datetime.date | None | Unset):
+        to (datetime.date | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReimbursementUnderpaymentPage
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        payer_id=payer_id,
+        from_=from_,
+        to=to,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: GetUnderpaymentsStatus | Unset = GetUnderpaymentsStatus.FLAGGED,
+    payer_id: None | str | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> Response[Problem | ReimbursementUnderpaymentPage]:
+    """Underpayment worklist: paid lines against the contract
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        status (GetUnderpaymentsStatus | Unset): flagged = underpaid and overpaid Default:
+            GetUnderpaymentsStatus.FLAGGED.
+        payer_id (None | str | Unset):
+        from_ (datetime.date | None | Unset):
+        to (datetime.date | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReimbursementUnderpaymentPage]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        payer_id=payer_id,
+        from_=from_,
+        to=to,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: GetUnderpaymentsStatus | Unset = GetUnderpaymentsStatus.FLAGGED,
+    payer_id: None | str | Unset = UNSET,
+    from_: datetime.date | None | Unset = UNSET,
+    to: datetime.date | None | Unset = UNSET,
+) -> Problem | ReimbursementUnderpaymentPage | None:
+    """Underpayment worklist: paid lines against the contract
+
+     Needs scope `billing:read`. For the center's staff only; partner clients get 403.
+
+    Args:
+        status (GetUnderpaymentsStatus | Unset): flagged = underpaid and overpaid Default:
+            GetUnderpaymentsStatus.FLAGGED.
+        payer_id (None | str | Unset):
+        from_ (datetime.date | None | Unset):
+        to (datetime.date | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReimbursementUnderpaymentPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            payer_id=payer_id,
+            from_=from_,
+            to=to,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class GetPatientsPatientIdPayerIdentityPurpose(StrEnum):
+    OPERATIONS = "operations"
+    PAYMENT = "payment"
+    TREATMENT = "treatment"
+
+    def __str__(self) -> str:
+        return str(self.value)

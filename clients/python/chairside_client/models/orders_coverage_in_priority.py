@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class OrdersCoverageInPriority(StrEnum):
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    TERTIARY = "tertiary"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class OrdersPatientCreateSex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class TokenRequestGrantType(StrEnum):
+    CLIENT_CREDENTIALS = "client_credentials"
+    PASSWORD = "password"
+
+    def __str__(self) -> str:
+        return str(self.value)
