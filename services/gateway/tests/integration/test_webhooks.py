@@ -280,3 +280,22 @@ async def _settle(g) -> None:
                                     .where(d.c.status == "pending"))).scalar_one()
         return left == 0
     await eventually(idle, timeout_s=30)
+
+
+async def test_the_embedded_sqlite_gateway_delivers_too(start_gateway, fresh_broker, receiver,
+                                                        tmp_path):
+    """`make run`'s default: SQLite, where the claim is a plain one (no SKIP LOCKED)."""
+    async with start_gateway(
+            database_url=f"sqlite+aiosqlite:///{tmp_path}/gateway.db",
+            webhooks_enabled=True, webhook_allow_loopback=True,
+            kafka_bootstrap_servers=fresh_broker.bootstrap_servers,
+            webhook_poll_interval_s=0.05, consumer_retry_backoff_s=0.01) as g:
+        g.broker = fresh_broker
+        sub = await subscribe(g, receiver, "demo-partner", "lite", ["order.signed"])
+        receiver.fail["lite"] = 1
+        await publish_one(g, "order.signed")
+        await eventually(lambda: _count(receiver, "lite", 1), timeout_s=30)
+        r = await g.client.get(f"/v1/webhooks/subscriptions/{sub['id']}/deliveries",
+                               headers=await g.auth("demo-partner"))
+        [delivery] = r.json()["items"]
+        assert (delivery["status"], delivery["attempts"]) == ("delivered", 2)

@@ -22,7 +22,8 @@ from sqlalchemy import (
 
 from chairside_shared.db import UTCDateTime, make_metadata
 
-# The gateway has no outbox or inbox: it publishes and consumes no events.
+# The gateway publishes no events; its webhook consumer's inbox and the webhook tables are
+# added to this metadata by adapters/webhook_tables.py.
 metadata = make_metadata()
 
 
