@@ -139,9 +139,10 @@ async def _submit(gw: Gateway, cycle: Cycle, claim_id: str, attempts: int = 6) -
                 client=gw.as_(), claim_id=UUID(claim_id), idempotency_key=key)).to_dict()
             return
         except ApiError as exc:
-            if exc.status == 409 and attempt > 0:
-                cycle.claims[claim_id] = await claim(gw, claim_id)
-                return  # the try that answered 503 went through after all
+            if exc.status == 409 and attempt > 0:  # the try that answered 503 went through
+                with contextlib.suppress(ApiError):
+                    cycle.claims[claim_id] = await claim(gw, claim_id)
+                return
             if exc.status != 503 or attempt == attempts - 1:
                 cycle.problems.append(f"claim not submitted: {exc}")
                 return
