@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -126,16 +127,22 @@ async def _scenario(sandbox: httpx.AsyncClient, clm01: str, scenario: dict) -> N
 
 async def _submit(gw: Gateway, cycle: Cycle, claim_id: str, attempts: int = 6) -> None:
     """Submit; a 503 "retry later" (the service busy rendering and validating 837Ps on a
-    loaded machine) is retried after reading the claim: it may have gone out meanwhile."""
+    loaded machine) is retried, with the same Idempotency-Key, after reading the claim: it
+    may have gone out meanwhile (and a retry that hears "already submitted" means so too)."""
     before = cycle.claims[claim_id]["status"]
     versions = len(cycle.claims[claim_id].get("submissions") or [])
+    key = os.urandom(12).hex()
     for attempt in range(attempts):
         try:
             cycle.claims[claim_id] = (await gw.call(
                 ReimbursementClaimOut, post_claims_claim_id_submit.asyncio_detailed,
-                client=gw.as_(), claim_id=UUID(claim_id))).to_dict()
+                client=gw.as_(), claim_id=UUID(claim_id), idempotency_key=key)).to_dict()
             return
         except ApiError as exc:
+            if exc.status == 409 and attempt > 0:  # the try that answered 503 went through
+                with contextlib.suppress(ApiError):
+                    cycle.claims[claim_id] = await claim(gw, claim_id)
+                return
             if exc.status != 503 or attempt == attempts - 1:
                 cycle.problems.append(f"claim not submitted: {exc}")
                 return
