@@ -10,7 +10,7 @@ PROJECTS := shared services/orders services/scheduling services/authorization \
             tools/clearinghouse_sandbox
 PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
 
-.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts
+.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts browser
 
 install: $(STAMP)
 
@@ -27,8 +27,17 @@ run: $(STAMP)
 	$(BIN)/python -m chairside_shared.devstack run
 
 ## make test: the whole suite on PostgreSQL (127.0.0.1:5432) and the embedded broker
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make browser: Debian's chromium + chromedriver for the board's browser test (never a browser
+## downloaded at run time: the test points selenium at these two paths)
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@test -x $(CHROMIUM) -a -x $(CHROMEDRIVER) || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
 
 ## make lint: ruff (rules in pyproject.toml), mypy (strict on every domain/) and the import
 ## contracts (layers per service, services independent, shared imports no service)
