@@ -20,6 +20,7 @@ from gateway.domain.tokens import TokenPolicy
 from gateway.entrypoints.api.table import ROUTES
 from gateway.service.audit import AuditWriter
 from gateway.service.auth import TokenService
+from gateway.service.authcode import AuthorizationCodes
 from gateway.service.container import Gateway
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
@@ -80,4 +81,7 @@ def build(settings: GatewaySettings) -> Gateway:
         token_ip_bucket=BucketPolicy(settings.token_ip_rate_limit_capacity,
                                      settings.token_ip_rate_limit_per_s),
         http=http,
+        codes=AuthorizationCodes(sessions, tokens, client_id=settings.board_client_id,
+                                 redirect_uris=settings.board_redirects,
+                                 ttl_s=settings.auth_code_ttl_s),
     )

@@ -28,6 +28,7 @@ from gateway.domain import problems as pb
 from gateway.domain.ratelimit import BucketPolicy
 from gateway.domain.routing import RouteTable
 from gateway.entrypoints.api import openapi
+from gateway.entrypoints.api.board_page import mount_board
 from gateway.entrypoints.api.edge import EdgeMiddleware
 from gateway.entrypoints.api.routes import problem_response, register
 from gateway.entrypoints.api.table import ROUTES
@@ -81,6 +82,8 @@ async def maintain(gw: Gateway, every_s: float = 600.0) -> None:
         await asyncio.sleep(every_s)
         try:
             purged = await gw.idempotency.purge()
+            if gw.codes is not None:
+                await gw.codes.purge()
             await load_client_limits(gw)
             if gw.settings.token_issuer == "builtin":
                 await gw.tokens.ensure_key()
@@ -104,6 +107,17 @@ async def load_client_limits(gw: Gateway) -> None:
                                       api_clients.c.rate_per_s))
     gw.client_buckets = {cid: BucketPolicy(cap, rate) for cid, cap, rate in rows
                          if cap is not None and rate is not None}
+
+
+def _page_connect_src(settings: GatewaySettings) -> str:
+    """The origin the board page may call besides its own: the external issuer's (token
+    endpoint), so the page's CSP allows exactly that."""
+    if settings.token_issuer != "external":
+        return ""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(settings.oidc_token_endpoint or str(settings.oidc_issuer))
+    return f"{url.scheme}://{url.netloc}"
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
@@ -130,6 +144,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                              "operation_spans": False})
     app.router.redirect_slashes = False
     register(app, ROUTES)
+    mount_board(app)
     table = RouteTable(ROUTES)
     document: dict[str, Any] = {}
 
@@ -185,5 +200,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes,
                        cors_origins=settings.cors_origins,
                        trust_inbound_traceparent=settings.trust_inbound_traceparent,
-                       max_document_body_bytes=settings.max_document_body_bytes)
+                       max_document_body_bytes=settings.max_document_body_bytes,
+                       page_connect_src=_page_connect_src(settings))
     return app

@@ -70,6 +70,19 @@ class GatewaySettings(ServiceSettings):
     oidc_algorithms: list[str] = ["RS256", "ES256", "PS256"]
     oidc_practice_claim: str = "practice_id"
     oidc_roles_claim: str = "roles"
+    # The board page (/board/) signs staff in with the authorization-code flow + PKCE as a
+    # public client. External issuer: register this client id and redirect URI there; the page
+    # finds the endpoints by discovery ({oidc_issuer}/.well-known/openid-configuration) unless
+    # both endpoints are set here.
+    board_client_id: str = "chairside-board"
+    board_redirect_uris: list[str] = Field(default_factory=list, description=(
+        "Exact redirect URIs of the board client; empty: {issuer}/board/ only."))
+    oidc_authorization_endpoint: str | None = None
+    oidc_token_endpoint: str | None = None
+    auth_code_ttl_s: int = Field(60, ge=10, le=600)
+    # The built-in issuer's demo staff login form: development settings only. None: on when
+    # the demo data is seeded outside production; production refuses it outright.
+    demo_staff_login: bool | None = None
 
     # Protection.
     redis_url: str | None = Field(
@@ -134,8 +147,21 @@ class GatewaySettings(ServiceSettings):
         if "*" in self.cors_origins:
             raise ValueError(f"{self.env_name('cors_origins')}: a wildcard origin is refused in "
                              "production")
+        if self.demo_staff_login:
+            raise ValueError(f"{self.env_name('demo_staff_login')}: the demo staff login is "
+                             "refused in production (sign staff in at an external OIDC issuer)")
         if self.token_issuer == "builtin" and not self.issuer.startswith("https://"):
             raise ValueError(f"{self.env_name('issuer')}: production tokens need an https issuer")
+
+    @property
+    def demo_login_enabled(self) -> bool:
+        if self.environment == "production" or self.token_issuer != "builtin":
+            return False
+        return self.seed_demo_data if self.demo_staff_login is None else self.demo_staff_login
+
+    @property
+    def board_redirects(self) -> frozenset[str]:
+        return frozenset(self.board_redirect_uris or [f"{self.issuer.rstrip('/')}/board/"])
 
     def timeout_for(self, upstream: str) -> float:
         return self.upstream_timeouts.get(upstream, self.upstream_timeout_s)

@@ -16,6 +16,7 @@ from gateway.domain.ratelimit import BucketPolicy
 from gateway.domain.routing import RouteTable
 from gateway.service.audit import AuditWriter
 from gateway.service.auth import TokenService
+from gateway.service.authcode import AuthorizationCodes
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
 from gateway.service.views import Views
@@ -38,6 +39,7 @@ class Gateway:
     default_bucket: BucketPolicy
     token_pair_bucket: BucketPolicy
     token_ip_bucket: BucketPolicy
+    codes: AuthorizationCodes | None = None  # the built-in issuer's authorization codes
     client_buckets: dict[str, BucketPolicy] = field(default_factory=dict)
     http: httpx.AsyncClient | None = None  # for the external JWKS
     booted: asyncio.Event = field(default_factory=asyncio.Event)

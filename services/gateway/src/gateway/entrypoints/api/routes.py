@@ -25,6 +25,7 @@ from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.routing import Access, Kind, Route, RouteTable
 from gateway.entrypoints.api import validation
 from gateway.entrypoints.api.admin import AUDIT_PATH, audit_page, rotate_keys
+from gateway.entrypoints.api.authorize import authorize, sign_in
 from gateway.entrypoints.api.tokens import jwks, token_endpoint
 from gateway.service.container import Gateway
 from gateway.service.proxy import Call, Result
@@ -227,6 +228,10 @@ def register(app: FastAPI, routes: tuple[Route, ...]) -> None:
     per-request dependency solving would be pure overhead (the OpenAPI document is built from
     the route table, see openapi.py)."""
     app.router.add_route("/v1/oauth/token", token_endpoint, methods=["POST"],
+                         include_in_schema=False)
+    app.router.add_route("/v1/oauth/authorize", authorize, methods=["GET"],
+                         include_in_schema=False)
+    app.router.add_route("/v1/oauth/authorize", sign_in, methods=["POST"],
                          include_in_schema=False)
     app.router.add_route("/.well-known/jwks.json", jwks, methods=["GET"],
                          include_in_schema=False)

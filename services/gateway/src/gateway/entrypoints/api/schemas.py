@@ -47,7 +47,8 @@ CURSOR_TEXT = ("opaque: the previous page's next_cursor, valid only for the clie
 
 
 class TokenRequest(Strict):
-    grant_type: Literal["client_credentials", "password"] = Field(examples=["client_credentials"])
+    grant_type: Literal["client_credentials", "password", "authorization_code"] = Field(
+        examples=["client_credentials"])
     client_id: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = Field(
         None, examples=["demo-partner"])
     client_secret: Annotated[str, StringConstraints(max_length=500)] | None = Field(
@@ -56,6 +57,10 @@ class TokenRequest(Strict):
         None, examples=["orders:read orders:write"])
     username: Annotated[str, StringConstraints(max_length=100)] | None = None
     password: Annotated[str, StringConstraints(max_length=500)] | None = None
+    # authorization_code (public clients, PKCE)
+    code: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    redirect_uri: Annotated[str, StringConstraints(max_length=500)] | None = None
+    code_verifier: Annotated[str, StringConstraints(max_length=128)] | None = None
 
 
 class TokenResponse(BaseModel):

@@ -73,9 +73,20 @@ async def token_endpoint(request: Request) -> Response:
             return _oauth_problem(429, "slow_down", "too many failed token requests",
                                   {"Retry-After": retry_after_header((1 - level) / policy.rate)})
     try:
-        issued = await gw.tokens.issue(
-            grant_type=req.grant_type, client_id=req.client_id, client_secret=req.client_secret,
-            scope=req.scope, username=req.username, password=req.password)
+        if req.grant_type == "authorization_code":
+            if gw.codes is None or gw.tokens.external is not None:
+                raise OAuthError("unsupported_grant_type",
+                                 "tokens are issued by the configured identity provider")
+            if not req.code or not req.code_verifier:
+                raise OAuthError("invalid_request", "code and code_verifier are required")
+            issued = await gw.codes.exchange(code=req.code, verifier=req.code_verifier,
+                                             client_id=req.client_id,
+                                             redirect_uri=req.redirect_uri)
+        else:
+            issued = await gw.tokens.issue(
+                grant_type=req.grant_type, client_id=req.client_id,
+                client_secret=req.client_secret, scope=req.scope, username=req.username,
+                password=req.password)
     except OAuthError as exc:
         for key, policy in buckets:
             await gw.buckets.take(key, policy)  # a failure costs one token
