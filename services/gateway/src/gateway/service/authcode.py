@@ -17,13 +17,7 @@ from gateway.adapters import repository as repo
 from gateway.adapters.orm import oauth_codes, utcnow
 from gateway.domain import pkce
 from gateway.domain.credentials import DUMMY_HASH, verify_secret
-from gateway.domain.principal import (
-    ScopeError,
-    format_scopes,
-    grant_scopes,
-    parse_scopes,
-    scopes_for_roles,
-)
+from gateway.domain.principal import ALL_SCOPES, format_scopes, parse_scopes, scopes_for_roles
 from gateway.service.auth import IssuedToken, OAuthError, TokenService
 
 # What the board reads; a token for it never carries write scopes, whatever the user's roles.
@@ -55,11 +49,16 @@ class AuthorizationCodes:
                                      user.password_hash if user else DUMMY_HASH)
         if user is None or not user.active or not ok:
             raise SignInFailed
-        try:
-            scopes = grant_scopes(scopes_for_roles(user.roles) & BOARD_SCOPES,
-                                  params.get("scope"))
-        except ScopeError as exc:
-            raise pkce.AuthorizeError("invalid_scope", str(exc), redirect=True) from None
+        # The user's share of what the page asks for (RFC 6749 §3.3: the token's `scope` says
+        # what was granted); unknown scopes are an error, scopes the role lacks are left out.
+        asked = parse_scopes(params.get("scope")) or BOARD_SCOPES
+        if unknown := asked - ALL_SCOPES:
+            raise pkce.AuthorizeError("invalid_scope", f"unknown scope: {min(unknown)}",
+                                      redirect=True)
+        scopes = asked & BOARD_SCOPES & scopes_for_roles(user.roles)
+        if not scopes:
+            raise pkce.AuthorizeError("access_denied", "this user may read none of the scopes "
+                                      "asked for", redirect=True)
         code = secrets.token_urlsafe(32)
         async with self.sessions() as s, s.begin():
             await s.execute(insert(oauth_codes).values(
