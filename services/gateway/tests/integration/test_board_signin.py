@@ -1,6 +1,7 @@
 """The board's sign-in: authorization code + PKCE at the built-in issuer, demo login in
 development settings only, one-time codes, OAuth error redirects (RFC 6749 §4.1.2.1)."""
 
+import asyncio
 import secrets
 from urllib.parse import parse_qs, urlsplit
 
@@ -119,3 +120,49 @@ async def test_board_page_and_config_are_served(g, fakes):
     assert cfg["client_id"] == "chairside-board" and cfg["redirect_uris"] == [REDIRECT]
     assert cfg["authorization_endpoint"] == "/v1/oauth/authorize"
     assert (await g.client.get("/board")).headers["location"] == "/board/"
+
+
+async def test_a_code_redeemed_twice_at_once_gives_one_token(g, fakes):
+    verifier = secrets.token_urlsafe(48)
+    code = code_of(await sign_in(g, verifier))
+    answers = await asyncio.gather(*(redeem(g, code, verifier) for _ in range(4)))
+    assert sorted(r.status_code for r in answers) == [200, 400, 400, 400]
+
+
+async def test_the_role_limits_what_the_board_token_may_read(g, fakes):
+    verifier = secrets.token_urlsafe(48)
+    code = code_of(await sign_in(g, verifier, username="demo-biller"))
+    r = await redeem(g, code, verifier)
+    assert set(r.json()["scope"].split()) == {"patients:read", "orders:read",
+                                              "authorizations:read", "billing:read"}
+    board = await g.client.get("/v1/board?date=2026-12-07", headers={
+        "Authorization": f"Bearer {r.json()['access_token']}"})
+    assert board.status_code == 403  # a biller has no schedule:read
+
+
+async def test_an_external_issuer_is_found_by_discovery_and_the_builtin_one_is_off(
+        start_gateway, fakes):
+    from fastapi import FastAPI
+    from gateway_testkit.servers import serve
+
+    idp = FastAPI()
+
+    @idp.get("/.well-known/openid-configuration")
+    async def discovery():
+        return {"authorization_endpoint": "https://idp.test/authorize",
+                "token_endpoint": "https://idp.test/token"}
+
+    server = await serve(idp, lifespan="off")
+    try:
+        async with start_gateway(token_issuer="external", oidc_issuer=server.url,
+                                 oidc_jwks_url=f"{server.url}/jwks") as gt:
+            cfg = (await gt.client.get("/board/config.json")).json()
+            assert cfg["authorization_endpoint"] == "https://idp.test/authorize"
+            assert cfg["token_endpoint"] == "https://idp.test/token"
+            page = await gt.client.get("/board/")
+            assert server.url in page.headers["content-security-policy"]  # connect-src
+            r = await gt.client.get("/v1/oauth/authorize",
+                                    params=request_params(secrets.token_urlsafe(48)))
+            assert r.status_code == 404 and r.json()["error"] == "invalid_request"
+    finally:
+        await server.stop()
