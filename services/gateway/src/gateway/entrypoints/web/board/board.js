@@ -191,7 +191,9 @@ function applyAppointment(d) {
     c.appointments = c.appointments.filter((a) => a.id !== d.appointment_id);
   }
   const chair = state.board.chairs.find((c) => c.chair_id === d.chair_id);
-  if (chair && d.start && d.end && !HIDDEN.has(d.status)) {
+  const [open, close] = timeFrame(state.board);
+  const onThisDay = d.start && d.end && Date.parse(d.start) < close && Date.parse(d.end) > open;
+  if (chair && onThisDay && !HIDDEN.has(d.status)) {
     chair.appointments.push({ id: d.appointment_id, order_id: d.order_id, status: d.status,
       start: d.start, end: d.end });
   }
