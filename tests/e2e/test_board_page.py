@@ -89,6 +89,13 @@ async def test_board_follows_bookings_and_cancellations(stack, api, browser):
         ".closest('.chair').dataset.chairId")
     assert lane == appt["chair_id"]
 
+    # Settled before it is cancelled: the booking that follows the hold (no PA needed) must not
+    # land after the cancellation.
+    v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked"
+                         and v["order"]["status"] == "scheduled", "booked", timeout_s=60)
+    assert v["appointment"]["id"] == appt["id"]
+    await asyncio.to_thread(wait_for, browser, shown(appt["id"]), APPEARS_WITHIN_S)
+
     # Cancelled through the API: gone from the page.
     await api.post(f"/v1/appointments/{appt['id']}/cancel", {"reason": "staff"},
                    who="demo-admin")
