@@ -46,7 +46,8 @@ async def board_config(request: Request) -> Response:
         "scope": " ".join(sorted(BOARD_SCOPES)),
         # Null when this gateway has no event stream: the page polls the board instead (and a
         # request that can only 404 would be a console error).
-        "stream": "/v1/stream" if _has_route(request.app, "/v1/stream") else None,
+        "stream": "/v1/stream" if _has_route(request.app, "/v1/stream")
+        and getattr(request.app.state.gateway, "stream", None) is not None else None,
         **await _endpoints(request, settings),
     }
     return JSONResponse(body)
