@@ -23,6 +23,7 @@ from gateway.service.auth import TokenService
 from gateway.service.container import Gateway
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
+from gateway.service.stream.live import LiveStream
 from gateway.service.views import Views
 from gateway.settings import GatewaySettings
 
@@ -79,5 +80,5 @@ def build(settings: GatewaySettings) -> Gateway:
                                   settings.token_rate_limit_per_s),
         token_ip_bucket=BucketPolicy(settings.token_ip_rate_limit_capacity,
                                      settings.token_ip_rate_limit_per_s),
-        http=http,
+        http=http, stream=LiveStream(settings) if settings.stream_enabled else None,
     )

@@ -18,6 +18,7 @@ from gateway.service.audit import AuditWriter
 from gateway.service.auth import TokenService
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
+from gateway.service.stream.live import LiveStream
 from gateway.service.views import Views
 from gateway.settings import GatewaySettings
 
@@ -40,6 +41,7 @@ class Gateway:
     token_ip_bucket: BucketPolicy
     client_buckets: dict[str, BucketPolicy] = field(default_factory=dict)
     http: httpx.AsyncClient | None = None  # for the external JWKS
+    stream: LiveStream | None = None  # GET /v1/stream (None: stream_enabled is off)
     booted: asyncio.Event = field(default_factory=asyncio.Event)
     boot_error: str | None = None
     db_status: DependencyStatus = field(default_factory=lambda: DependencyStatus("database"))
@@ -48,6 +50,8 @@ class Gateway:
         return self.client_buckets.get(client_id, self.default_bucket)
 
     async def close(self) -> None:
+        if self.stream is not None:
+            await self.stream.stop()
         await self.audit.stop()
         await self.upstreams.close()
         await self.buckets.close()

@@ -31,7 +31,8 @@ SECURITY_HEADERS = [
 ]
 API_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
 DOCS_PATHS = ("/docs", "/redoc")
-CORS_ALLOW_HEADERS = "authorization, content-type, idempotency-key, traceparent, tracestate"
+CORS_ALLOW_HEADERS = ("authorization, content-type, idempotency-key, last-event-id, traceparent, "
+                      "tracestate")
 CORS_EXPOSE_HEADERS = "traceparent, retry-after, location, idempotent-replayed, www-authenticate"
 CORS_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
 # Document uploads (an appeal's records, base64 in JSON) may be larger than other bodies.
