@@ -24,6 +24,7 @@ from gateway.service.authcode import AuthorizationCodes
 from gateway.service.container import Gateway
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
+from gateway.service.stream.live import LiveStream
 from gateway.service.views import Views
 from gateway.settings import GatewaySettings
 
@@ -80,7 +81,7 @@ def build(settings: GatewaySettings) -> Gateway:
                                   settings.token_rate_limit_per_s),
         token_ip_bucket=BucketPolicy(settings.token_ip_rate_limit_capacity,
                                      settings.token_ip_rate_limit_per_s),
-        http=http,
+        http=http, stream=LiveStream(settings) if settings.stream_enabled else None,
         codes=AuthorizationCodes(sessions, tokens, client_id=settings.board_client_id,
                                  redirect_uris=settings.board_redirects,
                                  ttl_s=settings.auth_code_ttl_s),

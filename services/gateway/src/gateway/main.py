@@ -2,8 +2,9 @@
 
 The gateway stands on the shared library's settings, database plumbing, migrations,
 telemetry, logs and metrics, but not on ServiceRuntime: that runtime exists to run an outbox
-relay and a Kafka consumer, and the gateway publishes and consumes no events, so it must not
-depend on the broker being up (its /readyz checks its database and, when set, Redis).
+relay and a Kafka consumer, and the gateway publishes no events and reads the bus only for
+the live stream (its own groupless reader, see service/stream/), so it must not depend on the
+broker being up (its /readyz checks its database and, when set, Redis).
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gw = build(settings)
         app.state.gateway = gw
+        if gw.stream is not None:
+            gw.stream.start()  # in the background: the gateway does not wait for the broker
         task = asyncio.create_task(boot(gw), name="gateway-boot")
         task.add_done_callback(lambda t: _boot_done(gw, t))
         try:

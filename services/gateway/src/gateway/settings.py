@@ -125,6 +125,26 @@ class GatewaySettings(ServiceSettings):
     audit_flush_interval_s: float = Field(0.2, gt=0)
     audit_batch_size: int = Field(500, ge=1)
 
+    # The live stream (GET /v1/stream, docs/stream.md): each process reads the whole bus
+    # itself (no consumer group), so every replica can serve and resume any client.
+    stream_enabled: bool = Field(True, description=(
+        "Read the bus and serve GET /v1/stream; off, the route answers 503."))
+    stream_window_events: int = Field(2000, ge=1, description=(
+        "Events held for Last-Event-ID replay (and read back per partition at start)."))
+    stream_window_s: float = Field(600.0, gt=0, description=(
+        "Oldest event age held for replay; a client further behind gets `event: reset`."))
+    stream_queue_size: int = Field(256, ge=1, description=(
+        "Events queued per connection; a client this far behind is dropped."))
+    stream_heartbeat_s: float = Field(15.0, gt=0, description=(
+        "Seconds between `: hb` comments on an idle stream (proxies close silent ones)."))
+    stream_max_streams: int = Field(2000, ge=1, description=(
+        "Open streams per gateway process; past it new streams get 503 + Retry-After."))
+    stream_max_duration_s: float = Field(600.0, gt=0, description=(
+        "A stream ends after this long; the client reconnects with a current token and "
+        "Last-Event-ID (its token is checked again, and streams spread over new replicas)."))
+    stream_resume_wait_s: float = Field(3.0, ge=0, description=(
+        "How long a resume waits for a just-started process to read its window back."))
+
     @model_validator(mode="after")
     def _check(self) -> GatewaySettings:
         if self.token_issuer == "external" and not (self.oidc_issuer and self.oidc_jwks_url):

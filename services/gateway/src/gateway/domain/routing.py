@@ -32,6 +32,9 @@ class Kind(StrEnum):
     # answer lists the ids found (`Route.found`), each checked like a list item. Never stored
     # under an Idempotency-Key (a read repeats safely; nothing derived from names is kept).
     SEARCH = "search"
+    # A long-lived text/event-stream (GET /v1/stream): no single scope; each event needs its
+    # type's scope and a partner receives only its practice's events (domain/stream.py).
+    STREAM = "stream"
 
 
 ORDERS, SCHEDULING, AUTHORIZATION, REIMBURSEMENT, GATEWAY = (

@@ -19,6 +19,7 @@ from gateway.service.auth import TokenService
 from gateway.service.authcode import AuthorizationCodes
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
+from gateway.service.stream.live import LiveStream
 from gateway.service.views import Views
 from gateway.settings import GatewaySettings
 
@@ -42,6 +43,7 @@ class Gateway:
     codes: AuthorizationCodes | None = None  # the built-in issuer's authorization codes
     client_buckets: dict[str, BucketPolicy] = field(default_factory=dict)
     http: httpx.AsyncClient | None = None  # for the external JWKS
+    stream: LiveStream | None = None  # GET /v1/stream (None: stream_enabled is off)
     booted: asyncio.Event = field(default_factory=asyncio.Event)
     boot_error: str | None = None
     db_status: DependencyStatus = field(default_factory=lambda: DependencyStatus("database"))
@@ -50,6 +52,8 @@ class Gateway:
         return self.client_buckets.get(client_id, self.default_bucket)
 
     async def close(self) -> None:
+        if self.stream is not None:
+            await self.stream.stop()
         await self.audit.stop()
         await self.upstreams.close()
         await self.buckets.close()

@@ -36,7 +36,8 @@ PAGE_PATHS = ("/board", "/v1/oauth/authorize")
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             "connect-src 'self'{extra}; form-action 'self'; base-uri 'none'; "
             "frame-ancestors 'none'")
-CORS_ALLOW_HEADERS = "authorization, content-type, idempotency-key, traceparent, tracestate"
+CORS_ALLOW_HEADERS = ("authorization, content-type, idempotency-key, last-event-id, traceparent, "
+                      "tracestate")
 CORS_EXPOSE_HEADERS = "traceparent, retry-after, location, idempotent-replayed, www-authenticate"
 CORS_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
 # Document uploads (an appeal's records, base64 in JSON) may be larger than other bodies.

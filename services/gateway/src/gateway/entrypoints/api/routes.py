@@ -26,6 +26,7 @@ from gateway.domain.routing import Access, Kind, Route, RouteTable
 from gateway.entrypoints.api import validation
 from gateway.entrypoints.api.admin import AUDIT_PATH, audit_page, rotate_keys
 from gateway.entrypoints.api.authorize import authorize, sign_in
+from gateway.entrypoints.api.stream import open_stream
 from gateway.entrypoints.api.tokens import jwks, token_endpoint
 from gateway.service.container import Gateway
 from gateway.service.proxy import Call, Result
@@ -188,7 +189,9 @@ async def pipeline(gw: Gateway, route: Route, request: Request) -> Response:
         call = await validation.build_call(route, request, principal)
         call.headers = upstream_headers(request, principal)
         key = request.headers.get("idempotency-key")
-        if route.method == "POST" and key is not None and route.kind is not Kind.SEARCH:
+        if route.kind is Kind.STREAM:
+            response = await open_stream(gw, request, call)
+        elif route.method == "POST" and key is not None and route.kind is not Kind.SEARCH:
             response = await with_idempotency(gw, request, call, key)
         else:
             response = await run(gw, call)

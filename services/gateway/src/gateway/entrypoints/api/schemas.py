@@ -138,3 +138,20 @@ class Board(Open):
         default_factory=list, description="signed orders that found no room in their "
         "requested window and have no appointment: staff's worklist to book by hand")
 
+
+
+class StreamQuery(Strict):
+    types: str | None = Field(
+        None, max_length=2000, examples=["appointment.booked,appointment.cancelled"],
+        description="Comma-separated event types to receive (default: every type the token's "
+                    "scopes allow); an unknown type is a 422 naming `types`.")
+
+
+class StreamMessage(Open):
+    """The `data:` of one server-sent event (text/event-stream; see docs/stream.md)."""
+
+    id: str
+    type: str
+    occurred_at: datetime
+    practice_id: str | None = None
+    data: dict[str, Any] = {}
