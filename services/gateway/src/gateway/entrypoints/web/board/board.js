@@ -218,7 +218,11 @@ function onEvent(name, data, id) {
   try { ev = JSON.parse(data); } catch { return; }
   const type = ev.type || name;
   window.boardStats.events += 1;
-  if (ev.occurred_at) window.boardStats.lastLatencyMs = Date.now() - Date.parse(ev.occurred_at);
+  if (ev.occurred_at) {
+    const ms = Date.now() - Date.parse(ev.occurred_at);
+    window.boardStats.lastLatencyMs = ms;
+    window.boardStats.latencies = [...(window.boardStats.latencies || []).slice(-99), ms];
+  }
   if (ALERTS.has(type)) addAlert({ ...ev, type });
   else if (type.startsWith("appointment.")) applyAppointment(ev.data);
 }
