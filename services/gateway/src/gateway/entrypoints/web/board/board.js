@@ -247,7 +247,7 @@ async function follow() {
   let buf = "";
   for (;;) {
     const { value, done } = await reader.read();
-    if (done || state.stop) return "retry";
+    if (done || state.stop) return "ended";
     buf += value.replace(/\r\n?/g, "\n");
     let cut;
     while ((cut = buf.indexOf("\n\n")) >= 0) {
@@ -276,6 +276,7 @@ async function live() {
     try { outcome = await follow(); } catch { outcome = "retry"; }
     if (outcome === "stop") return;
     if (outcome === "absent") { poll(); return; }
+    if (outcome === "ended") delay = 500;  // it was up: reconnect soon, resuming
     setMode("off");
     await new Promise((res) => setTimeout(res, delay));
     delay = Math.min(delay * 2, 10000);
