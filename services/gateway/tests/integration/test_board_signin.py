@@ -114,7 +114,7 @@ async def test_board_page_and_config_are_served(g, fakes):
     assert page.status_code == 200 and '<script src="board.js"' in page.text
     assert "<script>" not in page.text  # no inline script: the CSP allows 'self' only
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    js = await g.client.get("/board/board.js")
+    js = await g.client.get("/board/signin.js")
     assert js.status_code == 200 and "code_challenge_method" in js.text
     cfg = (await g.client.get("/board/config.json")).json()
     assert cfg["client_id"] == "chairside-board" and cfg["redirect_uris"] == [REDIRECT]

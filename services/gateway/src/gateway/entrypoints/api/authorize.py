@@ -10,7 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from gateway.domain.pkce import AuthorizeError
-from gateway.entrypoints.api.tokens import NO_STORE, _oauth_problem
+from gateway.entrypoints.api.tokens import NO_STORE, oauth_problem
 from gateway.service.authcode import SignInFailed
 
 # The request's parameters, carried through the login form as hidden fields.
@@ -43,16 +43,16 @@ def _form(params: dict[str, str], message: str = "", status: int = 200) -> Respo
 
 
 def _problem(exc: AuthorizeError) -> Response:
-    return _oauth_problem(400, exc.error, exc.description)
+    return oauth_problem(400, exc.error, exc.description)
 
 
 def _refused(request: Request) -> Response | None:
     gw = request.app.state.gateway
     if not gw.booted.is_set():
-        return _oauth_problem(503, "temporarily_unavailable", "the gateway is starting",
+        return oauth_problem(503, "temporarily_unavailable", "the gateway is starting",
                               {"Retry-After": "1"})
     if gw.codes is None or gw.settings.token_issuer != "builtin":
-        return _oauth_problem(404, "invalid_request",
+        return oauth_problem(404, "invalid_request",
                               "staff sign in at the configured identity provider")
     return None
 
@@ -63,7 +63,7 @@ async def authorize(request: Request) -> Response:
     gw = request.app.state.gateway
     pairs = parse_qsl(request.url.query, keep_blank_values=True)
     if len({k for k, _ in pairs}) != len(pairs):
-        return _oauth_problem(400, "invalid_request", "a parameter was given twice")
+        return oauth_problem(400, "invalid_request", "a parameter was given twice")
     params = dict(pairs)
     try:
         gw.codes.check(params)
@@ -83,12 +83,12 @@ async def sign_in(request: Request) -> Response:
     gw = request.app.state.gateway
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype != "application/x-www-form-urlencoded":
-        return _oauth_problem(415, "invalid_request",
+        return oauth_problem(415, "invalid_request",
                               "the body must be application/x-www-form-urlencoded")
     try:
         form = dict(parse_qsl((await request.body()).decode(), keep_blank_values=True))
     except UnicodeDecodeError:
-        return _oauth_problem(400, "invalid_request", "the body is not UTF-8")
+        return oauth_problem(400, "invalid_request", "the body is not UTF-8")
     params = {k: form.get(k, "") for k in PARAMS if k in form}
     try:
         gw.codes.check(params)

@@ -1,4 +1,4 @@
-// Chairside chair board: signs staff in (authorization code + PKCE, public client), loads the
+// Chairside chair board: signs staff in (signin.js), loads the
 // day's board through the public API and follows GET /v1/stream (fetch streaming: EventSource
 // cannot send an Authorization header). No build step, no dependencies.
 "use strict";
@@ -6,70 +6,14 @@
 const ALERTS = new Set(["reaction.severe", "authorization.eligibility_flagged", "recall.overdue",
   "appointment.renewal_needed", "claim.rejected"]);
 const HIDDEN = new Set(["cancelled", "queued"]);  // not on a chair
-const store = window.sessionStorage;
 const $ = (id) => document.getElementById(id);
 const state = { cfg: null, board: null, lastEventId: null, refetch: null, stop: false };
 // Figures for the browser test and the note: event-to-browser latency of the last event.
 window.boardStats = { events: 0, lastLatencyMs: null, mode: "off", loads: 0 };
 
-function b64url(bytes) {
-  let s = "";
-  for (const b of new Uint8Array(bytes)) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function randomString(n) { return b64url(crypto.getRandomValues(new Uint8Array(n))); }
-
-function redirectUri() {
-  const here = location.origin + location.pathname;
-  return state.cfg.redirect_uris.includes(here) ? here : state.cfg.redirect_uris[0];
-}
-
 function message(text, isError) {
   $("message").textContent = text || "";
   $("message").className = isError ? "error" : "";
-}
-
-async function signIn() {
-  const verifier = randomString(48);
-  const challenge = b64url(await crypto.subtle.digest("SHA-256",
-    new TextEncoder().encode(verifier)));
-  const st = randomString(16);
-  store.setItem("board.verifier", verifier);
-  store.setItem("board.state", st);
-  store.setItem("board.hash", location.hash);
-  const q = new URLSearchParams({ response_type: "code", client_id: state.cfg.client_id,
-    redirect_uri: redirectUri(), scope: state.cfg.scope, state: st,
-    code_challenge: challenge, code_challenge_method: "S256" });
-  location.assign(`${state.cfg.authorization_endpoint}?${q}`);
-}
-
-async function finishSignIn(params) {
-  const expected = store.getItem("board.state");
-  const verifier = store.getItem("board.verifier");
-  store.removeItem("board.state");
-  store.removeItem("board.verifier");
-  history.replaceState(null, "", location.pathname + (store.getItem("board.hash") || ""));
-  store.removeItem("board.hash");
-  if (params.get("error")) {
-    throw new Error(`sign-in refused: ${params.get("error_description") || params.get("error")}`);
-  }
-  if (!expected || params.get("state") !== expected || !verifier) {
-    throw new Error("sign-in answer does not match this browser's request; sign in again");
-  }
-  const body = new URLSearchParams({ grant_type: "authorization_code", code: params.get("code"),
-    redirect_uri: redirectUri(), client_id: state.cfg.client_id, code_verifier: verifier });
-  const r = await fetch(state.cfg.token_endpoint, { method: "POST", body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded" } });
-  const doc = await r.json();
-  if (!r.ok) throw new Error(`sign-in failed: ${doc.error_description || doc.detail}`);
-  store.setItem("board.token", doc.access_token);
-  store.setItem("board.expires", String(Date.now() + doc.expires_in * 1000));
-}
-
-function token() {
-  const t = store.getItem("board.token");
-  return t && Number(store.getItem("board.expires")) > Date.now() + 5000 ? t : null;
 }
 
 function signOut(reason) {
@@ -299,7 +243,7 @@ function showError(err) {
 }
 
 async function main() {
-  $("sign-in").addEventListener("click", () => signIn().catch(showError));
+  $("sign-in").addEventListener("click", () => signIn(state.cfg).catch(showError));
   $("sign-out").addEventListener("click", () => signOut());
   $("day").addEventListener("change", () => loadBoard().catch(showError));
   window.addEventListener("hashchange", () => {
@@ -307,7 +251,7 @@ async function main() {
   });
   state.cfg = await (await fetch("config.json")).json();
   const params = new URLSearchParams(location.search);
-  if (params.has("code") || params.has("error")) await finishSignIn(params);
+  if (params.has("code") || params.has("error")) await finishSignIn(state.cfg, params);
   if (!token()) { signOut("Sign in to see the board."); return; }
   $("sign-in").hidden = true;
   $("sign-out").hidden = false;
