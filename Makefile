@@ -16,7 +16,7 @@ TYPED_CLIENT_USERS := bench/api.py bench/demo_day.py bench/demo_plan.py bench/de
                       tests/e2e/visits.py tests/e2e/cycle.py tests/e2e/test_claim_cycle.py \
                       tests/e2e/test_claim_cycle_remits.py
 
-.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts client
+.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts client browser
 
 install: $(STAMP)
 
@@ -33,8 +33,17 @@ run: $(STAMP)
 	$(BIN)/python -m chairside_shared.devstack run
 
 ## make test: the whole suite on PostgreSQL (127.0.0.1:5432) and the embedded broker
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make browser: Debian's chromium + chromedriver for the board's browser test (never a browser
+## downloaded at run time: the test points selenium at these two paths)
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@test -x $(CHROMIUM) -a -x $(CHROMEDRIVER) || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
 
 ## make lint: ruff (rules in pyproject.toml), mypy (strict on every domain/; and the typed
 ## client's callers), and the import contracts (layers per service, services independent,

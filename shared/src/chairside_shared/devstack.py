@@ -137,6 +137,8 @@ def _banner(procs: list[ServiceProcess]) -> None:
     gateway = next((p for p in procs if p.name == "gateway"), None)
     if gateway is not None:
         print(f"  API:      {gateway.url}/v1   docs: {gateway.url}/docs")
+        print(f"  Board:    {gateway.url}/board/   (staff sign-in: demo-scheduler / "
+              "demo-scheduler-password, development settings only)")
     print("  Demo clients (local use only; production settings refuse them):")
     print("    demo-admin   / demo-admin-secret     all scopes, clinic staff (demo-clinic)")
     print("    demo-partner / demo-partner-secret   partner scopes, practice demo-partner")

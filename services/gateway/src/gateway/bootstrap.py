@@ -24,9 +24,11 @@ from gateway.domain.webhooks import UrlPolicy
 from gateway.entrypoints.api.table import ROUTES
 from gateway.service.audit import AuditWriter
 from gateway.service.auth import TokenService
+from gateway.service.authcode import AuthorizationCodes
 from gateway.service.container import Gateway
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
+from gateway.service.stream.live import LiveStream
 from gateway.service.views import Views
 from gateway.service.webhooks import Webhooks
 from gateway.service.webhooks.delivery import DeliveryPolicy, DeliveryWorker
@@ -87,6 +89,10 @@ def build(settings: GatewaySettings) -> Gateway:
         token_ip_bucket=BucketPolicy(settings.token_ip_rate_limit_capacity,
                                      settings.token_ip_rate_limit_per_s),
         http=http, webhooks=build_webhooks(settings, sessions),
+        stream=LiveStream(settings) if settings.stream_enabled else None,
+        codes=AuthorizationCodes(sessions, tokens, client_id=settings.board_client_id,
+                                 redirect_uris=settings.board_redirects,
+                                 ttl_s=settings.auth_code_ttl_s),
     )
 
 

@@ -2,8 +2,9 @@
 
 The gateway stands on the shared library's settings, database plumbing, migrations,
 telemetry, logs and metrics, but not on ServiceRuntime: that runtime exists to run an outbox
-relay and a Kafka consumer, and the gateway publishes no events and its only consumer (webhook
-fan-out, entrypoints/consumers.py) retries in the background, so it must not depend on the
+relay and a Kafka consumer, and the gateway publishes no events; it reads the bus for the webhook
+fan-out (a durable consumer, entrypoints/consumers.py, retrying in the background) and for the
+live stream (its own groupless reader, see service/stream/), so it must not depend on the
 broker being up (its /readyz checks its database and, when set, Redis).
 """
 
@@ -29,6 +30,7 @@ from gateway.domain import problems as pb
 from gateway.domain.ratelimit import BucketPolicy
 from gateway.domain.routing import RouteTable
 from gateway.entrypoints.api import openapi
+from gateway.entrypoints.api.board_page import mount_board
 from gateway.entrypoints.api.edge import EdgeMiddleware
 from gateway.entrypoints.api.routes import problem_response, register
 from gateway.entrypoints.api.table import ROUTES
@@ -84,6 +86,8 @@ async def maintain(gw: Gateway, every_s: float = 600.0) -> None:
         await asyncio.sleep(every_s)
         try:
             purged = await gw.idempotency.purge()
+            if gw.codes is not None:
+                await gw.codes.purge()
             await load_client_limits(gw)
             if gw.settings.token_issuer == "builtin":
                 await gw.tokens.ensure_key()
@@ -109,6 +113,17 @@ async def load_client_limits(gw: Gateway) -> None:
                          if cap is not None and rate is not None}
 
 
+def _page_connect_src(settings: GatewaySettings) -> str:
+    """The origin the board page may call besides its own: the external issuer's (token
+    endpoint), so the page's CSP allows exactly that."""
+    if settings.token_issuer != "external":
+        return ""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(settings.oidc_token_endpoint or str(settings.oidc_issuer))
+    return f"{url.scheme}://{url.netloc}"
+
+
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
 
@@ -116,6 +131,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gw = build(settings)
         app.state.gateway = gw
+        if gw.stream is not None:
+            gw.stream.start()  # in the background: the gateway does not wait for the broker
         task = asyncio.create_task(boot(gw), name="gateway-boot")
         task.add_done_callback(lambda t: _boot_done(gw, t))
         try:
@@ -133,6 +150,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                              "operation_spans": False})
     app.router.redirect_slashes = False
     register(app, ROUTES)
+    mount_board(app)
     table = RouteTable(ROUTES)
     document: dict[str, Any] = {}
 
@@ -188,5 +206,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes,
                        cors_origins=settings.cors_origins,
                        trust_inbound_traceparent=settings.trust_inbound_traceparent,
-                       max_document_body_bytes=settings.max_document_body_bytes)
+                       max_document_body_bytes=settings.max_document_body_bytes,
+                       page_connect_src=_page_connect_src(settings))
     return app

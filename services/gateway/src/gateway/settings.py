@@ -70,6 +70,19 @@ class GatewaySettings(ServiceSettings):
     oidc_algorithms: list[str] = ["RS256", "ES256", "PS256"]
     oidc_practice_claim: str = "practice_id"
     oidc_roles_claim: str = "roles"
+    # The board page (/board/) signs staff in with the authorization-code flow + PKCE as a
+    # public client. External issuer: register this client id and redirect URI there; the page
+    # finds the endpoints by discovery ({oidc_issuer}/.well-known/openid-configuration) unless
+    # both endpoints are set here.
+    board_client_id: str = "chairside-board"
+    board_redirect_uris: list[str] = Field(default_factory=list, description=(
+        "Exact redirect URIs of the board client; empty: {issuer}/board/ only."))
+    oidc_authorization_endpoint: str | None = None
+    oidc_token_endpoint: str | None = None
+    auth_code_ttl_s: int = Field(60, ge=10, le=600)
+    # The built-in issuer's demo staff login form: development settings only. None: on when
+    # the demo data is seeded outside production; production refuses it outright.
+    demo_staff_login: bool | None = None
 
     # Protection.
     redis_url: str | None = Field(
@@ -129,6 +142,25 @@ class GatewaySettings(ServiceSettings):
     webhook_poll_interval_s: float = Field(1.0, gt=0)
     webhook_batch_size: int = Field(50, ge=1)
     webhook_claim_lease_s: float = Field(60.0, gt=0)
+    # The live stream (GET /v1/stream, docs/stream.md): each process reads the whole bus
+    # itself (no consumer group), so every replica can serve and resume any client.
+    stream_enabled: bool = Field(True, description=(
+        "Read the bus and serve GET /v1/stream; off, the route answers 503."))
+    stream_window_events: int = Field(2000, ge=1, description=(
+        "Events held for Last-Event-ID replay (and read back per partition at start)."))
+    stream_window_s: float = Field(600.0, gt=0, description=(
+        "Oldest event age held for replay; a client further behind gets `event: reset`."))
+    stream_queue_size: int = Field(256, ge=1, description=(
+        "Events queued per connection; a client this far behind is dropped."))
+    stream_heartbeat_s: float = Field(15.0, gt=0, description=(
+        "Seconds between `: hb` comments on an idle stream (proxies close silent ones)."))
+    stream_max_streams: int = Field(2000, ge=1, description=(
+        "Open streams per gateway process; past it new streams get 503 + Retry-After."))
+    stream_max_duration_s: float = Field(600.0, gt=0, description=(
+        "A stream ends after this long; the client reconnects with a current token and "
+        "Last-Event-ID (its token is checked again, and streams spread over new replicas)."))
+    stream_resume_wait_s: float = Field(3.0, ge=0, description=(
+        "How long a resume waits for a just-started process to read its window back."))
 
     @model_validator(mode="after")
     def _check(self) -> GatewaySettings:
@@ -155,8 +187,21 @@ class GatewaySettings(ServiceSettings):
         if "*" in self.cors_origins:
             raise ValueError(f"{self.env_name('cors_origins')}: a wildcard origin is refused in "
                              "production")
+        if self.demo_staff_login:
+            raise ValueError(f"{self.env_name('demo_staff_login')}: the demo staff login is "
+                             "refused in production (sign staff in at an external OIDC issuer)")
         if self.token_issuer == "builtin" and not self.issuer.startswith("https://"):
             raise ValueError(f"{self.env_name('issuer')}: production tokens need an https issuer")
+
+    @property
+    def demo_login_enabled(self) -> bool:
+        if self.environment == "production" or self.token_issuer != "builtin":
+            return False
+        return self.seed_demo_data if self.demo_staff_login is None else self.demo_staff_login
+
+    @property
+    def board_redirects(self) -> frozenset[str]:
+        return frozenset(self.board_redirect_uris or [f"{self.issuer.rstrip('/')}/board/"])
 
     def timeout_for(self, upstream: str) -> float:
         return self.upstream_timeouts.get(upstream, self.upstream_timeout_s)

@@ -42,7 +42,9 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 @pytest.fixture(scope="module")
 async def stack(tmp_path_factory):
-    s = await start_stack(tmp_path_factory.mktemp("fuzz"), "fuzz")
+    # Streams (GET /v1/stream) end after a second here, so each fuzzed call has an answer.
+    s = await start_stack(tmp_path_factory.mktemp("fuzz"), "fuzz",
+                          extra_env={"GATEWAY_STREAM_MAX_DURATION_S": "1"})
     try:
         yield s
     finally:

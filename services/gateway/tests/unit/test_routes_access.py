@@ -109,6 +109,8 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/payers/{payer_id}"),
         ("PUT", "/v1/payers/{payer_id}"), ("GET", "/v1/claims/denials"), ("GET", "/v1/claims/x12"),
         ("POST", "/v1/claims/{claim_id}/rebuild"), ("PUT", "/v1/inventory/{ndc}"),
+        # issue 17: the live stream of bus events (the gateway's own)
+        ("GET", "/v1/stream"),
         # issue 16: the pharmacy as a resource (scheduling admin)
         ("GET", "/v1/pharmacy-hoods"), ("PUT", "/v1/pharmacy-hoods"),
         ("GET", "/v1/pharmacy-shifts"), ("POST", "/v1/pharmacy-shifts"),
@@ -217,6 +219,8 @@ def test_every_route_is_scoped_unless_public_and_scopes_exist():
     for r in ROUTES:
         if r.access is Access.PUBLIC:
             assert r.scope is None
+        elif r.kind is Kind.STREAM:  # each event type needs its scope (domain/stream.py)
+            assert r.scope is None and r.path == "/v1/stream"
         else:
             assert r.scope in ALL_SCOPES, r
 
@@ -241,6 +245,8 @@ def test_practice_routes_are_tied_to_a_resource_or_an_owner_field():
                 assert r.found == "patient_ids" and r.method == "POST"
             elif r.kind is Kind.REPORT:
                 assert r.method == "GET" and "practice_id" in r.query.model_fields
+            elif r.kind is Kind.STREAM:
+                assert r.method == "GET"  # events are filtered by practice one by one
             else:
                 assert r.kind is Kind.LIST
             assert r.phi

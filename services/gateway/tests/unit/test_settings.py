@@ -66,3 +66,16 @@ def test_per_service_timeouts_override_the_default(monkeypatch):
 def test_per_service_timeouts_must_name_a_service_and_be_positive(value):
     with pytest.raises(ValidationError, match="UPSTREAM_TIMEOUTS"):
         GatewaySettings(upstream_timeouts=value)
+
+
+def test_the_demo_staff_login_is_for_development_only():
+    assert GatewaySettings().demo_login_enabled  # embedded default, demo data seeded
+    assert not GatewaySettings(**PROD).demo_login_enabled
+    assert not GatewaySettings(demo_staff_login=False).demo_login_enabled
+    with pytest.raises(ValidationError, match="DEMO_STAFF_LOGIN"):
+        GatewaySettings(**{**PROD, "demo_staff_login": True})
+
+
+def test_the_board_redirect_uri_defaults_to_the_issuers_board_page():
+    assert GatewaySettings(issuer="https://api.clinic.example/").board_redirects == frozenset(
+        {"https://api.clinic.example/board/"})

@@ -110,3 +110,18 @@ audit_log = Table(
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# One-time authorization codes (RFC 6749 §4.1) of the built-in issuer, stored as digests.
+oauth_codes = Table(
+    "oauth_codes", metadata,
+    Column("code_digest", String(64), primary_key=True),
+    Column("client_id", String(100), nullable=False),
+    Column("redirect_uri", String(500), nullable=False),
+    Column("code_challenge", String(43), nullable=False),
+    Column("username", String(100), nullable=False),
+    Column("scopes", Text, nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("used_at", UTCDateTime(), nullable=True),
+    Index("ix_oauth_codes_expires_at", "expires_at"),
+)

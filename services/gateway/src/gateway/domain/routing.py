@@ -36,6 +36,9 @@ class Kind(StrEnum):
     # partner's query is forced to its own practice (another practice named: 404, nothing
     # forwarded), and any row naming another practice is dropped from the answer.
     REPORT = "report"
+    # A long-lived text/event-stream (GET /v1/stream): no single scope; each event needs its
+    # type's scope and a partner receives only its practice's events (domain/stream.py).
+    STREAM = "stream"
 
 
 ORDERS, SCHEDULING, AUTHORIZATION, REIMBURSEMENT, GATEWAY = (

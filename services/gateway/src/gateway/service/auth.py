@@ -189,6 +189,17 @@ class TokenService:
                               roles=user.roles)
         raise OAuthError("unsupported_grant_type", "grant_type is not supported")
 
+    async def issue_for_user(self, username: str, *, client_id: str,
+                             scopes: frozenset[str]) -> IssuedToken:
+        """A staff user's token after an authorization code was redeemed; the user must still
+        be active (a code outliving a deactivation buys nothing)."""
+        async with self.sessions() as s:
+            user = await repo.get_user(s, username)
+        if user is None or not user.active:
+            raise OAuthError("invalid_grant", "the user is no longer active")
+        return self._sign(subject=f"user:{user.user_id}", client_id=client_id, scopes=scopes,
+                          practice_id=user.practice_id, roles=user.roles)
+
     def _sign(self, *, subject: str, client_id: str, scopes: frozenset[str],
               practice_id: str | None, roles: frozenset[str] = frozenset()) -> IssuedToken:
         claims = build_claims(self.policy, subject=subject, client_id=client_id, scopes=scopes,

@@ -16,8 +16,10 @@ from gateway.domain.ratelimit import BucketPolicy
 from gateway.domain.routing import RouteTable
 from gateway.service.audit import AuditWriter
 from gateway.service.auth import TokenService
+from gateway.service.authcode import AuthorizationCodes
 from gateway.service.idempotency import IdempotencyStore
 from gateway.service.proxy import Proxy
+from gateway.service.stream.live import LiveStream
 from gateway.service.views import Views
 from gateway.service.webhooks import Webhooks
 from gateway.settings import GatewaySettings
@@ -39,8 +41,10 @@ class Gateway:
     default_bucket: BucketPolicy
     token_pair_bucket: BucketPolicy
     token_ip_bucket: BucketPolicy
+    codes: AuthorizationCodes | None = None  # the built-in issuer's authorization codes
     client_buckets: dict[str, BucketPolicy] = field(default_factory=dict)
     http: httpx.AsyncClient | None = None  # for the external JWKS
+    stream: LiveStream | None = None  # GET /v1/stream (None: stream_enabled is off)
     booted: asyncio.Event = field(default_factory=asyncio.Event)
     boot_error: str | None = None
     db_status: DependencyStatus = field(default_factory=lambda: DependencyStatus("database"))
@@ -56,6 +60,8 @@ class Gateway:
         await asyncio.gather(*self.tasks, return_exceptions=True)
         if self.webhooks is not None:
             await self.webhooks.worker.close()
+        if self.stream is not None:
+            await self.stream.stop()
         await self.audit.stop()
         await self.upstreams.close()
         await self.buckets.close()

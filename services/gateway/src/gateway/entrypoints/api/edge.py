@@ -31,7 +31,13 @@ SECURITY_HEADERS = [
 ]
 API_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
 DOCS_PATHS = ("/docs", "/redoc")
-CORS_ALLOW_HEADERS = "authorization, content-type, idempotency-key, traceparent, tracestate"
+# The board page and the login form: own scripts and styles only, no inline script.
+PAGE_PATHS = ("/board", "/v1/oauth/authorize")
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'{extra}; form-action 'self'; base-uri 'none'; "
+            "frame-ancestors 'none'")
+CORS_ALLOW_HEADERS = ("authorization, content-type, idempotency-key, last-event-id, traceparent, "
+                      "tracestate")
 CORS_EXPOSE_HEADERS = "traceparent, retry-after, location, idempotent-replayed, www-authenticate"
 CORS_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
 # Document uploads (an appeal's records, base64 in JSON) may be larger than other bodies.
@@ -73,12 +79,15 @@ async def send_problem(send: Any, problem: pb.Problem,
 class EdgeMiddleware:
     def __init__(self, app: Any, *, max_body_bytes: int, cors_origins: list[str],
                  trust_inbound_traceparent: bool = False,
-                 max_document_body_bytes: int | None = None) -> None:
+                 max_document_body_bytes: int | None = None,
+                 page_connect_src: str = "") -> None:
         self.app = app
         self.max_body = max_body_bytes
         self.max_document_body = max(max_document_body_bytes or 0, max_body_bytes)
         self.origins = frozenset(cors_origins)
         self.trust_inbound = trust_inbound_traceparent
+        extra = f" {page_connect_src}" if page_connect_src else ""
+        self.page_csp = (b"content-security-policy", PAGE_CSP.format(extra=extra).encode())
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -120,7 +129,9 @@ class EdgeMiddleware:
         origin = headers.get(b"origin", b"").decode("latin-1")
         path = scope["path"]
         extra = [(b"traceparent", traceparent.encode())] + SECURITY_HEADERS
-        if not path.startswith(DOCS_PATHS):
+        if path.startswith(PAGE_PATHS):
+            extra.append(self.page_csp)
+        elif not path.startswith(DOCS_PATHS):
             extra.append(API_CSP)
         if origin and origin in self.origins:
             extra += [(b"access-control-allow-origin", origin.encode()),

@@ -148,6 +148,11 @@ def build(routes: tuple[Route, ...], *, title: str, version: str,
                     "schema": refs[(route.response, "serialization")]}}
         if route.access is Access.PUBLIC:
             op["security"] = []
+        elif route.scope is None:  # the stream: each event type under its own scope
+            op["security"] = [{"oauth2": []}, {"bearer": []}]
+            op["description"] = ("Needs any of the read scopes; each event type is sent only "
+                                 "under its scope, and a partner client receives only its "
+                                 "own practice's events. See docs/stream.md.")
         else:
             op["security"] = [{"oauth2": [route.scope]}, {"bearer": []}]
             op["description"] = f"Needs scope `{route.scope}`. " + {

@@ -25,6 +25,8 @@ from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.routing import Access, Kind, Route, RouteTable
 from gateway.entrypoints.api import validation
 from gateway.entrypoints.api.admin import AUDIT_PATH, audit_page, rotate_keys
+from gateway.entrypoints.api.authorize import authorize, sign_in
+from gateway.entrypoints.api.stream import open_stream
 from gateway.entrypoints.api.tokens import jwks, token_endpoint
 from gateway.entrypoints.api.webhooks import WEBHOOKS_PREFIX, webhook_call
 from gateway.service.container import Gateway
@@ -190,7 +192,9 @@ async def pipeline(gw: Gateway, route: Route, request: Request) -> Response:
         call = await validation.build_call(route, request, principal)
         call.headers = upstream_headers(request, principal)
         key = request.headers.get("idempotency-key")
-        if route.method == "POST" and key is not None and route.kind is not Kind.SEARCH:
+        if route.kind is Kind.STREAM:
+            response = await open_stream(gw, request, call)
+        elif route.method == "POST" and key is not None and route.kind is not Kind.SEARCH:
             response = await with_idempotency(gw, request, call, key)
         else:
             response = await run(gw, call)
@@ -230,6 +234,10 @@ def register(app: FastAPI, routes: tuple[Route, ...]) -> None:
     per-request dependency solving would be pure overhead (the OpenAPI document is built from
     the route table, see openapi.py)."""
     app.router.add_route("/v1/oauth/token", token_endpoint, methods=["POST"],
+                         include_in_schema=False)
+    app.router.add_route("/v1/oauth/authorize", authorize, methods=["GET"],
+                         include_in_schema=False)
+    app.router.add_route("/v1/oauth/authorize", sign_in, methods=["POST"],
                          include_in_schema=False)
     app.router.add_route("/.well-known/jwks.json", jwks, methods=["GET"],
                          include_in_schema=False)

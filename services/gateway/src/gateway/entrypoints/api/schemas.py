@@ -47,7 +47,8 @@ CURSOR_TEXT = ("opaque: the previous page's next_cursor, valid only for the clie
 
 
 class TokenRequest(Strict):
-    grant_type: Literal["client_credentials", "password"] = Field(examples=["client_credentials"])
+    grant_type: Literal["client_credentials", "password", "authorization_code"] = Field(
+        examples=["client_credentials"])
     client_id: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = Field(
         None, examples=["demo-partner"])
     client_secret: Annotated[str, StringConstraints(max_length=500)] | None = Field(
@@ -56,6 +57,10 @@ class TokenRequest(Strict):
         None, examples=["orders:read orders:write"])
     username: Annotated[str, StringConstraints(max_length=100)] | None = None
     password: Annotated[str, StringConstraints(max_length=500)] | None = None
+    # authorization_code (public clients, PKCE)
+    code: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    redirect_uri: Annotated[str, StringConstraints(max_length=500)] | None = None
+    code_verifier: Annotated[str, StringConstraints(max_length=128)] | None = None
 
 
 class TokenResponse(BaseModel):
@@ -133,3 +138,20 @@ class Board(Open):
         default_factory=list, description="signed orders that found no room in their "
         "requested window and have no appointment: staff's worklist to book by hand")
 
+
+
+class StreamQuery(Strict):
+    types: str | None = Field(
+        None, max_length=2000, examples=["appointment.booked,appointment.cancelled"],
+        description="Comma-separated event types to receive (default: every type the token's "
+                    "scopes allow); an unknown type is a 422 naming `types`.")
+
+
+class StreamMessage(Open):
+    """The `data:` of one server-sent event (text/event-stream; see docs/stream.md)."""
+
+    id: str
+    type: str
+    occurred_at: datetime
+    practice_id: str | None = None
+    data: dict[str, Any] = {}

@@ -559,6 +559,11 @@ ROUTES: tuple[Route, ...] = (
        "One visit: order, prior authorization, appointment and claim", response=gw.Visit),
     _r("GET", "/v1/audit", GATEWAY, "admin", C, O, "Audit log of patient-data access",
        query=gw.AuditQuery, response=gw.AuditPage),
+    _r("GET", "/v1/stream", GATEWAY, None, P, Kind.STREAM,
+       "Live events (Server-Sent Events): board, queue and alert changes of the caller's "
+       "practice, each type under its read scope; resumable with Last-Event-ID "
+       "(docs/stream.md)", query=gw.StreamQuery, response=gw.StreamMessage,
+       response_type="text/event-stream"),
     _r("POST", "/v1/admin/signing-keys/rotate", GATEWAY, "admin", C, O,
        "Rotate the token signing key (the old key verifies until its tokens expire)",
        response=gw.Jwks),

@@ -17,7 +17,7 @@ from gateway.service.auth import OAuthError, parse_basic
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
-def _oauth_problem(status: int, error: str, description: str,
+def oauth_problem(status: int, error: str, description: str,
                    headers: dict[str, str] | None = None) -> Response:
     # problem+json like every error, carrying RFC 6749's `error` members for OAuth clients.
     problem = pb.Problem(status, f"oauth-{error.replace('_', '-')}", description,
@@ -30,25 +30,25 @@ def _oauth_problem(status: int, error: str, description: str,
 async def token_endpoint(request: Request) -> Response:
     gw = request.app.state.gateway
     if not gw.booted.is_set():
-        return _oauth_problem(503, "temporarily_unavailable", "the gateway is starting",
+        return oauth_problem(503, "temporarily_unavailable", "the gateway is starting",
                               {"Retry-After": "1"})
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype != "application/x-www-form-urlencoded":
-        return _oauth_problem(415, "invalid_request",
+        return oauth_problem(415, "invalid_request",
                               "the body must be application/x-www-form-urlencoded")
     try:
         pairs = parse_qsl((await request.body()).decode(), keep_blank_values=True,
                           strict_parsing=False)
     except UnicodeDecodeError:
-        return _oauth_problem(400, "invalid_request", "the body is not UTF-8")
+        return oauth_problem(400, "invalid_request", "the body is not UTF-8")
     names = [k for k, _ in pairs]
     if len(names) != len(set(names)):
-        return _oauth_problem(400, "invalid_request", "a parameter was given twice")
+        return oauth_problem(400, "invalid_request", "a parameter was given twice")
     form = dict(pairs)
     basic = parse_basic(request.headers.get("authorization"))
     if basic:
         if "client_secret" in form:
-            return _oauth_problem(400, "invalid_request", "use one client authentication method")
+            return oauth_problem(400, "invalid_request", "use one client authentication method")
         form["client_id"], form["client_secret"] = basic
     try:
         req = TokenRequest.model_validate(form)
@@ -58,7 +58,7 @@ async def token_endpoint(request: Request) -> Response:
         # A grant_type we do not support is its own OAuth error; a missing one is malformed.
         error = ("unsupported_grant_type" if field == "grant_type" and "grant_type" in form
                  else "invalid_request")
-        return _oauth_problem(400, error, f"{field}: {first['msg']}")
+        return oauth_problem(400, error, f"{field}: {first['msg']}")
     # Throttle guessing: failed attempts drain a bucket per caller address and one per (caller
     # address, client id); while either is empty, requests from there are refused before the
     # (deliberately slow) secret check. Never a bucket per client id alone: anyone who knows a
@@ -70,17 +70,28 @@ async def token_endpoint(request: Request) -> Response:
     for key, policy in buckets:
         level = (await gw.buckets.take(key, policy, cost=0)).level  # read, do not spend
         if level < 1:
-            return _oauth_problem(429, "slow_down", "too many failed token requests",
+            return oauth_problem(429, "slow_down", "too many failed token requests",
                                   {"Retry-After": retry_after_header((1 - level) / policy.rate)})
     try:
-        issued = await gw.tokens.issue(
-            grant_type=req.grant_type, client_id=req.client_id, client_secret=req.client_secret,
-            scope=req.scope, username=req.username, password=req.password)
+        if req.grant_type == "authorization_code":
+            if gw.codes is None or gw.tokens.external is not None:
+                raise OAuthError("unsupported_grant_type",
+                                 "tokens are issued by the configured identity provider")
+            if not req.code or not req.code_verifier:
+                raise OAuthError("invalid_request", "code and code_verifier are required")
+            issued = await gw.codes.exchange(code=req.code, verifier=req.code_verifier,
+                                             client_id=req.client_id,
+                                             redirect_uri=req.redirect_uri)
+        else:
+            issued = await gw.tokens.issue(
+                grant_type=req.grant_type, client_id=req.client_id,
+                client_secret=req.client_secret, scope=req.scope, username=req.username,
+                password=req.password)
     except OAuthError as exc:
         for key, policy in buckets:
             await gw.buckets.take(key, policy)  # a failure costs one token
         extra = {"WWW-Authenticate": 'Basic realm="chairside"'} if exc.status == 401 else None
-        return _oauth_problem(exc.status, exc.error, exc.description, extra)
+        return oauth_problem(exc.status, exc.error, exc.description, extra)
     body = {"access_token": issued.access_token, "token_type": "Bearer",
             "expires_in": issued.expires_in, "scope": issued.scope}
     return JSONResponse(body, headers=NO_STORE)

@@ -1,0 +1,166 @@
+"""GET /v1/stream on the real broker: events published on the bus reach connected clients."""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+
+import pytest
+from gateway_testkit.sse import Bus, open_stream
+
+from chairside_shared.messaging.kafka import ensure_topics
+from chairside_shared.testing.plugin import eventually
+from gateway.service.stream.live import STREAM_TOPICS
+from gateway.settings import GatewaySettings
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+async def bus(broker):
+    await ensure_topics(GatewaySettings(KAFKA_BOOTSTRAP_SERVERS=broker.bootstrap_servers),
+                        list(STREAM_TOPICS), client_id="stream-test")
+    b = await Bus(broker.bootstrap_servers).start()
+    yield b
+    await b.stop()
+
+
+@pytest.fixture
+def start_streaming(start_gateway, broker, bus):
+    """A gateway reading the test broker, once its reader has caught up with the bus."""
+
+    @asynccontextmanager
+    async def start(**overrides):
+        overrides.setdefault("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap_servers)
+        async with start_gateway(**overrides) as g:
+            await asyncio.wait_for(g.gw.stream.hub.caught_up.wait(), 30)
+            yield g
+
+    return start
+
+
+async def read_by(g, event_id: str) -> None:
+    """Wait until the gateway's reader has the event (published events arrive a little later)."""
+    await eventually(lambda: _held(g, event_id))
+
+
+async def _held(g, event_id: str) -> bool:
+    return any(e.event.event_id == event_id for e in g.gw.stream.hub.window.entries)
+
+
+async def test_events_reach_clients_in_order_scoped_by_practice(start_streaming, bus):
+    async with start_streaming() as g, \
+            open_stream(g.client, await g.auth("demo-admin")) as staff, \
+            open_stream(g.client, await g.auth("demo-partner")) as partner:
+        sent = [
+            await bus.appointment("booked", "demo-partner"),
+            await bus.appointment("booked", "practice-b"),
+            await bus.appointment("queued", None),
+            await bus.claim("created", "demo-partner"),
+            await bus.appointment("cancelled", "demo-partner"),
+        ]
+        got = await staff.events(5)
+        # In order per topic partition (one key: one partition); claims are another topic.
+        appointments = [m.data["id"] for m in got if m.event.startswith("appointment.")]
+        assert appointments == [sent[0], sent[1], sent[2], sent[4]]
+        assert [m.event for m in got if m.data["id"] in appointments] == [
+            "appointment.booked", "appointment.booked", "appointment.queued",
+            "appointment.cancelled"]
+        assert {m.data["id"] for m in got} == set(sent)
+        first = got[0].data
+        assert first["type"] == "appointment.booked" and first["practice_id"] == "demo-partner"
+        assert set(first["data"]) >= {"appointment_id", "order_id", "chair_id", "start", "end",
+                                      "status"}
+        assert "reason" not in first["data"]  # free text never leaves the bus
+        mine = await partner.events(3)
+        assert [m.data["id"] for m in mine if m.event != "claim.created"] == [sent[0], sent[4]]
+        assert {m.data["id"] for m in mine} == {sent[0], sent[3], sent[4]}
+        # Nothing else is pending for the partner: practice B's and the unowned event never
+        # come, the next one it gets is its own.
+        later = await bus.appointment("completed", "demo-partner")
+        assert (await partner.next()).data["id"] == later
+
+
+async def test_event_types_follow_the_token_scopes_and_the_types_filter(start_streaming, bus):
+    async with start_streaming() as g:
+        scheduler = await g.auth("demo-admin", scope="schedule:read")
+        async with open_stream(g.client, scheduler) as sched, \
+                open_stream(g.client, await g.auth("demo-admin"),
+                            types="appointment.cancelled,claim.paid") as picky:
+            await bus.claim("created")
+            booked = await bus.appointment("booked")
+            paid = await bus.claim("paid")
+            cancelled = await bus.appointment("cancelled")
+            assert [m.data["id"] for m in await sched.events(2)] == [booked, cancelled]
+            assert {m.data["id"] for m in await picky.events(2)} == {paid, cancelled}
+        r = await g.client.get("/v1/stream", params={"types": "appointment.booked,nope.x"},
+                               headers=scheduler)
+        assert r.status_code == 422
+        assert r.json()["errors"] == [{"field": "types", "message": "unknown event type: nope.x"}]
+        r = await g.client.get("/v1/stream", params={"types": "claim.paid"}, headers=scheduler)
+        assert r.status_code == 403 and "billing:read" in r.json()["detail"]
+        r = await g.client.get("/v1/stream", headers=await g.auth("demo-admin", scope="admin"))
+        assert r.status_code == 403
+        assert (await g.client.get("/v1/stream")).status_code == 401
+
+
+async def test_resume_with_last_event_id_on_the_same_and_another_replica(start_streaming, bus):
+    async with start_streaming() as g:
+        headers = await g.auth("demo-admin")
+        async with open_stream(g.client, headers) as s:
+            a = await bus.appointment("booked", key="k1")
+            got_a = await s.next()
+            assert got_a.data["id"] == a
+        # Disconnected: these happen while the client is away (spread over partitions).
+        missed = [await bus.appointment("moved", key=f"k{i}") for i in range(6)]
+        for event_id in missed:
+            await read_by(g, event_id)
+        async with open_stream(g.client, {**headers, "Last-Event-ID": got_a.id}) as s:
+            again = await s.events(6)
+            assert sorted(m.data["id"] for m in again) == sorted(missed)
+            live = await bus.appointment("cancelled")
+            assert (await s.next()).data["id"] == live
+        # A second replica, started now, resumes the same client from the same id.
+        async with start_streaming() as other, \
+                open_stream(other.client, {**await other.auth("demo-admin"),
+                                           "Last-Event-ID": got_a.id}) as s2:
+            again = await s2.events(7)
+            assert sorted(m.data["id"] for m in again) == sorted([*missed, live])
+            assert all(m.event != "reset" for m in again)
+
+
+async def test_a_position_older_than_the_window_gets_a_reset(start_streaming, bus):
+    async with start_streaming(stream_window_events=3) as g:
+        headers = await g.auth("demo-admin")
+        async with open_stream(g.client, headers) as s:
+            await bus.appointment("booked")
+            old = await s.next()
+        moved = [await bus.appointment("moved") for _ in range(5)]
+        await read_by(g, moved[-1])
+        async with open_stream(g.client, {**headers, "Last-Event-ID": old.id}) as s:
+            reset = await s.next()
+            assert reset.event == "reset" and reset.data["reason"] == "outside-window"
+            live = await bus.appointment("cancelled")
+            assert (await s.next()).data["id"] == live  # the stream goes on from now
+        async with open_stream(g.client, {**headers, "Last-Event-ID": "forged"}) as s:
+            assert (await s.next()).event == "reset"
+
+
+async def test_heartbeats_on_an_idle_stream_carry_a_resumable_id(start_streaming, bus):
+    async with start_streaming(stream_heartbeat_s=0.2) as g:
+        headers = await g.auth("demo-partner")
+        async with open_stream(g.client, headers) as s:
+            beat = await s.next(comments=True)
+            assert beat.comments == ["hb"] and beat.id
+        await bus.appointment("booked", "demo-partner")
+        async with open_stream(g.client, {**headers, "Last-Event-ID": beat.id}) as s:
+            assert (await s.next()).event == "appointment.booked"
+
+
+async def test_a_stream_ends_after_its_longest_duration(start_streaming):
+    async with start_streaming(stream_max_duration_s=0.5, stream_heartbeat_s=0.1) as g, \
+            open_stream(g.client, await g.auth("demo-admin")) as s:
+        with pytest.raises(EOFError):
+            for _ in range(100):
+                await s.next(comments=True)
+        assert not g.gw.stream.hub.subscribers
