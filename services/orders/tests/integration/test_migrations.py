@@ -160,3 +160,34 @@ async def test_a_catalog_seeded_without_fluids_gets_them_as_a_new_version(make_d
     assert fluids <= set(latest.drugs) and latest.rules.fluids is not None
     assert latest.drug("ns_1000").hcpcs == "J7030"
     assert set(rows[0].snapshot["drugs"]) | fluids == set(rows[1].snapshot["drugs"])
+
+
+async def test_a_catalog_seeded_without_the_neuro_drugs_gets_them_as_a_new_version(
+        make_database):
+    from alembic import command
+
+    from orders.adapters.orm import catalog_versions
+    from orders.domain.catalog import Catalog
+
+    url = await make_database("orders_mig")
+    cfg = alembic_config(MIGRATIONS, url)
+    await asyncio.to_thread(command.upgrade, cfg, "orders_0011_triage")
+    engine = db.create_engine(url)
+    try:
+        async with engine.begin() as conn:  # as the seed file was before the neuro drugs
+            snapshot = (await conn.execute(sa.select(catalog_versions.c.snapshot))).scalar_one()
+            neuro = {c for c, d in snapshot["drugs"].items() if d.get("regimen")}
+            for code in neuro:
+                del snapshot["drugs"][code]
+            await conn.execute(catalog_versions.update().values(snapshot=snapshot))
+        await upgrade_async(MIGRATIONS, url)
+        async with engine.connect() as conn:
+            rows = (await conn.execute(sa.select(catalog_versions).order_by(
+                catalog_versions.c.version))).all()
+            tables = await conn.run_sync(lambda c: sa.inspect(c).get_table_names())
+    finally:
+        await engine.dispose()
+    assert len(neuro) == 11 and [r.version for r in rows] == [1, 2]
+    latest = Catalog.model_validate(rows[1].snapshot)
+    assert neuro <= set(latest.drugs) and latest.drug("ocrelizumab").regimen is not None
+    assert "patient_observations" in tables
