@@ -102,3 +102,15 @@ async def test_natalizumab_start_needs_this_infusions_touch_checklist(svc):
     await observe(c, pt["id"], "touch_checklist", "completed", 0, order_id=order["id"])
     r = await c.post(f"/v1/orders/{order['id']}/administrations", json=body)
     assert r.status_code == 201, r.text
+
+
+async def test_a_neuro_protocol_doses_by_weight_and_carries_the_gates(svc):
+    c = svc.client
+    pt = await new_patient(c)  # 70 kg
+    items = (await c.get("/v1/protocols")).json()["items"]
+    pid = next(p["id"] for p in items if p["key"] == "lecanemab-10-mg-kg")
+    order = await new_order(c, pt["id"], protocol_id=pid)
+    assert [(ln["drug_code"], ln["dose"]) for ln in order["lines"]] == [("lecanemab", "700")]
+    found = codes(order)
+    assert found["gate.mri_brain"] == "block" and found["gate.apoe"] == "block"
+    assert "regimen.dose" not in found

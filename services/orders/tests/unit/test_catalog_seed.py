@@ -108,7 +108,8 @@ def test_seed_protocols_cover_clinical_md_section_2_and_validate():
     cat = seed_catalog()
     protos = {p.key: p for p in seed_protocols()}
     assert set(protos) == {"ed-style-cocktail", "dhe-antiemetic", "pediatric-cocktail",
-                           "eptinezumab-100"}
+                           "eptinezumab-100", "ocrelizumab-maintenance-600",
+                           "lecanemab-10-mg-kg", "infliximab-5-mg-kg", "ivig-gamunex-c-1-g-kg"}
     for p in protos.values():
         assert validate_protocol(p, cat) == []
     assert {ln.dose_rule.kind for ln in protos["pediatric-cocktail"].lines} == {"per_kg"}

@@ -24,6 +24,8 @@ branch_labels = None
 depends_on = None
 
 JSON_DOC = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+NEURO_PROTOCOLS = ("ocrelizumab-maintenance-600", "lecanemab-10-mg-kg", "infliximab-5-mg-kg",
+                   "ivig-gamunex-c-1-g-kg")
 NOTE = "Neurology expansion drugs: regimens, gates, premedication (clinical-loop.md §5)"
 
 versions = sa.table("catalog_versions", sa.column("version", sa.Integer),
@@ -53,6 +55,7 @@ def upgrade() -> None:
     op.create_index("ix_patient_observations_patient_observed", "patient_observations",
                     ["patient_id", "observed_on"])
     _add_drugs()
+    _add_protocols()
 
 
 def _add_drugs() -> None:
@@ -79,7 +82,27 @@ def _add_drugs() -> None:
         created_by="migration", created_at=datetime.now(UTC)))
 
 
+def _add_protocols() -> None:
+    """The neuro protocol templates a database seeded before them lacks (by key)."""
+    from orders.adapters.codec import protocol_row
+    from orders.seed import seed_protocols
+
+    protocols = sa.table(
+        "protocols", sa.column("id", sa.Uuid), sa.column("active", sa.Boolean),
+        sa.column("created_at", sa.DateTime(timezone=True)), sa.column("lines", JSON_DOC),
+        *(sa.column(c, sa.String) for c in ("practice_id", "key", "name", "population",
+                                             "description", "created_by")))
+    conn = op.get_bind()
+    have = set(conn.execute(sa.select(protocols.c.key)).scalars())
+    now = datetime.now(UTC)
+    rows = [protocol_row(p) | {"created_by": "migration", "created_at": now}
+            for p in seed_protocols() if p.key in NEURO_PROTOCOLS and p.key not in have]
+    if rows:
+        op.bulk_insert(protocols, rows)
+
+
 def downgrade() -> None:
     op.execute(versions.delete().where(versions.c.note == NOTE))
+    # the protocol templates stay: orders may name them, and they are harmless data
     op.drop_index("ix_patient_observations_patient_observed", table_name="patient_observations")
     op.drop_table("patient_observations")
