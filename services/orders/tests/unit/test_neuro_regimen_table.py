@@ -218,3 +218,16 @@ def test_observed_on_in_the_future_does_not_count() -> None:
                          result="negative", observed_on=date(2030, 1, 1), source="lab")
     found = {f.code for f in _run(Row("ocrelizumab", "300", observations=[future])).findings}
     assert "gate.hbv_screen" in found
+
+
+def test_row_02_an_allergy_recorded_as_remicade_blocks_inflectra() -> None:
+    line = LineSpec(sequence=1, drug_code="infliximab_dyyb", dose=Decimal(350), dose_unit="mg",
+                    mode="infusion", minutes=120)
+    remicade = ("Remicade", "drug", "anaphylaxis", "severe")
+    result = run_checks(patient=patient(allergies=[remicade]), lines=[line], catalog=CATALOG,
+                        history=[], as_of=AS_OF)
+    assert {f.code: f.severity for f in result.findings}["allergy"] == "block"
+    ocrevus = ("Ocrevus", "drug", "anaphylaxis", "severe")
+    control = run_checks(patient=patient(allergies=[ocrevus]), lines=[line], catalog=CATALOG,
+                         history=[], as_of=AS_OF)
+    assert "allergy" not in {f.code for f in control.findings}

@@ -281,6 +281,18 @@ class Catalog(_Data):
     def drug(self, code: str) -> Drug | None:
         return self.drugs.get(code)
 
+    @cached_property
+    def _names_by_molecule(self) -> dict[str, frozenset[str]]:
+        out: dict[str, frozenset[str]] = {}
+        for d in self.drugs.values():
+            out[d.molecule_key] = out.get(d.molecule_key, frozenset()) | d.match_names
+        return out
+
+    def molecule_names(self, drug: Drug) -> frozenset[str]:
+        """Names of every product of the drug's molecule (an allergy to Remicade names
+        Inflectra's molecule too: RX-1 same-molecule awareness)."""
+        return self._names_by_molecule.get(drug.molecule_key, drug.match_names)
+
     def acuity_rank(self, acuity: str) -> int:
         ranks = self.rules.acuity_rank
         return ranks.index(acuity) if acuity in ranks else len(ranks)
