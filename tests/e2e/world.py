@@ -191,6 +191,9 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
         ("POST", "/v1/patients/{patient_id}/assessments"): Base(body={
             "kind": "midas", "taken_on": (now - timedelta(days=1)).date().isoformat(),
             "items": [3, 2, 4, 1, 5]}),
+        ("POST", "/v1/patients/{patient_id}/observations"): Base(body={
+            "kind": "hbv_screen", "result": "negative", "source": "lab",
+            "observed_on": (now - timedelta(days=1)).date().isoformat()}),
         ("GET", "/v1/slots"): Base(query={"minutes": "30", "acuity_class": "standard",
                                           "from": soon.isoformat(), "limit": "3"}),
         ("GET", "/v1/appointments"): Base(query={"date": soon.date().isoformat()}),

@@ -175,7 +175,7 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         return Response("claim_id,payer_id,paid,due,credit,reason\n", media_type="text/csv")
     if col == "claims" and parts[-1] == "statement" and parts[1] in store:
         return Response(b"%PDF-1.4 fake", media_type="application/pdf")
-    if col == "patients" and parts[-1] == "outside-doses" and method == "GET":
+    if col == "patients" and parts[-1] in ("outside-doses", "observations") and method == "GET":
         return JSONResponse({"items": [], "next_cursor": None})
     if col in ("ratio-policy", "clinic-hours"):
         if method == "PUT":
@@ -250,7 +250,7 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
                         media_type="application/fhir+json")
     if action == "check":
         return JSONResponse({"findings": []})
-    if action in ("overrides", "administrations", "outside-doses", "answers"):
+    if action in ("overrides", "administrations", "outside-doses", "observations", "answers"):
         item.setdefault(action, []).append(doc)
         return JSONResponse({"id": str(uuid.uuid4()), **(doc or {})},
                             status_code=200 if action == "answers" else 201)

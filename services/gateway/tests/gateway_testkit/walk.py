@@ -50,6 +50,8 @@ BODIES: dict[type[Any], Any] = {
     od.PainScoreIn: {"point": "arrival", "nrs": 7},
     od.FollowUpIn: {"checkpoint_hours": 24},
     od.AssessmentIn: {"kind": "midas", "taken_on": "2026-03-01", "items": [3, 2, 4, 1, 5]},
+    od.ObservationIn: {"kind": "hbv_screen", "result": "negative", "observed_on": "2026-03-01",
+                       "source": "lab"},
     sc.AppointmentMove: {"start": LATER},
     sc.SeriesShift: {"days": 1},
     sc.ChairIn: {"id": "chair-9", "kind": "recliner", "pediatric_capable": False},

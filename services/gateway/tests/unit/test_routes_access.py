@@ -130,6 +130,9 @@ def test_every_api_md_route_is_in_the_table():
         ("GET", "/v1/patients/{patient_id}/assessments"),
         ("GET", "/v1/patients/{patient_id}/responses"),
         ("GET", "/v1/reports/outcomes"), ("GET", "/v1/reports/ed-avoided"),
+        # issue 18: results the regimen gates read (orders)
+        ("POST", "/v1/patients/{patient_id}/observations"),
+        ("GET", "/v1/patients/{patient_id}/observations"),
         # issue 13: identities (orders), eligibility (authorization), billing identity
         ("POST", "/v1/patients/lookup"),
         ("PUT", "/v1/patients/{patient_id}/demographics"),

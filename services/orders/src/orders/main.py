@@ -9,6 +9,7 @@ from orders.bootstrap import build_runtime, settings_from_env
 from orders.entrypoints.api import (
     catalog,
     identity,
+    observations,
     orders,
     outcomes,
     patients,
@@ -30,7 +31,7 @@ def create_app(settings: OrdersSettings | None = None) -> FastAPI:
         routers=[identity.router, patients.router, catalog.router, orders.router,
                  identity.orders_router, practitioners.router, reactions.router,
                  outcomes.orders_router, outcomes.patients_router, outcomes.reports_router,
-                 visit.router],
+                 visit.router, observations.router],
     )
     app.add_middleware(QueryOutOfSpans)  # lookups carry names in the query: never in a span
     return app

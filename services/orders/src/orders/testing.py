@@ -20,6 +20,7 @@ from orders.domain.catalog import Catalog
 from orders.domain.checks import CheckResult, run_checks
 from orders.domain.errors import Conflict
 from orders.domain.lines import LineSpec
+from orders.domain.observations import Observation
 from orders.domain.order import Order
 from orders.domain.patient import (
     Allergy,
@@ -232,6 +233,17 @@ class FakeReactions(_Repo):
                       key=lambda r: r.onset_at)
 
 
+class FakeObservations(_Repo):
+    """Patient observations (``store.observations``) the regimen gates read."""
+
+    async def add(self, obs: Observation) -> None:
+        vars(self.s).setdefault("observations", []).append(obs)
+
+    async def for_patient(self, patient_id: UUID) -> list[Observation]:
+        return sorted((o for o in getattr(self.s, "observations", [])
+                       if o.patient_id == patient_id), key=lambda o: o.observed_on)
+
+
 class FakeOutcomes(_Repo):
     """The completed visits the response history reads (``store.visit_rows``), read-only."""
 
@@ -257,7 +269,7 @@ class FakeUnitOfWork:
         self.outcomes = FakeOutcomes(store)
         self.demographics, self.coverages = FakeDemographics(store), FakeCoverages(store)
         self.practitioners, self.access_log = FakePractitioners(store), FakeAccessLog(store)
-        self.visits = FakeVisits(store)
+        self.visits, self.observations = FakeVisits(store), FakeObservations(store)
         self.staged: list[Published] = []
         self.commits = 0
 

@@ -230,7 +230,8 @@ async def test_partner_practice_binding(svc):
 async def test_catalog_edit_versions_and_orders_keep_theirs(svc):
     c = svc.client
     drugs = (await c.get("/v1/drugs")).json()
-    assert len(drugs["items"]) == 16 + 4 and drugs["catalog_version"] == 1  # + the IV fluids
+    # the 16 drugs, the IV fluids and the 11 neurology drugs (clinical-loop.md §5)
+    assert len(drugs["items"]) == 16 + 4 + 11 and drugs["catalog_version"] == 1
     api_fields = {"code", "name", "class", "route_modes", "dose_unit", "usual_dose", "max_dose",
                   "peds_mg_per_kg", "peds_max", "default_minutes", "sedation", "requires_driver",
                   "monitoring", "acuity_class", "hcpcs", "hcpcs_unit", "vial_size", "single_dose"}

@@ -38,9 +38,10 @@ async def test_upgrade_seeds_the_catalog(backend, make_database, tmp_path):
     versions, protocols, tables = await _facts(url)
     assert versions == [seed_catalog().version]
     assert protocols == ["dhe-antiemetic", "ed-style-cocktail", "eptinezumab-100",
-                         "pediatric-cocktail"]
-    assert {"patients", "orders", "administrations", "outside_doses", "catalog_versions",
-            "protocols", "outbox", "inbox", "dead_letters", "practitioners",
+                         "infliximab-5-mg-kg", "ivig-gamunex-c-1-g-kg", "lecanemab-10-mg-kg",
+                         "ocrelizumab-maintenance-600", "pediatric-cocktail"]
+    assert {"patients", "patient_observations", "orders", "administrations", "outside_doses",
+            "catalog_versions", "protocols", "outbox", "inbox", "dead_letters", "practitioners",
             "patient_demographics", "coverage_versions", "phi_access_log", "vital_signs",
             "visit_escorts", "discharge_checks"} <= set(tables)
     await _access_log_is_append_only(url)
@@ -160,3 +161,38 @@ async def test_a_catalog_seeded_without_fluids_gets_them_as_a_new_version(make_d
     assert fluids <= set(latest.drugs) and latest.rules.fluids is not None
     assert latest.drug("ns_1000").hcpcs == "J7030"
     assert set(rows[0].snapshot["drugs"]) | fluids == set(rows[1].snapshot["drugs"])
+
+
+async def test_a_catalog_seeded_without_the_neuro_drugs_gets_them_as_a_new_version(
+        make_database):
+    from alembic import command
+
+    from orders.adapters.orm import catalog_versions
+    from orders.domain.catalog import Catalog
+
+    url = await make_database("orders_mig")
+    cfg = alembic_config(MIGRATIONS, url)
+    await asyncio.to_thread(command.upgrade, cfg, "orders_0011_triage")
+    engine = db.create_engine(url)
+    try:
+        async with engine.begin() as conn:  # as the seed file was before the neuro drugs
+            snapshot = (await conn.execute(sa.select(catalog_versions.c.snapshot))).scalar_one()
+            neuro = {c for c, d in snapshot["drugs"].items() if d.get("regimen")}
+            for code in neuro:
+                del snapshot["drugs"][code]
+            await conn.execute(catalog_versions.update().values(snapshot=snapshot))
+            await conn.execute(sa.text("DELETE FROM protocols WHERE key IN ("
+                                       "'lecanemab-10-mg-kg', 'infliximab-5-mg-kg')"))
+        await upgrade_async(MIGRATIONS, url)
+        async with engine.connect() as conn:
+            rows = (await conn.execute(sa.select(catalog_versions).order_by(
+                catalog_versions.c.version))).all()
+            tables = await conn.run_sync(lambda c: sa.inspect(c).get_table_names())
+            keys = set((await conn.execute(sa.text("SELECT key FROM protocols"))).scalars())
+    finally:
+        await engine.dispose()
+    assert len(neuro) == 11 and [r.version for r in rows] == [1, 2]
+    latest = Catalog.model_validate(rows[1].snapshot)
+    assert neuro <= set(latest.drugs) and latest.drug("ocrelizumab").regimen is not None
+    assert "patient_observations" in tables
+    assert {"lecanemab-10-mg-kg", "infliximab-5-mg-kg", "ocrelizumab-maintenance-600"} <= keys

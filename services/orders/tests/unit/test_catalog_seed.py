@@ -15,14 +15,18 @@ DRUGS_OF_CLINICAL_MD = {
     "methylprednisolone", "ketorolac", "ondansetron", "diphenhydramine",
 }
 IV_FLUIDS = {"ns_1000", "ns_500", "ns_250", "lr_1000"}
+# clinical-loop.md §5: the neurology expansion drugs (regimens, gates, premedication)
+NEURO = {"ocrelizumab", "natalizumab", "ublituximab", "ivig_privigen", "ivig_gamunex_c",
+         "infliximab", "infliximab_dyyb", "rituximab", "rituximab_abbs", "lecanemab",
+         "donanemab"}
 # every attribute issue #3 names must carry a source
 SOURCED = ("class", "route_modes", "dose_unit", "usual_dose", "max_dose", "peds",
            "default_minutes", "sedation", "requires_driver", "monitoring", "acuity_class",
            "hcpcs", "vial", "single_dose", "frequency_limits")
 
 
-def test_catalog_has_the_16_drugs_and_the_fluids():
-    assert set(seed_catalog().drugs) == DRUGS_OF_CLINICAL_MD | IV_FLUIDS
+def test_catalog_has_the_16_drugs_the_fluids_and_the_neuro_drugs():
+    assert set(seed_catalog().drugs) == DRUGS_OF_CLINICAL_MD | IV_FLUIDS | NEURO
 
 
 @pytest.mark.parametrize("code", sorted(DRUGS_OF_CLINICAL_MD | IV_FLUIDS))
@@ -47,6 +51,12 @@ def test_every_drug_attribute_names_its_source(code):
     # one unit per bag (clinical-loop.md §6; descriptors in cc/mL)
     ("ns_1000", "J7030", Decimal(1000)), ("ns_500", "J7040", Decimal(500)),
     ("ns_250", "J7050", Decimal(250)), ("lr_1000", "J7120", Decimal(1000)),
+    ("ocrelizumab", "J2350", Decimal(1)), ("natalizumab", "J2323", Decimal(1)),
+    ("ublituximab", "J2329", Decimal(1)), ("ivig_privigen", "J1459", Decimal("0.5")),
+    ("ivig_gamunex_c", "J1561", Decimal("0.5")), ("infliximab", "J1745", Decimal(10)),
+    ("infliximab_dyyb", "Q5103", Decimal(10)), ("rituximab", "J9312", Decimal(10)),
+    ("rituximab_abbs", "Q5115", Decimal(10)), ("lecanemab", "J0174", Decimal(1)),
+    ("donanemab", "J0175", Decimal(2)),
 ])
 def test_hcpcs_codes_and_billing_units(code, hcpcs, unit_amount):
     drug = seed_catalog().drug(code)
@@ -65,8 +75,15 @@ def test_high_monitoring_acuity_for_the_drugs_the_issue_names():
     """Classes are the scheduling service's ratio classes (standard 1:4, elevated 1:2, high 1:1)."""
     cat = seed_catalog()
     assert cat.rules.acuity_rank == ("standard", "elevated", "high")
-    assert {c: d.acuity_class for c, d in cat.drugs.items() if d.acuity_class != "standard"} == {
+    assert {c: d.acuity_class for c, d in cat.drugs.items()
+            if d.acuity_class != "standard" and c not in NEURO} == {
         "ketamine": "high", "lidocaine": "elevated", "droperidol": "elevated"}
+    # clinical-loop.md §5.2: M -> elevated for every neuro drug but natalizumab (L); IVIG and
+    # rituximab are H on the first dose
+    assert {c for c in NEURO if cat.drugs[c].acuity_class == "elevated"} == NEURO - {
+        "natalizumab"}
+    assert {c for c in NEURO if cat.drugs[c].first_dose_acuity_class == "high"} == {
+        "ivig_privigen", "ivig_gamunex_c", "rituximab", "rituximab_abbs"}
     assert cat.drug("eptinezumab").first_dose_acuity_class == "elevated"
 
 
@@ -91,7 +108,8 @@ def test_seed_protocols_cover_clinical_md_section_2_and_validate():
     cat = seed_catalog()
     protos = {p.key: p for p in seed_protocols()}
     assert set(protos) == {"ed-style-cocktail", "dhe-antiemetic", "pediatric-cocktail",
-                           "eptinezumab-100"}
+                           "eptinezumab-100", "ocrelizumab-maintenance-600",
+                           "lecanemab-10-mg-kg", "infliximab-5-mg-kg", "ivig-gamunex-c-1-g-kg"}
     for p in protos.values():
         assert validate_protocol(p, cat) == []
     assert {ln.dose_rule.kind for ln in protos["pediatric-cocktail"].lines} == {"per_kg"}
@@ -120,3 +138,11 @@ def test_pediatric_age_bands_must_not_overlap(bands):
     data = seed_catalog().drug("dhe").model_dump(mode="json") | {"peds_age_caps": bands}
     with pytest.raises(ValueError, match="age bands"):
         Drug.model_validate(data)
+
+
+@pytest.mark.parametrize("code", sorted(NEURO))
+def test_neuro_drug_sources_name_a_reference(code):
+    drug = seed_catalog().drug(code)
+    refs = seed_catalog().references
+    for key, value in drug.sources.items():
+        assert value.split()[0].split(",")[0] in refs, (key, value)

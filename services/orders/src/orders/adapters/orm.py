@@ -243,4 +243,5 @@ phi_access_log = sa.Table(
     sa.CheckConstraint(_in("purpose", ("treatment", "payment", "operations")), name="purpose"),
 )
 
+from orders.adapters import observation_tables as _observation_tables  # noqa: E402,F401
 from orders.adapters import reaction_orm as _reaction_tables  # noqa: E402,F401  (same metadata)

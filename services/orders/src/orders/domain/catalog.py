@@ -18,9 +18,10 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from orders.domain.recall_data import RecallData
+from orders.domain.regimen import Mode as Mode
+from orders.domain.regimen import Regimen
+from orders.domain.regimen import Severity as Severity
 
-Severity = Literal["block", "warn", "info"]
-Mode = Literal["push", "infusion"]
 Sedation = Literal["none", "low", "moderate", "high"]
 PedsPolicy = Literal["weight_based", "capped", "not_established", "contraindicated"]
 LimitKind = Literal["min_interval", "course_days", "amount_per_window", "count_per_window"]
@@ -164,6 +165,9 @@ class Drug(_Data):
     frequency_limits: tuple[FrequencyLimit, ...] = ()
     fluid: FluidSpec | None = None  # set for IV fluids (ordered by volume, with a purpose)
     recall: RecallData | None = None  # recurring drugs: the next dose's recall (days)
+    # dose by dose number, intervals, titration, premedication, gates (domain/regimen.py)
+    regimen: Regimen | None = None
+    ndcs: tuple[str, ...] = ()  # 10-digit package NDCs a source confirms; empty = unverified
     sources: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -276,6 +280,18 @@ class Catalog(_Data):
 
     def drug(self, code: str) -> Drug | None:
         return self.drugs.get(code)
+
+    @cached_property
+    def _names_by_molecule(self) -> dict[str, frozenset[str]]:
+        out: dict[str, frozenset[str]] = {}
+        for d in self.drugs.values():
+            out[d.molecule_key] = out.get(d.molecule_key, frozenset()) | d.match_names
+        return out
+
+    def molecule_names(self, drug: Drug) -> frozenset[str]:
+        """Names of every product of the drug's molecule (an allergy to Remicade names
+        Inflectra's molecule too: RX-1 same-molecule awareness)."""
+        return self._names_by_molecule.get(drug.molecule_key, drug.match_names)
 
     def acuity_rank(self, acuity: str) -> int:
         ranks = self.rules.acuity_rank

@@ -22,6 +22,7 @@ from orders.domain.lifecycle import Status
 from orders.domain.lines import LineSpec, validate_lines
 from orders.domain.order import Order, OrderChanges, check_time
 from orders.domain.patient import PatientRecord
+from orders.domain.premedication import add_premedication
 from orders.domain.protocols import instantiate
 from orders.domain.values import Actor, Payer, Urgency
 from orders.seed.reactions import seed_reaction_rules
@@ -29,6 +30,7 @@ from orders.service.discharge import evaluation_for
 from orders.service.order_identity import coverage_for, practitioner_error
 from orders.service.reaction_guards import ensure_not_held, override_reason
 from orders.service.responses import load_history
+from orders.service.start_guards import ensure_may_start
 from orders.service.uow import OrdersUnitOfWork
 
 log = logging.getLogger("orders")
@@ -92,6 +94,7 @@ async def _lines_for(uow: OrdersUnitOfWork, draft: OrderDraft, patient: PatientR
         lines = instantiate(protocol, patient.facts, catalog)
     offset = max((ln.sequence for ln in lines), default=0)
     lines += [replace(ln, sequence=ln.sequence + offset) for ln in draft.lines]
+    lines = add_premedication(lines, catalog)  # regimen premedication, timed before the drug
     errors = validate_lines(lines, catalog)
     child = patient.facts.age_on(catalog.rules.local_date(now)) < catalog.rules.pediatric_below_age
     if not errors and patient.facts.weight_kg is None and child:
@@ -107,10 +110,12 @@ async def _check(uow: OrdersUnitOfWork, order_like: Order | OrderDraft, patient:
     history = await uow.doses.history(patient.id, exclude_order=exclude_order)
     reactions = await uow.reactions.for_patient(patient.id)  # one query (RX-1, 2, 4, 6)
     responses = await load_history(uow, patient.id)  # earlier visits' outcomes (3.3)
+    observations = await uow.observations.for_patient(patient.id)  # regimen gates
     return run_checks(patient=patient.facts, lines=list(order_like.lines), catalog=catalog,
                       history=history, as_of=check_time(order_like.requested_window, now),
                       reactions=reactions, reaction_rules=seed_reaction_rules(),
-                      responses=responses, protocol_id=order_like.protocol_id)
+                      responses=responses, protocol_id=order_like.protocol_id,
+                      observations=observations)
 
 
 # ------------------------------------------------------------------------------ commands
@@ -271,6 +276,7 @@ async def record_administration(*, uow: OrdersUnitOfWork, order_id: UUID,
                                            "supervising_practitioner_id"):
             raise ValidationFailed([why])
         await ensure_not_held(uow, order, record.line_sequence)  # RX-6
+        await ensure_may_start(uow, order, now)  # per-infusion gates (TOUCH checklist)
         catalog = await uow.catalog.version(order.catalog_version)
         rec = replace(record, recorded_by=scope.actor.id, recorded_at=now)
         saved = order.record_administration(record=rec, catalog=catalog, actor=scope.actor,

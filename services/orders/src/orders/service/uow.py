@@ -14,6 +14,7 @@ from orders.adapters.identity_repository import (
     DemographicsRepository,
     PractitionerRepository,
 )
+from orders.adapters.observation_repository import ObservationRepository
 from orders.adapters.outcome_repository import OutcomeRepository
 from orders.adapters.phi_crypto import PhiCipher
 from orders.adapters.phi_keys import PhiKeyRepository
@@ -54,6 +55,7 @@ class OrdersUnitOfWork(UnitOfWork):
     reactions: ReactionRepository
     outcomes: OutcomeRepository
     visits: VisitRepository
+    observations: ObservationRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, catalogs: CatalogCache, cipher: PhiCipher) -> None:
@@ -76,4 +78,5 @@ class OrdersUnitOfWork(UnitOfWork):
         self.reactions = ReactionRepository(self.session)
         self.outcomes = OutcomeRepository(self.session)
         self.visits = VisitRepository(self.session, self._cipher)
+        self.observations = ObservationRepository(self.session)
         return self

@@ -73,6 +73,13 @@ ROUTES: tuple[Route, ...] = (
        status=201),
     _r("GET", "/v1/patients/{patient_id}/outside-doses", ORDERS, "patients:read", P, A,
        "Doses given elsewhere", response=od.PageOutsideDoseOut),
+    # regimen gates (clinical-loop.md §5.2): screening results, MRIs, TOUCH checklists and
+    # ApoE status; a partner sends them for its own practice's patients.
+    _r("POST", "/v1/patients/{patient_id}/observations", ORDERS, "patients:write", P, A,
+       "Record a result a regimen gate reads (screen, MRI, checklist, ApoE)",
+       body=od.ObservationIn, response=od.ObservationOut, status=201),
+    _r("GET", "/v1/patients/{patient_id}/observations", ORDERS, "patients:read", P, A,
+       "The patient's recorded observations", response=od.PageObservationOut),
     # --- identities (orders service): demographics, coverages, access log, practitioners
     _r("PUT", "/v1/patients/{patient_id}/demographics", ORDERS, "patients:write", P, A,
        "Set the patient's demographics", body=od.PersonIn, response=od.DemographicsOut),

@@ -13,6 +13,7 @@ from uuid import UUID
 from orders.domain.catalog import Catalog, Drug, RulesConfig
 from orders.domain.history import ResponseHistory
 from orders.domain.lines import LineSpec
+from orders.domain.observations import Observation
 from orders.domain.patient import HomeMed, PastDose, PatientFacts, normalize_name
 from orders.domain.reaction_rules import ReactionRules
 from orders.domain.reactions import Reaction
@@ -45,6 +46,7 @@ class CheckContext:
     reaction_rules: ReactionRules | None = None
     responses: ResponseHistory | None = None  # earlier visits' outcomes (response history)
     protocol_id: UUID | None = None  # the protocol the order was built from
+    observations: tuple[Observation, ...] = ()  # screening results, MRIs, checklists (gates)
 
     @property
     def rules(self) -> RulesConfig:
@@ -99,6 +101,22 @@ class CheckContext:
         return out
 
     @cached_property
+    def _past_by_molecule(self) -> dict[str, list[PastDose]]:
+        out: dict[str, list[PastDose]] = defaultdict(list)
+        for dose in self._past:
+            drug = self.catalog.drug(dose.drug_code)
+            out[drug.molecule_key if drug else dose.drug_code].append(dose)
+        return out
+
+    def molecule_history(self, drug: Drug) -> list[PastDose]:
+        """Earlier doses of this drug's molecule (reference product and biosimilars)."""
+        return self._past_by_molecule.get(drug.molecule_key, [])
+
+    def dose_number(self, drug: Drug) -> int:
+        """The number this dose will be in the patient's course of the molecule."""
+        return len(self.molecule_history(drug)) + 1
+
+    @cached_property
     def reactions_by_molecule(self) -> dict[str, list[tuple[Reaction, str]]]:
         """Structured reactions indexed once per check by each suspect drug's molecule (a
         drug without one is its own): (reaction, suspect drug code)."""
@@ -140,7 +158,8 @@ def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Cata
                   reactions: Sequence[Reaction] = (),
                   reaction_rules: ReactionRules | None = None,
                   responses: ResponseHistory | None = None,
-                  protocol_id: UUID | None = None) -> CheckContext:
+                  protocol_id: UUID | None = None,
+                  observations: Sequence[Observation] = ()) -> CheckContext:
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     resolved: list[ResolvedLine] = []
@@ -167,4 +186,7 @@ def build_context(*, patient: PatientFacts, lines: list[LineSpec], catalog: Cata
         reaction_history=tuple(r for r in reactions if r.onset_at <= as_of),
         reaction_rules=reaction_rules,
         responses=responses, protocol_id=protocol_id,
+        # like doses, only results known at the moment checked count
+        observations=tuple(o for o in observations
+                           if o.observed_on <= catalog.rules.local_date(as_of)),
     )

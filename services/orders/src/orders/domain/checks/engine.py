@@ -15,6 +15,7 @@ from orders.domain.checks import (
     interactions,
     patient_rules,
     reaction_checks,
+    regimen_checks,
     response_history,
     session,
 )
@@ -22,6 +23,7 @@ from orders.domain.checks.context import CheckContext, build_context
 from orders.domain.findings import Finding, sort_findings
 from orders.domain.history import ResponseHistory
 from orders.domain.lines import LineSpec
+from orders.domain.observations import Observation
 from orders.domain.patient import PastDose, PatientFacts
 from orders.domain.reaction_rules import ReactionRules
 from orders.domain.reactions import Reaction
@@ -52,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     interactions.steroid_nsaid_findings,
     interactions.akathisia_findings,
     frequency.frequency_findings,
+    regimen_checks.regimen_findings,
     response_history.response_findings,
     fluid_rules.fluid_findings,
 )
@@ -66,6 +69,9 @@ class CheckResult:
     catalog_version: int
     # line sequence -> the catalog's monitoring text for its drug (shown on the order line)
     monitoring: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    # the longest observation the drugs ask after this dose (by dose number); the chair time
+    # also counts the clinic-wide minimum
+    observation_minutes: int = 0
 
     @property
     def blocks(self) -> list[Finding]:
@@ -76,13 +82,15 @@ def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog
                history: list[PastDose], as_of: datetime, reactions: Sequence[Reaction] = (),
                reaction_rules: ReactionRules | None = None,
                responses: ResponseHistory | None = None,
-               protocol_id: UUID | None = None) -> CheckResult:
+               protocol_id: UUID | None = None,
+               observations: Sequence[Observation] = ()) -> CheckResult:
     """Pure: same inputs, same result. ``as_of`` is when the drugs are expected to be given.
     ``reactions`` are the patient's structured reactions, read by ``reaction_rules``;
     ``responses`` is the patient's response history (earlier visits' outcomes)."""
     ctx = build_context(patient=patient, lines=lines, catalog=catalog, history=history,
                         as_of=as_of, reactions=reactions, reaction_rules=reaction_rules,
-                        responses=responses, protocol_id=protocol_id)
+                        responses=responses, protocol_id=protocol_id,
+                        observations=observations)
     found: list[Finding] = []
     for rule in RULES:
         found.extend(rule(ctx))
@@ -93,4 +101,5 @@ def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog
                        acuity_class=session.acuity_class(ctx),
                        requires_driver=session.requires_driver(ctx),
                        catalog_version=catalog.version,
-                       monitoring={ln.seq: ln.drug.monitoring for ln in ctx.lines})
+                       monitoring={ln.seq: ln.drug.monitoring for ln in ctx.lines},
+                       observation_minutes=session.drug_observation_minutes(ctx))

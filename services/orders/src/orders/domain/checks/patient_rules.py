@@ -22,7 +22,9 @@ def allergy_findings(ctx: CheckContext) -> Iterator[Finding]:
     """A documented allergy to the drug or to its class blocks; a mild one only warns."""
     mild = {s.lower() for s in ctx.rules.mild_allergy_severities}
     for line in ctx.lines:
-        drug_names, class_names = line.drug.match_names, line.drug.match_classes
+        # every product of the molecule: a Remicade allergy also matches Inflectra
+        drug_names = ctx.catalog.molecule_names(line.drug)
+        class_names = line.drug.match_classes
         for allergy in ctx.patient.allergies:
             cands = _candidates(allergy.substance, ctx.rules.class_aliases)
             if cands & drug_names:
@@ -45,11 +47,14 @@ def past_reaction_findings(ctx: CheckContext) -> Iterator[Finding]:
             if dose.drug_code in flagged:
                 continue
             other = ctx.catalog.drug(dose.drug_code)
-            same_drug = dose.drug_code == line.drug.code
+            same_drug = dose.drug_code == line.drug.code or (
+                other is not None and other.molecule_key == line.drug.molecule_key)
             same_class = other is not None and set(other.classes) & set(line.drug.classes)
             if same_drug or same_class:
                 flagged.add(dose.drug_code)
-                what = "this drug" if same_drug else f"{dose.drug_code} (same class)"
+                what = ("this drug" if dose.drug_code == line.drug.code else
+                        f"{dose.drug_code} (same molecule)" if same_drug else
+                        f"{dose.drug_code} (same class)")
                 yield Finding("past_reaction", "warn",
                               f"a reaction was recorded after {what} on "
                               f"{ctx.local_date(dose.given_at).isoformat()}", line.seq)

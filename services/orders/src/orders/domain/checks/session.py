@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orders.domain.checks.context import CheckContext
+from orders.domain.checks.context import CheckContext, ResolvedLine
+from orders.domain.checks.regimen_checks import observation_minutes, run_minutes
 from orders.domain.findings import Finding
 
 
@@ -16,14 +17,28 @@ def chair_minutes(ctx: CheckContext) -> int:
         if i > 0 and not line.spec.with_previous:
             total += group_run + group_wait
             group_run, group_wait = 0, 0
-        group_run = max(group_run, line.spec.minutes)
+        group_run = max(group_run, _run(ctx, line))
         group_wait = max(group_wait, line.spec.wait_after_minutes)
     total += group_run + group_wait
     if not ctx.lines:
         return 0
-    observation = max([ctx.rules.observation_minutes]
-                      + [ln.drug.observation_minutes for ln in ctx.lines])
-    return total + observation
+    return total + max(ctx.rules.observation_minutes, drug_observation_minutes(ctx))
+
+
+def _run(ctx: CheckContext, line: ResolvedLine) -> int:
+    """Ordered minutes, or longer when the drug's rate titration needs longer."""
+    if line.drug.regimen is None:
+        return line.spec.minutes
+    needed = run_minutes(line.drug, ctx.dose_number(line.drug), line.dose,
+                         ctx.patient.weight_kg)
+    return max(line.spec.minutes, needed or 0)
+
+
+def drug_observation_minutes(ctx: CheckContext) -> int:
+    """The longest observation any drug asks after this dose (by its dose number)."""
+    return max((observation_minutes(ln.drug, ctx.dose_number(ln.drug))
+                if ln.drug.regimen is not None else ln.drug.observation_minutes
+                for ln in ctx.lines), default=0)
 
 
 def acuity_class(ctx: CheckContext) -> str:
@@ -32,7 +47,7 @@ def acuity_class(ctx: CheckContext) -> str:
     for line in ctx.lines:
         acuity = line.drug.acuity_class
         first = line.drug.first_dose_acuity_class
-        if first and not ctx.history_for(drug_code=line.drug.code):
+        if first and not ctx.molecule_history(line.drug):
             acuity = first
         if ctx.catalog.acuity_rank(acuity) > ctx.catalog.acuity_rank(best):
             best = acuity

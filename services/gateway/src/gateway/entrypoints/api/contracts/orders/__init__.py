@@ -254,6 +254,12 @@ from .patients__demographics import (
     DemographicsOut as DemographicsOut,
 )
 
+from .patients__observations import (
+    ObservationIn as ObservationIn,
+    ObservationOut as ObservationOut,
+    PageObservationOut as PageObservationOut,
+)
+
 from .patients__outside_doses import (
     Dose4 as Dose4,
     Dose5 as Dose5,

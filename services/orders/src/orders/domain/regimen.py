@@ -1,0 +1,145 @@
+"""A drug's regimen as data (clinical-loop.md §5): the dose by dose number (fixed or mg/kg),
+the minimum interval before it, the rate titration that sets its run time, the observation
+after it, the premedication added to the order, and the gates checked before it (HBV, TB,
+anti-JCV, TOUCH checklist, MRI, ApoE) with their freshness windows.
+
+A dose number counts every earlier dose of the same molecule (reference product and
+biosimilars together). Everything here is catalog data an admin edits; no drug name is code.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Severity = Literal["block", "warn", "info"]
+Mode = Literal["push", "infusion"]
+RateUnit = Literal["ml_per_h", "mg_per_h", "mg_per_kg_per_min"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RateStep(_Data):
+    """One titration step; ``minutes`` None = this rate until the infusion is done."""
+
+    rate: Decimal = Field(gt=0)
+    minutes: int | None = Field(default=None, ge=1)
+
+
+class Titration(_Data):
+    """Rate steps in mL/h (with the bag volume), mg/h or mg/kg/min (of the dose in mg)."""
+
+    rate_unit: RateUnit
+    volume_ml: Decimal | None = Field(default=None, gt=0)
+    steps: tuple[RateStep, ...] = Field(min_length=1)
+    source: str
+
+    @model_validator(mode="after")
+    def _complete(self) -> Titration:
+        if self.rate_unit == "ml_per_h" and self.volume_ml is None:
+            raise ValueError("a mL/h titration needs volume_ml")
+        if any(s.minutes is None for s in self.steps[:-1]):
+            raise ValueError("only the last titration step may run until done")
+        return self
+
+    def minutes(self, dose_mg: Decimal, weight_kg: Decimal | None) -> int | None:
+        """Run time of the infusion at these steps; None when it needs a weight it lacks."""
+        if self.rate_unit == "ml_per_h":
+            total, scale = self.volume_ml or Decimal(0), Decimal(1) / 60
+        elif self.rate_unit == "mg_per_h":
+            total, scale = dose_mg, Decimal(1) / 60
+        else:
+            if weight_kg is None:
+                return None
+            total, scale = dose_mg, weight_kg
+        remaining, elapsed = total, 0
+        for step in self.steps:
+            per_minute = step.rate * scale
+            if step.minutes is None or remaining <= per_minute * step.minutes:
+                return elapsed + math.ceil(remaining / per_minute)
+            remaining -= per_minute * step.minutes
+            elapsed += step.minutes
+        return elapsed + math.ceil(remaining / (self.steps[-1].rate * scale))
+
+
+class RegimenStep(_Data):
+    """What applies from dose ``from_dose`` on, until the next step's ``from_dose``."""
+
+    from_dose: int = Field(ge=1)
+    dose: Decimal | None = Field(default=None, gt=0)  # fixed, in the drug's dose unit
+    per_kg: Decimal | None = Field(default=None, gt=0)  # dose unit per kg
+    min_days_after_previous: int | None = Field(default=None, ge=1)
+    observation_minutes: int | None = Field(default=None, ge=0)
+    minutes: int | None = Field(default=None, ge=1)  # run time when no titration applies
+    titration: Titration | None = None
+    source: str
+    unverified: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_dose_rule(self) -> RegimenStep:
+        if self.dose is not None and self.per_kg is not None:
+            raise ValueError("a regimen step is a fixed dose or a per-kg dose, not both")
+        return self
+
+
+class Premedication(_Data):
+    """A line added before the drug's first line unless the order already carries the drug."""
+
+    drug_code: str
+    dose: Decimal = Field(gt=0)
+    mode: Mode
+    minutes: int = Field(ge=1)  # its own run time
+    minutes_before: int = Field(ge=0)  # how long before the infusion it starts
+    source: str
+
+
+class Gate(_Data):
+    """A result the patient needs before a dose: ``doses`` lists the dose numbers it applies
+    to (empty = every dose). A result counts when observed within ``max_age_days`` and, with
+    ``since_previous_dose``, on or after the last dose; ``per_infusion`` results must name the
+    order itself and are enforced when the infusion starts. ``result_severity`` maps a result
+    that must stop or warn (HBV positive) to its severity."""
+
+    kind: str
+    doses: tuple[int, ...] = ()
+    max_age_days: int | None = Field(default=None, ge=1)
+    since_previous_dose: bool = False
+    per_infusion: bool = False
+    severity: Severity = "block"
+    result_severity: dict[str, Severity] = Field(default_factory=dict)
+    message: str
+    source: str
+
+    def applies_to(self, dose_number: int) -> bool:
+        return not self.doses or dose_number in self.doses
+
+
+class Regimen(_Data):
+    steps: tuple[RegimenStep, ...] = Field(min_length=1)
+    premedication: tuple[Premedication, ...] = ()
+    gates: tuple[Gate, ...] = ()
+    dose_tolerance_pct: Decimal = Field(default=Decimal(10), ge=0)
+    source: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Regimen:
+        starts = [s.from_dose for s in self.steps]
+        if starts[0] != 1 or starts != sorted(set(starts)):
+            raise ValueError("regimen steps start at dose 1, in increasing from_dose")
+        return self
+
+    def step_for(self, dose_number: int) -> RegimenStep:
+        return next(s for s in reversed(self.steps) if s.from_dose <= dose_number)
+
+    def expected_dose(self, dose_number: int, weight_kg: Decimal | None) -> Decimal | None:
+        step = self.step_for(dose_number)
+        if step.dose is not None:
+            return step.dose
+        if step.per_kg is not None and weight_kg is not None:
+            return step.per_kg * weight_kg
+        return None

@@ -1,0 +1,88 @@
+"""Property tests for the regimen rules: dose numbers count the molecule (brand and
+biosimilar together), the interval block fires exactly below the minimum for that dose number,
+the regimen step is the last one started, and titration run time is monotone in the dose."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orders.domain.checks import run_checks
+from orders.domain.lines import LineSpec
+from orders.domain.patient import PastDose
+from orders.domain.regimen import RateStep, Titration
+from orders.seed import seed_catalog
+from orders.testing import AS_OF, patient
+
+CATALOG = seed_catalog()
+DAY = timedelta(days=1)
+
+
+def _line(code: str, dose: Decimal) -> list[LineSpec]:
+    return [LineSpec(sequence=1, drug_code=code, dose=dose, dose_unit="mg", mode="infusion",
+                     minutes=600)]
+
+
+def _codes(code: str, dose: Decimal, history: list[PastDose]) -> set[str]:
+    result = run_checks(patient=patient(), lines=_line(code, dose), catalog=CATALOG,
+                        history=history, as_of=AS_OF)
+    return {f.code for f in result.findings if f.severity == "block"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(gap=st.integers(min_value=1, max_value=60), earlier=st.integers(min_value=1, max_value=5))
+def test_donanemab_interval_blocks_exactly_below_21_days(gap: int, earlier: int) -> None:
+    # earlier doses spaced 28 days apart, the last one ``gap`` days ago
+    history = [PastDose("donanemab", Decimal(700), AS_OF - (gap + 28 * i) * DAY)
+               for i in range(earlier)]
+    blocked = "regimen.interval" in _codes("donanemab", Decimal(1400), history)
+    assert blocked == (gap < 21)
+
+
+@settings(max_examples=60, deadline=None)
+@given(gap_weeks=st.integers(min_value=1, max_value=40),
+       product=st.sampled_from(["rituximab", "rituximab_abbs"]))
+def test_a_biosimilar_dose_counts_for_the_molecule(gap_weeks: int, product: str) -> None:
+    """Rituximab dose 2 needs >= 14 days after dose 1 whichever product dose 1 was."""
+    history = [PastDose(product, Decimal(1000), AS_OF - gap_weeks * 7 * DAY)]
+    blocked = "regimen.interval" in _codes("rituximab", Decimal(1000), history)
+    assert blocked == (gap_weeks * 7 < 14)
+
+
+@settings(max_examples=60, deadline=None)
+@given(given_before=st.integers(min_value=0, max_value=12),
+       code=st.sampled_from(["ocrelizumab", "ublituximab", "donanemab", "infliximab"]))
+def test_the_step_is_the_last_one_started(given_before: int, code: str) -> None:
+    reg = CATALOG.drugs[code].regimen
+    assert reg is not None
+    n = given_before + 1
+    step = reg.step_for(n)
+    assert step.from_dose <= n
+    assert not any(step.from_dose < s.from_dose <= n for s in reg.steps)
+
+
+rates = st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=6)
+
+
+@given(rates=rates, step_minutes=st.integers(min_value=5, max_value=60),
+       small=st.integers(min_value=1, max_value=5000),
+       extra=st.integers(min_value=0, max_value=5000))
+def test_titration_minutes_grow_with_the_dose_and_cover_it(rates: list[int], step_minutes: int,
+                                                          small: int, extra: int) -> None:
+    steps = tuple(RateStep(rate=Decimal(r), minutes=step_minutes) for r in rates[:-1]) + (
+        RateStep(rate=Decimal(rates[-1])),)
+    t = Titration(rate_unit="mg_per_h", steps=steps, source="test")
+    low, high = t.minutes(Decimal(small), None), t.minutes(Decimal(small + extra), None)
+    assert low is not None and high is not None and 1 <= low <= high
+    # what the steps deliver in ``high`` minutes covers the dose
+    delivered, left = Decimal(0), high
+    for s in steps:
+        run = left if s.minutes is None else min(left, s.minutes)
+        delivered += s.rate * run / 60
+        left -= run
+        if left == 0:
+            break
+    assert delivered >= small + extra
