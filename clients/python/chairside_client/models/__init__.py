@@ -92,6 +92,9 @@ from .board_chairs_item import BoardChairsItem
 from .board_orders import BoardOrders
 from .board_orders_additional_property_type_0 import BoardOrdersAdditionalPropertyType0
 from .board_unplaced_item import BoardUnplacedItem
+from .delivery import Delivery
+from .delivery_page import DeliveryPage
+from .delivery_status import DeliveryStatus
 from .get_alerts_audience_type_0 import GetAlertsAudienceType0
 from .get_authorizations_status_type_0 import GetAuthorizationsStatusType0
 from .get_orders_order_id_payer_identity_purpose import (
@@ -115,6 +118,9 @@ from .get_patients_patient_id_payer_identity_purpose import (
 from .get_practitioners_role_type_0 import GetPractitionersRoleType0
 from .get_recalls_status_type_0 import GetRecallsStatusType0
 from .get_reports_margin_by import GetReportsMarginBy
+from .get_reports_margin_csv_by import GetReportsMarginCsvBy
+from .get_reports_referrals_csv_period import GetReportsReferralsCsvPeriod
+from .get_reports_referrals_period import GetReportsReferralsPeriod
 from .get_underpayments_csv_status import GetUnderpaymentsCsvStatus
 from .get_underpayments_status import GetUnderpaymentsStatus
 from .jwk import Jwk
@@ -188,6 +194,9 @@ from .orders_lookup_in import OrdersLookupIn
 from .orders_lookup_in_purpose import OrdersLookupInPurpose
 from .orders_lookup_out import OrdersLookupOut
 from .orders_medication_in import OrdersMedicationIn
+from .orders_observation_in import OrdersObservationIn
+from .orders_observation_in_kind import OrdersObservationInKind
+from .orders_observation_out import OrdersObservationOut
 from .orders_order_create import OrdersOrderCreate
 from .orders_order_create_triage_category_type_0 import (
     OrdersOrderCreateTriageCategoryType0,
@@ -214,6 +223,7 @@ from .orders_page_access_entry_out import OrdersPageAccessEntryOut
 from .orders_page_alert_out import OrdersPageAlertOut
 from .orders_page_coverage_out import OrdersPageCoverageOut
 from .orders_page_coverage_version_out import OrdersPageCoverageVersionOut
+from .orders_page_observation_out import OrdersPageObservationOut
 from .orders_page_order_out import OrdersPageOrderOut
 from .orders_page_outside_dose_out import OrdersPageOutsideDoseOut
 from .orders_page_patient_out import OrdersPagePatientOut
@@ -410,6 +420,8 @@ from .reimbursement_rate_table_version_out_rates import (
 )
 from .reimbursement_rate_table_version_page import ReimbursementRateTableVersionPage
 from .reimbursement_receipt_in import ReimbursementReceiptIn
+from .reimbursement_referral_report_out import ReimbursementReferralReportOut
+from .reimbursement_referral_row_out import ReimbursementReferralRowOut
 from .reimbursement_release_in import ReimbursementReleaseIn
 from .reimbursement_remittance_out import ReimbursementRemittanceOut
 from .reimbursement_remittance_out_claims_item import (
@@ -492,6 +504,14 @@ from .scheduling_warning_out import SchedulingWarningOut
 from .scheduling_weekday_hours import SchedulingWeekdayHours
 from .scheduling_window_in import SchedulingWindowIn
 from .scheduling_window_out import SchedulingWindowOut
+from .stream_message import StreamMessage
+from .stream_message_data import StreamMessageData
+from .subscription import Subscription
+from .subscription_in import SubscriptionIn
+from .subscription_page import SubscriptionPage
+from .subscription_patch import SubscriptionPatch
+from .subscription_patch_status_type_0 import SubscriptionPatchStatusType0
+from .subscription_status import SubscriptionStatus
 from .token_request import TokenRequest
 from .token_request_grant_type import TokenRequestGrantType
 from .token_response import TokenResponse
@@ -581,6 +601,9 @@ __all__ = (
     "BoardOrders",
     "BoardOrdersAdditionalPropertyType0",
     "BoardUnplacedItem",
+    "Delivery",
+    "DeliveryPage",
+    "DeliveryStatus",
     "GetAlertsAudienceType0",
     "GetAuthorizationsStatusType0",
     "GetOrdersOrderIdPayerIdentityPurpose",
@@ -592,6 +615,9 @@ __all__ = (
     "GetPractitionersRoleType0",
     "GetRecallsStatusType0",
     "GetReportsMarginBy",
+    "GetReportsMarginCsvBy",
+    "GetReportsReferralsCsvPeriod",
+    "GetReportsReferralsPeriod",
     "GetUnderpaymentsCsvStatus",
     "GetUnderpaymentsStatus",
     "Jwk",
@@ -661,6 +687,9 @@ __all__ = (
     "OrdersLookupInPurpose",
     "OrdersLookupOut",
     "OrdersMedicationIn",
+    "OrdersObservationIn",
+    "OrdersObservationInKind",
+    "OrdersObservationOut",
     "OrdersOrderCreate",
     "OrdersOrderCreateTriageCategoryType0",
     "OrdersOrderCreateUrgency",
@@ -683,6 +712,7 @@ __all__ = (
     "OrdersPageAlertOut",
     "OrdersPageCoverageOut",
     "OrdersPageCoverageVersionOut",
+    "OrdersPageObservationOut",
     "OrdersPageOrderOut",
     "OrdersPageOutsideDoseOut",
     "OrdersPagePatientOut",
@@ -849,6 +879,8 @@ __all__ = (
     "ReimbursementRateTableVersionOutRates",
     "ReimbursementRateTableVersionPage",
     "ReimbursementReceiptIn",
+    "ReimbursementReferralReportOut",
+    "ReimbursementReferralRowOut",
     "ReimbursementReleaseIn",
     "ReimbursementRemittanceOut",
     "ReimbursementRemittanceOutClaimsItem",
@@ -923,6 +955,14 @@ __all__ = (
     "SchedulingWeekdayHours",
     "SchedulingWindowIn",
     "SchedulingWindowOut",
+    "StreamMessage",
+    "StreamMessageData",
+    "Subscription",
+    "SubscriptionIn",
+    "SubscriptionPage",
+    "SubscriptionPatch",
+    "SubscriptionPatchStatusType0",
+    "SubscriptionStatus",
     "TokenRequest",
     "TokenRequestGrantType",
     "TokenResponse",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,6 +10,10 @@ from attrs import define as _attrs_define
 from ..models.scheduling_appointment_out_status import SchedulingAppointmentOutStatus
 from ..models.scheduling_appointment_out_urgency import SchedulingAppointmentOutUrgency
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.scheduling_shift_offer_out import SchedulingShiftOfferOut
+
 
 T = TypeVar("T", bound="SchedulingAppointmentOut")
 
@@ -39,6 +43,8 @@ class SchedulingAppointmentOut:
         reason (None | str | Unset):
         requested_start (datetime.datetime | None | Unset):
         series_id (None | Unset | UUID): the series its order belongs to (GET /v1/appointments/{id} only)
+        series_shift_offer (None | SchedulingShiftOfferOut | Unset): after a move or cancel of a series visit: the shift
+            of the rest the series now offers (the same as GET /v1/series/{series_id}); null otherwise
         started_at (datetime.datetime | None | Unset): actual start (in the chair)
     """
 
@@ -62,9 +68,12 @@ class SchedulingAppointmentOut:
     reason: None | str | Unset = UNSET
     requested_start: datetime.datetime | None | Unset = UNSET
     series_id: None | Unset | UUID = UNSET
+    series_shift_offer: None | SchedulingShiftOfferOut | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.scheduling_shift_offer_out import SchedulingShiftOfferOut  # noqa: PLC0415
+
         acuity_class = self.acuity_class
 
         chair_id: None | str
@@ -158,6 +167,14 @@ class SchedulingAppointmentOut:
         else:
             series_id = self.series_id
 
+        series_shift_offer: dict[str, Any] | None | Unset
+        if isinstance(self.series_shift_offer, Unset):
+            series_shift_offer = UNSET
+        elif isinstance(self.series_shift_offer, SchedulingShiftOfferOut):
+            series_shift_offer = self.series_shift_offer.to_dict()
+        else:
+            series_shift_offer = self.series_shift_offer
+
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
             started_at = UNSET
@@ -199,6 +216,8 @@ class SchedulingAppointmentOut:
             field_dict["requested_start"] = requested_start
         if series_id is not UNSET:
             field_dict["series_id"] = series_id
+        if series_shift_offer is not UNSET:
+            field_dict["series_shift_offer"] = series_shift_offer
         if started_at is not UNSET:
             field_dict["started_at"] = started_at
 
@@ -206,6 +225,8 @@ class SchedulingAppointmentOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.scheduling_shift_offer_out import SchedulingShiftOfferOut  # noqa: PLC0415
+
         d = dict(src_dict)
         acuity_class = d.pop("acuity_class")
 
@@ -385,6 +406,23 @@ class SchedulingAppointmentOut:
 
         series_id = _parse_series_id(d.pop("series_id", UNSET))
 
+        def _parse_series_shift_offer(data: object) -> None | SchedulingShiftOfferOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                series_shift_offer_type_0 = SchedulingShiftOfferOut.from_dict(data)
+
+                return series_shift_offer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SchedulingShiftOfferOut | Unset, data)
+
+        series_shift_offer = _parse_series_shift_offer(d.pop("series_shift_offer", UNSET))
+
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -423,6 +461,7 @@ class SchedulingAppointmentOut:
             reason=reason,
             requested_start=requested_start,
             series_id=series_id,
+            series_shift_offer=series_shift_offer,
             started_at=started_at,
         )
 

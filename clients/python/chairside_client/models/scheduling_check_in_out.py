@@ -12,6 +12,7 @@ from ..models.scheduling_check_in_out_urgency import SchedulingCheckInOutUrgency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.scheduling_shift_offer_out import SchedulingShiftOfferOut
     from ..models.scheduling_warning_out import SchedulingWarningOut
 
 
@@ -44,6 +45,8 @@ class SchedulingCheckInOut:
         reason (None | str | Unset):
         requested_start (datetime.datetime | None | Unset):
         series_id (None | Unset | UUID): the series its order belongs to (GET /v1/appointments/{id} only)
+        series_shift_offer (None | SchedulingShiftOfferOut | Unset): after a move or cancel of a series visit: the shift
+            of the rest the series now offers (the same as GET /v1/series/{series_id}); null otherwise
         started_at (datetime.datetime | None | Unset): actual start (in the chair)
         warnings (list[SchedulingWarningOut] | Unset):
     """
@@ -68,10 +71,13 @@ class SchedulingCheckInOut:
     reason: None | str | Unset = UNSET
     requested_start: datetime.datetime | None | Unset = UNSET
     series_id: None | Unset | UUID = UNSET
+    series_shift_offer: None | SchedulingShiftOfferOut | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
     warnings: list[SchedulingWarningOut] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.scheduling_shift_offer_out import SchedulingShiftOfferOut  # noqa: PLC0415
+
         acuity_class = self.acuity_class
 
         chair_id: None | str
@@ -165,6 +171,14 @@ class SchedulingCheckInOut:
         else:
             series_id = self.series_id
 
+        series_shift_offer: dict[str, Any] | None | Unset
+        if isinstance(self.series_shift_offer, Unset):
+            series_shift_offer = UNSET
+        elif isinstance(self.series_shift_offer, SchedulingShiftOfferOut):
+            series_shift_offer = self.series_shift_offer.to_dict()
+        else:
+            series_shift_offer = self.series_shift_offer
+
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
             started_at = UNSET
@@ -213,6 +227,8 @@ class SchedulingCheckInOut:
             field_dict["requested_start"] = requested_start
         if series_id is not UNSET:
             field_dict["series_id"] = series_id
+        if series_shift_offer is not UNSET:
+            field_dict["series_shift_offer"] = series_shift_offer
         if started_at is not UNSET:
             field_dict["started_at"] = started_at
         if warnings is not UNSET:
@@ -222,6 +238,7 @@ class SchedulingCheckInOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.scheduling_shift_offer_out import SchedulingShiftOfferOut  # noqa: PLC0415
         from ..models.scheduling_warning_out import SchedulingWarningOut  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -403,6 +420,23 @@ class SchedulingCheckInOut:
 
         series_id = _parse_series_id(d.pop("series_id", UNSET))
 
+        def _parse_series_shift_offer(data: object) -> None | SchedulingShiftOfferOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                series_shift_offer_type_0 = SchedulingShiftOfferOut.from_dict(data)
+
+                return series_shift_offer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SchedulingShiftOfferOut | Unset, data)
+
+        series_shift_offer = _parse_series_shift_offer(d.pop("series_shift_offer", UNSET))
+
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -450,6 +484,7 @@ class SchedulingCheckInOut:
             reason=reason,
             requested_start=requested_start,
             series_id=series_id,
+            series_shift_offer=series_shift_offer,
             started_at=started_at,
             warnings=warnings,
         )

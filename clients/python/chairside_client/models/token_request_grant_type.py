@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class TokenRequestGrantType(StrEnum):
+    AUTHORIZATION_CODE = "authorization_code"
     CLIENT_CREDENTIALS = "client_credentials"
     PASSWORD = "password"
 

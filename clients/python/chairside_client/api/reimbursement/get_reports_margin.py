@@ -116,14 +116,16 @@ def sync_detailed(
     to: datetime.date,
     by: GetReportsMarginBy | Unset = GetReportsMarginBy.VISIT,
 ) -> Response[Problem | ReimbursementMarginReport]:
-    """Margin report
+    """Margin report (by visit, drug, payer, practice or protocol)
 
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
         from_ (datetime.date):
         to (datetime.date):
-        by (GetReportsMarginBy | Unset):  Default: GetReportsMarginBy.VISIT.
+        by (GetReportsMarginBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
+            referring practice) or protocol (the order's protocol id; no-protocol: written line by
+            line) Default: GetReportsMarginBy.VISIT.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,14 +155,16 @@ def sync(
     to: datetime.date,
     by: GetReportsMarginBy | Unset = GetReportsMarginBy.VISIT,
 ) -> Problem | ReimbursementMarginReport | None:
-    """Margin report
+    """Margin report (by visit, drug, payer, practice or protocol)
 
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
         from_ (datetime.date):
         to (datetime.date):
-        by (GetReportsMarginBy | Unset):  Default: GetReportsMarginBy.VISIT.
+        by (GetReportsMarginBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
+            referring practice) or protocol (the order's protocol id; no-protocol: written line by
+            line) Default: GetReportsMarginBy.VISIT.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,14 +189,16 @@ async def asyncio_detailed(
     to: datetime.date,
     by: GetReportsMarginBy | Unset = GetReportsMarginBy.VISIT,
 ) -> Response[Problem | ReimbursementMarginReport]:
-    """Margin report
+    """Margin report (by visit, drug, payer, practice or protocol)
 
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
         from_ (datetime.date):
         to (datetime.date):
-        by (GetReportsMarginBy | Unset):  Default: GetReportsMarginBy.VISIT.
+        by (GetReportsMarginBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
+            referring practice) or protocol (the order's protocol id; no-protocol: written line by
+            line) Default: GetReportsMarginBy.VISIT.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,14 +226,16 @@ async def asyncio(
     to: datetime.date,
     by: GetReportsMarginBy | Unset = GetReportsMarginBy.VISIT,
 ) -> Problem | ReimbursementMarginReport | None:
-    """Margin report
+    """Margin report (by visit, drug, payer, practice or protocol)
 
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
         from_ (datetime.date):
         to (datetime.date):
-        by (GetReportsMarginBy | Unset):  Default: GetReportsMarginBy.VISIT.
+        by (GetReportsMarginBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
+            referring practice) or protocol (the order's protocol id; no-protocol: written line by
+            line) Default: GetReportsMarginBy.VISIT.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,14 +1,14 @@
 """One-time authorization codes of the built-in issuer (authorization-code flow with PKCE).
 
 Revision ID: gateway_0002_oauth_codes
-Revises: gateway_0001
+Revises: gateway_0002_webhooks
 Create Date: 2026-12-06
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = 'gateway_0002_oauth_codes'
-down_revision = 'gateway_0001'
+down_revision = 'gateway_0002_webhooks'
 branch_labels = None
 depends_on = None
 

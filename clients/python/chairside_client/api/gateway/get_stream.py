@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.stream_message import StreamMessage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    types: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_types: None | str | Unset
+    if isinstance(types, Unset):
+        json_types = UNSET
+    else:
+        json_types = types
+    params["types"] = json_types
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/stream",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | StreamMessage | None:
+    if response.status_code == 200:
+        response_200 = StreamMessage.from_dict(response.text)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | StreamMessage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    types: None | str | Unset = UNSET,
+) -> Response[Problem | StreamMessage]:
+    """Live events (Server-Sent Events): board, queue and alert changes of the caller's practice, each type
+    under its read scope; resumable with Last-Event-ID (docs/stream.md)
+
+     Needs any of the read scopes; each event type is sent only under its scope, and a partner client
+    receives only its own practice's events. See docs/stream.md.
+
+    Args:
+        types (None | str | Unset): Comma-separated event types to receive (default: every type
+            the token's scopes allow); an unknown type is a 422 naming `types`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StreamMessage]
+    """
+
+    kwargs = _get_kwargs(
+        types=types,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    types: None | str | Unset = UNSET,
+) -> Problem | StreamMessage | None:
+    """Live events (Server-Sent Events): board, queue and alert changes of the caller's practice, each type
+    under its read scope; resumable with Last-Event-ID (docs/stream.md)
+
+     Needs any of the read scopes; each event type is sent only under its scope, and a partner client
+    receives only its own practice's events. See docs/stream.md.
+
+    Args:
+        types (None | str | Unset): Comma-separated event types to receive (default: every type
+            the token's scopes allow); an unknown type is a 422 naming `types`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StreamMessage
+    """
+
+    return sync_detailed(
+        client=client,
+        types=types,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    types: None | str | Unset = UNSET,
+) -> Response[Problem | StreamMessage]:
+    """Live events (Server-Sent Events): board, queue and alert changes of the caller's practice, each type
+    under its read scope; resumable with Last-Event-ID (docs/stream.md)
+
+     Needs any of the read scopes; each event type is sent only under its scope, and a partner client
+    receives only its own practice's events. See docs/stream.md.
+
+    Args:
+        types (None | str | Unset): Comma-separated event types to receive (default: every type
+            the token's scopes allow); an unknown type is a 422 naming `types`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StreamMessage]
+    """
+
+    kwargs = _get_kwargs(
+        types=types,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    types: None | str | Unset = UNSET,
+) -> Problem | StreamMessage | None:
+    """Live events (Server-Sent Events): board, queue and alert changes of the caller's practice, each type
+    under its read scope; resumable with Last-Event-ID (docs/stream.md)
+
+     Needs any of the read scopes; each event type is sent only under its scope, and a partner client
+    receives only its own practice's events. See docs/stream.md.
+
+    Args:
+        types (None | str | Unset): Comma-separated event types to receive (default: every type
+            the token's scopes allow); an unknown type is a 422 naming `types`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StreamMessage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            types=types,
+        )
+    ).parsed

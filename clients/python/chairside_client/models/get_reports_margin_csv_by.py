@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class GetReportsMarginCsvBy(StrEnum):
+    DRUG = "drug"
+    PAYER = "payer"
+    PRACTICE = "practice"
+    PROTOCOL = "protocol"
+    VISIT = "visit"
+
+    def __str__(self) -> str:
+        return str(self.value)
