@@ -12,7 +12,9 @@ from gateway.entrypoints.api.table import ROUTES
 
 pytestmark = pytest.mark.integration
 
-WALKED = [r for r in ROUTES if r.access is not Access.PUBLIC]
+# The live stream never ends, and it is scoped event by event: test_stream.py walks it with
+# two practices on the real broker.
+WALKED = [r for r in ROUTES if r.access is not Access.PUBLIC and r.kind is not Kind.STREAM]
 
 
 def partner_may(route) -> bool:
