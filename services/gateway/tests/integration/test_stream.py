@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 import pytest
 from gateway_testkit.sse import Bus, open_stream
+from gateway_testkit.walk import add_partner
 
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually
@@ -224,3 +225,18 @@ async def _collect(reader, into: list[str]) -> None:
 
 async def _has(items: list[str], n: int) -> bool:
     return len(items) >= n
+
+
+async def test_two_partners_each_receive_only_their_own_practice(start_streaming, bus):
+    async with start_streaming() as g:
+        secret_b = await add_partner(g.gw, "partner-b", "practice-b")
+        async with open_stream(g.client, await g.auth("demo-partner")) as a, \
+                open_stream(g.client, await g.auth("partner-b", secret=secret_b)) as b:
+            for_b = await bus.appointment("booked", "practice-b")
+            for_a = await bus.appointment("booked", "demo-partner")
+            await bus.appointment("queued", None)
+            also_b = await bus.appointment("cancelled", "practice-b")
+            assert [m.data["id"] for m in await b.events(2)] == [for_b, also_b]
+            assert (await a.next()).data["id"] == for_a
+            last_a = await bus.appointment("completed", "demo-partner")
+            assert (await a.next()).data["id"] == last_a  # nothing of B's came in between
