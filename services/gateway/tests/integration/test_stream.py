@@ -34,6 +34,7 @@ def start_streaming(start_gateway, broker, bus):
     @asynccontextmanager
     async def start(**overrides):
         overrides.setdefault("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap_servers)
+        overrides.setdefault("stream_enabled", True)
         async with start_gateway(**overrides) as g:
             await asyncio.wait_for(g.gw.stream.hub.caught_up.wait(), 30)
             yield g
@@ -157,6 +158,12 @@ async def test_heartbeats_on_an_idle_stream_carry_a_resumable_id(start_streaming
         await bus.appointment("booked", "demo-partner")
         async with open_stream(g.client, {**headers, "Last-Event-ID": beat.id}) as s:
             assert (await s.next()).event == "appointment.booked"
+
+
+async def test_with_the_stream_off_the_route_is_a_503(start_gateway):
+    async with start_gateway() as g:  # the test kit's gateways read no bus
+        r = await g.client.get("/v1/stream", headers=await g.auth("demo-admin"))
+        assert r.status_code == 503 and r.headers["retry-after"]
 
 
 async def test_a_stream_ends_after_its_longest_duration(start_streaming):
