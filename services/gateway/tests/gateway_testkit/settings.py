@@ -21,6 +21,8 @@ def settings_for(fakes: Any, database_url: str, **overrides: Any) -> GatewaySett
         "upstream_timeout_s": 2.0, "breaker_reset_s": 1.0, "audit_flush_interval_s": 0.05,
         "redis_url": None,
         "webhooks_enabled": False,  # no broker here: test_webhooks turns it on
+        # No bus reader unless a test streams (test_stream.py turns it on with the broker).
+        "stream_enabled": False,
     }
     values.update(overrides)
     return GatewaySettings(**values)

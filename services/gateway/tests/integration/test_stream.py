@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from contextlib import asynccontextmanager
 
 import pytest
 from gateway_testkit.sse import Bus, open_stream
+from gateway_testkit.walk import add_partner
 
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually
@@ -32,6 +34,7 @@ def start_streaming(start_gateway, broker, bus):
     @asynccontextmanager
     async def start(**overrides):
         overrides.setdefault("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap_servers)
+        overrides.setdefault("stream_enabled", True)
         async with start_gateway(**overrides) as g:
             await asyncio.wait_for(g.gw.stream.hub.caught_up.wait(), 30)
             yield g
@@ -157,6 +160,12 @@ async def test_heartbeats_on_an_idle_stream_carry_a_resumable_id(start_streaming
             assert (await s.next()).event == "appointment.booked"
 
 
+async def test_with_the_stream_off_the_route_is_a_503(start_gateway):
+    async with start_gateway() as g:  # the test kit's gateways read no bus
+        r = await g.client.get("/v1/stream", headers=await g.auth("demo-admin"))
+        assert r.status_code == 503 and r.headers["retry-after"]
+
+
 async def test_a_stream_ends_after_its_longest_duration(start_streaming):
     async with start_streaming(stream_max_duration_s=0.5, stream_heartbeat_s=0.1) as g, \
             open_stream(g.client, await g.auth("demo-admin")) as s:
@@ -164,3 +173,77 @@ async def test_a_stream_ends_after_its_longest_duration(start_streaming):
             for _ in range(100):
                 await s.next(comments=True)
         assert not g.gw.stream.hub.subscribers
+
+
+async def _silent_client(url: str, token: str) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """Opens a stream and then reads nothing (a tiny receive buffer, so the gateway's writes
+    back up soon)."""
+    host, port = url.removeprefix("http://").split(":")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)
+    sock.setblocking(False)
+    await asyncio.get_running_loop().sock_connect(sock, (host, int(port)))
+    reader, writer = await asyncio.open_connection(sock=sock)
+    writer.write(f"GET /v1/stream HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n"
+                 f"Accept: text/event-stream\r\n\r\n".encode())
+    await writer.drain()
+    return reader, writer
+
+
+async def test_a_client_that_stops_reading_is_dropped_while_others_keep_receiving(
+        start_streaming, bus):
+    async with start_streaming(stream_queue_size=64) as g:
+        hub = g.gw.stream.hub
+        reader, writer = await _silent_client(g.url, await g.token("demo-admin"))
+        try:
+            await eventually(lambda: _count(hub, 1))
+            async with open_stream(g.client, await g.auth("demo-admin")) as normal:
+                await eventually(lambda: _count(hub, 2))
+                received_ids: list[str] = []
+                reading = asyncio.create_task(_collect(normal, received_ids))
+                sent: list[str] = []
+                # Until the silent client's socket buffers (several MB on loopback) are full
+                # and its queue overflows; the normal client reads all along.
+                while hub.dropped_total == 0 and len(sent) < 40_000:
+                    sent += [await bus.appointment("booked", key="slow", wait=False)
+                             for _ in range(250)]
+                    await bus.producer.flush()
+                    await asyncio.sleep(0.05)
+                assert hub.dropped_total == 1 and len(hub.subscribers) == 1
+                await eventually(lambda: _has(received_ids, len(sent)), timeout_s=60)
+                reading.cancel()
+                assert received_ids == sent  # every event, in order, past the other's stall
+            # The silent client's connection was closed by the gateway: what it had buffered,
+            # then the end.
+            received = await asyncio.wait_for(reader.read(), 30)
+            assert received.startswith(b"HTTP/1.1 200") and sent[-1].encode() not in received
+        finally:
+            writer.close()
+
+
+async def _count(hub, n: int) -> bool:
+    return len(hub.subscribers) == n
+
+
+async def _collect(reader, into: list[str]) -> None:
+    while True:
+        into.append((await reader.next(60)).data["id"])
+
+
+async def _has(items: list[str], n: int) -> bool:
+    return len(items) >= n
+
+
+async def test_two_partners_each_receive_only_their_own_practice(start_streaming, bus):
+    async with start_streaming() as g:
+        secret_b = await add_partner(g.gw, "partner-b", "practice-b")
+        async with open_stream(g.client, await g.auth("demo-partner")) as a, \
+                open_stream(g.client, await g.auth("partner-b", secret=secret_b)) as b:
+            for_b = await bus.appointment("booked", "practice-b")
+            for_a = await bus.appointment("booked", "demo-partner")
+            await bus.appointment("queued", None)
+            also_b = await bus.appointment("cancelled", "practice-b")
+            assert [m.data["id"] for m in await b.events(2)] == [for_b, also_b]
+            assert (await a.next()).data["id"] == for_a
+            last_a = await bus.appointment("completed", "demo-partner")
+            assert (await a.next()).data["id"] == last_a  # nothing of B's came in between

@@ -43,11 +43,12 @@ class BusReader:
     def __init__(self, bootstrap_servers: str, topics: tuple[str, ...], *, window: int,
                  publish: Publish, track: Track, on_reading: Callable[[], None],
                  on_caught_up: Callable[[], None], fetch_max_wait_ms: int = 50,
-                 refresh_s: float = 5.0) -> None:
+                 refresh_s: float = 5.0, yield_every: int = 32) -> None:
         self.bootstrap, self.topics, self.window = bootstrap_servers, topics, window
         self.publish, self.track = publish, track
         self.on_reading, self.on_caught_up = on_reading, on_caught_up
         self.fetch_max_wait_ms, self.refresh_s = fetch_max_wait_ms, refresh_s
+        self.yield_every = max(1, yield_every)
         self.positions: dict[TopicPartition, int] = {}
         self.first_assignment = True
 
@@ -91,11 +92,17 @@ class BusReader:
                     next_refresh = 0.0
                     continue
                 batches = await consumer.getmany(timeout_ms=500, max_records=500)
+                handed = 0
                 for tp, records in batches.items():
                     for record in records:
                         event = to_stream_event(record.key, record.value, record.headers)
                         self.publish((tp.topic, tp.partition), record.offset, event)
                         self.positions[tp] = record.offset + 1
+                        handed += 1
+                        if handed % self.yield_every == 0:
+                            # Let the connections' writers empty their queues: a burst from
+                            # the bus must not look like a slow client.
+                            await asyncio.sleep(0)
                 if catching_up is not None and all(
                         self.positions.get(tp, 0) >= end for tp, end in catching_up.items()):
                     self.on_caught_up()

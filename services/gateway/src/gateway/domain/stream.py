@@ -82,7 +82,9 @@ _PREFIX = "v1."
 
 
 class BadEventId(ValueError):
-    """A Last-Event-ID this gateway did not make (or from an incompatible version)."""
+    """A Last-Event-ID this gateway did not make (or from an incompatible version). Ids are
+    not signed: they grant nothing (a replay is filtered like live events), so a made-up
+    position only changes what the caller itself is replayed."""
 
 
 def encode_position(position: Position, topics: tuple[str, ...]) -> str:
@@ -98,7 +100,8 @@ def decode_position(text: str, topics: tuple[str, ...]) -> Position:
         raise BadEventId("not an event id of this stream")
     body = text[len(_PREFIX):]
     try:
-        raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)).decode()
+        raw = base64.b64decode(body + "=" * (-len(body) % 4), altchars=b"-_",
+                               validate=True).decode()
         out: Position = {}
         for part in filter(None, raw.split(",")):
             t, p, o = (int(x) for x in part.split(":"))

@@ -132,12 +132,19 @@ class SseResponse(Response):
             await chunk(reset_message(opened.reset, opened.position_id))
         for entry in opened.replay:
             await chunk(message(entry))
+        queue = sub.queue
         while True:
             try:
-                entry = await asyncio.wait_for(sub.queue.get(), self.heartbeat_s)
+                # asyncio.timeout, not wait_for: no task per message, so the writer runs as
+                # soon as the reader queues an event (a burst must not look like a slow client).
+                async with asyncio.timeout(self.heartbeat_s):
+                    first = await queue.get()
             except TimeoutError:
                 # Nothing queued: this client has had everything read so far, so the reader's
                 # position is its resume point too (an idle filtered stream stays resumable).
                 await chunk(f": hb\nid: {self.hub.window.position_id()}\n\n".encode())
                 continue
-            await chunk(message(entry))
+            batch = [message(first)]
+            while not queue.empty() and len(batch) < 64:
+                batch.append(message(queue.get_nowait()))
+            await chunk(b"".join(batch))

@@ -28,7 +28,8 @@ class LiveStream:
             window=settings.stream_window_events, publish=self.hub.publish,
             track=window.track, on_reading=self.hub.reading.set,
             on_caught_up=self.hub.caught_up.set,
-            fetch_max_wait_ms=settings.consumer_fetch_max_wait_ms)
+            fetch_max_wait_ms=settings.consumer_fetch_max_wait_ms,
+            yield_every=settings.stream_queue_size // 4)
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
