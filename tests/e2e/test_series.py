@@ -1,8 +1,9 @@
 """Series booking through the gateway on the real processes (issue 16): a partner practice
 books a 3-day DHE course in one decision (the holds order.signed made are moved onto it), reads
-it back, and a cancelled visit answers with the shift offer; a course whose second visit falls on a day no nurse is rostered yet (the demo roster
-covers two weeks) is refused whole (409 series-infeasible naming the visit, day and what
-blocked it; nothing booked: clinical-loop test 14's rule)."""
+it back, and a cancelled visit answers with the shift offer; a course whose second visit falls
+on a day no nurse is rostered yet (the demo roster covers two weeks) is refused whole (409
+series-infeasible naming the visit, day and what blocked it; nothing booked: clinical-loop test
+14's rule)."""
 
 from __future__ import annotations
 
