@@ -12,7 +12,8 @@ PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
 # The code that calls the gateway through the typed client (`make client`): type-checked
 # against it, so a contract change that breaks a call fails `make lint`.
 TYPED_CLIENT_USERS := bench/api.py bench/demo_day.py bench/demo_plan.py bench/demo_clinical.py \
-                      bench/demo_revenue.py bench/demo_staffing.py tests/e2e/client.py \
+                      bench/demo_revenue.py bench/demo_staffing.py bench/demo_referrals.py \
+                      tests/e2e/client.py \
                       tests/e2e/visits.py tests/e2e/cycle.py tests/e2e/test_claim_cycle.py \
                       tests/e2e/test_claim_cycle_remits.py
 

@@ -11,12 +11,18 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from chairside_client.api.reimbursement import get_reports_margin, get_reports_referrals
+from chairside_client.models import (
+    GetReportsMarginBy,
+    GetReportsReferralsPeriod,
+    ReimbursementMarginReport,
+    ReimbursementReferralReportOut,
+)
 from rich.console import Console
 from rich.table import Table
 
-from bench.clinic import Gateway
+from bench.api import Gateway
 
-REFERRALS, MARGIN = "/v1/reports/referrals", "/v1/reports/margin"
 WEEKS = 8  # the weeks shown, ending with the demo day's
 # Chart geometry (px): one row of bars per practice and week.
 ROW, BAR, LEFT, SCALE_W, TEXT_W, TOP = 26, 9, 190, 260, 420, 64
@@ -111,12 +117,15 @@ async def report(gw: Gateway, console: Console, day: date, out: Path) -> Path:
     """Print the referral and margin tables of the weeks ending with ``day`` and write the
     referral chart; the chart's path."""
     start = day - timedelta(weeks=WEEKS - 1)
-    span = {"from": start.isoformat(), "to": day.isoformat()}
-    doc = await gw.get(REFERRALS, params=span | {"period": "week"}, route=REFERRALS)
+    referrals = await gw.call(ReimbursementReferralReportOut,
+                              get_reports_referrals.asyncio_detailed, client=gw.as_(),
+                              from_=start, to=day, period=GetReportsReferralsPeriod.WEEK)
+    doc = referrals.to_dict()  # the tables and the chart read the wire names
     console.print(referral_table(doc))
-    for by in ("practice", "protocol"):
-        console.print(margin_table(await gw.get(MARGIN, params=span | {"by": by},
-                                                route=MARGIN)))
+    for by in (GetReportsMarginBy.PRACTICE, GetReportsMarginBy.PROTOCOL):
+        margin = await gw.call(ReimbursementMarginReport, get_reports_margin.asyncio_detailed,
+                               client=gw.as_(), from_=start, to=day, by=by)
+        console.print(margin_table(margin.to_dict()))
     path = write_chart(out, day, referral_svg(doc))
     console.print(f"Referral chart: {path.resolve()}")
     return path

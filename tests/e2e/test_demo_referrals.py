@@ -14,7 +14,7 @@ import pytest
 from rich.console import Console
 
 from bench import demo_referrals
-from bench.clinic import Gateway
+from bench.api import Gateway
 
 from .client import Api, until
 from .visits import COCKTAIL, MEDICARE, new_order, new_patient
@@ -93,6 +93,7 @@ async def test_a_partners_signed_order_shows_in_its_own_referral_report_only(sta
     gw = Gateway(stack.gateway_url)
     console = Console(width=200, record=True)
     try:
+        await gw.login("demo-admin")
         path = await demo_referrals.report(gw, console, today, tmp_path)
     finally:
         await gw.aclose()

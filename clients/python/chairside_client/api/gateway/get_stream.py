@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.stream_message import StreamMessage
 from ...types import UNSET, Response, Unset
 
 
@@ -37,10 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | StreamMessage | None:
+) -> Problem | str | None:
     if response.status_code == 200:
-        response_200 = StreamMessage.from_dict(response.text)
-
+        response_200 = response.text
         return response_200
 
     if response.status_code == 401:
@@ -91,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | StreamMessage]:
+) -> Response[Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     types: None | str | Unset = UNSET,
-) -> Response[Problem | StreamMessage]:
+) -> Response[Problem | str]:
     """Live events (Server-Sent Events): board, queue and alert changes of the caller's practice, each type
     under its read scope; resumable with Last-Event-ID (docs/stream.md)
 
@@ -120,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StreamMessage]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     types: None | str | Unset = UNSET,
-) -> Problem | StreamMessage | None:
+) -> Problem | str | None:
     """Live events (Server-Sent Events): board, queue and alert changes of the caller's practice, each type
     under its read scope; resumable with Last-Event-ID (docs/stream.md)
 
@@ -154,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StreamMessage
+        Problem | str
     """
 
     return sync_detailed(
@@ -167,7 +165,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     types: None | str | Unset = UNSET,
-) -> Response[Problem | StreamMessage]:
+) -> Response[Problem | str]:
     """Live events (Server-Sent Events): board, queue and alert changes of the caller's practice, each type
     under its read scope; resumable with Last-Event-ID (docs/stream.md)
 
@@ -183,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StreamMessage]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +197,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     types: None | str | Unset = UNSET,
-) -> Problem | StreamMessage | None:
+) -> Problem | str | None:
     """Live events (Server-Sent Events): board, queue and alert changes of the caller's practice, each type
     under its read scope; resumable with Last-Event-ID (docs/stream.md)
 
@@ -215,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StreamMessage
+        Problem | str
     """
 
     return (

@@ -144,8 +144,14 @@ def build(routes: tuple[Route, ...], *, title: str, version: str,
                 op["requestBody"] = {"required": not route.body_optional, "content": {
                     route.body_type: {"schema": refs[(route.body, "validation")]}}}
             if route.response is not None:
-                ok["content"] = {route.response_type: {
-                    "schema": refs[(route.response, "serialization")]}}
+                schema = refs[(route.response, "serialization")]
+                if route.response_type == "text/event-stream":
+                    # SSE text, not one JSON document: typed clients read it as text and
+                    # parse each event's data line as the model (docs/stream.md)
+                    schema = {"type": "string", "description": (
+                        f"Server-Sent Events; each event's `data:` line is a "
+                        f"{schema['$ref']} JSON document")}
+                ok["content"] = {route.response_type: {"schema": schema}}
         if route.access is Access.PUBLIC:
             op["security"] = []
         elif route.scope is None:  # the stream: each event type under its own scope
