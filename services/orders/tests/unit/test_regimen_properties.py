@@ -77,12 +77,13 @@ def test_titration_minutes_grow_with_the_dose_and_cover_it(rates: list[int], ste
     t = Titration(rate_unit="mg_per_h", steps=steps, source="test")
     low, high = t.minutes(Decimal(small), None), t.minutes(Decimal(small + extra), None)
     assert low is not None and high is not None and 1 <= low <= high
-    # what the steps deliver in ``high`` minutes covers the dose
-    delivered, left = Decimal(0), high
+    # what the steps deliver in ``high`` minutes covers the dose (in mg-minutes per hour:
+    # exact, where a sum of rate/60 terms would round below a dose it meets exactly)
+    delivered_x60, left = Decimal(0), high
     for s in steps:
         run = left if s.minutes is None else min(left, s.minutes)
-        delivered += s.rate * run / 60
+        delivered_x60 += s.rate * run
         left -= run
         if left == 0:
             break
-    assert delivered >= small + extra
+    assert delivered_x60 >= (small + extra) * 60

@@ -49,15 +49,17 @@ class Titration(_Data):
 
     def minutes(self, dose_mg: Decimal, weight_kg: Decimal | None) -> int | None:
         """Run time of the infusion at these steps; None when it needs a weight it lacks."""
+        # Amounts are counted in sixtieths for hourly rates, so no step rate is divided by 60
+        # (1/60 has no exact decimal, and a rounded rate would add a minute to exact doses).
         if self.rate_unit == "ml_per_h":
-            total, scale = self.volume_ml or Decimal(0), Decimal(1) / 60
+            remaining, scale = (self.volume_ml or Decimal(0)) * 60, Decimal(1)
         elif self.rate_unit == "mg_per_h":
-            total, scale = dose_mg, Decimal(1) / 60
+            remaining, scale = dose_mg * 60, Decimal(1)
         else:
             if weight_kg is None:
                 return None
-            total, scale = dose_mg, weight_kg
-        remaining, elapsed = total, 0
+            remaining, scale = dose_mg, weight_kg
+        elapsed = 0
         for step in self.steps:
             per_minute = step.rate * scale
             if step.minutes is None or remaining <= per_minute * step.minutes:
