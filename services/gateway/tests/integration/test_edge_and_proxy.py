@@ -41,8 +41,15 @@ async def test_token_endpoint_issues_a_short_lived_rs256_jwt_verifiable_with_jwk
           "client_secret": "demo-partner-secret"}, 401, "invalid_client"),
         ({"grant_type": "client_credentials", "client_id": "demo-partner",
           "client_secret": "demo-partner-secret", "scope": "admin"}, 400, "invalid_scope"),
+        ({"grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+          "client_id": "demo-partner", "client_secret": "demo-partner-secret"},
+         400, "unsupported_grant_type"),
+        # the board's grant (PKCE): a code and its verifier are required
         ({"grant_type": "authorization_code", "client_id": "demo-partner",
-          "client_secret": "demo-partner-secret"}, 400, "unsupported_grant_type"),
+          "client_secret": "demo-partner-secret"}, 400, "invalid_request"),
+        # a confidential client is not the board's public client: no code of its own
+        ({"grant_type": "authorization_code", "client_id": "demo-partner",
+          "code": "x" * 43, "code_verifier": "v" * 43}, 401, "invalid_client"),
         ({"grant_type": "password", "client_id": "demo-partner",
           "client_secret": "demo-partner-secret", "username": "demo-clinician",
           "password": "demo-clinician-password"}, 400, "unauthorized_client"),
