@@ -15,7 +15,8 @@ TYPED_CLIENT_USERS := bench/api.py bench/demo_day.py bench/demo_plan.py bench/de
                       bench/demo_revenue.py bench/demo_staffing.py bench/demo_referrals.py \
                       tests/e2e/client.py \
                       tests/e2e/visits.py tests/e2e/cycle.py tests/e2e/test_claim_cycle.py \
-                      tests/e2e/test_claim_cycle_remits.py
+                      tests/e2e/test_claim_cycle_remits.py tests/e2e/test_series.py \
+                      tests/e2e/test_recalls.py tests/e2e/test_pa_booking.py
 
 .PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts client browser
 

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
 
 import pytest
+from chairside_client.api.authorization import get_authorizations_renewals
+from chairside_client.api.scheduling import post_appointments
+from chairside_client.models import (
+    AuthorizationRenewalPage,
+    SchedulingAppointmentCreate,
+    SchedulingAppointmentOut,
+)
 
 from .client import ApiError, until
 from .visits import (
@@ -19,6 +27,7 @@ from .visits import (
     new_order,
     new_patient,
     record_payer_decision,
+    sign,
     status_of,
     summit,
     visit,
@@ -37,7 +46,7 @@ async def test_a_visit_after_the_approval_is_refused_and_goes_on_the_renewal_wor
                             payer=payer, diagnosis=("G43.709",),
                             window=(now + timedelta(hours=1), now + timedelta(hours=6)))
     oid = draft["id"]
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "held"
                          and status_of(v["authorization"]) == "draft", "held + draft case")
     held = v["appointment"]
@@ -54,8 +63,9 @@ async def test_a_visit_after_the_approval_is_refused_and_goes_on_the_renewal_wor
 
     # staff try the same start again: refused, naming the field and the reason
     with pytest.raises(ApiError) as refused:
-        await api.post("/v1/appointments", {"order_id": oid, "start": held["start"]},
-                       who="demo-partner")
+        await api.wire(SchedulingAppointmentOut, post_appointments.asyncio_detailed,
+                       client=await api.as_("demo-partner"), body=SchedulingAppointmentCreate(
+                           order_id=UUID(oid), start=datetime.fromisoformat(held["start"])))
     assert refused.value.status == 409, refused.value.body
     body = refused.value.body
     assert body["type"].endswith("authorization-mismatch")
@@ -66,7 +76,9 @@ async def test_a_visit_after_the_approval_is_refused_and_goes_on_the_renewal_wor
 
     # authorization has the case on its renewal worklist, due before the visit
     async def listed():
-        page = await api.get("/v1/authorizations/renewals", who="demo-admin")
+        page = await api.wire(AuthorizationRenewalPage,
+                              get_authorizations_renewals.asyncio_detailed,
+                              client=await api.as_("demo-admin"))
         return next((i for i in page["items"] if i["order_id"] == oid), None)
 
     item = await until(listed, timeout_s=30, what="renewal worklist row")

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
 
 import pytest
+from chairside_client.api.scheduling import get_recalls, get_recalls_recall_id, post_appointments
+from chairside_client.models import (
+    GetRecallsStatusType0,
+    SchedulingAppointmentCreate,
+    SchedulingAppointmentOut,
+    SchedulingRecallOut,
+    SchedulingRecallPage,
+)
 
-from .client import ApiError, until
+from .client import Api, ApiError, until
 from .visits import (
     EPTINEZUMAB,
     document_and_find_held,
@@ -20,12 +29,18 @@ from .visits import (
     new_order,
     new_patient,
     record_payer_decision,
+    sign,
     status_of,
     summit,
     visit_when,
 )
 
 pytestmark = pytest.mark.e2e
+
+
+async def _recall(api: Api, recall_id: str) -> dict:
+    return await api.wire(SchedulingRecallOut, get_recalls_recall_id.asyncio_detailed,
+                          recall_id=UUID(recall_id), client=await api.as_("demo-partner"))
 # events cross three services on a shared, busy machine: wait longer than the default
 
 
@@ -37,7 +52,7 @@ async def test_a_completed_eptinezumab_visit_is_recalled_and_never_booked_early(
                             diagnosis=("G43.709",),
                             window=(now + timedelta(hours=1), now + timedelta(hours=6)))
     oid = draft["id"]
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "held"
                          and status_of(v["authorization"]) == "draft", "held + draft case",
                          timeout_s=60)
@@ -48,7 +63,9 @@ async def test_a_completed_eptinezumab_visit_is_recalled_and_never_booked_early(
     await give(api, v["order"], v["appointment"]["id"])
 
     async def recalled():
-        page = await api.get("/v1/recalls", params={"status": "due"}, who="demo-partner")
+        page = await api.wire(SchedulingRecallPage, get_recalls.asyncio_detailed,
+                              client=await api.as_("demo-partner"),
+                              status=GetRecallsStatusType0.DUE)
         return next((r for r in page["items"] if r["source_order_id"] == oid), None)
     recall = await until(recalled, what="the recall on the partner's due list",
                            timeout_s=60)
@@ -64,15 +81,18 @@ async def test_a_completed_eptinezumab_visit_is_recalled_and_never_booked_early(
     assert recall["auth_valid_to"] == case["valid_to"]
     assert recall["patient_id"] == patient["id"] and recall["practice_id"] == "demo-partner"
     assert recall["pre_dose_checks"] == ["outcome_assessment"]
-    one = await api.get(f"/v1/recalls/{recall['id']}", who="demo-partner")
+    one = await _recall(api, recall["id"])
     assert one == recall
     # the due list's date range filters on the target window's opening
-    empty = await api.get("/v1/recalls", params={
-        "from": recall["target_to"], "to": recall["latest"], "status": "due"})
+    empty = await api.wire(SchedulingRecallPage, get_recalls.asyncio_detailed,
+                           client=await api.as_(), status=GetRecallsStatusType0.DUE,
+                           from_=date.fromisoformat(recall["target_to"]),
+                           to=date.fromisoformat(recall["latest"]))
     assert recall["id"] not in {r["id"] for r in empty["items"]}
     with pytest.raises(ApiError) as backwards:
-        await api.get("/v1/recalls", params={"from": recall["latest"],
-                                             "to": recall["earliest"]})
+        await api.wire(SchedulingRecallPage, get_recalls.asyncio_detailed,
+                       client=await api.as_(), from_=date.fromisoformat(recall["latest"]),
+                       to=date.fromisoformat(recall["earliest"]))
     assert backwards.value.status == 422
 
     # the next dose, ordered for after the earliest day (orders' own 84-day check passes)
@@ -81,10 +101,10 @@ async def test_a_completed_eptinezumab_visit_is_recalled_and_never_booked_early(
     nxt = await new_order(api, patient["id"], EPTINEZUMAB, urgency="planned", payer=payer,
                           diagnosis=("G43.709",),
                           window=(start + timedelta(hours=14), start + timedelta(hours=20)))
-    await api.post(f"/v1/orders/{nxt['id']}/sign", who="demo-partner")
+    await sign(api, nxt["id"])
 
     async def linked():
-        r = await api.get(f"/v1/recalls/{recall['id']}", who="demo-partner")
+        r = await _recall(api, recall["id"])
         return r if r["status"] == "booked" else None
     assert (await until(linked, what="the recall linked",
                         timeout_s=60))["next_order_id"] == nxt["id"]
@@ -92,9 +112,9 @@ async def test_a_completed_eptinezumab_visit_is_recalled_and_never_booked_early(
     # staff booking the next dose tomorrow, before the earliest day: refused
     tomorrow = datetime.now(UTC) + timedelta(days=1)
     with pytest.raises(ApiError) as early:
-        await api.post("/v1/appointments", {"order_id": nxt["id"],
-                                            "start": tomorrow.replace(microsecond=0)
-                                            .isoformat()})
+        await api.wire(SchedulingAppointmentOut, post_appointments.asyncio_detailed,
+                       client=await api.as_(), body=SchedulingAppointmentCreate(
+                           order_id=UUID(nxt["id"]), start=tomorrow.replace(microsecond=0)))
     assert early.value.status == 409, early.value.body
     assert early.value.body["type"].endswith("recall-too-early")
     assert early.value.body["earliest"] == recall["earliest"]
