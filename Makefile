@@ -13,12 +13,21 @@ PYPROJECTS := pyproject.toml $(addsuffix /pyproject.toml,$(PROJECTS))
 # against it, so a contract change that breaks a call fails `make lint`.
 TYPED_CLIENT_USERS := bench/api.py bench/demo_day.py bench/demo_plan.py bench/demo_clinical.py \
                       bench/demo_revenue.py bench/demo_staffing.py bench/demo_referrals.py \
+                      bench/demo_purchasing.py bench/demo_neuro.py \
                       tests/e2e/client.py \
                       tests/e2e/visits.py tests/e2e/cycle.py tests/e2e/test_claim_cycle.py \
                       tests/e2e/test_claim_cycle_remits.py tests/e2e/test_series.py \
-                      tests/e2e/test_recalls.py tests/e2e/test_pa_booking.py
+                      tests/e2e/test_recalls.py tests/e2e/test_pa_booking.py \
+                      tests/e2e/test_neuro_visit.py \
+                      tests/e2e/test_discharge.py tests/e2e/test_outcomes.py \
+                      tests/e2e/test_reactions_gateway.py tests/e2e/test_payer_identity_visits.py \
+                      tests/e2e/test_sqlite_default.py tests/e2e/test_board_page.py \
+                      tests/e2e/test_demo_referrals.py tests/e2e/test_gateway_probes.py \
+                      tests/e2e/world.py tests/e2e/reconcile.py tests/e2e/test_raw_calls.py \
+                      tests/e2e/test_visits.py tests/e2e/test_trace.py tests/e2e/test_faults.py \
+                      tests/e2e/test_cluster.py
 
-.PHONY: install run test test-unit lint demo lock bench migrate clean asyncapi contracts client browser
+.PHONY: install run run-cluster loadtools test test-unit lint demo lock bench migrate clean asyncapi contracts client browser
 
 install: $(STAMP)
 
@@ -34,9 +43,18 @@ $(STAMP): requirements.lock $(PYPROJECTS)
 run: $(STAMP)
 	$(BIN)/python -m chairside_shared.devstack run
 
-## make test: the whole suite on PostgreSQL (127.0.0.1:5432) and the embedded broker
-test: $(STAMP) browser
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+## make run-cluster: 2 replicas of every service and of the gateway on PostgreSQL (databases
+## chairside_cluster_<service>, recreated), topics of 6 partitions, nginx in front
+## (127.0.0.1:8100), the gateways' rate limits in Redis (127.0.0.1:6379)
+run-cluster: $(STAMP) loadtools
+	$(BIN)/python -m chairside_shared.devstack cluster $(CLUSTER_ARGS)
+
+## make test: the whole suite on PostgreSQL (127.0.0.1:5432) and the embedded broker, one
+## pytest worker per core (pytest-xdist; each test file stays on one worker, so an end-to-end
+## module keeps its one platform). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
+test: $(STAMP) browser loadtools
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## make browser: Debian's chromium + chromedriver for the board's browser test (never a browser
 ## downloaded at run time: the test points selenium at these two paths)
@@ -46,6 +64,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@test -x $(CHROMIUM) -a -x $(CHROMEDRIVER) || { $(SUDO) apt-get update -q && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
+
+## make loadtools: Debian's wrk (the load generator of bench/cost.py) and nginx (the baseline
+## proxy beside the gateway), installed by apt-get when missing
+WRK := /usr/bin/wrk
+NGINX := /usr/sbin/nginx
+loadtools:
+	@test -x $(WRK) -a -x $(NGINX) || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx-light; }
 
 ## make lint: ruff (rules in pyproject.toml), mypy (strict on every domain/; and the typed
 ## client's callers), and the import contracts (layers per service, services independent,
@@ -59,7 +85,7 @@ lint: $(STAMP)
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not integration and not e2e" $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) loadtools
 	$(BIN)/python -m bench
 
 ## make demo: a simulated clinic day through the gateway of a running `make run`

@@ -39,7 +39,8 @@ def _app(peers: set[int]):
     async def echo(body: dict) -> dict:
         return body
 
-    runtime = SimpleNamespace(spec=SimpleNamespace(name="boundarytest"))
+    runtime = SimpleNamespace(spec=SimpleNamespace(name="boundarytest"),
+                              keyed_responses=None)  # no database: no keyed answers
     return create_service_app(runtime=runtime, title="t", routers=[router])
 
 

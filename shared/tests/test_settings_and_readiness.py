@@ -95,3 +95,19 @@ async def test_unreachable_database_and_broker_are_named_by_readyz_and_logged_on
         assert len(lines) == 1, lines  # one clear line, not one per retry
     finally:
         await runtime.stop()
+
+
+@pytest.mark.parametrize(("env", "size", "overflow"), [
+    ({}, 10, 10),  # the overflow defaults to the pool's size
+    ({"DEMO_DB_POOL_SIZE": "2", "DEMO_DB_POOL_OVERFLOW": "8"}, 2, 8),
+    ({"DEMO_DB_POOL_SIZE": "4", "DEMO_DB_POOL_OVERFLOW": "0"}, 4, 0),
+])
+def test_the_database_pool_is_sized_by_settings(monkeypatch, env, size, overflow):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    settings = DemoSettings(database_url="postgresql://postgres@127.0.0.1:5432/unused")
+    metadata = make_metadata()
+    spec = ServiceSpec(name="demo", metadata=metadata, tables=add_messaging_tables(metadata),
+                       migrations=None, owned_topics=[], uow_class=UnitOfWork)
+    pool = ServiceRuntime(spec, settings).engine.sync_engine.pool
+    assert (pool.size(), pool._max_overflow) == (size, overflow)  # type: ignore[attr-defined]

@@ -22,7 +22,8 @@ def _app():
     async def put_thing(thing_id: str, body: Body) -> dict:
         return {"id": thing_id, "weight_kg": body.weight_kg}
 
-    runtime = SimpleNamespace(spec=SimpleNamespace(name="webtest"))
+    runtime = SimpleNamespace(spec=SimpleNamespace(name="webtest"),
+                              keyed_responses=None)  # no database: no keyed answers
     return create_service_app(runtime=runtime, title="t", routers=[router])
 
 

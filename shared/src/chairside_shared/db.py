@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy.ext.asyncio as sa_asyncio
 from sqlalchemy import DateTime, MetaData, event, text
 from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -54,8 +56,13 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def create_engine(url: str, *, pool_size: int = 10,
-                  sqlite_serialized: bool = True) -> AsyncEngine:
+PING_AFTER_IDLE_S = 5.0
+_RETURNED = "chairside_returned_at"
+
+
+def create_engine(url: str, *, pool_size: int = 10, pool_overflow: int | None = None,
+                  sqlite_serialized: bool = True,
+                  ping_after_idle_s: float = PING_AFTER_IDLE_S) -> AsyncEngine:
     """An engine whose errors never carry the statement's parameters (``hide_parameters``):
     they are patients' values, and an error's text reaches logs and dead letters.
 
@@ -77,10 +84,45 @@ def create_engine(url: str, *, pool_size: int = 10,
             event.listen(engine.sync_engine, "connect", _sqlite_own_begin)
             event.listen(engine.sync_engine, "begin", _sqlite_begin_immediate)
         return engine
-    return sa_asyncio.create_async_engine(
-        url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800,
+    engine = sa_asyncio.create_async_engine(
+        url, pool_size=pool_size,
+        max_overflow=pool_size if pool_overflow is None else pool_overflow,
+        pool_use_lifo=True, pool_recycle=1800,
         hide_parameters=True,
     )
+    _ping_after_idle(engine, ping_after_idle_s)
+    return engine
+
+
+def _ping_after_idle(engine: AsyncEngine, idle_s: float) -> None:
+    """Check a pooled connection before use only when it sat in the pool ``idle_s`` or more.
+
+    ``pool_pre_ping`` checked it before every use: on asyncpg that is BEGIN, a statement and
+    ROLLBACK, three round trips before each request's own queries (under load as much of the
+    services' database time as the queries: bench/network_load.py's profile). A connection
+    that went back to the pool moments ago was alive moments ago; a PostgreSQL restart or an
+    idle timeout shows on those that waited. A connection that died within ``idle_s`` fails its
+    one request (the pool then drops it, and every older one: SQLAlchemy's invalidation).
+    LIFO keeps the busy few hot and lets the rest age into the check (and the server's idle
+    timeouts) instead of rotating through them all."""
+    pool = engine.sync_engine.pool
+
+    def returned(_dbapi_conn: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_RETURNED] = time.monotonic()
+
+    def checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        at = record.info.get(_RETURNED)
+        if at is None or time.monotonic() - at < idle_s:
+            return  # a new connection, or one in use moments ago
+        try:
+            dbapi_conn.ping()
+        except Exception as exc:  # whatever the driver raises for a dead connection
+            # the pool drops this connection and checks out another (a new one if need be)
+            raise DisconnectionError("a pooled connection failed its check") from exc
+
+    event.listen(pool, "checkin", returned)
+    event.listen(pool, "checkout", checkout)
 
 
 def _sqlite_own_begin(dbapi_conn, _record) -> None:
@@ -130,15 +172,18 @@ def redacted(url: str) -> str:
 _SAFE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
-async def create_database(admin_url: str, name: str) -> str:
-    """Create database ``name`` on the server of ``admin_url``; return its async URL."""
-    if not _SAFE_NAME.match(name):
-        raise ValueError(f"unsafe database name {name!r}")
+async def create_database(admin_url: str, name: str, *, template: str | None = None) -> str:
+    """Create database ``name`` on the server of ``admin_url`` (a copy of ``template`` when
+    given); return its async URL."""
+    for n in (name, template or name):
+        if not _SAFE_NAME.match(n):
+            raise ValueError(f"unsafe database name {n!r}")
+    copy_of = f' TEMPLATE "{template}"' if template else ""
     engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT", hide_parameters=True)
     try:
         async with engine.connect() as conn:
             await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
+            await conn.execute(text(f'CREATE DATABASE "{name}"{copy_of}'))
     finally:
         await engine.dispose()
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from chairside_shared.broker import EmbeddedBroker, wait_for_port
-from chairside_shared.processes import ServiceProcess
+from chairside_shared.processes import ServiceProcess, stop_all
 
 # name, module, port, readiness path
 SERVICES = [
@@ -36,24 +36,21 @@ def _runnable(module: str) -> bool:
     return importlib.util.find_spec(f"{module}.__main__") is not None
 
 
-def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[ServiceProcess]:
-    """``offset`` shifts every port (a second stack beside a running one, or a test)."""
-    logs = data_dir / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
-    ports = {module: port + offset for _, module, port, _ in SERVICES}
-    wiring = {
-        "GATEWAY_ISSUER": f"http://127.0.0.1:{ports['gateway']}",
-        "AUTHORIZATION_PAYER_DEFAULT_BASE_URL": f"http://127.0.0.1:{ports['payer_sandbox']}/fhir",
+def service_wiring(urls: dict[str, str]) -> dict[str, str]:
+    """How the processes find each other, given the URL each one is reached at (by module
+    name; ``gateway``: the address clients use, the tokens' issuer)."""
+    return {
+        "GATEWAY_ISSUER": urls["gateway"],
+        "AUTHORIZATION_PAYER_DEFAULT_BASE_URL": f"{urls['payer_sandbox']}/fhir",
         # eligibility: 270s to the clearinghouse sandbox, payer identity from orders
-        "AUTHORIZATION_CLEARINGHOUSE_URL":
-            f"http://127.0.0.1:{ports['clearinghouse_sandbox']}/x12",
-        "AUTHORIZATION_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
-        **{f"GATEWAY_{m.upper()}_URL": f"http://127.0.0.1:{ports[m]}"
+        "AUTHORIZATION_CLEARINGHOUSE_URL": f"{urls['clearinghouse_sandbox']}/x12",
+        "AUTHORIZATION_ORDERS_URL": urls["orders"],
+        **{f"GATEWAY_{m.upper()}_URL": urls[m]
            for m in ("orders", "scheduling", "authorization", "reimbursement")},
         # the 837P needs the subscriber's demographics, which only orders holds
-        "REIMBURSEMENT_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
+        "REIMBURSEMENT_ORDERS_URL": urls["orders"],
         # claims: 837P batches to the clearinghouse sandbox, 999 / 277CA / 835 from its mailbox
-        "REIMBURSEMENT_CLEARINGHOUSE_URL": f"http://127.0.0.1:{ports['clearinghouse_sandbox']}",
+        "REIMBURSEMENT_CLEARINGHOUSE_URL": urls["clearinghouse_sandbox"],
         # the sandbox answers at once: fetch its mailbox every 2 s, so `make demo` shows a
         # claim's 999 / 277CA / 835 within seconds (production keeps the 30 s default)
         "REIMBURSEMENT_EXCHANGE_POLL_INTERVAL_S": "2",
@@ -61,6 +58,14 @@ def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[Ser
         # start are accepted a week around the slot (production keeps 60/30 and 30/60)
         **dict.fromkeys(WIDE_VISIT_WINDOWS, "10080"),
     }
+
+
+def build_processes(data_dir: Path, bootstrap: str, offset: int = 0) -> list[ServiceProcess]:
+    """``offset`` shifts every port (a second stack beside a running one, or a test)."""
+    logs = data_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    ports = {module: port + offset for _, module, port, _ in SERVICES}
+    wiring = service_wiring({m: f"http://127.0.0.1:{port}" for m, port in ports.items()})
     procs = []
     for name, module, _, health in SERVICES:
         if not _runnable(module):
@@ -126,35 +131,45 @@ def run(data_dir: Path, broker_port: int, offset: int = 0) -> int:
         return 1
     finally:
         print("stopping ...", flush=True)
-        for p in reversed(procs):
-            p.stop()
+        stop_all(list(reversed(procs)))
         broker.stop()
         print("stopped.", flush=True)
 
 
 def _banner(procs: list[ServiceProcess]) -> None:
-    print("\nChairside is running (embedded defaults: SQLite under data/, in-memory broker).")
     gateway = next((p for p in procs if p.name == "gateway"), None)
-    if gateway is not None:
-        print(f"  API:      {gateway.url}/v1   docs: {gateway.url}/docs")
-        print(f"  Board:    {gateway.url}/board/   (staff sign-in: demo-scheduler / "
+    banner(gateway.url if gateway else None,
+           "embedded defaults: SQLite under data/, in-memory broker")
+
+
+def banner(url: str | None, what: str) -> None:
+    """What ``make run`` and ``make run-cluster`` print once everything answers."""
+    print(f"\nChairside is running ({what}).")
+    if url is not None:
+        print(f"  API:      {url}/v1   docs: {url}/docs")
+        print(f"  Board:    {url}/board/   (staff sign-in: demo-scheduler / "
               "demo-scheduler-password, development settings only)")
     print("  Demo clients (local use only; production settings refuse them):")
     print("    demo-admin   / demo-admin-secret     all scopes, clinic staff (demo-clinic)")
     print("    demo-partner / demo-partner-secret   partner scopes, practice demo-partner")
     print(f"  Token:    curl -s -d grant_type=client_credentials -d client_id=demo-admin "
-          f"-d client_secret=demo-admin-secret {gateway.url if gateway else ''}/v1/oauth/token")
+          f"-d client_secret=demo-admin-secret {url or ''}/v1/oauth/token")
     print("Press Ctrl-C to stop.\n", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m chairside_shared.devstack")
-    parser.add_argument("command", choices=["run"])
+    parser.add_argument("command", choices=["run", "cluster"])
     parser.add_argument("--data-dir", type=Path, default=Path(os.environ.get("CHAIRSIDE_DATA",
                                                                              "data")))
     parser.add_argument("--broker-port", type=int, default=9092)
     parser.add_argument("--port-offset", type=int, default=0,
                         help="add this to every service port (default: the api.md ports)")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["cluster"]:  # its own options: python -m chairside_shared.cluster -h
+        from chairside_shared import cluster
+
+        sys.exit(cluster.main(argv[1:]))
     args = parser.parse_args(argv)
     sys.exit(run(args.data_dir.resolve(), args.broker_port, args.port_offset))
 

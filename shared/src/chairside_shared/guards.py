@@ -17,6 +17,8 @@ import traceback
 from typing import Any
 from urllib.parse import parse_qsl
 
+from sqlalchemy.exc import DBAPIError
+
 from chairside_shared import inputs
 from chairside_shared.errors import TYPE_BASE
 from chairside_shared.http_errors import problem_response
@@ -39,6 +41,18 @@ def code_path(exc: BaseException) -> str:
     return f"{chain} at {where}" if where else chain
 
 
+def _connection_lost(exc: BaseException) -> bool:
+    """A database error raised because the connection died (SQLAlchemy invalidated it)."""
+    seen: BaseException | None = exc
+    for _ in range(5):  # the error itself, or what it was raised from
+        if seen is None:
+            return False
+        if isinstance(seen, DBAPIError) and seen.connection_invalidated:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 class ErrorBoundary:
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -59,10 +73,25 @@ class ErrorBoundary:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
             route = getattr(scope.get("route"), "path", None) or "unmatched"
+            if started:  # half an answer is out: only dropping the connection is honest
+                log.error("unhandled error on %s %s: %s", scope.get("method"), route,
+                          code_path(exc))
+                raise
+            if _connection_lost(exc):
+                # The pool checks a connection only after it sat idle (db.create_engine): one
+                # that died since its last use fails this request, and its transaction with
+                # it. The pool has dropped it: a retry (POSTs under their Idempotency-Key)
+                # gets a live one.
+                log.warning("database connection lost on %s %s", scope.get("method"), route)
+                response = problem_response(503, "Service unavailable",
+                                            detail="the database connection was lost; retry",
+                                            type_=TYPE_BASE + "database-connection-lost",
+                                            headers={"retry-after": "1"},
+                                            instance=scope.get("path"))
+                await response(scope, receive, send)
+                return
             log.error("unhandled error on %s %s: %s", scope.get("method"), route,
                       code_path(exc))
-            if started:  # half an answer is out: only dropping the connection is honest
-                raise
             response = problem_response(500, "Internal error",
                                         detail="an unexpected error occurred",
                                         type_=TYPE_BASE + "internal-error",
@@ -85,7 +114,7 @@ class InputGuard:
         if scope.get("method") not in JSON_METHODS or not _is_json(scope):
             await self.app(scope, receive, send)
             return
-        body = await _read_body(receive)
+        body = await read_body(receive)
         if body.strip():
             try:
                 doc = inputs.parse_json(body)
@@ -100,7 +129,7 @@ class InputGuard:
                 await self._refuse(scope, receive, send, errors,
                                    "text fields must not contain control characters")
                 return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay_body(body, receive), send)
 
     @staticmethod
     def _url_errors(scope: Scope) -> list[dict[str, str]]:
@@ -128,7 +157,7 @@ def _is_json(scope: Scope) -> bool:
     return False
 
 
-async def _read_body(receive: Any) -> bytes:
+async def read_body(receive: Any) -> bytes:
     chunks: list[bytes] = []
     while True:
         message = await receive()
@@ -140,7 +169,7 @@ async def _read_body(receive: Any) -> bytes:
     return b"".join(chunks)
 
 
-def _replay(body: bytes, receive: Any) -> Any:
+def replay_body(body: bytes, receive: Any) -> Any:
     sent = False
 
     async def replay() -> dict[str, Any]:

@@ -16,6 +16,8 @@ from sqlalchemy import MetaData, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared import db
+from chairside_shared.cluster_jobs import JobLeader, every
+from chairside_shared.idempotency import KeyedResponses
 from chairside_shared.messaging.consumer import EventConsumer, Handler
 from chairside_shared.messaging.kafka import probe_broker
 from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
@@ -56,6 +58,7 @@ class ServiceRuntime(Generic[U]):
         self.spec = spec
         self.settings = settings
         self.engine = db.create_engine(str(settings.database_url), pool_size=settings.db_pool_size,
+                                       pool_overflow=settings.db_pool_overflow,
                                        sqlite_serialized=spec.sqlite_serialized)
         self.session_factory = db.session_factory(self.engine)
         self.db_status = DependencyStatus("database")
@@ -75,6 +78,10 @@ class ServiceRuntime(Generic[U]):
                 outbox=self.outbox, topics=spec.subscriptions, handlers=spec.handlers,
                 broker_status=self.broker_status, group_id=spec.name,
             )
+        # One replica per database runs the cluster-wide periodic jobs (cluster_jobs.py).
+        self.jobs = JobLeader(self.engine, service=spec.name, is_sqlite=settings.is_sqlite)
+        # Keyed writes' answers, for a retry forwarded again by another gateway (idempotency.py).
+        self.keyed_responses = KeyedResponses(self.session_factory)
         self.booted = asyncio.Event()
         self._tasks: list[asyncio.Task[Any]] = []
         self.state: dict[str, Any] = {}  # service-specific singletons (clients, caches)
@@ -86,12 +93,14 @@ class ServiceRuntime(Generic[U]):
     async def start(self) -> None:
         self.booted.clear()
         self._tasks.append(asyncio.create_task(self._boot(), name=f"{self.spec.name}-boot"))
+        self.every(3600, self.keyed_responses.purge, what="idempotency purge")
 
     async def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
         await asyncio.wait(self._tasks, timeout=10) if self._tasks else None
         self._tasks.clear()
+        await self.jobs.release()
         # A client talking to a dead broker can wait a long time on close: bound it.
         for closing in (self.relay.stop(), self.consumer.stop() if self.consumer else None):
             if closing is not None:
@@ -100,6 +109,17 @@ class ServiceRuntime(Generic[U]):
                 except (TimeoutError, Exception):
                     log.warning("%s: a Kafka client did not close within 10 s", self.spec.name)
         await self.engine.dispose()
+
+    def every(self, interval_s: float | Callable[[], float], step: Callable[[], Awaitable[object]],
+              *, what: str, once_per_cluster: bool = True) -> None:
+        """Start a periodic job once the service has booted: by default on the one replica
+        that leads the jobs (hold expiry, pollers); ``once_per_cluster=False`` for what each
+        replica needs for itself (its /metrics gauges)."""
+        async def loop() -> None:
+            await self.booted.wait()
+            await every(interval_s, step, what=what,
+                        leader=self.jobs if once_per_cluster else None)
+        self._tasks.append(asyncio.create_task(loop(), name=f"{self.spec.name}-{what}"))
 
     async def _boot(self) -> None:
         await self._wait_for_database()

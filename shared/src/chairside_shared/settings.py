@@ -31,6 +31,9 @@ class ServiceSettings(BaseSettings):
     database_url: str | None = None
     data_dir: Path = Path("data")
     db_pool_size: int = Field(10, ge=1)
+    # Connections opened beyond the pool in a burst and closed after it (default: the pool's
+    # size). A small pool with a larger overflow holds few idle connections.
+    db_pool_overflow: int | None = Field(None, ge=0)
     auto_migrate: bool = True
     seed_demo_data: bool = True
 
@@ -60,8 +63,12 @@ class ServiceSettings(BaseSettings):
     consumer_max_retries: int = Field(3, ge=0)
     consumer_retry_backoff_s: float = Field(0.2, ge=0)
     consumer_batch_size: int = Field(200, ge=1)
-    # How long the broker may hold a fetch with no new data: bounds idle delivery latency.
+    # How long the broker may hold a fetch with no new data, while records flow (it bounds
+    # delivery latency on the embedded broker), and once none came for consumer_idle_after_s
+    # (an idle consumer then asks a few times a second, not a hundred: messaging/kafka.py).
     consumer_fetch_max_wait_ms: int = Field(10, ge=1, le=5000)
+    consumer_idle_fetch_max_wait_ms: int = Field(500, ge=1, le=5000)
+    consumer_idle_after_s: float = Field(5.0, ge=0)
 
     # Telemetry and logs.
     otel_exporter_otlp_endpoint: str | None = Field(

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from chairside_shared.errors import Conflict, NotFound
 from chairside_shared.guards import ErrorBoundary, InputGuard
 from chairside_shared.http_errors import install_problem_handlers
+from chairside_shared.idempotency import KeyedWrites
 from chairside_shared.messaging.consumer import replay_dead_letter
 from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 from chairside_shared.runtime import ServiceRuntime
@@ -47,9 +48,11 @@ def create_service_app(
     install_problem_handlers(app)
     # Innermost first: the boundary turns any escaped error into a 500 problem *without*
     # re-raising (Starlette's own handler re-raises, and uvicorn then drops the kept-alive
-    # connection under whichever request is sent on it next); the guard refuses input no
+    # connection under whichever request is sent on it next); a keyed write seen before is
+    # answered as it was the first time (idempotency.py); the guard refuses input no
     # route may see; the metrics middleware, outermost, counts both.
     app.add_middleware(ErrorBoundary)
+    app.add_middleware(KeyedWrites, responses=runtime.keyed_responses)
     app.add_middleware(InputGuard)
     _add_request_metrics(app, runtime.spec.name)
     app.include_router(health_router())

@@ -54,6 +54,8 @@ from chairside_shared.contracts.orders_events import (
     ReactionRecorded,
     ReactionSevere,
     RecallFacts,
+    RecallStepFacts,
+    SeriesFacts,
     TriageCategory,
 )
 from chairside_shared.contracts.registry import (
@@ -113,6 +115,8 @@ __all__ = [
     "ReactionSevere",
     "RecallChanged",
     "RecallFacts",
+    "RecallStepFacts",
+    "SeriesFacts",
     "RecallSlot",
     "RequestedUnits",
     "SCHEDULING_TOPIC",

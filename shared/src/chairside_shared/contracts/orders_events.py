@@ -39,6 +39,27 @@ class OrderLine(EventPayload):
     acuity_class: str = "standard"
     sedating: bool = False
     fluid: FluidFacts | None = None  # IV fluids only; the dose is then the volume in mL
+    # The active ingredient a reference product and its biosimilars share (catalog), so a
+    # payer's biosimilar-first policy or a quantity limit can count across brands. None: the
+    # catalog names none (the drug is its own molecule) or an older producer.
+    molecule: str | None = None
+    # Which dose of the molecule this is in the patient's course (1 = first ever), as the
+    # safety checks counted it at signing: loading doses, first-dose observation and billing
+    # of titrated first infusions depend on it. None: not known (older producers).
+    dose_number: int | None = Field(default=None, ge=1)
+
+
+class SeriesFacts(EventPayload):
+    """The course a signed dose starts, as the catalog names it (``drugs[].series``): exact
+    day offsets from the first visit, or min-max consecutive clinic days. Scheduling books a
+    series of the patient's orders with it when staff give no pattern."""
+
+    drug_code: str
+    from_dose: int = Field(ge=1)
+    kind: Literal["day_offsets", "consecutive_days"]
+    offsets: list[int] = []
+    min_visits: int | None = Field(default=None, ge=2)
+    max_visits: int | None = Field(default=None, ge=2)
 
 
 class OrderSigned(EventPayload):
@@ -78,6 +99,9 @@ class OrderSigned(EventPayload):
     # The protocol the order was written from (None: written line by line, or an older
     # producer); reimbursement reports margin per protocol with it.
     protocol_id: UUID | None = None
+    # The course this dose starts (a line's dose number is where its drug's catalog course
+    # begins); None: no course starts here, or an older producer.
+    series: SeriesFacts | None = None
 
 
 class OrderCancelled(EventPayload):
@@ -153,6 +177,14 @@ class Administration(EventPayload):
     fluid: FluidFacts | None = None  # IV fluids only: started_at/stopped_at time hydration
 
 
+class RecallStepFacts(EventPayload):
+    doses: list[int] = Field(min_length=1, description="the dose numbers it follows")
+    earliest_days: int = Field(ge=0)
+    target_from_days: int = Field(ge=0)
+    target_to_days: int = Field(ge=0)
+    latest_days: int = Field(ge=0)
+
+
 class RecallFacts(EventPayload):
     """A recurring drug given on the visit: its catalog recall data (days after the dose) and
     the billing units given, so scheduling can open the recall. Codes and counts only."""
@@ -165,6 +197,12 @@ class RecallFacts(EventPayload):
     target_to_days: int = Field(ge=0)
     latest_days: int = Field(ge=0)
     pre_dose_checks: list[str] = []
+    # The same molecule's products share one recall (reference product and biosimilars);
+    # None: the drug is its own molecule (or an older producer).
+    molecule: str | None = None
+    # Loading doses recall sooner: the days after the dose numbers a step lists, picked with
+    # the dose number the order was signed with; the days above apply to any other dose.
+    by_dose: list[RecallStepFacts] = []
 
 
 class OrderAdministered(EventPayload):

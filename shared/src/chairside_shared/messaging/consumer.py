@@ -14,9 +14,22 @@ Each service runs one consumer group. For every record:
   from before (see epoch.py); a broker that came back empty has new logs whose offsets mean
   nothing against the positions held from the old one, so every assigned partition is read
   again from the start (the inbox absorbs what was already handled) and no event is skipped.
-  The marker is per consumer group: this assumes one consumer process per group, as the
-  embedded broker runs.
+  The marker is per consumer group and carries an epoch, so every member notices the reset,
+  not only the first (epoch.py).
 Offsets are committed only after the database commit.
+
+Several members per group (replicas): a rebalance can take a partition from a member in the
+middle of a batch. The member stops applying it and does not commit it; the new owner reads on
+from the last commit. Whatever both may apply meanwhile goes through the inbox row first, whose
+unique key makes the second insert wait for the first transaction and then fail: each event
+has one effect, and per key the effects keep the partition's order.
+Known gap (embedded broker only): a member in the middle of a batch when the broker restarts
+empty commits that batch's end, an offset of the old log, on the new broker (it accepts the
+commit once the member has rejoined). The member itself rewinds at its next batch, but if a
+rebalance hands that partition to a member that has already seen the new epoch before it is
+overwritten, that member starts from the stale offset. Closing it would mean committing the
+epoch in the offset's metadata and rewinding, on assignment, a partition committed under
+another epoch.
 """
 
 from __future__ import annotations
@@ -28,6 +41,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka.errors import CommitFailedError, IllegalStateError
 from aiokafka.structs import OffsetAndMetadata
 from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
@@ -37,8 +51,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared.contracts import dlq_topic
 from chairside_shared.messaging.envelope import Envelope, MalformedEvent, decode, header_dict
-from chairside_shared.messaging.epoch import BrokerEpochWatch
-from chairside_shared.messaging.kafka import make_consumer
+from chairside_shared.messaging.epoch import GroupEpochWatch
+from chairside_shared.messaging.kafka import (
+    FetchPacing,
+    ensure_topics,
+    make_consumer,
+    never_auto_create_topics,
+)
 from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
 from chairside_shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED
 from chairside_shared.settings import ServiceSettings
@@ -87,26 +106,35 @@ class EventConsumer:
         self.broker_status = broker_status
         self.group_id = group_id or settings.service_name
         self._consumer: AIOKafkaConsumer | None = None
+        self._pacing: FetchPacing | None = None
         self._stopping = False
-        self._epoch = BrokerEpochWatch(settings, marker_topic=f"_chairside_epoch.{self.group_id}"
+        self._epoch = GroupEpochWatch(settings, marker_topic=f"_chairside_epoch.{self.group_id}"
                                        ".consumer", client_id=f"{self.group_id}-epoch")
         self._rewind = False
 
     async def run(self) -> None:
         backoff = 0.5
         self._stopping = False
+        never_auto_create_topics()  # see kafka.py
         while not self._stopping:
             try:
                 if self._consumer is None:
+                    # the subscribed topics, at the configured count, if their owners have
+                    # not created them yet
+                    await ensure_topics(self.settings, self.topics, grow=False,
+                                        client_id=f"{self.group_id}-consumer")
                     self._consumer = make_consumer(
                         self.settings, *self.topics, group_id=self.group_id,
                         client_id=f"{self.group_id}-consumer",
                     )
                     await self._consumer.start()
+                    self._pacing = FetchPacing.from_settings(self._consumer, self.settings)
                     self.broker_status.up()
                 batch = await self._consumer.getmany(
                     timeout_ms=500, max_records=self.settings.consumer_batch_size
                 )
+                if self._pacing is not None:
+                    self._pacing.saw(bool(batch))
                 if batch and await self._epoch.broker_was_reset():
                     log.warning("consumer %s: the broker at %s came back empty; reading its "
                                 "topics again from the start", self.group_id,
@@ -153,24 +181,42 @@ class EventConsumer:
 
     async def _process_partition(self, tp: TopicPartition, records: list[ConsumerRecord]) -> None:
         assert self._consumer is not None
+        consumer = self._consumer
         next_offset = None
         try:
             for record in records:
+                if tp not in consumer.assignment():
+                    # A rebalance gave the partition to another member mid-batch: it reads on
+                    # from our last commit, so going on here would only race it for nothing.
+                    break
                 await self.process_record(record)
                 next_offset = record.offset + 1
         except InfrastructureError:
-            # Not processed: read it again once the database is back.
-            self._consumer.seek(tp, record.offset)
+            # Not processed: read it again once the database is back (if it is still ours).
+            if tp in consumer.assignment():
+                consumer.seek(tp, record.offset)
             raise
         finally:
             if next_offset is not None:
-                await self._consumer.commit({tp: OffsetAndMetadata(next_offset, "")})
-        if records:
-            highwater = self._consumer.highwater(tp)
-            if highwater is not None:
-                CONSUMER_LAG.labels(self.group_id, tp.topic, tp.partition).set(
-                    max(highwater - records[-1].offset - 1, 0)
-                )
+                await self._commit(consumer, tp, next_offset)
+        highwater = consumer.highwater(tp) if records and tp in consumer.assignment() else None
+        if highwater is not None:
+            CONSUMER_LAG.labels(self.group_id, tp.topic, tp.partition).set(
+                max(highwater - records[-1].offset - 1, 0)
+            )
+
+    async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
+        """Commit after the database did. A partition that a rebalance moved on meanwhile
+        cannot be committed, and needs no retry nor a new consumer: its new owner starts from
+        the last commit and the inbox absorbs what this member applied since. (Raising here
+        would close the consumer, leave the group and start one more rebalance.)"""
+        if tp not in consumer.assignment():
+            return
+        try:
+            await consumer.commit({tp: OffsetAndMetadata(offset, "")})
+        except (CommitFailedError, IllegalStateError) as exc:
+            log.info("consumer %s: %s moved to another member before its commit (%s)",
+                     self.group_id, tp, type(exc).__name__)
 
     async def process_record(self, record: ConsumerRecord) -> str:
         """Handle one record; returns the outcome (handled, duplicate, ignored, dead)."""

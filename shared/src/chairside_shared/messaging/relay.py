@@ -5,6 +5,17 @@
 - Keeps working while the broker is down: rows wait, and go out when it is back.
 - One relay per service database publishes at a time (PostgreSQL advisory lock), so rows of one
   key leave in order even with several replicas.
+- Failover: the lock is a session lock on the relay's LISTEN connection, so it ends with that
+  session. A follower tries to take it every ``2 x outbox_poll_interval_s`` (2 s by default),
+  and at once when a NOTIFY wakes it (any replica's commit). The bound after the leader dies
+  is therefore 2 x outbox_poll_interval_s after PostgreSQL ends the dead leader's session:
+  at once when its process dies (the kernel closes the socket; bench/failover.py measures
+  2.0 s from SIGKILL to the survivor leading with the default 1 s, tests/foundation/
+  test_relay_failover.py proves nothing is lost); after a host loss or a network cut only
+  when the server's TCP keepalive gives up (``tcp_keepalives_idle/interval/count``: set them,
+  e.g. 10/5/3 = 25 s, as Linux defaults are over two hours). The survivor publishes every row
+  not yet marked sent in id order: rows the dead leader had sent but not marked go out again
+  (repeats the consumers' inbox absorbs), never a gap nor a key out of order.
 - Notices a broker that came back empty (the embedded broker keeps nothing across a restart):
   its epoch marker topic is gone, so the retained window is marked unsent and published again.
   Consumers dedupe through their inbox.
@@ -29,7 +40,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from chairside_shared.messaging.envelope import kafka_headers
 from chairside_shared.messaging.epoch import BrokerEpochWatch
-from chairside_shared.messaging.kafka import ensure_topics, make_producer
+from chairside_shared.messaging.kafka import (
+    ensure_topics,
+    make_producer,
+    never_auto_create_topics,
+)
 from chairside_shared.messaging.outbox import notify_channel
 from chairside_shared.messaging.tables import MessagingTables
 from chairside_shared.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
@@ -84,6 +99,7 @@ class OutboxRelay:
     async def run(self) -> None:
         backoff = 0.2
         self._stopping = False
+        never_auto_create_topics()  # see kafka.py
         while not self._stopping:
             try:
                 await self._ensure_leader()
@@ -91,8 +107,10 @@ class OutboxRelay:
                     await self._sleep(self.settings.outbox_poll_interval_s * 2)
                     continue
                 await self._ensure_producer()
-                sent = await self.publish_pending()
+                # the epoch check first: after a reset it creates the topics before a send
+                # waits for one that no longer exists
                 await self._periodic_checks()
+                sent = await self.publish_pending()
                 backoff = 0.2
                 if sent >= self.settings.outbox_batch_size:
                     continue

@@ -23,6 +23,7 @@ from chairside_shared.broker import EmbeddedBroker
 from chairside_shared.runtime import ServiceRuntime
 from chairside_shared.settings import ServiceSettings
 from chairside_shared.telemetry import setup_telemetry
+from chairside_shared.testing import templates
 
 ADMIN_URL = os.environ.get(
     "CHAIRSIDE_TEST_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -54,6 +55,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         )
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    asyncio.run(templates.drop_templates(ADMIN_URL))
+
+
 @pytest.fixture(scope="session")
 def broker() -> Iterator[EmbeddedBroker]:
     """The embedded broker on a free port, for the whole session."""
@@ -75,13 +80,18 @@ def span_exporter() -> InMemorySpanExporter:
 
 
 @pytest.fixture
-async def make_database() -> AsyncIterator[Callable[[str], Awaitable[str]]]:
-    """``url = await make_database("orders")``: a throwaway PostgreSQL database, dropped after."""
+async def make_database() -> AsyncIterator[Callable[..., Awaitable[str]]]:
+    """``url = await make_database("orders", MIGRATIONS)``: a throwaway PostgreSQL database,
+    dropped after."""
     created: list[str] = []
 
-    async def _make(prefix: str = "t") -> str:
+    async def _make(prefix: str = "t", migrations: str | None = None) -> str:
+        """Empty, or with ``migrations`` (a service's folder) already at head: a copy of the
+        session's migrated template, so Alembic runs once per service, not once per test."""
         name = f"cs_{prefix}_{uuid.uuid4().hex[:10]}".lower()
         created.append(name)
+        if migrations is not None:
+            return await templates.migrated_database(ADMIN_URL, name, migrations)
         return await db.create_database(ADMIN_URL, name)
 
     yield _make
