@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from chairside_shared import contracts
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import running, settings_for_test
+from orders.bootstrap import MIGRATIONS
 from orders.main import create_app
 from orders.settings import OrdersSettings
 
@@ -25,8 +26,8 @@ PARTNER = {"x-chairside-client-id": "demo-partner", "x-chairside-practice-id": "
 
 
 async def _service(make_database, broker):
-    settings = settings_for_test(OrdersSettings, database_url=await make_database("orders"),
-                                 broker=broker)
+    url = await make_database("orders", MIGRATIONS)
+    settings = settings_for_test(OrdersSettings, database_url=url, broker=broker)
     # the topics we consume belong to other services; create them so our consumer can join
     await ensure_topics(settings, [contracts.AUTHORIZATION_TOPIC, contracts.SCHEDULING_TOPIC],
                         client_id="orders-test")

@@ -326,3 +326,25 @@ async def test_qtc_written_as_a_condition_code_is_read(svc):
     assert pt["qtc_ms"] == 472 and pt["conditions"] == ["renal_impairment"]
     order = await new_order(c, pt["id"], [line("droperidol", "2.5")])
     assert "qtc_prolonged" in {f["code"] for f in order["findings"] if f["severity"] == "block"}
+
+
+async def test_orders_listed_by_id_in_one_call_and_still_practice_bound(svc):
+    """``?id=`` (repeated) answers exactly those orders the caller may see: the gateway's board
+    reads the day's orders this way instead of one GET each."""
+    c = svc.client
+    pt = await new_patient(c, mrn="IDS-1")
+    mine = [(await new_order(c, pt["id"], [line("ondansetron", 4)]))["id"] for _ in range(3)]
+    partner_pt = await new_patient(c, mrn="IDS-P", practice="demo-partner", headers=PARTNER)
+    theirs = (await new_order(c, partner_pt["id"], [line("ondansetron", 4)],
+                              headers=PARTNER))["id"]
+    missing = "00000000-0000-4000-8000-00000000beef"
+    asked = [mine[0], mine[2], theirs, missing]
+    listed = (await c.get("/v1/orders", params={"id": asked, "limit": 200})).json()
+    assert sorted(o["id"] for o in listed["items"]) == sorted([mine[0], mine[2], theirs])
+    assert listed["next_cursor"] is None
+    bound = (await c.get("/v1/orders", params={"id": asked}, headers=PARTNER)).json()["items"]
+    assert [o["id"] for o in bound] == [theirs]
+    r = await c.get("/v1/orders", params={"id": ["not-a-uuid"]})
+    assert r.status_code == 422
+    r = await c.get("/v1/orders", params={"id": [missing] * 201})
+    assert r.status_code == 422

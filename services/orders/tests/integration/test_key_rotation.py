@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from chairside_shared.testing.plugin import running, settings_for_test
 from orders.adapters.orm import coverage_versions, patient_demographics
+from orders.bootstrap import MIGRATIONS
 from orders.main import create_app
 from orders.settings import OrdersSettings
 
@@ -96,7 +97,7 @@ def rotate(url: str, keys: str, current: str) -> tuple[int, dict]:
 
 
 async def test_rotate_from_key_a_to_key_b_without_downtime(make_database, broker):
-    url = await make_database("orders_keys")
+    url = await make_database("orders_keys", MIGRATIONS)
     async with orders_with(url, broker, f"a:{A}", "a") as (c, runtime):
         old = await a_patient(c, "R-1", "Oldkeyson")
         order = await an_order(c, old)

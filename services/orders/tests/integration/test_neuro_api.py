@@ -10,12 +10,15 @@ from datetime import timedelta
 import pytest
 
 from orders.adapters.observation_tables import patient_observations
+from orders.seed import seed_catalog
 
 from .conftest import PARTNER
 from .test_api import NOW, line, new_order, new_patient
 
 pytestmark = pytest.mark.integration
-TODAY = NOW.date()
+# The clinic's date, as the service dates observations (not UTC's: for the hours UTC is already
+# in tomorrow, an observation dated by it is in the clinic's future and refused).
+TODAY = seed_catalog().rules.local_date(NOW)
 
 
 def codes(order):

@@ -247,6 +247,18 @@ async def test_put_drug_needs_admin_and_versions_the_catalog(uow, store):
     assert err.value.errors[0].field == "usual_dose" and sorted(store.catalogs) == [1, 2]
 
 
+async def test_put_drug_refuses_a_recall_before_a_biosimilars_minimum_interval(uow, store):
+    """Issue 18: a biosimilar's recall (or a product's regimen) may not let the next dose of
+    the molecule come before another product's minimum interval; nothing is stored."""
+    data = (await r.current_catalog(uow=uow)).drug("infliximab_dyyb").model_dump(mode="json")
+    data["recall"]["by_dose"][0]["earliest_days"] = 10  # week 2 dose: regimen says >= 14 d
+    data["recall"]["by_dose"][0]["target_from_days"] = 10
+    with pytest.raises(ValidationFailed) as err:
+        await r.put_drug(uow=uow, code="infliximab_dyyb", data=data, scope=ADMIN, now=AS_OF)
+    assert err.value.errors[0].field == "recall.earliest_days"
+    assert "after dose 1" in err.value.errors[0].message and sorted(store.catalogs) == [1]
+
+
 async def test_order_keeps_the_catalog_version_it_was_checked_against(uow, store):
     pt = await add_patient(uow)
     order = await new_order(uow, pt)

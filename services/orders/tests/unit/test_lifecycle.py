@@ -93,6 +93,55 @@ def test_sign_emits_order_signed_with_what_scheduling_and_billing_need():
     assert "birth" not in dumped and "mrn" not in dumped.lower()
 
 
+@pytest.mark.parametrize(("earlier", "expected"), [
+    ((), 1),                                                  # first dose of the molecule
+    ((("infliximab", 350, 14),), 2),                 # reference product before
+    ((("infliximab_dyyb", 350, 42), ("infliximab", 350, 14)), 3),  # both brands
+    ((("ketorolac", 30, 14),), 1),                            # another molecule counts not
+])
+def test_order_signed_names_the_molecule_and_its_dose_number_across_brands(earlier, expected):
+    """Issue 18: billing, PA and scheduling read the dose number and molecule from the event,
+    counted as the checks count it (reference product and biosimilars together)."""
+    pt = patient(weight_kg=70)
+    history = [past(code, dose, timedelta(days=days)) for code, dose, days in earlier]
+    ls = lines(("infliximab_dyyb", 350, {"mode": "infusion", "minutes": 120}))
+    order = Order.create(result=check(pt, ls, history), actor=CLERK, at=AS_OF, id=uuid4(),
+                         practice_id="demo-clinic", patient_id=pt.patient_id,
+                         urgency="planned", lines=ls, diagnoses=["K50.90"])
+    result = check(pt, order.lines, history)
+    for f in result.blocks:  # gates (TB screen) are not this test's subject
+        order.add_override(finding_code=f.code, line=f.line, reason="gate reviewed elsewhere",
+                           actor=CLINICIAN, at=AS_OF, min_reason_length=5)
+    order.sign(result=result, actor=CLINICIAN, at=AS_OF, patient=pt, catalog=CAT)
+    [event] = messages(order)
+    drug_lines = [ln for ln in event.payload.lines if ln.drug_code == "infliximab_dyyb"]
+    assert [(ln.molecule, ln.dose_number) for ln in drug_lines] == [("infliximab", expected)]
+
+
+@pytest.mark.parametrize(("earlier", "series"), [
+    ((), ("infliximab_dyyb", 1, "day_offsets", [0, 14, 42])),  # dose 1 starts induction
+    ((("infliximab", 350, 14),), None),                         # dose 2 starts nothing
+])
+def test_order_signed_names_the_course_its_dose_starts(earlier, series):
+    """Issue 18 point 5: the catalog's course (weeks 0, 2, 6) travels with the dose that
+    starts it, so scheduling books a series without staff typing the pattern."""
+    pt = patient(weight_kg=70)
+    history = [past(code, dose, timedelta(days=days)) for code, dose, days in earlier]
+    ls = lines(("infliximab_dyyb", 350, {"mode": "infusion", "minutes": 120}))
+    order = Order.create(result=check(pt, ls, history), actor=CLERK, at=AS_OF, id=uuid4(),
+                         practice_id="demo-clinic", patient_id=pt.patient_id,
+                         urgency="planned", lines=ls, diagnoses=["K50.90"])
+    result = check(pt, order.lines, history)
+    for f in result.blocks:
+        order.add_override(finding_code=f.code, line=f.line, reason="gate reviewed elsewhere",
+                           actor=CLINICIAN, at=AS_OF, min_reason_length=5)
+    order.sign(result=result, actor=CLINICIAN, at=AS_OF, patient=pt, catalog=CAT)
+    [event] = messages(order)
+    got = event.payload.series
+    assert (None if got is None else
+            (got.drug_code, got.from_dose, got.kind, got.offsets)) == series
+
+
 def test_sign_refused_while_a_block_stands_and_nothing_is_emitted():
     order, pt = draft(specs=(("ketorolac", 45),))
     with pytest.raises(SignBlocked) as err:

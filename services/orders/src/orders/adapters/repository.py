@@ -5,6 +5,7 @@ events the order records leave through the outbox on commit."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -181,13 +182,15 @@ class OrderRepository(_Repo):
                 from None
 
     async def list(self, *, practice_id: str | None, status: str | None,
-                   patient_id: UUID | None, limit: int,
-                   cursor: str | None) -> tuple[list[Order], str | None]:
+                   patient_id: UUID | None, limit: int, cursor: str | None,
+                   ids: Sequence[UUID] = ()) -> tuple[list[Order], str | None]:
         query = sa.select(orders)
         for column, value in ((orders.c.practice_id, practice_id), (orders.c.status, status),
                               (orders.c.patient_id, patient_id)):
             if value is not None:
                 query = query.where(column == value)
+        if ids:
+            query = query.where(orders.c.id.in_(list(ids)))
         rows = list((await self.session.execute(_page(orders, query, limit=limit,
                                                       cursor=cursor))).all())
         given = await self._administrations([r.id for r in rows[:limit]])

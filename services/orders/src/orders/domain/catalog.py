@@ -21,6 +21,7 @@ from orders.domain.recall_data import RecallData
 from orders.domain.regimen import Mode as Mode
 from orders.domain.regimen import Regimen
 from orders.domain.regimen import Severity as Severity
+from orders.domain.series_data import SeriesData
 
 Sedation = Literal["none", "low", "moderate", "high"]
 PedsPolicy = Literal["weight_based", "capped", "not_established", "contraindicated"]
@@ -167,6 +168,7 @@ class Drug(_Data):
     recall: RecallData | None = None  # recurring drugs: the next dose's recall (days)
     # dose by dose number, intervals, titration, premedication, gates (domain/regimen.py)
     regimen: Regimen | None = None
+    series: SeriesData | None = None  # the visits a course starting at a dose number asks for
     ndcs: tuple[str, ...] = ()  # 10-digit package NDCs a source confirms; empty = unverified
     sources: dict[str, str] = Field(default_factory=dict)
 

@@ -7,6 +7,7 @@ the acuity a line was checked at), and never a name, MRN or birth date.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -18,6 +19,7 @@ from orders.domain.lines import FluidOrder
 from orders.domain.patient import AgeBand, PatientFacts, age_band
 from orders.domain.prep import order_prep_minutes
 from orders.domain.recall_data import RecallGiven, recalls_given
+from orders.domain.series_data import SeriesData
 from orders.domain.values import Payer, Urgency
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ class SignedLine:
     acuity_class: str
     sedating: bool
     fluid: FluidOrder | None = None  # IV fluids: purpose, rate, indication code
+    molecule: str | None = None  # shared by a reference product and its biosimilars
+    dose_number: int | None = None  # this dose in the patient's course of the molecule
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,25 @@ class OrderSigned:
     headache_hours: int | None = None
     prep_minutes: int | None = None  # pharmacy preparation (domain/prep.py); None: unknown
     protocol_id: UUID | None = None
+    series: SeriesGiven | None = None  # the course this dose starts (catalog ``series``)
+
+
+@dataclass(frozen=True)
+class SeriesGiven:
+    """The catalog's course pattern of a line whose dose number starts it."""
+
+    drug_code: str
+    series: SeriesData
+
+
+def series_started(lines: tuple[SignedLine, ...], catalog: Catalog) -> SeriesGiven | None:
+    """The first line whose drug's course starts at this line's dose number."""
+    for line in lines:
+        drug = catalog.drug(line.drug_code)
+        if drug is not None and drug.series is not None \
+                and line.dose_number == drug.series.from_dose:
+            return SeriesGiven(line.drug_code, drug.series)
+    return None
 
 
 @dataclass(frozen=True)
@@ -148,7 +171,8 @@ def _payer(order: Order) -> Payer | None:
     return order.payer.copy() if order.payer else None
 
 
-def _signed_lines(order: Order, catalog: Catalog) -> tuple[SignedLine, ...]:
+def _signed_lines(order: Order, catalog: Catalog,
+                  dose_numbers: Mapping[int, int]) -> tuple[SignedLine, ...]:
     out = []
     for line in sorted(order.lines, key=lambda ln: ln.sequence):
         drug = catalog.drug(line.drug_code)
@@ -161,17 +185,19 @@ def _signed_lines(order: Order, catalog: Catalog) -> tuple[SignedLine, ...]:
             hcpcs=drug.hcpcs if drug else None, hcpcs_unit=drug.hcpcs_unit if drug else None,
             dose=line.dose, dose_unit=line.dose_unit, mode=line.mode, minutes=line.minutes,
             acuity_class=acuity, sedating=bool(drug and drug.requires_driver),
-            fluid=line.fluid))
+            fluid=line.fluid, molecule=drug.molecule if drug else None,
+            dose_number=dose_numbers.get(line.sequence)))
     return tuple(out)
 
 
-def order_signed(order: Order, patient: PatientFacts, catalog: Catalog,
-                 at: datetime) -> OrderSigned:
+def order_signed(order: Order, patient: PatientFacts, catalog: Catalog, at: datetime,
+                 dose_numbers: Mapping[int, int] | None = None) -> OrderSigned:
     age = patient.age_on(catalog.rules.local_date(at))
+    lines = _signed_lines(order, catalog, dose_numbers or {})
     return OrderSigned(
         order_id=order.id, practice_id=order.practice_id, patient_id=order.patient_id,
         urgency=order.urgency, requested_window=order.requested_window,
-        lines=_signed_lines(order, catalog),
+        lines=lines,
         estimated_chair_minutes=order.estimated_chair_minutes, acuity_class=order.acuity_class,
         requires_driver=order.requires_driver, diagnoses=tuple(order.diagnoses),
         payer=_payer(order), patient_age_band=age_band(age), patient_age_years=age,
@@ -180,7 +206,8 @@ def order_signed(order: Order, patient: PatientFacts, catalog: Catalog,
         catalog_version=order.catalog_version, signed_at=at,
         ordering_practitioner_id=order.ordering_practitioner_id, coverage_id=order.coverage_id,
         triage_category=order.triage_category, headache_hours=order.headache_hours,
-        prep_minutes=order_prep_minutes(order.lines, catalog), protocol_id=order.protocol_id)
+        prep_minutes=order_prep_minutes(order.lines, catalog), protocol_id=order.protocol_id,
+        series=series_started(lines, catalog))
 
 
 def order_administered(order: Order, catalog: Catalog, at: datetime,

@@ -206,7 +206,8 @@ class Order:
         self._move(Status.SIGNED, at, actor, "signed")
         self.signed_at, self.prescriber_id = at, actor.id
         self.authorization_status = "pending"
-        self.events.append(order_signed(self, patient, catalog, at))
+        self.events.append(order_signed(self, patient, catalog, at,
+                                        dose_numbers=result.dose_numbers))
 
     def cancel(self, *, reason: str, actor: Actor, at: datetime) -> None:
         if not reason.strip():

@@ -4,6 +4,7 @@ and the catalog's day counts. Adding recall data to a drug in the catalog is all
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,13 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from orders.domain.units import UnitMismatch, billing_units, convert
 
 if TYPE_CHECKING:
-    from orders.domain.catalog import Catalog
+    from orders.domain.catalog import Catalog, Drug
     from orders.domain.order import Order
 
 
-class RecallData(BaseModel):
+class RecallDays(BaseModel):
     """When the next dose may (earliest), should (target window) and must (latest) be given,
-    in days after a dose; ``pre_dose_checks`` are codes staff confirm before it."""
+    in days after a dose."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -26,17 +27,42 @@ class RecallData(BaseModel):
     target_from_days: int = Field(ge=0, le=3660)
     target_to_days: int = Field(ge=0, le=3660)
     latest_days: int = Field(ge=0, le=3660)
-    pre_dose_checks: tuple[str, ...] = ()
     source: str
     unverified: tuple[str, ...] = ()  # fields no source confirms (Chairside defaults)
 
     @model_validator(mode="after")
-    def _ordered(self) -> RecallData:
+    def _ordered(self) -> RecallDays:
         if not (self.earliest_days <= self.target_from_days <= self.target_to_days
                 <= self.latest_days):
             raise ValueError("recall days must be earliest <= target_from <= target_to "
                              "<= latest")
         return self
+
+
+class RecallStep(RecallDays):
+    """The recall after the listed dose numbers (loading doses recall sooner than the
+    maintenance doses the top-level days describe)."""
+
+    doses: tuple[int, ...] = Field(min_length=1)
+
+
+class RecallData(RecallDays):
+    """The recall after any dose (the top-level days), unless a ``by_dose`` step lists the
+    dose number given; ``pre_dose_checks`` are codes staff confirm before the next dose."""
+
+    pre_dose_checks: tuple[str, ...] = ()
+    by_dose: tuple[RecallStep, ...] = ()
+
+    @model_validator(mode="after")
+    def _steps_apart(self) -> RecallData:
+        listed = [n for s in self.by_dose for n in s.doses]
+        if len(listed) != len(set(listed)) or any(n < 1 for n in listed):
+            raise ValueError("each dose number (>= 1) is in at most one recall step")
+        return self
+
+    def for_dose(self, dose_number: int | None) -> RecallDays:
+        """The recall after this dose of the molecule (None: not known, the top-level days)."""
+        return next((s for s in self.by_dose if dose_number in s.doses), self)
 
 
 @dataclass(frozen=True)
@@ -45,6 +71,7 @@ class RecallGiven:
     hcpcs: str | None
     units_given: int
     recall: RecallData
+    molecule: str | None = None  # the catalog's molecule (products share one recall)
 
 
 def recalls_given(order: Order, catalog: Catalog) -> tuple[RecallGiven, ...]:
@@ -69,5 +96,31 @@ def recalls_given(order: Order, catalog: Catalog) -> tuple[RecallGiven, ...]:
         drug = catalog.drug(code)
         assert drug is not None and drug.recall is not None
         out.append(RecallGiven(drug_code=code, hcpcs=drug.hcpcs, units_given=given,
-                               recall=drug.recall))
+                               recall=drug.recall, molecule=drug.molecule))
     return tuple(out)
+
+
+def interval_conflicts(drugs: Iterable[Drug]) -> list[str]:
+    """Recall days that would let the next dose come before the regimen's minimum interval of
+    any product of the same molecule (reference product and biosimilars are one course): a
+    recall must never propose a day the safety checks then refuse."""
+    drugs = list(drugs)
+    by_molecule: dict[str, list[Drug]] = {}
+    for d in drugs:
+        by_molecule.setdefault(d.molecule_key, []).append(d)
+    out = []
+    for d in drugs:
+        if d.recall is None:
+            continue
+        products = [p for p in by_molecule[d.molecule_key] if p.regimen is not None]
+        last = max([1, *(n for s in d.recall.by_dose for n in s.doses),
+                    *(s.from_dose for p in products if p.regimen for s in p.regimen.steps)])
+        for n in range(1, last + 1):
+            earliest = d.recall.for_dose(n).earliest_days
+            for p in products:
+                assert p.regimen is not None
+                need = p.regimen.step_for(n + 1).min_days_after_previous
+                if need is not None and earliest < need:
+                    out.append(f"{d.code}: recall after dose {n} opens on day {earliest}, "
+                               f"before {p.code}'s minimum interval of {need} days")
+    return out

@@ -67,7 +67,7 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
             sequence=ln.sequence, drug_code=ln.drug_code, hcpcs=ln.hcpcs,
             hcpcs_unit=ln.hcpcs_unit, dose=ln.dose, dose_unit=ln.dose_unit, mode=ln.mode,
             minutes=ln.minutes, acuity_class=ln.acuity_class, sedating=ln.sedating,
-            fluid=_fluid(ln.fluid))
+            fluid=_fluid(ln.fluid), molecule=ln.molecule, dose_number=ln.dose_number)
             for ln in event.lines],
         estimated_chair_minutes=event.estimated_chair_minutes, acuity_class=event.acuity_class,
         requires_driver=event.requires_driver, diagnoses=list(event.diagnoses),
@@ -77,7 +77,17 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
         catalog_version=event.catalog_version, signed_at=event.signed_at,
         ordering_practitioner_id=event.ordering_practitioner_id, coverage_id=event.coverage_id,
         triage_category=_triage(event.triage_category), headache_hours=event.headache_hours,
-        prep_minutes=event.prep_minutes, protocol_id=event.protocol_id)
+        prep_minutes=event.prep_minutes, protocol_id=event.protocol_id,
+        series=_series(event.series))
+
+
+def _series(given: e.SeriesGiven | None) -> c.SeriesFacts | None:
+    if given is None:
+        return None
+    s = given.series
+    return c.SeriesFacts(drug_code=given.drug_code, from_dose=s.from_dose, kind=s.kind,
+                         offsets=list(s.offsets), min_visits=s.min_visits,
+                         max_visits=s.max_visits)
 
 
 def order_cancelled(event: e.OrderCancelled) -> c.OrderCancelled:
@@ -105,7 +115,12 @@ def order_administered(event: e.OrderAdministered) -> c.OrderAdministered:
             drug_code=r.drug_code, hcpcs=r.hcpcs, units_given=r.units_given,
             earliest_days=r.recall.earliest_days, target_from_days=r.recall.target_from_days,
             target_to_days=r.recall.target_to_days, latest_days=r.recall.latest_days,
-            pre_dose_checks=list(r.recall.pre_dose_checks)) for r in event.recalls])
+            pre_dose_checks=list(r.recall.pre_dose_checks), molecule=r.molecule,
+            by_dose=[c.RecallStepFacts(
+                doses=list(st.doses), earliest_days=st.earliest_days,
+                target_from_days=st.target_from_days, target_to_days=st.target_to_days,
+                latest_days=st.latest_days) for st in r.recall.by_dose])
+            for r in event.recalls])
 
 
 def reaction_messages(event: e.ReactionRecorded) -> list[Message]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from uuid import UUID
 
 from orders.domain.order import Order
@@ -16,11 +17,13 @@ async def get_order(*, uow: OrdersUnitOfWork, order_id: UUID, scope: Scope) -> O
 
 async def list_orders(*, uow: OrdersUnitOfWork, scope: Scope, practice_id: str | None,
                       status: str | None, patient_id: UUID | None, limit: int,
-                      cursor: str | None) -> tuple[list[Order], str | None]:
+                      cursor: str | None, ids: Sequence[UUID] = ()
+                      ) -> tuple[list[Order], str | None]:
     if scope.practice_id:
         if practice_id not in (None, scope.practice_id):
             return [], None
         practice_id = scope.practice_id
     async with uow:
         return await uow.orders.list(practice_id=practice_id, status=status,
-                                     patient_id=patient_id, limit=limit, cursor=cursor)
+                                     patient_id=patient_id, limit=limit, cursor=cursor,
+                                     ids=ids)

@@ -22,6 +22,7 @@ from orders.domain.patient import (
     PatientRecord,
 )
 from orders.domain.protocols import Protocol, validate_protocol
+from orders.domain.recall_data import interval_conflicts
 from orders.domain.units import UnitMismatch, convert
 from orders.service import identity
 from orders.service.handlers import Scope, utcnow
@@ -157,6 +158,11 @@ async def put_drug(*, uow: OrdersUnitOfWork, code: str, data: dict[str, Any], sc
                                            e["msg"]) for e in exc.errors()]) from None
     async with uow:
         catalog = (await uow.catalog.current()).with_drug(drug)
+        # a recall may never open before a same-molecule product's minimum interval
+        conflicts = interval_conflicts(d for d in catalog.drugs.values()
+                                       if d.molecule_key == drug.molecule_key)
+        if conflicts:
+            raise ValidationFailed([FieldError("recall.earliest_days", m) for m in conflicts])
         await uow.catalog.add_version(catalog, changed_drug=code, by=scope.actor.id,
                                       note=note, at=now)
         await uow.commit()

@@ -72,6 +72,9 @@ class CheckResult:
     # the longest observation the drugs ask after this dose (by dose number); the chair time
     # also counts the clinic-wide minimum
     observation_minutes: int = 0
+    # line sequence -> which dose of its molecule the line is in the patient's course, counted
+    # on the same history the checks read (event consumers bill and schedule by it)
+    dose_numbers: Mapping[int, int] = field(default_factory=dict)
 
     @property
     def blocks(self) -> list[Finding]:
@@ -102,4 +105,5 @@ def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog
                        requires_driver=session.requires_driver(ctx),
                        catalog_version=catalog.version,
                        monitoring={ln.seq: ln.drug.monitoring for ln in ctx.lines},
-                       observation_minutes=session.drug_observation_minutes(ctx))
+                       observation_minutes=session.drug_observation_minutes(ctx),
+                       dose_numbers={ln.seq: ctx.dose_number(ln.drug) for ln in ctx.lines})

@@ -90,11 +90,16 @@ async def create_order(body: s.OrderCreate, uow: UoW, caller: Caller) -> dict[st
 async def list_orders(uow: UoW, caller: Caller, practice_id: str | None = None,
                       status: str | None = None, patient_id: UUID | None = None,
                       limit: int = Query(50, ge=1, le=200),
-                      cursor: str | None = None) -> dict[str, Any]:
+                      cursor: str | None = None,
+                      id: list[UUID] = Query(
+                          [], max_length=200,
+                          description="only these orders (repeat the parameter): a view "
+                                      "that shows many orders reads them in one call")
+                      ) -> dict[str, Any]:
     require(caller, "orders:read")
     items, nxt = await queries.list_orders(uow=uow, scope=caller, practice_id=practice_id,
                                            status=status, patient_id=patient_id, limit=limit,
-                                           cursor=_cursor(cursor))
+                                           cursor=_cursor(cursor), ids=id)
     return {"items": [order_view(o) for o in items], "next_cursor": nxt}
 
 
