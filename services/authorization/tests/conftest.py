@@ -54,6 +54,7 @@ def make_order(
     signed_at: datetime = NOW,
     patient_id=None,
     window_from: datetime | None = None,
+    prescriber_specialty: str | None = None,
 ) -> c.OrderSigned:
     lines = lines if lines is not None else [EPTINEZUMAB]
     order_id = uuid4()
@@ -76,6 +77,7 @@ def make_order(
         patient_age_years=age,
         pediatric=age < 18,
         prescriber_id="npi-1234567893",
+        prescriber_specialty=prescriber_specialty,
         catalog_version=1,
         signed_at=signed_at,
     )

@@ -3,8 +3,6 @@ work factory (with the settings it needs) and the payer poller, wired once here.
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,8 +33,6 @@ from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 
 MIGRATIONS = str(Path(__file__).parent / "migrations")
-log = logging.getLogger("authorization.poller")
-elog = logging.getLogger("authorization.eligibility")
 
 
 async def seed_demo(runtime: ServiceRuntime[AuthorizationUnitOfWork]) -> None:
@@ -116,40 +112,23 @@ class AuthorizationRuntime(ServiceRuntime[AuthorizationUnitOfWork]):
 
     async def start(self) -> None:
         await super().start()
+        # Both change shared cases and talk to payers: one replica runs them (cluster_jobs).
         if self.settings.poller_enabled:
-            self._tasks.append(asyncio.create_task(self._poll(), name="authorization-poller"))
-        self._tasks.append(asyncio.create_task(self._eligibility(),
-                                               name="authorization-eligibility"))
+            self.every(self.settings.poll_interval_s, self._poll_once, what="payer poll")
+        self.every(self.settings.eligibility_poll_interval_s, self._eligibility_once,
+                   what="eligibility run")
 
     async def stop(self) -> None:
         await super().stop()
         await self.connector.aclose()
 
-    async def _poll(self) -> None:
-        await self.booted.wait()
-        while True:
-            try:
-                await poll_once(uows=self.uow, connector=self.connector, pas=self.pas,
-                                settings=self.settings, now=datetime.now(UTC))
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.error("payer poll failed: %s", type(exc).__name__)
-            await asyncio.sleep(self.settings.poll_interval_s)
+    async def _poll_once(self) -> None:
+        await poll_once(uows=self.uow, connector=self.connector, pas=self.pas,
+                        settings=self.settings, now=datetime.now(UTC))
 
-
-    async def _eligibility(self) -> None:
+    async def _eligibility_once(self) -> None:
         """Send the checks that are due (new ones, and retries after their backoff)."""
-        await self.booted.wait()
-        while True:
-            try:
-                await eligibility.run_due(uows=self.uow, parties=self.parties,
-                                          now=datetime.now(UTC))
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                elog.error("eligibility run failed: %s", type(exc).__name__)
-            await asyncio.sleep(self.settings.eligibility_poll_interval_s)
+        await eligibility.run_due(uows=self.uow, parties=self.parties, now=datetime.now(UTC))
 
 
 def build_runtime(settings: AuthorizationSettings) -> AuthorizationRuntime:

@@ -41,7 +41,7 @@ class Clock:
 @pytest.fixture
 async def svc(make_database, broker, sandbox):
     sandbox.set_config(demo_config())
-    url = await make_database("authz")
+    url = await make_database("authz", MIGRATIONS)
     settings = settings_for_test(
         AuthorizationSettings, database_url=url, broker=broker, poller_enabled=False,
         payer_default_base_url=sandbox.fhir_base, inquire_every_s=0, db_pool_size=20,

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from authorization.adapters import orm
-from authorization.bootstrap import build_runtime
+from authorization.bootstrap import MIGRATIONS, build_runtime
 from authorization.settings import AuthorizationSettings
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
 
@@ -53,7 +53,7 @@ async def test_handler_medicare_biologic_without_plan_uses_the_payer_policy(svc)
 
 async def test_medicare_cocktail_without_plan_on_the_broker(make_database, fresh_broker):
     settings = settings_for_test(
-        AuthorizationSettings, database_url=await make_database("authzmedicare"),
+        AuthorizationSettings, database_url=await make_database("authzmedicare", MIGRATIONS),
         broker=fresh_broker, seed_demo_data=True, poller_enabled=False,
         eligibility_on_sign=False)  # the case decision alone (eligibility: test_eligibility_*)
     runtime = build_runtime(settings)

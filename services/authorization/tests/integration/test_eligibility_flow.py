@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from authorization.adapters.orders_client import StaticIdentitySource
-from authorization.bootstrap import build_runtime
+from authorization.bootstrap import MIGRATIONS, build_runtime
 from authorization.domain.identity import PayerIdentity
 from authorization.service import eligibility
 from authorization.settings import AuthorizationSettings
@@ -70,7 +70,7 @@ async def test_inactive_flags_and_retry_later_is_retried(make_database, fresh_br
     await admin.put("/admin/members/BUSY-1", json={"retry_later_first": 1,
                                                    "deductible_remaining": "400"})
     settings = settings_for_test(
-        AuthorizationSettings, database_url=await make_database("authzelig"),
+        AuthorizationSettings, database_url=await make_database("authzelig", MIGRATIONS),
         broker=fresh_broker, seed_demo_data=True, poller_enabled=False,
         eligibility_on_sign=True, clearinghouse_url=f"{clearinghouse.url}/x12",
         eligibility_poll_interval_s=0.2, eligibility_retry_base_s=0.5,

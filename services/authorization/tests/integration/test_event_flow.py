@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from authorization.bootstrap import build_runtime
+from authorization.bootstrap import MIGRATIONS, build_runtime
 from authorization.service import cases as case_service
 from authorization.settings import AuthorizationSettings
 from chairside_shared import contracts as c
@@ -79,7 +79,7 @@ async def test_orders_in_authorizations_out(make_database, fresh_broker):
 
     with running_sandbox(demo_config()) as sandbox:
         settings = settings_for_test(
-            AuthorizationSettings, database_url=await make_database("authzflow"),
+            AuthorizationSettings, database_url=await make_database("authzflow", MIGRATIONS),
             broker=fresh_broker, seed_demo_data=True, payer_default_base_url=sandbox.fhir_base,
             poll_interval_s=0.3, inquire_every_s=0, rxnorm_codes=TEST_CODES,
             eligibility_on_sign=False)  # cases alone (eligibility: test_eligibility_flow)

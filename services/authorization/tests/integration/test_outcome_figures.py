@@ -13,12 +13,13 @@ import sqlalchemy as sa
 from aiokafka import AIOKafkaProducer
 
 from authorization.adapters.outcomes_orm import patient_outcomes
-from authorization.bootstrap import build_runtime
+from authorization.bootstrap import MIGRATIONS, build_runtime
 from authorization.settings import AuthorizationSettings
 from chairside_shared import contracts as c
 from chairside_shared.messaging.envelope import encode, kafka_headers
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
+from orders.bootstrap import MIGRATIONS as ORDERS_MIGRATIONS
 from orders.main import create_app as orders_app
 from orders.settings import OrdersSettings
 
@@ -52,14 +53,14 @@ async def send_raw(broker, value: bytes, headers) -> None:
 
 async def test_outcome_assessed_reaches_authorization_once_and_malformed_is_dead_lettered(
         make_database, fresh_broker):
-    o_settings = settings_for_test(OrdersSettings, database_url=await make_database("ord_oc"),
-                                   broker=fresh_broker)
+    orders_db = await make_database("ord_oc", ORDERS_MIGRATIONS)
+    o_settings = settings_for_test(OrdersSettings, database_url=orders_db, broker=fresh_broker)
     await ensure_topics(o_settings, [c.AUTHORIZATION_TOPIC, c.SCHEDULING_TOPIC],
                         client_id="orders-test")
     app = orders_app(o_settings)
     a_settings = settings_for_test(
-        AuthorizationSettings, database_url=await make_database("authz_oc"), broker=fresh_broker,
-        poller_enabled=False, inquire_every_s=0, rxnorm_codes=TEST_CODES,
+        AuthorizationSettings, database_url=await make_database("authz_oc", MIGRATIONS),
+        broker=fresh_broker, poller_enabled=False, inquire_every_s=0, rxnorm_codes=TEST_CODES,
         eligibility_on_sign=False)
     authz = build_runtime(a_settings)
     today = datetime.now(UTC).date()

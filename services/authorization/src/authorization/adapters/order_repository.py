@@ -22,13 +22,15 @@ from . import orm
 
 def _line_json(ln: OrderLine) -> dict[str, Any]:
     return {"sequence": ln.sequence, "drug_code": ln.drug_code, "hcpcs": ln.hcpcs,
-            "hcpcs_unit": ln.hcpcs_unit, "dose": str(ln.dose), "dose_unit": ln.dose_unit}
+            "hcpcs_unit": ln.hcpcs_unit, "dose": str(ln.dose), "dose_unit": ln.dose_unit,
+            "molecule": ln.molecule, "dose_number": ln.dose_number}
 
 
 def _line(doc: dict[str, Any]) -> OrderLine:
     return OrderLine(sequence=doc["sequence"], drug_code=doc["drug_code"], hcpcs=doc.get("hcpcs"),
                      hcpcs_unit=doc.get("hcpcs_unit"), dose=Decimal(str(doc["dose"])),
-                     dose_unit=doc["dose_unit"])
+                     dose_unit=doc["dose_unit"], molecule=doc.get("molecule"),
+                     dose_number=doc.get("dose_number"))
 
 
 def _outcome_json(d: LineOutcome) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict
 
 from .codes import Covered, Outcome, PaNeeded
+from .coverage_rules import molecule_policy, steered, unit_notes
 from .events import CoverageLine
 from .orders import LineOutcome, OrderLine, SignedOrder
 from .policy import CoveragePolicy, Payer, Plan, PolicyBook, normalize_icd10
@@ -63,6 +64,13 @@ class LineDecision(BaseModel):
     policy: CoveragePolicy | None = None
     satisfied_by: ApprovalSummary | None = None
     renewal_of: ApprovalSummary | None = None
+    # biosimilar-first: the payer steers this product to ``policy.preference.preferred``
+    steered: bool = False
+
+    @property
+    def preferred_hcpcs(self) -> tuple[str, ...]:
+        pref = self.policy.preference if self.policy and self.steered else None
+        return tuple(p.hcpcs for p in pref.preferred) if pref else ()
 
     @property
     def needs_case(self) -> bool:
@@ -155,9 +163,6 @@ def _policy_rule(policy: CoveragePolicy, order: SignedOrder, units: int | None,
         # Nobody reviews a no-PA line before the claim: an unmet coverage criterion means the
         # claim will be denied, so say so now.
         coverage = "not-covered"
-    q = policy.quantity_limit
-    if q and units is not None and units > q.units:
-        reasons.append(f"{units} units exceed the limit of {q.units} per {q.period_days} days")
     if pa == "auth-needed":
         reasons.append("prior authorization required by plan policy")
     return pa, coverage
@@ -238,12 +243,20 @@ def _decide_line(
     elif not order.payer.plan_id and plan is not None:
         reasons.append(f"no plan on the order; the payer's {'default' if plan.default else 'only'}"
                        f" plan {plan.id} used")
-    policy = book.policies(payer.id).lookup(plan.id if plan else None, hcpcs)
+    policies = book.policies(payer.id)
+    policy = (policies.lookup(plan.id if plan else None, hcpcs)
+              or molecule_policy(policies, plan.id if plan else None, hcpcs, lines, reasons))
     units, unit_problem = _units(lines, policy)
     if unit_problem:
         reasons.append(f"requested units unknown: {unit_problem}")
     if policy is None:
         return _without_policy(hcpcs, seqs, units, payer, plan, reasons)
+    unit_notes(lines, policy, units, reasons)
+    is_steered = steered(hcpcs, policy, lines, approvals, reasons)
+    if is_steered and policy.preference and policy.preference.mode == "not-covered":
+        return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa="no-auth",
+                            coverage="not-covered", reasons=tuple(reasons), policy=policy,
+                            steered=True)
     if policy.coverage == "not-covered":
         why = policy.not_covered_reason or f"{hcpcs} is not covered by this plan"
         # Contract field ``pa`` is mandatory; CRD would leave it out (see report).
@@ -255,7 +268,7 @@ def _decide_line(
         satisfied, renewal = _existing_approval(hcpcs, units, order, approvals, tz, reasons)
     return LineDecision(hcpcs=hcpcs, sequences=seqs, requested_units=units, pa=pa,
                         coverage=coverage, reasons=tuple(reasons), policy=policy,
-                        satisfied_by=satisfied, renewal_of=renewal)
+                        satisfied_by=satisfied, renewal_of=renewal, steered=is_steered)
 
 
 def _outcome(lines: tuple[LineDecision, ...]) -> Outcome:

@@ -57,7 +57,8 @@ def _questions(decision: CoverageDecision, order: SignedOrder, renewal: bool,
         questions += derive_questions(
             ln.hcpcs, ln.policy, renewal=renewal, diagnoses=list(order.diagnoses),
             age_years=order.patient_age_years, need_units=ln.requested_units is None,
-            baseline_days=baseline, outcome=figures_for(ln.hcpcs, order.lines, outcomes))
+            baseline_days=baseline, outcome=figures_for(ln.hcpcs, order.lines, outcomes),
+            prescriber_specialty=order.prescriber_specialty, steered=ln.steered)
     return questions
 
 

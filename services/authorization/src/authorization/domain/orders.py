@@ -36,6 +36,10 @@ class OrderLine:
     hcpcs_unit: str | None  # billing descriptor, e.g. "15 mg"
     dose: Decimal
     dose_unit: str
+    # The active ingredient a reference product and its biosimilars share (biosimilar-first
+    # policies); None: the drug is its own molecule.
+    molecule: str | None = None
+    dose_number: int | None = None  # which dose of the molecule in the patient's course
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class SignedOrder:
     prescriber_id: str | None
     signed_at: datetime
     requested_from: datetime | None = None  # start of the requested window, if any
+    prescriber_specialty: str | None = None  # pre-fills the specialist criterion
 
     @property
     def starts_at(self) -> datetime:

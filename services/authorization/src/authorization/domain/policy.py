@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -31,6 +32,69 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+RequirementType = Literal["boolean", "integer", "choice"]
+# Question keys the built-in criteria ask; a data requirement must not reuse them.
+RESERVED_KEYS = frozenset({
+    "diagnosis", "age", "baseline-migraine-days", "current-migraine-days", "acute-use-reduced",
+    "failed-preventive-classes", "failed-self-injected-cgrp", "prescriber-specialty",
+    "concurrent-cgrp-antibody", "requested-units", "midas-change", "hit6-change",
+    "preferred-product-exception"})
+AppliesTo = Literal["initial", "renewal", "both"]
+
+
+class Requirement(_Frozen):
+    """One criterion stated wholly as data (a new drug's policy needs no code): the DTR
+    question it asks and the answer that meets it. ``boolean``: the answer must equal
+    ``expect``; ``integer``: within ``min_value``..``max_value``; ``choice``: at least
+    ``min_selected`` of ``options`` (a step-therapy list). ``applies``: on the first request,
+    on renewals (monitoring, response), or both."""
+
+    key: str
+    text: str
+    type: RequirementType = "boolean"
+    expect: bool | None = None
+    min_value: int | None = Field(default=None, ge=-100_000, le=100_000)
+    max_value: int | None = Field(default=None, ge=-100_000, le=100_000)
+    options: tuple[str, ...] = ()
+    min_selected: int | None = Field(default=None, ge=1, le=50)
+    applies: AppliesTo = "initial"
+    source: str | None = None
+
+    @field_validator("key")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not SLUG_RE.match(v):
+            raise ValueError("requirement keys are lower-case slugs (a-z, 0-9, . _ -)")
+        if v in RESERVED_KEYS:
+            raise ValueError(f"{v!r} is a built-in criterion's key; name the requirement "
+                             "otherwise")
+        return v
+
+    @model_validator(mode="after")
+    def _shape(self) -> Requirement:
+        if self.type == "boolean" and self.expect is None:
+            raise ValueError("a boolean requirement states the answer that meets it (expect)")
+        if self.type == "integer":
+            if self.min_value is None and self.max_value is None:
+                raise ValueError("an integer requirement states min_value and/or max_value")
+            if (self.min_value is not None and self.max_value is not None
+                    and self.min_value > self.max_value):
+                raise ValueError("min_value is above max_value")
+        if self.type == "choice":
+            if not self.options or self.min_selected is None:
+                raise ValueError("a choice requirement lists options and min_selected")
+            if self.min_selected > len(self.options):
+                raise ValueError("min_selected is more than the options offered")
+            if len(set(self.options)) != len(self.options):
+                raise ValueError("options repeat")
+        if self.type != "boolean" and self.expect is not None:
+            raise ValueError("expect only applies to boolean requirements")
+        return self
+
+    def asked(self, *, renewal: bool) -> bool:
+        return self.applies == "both" or self.applies == ("renewal" if renewal else "initial")
+
+
 class Criteria(_Frozen):
     """Medical-necessity criteria (domain doc A4). Every set field becomes a DTR question."""
 
@@ -43,6 +107,16 @@ class Criteria(_Frozen):
     requires_failed_self_injected_cgrp: bool = False
     prescriber_specialties: tuple[str, ...] = ()
     no_concurrent_cgrp_antibody: bool = False
+    # Drug-specific criteria as data (diagnosis confirmation, step therapy, monitoring).
+    requirements: tuple[Requirement, ...] = ()
+
+    @field_validator("requirements")
+    @classmethod
+    def _unique_keys(cls, v: tuple[Requirement, ...]) -> tuple[Requirement, ...]:
+        keys = [r.key for r in v]
+        if len(keys) != len(set(keys)):
+            raise ValueError("requirement keys repeat")
+        return v
 
     @field_validator("icd10_prefixes")
     @classmethod
@@ -67,11 +141,51 @@ class QuantityLimit(_Frozen):
 
 
 class ReauthRule(_Frozen):
-    """Renewal: a proven response keeps the drug approved (domain doc A4: >=50% fewer days)."""
+    """Renewal: a proven response keeps the drug approved (domain doc A4: >=50% fewer days).
+    ``migraine_response`` False: the response is not counted in migraine days (an MS or
+    anti-amyloid renewal asks its own ``applies: renewal`` requirements instead)."""
 
     approval_months: int = Field(gt=0, le=24)
     min_reduction_pct: int = Field(default=50, ge=0, le=100)
     requires_reduced_acute_use: bool = True
+    migraine_response: bool = True
+
+
+class PreferredProduct(_Frozen):
+    hcpcs: str
+    name: str
+
+    @field_validator("hcpcs")
+    @classmethod
+    def _hcpcs(cls, v: str) -> str:
+        v = v.strip().upper()
+        if not HCPCS_RE.match(v):
+            raise ValueError(f"not a HCPCS code: {v!r}")
+        return v
+
+
+class ProductPreference(_Frozen):
+    """A payer's biosimilar-first rule on a product of ``molecule`` (the order line's
+    molecule, shared by a reference product and its biosimilars): an order for this product
+    is steered to the preferred ones. ``step``: PA with a documented reason the preferred
+    product cannot be used (trial and failure, intolerance, exception); ``not-covered``:
+    the product is not covered, the order must change."""
+
+    molecule: str
+    preferred: tuple[PreferredProduct, ...] = Field(min_length=1)
+    mode: Literal["step", "not-covered"] = "step"
+    source: str | None = None
+
+    @field_validator("molecule")
+    @classmethod
+    def _molecule(cls, v: str) -> str:
+        v = v.strip().lower()
+        if not v:
+            raise ValueError("molecule is required")
+        return v
+
+    def names(self) -> str:
+        return ", ".join(f"{p.hcpcs} ({p.name})" for p in self.preferred)
 
 
 class CoveragePolicy(_Frozen):
@@ -87,6 +201,7 @@ class CoveragePolicy(_Frozen):
     quantity_limit: QuantityLimit | None = None
     billing_unit: str | None = None  # HCPCS descriptor, e.g. "1 mg"
     not_covered_reason: str | None = None
+    preference: ProductPreference | None = None  # biosimilar-first on this product
     source: str | None = None
 
     @field_validator("hcpcs")
@@ -108,6 +223,11 @@ class CoveragePolicy(_Frozen):
             raise ValueError("pa_units_threshold only applies to pa=conditional")
         if self.pa == "auth-needed" and self.initial_approval_months is None:
             raise ValueError("auth-needed policies state initial_approval_months")
+        if self.preference and self.hcpcs in {p.hcpcs for p in self.preference.preferred}:
+            raise ValueError("a product cannot be steered to itself (preference.preferred)")
+        if self.preference and self.preference.mode == "step" and self.pa != "auth-needed":
+            raise ValueError("a step preference needs pa=auth-needed (the exception is asked "
+                             "in the PA)")
         return self
 
 
@@ -208,6 +328,14 @@ class PolicySet(_Frozen):
         if exact is not None or plan_id is None:
             return exact
         return next((p for p in self.policies if p.hcpcs == hcpcs and p.plan_id is None), None)
+
+    def preference_for(self, plan_id: str | None, molecule: str) -> CoveragePolicy | None:
+        """The policy stating a biosimilar-first preference for ``molecule``: the plan's own
+        first, then a payer-wide one."""
+        mine = [p for p in self.policies
+                if p.preference is not None and p.preference.molecule == molecule]
+        return (next((p for p in mine if plan_id is not None and p.plan_id == plan_id), None)
+                or next((p for p in mine if p.plan_id is None), None))
 
     def check_plans(self, payer: Payer) -> list[str]:
         known = {p.id for p in payer.plans}

@@ -17,28 +17,20 @@ from .codes import PREVENTIVE_CLASSES, SPECIALTIES
 from .errors import FieldError
 from .outcome_figures import OutcomeFigures
 from .policy import CoveragePolicy, Criteria, ReauthRule, normalize_icd10
+from .questions_model import AnswerValue, Check, Question, QuestionType
+from .requirements import (
+    preference_checks,
+    preference_question,
+    requirement_checks,
+    requirement_questions,
+)
 
-QuestionType = Literal["boolean", "integer", "choice", "string"]
-AnswerValue = bool | int | str | list[str]
+__all__ = ["AnswerValue", "Check", "CriterionResult", "Question", "QuestionType",
+           "derive_questions", "evaluate_criteria", "missing_answers", "validate_answers"]
+
 CriterionStatus = Literal["met", "not_met", "unknown"]
 
 ICD10_RE = re.compile(r"^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
-
-
-class Question(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    link_id: str
-    hcpcs: str
-    key: str
-    text: str
-    type: QuestionType
-    required: bool = True
-    repeats: bool = False
-    options: tuple[str, ...] = ()
-    min_value: int | None = None
-    max_value: int | None = None
-    prefill: AnswerValue | None = None
 
 
 class CriterionResult(BaseModel):
@@ -54,6 +46,12 @@ def _q(hcpcs: str, key: str, text: str, type_: QuestionType, **kw: Any) -> Quest
     return Question(link_id=f"{hcpcs}.{key}", hcpcs=hcpcs, key=key, text=text, type=type_, **kw)
 
 
+def migraine_renewal(policy: CoveragePolicy | None) -> bool:
+    """Is a renewal's response counted in migraine days (the default) or by its own
+    renewal requirements (``reauth.migraine_response`` false)?"""
+    return policy is None or policy.reauth is None or policy.reauth.migraine_response
+
+
 def derive_questions(
     hcpcs: str,
     policy: CoveragePolicy | None,
@@ -64,9 +62,13 @@ def derive_questions(
     need_units: bool = False,
     baseline_days: int | None = None,
     outcome: OutcomeFigures | None = None,
+    prescriber_specialty: str | None = None,
+    steered: bool = False,
 ) -> list[Question]:
     """``outcome``: the patient's figures from orders (outcome.assessed); a renewal's answers
-    about the response (migraine days, MIDAS, HIT-6 change) are pre-filled from them."""
+    about the response (migraine days, MIDAS, HIT-6 change) are pre-filled from them.
+    ``steered``: the payer prefers another product of the molecule (biosimilar-first), so
+    the request asks why the preferred one cannot be used."""
     qs: list[Question] = []
     if need_units:
         qs.append(_q(hcpcs, "requested-units", f"Units of {hcpcs} requested",
@@ -74,23 +76,31 @@ def derive_questions(
     c = policy.criteria if policy else None
     if policy is None or c is None:
         return qs
-    if baseline_days is None and outcome is not None and renewal:
+    migraine = migraine_renewal(policy)
+    if baseline_days is None and outcome is not None and renewal and migraine:
         baseline_days = whole_days(outcome.baseline_migraine_days)
-    qs += _history_questions(hcpcs, c, renewal=renewal, diagnoses=diagnoses,
-                             age_years=age_years, baseline_days=baseline_days)
-    if renewal and policy.reauth:
+    qs += _history_questions(hcpcs, c, renewal=renewal and migraine, diagnoses=diagnoses,
+                             age_years=age_years, baseline_days=baseline_days,
+                             initial=not renewal)
+    if renewal and policy.reauth and migraine:
         qs += _response_questions(hcpcs, policy.reauth, outcome)
-    return qs + _treatment_questions(hcpcs, c, renewal=renewal)
+    qs += _treatment_questions(hcpcs, c, renewal=renewal,
+                               specialty=prescriber_specialty)
+    if steered and not renewal:
+        qs += preference_question(hcpcs, policy)
+    return qs + requirement_questions(hcpcs, c.requirements, renewal=renewal)
 
 
 def _history_questions(hcpcs: str, c: Criteria, *, renewal: bool, diagnoses: list[str] | None,
-                       age_years: int | None, baseline_days: int | None) -> list[Question]:
-    """Diagnosis, age and the baseline the criteria (or a renewal) compare against."""
+                       age_years: int | None, baseline_days: int | None,
+                       initial: bool) -> list[Question]:
+    """Diagnosis, age and the baseline the criteria (or a migraine renewal) compare against.
+    ``renewal``: a renewal counted in migraine days; ``initial``: a first request."""
     qs: list[Question] = []
     if c.icd10_prefixes:
         qs.append(_q(hcpcs, "diagnosis", "ICD-10-CM diagnosis codes supporting the request",
                      "string", repeats=True, prefill=list(diagnoses or []) or None))
-    if c.min_age is not None and not renewal:
+    if c.min_age is not None and initial:
         qs.append(_q(hcpcs, "age", "Patient age in years", "integer",
                      min_value=0, max_value=120, prefill=age_years))
     if c.min_monthly_migraine_days is not None or renewal:
@@ -132,7 +142,8 @@ def score_questions(hcpcs: str, outcome: OutcomeFigures | None) -> list[Question
     return qs
 
 
-def _treatment_questions(hcpcs: str, c: Criteria, *, renewal: bool) -> list[Question]:
+def _treatment_questions(hcpcs: str, c: Criteria, *, renewal: bool,
+                         specialty: str | None = None) -> list[Question]:
     """Earlier treatments, the prescriber, and other antibodies at the same time."""
     qs: list[Question] = []
     if c.min_failed_preventive_classes and not renewal:
@@ -146,7 +157,8 @@ def _treatment_questions(hcpcs: str, c: Criteria, *, renewal: bool) -> list[Ques
                      "failed or not been tolerated?", "boolean"))
     if c.prescriber_specialties:
         qs.append(_q(hcpcs, "prescriber-specialty", "Prescriber specialty", "choice",
-                     options=SPECIALTIES))
+                     options=SPECIALTIES,
+                     prefill=specialty if specialty in SPECIALTIES else None))
     if c.no_concurrent_cgrp_antibody:
         qs.append(_q(hcpcs, "concurrent-cgrp-antibody",
                      "Will the patient receive another CGRP monoclonal antibody at the same "
@@ -228,9 +240,6 @@ def missing_answers(questions: list[Question], answers: dict[str, AnswerValue | 
 
 
 # --------------------------------------------------------------------------- criteria
-# (criterion key, met? (None: unknown), what it asks)
-Check = tuple[str, bool | None, str]
-
 
 def evaluate_criteria(
     hcpcs: str,
@@ -249,8 +258,10 @@ def evaluate_criteria(
         return eff.get(f"{hcpcs}.{key}")
 
     checks = _criteria_checks(c, get, renewal=renewal)
-    if renewal and policy.reauth:
+    if renewal and policy.reauth and migraine_renewal(policy):
         checks += _reauth_checks(policy.reauth, get)
+    checks += preference_checks(hcpcs, policy, questions, get)
+    checks += requirement_checks(c.requirements, get, renewal=renewal)
     return [CriterionResult(hcpcs=hcpcs, key=key, detail=detail,
                             status="unknown" if ok is None else ("met" if ok else "not_met"))
             for key, ok, detail in checks]

@@ -60,3 +60,10 @@ def billing_units(dose: Decimal | int | str, dose_unit: str, descriptor: str) ->
     amount, unit = parse_descriptor(descriptor)
     units = (_in_unit(value, dose_unit, unit) / amount).to_integral_value(rounding=ROUND_CEILING)
     return int(units)
+
+
+def descriptor_ratio(source: str, target: str) -> Decimal:
+    """How many ``target`` units one ``source`` unit is ("per 1 g" -> "per 500 mg": 2)."""
+    s_amount, s_unit = parse_descriptor(source)
+    t_amount, t_unit = parse_descriptor(target)
+    return _in_unit(s_amount, s_unit, t_unit) / t_amount

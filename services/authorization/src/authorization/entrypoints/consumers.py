@@ -43,11 +43,12 @@ def signed_order(event: c.OrderSigned) -> SignedOrder:
         order_id=event.order_id, practice_id=event.practice_id, patient_id=event.patient_id,
         urgency=event.urgency,
         lines=tuple(OrderLine(sequence=ln.sequence, drug_code=ln.drug_code, hcpcs=ln.hcpcs,
-                              hcpcs_unit=ln.hcpcs_unit, dose=ln.dose, dose_unit=ln.dose_unit)
+                              hcpcs_unit=ln.hcpcs_unit, dose=ln.dose, dose_unit=ln.dose_unit,
+                              molecule=ln.molecule, dose_number=ln.dose_number)
                     for ln in event.lines),
         diagnoses=tuple(event.diagnoses), payer=payer_ref(event.payer),
         patient_age_years=event.patient_age_years, prescriber_id=event.prescriber_id,
-        signed_at=event.signed_at,
+        signed_at=event.signed_at, prescriber_specialty=event.prescriber_specialty,
         requested_from=event.requested_window.from_ if event.requested_window else None)
 
 
