@@ -24,6 +24,13 @@ PREP = 45
 # (share, min minutes, max minutes, acuity) — scheduling.md §6 duration mixtures
 HEADACHE_MIX = [(0.30, 30, 60, "standard"), (0.45, 90, 150, "standard"),
                 (0.15, 180, 240, "elevated"), (0.10, 240, 300, "high")]
+# Mixed specialty (issue 18): migraine cocktails and short infusions, long neurology
+# infusions (ocrelizumab ~4.5 h with observation, IVIG and infliximab 2.5-6 h) and high-acuity
+# first doses (IVIG, rituximab) that only a high-acuity-capable chair takes ("high_first").
+# [assumed shares: a headache practice adding a neurology programme; no public mix found]
+MIXED_MIX = [(0.25, 30, 60, "standard"), (0.30, 90, 150, "standard"),
+             (0.10, 240, 300, "high"), (0.25, 180, 360, "elevated"),
+             (0.10, 240, 360, "high_first")]
 ONCOLOGY_MIX = [(0.35, 30, 60, "standard"), (0.30, 75, 120, "standard"),
                 (0.25, 150, 240, "standard"), (0.08, 270, 360, "elevated"),
                 (0.02, 420, 480, "elevated")]
@@ -42,6 +49,7 @@ class Family:
     demand: tuple[float, float] | None = None  # target share of chair-hours (L family)
     hoods: tuple[int, int] | None = None  # pharmacy hoods staffed (P family), prep 10–30 min
     series: float = 0.0  # share of visits pinned by an earlier day's series (cannot move)
+    high_acuity_chairs: int = 0  # beds that take a high-acuity first dose (X family)
 
 
 FAMILIES = {
@@ -53,6 +61,10 @@ FAMILIES = {
     # pharmacy opens 60 min before the clinic) and 10 % series visits fixed by earlier days
     "P": Family("P", (30, 33), (9, 10), (100, 150), ONCOLOGY_MIX, (0.05, 0.10), 2, 0.0,
                 hoods=(4, 5), series=0.10),
+    # mixed specialty: S-sized headache clinic with a neurology programme and two beds for
+    # high-acuity first doses
+    "X": Family("X", (12, 16), (4, 5), (30, 40), MIXED_MIX, (0.15, 0.25), 1, 0.6,
+                high_acuity_chairs=2),
 }
 PHARMACY_LEAD = 60
 
@@ -97,7 +109,10 @@ def make_instance(family: str, seed: int) -> Instance:
     frame = HOURS.frame(DAY, overtime_minutes=OVERTIME)
     assert frame is not None
     n_chairs = rng.randint(*fam.chairs)
-    chairs = [Chair(id=f"c{i:02d}", pediatric_capable=i > n_chairs - fam.pediatric_chairs)
+    beds = range(n_chairs - fam.pediatric_chairs - fam.high_acuity_chairs + 1,
+                 n_chairs - fam.pediatric_chairs + 1)
+    chairs = [Chair(id=f"c{i:02d}", pediatric_capable=i > n_chairs - fam.pediatric_chairs,
+                    high_acuity_capable=i in beds)
               for i in range(1, n_chairs + 1)]
     shifts = []
     for i in range(rng.randint(*fam.nurses)):
@@ -114,7 +129,9 @@ def make_instance(family: str, seed: int) -> Instance:
     requests, total, i, prep = [], 0, 0, {}
     while (count is not None and i < count) or (count is None and total < target):
         minutes, acuity = _duration(rng, fam.mix)
-        same_day = rng.random() < same_share
+        first_high = acuity == "high_first"
+        acuity = "high" if first_high else acuity
+        same_day = not first_high and rng.random() < same_share  # first doses are planned
         pediatric = rng.random() < 0.03
         if same_day:
             arrival = rng.randrange(0, 481, 5)
@@ -130,7 +147,8 @@ def make_instance(family: str, seed: int) -> Instance:
             arrival, latest_end = -20_000 - i, requested + minutes  # pinned: booked first
         req = DayRequest(id=f"r{i:03d}", arrival=arrival, requested=requested, minutes=minutes,
                          acuity_class=acuity, pediatric=pediatric, requires_driver=driver,
-                         same_day=same_day, latest_end=latest_end)
+                         same_day=same_day, latest_end=latest_end,
+                         high_acuity_chair=first_high)
         requests.append(req)
         if fam.hoods:
             prep[req.id] = rng.randrange(10, 31, 5)

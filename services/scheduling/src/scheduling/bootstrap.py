@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 from scheduling.adapters import orm, recall_orm, series_orm  # noqa: F401 - registers the tables
 from scheduling.adapters.metadata import messaging, metadata
 from scheduling.entrypoints.consumers import HANDLERS, SUBSCRIPTIONS
-from scheduling.optimizer.cpsat import SolveOptions
+from scheduling.optimizer.problem import SolveOptions
 from scheduling.seed import seed_demo
 from scheduling.service import handlers, queries
 from scheduling.service.locks import DayQueues
@@ -87,30 +87,31 @@ class SchedulingRuntime(Runtime):
         self.recall_sweep_interval_s = settings.recall_sweep_interval_s
         self.recall_offer_days_before = settings.recall_offer_days_before
         self.recall_slots_offered = settings.recall_slots_offered
+        self.preload_models = settings.preload_models
 
     async def start(self) -> None:
         await super().start()
-        self._tasks.append(asyncio.create_task(
-            self._every(self.hold_sweep_interval_s, sweep_once, "hold sweep"),
-            name="scheduling-holds"))
-        self._tasks.append(asyncio.create_task(
-            self._every(self.figures_refresh_interval_s, refresh_figures_once,
-                        "figures refresh"), name="scheduling-figures"))
-        self._tasks.append(asyncio.create_task(
-            self._every(self.recall_sweep_interval_s, recall_sweep_once, "recall sweep"),
-            name="scheduling-recalls"))
+        # Hold expiry and recall offers change shared state: one replica runs them. The
+        # figures fill this replica's own /metrics gauges: every replica refreshes its own.
+        self.every(self.hold_sweep_interval_s, lambda: sweep_once(self), what="hold sweep")
+        self.every(self.figures_refresh_interval_s, lambda: refresh_figures_once(self),
+                   what="figures refresh", once_per_cluster=False)
+        self.every(self.recall_sweep_interval_s, lambda: recall_sweep_once(self),
+                   what="recall sweep")
+        if self.preload_models:
+            self._tasks.append(asyncio.create_task(self._preload(), name="scheduling-preload"))
 
-    async def _every(self, interval_s: float, step: Callable[[Runtime], Awaitable[object]],
-                     what: str) -> None:
+    async def _preload(self) -> None:
         await self.booted.wait()
-        while True:
-            try:
-                await step(self)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.error("%s failed: %s", what, type(exc).__name__)
-            await asyncio.sleep(interval_s)
+        await asyncio.to_thread(preload_models)
+
+
+def preload_models() -> None:
+    """The optimizer's and the forecast's libraries, imported ahead of the first request."""
+    import scheduling.optimizer.cpsat  # noqa: F401
+    from scheduling.forecasting.daily import preload
+
+    preload()
 
 
 async def refresh_figures_once(runtime: Runtime, now: datetime | None = None) -> None:

@@ -14,7 +14,9 @@ from scheduling.service.uow import SchedulingUnitOfWork
 
 
 def demo_chairs() -> list[Chair]:
-    return [Chair(id=f"c{i:02d}", kind="recliner" if i < 9 else "bed", pediatric_capable=i == 10)
+    """Eight recliners and two beds; the beds take high-acuity first doses, one a child."""
+    return [Chair(id=f"c{i:02d}", kind="recliner" if i < 9 else "bed", pediatric_capable=i == 10,
+                  high_acuity_capable=i >= 9)
             for i in range(1, 11)]
 
 

@@ -42,6 +42,8 @@ class SchedulingSettings(ServiceSettings):
     booking_overtime_minutes: int = Field(0, ge=0, le=240)
     optimizer_overtime_minutes: int = Field(120, ge=0, le=480)
     planned_horizon_days: int = Field(28, ge=1, le=180)
+    # acuity classes whose first dose takes only a high-acuity-capable chair (empty: none)
+    high_acuity_chair_classes: tuple[str, ...] = ("high",)
     max_search_days: int = Field(62, ge=1, le=366)
 
     request_lock_wait_s: float = Field(
@@ -82,6 +84,9 @@ class SchedulingSettings(ServiceSettings):
                                             "extra shift is at least this long")
 
     optimizer_time_limit_s: float = Field(10.0, gt=0, le=300)
+    # OR-Tools and statsmodels take seconds to import: in the background once booted, so the
+    # first plan or forecast does not wait for them; off where nothing plans (saves the CPU).
+    preload_models: bool = True
     optimizer_workers: int = Field(1, ge=1, le=16)
     hold_sweep_interval_s: float = Field(30.0, gt=0)
     figures_refresh_interval_s: float = Field(
@@ -102,6 +107,7 @@ class SchedulingSettings(ServiceSettings):
             booking_overtime_minutes=self.booking_overtime_minutes,
             optimizer_overtime_minutes=self.optimizer_overtime_minutes,
             planned_horizon_days=self.planned_horizon_days,
+            high_acuity_chair_classes=self.high_acuity_chair_classes,
         )
 
     def staffing(self) -> StaffingOptions:

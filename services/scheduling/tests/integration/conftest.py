@@ -19,7 +19,7 @@ from scheduling.settings import SchedulingSettings
 
 @pytest.fixture
 async def svc(make_database, broker):
-    url = await make_database("sched")
+    url = await make_database("sched", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=broker,
                                  hold_sweep_interval_s=3600, optimizer_time_limit_s=2,
                                  db_pool_size=10)
@@ -41,7 +41,7 @@ async def svc(make_database, broker):
 @pytest.fixture
 async def live(make_database, broker):
     """The whole service running: migrations, outbox relay, consumer, hold sweeper."""
-    url = await make_database("schedlive")
+    url = await make_database("schedlive", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=broker,
                                  hold_sweep_interval_s=0.5)
     runtime = build_runtime(settings)

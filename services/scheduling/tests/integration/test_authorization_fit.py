@@ -27,7 +27,7 @@ pytestmark = pytest.mark.integration
 
 
 async def _service(make_database, broker, **overrides):
-    url = await make_database("schedpa")
+    url = await make_database("schedpa", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=broker,
                                  hold_sweep_interval_s=3600, **overrides)
     app = create_app(settings)

@@ -19,7 +19,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.envelope import encode, kafka_headers
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
-from scheduling.bootstrap import build_runtime
+from scheduling.bootstrap import MIGRATIONS, build_runtime
 from scheduling.domain.clinic import Chair, NurseShift
 from scheduling.settings import SchedulingSettings
 
@@ -95,7 +95,7 @@ async def read_scheduling_events(broker, n: int, *, quiet_s: float = 2.0
 
 
 async def test_events_drive_holds_bookings_and_releases(make_database, fresh_broker):
-    url = await make_database("schedflow")
+    url = await make_database("schedflow", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=fresh_broker,
                                  hold_sweep_interval_s=3600)
     await ensure_topics(settings, [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC],

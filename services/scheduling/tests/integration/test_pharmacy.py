@@ -17,7 +17,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.envelope import encode, kafka_headers
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
-from scheduling.bootstrap import build_runtime
+from scheduling.bootstrap import MIGRATIONS, build_runtime
 from scheduling.domain.booking import visits_of
 from scheduling.domain.clinic import Chair, NurseShift
 from scheduling.domain.pharmacy import pharmacy_violations, prep_interval
@@ -151,7 +151,7 @@ def _biologic(order_id: uuid.UUID) -> contracts.OrderSigned:
 
 async def test_ten_biologics_signed_for_one_morning_never_exceed_the_hoods(make_database,
                                                                            fresh_broker):
-    url = await make_database("schedpharm")
+    url = await make_database("schedpharm", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=fresh_broker,
                                  hold_sweep_interval_s=3600)
     await ensure_topics(settings, [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC],

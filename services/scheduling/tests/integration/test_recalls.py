@@ -20,7 +20,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.envelope import encode, kafka_headers
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
-from scheduling.bootstrap import build_runtime, recall_sweep_once
+from scheduling.bootstrap import MIGRATIONS, build_runtime, recall_sweep_once
 from scheduling.domain.clinic import Chair, NurseShift
 from scheduling.domain.recall import RecallTooEarly
 from scheduling.service import handlers
@@ -107,7 +107,7 @@ async def read_recall_events(broker, keys: set[str], n: int) -> list[dict]:
 
 
 async def test_recall_from_dose_to_offer_and_overdue(make_database, broker):
-    url = await make_database("schedrecall")
+    url = await make_database("schedrecall", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=broker,
                                  hold_sweep_interval_s=3600, recall_sweep_interval_s=3600)
     await ensure_topics(settings, [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC],

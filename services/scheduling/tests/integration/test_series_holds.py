@@ -15,7 +15,7 @@ from series_it import WEEK, patient_orders, publish
 from chairside_shared import contracts
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
-from scheduling.bootstrap import build_runtime
+from scheduling.bootstrap import MIGRATIONS, build_runtime
 from scheduling.domain.clinic import Chair, NurseShift
 from scheduling.domain.series import Pattern, Window
 from scheduling.service import handlers, series_handlers
@@ -36,7 +36,7 @@ async def test_clinical_loop_15_dose_3_held_after_chest_pain_until_cleared(
         make_database, fresh_broker):
     """Clinical-loop test 15: DHE dose 3 of a series after a chest-pain reaction → held pending
     provider clearance (and given again once cleared)."""
-    url = await make_database("schedseries")
+    url = await make_database("schedseries", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=fresh_broker,
                                  hold_sweep_interval_s=3600)
     await ensure_topics(settings, [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC],

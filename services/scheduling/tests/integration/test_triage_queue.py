@@ -14,7 +14,7 @@ from sched_it import DAY, local, setup_clinic
 from chairside_shared import contracts
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
-from scheduling.bootstrap import build_runtime
+from scheduling.bootstrap import MIGRATIONS, build_runtime
 from scheduling.domain.appointment import Status
 from scheduling.service import booking
 from scheduling.settings import SchedulingSettings
@@ -134,7 +134,7 @@ async def test_the_queue_shows_on_a_closed_day_too(svc):
 
 
 async def test_order_signed_carries_triage_through_the_broker(make_database, fresh_broker):
-    url = await make_database("schedtriage")
+    url = await make_database("schedtriage", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=fresh_broker,
                                  hold_sweep_interval_s=3600)
     await ensure_topics(settings, [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC],

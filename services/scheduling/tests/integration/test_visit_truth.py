@@ -17,7 +17,7 @@ from sched_it import DAY, local, setup_clinic, signed_order
 from chairside_shared import contracts
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
-from scheduling.bootstrap import build_runtime
+from scheduling.bootstrap import MIGRATIONS, build_runtime
 from scheduling.domain.clinic import Chair, NurseShift
 from scheduling.service import handlers
 from scheduling.settings import SchedulingSettings
@@ -94,7 +94,7 @@ def administered(order_id: uuid.UUID, given_at, completed_at) -> contracts.Order
 
 
 async def test_order_administered_completes_the_appointment_once(make_database, fresh_broker):
-    url = await make_database("schedtruth")
+    url = await make_database("schedtruth", MIGRATIONS)
     settings = settings_for_test(SchedulingSettings, database_url=url, broker=fresh_broker,
                                  hold_sweep_interval_s=3600)
     await ensure_topics(settings, [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC],

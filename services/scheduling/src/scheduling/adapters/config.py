@@ -61,14 +61,15 @@ class SqlConfig:
     async def chairs(self) -> list[Chair]:
         rows = await self.session.execute(select(orm.chairs).order_by(orm.chairs.c.id))
         return [Chair(id=r.id, kind=r.kind, pediatric_capable=r.pediatric_capable,
-                      active=r.active) for r in rows]
+                      active=r.active, high_acuity_capable=r.high_acuity_capable)
+                for r in rows]
 
     async def save_chair(self, chair: Chair) -> None:
         t = orm.chairs
         await self.session.execute(delete(t).where(t.c.id == chair.id))
         await self.session.execute(t.insert().values(
             id=chair.id, kind=chair.kind, pediatric_capable=chair.pediatric_capable,
-            active=chair.active))
+            active=chair.active, high_acuity_capable=chair.high_acuity_capable))
 
     async def shifts(self, start: datetime, end: datetime) -> list[NurseShift]:
         t = orm.nurse_shifts

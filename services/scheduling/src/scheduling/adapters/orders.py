@@ -11,7 +11,8 @@ from sqlalchemy import Row, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain.appointment import OCCUPYING, Status
-from ..domain.orders import RELEASED, OrderRequest, SignedOrder
+from ..domain.orders import RELEASED, CourseLine, OrderRequest, SignedOrder
+from ..domain.series import CatalogCourse
 from . import orm
 from .repository import aware
 
@@ -24,6 +25,12 @@ class SqlOrders:
         row = (await self.session.execute(
             select(orm.order_requests).where(orm.order_requests.c.order_id == order_id))).first()
         return _order_request(row) if row is not None else None
+
+    async def get_many(self, order_ids: list[UUID]) -> dict[UUID, OrderRequest]:
+        """The orders known here among ``order_ids``, by id, in one statement."""
+        t = orm.order_requests
+        rows = await self.session.execute(select(t).where(t.c.order_id.in_(order_ids)))
+        return {row.order_id: _order_request(row) for row in rows}
 
     async def unplaced(self, limit: int = 200) -> list[SignedOrder]:
         """Signed orders still wanting chair time that have none: neither an appointment that
@@ -47,7 +54,11 @@ class SqlOrders:
             "requires_driver": order.requires_driver, "window_from": order.window_from,
             "window_to": order.window_to, "signed_at": order.signed_at,
             "triage_category": order.triage_category, "headache_hours": order.headache_hours,
-            "prep_minutes": order.prep_minutes}
+            "prep_minutes": order.prep_minutes,
+            "series": _series_json(order.series),
+            "course": [{"drug_code": ln.drug_code, "molecule": ln.molecule,
+                        "dose_number": ln.dose_number} for ln in order.course],
+            "high_acuity_chair": order.high_acuity_chair}
         if authorization is not None:
             values["authorization"] = authorization
         await self._upsert(order.order_id, values)
@@ -81,7 +92,27 @@ def _signed_order(row: Row[Any]) -> SignedOrder:
         pediatric=bool(row.pediatric), requires_driver=bool(row.requires_driver),
         signed_at=aware(row.signed_at), window_from=aware(row.window_from),
         window_to=aware(row.window_to), triage_category=row.triage_category,
-        headache_hours=row.headache_hours, prep_minutes=row.prep_minutes)
+        headache_hours=row.headache_hours, prep_minutes=row.prep_minutes,
+        high_acuity_chair=bool(row.high_acuity_chair), series=_series(row.series),
+        course=tuple(CourseLine(drug_code=ln["drug_code"], molecule=ln.get("molecule"),
+                                dose_number=ln.get("dose_number"))
+                     for ln in row.course or []))
+
+
+def _series_json(course: CatalogCourse | None) -> dict[str, Any] | None:
+    if course is None:
+        return None
+    return {"drug_code": course.drug_code, "kind": course.kind,
+            "offsets": list(course.offsets), "min_visits": course.min_visits,
+            "max_visits": course.max_visits}
+
+
+def _series(data: dict[str, Any] | None) -> CatalogCourse | None:
+    if not data:
+        return None
+    return CatalogCourse(drug_code=data["drug_code"], kind=data["kind"],
+                         offsets=tuple(data.get("offsets") or ()),
+                         min_visits=data.get("min_visits"), max_visits=data.get("max_visits"))
 
 
 def _order_request(row: Row[Any]) -> OrderRequest:

@@ -63,6 +63,8 @@ chairs = Table(
     Column("kind", String(40), nullable=False, server_default="recliner"),
     Column("pediatric_capable", Boolean, nullable=False, server_default=false()),
     Column("active", Boolean, nullable=False, server_default=true()),
+    # takes a high-acuity first dose (monitoring, reach of the crash cart): clinic data
+    Column("high_acuity_capable", Boolean, nullable=False, server_default=false()),
 )
 
 nurse_shifts = Table(
@@ -140,6 +142,9 @@ order_requests = Table(
     Column("cancelled", Boolean, nullable=False, server_default=false()),
     Column("escort_confirmed_at", TS),  # order.escort_confirmed
     Column("administered_at", TS),  # order.administered: the visit was completed in orders
+    Column("series", JSON),  # order.signed: the catalog course its dose starts, if any
+    Column("course", JSON),  # [{"drug_code", "molecule", "dose_number"}] of its lines
+    Column("high_acuity_chair", Boolean),  # a high-acuity first dose (BookingPolicy)
 )
 
 appointments = Table(
@@ -153,6 +158,7 @@ appointments = Table(
     Column("pediatric", Boolean, nullable=False, server_default=false()),
     Column("requires_driver", Boolean, nullable=False, server_default=false()),
     Column("urgency", String(16), nullable=False, server_default="planned"),
+    Column("high_acuity_chair", Boolean, nullable=False, server_default=false()),
     Column("chair_id", String(40)),
     Column("start_at", TS),
     Column("end_at", TS),

@@ -29,6 +29,7 @@ recalls = Table(
     Column("patient_id", Uuid, nullable=False),
     Column("practice_id", String(80), nullable=False),  # the referring practice of the dose
     Column("drug_code", String(60), nullable=False),
+    Column("molecule", String(80)),  # products of one molecule share the recall
     Column("hcpcs", String(16)),
     Column("source_order_id", Uuid, nullable=False, unique=True),  # the dose's order
     Column("last_dose_on", Date, nullable=False),

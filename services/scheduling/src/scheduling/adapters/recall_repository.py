@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import ColumnElement, Row, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain.recall import OPEN, QuantityLimit, Recall
@@ -34,21 +34,39 @@ class SqlRecalls:
             .order_by(t.recalls.c.last_dose_on.desc()))).first()
         return _recall(row) if row is not None else None
 
+    async def of_next_orders(self, order_ids: list[UUID]) -> dict[UUID, Recall]:
+        """``of_next_order`` of each of ``order_ids`` that has one, in one statement."""
+        rows = await self.session.execute(
+            select(t.recalls).where(t.recalls.c.next_order_id.in_(order_ids))
+            .order_by(t.recalls.c.last_dose_on.desc()))
+        found: dict[UUID, Recall] = {}
+        for row in rows:
+            found.setdefault(row.next_order_id, _recall(row))  # the newest dose's
+        return found
+
     async def of_patient_drug(self, patient_id: UUID, drug_code: str,
-                              since: date | None = None) -> list[Recall]:
-        """The patient's recalls of the drug (their doses), newest first."""
-        q = select(t.recalls).where(t.recalls.c.patient_id == patient_id,
-                                    t.recalls.c.drug_code == drug_code)
+                              since: date | None = None, *, molecule: str | None = None
+                              ) -> list[Recall]:
+        """The patient's recalls of the drug (their doses), newest first; with ``molecule``,
+        of every product of it (reference product and biosimilars)."""
+        same: ColumnElement[bool] = t.recalls.c.drug_code == drug_code
+        if molecule is not None:
+            same = or_(same, t.recalls.c.molecule == molecule)
+        q = select(t.recalls).where(t.recalls.c.patient_id == patient_id, same)
         if since is not None:
             q = q.where(t.recalls.c.last_dose_on >= since)
         rows = (await self.session.execute(
             q.order_by(t.recalls.c.last_dose_on.desc(), t.recalls.c.id))).all()
         return [_recall(r) for r in rows]
 
-    async def open_for(self, patient_id: UUID, drug_codes: list[str]) -> list[Recall]:
+    async def open_for(self, patient_id: UUID, drug_codes: list[str],
+                       molecules: list[str] | None = None) -> list[Recall]:
+        """Open recalls of these drugs, or of any product of these molecules."""
+        same: ColumnElement[bool] = t.recalls.c.drug_code.in_(drug_codes)
+        if molecules:
+            same = or_(same, t.recalls.c.molecule.in_(molecules))
         rows = (await self.session.execute(
-            select(t.recalls).where(t.recalls.c.patient_id == patient_id,
-                                    t.recalls.c.drug_code.in_(drug_codes),
+            select(t.recalls).where(t.recalls.c.patient_id == patient_id, same,
                                     t.recalls.c.status.in_(OPEN))
             .order_by(t.recalls.c.last_dose_on.desc()).with_for_update())).all()
         return [_recall(r) for r in rows]
@@ -132,6 +150,7 @@ class SqlRecalls:
 def _values(r: Recall) -> dict[str, Any]:
     return {
         "patient_id": r.patient_id, "practice_id": r.practice_id, "drug_code": r.drug_code,
+        "molecule": r.molecule,
         "hcpcs": r.hcpcs, "source_order_id": r.source_order_id,
         "last_dose_on": r.last_dose_on, "units_given": r.units_given, "earliest": r.earliest,
         "target_from": r.target_from, "target_to": r.target_to, "latest": r.latest,
@@ -149,7 +168,8 @@ def _recall(row: Row[Any]) -> Recall:
         limit = QuantityLimit(row.limit_units, row.limit_period_days)
     return Recall(
         id=row.id, patient_id=row.patient_id, practice_id=row.practice_id,
-        drug_code=row.drug_code, hcpcs=row.hcpcs, source_order_id=row.source_order_id,
+        drug_code=row.drug_code, molecule=row.molecule, hcpcs=row.hcpcs,
+        source_order_id=row.source_order_id,
         last_dose_on=row.last_dose_on, units_given=row.units_given, earliest=row.earliest,
         target_from=row.target_from, target_to=row.target_to, latest=row.latest,
         status=row.status, limit=limit, auth_valid_to=row.auth_valid_to,

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from chairside_shared.messaging.outbox import Seen
 
-from ..domain.appointment import Appointment, Status
+from ..domain.appointment import OCCUPYING, Appointment, Status
 from ..domain.errors import ALREADY_BOOKED, ChairTaken, Conflict
 from . import orm
 
@@ -44,6 +44,7 @@ def _to_appointment(row: Row[Any]) -> Appointment:
         id=row.id, status=Status(row.status), minutes=row.minutes,
         acuity_class=row.acuity_class, pediatric=row.pediatric,
         requires_driver=row.requires_driver, urgency=row.urgency, order_id=row.order_id,
+        high_acuity_chair=bool(row.high_acuity_chair),
         practice_id=row.practice_id, chair_id=row.chair_id, start=aware(row.start_at),
         end=aware(row.end_at), requested_start=aware(row.requested_start),
         window_from=aware(row.window_from), window_to=aware(row.window_to),
@@ -61,7 +62,8 @@ def _values(appt: Appointment) -> dict[str, Any]:
         "version": appt.version, "order_id": appt.order_id, "practice_id": appt.practice_id,
         "minutes": appt.minutes, "acuity_class": appt.acuity_class, "pediatric": appt.pediatric,
         "requires_driver": appt.requires_driver, "urgency": appt.urgency,
-        "chair_id": appt.chair_id, "requested_start": appt.requested_start,
+        "high_acuity_chair": appt.high_acuity_chair, "chair_id": appt.chair_id,
+        "requested_start": appt.requested_start,
         "window_from": appt.window_from, "window_to": appt.window_to, "ready_at": appt.ready_at,
         "prep_minutes": appt.prep_minutes,
         "hold_expires_at": appt.hold_expires_at, "queued_at": appt.queued_at,
@@ -117,6 +119,13 @@ class SqlAppointments:
 
     async def for_order(self, order_id: UUID) -> list[Appointment]:
         return await self._select(orm.appointments.c.order_id == order_id)
+
+    async def orders_occupying(self, order_ids: list[UUID]) -> set[UUID]:
+        """Which of ``order_ids`` have an appointment holding chair time, in one statement."""
+        t = orm.appointments
+        rows = await self.session.execute(select(t.c.order_id).distinct().where(
+            t.c.order_id.in_(order_ids), t.c.status.in_(sorted(s.value for s in OCCUPYING))))
+        return {row.order_id for row in rows}
 
     async def reload(self, appts: list[Appointment]) -> list[Appointment]:
         """The same appointments read again (see ``_track``)."""

@@ -93,6 +93,7 @@ class Details(TypedDict, total=False):
     triage_category: str | None
     headache_hours: int | None
     reason: str | None
+    high_acuity_chair: bool
 
 
 @dataclass
@@ -104,6 +105,7 @@ class Appointment:
     pediatric: bool = False
     requires_driver: bool = False
     urgency: str = "planned"  # same_day | planned
+    high_acuity_chair: bool = False  # a high-acuity first dose: a chair that allows it
     order_id: UUID | None = None
     practice_id: str | None = None
     chair_id: str | None = None

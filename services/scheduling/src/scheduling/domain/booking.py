@@ -28,7 +28,7 @@ def visit_of(appt: Appointment, frame: DayFrame, now: datetime | None = None) ->
         return None
     return Visit(id=str(appt.id), chair_id=appt.chair_id, start=start_m, end=end_m,
                  acuity_class=appt.acuity_class, pediatric=appt.pediatric,
-                 prep_minutes=appt.prep_minutes)
+                 prep_minutes=appt.prep_minutes, high_acuity_chair=appt.high_acuity_chair)
 
 
 def visits_of(appts: Iterable[Appointment], frame: DayFrame,
@@ -49,6 +49,7 @@ class Need:
     window_to: datetime | None = None
     prep_minutes: int | None = None  # pharmacy preparation (None: unknown)
     prep_limited: bool = False  # the clinic's pharmacy is configured (hoods and pharmacists)
+    high_acuity_chair: bool = False  # a high-acuity first dose (BookingPolicy)
 
 
 def prep_lead(need: Need, policy: BookingPolicy) -> int:
@@ -109,7 +110,8 @@ def request_for(need: Need, now: datetime, policy: BookingPolicy, *, limit: int 
                        pediatric=need.pediatric, requires_driver=need.requires_driver,
                        not_before=not_before, not_after=not_after,
                        limit=limit, overtime_minutes=policy.booking_overtime_minutes,
-                       prep_minutes=need.prep_minutes or 0, prep_from=now)
+                       prep_minutes=need.prep_minutes or 0, prep_from=now,
+                       high_acuity_chair=need.high_acuity_chair)
 
 
 # --------------------------------------------------------------------------- same-day queue
@@ -142,7 +144,8 @@ def offer_freed_capacity(state: DayState, queue: Iterable[Appointment], now: dat
                           pediatric=entry.pediatric, requires_driver=entry.requires_driver,
                           not_before=not_before, not_after=not_after, limit=1,
                           overtime_minutes=policy.booking_overtime_minutes,
-                          prep_minutes=entry.prep_minutes, prep_from=now)
+                          prep_minutes=entry.prep_minutes, prep_from=now,
+                          high_acuity_chair=entry.high_acuity_chair)
         slots = find_slots(state, req, policy)
         if not slots:
             continue
@@ -151,6 +154,7 @@ def offer_freed_capacity(state: DayState, queue: Iterable[Appointment], now: dat
         state.add(Visit(id=str(entry.id), chair_id=slot.chair_id,
                         start=frame.minute_floor(slot.start), end=frame.minute_ceil(slot.end),
                         acuity_class=entry.acuity_class, pediatric=entry.pediatric,
-                        prep_minutes=entry.prep_minutes))
+                        prep_minutes=entry.prep_minutes,
+                        high_acuity_chair=entry.high_acuity_chair))
         placed.append((entry, slot))
     return placed

@@ -110,6 +110,7 @@ class Chair:
     kind: str = "recliner"  # recliner | bed | ...
     pediatric_capable: bool = False
     active: bool = True
+    high_acuity_capable: bool = False  # takes a high-acuity first dose (clinic data)
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,10 @@ class BookingPolicy:
     optimizer_overtime_minutes: int = 120  # the optimizer may run this far past closing
     planned_horizon_days: int = 28  # planned order without a window: search this far ahead
     max_visit_minutes: int = MINUTES_PER_DAY
+    # A first dose of these acuity classes goes only to a high-acuity-capable chair (issue
+    # 18: an IVIG or rituximab first infusion, a first ketamine visit); later doses of the
+    # same class may sit anywhere their ratio allows.
+    high_acuity_chair_classes: tuple[str, ...] = ("high",)
 
     def __post_init__(self) -> None:
         if self.grid_minutes < 1 or 60 % self.grid_minutes:
@@ -248,3 +253,6 @@ class BookingPolicy:
                      "optimizer_overtime_minutes"):
             if getattr(self, name) < 0:
                 raise InvalidInput(f"{name} must be >= 0", field=name)
+
+    def needs_high_acuity_chair(self, acuity_class: str, first_dose: bool) -> bool:
+        return first_dose and acuity_class in self.high_acuity_chair_classes

@@ -31,6 +31,7 @@ class Visit:
     acuity_class: str = "standard"
     pediatric: bool = False
     prep_minutes: int = 0  # pharmacy preparation finishing at ``start`` (domain/pharmacy.py)
+    high_acuity_chair: bool = False  # a high-acuity first dose: a chair that allows it
 
 
 def nurse_availability(frame: DayFrame, shifts: list[NurseShift]) -> list[int]:

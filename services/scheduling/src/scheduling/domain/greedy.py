@@ -27,6 +27,7 @@ class DayRequest:
     requires_driver: bool = False
     same_day: bool = False
     latest_end: int | None = None  # None: the end of the day's horizon
+    high_acuity_chair: bool = False  # a high-acuity first dose: a chair that allows it
 
 
 def greedy_fcfs(state: DayState, requests: list[DayRequest], policy: BookingPolicy,
@@ -38,14 +39,16 @@ def greedy_fcfs(state: DayState, requests: list[DayRequest], policy: BookingPoli
         not_after = frame.at(r.latest_end) if r.latest_end is not None else None
         req = SlotRequest(minutes=r.minutes, acuity_class=r.acuity_class, pediatric=r.pediatric,
                           requires_driver=r.requires_driver, not_before=frame.at(r.requested),
-                          not_after=not_after, limit=1, overtime_minutes=overtime_minutes)
+                          not_after=not_after, limit=1, overtime_minutes=overtime_minutes,
+                          high_acuity_chair=r.high_acuity_chair)
         slots = find_slots(state, req, policy)
         if not slots:
             refused.append(r.id)
             continue
         s = frame.minute_floor(slots[0].start)
         visit = Visit(id=r.id, chair_id=slots[0].chair_id, start=s, end=s + r.minutes,
-                      acuity_class=r.acuity_class, pediatric=r.pediatric)
+                      acuity_class=r.acuity_class, pediatric=r.pediatric,
+                      high_acuity_chair=r.high_acuity_chair)
         state.add(visit)
         placed.append(visit)
     return placed, refused

@@ -45,6 +45,22 @@ class RecallRule:
 
 
 @dataclass(frozen=True)
+class RecallStep:
+    """The catalog's recall days after the listed dose numbers (loading doses recall sooner
+    than the maintenance doses the drug's default days describe)."""
+
+    doses: tuple[int, ...]
+    rule: RecallRule
+
+
+def rule_for_dose(default: RecallRule, steps: Iterable[RecallStep],
+                  dose_number: int | None) -> RecallRule:
+    """The recall after this dose of the molecule; the default when no step lists it (or the
+    dose number is not known)."""
+    return next((s.rule for s in steps if dose_number in s.doses), default)
+
+
+@dataclass(frozen=True)
 class QuantityLimit:
     """The payer's cap: at most ``units`` billing units in any ``period_days`` days."""
 
@@ -141,6 +157,7 @@ class Recall:
     offered_at: datetime | None = None
     overdue_at: datetime | None = None
     rule_days: tuple[int, int, int, int] | None = None  # the catalog's days it was opened with
+    molecule: str | None = None  # products of one molecule share the recall
 
     @property
     def dose(self) -> Dose:

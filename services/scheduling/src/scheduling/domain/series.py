@@ -59,6 +59,42 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class CatalogCourse:
+    """The course a signed dose starts, as the orders catalog names it (``order.signed``
+    series): the pattern a series of the patient's orders takes when staff give none."""
+
+    drug_code: str
+    kind: str  # consecutive_days | day_offsets
+    offsets: tuple[int, ...] = ()
+    min_visits: int | None = None
+    max_visits: int | None = None
+
+    def pattern_for(self, visits: int) -> Pattern:
+        """The pattern of a series of ``visits`` orders; 422 (order_ids) when the course
+        has another number of visits."""
+        if self.kind == OFFSETS:
+            if visits != len(self.offsets):
+                raise InvalidInput(f"the {self.drug_code} course has {len(self.offsets)} "
+                                   f"visits (days {list(self.offsets)})", field="order_ids")
+            return Pattern(OFFSETS, self.offsets)
+        lo, hi = self.min_visits or MIN_VISITS, self.max_visits or MAX_CONSECUTIVE
+        if not lo <= visits <= hi:
+            raise InvalidInput(f"the {self.drug_code} course has {lo}-{hi} consecutive days",
+                               field="order_ids")
+        return Pattern(CONSECUTIVE)
+
+
+def catalog_pattern(courses: Sequence[CatalogCourse | None]) -> Pattern:
+    """The pattern of a series of orders (in dose order) whose first dose starts a catalog
+    course; 422 naming ``pattern`` when it starts none (staff then give one)."""
+    first = courses[0] if courses else None
+    if first is None:
+        raise InvalidInput("no pattern given and the first order starts no course of the "
+                           "catalog", field="pattern")
+    return first.pattern_for(len(courses))
+
+
+@dataclass(frozen=True)
 class Window:
     """The same local time-of-day window every day: each visit starts within it."""
 
@@ -119,6 +155,7 @@ class VisitNeed:
     requires_driver: bool
     prep_minutes: int | None = None  # pharmacy preparation (None: the order did not say)
     prep_limited: bool = False  # the clinic's pharmacy (hoods) is configured
+    high_acuity_chair: bool = False  # a high-acuity first dose: a chair that allows it
 
 
 def visit_request(hours: ClinicHours, day: date, window: Window, need: VisitNeed,
@@ -137,7 +174,8 @@ def visit_request(hours: ClinicHours, day: date, window: Window, need: VisitNeed
                        not_before=not_before,
                        not_after=latest_start + timedelta(minutes=need.minutes), limit=1,
                        overtime_minutes=policy.booking_overtime_minutes,
-                       prep_minutes=need.prep_minutes or 0, prep_from=now)
+                       prep_minutes=need.prep_minutes or 0, prep_from=now,
+                       high_acuity_chair=need.high_acuity_chair)
 
 
 def blocked_by(state: DayState, req: SlotRequest, policy: BookingPolicy) -> tuple[str, ...]:
@@ -162,7 +200,8 @@ def violations_of(state: DayState, req: SlotRequest, slot: Slot) -> list[Violati
     frame = state.frame
     new = Visit(id=NEW_VISIT, chair_id=slot.chair_id, start=frame.minute_floor(slot.start),
                 end=frame.minute_ceil(slot.end), acuity_class=req.acuity_class,
-                pediatric=req.pediatric, prep_minutes=req.prep_minutes)
+                pediatric=req.pediatric, prep_minutes=req.prep_minutes,
+                high_acuity_chair=req.high_acuity_chair)
     found = verify_day(frame, state.chairs, state.nurses, state.policy,
                        [*state.visits.values(), new],
                        end_limit=min(frame.close + req.overtime_minutes, frame.horizon),

@@ -4,7 +4,8 @@ A pure function of a DayState. A start s is feasible for a visit of d minutes wh
 - opening hours: 0 <= s and s + d <= close (+ allowed overtime); s on the start grid;
 - the window: s >= not_before (window start, now, pharmacy prep) and s + d <= not_after;
 - driver cut-off: a patient who needs a driver starts no later than the cut-off;
-- a chair that is active, pediatric-capable for a child, and free over [s, s + d);
+- a chair that is active, pediatric-capable for a child, high-acuity-capable for a
+  high-acuity first dose, and free over [s, s + d);
 - nurse monitoring: load + weight <= capacity at every minute of [s, s + d);
 - staggered starts: set-ups running + 1 <= nurses available over the set-up minutes;
 - pharmacy (when the day has a pharmacy picture): the preparation [s - prep, s) begins no
@@ -35,6 +36,7 @@ class SlotRequest:
     ignore_visit: str | None = None  # the appointment being moved does not block itself
     prep_minutes: int = 0  # pharmacy preparation finishing at the start (one hood)
     prep_from: datetime | None = None  # aware; preparation cannot begin before (now)
+    high_acuity_chair: bool = False  # a high-acuity first dose: only a chair that allows it
 
     def __post_init__(self) -> None:
         if not isinstance(self.minutes, int) or self.minutes <= 0:
@@ -114,10 +116,13 @@ def _nurse_masks(state: DayState, weight: int, exclude: Visit | None, ex_weight:
     return _first_bad(mon), _first_bad(sup)
 
 
-def _chairs(state: DayState, pediatric: bool) -> list[str]:
-    chairs = [c for c in state.chairs if c.active and (c.pediatric_capable or not pediatric)]
-    # Adults try ordinary chairs first, keeping pediatric-capable chairs free for children.
-    chairs.sort(key=lambda c: (c.pediatric_capable and not pediatric, c.id))
+def _chairs(state: DayState, pediatric: bool, high_acuity: bool = False) -> list[str]:
+    chairs = [c for c in state.chairs if c.active and (c.pediatric_capable or not pediatric)
+              and (c.high_acuity_capable or not high_acuity)]
+    # Visits try ordinary chairs first, keeping pediatric- and high-acuity-capable chairs
+    # free for the children and high-acuity first doses only they can take.
+    chairs.sort(key=lambda c: (c.pediatric_capable and not pediatric,
+                               c.high_acuity_capable and not high_acuity, c.id))
     return [c.id for c in chairs]
 
 
@@ -143,7 +148,7 @@ def find_slots(state: DayState, req: SlotRequest, policy: BookingPolicy) -> list
                                         exclude.end - exclude.start)) if exclude else 0
     next_mon_bad, next_setup_bad = _nurse_masks(state, weight, exclude, ex_w, ex_setup_end)
     hoods_full = next_full(state, req.prep_minutes, exclude)
-    chairs = _chairs(state, req.pediatric)
+    chairs = _chairs(state, req.pediatric, req.high_acuity_chair)
     out: list[Slot] = []
     for s in range(b.lo, b.hi + 1, policy.grid_minutes):
         end = s + req.minutes
@@ -183,6 +188,9 @@ def check_slot(state: DayState, req: SlotRequest, policy: BookingPolicy, chair_i
         reasons.append(Reason("chair_unavailable", f"chair {chair_id} is not in service"))
     elif req.pediatric and not chair.pediatric_capable:
         reasons.append(Reason("chair_not_pediatric", f"chair {chair_id} is not pediatric-capable"))
+    elif req.high_acuity_chair and not chair.high_acuity_capable:
+        reasons.append(Reason("chair_not_high_acuity",
+                              f"chair {chair_id} does not take a high-acuity first dose"))
     exclude = state.visits.get(req.ignore_visit) if req.ignore_visit else None
     if chair is not None and not _chair_free(state, chair_id, s, end, exclude):
         reasons.append(Reason("chair_busy", f"chair {chair_id} is taken at that time"))

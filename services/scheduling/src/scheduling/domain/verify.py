@@ -33,6 +33,8 @@ def verify_day(frame: DayFrame, chairs: list[Chair], nurses: list[int], policy: 
             out.append(Violation("chair_unavailable", v.start, v.chair_id, (v.id,)))
         elif v.pediatric and not chair.pediatric_capable:
             out.append(Violation("chair_not_pediatric", v.start, v.chair_id, (v.id,)))
+        elif v.high_acuity_chair and not chair.high_acuity_capable:
+            out.append(Violation("chair_not_high_acuity", v.start, v.chair_id, (v.id,)))
     ordered = sorted(visits, key=lambda v: (v.chair_id, v.start))
     for a, b in pairwise(ordered):
         if a.chair_id == b.chair_id and b.start < a.end:

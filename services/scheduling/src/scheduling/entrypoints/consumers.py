@@ -15,6 +15,8 @@ from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.outbox import UnitOfWork
 from scheduling.domain.authorization_fit import Approval, ApprovedLine
+from scheduling.domain.orders import CourseLine
+from scheduling.domain.series import CatalogCourse
 from scheduling.service import booking, commands, recalls, series_holds
 from scheduling.service.uow import SchedulingUnitOfWork
 
@@ -63,8 +65,17 @@ async def on_order_signed(uow: SchedulingUnitOfWork, env: Envelope) -> None:
         acuity_class=p.acuity_class, pediatric=p.pediatric, requires_driver=p.requires_driver,
         window_from=window_from, window_to=window_to, signed_at=p.signed_at,
         triage_category=p.triage_category, headache_hours=p.headache_hours,
-        prep_minutes=p.prep_minutes)
+        prep_minutes=p.prep_minutes, series=_course_of(p.series),
+        course=tuple(CourseLine(drug_code=ln.drug_code, molecule=ln.molecule,
+                                dose_number=ln.dose_number) for ln in p.lines))
     await booking.hold_for_order(uow, order, datetime.now(UTC), uow.options.policy)
+
+
+def _course_of(s: contracts.SeriesFacts | None) -> CatalogCourse | None:
+    if s is None:
+        return None
+    return CatalogCourse(drug_code=s.drug_code, kind=s.kind, offsets=tuple(s.offsets),
+                         min_visits=s.min_visits, max_visits=s.max_visits)
 
 
 async def on_order_cancelled(uow: SchedulingUnitOfWork, env: Envelope) -> None:

@@ -30,11 +30,6 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-# Imported with the module, not on the first request: statsmodels and scipy take seconds to
-# import, longer than a request may wait behind the gateway.
-import pandas as pd
-from statsmodels.tsa.exponential_smoothing.ets import ETSModel
-
 MIN_DAYS_ETS = 21  # three weekly seasons
 MIN_DAYS_MEAN = 7
 SEASON = 7
@@ -72,7 +67,18 @@ def forecast_daily(history: Sequence[float], horizon: int, percentile: float) ->
                          point=[0.0] * horizon, upper=[0.0] * horizon)
 
 
+def preload() -> None:
+    """Import statsmodels (and pandas, scipy) now. They take seconds to import, longer than a
+    request may wait behind the gateway: the service preloads them once booted
+    (SCHEDULING_PRELOAD_MODELS), so no forecast request pays for it."""
+    import pandas  # noqa: F401
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel  # noqa: F401
+
+
 def _ets(history: Sequence[float], horizon: int, percentile: float) -> DailyForecast:
+    import pandas as pd
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
     n = len(history)
     y = pd.Series([float(v) for v in history], index=pd.RangeIndex(n))
     with warnings.catch_warnings():

@@ -24,7 +24,14 @@ from scheduling.domain.booking import (
     request_for,
 )
 from scheduling.domain.clinic import BookingPolicy
-from scheduling.domain.orders import RELEASED, OrderRequest, SignedOrder
+from scheduling.domain.orders import (
+    RELEASED,
+    CourseLine,
+    OrderRequest,
+    SignedOrder,
+    first_dose,
+)
+from scheduling.domain.series import CatalogCourse
 from scheduling.domain.slots import Slot, find_slots
 from scheduling.service import authorization_gate as gate
 from scheduling.service.days import Clinic, load_clinic, load_frame, search_range
@@ -40,6 +47,7 @@ async def record_signed_order(
     signed_at: datetime, window_from: datetime | None = None, window_to: datetime | None = None,
     authorization: str | None = None, triage_category: str | None = None,
     headache_hours: int | None = None, prep_minutes: int | None = None,
+    series: CatalogCourse | None = None, course: tuple[CourseLine, ...] = (),
 ) -> OrderRequest:
     """order.signed: what the order asks for (``authorization``: as if decided already)."""
     signed = SignedOrder(
@@ -47,7 +55,9 @@ async def record_signed_order(
         minutes=minutes, acuity_class=acuity_class, pediatric=pediatric,
         requires_driver=requires_driver, signed_at=signed_at, window_from=window_from,
         window_to=window_to, triage_category=triage_category, headache_hours=headache_hours,
-        prep_minutes=prep_minutes)
+        prep_minutes=prep_minutes, series=series, course=course,
+        high_acuity_chair=uow.options.policy.needs_high_acuity_chair(acuity_class,
+                                                                       first_dose(course)))
     await uow.orders.record_signed(signed, authorization=authorization)
     order = await uow.orders.get(order_id)
     if order is None:
@@ -127,7 +137,8 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
         "order_id": order.order_id, "practice_id": signed.practice_id,
         "acuity_class": clinic.ratios.resolve(need.acuity_class, strict=False),
         "pediatric": need.pediatric, "requires_driver": need.requires_driver,
-        "urgency": need.urgency, "window_from": need.window_from, "window_to": need.window_to,
+        "high_acuity_chair": need.high_acuity_chair, "urgency": need.urgency,
+        "window_from": need.window_from, "window_to": need.window_to,
         "ready_at": ready_at, "requested_start": max(ready_at, need.window_from or ready_at),
         **triaged(signed),
         "prep_minutes": need.prep_minutes or 0,

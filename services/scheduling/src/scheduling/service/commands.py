@@ -3,7 +3,8 @@
 Each runs inside an open unit of work; its handler (service/handlers.py) commits. Capacity is
 always checked after the day's lock is taken, so two staff members (or 200 requests) can never
 both get the last slot; a booking checks the order's appointments after the order's lock, so
-one order never gets two. The look before the locks and the 409s: service/refusals.py.
+one order never gets two. The look before the locks and the 409s: service/first_look.py (the
+order) and service/refusals.py (the day).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from scheduling.domain.appointment import OCCUPYING, Appointment, Status
-from scheduling.domain.clinic import BookingPolicy, require_aware
+from scheduling.domain.clinic import BookingPolicy, DayFrame, require_aware
 from scheduling.domain.daystate import DayState
 from scheduling.domain.errors import (
     ALREADY_BOOKED,
@@ -24,11 +25,15 @@ from scheduling.domain.errors import (
     SlotUnavailable,
 )
 from scheduling.domain.orders import OrderRequest, SignedOrder
-from scheduling.domain.slots import Slot
+from scheduling.domain.slots import Slot, SlotRequest
 from scheduling.domain.visit_truth import ESCORT_MISSING, VisitWarning, require_within
 from scheduling.service import authorization_gate as gate
+from scheduling.service import recalls
 from scheduling.service.booking import offer_queue
 from scheduling.service.days import Clinic, load_frame, shared_clinic
+from scheduling.service.first_look import look_at_order
+from scheduling.service.locks import DayChanged
+from scheduling.service.metrics import BOOKING_ATTEMPTS
 from scheduling.service.refusals import fit, peek, refused, request_of
 from scheduling.service.uow import SchedulingUnitOfWork
 
@@ -36,7 +41,10 @@ from scheduling.service.uow import SchedulingUnitOfWork
 async def _order(uow: SchedulingUnitOfWork, order_id: UUID
                  ) -> tuple[OrderRequest, SignedOrder]:
     """A signed order that may still get chair time, and what it asks for."""
-    order = await uow.orders.get(order_id)
+    return _bookable(await uow.orders.get(order_id), order_id)
+
+
+def _bookable(order: OrderRequest | None, order_id: UUID) -> tuple[OrderRequest, SignedOrder]:
     if order is None or order.signed is None:
         raise InvalidInput(f"unknown order {order_id}", field="order_id")
     if order.cancelled:
@@ -56,15 +64,17 @@ async def _unbooked(uow: SchedulingUnitOfWork, order_id: UUID) -> list[Appointme
 async def book(uow: SchedulingUnitOfWork, *, order_id: UUID, start: datetime,
                chair_id: str | None, now: datetime, policy: BookingPolicy) -> Appointment:
     clinic = await shared_clinic(uow, policy)
-    first, signed = await _order(uow, order_id)
+    look = await look_at_order(uow, order_id)  # batched with the requests of the moment
+    recalls.refuse_before_earliest(look.recall, start, clinic.hours)
+    first, signed = _bookable(look.order, order_id)
     req = request_of(clinic, signed, now=now)
-    await _unbooked(uow, order_id)
+    if look.occupying:
+        raise Conflict(f"order {order_id} {ALREADY_BOOKED}")
     misfit = await gate.refuse_or_hold(uow, first, require_aware(start, "start"), clinic.hours)
     await uow.rollback()  # read again under the order's lock below
-    frame = await peek(uow, clinic, req, start, chair_id, now)
+    frame = await _look_and_queue(uow, clinic, req, start, chair_id, now)
     state: DayState | None = None
     try:
-        await uow.queue_for_days(frame.day)
         await uow.lock_order(order_id)  # then read the order again: see service/locks.py
         order, signed = await _order(uow, order_id)
         appts = await _unbooked(uow, order_id)
@@ -72,7 +82,10 @@ async def book(uow: SchedulingUnitOfWork, *, order_id: UUID, start: datetime,
         state = (await load_frame(uow, clinic, frame, now)).state
         slot = fit(state, clinic, req, start, chair_id)
     except (SlotUnavailable, Busy) as exc:
+        BOOKING_ATTEMPTS.labels("refused_busy" if isinstance(exc, Busy)
+                                else "refused_under_lock").inc()
         raise await refused(uow, clinic, frame, req, start, now, exc, state) from exc
+    BOOKING_ATTEMPTS.labels("placed").inc()
     if misfit is not None:  # held for its approval: never confirmed, no expiry
         appt = _hold(uow, clinic, signed, appts, slot, now, policy,
                      reason=gate.held_reason(misfit[1]))
@@ -84,6 +97,30 @@ async def book(uow: SchedulingUnitOfWork, *, order_id: UUID, start: datetime,
     if order.bookable:
         appt.confirm(now)
     return appt
+
+
+async def _look_and_queue(uow: SchedulingUnitOfWork, clinic: Clinic, req: SlotRequest,
+                          start: datetime, chair_id: str | None, now: datetime) -> DayFrame:
+    """Look at the day without a lock (409 when the slot is taken), then wait for its place in
+    the queue; looked at again when a booking committed on the day meanwhile (DayChanged:
+    service/locks.py)."""
+    outcome = "refused_first_look"
+    day = clinic.hours.local_date(require_aware(start, "start"))
+    while True:
+        changes = uow.day_changes(day)
+        try:
+            frame = await peek(uow, clinic, req, start, chair_id, now, changes)
+        except SlotUnavailable:
+            BOOKING_ATTEMPTS.labels(outcome).inc()
+            raise
+        try:
+            await uow.queue_for_days(frame.day, seen={frame.day: changes})
+            return frame
+        except DayChanged:
+            outcome = "refused_look_again"
+        except Busy as exc:
+            BOOKING_ATTEMPTS.labels("refused_busy").inc()
+            raise await refused(uow, clinic, frame, req, start, now, exc, None) from exc
 
 
 def _hold(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
@@ -104,6 +141,7 @@ def _hold(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
         practice_id=order.practice_id,
         acuity_class=clinic.ratios.resolve(order.acuity_class, strict=False),
         pediatric=order.pediatric, requires_driver=order.requires_driver,
+        high_acuity_chair=order.high_acuity_chair,
         urgency=order.urgency, requested_start=slot.start,
         prep_minutes=order.prep_minutes or 0,
         window_from=order.window_from, window_to=order.window_to, reason=reason)

@@ -95,11 +95,13 @@ async def peek_day(uow: SchedulingUnitOfWork, clinic: Clinic, day: date,
 
 
 async def peek_frame(uow: SchedulingUnitOfWork, clinic: Clinic, frame: DayFrame,
-                     now: datetime) -> DayState:
-    """``peek_day`` of a day known to be open."""
+                     now: datetime, changes: int | None = None) -> DayState:
+    """``peek_day`` of a day known to be open. With ``changes`` (the day's
+    ``day_changes`` before looking), shared only with the looks of the same count: a read
+    begun before a commit the caller knows of is not shared with it."""
     async def read(reader: SchedulingUnitOfWork) -> DayState:
         return (await load_frame(reader, clinic, frame, now)).state
-    return await uow.read_shared(("day", frame.day, clinic.policy), read)
+    return await uow.read_shared(("day", frame.day, clinic.policy, changes), read)
 
 
 def search_range(clinic: Clinic, start: datetime, end: datetime, max_days: int) -> list[date]:

@@ -27,7 +27,6 @@ async def book_appointment(*, uow: SchedulingUnitOfWork, order_id: UUID, start: 
                            chair_id: str | None, now: datetime) -> Appointment:
     try:
         async with uow:
-            await recalls.guard_start(uow, order_id, start)  # 409 before a recall's earliest
             appt = await commands.book(uow, order_id=order_id, start=start, chair_id=chair_id,
                                        now=now, policy=uow.options.policy)
             await uow.commit()

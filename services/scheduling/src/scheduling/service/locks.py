@@ -13,6 +13,14 @@ Bookings and moves first queue in this process, one per clinic day (``queue``), 
 database connection: otherwise every request waiting for a busy day holds one of the pool's
 connections while it waits, and the rest of the service waits for the pool.
 
+A booking waiting in a day's queue looked at the day first, without a lock. When a booking in
+this process commits on that day meanwhile (the day's ``changes`` count moves), what it saw is
+old: it leaves the queue as soon as its turn comes (``DayChanged``, without touching the
+database) and looks again, its look shared with the others who leave with it. Under contention
+for one slot, the losers that queued before the winner committed are then refused by one
+shared read instead of one at a time under the locks. Commits elsewhere (another replica, an
+event handler) are not counted: those waiters go on to the locked check, as before.
+
 Consumers and background loops wait as long as it takes: an event must not fail for arriving
 at a busy moment. An API request waits at most ``deadline`` (its budget, counted from the start
 of its unit of work) in all, and then gets ``Busy``: the gateway gives up on a service after its
@@ -22,9 +30,11 @@ upstream deadline, and "busy, here are the next options" is a better answer than
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import text
@@ -56,30 +66,92 @@ def _order_key(order_id: UUID) -> int:
     return int.from_bytes(order_id.bytes[:4], "big", signed=True)
 
 
+class DayChanged(Exception):
+    """A booking committed on the day (in this process) since the request looked at it."""
+
+
+Leave = Callable[[bool, bool], None]  # (held the place, committed a change to the day)
+
+
 class DayQueues:
     """This process's queues for clinic days (one per runtime); a day's entry lives while
-    someone holds or waits for it."""
+    someone holds or waits for it. ``changes`` counts the commits made from a day's queue (one
+    int per day ever queued for, kept for the life of the process)."""
 
     def __init__(self) -> None:
         self._queues: dict[tuple[str, date], tuple[asyncio.Lock, list[int]]] = {}
+        self._changes: dict[tuple[str, date], int] = {}
+        self._bumped: dict[tuple[str, date], asyncio.Event] = {}  # set at the next change
 
-    async def enter(self, key: tuple[str, date], wait: Callable[[asyncio.Lock], Awaitable[None]]
-                    ) -> Callable[[], None]:
+    def changes(self, key: tuple[str, date]) -> int:
+        return self._changes.get(key, 0)
+
+    async def enter(self, key: tuple[str, date], wait: Callable[[asyncio.Lock], Awaitable[None]],
+                    seen: int | None = None) -> Leave:
+        """Wait for the day's place; with ``seen`` (the day's ``changes`` when the caller
+        looked at it), DayChanged instead as soon as it moves: the waiter leaves the queue
+        then, without waiting for its turn."""
         lock, users = self._queues.setdefault(key, (asyncio.Lock(), [0]))
         users[0] += 1
 
-        def leave(held: bool = True) -> None:
+        def leave(held: bool = True, changed: bool = False) -> None:
+            if changed:  # before the next in line takes the place, so that it sees it
+                self._changes[key] = self._changes.get(key, 0) + 1
+                bumped = self._bumped.pop(key, None)
+                if bumped is not None:
+                    bumped.set()
             if held:
                 lock.release()
             users[0] -= 1
             if not users[0]:
                 del self._queues[key]
+                self._bumped.pop(key, None)
         try:
-            await wait(lock)
+            if seen is None:
+                await wait(lock)
+                return leave
+            taken = await self._first(key, seen, wait, lock)
         except BaseException:
             leave(held=False)
             raise
+        if not taken:
+            leave(held=False)
+            raise DayChanged()
         return leave
+
+    async def _first(self, key: tuple[str, date], seen: int,
+                     wait: Callable[[asyncio.Lock], Awaitable[None]], lock: asyncio.Lock) -> bool:
+        """True with the place taken; False when the day changed first (place not taken)."""
+        if self.changes(key) != seen:
+            return False
+        bumped = self._bumped.setdefault(key, asyncio.Event())
+        place = asyncio.ensure_future(wait(lock))
+        change = asyncio.ensure_future(bumped.wait())
+        try:
+            await asyncio.wait({place, change}, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:  # cancelled: never keep a place nobody will leave
+            await _stop(change)
+            if await _stop(place):
+                lock.release()
+            raise
+        await _stop(change)
+        taken = await _stop(place)
+        if self.changes(key) == seen:
+            if not taken:
+                place.result()  # Busy: the wait budget ran out first
+            return True
+        if taken:
+            lock.release()  # taken just as the day changed: pass it on
+        return False
+
+
+async def _stop(task: asyncio.Future[Any]) -> bool:
+    """Cancel ``task`` unless done; True when it had completed without an error."""
+    if not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Busy):
+            await task
+    return not task.cancelled() and task.exception() is None
 
 
 class Locks:
@@ -93,16 +165,26 @@ class Locks:
         self._queues = queues or DayQueues()
         self._held: set[date | UUID] = set()
         self._sqlite: asyncio.Lock | None = None
-        self._queued: list[Callable[[], None]] = []
+        self._queued: list[Leave] = []
 
-    async def queue(self, *days: date) -> None:
+    def changes(self, day: date) -> int:
+        """How many commits this process made from the day's queue (see DayQueues)."""
+        return self._queues.changes((database_key(self.session), day))
+
+    async def queue(self, *days: date, seen: dict[date, int] | None = None) -> None:
         """Wait in this process's queue of each day (in date order). Call it holding no
-        database lock or connection: end the transaction first."""
+        database lock or connection: end the transaction first. DayChanged when a day's
+        ``changes`` moved from ``seen`` (its places taken so far are let go)."""
         url = database_key(self.session)
         for day in sorted(set(days)):
             busy = f"other requests are booking {day.isoformat()}"
-            self._queued.append(await self._queues.enter(
-                (url, day), functools.partial(self._acquire, busy=busy)))
+            try:
+                self._queued.append(await self._queues.enter(
+                    (url, day), functools.partial(self._acquire, busy=busy),
+                    None if seen is None else seen.get(day)))
+            except DayChanged:
+                self.release()
+                raise
 
     async def days(self, *days: date) -> None:
         for day in sorted(set(days) - self._held):
@@ -131,14 +213,15 @@ class Locks:
             self._held.add(order_id)
         return got
 
-    def release(self) -> None:
-        """After commit or rollback: the advisory locks ended with the transaction."""
+    def release(self, committed: bool = False) -> None:
+        """After commit or rollback: the advisory locks ended with the transaction. A commit
+        made holding a day's place counts as a change to the day."""
         self._held.clear()
         if self._sqlite is not None:
             self._sqlite.release()
             self._sqlite = None
         while self._queued:
-            self._queued.pop()()
+            self._queued.pop()(True, committed)
 
     def _left(self) -> float | None:
         return None if self.deadline is None else \

@@ -16,6 +16,12 @@ CHAIR_UTILIZATION = Gauge(
     "Today (clinic time): booked chair minutes within opening hours / available chair minutes")
 CHAIR_MINUTES = Gauge(
     "scheduling_chair_minutes", "Today's chair minutes within opening hours", ["kind"])
+BOOKING_ATTEMPTS = Counter(
+    "scheduling_booking_attempts_total",
+    "Staff bookings of a chosen slot by where they ended: placed; refused at the first look "
+    "(no lock); refused at a look again (no lock), after a booking committed on the day while "
+    "they queued; refused under the day's lock; refused busy (the locks stayed taken past the "
+    "request's wait budget)", ["outcome"])
 SAME_DAY_QUEUE = Gauge(
     "scheduling_same_day_queue_length", "Same-day requests waiting for capacity")
 

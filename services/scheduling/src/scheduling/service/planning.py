@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from scheduling.adapters.triage_seed import triage_rule
 from scheduling.domain.appointment import MOVABLE, OCCUPYING, Appointment, Status
@@ -18,9 +19,12 @@ from scheduling.domain.orders import SignedOrder
 from scheduling.domain.slots import Slot, SlotRequest, find_slots
 from scheduling.domain.triage import Priority, ranked
 from scheduling.domain.visit_truth import actual_use
-from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, solve_day
+from scheduling.optimizer.problem import DayProblem, PlanItem, SolveOptions
 from scheduling.service.days import Clinic, load_clinic, load_day, load_frame, search_range
 from scheduling.service.uow import SchedulingUnitOfWork
+
+if TYPE_CHECKING:
+    from scheduling.optimizer.cpsat import PlanResult
 
 _NEVER = datetime.max.replace(tzinfo=UTC)  # sorts after every real start
 
@@ -142,7 +146,9 @@ def _parts(appts: list[Appointment], clinic: Clinic, frame: DayFrame, day: date,
             if visit is not None:
                 parts.fixed.append(visit)  # spills over from another day: a fact here
             continue
-        if appt.status in MOVABLE:
+        # the optimizer does not model the high-acuity chair attribute: such a first dose
+        # stays where it was booked (a fact of the plan), the others move around it
+        if appt.status in MOVABLE and not appt.high_acuity_chair:
             parts.items.append(_item(appt, visit, frame, now_m, clinic, clinic.policy))
             parts.current[visit.id] = visit
             parts.movable[visit.id] = appt
@@ -169,7 +175,7 @@ async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datet
         return result
     problem = DayProblem(frame, clinic.chairs, loaded.state.nurses, clinic.ratios, fixed, items,
                          grid=policy.grid_minutes, pharmacy=loaded.state.pharmacy)
-    plan = await asyncio.to_thread(solve_day, problem, options)
+    plan = await asyncio.to_thread(_solve_day, problem, options)
     result.status, result.solve_seconds = plan.status, round(plan.solve_seconds, 3)
     result.objective, result.lower_bound, result.gap = plan.objective, plan.lower_bound, plan.gap
     if not plan.ok:
@@ -184,3 +190,11 @@ async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datet
                                 end=frame.at(mv.after.end), now=now)
         result.applied = True
     return result
+
+
+def _solve_day(problem: DayProblem, options: SolveOptions) -> PlanResult:
+    # OR-Tools is imported on the first solve (or by the start-up preload), in this worker
+    # thread: a service that never plans never pays its seconds of import.
+    from scheduling.optimizer.cpsat import solve_day
+
+    return solve_day(problem, options)

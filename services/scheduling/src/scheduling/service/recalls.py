@@ -13,12 +13,15 @@ from uuid import UUID, uuid4
 
 from chairside_shared import contracts
 from scheduling.adapters.recall_repository import SqlRecalls
+from scheduling.domain.clinic import ClinicHours
 from scheduling.domain.recall import (
     Dose,
     QuantityLimit,
     Recall,
     RecallRule,
+    RecallStep,
     recall_dates,
+    rule_for_dose,
 )
 from scheduling.domain.slots import Slot
 from scheduling.service.uow import SchedulingUnitOfWork
@@ -60,20 +63,33 @@ async def open_recalls(uow: SchedulingUnitOfWork, p: contracts.OrderAdministered
     store, out = repo(uow), []
     if await store.of_source(p.order_id) is not None:
         return []  # a redelivery
+    known = await uow.orders.get(p.order_id)
+    signed = known.signed if known else None
     for facts in p.recalls:
-        rule = RecallRule(facts.earliest_days, facts.target_from_days, facts.target_to_days,
-                          facts.latest_days, tuple(facts.pre_dose_checks))
-        earlier = await store.of_patient_drug(p.patient_id, facts.drug_code)
-        limit, auth_valid_to = await _limit(store, p.order_id, facts.hcpcs, earlier)
+        checks = tuple(facts.pre_dose_checks)
+        rule = rule_for_dose(
+            RecallRule(facts.earliest_days, facts.target_from_days, facts.target_to_days,
+                       facts.latest_days, checks),
+            [RecallStep(tuple(s.doses), RecallRule(
+                s.earliest_days, s.target_from_days, s.target_to_days, s.latest_days, checks))
+             for s in facts.by_dose],
+            signed.dose_number_of(facts.drug_code) if signed else None)
+        # the molecule's earlier doses (any product) are superseded; the payer's cap counts
+        # the code's own doses
+        earlier = await store.of_patient_drug(p.patient_id, facts.drug_code,
+                                              molecule=facts.molecule)
+        same_code = [r for r in earlier if r.drug_code == facts.drug_code]
+        limit, auth_valid_to = await _limit(store, p.order_id, facts.hcpcs, same_code)
         dose = Dose(day, facts.units_given)
-        dates = recall_dates(rule, dose, [r.dose for r in earlier], limit)
+        dates = recall_dates(rule, dose, [r.dose for r in same_code], limit)
         for old in earlier:
             if old.status != "closed" and old.last_dose_on <= day:
                 old.close()
                 await store.save(old)
         recall = Recall(
             id=uuid4(), patient_id=p.patient_id, practice_id=p.practice_id,
-            drug_code=facts.drug_code, hcpcs=facts.hcpcs, source_order_id=p.order_id,
+            drug_code=facts.drug_code, molecule=facts.molecule, hcpcs=facts.hcpcs,
+            source_order_id=p.order_id,
             last_dose_on=day, units_given=facts.units_given, earliest=dates.earliest,
             target_from=dates.target_from, target_to=dates.target_to, latest=dates.latest,
             limit=limit, auth_valid_to=auth_valid_to, pre_dose_checks=rule.pre_dose_checks,
@@ -100,10 +116,11 @@ async def link_signed(uow: SchedulingUnitOfWork, p: contracts.OrderSigned) -> da
     """A new order of a recalled drug takes the patient's open recall; returns the first
     instant it may be booked at (the earliest day's local midnight), or None."""
     codes = sorted({ln.drug_code for ln in p.lines})
+    molecules = sorted({ln.molecule for ln in p.lines if ln.molecule})
     store = repo(uow)
     linked = await store.of_next_order(p.order_id)
-    if linked is None:
-        found = await store.open_for(p.patient_id, codes)
+    if linked is None:  # a biosimilar's order takes the reference product's recall too
+        found = await store.open_for(p.patient_id, codes, molecules)
         if not found:
             return None
         linked = found[0]
@@ -137,16 +154,22 @@ def not_before_earliest(window_from: datetime | None, window_to: datetime | None
 
 async def guard_start(uow: SchedulingUnitOfWork, order_id: UUID | None,
                       start: datetime) -> None:
-    """Staff booking (or moving) the next dose before the recall's earliest day: 409. Ends
-    the transaction it read in: the booking that follows starts with shared reads."""
+    """Staff moving the next dose before the recall's earliest day: 409. Ends the
+    transaction it read in: the move that follows starts with shared reads."""
     try:
         recall = await repo(uow).of_next_order(order_id) if order_id else None
-        if recall is None or recall.status == "closed" or start.tzinfo is None:
-            return
-        hours = await uow.config.hours()
-        recall.require_not_before_earliest(hours.local_date(start))
+        if recall is not None:
+            refuse_before_earliest(recall, start, await uow.config.hours())
     finally:
         await uow.rollback()
+
+
+def refuse_before_earliest(recall: Recall | None, start: datetime, hours: ClinicHours) -> None:
+    """409 when ``start`` is before the earliest day of the open recall whose next dose the
+    visit is (``recall``: the order's, see SqlRecalls.of_next_order)."""
+    if recall is None or recall.status == "closed" or start.tzinfo is None:
+        return
+    recall.require_not_before_earliest(hours.local_date(start))
 
 
 def payload(r: Recall, now: datetime, slots: list[Slot] | None = None

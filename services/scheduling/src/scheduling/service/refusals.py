@@ -36,6 +36,8 @@ class Visit(Protocol):
     def requires_driver(self) -> bool: ...
     @property
     def prep_minutes(self) -> int | None: ...
+    @property
+    def high_acuity_chair(self) -> bool: ...
 
 
 def request_of(clinic: Clinic, visit: Visit, ignore: str | None = None, *,
@@ -47,7 +49,8 @@ def request_of(clinic: Clinic, visit: Visit, ignore: str | None = None, *,
                        pediatric=visit.pediatric, requires_driver=visit.requires_driver,
                        ignore_visit=ignore,
                        overtime_minutes=clinic.policy.booking_overtime_minutes,
-                       prep_minutes=visit.prep_minutes or 0, prep_from=now)
+                       prep_minutes=visit.prep_minutes or 0, prep_from=now,
+                       high_acuity_chair=visit.high_acuity_chair)
 
 
 def frame_of(clinic: Clinic, start: datetime, chair_id: str | None, now: datetime) -> DayFrame:
@@ -104,12 +107,12 @@ async def _next_options(uow: SchedulingUnitOfWork, clinic: Clinic, frame: DayFra
 
 
 async def peek(uow: SchedulingUnitOfWork, clinic: Clinic, req: SlotRequest, start: datetime,
-               chair_id: str | None, now: datetime) -> DayFrame:
+               chair_id: str | None, now: datetime, changes: int | None = None) -> DayFrame:
     """A look without any lock, between transactions. When many requests want one slot, most
     find it already taken here and answer at once, instead of queueing for the day's lock only
-    to learn the same. Returns the day the start falls on."""
+    to learn the same. Returns the day the start falls on. ``changes``: see peek_frame."""
     frame = frame_of(clinic, start, chair_id, now)
-    state = await peek_frame(uow, clinic, frame, now)
+    state = await peek_frame(uow, clinic, frame, now, changes)
     try:
         fit(state, clinic, req, start, chair_id)
     except SlotUnavailable as exc:

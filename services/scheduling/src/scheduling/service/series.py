@@ -24,7 +24,7 @@ from scheduling.domain.course import (
 )
 from scheduling.domain.errors import Conflict, InvalidInput, NotFound
 from scheduling.domain.orders import SignedOrder
-from scheduling.domain.series import Failure, Pattern, Window, series_days
+from scheduling.domain.series import Failure, Pattern, Window, catalog_pattern, series_days
 from scheduling.domain.slots import Slot
 from scheduling.service.days import Clinic, shared_clinic
 from scheduling.service.series_auth import refuse_misfits
@@ -103,7 +103,8 @@ def _put(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
             order_id=order.order_id, practice_id=order.practice_id,
             acuity_class=clinic.ratios.resolve(order.acuity_class, strict=False),
             pediatric=order.pediatric, requires_driver=order.requires_driver,
-            urgency="planned", requested_start=slot.start,
+            high_acuity_chair=order.high_acuity_chair, urgency="planned",
+            requested_start=slot.start,
             prep_minutes=order.prep_minutes or 0,
             window_from=clinic.hours.local_instant(day, window.start),
             window_to=clinic.hours.local_instant(day, window.end)
@@ -120,16 +121,20 @@ def _put(uow: SchedulingUnitOfWork, clinic: Clinic, order: SignedOrder,
     return appt
 
 
-async def book(uow: SchedulingUnitOfWork, *, order_ids: list[UUID], pattern: Pattern,
+async def book(uow: SchedulingUnitOfWork, *, order_ids: list[UUID], pattern: Pattern | None,
                first_day: date, window: Window, allow_closed_day_gap: bool, now: datetime,
                policy: BookingPolicy) -> SeriesView:
-    pattern.validate(len(order_ids))
+    if pattern is not None:
+        pattern.validate(len(order_ids))
     if len(set(order_ids)) != len(order_ids):
         raise InvalidInput("an order appears twice", field="order_ids")
     clinic = await shared_clinic(uow, policy)
     if first_day < clinic.hours.local_date(now):
         raise InvalidInput("first_day is in the past", field="first_day")
     orders = await _signed(uow, order_ids)
+    if pattern is None:  # the catalog's course, as data (order.signed series)
+        pattern = catalog_pattern([o.series for o in orders])
+        pattern.validate(len(order_ids))
     needs = [need_of(clinic, o) for o in orders]
     own = set(order_ids)
     days = series_days(first_day, pattern, len(order_ids),

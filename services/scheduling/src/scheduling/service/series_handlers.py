@@ -16,7 +16,8 @@ from scheduling.service.series_auth import SeriesAuthorizationMismatch, tell_ref
 from scheduling.service.uow import SchedulingUnitOfWork
 
 
-async def book_series(*, uow: SchedulingUnitOfWork, order_ids: list[UUID], pattern: Pattern,
+async def book_series(*, uow: SchedulingUnitOfWork, order_ids: list[UUID],
+                      pattern: Pattern | None,
                       first_day: date, window: Window, allow_closed_day_gap: bool,
                       now: datetime) -> SeriesView:
     try:

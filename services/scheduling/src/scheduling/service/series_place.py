@@ -82,7 +82,8 @@ def need_of(clinic: Clinic, order: SignedOrder) -> VisitNeed:
     return VisitNeed(minutes=order.minutes,
                      acuity_class=clinic.ratios.resolve(order.acuity_class, strict=False),
                      pediatric=order.pediatric, requires_driver=order.requires_driver,
-                     prep_minutes=order.prep_minutes, prep_limited=clinic.pharmacy_limited)
+                     prep_minutes=order.prep_minutes, prep_limited=clinic.pharmacy_limited,
+                     high_acuity_chair=order.high_acuity_chair)
 
 
 async def place(states: DayStates, days: Sequence[date], needs: Sequence[VisitNeed],

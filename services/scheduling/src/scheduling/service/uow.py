@@ -36,13 +36,15 @@ from scheduling.domain.clinic import BookingPolicy, ClinicHours
 from scheduling.domain.errors import ChairTaken
 from scheduling.domain.staffing_plan import StaffingOptions
 from scheduling.domain.visit_truth import VisitWindows
-from scheduling.optimizer.cpsat import SolveOptions
+from scheduling.optimizer.problem import SolveOptions
 from scheduling.service import events
 from scheduling.service.locks import DayQueues, Locks, database_key
 from scheduling.service.metrics import APPOINTMENT_EVENTS
 from scheduling.service.shared_reads import SharedReads
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,16 @@ class SchedulingUnitOfWork(UnitOfWork):
     def is_postgres(self) -> bool:
         return self.locks.postgres
 
-    async def queue_for_days(self, *days: date) -> None:
+    async def queue_for_days(self, *days: date, seen: dict[date, int] | None = None) -> None:
         """End the transaction (what it read is forgotten) and wait, holding no connection, in
-        this process's queue for those days; the place is kept until commit or rollback."""
+        this process's queue for those days; the place is kept until commit or rollback.
+        DayChanged when a day's ``day_changes`` moved from ``seen`` (service/locks.py)."""
         await self.rollback()
-        await self.locks.queue(*days)
+        await self.locks.queue(*days, seen=seen)
+
+    def day_changes(self, day: date) -> int:
+        """Commits this process made from the day's queue so far (service/locks.py)."""
+        return self.locks.changes(day)
 
     async def lock_days(self, *days: date) -> None:
         """Lock clinic days (in date order: a fixed order cannot deadlock)."""
@@ -130,11 +137,28 @@ class SchedulingUnitOfWork(UnitOfWork):
             raise RuntimeError("a shared read inside a transaction: end it first")
 
         async def run() -> T:
-            async with SchedulingUnitOfWork(
-                    self._session_factory, self._outbox, options=self.options,
-                    shared_reads=self.shared_reads, day_queues=self.day_queues) as reader:
+            async with self._reader() as reader:
                 return await read(reader)
         return await self.shared_reads.run((database_key(self.session), *key), run)
+
+    async def read_batched(self, kind: str, key: K,
+                           read: Callable[[SchedulingUnitOfWork, list[K]],
+                                          Awaitable[dict[K, V]]]) -> V:
+        """``read`` of ``key``, together with the keys other requests ask the same kind of read
+        for at the same moment, in a unit of work of its own (service/shared_reads.py). Call
+        it between transactions, as ``read_shared``."""
+        if self.session.in_transaction():
+            raise RuntimeError("a batched read inside a transaction: end it first")
+
+        async def run(keys: list[K]) -> dict[K, V]:
+            async with self._reader() as reader:
+                return await read(reader, keys)
+        return await self.shared_reads.batched.get((database_key(self.session), kind), key,
+                                                   run)
+
+    def _reader(self) -> SchedulingUnitOfWork:
+        return SchedulingUnitOfWork(self._session_factory, self._outbox, options=self.options,
+                                    shared_reads=self.shared_reads, day_queues=self.day_queues)
 
     async def defer_chair_constraint(self) -> None:
         """Let one transaction swap visits between chairs; still checked at commit."""
@@ -160,7 +184,9 @@ class SchedulingUnitOfWork(UnitOfWork):
             if violates_chair_overlap(exc):  # checked at commit when deferred (the optimizer)
                 raise ChairTaken() from exc
             raise
-        self.locks.release()  # on failure, __aexit__ releases them after the rollback
+        # a commit made from a day's queue counts as a change to the day; on failure,
+        # __aexit__ releases the locks after the rollback
+        self.locks.release(committed=True)
 
     async def rollback(self) -> None:
         """End the transaction, forgetting what it read: the unit of work may go on with a

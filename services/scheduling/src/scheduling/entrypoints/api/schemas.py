@@ -261,6 +261,9 @@ class ChairIn(Schema):
     kind: str = Field(default="recliner", min_length=1, max_length=40)
     pediatric_capable: bool = False
     active: bool = True
+    high_acuity_capable: bool = Field(
+        default=False, description="takes a high-acuity first dose (the booking policy's "
+                                   "classes, default 'high'); other visits may sit there too")
 
 
 class ChairOut(ChairIn):

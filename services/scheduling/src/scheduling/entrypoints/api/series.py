@@ -48,9 +48,12 @@ def series_out(v: SeriesView) -> s.SeriesOut:
                      "decision: every visit or none; 409 names the failed day and the next "
                      "feasible first days")
 async def create_series(body: s.SeriesCreate, uow: UoWDep, now: NowDep) -> s.SeriesOut:
-    offsets = tuple(body.pattern.offsets) if isinstance(body.pattern, s.DayOffsets) else ()
+    pattern = None
+    if body.pattern is not None:
+        offsets = tuple(body.pattern.offsets) if isinstance(body.pattern, s.DayOffsets) else ()
+        pattern = Pattern(body.pattern.kind, offsets)
     return series_out(await series_handlers.book_series(
-        uow=uow, order_ids=body.order_ids, pattern=Pattern(body.pattern.kind, offsets),
+        uow=uow, order_ids=body.order_ids, pattern=pattern,
         first_day=body.first_day, window=Window(body.window.from_, body.window.to),
         allow_closed_day_gap=body.allow_closed_day_gap, now=now))
 

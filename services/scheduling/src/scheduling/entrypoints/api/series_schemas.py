@@ -34,7 +34,10 @@ class WindowIn(Schema):
 class SeriesCreate(Schema):
     order_ids: list[UUID] = Field(min_length=2, max_length=10,
                                   description="signed orders of one patient, in dose order")
-    pattern: PatternIn
+    pattern: PatternIn | None = Field(
+        default=None, description="omitted: the course the first order's dose starts, as "
+                                  "the orders catalog names it (order.signed series), e.g. "
+                                  "day 1 and day 15, or 2-5 consecutive days")
     first_day: Day
     window: WindowIn
     allow_closed_day_gap: bool = Field(

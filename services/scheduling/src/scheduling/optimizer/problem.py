@@ -1,0 +1,51 @@
+"""The optimizer's inputs (the day problem, its items, the solve limits) as plain data: the
+service builds them without importing OR-Tools, which is loaded only when a day is solved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.clinic import Chair, DayFrame, RatioPolicy
+from ..domain.daystate import Visit
+from ..domain.pharmacy import PharmacyDay
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """A visit the optimizer may place: window in minutes after opening."""
+
+    id: str
+    minutes: int
+    acuity_class: str
+    earliest: int
+    latest_start: int
+    latest_end: int
+    requested: int
+    pediatric: bool = False
+    prep_minutes: int = 0  # pharmacy preparation finishing at the start (domain/pharmacy.py)
+    current: Visit | None = None  # where it is now (solution hint, chair preference)
+    optional: bool = False  # may be refused (benchmark: offline acceptance)
+
+
+@dataclass(frozen=True)
+class DayProblem:
+    frame: DayFrame
+    chairs: list[Chair]
+    nurses: list[int]
+    policy: RatioPolicy
+    fixed: list[Visit]
+    items: list[PlanItem]
+    grid: int = 5
+    pharmacy: PharmacyDay | None = None  # None: preparation is not a limited resource
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    time_limit_s: float = 10.0
+    workers: int = 2
+    seed: int = 0
+    overtime_weight: int = 10  # one minute of overtime costs as much as ten minutes of wait
+    refusal_penalty: int = 100_000
+    formulation: str = "interval"  # interval (fast plans) | time_indexed (exact rows, proofs)
+    lp_bound: bool = True  # also solve the LP relaxation for a lower bound (optimizer/bound.py)
+    heuristic_share: float = 0.5  # LP rounding + order search until this share of the limit
