@@ -24,7 +24,7 @@ USER = {"x-chairside-user-id": "u-42", "x-chairside-client-id": "console"}
 @asynccontextmanager
 async def exchange_service(make_database, broker, sandbox, **overrides):
     sandbox.set_config(SandboxConfig())
-    url = await make_database("reimb_exchange")
+    url = await make_database("reimb_exchange", MIGRATIONS)
     settings = settings_for_test(ReimbursementSettings, database_url=url, broker=broker,
                                  clearinghouse_url=sandbox.base_url, **overrides)
     app = create_app(settings)

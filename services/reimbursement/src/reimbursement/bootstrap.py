@@ -4,7 +4,6 @@ built here, once."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,33 +86,27 @@ class ReimbursementRuntime(ServiceRuntime[ReimbursementUnitOfWork]):
     async def start(self) -> None:
         await super().start()
         if self.state["clearinghouse"] is not None:
-            self._tasks.append(asyncio.create_task(self._exchange(),
-                                                   name="reimbursement-exchange"))
+            # Claims go out and answers come in from one replica (cluster_jobs).
+            self.schedule = PollSchedule(self.settings.exchange_poll_interval_s,
+                                         self.settings.exchange_backoff_base_s,
+                                         self.settings.exchange_backoff_max_s)
+            self._delay = self.settings.exchange_poll_interval_s
+            self.every(lambda: self._delay, self._exchange_once, what="claim exchange")
 
-    async def _exchange(self) -> None:
-        await self.booted.wait()
-        schedule = PollSchedule(self.settings.exchange_poll_interval_s,
-                                self.settings.exchange_backoff_base_s,
-                                self.settings.exchange_backoff_max_s)
-        while True:
-            try:
-                sent = await exchange.transmit_pending(
-                    uow=self.uow(), source=self.state["identities"],
-                    clearinghouse=self.state["clearinghouse"], now=datetime.now(UTC))
-                await exchange.poll_once(uow=self.uow(),
-                                         clearinghouse=self.state["clearinghouse"],
-                                         now=datetime.now(UTC),
-                                         source=self.state["identities"])
-                # a version that could not go (clearinghouse or orders down) backs off too
-                delay = (schedule.failed() if any(s.unavailable for s in sent)
-                         else schedule.succeeded())
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # the clearinghouse down, a bad file: retry later
-                delay = schedule.failed()
-                log.warning("claim exchange failed (%s); next try in %.1f s",
-                            type(exc).__name__, delay)
-            await asyncio.sleep(delay)
+    async def _exchange_once(self) -> None:
+        try:
+            sent = await exchange.transmit_pending(
+                uow=self.uow(), source=self.state["identities"],
+                clearinghouse=self.state["clearinghouse"], now=datetime.now(UTC))
+            await exchange.poll_once(uow=self.uow(), clearinghouse=self.state["clearinghouse"],
+                                     now=datetime.now(UTC), source=self.state["identities"])
+            # a version that could not go (clearinghouse or orders down) backs off too
+            self._delay = (self.schedule.failed() if any(s.unavailable for s in sent)
+                           else self.schedule.succeeded())
+        except Exception as exc:  # the clearinghouse down, a bad file: retry later
+            self._delay = self.schedule.failed()
+            log.warning("claim exchange failed (%s); next try in %.1f s",
+                        type(exc).__name__, self._delay)
 
 
 def build_runtime(settings: ReimbursementSettings) -> ReimbursementRuntime:

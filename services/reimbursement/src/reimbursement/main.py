@@ -15,6 +15,7 @@ from reimbursement.entrypoints.api import (
     cob,
     practice,
     pricing,
+    purchasing,
     referral_reports,
     reports,
 )
@@ -29,5 +30,5 @@ def create_app(settings: ReimbursementSettings | None = None) -> FastAPI:
         description="Buy-and-bill: inventory, fee schedules, claims, remittances and margin.",
         routers=[appeals.router, cob.router, claim_states.router, claims.router,
                  catalog.router, reports.router, referral_reports.router, practice.router,
-                 pricing.router],
+                 pricing.router, purchasing.router],
     )

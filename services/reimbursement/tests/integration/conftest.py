@@ -19,7 +19,7 @@ from reimbursement.settings import ReimbursementSettings
 
 @pytest.fixture
 async def svc(make_database, broker):
-    url = await make_database("reimb")
+    url = await make_database("reimb", MIGRATIONS)
     settings = settings_for_test(ReimbursementSettings, database_url=url, broker=broker)
     app = create_app(settings)
     clock = SimpleNamespace(now=T0)

@@ -26,6 +26,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.envelope import header_dict
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
 from reimbursement.adapters import orm
+from reimbursement.bootstrap import MIGRATIONS
 from reimbursement.entrypoints.api.deps import get_now
 from reimbursement.main import create_app
 from reimbursement.settings import ReimbursementSettings
@@ -64,7 +65,7 @@ async def read_topic(broker, topic: str, want: int, timeout_s: float = 20):
 
 async def test_administered_event_builds_a_claim_once_and_claim_events_reach_the_broker(
         make_database, fresh_broker):
-    url = await make_database("reimbflow")
+    url = await make_database("reimbflow", MIGRATIONS)
     settings = settings_for_test(ReimbursementSettings, database_url=url, broker=fresh_broker)
     app = create_app(settings)
     app.dependency_overrides[get_now] = lambda: T0  # receipts dated before the visit

@@ -21,6 +21,7 @@ from reimb_it import (
 from chairside_shared import contracts
 from chairside_shared.testing.plugin import eventually, running, settings_for_test
 from reimbursement.adapters import orm
+from reimbursement.bootstrap import MIGRATIONS
 from reimbursement.entrypoints.api.deps import get_now
 from reimbursement.main import create_app
 from reimbursement.settings import ReimbursementSettings
@@ -49,7 +50,7 @@ async def claim_lines(runtime, order_id) -> list[tuple[str, tuple[str, ...], int
 async def test_hydration_bag_reaches_the_claim_lines(make_database, fresh_broker):
     import httpx
 
-    url = await make_database("reimbfluid")
+    url = await make_database("reimbfluid", MIGRATIONS)
     settings = settings_for_test(ReimbursementSettings, database_url=url, broker=fresh_broker)
     app = create_app(settings)
     app.dependency_overrides[get_now] = lambda: T0

@@ -56,7 +56,10 @@ async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
     assert {(e["npi"], e["taxonomy"], e["status"]) for e in enrolled} == {
         ("2998877668", "261QI0500X", "active")}
     inventory = (await c.get("/v1/inventory")).json()["items"]
-    assert len(inventory) == 18 and all(item["name"].startswith("DEMO") for item in inventory)
+    # the demo's made-up products, and the two with verified NDCs (Ocrevus, Kisunla: issue 18)
+    real = {"50242015001", "00002940101"}
+    assert len(inventory) == 20 and {i["ndc"] for i in inventory} >= real
+    assert all(i["name"].startswith("DEMO") for i in inventory if i["ndc"] not in real)
     start = NOW - timedelta(hours=2)
     event = contracts.OrderAdministered(
         order_id=uuid.uuid4(), practice_id="demo-clinic", patient_id=uuid.uuid4(),
@@ -97,3 +100,28 @@ async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
     assert D(paid["paid_amount"]) + D(paid["patient_responsibility"]) == D("88.29")
     assert (await c.get("/v1/reports/ar")).status_code == 200
     assert date.fromisoformat(claim["service_date"]) == date(2026, 11, 23)
+
+
+async def test_demo_gpo_contract_prices_a_delivery_and_shows_savings(embedded):
+    c = embedded.client
+    [contract] = (await c.get("/v1/purchasing/contracts")).json()["items"]
+    assert contract["id"] == "DEMO-GPO-1" and "DEMO" in contract["source"]
+    assert all("DEMO" in w["source"] for w in (await c.get("/v1/purchasing/wac")).json()["items"])
+    # a morning delivery without a price: ketorolac at tier 10 (12 bought + 2), WAC beside it
+    # (the seed dates its invoices before the real day it runs: buy on that day too)
+    today = datetime.now(UTC).date()
+    r = await c.post("/v1/inventory", json={
+        "ndc": "99207000225", "lot_number": "GPO1", "packages": 2,
+        "expires_on": str(max(NOW.date(), today) + timedelta(days=365)),
+        "purchased_on": str(today)})
+    assert r.status_code == 201, r.text
+    lot = next(x for x in r.json()["lots"] if x["lot_number"] == "GPO1")
+    assert (lot["vial_cost"], lot["wac_vial_cost"], lot["contract_id"]) == (
+        "1.14", "1.50", "DEMO-GPO-1")  # 28.50 and 37.50 a package of 25
+    report = (await c.get("/v1/reports/gpo-savings", params={
+        "from": str(today - timedelta(days=60)), "to": str(today)})).json()
+    rows = {r["drug"]: r for r in report["rows"]}
+    assert (rows["J1885"]["spend"], rows["J1885"]["wac_spend"], rows["J1885"]["savings"]) == (
+        "342.00", "450.00", "108.00")  # 12 x 28.50 vs 12 x 37.50
+    assert rows["J3230"]["savings"] == "0.00"  # bought off contract at WAC
+    assert D(report["total_savings"]) > 0 and D(report["total_rebates_expected"]) > 0

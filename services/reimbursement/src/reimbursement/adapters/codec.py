@@ -42,7 +42,8 @@ def product_values(p: Product) -> dict[str, Any]:
 
 def lot_from_row(row: Row) -> Lot:
     return Lot(row["ndc"], row["lot_number"], row["expires_on"], row["vials_on_hand"],
-               row["vial_cost"], row["received_at"], row["cost_source"])
+               row["vial_cost"], row["received_at"], row["cost_source"], row["contract_id"],
+               row["wac_vial_cost"])
 
 
 def descriptor_from_row(row: Row) -> HcpcsDescriptor:
@@ -53,7 +54,8 @@ def descriptor_from_row(row: Row) -> HcpcsDescriptor:
 def policy_to_json(policy: CodingPolicy) -> dict[str, Any]:
     return {"rounding": policy.rounding.value, "hydration_codes": sorted(policy.hydration_codes),
             "jw_jz": policy.jw_jz, "unclassified_needs_review": policy.unclassified_needs_review,
-            "hydration_indications": sorted(policy.hydration_indications)}
+            "hydration_indications": sorted(policy.hydration_indications),
+            "complex_admin": sorted(policy.complex_admin)}
 
 
 def policy_from_json(doc: Mapping[str, Any]) -> CodingPolicy:
@@ -64,6 +66,7 @@ def policy_from_json(doc: Mapping[str, Any]) -> CodingPolicy:
         unclassified_needs_review=bool(doc.get("unclassified_needs_review", True)),
         hydration_indications=frozenset(
             doc.get("hydration_indications", DEFAULT_HYDRATION_INDICATIONS)),
+        complex_admin=frozenset(doc.get("complex_admin", ())),
     )
 
 

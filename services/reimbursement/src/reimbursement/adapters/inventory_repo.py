@@ -42,13 +42,15 @@ class InventoryRepository:
         updated = await rowcount(self.session, t.update().where(
             t.c.ndc == lot.ndc, t.c.lot_number == lot.lot_number).values(
             vials_on_hand=lot.vials_on_hand, vial_cost=lot.vial_cost,
-            expires_on=lot.expires_on))
+            expires_on=lot.expires_on, contract_id=lot.contract_id,
+            wac_vial_cost=lot.wac_vial_cost))
         if updated == 0:
             await self.session.execute(t.insert().values(
                 id=uuid.uuid4(), ndc=lot.ndc, lot_number=lot.lot_number,
                 expires_on=lot.expires_on, vials_on_hand=lot.vials_on_hand,
                 vial_cost=lot.vial_cost, received_at=lot.received_at,
-                cost_source=lot.cost_source))
+                cost_source=lot.cost_source, contract_id=lot.contract_id,
+                wac_vial_cost=lot.wac_vial_cost))
 
     async def add_movement(self, *, ndc: str, lot_number: str, kind: str, vials: Decimal,
                            vial_cost: Decimal, at: datetime, order_id: UUID | None = None,

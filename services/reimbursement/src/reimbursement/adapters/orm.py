@@ -68,6 +68,9 @@ lots = sa.Table(
     sa.Column("vial_cost", Dec(), nullable=False),
     sa.Column("received_at", TS, nullable=False),
     sa.Column("cost_source", sa.String(200), nullable=False),
+    # GPO purchasing: the contract the cost came from, and WAC per vial on the purchase date
+    sa.Column("contract_id", sa.String(64)),
+    sa.Column("wac_vial_cost", Dec()),
     sa.UniqueConstraint("ndc", "lot_number", name="uq_lots_ndc_lot"),
     # Text-stored decimals on SQLite compare as text: cast so the check means the same there.
     sa.CheckConstraint("CAST(vials_on_hand AS NUMERIC) >= 0", name="stock_never_negative"),
@@ -414,4 +417,8 @@ claim_cob = sa.Table(
 )
 # Appeals and their documents live in their own module; imported here so every user of the
 # metadata (migrations check, create_all) sees them.
-from reimbursement.adapters import appeals_orm, referral_tables  # noqa: E402,F401
+from reimbursement.adapters import (  # noqa: E402,F401
+    appeals_orm,
+    purchasing_tables,
+    referral_tables,
+)

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal
-
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from typing import TYPE_CHECKING
 
 from reimbursement.domain.practice import PostalAddress
 from reimbursement.domain.statement import Statement
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 GROUPS = {"CO": "contractual adjustment", "PR": "patient responsibility",
           "OA": "other adjustment", "PI": "payer-initiated adjustment"}
 
 
 def statement_pdf(s: Statement) -> bytes:
+    # fpdf2 (and the imaging libraries it brings) is imported on the first statement, not with
+    # the service: most replicas never print one.
+    from fpdf import FPDF
+
     pdf = FPDF(format="Letter")
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.set_title("Patient statement")
@@ -80,10 +85,14 @@ def _address(a: PostalAddress) -> list[str]:
 
 
 def _line(pdf: FPDF, text: str, h: float = 5) -> None:
+    from fpdf.enums import XPos, YPos
+
     pdf.cell(0, h, _latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _row(pdf: FPDF, label: str, units: str, amount: str) -> None:
+    from fpdf.enums import XPos, YPos
+
     pdf.cell(120, 6, _latin1(label))
     pdf.cell(20, 6, units, align="R")
     pdf.cell(0, 6, amount, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Literal
 from uuid import UUID
 
-from reimbursement.domain.admin_coding import AdminCoding, code_administration
+from reimbursement.domain.admin_coding import AdminCoding, code_administration, product_hcpcs
 from reimbursement.domain.claim_checks import (
     authorization_warnings,
     check_parties,
@@ -26,6 +26,7 @@ from reimbursement.domain.fees import (
     AspQuarter,
     ChargeMaster,
     CodingPolicy,
+    DrugBasis,
     PayerContract,
     PaymentEstimate,
     admin_rate,
@@ -148,7 +149,7 @@ def build_claim(
     warnings: list[str] = []
     policy = ctx.contract.policy if ctx.contract else CodingPolicy()
     timed, service_date = _timeline(visit, ctx.clinic_tz, reviews, warnings)
-    admin = code_administration(timed, policy)
+    admin = code_administration(timed, policy, hcpcs=product_hcpcs(timed, ctx.products))
     drugs = code_drugs(visit.administrations, ctx.products, ctx.descriptors, policy)
     reviews.extend(drugs.reviews)
     dx_visit = replace(visit, diagnoses=with_indications(visit.diagnoses, timed, policy))
@@ -271,9 +272,19 @@ def _expected_payment(
         warnings.append(f"ASP quarter {ctx.asp.quarter} does not cover {service_date}")
     for ln in lines:
         if ln.allowed is None:
-            warnings.append(f"no {ctx.contract.name} rate for {ln.code}; expected payment "
-                            "leaves that line out")
+            warnings.append(_unpriced(ctx, ctx.contract, ln))
     return estimate_payment(ctx.contract, sum((ln.allowed or ZERO for ln in lines), ZERO))
+
+
+def _unpriced(ctx: BillingContext, contract: PayerContract, ln: ClaimLine) -> str:
+    """Why a line has no expected payment: an ASP-priced drug missing from the quarter's file
+    stays unpriced (never a guessed figure) and says which file it was looked for in."""
+    tail = "; expected payment leaves that line out"
+    if (ln.kind == "drug" and ln.code not in contract.drug_rates
+            and contract.drug_basis in (DrugBasis.MEDICARE_ASP, DrugBasis.ASP_PERCENT)):
+        where = f"ASP quarter {ctx.asp.quarter} ({ctx.asp.source})" if ctx.asp else "no ASP file"
+        return f"no {contract.name} rate for {ln.code}: unpriced, not in {where}{tail}"
+    return f"no {contract.name} rate for {ln.code}{tail}"
 
 
 def _costs(

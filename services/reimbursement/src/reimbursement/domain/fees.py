@@ -35,6 +35,13 @@ ELECTROLYTES = frozenset({"magnesium", "magnesium_sulfate", "J3475"})
 # "dehydration, fluid loss or inability to drink documented"); the code list itself is
 # [general knowledge, verify] and per payer (a contract's policy may replace it).
 DEFAULT_HYDRATION_INDICATIONS = frozenset({"E86", "R11", "R197", "A09", "R131"})
+# Which drugs a payer wants coded with the chemotherapy / highly complex biologic family
+# (96413 / +96415 / +96417, pushes 96409 / +96411) instead of 96365 / +96366 / +96367: payers
+# differ (Genentech's Ocrevus coding lists both, "for payers who do not yet recognize OCREVUS as
+# approved for chemotherapy administration codes 96413 and 96415, other administration codes,
+# such as 96365 and 96366, may be used"), so it is contract data, empty by default. Matched on
+# the administration's drug_code or HCPCS code, like ``hydration_codes``.
+NO_COMPLEX_ADMIN: frozenset[str] = frozenset()
 
 
 class PayerKind(StrEnum):
@@ -97,6 +104,7 @@ class CodingPolicy:
     jw_jz: bool = True  # report JW/JZ on single-dose-container drugs
     unclassified_needs_review: bool = True  # J3490 etc. need a description and invoice
     hydration_indications: frozenset[str] = DEFAULT_HYDRATION_INDICATIONS  # ICD-10 prefixes
+    complex_admin: frozenset[str] = NO_COMPLEX_ADMIN  # drug codes / HCPCS coded 96413-family
 
     @classmethod
     def electrolytes_as_hydration(

@@ -94,6 +94,8 @@ class Lot:
     vial_cost: Decimal  # acquisition cost per vial at receipt
     received_at: datetime
     cost_source: str = ""
+    contract_id: str | None = None  # the GPO contract the cost came from
+    wac_vial_cost: Decimal | None = None  # WAC per vial on the purchase date, when on file
 
     def usable_on(self, day: date) -> bool:
         # A lot is usable through its expiry date.
@@ -127,7 +129,8 @@ class ConsumptionPlan:
 def receive(
     product: Product, *, lot_number: str, expires_on: date, packages: int,
     package_cost: Decimal | None, received_at: datetime, existing: Lot | None = None,
-    cost_source: str | None = None,
+    cost_source: str | None = None, contract_id: str | None = None,
+    wac_package_cost: Decimal | None = None,
 ) -> Lot:
     """A receipt of ``packages`` packages into a lot (new or topped up)."""
     if packages <= 0:
@@ -139,15 +142,22 @@ def receive(
         raise InventoryError("package cost cannot be negative")
     vials = Decimal(packages * product.vials_per_package)
     vial_cost = price / product.vials_per_package
+    wac_vial = (None if wac_package_cost is None
+                else wac_package_cost / product.vials_per_package)
     if existing is None:
         return Lot(product.ndc, lot_number, expires_on, vials, vial_cost, received_at,
-                   cost_source or product.cost_source)
+                   cost_source or product.cost_source, contract_id, wac_vial)
     if existing.expires_on != expires_on:
         raise InventoryError(f"lot {lot_number} already on hand with another expiry date")
     total = existing.vials_on_hand + vials
     # Weighted average keeps the lot's value equal to what was paid for it.
     blended = (existing.vials_on_hand * existing.vial_cost + vials * vial_cost) / total
-    return replace(existing, vials_on_hand=total, vial_cost=blended)
+    if existing.wac_vial_cost is not None and wac_vial is not None:
+        wac_vial = (existing.vials_on_hand * existing.wac_vial_cost + vials * wac_vial) / total
+    elif existing.vials_on_hand > 0:
+        wac_vial = None  # part of the lot has no WAC: a blend would misstate the savings
+    return replace(existing, vials_on_hand=total, vial_cost=blended, wac_vial_cost=wac_vial,
+                   contract_id=contract_id if contract_id == existing.contract_id else None)
 
 
 def fefo(lots: Iterable[Lot], day: date) -> list[Lot]:

@@ -15,6 +15,7 @@ from chairside_shared.messaging.consumer import Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.outbox import UnitOfWork
 from reimbursement.service import billing, referrals
+from reimbursement.service.purchasing import demand
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 SUBSCRIPTIONS: list[str] = [contracts.ORDERS_TOPIC, contracts.AUTHORIZATION_TOPIC,
@@ -43,6 +44,7 @@ async def on_order_signed(uow: UnitOfWork, envelope: Envelope) -> None:
     assert isinstance(uow, ReimbursementUnitOfWork)
     assert isinstance(payload, contracts.OrderSigned)
     await referrals.on_signed(uow=uow, event=payload)
+    await demand.on_signed(uow=uow, event=payload)
 
 
 async def on_appointment_changed(uow: UnitOfWork, envelope: Envelope) -> None:
@@ -50,6 +52,15 @@ async def on_appointment_changed(uow: UnitOfWork, envelope: Envelope) -> None:
     assert isinstance(uow, ReimbursementUnitOfWork)
     assert isinstance(payload, contracts.AppointmentChanged)
     await referrals.on_appointment(uow=uow, event=payload)
+    await demand.on_appointment(uow=uow, event=payload)
+
+
+# Recalls feed the reorder report's demand (service/purchasing/demand.py).
+async def on_recall_changed(uow: UnitOfWork, envelope: Envelope) -> None:
+    payload = envelope.payload
+    assert isinstance(uow, ReimbursementUnitOfWork)
+    assert isinstance(payload, contracts.RecallChanged)
+    await demand.on_recall(uow=uow, event=payload)
 
 
 async def on_authorization_denied(uow: UnitOfWork, envelope: Envelope) -> None:
@@ -67,6 +78,8 @@ HANDLERS: dict[str, Handler] = {
     **{f"appointment.{s}": on_appointment_changed for s in (
         "queued", "held", "booked", "moved", "checked_in", "started", "completed",
         "cancelled", "no_show")},
+    "recall.offered": on_recall_changed,
+    "recall.overdue": on_recall_changed,
 }
 
 

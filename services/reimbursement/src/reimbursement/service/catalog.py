@@ -12,6 +12,7 @@ from reimbursement.domain.errors import RejectedFile
 from reimbursement.domain.fees import AspQuarter, PayerContract
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import InventoryError, Lot, Product, receive
+from reimbursement.service.purchasing import pricing as purchasing_pricing
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
@@ -32,9 +33,14 @@ async def receive_stock(
     *, uow: ReimbursementUnitOfWork, ndc: str, lot_number: str, expires_on: date,
     packages: int, package_cost: Decimal | None, cost_source: str | None,
     reference: str | None, now: datetime, new_product: Product | None = None,
+    purchased_on: date | None = None,
 ) -> Lot:
     """A receipt into a lot; ``new_product`` defines (or updates) the NDC in the same
-    transaction, so a refused receipt leaves no product behind either."""
+    transaction, so a refused receipt leaves no product behind either.
+
+    Without ``package_cost`` the cost comes from the GPO contract in force on the purchase
+    date (default: the receipt's day) at the tier reached, else WAC, else the product's price;
+    a given ``package_cost`` is kept as the invoice's word, with WAC beside it for savings."""
     async with uow:
         if new_product is not None:
             await uow.catalog.save_product(new_product, now)
@@ -42,10 +48,19 @@ async def receive_stock(
         if product is None:
             raise NotFound(f"NDC {ndc} is not a product; add it first")
         existing = await uow.inventory.lot(ndc, lot_number)
+        day = purchased_on or now.astimezone(uow.config.clinic_tz).date()
+        contract_id, wac = None, await purchasing_pricing.wac_price(
+            uow=uow, product=product, purchased_on=day)
+        if package_cost is None and packages > 0:
+            price = await purchasing_pricing.receipt_price(
+                uow=uow, product=product, packages=packages, purchased_on=day)
+            package_cost, contract_id = price.package_cost, price.contract_id
+            cost_source = cost_source or price.cost_source
         try:
             lot = receive(product, lot_number=lot_number, expires_on=expires_on,
                           packages=packages, package_cost=package_cost, received_at=now,
-                          existing=existing, cost_source=cost_source)
+                          existing=existing, cost_source=cost_source,
+                          contract_id=contract_id, wac_package_cost=wac)
         except InventoryError as exc:
             raise Conflict(str(exc)) from exc
         await uow.inventory.save_lot(lot)

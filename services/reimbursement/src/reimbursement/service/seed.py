@@ -10,6 +10,8 @@ from datetime import datetime
 
 from reimbursement.adapters.asp_csv import parse_asp_csv
 from reimbursement.adapters.data_files import DemoData, hcpcs_descriptors, read_text
+from reimbursement.adapters.gpo_data import demo_purchasing
+from reimbursement.domain.gpo import contract_problems
 from reimbursement.domain.inventory import receive
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
@@ -42,6 +44,7 @@ async def seed_demo(*, uow: ReimbursementUnitOfWork, data: DemoData, now: dateti
         if not await uow.catalog.awp():
             await uow.catalog.add_awp(data.awp, source="demo AWP (illustrative)")
         await _practice(uow, data, now)
+        await _purchasing(uow, now)
         await uow.commit()
     log.info("reimbursement demo data in place")
 
@@ -72,3 +75,15 @@ async def _products_and_lots(uow: ReimbursementUnitOfWork, data: DemoData,
                 ndc=product.ndc, lot_number=received.lot_number, kind="receipt",
                 vials=received.vials_on_hand, vial_cost=received.vial_cost, at=now,
                 reference="demo seed")
+
+
+async def _purchasing(uow: ReimbursementUnitOfWork, now: datetime) -> None:
+    """The demo GPO contract, WAC and two invoices (illustrative), once."""
+    if await uow.purchasing.contracts():
+        return
+    demo = demo_purchasing(now.astimezone(uow.config.clinic_tz).date())
+    assert not contract_problems(demo.contract), contract_problems(demo.contract)  # shipped
+    await uow.purchasing.add_contract(demo.contract, now)
+    await uow.purchasing.save_wac(demo.wac)
+    for invoice in demo.invoices:
+        await uow.purchasing.add_invoice(invoice, now)

@@ -18,6 +18,7 @@ from reimbursement.adapters.exchange_repo import ExchangeRepository
 from reimbursement.adapters.inventory_repo import InventoryRepository
 from reimbursement.adapters.practice_repo import PracticeRepository
 from reimbursement.adapters.pricing_repo import PricingRepository
+from reimbursement.adapters.purchasing_repo import PurchasingRepository
 from reimbursement.adapters.referral_repo import ReferralRepository
 from reimbursement.adapters.remittance_repo import RemittanceRepository
 from reimbursement.service import appeal_events
@@ -48,6 +49,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
     claim_rules: ClaimRulesRepository
     exchange: ExchangeRepository
     referrals: ReferralRepository
+    purchasing: PurchasingRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], outbox: OutboxWriter,
                  *, config: BillingConfig) -> None:
@@ -68,6 +70,7 @@ class ReimbursementUnitOfWork(UnitOfWork):
         self.claim_rules = ClaimRulesRepository(self.session)
         self.exchange = ExchangeRepository(self.session)
         self.referrals = ReferralRepository(self.session)
+        self.purchasing = PurchasingRepository(self.session)
         return self
 
     async def flush(self) -> None:

@@ -52,6 +52,7 @@ async def receive(body: s.ReceiptIn, uow: UoW, now: Now) -> dict[str, Any]:
                                 expires_on=body.expires_on, packages=body.packages,
                                 package_cost=body.package_cost, cost_source=body.cost_source,
                                 reference=body.reference, now=now,
+                                purchased_on=body.purchased_on,
                                 new_product=_product(body.product) if body.product else None)
     return inventory_doc(await reports.inventory_item(uow=uow, ndc=body.ndc, now=now))
 
@@ -146,7 +147,8 @@ async def put_contract(payer_id: str, body: s.ContractIn, uow: UoW) -> dict[str,
         hydration_codes=frozenset(body.policy.hydration_codes)
         if body.policy.hydration_codes is not None else DEFAULT_HYDRATION,
         hydration_indications=frozenset(body.policy.hydration_indications)
-        if body.policy.hydration_indications is not None else DEFAULT_HYDRATION_INDICATIONS)
+        if body.policy.hydration_indications is not None else DEFAULT_HYDRATION_INDICATIONS,
+        complex_admin=frozenset(body.policy.complex_admin))
     contract = PayerContract(
         payer_id=payer_id, name=body.name, kind=PayerKind(body.kind),
         drug_basis=DrugBasis(body.drug_basis), drug_percent=body.drug_percent,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import asdict
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +21,7 @@ from reimbursement.entrypoints.api import schemas as s
 from reimbursement.entrypoints.api.deps import Now, UoW
 from reimbursement.entrypoints.api.views import plain
 from reimbursement.service import reports, revenue_reports
+from reimbursement.service.purchasing import reports as purchasing_reports
 from reimbursement.service.revenue_reports import Period
 
 router = APIRouter(tags=["billing"])
@@ -37,9 +39,18 @@ MarginByQuery = Query("visit", description="visit (order id), drug (HCPCS), paye
 async def margin(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
                  by: MarginBy = MarginByQuery) -> dict[str, Any]:
     rows = await reports.margin_report(uow=uow, start=from_, end=to, by=by)
-    return {"by": by, "from_": from_, "to": to, "rows": [plain(r) | {"claims": r.claims}
-                                                          for r in rows],
+    gpo = await _gpo(uow, by, from_, to)
+    return {"by": by, "from_": from_, "to": to, "rows": [
+        plain(r) | {"claims": r.claims} | gpo.get(r.key, {}) for r in rows],
             "total_margin": sum((r.margin for r in rows), Decimal(0))}
+
+
+async def _gpo(uow: UoW, by: MarginBy, start: date, end: date) -> dict[str, dict[str, Any]]:
+    """By drug: each row's WAC cost and GPO savings (service/purchasing/reports.py)."""
+    if by != "drug":
+        return {}
+    found = await purchasing_reports.margin_drug_savings(uow=uow, start=start, end=end)
+    return {k: {"wac_cost": v.wac_cost, "gpo_savings": v.savings} for k, v in found.items()}
 
 
 @router.get("/v1/reports/margin.csv", response_class=Response, responses=CSV,
@@ -49,10 +60,13 @@ async def margin_csv(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query
     rows = await reports.margin_report(uow=uow, start=from_, end=to, by=by)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    gpo = await _gpo(uow, by, from_, to)
+    extra = ("wac_cost", "gpo_savings") if by == "drug" else ()
     writer.writerow(("key", "claims", "charges", "revenue", "acquisition_cost", "waste_cost",
-                     "margin"))
+                     "margin", *extra))
     writer.writerows((r.key, r.claims, f"{r.charges:.2f}", f"{r.revenue:.2f}",
-                      f"{r.acquisition_cost:.2f}", f"{r.waste_cost:.2f}", f"{r.margin:.2f}")
+                      f"{r.acquisition_cost:.2f}", f"{r.waste_cost:.2f}", f"{r.margin:.2f}",
+                      *(_cell(gpo.get(r.key, {}).get(k)) for k in extra))
                      for r in rows)
     return Response(out.getvalue(), media_type="text/csv")
 
@@ -127,3 +141,7 @@ async def cycle_as_csv(uow: UoW, now: Now, from_: Day | None = Query(None, alias
                        to: Day | None = None) -> Response:
     _, report = await revenue_reports.cycle_report(uow=uow, start=from_, end=to, now=now)
     return Response(cycle_csv(report), media_type="text/csv")
+
+
+def _cell(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:.2f}"

@@ -279,10 +279,15 @@ class ReceiptIn(In):
     lot_number: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9\-]+$")
     expires_on: Day
     packages: int = Field(ge=1, le=10000)
-    package_cost: Cost | None = None
+    package_cost: Cost | None = Field(
+        None, description="the invoiced price of one package; omitted: the GPO contract in "
+                          "force on the purchase date at the tier reached, else WAC, else the "
+                          "product's price")
     cost_source: str | None = Field(default=None, max_length=200)
     reference: str | None = Field(default=None, max_length=80)
     product: ProductIn | None = None
+    purchased_on: Day | None = Field(None, description="the purchase (invoice) date that "
+                                                       "selects the contract; default: today")
 
     _ndc = field_validator("ndc")(classmethod(lambda cls, v: billing_ndc(v)))
 
@@ -293,6 +298,8 @@ class LotOut(Out):
     vials_on_hand: Amount
     vial_cost: Money
     cost_source: str
+    contract_id: str | None = Field(None, description="the GPO contract the cost came from")
+    wac_vial_cost: Money | None = Field(None, description="WAC per vial on the purchase date")
 
 
 class InventoryItemOut(Out):
@@ -330,6 +337,11 @@ class PolicyIn(In):
         "hydration (dehydration, fluid loss, unable to drink); left out, the default list")
     jw_jz: bool = True
     unclassified_needs_review: bool = True
+    complex_admin: list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,64}$|^[A-Z][0-9]{4}$")]
+                        ] = Field(
+        default_factory=list, max_length=200, description="Drug codes or HCPCS codes this payer "
+        "wants coded as complex biologic administration (96413 / +96415 / +96417) instead of "
+        "96365 / +96366 / +96367")
 
 
 class ContractIn(In):
@@ -379,6 +391,10 @@ class MarginRowOut(Out):
     acquisition_cost: Money
     waste_cost: Money
     margin: Money
+    wac_cost: Money | None = Field(None, description="by drug: the vials drawn, at WAC "
+                                                     "(draws from lots with a WAC on file)")
+    gpo_savings: Money | None = Field(None, description="by drug: that WAC cost minus what "
+                                                        "those vials cost (GPO contract)")
 
 
 class MarginReport(Out):

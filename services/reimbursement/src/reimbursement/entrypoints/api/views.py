@@ -162,7 +162,8 @@ def inventory_doc(item: InventoryItem) -> dict[str, Any]:
 def lot_doc(lot: Lot) -> dict[str, Any]:
     return {"lot_number": lot.lot_number, "expires_on": lot.expires_on,
             "vials_on_hand": lot.vials_on_hand, "vial_cost": lot.vial_cost,
-            "cost_source": lot.cost_source}
+            "cost_source": lot.cost_source, "contract_id": lot.contract_id,
+            "wac_vial_cost": lot.wac_vial_cost}
 
 
 def flag_doc(f: InventoryFlag) -> dict[str, str | None]:
