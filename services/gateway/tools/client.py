@@ -13,14 +13,16 @@ and the end-to-end tests that use this client exercise the contract as partners 
 from __future__ import annotations
 
 import argparse
-import filecmp
 import json
 import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+# The sibling module, whether this tool runs as a script or is loaded from its file by a test.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from freshness import stale_files
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCUMENT = ROOT / "docs" / "openapi.json"
@@ -86,11 +88,7 @@ def _files(root: Path) -> set[Path]:
 def stale(checked_in: Path = ROOT) -> list[str]:
     """The checked-in files that differ from a fresh generation, or that a fresh generation
     does not write (any more): empty when up to date."""
-    with tempfile.TemporaryDirectory() as tmp:
-        write(Path(tmp))
-        fresh, ours = _files(Path(tmp)), _files(checked_in)
-        return sorted(str(f) for f in fresh | ours if f not in fresh or f not in ours
-                      or not filecmp.cmp(Path(tmp) / f, checked_in / f, shallow=False))
+    return stale_files(write=write, files=_files, checked_in=checked_in)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,7 +31,6 @@ import argparse
 import ast
 import contextlib
 import copy
-import filecmp
 import importlib
 import io
 import json
@@ -42,6 +41,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+# The sibling module, whether this tool runs as a script or is loaded from its file by a test.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from freshness import stale_files
 
 SERVICES = ("orders", "scheduling", "authorization", "reimbursement")
 OUT = Path(__file__).resolve().parents[1] / "src" / "gateway" / "entrypoints" / "api" / "contracts"
@@ -334,11 +337,7 @@ def _generated(root: Path) -> set[Path]:
 def stale(checked_in: Path = OUT) -> list[str]:
     """The checked-in files that differ from a fresh generation, or that a fresh generation
     does not write any more (empty: up to date)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        write(Path(tmp))
-        fresh, ours = _generated(Path(tmp)), _generated(checked_in)
-        return sorted(str(f) for f in fresh | ours if f not in fresh or f not in ours
-                      or not filecmp.cmp(Path(tmp) / f, checked_in / f, shallow=False))
+    return stale_files(write=write, files=_generated, checked_in=checked_in)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -71,6 +71,9 @@ from .authorization_plan_payer_type_type_0 import AuthorizationPlanPayerTypeType
 from .authorization_policy_list import AuthorizationPolicyList
 from .authorization_policy_list_out import AuthorizationPolicyListOut
 from .authorization_policy_version import AuthorizationPolicyVersion
+from .authorization_preferred_product import AuthorizationPreferredProduct
+from .authorization_product_preference import AuthorizationProductPreference
+from .authorization_product_preference_mode import AuthorizationProductPreferenceMode
 from .authorization_quantity_limit import AuthorizationQuantityLimit
 from .authorization_question_out import AuthorizationQuestionOut
 from .authorization_rates import AuthorizationRates
@@ -80,6 +83,9 @@ from .authorization_renewal_out import AuthorizationRenewalOut
 from .authorization_renewal_out_outcome import AuthorizationRenewalOutOutcome
 from .authorization_renewal_out_reasons_item import AuthorizationRenewalOutReasonsItem
 from .authorization_renewal_page import AuthorizationRenewalPage
+from .authorization_requirement import AuthorizationRequirement
+from .authorization_requirement_applies import AuthorizationRequirementApplies
+from .authorization_requirement_type import AuthorizationRequirementType
 from .authorization_resolution_out import AuthorizationResolutionOut
 from .authorization_resolve_request import AuthorizationResolveRequest
 from .authorization_schedule_in import AuthorizationScheduleIn
@@ -333,6 +339,8 @@ from .reimbursement_cob_out import ReimbursementCobOut
 from .reimbursement_cob_out_crossover_type_0 import ReimbursementCobOutCrossoverType0
 from .reimbursement_cob_out_role import ReimbursementCobOutRole
 from .reimbursement_cob_out_state import ReimbursementCobOutState
+from .reimbursement_contract_item_in import ReimbursementContractItemIn
+from .reimbursement_contract_item_out import ReimbursementContractItemOut
 from .reimbursement_contract_ref_out import ReimbursementContractRefOut
 from .reimbursement_contract_terms_out import ReimbursementContractTermsOut
 from .reimbursement_contract_terms_out_drug_pricing import (
@@ -372,6 +380,10 @@ from .reimbursement_fee_schedule_item import ReimbursementFeeScheduleItem
 from .reimbursement_fee_schedule_item_detail import ReimbursementFeeScheduleItemDetail
 from .reimbursement_fee_schedule_item_kind import ReimbursementFeeScheduleItemKind
 from .reimbursement_file_in import ReimbursementFileIn
+from .reimbursement_gpo_contract_in import ReimbursementGpoContractIn
+from .reimbursement_gpo_contract_out import ReimbursementGpoContractOut
+from .reimbursement_gpo_contract_page import ReimbursementGpoContractPage
+from .reimbursement_gpo_savings_out import ReimbursementGpoSavingsOut
 from .reimbursement_hold_out import ReimbursementHoldOut
 from .reimbursement_inventory_item_out import ReimbursementInventoryItemOut
 from .reimbursement_inventory_page import ReimbursementInventoryPage
@@ -382,6 +394,11 @@ from .reimbursement_inventory_page_flags_item import ReimbursementInventoryPageF
 from .reimbursement_inventory_page_stock_outs_item import (
     ReimbursementInventoryPageStockOutsItem,
 )
+from .reimbursement_invoice_in import ReimbursementInvoiceIn
+from .reimbursement_invoice_line_in import ReimbursementInvoiceLineIn
+from .reimbursement_invoice_line_out import ReimbursementInvoiceLineOut
+from .reimbursement_invoice_out import ReimbursementInvoiceOut
+from .reimbursement_invoice_page import ReimbursementInvoicePage
 from .reimbursement_load_asp_response import ReimbursementLoadAspResponse
 from .reimbursement_lot_out import ReimbursementLotOut
 from .reimbursement_margin_report import ReimbursementMarginReport
@@ -419,6 +436,9 @@ from .reimbursement_rate_table_version_out_rates import (
     ReimbursementRateTableVersionOutRates,
 )
 from .reimbursement_rate_table_version_page import ReimbursementRateTableVersionPage
+from .reimbursement_rebate_in import ReimbursementRebateIn
+from .reimbursement_rebate_in_kind import ReimbursementRebateInKind
+from .reimbursement_rebate_out import ReimbursementRebateOut
 from .reimbursement_receipt_in import ReimbursementReceiptIn
 from .reimbursement_referral_report_out import ReimbursementReferralReportOut
 from .reimbursement_referral_row_out import ReimbursementReferralRowOut
@@ -430,15 +450,24 @@ from .reimbursement_remittance_out_claims_item import (
 from .reimbursement_remittance_out_remittances_item import (
     ReimbursementRemittanceOutRemittancesItem,
 )
+from .reimbursement_reorder_out import ReimbursementReorderOut
+from .reimbursement_reorder_row_out import ReimbursementReorderRowOut
 from .reimbursement_review import ReimbursementReview
+from .reimbursement_savings_row_out import ReimbursementSavingsRowOut
 from .reimbursement_submission_out import ReimbursementSubmissionOut
 from .reimbursement_submission_out_frequency import ReimbursementSubmissionOutFrequency
 from .reimbursement_submission_out_outcome import ReimbursementSubmissionOutOutcome
+from .reimbursement_tier_in import ReimbursementTierIn
+from .reimbursement_tier_out import ReimbursementTierOut
 from .reimbursement_timely_filing_out import ReimbursementTimelyFilingOut
 from .reimbursement_transition_out import ReimbursementTransitionOut
 from .reimbursement_underpayment_page import ReimbursementUnderpaymentPage
 from .reimbursement_variance_out import ReimbursementVarianceOut
 from .reimbursement_variance_out_status import ReimbursementVarianceOutStatus
+from .reimbursement_wac_in import ReimbursementWacIn
+from .reimbursement_wac_list_in import ReimbursementWacListIn
+from .reimbursement_wac_out import ReimbursementWacOut
+from .reimbursement_wac_page import ReimbursementWacPage
 from .scheduling_alert_out import SchedulingAlertOut
 from .scheduling_appointment_create import SchedulingAppointmentCreate
 from .scheduling_appointment_move import SchedulingAppointmentMove
@@ -580,6 +609,9 @@ __all__ = (
     "AuthorizationPolicyList",
     "AuthorizationPolicyListOut",
     "AuthorizationPolicyVersion",
+    "AuthorizationPreferredProduct",
+    "AuthorizationProductPreference",
+    "AuthorizationProductPreferenceMode",
     "AuthorizationQuantityLimit",
     "AuthorizationQuestionOut",
     "AuthorizationRates",
@@ -589,6 +621,9 @@ __all__ = (
     "AuthorizationRenewalOutOutcome",
     "AuthorizationRenewalOutReasonsItem",
     "AuthorizationRenewalPage",
+    "AuthorizationRequirement",
+    "AuthorizationRequirementApplies",
+    "AuthorizationRequirementType",
     "AuthorizationResolutionOut",
     "AuthorizationResolveRequest",
     "AuthorizationScheduleIn",
@@ -816,6 +851,8 @@ __all__ = (
     "ReimbursementCobOutCrossoverType0",
     "ReimbursementCobOutRole",
     "ReimbursementCobOutState",
+    "ReimbursementContractItemIn",
+    "ReimbursementContractItemOut",
     "ReimbursementContractRefOut",
     "ReimbursementContractTermsOut",
     "ReimbursementContractTermsOutDrugPricing",
@@ -847,12 +884,21 @@ __all__ = (
     "ReimbursementFeeScheduleItemDetail",
     "ReimbursementFeeScheduleItemKind",
     "ReimbursementFileIn",
+    "ReimbursementGpoContractIn",
+    "ReimbursementGpoContractOut",
+    "ReimbursementGpoContractPage",
+    "ReimbursementGpoSavingsOut",
     "ReimbursementHoldOut",
     "ReimbursementInventoryItemOut",
     "ReimbursementInventoryPage",
     "ReimbursementInventoryPageExpiringItem",
     "ReimbursementInventoryPageFlagsItem",
     "ReimbursementInventoryPageStockOutsItem",
+    "ReimbursementInvoiceIn",
+    "ReimbursementInvoiceLineIn",
+    "ReimbursementInvoiceLineOut",
+    "ReimbursementInvoiceOut",
+    "ReimbursementInvoicePage",
     "ReimbursementLoadAspResponse",
     "ReimbursementLotOut",
     "ReimbursementMarginReport",
@@ -878,6 +924,9 @@ __all__ = (
     "ReimbursementRateTableVersionOutKind",
     "ReimbursementRateTableVersionOutRates",
     "ReimbursementRateTableVersionPage",
+    "ReimbursementRebateIn",
+    "ReimbursementRebateInKind",
+    "ReimbursementRebateOut",
     "ReimbursementReceiptIn",
     "ReimbursementReferralReportOut",
     "ReimbursementReferralRowOut",
@@ -885,15 +934,24 @@ __all__ = (
     "ReimbursementRemittanceOut",
     "ReimbursementRemittanceOutClaimsItem",
     "ReimbursementRemittanceOutRemittancesItem",
+    "ReimbursementReorderOut",
+    "ReimbursementReorderRowOut",
     "ReimbursementReview",
+    "ReimbursementSavingsRowOut",
     "ReimbursementSubmissionOut",
     "ReimbursementSubmissionOutFrequency",
     "ReimbursementSubmissionOutOutcome",
+    "ReimbursementTierIn",
+    "ReimbursementTierOut",
     "ReimbursementTimelyFilingOut",
     "ReimbursementTransitionOut",
     "ReimbursementUnderpaymentPage",
     "ReimbursementVarianceOut",
     "ReimbursementVarianceOutStatus",
+    "ReimbursementWacIn",
+    "ReimbursementWacListIn",
+    "ReimbursementWacOut",
+    "ReimbursementWacPage",
     "SchedulingAlertOut",
     "SchedulingAppointmentCreate",
     "SchedulingAppointmentMove",

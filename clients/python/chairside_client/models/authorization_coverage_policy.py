@@ -15,6 +15,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.authorization_criteria import AuthorizationCriteria
+    from ..models.authorization_product_preference import AuthorizationProductPreference
     from ..models.authorization_quantity_limit import AuthorizationQuantityLimit
     from ..models.authorization_reauth_rule import AuthorizationReauthRule
 
@@ -35,6 +36,7 @@ class AuthorizationCoveragePolicy:
         pa (AuthorizationCoveragePolicyPaType0 | None | Unset):
         pa_units_threshold (int | None | Unset):
         plan_id (None | str | Unset):
+        preference (AuthorizationProductPreference | None | Unset):
         quantity_limit (AuthorizationQuantityLimit | None | Unset):
         reauth (AuthorizationReauthRule | None | Unset):
         source (None | str | Unset):
@@ -49,12 +51,16 @@ class AuthorizationCoveragePolicy:
     pa: AuthorizationCoveragePolicyPaType0 | None | Unset = UNSET
     pa_units_threshold: int | None | Unset = UNSET
     plan_id: None | str | Unset = UNSET
+    preference: AuthorizationProductPreference | None | Unset = UNSET
     quantity_limit: AuthorizationQuantityLimit | None | Unset = UNSET
     reauth: AuthorizationReauthRule | None | Unset = UNSET
     source: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.authorization_criteria import AuthorizationCriteria  # noqa: PLC0415
+        from ..models.authorization_product_preference import (
+            AuthorizationProductPreference,  # noqa: PLC0415
+        )
         from ..models.authorization_quantity_limit import AuthorizationQuantityLimit  # noqa: PLC0415
         from ..models.authorization_reauth_rule import AuthorizationReauthRule  # noqa: PLC0415
 
@@ -108,6 +114,14 @@ class AuthorizationCoveragePolicy:
         else:
             plan_id = self.plan_id
 
+        preference: dict[str, Any] | None | Unset
+        if isinstance(self.preference, Unset):
+            preference = UNSET
+        elif isinstance(self.preference, AuthorizationProductPreference):
+            preference = self.preference.to_dict()
+        else:
+            preference = self.preference
+
         quantity_limit: dict[str, Any] | None | Unset
         if isinstance(self.quantity_limit, Unset):
             quantity_limit = UNSET
@@ -152,6 +166,8 @@ class AuthorizationCoveragePolicy:
             field_dict["pa_units_threshold"] = pa_units_threshold
         if plan_id is not UNSET:
             field_dict["plan_id"] = plan_id
+        if preference is not UNSET:
+            field_dict["preference"] = preference
         if quantity_limit is not UNSET:
             field_dict["quantity_limit"] = quantity_limit
         if reauth is not UNSET:
@@ -164,6 +180,9 @@ class AuthorizationCoveragePolicy:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.authorization_criteria import AuthorizationCriteria  # noqa: PLC0415
+        from ..models.authorization_product_preference import (
+            AuthorizationProductPreference,  # noqa: PLC0415
+        )
         from ..models.authorization_quantity_limit import AuthorizationQuantityLimit  # noqa: PLC0415
         from ..models.authorization_reauth_rule import AuthorizationReauthRule  # noqa: PLC0415
 
@@ -253,6 +272,23 @@ class AuthorizationCoveragePolicy:
 
         plan_id = _parse_plan_id(d.pop("plan_id", UNSET))
 
+        def _parse_preference(data: object) -> AuthorizationProductPreference | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                preference_type_0 = AuthorizationProductPreference.from_dict(data)
+
+                return preference_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuthorizationProductPreference | None | Unset, data)
+
+        preference = _parse_preference(d.pop("preference", UNSET))
+
         def _parse_quantity_limit(data: object) -> AuthorizationQuantityLimit | None | Unset:
             if data is None:
                 return data
@@ -306,6 +342,7 @@ class AuthorizationCoveragePolicy:
             pa=pa,
             pa_units_threshold=pa_units_threshold,
             plan_id=plan_id,
+            preference=preference,
             quantity_limit=quantity_limit,
             reauth=reauth,
             source=source,

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.authorization_requirement import AuthorizationRequirement
+
 
 T = TypeVar("T", bound="AuthorizationCriteria")
 
@@ -21,6 +25,7 @@ class AuthorizationCriteria:
         min_monthly_migraine_days (int | None | Unset):
         no_concurrent_cgrp_antibody (bool | Unset):  Default: False.
         prescriber_specialties (list[str] | Unset):
+        requirements (list[AuthorizationRequirement] | Unset):
         requires_failed_self_injected_cgrp (bool | Unset):  Default: False.
     """
 
@@ -30,6 +35,7 @@ class AuthorizationCriteria:
     min_monthly_migraine_days: int | None | Unset = UNSET
     no_concurrent_cgrp_antibody: bool | Unset = False
     prescriber_specialties: list[str] | Unset = UNSET
+    requirements: list[AuthorizationRequirement] | Unset = UNSET
     requires_failed_self_injected_cgrp: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +67,13 @@ class AuthorizationCriteria:
         if not isinstance(self.prescriber_specialties, Unset):
             prescriber_specialties = self.prescriber_specialties
 
+        requirements: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.requirements, Unset):
+            requirements = []
+            for requirements_item_data in self.requirements:
+                requirements_item = requirements_item_data.to_dict()
+                requirements.append(requirements_item)
+
         requires_failed_self_injected_cgrp = self.requires_failed_self_injected_cgrp
 
         field_dict: dict[str, Any] = {}
@@ -78,6 +91,8 @@ class AuthorizationCriteria:
             field_dict["no_concurrent_cgrp_antibody"] = no_concurrent_cgrp_antibody
         if prescriber_specialties is not UNSET:
             field_dict["prescriber_specialties"] = prescriber_specialties
+        if requirements is not UNSET:
+            field_dict["requirements"] = requirements
         if requires_failed_self_injected_cgrp is not UNSET:
             field_dict["requires_failed_self_injected_cgrp"] = requires_failed_self_injected_cgrp
 
@@ -85,6 +100,8 @@ class AuthorizationCriteria:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.authorization_requirement import AuthorizationRequirement  # noqa: PLC0415
+
         d = dict(src_dict)
         icd10_prefixes = cast(list[str], d.pop("icd10_prefixes", UNSET))
 
@@ -123,6 +140,15 @@ class AuthorizationCriteria:
 
         prescriber_specialties = cast(list[str], d.pop("prescriber_specialties", UNSET))
 
+        _requirements = d.pop("requirements", UNSET)
+        requirements: list[AuthorizationRequirement] | Unset = UNSET
+        if _requirements is not UNSET:
+            requirements = []
+            for requirements_item_data in _requirements:
+                requirements_item = AuthorizationRequirement.from_dict(requirements_item_data)
+
+                requirements.append(requirements_item)
+
         requires_failed_self_injected_cgrp = d.pop("requires_failed_self_injected_cgrp", UNSET)
 
         authorization_criteria = cls(
@@ -132,6 +158,7 @@ class AuthorizationCriteria:
             min_monthly_migraine_days=min_monthly_migraine_days,
             no_concurrent_cgrp_antibody=no_concurrent_cgrp_antibody,
             prescriber_specialties=prescriber_specialties,
+            requirements=requirements,
             requires_failed_self_injected_cgrp=requires_failed_self_injected_cgrp,
         )
 

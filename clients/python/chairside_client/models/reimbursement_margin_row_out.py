@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ReimbursementMarginRowOut")
 
@@ -20,6 +22,8 @@ class ReimbursementMarginRowOut:
         margin (str):
         revenue (str):
         waste_cost (str):
+        gpo_savings (None | str | Unset): by drug: that WAC cost minus what those vials cost (GPO contract)
+        wac_cost (None | str | Unset): by drug: the vials drawn, at WAC (draws from lots with a WAC on file)
     """
 
     acquisition_cost: str
@@ -29,6 +33,8 @@ class ReimbursementMarginRowOut:
     margin: str
     revenue: str
     waste_cost: str
+    gpo_savings: None | str | Unset = UNSET
+    wac_cost: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +52,18 @@ class ReimbursementMarginRowOut:
 
         waste_cost = self.waste_cost
 
+        gpo_savings: None | str | Unset
+        if isinstance(self.gpo_savings, Unset):
+            gpo_savings = UNSET
+        else:
+            gpo_savings = self.gpo_savings
+
+        wac_cost: None | str | Unset
+        if isinstance(self.wac_cost, Unset):
+            wac_cost = UNSET
+        else:
+            wac_cost = self.wac_cost
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -59,6 +77,10 @@ class ReimbursementMarginRowOut:
                 "waste_cost": waste_cost,
             }
         )
+        if gpo_savings is not UNSET:
+            field_dict["gpo_savings"] = gpo_savings
+        if wac_cost is not UNSET:
+            field_dict["wac_cost"] = wac_cost
 
         return field_dict
 
@@ -79,6 +101,24 @@ class ReimbursementMarginRowOut:
 
         waste_cost = d.pop("waste_cost")
 
+        def _parse_gpo_savings(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        gpo_savings = _parse_gpo_savings(d.pop("gpo_savings", UNSET))
+
+        def _parse_wac_cost(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        wac_cost = _parse_wac_cost(d.pop("wac_cost", UNSET))
+
         reimbursement_margin_row_out = cls(
             acquisition_cost=acquisition_cost,
             charges=charges,
@@ -87,6 +127,8 @@ class ReimbursementMarginRowOut:
             margin=margin,
             revenue=revenue,
             waste_cost=waste_cost,
+            gpo_savings=gpo_savings,
+            wac_cost=wac_cost,
         )
 
         reimbursement_margin_row_out.additional_properties = d

@@ -25,8 +25,11 @@ class ReimbursementReceiptIn:
         ndc (str):
         packages (int):
         cost_source (None | str | Unset):
-        package_cost (float | None | str | Unset):
+        package_cost (float | None | str | Unset): the invoiced price of one package; omitted: the GPO contract in force
+            on the purchase date at the tier reached, else WAC, else the product's price
         product (None | ReimbursementProductIn | Unset):
+        purchased_on (datetime.date | None | Unset): the purchase (invoice) date that selects the contract; default:
+            today
         reference (None | str | Unset):
     """
 
@@ -37,6 +40,7 @@ class ReimbursementReceiptIn:
     cost_source: None | str | Unset = UNSET
     package_cost: float | None | str | Unset = UNSET
     product: None | ReimbursementProductIn | Unset = UNSET
+    purchased_on: datetime.date | None | Unset = UNSET
     reference: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +74,14 @@ class ReimbursementReceiptIn:
         else:
             product = self.product
 
+        purchased_on: None | str | Unset
+        if isinstance(self.purchased_on, Unset):
+            purchased_on = UNSET
+        elif isinstance(self.purchased_on, datetime.date):
+            purchased_on = self.purchased_on.isoformat()
+        else:
+            purchased_on = self.purchased_on
+
         reference: None | str | Unset
         if isinstance(self.reference, Unset):
             reference = UNSET
@@ -92,6 +104,8 @@ class ReimbursementReceiptIn:
             field_dict["package_cost"] = package_cost
         if product is not UNSET:
             field_dict["product"] = product
+        if purchased_on is not UNSET:
+            field_dict["purchased_on"] = purchased_on
         if reference is not UNSET:
             field_dict["reference"] = reference
 
@@ -145,6 +159,23 @@ class ReimbursementReceiptIn:
 
         product = _parse_product(d.pop("product", UNSET))
 
+        def _parse_purchased_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                purchased_on_type_0 = datetime.date.fromisoformat(data)
+
+                return purchased_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        purchased_on = _parse_purchased_on(d.pop("purchased_on", UNSET))
+
         def _parse_reference(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -162,6 +193,7 @@ class ReimbursementReceiptIn:
             cost_source=cost_source,
             package_cost=package_cost,
             product=product,
+            purchased_on=purchased_on,
             reference=reference,
         )
 

@@ -16,12 +16,15 @@ class SchedulingChairOut:
     Attributes:
         id (str):
         active (bool | Unset):  Default: True.
+        high_acuity_capable (bool | Unset): takes a high-acuity first dose (the booking policy's classes, default
+            'high'); other visits may sit there too Default: False.
         kind (str | Unset):  Default: 'recliner'.
         pediatric_capable (bool | Unset):  Default: False.
     """
 
     id: str
     active: bool | Unset = True
+    high_acuity_capable: bool | Unset = False
     kind: str | Unset = "recliner"
     pediatric_capable: bool | Unset = False
 
@@ -29,6 +32,8 @@ class SchedulingChairOut:
         id = self.id
 
         active = self.active
+
+        high_acuity_capable = self.high_acuity_capable
 
         kind = self.kind
 
@@ -43,6 +48,8 @@ class SchedulingChairOut:
         )
         if active is not UNSET:
             field_dict["active"] = active
+        if high_acuity_capable is not UNSET:
+            field_dict["high_acuity_capable"] = high_acuity_capable
         if kind is not UNSET:
             field_dict["kind"] = kind
         if pediatric_capable is not UNSET:
@@ -57,6 +64,8 @@ class SchedulingChairOut:
 
         active = d.pop("active", UNSET)
 
+        high_acuity_capable = d.pop("high_acuity_capable", UNSET)
+
         kind = d.pop("kind", UNSET)
 
         pediatric_capable = d.pop("pediatric_capable", UNSET)
@@ -64,6 +73,7 @@ class SchedulingChairOut:
         scheduling_chair_out = cls(
             id=id,
             active=active,
+            high_acuity_capable=high_acuity_capable,
             kind=kind,
             pediatric_capable=pediatric_capable,
         )

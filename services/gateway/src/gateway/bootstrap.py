@@ -41,7 +41,8 @@ MIGRATIONS = str(Path(__file__).parent / "migrations")
 
 
 def build(settings: GatewaySettings) -> Gateway:
-    engine = db.create_engine(str(settings.database_url), pool_size=settings.db_pool_size)
+    engine = db.create_engine(str(settings.database_url), pool_size=settings.db_pool_size,
+                              pool_overflow=settings.db_pool_overflow)
     sessions = db.session_factory(engine)
     retry = RetryPolicy(attempts=settings.retry_attempts, backoff=settings.retry_backoff_s)
     breaker = BreakerPolicy(settings.breaker_failure_threshold, settings.breaker_reset_s)
@@ -72,7 +73,8 @@ def build(settings: GatewaySettings) -> Gateway:
         external=external, external_policy=external_policy,
         practice_claim=settings.oidc_practice_claim, roles_claim=settings.oidc_roles_claim)
     buckets: BucketStore = (
-        RedisBuckets(settings.redis_url) if settings.redis_url else MemoryBuckets()
+        RedisBuckets(settings.redis_url, prefix=f"{settings.redis_prefix}bucket:")
+        if settings.redis_url else MemoryBuckets()
     )
     cursors = CursorSealer(settings.key_encryption_secret.get_secret_value(),
                            ttl_s=settings.cursor_ttl_s)
@@ -80,7 +82,8 @@ def build(settings: GatewaySettings) -> Gateway:
     return Gateway(
         settings=settings, engine=engine, sessions=sessions, routes=RouteTable(ROUTES),
         upstreams=upstreams, proxy=proxy, views=Views(proxy), tokens=tokens, buckets=buckets,
-        idempotency=IdempotencyStore(sessions, timedelta(hours=settings.idempotency_ttl_h)),
+        idempotency=IdempotencyStore(sessions, timedelta(hours=settings.idempotency_ttl_h),
+                                     timedelta(seconds=settings.idempotency_lease_s)),
         audit=AuditWriter(sessions, interval=settings.audit_flush_interval_s,
                           batch=settings.audit_batch_size),
         default_bucket=BucketPolicy(settings.rate_limit_capacity, settings.rate_limit_per_s),

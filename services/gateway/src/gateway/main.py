@@ -23,6 +23,7 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chairside_shared import db
+from chairside_shared.cluster_jobs import JobLeader
 from chairside_shared.migrations import upgrade_async
 from gateway.adapters.orm import api_clients
 from gateway.bootstrap import MIGRATIONS, build
@@ -80,20 +81,27 @@ async def boot(gw: Gateway) -> None:
 
 
 async def maintain(gw: Gateway, every_s: float = 600.0) -> None:
-    """Housekeeping while running: expired idempotency records, per-client limits, and the
-    signing key's age (a replica that finds it past the rotation age rotates it)."""
-    while True:
-        await asyncio.sleep(every_s)
-        try:
-            purged = await gw.idempotency.purge()
-            if gw.codes is not None:
-                await gw.codes.purge()
-            await load_client_limits(gw)
-            if gw.settings.token_issuer == "builtin":
-                await gw.tokens.ensure_key()
-            log.info("gateway housekeeping done", extra={"idempotency_purged": purged})
-        except Exception as exc:
-            log.error("gateway housekeeping failed: %s", type(exc).__name__)
+    """Housekeeping while running: each replica reloads the per-client limits it enforces;
+    the one replica that leads the jobs (cluster_jobs) purges expired idempotency records and
+    codes and rotates the signing key past its rotation age, so replicas never race to."""
+    leader = JobLeader(gw.engine, service="gateway", is_sqlite=gw.settings.is_sqlite)
+    try:
+        while True:
+            await asyncio.sleep(every_s)
+            try:
+                await load_client_limits(gw)
+                if not await leader.leads():
+                    continue
+                purged = await gw.idempotency.purge()
+                if gw.codes is not None:
+                    await gw.codes.purge()
+                if gw.settings.token_issuer == "builtin":
+                    await gw.tokens.ensure_key()
+                log.info("gateway housekeeping done", extra={"idempotency_purged": purged})
+            except Exception as exc:
+                log.error("gateway housekeeping failed: %s", type(exc).__name__)
+    finally:
+        await leader.release()
 
 
 def _boot_done(gw: Gateway, task: asyncio.Task[None]) -> None:

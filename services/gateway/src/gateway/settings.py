@@ -36,8 +36,14 @@ class GatewaySettings(ServiceSettings):
     authorization_url: str = "http://127.0.0.1:8003"
     reimbursement_url: str = "http://127.0.0.1:8004"
     upstream_timeout_s: float = Field(5.0, gt=0)  # whole call, retries included
-    # Per-service deadlines overriding the default, e.g. '{"reimbursement": 10}' (X12 work).
-    upstream_timeouts: dict[str, float] = Field(default_factory=dict)
+    # Per-service deadlines overriding the default. Reimbursement's writes do X12 work inside
+    # the call (a claim's submit renders its 837P, validates it with pyx12 and hands it to the
+    # clearinghouse; an 835 is parsed and posted): ~1 s on a quiet machine, several times that
+    # on a busy one, so it gets longer than the rest.
+    upstream_timeouts: dict[str, float] = Field(
+        default_factory=lambda: {"reimbursement": 15.0}, description=(
+            'Per-service deadlines in seconds overriding upstream_timeout_s, as JSON '
+            '(default {"reimbursement": 15}); setting it replaces the whole map.'))
     upstream_connect_timeout_s: float = Field(1.0, gt=0)
     upstream_max_connections: int = Field(100, ge=1)
     upstream_max_keepalive: int = Field(50, ge=0)
@@ -88,6 +94,9 @@ class GatewaySettings(ServiceSettings):
     redis_url: str | None = Field(
         None, validation_alias=AliasChoices("GATEWAY_REDIS_URL", "REDIS_URL")
     )
+    redis_prefix: str = Field("chairside:gateway:", min_length=1, description=(
+        "Prefix of every key the gateway keeps in Redis: several platforms (a cluster beside "
+        "a test run) can share one Redis without sharing buckets."))
     rate_limit_capacity: float = Field(120, ge=1)
     rate_limit_per_s: float = Field(20, gt=0)
     # Failed token requests (wrong secret, unknown client, bad password) are counted per caller
@@ -109,6 +118,10 @@ class GatewaySettings(ServiceSettings):
     token_ip_rate_limit_per_s: float = Field(5, gt=0, description=(
         "Refill of the per-address bucket of failed token requests, per second."))
     idempotency_ttl_h: float = Field(24, gt=0)
+    idempotency_lease_s: float = Field(60, gt=0, description=(
+        "A POST still in progress after this long was abandoned by a gateway replica that "
+        "died mid-request: a retry with its Idempotency-Key runs it instead of getting 409. "
+        "Keep it above the longest upstream deadline (upstream_timeout_s, upstream_timeouts)."))
     cursor_ttl_s: float = Field(
         86_400, gt=0, description="How long a list's next_cursor stays valid. Cursors are "
         "services' cursors sealed with AES-GCM under a key derived from key_encryption_secret, "
@@ -171,6 +184,10 @@ class GatewaySettings(ServiceSettings):
         if unknown or any(v <= 0 for v in self.upstream_timeouts.values()):
             raise ValueError(f"{self.env_name('upstream_timeouts')}: positive seconds per "
                              f"service among {sorted(self.upstream_urls)}")
+        longest = max([self.upstream_timeout_s, *self.upstream_timeouts.values()])
+        if self.idempotency_lease_s <= longest:
+            raise ValueError(f"{self.env_name('idempotency_lease_s')}: must exceed the longest "
+                             f"upstream deadline ({longest} s), or a slow request runs twice")
         if self.environment == "production":
             self._refuse_unsafe_production()
         return self

@@ -97,7 +97,7 @@ def make_service(name: str) -> tuple[FastAPI, FakeState]:
             # Like the real service: the caller's practice, else the clinic's.
             doc["practice_id"] = request.headers.get("x-chairside-practice-id", "demo-clinic")
         return route(state, request.method, rest.split("/"), dict(request.query_params), doc,
-                     body)
+                     body, ids=request.query_params.getlist("id"))
 
     return app, state
 
@@ -117,7 +117,7 @@ def _page(items: list[dict[str, Any]], query: dict[str, str]) -> JSONResponse:
 
 
 def route(state: FakeState, method: str, parts: list[str], query: dict[str, str],
-          doc: Any, raw: bytes) -> Response:
+          doc: Any, raw: bytes, ids: list[str] | None = None) -> Response:
     col = parts[0]
     store = state.docs.setdefault(col, {})
     if method == "DELETE":
@@ -152,6 +152,11 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
         if parts[-1] != "versions" and len(parts) > 2:
             return JSONResponse({"version": int(parts[-1]), "note": "fake"})
         return JSONResponse({"items": [], "next_cursor": None})
+    if col == "purchasing":  # GPO contracts, WAC, invoices, reorder (the clinic's own)
+        if method in ("POST", "PUT"):
+            return JSONResponse({**(doc or {}), "note": "fake"},
+                                status_code=201 if method == "POST" else 200)
+        return JSONResponse({"items": [], "next_cursor": None, "note": "fake"})
     if col == "underpayments":
         if parts[-1] == "csv":
             return Response("claim_id,status\n", media_type="text/csv")
@@ -222,6 +227,8 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
             for key in ("order_id", "patient_id", "status"):
                 if key in query:
                     items = [i for i in items if i.get(key) == query[key]]
+            if ids:  # ?id=&id= (orders): only those
+                items = [i for i in items if i.get("id") in ids]
             return _page(items, query)
         new = dict(doc or {})
         if col == "orders":

@@ -18,7 +18,8 @@ def settings_for(fakes: Any, database_url: str, **overrides: Any) -> GatewaySett
         "rate_limit_capacity": 100_000, "rate_limit_per_s": 100_000,
         "token_rate_limit_capacity": 1000, "token_rate_limit_per_s": 1000,
         "token_ip_rate_limit_capacity": 10_000, "token_ip_rate_limit_per_s": 10_000,
-        "upstream_timeout_s": 2.0, "breaker_reset_s": 1.0, "audit_flush_interval_s": 0.05,
+        "upstream_timeout_s": 2.0, "upstream_timeouts": {}, "breaker_reset_s": 1.0,
+        "audit_flush_interval_s": 0.05,
         "redis_url": None,
         "webhooks_enabled": False,  # no broker here: test_webhooks turns it on
         # No bus reader unless a test streams (test_stream.py turns it on with the broker).

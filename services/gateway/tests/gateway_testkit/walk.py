@@ -20,6 +20,15 @@ WHEN = "2026-03-02T14:00:00+00:00"
 LATER = "2026-03-02T16:00:00+00:00"
 
 BODIES: dict[type[Any], Any] = {
+    # group purchasing (admin only): a contract, WAC prices and an invoice, each valid
+    rb.GpoContractIn: {"id": "gpo-walk", "name": "walk contract", "gpo": "walk gpo",
+                       "effective_from": "2026-01-01", "source": "walk test",
+                       "items": [{"code": "J3032", "tiers": [
+                           {"min_quantity": 0, "unit_price": "100.00"}]}]},
+    rb.WacListIn: {"prices": [{"code": "J3032", "effective_from": "2026-01-01",
+                               "package_price": "120.00", "source": "walk test"}]},
+    rb.InvoiceIn: {"id": "inv-walk", "invoice_date": "2026-01-05", "wholesaler": "walk",
+                   "lines": [{"ndc": "99207000901", "quantity": 1, "unit_price": "100.00"}]},
     od.PatientUpdate: {"weight_kg": 61.0},
     od.OutsideDoseIn: {"drug_code": "ketorolac", "dose": "30", "dose_unit": "mg",
                        "given_at": "2026-03-01T10:00:00+00:00", "source": "ED"},
@@ -127,7 +136,9 @@ QUERIES: dict[type[Any], dict[str, str]] = {
     od.ReactionReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.OutcomesReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
     od.EdAvoidedReportQuery: {"from": "2026-01-01", "to": "2026-03-31"},
-    rb.LoadAspQuery: {"quarter": "2026Q1"}, od.PatientPayerIdentityQuery: {"payer_id": "p1"}}
+    rb.LoadAspQuery: {"quarter": "2026Q1"}, od.PatientPayerIdentityQuery: {"payer_id": "p1"},
+    rb.GpoSavingsQuery: {"from": "2026-01-01", "to": "2026-03-31"},
+    rb.GpoSavingsCsvQuery: {"from": "2026-01-01", "to": "2026-03-31"}}
 
 
 @dataclass

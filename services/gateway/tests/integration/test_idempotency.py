@@ -2,9 +2,14 @@
 
 import asyncio
 import json
+from datetime import timedelta
 
 import pytest
 from gateway_testkit.walk import seed_practice
+from sqlalchemy import insert
+
+from gateway.adapters.orm import idempotency_records, utcnow
+from gateway.domain import idempotency as idem
 
 pytestmark = pytest.mark.integration
 
@@ -79,6 +84,42 @@ async def test_concurrent_first_requests_run_once(g, fakes):
     assert statuses.count(201) == 1 and set(statuses) <= {201, 409}
     assert all(r.headers.get("retry-after") == "1" for r in results if r.status_code == 409)
     assert len(fakes["orders"].calls("POST", "/v1/orders")) == 1
+
+
+async def _left_in_progress(g, client_id: str, key: str, raw: bytes, age_s: float) -> None:
+    """The record a gateway replica leaves when it is killed while its request runs."""
+    created = utcnow() - timedelta(seconds=age_s)
+    async with g.gw.sessions() as s, s.begin():
+        await s.execute(insert(idempotency_records).values(
+            client_id=client_id, key=key, status=idem.Status.IN_PROGRESS.value,
+            fingerprint=idem.fingerprint("POST", "/v1/orders", "", "application/json", raw),
+            method="POST", path="/v1/orders", created_at=created,
+            expires_at=created + timedelta(hours=24)))
+
+
+async def test_a_key_abandoned_by_a_dead_replica_is_taken_over_once(g, fakes):
+    _, body = await _order_body(fakes)
+    raw = json.dumps(body).encode()
+    headers = {**await g.auth("demo-admin"), "Idempotency-Key": "order-6",
+               "content-type": "application/json"}
+    lease = g.gw.settings.idempotency_lease_s
+    # still within its lease: the first request may be running on the other replica
+    await _left_in_progress(g, "demo-admin", "order-6", raw, age_s=lease - 5)
+    r = await g.client.post("/v1/orders", content=raw, headers=headers)
+    assert r.status_code == 409 and r.json()["type"].endswith("idempotency-in-flight")
+    assert fakes["orders"].calls("POST", "/v1/orders") == []
+
+    # past it: the replica died; two retries at once take the key over, one runs the request
+    headers["Idempotency-Key"] = "order-7"
+    await _left_in_progress(g, "demo-admin", "order-7", raw, age_s=lease + 1)
+    fakes["orders"].delay_s = 0.3
+    results = await asyncio.gather(*(g.client.post("/v1/orders", content=raw, headers=headers)
+                                     for _ in range(3)))
+    statuses = sorted(r.status_code for r in results)
+    assert statuses.count(201) == 1 and set(statuses) <= {201, 409}, statuses
+    assert len(fakes["orders"].calls("POST", "/v1/orders")) == 1
+    again = await g.client.post("/v1/orders", content=raw, headers=headers)
+    assert again.status_code == 201 and again.headers["idempotent-replayed"] == "true"
 
 
 @pytest.mark.parametrize("key", ["", "has space", "x" * 256])

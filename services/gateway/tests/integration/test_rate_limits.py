@@ -28,10 +28,12 @@ async def test_memory_bucket_allows_the_burst_then_429_with_retry_after(start_ga
 
 
 async def test_redis_bucket_is_shared_by_two_gateway_replicas(start_gateway, gateway_db):
-    prefix_client = f"rl-{uuid.uuid4().hex[:6]}"
-    settings = {"redis_url": REDIS_URL, "rate_limit_capacity": 4, "rate_limit_per_s": 0.2}
+    # A prefix of this run's own: other runs (a cluster, another test session) share Redis.
+    prefix = f"chairside:test-{uuid.uuid4().hex[:8]}:"
+    key = f"{prefix}bucket:client:demo-partner"
+    settings = {"redis_url": REDIS_URL, "redis_prefix": prefix, "rate_limit_capacity": 4,
+                "rate_limit_per_s": 0.2}
     r = aioredis.from_url(REDIS_URL)
-    await r.delete("chairside:gateway:bucket:client:demo-partner")
     try:
         async with start_gateway(**settings) as one, start_gateway(**settings) as two:
             assert type(one.gw.buckets).__name__ == "RedisBuckets"
@@ -40,14 +42,14 @@ async def test_redis_bucket_is_shared_by_two_gateway_replicas(start_gateway, gat
             for i in range(6):
                 gt = one if i % 2 == 0 else two
                 codes.append((await gt.client.get("/v1/drugs", headers=headers)).status_code)
-            assert codes == [200, 200, 200, 200, 429, 429], prefix_client
-            stored = await r.hgetall("chairside:gateway:bucket:client:demo-partner")
+            assert codes == [200, 200, 200, 200, 429, 429]
+            stored = await r.hgetall(key)
             assert float(stored[b"tokens"]) < 1
-            assert await r.pttl("chairside:gateway:bucket:client:demo-partner") > 0
+            assert await r.pttl(key) > 0
             ready = await one.client.get("/readyz")
             assert ready.json()["checks"]["redis"] == "ok"
     finally:
-        await r.delete("chairside:gateway:bucket:client:demo-partner")
+        await r.delete(key)
         await r.aclose()
 
 

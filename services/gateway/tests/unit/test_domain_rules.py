@@ -1,5 +1,6 @@
 """Pure rules: token bucket, circuit breaker, retry policy, idempotency, credentials."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -182,6 +183,24 @@ def _rec(fp="a", status=idem.Status.COMPLETE, expires=NOW + timedelta(hours=1)):
 )
 def test_idempotency_decisions(existing, fp, outcome):
     assert idem.decide(existing, fp, NOW) is outcome
+
+
+LEASE = timedelta(seconds=60)
+
+
+@pytest.mark.parametrize(
+    "created,fp,outcome",
+    [
+        (NOW - timedelta(seconds=59), "a", idem.Outcome.IN_FLIGHT),  # may still be running
+        (NOW - LEASE, "a", idem.Outcome.PROCEED),  # its replica died: the retry takes over
+        (NOW - LEASE, "b", idem.Outcome.MISMATCH),  # another request never takes it over
+    ],
+)
+def test_an_in_progress_key_past_its_lease_was_abandoned(created, fp, outcome):
+    held = replace(_rec(status=idem.Status.IN_PROGRESS), created_at=created)
+    assert idem.decide(held, fp, NOW, LEASE) is outcome
+    # without a lease (or a record from before created_at was read) it stays in flight
+    assert idem.decide(held, "a", NOW) is idem.Outcome.IN_FLIGHT
 
 
 def test_fingerprint_covers_method_path_query_type_and_body():

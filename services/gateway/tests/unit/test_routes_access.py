@@ -133,6 +133,12 @@ def test_every_api_md_route_is_in_the_table():
         # issue 18: results the regimen gates read (orders)
         ("POST", "/v1/patients/{patient_id}/observations"),
         ("GET", "/v1/patients/{patient_id}/observations"),
+        # issue 18: group purchasing (reimbursement): GPO contracts, WAC, invoices, reorder
+        ("POST", "/v1/purchasing/contracts"), ("GET", "/v1/purchasing/contracts"),
+        ("PUT", "/v1/purchasing/wac"), ("GET", "/v1/purchasing/wac"),
+        ("POST", "/v1/purchasing/invoices"), ("GET", "/v1/purchasing/invoices"),
+        ("GET", "/v1/purchasing/reorder"),
+        ("GET", "/v1/reports/gpo-savings"), ("GET", "/v1/reports/gpo-savings.csv"),
         # issue 13: identities (orders), eligibility (authorization), billing identity
         ("POST", "/v1/patients/lookup"),
         ("PUT", "/v1/patients/{patient_id}/demographics"),
@@ -498,3 +504,23 @@ def test_a_partner_report_is_bound_to_its_practice_and_keeps_only_its_rows():
         '2026-04,"p-a",3\n'
     assert access.own_csv_rows("key,margin\nx,1\n", "p-a") == "key,margin\n"  # fail closed
     assert access.own_csv_rows("", "p-a") == ""
+
+
+@pytest.mark.parametrize(
+    "method,path,scope",
+    [
+        ("POST", "/v1/purchasing/contracts", "admin"),
+        ("PUT", "/v1/purchasing/wac", "admin"),
+        ("POST", "/v1/purchasing/invoices", "admin"),
+        ("GET", "/v1/purchasing/contracts", "billing:read"),
+        ("GET", "/v1/purchasing/invoices", "billing:read"),
+        ("GET", "/v1/purchasing/reorder", "billing:read"),
+        ("GET", "/v1/reports/gpo-savings", "billing:read"),
+        ("GET", "/v1/reports/gpo-savings.csv", "billing:read"),
+    ],
+)
+def test_group_purchasing_is_staff_only_and_written_by_admins(method, path, scope):
+    route = _route(method, path)
+    assert route.scope == scope
+    assert access.gate(route, PARTNER) is access.Gate.FORBIDDEN
+    assert access.gate(route, STAFF) is access.Gate.OPEN

@@ -62,6 +62,13 @@ def test_per_service_timeouts_override_the_default(monkeypatch):
     assert s.timeout_for("reimbursement") == 12.5 and s.timeout_for("orders") == 3
 
 
+def test_reimbursement_gets_a_longer_deadline_by_default_for_its_x12_work():
+    s = GatewaySettings()
+    assert s.timeout_for("reimbursement") == 15.0
+    assert {s.timeout_for(n) for n in ("orders", "scheduling", "authorization")} == {5.0}
+    assert s.idempotency_lease_s > 15.0  # a slow submit is never taken for an abandoned one
+
+
 @pytest.mark.parametrize("value", [{"billing": 3}, {"orders": 0}])
 def test_per_service_timeouts_must_name_a_service_and_be_positive(value):
     with pytest.raises(ValidationError, match="UPSTREAM_TIMEOUTS"):

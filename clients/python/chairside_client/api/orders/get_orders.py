@@ -18,6 +18,7 @@ def _get_kwargs(
     patient_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    id: list[UUID] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -48,6 +49,15 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_id: list[str] | Unset = UNSET
+    if not isinstance(id, Unset):
+        json_id = []
+        for id_item_data in id:
+            id_item = str(id_item_data)
+            json_id.append(id_item)
+
+    params["id"] = json_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -133,6 +143,7 @@ def sync_detailed(
     patient_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    id: list[UUID] | Unset = UNSET,
 ) -> Response[OrdersPageOrderOut | Problem]:
     """List orders
 
@@ -146,6 +157,8 @@ def sync_detailed(
         cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
             practice and user it was given to, on the same list, for 24 hours by default; any other is
             a 422 naming `cursor`
+        id (list[UUID] | Unset): only these orders (repeat the parameter): a view that shows many
+            orders reads them in one call
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +174,7 @@ def sync_detailed(
         patient_id=patient_id,
         limit=limit,
         cursor=cursor,
+        id=id,
     )
 
     response = client.get_httpx_client().request(
@@ -178,6 +192,7 @@ def sync(
     patient_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    id: list[UUID] | Unset = UNSET,
 ) -> OrdersPageOrderOut | Problem | None:
     """List orders
 
@@ -191,6 +206,8 @@ def sync(
         cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
             practice and user it was given to, on the same list, for 24 hours by default; any other is
             a 422 naming `cursor`
+        id (list[UUID] | Unset): only these orders (repeat the parameter): a view that shows many
+            orders reads them in one call
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,6 +224,7 @@ def sync(
         patient_id=patient_id,
         limit=limit,
         cursor=cursor,
+        id=id,
     ).parsed
 
 
@@ -218,6 +236,7 @@ async def asyncio_detailed(
     patient_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    id: list[UUID] | Unset = UNSET,
 ) -> Response[OrdersPageOrderOut | Problem]:
     """List orders
 
@@ -231,6 +250,8 @@ async def asyncio_detailed(
         cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
             practice and user it was given to, on the same list, for 24 hours by default; any other is
             a 422 naming `cursor`
+        id (list[UUID] | Unset): only these orders (repeat the parameter): a view that shows many
+            orders reads them in one call
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,6 +267,7 @@ async def asyncio_detailed(
         patient_id=patient_id,
         limit=limit,
         cursor=cursor,
+        id=id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -261,6 +283,7 @@ async def asyncio(
     patient_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    id: list[UUID] | Unset = UNSET,
 ) -> OrdersPageOrderOut | Problem | None:
     """List orders
 
@@ -274,6 +297,8 @@ async def asyncio(
         cursor (str | Unset): opaque: the previous page's next_cursor, valid only for the client,
             practice and user it was given to, on the same list, for 24 hours by default; any other is
             a 422 naming `cursor`
+        id (list[UUID] | Unset): only these orders (repeat the parameter): a view that shows many
+            orders reads them in one call
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -291,5 +316,6 @@ async def asyncio(
             patient_id=patient_id,
             limit=limit,
             cursor=cursor,
+            id=id,
         )
     ).parsed

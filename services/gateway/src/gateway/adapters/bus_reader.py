@@ -18,6 +18,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from chairside_shared.messaging.envelope import MalformedEvent, decode
+from chairside_shared.messaging.kafka import FetchPacing, never_auto_create_topics
 from gateway.domain.stream import StreamEvent, scope_for, stream_data
 
 log = logging.getLogger("gateway.stream.reader")
@@ -43,16 +44,23 @@ class BusReader:
     def __init__(self, bootstrap_servers: str, topics: tuple[str, ...], *, window: int,
                  publish: Publish, track: Track, on_reading: Callable[[], None],
                  on_caught_up: Callable[[], None], fetch_max_wait_ms: int = 50,
+                 idle_fetch_max_wait_ms: int | None = None, idle_after_s: float = 5.0,
                  refresh_s: float = 5.0, yield_every: int = 32) -> None:
         self.bootstrap, self.topics, self.window = bootstrap_servers, topics, window
         self.publish, self.track = publish, track
         self.on_reading, self.on_caught_up = on_reading, on_caught_up
         self.fetch_max_wait_ms, self.refresh_s = fetch_max_wait_ms, refresh_s
+        # quiet bus, longer held fetches (chairside_shared.messaging.kafka.FetchPacing)
+        self.idle_fetch_max_wait_ms = idle_fetch_max_wait_ms or fetch_max_wait_ms
+        self.idle_after_s = idle_after_s
         self.yield_every = max(1, yield_every)
         self.positions: dict[TopicPartition, int] = {}
         self.first_assignment = True
 
     async def run(self) -> None:
+        # Reading must never create a topic: after a broker reset that would fix a service's
+        # topic at the broker's default partition count before its owner creates it.
+        never_auto_create_topics()
         delay = 0.5
         while True:
             try:
@@ -71,6 +79,8 @@ class BusReader:
             metadata_max_age_ms=5_000, fetch_max_wait_ms=self.fetch_max_wait_ms,
             request_timeout_ms=15_000)
         await consumer.start()
+        pacing = FetchPacing(consumer, busy_ms=self.fetch_max_wait_ms,
+                             idle_ms=self.idle_fetch_max_wait_ms, idle_after_s=self.idle_after_s)
         try:
             assigned: set[TopicPartition] = set()
             catching_up: dict[TopicPartition, int] | None = None
@@ -92,6 +102,7 @@ class BusReader:
                     next_refresh = 0.0
                     continue
                 batches = await consumer.getmany(timeout_ms=500, max_records=500)
+                pacing.saw(bool(batches))
                 handed = 0
                 for tp, records in batches.items():
                     for record in records:

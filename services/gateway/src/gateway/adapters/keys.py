@@ -75,21 +75,34 @@ class KeyEntry:
 class KeyRing:
     """Keys loaded from the signing_keys table (rows as dicts)."""
 
-    def __init__(self, rows: list[dict[str, Any]], passphrase: str) -> None:
+    def __init__(self, rows: list[dict[str, Any]], passphrase: str,
+                 previous: KeyRing | None = None) -> None:
+        """``previous``: the ring this one replaces. Its keys are reused: a kid is the
+        thumbprint of its key, so its material never changes, and decrypting a private key
+        (the passphrase's key derivation) takes ~0.2 s of CPU on the event loop, which every
+        reload (each replica, every key_refresh_s) used to spend again, stalling the requests
+        in flight (bench/network_load.py's profile). Dates are taken from the rows."""
         self.entries: dict[str, KeyEntry] = {}
+        known = previous.entries if previous is not None else {}
         for row in rows:
             jwk = dict(row["public_jwk"])
+            old = known.get(row["kid"])
+            if old is not None and old.jwk != jwk:
+                old = None  # not the key this ring held under that kid: load it anew
             entry = KeyEntry(
                 kid=row["kid"],
-                public_key=jwt.PyJWK(jwk, algorithm=ALGORITHM).key,
+                public_key=(old.public_key if old is not None
+                            else jwt.PyJWK(jwk, algorithm=ALGORITHM).key),
                 jwk=jwk,
                 created_at=row["created_at"],
                 retired_at=row["retired_at"],
                 verify_until=row["verify_until"],
             )
             if row["retired_at"] is None:
-                entry.private_key = serialization.load_pem_private_key(
-                    row["private_key_pem"], password=passphrase.encode())
+                entry.private_key = old.private_key if old is not None else None
+                if entry.private_key is None:
+                    entry.private_key = serialization.load_pem_private_key(
+                        row["private_key_pem"], password=passphrase.encode())
             self.entries[entry.kid] = entry
 
     def signing_entry(self) -> KeyEntry | None:

@@ -125,7 +125,7 @@ def _record(row: Any) -> Record:
         client_id=row["client_id"], key=row["key"], fingerprint=row["fingerprint"],
         status=Status(row["status"]), expires_at=row["expires_at"],
         response_status=row["response_status"], response_headers=row["response_headers"],
-        response_body=row["response_body"],
+        response_body=row["response_body"], created_at=row["created_at"],
     )
 
 
@@ -147,9 +147,14 @@ async def claim_idempotency(s: AsyncSession, **values: Any) -> bool:
     return True
 
 
-async def delete_idempotency(s: AsyncSession, client_id: str, key: str) -> None:
-    await s.execute(delete(idempotency_records).where(and_(
-        idempotency_records.c.client_id == client_id, idempotency_records.c.key == key)))
+async def delete_idempotency(s: AsyncSession, client_id: str, key: str,
+                             created_at: datetime | None = None) -> None:
+    """``created_at``: only that record, not one another request claimed the key with since
+    it was read (two retries taking over one abandoned key: one wins the claim)."""
+    where = [idempotency_records.c.client_id == client_id, idempotency_records.c.key == key]
+    if created_at is not None:
+        where.append(idempotency_records.c.created_at == created_at)
+    await s.execute(delete(idempotency_records).where(and_(*where)))
 
 
 async def complete_idempotency(s: AsyncSession, client_id: str, key: str, *, status: int,

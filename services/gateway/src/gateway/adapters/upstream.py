@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ import httpx
 from prometheus_client import Counter
 
 from chairside_shared.telemetry import uninstrumented
+from gateway.adapters.pool import lifo_transport
 from gateway.domain.breaker import BreakerPolicy, CircuitBreaker
 from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.retry import RetryPolicy, is_failure
@@ -89,17 +90,18 @@ class Upstream:
         self.base_url = base_url.rstrip("/")
         # The pooled httpx transport, called directly: the client layer around it (URL
         # merging, cookies, auth, redirects, hooks) is work a proxy does not need on every
-        # call, and costs more than the proxying itself.
+        # call, and costs more than the proxying itself. Its pool is a LIFO stack
+        # (adapters/pool.py): httpcore's own pool rescans every connection per request, and
+        # its cost grew with the requests in flight.
         # Idle connections expire well before the services' keep-alive timeout would close
         # them, so the pool does not reuse a connection just as the service drops it.
-        self.transport = httpx.AsyncHTTPTransport(
-            limits=httpx.Limits(max_connections=max_connections,
-                                max_keepalive_connections=max_keepalive,
-                                keepalive_expiry=keepalive_expiry))
+        self.transport = lifo_transport(max_connections=max_connections,
+                                        max_keepalive=max_keepalive,
+                                        keepalive_expiry=keepalive_expiry)
         # A request that was never sent is retried once here: a new connection every time, so
         # the retry cannot land on another stale connection of the pool.
-        self.fresh = httpx.AsyncHTTPTransport(
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=0))
+        self.fresh = lifo_transport(max_connections=max_connections, max_keepalive=0,
+                                    keepalive_expiry=keepalive_expiry)
         self._send = self.transport.handle_async_request
         self._send_fresh = self.fresh.handle_async_request
         if not trace_calls:
@@ -112,7 +114,8 @@ class Upstream:
         wait = self.breaker.retry_after(self.clock()) or self.breaker.policy.reset_after
         return Unavailable(self.name, retry_after_header(wait))
 
-    async def request(self, method: str, path: str, *, params: dict[str, str] | None = None,
+    async def request(self, method: str, path: str, *,
+                      params: Mapping[str, str | list[str]] | None = None,
                       headers: dict[str, str] | None = None,
                       content: bytes | None = None) -> httpx.Response:
         deadline = self.clock() + self.timeout

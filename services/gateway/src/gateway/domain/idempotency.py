@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 # Printable ASCII without spaces, as the IETF Idempotency-Key draft and common APIs accept.
@@ -52,6 +52,7 @@ class Record:
     response_status: int | None = None
     response_headers: dict[str, str] | None = None
     response_body: bytes | None = None
+    created_at: datetime | None = None
 
 
 class Outcome(StrEnum):
@@ -61,13 +62,20 @@ class Outcome(StrEnum):
     IN_FLIGHT = "in_flight"  # first request still running: 409
 
 
-def decide(existing: Record | None, fp: str, now: datetime) -> Outcome:
+def decide(existing: Record | None, fp: str, now: datetime,
+           lease: timedelta | None = None) -> Outcome:
+    """``lease``: how long a first request can possibly run. A key still in progress past it
+    was left by a gateway replica that died mid-request (nothing else ends a request without
+    storing or deleting its record): the next attempt takes the key over instead of meeting
+    409 until the record expires."""
     if existing is None or existing.expires_at <= now:
         return Outcome.PROCEED
     if existing.fingerprint != fp:
         return Outcome.MISMATCH
     if existing.status is Status.IN_PROGRESS:
-        return Outcome.IN_FLIGHT
+        abandoned = (lease is not None and existing.created_at is not None
+                     and existing.created_at + lease <= now)
+        return Outcome.PROCEED if abandoned else Outcome.IN_FLIGHT
     return Outcome.REPLAY
 
 

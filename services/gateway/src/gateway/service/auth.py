@@ -72,7 +72,7 @@ class TokenService:
     async def load(self) -> None:
         async with self.sessions() as s:
             rows = await repo.list_keys(s)
-        self.ring = KeyRing(rows, self.passphrase)
+        self.ring = KeyRing(rows, self.passphrase, previous=self.ring)
         self._loaded_at = time.monotonic()
 
     async def ensure_key(self) -> None:

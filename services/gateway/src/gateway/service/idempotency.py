@@ -19,9 +19,11 @@ class Begun:
 
 
 class IdempotencyStore:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], ttl: timedelta) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], ttl: timedelta,
+                 lease: timedelta | None = None) -> None:
         self.sessions = sessions
         self.ttl = ttl
+        self.lease = lease  # see domain.idempotency.decide
 
     async def begin(self, *, client_id: str, key: str, fingerprint: str, method: str,
                     path: str) -> Begun:
@@ -29,11 +31,11 @@ class IdempotencyStore:
             now = utcnow()
             async with self.sessions() as s, s.begin():
                 existing = await repo.get_idempotency(s, client_id, key)
-                outcome = decide(existing, fingerprint, now)
+                outcome = decide(existing, fingerprint, now, self.lease)
                 if outcome is not Outcome.PROCEED:
                     return Begun(outcome, existing)
-                if existing is not None:  # expired: the key is free again
-                    await repo.delete_idempotency(s, client_id, key)
+                if existing is not None:  # expired or abandoned: the key is free again
+                    await repo.delete_idempotency(s, client_id, key, existing.created_at)
                 claimed = await repo.claim_idempotency(
                     s, client_id=client_id, key=key, fingerprint=fingerprint,
                     status=Status.IN_PROGRESS.value, method=method, path=path,

@@ -8,6 +8,7 @@ not exist" give the same 404, so ids of other practices cannot be probed.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,8 +122,8 @@ class Proxy:
         self.cursors = cursors
 
     async def fetch(self, upstream: str, method: str, path: str, call: Call, *,
-                    params: dict[str, str] | None = None, body: bytes | None = None,
-                    content_type: str | None = None) -> httpx.Response:
+                    params: Mapping[str, str | list[str]] | None = None,
+                    body: bytes | None = None, content_type: str | None = None) -> httpx.Response:
         headers = dict(call.headers)
         if content_type:
             headers["content-type"] = content_type

@@ -29,6 +29,8 @@ class LiveStream:
             track=window.track, on_reading=self.hub.reading.set,
             on_caught_up=self.hub.caught_up.set,
             fetch_max_wait_ms=settings.consumer_fetch_max_wait_ms,
+            idle_fetch_max_wait_ms=settings.consumer_idle_fetch_max_wait_ms,
+            idle_after_s=settings.consumer_idle_after_s,
             yield_every=settings.stream_queue_size // 4)
         self._task: asyncio.Task[None] | None = None
 

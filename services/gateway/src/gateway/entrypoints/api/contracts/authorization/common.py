@@ -36,30 +36,6 @@ class MinMonthlyMigraineDays(RootModel[int]):
     root: Annotated[int, Field(ge=0, le=31, title='Min Monthly Migraine Days')]
 
 
-class Criteria(BaseModel):
-    model_config = ConfigDict(
-        extra='forbid',
-        populate_by_name=True,
-    )
-    icd10_prefixes: Annotated[list[str], Field(title='Icd10 Prefixes')] = []
-    min_age: Annotated[MinAge | None, Field(title='Min Age')] = None
-    min_failed_preventive_classes: Annotated[
-        MinFailedPreventiveClasses | None, Field(title='Min Failed Preventive Classes')
-    ] = None
-    min_monthly_migraine_days: Annotated[
-        MinMonthlyMigraineDays | None, Field(title='Min Monthly Migraine Days')
-    ] = None
-    no_concurrent_cgrp_antibody: Annotated[
-        bool, Field(title='No Concurrent Cgrp Antibody')
-    ] = False
-    prescriber_specialties: Annotated[
-        list[str], Field(title='Prescriber Specialties')
-    ] = []
-    requires_failed_self_injected_cgrp: Annotated[
-        bool, Field(title='Requires Failed Self Injected Cgrp')
-    ] = False
-
-
 class EstimateOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -182,6 +158,39 @@ class RenewalsQuery(BaseModel):
     practice_id: Annotated[str | None, Field(title='Practice Id')] = None
 
 
+class MaxValue(RootModel[int]):
+    root: Annotated[int, Field(ge=-100000, le=100000, title='Max Value')]
+
+
+class MinSelected(RootModel[int]):
+    root: Annotated[int, Field(ge=1, le=50, title='Min Selected')]
+
+
+class MinValue(RootModel[int]):
+    root: Annotated[int, Field(ge=-100000, le=100000, title='Min Value')]
+
+
+class Requirement(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    applies: Annotated[
+        Literal['initial', 'renewal', 'both'], Field(title='Applies')
+    ] = 'initial'
+    expect: Annotated[bool | None, Field(title='Expect')] = None
+    key: Annotated[str, Field(title='Key')]
+    max_value: Annotated[MaxValue | None, Field(title='Max Value')] = None
+    min_selected: Annotated[MinSelected | None, Field(title='Min Selected')] = None
+    min_value: Annotated[MinValue | None, Field(title='Min Value')] = None
+    options: Annotated[list[str], Field(title='Options')] = []
+    source: Annotated[str | None, Field(title='Source')] = None
+    text: Annotated[str, Field(title='Text')]
+    type: Annotated[Literal['boolean', 'integer', 'choice'], Field(title='Type')] = (
+        'boolean'
+    )
+
+
 class ResolutionOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -216,6 +225,33 @@ class ValidationError(BaseModel):
     loc: Annotated[list[str | int], Field(title='Location')]
     msg: Annotated[str, Field(title='Message')]
     type: Annotated[str, Field(title='Error Type')]
+
+
+class Criteria(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    icd10_prefixes: Annotated[list[str], Field(title='Icd10 Prefixes')] = []
+    min_age: Annotated[MinAge | None, Field(title='Min Age')] = None
+    min_failed_preventive_classes: Annotated[
+        MinFailedPreventiveClasses | None, Field(title='Min Failed Preventive Classes')
+    ] = None
+    min_monthly_migraine_days: Annotated[
+        MinMonthlyMigraineDays | None, Field(title='Min Monthly Migraine Days')
+    ] = None
+    no_concurrent_cgrp_antibody: Annotated[
+        bool, Field(title='No Concurrent Cgrp Antibody')
+    ] = False
+    prescriber_specialties: Annotated[
+        list[str], Field(title='Prescriber Specialties')
+    ] = []
+    requirements: Annotated[
+        list[Requirement], Field(title='Requirements', validate_default=True)
+    ] = []
+    requires_failed_self_injected_cgrp: Annotated[
+        bool, Field(title='Requires Failed Self Injected Cgrp')
+    ] = False
 
 
 class DecisionTimeFrames(BaseModel):

@@ -26,6 +26,26 @@ class PolicyVersion(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
+class PreferredProduct(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    hcpcs: Annotated[str, Field(title='Hcpcs')]
+    name: Annotated[str, Field(title='Name')]
+
+
+class ProductPreference(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    mode: Annotated[Literal['step', 'not-covered'], Field(title='Mode')] = 'step'
+    molecule: Annotated[str, Field(title='Molecule')]
+    preferred: Annotated[list[PreferredProduct], Field(min_length=1, title='Preferred')]
+    source: Annotated[str | None, Field(title='Source')] = None
+
+
 class QuantityLimit(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -41,6 +61,7 @@ class ReauthRule(BaseModel):
         populate_by_name=True,
     )
     approval_months: Annotated[int, Field(gt=0, le=24, title='Approval Months')]
+    migraine_response: Annotated[bool, Field(title='Migraine Response')] = True
     min_reduction_pct: Annotated[
         int, Field(ge=0, le=100, title='Min Reduction Pct')
     ] = 50
@@ -71,6 +92,7 @@ class CoveragePolicy(BaseModel):
         PaUnitsThreshold | None, Field(title='Pa Units Threshold')
     ] = None
     plan_id: Annotated[str | None, Field(title='Plan Id')] = None
+    preference: ProductPreference | None = None
     quantity_limit: QuantityLimit | None = None
     reauth: ReauthRule | None = None
     source: Annotated[str | None, Field(title='Source')] = None

@@ -238,6 +238,14 @@ class ListOrdersQuery(BaseModel):
         populate_by_name=True,
     )
     cursor: Annotated[str | None, Field(title='Cursor')] = None
+    id: Annotated[
+        list[UUID],
+        Field(
+            description='only these orders (repeat the parameter): a view that shows many orders reads them in one call',
+            max_length=200,
+            title='Id',
+        ),
+    ] = []
     limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
     patient_id: Annotated[UUID | None, Field(title='Patient Id')] = None
     practice_id: Annotated[str | None, Field(title='Practice Id')] = None

@@ -101,10 +101,15 @@ from .common import (
     CycleQuery as CycleQuery,
     DocumentOut as DocumentOut,
     GetContractQuery as GetContractQuery,
+    GpoSavingsCsvQuery as GpoSavingsCsvQuery,
+    GpoSavingsQuery as GpoSavingsQuery,
     HTTPValidationError as HTTPValidationError,
+    Hcpcs as Hcpcs,
     InventoryQuery as InventoryQuery,
     ListClaimsQuery as ListClaimsQuery,
     ListContractsQuery as ListContractsQuery,
+    ListGpoContractsQuery as ListGpoContractsQuery,
+    ListPurchaseInvoicesQuery as ListPurchaseInvoicesQuery,
     LoadAspQuery as LoadAspQuery,
     Lot as Lot,
     MarginCsvQuery as MarginCsvQuery,
@@ -119,6 +124,7 @@ from .common import (
     Reference as Reference,
     ReferralReportCsvQuery as ReferralReportCsvQuery,
     ReferralReportQuery as ReferralReportQuery,
+    ReorderSuggestionsQuery as ReorderSuggestionsQuery,
     Review as Review,
     Sequestration as Sequestration,
     Status as Status,
@@ -126,6 +132,7 @@ from .common import (
     UnderpaymentCsvQuery as UnderpaymentCsvQuery,
     UnderpaymentListQuery as UnderpaymentListQuery,
     ValidationError as ValidationError,
+    Value as Value,
     WithinDays as WithinDays,
 )
 
@@ -137,6 +144,7 @@ from .fee_schedules import (
     ChargeMasterIn as ChargeMasterIn,
     Coinsurance as Coinsurance,
     Coinsurance1 as Coinsurance1,
+    ComplexAdminItem as ComplexAdminItem,
     ContractIn as ContractIn,
     DescriptorIn as DescriptorIn,
     DrugPercent as DrugPercent,
@@ -159,7 +167,6 @@ from .fee_schedules import (
 
 from .inventory import (
     CostSource as CostSource,
-    Hcpcs as Hcpcs,
     InventoryItemOut as InventoryItemOut,
     InventoryPage as InventoryPage,
     LotOut as LotOut,
@@ -214,6 +221,37 @@ from .pricing__versions import (
     TolerancePercent1 as TolerancePercent1,
 )
 
+from .purchasing import (
+    ContractId as ContractId,
+    ContractItemIn as ContractItemIn,
+    ContractItemOut as ContractItemOut,
+    GpoContractIn as GpoContractIn,
+    GpoContractOut as GpoContractOut,
+    GpoContractPage as GpoContractPage,
+    InvoiceIn as InvoiceIn,
+    InvoiceLineIn as InvoiceLineIn,
+    InvoiceLineOut as InvoiceLineOut,
+    InvoiceOut as InvoiceOut,
+    InvoicePage as InvoicePage,
+    PackagePrice as PackagePrice,
+    PackagePrice1 as PackagePrice1,
+    RebateIn as RebateIn,
+    RebateOut as RebateOut,
+    ReorderOut as ReorderOut,
+    ReorderRowOut as ReorderRowOut,
+    TierIn as TierIn,
+    TierOut as TierOut,
+    UnitPrice as UnitPrice,
+    UnitPrice1 as UnitPrice1,
+    UnitPrice2 as UnitPrice2,
+    UnitPrice3 as UnitPrice3,
+    Value1 as Value1,
+    WacIn as WacIn,
+    WacListIn as WacListIn,
+    WacOut as WacOut,
+    WacPage as WacPage,
+)
+
 from .remittances import (
     PageQuarantinedRemittance as PageQuarantinedRemittance,
     PostRemittanceRequest as PostRemittanceRequest,
@@ -230,12 +268,15 @@ from .reports import (
     CarcRowOut as CarcRowOut,
     CycleAsCsvResponse as CycleAsCsvResponse,
     CycleReportOut as CycleReportOut,
+    GpoSavingsCsvResponse as GpoSavingsCsvResponse,
+    GpoSavingsOut as GpoSavingsOut,
     MarginCsvResponse as MarginCsvResponse,
     MarginReport as MarginReport,
     MarginRowOut as MarginRowOut,
     ReferralReportCsvResponse as ReferralReportCsvResponse,
     ReferralReportOut as ReferralReportOut,
     ReferralRowOut as ReferralRowOut,
+    SavingsRowOut as SavingsRowOut,
 )
 
 from .underpayments import (

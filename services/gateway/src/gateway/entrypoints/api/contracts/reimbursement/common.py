@@ -119,6 +119,22 @@ class GetContractQuery(BaseModel):
     plan: Annotated[str, Field(max_length=64, title='Plan')] = ''
 
 
+class GpoSavingsCsvQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    to: Annotated[date_aliased, Field(title='To')]
+
+
+class GpoSavingsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    to: Annotated[date_aliased, Field(title='To')]
+
+
 class WithinDays(RootModel[int]):
     root: Annotated[int, Field(ge=0, le=730, title='Within Days')]
 
@@ -174,6 +190,21 @@ class ListContractsQuery(BaseModel):
     payer_id: Annotated[PayerId | None, Field(title='Payer Id')] = None
 
 
+class ListGpoContractsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    on: Annotated[date_aliased | None, Field(title='On')] = None
+
+
+class ListPurchaseInvoicesQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased | None, Field(alias='from', title='From')] = None
+    to: Annotated[date_aliased | None, Field(title='To')] = None
+
+
 class LoadAspQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -221,12 +252,29 @@ class Lot(RootModel[str]):
     ]
 
 
+class Hcpcs(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[A-Z0-9]\\d{3}[A-Z0-9]$', title='Hcpcs')]
+
+
 class QuarantineQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     cursor: Annotated[str | None, Field(title='Cursor')] = None
     limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
+
+
+class Value(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(
+            description='percent of the contract spend, or an amount per package',
+            ge=0,
+            le=10000000,
+            multiple_of=1e-06,
+            title='Value',
+        ),
+    ]
 
 
 class Reference(RootModel[str]):
@@ -285,6 +333,13 @@ class ReferralReportQuery(BaseModel):
         ),
     ] = None
     to: Annotated[date_aliased | None, Field(title='To')] = None
+
+
+class ReorderSuggestionsQuery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    days: Annotated[int, Field(ge=1, le=180, title='Days')] = 14
 
 
 class Review(BaseModel):

@@ -135,6 +135,10 @@ class PageFeeScheduleItem(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
+class ComplexAdminItem(RootModel[str]):
+    root: Annotated[str, Field(pattern='^[a-z0-9_]{1,64}$|^[A-Z][0-9]{4}$')]
+
+
 class HydrationIndication(RootModel[str]):
     root: Annotated[str, Field(pattern='^[A-TV-Z][0-9][0-9A-Z.]{0,6}$')]
 
@@ -155,6 +159,14 @@ class PolicyIn(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
+    complex_admin: Annotated[
+        list[ComplexAdminItem] | None,
+        Field(
+            description='Drug codes or HCPCS codes this payer wants coded as complex biologic administration (96413 / +96415 / +96417) instead of 96365 / +96366 / +96367',
+            max_length=200,
+            title='Complex Admin',
+        ),
+    ] = None
     hydration_codes: Annotated[list[str] | None, Field(title='Hydration Codes')] = None
     hydration_indications: Annotated[
         HydrationIndications | None,
@@ -223,6 +235,7 @@ class ContractIn(BaseModel):
     ]
     name: Annotated[str, Field(max_length=200, min_length=1, title='Name')]
     policy: Annotated[PolicyIn, Field(validate_default=True)] = {
+        'complex_admin': [],
         'jw_jz': True,
         'rounding': 'up',
         'unclassified_needs_review': True,

@@ -12,22 +12,26 @@ from pydantic import (
     StringConstraints,
 )
 
-from .common import Lot, Reference
+from .common import Hcpcs, Lot, Reference, Value
 
 
 class LotOut(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
+    contract_id: Annotated[
+        str | None,
+        Field(description='the GPO contract the cost came from', title='Contract Id'),
+    ] = None
     cost_source: Annotated[str, Field(title='Cost Source')]
     expires_on: Annotated[date_aliased, Field(title='Expires On')]
     lot_number: Annotated[str, Field(title='Lot Number')]
     vial_cost: Annotated[str, Field(title='Vial Cost')]
     vials_on_hand: Annotated[str, Field(title='Vials On Hand')]
-
-
-class Hcpcs(RootModel[str]):
-    root: Annotated[str, Field(pattern='^[A-Z0-9]\\d{3}[A-Z0-9]$', title='Hcpcs')]
+    wac_vial_cost: Annotated[
+        str | None,
+        Field(description='WAC per vial on the purchase date', title='Wac Vial Cost'),
+    ] = None
 
 
 class PackageCost(RootModel[Decimal]):
@@ -112,14 +116,25 @@ class CostSource(RootModel[str]):
 
 class PackageCost2(RootModel[Decimal]):
     root: Annotated[
-        Decimal, Field(ge=0, le=10000000, multiple_of=1e-06, title='Package Cost')
+        Decimal,
+        Field(
+            description="the invoiced price of one package; omitted: the GPO contract in force on the purchase date at the tier reached, else WAC, else the product's price",
+            ge=0,
+            le=10000000,
+            multiple_of=1e-06,
+            title='Package Cost',
+        ),
     ]
 
 
 class PackageCost3(RootModel[str]):
     root: Annotated[
         str,
-        Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$', title='Package Cost'),
+        Field(
+            description="the invoiced price of one package; omitted: the GPO contract in force on the purchase date at the tier reached, else WAC, else the product's price",
+            pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$',
+            title='Package Cost',
+        ),
     ]
 
 
@@ -152,10 +167,21 @@ class ReceiptIn(BaseModel):
         ),
     ]
     package_cost: Annotated[
-        PackageCost2 | PackageCost3 | None, Field(title='Package Cost')
+        PackageCost2 | PackageCost3 | None,
+        Field(
+            description="the invoiced price of one package; omitted: the GPO contract in force on the purchase date at the tier reached, else WAC, else the product's price",
+            title='Package Cost',
+        ),
     ] = None
     packages: Annotated[int, Field(ge=1, le=10000, title='Packages')]
     product: ProductIn | None = None
+    purchased_on: Annotated[
+        date_aliased | None,
+        Field(
+            description='the purchase (invoice) date that selects the contract; default: today',
+            title='Purchased On',
+        ),
+    ] = None
     reference: Annotated[Reference | None, Field(title='Reference')] = None
 
 

@@ -141,6 +141,10 @@ class CycleReportOut(BaseModel):
     ]
 
 
+class GpoSavingsCsvResponse(RootModel[str]):
+    root: str
+
+
 class MarginCsvResponse(RootModel[str]):
     root: str
 
@@ -152,9 +156,23 @@ class MarginRowOut(BaseModel):
     acquisition_cost: Annotated[str, Field(title='Acquisition Cost')]
     charges: Annotated[str, Field(title='Charges')]
     claims: Annotated[int, Field(title='Claims')]
+    gpo_savings: Annotated[
+        str | None,
+        Field(
+            description='by drug: that WAC cost minus what those vials cost (GPO contract)',
+            title='Gpo Savings',
+        ),
+    ] = None
     key: Annotated[str, Field(title='Key')]
     margin: Annotated[str, Field(title='Margin')]
     revenue: Annotated[str, Field(title='Revenue')]
+    wac_cost: Annotated[
+        str | None,
+        Field(
+            description='by drug: the vials drawn, at WAC (draws from lots with a WAC on file)',
+            title='Wac Cost',
+        ),
+    ] = None
     waste_cost: Annotated[str, Field(title='Waste Cost')]
 
 
@@ -227,6 +245,41 @@ class ReferralRowOut(BaseModel):
         int,
         Field(description='orders whose patient sat in a chair', title='Reached Chair'),
     ]
+
+
+class SavingsRowOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    contract_packages: Annotated[int, Field(title='Contract Packages')]
+    drug: Annotated[
+        str,
+        Field(description='HCPCS, or the NDC when the product has none', title='Drug'),
+    ]
+    lines_without_wac: Annotated[int, Field(title='Lines Without Wac')]
+    packages: Annotated[int, Field(title='Packages')]
+    rebates_expected: Annotated[str, Field(title='Rebates Expected')]
+    savings: Annotated[
+        str,
+        Field(
+            description='WAC − invoiced, over lines whose drug has a WAC',
+            title='Savings',
+        ),
+    ]
+    spend: Annotated[str, Field(title='Spend')]
+    wac_spend: Annotated[str, Field(title='Wac Spend')]
+
+
+class GpoSavingsOut(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    from_: Annotated[date_aliased, Field(alias='from', title='From')]
+    rows: Annotated[list[SavingsRowOut], Field(title='Rows')]
+    to: Annotated[date_aliased, Field(title='To')]
+    total_rebates_expected: Annotated[str, Field(title='Total Rebates Expected')]
+    total_savings: Annotated[str, Field(title='Total Savings')]
+    total_spend: Annotated[str, Field(title='Total Spend')]
 
 
 class MarginReport(BaseModel):

@@ -20,6 +20,13 @@ class ChairIn(BaseModel):
         populate_by_name=True,
     )
     active: Annotated[bool, Field(title='Active')] = True
+    high_acuity_capable: Annotated[
+        bool,
+        Field(
+            description="takes a high-acuity first dose (the booking policy's classes, default 'high'); other visits may sit there too",
+            title='High Acuity Capable',
+        ),
+    ] = False
     id: Annotated[
         str, Field(max_length=40, min_length=1, pattern='^[A-Za-z0-9_.-]+$', title='Id')
     ]
@@ -33,6 +40,13 @@ class ChairOut(BaseModel):
         populate_by_name=True,
     )
     active: Annotated[bool, Field(title='Active')] = True
+    high_acuity_capable: Annotated[
+        bool,
+        Field(
+            description="takes a high-acuity first dose (the booking policy's classes, default 'high'); other visits may sit there too",
+            title='High Acuity Capable',
+        ),
+    ] = False
     id: Annotated[
         str, Field(max_length=40, min_length=1, pattern='^[A-Za-z0-9_.-]+$', title='Id')
     ]

@@ -141,8 +141,12 @@ class SeriesCreate(BaseModel):
         ),
     ]
     pattern: Annotated[
-        ConsecutiveDays | DayOffsets, Field(discriminator='kind', title='Pattern')
-    ]
+        ConsecutiveDays | DayOffsets | None,
+        Field(
+            description="omitted: the course the first order's dose starts, as the orders catalog names it (order.signed series), e.g. day 1 and day 15, or 2-5 consecutive days",
+            title='Pattern',
+        ),
+    ] = None
     window: WindowIn
 
 
