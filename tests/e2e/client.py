@@ -1,12 +1,12 @@
 """The end-to-end tests' client of the public API, as the center's front end and a partner
 practice use it: OAuth2 client credentials, problem+json on failure.
 
-`Api.call` goes through the typed client generated from the gateway's OpenAPI
-(clients/python/chairside_client, via bench/api.py): the helpers of the visit flow
-(visits.py, cycle.py) use it, so the tests exercise the published contract. The raw calls
-(`get`, `post`, `request`...) stay for what the typed client cannot send on purpose (bad
-input, a text upload) and for the tests not migrated yet; both share the trace and the
-retry policy.
+`Api.call` / `Api.wire` go through the typed client generated from the gateway's OpenAPI
+(clients/python/chairside_client, via bench/api.py): the end-to-end tests use them, so they
+exercise the published contract. The raw calls (`get`, `post`, `request`...) stay only for
+what the typed client cannot send on purpose (bad input, a text upload, a process's own
+probe); test_raw_calls.py holds their count per module. Both share the trace and the retry
+policy.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ from .world import world  # noqa: F401 - a fixture, shared by the modules that n
 @pytest.fixture(scope="module")
 async def stack(request, tmp_path_factory) -> Stack:
     tag = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")[:8]
-    s = await start_stack(tmp_path_factory.mktemp(f"e2e-{tag}"), tag)
+    s = await start_stack(tmp_path_factory.mktemp(f"e2e-{tag}"), tag,
+                          extra_env=getattr(request.module, "STACK_ENV", None))
     try:
         yield s
     finally:

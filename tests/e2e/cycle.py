@@ -205,6 +205,7 @@ def clp(claim: dict, status: str, *, paid: dict[int, Decimal] | None = None,
 
 
 async def post_835(api: Api, text: str, expect: int | tuple[int, ...] = 201) -> dict:
+    # Raw HTTP: the typed client has no text uploads (KNOWN_GAPS, services/gateway/tools/client.py)
     r = await api.request("POST", "/v1/remittances", content=text, expect=expect,
                           headers={"content-type": "text/plain"})
     return r.json()

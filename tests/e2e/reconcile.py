@@ -12,6 +12,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from chairside_client.api.authorization import get_authorizations
+from chairside_client.api.orders import get_orders
+from chairside_client.api.reimbursement import get_claims
+from chairside_client.api.scheduling import get_appointments
+from chairside_client.models import (
+    AuthorizationAuthorizationPage,
+    OrdersPageOrderOut,
+    ReimbursementPageClaimOut,
+    SchedulingAppointmentPage,
+)
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -50,21 +60,21 @@ async def read_messaging(stack) -> Messaging:
         engine = create_async_engine(stack.databases[svc])
         try:
             async with engine.connect() as conn:
-                m.outbox[svc] = (await conn.execute(text(
-                    "SELECT event_id, topic, key, event_type, sent_at FROM outbox"))).all()
+                m.outbox[svc] = list((await conn.execute(text(
+                    "SELECT event_id, topic, key, event_type, sent_at FROM outbox"))).all())
                 m.inbox[svc] = {r.event_id for r in await conn.execute(text(
                     "SELECT event_id FROM inbox"))}
-                m.dead[svc] = (await conn.execute(text(
-                    "SELECT event_type, topic, error, status FROM dead_letters"))).all()
+                m.dead[svc] = list((await conn.execute(text(
+                    "SELECT event_type, topic, error, status FROM dead_letters"))).all())
                 if svc == "reimbursement":
-                    m.ledgers["stock"] = (await conn.execute(text(
+                    m.ledgers["stock"] = list((await conn.execute(text(
                         "SELECT order_id, line_sequence, lot_number, count(*) AS n "
                         "FROM stock_movements WHERE kind = 'administration' "
-                        "GROUP BY order_id, line_sequence, lot_number"))).all()
+                        "GROUP BY order_id, line_sequence, lot_number"))).all())
                 if svc == "authorization":
-                    m.ledgers["units"] = (await conn.execute(text(
+                    m.ledgers["units"] = list((await conn.execute(text(
                         "SELECT order_id, line_sequence, count(*) AS n FROM unit_usages "
-                        "GROUP BY order_id, line_sequence"))).all()
+                        "GROUP BY order_id, line_sequence"))).all())
         finally:
             await engine.dispose()
     return m
@@ -111,10 +121,15 @@ class World:
 
 
 async def read_world(api: Api) -> World:
-    return World(orders=await api.pages("/v1/orders"),
-                 appointments=await api.pages("/v1/appointments"),
-                 cases=await api.pages("/v1/authorizations"),
-                 claims=await api.pages("/v1/claims"))
+    staff = await api.as_()
+    return World(
+        orders=await api.every(OrdersPageOrderOut, get_orders.asyncio_detailed, client=staff),
+        appointments=await api.every(SchedulingAppointmentPage,
+                                     get_appointments.asyncio_detailed, client=staff),
+        cases=await api.every(AuthorizationAuthorizationPage,
+                              get_authorizations.asyncio_detailed, client=staff),
+        claims=await api.every(ReimbursementPageClaimOut, get_claims.asyncio_detailed,
+                               client=staff))
 
 
 PA_OPEN = {"draft", "submitted", "pended"}

@@ -10,16 +10,19 @@ and the demo API clients exist.
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import os
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from chairside_shared import db
 from chairside_shared.broker import EmbeddedBroker, free_port
 from chairside_shared.devstack import WIDE_VISIT_WINDOWS
-from chairside_shared.processes import ServiceProcess
+from chairside_shared.processes import ServiceProcess, stop_all
+from chairside_shared.testing.templates import migrated_database
 
 ADMIN_URL = os.environ.get(
     "CHAIRSIDE_TEST_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
@@ -83,6 +86,11 @@ class Stack:
     def url(self, name: str) -> str:
         return self.processes[name].url
 
+    def today(self) -> date:
+        """The clinic's date now. Not UTC's: the stack's zone puts the clinic mid-morning, so
+        for part of every UTC day the clinic is already in tomorrow (or still in yesterday)."""
+        return datetime.now(ZoneInfo(self.clinic_timezone)).date()
+
     # ------------------------------------------------------------------ process control
     def start_all(self, timeout_s: float = 120) -> None:
         for proc in self.processes.values():
@@ -100,8 +108,7 @@ class Stack:
         proc.wait_ready(timeout_s)
 
     def stop_all(self) -> None:
-        for proc in reversed(list(self.processes.values())):
-            proc.stop()
+        stop_all(list(reversed(self.processes.values())))
         self.broker.stop()
 
     def log_tail(self, name: str, chars: int = 3000) -> str:
@@ -109,6 +116,52 @@ class Stack:
         if path is None or not path.exists():
             return ""
         return path.read_text(errors="replace")[-chars:]
+
+
+def run_settings(tz: str) -> dict[str, str]:
+    """What an end-to-end run sets beside the wiring, for every process (the cluster's
+    tests too): the clinic's zone and days, wide visit windows, quick pollers, loose limits."""
+    return {
+        # One clinic, one time zone, open every day (see open_clinic_timezone).
+        "SCHEDULING_CLINIC_TIMEZONE": tz,
+        "SCHEDULING_CLINIC_WEEKDAYS": "[0,1,2,3,4,5,6]",
+        # Visits are booked at any time of the run's day and checked in at once: check-in and
+        # start are accepted a week around the slot (the windows have their own tests).
+        **dict.fromkeys(WIDE_VISIT_WINDOWS, "10080"),
+        "AUTHORIZATION_CLINIC_TIMEZONE": tz,
+        "REIMBURSEMENT_CLINIC_TIMEZONE": tz,
+        # The clearinghouse sandbox's 999 / 277CA are fetched every 0.5 s.
+        "REIMBURSEMENT_EXCHANGE_POLL_INTERVAL_S": "0.5",
+        # The tests ask the payer themselves (POST .../inquire), so no poller races them.
+        "AUTHORIZATION_POLLER_ENABLED": "false",
+        # Eligibility checks opened on signing are sent at once: tests that wait for things to
+        # settle see the 271 land within their window, not 2 s later.
+        "AUTHORIZATION_ELIGIBILITY_POLL_INTERVAL_S": "0.2",
+        # The tests drive many calls a second from one client.
+        "GATEWAY_RATE_LIMIT_CAPACITY": "100000",
+        "GATEWAY_RATE_LIMIT_PER_S": "100000",
+        "GATEWAY_TOKEN_RATE_LIMIT_CAPACITY": "1000",
+        "GATEWAY_TOKEN_RATE_LIMIT_PER_S": "1000",
+        # Most modules never plan a day nor forecast staffing: OR-Tools and statsmodels are then
+        # not imported at all (seconds of CPU per stack). Those that do set PRELOAD_MODELS.
+        "SCHEDULING_PRELOAD_MODELS": "false",
+    }
+
+
+def service_settings(name: str) -> dict[str, str]:
+    """The settings of one service with a database, in an end-to-end run."""
+    p = name.upper() + "_"
+    return {
+        f"{p}ENVIRONMENT": "test",
+        f"{p}SEED_DEMO_DATA": "true",
+        f"{p}OUTBOX_POLL_INTERVAL_S": "0.2",
+        f"{p}BROKER_CHECK_INTERVAL_S": "0.5",
+        f"{p}CONSUMER_RETRY_BACKOFF_S": "0.05",
+        # Two idle connections per process, ten in a burst: two test workers' platforms at once
+        # (the cluster module's ten processes among them) stay inside PostgreSQL's default 100.
+        f"{p}DB_POOL_SIZE": "2",
+        f"{p}DB_POOL_OVERFLOW": "8",
+    }
 
 
 def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str | None = None,
@@ -132,29 +185,11 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
         "AUTHORIZATION_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
         # The subscriber's birth date at 837P export comes from the orders service.
         "REIMBURSEMENT_ORDERS_URL": f"http://127.0.0.1:{ports['orders']}",
-        # Claims go to the clearinghouse sandbox as 837P batches; its 999 / 277CA are fetched
-        # from its mailbox by the reimbursement exchange worker, every 0.5 s here.
+        # Claims go to the clearinghouse sandbox as 837P batches (its 999 / 277CA are fetched
+        # from its mailbox by the reimbursement exchange worker).
         "REIMBURSEMENT_CLEARINGHOUSE_URL": f"http://127.0.0.1:{ports['clearinghouse_sandbox']}",
-        "REIMBURSEMENT_EXCHANGE_POLL_INTERVAL_S": "0.5",
         **{f"GATEWAY_{m.upper()}_URL": f"http://127.0.0.1:{ports[m]}" for m in DOMAIN},
-        # One clinic, one time zone, open every day (see open_clinic_timezone).
-        "SCHEDULING_CLINIC_TIMEZONE": tz,
-        "SCHEDULING_CLINIC_WEEKDAYS": "[0,1,2,3,4,5,6]",
-        # Visits are booked at any time of the run's day and checked in at once: check-in and
-        # start are accepted a week around the slot (the windows have their own tests).
-        **dict.fromkeys(WIDE_VISIT_WINDOWS, "10080"),
-        "AUTHORIZATION_CLINIC_TIMEZONE": tz,
-        "REIMBURSEMENT_CLINIC_TIMEZONE": tz,
-        # The tests ask the payer themselves (POST .../inquire), so no poller races them.
-        "AUTHORIZATION_POLLER_ENABLED": "false",
-        # Eligibility checks opened on signing are sent at once: tests that wait for things to
-        # settle see the 271 land within their window, not 2 s later.
-        "AUTHORIZATION_ELIGIBILITY_POLL_INTERVAL_S": "0.2",
-        # The tests drive many calls a second from one client.
-        "GATEWAY_RATE_LIMIT_CAPACITY": "100000",
-        "GATEWAY_RATE_LIMIT_PER_S": "100000",
-        "GATEWAY_TOKEN_RATE_LIMIT_CAPACITY": "1000",
-        "GATEWAY_TOKEN_RATE_LIMIT_PER_S": "1000",
+        **run_settings(tz),
         "PYTHONUNBUFFERED": "1",
     }
     if otlp_endpoint:
@@ -177,11 +212,7 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
             f"{p}PORT": str(ports[name]),
             f"{p}DATABASE_URL": databases[name],
             f"{p}DATA_DIR": str(workdir),
-            f"{p}ENVIRONMENT": "test",
-            f"{p}SEED_DEMO_DATA": "true",
-            f"{p}OUTBOX_POLL_INTERVAL_S": "0.2",
-            f"{p}BROKER_CHECK_INTERVAL_S": "0.5",
-            f"{p}CONSUMER_RETRY_BACKOFF_S": "0.05",
+            **service_settings(name),
             **(extra_env or {}),
         }
         processes[name] = ServiceProcess(name, name, ports[name], env=env,
@@ -194,9 +225,18 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
 
 
 async def create_databases(tag: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Each service's database already migrated: a copy of this run's template (the processes'
+    own migration at start-up then finds it at head). Callers outside pytest drop the templates
+    at the end (``chairside_shared.testing.templates.drop_templates``)."""
     names = {s: f"cs_e2e_{tag}_{s[:5]}_{uuid.uuid4().hex[:6]}" for s in WITH_DATABASE}
-    urls = {s: await db.create_database(ADMIN_URL, n) for s, n in names.items()}
+    urls = {s: await migrated_database(ADMIN_URL, n, migrations_of(s)) for s, n in names.items()}
     return urls, names
+
+
+def migrations_of(service: str) -> str:
+    spec = importlib.util.find_spec(service)
+    assert spec is not None and spec.origin is not None, service
+    return str(Path(spec.origin).parent / "migrations")
 
 
 async def drop_databases(names: dict[str, str]) -> None:

@@ -9,11 +9,31 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import UTC, datetime
+from uuid import UUID
 
 import pytest
+from chairside_client.api.scheduling import (
+    post_appointments,
+    post_appointments_appointment_id_cancel,
+)
+from chairside_client.models import (
+    SchedulingAppointmentCreate,
+    SchedulingAppointmentOut,
+    SchedulingCancelBody,
+)
 
 from .browser import cleanup, console_errors, start_chromium
-from .visits import COCKTAIL, MEDICARE, local_date, new_order, new_patient, status_of, visit_when
+from .client import Api
+from .visits import (
+    COCKTAIL,
+    MEDICARE,
+    local_date,
+    new_order,
+    new_patient,
+    sign,
+    status_of,
+    visit_when,
+)
 
 pytestmark = pytest.mark.e2e
 APPEARS_WITHIN_S = 2.0  # issue 17's acceptance
@@ -69,6 +89,13 @@ def sign_in(driver, base: str, day: str) -> None:
     assert driver.execute_script("return sessionStorage.getItem('board.verifier')") is None
 
 
+async def cancel(api: Api, appointment_id: str) -> None:
+    await api.call(SchedulingAppointmentOut,
+                   post_appointments_appointment_id_cancel.asyncio_detailed,
+                   client=await api.as_(), appointment_id=UUID(appointment_id),
+                   body=SchedulingCancelBody(reason="staff"))
+
+
 async def test_board_follows_bookings_and_cancellations(stack, api, browser):
     patient = await new_patient(api)
     draft = await new_order(api, patient["id"], COCKTAIL, urgency="same_day", payer=MEDICARE)
@@ -78,7 +105,7 @@ async def test_board_follows_bookings_and_cancellations(stack, api, browser):
     assert browser.execute_script("return document.getElementById('day').value") == day
 
     # Signing books the same-day visit (scheduling holds, then books, on order.signed).
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) in ("held", "booked"),
                          "appointment on a chair", timeout_s=60)
     appt = v["appointment"]
@@ -97,16 +124,15 @@ async def test_board_follows_bookings_and_cancellations(stack, api, browser):
     await asyncio.to_thread(wait_for, browser, shown(appt["id"]), APPEARS_WITHIN_S)
 
     # Cancelled through the API: gone from the page.
-    await api.post(f"/v1/appointments/{appt['id']}/cancel", {"reason": "staff"},
-                   who="demo-admin")
+    await cancel(api, appt["id"])
     cancelled_s = await asyncio.to_thread(wait_for, browser, gone(appt["id"]), APPEARS_WITHIN_S)
 
     # Booked again through the API at the same start: on the page within 2 s of the answer.
-    booked = await api.post("/v1/appointments", {"order_id": oid, "start": appt["start"]},
-                            who="demo-admin")
+    booked = await api.wire(SchedulingAppointmentOut, post_appointments.asyncio_detailed,
+                            client=await api.as_(), body=SchedulingAppointmentCreate(
+                                order_id=UUID(oid), start=datetime.fromisoformat(appt["start"])))
     booked_s = await asyncio.to_thread(wait_for, browser, shown(booked["id"]), APPEARS_WITHIN_S)
-    await api.post(f"/v1/appointments/{booked['id']}/cancel", {"reason": "staff"},
-                   who="demo-admin")
+    await cancel(api, booked["id"])
     again_s = await asyncio.to_thread(wait_for, browser, gone(booked["id"]), APPEARS_WITHIN_S)
 
     stats = browser.execute_script("return window.boardStats")

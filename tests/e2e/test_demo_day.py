@@ -13,6 +13,11 @@ from bench import demo_day, demo_revenue
 from bench.board_html import render_board
 from bench.demo_plan import _waste
 
+# It plans days or forecasts staffing (valid requests): the scheduling service preloads
+# OR-Tools and statsmodels, as in production.
+STACK_ENV = {"SCHEDULING_PRELOAD_MODELS": "true"}
+
+
 WEEKDAYS = [{"weekday": d, "opens": "08:00:00", "closes": "18:00:00"} for d in range(5)]
 HOURS = {"timezone": "America/New_York", "weekly": WEEKDAYS, "closed_dates": ["2026-11-26"]}
 
@@ -80,10 +85,17 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     figures = dict(re.findall(r"<tr><td>([^<]+)</td><td>([^<]*)</td></tr>", page))
     completed = int(figures["visits completed"])
     assert completed >= 5, figures
-    assert figures["PA decided"] == "2 approved, 1 denied"
-    # eptinezumab has no verified RxNorm code: each biologic's PAS request is held and the
-    # payer's decision recorded from its portal (POST /v1/authorizations/{id}/decision)
-    assert figures["PA decided on the payer portal (PAS held)"] == "3", figures
+    # three eptinezumab cases (one denied) and the MS patient's ocrelizumab (issue 18)
+    assert figures["PA decided"] == "3 approved, 1 denied"
+    # neither eptinezumab nor ocrelizumab has a verified RxNorm code: each PAS request is held
+    # and the payer's decision recorded from its portal (POST /v1/authorizations/{id}/decision)
+    assert figures["PA decided on the payer portal (PAS held)"] == "4", figures
+    # the neurology visits (issue 18): gates met, premedication by rule, billed
+    neuro = out.split("Neurology visits (issue 18)", 1)[1].split("Chair board:", 1)[0]
+    assert "hbv_screen negative" in neuro and "apoe e4_noncarrier" in neuro, neuro
+    assert "methylprednisolone, diphenhydramine" in neuro, neuro  # premedication by rule
+    assert "96413 x1" in neuro and "J2350-JZ x300" in neuro, neuro  # complex biologic
+    assert "J0175" in neuro, neuro  # donanemab, per 2 mg
     # The revenue cycle (issue 14), every claim through the clearinghouse sandbox: one
     # rejected by the 277CA and one by the 999, both re-sent and accepted; one short-paid and
     # on the underpayment worklist; one denied and appealed with a document; the rest paid.

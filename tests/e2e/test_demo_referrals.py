@@ -8,16 +8,24 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from chairside_client.api.reimbursement import get_reports_referrals, get_reports_referrals_csv
+from chairside_client.models import ReimbursementReferralReportOut
 from rich.console import Console
 
 from bench import demo_referrals
 from bench.api import Gateway
 
-from .client import Api, until
-from .visits import COCKTAIL, MEDICARE, new_order, new_patient
+from .client import Api, ApiError, until
+from .visits import COCKTAIL, MEDICARE, new_order, new_patient, sign
+
+# It plans days or forecasts staffing (valid requests): the scheduling service preloads
+# OR-Tools and statsmodels, as in production.
+STACK_ENV = {"SCHEDULING_PRELOAD_MODELS": "true"}
+
 
 SVG = "{http://www.w3.org/2000/svg}"
 DOC = {"from": "2026-11-30", "to": "2026-12-13", "period": "week", "practice_id": None,
@@ -41,7 +49,7 @@ def test_the_chart_has_a_row_per_practice_and_week_scaled_to_the_most_orders():
     rows = [g for g in root.iter(f"{SVG}g") if g.get("class") == "row"]
     assert [(g.get("data-practice"), g.get("data-received"), g.get("data-converted"))
             for g in rows] == [("demo-partner", "4", "3"), ("practice-b", "2", "0")]
-    widths = [[float(r.get("width")) for r in g.iter(f"{SVG}rect")] for g in rows]
+    widths = [[float(r.attrib["width"]) for r in g.iter(f"{SVG}rect")] for g in rows]
     assert widths[0] == [demo_referrals.SCALE_W, demo_referrals.SCALE_W * 3 / 4]
     assert widths[1] == [demo_referrals.SCALE_W / 2, 0]
     texts = ["".join(g.itertext()) for g in rows]
@@ -65,28 +73,37 @@ async def test_a_partners_signed_order_shows_in_its_own_referral_report_only(sta
     try:
         patient = await new_patient(api)
         draft = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE)
-        await api.post(f"/v1/orders/{draft['id']}/sign", who="demo-partner")
-        today = datetime.now(UTC).date()
-        span = {"from": (today - timedelta(days=1)).isoformat(),
-                "to": (today + timedelta(days=1)).isoformat()}
+        await sign(api, draft["id"])
+        # The clinic's date, not UTC's: late in a UTC day the clinic (east of UTC) is already in
+        # the next day, and the next week when UTC's is a Sunday.
+        today = datetime.now(ZoneInfo(stack.clinic_timezone)).date()
+        since, to = today - timedelta(days=1), today + timedelta(days=1)
+        partner = await api.as_("demo-partner")
 
         async def counted():
-            doc = await api.get("/v1/reports/referrals", params=span, who="demo-partner")
+            doc = await api.wire(ReimbursementReferralReportOut,
+                                 get_reports_referrals.asyncio_detailed, client=partner,
+                                 from_=since, to=to)
             return doc if sum(r["orders_received"] for r in doc["rows"]) >= 1 else None
 
         doc = await until(counted, timeout_s=60, what="the signed order in the report")
         assert {r["practice_id"] for r in doc["rows"]} == {"demo-partner"}
         assert doc["practice_id"] == "demo-partner"  # the gateway named the partner's practice
-        r = await api.request("GET", "/v1/reports/referrals.csv", params=span,
-                              who="demo-partner")
+        r = await api.typed.send(get_reports_referrals_csv.asyncio_detailed, client=partner,
+                                 from_=since, to=to)
+        assert r.status_code == 200, r.content
         assert r.headers["content-type"].startswith("text/csv")
-        table = list(csv.DictReader(io.StringIO(r.text)))
+        table = list(csv.DictReader(io.StringIO(r.content.decode())))
         assert table and {t["practice_id"] for t in table} == {"demo-partner"}
         assert sum(int(t["orders_received"]) for t in table) == sum(
             x["orders_received"] for x in doc["rows"])
-        await api.request("GET", "/v1/reports/referrals", expect=404, who="demo-partner",
-                          params=span | {"practice_id": "practice-b"})
-        staff = await api.get("/v1/reports/referrals", params=span)
+        with pytest.raises(ApiError) as theirs:
+            await api.wire(ReimbursementReferralReportOut, get_reports_referrals.asyncio_detailed,
+                           client=partner, practice_id="practice-b", from_=since, to=to)
+        assert theirs.value.status == 404, theirs.value.body
+        staff = await api.wire(ReimbursementReferralReportOut,
+                               get_reports_referrals.asyncio_detailed, client=await api.as_(),
+                               from_=since, to=to)
         assert "demo-partner" in {r["practice_id"] for r in staff["rows"]}
     finally:
         await api.aclose()
@@ -98,5 +115,5 @@ async def test_a_partners_signed_order_shows_in_its_own_referral_report_only(sta
     finally:
         await gw.aclose()
     root = ET.fromstring(path.read_text())
-    assert root.tag == f"{SVG}svg" and int(root.get("data-rows")) >= 1
+    assert root.tag == f"{SVG}svg" and int(root.attrib["data-rows"]) >= 1
     assert "Referral chart:" in console.export_text()

@@ -4,13 +4,18 @@ like GET /v1/staffing/forecast's."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from rich.console import Console
 
 from bench import demo_staffing
 from bench.api import Gateway
+
+# It plans days or forecasts staffing (valid requests): the scheduling service preloads
+# OR-Tools and statsmodels, as in production.
+STACK_ENV = {"SCHEDULING_PRELOAD_MODELS": "true"}
+
 
 DOC = {
     "week": "2026-12-14", "timezone": "America/New_York",
@@ -69,13 +74,13 @@ async def test_the_staffing_report_against_the_platform(stack, tmp_path):
     console = Console(width=200, record=True)
     try:
         await gw.login("demo-admin")
-        path = await demo_staffing.report(gw, console, datetime.now(UTC).date(), tmp_path)
+        path = await demo_staffing.report(gw, console, stack.today(), tmp_path)
     finally:
         await gw.aclose()
     text = console.export_text()
     root = ET.fromstring(path.read_bytes())
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    week = demo_staffing.monday(datetime.now(UTC).date()).isoformat()
+    week = demo_staffing.monday(stack.today()).isoformat()
     assert root.get("data-week") == week and path.name == f"staffing-{week}.svg"
     cells = list(root.iter("{http://www.w3.org/2000/svg}rect"))
     assert all(c.get("data-needed") == "0" for c in cells if c.get("class") == "bucket")

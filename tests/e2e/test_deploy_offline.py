@@ -353,6 +353,82 @@ def test_k8s_cross_references(k8s_objects):
     assert collector["volumes"][0]["configMap"]["name"] == "otel-collector-config"
 
 
+DOMAIN_SERVICES = ("orders", "scheduling", "authorization", "reimbursement")
+
+
+def _partitions(k8s_objects) -> int:
+    return int(_data(_by(k8s_objects, "ConfigMap")["chairside-common"])["KAFKA_TOPIC_PARTITIONS"])
+
+
+def test_k8s_every_scaled_process_has_a_disruption_budget(k8s_objects):
+    """Issue 19: a drain takes at most one pod of a process, and never its last one."""
+    deployments = _by(k8s_objects, "Deployment")
+    hpas = _by(k8s_objects, "HorizontalPodAutoscaler")
+    pdbs = list(_by(k8s_objects, "PodDisruptionBudget").values())
+    for name in (*DOMAIN_SERVICES, "gateway"):
+        labels = deployments[name]["spec"]["template"]["metadata"]["labels"]
+        covering = [p for p in pdbs
+                    if p["spec"]["selector"]["matchLabels"].items() <= labels.items()]
+        assert len(covering) == 1, f"{name}: {len(covering)} disruption budgets select it"
+        [budget] = covering
+        floor = hpas[name]["spec"]["minReplicas"]
+        assert floor >= 2, f"{name} runs fewer than 2 replicas: a budget would block drains"
+        assert budget["spec"].get("maxUnavailable") == 1 and "minAvailable" not in budget["spec"]
+        assert budget["spec"]["maxUnavailable"] < floor
+
+
+def test_k8s_domain_services_scale_to_the_partition_count(k8s_objects):
+    """More members than partitions would idle; fewer than the plan's ceiling wastes none."""
+    hpas = _by(k8s_objects, "HorizontalPodAutoscaler")
+    partitions = _partitions(k8s_objects)
+    assert partitions == 6  # deploy/kafka-topics.md
+    for name in DOMAIN_SERVICES:
+        assert hpas[name]["spec"]["maxReplicas"] == partitions, name
+
+
+def _topic_plan() -> dict[str, tuple[set[str], set[str]]]:
+    """deploy/kafka-topics.md's first table: topic -> (producers, consumer groups)."""
+    text = (DEPLOY / "kafka-topics.md").read_text()
+    table = text.split("## Topics", 1)[1].split("\n\n")[1]
+    plan = {}
+    for row in table.splitlines()[2:]:
+        topic, producer, _key, groups = (c.strip() for c in row.strip("|").split("|"))
+
+        def names(cell: str) -> set[str]:
+            head = cell.split("(")[0]
+            return {n.strip() for n in head.split(",") if n.strip() not in ("", "none", "none yet")}
+
+        plan[topic.strip("`")] = (names(producer), names(groups))
+    return plan
+
+
+def test_kafka_topic_plan_names_every_topic_producer_and_consumer_group_of_the_code():
+    from authorization.entrypoints import consumers as authorization
+    from chairside_shared.contracts import dlq_topic
+    from chairside_shared.contracts.registry import CONTRACTS
+    from gateway.entrypoints import consumers as gateway
+    from orders.entrypoints import consumers as orders
+    from reimbursement.entrypoints import consumers as reimbursement
+    from scheduling.entrypoints import consumers as scheduling
+
+    groups: dict[str, set[str]] = {}
+    for group, topics in (("orders", orders.SUBSCRIPTIONS),
+                          ("scheduling", scheduling.SUBSCRIPTIONS),
+                          ("authorization", authorization.SUBSCRIPTIONS),
+                          ("reimbursement", reimbursement.SUBSCRIPTIONS),
+                          (gateway.GROUP, gateway.TOPICS)):
+        for topic in topics:
+            groups.setdefault(topic, set()).add(group)
+    expected: dict[str, tuple[set[str], set[str]]] = {}
+    for contract in CONTRACTS.values():
+        producer = contract.topic.split(".")[0]
+        expected[contract.topic] = ({producer}, groups.get(contract.topic, set()))
+        # a domain service's consumer dead-letters what it cannot apply to <topic>.dlq
+        expected[dlq_topic(contract.topic)] = (
+            groups.get(contract.topic, set()) - {gateway.GROUP}, set())
+    assert _topic_plan() == expected
+
+
 # ---------------------------------------------------------------------------------- make run
 def test_make_run_wires_every_service_to_its_peers(tmp_path):
     """With --port-offset every process must be told where its peers are: each setting whose

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import text
@@ -22,14 +23,24 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from .client import Api
 from .reconcile import reconcile
 from .stack import ADMIN_URL
-from .visits import COCKTAIL, MEDICARE, give, new_order, new_patient, status_of, visit_when
+from .visits import (
+    COCKTAIL,
+    MEDICARE,
+    give,
+    new_order,
+    new_patient,
+    sign,
+    status_of,
+    visit,
+    visit_when,
+)
 
 pytestmark = pytest.mark.e2e
 PLACED = ("booked", "held", "queued")
 
 
 @pytest.fixture(scope="module")
-async def api(stack) -> Api:
+async def api(stack) -> AsyncIterator[Api]:
     client = Api(stack.gateway_url)
     client.retry_s = 45
     try:
@@ -41,7 +52,7 @@ async def api(stack) -> Api:
 async def signed_cocktail(api: Api) -> str:
     patient = await new_patient(api)
     order = await new_order(api, patient["id"], COCKTAIL, urgency="same_day", payer=MEDICARE)
-    await api.post(f"/v1/orders/{order['id']}/sign", who="demo-partner")
+    await sign(api, order["id"])
     return order["id"]
 
 
@@ -89,7 +100,7 @@ async def test_broker_killed_mid_day_and_restarted(stack, api):
                           "SELECT count(*) FROM outbox WHERE sent_at IS NULL")
     assert unsent >= 5  # 3 order.signed + 2 order.administered, held back
     for oid in during:
-        assert status_of((await api.get(f"/v1/visits/{oid}"))["appointment"]) is None
+        assert status_of((await visit(api, oid))["appointment"]) is None
 
     stack.broker.start()  # same address, empty
     for oid in before[:2]:
@@ -132,7 +143,7 @@ async def test_consumer_killed_mid_batch_and_restarted(stack, api):
     assert per_order == 1
     booked = []
     for oid in orders:
-        v = await api.get(f"/v1/visits/{oid}")
+        v = await visit(api, oid)
         if status_of(v["appointment"]) == "booked":
             booked.append(oid)
     assert booked
@@ -176,6 +187,7 @@ async def test_a_services_database_connections_dropped_and_recovered(stack, api)
 
     for oid in later:
         await run_and_bill(api, oid, timeout_s=90)
+    # Raw: the orders service's own readiness probe, not an operation of the public API.
     ready = await api.http.get(stack.url("orders") + "/readyz")
     assert ready.status_code == 200, ready.text
     await reconcile(stack, api, timeout_s=90)

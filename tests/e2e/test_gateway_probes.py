@@ -15,17 +15,38 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
+from uuid import UUID
 
 import httpx
 import jwt
 import pytest
+from chairside_client import AuthenticatedClient, Client
+from chairside_client.api.authorization import get_authorizations_authorization_id
+from chairside_client.api.gateway import post_oauth_token
+from chairside_client.api.orders import get_drugs, get_orders_order_id, get_patients_patient_id
+from chairside_client.api.scheduling import get_appointments, get_appointments_appointment_id
+from chairside_client.models import (
+    AuthorizationAuthorization,
+    OrdersListDrugsResponse,
+    OrdersOrderOut,
+    OrdersPatientOut,
+    SchedulingAppointmentOut,
+    SchedulingAppointmentPage,
+    TokenRequest,
+    TokenRequestGrantType,
+    TokenResponse,
+)
+from chairside_client.types import UNSET, Response
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from .client import DEMO_SECRETS
+from .client import DEMO_SECRETS, Api, ApiError
 from .stack import start_stack, stop_stack
 from .visits import (
     COCKTAIL,
@@ -33,6 +54,7 @@ from .visits import (
     MEDICARE,
     new_order,
     new_patient,
+    sign,
     status_of,
     summit,
     visit_when,
@@ -61,7 +83,7 @@ async def clinic(api):
     """A demo-clinic visit (booked by the center's staff) and a prior-authorization case."""
     patient = await new_patient(api, who="demo-admin", practice_id="demo-clinic")
     order = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
-    await api.post(f"/v1/orders/{order['id']}/sign")
+    await sign(api, order["id"], who="demo-admin")
     v = await visit_when(api, order["id"], lambda v: status_of(v["appointment"]) in (
         "held", "booked"), "placed")
     now = datetime.now(UTC)
@@ -69,15 +91,11 @@ async def clinic(api):
                                payer=summit(f"PEND-{uuid.uuid4().hex[:6]}"),
                                diagnosis=("G43.709",), who="demo-admin",
                                window=(now + timedelta(hours=1), now + timedelta(hours=6)))
-    await api.post(f"/v1/orders/{biologic['id']}/sign")
+    await sign(api, biologic["id"], who="demo-admin")
     pa = await visit_when(api, biologic["id"], lambda v: status_of(v["authorization"])
                           == "draft", "PA case")
     return {"patient": patient["id"], "order": order["id"],
             "appointment": v["appointment"]["id"], "authorization": pa["authorization"]["id"]}
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"authorization": f"Bearer {token}"}
 
 
 # ------------------------------------------------------------------------------ A
@@ -88,6 +106,7 @@ def bearer(token: str) -> dict[str, str]:
                 "weight_kg": 64, "allergies": "@"}).replace('"@"', "[" * 3000 + "]" * 3000),
 ], ids=["brackets", "objects", "allergies"])
 async def test_deeply_nested_json_is_a_422_not_a_crash(api, body):
+    # Raw on purpose: a body no typed model can express (nesting past the gateway's limit).
     r = await api.request("POST", "/v1/patients", who="demo-partner", expect=422,
                           content=body.encode(), headers={"content-type": "application/json"})
     assert r.headers["content-type"] == "application/problem+json"
@@ -97,14 +116,20 @@ async def test_deeply_nested_json_is_a_422_not_a_crash(api, body):
 
 
 # ------------------------------------------------------------------------------ B
+async def appointments_page(api: Api, who: str, cursor: str | None, limit: int = 1) -> dict:
+    return await api.wire(SchedulingAppointmentPage, get_appointments.asyncio_detailed,
+                          client=await api.as_(who), limit=limit,
+                          cursor=UNSET if cursor is None else cursor)
+
+
 async def test_list_cursors_are_opaque_and_bound_to_the_caller(api, clinic):
-    every = await api.pages("/v1/appointments")  # as the center's staff
+    every = await api.every(SchedulingAppointmentPage, get_appointments.asyncio_detailed,
+                            client=await api.as_())  # as the center's staff
     ids = {a["id"] for a in every}
     assert clinic["appointment"] in ids
     cursors, cursor, seen = [], None, []
     for _ in range(len(ids) + 1):  # as the partner, one appointment a page
-        params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
-        page = await api.get("/v1/appointments", params=params, who="demo-partner")
+        page = await appointments_page(api, "demo-partner", cursor)
         seen += [a["id"] for a in page["items"]]
         cursor = page["next_cursor"]
         if cursor is None:
@@ -119,8 +144,7 @@ async def test_list_cursors_are_opaque_and_bound_to_the_caller(api, clinic):
     # Paging still reaches everything for the staff, one page at a time.
     staff, cursor = [], None
     while True:
-        page = await api.get("/v1/appointments", params={
-            "limit": 1, **({"cursor": cursor} if cursor else {})})
+        page = await appointments_page(api, "demo-admin", cursor)
         staff += [a["id"] for a in page["items"]]
         if not (cursor := page["next_cursor"]):
             break
@@ -129,29 +153,44 @@ async def test_list_cursors_are_opaque_and_bound_to_the_caller(api, clinic):
     altered = cursors[0][:-3] + ("AAA" if not cursors[0].endswith("AAA") else "BBB")
     for who, c in (("demo-admin", cursors[0]), ("demo-partner", altered),
                    ("demo-partner", clinic["appointment"])):
-        r = await api.request("GET", "/v1/appointments", params={"cursor": c}, who=who,
-                              expect=422)
-        assert r.json()["errors"] == [{"field": "cursor",
-                                       "message": "not a cursor this caller was given"}]
+        with pytest.raises(ApiError) as refused:
+            await appointments_page(api, who, c, limit=100)
+        assert refused.value.status == 422
+        assert refused.value.body["errors"] == [{"field": "cursor",
+                                                 "message": "not a cursor this caller was given"}]
+
+
+# kind -> (the model of one, reading one by id)
+READ_ONE: dict[str, tuple[type, Callable[..., Awaitable[Response[Any]]]]] = {
+    "patients": (OrdersPatientOut, get_patients_patient_id.asyncio_detailed),
+    "orders": (OrdersOrderOut, get_orders_order_id.asyncio_detailed),
+    "appointments": (SchedulingAppointmentOut, get_appointments_appointment_id.asyncio_detailed),
+    "authorizations": (AuthorizationAuthorization,
+                       get_authorizations_authorization_id.asyncio_detailed),
+}
 
 
 @pytest.mark.parametrize("kind", ["patients", "orders", "appointments", "authorizations"])
 async def test_another_practices_id_answers_like_an_id_that_does_not_exist(api, clinic, kind):
     theirs = clinic[kind.removesuffix("s")]
+    model, read = READ_ONE[kind]
     answers = []
     for rid in (theirs, str(uuid.uuid4())):
-        r = await api.request("GET", f"/v1/{kind}/{rid}", who="demo-partner", expect=404)
-        body = r.json()
+        with pytest.raises(ApiError) as missing:
+            await api.wire(model, read, UUID(rid), client=await api.as_("demo-partner"))
+        r = missing.value.response
+        body = missing.value.body
         body["instance"] = body["instance"].replace(rid, "{id}")
         answers.append((r.status_code, r.headers["content-type"], body))
-    assert answers[0] == answers[1]
+    assert answers[0][0] == 404 and answers[0] == answers[1]
     assert answers[0][2]["detail"] == f"no such {kind.removesuffix('s')}"
     # The center's staff still reach it.
-    assert (await api.get(f"/v1/{kind}/{theirs}"))["id"] == theirs
+    assert (await api.wire(model, read, UUID(theirs), client=await api.as_()))["id"] == theirs
 
 
 async def raw_get(base_url: str, path: str, token: str) -> tuple[int, bytes]:
-    """The path exactly as written (httpx itself would resolve a `.` segment)."""
+    """The path exactly as written (httpx itself would resolve a `.` segment; the typed
+    client would quote it): raw on purpose."""
     url = urlsplit(base_url)
     reader, writer = await asyncio.open_connection(url.hostname, url.port)
     writer.write(f"GET {path} HTTP/1.1\r\nhost: {url.netloc}\r\nauthorization: Bearer "
@@ -176,7 +215,7 @@ async def test_a_dot_segment_or_encoded_slash_never_lists_the_collection(stack, 
 
 
 # ------------------------------------------------------------------------------ C
-async def gateway_signing_key(stack) -> tuple[str, object]:
+async def gateway_signing_key(stack) -> tuple[str, RSAPrivateKey]:
     engine = create_async_engine(stack.databases["gateway"])
     try:
         async with engine.connect() as conn:
@@ -185,7 +224,9 @@ async def gateway_signing_key(stack) -> tuple[str, object]:
                 "ORDER BY created_at DESC LIMIT 1"))).one()
     finally:
         await engine.dispose()
-    return kid, serialization.load_pem_private_key(pem, password=KEY_PASSPHRASE)
+    key = serialization.load_pem_private_key(pem, password=KEY_PASSPHRASE)
+    assert isinstance(key, RSAPrivateKey)
+    return kid, key
 
 
 async def test_a_validly_signed_token_whose_exp_is_a_string_is_refused(stack, api):
@@ -196,36 +237,46 @@ async def test_a_validly_signed_token_whose_exp_is_a_string_is_refused(stack, ap
         return jwt.encode({**claims, **over}, key, algorithm="RS256",
                           headers={"kid": kid, "typ": "at+jwt"})
 
-    ok = await api.http.get("/v1/drugs", headers=bearer(signed(jti=str(uuid.uuid4()))))
-    assert ok.status_code == 200  # the key is the gateway's: only the claim types differ
+    async def drugs(token: str) -> Response[Any]:
+        async with AuthenticatedClient(base_url=stack.gateway_url, token=token) as client:
+            return await get_drugs.asyncio_detailed(client=client)
+
+    ok = await drugs(signed(jti=str(uuid.uuid4())))
+    # the key is the gateway's: only the claim types differ
+    assert ok.status_code == 200 and isinstance(ok.parsed, OrdersListDrugsResponse)
     for over in ({"exp": "9999999999"}, {"exp": str(claims["exp"])}, {"nbf": True},
                  {"iat": float(claims["iat"])}):
-        r = await api.http.get("/v1/drugs", headers=bearer(signed(jti=str(uuid.uuid4()),
-                                                                  **over)))
-        assert r.status_code == 401, (over, r.text)
-        assert "must be an integer" in r.json()["detail"]
+        r = await drugs(signed(jti=str(uuid.uuid4()), **over))
+        assert r.status_code == 401, (over, r.content)
+        assert "must be an integer" in json.loads(r.content)["detail"]
 
 
-def caller_at(stack, address: str) -> httpx.AsyncClient:
-    """Another caller address: all of 127.0.0.0/8 is local."""
-    return httpx.AsyncClient(base_url=stack.gateway_url, timeout=30,
-                             transport=httpx.AsyncHTTPTransport(local_address=address))
+def at(address: str) -> dict[str, Any]:
+    """httpx arguments of another caller address: all of 127.0.0.0/8 is local."""
+    return {"transport": httpx.AsyncHTTPTransport(local_address=address)}
+
+
+def credentials(secret: str = DEMO_SECRETS["demo-partner"]) -> TokenRequest:
+    return TokenRequest(grant_type=TokenRequestGrantType.CLIENT_CREDENTIALS,
+                        client_id="demo-partner", client_secret=secret)
 
 
 async def test_guessing_a_clients_secret_does_not_lock_the_client_out(stack):
-    form = {"grant_type": "client_credentials", "client_id": "demo-partner",
-            "client_secret": DEMO_SECRETS["demo-partner"]}
-    async with caller_at(stack, "127.0.0.3") as guesser, \
-            caller_at(stack, "127.0.0.4") as partner:
-        codes = [(await guesser.post("/v1/oauth/token", data={
-            **form, "client_secret": f"guess-{i}"})).status_code for i in range(11)]
+    async with Client(base_url=stack.gateway_url, timeout=httpx.Timeout(30),
+                      httpx_args=at("127.0.0.3")) as guesser, \
+            Client(base_url=stack.gateway_url, timeout=httpx.Timeout(30),
+                   httpx_args=at("127.0.0.4")) as partner:
+        codes = [(await post_oauth_token.asyncio_detailed(
+            client=guesser, body=credentials(f"guess-{i}"))).status_code for i in range(11)]
         assert codes == [401] * PAIR_CAPACITY + [429]
         # The partner, from its own address, signs in as usual.
-        r = await partner.post("/v1/oauth/token", data=form)
-        assert r.status_code == 200, r.text
-        ok = await partner.get("/v1/drugs", headers=bearer(r.json()["access_token"]))
+        r = await post_oauth_token.asyncio_detailed(client=partner, body=credentials())
+        assert r.status_code == 200 and isinstance(r.parsed, TokenResponse), r.content
+        async with AuthenticatedClient(base_url=stack.gateway_url, token=r.parsed.access_token,
+                                       httpx_args=at("127.0.0.4")) as signed_in:
+            ok = await get_drugs.asyncio_detailed(client=signed_in)
         assert ok.status_code == 200
         # The guesser's address waits for the bucket (at most one refill), right secret or not.
-        r = await guesser.post("/v1/oauth/token", data=form)
+        r = await post_oauth_token.asyncio_detailed(client=guesser, body=credentials())
         assert r.status_code == 429 and int(r.headers["retry-after"]) <= 1 / PAIR_PER_S
 

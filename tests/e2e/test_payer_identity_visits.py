@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from uuid import UUID
 
 import pytest
+from chairside_client.api.authorization import get_authorizations
+from chairside_client.models import AuthorizationAuthorizationPage
 
 from bench import people
 
@@ -31,6 +34,7 @@ from .visits import (
     new_order,
     new_patient,
     pay,
+    sign,
     status_of,
     submit_and_export,
     visit,
@@ -109,13 +113,15 @@ async def run_visit(stack, api, patient: dict, lines: list[dict], payer: dict, *
     oid = draft["id"]
     assert draft["ordering_practitioner_id"] == str(PARTNER_ORDERER.id)
     assert draft["coverage_id"] is not None  # the patient's coverage with the order's payer
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked"
                          and v["order"]["authorization_status"] == "not_required"
                          and v["order"]["status"] == "scheduled", "booked without PA",
                          who="demo-partner")
     assert v["authorization"] is None  # no PA case opened
-    assert (await api.get("/v1/authorizations", params={"order_id": oid}))["items"] == []
+    cases = await api.wire(AuthorizationAuthorizationPage, get_authorizations.asyncio_detailed,
+                           client=await api.as_(), order_id=UUID(oid))
+    assert cases["items"] == []
     done = await give(api, v["order"], v["appointment"]["id"], wasted=wasted)
     assert done["status"] == "administered"
     assert done["supervising_practitioner_id"] == str(SUPERVISOR.id)

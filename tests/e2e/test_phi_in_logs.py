@@ -24,6 +24,11 @@ from .stack import ADMIN_URL
 from .world import bases, service_headers
 
 pytestmark = pytest.mark.e2e
+
+# It plans days or forecasts staffing (valid requests): the scheduling service preloads
+# OR-Tools and statsmodels, as in production.
+STACK_ENV = {"SCHEDULING_PRELOAD_MODELS": "true"}
+
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 MRN, BIRTH = "PHIMRN88231", "1971-11-23"
 MARKERS = {

@@ -7,11 +7,27 @@ naming the field."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from uuid import UUID
 
 import pytest
+from chairside_client.api.orders import (
+    get_alerts,
+    get_orders_order_id_reactions,
+    get_reports_reactions,
+    post_alerts_alert_id_acknowledge,
+    post_orders_order_id_reactions,
+)
+from chairside_client.models import (
+    OrdersAlertOut,
+    OrdersPageAlertOut,
+    OrdersPageReactionOut,
+    OrdersReactionIn,
+    OrdersReactionOut,
+    OrdersReactionReportOut,
+)
 
-from .client import ApiError
-from .visits import new_order, new_patient
+from .client import Api, ApiError
+from .visits import new_order, new_patient, sign
 
 pytestmark = pytest.mark.e2e
 LINE = [{"sequence": 1, "drug_code": "metoclopramide", "dose": "10", "dose_unit": "mg",
@@ -30,33 +46,44 @@ def reaction(grade: int) -> dict:
                              "given_by": "rn-e2e"}]}
 
 
+async def record(api: Api, order_id: str, grade: int, who: str = "demo-admin") -> dict:
+    return await api.wire(OrdersReactionOut, post_orders_order_id_reactions.asyncio_detailed,
+                          client=await api.as_(who), order_id=UUID(order_id),
+                          body=OrdersReactionIn.from_dict(reaction(grade)))
+
+
 async def test_a_severe_reaction_through_the_gateway(stack, api):
     patient = await new_patient(api, weight_kg=70)
     draft = await new_order(api, patient["id"], LINE)
     oid = draft["id"]
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
 
-    with pytest.raises(ApiError) as refused:
-        await api.post(f"/v1/orders/{oid}/reactions", reaction(2))
+    with pytest.raises(ApiError) as refused:  # epinephrine for a grade 2: a domain rule
+        await record(api, oid, 2)
     assert refused.value.status == 422
     assert "grade" in {e["field"] for e in refused.value.body["errors"]}
     with pytest.raises(ApiError) as partner:
-        await api.post(f"/v1/orders/{oid}/reactions", reaction(3), who="demo-partner")
+        await record(api, oid, 3, who="demo-partner")
     assert partner.value.status in (403, 404)
 
-    rec = await api.post(f"/v1/orders/{oid}/reactions", reaction(3))
+    rec = await record(api, oid, 3)
     assert rec["grade"] == 3 and rec["fhir"]["criticality"] == "high" and rec["ems_checklist"]
-    seen = await api.get(f"/v1/orders/{oid}/reactions", who="demo-partner")
+    seen = await api.wire(OrdersPageReactionOut, get_orders_order_id_reactions.asyncio_detailed,
+                          client=await api.as_("demo-partner"), order_id=UUID(oid))
     assert [r["id"] for r in seen["items"]] == [rec["id"]]
 
-    alerts = [a for a in await api.pages("/v1/alerts") if a["reaction_id"] == rec["id"]]
+    staff = await api.as_()
+    alerts = [a for a in await api.every(OrdersPageAlertOut, get_alerts.asyncio_detailed,
+                                         client=staff)
+              if a["reaction_id"] == rec["id"]]
     assert {a["audience"] for a in alerts} == {"charge_nurse", "ordering_provider"}
-    await api.post(f"/v1/alerts/{alerts[0]['id']}/acknowledge")
+    await api.call(OrdersAlertOut, post_alerts_alert_id_acknowledge.asyncio_detailed,
+                   client=staff, alert_id=UUID(alerts[0]["id"]))
 
     again = await new_order(api, patient["id"], LINE)
     assert ("reaction.hard_stop", "block") in {(f["code"], f["severity"])
                                                for f in again["findings"]}
-    today = datetime.now(UTC).date()
-    report = await api.get("/v1/reports/reactions", params={
-        "from": (today - timedelta(days=1)).isoformat(), "to": today.isoformat()})
+    today = stack.today()
+    report = await api.wire(OrdersReactionReportOut, get_reports_reactions.asyncio_detailed,
+                            client=staff, from_=today - timedelta(days=1), to=today)
     assert {"drug_code": "metoclopramide", "grade": 3, "count": 1} in report["rows"]

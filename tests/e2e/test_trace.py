@@ -18,8 +18,12 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
+from collections.abc import AsyncIterator
+from uuid import UUID
 
 import pytest
+from chairside_client.api.reimbursement import post_claims_claim_id_submit
+from chairside_client.models import ReimbursementClaimOut
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -38,6 +42,7 @@ from .visits import (
     new_patient,
     post_remittance,
     remittance_for,
+    sign,
     status_of,
     visit_when,
 )
@@ -90,12 +95,14 @@ async def test_every_span_of_a_visit_shares_one_trace(stack, api, collector):
     patient = await new_patient(api)
     order = await new_order(api, patient["id"], COCKTAIL, urgency="same_day", payer=MEDICARE)
     oid = order["id"]
-    await api.post(f"/v1/orders/{oid}/sign", who="demo-partner")
+    await sign(api, oid)
     v = await visit_when(api, oid, lambda v: status_of(v["appointment"]) == "booked", "booked")
     await give(api, v["order"], v["appointment"]["id"])
     v = await visit_when(api, oid, lambda v: v["claim"] is not None
                          and status_of(v["appointment"]) == "completed", "claim built")
-    await api.post(f"/v1/claims/{v['claim']['id']}/submit")  # a payer pays what it got
+    # a payer pays what it got
+    await api.call(ReimbursementClaimOut, post_claims_claim_id_submit.asyncio_detailed,
+                   client=await api.as_(), claim_id=UUID(v["claim"]["id"]))
     await post_remittance(api, remittance_for(v["claim"], trace=f"T{uuid.uuid4().hex[:9]}",
                                               payee=await billing_npi(api)))
     await visit_when(api, oid, lambda v: status_of(v["claim"]) == "paid", "claim paid")
@@ -172,7 +179,7 @@ async def test_every_span_of_a_visit_shares_one_trace(stack, api, collector):
 
 
 @pytest.fixture(scope="module")
-async def api(stack) -> Api:
+async def api(stack) -> AsyncIterator[Api]:
     client = Api(stack.gateway_url)
     try:
         yield client

@@ -18,14 +18,24 @@ from zoneinfo import ZoneInfo
 import pytest
 from chairside_client.api.authorization import get_authorizations
 from chairside_client.api.orders import patch_orders_order_id, post_orders_order_id_cancel
+from chairside_client.api.scheduling import (
+    get_chairs,
+    get_clinic_hours,
+    put_chairs_chair_id,
+    put_clinic_hours,
+)
 from chairside_client.models import (
     AuthorizationAuthorizationPage,
     OrdersCancelIn,
     OrdersOrderOut,
     OrdersOrderUpdate,
+    SchedulingChairIn,
+    SchedulingChairOut,
+    SchedulingClinicHoursIn,
+    SchedulingClinicHoursOut,
 )
 
-from .client import ApiError
+from .client import Api, ApiError
 from .reconcile import reconcile
 from .visits import (
     COCKTAIL,
@@ -275,7 +285,7 @@ async def test_pediatric_order_blocked_by_a_dose_check_then_corrected(stack, api
                          "booked on a pediatric chair")
     appt = v["appointment"]
     assert appt["pediatric"] is True
-    chairs = {c["id"]: c for c in await api.get("/v1/chairs")}
+    chairs = {c["id"]: c for c in await chairs_of(api)}
     assert chairs[appt["chair_id"]]["pediatric_capable"] is True
 
     done = await give(api, v["order"], appt["id"], wasted={2: "25", 3: "17.5"})
@@ -303,8 +313,9 @@ async def test_cancellation_after_booking_frees_the_chair_for_the_same_day_queue
     chair."""
     tz = ZoneInfo(stack.clinic_timezone)
     now_local = datetime.now(tz)
-    hours = await api.get("/v1/clinic-hours")
-    chairs = await api.get("/v1/chairs")
+    hours = await api.wire(SchedulingClinicHoursOut, get_clinic_hours.asyncio_detailed,
+                           client=await api.as_())
+    chairs = await chairs_of(api)
     board = await board_of(api, now_local.date().isoformat())
     busy = {c["chair_id"] for c in board["chairs"]
             if any(a["status"] not in ("cancelled", "no_show") for a in c["appointments"])}
@@ -318,8 +329,8 @@ async def test_cancellation_after_booking_frees_the_chair_for_the_same_day_queue
     try:
         for c in chairs:
             if c["id"] != free["id"] and c["active"]:
-                await api.put(f"/v1/chairs/{c['id']}", {**c, "active": False})
-        await api.put("/v1/clinic-hours", _hours_body({**hours, "weekly": weekly}))
+                await put_chair(api, {**c, "active": False})
+        await put_hours(api, {**hours, "weekly": weekly})
 
         first = await _signed_cocktail(api)
         ORDERS_SEEN["cancelled"] = first
@@ -347,13 +358,24 @@ async def test_cancellation_after_booking_frees_the_chair_for_the_same_day_queue
         assert v2["appointment"]["start"] < v1["appointment"]["end"]  # the freed time
         assert v1["claim"] is None and v1["authorization"] is None
     finally:
-        await api.put("/v1/clinic-hours", _hours_body(hours))
+        await put_hours(api, hours)
         for c in chairs:
-            await api.put(f"/v1/chairs/{c['id']}", c)
+            await put_chair(api, c)
 
 
-def _hours_body(hours: dict) -> dict:
-    return {k: v for k, v in hours.items() if k != "updated_at"}
+async def chairs_of(api: Api) -> list[dict]:
+    return await api.wire(list, get_chairs.asyncio_detailed, client=await api.as_())
+
+
+async def put_chair(api: Api, chair: dict) -> None:
+    await api.call(SchedulingChairOut, put_chairs_chair_id.asyncio_detailed, chair["id"],
+                   client=await api.as_(), body=SchedulingChairIn.from_dict(chair))
+
+
+async def put_hours(api: Api, hours: dict) -> None:
+    body = {k: v for k, v in hours.items() if k != "updated_at"}
+    await api.call(SchedulingClinicHoursOut, put_clinic_hours.asyncio_detailed,
+                   client=await api.as_(), body=SchedulingClinicHoursIn.from_dict(body))
 
 
 async def _signed_cocktail(api) -> str:
@@ -372,6 +394,7 @@ async def test_every_service_reconciles_and_reports_its_figures(stack, api):
     assert {k: by_id[v]["status"] for k, v in ORDERS_SEEN.items()} == {
         k: expected[k] for k in ORDERS_SEEN}
     assert len(ORDERS_SEEN) == 6, "every visit above ran"
+    # Raw: each process's Prometheus /metrics, not an operation of the public API.
     metrics = {name: (await api.http.get(stack.url(name) + "/metrics")).text
                for name in ("orders", "scheduling", "authorization", "reimbursement", "gateway")}
     for name, body in metrics.items():

@@ -233,11 +233,12 @@ async def chair_time_completed(api: Api, appointment_id: str) -> dict:
 
 async def give(api: Api, order: dict, appointment_id: str, *,
                wasted: dict[int, str] | None = None, doses: dict[int, str] | None = None,
-               supervisor=SUPERVISOR, chair_time: bool = True) -> dict:
+               supervisor=SUPERVISOR, chair_time: bool = True,
+               stock: dict[str, tuple[str, str]] | None = None) -> dict:
     """Day of the visit, as the center's staff: check in, seat, record every line and the
     discharge check, complete the order (order.administered), which completes the chair time
     (waited for unless ``chair_time`` is False: with the broker down it waits in the outbox).
-    Returns the completed order."""
+    ``stock``: (NDC, lot) per drug code, beyond the demo stock. Returns the completed order."""
     staff, appointment = await api.as_(), UUID(appointment_id)
     await api.call(SchedulingCheckInOut, post_appointments_appointment_id_check_in.asyncio_detailed,
                    client=staff, appointment_id=appointment)
@@ -249,7 +250,7 @@ async def give(api: Api, order: dict, appointment_id: str, *,
     t = datetime.now(UTC) - timedelta(minutes=total + 1)  # every line given before "now"
     baseline_at = t - timedelta(minutes=5)
     for ln in lines:
-        ndc, lot = STOCK[ln["drug_code"]]
+        ndc, lot = {**STOCK, **(stock or {})}[ln["drug_code"]]
         stop = t + timedelta(minutes=int(ln["minutes"]))
         await api.call(OrdersAdministrationOut,
                        post_orders_order_id_administrations.asyncio_detailed,

@@ -7,11 +7,67 @@ import contextlib
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 import pytest
+from chairside_client.api.authorization import (
+    get_payers_payer_id,
+    get_payers_payer_id_policies,
+    post_authorizations_authorization_id_submit,
+    post_patients_patient_id_eligibility,
+)
+from chairside_client.api.orders import (
+    get_drugs_code,
+    get_practitioners,
+    get_protocols,
+    post_patients_patient_id_coverages,
+    post_practitioners,
+    put_patients_patient_id_demographics,
+)
+from chairside_client.api.reimbursement import (
+    get_billing_identity,
+    get_inventory,
+    put_billing_identity,
+    put_payer_enrollments_payer_id,
+)
+from chairside_client.api.scheduling import (
+    get_clinic_hours,
+    get_nurse_shifts,
+    get_ratio_policy,
+    post_appointments_appointment_id_check_in,
+    post_appointments_appointment_id_start,
+    post_series,
+)
+from chairside_client.models import (
+    AuthorizationAuthorization,
+    AuthorizationEligibilityCheckOut,
+    AuthorizationEligibilityRequest,
+    AuthorizationPayerOut,
+    AuthorizationPolicyListOut,
+    OrdersCoverageIn,
+    OrdersCoverageOut,
+    OrdersDemographicsOut,
+    OrdersGetDrugResponse,
+    OrdersPagePractitionerOut,
+    OrdersPageProtocolOut,
+    OrdersPersonIn,
+    OrdersPractitionerIn,
+    OrdersPractitionerOut,
+    ReimbursementBillingIdentityIn,
+    ReimbursementBillingIdentityOut,
+    ReimbursementEnrollmentIn,
+    ReimbursementEnrollmentOut,
+    ReimbursementInventoryPage,
+    SchedulingAppointmentOut,
+    SchedulingCheckInOut,
+    SchedulingClinicHoursOut,
+    SchedulingRatioPolicyOut,
+    SchedulingSeriesCreate,
+    SchedulingSeriesOut,
+)
 
 from .badinput import Base
-from .client import ApiError
+from .client import Api, ApiError
 from .visits import (
     COCKTAIL,
     EPTINEZUMAB,
@@ -21,6 +77,7 @@ from .visits import (
     new_order,
     new_patient,
     remittance_for,
+    sign,
     status_of,
     summit,
     visit_when,
@@ -40,54 +97,66 @@ async def world(stack, api) -> dict[str, Any]:
     patient = await new_patient(api, who="demo-admin", practice_id="demo-clinic",
                                 conditions=["renal_impairment"])
     cocktail = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
-    await api.post(f"/v1/orders/{cocktail['id']}/sign")
+    await sign(api, cocktail["id"], who="demo-admin")
     v = await visit_when(api, cocktail["id"], lambda v: status_of(v["appointment"]) == "booked",
                          "booked")
     await give(api, v["order"], v["appointment"]["id"])
     v = await visit_when(api, cocktail["id"], lambda v: v["claim"] is not None, "claim built")
     # an order in the chair: administrations and completion are checked in full
     chair = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
-    await api.post(f"/v1/orders/{chair['id']}/sign")
+    await sign(api, chair["id"], who="demo-admin")
     c = await visit_when(api, chair["id"], lambda v: status_of(v["appointment"]) == "booked",
                          "booked")
-    await api.post(f"/v1/appointments/{c['appointment']['id']}/check-in")
-    await api.post(f"/v1/appointments/{c['appointment']['id']}/start")
+    staff, seated = await api.as_(), UUID(c["appointment"]["id"])
+    await api.call(SchedulingCheckInOut, post_appointments_appointment_id_check_in.asyncio_detailed,
+                   client=staff, appointment_id=seated)
+    await api.call(SchedulingAppointmentOut,
+                   post_appointments_appointment_id_start.asyncio_detailed,
+                   client=staff, appointment_id=seated)
     biologic = await new_order(api, patient["id"], EPTINEZUMAB, payer=summit("PEND-77"),
                                urgency="planned", who="demo-admin")
-    await api.post(f"/v1/orders/{biologic['id']}/sign")
+    await sign(api, biologic["id"], who="demo-admin")
     b = await visit_when(api, biologic["id"], lambda v: v["authorization"] is not None
                          and status_of(v["appointment"]) is not None, "PA case and hold")
     # The first submit records what the PAS request lacks (no verified RxNorm code for
     # eptinezumab) and is refused; the probes' submits then find the case already held.
     with contextlib.suppress(ApiError):
-        await api.post(f"/v1/authorizations/{b['authorization']['id']}/submit")
+        await api.call(AuthorizationAuthorization,
+                       post_authorizations_authorization_id_submit.asyncio_detailed,
+                       client=staff, authorization_id=UUID(b["authorization"]["id"]))
     # a series (issue 16) of two signed orders, and two more the series base request books
     course = []
     for _ in range(4):
         o = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, urgency="planned",
                             window=(datetime.now(UTC) + timedelta(days=1),
                                     datetime.now(UTC) + timedelta(days=10)), who="demo-admin")
-        await api.post(f"/v1/orders/{o['id']}/sign")
+        await sign(api, o["id"], who="demo-admin")
         await visit_when(api, o["id"], lambda v: status_of(v["appointment"]) is not None,
                          "held")
         course.append(o["id"])
     first_day = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
-    series = await api.post("/v1/series", {
-        "order_ids": course[:2], "pattern": {"kind": "consecutive_days"},
-        "first_day": first_day, "window": {"from": "08:00", "to": "16:00"}})
+    series = await api.wire(SchedulingSeriesOut, post_series.asyncio_detailed, client=staff,
+                            body=SchedulingSeriesCreate.from_dict({
+                                "order_ids": course[:2], "pattern": {"kind": "consecutive_days"},
+                                "first_day": first_day,
+                                "window": {"from": "08:00", "to": "16:00"}}))
     draft = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
     to_cancel = await new_order(api, patient["id"], COCKTAIL, payer=MEDICARE, who="demo-admin")
     ident = await identities(api, patient["id"], cocktail["id"])
-    shifts = await api.get("/v1/nurse-shifts")
-    drug = await api.get("/v1/drugs/ketorolac")
-    inventory = await api.get("/v1/inventory")
+    shifts = await api.wire(list, get_nurse_shifts.asyncio_detailed, client=staff)
+    drug = await api.wire(OrdersGetDrugResponse, get_drugs_code.asyncio_detailed, "ketorolac",
+                          client=staff)
+    inventory = await api.wire(ReimbursementInventoryPage, get_inventory.asyncio_detailed,
+                               client=staff)
+    protocols = await api.wire(OrdersPageProtocolOut, get_protocols.asyncio_detailed,
+                               client=staff)
     return {
         "ids": {
             "patient_id": patient["id"], "order_id": draft["id"],
             "appointment_id": b["appointment"]["id"], "appt_id": b["appointment"]["id"],
             "authorization_id": b["authorization"]["id"], "case_id": b["authorization"]["id"],
             "claim_id": v["claim"]["id"], "code": "ketorolac", "drug_code": "ketorolac",
-            "protocol_id": (await api.get("/v1/protocols"))["items"][0]["id"],
+            "protocol_id": protocols["items"][0]["id"],
             "payer_id": "summit-health", "chair_id": "c01", "ndc": "99207000225",
             "dead_letter_id": "1", "quarter": "2026Q4",
             "shift_id": (shifts["items"] if isinstance(shifts, dict) else shifts)[-1]["id"],
@@ -99,16 +168,22 @@ async def world(stack, api) -> dict[str, Any]:
             "series_id": series["id"],
         },
         "series_orders": course[2:], "series_first_day": first_day,
+        "today": stack.today().isoformat(),
         "identity": ident,
         "chair_order": chair["id"], "chair_appointment": c["appointment"]["id"],
         "to_cancel": to_cancel["id"], "signed_order": biologic["id"],
         "finding": next((f["code"] for f in draft["findings"]), "renal_impairment"),
         "drug": {k: v for k, v in drug.items()
                  if k not in ("code", "catalog_version", "sources", "id")},
-        "payer": await api.get("/v1/payers/summit-health"),
-        "policies": await api.get("/v1/payers/summit-health/policies"),
-        "ratios": await api.get("/v1/ratio-policy"),
-        "hours": await api.get("/v1/clinic-hours"),
+        "payer": await api.wire(AuthorizationPayerOut, get_payers_payer_id.asyncio_detailed,
+                                "summit-health", client=staff),
+        "policies": await api.wire(AuthorizationPolicyListOut,
+                                   get_payers_payer_id_policies.asyncio_detailed,
+                                   "summit-health", client=staff),
+        "ratios": await api.wire(SchedulingRatioPolicyOut, get_ratio_policy.asyncio_detailed,
+                                 client=staff),
+        "hours": await api.wire(SchedulingClinicHoursOut, get_clinic_hours.asyncio_detailed,
+                                client=staff),
         "product": next(i for i in inventory["items"] if i["ndc"] == "99207000225"),
         "remittance": remittance_for(v["claim"], trace="EFTBADINPUT1",
                                      payee=await billing_npi(api)),
@@ -341,28 +416,46 @@ def npi() -> str:
     return first + str((10 - total % 10) % 10)
 
 
-async def identities(api, patient_id: str, order_id: str) -> dict[str, Any]:
+async def identities(api: Api, patient_id: str, order_id: str) -> dict[str, Any]:
     """Demographics and coverages on the patient, a practitioner, the billing identity and an
     enrollment, and an eligibility answer: real data for issue 13's routes."""
-    await api.put(f"/v1/patients/{patient_id}/demographics", PERSON)
-    coverages = f"/v1/patients/{patient_id}/coverages"
-    coverage = await api.post(coverages, {**{k: MEDICARE[k] for k in MEDICARE},
-                                          "relationship": "self", "priority": "primary"})
-    to_end = await api.post(coverages, {"payer_id": "summit-health", "member_id": "PEND-91",
-                                        "relationship": "spouse", "subscriber": SUBSCRIBER,
-                                        "priority": "secondary"})
-    known = (await api.get("/v1/practitioners", params={"npi": "1234567893"}))["items"]
-    practitioner = known[0] if known else await api.post("/v1/practitioners", {
-        "npi": "1234567893", "family_name": "Reyes", "given_name": "Marta",
-        "taxonomy": "2084N0402X", "roles": ["ordering", "rendering", "supervising"]})
-    r = await api.request("GET", "/v1/billing-identity", expect=(200, 404))
-    billing = r.json() if r.status_code == 200 else await api.put("/v1/billing-identity",
-                                                                  BILLING)
+    staff, patient = await api.as_(), UUID(patient_id)
+    await api.call(OrdersDemographicsOut, put_patients_patient_id_demographics.asyncio_detailed,
+                   patient, client=staff, body=OrdersPersonIn.from_dict(PERSON))
+
+    async def cover(body: dict[str, Any]) -> dict[str, Any]:
+        return await api.wire(OrdersCoverageOut,
+                              post_patients_patient_id_coverages.asyncio_detailed, patient,
+                              client=staff, body=OrdersCoverageIn.from_dict(body))
+    coverage = await cover({**{k: MEDICARE[k] for k in MEDICARE},
+                            "relationship": "self", "priority": "primary"})
+    to_end = await cover({"payer_id": "summit-health", "member_id": "PEND-91",
+                          "relationship": "spouse", "subscriber": SUBSCRIBER,
+                          "priority": "secondary"})
+    known = (await api.wire(OrdersPagePractitionerOut, get_practitioners.asyncio_detailed,
+                            client=staff, npi="1234567893"))["items"]
+    practitioner = known[0] if known else await api.wire(
+        OrdersPractitionerOut, post_practitioners.asyncio_detailed, client=staff,
+        body=OrdersPractitionerIn.from_dict({
+            "npi": "1234567893", "family_name": "Reyes", "given_name": "Marta",
+            "taxonomy": "2084N0402X", "roles": ["ordering", "rendering", "supervising"]}))
+    try:
+        billing = await api.wire(ReimbursementBillingIdentityOut,
+                                 get_billing_identity.asyncio_detailed, client=staff)
+    except ApiError as missing:
+        if missing.status != 404:
+            raise
+        billing = await api.wire(ReimbursementBillingIdentityOut,
+                                 put_billing_identity.asyncio_detailed, client=staff,
+                                 body=ReimbursementBillingIdentityIn.from_dict(BILLING))
     enrollment = {**ENROLLMENT, "npi": billing["npi"], "taxonomy": billing["taxonomy"]}
-    await api.put("/v1/payer-enrollments/summit-health", enrollment)
-    check = (await api.request("POST", f"/v1/patients/{patient_id}/eligibility",
-                               json={"payer_id": "medicare", "order_id": order_id},
-                               expect=(201, 202))).json()
+    await api.call(ReimbursementEnrollmentOut, put_payer_enrollments_payer_id.asyncio_detailed,
+                   "summit-health", client=staff,
+                   body=ReimbursementEnrollmentIn.from_dict(enrollment))
+    check = await api.wire(AuthorizationEligibilityCheckOut,
+                           post_patients_patient_id_eligibility.asyncio_detailed, patient,
+                           client=staff, body=AuthorizationEligibilityRequest.from_dict({
+                               "payer_id": "medicare", "order_id": order_id}))
     return {"coverage": coverage, "to_end": to_end, "practitioner": practitioner,
             "check": check, "billing": billing, "enrollment": enrollment}
 
@@ -386,7 +479,7 @@ def identity_bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
             "version": ident["coverage"]["version"]}),
         ("DELETE", "/v1/patients/{patient_id}/coverages/{coverage_id}"): Base(
             path={"coverage_id": ident["to_end"]["id"]},
-            query={"effective_to": datetime.now(UTC).date().isoformat()}),
+            query={"effective_to": w["today"]}),
         ("GET", "/v1/patients/{patient_id}/coverages/{coverage_id}/history"): Base(
             query={"purpose": "operations"}),
         ("POST", "/v1/patients/lookup"): Base(body={**lookup, "purpose": "treatment"}),
@@ -405,7 +498,7 @@ def identity_bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
             "payer_id": "medicare", "purpose": "payment"}),
         ("POST", "/v1/patients/{patient_id}/eligibility"): Base(body={
             "payer_id": "medicare", "order_id": w["signed_order"],
-            "service_date": datetime.now(UTC).date().isoformat(),
+            "service_date": w["today"],
             "expected_allowed_amount": "120.00"}),
         ("GET", "/v1/patients/{patient_id}/eligibility"): Base(query={"limit": "5"}),
         ("GET", "/v1/eligibility/flags"): Base(query={"limit": "10"}),
