@@ -9,12 +9,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BENCHES = [
     ["-m", "bench.event_latency", "--events", "1000"],
+    ["-m", "bench.failover", "--runs", "3"],
     [str(ROOT / "services/orders/bench/orders_bench.py")],
     [str(ROOT / "services/orders/bench/discharge_bench.py")],
     [str(ROOT / "services/scheduling/bench/scheduling_bench.py")],
     [str(ROOT / "services/reimbursement/bench/bench_claims.py")],
     [str(ROOT / "services/reimbursement/bench/remittance_posting.py"), "--claims", "10000"],
     [str(ROOT / "services/gateway/bench/run.py"), "--seconds", "10"],
+    ["-m", "bench.contended_booking", "--attempts", "200"],
+    ["-m", "bench.cost"],
     ["-m", "bench.load", "--clients", "8", "--seconds", "30"],
 ]
 

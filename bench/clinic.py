@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 import httpx
@@ -38,6 +38,8 @@ class Gateway:
         self._token_lock = asyncio.Lock()
         self.timings: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
+        # every answer by route and status (or the transport error's name)
+        self.statuses: dict[str, Counter[str]] = defaultdict(Counter)
         self.retried = 0
         self.throttled = 0  # 429s waited out (Retry-After), as a well-behaved client does
 
@@ -70,9 +72,11 @@ class Gateway:
             started = time.perf_counter()
             try:
                 r = await self.http.request(method, path, headers=headers, **kw)
-            except httpx.HTTPError:
+            except httpx.HTTPError as exc:
                 self.errors[label] += 1
+                self.statuses[label][type(exc).__name__] += 1
                 raise
+            self.statuses[label][str(r.status_code)] += 1
             self.timings[label].append(time.perf_counter() - started)
             if r.status_code != 429 or attempt == 5:
                 break

@@ -58,7 +58,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bench import demo_clinical as clinical
+from bench import demo_neuro as neuro
 from bench import demo_plan as plan
+from bench import demo_purchasing as purchasing
 from bench import demo_referrals as referrals
 from bench import demo_revenue as revenue
 from bench import demo_staffing as staffing
@@ -170,7 +172,7 @@ async def main(argv: list[str] | None = None) -> int:
                       TimeElapsedColumn(), console=console) as progress:
             await receive_stock(day)
             await run_phase("orders signed", day.visits, lambda v: plan.order(day, v), progress)
-            pa = [v for v in day.visits if v.kind == "biologic" and v.order_id]
+            pa = [v for v in day.visits if v.kind in ("biologic", "ms") and v.order_id]
             await run_phase("prior authorizations", pa, lambda v: plan.authorize(day, v),
                             progress)
             signed = [v for v in day.visits if v.order_id]
@@ -195,6 +197,7 @@ async def main(argv: list[str] | None = None) -> int:
             day.clinical) | revenue.figures(cycle) | {
             "problems": figures["problems"] + cycle.problems}
         plan.print_figures(console, figures, day)
+        neuro.print_table(console, day.visits)
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / f"chair-board-{day_date}.html"
         path.write_text(render_board(board, final, figures, day_date, hours["timezone"]))
@@ -208,6 +211,10 @@ async def main(argv: list[str] | None = None) -> int:
             await referrals.report(gw, console, day_date, args.out)
         except (ApiError, httpx.HTTPError) as exc:
             console.print(f"[red]referral report did not go through: {exc}[/]")
+        try:
+            await purchasing.report(gw, console, day_date)
+        except (ApiError, httpx.HTTPError) as exc:
+            console.print(f"[red]GPO savings report did not go through: {exc}[/]")
         return 0
     finally:
         await gw.aclose()

@@ -57,6 +57,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench import demo_clinical as clinical
+from bench import demo_neuro as neuro
 from bench import people
 from bench.api import ApiError
 from bench.clinic import poll
@@ -98,7 +99,9 @@ REGIMENS = {
                            _ln(2, "diphenhydramine", "25", "push", 2),
                            _ln(3, "ketorolac", "12.5", "push", 1)],
 }
-DRUGS_USED = sorted({ln["drug_code"] for lines in REGIMENS.values() for ln in lines})
+REGIMENS |= neuro.REGIMENS
+DRUGS_USED = sorted({ln["drug_code"] for lines in REGIMENS.values() for ln in lines}
+                    | neuro.PREMEDICATION)
 PAYERS = {
     # Traditional Medicare orders name no plan (the contract allows it; Part B is used)
     "medicare": {"payer_id": "medicare"},
@@ -108,7 +111,7 @@ PAYERS = {
 PA_ANSWERS = {"J3032.baseline-migraine-days": 10,
               "J3032.failed-preventive-classes": ["beta-blocker", "tca-snri"],
               "J3032.prescriber-specialty": "neurology",
-              "J3032.concurrent-cgrp-antibody": False}
+              "J3032.concurrent-cgrp-antibody": False, **neuro.PA_ANSWERS}
 
 
 @dataclass
@@ -131,6 +134,7 @@ class Visit:
     claim: dict | None = None
     course: clinical.Course | None = None  # pain and reactions (bench/demo_clinical.py)
     problems: list[str] = field(default_factory=list)
+    neuro: dict = field(default_factory=dict)  # gates, premedication (bench/demo_neuro.py)
 
 
 # A day's arrivals, interleaved: partner referrals, walk-ins, biologics, children.
@@ -172,12 +176,13 @@ def plan_day(n: int, *, walk_ins: bool) -> list[Visit]:
     for v in visits:
         v.no_show = random.random() < 0.08
     clinical.plan_courses(visits)
-    return visits
+    return visits + neuro.plan(PAYERS)  # they come, whatever the day's size
 
 
 def _birth_date(v: Visit) -> str:
     today = datetime.now(UTC).date()
-    years = 9 if v.kind == "pediatric" else random.randint(22, 70)
+    years = {"pediatric": 9, "alzheimers": random.randint(66, 78)}.get(
+        v.kind, random.randint(22, 70))
     return date(today.year - years, random.randint(1, 12), random.randint(1, 28)).isoformat()
 
 
@@ -199,14 +204,19 @@ async def order(day: Day, v: Visit) -> None:
                             client=gw.as_(v.who), body=OrdersPatientCreate.from_dict(body))
     req: dict = {"patient_id": str(patient.id), "urgency": v.urgency, "payer": v.payer,
                  "ordering_practitioner_id": _orderer(v),
-                 "diagnosis": ["G43.709" if v.kind == "biologic" else "G43.109"],
+                 "diagnosis": neuro.DIAGNOSES.get(
+                     v.kind, ["G43.709" if v.kind == "biologic" else "G43.109"]),
                  "lines": REGIMENS[v.regimen]}
     if v.urgency == "planned":
         w = next(x for x in day.hours["weekly"] if x["weekday"] == day.day.weekday())
         opens = max(day.local(time.fromisoformat(w["opens"])),
                     datetime.now(UTC) + timedelta(minutes=60))
         closes = day.local(time.fromisoformat(w["closes"])) - timedelta(minutes=30)
+        if neuro.is_neuro(v):  # a 4-hour chair: the first day in the coming week with room
+            closes += timedelta(days=7)
         req["requested_window"] = {"from": opens.isoformat(), "to": closes.isoformat()}
+    if neuro.is_neuro(v):  # the regimen's gates read these results
+        await neuro.record_gate_results(day, v, patient.id)
     draft = await gw.call(OrdersOrderOut, post_orders.asyncio_detailed, client=gw.as_(v.who),
                           body=OrdersOrderCreate.from_dict(req))
     v.order_id = str(draft.id)
@@ -233,10 +243,12 @@ async def authorize(day: Day, v: Visit) -> None:
         v.problems.append("no PA case opened")
         return
     case_id = UUID(str(case["id"]))
+    codes = {ln["hcpcs"] for ln in case["lines"]}  # each policy's own questions
+    answers = {k: a for k, a in PA_ANSWERS.items() if k.split(".")[0] in codes}
     await gw.call(AuthorizationAuthorization,
                   post_authorizations_authorization_id_answers.asyncio_detailed,
                   client=gw.as_(v.who), authorization_id=case_id,
-                  body=AuthorizationAuthorizationAnswers.from_dict({"answers": PA_ANSWERS}))
+                  body=AuthorizationAuthorizationAnswers.from_dict({"answers": answers}))
     r = await gw.send(post_authorizations_authorization_id_submit.asyncio_detailed,
                       client=gw.as_(v.who), authorization_id=case_id)
     if r.status_code == 409:  # electronic PA cannot be used: the payer's portal, then
@@ -297,7 +309,9 @@ async def placed(day: Day, v: Visit) -> None:
         # releases it, a moment after the order itself has heard of the decision.
         return a if a["status"] in ("booked", "cancelled", "queued") else None
     # A planned request with no room in its window gets no appointment at all: give up soon.
-    a = await poll(settled, timeout_s=12)
+    # A decided PA is different: its booking or release follows for certain, through two
+    # services' events, which a loaded machine may take a while to carry.
+    a = await poll(settled, timeout_s=60 if v.case_status in ("approved", "denied") else 12)
     if a is None:
         doc = await _visit(day, v)
         a = doc["appointment"] or {}
@@ -324,6 +338,9 @@ async def run_visit(day: Day, v: Visit) -> None:
                       post_appointments_appointment_id_no_show.asyncio_detailed,
                       client=gw.as_(), appointment_id=appt)
         v.appointment_status = "no_show"
+        return
+    if neuro.is_neuro(v):
+        await neuro.run_visit(day, v, clinical.visit_start())
         return
     await gw.call(SchedulingCheckInOut, post_appointments_appointment_id_check_in.asyncio_detailed,
                   client=gw.as_(), appointment_id=appt)

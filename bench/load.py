@@ -204,9 +204,10 @@ async def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seconds", type=float, default=30)
     p.add_argument("--staff", type=int, default=2, help="concurrent clinic workers")
     args = p.parse_args(argv)
+    from chairside_shared.testing.templates import drop_templates
     from tests.e2e.client import Api
     from tests.e2e.reconcile import reconcile
-    from tests.e2e.stack import start_stack, stop_stack
+    from tests.e2e.stack import ADMIN_URL, start_stack, stop_stack
 
     work = Path(tempfile.mkdtemp(prefix="chairside-load-"))
     print(f"starting the platform (logs in {work}/logs) ...", flush=True)
@@ -239,6 +240,7 @@ async def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         await stop_stack(stack)
+        await drop_templates(ADMIN_URL)
 
 
 if __name__ == "__main__":
