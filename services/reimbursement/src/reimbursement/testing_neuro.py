@@ -2,13 +2,11 @@
 payer that wants complex biologic administration codes.
 
 Descriptors are pinned here as in ``testing`` (a test checks the reference file agrees with
-them). NDCs are synthetic (labeler 72xxx) except ocrelizumab's, which is the real 300 mg/10 mL
-single-dose vial 50242-0150-01 (genentech-access.com Ocrevus sample coding: 10-digit
-50242-150-01) so the 837P test carries a known NDC. Vial sizes follow published labels where
-one was checked (ocrelizumab 300 mg/10 mL, ublituximab 150 mg/6 mL, lecanemab 500 mg/5 mL,
-donanemab 350 mg/20 mL, rituximab 500 mg/50 mL); the others (natalizumab volume, IVIG bag
-sizes, methylprednisolone vial) are plausible test values, not product facts. Prices are
-test values.
+them). A product the orders catalog lists an NDC for (orders/seed/catalog.json ``ndcs``, each
+with its source: issue 18) carries that real NDC in its 11-digit billing form, with the size
+the source gives; ``SYNTHETIC`` are made-up codes (labeler 72xxx) for products no source
+confirmed: the Privigen 10 g/100 mL carton and the methylprednisolone vial. Prices are test
+values.
 """
 
 from __future__ import annotations
@@ -30,10 +28,19 @@ from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import NdcUnit, Product
 from reimbursement.testing import ADMIN_RATES, ASP, CHARGES, DESCRIPTORS, MEDICARE, PRODUCTS
 
-OCR = "50242015001"  # real: Ocrevus 300 mg/10 mL single-dose vial
-NAT, UBL, PRIV, GAMU = "72002000201", "72003000301", "72004000401", "72005000501"
-INFL_DYYB, RITUX, TRUX = "72006000601", "72007000701", "72008000801"
-LEC, DON, MP = "72009000901", "72010001001", "72011001101"
+# real (catalog ndcs): the printed 10-digit code, then its billing form
+OCR = "50242015001"  # Ocrevus 300 mg/10 mL vial, 50242-150-01
+NAT = "64406000801"  # Tysabri 300 mg/15 mL vial, 64406-008-01
+UBL = "73150015006"  # Briumvi 150 mg/6 mL vial, 73150-150-06
+GAMU = "13533080501"  # Gamunex-C 10%, 50 mL (5 g), 13533-805-01
+INFL_DYYB = "00069080901"  # Inflectra 100 mg vial, 0069-0809-01
+RITUX = "50242005306"  # Rituxan 500 mg/50 mL vial, 50242-053-06
+TRUX = "63459010450"  # Truxima 500 mg/50 mL vial, 63459-104-50
+LEC = "62856021501"  # Leqembi 500 mg/5 mL vial, 62856-215-01
+DON = "00002940101"  # Kisunla 350 mg/20 mL vial, 0002-9401-01
+# made up: no source gave the Privigen 10 g carton's code; methylprednisolone is not neuro
+PRIV, MP = "72004000401", "72011001101"
+SYNTHETIC = frozenset({PRIV, MP})
 
 
 def _p(ndc: str, name: str, hcpcs: str, strength: str, unit: str, volume: str | None,

@@ -15,7 +15,8 @@ from reimbursement.adapters.x12.validate import validate_x12
 pytestmark = pytest.mark.integration
 
 OCR = "50242015001"  # Ocrevus 300 mg/10 mL single-dose vial (genentech-access.com)
-MP, GAMU = "72011001101", "72005000501"  # synthetic test NDCs
+MP = "72011001101"  # synthetic test NDC
+GAMU = "13533080501"  # Gamunex-C 10% 50 mL (13533-805-01, orders catalog ndcs)
 NEURO_CODES = ("J2350", "J2323", "J2329", "J1459", "J1561", "Q5103", "J9312", "Q5115",
                "J0174", "J0175")
 PRODUCTS = {

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from orders.domain.ndc import catalog_ndc_problems
 from orders.domain.recall_data import RecallData
 from orders.domain.regimen import Mode as Mode
 from orders.domain.regimen import Regimen
@@ -169,7 +170,8 @@ class Drug(_Data):
     # dose by dose number, intervals, titration, premedication, gates (domain/regimen.py)
     regimen: Regimen | None = None
     series: SeriesData | None = None  # the visits a course starting at a dose number asks for
-    ndcs: tuple[str, ...] = ()  # 10-digit package NDCs a source confirms; empty = unverified
+    # hyphenated 10-digit package NDCs a source confirms (domain/ndc.py); empty = unverified
+    ndcs: tuple[str, ...] = ()
     sources: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -189,6 +191,8 @@ class Drug(_Data):
             raise ValueError(f"{self.code}: pediatric age bands must be ordered and not overlap")
         if self.usual_dose > self.max_dose:
             raise ValueError(f"{self.code}: usual_dose above max_dose")
+        if problems := catalog_ndc_problems(self.code, self.ndcs, self.sources):
+            raise ValueError("; ".join(problems))
         return self
 
     # Derived once per catalog version (models are frozen): the checks read them per line.
