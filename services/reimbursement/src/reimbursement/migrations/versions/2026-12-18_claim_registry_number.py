@@ -2,15 +2,15 @@
 antibodies) keep the study's registry number the 837P sends in 2300 REF*P4; null for every
 other claim, so existing rows need nothing.
 
-Revision ID: reimbursement_0016_registry
-Revises: reimbursement_0015_gpo
+Revision ID: reimbursement_0017_registry
+Revises: reimbursement_0016_keyed
 Create Date: 2026-12-18
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "reimbursement_0016_registry"
-down_revision = "reimbursement_0015_gpo"
+revision = "reimbursement_0017_registry"
+down_revision = "reimbursement_0016_keyed"
 branch_labels = None
 depends_on = None
 
