@@ -2,7 +2,9 @@
 
 Pure function of its inputs. A claim it cannot build with certainty comes back as
 ``needs_review`` with every reason, never as a guessed claim; one missing an item only a person
-can record (a drug's NDC) comes back ``held``, naming each item.
+can record (a drug's NDC) comes back ``held``, naming each item. Coverage-with-evidence-
+development rules (NCD 200.3: registry number, Q0/Q1, Z00.6) are applied to the coded lines
+by domain/evidence_development.py.
 """
 
 from __future__ import annotations
