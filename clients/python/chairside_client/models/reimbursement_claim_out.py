@@ -81,6 +81,8 @@ class ReimbursementClaimOut:
         payments (list[ReimbursementPaymentOut] | Unset):
         provider_adjustments (list[ReimbursementProviderAdjustmentOut] | Unset): PLB amounts whose reference names this
             claim
+        registry_number (None | str | Unset): the coverage-with-evidence-development study's registry number (837P 2300
+            REF*P4), e.g. NCD 200.3's 99999999
         rejection_reasons (list[str] | Unset): why the version sent last was rejected (999 IK3/IK4, 277CA STC)
         submissions (list[ReimbursementSubmissionOut] | Unset): each version as sent
         supervising_practitioner_id (None | Unset | UUID):
@@ -132,6 +134,7 @@ class ReimbursementClaimOut:
     payer_claim_number: None | str | Unset = UNSET
     payments: list[ReimbursementPaymentOut] | Unset = UNSET
     provider_adjustments: list[ReimbursementProviderAdjustmentOut] | Unset = UNSET
+    registry_number: None | str | Unset = UNSET
     rejection_reasons: list[str] | Unset = UNSET
     submissions: list[ReimbursementSubmissionOut] | Unset = UNSET
     supervising_practitioner_id: None | Unset | UUID = UNSET
@@ -315,6 +318,12 @@ class ReimbursementClaimOut:
                 provider_adjustments_item = provider_adjustments_item_data.to_dict()
                 provider_adjustments.append(provider_adjustments_item)
 
+        registry_number: None | str | Unset
+        if isinstance(self.registry_number, Unset):
+            registry_number = UNSET
+        else:
+            registry_number = self.registry_number
+
         rejection_reasons: list[str] | Unset = UNSET
         if not isinstance(self.rejection_reasons, Unset):
             rejection_reasons = self.rejection_reasons
@@ -399,6 +408,8 @@ class ReimbursementClaimOut:
             field_dict["payments"] = payments
         if provider_adjustments is not UNSET:
             field_dict["provider_adjustments"] = provider_adjustments
+        if registry_number is not UNSET:
+            field_dict["registry_number"] = registry_number
         if rejection_reasons is not UNSET:
             field_dict["rejection_reasons"] = rejection_reasons
         if submissions is not UNSET:
@@ -721,6 +732,15 @@ class ReimbursementClaimOut:
 
                 provider_adjustments.append(provider_adjustments_item)
 
+        def _parse_registry_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        registry_number = _parse_registry_number(d.pop("registry_number", UNSET))
+
         rejection_reasons = cast(list[str], d.pop("rejection_reasons", UNSET))
 
         _submissions = d.pop("submissions", UNSET)
@@ -798,6 +818,7 @@ class ReimbursementClaimOut:
             payer_claim_number=payer_claim_number,
             payments=payments,
             provider_adjustments=provider_adjustments,
+            registry_number=registry_number,
             rejection_reasons=rejection_reasons,
             submissions=submissions,
             supervising_practitioner_id=supervising_practitioner_id,

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import UTC
 from decimal import Decimal as D
 
+from reimbursement.adapters.data_files import evidence_rules
 from reimbursement.domain.claim import BillingContext
 from reimbursement.domain.fees import (
     AspQuarter,
@@ -101,7 +102,9 @@ MEDICARE_NO_JW = replace(MEDICARE, payer_id="no-jw", policy=CodingPolicy(jw_jz=F
 
 def neuro_ctx(contract: PayerContract | None = MEDICARE, *,
               asp: AspQuarter | None = ASP) -> BillingContext:
+    """With the shipped coverage-with-evidence-development rules (NCD 200.3), as the service
+    builds claims."""
     return BillingContext(
         products={**PRODUCTS, **NEURO_PRODUCTS}, descriptors={**DESCRIPTORS, **NEURO_DESCRIPTORS},
         charges=ChargeMaster({**CHARGES.rates, **NEURO_CHARGES}, version="test-neuro"),
-        contract=contract, asp=asp, clinic_tz=UTC)
+        contract=contract, asp=asp, clinic_tz=UTC, evidence_rules=evidence_rules())

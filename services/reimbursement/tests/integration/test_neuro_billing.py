@@ -1,7 +1,9 @@
 """Neurology drugs billed on PostgreSQL (issue 18 point 4): the migrated reference data knows
 their HCPCS codes, a payer's complex-biologic rule is stored with its contract, and a visit
 billed from its administration carries the payer's administration family, the J-code units,
-JZ or a separate JW line and the NDC on the 837P."""
+JZ or a separate JW line and the NDC on the 837P; lecanemab billed to Medicare carries the NCD
+200.3 registry coding (REF*P4, Q0/Q1, Z00.6), kept with the claim, and is held without an
+Alzheimer's or MCI diagnosis."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ pytestmark = pytest.mark.integration
 OCR = "50242015001"  # Ocrevus 300 mg/10 mL single-dose vial (genentech-access.com)
 MP = "72011001101"  # synthetic test NDC
 GAMU = "13533080501"  # Gamunex-C 10% 50 mL (13533-805-01, orders catalog ndcs)
+LEC = "62856021501"  # Leqembi 500 mg/5 mL vial (62856-215-01, orders catalog ndcs)
 NEURO_CODES = ("J2350", "J2323", "J2329", "J1459", "J1561", "Q5103", "J9312", "Q5115",
                "J0174", "J0175")
 PRODUCTS = {
@@ -30,12 +33,15 @@ PRODUCTS = {
            "strength_unit": "g", "volume_ml": "50", "vials_per_package": 1,
            "single_dose": True, "ndc_unit": "ML", "package_cost": "750.00",
            "cost_source": "test"},
+    LEC: {"name": "lecanemab 500 mg/5 mL SDV", "hcpcs": "J0174", "strength": "500",
+          "strength_unit": "mg", "volume_ml": "5", "vials_per_package": 1, "single_dose": True,
+          "ndc_unit": "ML", "package_cost": "2400.00", "cost_source": "test"},
 }
 ADMIN = {"96365": "71.32", "96366": "22.14", "96367": "31.10", "96374": "41.58",
          "96375": "18.20", "96413": "136.10", "96415": "29.40"}
 CHARGES = {"96365": "350.00", "96366": "95.00", "96374": "160.00", "96375": "65.00",
            "96413": "420.00", "96415": "110.00", "J2350": "75.00", "J2930": "30.00",
-           "J1561": "90.00"}
+           "J1561": "90.00", "J0174": "20.00"}
 
 
 async def stock(c) -> None:
@@ -49,11 +55,15 @@ async def stock(c) -> None:
         assert r.status_code == 201, r.text
 
 
-async def contract(c, complex_admin: list[str]) -> None:
+async def contract(c, complex_admin: list[str], evidence: dict | None = None,
+                   kind: str = "medicare") -> None:
+    policy: dict = {"complex_admin": complex_admin}
+    if evidence is not None:
+        policy["evidence_development"] = evidence
     r = await c.put("/v1/fee-schedules/contracts/medicare", json={
-        "name": "Medicare Part B", "kind": "medicare", "drug_basis": "medicare_asp",
+        "name": "Medicare Part B", "kind": kind, "drug_basis": "medicare_asp",
         "sequestration": "0.02", "x12_payer_id": "MCRB1", "claim_filing": "MB",
-        "admin_rates": ADMIN, "policy": {"complex_admin": complex_admin}, "source": "test"})
+        "admin_rates": ADMIN, "policy": policy, "source": "test"})
     assert r.status_code == 200, r.text
 
 
@@ -127,3 +137,84 @@ async def test_ivig_waste_is_a_separate_jw_line_through_the_service(svc):
     read = read_837p((await c.get(f"/v1/claims/{claim['id']}/x12")).text)[0]
     assert [(r.code, r.modifiers, r.units) for r in read.lines][2:] == [
         ("J1561", (), 55), ("J1561", ("JW",), 5)]
+
+
+# --------------------------------------------------------------------------- NCD 200.3
+LECANEMAB = administration(1, "lecanemab", LEC, "1000", 0, 60)
+
+
+@pytest.mark.parametrize(("evidence", "registry"), [
+    (None, "99999999"), ({"registry_number": "04567890"}, "04567890"),
+], ids=["registry-99999999", "dedicated-nct-number"])
+async def test_lecanemab_to_medicare_is_billed_with_the_registry_coding(svc, evidence,
+                                                                       registry):
+    c = svc.client
+    await stock(c)
+    await contract(c, [], evidence)
+    event = administered(LECANEMAB).model_copy(update={"diagnoses": ["G30.1"]})
+    claim = (await c.get(f"/v1/claims/{await bill(svc, event)}")).json()
+    assert claim["status"] == "ready", claim
+    assert claim["registry_number"] == registry
+    assert claim["diagnoses"] == ["G301", "Z006"]
+    assert [(ln["code"], ln["modifiers"], ln["units"], ln["dx_pointers"])
+            for ln in claim["lines"]] == [("96365", ["Q1"], 1, [1, 2]),
+                                          ("J0174", ["Q0", "JZ"], 1000, [1, 2])]
+    x12 = await c.get(f"/v1/claims/{claim['id']}/x12")
+    assert x12.status_code == 200 and validate_x12(x12.text) == []
+    assert f"REF*P4*{registry}~" in x12.text.replace("\n", "")
+    [read] = read_837p(x12.text)
+    assert read.registry_number == registry
+    assert [(r.code, r.modifiers) for r in read.lines] == [("96365", ("Q1",)),
+                                                          ("J0174", ("Q0", "JZ"))]
+
+
+async def test_lecanemab_without_an_alzheimers_diagnosis_is_held_and_not_exported(svc):
+    c = svc.client
+    await stock(c)
+    await contract(c, [])
+    event = administered(LECANEMAB).model_copy(update={"diagnoses": ["G35"]})
+    claim = (await c.get(f"/v1/claims/{await bill(svc, event)}")).json()
+    assert claim["status"] == "held", claim
+    [hold] = claim["holds"]
+    assert hold["item"] == "diagnosis.evidence_development"
+    assert "G30.0, G30.1, G30.8, G30.9, G31.84" in hold["detail"]
+    x12 = await c.get(f"/v1/claims/{claim['id']}/x12")
+    assert x12.status_code == 409, x12.text
+    assert "diagnosis.evidence_development" in x12.text
+
+
+async def test_a_medicare_advantage_plan_opts_in_and_the_setting_is_stored(svc):
+    c = svc.client
+    await stock(c)
+    await contract(c, [], kind="medicare_advantage")
+    event = administered(LECANEMAB).model_copy(update={"diagnoses": ["G30.1"]})
+    claim = (await c.get(f"/v1/claims/{await bill(svc, event)}")).json()
+    assert claim["registry_number"] is None and claim["diagnoses"] == ["G301"]
+    await contract(c, [], {"applies": True, "registry_number": "04567890"},
+                   kind="medicare_advantage")
+    async with svc.runtime.uow() as uow:
+        stored = await uow.catalog.contract("medicare")
+    assert stored is not None
+    assert (stored.policy.evidence_development.applies,
+            stored.policy.evidence_development.registry_number) == (True, "04567890")
+    listed = (await c.get("/v1/fee-schedules")).json()["items"]
+    [item] = [i for i in listed if i["kind"] == "contract"]
+    assert item["detail"]["evidence_development"] == {
+        "applies": True, "registry_number": "04567890", "drug_modifier": None,
+        "admin_modifier": None}
+    rebuilt = await c.post(f"/v1/claims/{claim['id']}/rebuild")
+    assert rebuilt.status_code == 200, rebuilt.text
+    claim = (await c.get(f"/v1/claims/{claim['id']}")).json()
+    assert claim["registry_number"] == "04567890" and claim["diagnoses"] == ["G301", "Z006"]
+
+
+@pytest.mark.parametrize("evidence", [
+    {"registry_number": "NCT04567890"}, {"registry_number": "1234567"},
+    {"drug_modifier": "q0"}, {"applies": "sometimes"}, {"unknown": True},
+])
+async def test_a_bad_evidence_setting_is_refused(svc, evidence):
+    r = await svc.client.put("/v1/fee-schedules/contracts/medicare", json={
+        "name": "Medicare Part B", "kind": "medicare", "drug_basis": "medicare_asp",
+        "x12_payer_id": "MCRB1", "claim_filing": "MB",
+        "policy": {"evidence_development": evidence}})
+    assert r.status_code == 422, r.text

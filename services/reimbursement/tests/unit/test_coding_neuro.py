@@ -53,6 +53,7 @@ class Case:
     status: str = "ready"
     reviews: list[str] = field(default_factory=list)
     note: str | None = None
+    diagnoses: tuple[str, ...] = ("G35",)
 
 
 # ocrelizumab dose 1: 300 mg, titrated 30 -> 180 mL/h over 250 mL (orders catalog): 158 min,
@@ -145,12 +146,13 @@ CASES = [
          [give(1, "lecanemab", LEC, "730", "mg", "infusion", 0, 60, wasted="270")],
          ["96365x1", f"J0174x730 {LEC} 7.300ML", f"J0174-JWx270 {LEC} 2.700ML"],
          contract=COMPLEX_PAYER),
+    # Medicare: NCD 200.3 registry coding (Q0/Q1, test_evidence_development.py)
     Case("donanemab-350-dose-1",
          [give(1, "donanemab", DON, "350", "mg", "infusion", 0, 30)],
-         ["96365x1", f"J0175-JZx175 {DON} 20.000ML"]),
+         ["96365-Q1x1", f"J0175-Q0-JZx175 {DON} 20.000ML"], diagnoses=("G30.1",)),
     Case("donanemab-1400-maintenance",
          [give(1, "donanemab", DON, "1400", "mg", "infusion", 0, 35)],
-         ["96365x1", f"J0175-JZx700 {DON} 80.000ML"]),
+         ["96365-Q1x1", f"J0175-Q0-JZx700 {DON} 80.000ML"], diagnoses=("G31.84",)),
     # --- complex family edges
     Case("complex-15-min-is-a-push-96409",
          [give(1, "ocrelizumab", OCR, "300", "mg", "infusion", 0, 15)],
@@ -175,7 +177,8 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_neuro_coding_table(case: Case) -> None:
-    claim = build_claim(make_visit(*case.given, diagnoses=G35), neuro_ctx(case.contract))
+    claim = build_claim(make_visit(*case.given, diagnoses=case.diagnoses),
+                        neuro_ctx(case.contract))
     assert [fmt(line) for line in claim.lines] == case.lines
     assert claim.status == case.status
     assert sorted(r.code for r in claim.reviews) == sorted(case.reviews)
@@ -188,7 +191,9 @@ NEW_CODES = ("J2350", "J2323", "J2329", "J1459", "J1561", "Q5103", "J9312", "Q51
 
 
 def test_every_new_drug_has_a_case_with_and_without_waste_or_a_jz_line() -> None:
-    billed = {ln.split("x")[0] for c in CASES for ln in c.lines if ln[0] in "JQ"}
+    # the NCD 200.3 modifier (Q0) aside: JZ/JW are what this checks
+    billed = {ln.split("x")[0].replace("-Q0", "") for c in CASES for ln in c.lines
+              if ln[0] in "JQ"}
     assert {code for code in NEW_CODES if f"{code}-JZ" in billed or code in billed} == set(
         NEW_CODES)
     assert {code.split("-")[0] for code in billed if code.endswith("-JW")} >= {

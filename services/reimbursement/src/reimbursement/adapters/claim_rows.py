@@ -83,6 +83,7 @@ def _coding(row: RowMapping, costs: Sequence[RowMapping]) -> Coding:
         holds=_holds(row["holds"]),
         ids=ClaimIds(row["ordering_practitioner_id"], row["supervising_practitioner_id"],
                      row["coverage_id"]),
+        registry_number=row["registry_number"],
     )
 
 
@@ -118,7 +119,7 @@ def claim_values(claim: Claim) -> dict[str, Any]:
         "awaiting_crossover": claim.awaiting_crossover,
         "ordering_practitioner_id": c.ids.ordering_practitioner_id,
         "supervising_practitioner_id": c.ids.supervising_practitioner_id,
-        "coverage_id": c.ids.coverage_id,
+        "coverage_id": c.ids.coverage_id, "registry_number": c.registry_number,
     }
 
 

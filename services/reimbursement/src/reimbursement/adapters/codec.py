@@ -12,6 +12,7 @@ from reimbursement.domain.fees import (
     DEFAULT_HYDRATION_INDICATIONS,
     CodingPolicy,
     DrugBasis,
+    EvidenceSettings,
     PayerContract,
     PayerKind,
 )
@@ -55,7 +56,22 @@ def policy_to_json(policy: CodingPolicy) -> dict[str, Any]:
     return {"rounding": policy.rounding.value, "hydration_codes": sorted(policy.hydration_codes),
             "jw_jz": policy.jw_jz, "unclassified_needs_review": policy.unclassified_needs_review,
             "hydration_indications": sorted(policy.hydration_indications),
-            "complex_admin": sorted(policy.complex_admin)}
+            "complex_admin": sorted(policy.complex_admin),
+            "evidence_development": evidence_to_json(policy.evidence_development)}
+
+
+def evidence_to_json(s: EvidenceSettings) -> dict[str, Any]:
+    return {"applies": s.applies, "registry_number": s.registry_number,
+            "drug_modifier": s.drug_modifier, "admin_modifier": s.admin_modifier}
+
+
+def evidence_from_json(doc: Mapping[str, Any] | None) -> EvidenceSettings:
+    """A payer's CED choices; absent (older rows): the rules' own (Medicare FFS, 99999999)."""
+    doc = doc or {}
+    return EvidenceSettings(applies=doc.get("applies"),
+                            registry_number=doc.get("registry_number"),
+                            drug_modifier=doc.get("drug_modifier"),
+                            admin_modifier=doc.get("admin_modifier"))
 
 
 def policy_from_json(doc: Mapping[str, Any]) -> CodingPolicy:
@@ -67,6 +83,7 @@ def policy_from_json(doc: Mapping[str, Any]) -> CodingPolicy:
         hydration_indications=frozenset(
             doc.get("hydration_indications", DEFAULT_HYDRATION_INDICATIONS)),
         complex_admin=frozenset(doc.get("complex_admin", ())),
+        evidence_development=evidence_from_json(doc.get("evidence_development")),
     )
 
 

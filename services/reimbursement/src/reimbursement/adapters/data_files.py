@@ -8,10 +8,12 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from reimbursement.adapters.codec import contract_from_row
+from reimbursement.domain.evidence_development import EvidenceRule, rules_from_doc
 from reimbursement.domain.fees import ChargeMaster, PayerContract
 from reimbursement.domain.hcpcs import HcpcsDescriptor
 from reimbursement.domain.inventory import Product
@@ -29,6 +31,13 @@ def hcpcs_descriptors() -> list[HcpcsDescriptor]:
                             amount=Decimal(r["amount"]), unit=r["unit"],
                             up_to=r["up_to"] == "true", unclassified=r["unclassified"] == "true",
                             source=r["source"]) for r in rows]
+
+
+@cache
+def evidence_rules() -> tuple[EvidenceRule, ...]:
+    """data/evidence_development.json: coverage-with-evidence-development claim rules (NCD
+    200.3), each with its sources; read once, checked at load."""
+    return rules_from_doc(json.loads(read_text("evidence_development.json")))
 
 
 def demo_seed() -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """FHIR R4B Claim view of a claim draft (same content as the 837P), validated by fhir.resources.
 
 R4B (not the library's R5 default) because US payer IGs, Da Vinci included, are on R4.
-Drug lines carry the NDC as an item.detail with the NDC quantity and unit. Money stays Decimal
-up to the JSON writer (FHIR decimals are JSON numbers).
+Drug lines carry the NDC as an item.detail with the NDC quantity and unit; a claim billed under
+coverage with evidence development carries its registry number as a supportingInfo. Money
+stays Decimal up to the JSON writer (FHIR decimals are JSON numbers).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ NPI = "http://hl7.org/fhir/sid/us-npi"
 CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type"
 PRIORITY = "http://terminology.hl7.org/CodeSystem/processpriority"
 UCUM = "http://unitsofmeasure.org"
+INFO_CATEGORY = "http://terminology.hl7.org/CodeSystem/claiminformationcategory"
 _NDC_UNITS = {"ML": ("mL", "mL"), "GR": ("g", "g"), "ME": ("mg", "mg"), "F2": ("IU", "[iU]"),
               "UN": ("unit", "{unit}")}
 _STATUS = {"needs_review": "draft", "held": "draft", "ready": "draft", "reversed": "cancelled"}
@@ -59,6 +61,12 @@ def claim_resource(claim: ClaimDraft, *, claim_id: UUID, created: datetime,
         "item": [_item(line, claim) for line in claim.lines],
         "total": {"value": claim.total_charge, "currency": "USD"},
     }
+    if claim.registry_number:  # the 837P's 2300 REF*P4 (a CED study, NCD 200.3)
+        resource["supportingInfo"] = [{
+            "sequence": 1, "category": {"coding": [{"system": INFO_CATEGORY, "code": "info"}]},
+            "code": {"text": "clinical study registry number (837P REF*P4, demonstration "
+                             "project identifier)"},
+            "valueString": claim.registry_number}]
     if claim.rendering_npi:
         resource["careTeam"] = [{"sequence": 1, "provider": {"identifier": {
             "system": NPI, "value": claim.rendering_npi}}, "role": {"coding": [{

@@ -248,6 +248,8 @@ claims = sa.Table(
     sa.Column("rendering_npi", sa.String(10)),
     sa.Column("diagnoses", JSONDoc, nullable=False),
     sa.Column("auth_number", sa.String(50)),
+    # 2300 REF*P4: the CED study's registry number (NCD 200.3, domain/evidence_development.py)
+    sa.Column("registry_number", sa.String(50)),
     sa.Column("place_of_service", sa.String(2), nullable=False),
     sa.Column("total_charge", Dec(), nullable=False),
     sa.Column("allowed", Dec()),

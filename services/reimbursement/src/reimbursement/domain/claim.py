@@ -2,7 +2,9 @@
 
 Pure function of its inputs. A claim it cannot build with certainty comes back as
 ``needs_review`` with every reason, never as a guessed claim; one missing an item only a person
-can record (a drug's NDC) comes back ``held``, naming each item.
+can record (a drug's NDC) comes back ``held``, naming each item. Coverage-with-evidence-
+development rules (NCD 200.3: registry number, Q0/Q1, Z00.6) are applied to the coded lines
+by domain/evidence_development.py.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from reimbursement.domain.claim_checks import (
     normalize_icd10,
 )
 from reimbursement.domain.drug_coding import Consumption, DrugCoding, DrugLine, Review, code_drugs
+from reimbursement.domain.evidence_development import EvidenceRule, apply_evidence_rules
 from reimbursement.domain.fees import (
     AspQuarter,
     ChargeMaster,
@@ -120,6 +123,7 @@ class ClaimDraft:
     place_of_service: str = PLACE_OF_SERVICE_OFFICE
     holds: tuple[Hold, ...] = ()
     ids: ClaimIds = ClaimIds()
+    registry_number: str | None = None  # 2300 REF*P4: a CED study (domain/evidence_development)
 
     @property
     def expected_payment(self) -> Decimal | None:
@@ -140,6 +144,7 @@ class BillingContext:
     asp: AspQuarter | None = None
     awp: Mapping[str, Decimal] = field(default_factory=dict)
     clinic_tz: tzinfo = UTC
+    evidence_rules: tuple[EvidenceRule, ...] = ()  # data/evidence_development.json
 
 
 def build_claim(
@@ -159,22 +164,27 @@ def build_claim(
     hydration_ptrs = indication_pointers(diagnoses, timed, policy, pointers, MAX_POINTERS)
     lines = _claim_lines(admin, drugs, pointers, ctx, reviews, given=bool(visit.administrations),
                          hydration_pointers=hydration_ptrs)
+    ced = apply_evidence_rules(ctx.evidence_rules, ctx.contract, diagnoses, lines,
+                               max_pointers=MAX_POINTERS)
+    reviews.extend(ced.reviews)
+    lines, diagnoses, holds = list(ced.lines), ced.diagnoses, drugs.holds + ced.holds
     warnings.extend(authorization_warnings(authorization, drugs.lines, service_date))
     payment = _expected_payment(ctx, lines, service_date, warnings)
     drug_costs = _costs(drugs.consumptions, ctx.products)
     return ClaimDraft(
         order_id=visit.order_id, practice_id=visit.practice_id, patient_id=visit.patient_id,
         payer_id=visit.payer_id, member_id=visit.member_id,
-        status=settled_status(reviews, drugs.holds), service_date=service_date,
+        status=settled_status(reviews, holds), service_date=service_date,
         rendering_npi=visit.rendering_npi, diagnoses=diagnoses,
         auth_number=authorization.auth_number if authorization else None,
         lines=tuple(lines), reviews=tuple(reviews), warnings=tuple(warnings),
-        notes=admin.notes + drugs.notes, total_charge=sum((ln.charge for ln in lines), ZERO),
+        notes=admin.notes + drugs.notes + ced.notes,
+        total_charge=sum((ln.charge for ln in lines), ZERO),
         payment=payment, acquisition_cost=sum((d.acquisition_cost for d in drug_costs), ZERO),
         waste_cost=sum((d.waste_cost for d in drug_costs), ZERO),
-        consumptions=drugs.consumptions, drug_costs=drug_costs, holds=drugs.holds,
+        consumptions=drugs.consumptions, drug_costs=drug_costs, holds=holds,
         ids=ClaimIds(visit.ordering_practitioner_id, visit.supervising_practitioner_id,
-                     visit.coverage_id),
+                     visit.coverage_id), registry_number=ced.registry_number,
     )
 
 

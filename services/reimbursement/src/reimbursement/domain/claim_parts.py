@@ -56,6 +56,7 @@ class Coding:
     drug_costs: tuple[DrugCost, ...] = ()
     holds: tuple[Hold, ...] = ()  # items the build found missing (a drug's NDC)
     ids: ClaimIds = ClaimIds()
+    registry_number: str | None = None  # 2300 REF*P4 (coverage with evidence development)
 
     @classmethod
     def of(cls, draft: ClaimDraft) -> Coding:
@@ -71,6 +72,7 @@ class Coding:
             expected_payment=draft.expected_payment, acquisition_cost=draft.acquisition_cost,
             waste_cost=draft.waste_cost, reviews=draft.reviews, warnings=draft.warnings,
             notes=draft.notes, drug_costs=draft.drug_costs, holds=draft.holds, ids=draft.ids,
+            registry_number=draft.registry_number,
         )
 
 

@@ -96,6 +96,21 @@ class AspImport:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceSettings:
+    """One payer's choices on coverage-with-evidence-development rules (NCD 200.3 registry:
+    data/evidence_development.json, domain/evidence_development.py); None keeps the rule's.
+
+    ``applies`` None: the rule's payer kinds decide (Medicare fee-for-service); True: this
+    payer wants it too (a Medicare Advantage plan that asks for the registry coding); False:
+    never. ``registry_number``: the clinic's dedicated NCT number instead of "99999999"."""
+
+    applies: bool | None = None
+    registry_number: str | None = None  # 8 digits (2300 REF*P4)
+    drug_modifier: str | None = None  # default Q0 (Chairside's split, unverified)
+    admin_modifier: str | None = None  # default Q1
+
+
+@dataclass(frozen=True, slots=True)
 class CodingPolicy:
     """Per-payer coding choices where payers and MACs disagree."""
 
@@ -105,6 +120,7 @@ class CodingPolicy:
     unclassified_needs_review: bool = True  # J3490 etc. need a description and invoice
     hydration_indications: frozenset[str] = DEFAULT_HYDRATION_INDICATIONS  # ICD-10 prefixes
     complex_admin: frozenset[str] = NO_COMPLEX_ADMIN  # drug codes / HCPCS coded 96413-family
+    evidence_development: EvidenceSettings = EvidenceSettings()  # NCD 200.3 registry coding
 
     @classmethod
     def electrolytes_as_hydration(

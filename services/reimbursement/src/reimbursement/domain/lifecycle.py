@@ -326,7 +326,7 @@ class Claim:
             warnings=c.warnings, notes=c.notes, total_charge=c.total_charge, payment=None,
             acquisition_cost=c.acquisition_cost, waste_cost=c.waste_cost, consumptions=(),
             drug_costs=c.drug_costs, place_of_service=c.place_of_service, holds=self.holds,
-            ids=c.ids,
+            ids=c.ids, registry_number=c.registry_number,
         )
 
     def _settle(self, now: datetime, actor: str, reason: str) -> None:

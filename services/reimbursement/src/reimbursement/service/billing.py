@@ -19,6 +19,7 @@ from uuid import UUID
 from chairside_shared import contracts
 from chairside_shared.errors import Conflict, InvalidInput, NotFound
 from reimbursement.adapters.codec import approval_from_event, visit_from_event
+from reimbursement.adapters.data_files import evidence_rules
 from reimbursement.domain.claim import BillingContext, ClaimDraft, build_claim, with_lot_costs
 from reimbursement.domain.fees import ChargeMaster, PayerContract
 from reimbursement.domain.lifecycle import Claim
@@ -109,7 +110,7 @@ async def _billing_context(uow: ReimbursementUnitOfWork, visit: Visit) -> Billin
         products=await uow.catalog.products(), descriptors=await uow.catalog.descriptors(),
         charges=await _charge_master(uow, day),
         contract=await _contract(uow, visit.payer_id, day), asp=await uow.catalog.asp_for(day),
-        awp=await uow.catalog.awp(), clinic_tz=tz,
+        awp=await uow.catalog.awp(), clinic_tz=tz, evidence_rules=evidence_rules(),
     )
 
 

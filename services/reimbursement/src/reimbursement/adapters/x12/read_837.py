@@ -37,6 +37,7 @@ class ReadClaim:
     member_id: str | None
     payer_id: str | None
     lines: tuple[ReadLine, ...]
+    registry_number: str | None = None  # 2300 REF*P4 (demonstration project identifier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ def read_837p(text: str) -> list[ReadClaim]:
                 rendering_npi=tree.get_value("2310B/NM109"),
                 member_id=member, payer_id=payer,
                 lines=tuple(_line(ln) for ln in tree.select("2400")),
+                registry_number=tree.get_value("REF[P4]02"),
             ))
     return claims
 

@@ -7,7 +7,8 @@ SBR02 ``18`` and HL04 ``0`` when the patient is the subscriber) with 2010BA (NM1
 id; N3/N4/DMG when the patient is the subscriber) and 2010BB payer (NM1*PR PI); for a
 dependent, SBR02 empty, HL04 ``1`` and 2000C (PAT01 01 spouse / 19 child / G8 other) with
 2010CA (NM1*QC, the patient's own N3/N4/DMG); 2300 claim (CLM with CLM05-3 frequency 1/7/8,
-REF*G1, REF*F8 = the payer's ICN for a replacement or void, HI); 2310B rendering
+REF*G1, REF*F8 = the payer's ICN for a replacement or void, REF*P4 = the registry number of a
+coverage-with-evidence-development study (NCD 200.3), HI); 2310B rendering
 provider = the supervising practitioner (NM1*82 + PRV*PE), when not the billing NPI; 2400 lines
 (LX, SV1, DTP*472) with 2410 drug identification (LIN N4, CTP) and 2420E ordering provider
 (NM1*DK) when the orderer is not the supervisor.
@@ -172,6 +173,8 @@ def _subscriber_and_claim(item: ClaimToRender, parent: int, hl: int) -> tuple[li
         out.append(segment("REF", "G1", clean(claim.auth_number, 50)))
     if item.frequency in {"7", "8"} and item.original_icn:
         out.append(segment("REF", "F8", clean(item.original_icn, 50)))
+    if claim.registry_number:  # the TR3's 2300 REF order: G1, F8, ..., P4 (then 1J)
+        out.append(segment("REF", "P4", clean(claim.registry_number, 50)))
     out.append(segment("HI", *(composite("ABK" if i == 0 else "ABF", code)
                                for i, code in enumerate(claim.diagnoses))))
     rendering = parties.rendering

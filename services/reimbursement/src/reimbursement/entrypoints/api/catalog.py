@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 
 from chairside_shared.errors import InvalidInput
+from reimbursement.adapters.codec import evidence_to_json
 from reimbursement.domain.fees import (
     DEFAULT_HYDRATION,
     DEFAULT_HYDRATION_INDICATIONS,
@@ -14,6 +15,7 @@ from reimbursement.domain.fees import (
     AspQuarter,
     CodingPolicy,
     DrugBasis,
+    EvidenceSettings,
     PayerContract,
     PayerKind,
 )
@@ -101,6 +103,7 @@ def _contract_item(c: PayerContract) -> dict[str, Any]:
         "rounding": c.policy.rounding.value, "jw_jz": c.policy.jw_jz,
         "hydration_codes": sorted(c.policy.hydration_codes),
         "hydration_indications": sorted(c.policy.hydration_indications),
+        "evidence_development": evidence_to_json(c.policy.evidence_development),
         "drug_rates": {k: str(v) for k, v in c.drug_rates.items()},
         "admin_rates": {k: str(v) for k, v in c.admin_rates.items()}, "source": c.source}}
 
@@ -148,7 +151,8 @@ async def put_contract(payer_id: str, body: s.ContractIn, uow: UoW) -> dict[str,
         if body.policy.hydration_codes is not None else DEFAULT_HYDRATION,
         hydration_indications=frozenset(body.policy.hydration_indications)
         if body.policy.hydration_indications is not None else DEFAULT_HYDRATION_INDICATIONS,
-        complex_admin=frozenset(body.policy.complex_admin))
+        complex_admin=frozenset(body.policy.complex_admin),
+        evidence_development=EvidenceSettings(**body.policy.evidence_development.model_dump()))
     contract = PayerContract(
         payer_id=payer_id, name=body.name, kind=PayerKind(body.kind),
         drug_basis=DrugBasis(body.drug_basis), drug_percent=body.drug_percent,

@@ -162,6 +162,9 @@ class ClaimOut(Out):
     rendering_npi: str | None
     diagnoses: list[str]
     auth_number: str | None
+    registry_number: str | None = Field(None, description="the coverage-with-evidence-"
+                                        "development study's registry number (837P 2300 "
+                                        "REF*P4), e.g. NCD 200.3's 99999999")
     lines: list[ClaimLineOut]
     total_charge: Money
     allowed: Money | None
@@ -328,6 +331,24 @@ class InventoryPage(Page[InventoryItemOut]):
 
 
 # --------------------------------------------------------------------------- fee schedules
+class EvidenceIn(In):
+    """One payer's coverage-with-evidence-development choices (NCD 200.3 registry coding of
+    J0174/J0175); each left out keeps the rule's own (data/evidence_development.json)."""
+
+    applies: bool | None = Field(None, description="null: the rule's payer kinds decide "
+                                 "(Medicare fee-for-service); true: this payer wants the "
+                                 "registry coding too (e.g. a Medicare Advantage plan); false: "
+                                 "never")
+    registry_number: str | None = Field(None, pattern=r"^[0-9]{8}$", description="the "
+                                        "clinic's dedicated NCT number (8 digits) instead of "
+                                        "99999999, sent in 2300 REF*P4")
+    drug_modifier: str | None = Field(None, pattern=r"^[A-Z0-9]{2}$",
+                                      description="on the drug lines (default Q0)")
+    admin_modifier: str | None = Field(None, pattern=r"^[A-Z0-9]{2}$",
+                                       description="on the drug's administration lines "
+                                       "(default Q1)")
+
+
 class PolicyIn(In):
     rounding: Literal["up", "nearest"] = "up"
     hydration_codes: list[str] | None = None
@@ -342,6 +363,7 @@ class PolicyIn(In):
         default_factory=list, max_length=200, description="Drug codes or HCPCS codes this payer "
         "wants coded as complex biologic administration (96413 / +96415 / +96417) instead of "
         "96365 / +96366 / +96367")
+    evidence_development: EvidenceIn = Field(default_factory=EvidenceIn)
 
 
 class ContractIn(In):

@@ -137,6 +137,7 @@ from .common import (
 )
 
 from .fee_schedules import (
+    AdminModifier as AdminModifier,
     AdminRates as AdminRates,
     AdminRates1 as AdminRates1,
     Amount1 as Amount1,
@@ -147,10 +148,12 @@ from .fee_schedules import (
     ComplexAdminItem as ComplexAdminItem,
     ContractIn as ContractIn,
     DescriptorIn as DescriptorIn,
+    DrugModifier as DrugModifier,
     DrugPercent as DrugPercent,
     DrugPercent1 as DrugPercent1,
     DrugRates as DrugRates,
     DrugRates1 as DrugRates1,
+    EvidenceIn as EvidenceIn,
     FeeScheduleItem as FeeScheduleItem,
     HydrationIndication as HydrationIndication,
     HydrationIndications as HydrationIndications,
@@ -162,6 +165,7 @@ from .fee_schedules import (
     PutContractResponse as PutContractResponse,
     PutDescriptorResponse as PutDescriptorResponse,
     Rates1 as Rates1,
+    RegistryNumber as RegistryNumber,
     Sequestration1 as Sequestration1,
 )
 

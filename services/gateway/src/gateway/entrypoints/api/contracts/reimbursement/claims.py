@@ -414,6 +414,13 @@ class ClaimOut(BaseModel):
             validate_default=True,
         ),
     ] = []
+    registry_number: Annotated[
+        str | None,
+        Field(
+            description="the coverage-with-evidence-development study's registry number (837P 2300 REF*P4), e.g. NCD 200.3's 99999999",
+            title='Registry Number',
+        ),
+    ] = None
     rejection_reasons: Annotated[
         list[str],
         Field(

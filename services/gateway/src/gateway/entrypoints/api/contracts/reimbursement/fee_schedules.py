@@ -105,6 +105,71 @@ class DescriptorIn(BaseModel):
     up_to: Annotated[bool, Field(title='Up To')] = False
 
 
+class AdminModifier(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="on the drug's administration lines (default Q1)",
+            pattern='^[A-Z0-9]{2}$',
+            title='Admin Modifier',
+        ),
+    ]
+
+
+class DrugModifier(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='on the drug lines (default Q0)',
+            pattern='^[A-Z0-9]{2}$',
+            title='Drug Modifier',
+        ),
+    ]
+
+
+class RegistryNumber(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="the clinic's dedicated NCT number (8 digits) instead of 99999999, sent in 2300 REF*P4",
+            pattern='^[0-9]{8}$',
+            title='Registry Number',
+        ),
+    ]
+
+
+class EvidenceIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    admin_modifier: Annotated[
+        AdminModifier | None,
+        Field(
+            description="on the drug's administration lines (default Q1)",
+            title='Admin Modifier',
+        ),
+    ] = None
+    applies: Annotated[
+        bool | None,
+        Field(
+            description="null: the rule's payer kinds decide (Medicare fee-for-service); true: this payer wants the registry coding too (e.g. a Medicare Advantage plan); false: never",
+            title='Applies',
+        ),
+    ] = None
+    drug_modifier: Annotated[
+        DrugModifier | None,
+        Field(description='on the drug lines (default Q0)', title='Drug Modifier'),
+    ] = None
+    registry_number: Annotated[
+        RegistryNumber | None,
+        Field(
+            description="the clinic's dedicated NCT number (8 digits) instead of 99999999, sent in 2300 REF*P4",
+            title='Registry Number',
+        ),
+    ] = None
+
+
 class FeeScheduleItem(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -167,6 +232,7 @@ class PolicyIn(BaseModel):
             title='Complex Admin',
         ),
     ] = None
+    evidence_development: EvidenceIn | None = None
     hydration_codes: Annotated[list[str] | None, Field(title='Hydration Codes')] = None
     hydration_indications: Annotated[
         HydrationIndications | None,
@@ -236,6 +302,7 @@ class ContractIn(BaseModel):
     name: Annotated[str, Field(max_length=200, min_length=1, title='Name')]
     policy: Annotated[PolicyIn, Field(validate_default=True)] = {
         'complex_admin': [],
+        'evidence_development': {},
         'jw_jz': True,
         'rounding': 'up',
         'unclassified_needs_review': True,
