@@ -228,3 +228,19 @@ def test_online_replanning_seats_an_arriving_first_dose_only_on_the_bed():
     out = arrive(day, kid, 0, rules)
     assert not out.accepted and out.status == NO_CAPABLE_CHAIR and "k" not in day.visits
     assert verify_day(FR, ONE_BED, state.nurses, RATIOS, list(day.visits.values())) == []
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_visits_kept_later_on_ordinary_chairs_are_planned_around_chair_by_chair(path):
+    """A visit the plan keeps in place may begin after the items (a first dose no chair takes
+    any more stays where it is): the ordinary pool is then modelled chair by chair, since
+    colouring a pool in start order would find both recliners taken from their first use."""
+    recliners = [Chair("c01"), Chair("c02")]
+    fixed = [Visit("f", "c01", 120, 240), Visit("g", "c02", 120, 240)]
+    items = [PlanItem(id=i, minutes=60, acuity_class="standard", earliest=0, latest_start=720,
+                      latest_end=720, requested=0) for i in ("x", "y")]
+    problem = day_problem(recliners, items, fixed)
+    res = solve_day(problem, PATHS[path])
+    assert res.status == "optimal" and res.objective == 0
+    assert sorted(v.chair_id for v in res.visits) == ["c01", "c02"]
+    assert valid(problem, res.visits) == []
