@@ -12,7 +12,15 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from scheduling.domain.clinic import Break, Chair, ClinicHours, DayFrame, NurseShift, RatioPolicy
+from scheduling.domain.clinic import (
+    BookingPolicy,
+    Break,
+    Chair,
+    ClinicHours,
+    DayFrame,
+    NurseShift,
+    RatioPolicy,
+)
 from scheduling.domain.greedy import DayRequest
 from scheduling.domain.pharmacy import PharmacyDay
 
@@ -20,6 +28,7 @@ DAY = date(2025, 3, 4)
 HOURS = ClinicHours(timezone="America/New_York")
 OVERTIME = 120
 PREP = 45
+BOOKING = BookingPolicy()  # whether a request needs a high-acuity chair: the booking's rule
 
 # (share, min minutes, max minutes, acuity) — scheduling.md §6 duration mixtures
 HEADACHE_MIX = [(0.30, 30, 60, "standard"), (0.45, 90, 150, "standard"),
@@ -148,7 +157,7 @@ def make_instance(family: str, seed: int) -> Instance:
         req = DayRequest(id=f"r{i:03d}", arrival=arrival, requested=requested, minutes=minutes,
                          acuity_class=acuity, pediatric=pediatric, requires_driver=driver,
                          same_day=same_day, latest_end=latest_end,
-                         high_acuity_chair=first_high)
+                         high_acuity_chair=BOOKING.needs_high_acuity_chair(acuity, first_high))
         requests.append(req)
         if fam.hoods:
             prep[req.id] = rng.randrange(10, 31, 5)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from dataclasses import replace
 
 from instances import Instance
 
@@ -46,12 +47,13 @@ def greedy_book(state: DayState, inst: Instance, requests: list[DayRequest]
         not_after = frame.at(r.latest_end) if r.latest_end is not None else None
         req = SlotRequest(minutes=r.minutes, acuity_class=r.acuity_class, pediatric=r.pediatric,
                           requires_driver=r.requires_driver, not_before=frame.at(r.requested),
-                          not_after=not_after, limit=200, overtime_minutes=frame.overtime)
+                          not_after=not_after, limit=200, overtime_minutes=frame.overtime,
+                          high_acuity_chair=r.high_acuity_chair)
         for slot in find_slots(state, req, POLICY):
             s = frame.minute_floor(slot.start)
             v = Visit(id=r.id, chair_id=slot.chair_id, start=s, end=s + r.minutes,
                       acuity_class=r.acuity_class, pediatric=r.pediatric,
-                      prep_minutes=prep.get(r.id, 0))
+                      prep_minutes=prep.get(r.id, 0), high_acuity_chair=r.high_acuity_chair)
             span = range(s - v.prep_minutes + ph.lead, s + ph.lead)
             if all(used[t] < ph.capacity[t] for t in span):
                 for t in span:
@@ -64,13 +66,22 @@ def greedy_book(state: DayState, inst: Instance, requests: list[DayRequest]
     return placed, refused
 
 
+def as_requested(inst: Instance, visits: list[Visit]) -> list[Visit]:
+    """The visits with what each request needs (pediatric, high-acuity chair) taken from the
+    request itself, so the verifier judges a plan by the requests, not by the plan's copy."""
+    by_id = {r.id: r for r in inst.requests}
+    return [replace(v, pediatric=by_id[v.id].pediatric,
+                    high_acuity_chair=by_id[v.id].high_acuity_chair) for v in visits]
+
+
 def plan_item(inst: Instance, r: DayRequest, cutoff: int, current: Visit | None) -> PlanItem:
     return PlanItem(id=r.id, minutes=r.minutes, acuity_class=r.acuity_class,
                     pediatric=r.pediatric, earliest=r.requested,
                     latest_start=cutoff if r.requires_driver else inst.frame.horizon,
                     latest_end=r.latest_end if r.latest_end is not None else inst.frame.horizon,
                     requested=r.requested, current=current, optional=True,
-                    prep_minutes=(inst.prep or {}).get(r.id, 0))
+                    prep_minutes=(inst.prep or {}).get(r.id, 0),
+                    high_acuity_chair=r.high_acuity_chair)
 
 
 def replay(inst: Instance, rules: OnlineRules) -> dict:
@@ -100,8 +111,8 @@ def replay(inst: Instance, rules: OnlineRules) -> dict:
 
     def side(plan: list[Visit], same_day_placed: int) -> dict:
         waits = [v.start - requested[v.id] for v in plan]
-        bad = verify_day(inst.frame, inst.chairs, state.nurses, inst.policy, plan,
-                         pharmacy=inst.pharmacy)
+        bad = verify_day(inst.frame, inst.chairs, state.nurses, inst.policy,
+                         as_requested(inst, plan), pharmacy=inst.pharmacy)
         return {"visits": len(plan), "mean_wait_minutes": round(statistics.mean(waits), 1),
                 "same_day_acceptance": round(same_day_placed / len(arrivals), 3)
                 if arrivals else 1.0, "violations": len(bad)}

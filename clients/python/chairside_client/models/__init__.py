@@ -492,6 +492,7 @@ from .scheduling_figures_out import SchedulingFiguresOut
 from .scheduling_forecast_model_out import SchedulingForecastModelOut
 from .scheduling_hour_out import SchedulingHourOut
 from .scheduling_move_out import SchedulingMoveOut
+from .scheduling_not_planned_out import SchedulingNotPlannedOut
 from .scheduling_nurse_shift_in import SchedulingNurseShiftIn
 from .scheduling_nurse_shift_out import SchedulingNurseShiftOut
 from .scheduling_optimize_out import SchedulingOptimizeOut
@@ -976,6 +977,7 @@ __all__ = (
     "SchedulingForecastModelOut",
     "SchedulingHourOut",
     "SchedulingMoveOut",
+    "SchedulingNotPlannedOut",
     "SchedulingNurseShiftIn",
     "SchedulingNurseShiftOut",
     "SchedulingOptimizeOut",

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.scheduling_figures_out import SchedulingFiguresOut
     from ..models.scheduling_move_out import SchedulingMoveOut
+    from ..models.scheduling_not_planned_out import SchedulingNotPlannedOut
 
 
 T = TypeVar("T", bound="SchedulingOptimizeOut")
@@ -29,6 +30,7 @@ class SchedulingOptimizeOut:
         status (str):
         gap (float | None | Unset): (objective - lower_bound) / objective; 0 when proven optimal
         lower_bound (int | None | Unset): No plan of the same visits can cost less (solver bound or LP relaxation)
+        not_planned (list[SchedulingNotPlannedOut] | Unset): Appointments the plan could not seat, with why
         objective (int | None | Unset): The plan's cost: minutes of wait plus weighted overtime
     """
 
@@ -41,6 +43,7 @@ class SchedulingOptimizeOut:
     status: str
     gap: float | None | Unset = UNSET
     lower_bound: int | None | Unset = UNSET
+    not_planned: list[SchedulingNotPlannedOut] | Unset = UNSET
     objective: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,6 +86,13 @@ class SchedulingOptimizeOut:
         else:
             lower_bound = self.lower_bound
 
+        not_planned: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.not_planned, Unset):
+            not_planned = []
+            for not_planned_item_data in self.not_planned:
+                not_planned_item = not_planned_item_data.to_dict()
+                not_planned.append(not_planned_item)
+
         objective: int | None | Unset
         if isinstance(self.objective, Unset):
             objective = UNSET
@@ -106,6 +116,8 @@ class SchedulingOptimizeOut:
             field_dict["gap"] = gap
         if lower_bound is not UNSET:
             field_dict["lower_bound"] = lower_bound
+        if not_planned is not UNSET:
+            field_dict["not_planned"] = not_planned
         if objective is not UNSET:
             field_dict["objective"] = objective
 
@@ -115,6 +127,7 @@ class SchedulingOptimizeOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.scheduling_figures_out import SchedulingFiguresOut  # noqa: PLC0415
         from ..models.scheduling_move_out import SchedulingMoveOut  # noqa: PLC0415
+        from ..models.scheduling_not_planned_out import SchedulingNotPlannedOut  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -181,6 +194,15 @@ class SchedulingOptimizeOut:
 
         lower_bound = _parse_lower_bound(d.pop("lower_bound", UNSET))
 
+        _not_planned = d.pop("not_planned", UNSET)
+        not_planned: list[SchedulingNotPlannedOut] | Unset = UNSET
+        if _not_planned is not UNSET:
+            not_planned = []
+            for not_planned_item_data in _not_planned:
+                not_planned_item = SchedulingNotPlannedOut.from_dict(not_planned_item_data)
+
+                not_planned.append(not_planned_item)
+
         def _parse_objective(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -200,6 +222,7 @@ class SchedulingOptimizeOut:
             status=status,
             gap=gap,
             lower_bound=lower_bound,
+            not_planned=not_planned,
             objective=objective,
         )
 

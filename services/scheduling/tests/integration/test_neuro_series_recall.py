@@ -199,9 +199,9 @@ async def test_recalls_by_dose_number_and_across_a_molecule(svc, broker):
                 assert datetime.fromisoformat(appt["start"]) >= local(0, 0, first.earliest)
 
 
-async def test_the_day_optimizer_keeps_a_high_acuity_first_dose_on_its_bed(svc):
-    """The optimizer does not model the chair attribute: the first dose stays where it was
-    booked (on the bed), the ordinary visit moves to its requested time."""
+async def test_the_day_optimizer_moves_a_high_acuity_first_dose_only_between_beds(svc):
+    """The optimizer moves a high-acuity first dose to its requested time on the one bed that
+    takes it; once no chair takes it, it stays where it is and the plan says why."""
     from sched_it import DAY
 
     from scheduling.adapters import orm
@@ -237,8 +237,30 @@ async def test_the_day_optimizer_keeps_a_high_acuity_first_dose_on_its_bed(svc):
         await uow.session.commit()
     r = await c.post("/v1/schedule/optimize", params={"date": DAY.isoformat(), "apply": "true"})
     assert r.status_code == 200 and r.json()["applied"] is True, r.text
-    after = {a["order_id"]: a for a in (await c.get(
-        "/v1/appointments", params={"date": DAY.isoformat()})).json()["items"]}
-    assert (after[str(ids[0])]["chair_id"], after[str(ids[0])]["start"]) == (
-        "c03", first["items"][0]["start"])
-    assert datetime.fromisoformat(after[str(ids[1])]["start"]) == local(8, 0, DAY)
+    assert r.json()["not_planned"] == []
+
+    async def placed() -> dict[str, tuple[str, datetime]]:
+        items = (await c.get("/v1/appointments", params={"date": DAY.isoformat()})).json()
+        return {a["order_id"]: (a["chair_id"], datetime.fromisoformat(a["start"]))
+                for a in items["items"]}
+    after = await placed()
+    # both at 08:00 (two nurses: two set-ups at once), the first dose still on the bed
+    assert after[str(ids[0])] == ("c03", local(8, 0, DAY))
+    assert after[str(ids[1])][1] == local(8, 0, DAY) and after[str(ids[1])][0] != "c03"
+    # the bed no longer takes high-acuity first doses: no chair can seat it, so it stays put
+    # (named with the reason) while the other visit follows its new requested time
+    r = await c.put("/v1/chairs/c03", json={"id": "c03", "high_acuity_capable": False})
+    assert r.status_code == 200, r.text
+    async with svc.runtime.uow() as uow:
+        await uow.session.execute(orm.appointments.update().values(
+            requested_start=local(10, 0, DAY)))
+        await uow.session.commit()
+    r = await c.post("/v1/schedule/optimize", params={"date": DAY.isoformat(), "apply": "true"})
+    assert r.status_code == 200, r.text
+    first_appt = (await c.get("/v1/appointments",
+                              params={"order_id": str(ids[0])})).json()["items"][0]
+    assert r.json()["not_planned"] == [{"appointment_id": first_appt["id"],
+                                        "reason": "no_capable_chair"}], r.text
+    moved = await placed()
+    assert moved[str(ids[0])] == ("c03", local(8, 0, DAY))
+    assert moved[str(ids[1])][1] == local(10, 0, DAY)

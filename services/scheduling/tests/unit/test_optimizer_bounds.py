@@ -15,8 +15,9 @@ from scheduling.domain.daystate import DayState, Visit
 from scheduling.domain.pharmacy import PharmacyDay
 from scheduling.domain.verify import verify_day
 from scheduling.optimizer.bound import lp_bound
-from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, solve_day
+from scheduling.optimizer.cpsat import DayProblem, PlanItem, SolveOptions, seatable, solve_day
 from scheduling.optimizer.online import OnlineDay, OnlineRules, arrive
+from scheduling.optimizer.problem import NO_CAPABLE_CHAIR
 from scheduling.optimizer.timeindex import build
 
 FAST = SolveOptions(time_limit_s=2.0, workers=2, seed=1)
@@ -25,7 +26,7 @@ ACUITY = st.sampled_from(["standard", "elevated", "high"])
 
 def _cost(problem: DayProblem, visits: list[Visit]) -> int:
     req = {it.id: it.requested for it in problem.items}
-    over = max(0, max(v.end for v in visits) - problem.frame.close)
+    over = max(0, max((v.end for v in visits), default=0) - problem.frame.close)
     return sum(abs(v.start - req[v.id]) for v in visits) + FAST.overtime_weight * over
 
 
@@ -35,10 +36,11 @@ def brute_force(problem: DayProblem) -> int | None:
     for it in problem.items:
         starts = range(it.earliest, min(it.latest_start, it.latest_end - it.minutes) + 1,
                        problem.grid)
-        seats = [c.id for c in problem.chairs if c.active and (c.pediatric_capable
-                                                              or not it.pediatric)]
+        # every active chair: the verifier alone says which may take the item
+        seats = [c.id for c in problem.chairs if c.active]
         choices.append([Visit(it.id, c, s, s + it.minutes, it.acuity_class, it.pediatric,
-                              it.prep_minutes) for s in starts for c in seats])
+                              it.prep_minutes, it.high_acuity_chair)
+                        for s in starts for c in seats])
     best = None
     for plan in itertools.product(*choices):
         if verify_day(problem.frame, problem.chairs, problem.nurses, problem.policy,
@@ -53,6 +55,8 @@ def brute_force(problem: DayProblem) -> int | None:
 def tiny_days(draw):
     fr = frame(30)
     chair_list = chairs(draw(st.integers(1, 2)), ped=draw(st.integers(0, 1)))
+    high = draw(st.sets(st.sampled_from([c.id for c in chair_list])))  # high-acuity capable
+    chair_list = [replace(c, high_acuity_capable=c.id in high) for c in chair_list]
     state = DayState.build(fr, chair_list, [shift(0, 0, 630, fr=fr)], RATIOS)
     items = []
     for i in range(draw(st.integers(1, 3))):
@@ -60,7 +64,8 @@ def tiny_days(draw):
         items.append(PlanItem(id=f"x{i}", minutes=draw(st.sampled_from([20, 30, 45])),
                               acuity_class=draw(ACUITY), earliest=req, latest_start=630,
                               latest_end=630, requested=req, pediatric=draw(st.booleans()),
-                              prep_minutes=draw(st.sampled_from([0, 15]))))
+                              prep_minutes=draw(st.sampled_from([0, 15])),
+                              high_acuity_chair=draw(st.booleans())))
     hoods = draw(st.sampled_from([None, 1]))
     pharmacy = None if hoods is None else PharmacyDay(lead=30, capacity=[hoods] * 660)
     return DayProblem(fr, chair_list, state.nurses, RATIOS, [], items, pharmacy=pharmacy)
@@ -69,9 +74,16 @@ def tiny_days(draw):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny_days())
 def test_bound_equals_brute_force_optimum_on_tiny_days(problem):
-    best = brute_force(problem)
+    seated, unseated = seatable(problem)
+    # an item no chair can take (pediatric, high acuity, both) is left out with the reason
+    assert sorted(unseated) == sorted(
+        it.id for it in problem.items if not any(
+            (c.pediatric_capable or not it.pediatric)
+            and (c.high_acuity_capable or not it.high_acuity_chair) for c in problem.chairs))
+    best = brute_force(seated)
     res = solve_day(problem, FAST)
-    lp, _ = lp_bound(build(problem, FAST))
+    lp, _ = lp_bound(build(seated, FAST))
+    assert all(res.reasons.get(i) == NO_CAPABLE_CHAIR and i in res.refused for i in unseated)
     if best is None:
         assert not res.ok
         return

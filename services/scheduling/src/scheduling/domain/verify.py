@@ -18,7 +18,8 @@ from .pharmacy import PharmacyDay, pharmacy_violations
 def verify_day(frame: DayFrame, chairs: list[Chair], nurses: list[int], policy: RatioPolicy,
                visits: list[Visit], *, end_limit: int | None = None,
                pharmacy: PharmacyDay | None = None) -> list[Violation]:
-    """Every broken rule: chair overlap/eligibility, hours, nurse ratio, start staggering and
+    """Every broken rule: chair overlap/eligibility (active; pediatric and high-acuity capable
+    when the visit needs it), hours, nurse ratio, start staggering and
     (given a pharmacy picture) preparations beyond the staffed hoods."""
     by_id = {c.id: c for c in chairs}
     limit = frame.horizon if end_limit is None else end_limit
@@ -31,9 +32,11 @@ def verify_day(frame: DayFrame, chairs: list[Chair], nurses: list[int], policy: 
             out.append(Violation("outside_hours", v.start, "visit outside the day", (v.id,)))
         if chair is None or not chair.active:
             out.append(Violation("chair_unavailable", v.start, v.chair_id, (v.id,)))
-        elif v.pediatric and not chair.pediatric_capable:
+            continue
+        # each capability on its own: a child's high-acuity first dose needs a chair that is both
+        if v.pediatric and not chair.pediatric_capable:
             out.append(Violation("chair_not_pediatric", v.start, v.chair_id, (v.id,)))
-        elif v.high_acuity_chair and not chair.high_acuity_capable:
+        if v.high_acuity_chair and not chair.high_acuity_capable:
             out.append(Violation("chair_not_high_acuity", v.start, v.chair_id, (v.id,)))
     ordered = sorted(visits, key=lambda v: (v.chair_id, v.start))
     for a, b in pairwise(ordered):

@@ -6,10 +6,15 @@
    list scheduling in alpha-point order plus a search over the order (optimizer/heuristic.py)
    turns them into a valid plan, the warm start (kept only when cheaper than the current plan).
 3. CP-SAT improves it: by default the interval model (optimizer/model.py: Cumulative for
-   monitoring, set-ups, hoods and the pool of ordinary chairs, NoOverlap per pediatric-capable
-   chair; pool visits get concrete chairs by colouring in start order, exact because every
-   fixed visit began before every movable one); ``formulation="time_indexed"`` uses the exact
-   time-indexed model instead (optimizer/hybrid.py, for long runs and proofs).
+   monitoring, set-ups, hoods and the pool of ordinary chairs, NoOverlap per chair with a
+   capability (pediatric, high acuity); pool visits get concrete chairs by colouring in start
+   order, exact because every fixed visit began before every movable one);
+   ``formulation="time_indexed"`` uses the exact time-indexed model instead
+   (optimizer/hybrid.py: one pool per capability set, for long runs and proofs).
+An item goes only to a chair whose capabilities cover its needs (a pediatric item to a
+pediatric-capable chair, a high-acuity first dose to a high-acuity-capable one, an item that is
+both to a chair that is both). An item no active chair can take is left unplaced with the
+reason ``no_capable_chair``; a mandatory one stays where it is (a fact others plan around).
 Objective: sum of |start - requested| + overtime_weight x overtime (+ a refusal penalty when a
 visit is optional). Every plan carries a lower bound, the higher of CP-SAT's best bound and the
 LP bound, and passes the independent verifier before it is returned.
@@ -20,7 +25,7 @@ from __future__ import annotations
 import math
 import time as _time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
@@ -30,17 +35,19 @@ from .bound import LpStarts, lp_bound
 from .heuristic import alpha_plan, plan_cost
 from .hybrid import HybridModel, build_cp
 from .model import DayModel, DayProblem, PlanItem, SolveOptions
+from .problem import NO_CAPABLE_CHAIR, Caps, chair_caps, needs
 from .timeindex import Formulation, build
 
 __all__ = ["DayProblem", "PlanItem", "PlanResult", "SolveOptions", "assign_pool_chairs",
-           "check_plan", "solve_day"]
+           "check_plan", "seatable", "solve_day"]
 
 
 @dataclass
 class PlanResult:
     status: str  # optimal | feasible | infeasible | unknown
     visits: list[Visit] = field(default_factory=list)  # placements of the items
-    refused: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # items left unplaced
+    reasons: dict[str, str] = field(default_factory=dict)  # why, when not just "no room"
     objective: int | None = None
     solve_seconds: float = 0.0
     first_solution_seconds: float | None = None
@@ -77,11 +84,24 @@ DEFAULT_OPTIONS = SolveOptions()
 
 def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> PlanResult:
     """Plan the day: the LP relaxation gives the bound and, rounded by list scheduling, a warm
-    start (kept only when cheaper than the current plan); CP-SAT improves it."""
+    start (kept only when cheaper than the current plan); CP-SAT improves it. Items no chair
+    can take are left out first (``seatable``), reported in ``refused`` and ``reasons``."""
     t0 = _time.perf_counter()
+    seated, unseated = seatable(problem)
+    res = _solve(seated, options, t0, bool(unseated))
+    res.refused += list(unseated)
+    res.reasons.update(unseated)
+    return res
+
+
+def _solve(problem: DayProblem, options: SolveOptions, t0: float, reduced: bool) -> PlanResult:
     f = build(problem, options)
     if f.impossible:
         return PlanResult(status="infeasible", solve_seconds=_time.perf_counter() - t0)
+    if reduced and not problem.items:  # nothing left to place: the fixed day's cost
+        cost = f.overtime_weight * f.overtime_min
+        return PlanResult(status="optimal", objective=cost, lower_bound=cost,
+                          solve_seconds=_time.perf_counter() - t0)
     bound, hint = None, None
     # Optional visits (acceptance first): CP-SAT needs its whole time from the current plan;
     # the LP bound is computed alongside, in a thread.
@@ -109,6 +129,26 @@ def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> P
     else:
         solver, code, first = _search(model.m, options, left, t0)
     return _result(problem, f, model, solver, code, first, t0, bound)
+
+
+def seatable(problem: DayProblem) -> tuple[DayProblem, dict[str, str]]:
+    """The problem without the items no active chair can take (their ids, with the reason). A
+    mandatory one that is placed now stays there as a fixed visit: nobody is moved onto its
+    chair and its nurse load still counts."""
+    caps = [chair_caps(c) for c in problem.chairs if c.active]
+    keep: list[PlanItem] = []
+    fixed = list(problem.fixed)
+    unseated: dict[str, str] = {}
+    for it in problem.items:
+        if any(needs(it) <= c for c in caps):
+            keep.append(it)
+            continue
+        unseated[it.id] = NO_CAPABLE_CHAIR
+        if it.current is not None and not it.optional:
+            fixed.append(it.current)
+    if not unseated:
+        return problem, {}
+    return replace(problem, fixed=fixed, items=keep), unseated
 
 
 def _warm_hint(problem: DayProblem, options: SolveOptions, mass: LpStarts, deadline: float
@@ -145,6 +185,7 @@ def _result(problem: DayProblem, f: Formulation, model: DayModel | HybridModel,
     if status not in ("optimal", "feasible"):
         return PlanResult(status=status, solve_seconds=elapsed, lp_bound=bound)
     items = {it.id: it for it in problem.items}
+    pools: dict[str, Caps] = model.pools
     pool_visits: dict[str, list[Visit]] = {}
     visits: list[Visit] = []
     refused: list[str] = list(f.refused)
@@ -155,16 +196,16 @@ def _result(problem: DayProblem, f: Formulation, model: DayModel | HybridModel,
             refused.append(it.id)
             continue
         s = solver.value(starts[it.id])
-        chair = next((k for k, lit in choice[it.id].items() if solver.value(lit)), "pool")
+        chair = next(k for k, lit in choice[it.id].items() if solver.value(lit))
         v = Visit(id=it.id, chair_id=chair, start=s, end=s + it.minutes,
                   acuity_class=it.acuity_class, pediatric=it.pediatric,
-                  prep_minutes=it.prep_minutes)
-        if chair in ("pool", "ped"):
+                  prep_minutes=it.prep_minutes, high_acuity_chair=it.high_acuity_chair)
+        if chair in pools:
             pool_visits.setdefault(chair, []).append(v)
         else:
             visits.append(v)
-    for kind, group in pool_visits.items():
-        visits.extend(assign_pool_chairs(problem, group, items, pediatric=kind == "ped"))
+    for key, group in pool_visits.items():
+        visits.extend(assign_pool_chairs(problem, group, items, pools[key]))
     check_plan(problem, visits)
     objective = round(solver.objective_value)
     lower = max(math.ceil(solver.best_objective_bound - 1e-6), bound or 0)
@@ -176,7 +217,13 @@ def _result(problem: DayProblem, f: Formulation, model: DayModel | HybridModel,
 
 
 def check_plan(problem: DayProblem, visits: list[Visit]) -> None:
-    """Never hand out a plan breaking a hard rule that the started visits did not already break."""
+    """Never hand out a plan breaking a hard rule that the started visits did not already break.
+    What each visit needs is taken from its item, not from the visit the solver built."""
+    items = {it.id: it for it in problem.items}
+    visits = [replace(v, pediatric=items[v.id].pediatric,
+                      high_acuity_chair=items[v.id].high_acuity_chair)
+              if v.id in items else v for v in visits]
+
     def found(vs: list[Visit]) -> set[tuple[str, int | None]]:
         return {(x.kind, x.minute) for x in verify_day(problem.frame, problem.chairs,
                                                         problem.nurses, problem.policy, vs,
@@ -187,10 +234,11 @@ def check_plan(problem: DayProblem, visits: list[Visit]) -> None:
 
 
 def assign_pool_chairs(problem: DayProblem, pool_visits: list[Visit],
-                       items: dict[str, PlanItem], *, pediatric: bool = False) -> list[Visit]:
-    """Give pool visits concrete chairs of the pool (ordinary or pediatric-capable), in start
-    order, keeping current chairs."""
-    pool = [c.id for c in problem.chairs if c.active and c.pediatric_capable == pediatric]
+                       items: dict[str, PlanItem], caps: Caps = frozenset()) -> list[Visit]:
+    """Give pool visits concrete chairs of the pool (the active chairs whose capabilities are
+    exactly ``caps``: ordinary, pediatric, high acuity, both), in start order, keeping current
+    chairs."""
+    pool = [c.id for c in problem.chairs if c.active and chair_caps(c) == caps]
     free_at = dict.fromkeys(pool, 0)
     for v in problem.fixed:
         if v.chair_id in free_at:
@@ -205,9 +253,8 @@ def assign_pool_chairs(problem: DayProblem, pool_visits: list[Visit],
         else:
             chair = next((c for c in pool if free_at[c] <= v.start), None)
         if chair is None:
-            raise AssertionError(f"no ordinary chair free for {v.id} at {v.start}")
+            raise AssertionError(f"no {sorted(caps) or 'ordinary'} chair free for {v.id} "
+                                 f"at {v.start}")
         free_at[chair] = v.end
-        out.append(Visit(id=v.id, chair_id=chair, start=v.start, end=v.end,
-                         acuity_class=v.acuity_class, pediatric=v.pediatric,
-                         prep_minutes=v.prep_minutes))
+        out.append(replace(v, chair_id=chair))
     return out

@@ -3,7 +3,8 @@ sorted by the start where half of their LP mass lies, the classic rounding of ti
 LPs), each item at the feasible start closest to its request, on minute arrays.
 
 Each placement checks every hard rule the verifier checks (chairs, nurse monitoring, set-ups,
-pharmacy hoods), so a plan it returns is valid and is handed to CP-SAT as a complete hint.
+pharmacy hoods, the chair's pediatric and high-acuity capabilities), so a plan it returns is
+valid and is handed to CP-SAT as a complete hint.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import random
 import time
 
 from .model import DayProblem, PlanItem, SolveOptions, pharmacy_free, residuals
+from .problem import caps_order, chair_caps, needs
 from .timeindex import allowed_starts
 
 Placement = tuple[int, str]  # start, chair id
@@ -24,8 +26,10 @@ class Board:
         self.p = problem
         h = problem.frame.horizon
         self.mon, self.sup, _ = residuals(problem)
+        # ordinary chairs first: capable chairs stay free for the items only they can take
         self.chairs = sorted((c for c in problem.chairs if c.active),
-                             key=lambda c: (c.pediatric_capable, c.id))
+                             key=lambda c: (caps_order(chair_caps(c)), c.id))
+        self.caps = {c.id: chair_caps(c) for c in self.chairs}
         self.free_from: dict[str, list[tuple[int, int]]] = {c.id: [] for c in self.chairs}
         for v in problem.fixed:
             if v.chair_id in self.free_from:
@@ -43,8 +47,9 @@ class Board:
             lo = s - it.prep_minutes + self.lead
             if lo < 0 or min(self.ph[lo:s + self.lead]) < 1:
                 return None
+        need = needs(it)
         for c in self.chairs:
-            if it.pediatric and not c.pediatric_capable:
+            if not need <= self.caps[c.id]:  # pediatric, high acuity: the chair must take it
                 continue
             if all(b <= s or a >= e for a, b in self.free_from[c.id]):
                 return c.id

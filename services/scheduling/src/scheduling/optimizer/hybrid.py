@@ -2,12 +2,13 @@
 chair choice.
 
 Nurse monitoring, set-ups, pharmacy and the chair totals are the time-indexed rows. Chairs are
-pooled (symmetry breaking: identical chairs are not told apart): ordinary chairs are one
-Cumulative for adults, pediatric-capable chairs one Cumulative for pediatric items and the
-adults that take one. Concrete chairs are given afterwards by colouring in start order, exact
-because every fixed (started) visit began before every movable one. When a fixed visit on a
-pediatric-capable chair begins later than some item may start, those chairs are modelled one
-by one (NoOverlap per chair) instead.
+pooled by capability set (symmetry breaking: identical chairs are not told apart): ordinary
+chairs are one Cumulative, pediatric-capable ones another, high-acuity-capable ones another,
+chairs that are both another; an item may use any pool whose capabilities cover its needs
+(a child's high-acuity first dose only the last). Concrete chairs are given afterwards by
+colouring in start order, exact because every fixed (started) visit began before every
+movable one. When a fixed visit on a pool's chair begins later than some item may start, that
+pool's chairs are modelled one by one (NoOverlap per chair) instead.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from .model import DayProblem, _capacity
-from .timeindex import Formulation, capacities
+from .model import DayProblem, _capacity, chairs_free, pooled
+from .problem import Caps, caps_order, chair_caps, needs, pool_key
+from .timeindex import Formulation
 
 
 @dataclass
@@ -27,6 +29,7 @@ class HybridModel:
     starts: dict[str, cp_model.IntVar] = field(default_factory=dict)
     presence: dict[str, cp_model.IntVar] = field(default_factory=dict)
     choice: dict[str, dict[str, cp_model.IntVar]] = field(default_factory=dict)
+    pools: dict[str, Caps] = field(default_factory=dict)  # pool key -> its chairs' capabilities
 
 
 def build_cp(problem: DayProblem, f: Formulation) -> HybridModel:
@@ -64,48 +67,56 @@ def build_cp(problem: DayProblem, f: Formulation) -> HybridModel:
 
 def _chairs(problem: DayProblem, hm: HybridModel, earliest: int,
             hints: dict[str, tuple[int, str]]) -> None:
-    m, h = hm.m, problem.frame.horizon
+    """Chairs grouped by capability set (ordinary, pediatric, high acuity, both): a group is
+    one Cumulative when colouring it is exact (model.pooled), else one NoOverlap per chair;
+    an item may take any group whose capabilities cover its needs."""
+    m = hm.m
     items = {it.id: it for it in problem.items}
-    ped = [c for c in problem.chairs if c.active and c.pediatric_capable]
-    ped_ids = {c.id for c in ped}
-    pooled_ped = all(v.start <= earliest for v in problem.fixed if v.chair_id in ped_ids)
-    caps = capacities(problem)
-    pool_free = [caps["chairs"].at(t) - caps["ped"].at(t) for t in range(h)]
-    pool_cap, pool_iv, pool_dem = _capacity(m, pool_free, "pool")
-    ped_cap, ped_iv, ped_dem = _capacity(m, [caps["ped"].at(t) for t in range(h)], "pedp")
-    per_chair: dict[str, list[cp_model.IntervalVar]] = {c.id: [] for c in ped}
-    if not pooled_ped:
+    groups: dict[Caps, list[str]] = {}
+    for c in sorted((c for c in problem.chairs if c.active),
+                    key=lambda c: (caps_order(chair_caps(c)), c.id)):
+        groups.setdefault(chair_caps(c), []).append(c.id)
+    pools: dict[Caps, tuple[int, list[cp_model.IntervalVar], list[int]]] = {}
+    per_chair: dict[str, list[cp_model.IntervalVar]] = {}
+    for caps, ids in groups.items():
+        if pooled(problem, set(ids), earliest):
+            pools[caps] = _capacity(m, chairs_free(problem, set(ids)), pool_key(caps))
+            hm.pools[pool_key(caps)] = caps
+            continue
+        for cid in ids:
+            per_chair[cid] = []
         for v in problem.fixed:
-            if v.chair_id in per_chair and v.end > 0 and v.start < h:
-                lo, hi = max(0, v.start), min(h, v.end)
+            if v.chair_id in ids and v.end > 0 and v.start < problem.frame.horizon:
+                lo, hi = max(0, v.start), min(problem.frame.horizon, v.end)
                 per_chair[v.chair_id].append(m.new_fixed_size_interval_var(lo, hi - lo, ""))
+    place_of = {cid: cid if cid in per_chair else pool_key(caps)
+                for caps, ids in groups.items() for cid in ids}
     for iid, s in hm.starts.items():
-        it, present = items[iid], hm.presence[iid]
+        it, present, need = items[iid], hm.presence[iid], needs(items[iid])
         lits: dict[str, cp_model.IntVar] = {}
-        if not it.pediatric and pool_cap > 0:
-            lits["pool"] = m.new_bool_var("")
-            pool_iv.append(m.new_optional_fixed_size_interval_var(s, it.minutes, lits["pool"], ""))
-            pool_dem.append(1)
-        if pooled_ped and ped_cap > 0:
-            lits["ped"] = m.new_bool_var("")
-            ped_iv.append(m.new_optional_fixed_size_interval_var(s, it.minutes, lits["ped"], ""))
-            ped_dem.append(1)
-        elif not pooled_ped:
-            for c in ped:
-                lits[c.id] = m.new_bool_var("")
-                per_chair[c.id].append(
-                    m.new_optional_fixed_size_interval_var(s, it.minutes, lits[c.id], ""))
+        for caps, ids in groups.items():
+            if not need <= caps:
+                continue
+            if caps in pools:
+                cap, ivs, dem = pools[caps]
+                if cap > 0:
+                    lit = lits[pool_key(caps)] = m.new_bool_var("")
+                    ivs.append(m.new_optional_fixed_size_interval_var(s, it.minutes, lit, ""))
+                    dem.append(1)
+                continue
+            for cid in ids:
+                lits[cid] = m.new_bool_var("")
+                per_chair[cid].append(
+                    m.new_optional_fixed_size_interval_var(s, it.minutes, lits[cid], ""))
         m.add(sum(lits.values()) == present)
         if iid in hints:
-            chair = hints[iid][1]
-            on_ped = chair in ped_ids
+            target = place_of.get(hints[iid][1])
             for key, lit in lits.items():
-                m.add_hint(lit, key == ("pool" if not on_ped else "ped" if pooled_ped else chair))
+                m.add_hint(lit, key == target)
         hm.choice[iid] = lits
-    if pool_iv:
-        m.add_cumulative(pool_iv, pool_dem, pool_cap)
-    if ped_iv:
-        m.add_cumulative(ped_iv, ped_dem, ped_cap)
+    for cap, ivs, dem in pools.values():
+        if ivs:
+            m.add_cumulative(ivs, dem, cap)
     for intervals in per_chair.values():
         if len(intervals) > 1:
             m.add_no_overlap(intervals)

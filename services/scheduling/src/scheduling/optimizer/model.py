@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from .problem import DayProblem, PlanItem, SolveOptions
+from .problem import Caps, DayProblem, PlanItem, SolveOptions, chair_caps, needs, pool_key
 
 
 def _segments(values: list[int]) -> list[tuple[int, int, int]]:
@@ -33,23 +33,39 @@ def _capacity(m: cp_model.CpModel, free: list[int], name: str, offset: int = 0
     return peak, intervals, demands
 
 
+def chairs_free(problem: DayProblem, ids: set[str]) -> list[int]:
+    """How many of the chairs ``ids`` the fixed visits leave free, per minute."""
+    h = problem.frame.horizon
+    free = [len(ids)] * h
+    for v in problem.fixed:
+        if v.chair_id in ids:
+            for t in range(max(0, v.start), min(h, v.end)):
+                free[t] -= 1
+    return [max(0, x) for x in free]
+
+
+def pooled(problem: DayProblem, ids: set[str], earliest: int) -> bool:
+    """Identical chairs may be one Cumulative, coloured afterwards in start order, when every
+    fixed visit on them began no later than any item may start (colouring is then exact)."""
+    return all(v.start <= earliest for v in problem.fixed if v.chair_id in ids)
+
+
 def residuals(problem: DayProblem) -> tuple[list[int], list[int], list[int]]:
-    """Monitoring units, starts and pool chairs left per minute after the fixed visits."""
+    """Monitoring units, starts and ordinary (no capability) chairs left per minute after the
+    fixed visits."""
     h, pol = problem.frame.horizon, problem.policy
     units = pol.units_per_nurse
     mon = [problem.nurses[t] * units for t in range(h)]
     sup = list(problem.nurses[:h])
-    pool_ids = {c.id for c in problem.chairs if c.active and not c.pediatric_capable}
-    pool = [len(pool_ids)] * h
     for v in problem.fixed:
         setup_end = v.start + min(pol.setup(v.acuity_class), v.end - v.start)
         for t in range(max(0, v.start), min(h, v.end)):
             mon[t] -= pol.weight(v.acuity_class)
             if t < setup_end:
                 sup[t] -= 1
-            if v.chair_id in pool_ids:
-                pool[t] -= 1
-    return [max(0, x) for x in mon], [max(0, x) for x in sup], [max(0, x) for x in pool]
+    ordinary = {c.id for c in problem.chairs if c.active and not chair_caps(c)}
+    return ([max(0, x) for x in mon], [max(0, x) for x in sup],
+            chairs_free(problem, ordinary))
 
 
 def pharmacy_free(problem: DayProblem) -> list[int]:
@@ -79,13 +95,24 @@ class DayModel:
         mon_free, sup_free, pool_free = residuals(problem)
         self.mon_cap, self.mon_iv, self.mon_dem = _capacity(m, mon_free, "mon")
         self.sup_cap, self.sup_iv, self.sup_dem = _capacity(m, sup_free, "sup")
+        # Ordinary chairs are one pool (a Cumulative) when colouring is exact; chairs with a
+        # capability (pediatric, high acuity) are modelled one by one (NoOverlap per chair).
+        active = [c for c in problem.chairs if c.active]
+        ordinary = {c.id for c in active if not chair_caps(c)}
+        earliest = min((max(0, it.earliest) for it in problem.items), default=0)
+        self.pools: dict[str, Caps] = {}  # pool key -> capabilities (here: ordinary only)
+        if pooled(problem, ordinary, earliest):
+            self.pools[pool_key(frozenset())] = frozenset()
+        if not self.pools:
+            pool_free = [0] * h
         self.pool_cap, self.pool_iv, self.pool_dem = _capacity(m, pool_free, "pool")
-        self.ped_chairs = [c for c in problem.chairs if c.active and c.pediatric_capable]
-        self.ped_iv: dict[str, list[cp_model.IntervalVar]] = {c.id: [] for c in self.ped_chairs}
+        self.own_chairs = [c for c in active if chair_caps(c) or not self.pools]
+        self.own_caps = {c.id: chair_caps(c) for c in self.own_chairs}
+        self.own_iv: dict[str, list[cp_model.IntervalVar]] = {c.id: [] for c in self.own_chairs}
         for v in problem.fixed:
-            if v.chair_id in self.ped_iv and v.end > 0 and v.start < h:
+            if v.chair_id in self.own_iv and v.end > 0 and v.start < h:
                 lo, hi = max(0, v.start), min(h, v.end)
-                self.ped_iv[v.chair_id].append(
+                self.own_iv[v.chair_id].append(
                     m.new_fixed_size_interval_var(lo, hi - lo, f"fx_{v.id}"))
         self.starts: dict[str, cp_model.IntVar] = {}
         self.presence: dict[str, cp_model.IntVar] = {}
@@ -133,18 +160,20 @@ class DayModel:
 
     def _chairs(self, it: PlanItem, s: cp_model.IntVar, e: cp_model.IntVar
                 ) -> dict[str, cp_model.IntVar]:
-        """One literal per place the item may go: the pool of ordinary chairs (adults only)
-        or one pediatric-capable chair."""
-        m, options_for = self.m, {}
-        if not it.pediatric and self.pool_cap > 0:
+        """One literal per place the item may go: the pool of ordinary chairs (an item that
+        needs no capability) or one chair whose capabilities cover the item's needs."""
+        m, options_for, need = self.m, {}, needs(it)
+        if not need and self.pools and self.pool_cap > 0:
             lit = m.new_bool_var(f"pool_{it.id}")
             self.pool_iv.append(m.new_optional_interval_var(s, it.minutes, e, lit,
                                                             f"pi_{it.id}"))
             self.pool_dem.append(1)
-            options_for["pool"] = lit
-        for c in self.ped_chairs:
+            options_for[pool_key(frozenset())] = lit
+        for c in self.own_chairs:
+            if not need <= self.own_caps[c.id]:
+                continue
             lit = m.new_bool_var(f"c_{it.id}_{c.id}")
-            self.ped_iv[c.id].append(m.new_optional_interval_var(s, it.minutes, e, lit,
+            self.own_iv[c.id].append(m.new_optional_interval_var(s, it.minutes, e, lit,
                                                                  f"ci_{it.id}"))
             options_for[c.id] = lit
         return options_for
@@ -170,9 +199,9 @@ class DayModel:
         self.m.add_hint(s, start)
         if it.optional:
             self.m.add_hint(present, True)
-        ped_ids = {c.id for c in self.ped_chairs}
+        target = chair if chair in self.own_iv else pool_key(frozenset())
         for key, lit in options_for.items():
-            self.m.add_hint(lit, key == chair if chair in ped_ids else key == "pool")
+            self.m.add_hint(lit, key == target)
 
     def finish(self) -> None:
         """Capacities, chair overlaps, makespan and overtime, and the objective."""
@@ -184,7 +213,7 @@ class DayModel:
             m.add_cumulative(self.ph_iv, self.ph_dem, self.ph_cap)
         if self.pool_iv:
             m.add_cumulative(self.pool_iv, self.pool_dem, max(self.pool_cap, 0))
-        for intervals in self.ped_iv.values():
+        for intervals in self.own_iv.values():
             if len(intervals) > 1:
                 m.add_no_overlap(intervals)
         makespan = m.new_int_var(0, h, "makespan")

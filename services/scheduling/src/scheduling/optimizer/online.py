@@ -55,7 +55,8 @@ def _without_moves(day: OnlineDay, item: PlanItem, new: PlanItem, fixed: list[Vi
     start, chair = plan[new.id]
     day.visits[new.id] = Visit(id=new.id, chair_id=chair, start=start, end=start + new.minutes,
                                acuity_class=new.acuity_class, pediatric=new.pediatric,
-                               prep_minutes=new.prep_minutes)
+                               prep_minutes=new.prep_minutes,
+                               high_acuity_chair=new.high_acuity_chair)
     day.requests[new.id] = item
     return Arrival(True, [], "no_moves")
 
@@ -90,7 +91,9 @@ def arrive(day: OnlineDay, item: PlanItem, now: int, rules: OnlineRules) -> Arri
     res = solve_day(problem, rules.options)
     placed = {v.id: v for v in res.visits}
     if not res.ok or new.id not in placed or any(it.id not in placed for it in items):
-        return _without_moves(day, item, new, fixed, res.status)
+        # no chair at all can take it (pediatric, high acuity): say so, not just "refused"
+        return _without_moves(day, item, new, fixed,
+                              res.reasons.get(new.id, res.status))
     moved = [it.id for it in items if placed[it.id].start != day.visits[it.id].start]
     for vid in moved:
         day.moves[vid] = day.moves.get(vid, 0) + 1

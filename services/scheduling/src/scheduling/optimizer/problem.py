@@ -25,6 +25,39 @@ class PlanItem:
     prep_minutes: int = 0  # pharmacy preparation finishing at the start (domain/pharmacy.py)
     current: Visit | None = None  # where it is now (solution hint, chair preference)
     optional: bool = False  # may be refused (benchmark: offline acceptance)
+    # a high-acuity first dose: only a high-acuity-capable chair takes it. The caller copies
+    # what BookingPolicy.needs_high_acuity_chair decided at signing (appointment, request),
+    # so the optimizer applies the booking's rule, never a second one.
+    high_acuity_chair: bool = False
+
+
+# Chair capabilities: what a chair takes beyond an ordinary adult visit. A visit needs a chair
+# whose capabilities include all of its needs (a child's high-acuity first dose: both).
+PEDIATRIC = "pediatric"
+HIGH_ACUITY = "high_acuity"
+Caps = frozenset[str]
+NO_CAPABLE_CHAIR = "no_capable_chair"  # why an item is left unplaced (PlanResult.reasons)
+
+
+def chair_caps(chair: Chair) -> Caps:
+    return frozenset(name for name, on in ((PEDIATRIC, chair.pediatric_capable),
+                                           (HIGH_ACUITY, chair.high_acuity_capable)) if on)
+
+
+def needs(visit: PlanItem | Visit) -> Caps:
+    """The capabilities a chair must have to take this item or visit."""
+    return frozenset(name for name, on in ((PEDIATRIC, visit.pediatric),
+                                           (HIGH_ACUITY, visit.high_acuity_chair)) if on)
+
+
+def caps_order(caps: Caps) -> tuple[int, tuple[str, ...]]:
+    """Ordinary chairs first, then the least capable: a visit keeps the scarcer chairs free."""
+    return len(caps), tuple(sorted(caps))
+
+
+def pool_key(caps: Caps) -> str:
+    """The choice key of a pool of identical chairs (never a chair id: ids have no ':')."""
+    return "pool:" + ("+".join(sorted(caps)) or "ordinary")
 
 
 @dataclass(frozen=True)

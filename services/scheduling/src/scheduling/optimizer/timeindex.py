@@ -8,11 +8,12 @@ equivalent to the classic x[i,s] one, with the same LP relaxation).
 
 Resources, each a row per check point t (where some use begins or the capacity drops; a step
 function's excess can only peak there): nurse monitoring (acuity weights vs nurses x units),
-set-ups (one nurse per start), all chairs (ordinary + pediatric-capable), pediatric chairs
-(pediatric items only; adults' choice of a pediatric chair is exact in the CP model only) and
-pharmacy hoods (prep interval [start - prep, start)). Objective: |start - requested| per item,
-the refusal penalty of an optional item left out, and overtime_weight x overtime, where
-overtime >= every present item's end - close.
+set-ups (one nurse per start), all chairs, the chairs of each capability set items need
+(items needing at least N fit in the chairs having at least N: pediatric, high acuity, both;
+the exact choice of a chair is in the CP model only) and pharmacy hoods (prep interval
+[start - prep, start)). Objective: |start - requested| per item, the refusal penalty of an
+optional item left out, and overtime_weight x overtime, where overtime >= every present
+item's end - close.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from .model import DayProblem, SolveOptions, pharmacy_free, residuals
+from .model import DayProblem, SolveOptions, chairs_free, pharmacy_free, residuals
+from .problem import Caps, caps_order, chair_caps, needs
 
 
 @dataclass
@@ -89,8 +91,8 @@ def build(problem: DayProblem, options: SolveOptions,
     h, close, pol = problem.frame.horizon, problem.frame.close, problem.policy
     f.overtime_max = max(0, h - close)
     f.overtime_min = max([0, *(min(h, v.end) - close for v in problem.fixed)])
-    uses: dict[str, list[tuple[ItemVars, int, int, int]]] = {
-        "mon": [], "sup": [], "chairs": [], "ped": [], "pharmacy": []}
+    caps = capacities(problem)
+    uses: dict[str, list[tuple[ItemVars, int, int, int]]] = {name: [] for name in caps}
     for it in problem.items:
         starts = allowed_starts(problem, it.minutes, it.earliest, it.latest_start,
                                 it.latest_end)
@@ -115,8 +117,9 @@ def build(problem: DayProblem, options: SolveOptions,
         uses["mon"].append((iv, 0, it.minutes, pol.weight(it.acuity_class)))
         uses["sup"].append((iv, 0, setup, 1))
         uses["chairs"].append((iv, 0, it.minutes, 1))
-        if it.pediatric:
-            uses["ped"].append((iv, 0, it.minutes, 1))
+        for need in need_sets(problem):
+            if need <= needs(it):
+                uses[need_row(need)].append((iv, 0, it.minutes, 1))
         if problem.pharmacy is not None and it.prep_minutes > 0:
             uses["pharmacy"].append((iv, -it.prep_minutes, 0, 1))
         if it.id in hint and hint[it.id][0] in starts:
@@ -126,7 +129,7 @@ def build(problem: DayProblem, options: SolveOptions,
             f.hint_overtime = max(f.hint_overtime or 0, iv.hint_start + it.minutes - close)
         elif it.optional and len(hint) == len([i for i in problem.items if i.id in hint]):
             f.hints.update({iv.var(k): 0 for k in range(len(starts))})
-    for name, cap in capacities(problem).items():
+    for name, cap in caps.items():
         _resource_rows(f, uses[name], cap)
     return f
 
@@ -169,19 +172,23 @@ class Capacity:
         return out
 
 
+def need_sets(problem: DayProblem) -> list[Caps]:
+    """The capability sets items need (pediatric, high acuity, both), least first."""
+    return sorted({n for it in problem.items if (n := needs(it))}, key=caps_order)
+
+
+def need_row(need: Caps) -> str:
+    return "needs:" + "+".join(sorted(need))
+
+
 def capacities(problem: DayProblem) -> dict[str, Capacity]:
-    mon, sup, pool = residuals(problem)
-    h = problem.frame.horizon
-    ped_ids = {c.id for c in problem.chairs if c.active and c.pediatric_capable}
-    ped = [len(ped_ids)] * h
-    for v in problem.fixed:
-        if v.chair_id in ped_ids:
-            for t in range(max(0, v.start), min(h, v.end)):
-                ped[t] -= 1
-    ped = [max(0, x) for x in ped]
+    mon, sup, _ = residuals(problem)
+    active = [c for c in problem.chairs if c.active]
     out = {"mon": Capacity(0, mon), "sup": Capacity(0, sup),
-           "chairs": Capacity(0, [a + b for a, b in zip(pool, ped, strict=True)]),
-           "ped": Capacity(0, ped)}
+           "chairs": Capacity(0, chairs_free(problem, {c.id for c in active}))}
+    for need in need_sets(problem):  # no chair with them: capacity 0, the item stays out
+        out[need_row(need)] = Capacity(0, chairs_free(
+            problem, {c.id for c in active if need <= chair_caps(c)}))
     if problem.pharmacy is not None:
         out["pharmacy"] = Capacity(-problem.pharmacy.lead, pharmacy_free(problem))
     return out

@@ -104,6 +104,9 @@ class Optimization:
     objective: int | None = None  # the plan's cost: minutes of wait + weighted overtime
     lower_bound: int | None = None  # no plan of these visits can cost less
     gap: float | None = None  # (objective - lower_bound) / objective
+    # appointments the plan could not seat, with the reason (no_capable_chair: no active chair
+    # takes a pediatric or high-acuity first dose); they stay where they are booked
+    unplaced: dict[str, str] = field(default_factory=dict)
 
 
 def _item(appt: Appointment, visit: Visit, frame: DayFrame, now_m: int, clinic: Clinic,
@@ -124,7 +127,7 @@ def _item(appt: Appointment, visit: Visit, frame: DayFrame, now_m: int, clinic: 
                     pediatric=appt.pediatric, earliest=earliest, latest_start=latest_start,
                     latest_end=latest_end, requested=minute(appt.requested_start, visit.start),
                     prep_minutes=appt.prep_minutes if clinic.pharmacy_limited else 0,
-                    current=visit)
+                    current=visit, high_acuity_chair=appt.high_acuity_chair)
 
 
 @dataclass
@@ -146,9 +149,9 @@ def _parts(appts: list[Appointment], clinic: Clinic, frame: DayFrame, day: date,
             if visit is not None:
                 parts.fixed.append(visit)  # spills over from another day: a fact here
             continue
-        # the optimizer does not model the high-acuity chair attribute: such a first dose
-        # stays where it was booked (a fact of the plan), the others move around it
-        if appt.status in MOVABLE and not appt.high_acuity_chair:
+        # a high-acuity first dose moves too, only between chairs that take it (the flag
+        # BookingPolicy.needs_high_acuity_chair set at signing rides on the item)
+        if appt.status in MOVABLE:
             parts.items.append(_item(appt, visit, frame, now_m, clinic, clinic.policy))
             parts.current[visit.id] = visit
             parts.movable[visit.id] = appt
@@ -178,9 +181,11 @@ async def optimize(uow: SchedulingUnitOfWork, day: date, apply: bool, now: datet
     plan = await asyncio.to_thread(_solve_day, problem, options)
     result.status, result.solve_seconds = plan.status, round(plan.solve_seconds, 3)
     result.objective, result.lower_bound, result.gap = plan.objective, plan.lower_bound, plan.gap
+    result.unplaced = {i: plan.reasons.get(i, "no_room") for i in plan.refused}
     if not plan.ok:
         return result
-    result.after = day_figures(frame, clinic.chairs, [*fixed, *plan.visits], requested)
+    kept = [current[i] for i in plan.refused if i in current]  # not moved: where they are
+    result.after = day_figures(frame, clinic.chairs, [*fixed, *kept, *plan.visits], requested)
     result.moves = [Move(parts.movable[v.id], current[v.id], v) for v in plan.visits
                     if (v.chair_id, v.start) != (current[v.id].chair_id, current[v.id].start)]
     if apply and result.moves:

@@ -172,4 +172,6 @@ async def optimize(uow: UoWDep, now: NowDep, date_: Annotated[Day, Query(alias="
         moves=[s.MoveOut(appointment_id=m.appointment.id, from_=placement(m.before),
                          to=placement(m.after)) for m in res.moves],
         before=s.FiguresOut(**vars(res.before)) if res.before else None,
-        after=s.FiguresOut(**vars(res.after)) if res.after else None)
+        after=s.FiguresOut(**vars(res.after)) if res.after else None,
+        not_planned=[s.NotPlannedOut(appointment_id=UUID(i), reason=r)
+                     for i, r in sorted(res.unplaced.items())])

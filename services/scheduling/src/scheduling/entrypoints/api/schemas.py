@@ -238,6 +238,12 @@ class FiguresOut(Schema):
     chair_utilization: float
 
 
+class NotPlannedOut(Schema):
+    appointment_id: UUID
+    reason: str = Field(description="no_capable_chair: no active chair takes it (pediatric, "
+                                    "high-acuity first dose, or both); it stays where it is")
+
+
 class OptimizeOut(Schema):
     date: date
     status: str  # optimal | feasible | infeasible | unknown | nothing_to_do
@@ -253,6 +259,8 @@ class OptimizeOut(Schema):
                                   "LP relaxation)")
     gap: float | None = Field(default=None, description="(objective - lower_bound) / objective; "
                                                         "0 when proven optimal")
+    not_planned: list[NotPlannedOut] = Field(
+        default_factory=list, description="Appointments the plan could not seat, with why")
 
 
 # --------------------------------------------------------------------------- admin

@@ -97,6 +97,7 @@ from .recalls import (
 from .schedule import (
     FiguresOut as FiguresOut,
     MoveOut as MoveOut,
+    NotPlannedOut as NotPlannedOut,
     OptimizeOut as OptimizeOut,
     Placement as Placement,
 )

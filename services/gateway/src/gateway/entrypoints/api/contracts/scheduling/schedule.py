@@ -28,6 +28,21 @@ class FiguresOut(BaseModel):
     visits: Annotated[int, Field(title='Visits')]
 
 
+class NotPlannedOut(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    appointment_id: Annotated[UUID, Field(title='Appointment Id')]
+    reason: Annotated[
+        str,
+        Field(
+            description='no_capable_chair: no active chair takes it (pediatric, high-acuity first dose, or both); it stays where it is',
+            title='Reason',
+        ),
+    ]
+
+
 class Placement(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
@@ -72,6 +87,13 @@ class OptimizeOut(BaseModel):
         ),
     ] = None
     moves: Annotated[list[MoveOut], Field(title='Moves')]
+    not_planned: Annotated[
+        list[NotPlannedOut] | None,
+        Field(
+            description='Appointments the plan could not seat, with why',
+            title='Not Planned',
+        ),
+    ] = None
     objective: Annotated[
         int | None,
         Field(
