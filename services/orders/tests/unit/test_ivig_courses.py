@@ -24,8 +24,7 @@ from orders.testing import AS_OF, patient
 
 CATALOG = seed_catalog()
 DAY = timedelta(days=1)
-BLOCKS = {"course.days", "course.continuation", "course.dose", "course.total",
-          "regimen.interval"}
+BLOCKS = {"course.days", "course.dose", "course.total", "regimen.interval"}
 
 
 def given_on(*days_ago: int, dose: str, code: str = "ivig_privigen") -> list[PastDose]:
@@ -88,13 +87,22 @@ CASES = {
     "new_course_the_next_day_is_too_soon": Case(
         ivig("70", 1, 1), given_on(2, 1, dose="70"),
         blocks=frozenset({"regimen.interval"}), course_number=2),
-    "day_2_a_week_after_day_1_is_not_a_continuation": Case(
+    "day_2_a_week_after_day_1_is_a_new_course_too_soon": Case(
         ivig("70", 2, 2), given_on(7, dose="70"),
-        blocks=frozenset({"course.continuation"})),
-    "day_3_after_only_one_day_is_refused": Case(
-        ivig("28", 5, 3), given_on(1, dose="28"), blocks=frozenset({"course.continuation"})),
-    "day_2_with_no_course_under_way_is_refused": Case(
-        ivig("70", 2, 2), blocks=frozenset({"course.continuation"})),
+        blocks=frozenset({"regimen.interval", "course.dose"}), errors=("lines.0.dose",),
+        course_number=2),
+    # the prescriber's day k sets the course's first day; a day without a dose in it may be
+    # one not given yet (a series is ordered ahead), so it is not refused
+    "day_3_with_a_dose_yesterday_is_read_from_the_stated_day": Case(
+        ivig("28", 5, 3), given_on(1, dose="28")),
+    "day_3_ordered_ahead_with_day_2_not_given_yet": Case(
+        ivig("28", 5, 3), given_on(2, dose="28")),
+    "day_2_ordered_before_day_1_is_given": Case(ivig("70", 2, 2)),
+    "maintenance_day_2_ordered_ahead_three_weeks_after_loading": Case(
+        ivig("35", 2, 2), given_on(23, 22, dose="70"), course_number=2),
+    "a_sixth_consecutive_day_unstated_is_above_the_loading_total": Case(
+        ivig("28", None, None), given_on(5, 4, 3, 2, 1, dose="28"),
+        blocks=frozenset({"course.total"})),
     "a_day_dose_off_the_split_is_a_field_error": Case(
         ivig("60", 2, 1), blocks=frozenset({"course.dose"}), errors=("lines.0.dose",)),
     "no_weight_is_a_field_error": Case(
@@ -188,7 +196,7 @@ def test_day_doses_table(total: str, days: int, expected: tuple[str, ...]) -> No
 
 def test_course_runs_group_consecutive_days() -> None:
     d = AS_OF.date()
-    runs = course_runs([d, d + DAY, d + 2 * DAY, d + 23 * DAY, d + 23 * DAY], 1)
+    runs = course_runs([d, d + DAY, d + 2 * DAY, d + 23 * DAY, d + 23 * DAY])
     assert runs == [[d, d + DAY, d + 2 * DAY], [d + 23 * DAY]]
 
 

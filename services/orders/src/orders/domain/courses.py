@@ -4,16 +4,16 @@ the prescriber choosing N within the step's range.
 
 Why courses, not single doses: the regimen's steps (loading, then maintenance) follow courses
 whatever N the loading used, and the minimum interval runs from the previous course, while the
-days of one course are one day apart. A course's days are found in the dose history as runs of
-doses at most ``max_gap_days`` apart (the interval between courses is far longer), so history
-needs no course record and outside doses count too. Everything here is plain data and rules.
+days of one course are consecutive. A course's days are found in the dose history as runs of
+consecutive dose days (the interval between courses is far longer), so history needs no course
+record and outside doses count too. Everything here is plain data and rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
@@ -31,8 +31,6 @@ class CourseDose(BaseModel):
     per_kg_total: Decimal = Field(gt=0)
     min_days: int = Field(ge=1, le=MAX_COURSE_DAYS)
     max_days: int = Field(ge=1, le=MAX_COURSE_DAYS)
-    # days of one course are this many days apart at most (1 = consecutive days)
-    max_gap_days: int = Field(default=1, ge=1, le=3)
     source: str
     unverified: tuple[str, ...] = ()
 
@@ -77,14 +75,13 @@ def day_dose(total: Decimal, course: CourseDay, step: Decimal) -> Decimal:
     return day_doses(total, course.days, step)[course.day - 1]
 
 
-def course_runs(days: Iterable[date], max_gap_days: int) -> list[list[date]]:
-    """Earlier dose days grouped into courses: each day at most ``max_gap_days`` after the
-    previous one stays in its course (two doses on one day are one course day)."""
+def course_runs(days: Iterable[date]) -> list[list[date]]:
+    """Dose days grouped into courses: consecutive days are one course (two doses on one day
+    are one course day)."""
     runs: list[list[date]] = []
-    for d in sorted(days):
-        if runs and (d - runs[-1][-1]).days <= max_gap_days:
-            if d != runs[-1][-1]:
-                runs[-1].append(d)
+    for d in sorted(set(days)):
+        if runs and (d - runs[-1][-1]).days <= 1:
+            runs[-1].append(d)
         else:
             runs.append([d])
     return runs
@@ -92,28 +89,32 @@ def course_runs(days: Iterable[date], max_gap_days: int) -> list[list[date]]:
 
 @dataclass(frozen=True)
 class CoursePlace:
-    """Where a dose of a course drug falls: the course number (the regimen's step counts
-    these), the day in it, and the previous course's last day when this one is new."""
+    """Where a dose of a course drug falls: the course number (the regimen's steps count
+    these), its day in the course, the course's first day, the days since the previous
+    course's last dose, and the course's days already given."""
 
     number: int
     day: int
-    continues: bool  # a later day of the course already under way (no interval applies)
-    days_since_last: int | None  # since the molecule's last dose day, if any
-    earlier_days: tuple[date, ...]  # the course's days already given (continuation)
+    start: date
+    days_since_previous: int | None
+    given_days: tuple[date, ...]
 
 
-def place_in_course(on: date, past_days: Iterable[date], stated: CourseDay | None,
-                    max_gap_days: int) -> CoursePlace:
-    """A stated later day (k > 1) continues the last course; day 1 starts a new one. With no
-    course stated, a dose within the gap of the last one continues it (older orders)."""
-    runs = course_runs((d for d in past_days if d < on), max_gap_days)
-    last = runs[-1] if runs else None
-    since = (on - last[-1]).days if last else None
+def place_in_course(on: date, past_days: Iterable[date], stated: CourseDay | None) -> CoursePlace:
+    """Day k on ``on`` puts the course's first day k-1 days before (its days are consecutive);
+    the doses before that first day are earlier courses. Later days may be ordered before the
+    earlier ones are given (a series is signed ahead), so nothing asks them to be given yet.
+    With no course stated (older orders), a dose yesterday makes this the next day of its
+    course, else day 1."""
+    days = sorted({d for d in past_days if d < on})
     if stated is not None:
-        continues = stated.day > 1 and last is not None
+        k = stated.day
     else:
-        continues = since is not None and since <= max_gap_days
-    if continues and last is not None:
-        return CoursePlace(len(runs), stated.day if stated else len(last) + 1, True, since,
-                           tuple(last))
-    return CoursePlace(len(runs) + 1, stated.day if stated else 1, False, since, ())
+        k, given = 1, set(days)
+        while on - timedelta(days=k) in given:
+            k += 1
+    start = on - timedelta(days=k - 1)
+    before = [d for d in days if d < start]
+    return CoursePlace(number=len(course_runs(before)) + 1, day=k, start=start,
+                       days_since_previous=(start - before[-1]).days if before else None,
+                       given_days=tuple(d for d in days if d >= start))

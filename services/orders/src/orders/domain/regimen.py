@@ -157,11 +157,6 @@ class Regimen(_Data):
         courses = [s.course for s in self.steps if s.course is not None]
         return min(c.min_days for c in courses), max(c.max_days for c in courses)
 
-    @property
-    def course_gap_days(self) -> int:
-        return max((s.course.max_gap_days for s in self.steps if s.course is not None),
-                   default=1)
-
     def step_for(self, dose_number: int) -> RegimenStep:
         return next(s for s in reversed(self.steps) if s.from_dose <= dose_number)
 

@@ -126,8 +126,7 @@ class CheckContext:
             if reg is None or not reg.in_courses:
                 continue
             days = [self.local_date(d.given_at) for d in self.molecule_history(ln.drug)]
-            out[ln.seq] = place_in_course(self.local_date(self.as_of), days, ln.spec.course,
-                                          reg.course_gap_days)
+            out[ln.seq] = place_in_course(self.local_date(self.as_of), days, ln.spec.course)
         return out
 
     def regimen_number(self, line: ResolvedLine) -> int:

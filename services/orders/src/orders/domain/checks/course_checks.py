@@ -1,8 +1,8 @@
 """Course rules (clinical-loop.md §5.1; domain/courses.py): for a drug whose regimen steps are
 courses, the step applies by course number, the minimum interval runs from the previous
-course (the days of one course are one day apart and never "too soon"), N must be within the
-step's range, a later day must continue the course under way, each day's dose is the course
-total / N, and the days of one course never add up above its total."""
+course's last day to this course's first day (the days of one course are consecutive and never
+"too soon"), N must be within the step's range, each day's dose is the course total / N, and
+the days of one course never add up above its total."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from orders.domain.lines import LineSpec
 from orders.domain.regimen import RegimenStep
 from orders.domain.units import fmt
 
-INTERVAL, DAYS, CONTINUES = "regimen.interval", "course.days", "course.continuation"
+INTERVAL, DAYS = "regimen.interval", "course.days"
 DOSE, TOTAL, UNSTATED = "course.dose", "course.total", "course.unstated"
 
 
@@ -50,25 +50,13 @@ def course_findings(ctx: CheckContext) -> Iterator[Finding]:
                           f"checked as day {place.day}", line.seq)
         elif not course.min_days <= stated.days <= course.max_days:
             yield Finding(DAYS, "block", f"{what}: ordered over {stated.days} days", line.seq)
-        if place.continues:
-            gap = place.days_since_last
-            if gap is not None and gap > course.max_gap_days:
-                yield Finding(CONTINUES, "block",
-                              f"{what}: day {place.day} comes {gap} days after the last course "
-                              f"day; its days are at most {course.max_gap_days} apart", line.seq)
-            if len(place.earlier_days) != place.day - 1:
-                yield Finding(CONTINUES, "block",
-                              f"{what}: ordered as day {place.day}, but the course so far has "
-                              f"{len(place.earlier_days)} day(s)", line.seq)
-        elif place.day > 1:
-            yield Finding(CONTINUES, "block", f"{what}: ordered as day {place.day}, but no "
-                          "course is under way", line.seq)
-        elif step.min_days_after_previous is not None and place.days_since_last is not None \
-                and place.days_since_last < step.min_days_after_previous:
+        need, since = step.min_days_after_previous, place.days_since_previous
+        if need is not None and since is not None and since < need:
+            # every day of the course starts it on the same day, so all carry this finding
             yield Finding(INTERVAL, "block",
-                          f"{what} starts {place.days_since_last} days after the last dose; the "
-                          f"regimen needs at least {step.min_days_after_previous} days between "
-                          "courses", line.seq)
+                          f"{what} starts on {place.start.isoformat()} (day {place.day} today), "
+                          f"{since} days after the previous course; the regimen needs at least "
+                          f"{need} days between courses", line.seq)
         yield from _dose_findings(ctx, line, place, course, what)
 
 
@@ -84,7 +72,7 @@ def _dose_findings(ctx: CheckContext, line: ResolvedLine, place: CoursePlace,
     if expected is not None and abs(line.dose - expected) > line.drug.dose_step:
         yield Finding(DOSE, "block", f"{what}: day {place.day} is {fmt(expected)} {unit}; "
                       f"ordered {fmt(line.dose)} {unit}", line.seq)
-    days = set(place.earlier_days)
+    days = set(place.given_days)
     given = sum((d.dose for d in ctx.molecule_history(line.drug)
                  if ctx.local_date(d.given_at) in days), Decimal(0))
     if given + line.dose > total:
