@@ -19,6 +19,7 @@ from orders.domain.checks.regimen_checks import run_minutes
 from orders.domain.courses import CourseDay, course_runs, day_doses
 from orders.domain.lines import LineSpec, validate_lines
 from orders.domain.patient import PastDose
+from orders.domain.recall_data import interval_conflicts
 from orders.seed import seed_catalog
 from orders.testing import AS_OF, patient
 
@@ -235,3 +236,11 @@ def test_run_time_is_monotone_in_dose(dose: Decimal, more: Decimal, weight: Deci
     low = run_minutes(drug, course_number, dose, weight)
     high = run_minutes(drug, course_number, dose + more, weight)
     assert low is not None and high is not None and low <= high
+
+
+def test_recall_meets_the_interval_between_courses() -> None:
+    ivig = [CATALOG.drugs["ivig_privigen"], CATALOG.drugs["ivig_gamunex_c"]]
+    assert interval_conflicts(ivig) == []  # by-dose "next day" is a course day: no interval
+    early = ivig[0].recall.model_copy(update={"earliest_days": 7})  # type: ignore[union-attr]
+    found = interval_conflicts([ivig[0].model_copy(update={"recall": early}), ivig[1]])
+    assert found and all("between courses" in m and "14 days" in m for m in found)
