@@ -244,3 +244,14 @@ def test_recall_meets_the_interval_between_courses() -> None:
     early = ivig[0].recall.model_copy(update={"earliest_days": 7})  # type: ignore[union-attr]
     found = interval_conflicts([ivig[0].model_copy(update={"recall": early}), ivig[1]])
     assert found and all("between courses" in m and "14 days" in m for m in found)
+
+
+def test_a_loading_course_given_twice_is_refused_with_its_reason() -> None:
+    case = CASES["loading_day_2_again_on_course_2_is_above_the_total"]
+    result = run_checks(patient=patient(), lines=[case.line], catalog=CATALOG,
+                        history=case.history, as_of=AS_OF)
+    total = next(f for f in result.blocks if f.code == "course.total")
+    assert "course 2" in total.message and "140 g, above its total 70 g" in total.message
+    assert "loading course again" in total.message
+    (error,) = result.field_errors
+    assert "day 2 is 35 g, not 70 g" in error.message

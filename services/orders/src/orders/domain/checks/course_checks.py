@@ -54,7 +54,7 @@ def course_findings(ctx: CheckContext) -> Iterator[Finding]:
         if need is not None and since is not None and since < need:
             # every day of the course starts it on the same day, so all carry this finding
             yield Finding(INTERVAL, "block",
-                          f"{what} starts on {place.start.isoformat()} (day {place.day} today), "
+                          f"{what} starts on {place.start.isoformat()} (this is day {place.day}), "
                           f"{since} days after the previous course; the regimen needs at least "
                           f"{need} days between courses", line.seq)
         yield from _dose_findings(ctx, line, place, course, what)
@@ -76,11 +76,11 @@ def _dose_findings(ctx: CheckContext, line: ResolvedLine, place: CoursePlace,
     given = sum((d.dose for d in ctx.molecule_history(line.drug)
                  if ctx.local_date(d.given_at) in days), Decimal(0))
     if given + line.dose > total:
+        # above a maintenance total is most often the loading course ordered again
+        again = " (the loading course again?)" if place.number > 1 else ""
         yield Finding(TOTAL, "block", f"{what}: the course's days add up to "
-                      f"{fmt(given + line.dose)} {unit}, above its total {fmt(total)} {unit} "
-                      "(a second loading course?)" if place.number > 1 else
-                      f"{what}: the course's days add up to {fmt(given + line.dose)} {unit}, "
-                      f"above its total {fmt(total)} {unit}", line.seq)
+                      f"{fmt(given + line.dose)} {unit}, above its total {fmt(total)} {unit}"
+                      f"{again}", line.seq)
 
 
 def course_field_errors(ctx: CheckContext, lines: Sequence[LineSpec],
