@@ -154,6 +154,7 @@ from .orders_cancel_in import OrdersCancelIn
 from .orders_check_out import OrdersCheckOut
 from .orders_clearance_in import OrdersClearanceIn
 from .orders_complete_in import OrdersCompleteIn
+from .orders_course_in import OrdersCourseIn
 from .orders_coverage_in import OrdersCoverageIn
 from .orders_coverage_in_priority import OrdersCoverageInPriority
 from .orders_coverage_in_relationship import OrdersCoverageInRelationship
@@ -681,6 +682,7 @@ __all__ = (
     "OrdersCheckOut",
     "OrdersClearanceIn",
     "OrdersCompleteIn",
+    "OrdersCourseIn",
     "OrdersCoverageIn",
     "OrdersCoverageInPriority",
     "OrdersCoverageInRelationship",

@@ -9,6 +9,7 @@ from ..models.orders_order_line_in_mode import OrdersOrderLineInMode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.orders_course_in import OrdersCourseIn
     from ..models.orders_fluid_line_in import OrdersFluidLineIn
 
 
@@ -25,6 +26,8 @@ class OrdersOrderLineIn:
         minutes (int):
         mode (OrdersOrderLineInMode):
         sequence (int):
+        course (None | OrdersCourseIn | Unset): Drugs dosed in courses only (the catalog regimen's `course` steps); left
+            out, the checks infer the day from the dose history and warn
         fluid (None | OrdersFluidLineIn | Unset):
         wait_after_minutes (int | Unset):  Default: 0.
         with_previous (bool | Unset):  Default: False.
@@ -36,11 +39,13 @@ class OrdersOrderLineIn:
     minutes: int
     mode: OrdersOrderLineInMode
     sequence: int
+    course: None | OrdersCourseIn | Unset = UNSET
     fluid: None | OrdersFluidLineIn | Unset = UNSET
     wait_after_minutes: int | Unset = 0
     with_previous: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.orders_course_in import OrdersCourseIn  # noqa: PLC0415
         from ..models.orders_fluid_line_in import OrdersFluidLineIn  # noqa: PLC0415
 
         dose: float | str
@@ -55,6 +60,14 @@ class OrdersOrderLineIn:
         mode = self.mode.value
 
         sequence = self.sequence
+
+        course: dict[str, Any] | None | Unset
+        if isinstance(self.course, Unset):
+            course = UNSET
+        elif isinstance(self.course, OrdersCourseIn):
+            course = self.course.to_dict()
+        else:
+            course = self.course
 
         fluid: dict[str, Any] | None | Unset
         if isinstance(self.fluid, Unset):
@@ -80,6 +93,8 @@ class OrdersOrderLineIn:
                 "sequence": sequence,
             }
         )
+        if course is not UNSET:
+            field_dict["course"] = course
         if fluid is not UNSET:
             field_dict["fluid"] = fluid
         if wait_after_minutes is not UNSET:
@@ -91,6 +106,7 @@ class OrdersOrderLineIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.orders_course_in import OrdersCourseIn  # noqa: PLC0415
         from ..models.orders_fluid_line_in import OrdersFluidLineIn  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -109,6 +125,23 @@ class OrdersOrderLineIn:
         mode = OrdersOrderLineInMode(d.pop("mode"))
 
         sequence = d.pop("sequence")
+
+        def _parse_course(data: object) -> None | OrdersCourseIn | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                course_type_0 = OrdersCourseIn.from_dict(data)
+
+                return course_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrdersCourseIn | Unset, data)
+
+        course = _parse_course(d.pop("course", UNSET))
 
         def _parse_fluid(data: object) -> None | OrdersFluidLineIn | Unset:
             if data is None:
@@ -138,6 +171,7 @@ class OrdersOrderLineIn:
             minutes=minutes,
             mode=mode,
             sequence=sequence,
+            course=course,
             fluid=fluid,
             wait_after_minutes=wait_after_minutes,
             with_previous=with_previous,

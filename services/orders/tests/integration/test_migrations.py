@@ -196,3 +196,41 @@ async def test_a_catalog_seeded_without_the_neuro_drugs_gets_them_as_a_new_versi
     assert neuro <= set(latest.drugs) and latest.drug("ocrelizumab").regimen is not None
     assert "patient_observations" in tables
     assert {"lecanemab-10-mg-kg", "infliximab-5-mg-kg", "ocrelizumab-maintenance-600"} <= keys
+
+
+async def test_a_catalog_with_single_dose_ivig_gets_courses_as_a_new_version(make_database):
+    from alembic import command
+
+    from orders.adapters.orm import catalog_versions
+    from orders.domain.catalog import Catalog
+
+    url = await make_database("orders_mig")
+    cfg = alembic_config(MIGRATIONS, url)
+    await asyncio.to_thread(command.upgrade, cfg, "orders_0013_keyed")
+    engine = db.create_engine(url)
+    try:
+        async with engine.begin() as conn:  # as the seed file was before courses
+            snapshot = (await conn.execute(sa.select(catalog_versions.c.snapshot))).scalar_one()
+            coursed = {c for c, d in snapshot["drugs"].items() if d.get("regimen")
+                       and any(s.get("course") for s in d["regimen"]["steps"])}
+            for code in coursed:
+                for step in snapshot["drugs"][code]["regimen"]["steps"]:
+                    step.pop("course")
+                    step["per_kg"] = "1"
+            await conn.execute(catalog_versions.update().values(snapshot=snapshot))
+        await upgrade_async(MIGRATIONS, url)
+        async with engine.connect() as conn:
+            rows = (await conn.execute(sa.select(catalog_versions).order_by(
+                catalog_versions.c.version))).all()
+        await asyncio.to_thread(command.downgrade, cfg, "orders_0013_keyed")
+        async with engine.connect() as conn:
+            after = (await conn.execute(sa.select(catalog_versions.c.version))).scalars().all()
+    finally:
+        await engine.dispose()
+    assert coursed == {"ivig_privigen", "ivig_gamunex_c"}
+    assert [r.version for r in rows] == [1, 2] and after == [1]
+    latest = Catalog.model_validate(rows[1].snapshot)
+    assert all(latest.drugs[c].regimen.in_courses for c in coursed)  # type: ignore[union-attr]
+    # everything else is version 1 unchanged
+    assert {k: v for k, v in rows[1].snapshot["drugs"].items() if k not in coursed} == {
+        k: v for k, v in snapshot["drugs"].items() if k not in coursed}

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from orders.domain.catalog import Catalog, FluidPurpose, Mode
+from orders.domain.catalog import Catalog, Drug, FluidPurpose, Mode
+from orders.domain.courses import CourseDay
 from orders.domain.errors import FieldError
 from orders.domain.fluids import fluid_line_errors
 from orders.domain.units import UnitMismatch, convert, is_known_unit, is_volume_unit
@@ -46,6 +47,7 @@ class LineSpec:
     wait_after_minutes: int = 0  # e.g. DHE waits 30 min after the antiemetic starts
     with_previous: bool = False  # runs alongside the previous line (DPH pushed with the DRA)
     fluid: FluidOrder | None = None  # IV fluids only: the dose is the volume in mL
+    course: CourseDay | None = None  # a course drug's day k of N (regimen steps as courses)
     # The catalog's monitoring text for this drug, filled from the check result so the order
     # shows what the version it was checked against asks; not part of what was ordered.
     monitoring: tuple[str, ...] = field(default=(), compare=False)
@@ -60,6 +62,8 @@ class LineSpec:
             "wait_after_minutes": self.wait_after_minutes, "with_previous": self.with_previous}
         if self.fluid is not None:
             out["fluid"] = self.fluid.to_dict()
+        if self.course is not None:
+            out["course"] = self.course.to_dict()
         if self.monitoring:
             out["monitoring"] = list(self.monitoring)
         return out
@@ -76,6 +80,7 @@ class LineSpec:
             wait_after_minutes=int(d.get("wait_after_minutes", 0)),
             with_previous=bool(d.get("with_previous", False)),
             fluid=FluidOrder.from_dict(d["fluid"]) if d.get("fluid") else None,
+            course=CourseDay.from_dict(d.get("course")),
             monitoring=tuple(d.get("monitoring", ())),
         )
 
@@ -116,7 +121,28 @@ def validate_lines(
             except UnitMismatch:
                 errors.append(FieldError(f"{at}.dose_unit",
                                          f"{line.drug_code} is dosed in {drug.dose_unit}"))
+        errors.extend(course_errors(line, drug, at))
         if line.mode not in drug.route_modes:
             errors.append(FieldError(f"{at}.mode",
                                      f"{line.drug_code} is given by {', '.join(drug.route_modes)}"))
+    return errors
+
+
+def course_errors(line: LineSpec, drug: Drug, at: str) -> list[FieldError]:
+    """The stated course must fit the drug's courses: N within the range any of its courses
+    allows (which course applies is the safety checks' question), and day k within N."""
+    c = line.course
+    if c is None:
+        return []
+    reg = drug.regimen
+    if reg is None or not reg.in_courses:
+        return [FieldError(f"{at}.course", f"{drug.code} is not dosed in courses")]
+    errors: list[FieldError] = []
+    low, high = reg.course_days
+    if not low <= c.days <= high:
+        errors.append(FieldError(f"{at}.course.days",
+                                 f"{drug.code} courses run over {low}-{high} days"))
+    if not 1 <= c.day <= c.days:
+        errors.append(FieldError(f"{at}.course.day", f"day {c.day} of a {c.days}-day course: "
+                                 "the day is 1 to days"))
     return errors

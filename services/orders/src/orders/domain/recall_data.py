@@ -113,6 +113,18 @@ def interval_conflicts(drugs: Iterable[Drug]) -> list[str]:
         if d.recall is None:
             continue
         products = [p for p in by_molecule[d.molecule_key] if p.regimen is not None]
+        courses = [p for p in products if p.regimen and p.regimen.in_courses]
+        for p in courses:
+            # steps count courses, not doses: the recall after any dose may be the one after a
+            # course's last day, so its top-level days meet every step's interval; a by-dose
+            # recall (the next day of a course under way) has none to meet
+            assert p.regimen is not None
+            for st in p.regimen.steps:
+                need = st.min_days_after_previous
+                if need is not None and d.recall.earliest_days < need:
+                    out.append(f"{d.code}: recall opens on day {d.recall.earliest_days}, before "
+                               f"{p.code}'s minimum interval of {need} days between courses")
+        products = [p for p in products if p not in courses]
         last = max([1, *(n for s in d.recall.by_dose for n in s.doses),
                     *(s.from_dose for p in products if p.regimen for s in p.regimen.steps)])
         for n in range(1, last + 1):

@@ -4,7 +4,9 @@ after it, the premedication added to the order, and the gates checked before it 
 anti-JCV, TOUCH checklist, MRI, ApoE) with their freshness windows.
 
 A dose number counts every earlier dose of the same molecule (reference product and
-biosimilars together). Everything here is catalog data an admin edits; no drug name is code.
+biosimilars together); for a regimen whose steps are courses (``course``: a total per kg over
+N consecutive days, domain/courses.py) the steps count courses instead. Everything here is
+catalog data an admin edits; no drug name is code.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from orders.domain.courses import CourseDose
 
 Severity = Literal["block", "warn", "info"]
 Mode = Literal["push", "infusion"]
@@ -79,13 +83,16 @@ class RegimenStep(_Data):
     observation_minutes: int | None = Field(default=None, ge=0)
     minutes: int | None = Field(default=None, ge=1)  # run time when no titration applies
     titration: Titration | None = None
+    # a total per kg over N days: each day's dose comes from it (then no dose or per_kg)
+    course: CourseDose | None = None
     source: str
     unverified: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _one_dose_rule(self) -> RegimenStep:
-        if self.dose is not None and self.per_kg is not None:
-            raise ValueError("a regimen step is a fixed dose or a per-kg dose, not both")
+        if sum(x is not None for x in (self.dose, self.per_kg, self.course)) > 1:
+            raise ValueError("a regimen step is a fixed dose, a per-kg dose or a course, "
+                             "only one")
         return self
 
 
@@ -133,7 +140,22 @@ class Regimen(_Data):
         starts = [s.from_dose for s in self.steps]
         if starts[0] != 1 or starts != sorted(set(starts)):
             raise ValueError("regimen steps start at dose 1, in increasing from_dose")
+        courses = [s.course is not None for s in self.steps]
+        if any(courses) and not all(courses):
+            # the steps count courses or doses, never a mix of both
+            raise ValueError("either every regimen step is a course or none is")
         return self
+
+    @property
+    def in_courses(self) -> bool:
+        """The steps count courses (``from_dose`` is then a course number)."""
+        return self.steps[0].course is not None
+
+    @property
+    def course_days(self) -> tuple[int, int]:
+        """The fewest and most days any course of the regimen may have."""
+        courses = [s.course for s in self.steps if s.course is not None]
+        return min(c.min_days for c in courses), max(c.max_days for c in courses)
 
     def step_for(self, dose_number: int) -> RegimenStep:
         return next(s for s in reversed(self.steps) if s.from_dose <= dose_number)

@@ -136,6 +136,8 @@ async def create_order(*, uow: OrdersUnitOfWork, draft: OrderDraft, scope: Scope
         if errors:
             raise ValidationFailed(errors)
         result = await _check(uow, draft, patient, catalog, now, exclude_order=None)
+        if result.field_errors:
+            raise ValidationFailed(list(result.field_errors))
         order = Order.create(
             result=result, actor=scope.actor, at=now, id=order_id or uuid4(),
             practice_id=patient.practice_id, patient_id=patient.id, urgency=draft.urgency,
@@ -173,6 +175,8 @@ async def update_order(*, uow: OrdersUnitOfWork, order_id: UUID, changes: OrderC
                              requested_window=changes.get("requested_window",
                                                           order.requested_window))
         result = await _check(uow, preview, patient, catalog, now, exclude_order=order.id)
+        if "lines" in changes and result.field_errors:
+            raise ValidationFailed(list(result.field_errors))
         order.update(result=result, actor=scope.actor, at=now, **changes)
         await uow.orders.save(order)
         await uow.commit()

@@ -11,6 +11,7 @@ from functools import cached_property
 from uuid import UUID
 
 from orders.domain.catalog import Catalog, Drug, RulesConfig
+from orders.domain.courses import CoursePlace, place_in_course
 from orders.domain.history import ResponseHistory
 from orders.domain.lines import LineSpec
 from orders.domain.observations import Observation
@@ -115,6 +116,24 @@ class CheckContext:
     def dose_number(self, drug: Drug) -> int:
         """The number this dose will be in the patient's course of the molecule."""
         return len(self.molecule_history(drug)) + 1
+
+    @cached_property
+    def course_places(self) -> dict[int, CoursePlace]:
+        """line sequence -> its place in a course, for drugs whose regimen counts courses."""
+        out: dict[int, CoursePlace] = {}
+        for ln in self.lines:
+            reg = ln.drug.regimen
+            if reg is None or not reg.in_courses:
+                continue
+            days = [self.local_date(d.given_at) for d in self.molecule_history(ln.drug)]
+            out[ln.seq] = place_in_course(self.local_date(self.as_of), days, ln.spec.course)
+        return out
+
+    def regimen_number(self, line: ResolvedLine) -> int:
+        """The number the regimen's steps read: the course number for a drug dosed in
+        courses, else the dose number."""
+        place = self.course_places.get(line.seq)
+        return place.number if place is not None else self.dose_number(line.drug)
 
     @cached_property
     def reactions_by_molecule(self) -> dict[str, list[tuple[Reaction, str]]]:

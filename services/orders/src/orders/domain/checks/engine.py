@@ -9,6 +9,7 @@ from uuid import UUID
 
 from orders.domain.catalog import Catalog
 from orders.domain.checks import (
+    course_checks,
     dosing,
     fluid_rules,
     frequency,
@@ -20,6 +21,7 @@ from orders.domain.checks import (
     session,
 )
 from orders.domain.checks.context import CheckContext, build_context
+from orders.domain.errors import FieldError
 from orders.domain.findings import Finding, sort_findings
 from orders.domain.history import ResponseHistory
 from orders.domain.lines import LineSpec
@@ -55,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     interactions.akathisia_findings,
     frequency.frequency_findings,
     regimen_checks.regimen_findings,
+    course_checks.course_findings,
     response_history.response_findings,
     fluid_rules.fluid_findings,
 )
@@ -75,6 +78,9 @@ class CheckResult:
     # line sequence -> which dose of its molecule the line is in the patient's course, counted
     # on the same history the checks read (event consumers bill and schedule by it)
     dose_numbers: Mapping[int, int] = field(default_factory=dict)
+    # what a new or edited order must fix before it is stored (422): a course day's dose that
+    # is not the course total / N; signing meets the same as block findings
+    field_errors: tuple[FieldError, ...] = ()
 
     @property
     def blocks(self) -> list[Finding]:
@@ -106,4 +112,5 @@ def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog
                        catalog_version=catalog.version,
                        monitoring={ln.seq: ln.drug.monitoring for ln in ctx.lines},
                        observation_minutes=session.drug_observation_minutes(ctx),
-                       dose_numbers={ln.seq: ctx.dose_number(ln.drug) for ln in ctx.lines})
+                       dose_numbers={ln.seq: ctx.dose_number(ln.drug) for ln in ctx.lines},
+                       field_errors=tuple(course_checks.course_field_errors(ctx, lines)))

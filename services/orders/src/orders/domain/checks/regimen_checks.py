@@ -32,9 +32,10 @@ def _regimen_lines(ctx: CheckContext) -> Iterator[tuple[ResolvedLine, Regimen, i
 
 def regimen_findings(ctx: CheckContext) -> Iterator[Finding]:
     for line, reg, n in _regimen_lines(ctx):
-        step = reg.step_for(n)
+        step = reg.step_for(ctx.regimen_number(line))
         past = ctx.molecule_history(line.drug)
-        if step.min_days_after_previous is not None and past:
+        # a course regimen's interval runs between courses (course_checks)
+        if step.min_days_after_previous is not None and past and not reg.in_courses:
             last = ctx.local_date(max(d.given_at for d in past))
             days = (ctx.local_date(ctx.as_of) - last).days
             if days < step.min_days_after_previous:
@@ -42,14 +43,15 @@ def regimen_findings(ctx: CheckContext) -> Iterator[Finding]:
                               f"{line.drug.code} dose {n} is {days} days after the last dose "
                               f"({last.isoformat()}); the regimen needs at least "
                               f"{step.min_days_after_previous} days", line.seq)
-        expected = reg.expected_dose(n, ctx.patient.weight_kg)
+        expected = reg.expected_dose(ctx.regimen_number(line), ctx.patient.weight_kg)
         if expected is not None and abs(line.dose - expected) > expected * \
                 reg.dose_tolerance_pct / 100:
             unit = line.drug.dose_unit
             yield Finding(DOSE, "warn",
                           f"{line.drug.code} dose {n}: the regimen gives {fmt(expected)} {unit}"
                           f", ordered {fmt(line.dose)} {unit}", line.seq)
-        needed = run_minutes(line.drug, n, line.dose, ctx.patient.weight_kg)
+        needed = run_minutes(line.drug, ctx.regimen_number(line), line.dose,
+                             ctx.patient.weight_kg)
         if needed is not None and line.spec.minutes < needed:
             yield Finding(RATE, "warn",
                           f"{line.drug.code} dose {n} runs at least {needed} min at its rate "

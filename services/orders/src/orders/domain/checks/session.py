@@ -29,14 +29,14 @@ def _run(ctx: CheckContext, line: ResolvedLine) -> int:
     """Ordered minutes, or longer when the drug's rate titration needs longer."""
     if line.drug.regimen is None:
         return line.spec.minutes
-    needed = run_minutes(line.drug, ctx.dose_number(line.drug), line.dose,
+    needed = run_minutes(line.drug, ctx.regimen_number(line), line.dose,
                          ctx.patient.weight_kg)
     return max(line.spec.minutes, needed or 0)
 
 
 def drug_observation_minutes(ctx: CheckContext) -> int:
     """The longest observation any drug asks after this dose (by its dose number)."""
-    return max((observation_minutes(ln.drug, ctx.dose_number(ln.drug))
+    return max((observation_minutes(ln.drug, ctx.regimen_number(ln))
                 if ln.drug.regimen is not None else ln.drug.observation_minutes
                 for ln in ctx.lines), default=0)
 

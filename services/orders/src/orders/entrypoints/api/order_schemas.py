@@ -46,6 +46,16 @@ class FluidLineIn(In):
         "(dehydration, fluid loss, unable to drink)")
 
 
+class CourseIn(In):
+    """A course drug's place in its course (a total per kg over N consecutive clinic days,
+    e.g. an IVIG loading course): the prescriber's N and which day this order is."""
+
+    days: int = Field(ge=1, le=10, description="N: the days the course is divided over; the "
+                      "drug's regimen sets the range (e.g. 2-5 for a loading course)")
+    day: int = Field(ge=1, le=10, description="Which day of the course this order is (1..N); "
+                     "its dose is the course total x weight / N, in whole dose steps")
+
+
 class OrderLineIn(In):
     drug_code: str = Field(min_length=1, max_length=64)
     dose: Dose
@@ -56,6 +66,9 @@ class OrderLineIn(In):
     wait_after_minutes: int = Field(default=0, ge=0, le=24 * 60)
     with_previous: bool = False
     fluid: FluidLineIn | None = None
+    course: CourseIn | None = Field(
+        default=None, description="Drugs dosed in courses only (the catalog regimen's "
+        "`course` steps); left out, the checks infer the day from the dose history and warn")
 
 
 class WindowIn(In):

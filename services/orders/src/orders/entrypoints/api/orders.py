@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 
 from orders.domain.administration import AdministrationRecord
+from orders.domain.courses import CourseDay
 from orders.domain.lines import FluidOrder, LineSpec
 from orders.domain.order import OrderChanges
 from orders.domain.values import Payer
@@ -33,7 +34,9 @@ def _lines(lines: list[s.OrderLineIn] | None) -> list[LineSpec]:
     return [LineSpec(sequence=ln.sequence, drug_code=ln.drug_code, dose=ln.dose,
                      dose_unit=ln.dose_unit, mode=ln.mode, minutes=ln.minutes,
                      wait_after_minutes=ln.wait_after_minutes, with_previous=ln.with_previous,
-                     fluid=_fluid(ln.fluid))
+                     fluid=_fluid(ln.fluid),
+                     course=None if ln.course is None else CourseDay(ln.course.days,
+                                                                     ln.course.day))
             for ln in lines or ()]
 
 

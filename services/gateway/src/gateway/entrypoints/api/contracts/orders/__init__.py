@@ -15,6 +15,7 @@ from .common import (
     ActionOut as ActionOut,
     AddressOut as AddressOut,
     Class as Class,
+    CourseIn as CourseIn,
     CoverageHistoryQuery as CoverageHistoryQuery,
     CoverageOut as CoverageOut,
     Cursor as Cursor,

@@ -62,6 +62,31 @@ class Severity(RootModel[str]):
     root: Annotated[str, Field(max_length=32, title='Severity')]
 
 
+class CourseIn(BaseModel):
+    model_config = ConfigDict(
+        extra='forbid',
+        populate_by_name=True,
+    )
+    day: Annotated[
+        int,
+        Field(
+            description='Which day of the course this order is (1..N); its dose is the course total x weight / N, in whole dose steps',
+            ge=1,
+            le=10,
+            title='Day',
+        ),
+    ]
+    days: Annotated[
+        int,
+        Field(
+            description="N: the days the course is divided over; the drug's regimen sets the range (e.g. 2-5 for a loading course)",
+            ge=1,
+            le=10,
+            title='Days',
+        ),
+    ]
+
+
 class CoverageHistoryQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
@@ -332,6 +357,12 @@ class OrderLineIn(BaseModel):
         extra='forbid',
         populate_by_name=True,
     )
+    course: Annotated[
+        CourseIn | None,
+        Field(
+            description="Drugs dosed in courses only (the catalog regimen's `course` steps); left out, the checks infer the day from the dose history and warn"
+        ),
+    ] = None
     dose: Annotated[Dose2 | Dose3, Field(title='Dose')]
     dose_unit: Annotated[str, Field(max_length=16, min_length=1, title='Dose Unit')]
     drug_code: Annotated[str, Field(max_length=64, min_length=1, title='Drug Code')]
