@@ -300,18 +300,25 @@ async def _decided_off_pas(day: Day, v: Visit, case_id: UUID,
 
 async def placed(day: Day, v: Visit) -> None:
     """Wait until the chair question is settled: booked, queued, or released."""
+    held = False
+
     async def settled():
+        nonlocal held
         doc = await _visit(day, v)
         a = doc["appointment"]
         if not a or a.get("unavailable"):
             return None
         # "held" is never the end: the decision (or the order's own "no PA") books or
         # releases it, a moment after the order itself has heard of the decision.
+        held = held or a["status"] == "held"
         return a if a["status"] in ("booked", "cancelled", "queued") else None
     # A planned request with no room in its window gets no appointment at all: give up soon.
-    # A decided PA is different: its booking or release follows for certain, through two
-    # services' events, which a loaded machine may take a while to carry.
+    # A decided PA, or a chair already held, is different: its booking or release follows
+    # for certain, through two services' events, which a loaded machine may take a while
+    # to carry.
     a = await poll(settled, timeout_s=60 if v.case_status in ("approved", "denied") else 12)
+    if a is None and held:
+        a = await poll(settled, timeout_s=48)
     if a is None:
         doc = await _visit(day, v)
         a = doc["appointment"] or {}

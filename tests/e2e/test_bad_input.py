@@ -24,6 +24,10 @@ from .visits import MEDICARE
 from .world import bases, service_headers
 
 pytestmark = pytest.mark.e2e
+
+# It plans days or forecasts staffing (valid requests): the scheduling service preloads
+# OR-Tools and statsmodels, as in production.
+STACK_ENV = {"SCHEDULING_PRELOAD_MODELS": "true"}
 MESSAGING = {"outbox", "inbox", "dead_letters", "broker_epochs", "alembic_version"}
 # Every read of PHI is audited, also one made while serving a request that is then refused
 # (the read happened): the access log is expected to grow and is not domain state.
@@ -161,6 +165,8 @@ async def _run_families(client: httpx.AsyncClient, doc: dict[str, Any], w: dict[
     return failures
 
 
+# Every probe of every public operation: ~180 s beside another test worker on two cores.
+@pytest.mark.timeout(900)
 async def test_public_api_never_answers_bad_input_with_a_5xx(stack, api, world):
     urls = {s: stack.databases[s] for s in ("orders", "scheduling", "authorization",
                                             "reimbursement")}
