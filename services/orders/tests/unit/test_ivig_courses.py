@@ -255,3 +255,38 @@ def test_a_loading_course_given_twice_is_refused_with_its_reason() -> None:
     assert "loading course again" in total.message
     (error,) = result.field_errors
     assert "day 2 is 35 g, not 70 g" in error.message
+
+
+# A 5-day loading course booked Thursday, Friday, then Monday to Wednesday (the series skips the
+# closed weekend): the Monday dose is day 3 of the same course, not a second course too soon.
+ACROSS_WEEKEND = {
+    "day_3_after_a_weekend_continues_the_course": (ivig("28", 5, 3), given_on(4, 3, dose="28"),
+                                                   frozenset(), 1),
+    "day_3_unstated_after_a_weekend_continues_the_course": (
+        ivig("28", None, None), given_on(4, 3, dose="28"), frozenset(), 1),
+    "day_5_after_a_weekend": (ivig("28", 5, 5), given_on(6, 5, 2, 1, dose="28"), frozenset(), 1),
+    # a stated day 1 is a new course whatever the gap: two days after a course, too soon
+    "day_1_two_days_after_a_course_is_a_new_course_too_soon": (
+        ivig("70", 1, 1), given_on(3, 2, dose="70"), frozenset({"regimen.interval"}), 2),
+    # longer than a closed long weekend: a new course, even unstated
+    "a_dose_5_days_after_is_a_new_course": (
+        ivig("70", None, None), given_on(6, 5, dose="70"), frozenset({"regimen.interval"}), 2),
+}
+
+
+@pytest.mark.parametrize("name", list(ACROSS_WEEKEND))
+def test_course_days_may_straddle_closed_days(name: str) -> None:
+    line, history, blocks, number = ACROSS_WEEKEND[name]
+    facts = patient(weight_kg="70")
+    result = run_checks(patient=facts, lines=[line], catalog=CATALOG, history=history,
+                        as_of=AS_OF)
+    assert {f.code for f in result.blocks} & BLOCKS == blocks, result.findings
+    ctx = build_context(patient=facts, lines=[line], catalog=CATALOG, history=history,
+                        as_of=AS_OF)
+    assert ctx.regimen_number(ctx.lines[0]) == number
+
+
+def test_course_runs_join_days_across_a_long_weekend_only() -> None:
+    d = AS_OF.date()
+    assert course_runs([d, d + 4 * DAY]) == [[d, d + 4 * DAY]]  # Friday -> Tuesday
+    assert course_runs([d, d + 5 * DAY]) == [[d], [d + 5 * DAY]]

@@ -75,16 +75,35 @@ def day_dose(total: Decimal, course: CourseDay, step: Decimal) -> Decimal:
     return day_doses(total, course.days, step)[course.day - 1]
 
 
+# A course's next day may follow closed days (a series booked across a weekend, or a long
+# weekend: Friday to Tuesday). Courses themselves are weeks apart (IVIG: at least 14 days), so
+# a gap this short never joins two courses.
+COURSE_GAP_DAYS = 4
+
+
 def course_runs(days: Iterable[date]) -> list[list[date]]:
-    """Dose days grouped into courses: consecutive days are one course (two doses on one day
-    are one course day)."""
+    """Dose days grouped into courses: days at most COURSE_GAP_DAYS apart are one course (two
+    doses on one day are one course day)."""
     runs: list[list[date]] = []
     for d in sorted(set(days)):
-        if runs and (d - runs[-1][-1]).days <= 1:
+        if runs and (d - runs[-1][-1]).days <= COURSE_GAP_DAYS:
             runs[-1].append(d)
         else:
             runs.append([d])
     return runs
+
+
+def _run_before(on: date, days: list[date]) -> list[date]:
+    """The given days of the course ``on`` would continue: the latest run of dose days that
+    reaches within COURSE_GAP_DAYS of ``on``."""
+    run: list[date] = []
+    cursor = on
+    for d in reversed(days):
+        if (cursor - d).days > COURSE_GAP_DAYS:
+            break
+        run.insert(0, d)
+        cursor = d
+    return run
 
 
 @dataclass(frozen=True)
@@ -101,19 +120,17 @@ class CoursePlace:
 
 
 def place_in_course(on: date, past_days: Iterable[date], stated: CourseDay | None) -> CoursePlace:
-    """Day k on ``on`` puts the course's first day k-1 days before (its days are consecutive);
-    the doses before that first day are earlier courses. Later days may be ordered before the
-    earlier ones are given (a series is signed ahead), so nothing asks them to be given yet.
-    With no course stated (older orders), a dose yesterday makes this the next day of its
-    course, else day 1."""
+    """Day k on ``on`` continues the latest run of given days (closed days may fall between
+    them): its k-1 latest days are this course's, and its first of those is the course's
+    first day; the doses before it are earlier courses. Later days may be ordered before the
+    earlier ones are given (a series is signed ahead): the days not given yet are counted back
+    from ``on`` as consecutive, and nothing asks them to be given yet. With no course stated
+    (older orders), the run's days before ``on`` make this the next day of its course."""
     days = sorted({d for d in past_days if d < on})
-    if stated is not None:
-        k = stated.day
-    else:
-        k, given = 1, set(days)
-        while on - timedelta(days=k) in given:
-            k += 1
-    start = on - timedelta(days=k - 1)
+    run = _run_before(on, days)
+    k = stated.day if stated is not None else len(run) + 1
+    current = run[-(k - 1):] if k > 1 else []
+    start = current[0] if current else on - timedelta(days=k - 1)
     before = [d for d in days if d < start]
     return CoursePlace(number=len(course_runs(before)) + 1, day=k, start=start,
                        days_since_previous=(start - before[-1]).days if before else None,
