@@ -90,23 +90,26 @@ class CheckContext:
 
     @cached_property
     def _past_by_tag(self) -> dict[str, list[PastDose]]:
+        # Built from the per-drug lists (one catalog lookup and one extend per drug and tag,
+        # not per dose), so a tag's doses are grouped by drug rather than in time order: the
+        # frequency rules that read them take maxima, sums and sets.
         out: dict[str, list[PastDose]] = defaultdict(list)
-        tags_of: dict[str, frozenset[str]] = {}  # one catalog lookup per drug, not per dose
-        for dose in self._past:
-            tags = tags_of.get(dose.drug_code)
-            if tags is None:
-                drug = self.catalog.drug(dose.drug_code)
-                tags = tags_of[dose.drug_code] = drug.tags if drug else frozenset()
-            for tag in tags:
-                out[tag].append(dose)
+        for code, doses in self._past_by_drug.items():
+            drug = self.catalog.drug(code)
+            for tag in (drug.tags if drug else ()):
+                out[tag].extend(doses)
         return out
 
     @cached_property
     def _past_by_molecule(self) -> dict[str, list[PastDose]]:
         out: dict[str, list[PastDose]] = defaultdict(list)
+        molecule_of: dict[str, str] = {}  # one catalog lookup per drug, not per dose
         for dose in self._past:
-            drug = self.catalog.drug(dose.drug_code)
-            out[drug.molecule_key if drug else dose.drug_code].append(dose)
+            key = molecule_of.get(dose.drug_code)
+            if key is None:
+                drug = self.catalog.drug(dose.drug_code)
+                key = molecule_of[dose.drug_code] = drug.molecule_key if drug else dose.drug_code
+            out[key].append(dose)
         return out
 
     def molecule_history(self, drug: Drug) -> list[PastDose]:
