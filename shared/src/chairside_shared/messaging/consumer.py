@@ -64,6 +64,11 @@ from chairside_shared.settings import ServiceSettings
 from chairside_shared.status import DependencyStatus
 
 log = logging.getLogger("chairside.consumer")
+
+# A broker that came back empty may hold shorter logs than the offsets this member reads from:
+# no batch ever arrives to reveal the reset, and the member would wait for offsets the new logs
+# never reach. So an idle member also looks at the broker's epoch, this often.
+IDLE_EPOCH_CHECK_S = 5.0
 tracer = trace.get_tracer("chairside.consumer")
 
 # A handler gets the service's unit of work (session open, inbox row already written) and the
@@ -111,6 +116,15 @@ class EventConsumer:
         self._epoch = GroupEpochWatch(settings, marker_topic=f"_chairside_epoch.{self.group_id}"
                                        ".consumer", client_id=f"{self.group_id}-epoch")
         self._rewind = False
+        self._epoch_checked_at = 0.0
+
+    async def _broker_was_reset(self, fetched: bool) -> bool:
+        """The epoch check: on every fetched batch, and every IDLE_EPOCH_CHECK_S when idle."""
+        now = asyncio.get_running_loop().time()
+        if not fetched and now - self._epoch_checked_at < IDLE_EPOCH_CHECK_S:
+            return False
+        self._epoch_checked_at = now
+        return await self._epoch.broker_was_reset()
 
     async def run(self) -> None:
         backoff = 0.5
@@ -135,7 +149,7 @@ class EventConsumer:
                 )
                 if self._pacing is not None:
                     self._pacing.saw(bool(batch))
-                if batch and await self._epoch.broker_was_reset():
+                if await self._broker_was_reset(bool(batch)):
                     log.warning("consumer %s: the broker at %s came back empty; reading its "
                                 "topics again from the start", self.group_id,
                                 self.settings.kafka_bootstrap_servers)
