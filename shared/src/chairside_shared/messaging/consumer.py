@@ -35,7 +35,6 @@ another epoch.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -50,6 +49,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared.contracts import dlq_topic
+from chairside_shared.messaging.closing import close_consumer
 from chairside_shared.messaging.envelope import Envelope, MalformedEvent, decode, header_dict
 from chairside_shared.messaging.epoch import GroupEpochWatch
 from chairside_shared.messaging.kafka import (
@@ -404,33 +404,3 @@ async def replay_dead_letter(consumer: EventConsumer, dead_letter_id: int) -> st
         )
         await session.commit()
     return "replayed" if outcome == "handled" else outcome
-
-
-# How long a consumer that has not joined its group yet may wait for the join to finish on close.
-JOIN_GRACE_S = 0.5
-
-
-async def close_consumer(consumer: AIOKafkaConsumer) -> None:
-    """Stop a consumer without waiting out a group join in progress.
-
-    aiokafka's ``stop`` first waits for its coordination task, and a member still joining waits
-    there for the broker to finish the rebalance (seconds). A member that holds no partitions
-    has nothing to commit and nothing to hand back, so after a short grace the join is
-    abandoned (the broker drops the member at its session timeout) and the fetcher and client
-    are closed directly. A member with partitions always gets the full, orderly stop.
-    """
-    stopping = asyncio.ensure_future(consumer.stop())
-    done, _ = await asyncio.wait({stopping}, timeout=JOIN_GRACE_S)
-    if not done and not consumer.assignment():
-        # aiokafka 0.14 (pinned) keeps these as attributes; there is no public "abandon join".
-        coordinator = getattr(consumer, "_coordinator", None)
-        task = getattr(coordinator, "_coordination_task", None)
-        if task is not None:
-            task.cancel()
-    with contextlib.suppress(Exception, asyncio.CancelledError):
-        await stopping
-    if stopping.cancelled():
-        for part in (getattr(consumer, "_fetcher", None), getattr(consumer, "_client", None)):
-            if part is not None:
-                with contextlib.suppress(Exception):
-                    await part.close()
