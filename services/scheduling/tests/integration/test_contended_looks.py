@@ -7,14 +7,18 @@ statements, never in time."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from uuid import uuid4
 
 import pytest
-from sched_it import local, setup_clinic, signed_order
+from sched_it import DAY, local, setup_clinic, signed_order
 from sqlalchemy import event
+
+from scheduling.entrypoints.api.deps import get_now
 
 pytestmark = pytest.mark.integration
 N = 40
@@ -77,3 +81,35 @@ async def test_orders_looked_at_together_are_each_answered_for_themselves(svc):
     assert gone.status_code == 409 and gone.json()["detail"] == f"order {cancelled} is cancelled"
     assert nobody.status_code == 422 and nobody.json()["errors"][0]["field"] == "order_id"
     assert new.status_code == 201 and new.json()["order_id"] == str(fresh)
+
+
+async def test_the_losers_of_one_slot_share_their_next_options_search(svc, monkeypatch):
+    """The next options of a refused slot are the same for every request like it: a burst of
+    losers runs a handful of searches, not one each (the requests' clocks differ by
+    microseconds and are not part of what is shared), and every loser gets the same options."""
+    from scheduling.service import refusals
+
+    searches = 0
+    search = refusals._next_options
+
+    async def counted(*args, **kwargs):
+        nonlocal searches
+        searches += 1
+        return await search(*args, **kwargs)
+
+    monkeypatch.setattr(refusals, "_next_options", counted)
+    # each request reads the clock a moment after the one before, as a live service does
+    ticks = itertools.count()
+    svc.app.dependency_overrides[get_now] = lambda: svc.clock.now + timedelta(
+        microseconds=next(ticks))
+    await setup_clinic(svc.client, chairs=1, nurses=1)
+    await setup_clinic(svc.client, chairs=1, nurses=1, day=DAY + timedelta(days=1))
+    orders = [await signed_order(svc.runtime) for _ in range(N)]
+    # the day's last start: the options are the next day's, read from the database
+    answers = await asyncio.gather(*(_book(svc.client, o, 17) for o in orders))
+    lost = [r for r in answers if r.status_code == 409]
+    assert len(lost) == N - 1 and [r.status_code for r in answers].count(201) == 1
+    assert searches < N / 4, searches
+    options = {tuple(o["start"] for o in r.json()["next_options"]) for r in lost}
+    assert len(options) == 1, options
+    assert [o[:10] for o in next(iter(options))] == [str(DAY + timedelta(days=1))] * 5
