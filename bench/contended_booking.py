@@ -21,10 +21,10 @@ answers, the winners (must be exactly 1), the 409 losers and whether each is pro
 next options, other answers, the slowest loser against the gateway's upstream deadline, and the
 CPU each process spent per attempt (scheduling, gateway, the PostgreSQL backends of the run's
 databases, this client), and where the service refused the losers (its
-``scheduling_booking_attempts_total``). ``--profile DIR`` records the scheduling service with
-py-spy during each direct burst (collapsed stacks, and where the samples were). Every process
-shares the machine with the load generator: the figures compare changes on one machine, they are
-not a capacity statement.
+``scheduling_booking_attempts_total``). ``--profile DIR`` records with py-spy the scheduling
+service during each direct burst and the gateway during each burst through it (collapsed
+stacks, and where the samples were). Every process shares the machine with the load generator:
+the figures compare changes on one machine, they are not a capacity statement.
 """
 
 from __future__ import annotations
@@ -257,6 +257,11 @@ async def start(work: Path) -> Stack:
     sched.env.update({"SCHEDULING_SEED_DEMO_DATA": "false", "SCHEDULING_LOG_LEVEL": "WARNING"})
     stack.processes["gateway"].env["GATEWAY_LOG_LEVEL"] = "WARNING"
     stack.processes = {k: stack.processes[k] for k in ("scheduling", "gateway")}
+    for name, process in stack.processes.items():
+        # The product's database pools, not the e2e suite's small ones (sized for two test
+        # platforms at once): with 2 kept, a burst opened and closed a connection per request.
+        for knob in ("DB_POOL_SIZE", "DB_POOL_OVERFLOW"):
+            process.env.pop(f"{name.upper()}_{knob}", None)
     stack.broker.start()
     try:
         await asyncio.to_thread(stack.start_all)
@@ -287,7 +292,8 @@ async def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=1, help="bursts per path (direct, gateway)")
     p.add_argument("--only", choices=("direct", "gateway"), help="one path only")
     p.add_argument("--timeout", type=float, default=60.0, help="client give-up, in seconds")
-    p.add_argument("--profile", type=Path, help="py-spy the scheduling service into this dir")
+    p.add_argument("--profile", type=Path, help="py-spy into this dir: the scheduling service "
+                   "during the direct bursts, the gateway during the gateway bursts")
     p.add_argument("--floor", action="store_true",
                    help="also a burst refused before the handler (422): the web stack's cost")
     args = p.parse_args(argv)
@@ -321,9 +327,11 @@ async def main(argv: list[str] | None = None) -> int:
                     port, headers = (sched.port, {}) if path == "direct" else \
                         (gateway.port, bearer)
                     prof = None
-                    if args.profile and path == "direct" and sched.process is not None:
+                    # direct: the scheduling service; through the gateway: the gateway
+                    profiled = sched if path == "direct" else gateway
+                    if args.profile and profiled.process is not None:
                         args.profile.mkdir(parents=True, exist_ok=True)
-                        prof = Profile(sched.process.pid, args.profile / f"direct-{r + 1}.txt")
+                        prof = Profile(profiled.process.pid, args.profile / f"{path}-{r + 1}.txt")
                         await asyncio.sleep(0.5)  # attached before the burst
                     seen = await stages(c)
                     b = await burst(path, port, orders, slot, headers, watched, args.timeout,
@@ -331,8 +339,8 @@ async def main(argv: list[str] | None = None) -> int:
                     b.stages = {k: v - seen.get(k, 0) for k, v in (await stages(c)).items()}
                     if prof is not None:
                         prof.stop()
-                        print(f"\npy-spy of the scheduling service, {path} round {r + 1} "
-                              f"({prof.out}):")
+                        who = "scheduling service" if path == "direct" else "gateway"
+                        print(f"\npy-spy of the {who}, {path} round {r + 1} ({prof.out}):")
                         for line in prof.summary():
                             print(f"  {line}")
                     bursts.append(b)

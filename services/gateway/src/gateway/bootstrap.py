@@ -82,7 +82,7 @@ def build(settings: GatewaySettings) -> Gateway:
     return Gateway(
         settings=settings, engine=engine, sessions=sessions, routes=RouteTable(ROUTES),
         upstreams=upstreams, proxy=proxy, views=Views(proxy), tokens=tokens, buckets=buckets,
-        idempotency=IdempotencyStore(sessions, timedelta(hours=settings.idempotency_ttl_h),
+        idempotency=IdempotencyStore(engine, timedelta(hours=settings.idempotency_ttl_h),
                                      timedelta(seconds=settings.idempotency_lease_s)),
         audit=AuditWriter(sessions, interval=settings.audit_flush_interval_s,
                           batch=settings.audit_batch_size),

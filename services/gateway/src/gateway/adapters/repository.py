@@ -8,8 +8,9 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, and_, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from gateway.adapters.orm import (
     api_clients,
@@ -22,6 +23,10 @@ from gateway.adapters.orm import (
 from gateway.domain.audit import AuditEntry
 from gateway.domain.idempotency import Record, Status
 from gateway.domain.principal import parse_scopes
+
+# The idempotency queries also run on a bare connection: a keyed write's claim and answer are
+# a statement or two each, and an ORM session's bookkeeping cost more CPU than the statements.
+Executor = AsyncSession | AsyncConnection
 
 
 @dataclass(frozen=True)
@@ -129,25 +134,25 @@ def _record(row: Any) -> Record:
     )
 
 
-async def get_idempotency(s: AsyncSession, client_id: str, key: str) -> Record | None:
+async def get_idempotency(s: Executor, client_id: str, key: str) -> Record | None:
     row = (await s.execute(select(idempotency_records).where(and_(
         idempotency_records.c.client_id == client_id, idempotency_records.c.key == key)))
     ).mappings().first()
     return _record(row) if row else None
 
 
-async def claim_idempotency(s: AsyncSession, **values: Any) -> bool:
+async def claim_idempotency(s: Executor, **values: Any) -> bool:
     """Insert an in-progress record; False when another request holds the key already (the
-    primary key makes two concurrent first requests impossible)."""
-    try:
-        async with s.begin_nested():
-            await s.execute(insert(idempotency_records).values(**values))
-    except IntegrityError:
-        return False
-    return True
+    primary key makes two concurrent first requests impossible: the second waits for the
+    first's transaction, then inserts nothing). One statement, no savepoint."""
+    dialect = s.get_bind().dialect.name if isinstance(s, AsyncSession) else s.dialect.name
+    upsert = pg_insert if dialect == "postgresql" else sqlite_insert
+    res = await s.execute(upsert(idempotency_records).values(**values).on_conflict_do_nothing(
+        index_elements=["client_id", "key"]))
+    return cast(CursorResult[Any], res).rowcount == 1
 
 
-async def delete_idempotency(s: AsyncSession, client_id: str, key: str,
+async def delete_idempotency(s: Executor, client_id: str, key: str,
                              created_at: datetime | None = None) -> None:
     """``created_at``: only that record, not one another request claimed the key with since
     it was read (two retries taking over one abandoned key: one wins the claim)."""
@@ -157,7 +162,7 @@ async def delete_idempotency(s: AsyncSession, client_id: str, key: str,
     await s.execute(delete(idempotency_records).where(and_(*where)))
 
 
-async def complete_idempotency(s: AsyncSession, client_id: str, key: str, *, status: int,
+async def complete_idempotency(s: Executor, client_id: str, key: str, *, status: int,
                                headers: dict[str, str], body: bytes) -> None:
     await s.execute(
         update(idempotency_records)
@@ -168,7 +173,7 @@ async def complete_idempotency(s: AsyncSession, client_id: str, key: str, *, sta
     )
 
 
-async def purge_idempotency(s: AsyncSession, now: datetime) -> int:
+async def purge_idempotency(s: Executor, now: datetime) -> int:
     res = await s.execute(delete(idempotency_records).where(
         idempotency_records.c.expires_at <= now))
     return cast(CursorResult[Any], res).rowcount or 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from gateway.adapters import repository as repo
 from gateway.adapters.orm import utcnow
@@ -19,9 +19,12 @@ class Begun:
 
 
 class IdempotencyStore:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], ttl: timedelta,
+    """On the engine's connections, not ORM sessions: two short transactions per keyed write
+    (claim, answer), and a session's identity map and snapshots were most of their CPU."""
+
+    def __init__(self, engine: AsyncEngine, ttl: timedelta,
                  lease: timedelta | None = None) -> None:
-        self.sessions = sessions
+        self.engine = engine
         self.ttl = ttl
         self.lease = lease  # see domain.idempotency.decide
 
@@ -29,32 +32,33 @@ class IdempotencyStore:
                     path: str) -> Begun:
         for _ in range(3):
             now = utcnow()
-            async with self.sessions() as s, s.begin():
-                existing = await repo.get_idempotency(s, client_id, key)
+            claim = {"client_id": client_id, "key": key, "fingerprint": fingerprint,
+                     "status": Status.IN_PROGRESS.value, "method": method, "path": path,
+                     "created_at": now, "expires_at": now + self.ttl}
+            async with self.engine.begin() as c:
+                if await repo.claim_idempotency(c, **claim):  # a new key: the usual case
+                    return Begun(Outcome.PROCEED, None)
+                existing = await repo.get_idempotency(c, client_id, key)
                 outcome = decide(existing, fingerprint, now, self.lease)
                 if outcome is not Outcome.PROCEED:
                     return Begun(outcome, existing)
                 if existing is not None:  # expired or abandoned: the key is free again
-                    await repo.delete_idempotency(s, client_id, key, existing.created_at)
-                claimed = await repo.claim_idempotency(
-                    s, client_id=client_id, key=key, fingerprint=fingerprint,
-                    status=Status.IN_PROGRESS.value, method=method, path=path,
-                    created_at=now, expires_at=now + self.ttl)
-                if claimed:
+                    await repo.delete_idempotency(c, client_id, key, existing.created_at)
+                if await repo.claim_idempotency(c, **claim):
                     return Begun(Outcome.PROCEED, None)
-            # Lost a race with a concurrent first request: read what it wrote and decide again.
+            # Lost a race with a concurrent request: read what it wrote and decide again.
         return Begun(Outcome.IN_FLIGHT, None)
 
     async def finish(self, *, client_id: str, key: str, status: int, headers: dict[str, str],
                      body: bytes) -> None:
-        async with self.sessions() as s, s.begin():
+        async with self.engine.begin() as c:
             if storable(status):
                 kept = {k: v for k, v in headers.items() if k.lower() in REPLAYED_HEADERS}
-                await repo.complete_idempotency(s, client_id, key, status=status,
+                await repo.complete_idempotency(c, client_id, key, status=status,
                                                 headers=kept, body=body)
             else:
-                await repo.delete_idempotency(s, client_id, key)
+                await repo.delete_idempotency(c, client_id, key)
 
     async def purge(self) -> int:
-        async with self.sessions() as s, s.begin():
-            return await repo.purge_idempotency(s, utcnow())
+        async with self.engine.begin() as c:
+            return await repo.purge_idempotency(c, utcnow())
