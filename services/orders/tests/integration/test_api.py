@@ -7,11 +7,13 @@ import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 
+from chairside_shared.testing.plugin import running
 from orders.adapters.orm import administrations, catalog_versions, orders, outside_doses, patients
 
-from .conftest import CLERK, PARTNER
+from .conftest import CLERK, PARTNER, STAFF, _service
 
 pytestmark = pytest.mark.integration
 OVERRIDE = "discharge checks are tested in test_visit_api.py"
@@ -243,6 +245,10 @@ async def test_catalog_edit_versions_and_orders_keep_theirs(svc):
     r = await c.put("/v1/drugs/ketorolac", json={**doc, "max_dose": "15", "usual_dose": "15",
                                                   "note": "clinic policy"})
     assert r.status_code == 200 and r.json()["catalog_version"] == 2
+    listed = (await c.get("/v1/drugs")).json()  # the list is of the new version at once
+    assert listed["catalog_version"] == 2
+    assert [d["max_dose"] for d in listed["items"] if d["code"] == "ketorolac"] == ["15"]
+    assert listed["items"] != drugs["items"] and len(listed["items"]) == len(drugs["items"])
     r = await c.put("/v1/drugs/ketorolac", json={**doc, "usual_dose": "0"})
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "usual_dose"
     assert (await c.get(f"/v1/orders/{before['id']}")).json()["catalog_version"] == 1
@@ -348,3 +354,25 @@ async def test_orders_listed_by_id_in_one_call_and_still_practice_bound(svc):
     assert r.status_code == 422
     r = await c.get("/v1/orders", params={"id": [missing] * 201})
     assert r.status_code == 422
+
+
+async def test_two_clinics_in_one_process_each_list_their_own_catalog(svc, make_database, broker):
+    """The drug list's rendered body is kept per catalog version: two databases at the same
+    version number with different drugs (two tenants' processes in one interpreter, as the
+    tests run them) never answer with each other's list."""
+    other_app = await _service(make_database, broker)
+    async with running(other_app.state.runtime), httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=other_app), base_url="http://orders",
+            headers=STAFF) as other:
+        doc = (await svc.client.get("/v1/drugs/ketorolac")).json()
+        assert (await svc.client.get("/v1/drugs")).status_code == 200  # version 1, rendered
+        r = await other.put("/v1/drugs/ketorolac", json={**doc, "max_dose": "15",
+                                                         "usual_dose": "15"})
+        assert r.json()["catalog_version"] == 2
+        r = await svc.client.put("/v1/drugs/ketorolac", json={**doc, "max_dose": "20",
+                                                              "usual_dose": "20"})
+        assert r.json()["catalog_version"] == 2
+        for client, dose in ((other, "15"), (svc.client, "20"), (other, "15")):
+            listed = (await client.get("/v1/drugs")).json()
+            assert listed["catalog_version"] == 2
+            assert [d["max_dose"] for d in listed["items"] if d["code"] == "ketorolac"] == [dose]
