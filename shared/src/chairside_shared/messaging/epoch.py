@@ -104,6 +104,8 @@ class GroupEpochWatch(BrokerEpochWatch):
         """The marker's first record; written by this member when the marker has none."""
         if not await self.marker_present():
             await self.mark()
+            # a reader built before knows the broker's old topics: read with a new one
+            await self._close_reader()
         first = await self._first_record()
         if first is None:
             await self._write(uuid.uuid4().hex)
@@ -116,8 +118,10 @@ class GroupEpochWatch(BrokerEpochWatch):
         tp = TopicPartition(self.marker_topic, 0)
         reader = await self._ensure_reader(tp)
         try:
+            reader.resume(tp)
             reader.seek(tp, 0)
             batch = await reader.getmany(tp, timeout_ms=1_000, max_records=1)
+            reader.pause(tp)
         except BaseException:
             await self._close_reader()
             raise
@@ -140,9 +144,13 @@ class GroupEpochWatch(BrokerEpochWatch):
             reader = AIOKafkaConsumer(bootstrap_servers=self.settings.kafka_bootstrap_servers,
                                       client_id=f"{self.client_id}-epoch", group_id=None,
                                       enable_auto_commit=False, auto_offset_reset="earliest",
-                                      request_timeout_ms=10_000, metadata_max_age_ms=1_000)
+                                      request_timeout_ms=10_000)
             await reader.start()
+            # Paused between looks: an assigned partition is otherwise fetched in the
+            # background for good (two fetches a second per service at rest, and a metadata
+            # refresh every second before: a good part of an idle service's CPU).
             reader.assign([tp])
+            reader.pause(tp)
             self._reader = reader
         return self._reader
 
