@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from .client import Api
@@ -50,3 +51,27 @@ def service_logs_on_failure(request):
         if lines:
             print(f"--- {name} (warnings and errors, last {min(len(lines), 15)}) ---")
             print("\n".join(ln[:400] for ln in lines[-15:]))
+    print_event_flow(stack)
+
+
+EVENT_FIGURES = ("events_consumed_total{", "consumer_lag{", "outbox_backlog{",
+                 "outbox_published_total{", "dlq_size{")
+
+
+def print_event_flow(stack: Stack) -> None:
+    """Where the events stood when a test failed: each service's consumed events by type and
+    outcome, its consumer lag, its outbox backlog and dead letters (from its /metrics), so a
+    wait that timed out shows whether an event was never published, never consumed, or
+    consumed without the expected effect."""
+    for name in ("orders", "scheduling", "authorization", "reimbursement", "gateway"):
+        if name not in stack.processes:
+            continue
+        try:
+            body = httpx.get(f"{stack.url(name)}/metrics", timeout=3).text
+        except httpx.HTTPError as exc:
+            print(f"--- {name} /metrics: {type(exc).__name__} ---")
+            continue
+        lines = [ln for ln in body.splitlines() if ln.startswith(EVENT_FIGURES)
+                 and not ln.rstrip().endswith(" 0.0")]
+        print(f"--- {name} event flow ---")
+        print("\n".join(lines) or "(nothing consumed or published)")
