@@ -25,11 +25,13 @@ router = APIRouter(tags=["catalog"])
 async def list_drugs(uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")
     catalog = await records.current_catalog(uow=uow)
-    return Response(_drug_list_body(catalog), media_type="application/json")  # type: ignore[return-value]
+    # The body ready to send; the annotation stays the documented shape (OpenAPI, contracts).
+    body = _drug_list_body(catalog)
+    return Response(body, media_type="application/json")  # type: ignore[return-value]
 
 
-# A catalog version never changes, and rendering its drugs (31 of them, ~40 KB) was most of a
-# catalog read's CPU: 4.4 ms per request in-process, ~0.9 ms once rendered. The body is kept
+# A catalog version never changes, and rendering its drugs (31 of them, ~40 KB) was half of a
+# catalog read's CPU: 4.4 ms per request in-process, 2.3 ms once rendered. The body is kept
 # per catalog object (the runtime's cache hands out one object per version), so two databases
 # in one process (tests) never share an answer; the last few versions are kept.
 _RENDERED: OrderedDict[int, tuple[Catalog, bytes]] = OrderedDict()
