@@ -54,7 +54,7 @@ def create_service_app(
     app.add_middleware(ErrorBoundary)
     app.add_middleware(KeyedWrites, responses=runtime.keyed_responses)
     app.add_middleware(InputGuard)
-    _add_request_metrics(app, runtime.spec.name)
+    app.add_middleware(RequestMetrics, service=runtime.spec.name)
     app.include_router(health_router())
     app.include_router(dlq_router())
     for router in routers:
@@ -75,10 +75,6 @@ def request_actor(request: Request) -> str:
 
 def get_runtime(request: Request) -> ServiceRuntime:
     return request.app.state.runtime
-
-
-def _add_request_metrics(app: FastAPI, service: str) -> None:
-    app.add_middleware(RequestMetrics, service=service)
 
 
 class RequestMetrics:

@@ -1,13 +1,15 @@
-"""Queries on the gateway's tables. Functions take the caller's session and never commit:
-the service layer owns the transaction."""
+"""Queries on the gateway's tables. Functions take the caller's session (the idempotency
+queries: a connection, as the keyed write's claim and answer are a statement or two each and a
+session's bookkeeping cost more than they do) and never commit: the service layer owns the
+transaction."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, and_, delete, insert, select, update
+from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -23,10 +25,6 @@ from gateway.adapters.orm import (
 from gateway.domain.audit import AuditEntry
 from gateway.domain.idempotency import Record, Status
 from gateway.domain.principal import parse_scopes
-
-# The idempotency queries also run on a bare connection: a keyed write's claim and answer are
-# a statement or two each, and an ORM session's bookkeeping cost more CPU than the statements.
-Executor = AsyncSession | AsyncConnection
 
 
 @dataclass(frozen=True)
@@ -134,25 +132,24 @@ def _record(row: Any) -> Record:
     )
 
 
-async def get_idempotency(s: Executor, client_id: str, key: str) -> Record | None:
+async def get_idempotency(s: AsyncConnection, client_id: str, key: str) -> Record | None:
     row = (await s.execute(select(idempotency_records).where(and_(
         idempotency_records.c.client_id == client_id, idempotency_records.c.key == key)))
     ).mappings().first()
     return _record(row) if row else None
 
 
-async def claim_idempotency(s: Executor, **values: Any) -> bool:
+async def claim_idempotency(s: AsyncConnection, **values: Any) -> bool:
     """Insert an in-progress record; False when another request holds the key already (the
     primary key makes two concurrent first requests impossible: the second waits for the
     first's transaction, then inserts nothing). One statement, no savepoint."""
-    dialect = s.get_bind().dialect.name if isinstance(s, AsyncSession) else s.dialect.name
-    upsert = pg_insert if dialect == "postgresql" else sqlite_insert
+    upsert = pg_insert if s.dialect.name == "postgresql" else sqlite_insert
     res = await s.execute(upsert(idempotency_records).values(**values).on_conflict_do_nothing(
         index_elements=["client_id", "key"]))
-    return cast(CursorResult[Any], res).rowcount == 1
+    return res.rowcount == 1
 
 
-async def delete_idempotency(s: Executor, client_id: str, key: str,
+async def delete_idempotency(s: AsyncConnection, client_id: str, key: str,
                              created_at: datetime | None = None) -> None:
     """``created_at``: only that record, not one another request claimed the key with since
     it was read (two retries taking over one abandoned key: one wins the claim)."""
@@ -162,7 +159,7 @@ async def delete_idempotency(s: Executor, client_id: str, key: str,
     await s.execute(delete(idempotency_records).where(and_(*where)))
 
 
-async def complete_idempotency(s: Executor, client_id: str, key: str, *, status: int,
+async def complete_idempotency(s: AsyncConnection, client_id: str, key: str, *, status: int,
                                headers: dict[str, str], body: bytes) -> None:
     await s.execute(
         update(idempotency_records)
@@ -173,10 +170,10 @@ async def complete_idempotency(s: Executor, client_id: str, key: str, *, status:
     )
 
 
-async def purge_idempotency(s: Executor, now: datetime) -> int:
+async def purge_idempotency(s: AsyncConnection, now: datetime) -> int:
     res = await s.execute(delete(idempotency_records).where(
         idempotency_records.c.expires_at <= now))
-    return cast(CursorResult[Any], res).rowcount or 0
+    return res.rowcount or 0
 
 
 # --- audit
