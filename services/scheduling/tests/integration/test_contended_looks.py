@@ -64,7 +64,19 @@ async def test_the_losers_of_one_slot_are_refused_by_shared_looks_not_under_the_
     assert sent["advisory lock"] < N / 2, sent
 
 
-async def test_orders_looked_at_together_are_each_answered_for_themselves(svc):
+async def test_orders_looked_at_together_are_each_answered_for_themselves(svc, monkeypatch):
+    """Four looks in one batch, each answered for its own order. The looks are held until all
+    four have asked: what reaches the look together is otherwise up to the database's timing
+    (the clinic's shared read comes first), and a batch of three is not what is tested here."""
+    from scheduling.service import commands
+
+    together = asyncio.Barrier(4)
+    look = commands.look_at_order
+
+    async def held(uow, order_id):
+        await together.wait()
+        return await look(uow, order_id)
+
     await setup_clinic(svc.client, chairs=2, nurses=2)
     booked, cancelled, fresh = [await signed_order(svc.runtime) for _ in range(3)]
     assert (await _book(svc.client, booked, 10)).status_code == 201
@@ -72,6 +84,7 @@ async def test_orders_looked_at_together_are_each_answered_for_themselves(svc):
         await uow.orders.record_cancelled(cancelled)
         await uow.commit()
     unknown = uuid4()
+    monkeypatch.setattr(commands, "look_at_order", held)
     with statements(svc.runtime) as sent:
         again, gone, nobody, new = await asyncio.gather(
             _book(svc.client, booked, 11), _book(svc.client, cancelled, 12),
