@@ -27,6 +27,7 @@ from chairside_client.api.orders import (
 from chairside_client.api.reimbursement import (
     get_billing_identity,
     get_inventory,
+    post_pricing_fee_schedules_schedule_id_versions,
     put_billing_identity,
     put_payer_enrollments_payer_id,
 )
@@ -58,6 +59,8 @@ from chairside_client.models import (
     ReimbursementEnrollmentIn,
     ReimbursementEnrollmentOut,
     ReimbursementInventoryPage,
+    ReimbursementRateTableVersionIn,
+    ReimbursementRateTableVersionOut,
     SchedulingAppointmentOut,
     SchedulingCheckInOut,
     SchedulingClinicHoursOut,
@@ -150,6 +153,13 @@ async def world(stack, api) -> dict[str, Any]:
                                client=staff)
     protocols = await api.wire(OrdersPageProtocolOut, get_protocols.asyncio_detailed,
                                client=staff)
+    # the fee schedule the contract version's base request prices with (its own base request
+    # then adds the 2027 version beside this one)
+    await api.wire(ReimbursementRateTableVersionOut,
+                   post_pricing_fee_schedules_schedule_id_versions.asyncio_detailed,
+                   "summit-fees", client=staff, body=ReimbursementRateTableVersionIn.from_dict(
+                       {**SUMMIT_FEES, "effective_from": "2026-01-01",
+                        "name": "Summit fees 2026"}))
     return {
         "ids": {
             "patient_id": patient["id"], "order_id": draft["id"],
@@ -365,9 +375,12 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
 
 
 # --- issue 14: versioned contracts, fee schedules and charge master; underpayments
+SUMMIT_FEES = {"effective_from": "2027-01-01", "name": "Summit fees 2027",
+               "source": "exhibit B", "rates": {"96365": "120.00", "J1885": "0.50"}}
+
+
 def pricing_bases() -> dict[tuple[str, str], Base]:
-    fees = {"effective_from": "2027-01-01", "name": "Summit fees 2027", "source": "exhibit B",
-            "rates": {"96365": "120.00", "J1885": "0.50"}}
+    fees = SUMMIT_FEES
     version = {"version": "1"}
     return {
         ("POST", "/v1/pricing/fee-schedules/{schedule_id}/versions"): Base(
