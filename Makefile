@@ -32,9 +32,8 @@ TYPED_CLIENT_USERS := bench/api.py bench/demo_day.py bench/demo_plan.py bench/de
 install: $(STAMP)
 
 ## Bytecode is compiled once here: where PYTHONDONTWRITEBYTECODE is set (as in this machine's
-## environment),
-## every process would otherwise compile every module it imports from source at each start
-## (a service's start 5.5 -> 3.0 s of CPU; the suite starts hundreds of processes).
+## environment), every process would otherwise compile every module it imports from source at
+## each start (the gateway CLI 5.5 -> 3.0 s of CPU; the suite starts hundreds of processes).
 $(STAMP): requirements.lock $(PYPROJECTS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
