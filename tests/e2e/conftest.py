@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from .client import Api
-from .stack import Stack, start_stack, stop_stack
+from .stack import WITH_DATABASE, Stack, start_stack, stop_stack
 from .world import world  # noqa: F401 - a fixture, shared by the modules that need it
 
 
@@ -63,7 +63,7 @@ def print_event_flow(stack: Stack) -> None:
     outcome, its consumer lag, its outbox backlog and dead letters (from its /metrics), so a
     wait that timed out shows whether an event was never published, never consumed, or
     consumed without the expected effect."""
-    for name in ("orders", "scheduling", "authorization", "reimbursement", "gateway"):
+    for name in WITH_DATABASE:
         if name not in stack.processes:
             continue
         try:
