@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Integer, String, Table, func, select
+from sqlalchemy import Column, DateTime, Integer, String, Table, func, select, text
 
 from chairside_shared import contracts
 from chairside_shared.db import make_metadata
@@ -19,6 +19,7 @@ from chairside_shared.messaging.outbox import UnitOfWork
 from chairside_shared.messaging.tables import add_messaging_tables
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 from chairside_shared.settings import ServiceSettings, service_config
+from chairside_shared.testing.plugin import settings_for_test
 
 producer_metadata = make_metadata()
 producer_messaging = add_messaging_tables(producer_metadata)
@@ -47,6 +48,9 @@ class FlowSettings(ServiceSettings):
 
 # Handlers may be switched to fail and back, to prove retries, DLQ and replay.
 POISON = {"fail": True}
+# Events with reason "outage" cut the handler's own database connection the first time they
+# are handled (PostgreSQL ends the session): the database is unreachable mid-event.
+OUTAGES_SEEN: set[str] = set()
 
 
 async def record_cancellation(uow: UnitOfWork, envelope: Envelope) -> None:
@@ -54,6 +58,9 @@ async def record_cancellation(uow: UnitOfWork, envelope: Envelope) -> None:
     assert isinstance(payload, contracts.OrderCancelled)
     if payload.reason == "poison" and POISON["fail"]:
         raise RuntimeError("handler refuses poison")
+    if payload.reason == "outage" and envelope.id not in OUTAGES_SEEN:
+        OUTAGES_SEEN.add(envelope.id)
+        await uow.session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
     await uow.session.execute(received.insert().values(
         event_id=envelope.id, order_id=str(payload.order_id),
         seq=int(payload.previous_status), received_at=datetime.now(UTC),
@@ -78,6 +85,17 @@ def consumer_runtime(settings: ServiceSettings) -> ServiceRuntime[UnitOfWork]:
         handlers={"order.cancelled": record_cancellation},
     )
     return ServiceRuntime(spec, settings)
+
+
+async def runtimes(make_database, broker, **overrides) -> tuple[ServiceRuntime, ServiceRuntime]:
+    """A producer and a consumer, each on its own new database, both on ``broker``."""
+    producer = producer_runtime(settings_for_test(
+        FlowSettings, database_url=await make_database("producer"), broker=broker,
+        **overrides))
+    consumer = consumer_runtime(settings_for_test(
+        FlowSettings, database_url=await make_database("consumer"), broker=broker,
+        **overrides))
+    return producer, consumer
 
 
 async def cancel(

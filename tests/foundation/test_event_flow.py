@@ -14,27 +14,17 @@ from sqlalchemy import select
 from chairside_shared import contracts
 from chairside_shared.messaging.consumer import replay_dead_letter
 from chairside_shared.messaging.envelope import encode, kafka_headers
-from chairside_shared.testing.plugin import eventually, running, settings_for_test
+from chairside_shared.testing.plugin import eventually, running
 
 from . import flow
 
 pytestmark = pytest.mark.integration
 
 
-async def _runtimes(make_database, broker, **overrides):
-    producer = flow.producer_runtime(settings_for_test(
-        flow.FlowSettings, database_url=await make_database("producer"), broker=broker,
-        **overrides))
-    consumer = flow.consumer_runtime(settings_for_test(
-        flow.FlowSettings, database_url=await make_database("consumer"), broker=broker,
-        **overrides))
-    return producer, consumer
-
-
 async def test_state_and_event_commit_together_and_rollback_leaves_neither(
     make_database, fresh_broker
 ):
-    producer, _ = await _runtimes(make_database, fresh_broker)
+    producer, _ = await flow.runtimes(make_database, fresh_broker)
     outbox = producer.spec.tables.outbox
     async with running(producer):
         order_id = uuid.uuid4()
@@ -53,7 +43,7 @@ async def test_state_and_event_commit_together_and_rollback_leaves_neither(
 async def test_events_wait_while_broker_is_down_and_arrive_in_order_per_key(
     make_database, fresh_broker
 ):
-    producer, consumer = await _runtimes(make_database, fresh_broker)
+    producer, consumer = await flow.runtimes(make_database, fresh_broker)
     outbox = producer.spec.tables.outbox
     async with running(producer), running(consumer):
         fresh_broker.stop(kill=True)
@@ -87,7 +77,7 @@ async def _at_least(runtime, n):
 
 
 async def test_same_event_delivered_twice_has_one_effect(make_database, fresh_broker):
-    producer, consumer = await _runtimes(make_database, fresh_broker)
+    producer, consumer = await flow.runtimes(make_database, fresh_broker)
     async with running(consumer):
         encoded = encode(
             event_type="order.cancelled", source="test", key="k1",
@@ -140,7 +130,7 @@ async def _produce_raw(broker, messages):
 async def test_malformed_events_go_to_the_dlq_and_the_next_good_event_is_processed(
     make_database, fresh_broker
 ):
-    _, consumer = await _runtimes(make_database, fresh_broker)
+    _, consumer = await flow.runtimes(make_database, fresh_broker)
     good = encode(
         event_type="order.cancelled", source="test", key="k",
         payload=contracts.OrderCancelled(order_id=uuid.uuid4(), practice_id="p", reason="ok",
@@ -197,7 +187,7 @@ async def _read_topic(broker, topic, n, timeout_s=20.0):
 async def test_failing_handler_is_retried_then_dead_lettered_and_can_be_replayed(
     make_database, fresh_broker
 ):
-    producer, consumer = await _runtimes(make_database, fresh_broker, consumer_max_retries=2)
+    producer, consumer = await flow.runtimes(make_database, fresh_broker, consumer_max_retries=2)
     flow.POISON["fail"] = True
     try:
         async with running(producer), running(consumer):
@@ -223,7 +213,7 @@ async def test_failing_handler_is_retried_then_dead_lettered_and_can_be_replayed
 async def test_consumer_spans_carry_the_producer_trace_id(
     make_database, fresh_broker, span_exporter
 ):
-    producer, consumer = await _runtimes(make_database, fresh_broker)
+    producer, consumer = await flow.runtimes(make_database, fresh_broker)
     tracer = trace.get_tracer("test")
     async with running(producer), running(consumer):
         with tracer.start_as_current_span("POST /v1/orders/{id}/cancel") as request_span:
@@ -250,7 +240,7 @@ async def test_each_record_carries_one_traceparent_and_the_consumer_continues_th
     """The relay's publish span is the record's only parent: the aiokafka instrumentation used
     to append a second traceparent (its own send span), and consumers linked to whichever
     header they read first."""
-    producer, consumer = await _runtimes(make_database, fresh_broker)
+    producer, consumer = await flow.runtimes(make_database, fresh_broker)
     async with running(producer), running(consumer):
         for seq in range(3):
             await flow.cancel(producer, uuid.uuid4(), seq)
@@ -283,7 +273,7 @@ async def test_each_record_carries_one_traceparent_and_the_consumer_continues_th
 async def test_events_not_yet_consumed_when_the_broker_dies_are_handled_exactly_once(
     make_database, fresh_broker
 ):
-    producer, consumer = await _runtimes(make_database, fresh_broker)
+    producer, consumer = await flow.runtimes(make_database, fresh_broker)
     outbox = producer.spec.tables.outbox
     key = uuid.uuid4()
     async with running(producer):
@@ -316,7 +306,7 @@ async def test_a_commit_in_another_process_wakes_the_relay_through_listen_notify
     make_database, fresh_broker
 ):
     # Polling is set to a minute: only NOTIFY can make the relay publish promptly.
-    producer, _ = await _runtimes(make_database, fresh_broker, outbox_poll_interval_s=60,
+    producer, _ = await flow.runtimes(make_database, fresh_broker, outbox_poll_interval_s=60,
                                   broker_check_interval_s=60)
     outbox = producer.spec.tables.outbox
     async with running(producer):
@@ -337,7 +327,7 @@ async def test_a_consumer_that_stays_up_across_a_broker_reset_misses_nothing(
     """The new broker's log can outgrow the consumer's old position before it reads again
     (here: the retained window was purged, and six new events wait for the broker). A consumer
     that kept its old position would start at offset 3 and never see the first three."""
-    producer, consumer = await _runtimes(make_database, fresh_broker)
+    producer, consumer = await flow.runtimes(make_database, fresh_broker)
     outbox = producer.spec.tables.outbox
     key = uuid.uuid4()
     async with running(producer), running(consumer):

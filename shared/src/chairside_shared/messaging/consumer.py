@@ -12,10 +12,13 @@ Each service runs one consumer group. For every record:
   waits, so no event is lost;
 - before a fetched batch is handled, the consumer checks that the broker is the one it read
   from before (see epoch.py); a broker that came back empty has new logs whose offsets mean
-  nothing against the positions held from the old one, so every assigned partition is read
-  again from the start (the inbox absorbs what was already handled) and no event is skipped.
+  nothing against the positions held from the old one, so the consumer starts again (its
+  topics created if the new broker lacks them, a new client joining the group) and every
+  assigned partition is read from the start (the inbox absorbs what was already handled).
   The marker is per consumer group and carries an epoch, so every member notices the reset,
-  not only the first (epoch.py).
+  not only the first (epoch.py);
+- when the database drops in the middle of a batch, the failed partition and every later one
+  of that batch are sought back, so nothing fetched is passed over.
 Offsets are committed only after the database commit.
 
 Several members per group (replicas): a rebalance can take a partition from a member in the
@@ -154,11 +157,17 @@ class EventConsumer:
                                 "topics again from the start", self.group_id,
                                 self.settings.kafka_bootstrap_servers)
                     self._rewind = True
+                    # A new consumer, after ensure_topics: the reset broker may not have our
+                    # topics yet (their owner's relay creates them when it notices), and a
+                    # member subscribed to a topic that is missing keeps an empty assignment
+                    # even once it exists (seen on the embedded broker: no partitions after
+                    # two minutes), so it would never rewind nor read.
+                    await self._close()
+                    continue
                 if self._rewind:
                     await self._rewind_assigned()
                     continue  # this batch came from the old positions: fetch it again
-                for tp, records in batch.items():
-                    await self._process_partition(tp, records)
+                await self._process_batch(batch)
                 backoff = 0.5
             except asyncio.CancelledError:
                 raise
@@ -192,6 +201,21 @@ class EventConsumer:
         consumer, self._consumer = self._consumer, None
         if consumer is not None:
             await close_consumer(consumer)
+
+    async def _process_batch(self, batch: dict[TopicPartition, list[ConsumerRecord]]) -> None:
+        parts = list(batch.items())
+        for i, (tp, records) in enumerate(parts):
+            try:
+                await self._process_partition(tp, records)
+            except InfrastructureError:
+                # The partitions after it were fetched too: without a seek back, this member
+                # would read on past them (they are not committed, so only a restart or a
+                # rebalance would bring them back).
+                assert self._consumer is not None
+                for later, later_records in parts[i + 1:]:
+                    if later in self._consumer.assignment():
+                        self._consumer.seek(later, later_records[0].offset)
+                raise
 
     async def _process_partition(self, tp: TopicPartition, records: list[ConsumerRecord]) -> None:
         assert self._consumer is not None
