@@ -20,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from .badinput import Base, Probe, operations, probes
+from .reconcile import consumer_specs
 from .visits import MEDICARE
 from .world import bases, service_headers
 
@@ -43,8 +44,11 @@ RECORDS_REFUSAL = {("POST", "/v1/authorizations/{authorization_id}/submit"):
 LOGS_REFUSAL = {("POST", "/v1/remittances"): {"reimbursement.remittance_quarantine"}}
 # Successes whose effects go on after the answer: a claim sent to the clearinghouse sandbox has
 # its 999 and 277CA fetched by the exchange poller (every 0.5 s in the stack) and applied, a
-# moment later on a busy machine. The next family's "before" waits until that has landed.
-SLOW_EFFECTS_S = {("POST", "/v1/claims/{claim_id}/submit"): 5.0,
+# moment later on a busy machine. A signed order's eligibility inquiry is sent by a poller
+# (every 0.2 s in the stack) after the order.signed event is taken, and its 271 releases the
+# booking decision. The next family's "before" waits until that has landed.
+SLOW_EFFECTS_S = {("POST", "/v1/orders/{order_id}/sign"): 2.0,
+                  ("POST", "/v1/claims/{claim_id}/submit"): 5.0,
                   ("POST", "/v1/claims/{claim_id}/replace"): 5.0,
                   ("POST", "/v1/claims/{claim_id}/void"): 5.0}
 # A read that succeeded starts nothing in the background: no wait for effects to land.
@@ -72,6 +76,7 @@ class Fingerprints:
     def __init__(self, urls: dict[str, str]) -> None:
         self.engines = {s: create_async_engine(url) for s, url in urls.items()}
         self.queries: dict[str, Any] = {}
+        self.consumers = consumer_specs()
 
     async def close(self) -> None:
         await asyncio.gather(*(e.dispose() for e in self.engines.values()))
@@ -94,9 +99,39 @@ class Fingerprints:
             out.update(part)
         return out
 
+    async def _flow(self, service: str) -> tuple[int, Counter, int]:
+        """(outbox rows not yet published, rows per (topic, type), events handled or
+        dead-lettered by this service's consumer)."""
+        async with self.engines[service].connect() as conn:
+            unsent = (await conn.execute(text(
+                "SELECT count(*) FROM outbox WHERE sent_at IS NULL"))).scalar_one()
+            published = Counter({(t, e): n for t, e, n in await conn.execute(text(
+                "SELECT topic, event_type, count(*) FROM outbox GROUP BY topic, event_type"))})
+            taken = (await conn.execute(text(
+                "SELECT (SELECT count(*) FROM inbox) + (SELECT count(*) FROM dead_letters)"))
+                ).scalar_one()
+        return unsent, published, taken
+
+    async def drained(self) -> bool:
+        """Every event of every service published and taken by each consumer that handles
+        it: a cascade between services (order signed -> eligibility -> booking request) has
+        quiet gaps while an event waits in an outbox or on the broker, longer than any fixed
+        quiet time on a loaded machine."""
+        flows = dict(zip(self.engines, await asyncio.gather(
+            *(self._flow(s) for s in self.engines)), strict=True))
+        if any(unsent for unsent, _, _ in flows.values()):
+            return False
+        for consumer, (topics, handled) in self.consumers.items():
+            owed = sum(n for _, published, _ in flows.values()
+                       for (topic, kind), n in published.items()
+                       if topic in topics and kind in handled)
+            if consumer in flows and flows[consumer][2] < owed:
+                return False
+        return True
+
     async def settled(self, quiet_s: float = 0.3) -> dict[str, str]:
-        """The digests once background effects of earlier successes have landed: unchanged
-        for ``quiet_s`` (within a bound)."""
+        """The digests once background effects of earlier successes have landed: every event
+        taken and the digests unchanged for ``quiet_s`` (within a bound)."""
         last = await self.take()
         loop = asyncio.get_running_loop()
         quiet_since, deadline = loop.time(), loop.time() + max(6.0, 4 * quiet_s)
@@ -105,7 +140,7 @@ class Fingerprints:
             now = await self.take()
             if now != last:
                 last, quiet_since = now, loop.time()
-            elif loop.time() - quiet_since >= quiet_s:
+            elif loop.time() - quiet_since >= quiet_s and await self.drained():
                 return now
         return last
 
