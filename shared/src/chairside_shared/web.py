@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import select
@@ -16,10 +16,17 @@ from chairside_shared.errors import Conflict, NotFound
 from chairside_shared.guards import ErrorBoundary, InputGuard
 from chairside_shared.http_errors import install_problem_handlers
 from chairside_shared.idempotency import KeyedWrites
+from chairside_shared.inputs import Day
 from chairside_shared.messaging.consumer import replay_dead_letter
 from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 from chairside_shared.runtime import ServiceRuntime
 from chairside_shared.telemetry import instrument_app
+
+# A report's day range as query parameters (?from=...&to=...). Annotated, not
+# `from_: Day = Query(...)`: a Query() default replaces the field info that carries Day's
+# validators, and a 9999-12-31 got through to a 500 (the day after it overflows).
+FromDay = Annotated[Day, Query(alias="from")]
+ToDay = Annotated[Day, Query()]
 
 
 def create_service_app(

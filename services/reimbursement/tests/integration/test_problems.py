@@ -105,6 +105,15 @@ async def test_refusals_of_catalogue_and_report_input(svc):
     backwards = {"from": "2026-03-31", "to": "2026-03-01"}
     for path in ("/v1/reports/margin", "/v1/reports/ar"):
         check(await c.get(path, params=backwards), invalid("to", "must not be before from", path))
+    # Day's bounds hold on every report's range, the required ones too (their Query() had
+    # dropped the validators, and a day after 9999-12-31 overflows)
+    for path in ("/v1/reports/margin", "/v1/reports/margin.csv", "/v1/reports/gpo-savings",
+                 "/v1/reports/gpo-savings.csv", "/v1/reports/ar"):
+        for field, params in (("to", {"from": "2026-03-01", "to": "9999-12-31"}),
+                              ("from", {"from": "0001-01-01", "to": "2026-03-01"})):
+            check(await c.get(path, params=params),
+                  invalid(field, "Value error, must be between 1900-01-01 and 2199-12-31",
+                          path))
 
 
 async def test_refusals_of_the_claim_lifecycle(svc):

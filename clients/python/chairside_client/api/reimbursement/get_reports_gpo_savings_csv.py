@@ -110,8 +110,8 @@ def sync_detailed(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,8 +144,8 @@ def sync(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,8 +173,8 @@ async def asyncio_detailed(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,8 +205,8 @@ async def asyncio(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

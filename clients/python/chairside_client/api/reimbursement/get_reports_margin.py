@@ -121,8 +121,8 @@ def sync_detailed(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
         by (GetReportsMarginBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
             referring practice) or protocol (the order's protocol id; no-protocol: written line by
             line) Default: GetReportsMarginBy.VISIT.
@@ -160,8 +160,8 @@ def sync(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
         by (GetReportsMarginBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
             referring practice) or protocol (the order's protocol id; no-protocol: written line by
             line) Default: GetReportsMarginBy.VISIT.
@@ -194,8 +194,8 @@ async def asyncio_detailed(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
         by (GetReportsMarginBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
             referring practice) or protocol (the order's protocol id; no-protocol: written line by
             line) Default: GetReportsMarginBy.VISIT.
@@ -231,8 +231,8 @@ async def asyncio(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
         by (GetReportsMarginBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
             referring practice) or protocol (the order's protocol id; no-protocol: written line by
             line) Default: GetReportsMarginBy.VISIT.

@@ -119,8 +119,8 @@ def sync_detailed(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
         by (GetReportsMarginCsvBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
             referring practice) or protocol (the order's protocol id; no-protocol: written line by
             line) Default: GetReportsMarginCsvBy.VISIT.
@@ -158,8 +158,8 @@ def sync(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
         by (GetReportsMarginCsvBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
             referring practice) or protocol (the order's protocol id; no-protocol: written line by
             line) Default: GetReportsMarginCsvBy.VISIT.
@@ -192,8 +192,8 @@ async def asyncio_detailed(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
         by (GetReportsMarginCsvBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
             referring practice) or protocol (the order's protocol id; no-protocol: written line by
             line) Default: GetReportsMarginCsvBy.VISIT.
@@ -229,8 +229,8 @@ async def asyncio(
      Needs scope `billing:read`. For the center's staff only; partner clients get 403.
 
     Args:
-        from_ (datetime.date):
-        to (datetime.date):
+        from_ (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
+        to (datetime.date): calendar date, between 1900-01-01 and 2199-12-31
         by (GetReportsMarginCsvBy | Unset): visit (order id), drug (HCPCS), payer, practice (the
             referring practice) or protocol (the order's protocol id; no-protocol: written line by
             line) Default: GetReportsMarginCsvBy.VISIT.

@@ -10,7 +10,7 @@ from uuid import UUID, uuid4
 
 from fastapi import APIRouter, Query
 
-from chairside_shared.inputs import Day
+from chairside_shared.web import FromDay, ToDay
 from orders.domain.reactions import (
     Action,
     Reaction,
@@ -119,8 +119,8 @@ async def acknowledge_alert(alert_id: UUID, uow: UoW, caller: Caller) -> dict[st
 @router.get("/v1/reports/reactions", response_model=s.ReactionReportOut,
             response_model_by_alias=True,
             summary="Reactions by suspect drug and grade, onset between from and to (days)")
-async def reaction_report(uow: UoW, caller: Caller, from_: Day = Query(alias="from"),
-                          to: Day = Query()) -> dict[str, Any]:
+async def reaction_report(uow: UoW, caller: Caller, from_: FromDay,
+                          to: ToDay) -> dict[str, Any]:
     require(caller, "orders:read")
     counts = await rx.reaction_counts(uow=uow, scope=caller, start=from_, end=to)
     rows = [{"drug_code": d, "grade": g, "count": n} for (d, g), n in sorted(counts.items())]

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Response
 
 from chairside_shared.inputs import Day
+from chairside_shared.web import FromDay, ToDay
 from reimbursement.domain.gpo import (
     ContractItem,
     GpoContract,
@@ -113,7 +114,7 @@ async def reorder_suggestions(uow: UoW, now: Now, days: int = Query(14, ge=1, le
 @router.get("/v1/reports/gpo-savings", response_model=ps.GpoSavingsOut,
             response_model_by_alias=True,
             summary="GPO contract vs WAC savings and rebates expected, per drug (invoices)")
-async def gpo_savings(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
+async def gpo_savings(uow: UoW, from_: FromDay, to: ToDay,
                       ) -> dict[str, Any]:
     rows = await purchasing_reports.gpo_savings(uow=uow, start=from_, end=to)
     return {"from_": from_, "to": to, "rows": [plain(r) for r in rows],
@@ -124,7 +125,7 @@ async def gpo_savings(uow: UoW, from_: Day = Query(alias="from"), to: Day = Quer
 
 @router.get("/v1/reports/gpo-savings.csv", response_class=Response, responses=CSV,
             summary="The GPO savings report as CSV (same filters), one row per drug")
-async def gpo_savings_csv(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
+async def gpo_savings_csv(uow: UoW, from_: FromDay, to: ToDay,
                           ) -> Response:
     rows = await purchasing_reports.gpo_savings(uow=uow, start=from_, end=to)
     out = io.StringIO()

@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Response
 
 from chairside_shared.inputs import Day
+from chairside_shared.web import FromDay, ToDay
 from reimbursement.domain.reports import MarginBy
 from reimbursement.domain.revenue_reports import AgingRow, CycleReport, cycle_rows
 from reimbursement.entrypoints.api import report_schemas as rs
@@ -36,7 +37,7 @@ MarginByQuery = Query("visit", description="visit (order id), drug (HCPCS), paye
 
 @router.get("/v1/reports/margin", response_model=s.MarginReport, response_model_by_alias=True,
             summary="Margin per visit, drug, payer, practice or protocol")
-async def margin(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
+async def margin(uow: UoW, from_: FromDay, to: ToDay,
                  by: MarginBy = MarginByQuery) -> dict[str, Any]:
     rows = await reports.margin_report(uow=uow, start=from_, end=to, by=by)
     gpo = await _gpo(uow, by, from_, to)
@@ -55,7 +56,7 @@ async def _gpo(uow: UoW, by: MarginBy, start: date, end: date) -> dict[str, dict
 
 @router.get("/v1/reports/margin.csv", response_class=Response, responses=CSV,
             summary="The margin report as CSV (same filters), one row per key")
-async def margin_csv(uow: UoW, from_: Day = Query(alias="from"), to: Day = Query(),
+async def margin_csv(uow: UoW, from_: FromDay, to: ToDay,
                      by: MarginBy = MarginByQuery) -> Response:
     rows = await reports.margin_report(uow=uow, start=from_, end=to, by=by)
     out = io.StringIO()

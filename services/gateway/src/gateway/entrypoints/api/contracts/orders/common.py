@@ -463,8 +463,20 @@ class ReactionReportQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    from_: Annotated[date, Field(alias='from', title='From')]
-    to: Annotated[date, Field(title='To')]
+    from_: Annotated[
+        date,
+        Field(
+            alias='from',
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='From',
+        ),
+    ]
+    to: Annotated[
+        date,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31', title='To'
+        ),
+    ]
 
 
 class Diastolic(RootModel[int]):

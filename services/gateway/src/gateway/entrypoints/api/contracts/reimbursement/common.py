@@ -123,16 +123,40 @@ class GpoSavingsCsvQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    from_: Annotated[date_aliased, Field(alias='from', title='From')]
-    to: Annotated[date_aliased, Field(title='To')]
+    from_: Annotated[
+        date_aliased,
+        Field(
+            alias='from',
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='From',
+        ),
+    ]
+    to: Annotated[
+        date_aliased,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31', title='To'
+        ),
+    ]
 
 
 class GpoSavingsQuery(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    from_: Annotated[date_aliased, Field(alias='from', title='From')]
-    to: Annotated[date_aliased, Field(title='To')]
+    from_: Annotated[
+        date_aliased,
+        Field(
+            alias='from',
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='From',
+        ),
+    ]
+    to: Annotated[
+        date_aliased,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31', title='To'
+        ),
+    ]
 
 
 class WithinDays(RootModel[int]):
@@ -226,8 +250,20 @@ class MarginCsvQuery(BaseModel):
             title='By',
         ),
     ] = 'visit'
-    from_: Annotated[date_aliased, Field(alias='from', title='From')]
-    to: Annotated[date_aliased, Field(title='To')]
+    from_: Annotated[
+        date_aliased,
+        Field(
+            alias='from',
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='From',
+        ),
+    ]
+    to: Annotated[
+        date_aliased,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31', title='To'
+        ),
+    ]
 
 
 class MarginQuery(BaseModel):
@@ -241,8 +277,20 @@ class MarginQuery(BaseModel):
             title='By',
         ),
     ] = 'visit'
-    from_: Annotated[date_aliased, Field(alias='from', title='From')]
-    to: Annotated[date_aliased, Field(title='To')]
+    from_: Annotated[
+        date_aliased,
+        Field(
+            alias='from',
+            description='calendar date, between 1900-01-01 and 2199-12-31',
+            title='From',
+        ),
+    ]
+    to: Annotated[
+        date_aliased,
+        Field(
+            description='calendar date, between 1900-01-01 and 2199-12-31', title='To'
+        ),
+    ]
 
 
 class Lot(RootModel[str]):
