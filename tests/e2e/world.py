@@ -369,6 +369,11 @@ def bases(w: dict[str, Any]) -> dict[tuple[str, str], Base]:
                                                       "period": "week"}),
         ("GET", "/v1/reports/referrals.csv"): Base(query={"from": "2026-01-01",
                                                           "to": "2026-12-31"}),
+        ("GET", "/v1/reports/reactions"): Base(query={"from": "2026-01-01", "to": "2026-12-31"}),
+        ("GET", "/v1/reports/gpo-savings"): Base(query={"from": "2026-01-01",
+                                                        "to": "2026-12-31"}),
+        ("GET", "/v1/reports/gpo-savings.csv"): Base(query={"from": "2026-01-01",
+                                                            "to": "2026-12-31"}),
         **pricing_bases(),
         **identity_bases(w),
     }
