@@ -12,7 +12,7 @@ from opentelemetry import trace
 from sqlalchemy import select
 
 from chairside_shared import contracts
-from chairside_shared.messaging.dead_letters import replay_dead_letter
+from chairside_shared.messaging.consumer import replay_dead_letter
 from chairside_shared.messaging.envelope import encode, kafka_headers
 from chairside_shared.testing.plugin import eventually, running
 

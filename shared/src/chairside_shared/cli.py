@@ -59,7 +59,7 @@ def service_main(
 async def _dlq(runtime: Any, action: str, dead_letter_id: int | None) -> None:
     from sqlalchemy import select
 
-    from chairside_shared.messaging.dead_letters import replay_dead_letter
+    from chairside_shared.messaging.consumer import replay_dead_letter
 
     try:
         if action == "list":

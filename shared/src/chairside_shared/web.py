@@ -17,7 +17,7 @@ from chairside_shared.guards import ErrorBoundary, InputGuard
 from chairside_shared.http_errors import install_problem_handlers
 from chairside_shared.idempotency import KeyedWrites
 from chairside_shared.inputs import Day
-from chairside_shared.messaging.dead_letters import replay_dead_letter
+from chairside_shared.messaging.consumer import replay_dead_letter
 from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 from chairside_shared.runtime import ServiceRuntime
 from chairside_shared.telemetry import instrument_app
