@@ -12,9 +12,8 @@ Each service runs one consumer group. For every record:
   waits, so no event is lost;
 - before a fetched batch is handled, the consumer checks that the broker is the one it read
   from before (see epoch.py); a broker that came back empty has new logs whose offsets mean
-  nothing against the positions held from the old one, so the consumer starts again (its
-  topics created if the new broker lacks them, a new client joining the group) and every
-  assigned partition is read from the start (the inbox absorbs what was already handled).
+  nothing against the positions held from the old one, so every assigned partition is read
+  again from the start (the inbox absorbs what was already handled) and no event is skipped.
   The marker is per consumer group and carries an epoch, so every member notices the reset,
   not only the first (epoch.py);
 - when the database drops in the middle of a batch, the failed partition and every later one
@@ -157,13 +156,6 @@ class EventConsumer:
                                 "topics again from the start", self.group_id,
                                 self.settings.kafka_bootstrap_servers)
                     self._rewind = True
-                    # A new consumer, after ensure_topics: the reset broker may not have our
-                    # topics yet (their owner's relay creates them when it notices), and a
-                    # member subscribed to a topic that is missing keeps an empty assignment
-                    # even once it exists (seen on the embedded broker: no partitions after
-                    # two minutes), so it would never rewind nor read.
-                    await self._close()
-                    continue
                 if self._rewind:
                     await self._rewind_assigned()
                     continue  # this batch came from the old positions: fetch it again
