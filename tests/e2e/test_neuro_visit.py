@@ -72,7 +72,7 @@ async def test_ocrelizumab_dose_1_gated_premedicated_titrated_authorized_and_bil
     now = datetime.now(UTC)
     draft = await new_order(api, patient["id"], OCRELIZUMAB_DOSE_1, urgency="planned",
                             payer=payer, diagnosis=("G35",),
-                            window=(now + timedelta(hours=1), now + timedelta(hours=12)))
+                            window=(now + timedelta(minutes=5), now + timedelta(hours=12)))
     oid = draft["id"]
 
     # 1. The HBV gate blocks the first dose; premedication came by rule, before the drug
