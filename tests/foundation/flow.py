@@ -140,3 +140,14 @@ async def count(runtime: ServiceRuntime, table: Table, *where) -> int:
 async def received_rows(runtime: ServiceRuntime) -> list:
     async with runtime.session_factory() as session:
         return (await session.execute(select(received).order_by(received.c.id))).all()
+
+
+async def received_at_least(runtime: ServiceRuntime, n: int) -> list | None:
+    """The consumer's received rows once there are ``n`` (for ``eventually``), else None."""
+    rows = await received_rows(runtime)
+    return rows if len(rows) >= n else None
+
+
+async def unsent_is(runtime: ServiceRuntime, n: int) -> bool:
+    outbox = runtime.spec.tables.outbox
+    return await count(runtime, outbox, outbox.c.sent_at.is_(None)) == n

@@ -55,7 +55,7 @@ async def test_events_wait_while_broker_is_down_and_arrive_in_order_per_key(
         assert await flow.count(producer, outbox, outbox.c.sent_at.is_(None)) == 30
         fresh_broker.start()
         rows = await eventually(
-            lambda: _at_least(consumer, 30), timeout_s=60, interval_s=0.2
+            lambda: flow.received_at_least(consumer, 30), timeout_s=60, interval_s=0.2
         )
     assert len(rows) == 30
     inbox_rows = await _inbox(consumer)
@@ -71,11 +71,6 @@ async def _inbox(runtime):
             select(inbox).order_by(inbox.c.processed_at))).all()]
 
 
-async def _at_least(runtime, n):
-    rows = await flow.received_rows(runtime)
-    return rows if len(rows) >= n else None
-
-
 async def test_same_event_delivered_twice_has_one_effect(make_database, fresh_broker):
     producer, consumer = await flow.runtimes(make_database, fresh_broker)
     async with running(consumer):
@@ -86,7 +81,7 @@ async def test_same_event_delivered_twice_has_one_effect(make_database, fresh_br
                 cancelled_at="2026-11-23T10:00:00Z"),
         )
         await _produce_raw(fresh_broker, [(encoded.key, encoded.value, encoded.headers)] * 2)
-        rows = await eventually(lambda: _at_least(consumer, 1))
+        rows = await eventually(lambda: flow.received_at_least(consumer, 1))
         inbox = consumer.spec.tables.inbox
         await eventually(lambda: _consumed_through(consumer, 2))
         assert len(await flow.received_rows(consumer)) == 1
@@ -147,7 +142,7 @@ async def test_malformed_events_go_to_the_dlq_and_the_next_good_event_is_process
             ("k", invalid_body, invalid_headers),
             ("k", good.value, good.headers),
         ])
-        rows = await eventually(lambda: _at_least(consumer, 1))
+        rows = await eventually(lambda: flow.received_at_least(consumer, 1))
         assert rows[0].event_id == good.event_id
         dead = consumer.spec.tables.dead_letters
         await eventually(lambda: _count_is(consumer, dead, 3))
@@ -193,7 +188,8 @@ async def test_failing_handler_is_retried_then_dead_lettered_and_can_be_replayed
         async with running(producer), running(consumer):
             poison_id = await flow.cancel(producer, uuid.uuid4(), 1, reason="poison")
             await flow.cancel(producer, uuid.uuid4(), 2)
-            await eventually(lambda: _at_least(consumer, 1))  # the next event goes through
+            # the next event goes through
+            await eventually(lambda: flow.received_at_least(consumer, 1))
             dead = consumer.spec.tables.dead_letters
             await eventually(lambda: _count_is(consumer, dead, 1))
             async with consumer.session_factory() as session:
@@ -219,7 +215,7 @@ async def test_consumer_spans_carry_the_producer_trace_id(
         with tracer.start_as_current_span("POST /v1/orders/{id}/cancel") as request_span:
             trace_id = request_span.get_span_context().trace_id
             await flow.cancel(producer, uuid.uuid4(), 1)
-        await eventually(lambda: _at_least(consumer, 1))
+        await eventually(lambda: flow.received_at_least(consumer, 1))
         await asyncio.sleep(0.2)
     spans = span_exporter.get_finished_spans()
     process = [s for s in spans if s.name == "order.cancelled process"]
@@ -244,7 +240,7 @@ async def test_each_record_carries_one_traceparent_and_the_consumer_continues_th
     async with running(producer), running(consumer):
         for seq in range(3):
             await flow.cancel(producer, uuid.uuid4(), seq)
-        await eventually(lambda: _at_least(consumer, 3))
+        await eventually(lambda: flow.received_at_least(consumer, 3))
         await asyncio.sleep(0.2)
     raw = AIOKafkaConsumer(contracts.ORDERS_TOPIC,
                            bootstrap_servers=fresh_broker.bootstrap_servers,
@@ -280,26 +276,21 @@ async def test_events_not_yet_consumed_when_the_broker_dies_are_handled_exactly_
         async with running(consumer):
             for seq in range(5):
                 await flow.cancel(producer, key, seq)
-            await eventually(lambda: _at_least(consumer, 5))
+            await eventually(lambda: flow.received_at_least(consumer, 5))
         # Consumer down; five more are published to the broker but nobody reads them.
         for seq in range(5, 10):
             await flow.cancel(producer, key, seq)
         await eventually(lambda: _count_is(producer, outbox, 10), timeout_s=5)
         await eventually(
-            lambda: _count_unsent_is(producer, 0), timeout_s=20
+            lambda: flow.unsent_is(producer, 0), timeout_s=20
         )
         fresh_broker.restart()  # the embedded broker comes back empty
         async with running(consumer):
-            rows = await eventually(lambda: _at_least(consumer, 10), timeout_s=60)
+            rows = await eventually(lambda: flow.received_at_least(consumer, 10), timeout_s=60)
             await asyncio.sleep(1.5)  # let any further redelivery arrive
             rows = await flow.received_rows(consumer)
     assert sorted(r.seq for r in rows) == list(range(10))  # each exactly once
     assert [r.seq for r in rows] == list(range(10))  # and in order for the key
-
-
-async def _count_unsent_is(runtime, n):
-    outbox = runtime.spec.tables.outbox
-    return await flow.count(runtime, outbox, outbox.c.sent_at.is_(None)) == n
 
 
 async def test_a_commit_in_another_process_wakes_the_relay_through_listen_notify(
@@ -317,7 +308,7 @@ async def test_a_commit_in_another_process_wakes_the_relay_through_listen_notify
             await flow.cancel(other_process, uuid.uuid4(), 1)
         finally:
             await other_process.engine.dispose()
-        await eventually(lambda: _count_unsent_is(producer, 0), timeout_s=10)
+        await eventually(lambda: flow.unsent_is(producer, 0), timeout_s=10)
         assert await flow.count(producer, outbox) == 1
 
 
@@ -333,14 +324,15 @@ async def test_a_consumer_that_stays_up_across_a_broker_reset_misses_nothing(
     async with running(producer), running(consumer):
         for seq in range(3):
             await flow.cancel(producer, key, seq)
-        await eventually(lambda: _at_least(consumer, 3), timeout_s=30)
+        await eventually(lambda: flow.received_at_least(consumer, 3), timeout_s=30)
         fresh_broker.stop(kill=True)
         async with producer.engine.begin() as conn:  # retention purged what was sent
             await conn.execute(outbox.delete().where(outbox.c.sent_at.is_not(None)))
         for seq in range(3, 9):
             await flow.cancel(producer, key, seq)
         fresh_broker.start()
-        rows = await eventually(lambda: _at_least(consumer, 9), timeout_s=60, interval_s=0.2)
+        rows = await eventually(lambda: flow.received_at_least(consumer, 9), timeout_s=60,
+                                interval_s=0.2)
         await asyncio.sleep(1.0)
         rows = await flow.received_rows(consumer)
     assert [r.seq for r in rows] == list(range(9))
