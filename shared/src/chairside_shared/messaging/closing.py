@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import KafkaError
@@ -63,7 +64,14 @@ async def leave_first_generation(consumer: AIOKafkaConsumer) -> bool:
     coordinator = getattr(consumer, "_coordinator", None)
     if coordinator is None or getattr(coordinator, "generation", None) != 0:
         return False
-    if not coordinator.member_id:
+    # stop does not leave again: the generation is still 0 to aiokafka
+    return await send_leave_group(coordinator)
+
+
+async def send_leave_group(coordinator: Any) -> bool:
+    """LeaveGroup for the member the coordinator holds, whatever its generation; True when the
+    broker accepted it. (aiokafka 0.14, pinned, has no public call for it.)"""
+    if not getattr(coordinator, "member_id", None):
         return False  # not joined: the broker knows no member to remove
     try:
         await coordinator._send_req(LeaveGroupRequest(coordinator.group_id, coordinator.member_id))
@@ -71,4 +79,4 @@ async def leave_first_generation(consumer: AIOKafkaConsumer) -> bool:
         log.info("consumer %s: leaving the group failed (%s); the broker drops the member at "
                  "its session timeout", coordinator.group_id, type(exc).__name__)
         return False
-    return True  # stop does not leave again: the generation is still 0 to aiokafka
+    return True

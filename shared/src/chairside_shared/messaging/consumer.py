@@ -61,6 +61,7 @@ from chairside_shared.messaging.kafka import (
     never_auto_create_topics,
 )
 from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
+from chairside_shared.messaging.rejoin import EmptyAfterReset
 from chairside_shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED
 from chairside_shared.settings import ServiceSettings
 from chairside_shared.status import DependencyStatus
@@ -118,6 +119,7 @@ class EventConsumer:
         self._epoch = GroupEpochWatch(settings, marker_topic=f"_chairside_epoch.{self.group_id}"
                                        ".consumer", client_id=f"{self.group_id}-epoch")
         self._rewind = False
+        self._empty_after_reset: EmptyAfterReset | None = None
         self._epoch_checked_at = 0.0
 
     async def _broker_was_reset(self, fetched: bool) -> bool:
@@ -156,6 +158,11 @@ class EventConsumer:
                                 "topics again from the start", self.group_id,
                                 self.settings.kafka_bootstrap_servers)
                     self._rewind = True
+                    self._empty_after_reset = EmptyAfterReset(
+                        self.group_id, self.topics, clock=asyncio.get_running_loop().time)
+                if self._empty_after_reset is not None and not (
+                        await self._empty_after_reset.keep_watching(self._consumer)):
+                    self._empty_after_reset = None
                 if self._rewind:
                     await self._rewind_assigned()
                     continue  # this batch came from the old positions: fetch it again
