@@ -3,13 +3,19 @@ day against the real processes."""
 
 from __future__ import annotations
 
+import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from chairside_client.api.reimbursement import get_reports_gpo_savings, get_reports_margin
+from chairside_client.api.reimbursement.get_reports_margin import GetReportsMarginBy
+from chairside_client.models import ReimbursementGpoSavingsOut, ReimbursementMarginReport
 
 from bench import demo_day, demo_revenue
+from bench.api import Gateway
 from bench.board_html import render_board
 from bench.demo_plan import _waste
 
@@ -136,6 +142,47 @@ async def test_a_whole_demo_day_against_the_platform(stack, tmp_path, capsys):
     assert re.fullmatch(r"\w+: refused 4\d\d \(.*reaction\.hard_stop.*\)", reorder), reorder
     assert "escort" in figures["discharge checks refused (unmet)"], figures
     assert int(figures["follow-up calls recorded"]) >= completed
+    # Group purchasing (issue 18 point 6): the neurology drugs' lots came from the contract
+    day = date.fromisoformat(board.name.removeprefix("chair-board-").removesuffix(".html"))
+    await _neuro_gpo_savings(stack.gateway_url, day)
+    assert "Margin by drug" in out and "GPO savings per drug" in out, out
+
+
+GPO_DATA = Path(__file__).resolve().parents[2] / (
+    "services/reimbursement/src/reimbursement/data/demo_gpo.json")
+NEURO = {"J2350": "50242015001", "J0175": "00002940101"}  # Ocrevus, Kisunla (one vial a pack)
+
+
+async def _neuro_gpo_savings(gateway_url: str, day: date) -> None:
+    """Contract vs WAC savings for ocrelizumab and donanemab, as the demo data computes them:
+    on the vials the day drew (margin report by drug) and on the invoices (GPO savings)."""
+    doc = json.loads(GPO_DATA.read_text())
+    wac = {w["code"]: Decimal(w["package_price"]) for w in doc["wac"]}
+    tier0 = {i["code"]: Decimal(i["tiers"][0]["unit_price"]) for i in doc["contract"]["items"]}
+    gw = Gateway(gateway_url)
+    try:
+        await gw.login()
+        margin = (await gw.call(ReimbursementMarginReport, get_reports_margin.asyncio_detailed,
+                                client=gw.as_(), from_=day, to=day,
+                                by=GetReportsMarginBy.DRUG)).to_dict()
+        savings = (await gw.call(ReimbursementGpoSavingsOut,
+                                 get_reports_gpo_savings.asyncio_detailed, client=gw.as_(),
+                                 from_=day - timedelta(days=89), to=day)).to_dict()
+    finally:
+        await gw.aclose()
+    drawn = {r["key"]: r for r in margin["rows"]}
+    invoiced = {r["drug"]: r for r in savings["rows"]}
+    for hcpcs, ndc in NEURO.items():
+        # the day's delivery (2 packages) stays in tier 0: 4 invoiced + 2 < 10
+        per_vial = wac[ndc] - tier0[ndc]
+        row = drawn[hcpcs]
+        vials = Decimal(row["wac_cost"]) / wac[ndc]
+        assert vials == vials.to_integral_value() and vials >= 1, row
+        assert Decimal(row["gpo_savings"]) == vials * per_vial > 0, (hcpcs, row)
+        lines = [ln for inv in doc["invoices"] for ln in inv["lines"] if ln["ndc"] == ndc]
+        expected = sum(((wac[ndc] - Decimal(ln["unit_price"])) * ln["quantity"]
+                        for ln in lines), Decimal(0))
+        assert lines and Decimal(invoiced[hcpcs]["savings"]) == expected > 0, invoiced[hcpcs]
 
 
 def test_the_revenue_cycle_roles_and_figures():

@@ -43,6 +43,12 @@ from reimbursement.main import create_app
 from reimbursement.settings import ReimbursementSettings
 
 pytestmark = pytest.mark.integration
+# Ocrevus 300 mg/10 mL (its verified NDC); the cost is this test's own figure
+OCREVUS = "50242015001"
+OCR_PRODUCT = {"name": "Ocrevus (ocrelizumab) 300 mg/10 mL SDV", "hcpcs": "J2350",
+               "strength": "300", "strength_unit": "mg", "volume_ml": "10",
+               "vials_per_package": 1, "single_dose": True, "ndc_unit": "ML",
+               "package_cost": "9000.00", "cost_source": "test cost (not a published price)"}
 CONTRACT = {
     "id": "gpo-2026", "gpo": "Test GPO", "name": "test infusion contract",
     "effective_from": "2026-01-01", "effective_to": "2026-12-31", "source": "test data",
@@ -174,9 +180,12 @@ async def _publish(broker, topic: str, event_type: str, payload, key: uuid.UUID)
         await producer.stop()
 
 
-def _signed(order_id: uuid.UUID, patient: uuid.UUID, dose: str) -> contracts.OrderSigned:
-    line = contracts.OrderLine(sequence=1, drug_code="eptinezumab", hcpcs="J3032",
-                               dose=D(dose), dose_unit="mg", mode="infusion", minutes=30)
+def _signed(order_id: uuid.UUID, patient: uuid.UUID, dose: str,
+            line: contracts.OrderLine | None = None) -> contracts.OrderSigned:
+    # no next_dose: a line from an older producer (the recall then counts the dose given)
+    line = line or contracts.OrderLine(sequence=1, drug_code="eptinezumab", hcpcs="J3032",
+                                       dose=D(dose), dose_unit="mg", mode="infusion",
+                                       minutes=30)
     return contracts.OrderSigned(
         order_id=order_id, practice_id="p1", patient_id=patient, urgency="planned",
         lines=[line], estimated_chair_minutes=60, acuity_class="standard",
@@ -185,11 +194,12 @@ def _signed(order_id: uuid.UUID, patient: uuid.UUID, dose: str) -> contracts.Ord
 
 
 def _recall(patient: uuid.UUID, source: uuid.UUID, target: datetime,
-            status: str = "offered") -> contracts.RecallChanged:
+            status: str = "offered", drug: tuple[str, str] = ("eptinezumab", "J3032"),
+            ) -> contracts.RecallChanged:
     d = target.date()
     return contracts.RecallChanged(
         recall_id=uuid.uuid4(), patient_id=patient, practice_id="p1",
-        drug_code="eptinezumab", hcpcs="J3032", status=status, source_order_id=source,
+        drug_code=drug[0], hcpcs=drug[1], status=status, source_order_id=source,
         last_dose_on=d - timedelta(days=84), earliest=d - timedelta(days=2), target_from=d,
         target_to=d + timedelta(days=7), latest=d + timedelta(days=14), occurred_at=T0)
 
@@ -239,18 +249,34 @@ async def test_scheduling_events_through_the_broker_drive_reorder_suggestions(
             await _publish(broker, contracts.SCHEDULING_TOPIC, "recall.offered",
                            _recall(recall_patient, o2, T0 + timedelta(days=60)),
                            recall_patient)  # beyond 14 days
+            # ocrelizumab's second 300 mg dose given: its recall is the 600 mg maintenance
+            # dose (order.signed's next_dose per the regimen), two 300 mg vials, none on hand
+            r = await c.put(f"/v1/inventory/{OCREVUS}", json={"ndc": OCREVUS, **OCR_PRODUCT})
+            assert r.status_code == 200, r.text
+            ms_patient, o4 = uuid.uuid4(), uuid.uuid4()
+            await _publish(broker, contracts.ORDERS_TOPIC, "order.signed", _signed(
+                o4, ms_patient, "300", contracts.OrderLine(
+                    sequence=1, drug_code="ocrelizumab", hcpcs="J2350", dose=D("300"),
+                    dose_unit="mg", mode="infusion", minutes=159, dose_number=2,
+                    next_dose=D("600"), next_dose_unit="mg")), o4)
+            await _publish(broker, contracts.SCHEDULING_TOPIC, "recall.offered",
+                           _recall(ms_patient, o4, T0 + timedelta(days=10),
+                                   drug=("ocrelizumab", "J2350")), ms_patient)
 
             async def projected():
                 counts = [await _count(runtime, t) for t in (
                     demand_order_lines, demand_appointments, demand_recalls)]
-                return counts if counts == [3, 2, 3] else None
+                return counts if counts == [4, 2, 4] else None
 
             await eventually(projected, timeout_s=30)
             r = await c.get("/v1/purchasing/reorder", params={"days": 14})
             assert r.status_code == 200, r.text
             body = r.json()
-            assert (body["today"], body["doses_counted"]) == ("2026-03-02", 2)
-            [row] = body["rows"]
+            assert (body["today"], body["doses_counted"]) == ("2026-03-02", 3)
+            ocr, row = body["rows"]
+            assert (ocr["hcpcs"], ocr["vials_needed"], ocr["vials_on_hand"],
+                    ocr["shortfall_vials"], ocr["suggested_packages"]) == (
+                "J2350", "2", "0", "2", 2), ocr  # 600 mg, not the 300 mg given
             # 3 + 2 vials needed, 4 on hand: 1 short; 3 bought + 1 stays under tier 5
             assert (row["hcpcs"], row["vials_needed"], row["vials_on_hand"],
                     row["shortfall_vials"]) == ("J3032", "5", "4", "1")

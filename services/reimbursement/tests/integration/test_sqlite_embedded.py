@@ -81,7 +81,9 @@ async def test_demo_seed_and_a_billed_visit_on_sqlite(embedded):
     assert [(ln["code"], ln["units"]) for ln in claim["lines"]] == [
         ("96365", 1), ("96375", 1), ("J3475", 4), ("J1885", 2)]
     assert claim["allowed"] == "89.72"  # 70.85 + 17.60 + 4 x 0.212 + 2 x 0.212, per-line cents
-    assert claim["acquisition_cost"] == "4.20"  # two $1.50 magnesium vials + one $1.20 ketorolac
+    # the seed's lots are priced from the demo contract: two $1.50 magnesium vials (tier 0) and
+    # one $1.14 ketorolac vial (tier 10: 12 packages invoiced before the seed, 28.50 / 25)
+    assert claim["acquisition_cost"] == "4.14"
     assert (await c.post(f"/v1/claims/{claim_id}/submit")).status_code == 200
     text = (await c.get(f"/v1/claims/{claim_id}/x12")).text
     assert validate_x12(text) == [] and read_837p(text)[0].total_charge == D("412")
@@ -107,6 +109,14 @@ async def test_demo_gpo_contract_prices_a_delivery_and_shows_savings(embedded):
     [contract] = (await c.get("/v1/purchasing/contracts")).json()["items"]
     assert contract["id"] == "DEMO-GPO-1" and "DEMO" in contract["source"]
     assert all("DEMO" in w["source"] for w in (await c.get("/v1/purchasing/wac")).json()["items"])
+    # the neurology products' seeded lots cost the contract's tier 0, their WAC beside it
+    # (Ocrevus 17040 vs 17750, Kisunla 667.82 vs 695.65 a single-vial package: demo_gpo.json)
+    stock = {i["ndc"]: i for i in (await c.get("/v1/inventory")).json()["items"]}
+    for ndc, cost, wac in (("50242015001", "17040.00", "17750.00"),
+                           ("00002940101", "667.82", "695.65")):
+        [seeded] = stock[ndc]["lots"]
+        assert (seeded["vial_cost"], seeded["wac_vial_cost"], seeded["contract_id"]) == (
+            cost, wac, "DEMO-GPO-1"), seeded
     # a morning delivery without a price: ketorolac at tier 10 (12 bought + 2), WAC beside it
     # (the seed dates its invoices before the real day it runs: buy on that day too)
     today = datetime.now(UTC).date()
@@ -124,4 +134,7 @@ async def test_demo_gpo_contract_prices_a_delivery_and_shows_savings(embedded):
     assert (rows["J1885"]["spend"], rows["J1885"]["wac_spend"], rows["J1885"]["savings"]) == (
         "342.00", "450.00", "108.00")  # 12 x 28.50 vs 12 x 37.50
     assert rows["J3230"]["savings"] == "0.00"  # bought off contract at WAC
+    # the neurology drugs bought on the contract: (WAC - contract) x packages
+    assert (rows["J2350"]["savings"], rows["J0175"]["savings"]) == (
+        "2840.00", "111.32"), rows  # 4 x (17750 - 17040); 4 x (695.65 - 667.82)
     assert D(report["total_savings"]) > 0 and D(report["total_rebates_expected"]) > 0

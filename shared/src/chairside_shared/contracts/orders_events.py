@@ -47,6 +47,14 @@ class OrderLine(EventPayload):
     # safety checks counted it at signing: loading doses, first-dose observation and billing
     # of titrated first infusions depend on it. None: not known (older producers).
     dose_number: int | None = Field(default=None, ge=1)
+    # The dose the drug's regimen gives after this one, in ``next_dose_unit`` (the catalog's
+    # dose unit): the next step's dose (ocrelizumab after the second 300 mg: 600 mg), the
+    # same dose for a drug without a regimen, for a course drug the next day's dose of a
+    # course under way or else the whole next course (IVIG after loading: the 1 g/kg
+    # maintenance course). Purchasing counts a recall's next dose with it. None: not known
+    # (a per-kg dose without a weight, an unstated course day, or an older producer).
+    next_dose: Decimal | None = Field(default=None, ge=0)
+    next_dose_unit: str | None = None
 
 
 class SeriesFacts(EventPayload):

@@ -41,6 +41,9 @@ class SignedLine:
     fluid: FluidOrder | None = None  # IV fluids: purpose, rate, indication code
     molecule: str | None = None  # shared by a reference product and its biosimilars
     dose_number: int | None = None  # this dose in the patient's course of the molecule
+    # the dose the regimen gives next, in ``next_dose_unit`` (the drug's dose unit)
+    next_dose: Decimal | None = None
+    next_dose_unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,8 +174,8 @@ def _payer(order: Order) -> Payer | None:
     return order.payer.copy() if order.payer else None
 
 
-def _signed_lines(order: Order, catalog: Catalog,
-                  dose_numbers: Mapping[int, int]) -> tuple[SignedLine, ...]:
+def _signed_lines(order: Order, catalog: Catalog, dose_numbers: Mapping[int, int],
+                  next_doses: Mapping[int, Decimal]) -> tuple[SignedLine, ...]:
     out = []
     for line in sorted(order.lines, key=lambda ln: ln.sequence):
         drug = catalog.drug(line.drug_code)
@@ -186,14 +189,17 @@ def _signed_lines(order: Order, catalog: Catalog,
             dose=line.dose, dose_unit=line.dose_unit, mode=line.mode, minutes=line.minutes,
             acuity_class=acuity, sedating=bool(drug and drug.requires_driver),
             fluid=line.fluid, molecule=drug.molecule if drug else None,
-            dose_number=dose_numbers.get(line.sequence)))
+            dose_number=dose_numbers.get(line.sequence),
+            next_dose=next_doses.get(line.sequence),
+            next_dose_unit=drug.dose_unit if drug and line.sequence in next_doses else None))
     return tuple(out)
 
 
 def order_signed(order: Order, patient: PatientFacts, catalog: Catalog, at: datetime,
-                 dose_numbers: Mapping[int, int] | None = None) -> OrderSigned:
+                 dose_numbers: Mapping[int, int] | None = None,
+                 next_doses: Mapping[int, Decimal] | None = None) -> OrderSigned:
     age = patient.age_on(catalog.rules.local_date(at))
-    lines = _signed_lines(order, catalog, dose_numbers or {})
+    lines = _signed_lines(order, catalog, dose_numbers or {}, next_doses or {})
     return OrderSigned(
         order_id=order.id, practice_id=order.practice_id, patient_id=order.patient_id,
         urgency=order.urgency, requested_window=order.requested_window,

@@ -207,7 +207,8 @@ class Order:
         self.signed_at, self.prescriber_id = at, actor.id
         self.authorization_status = "pending"
         self.events.append(order_signed(self, patient, catalog, at,
-                                        dose_numbers=result.dose_numbers))
+                                        dose_numbers=result.dose_numbers,
+                                        next_doses=result.next_doses))
 
     def cancel(self, *, reason: str, actor: Actor, at: datetime) -> None:
         if not reason.strip():

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from orders.domain.courses import CourseDose
+from orders.domain.courses import CourseDay, CourseDose, day_dose
 
 Severity = Literal["block", "warn", "info"]
 Mode = Literal["push", "infusion"]
@@ -167,3 +167,22 @@ class Regimen(_Data):
         if step.per_kg is not None and weight_kg is not None:
             return step.per_kg * weight_kg
         return None
+
+    def next_dose(self, number: int, weight_kg: Decimal | None, course: CourseDay | None,
+                  dose_step: Decimal) -> Decimal | None:
+        """What the regimen gives after dose (or course) ``number``: the next step's dose; for
+        a course drug, the next day's dose of a course under way, else the next course's
+        total over all its days (the prescriber picks its N later, the drug needed is the
+        same). None: not known (a per-kg dose without the weight, a course day not stated)."""
+        if not self.in_courses:
+            return self.expected_dose(number + 1, weight_kg)
+        if course is None or weight_kg is None:
+            return None
+        if course.day < course.days:
+            step = self.step_for(number).course
+            assert step is not None  # a course regimen's steps are all courses
+            return day_dose(step.total(weight_kg), CourseDay(course.days, course.day + 1),
+                            dose_step)
+        following = self.step_for(number + 1).course
+        assert following is not None
+        return following.total(weight_kg)

@@ -67,7 +67,8 @@ def order_signed(event: e.OrderSigned) -> c.OrderSigned:
             sequence=ln.sequence, drug_code=ln.drug_code, hcpcs=ln.hcpcs,
             hcpcs_unit=ln.hcpcs_unit, dose=ln.dose, dose_unit=ln.dose_unit, mode=ln.mode,
             minutes=ln.minutes, acuity_class=ln.acuity_class, sedating=ln.sedating,
-            fluid=_fluid(ln.fluid), molecule=ln.molecule, dose_number=ln.dose_number)
+            fluid=_fluid(ln.fluid), molecule=ln.molecule, dose_number=ln.dose_number,
+            next_dose=ln.next_dose, next_dose_unit=ln.next_dose_unit)
             for ln in event.lines],
         estimated_chair_minutes=event.estimated_chair_minutes, acuity_class=event.acuity_class,
         requires_driver=event.requires_driver, diagnoses=list(event.diagnoses),

@@ -41,8 +41,10 @@ def demo_purchasing(today: date) -> DemoPurchasing:
                            Rebate(i["rebate"]["kind"], Decimal(i["rebate"]["value"]))
                            if i.get("rebate") else None) for i in c["items"]),
         c["source"])
+    # a row may name its own source (a published list price); else the file's demo label
     wac = tuple(WacPrice(w["code"], date.fromisoformat(w["effective_from"]),
-                         Decimal(w["package_price"]), doc["wac_source"]) for w in doc["wac"])
+                         Decimal(w["package_price"]), w.get("source", doc["wac_source"]))
+                for w in doc["wac"])
     invoices = tuple(Invoice(
         i["id"], i["wholesaler"], today - timedelta(days=i["days_before_seed"]),
         tuple(InvoiceLine(ln["ndc"], ln["quantity"], Decimal(ln["unit_price"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -32,6 +33,20 @@ from reimbursement.domain.gpo import (
     WacPrice,
 )
 from reimbursement.domain.purchasing_reports import Draw
+
+
+@dataclass(frozen=True, slots=True)
+class DemandLine:
+    """A signed order's drug line, as the demand projection keeps it."""
+
+    sequence: int
+    drug_code: str
+    hcpcs: str | None
+    dose: Decimal
+    dose_unit: str
+    next_dose: Decimal | None = None
+    next_dose_unit: str | None = None
+
 
 # Appointments that will still use drug (not ended, not called off).
 PLANNED = ("queued", "held", "booked", "checked_in", "in_chair", "started", "moved")
@@ -140,15 +155,16 @@ class PurchasingRepository:
 
     # ----------------------------------------------------------------- demand projection
     async def save_order_lines(self, order_id: UUID, patient_id: UUID,
-                               lines: Sequence[tuple[int, str, str | None, Decimal, str]],
-                               ) -> None:
+                               lines: Sequence[DemandLine]) -> None:
         t = demand_order_lines
         await self.session.execute(t.delete().where(t.c.order_id == order_id))
         if lines:
             await self.session.execute(t.insert(), [
-                {"order_id": order_id, "sequence": seq, "patient_id": patient_id,
-                 "drug_code": drug, "hcpcs": hcpcs, "dose": dose, "dose_unit": unit[:16]}
-                for seq, drug, hcpcs, dose, unit in lines])
+                {"order_id": order_id, "sequence": ln.sequence, "patient_id": patient_id,
+                 "drug_code": ln.drug_code, "hcpcs": ln.hcpcs, "dose": ln.dose,
+                 "dose_unit": ln.dose_unit[:16], "next_dose": ln.next_dose,
+                 "next_dose_unit": ln.next_dose_unit[:16] if ln.next_dose_unit else None}
+                for ln in lines])
 
     async def save_appointment(self, *, appointment_id: UUID, order_id: UUID | None,
                                start: datetime | None, status: str, at: datetime) -> None:
@@ -185,12 +201,14 @@ class PurchasingRepository:
         return [dict(r) for r in rows.mappings()]
 
     async def open_recalls(self, until: date) -> list[dict[str, Any]]:
-        """Open recalls due by ``until``, with the dose of their source order's line."""
+        """Open recalls due by ``until``, with their source order line's dose and the next
+        dose per the regimen (``next_dose``, None when orders did not send it)."""
         r, ln = demand_recalls, demand_order_lines
         rows = await self.session.execute(
             sa.select(r.c.recall_id, r.c.patient_id, r.c.drug_code, r.c.earliest,
                       r.c.target_from, r.c.latest, sa.func.coalesce(r.c.hcpcs, ln.c.hcpcs)
-                      .label("hcpcs"), ln.c.dose, ln.c.dose_unit)
+                      .label("hcpcs"), ln.c.dose, ln.c.dose_unit, ln.c.next_dose,
+                      ln.c.next_dose_unit)
             .join(ln, sa.and_(ln.c.order_id == r.c.source_order_id,
                               ln.c.drug_code == r.c.drug_code), isouter=True)
             .where(r.c.status.in_(OPEN_RECALLS), r.c.target_from < until))

@@ -67,6 +67,10 @@ demand_order_lines = sa.Table(
     sa.Column("hcpcs", sa.String(5)),
     sa.Column("dose", Dec(), nullable=False),
     sa.Column("dose_unit", sa.String(16), nullable=False),
+    # the regimen's next dose after this one (order.signed); null: not known, or signed
+    # before orders sent it
+    sa.Column("next_dose", Dec()),
+    sa.Column("next_dose_unit", sa.String(16)),
 )
 
 demand_appointments = sa.Table(

@@ -13,6 +13,7 @@ from reimbursement.adapters.data_files import DemoData, hcpcs_descriptors, read_
 from reimbursement.adapters.gpo_data import demo_purchasing
 from reimbursement.domain.gpo import contract_problems
 from reimbursement.domain.inventory import receive
+from reimbursement.service.purchasing.pricing import receipt_price
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 log = logging.getLogger("reimbursement.seed")
@@ -29,6 +30,7 @@ async def seed_reference(*, uow: ReimbursementUnitOfWork) -> None:
 async def seed_demo(*, uow: ReimbursementUnitOfWork, data: DemoData, now: datetime) -> None:
     async with uow:
         await seed_reference(uow=uow)
+        await _purchasing(uow, now)  # before the lots: they are priced from the contract
         await _products_and_lots(uow, data, now)
         if await uow.catalog.asp_quarter(data.asp_quarter) is None:
             quarter = parse_asp_csv(read_text(data.asp_file), quarter=data.asp_quarter,
@@ -44,7 +46,6 @@ async def seed_demo(*, uow: ReimbursementUnitOfWork, data: DemoData, now: dateti
         if not await uow.catalog.awp():
             await uow.catalog.add_awp(data.awp, source="demo AWP (illustrative)")
         await _practice(uow, data, now)
-        await _purchasing(uow, now)
         await uow.commit()
     log.info("reimbursement demo data in place")
 
@@ -68,8 +69,14 @@ async def _products_and_lots(uow: ReimbursementUnitOfWork, data: DemoData,
         for lot in (x for x in data.lots if x.ndc == product.ndc):
             if lot.expires_on < now.date():
                 continue
+            # priced as a delivery is: the GPO contract in force, else WAC, else the product's
+            price = await receipt_price(uow=uow, product=product, packages=lot.packages,
+                                        purchased_on=now.astimezone(uow.config.clinic_tz).date())
             received = receive(product, lot_number=lot.lot_number, expires_on=lot.expires_on,
-                               packages=lot.packages, package_cost=None, received_at=now)
+                               packages=lot.packages, package_cost=price.package_cost,
+                               received_at=now, cost_source=price.cost_source,
+                               contract_id=price.contract_id,
+                               wac_package_cost=price.wac_package_cost)
             await uow.inventory.save_lot(received)
             await uow.inventory.add_movement(
                 ndc=product.ndc, lot_number=received.lot_number, kind="receipt",

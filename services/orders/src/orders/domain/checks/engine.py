@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from uuid import UUID
 
 from orders.domain.catalog import Catalog
@@ -78,6 +79,10 @@ class CheckResult:
     # line sequence -> which dose of its molecule the line is in the patient's course, counted
     # on the same history the checks read (event consumers bill and schedule by it)
     dose_numbers: Mapping[int, int] = field(default_factory=dict)
+    # line sequence -> the dose the drug's regimen gives next, in the drug's dose unit (a
+    # drug without a regimen repeats its dose); lines where it is not known are left out.
+    # Purchasing counts a recall's next dose with it.
+    next_doses: Mapping[int, Decimal] = field(default_factory=dict)
     # what a new or edited order must fix before it is stored (422): a course day's dose that
     # is not the course total / N; signing meets the same as block findings
     field_errors: tuple[FieldError, ...] = ()
@@ -113,4 +118,16 @@ def run_checks(*, patient: PatientFacts, lines: list[LineSpec], catalog: Catalog
                        monitoring={ln.seq: ln.drug.monitoring for ln in ctx.lines},
                        observation_minutes=session.drug_observation_minutes(ctx),
                        dose_numbers={ln.seq: ctx.dose_number(ln.drug) for ln in ctx.lines},
+                       next_doses=_next_doses(ctx),
                        field_errors=tuple(course_checks.course_field_errors(ctx, lines)))
+
+
+def _next_doses(ctx: CheckContext) -> dict[int, Decimal]:
+    out: dict[int, Decimal] = {}
+    for ln in ctx.lines:
+        reg = ln.drug.regimen
+        found = ln.dose if reg is None else reg.next_dose(
+            ctx.regimen_number(ln), ctx.patient.weight_kg, ln.spec.course, ln.drug.dose_step)
+        if found is not None:
+            out[ln.seq] = found
+    return out

@@ -5,11 +5,13 @@ unit of work (it commits); a redelivered or late event changes nothing newer."""
 from __future__ import annotations
 
 from chairside_shared import contracts
+from reimbursement.adapters.purchasing_repo import DemandLine
 from reimbursement.service.uow import ReimbursementUnitOfWork
 
 
 async def on_signed(*, uow: ReimbursementUnitOfWork, event: contracts.OrderSigned) -> None:
-    lines = [(ln.sequence, ln.drug_code, ln.hcpcs, ln.dose, ln.dose_unit)
+    lines = [DemandLine(ln.sequence, ln.drug_code, ln.hcpcs, ln.dose, ln.dose_unit,
+                        ln.next_dose, ln.next_dose_unit)
              for ln in event.lines if ln.fluid is None]
     await uow.purchasing.save_order_lines(event.order_id, event.patient_id, lines)
 

@@ -69,8 +69,12 @@ async def reorder_suggestions(*, uow: ReimbursementUnitOfWork, days: int, now: d
         seen = booked.get((r["patient_id"], r["drug_code"]), [])
         if any(r["earliest"] <= day <= r["latest"] for day in seen):
             continue  # the recall's dose is booked already: counted with the visit
-        needs.append(Need(max(r["target_from"], today), r["hcpcs"], Decimal(r["dose"]),
-                          r["dose_unit"], "recall"))
+        # the dose the regimen gives next (ocrelizumab after the second 300 mg: 600 mg);
+        # lines signed before orders sent it: the dose given, as before
+        dose, unit = ((r["next_dose"], r["next_dose_unit"]) if r["next_dose"] is not None
+                      else (r["dose"], r["dose_unit"]))
+        needs.append(Need(max(r["target_from"], today), r["hcpcs"], Decimal(dose), unit,
+                          "recall"))
     hcpcs_of = {n: p.hcpcs for n, p in products.items()}
     volumes = {p.ndc: volumes_for(invoices, contracts.values(), ndc=p.ndc, hcpcs=p.hcpcs,
                                   hcpcs_of=hcpcs_of, before=today + timedelta(days=1))
