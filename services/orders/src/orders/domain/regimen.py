@@ -81,6 +81,9 @@ class RegimenStep(_Data):
     per_kg: Decimal | None = Field(default=None, gt=0)  # dose unit per kg
     min_days_after_previous: int | None = Field(default=None, ge=1)
     observation_minutes: int | None = Field(default=None, ge=0)
+    # observation instead when the patient has a recorded reaction to the molecule (a label
+    # that drops routine observation after the loading doses keeps it after an IRR)
+    observation_minutes_after_reaction: int | None = Field(default=None, ge=0)
     minutes: int | None = Field(default=None, ge=1)  # run time when no titration applies
     titration: Titration | None = None
     # a total per kg over N days: each day's dose comes from it (then no dose or per_kg)
@@ -133,6 +136,10 @@ class Regimen(_Data):
     premedication: tuple[Premedication, ...] = ()
     gates: tuple[Gate, ...] = ()
     dose_tolerance_pct: Decimal = Field(default=Decimal(10), ge=0)
+    # dose numbers past the last step go round the steps from this one again (rituximab:
+    # each course is two infusions two weeks apart, courses months apart); None = the last
+    # step holds for every later dose
+    repeat_from: int | None = Field(default=None, ge=1)
     source: str
 
     @model_validator(mode="after")
@@ -144,6 +151,8 @@ class Regimen(_Data):
         if any(courses) and not all(courses):
             # the steps count courses or doses, never a mix of both
             raise ValueError("either every regimen step is a course or none is")
+        if self.repeat_from is not None and self.repeat_from not in starts:
+            raise ValueError("repeat_from names the from_dose of a regimen step")
         return self
 
     @property
@@ -158,7 +167,15 @@ class Regimen(_Data):
         return min(c.min_days for c in courses), max(c.max_days for c in courses)
 
     def step_for(self, dose_number: int) -> RegimenStep:
-        return next(s for s in reversed(self.steps) if s.from_dose <= dose_number)
+        return next(s for s in reversed(self.steps)
+                    if s.from_dose <= self._in_cycle(dose_number))
+
+    def _in_cycle(self, n: int) -> int:
+        """The dose number whose step applies: past the last step, back round the cycle."""
+        last = self.steps[-1].from_dose
+        if self.repeat_from is None or n <= last:
+            return n
+        return self.repeat_from + (n - self.repeat_from) % (last + 1 - self.repeat_from)
 
     def expected_dose(self, dose_number: int, weight_kg: Decimal | None) -> Decimal | None:
         step = self.step_for(dose_number)

@@ -75,13 +75,22 @@ def run_minutes(drug: Drug, dose_number: int, dose: Decimal,
     return step.titration.minutes(dose_mg, weight_kg)
 
 
-def observation_minutes(drug: Drug, dose_number: int) -> int:
-    """Observation after this dose: the regimen's by dose number, else the drug's."""
+def observation_minutes(drug: Drug, dose_number: int, reacted: bool = False) -> int:
+    """Observation after this dose: the regimen's by dose number (its after-reaction figure
+    when the patient has reacted to the molecule before), else the drug's."""
     if drug.regimen is not None:
-        by_dose = drug.regimen.step_for(dose_number).observation_minutes
-        if by_dose is not None:
-            return by_dose
+        step = drug.regimen.step_for(dose_number)
+        if reacted and step.observation_minutes_after_reaction is not None:
+            return step.observation_minutes_after_reaction
+        if step.observation_minutes is not None:
+            return step.observation_minutes
     return drug.observation_minutes
+
+
+def reacted_before(ctx: CheckContext, drug: Drug) -> bool:
+    """A recorded reaction to the drug's molecule (structured, or flagged on a past dose)."""
+    return bool(ctx.reactions_by_molecule.get(drug.molecule_key)) or any(
+        d.reaction for d in ctx.molecule_history(drug))
 
 
 def current_result(gate: Gate, observations: Iterable[Observation], on: date,
