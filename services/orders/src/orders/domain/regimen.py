@@ -12,12 +12,15 @@ catalog data an admin edits; no drug name is code.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from orders.domain.courses import CourseDose
+from orders.domain.errors import FieldError
+from orders.domain.observations import ObservationKind
 
 Severity = Literal["block", "warn", "info"]
 Mode = Literal["push", "infusion"]
@@ -184,3 +187,23 @@ class Regimen(_Data):
         if step.per_kg is not None and weight_kg is not None:
             return step.per_kg * weight_kg
         return None
+
+
+def gate_kind_errors(regimen: Regimen | None,
+                     kinds: Mapping[str, ObservationKind]) -> list[FieldError]:
+    """A drug's gates may only name observation kinds the catalog defines, and only results
+    those kinds have: a gate no observation can meet would block every dose."""
+    errors: list[FieldError] = []
+    for i, gate in enumerate(regimen.gates if regimen is not None else ()):
+        spec = kinds.get(gate.kind)
+        if spec is None:
+            errors.append(FieldError(f"regimen.gates.{i}.kind",
+                                     f"unknown observation kind {gate.kind!r}: add it to the "
+                                     "catalog first (PUT /v1/observation-kinds/{kind})"))
+            continue
+        unknown = sorted(set(gate.result_severity) - set(spec.vocabulary))
+        if unknown:
+            errors.append(FieldError(f"regimen.gates.{i}.result_severity",
+                                     f"{gate.kind} has no result {', '.join(unknown)}; "
+                                     f"one of {', '.join(spec.vocabulary)}"))
+    return errors
