@@ -10,6 +10,10 @@ Run:
    cocktail) for a patient with allergies, conditions and home medications, against a history
    of 50 administrations spread over 180 days (ketorolac, DHE, steroids, eptinezumab: every
    frequency rule has data to count). Reported as orders checked per second (median of runs).
+   ``--neuro`` adds the neurology mix (clinical-loop.md §5) so the regimen rules and gates
+   run: an ocrelizumab dose 1 with its premedication and screening results on file, a
+   lecanemab dose 5 with its MRI history, an infliximab dose 1 with its TB screen;
+   orders/s per mix and over all four orders in turn.
 2. **Create + sign** through the orders HTTP API on PostgreSQL, with the outbox relay running
    against the embedded broker: POST /v1/orders then POST /v1/orders/{id}/sign, sequentially.
    In-process (httpx ASGI transport, no sockets) by default; ``--url`` measures a running
@@ -70,6 +74,80 @@ def check_workload():
                                               "minutes": c["minutes"], "mode": c["mode"]})
                  for c in COCKTAIL])
     return pt, ls, history
+
+
+def neuro_workloads() -> dict[str, dict]:
+    """The neurology mix: run_checks keyword arguments per order (each runs its regimen
+    interval, dose, titration and gate rules against observations on file)."""
+    from uuid import uuid4
+
+    from orders.domain.observations import Observation
+    from orders.domain.premedication import add_premedication
+    from orders.seed.reactions import seed_reaction_rules
+    from orders.testing import PATIENT_ID
+
+    catalog = seed_catalog()
+    pt = patient(allergies=[("penicillin", "drug", "rash", "severe")],
+                 medications=[{"name": "sertraline"}])
+    day = timedelta(days=1)
+
+    def obs(kind: str, result: str, days_ago: int) -> Observation:
+        return Observation(id=uuid4(), patient_id=PATIENT_ID, kind=kind, result=result,
+                           observed_on=(AS_OF - days_ago * day).date(), source="lab")
+
+    screening = [obs("hbv_screen", "negative", 30), obs("tb_screen", "negative", 40),
+                 obs("anti_jcv", "negative", 90), obs("apoe", "e4_noncarrier", 120)]
+    # headache history too: the frequency rules still count it
+    headache = [past(d, q, timedelta(days=20 + 9 * i)) for i, (d, q) in enumerate(
+        [("ketorolac", 15), ("dexamethasone", 10), ("ondansetron", 4), ("magnesium", 1000)])]
+    ocr = add_premedication(lines(("ocrelizumab", 300, {"minutes": 160, "mode": "infusion"})),
+                            catalog)
+    lec_history = [past("lecanemab", 700, timedelta(days=14 * k)) for k in (4, 3, 2, 1)]
+    mris = [obs("mri_brain", "no_aria", d) for d in (70, 35, 10)]  # baseline, pre-3rd, now
+    kw = {"patient": pt, "catalog": catalog, "as_of": AS_OF,
+          "reaction_rules": seed_reaction_rules()}
+    return {
+        "ocrelizumab dose 1": kw | {"lines": ocr, "history": headache,
+                                    "observations": screening},
+        "lecanemab dose 5": kw | {"lines": lines(("lecanemab", 700, {"minutes": 60,
+                                                                      "mode": "infusion"})),
+                                  "history": headache + lec_history,
+                                  "observations": screening + mris},
+        "infliximab dose 1": kw | {"lines": lines(("infliximab", 350, {"minutes": 120,
+                                                                        "mode": "infusion"})),
+                                   "history": headache, "observations": screening},
+    }
+
+
+def _rate(calls: list[dict], n: int, runs: int) -> list[float]:
+    """Orders/s of ``n`` checks cycling over ``calls`` (run_checks keyword arguments)."""
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for i in range(n):
+            run_checks(**calls[i % len(calls)])
+        rates.append(n / (time.perf_counter() - start))
+    return rates
+
+
+def bench_mix(n: int, runs: int) -> dict:
+    """The neuro orders one by one, then all four orders (cocktail + neuro) in turn."""
+    pt, ls, history = check_workload()
+    cocktail = {"patient": pt, "lines": ls, "catalog": seed_catalog(), "history": history,
+                "as_of": AS_OF}
+    out: dict = {"checks_per_run": n}
+    for name, kw in neuro_workloads().items():
+        found = run_checks(**kw)
+        assert not found.blocks, (name, [f.message for f in found.blocks])
+        rates = _rate([kw], n, runs)
+        out[name] = {"orders_per_s_median": round(statistics.median(rates)),
+                     "findings_per_check": len(found.findings),
+                     "us_per_check": round(1e6 / statistics.median(rates), 1)}
+    rates = _rate([cocktail, *neuro_workloads().values()], n, runs)
+    out["overall"] = {"orders_per_s_median": round(statistics.median(rates)),
+                      "orders_per_s_runs": [round(r) for r in rates],
+                      "us_per_check": round(1e6 / statistics.median(rates), 1)}
+    return out
 
 
 def reaction_workload(count: int) -> dict:
@@ -181,6 +259,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--skip-api", action="store_true")
     ap.add_argument("--reactions", type=int, default=0,
                     help="structured reactions on record for the checks (RX rules)")
+    ap.add_argument("--neuro", action="store_true",
+                    help="also time the neurology mix (regimen rules and gates)")
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -189,6 +269,15 @@ def main(argv: list[str] | None = None) -> dict:
           f"({out['safety_checks']['us_per_check']} µs each; 4 lines, 50-dose history, "
           f"{args.reactions} reactions, "
           f"{out['safety_checks']['findings_per_check']} findings)")
+    if args.neuro:
+        mix = out["neuro_mix"] = bench_mix(args.checks, args.runs)
+        for name, fig in mix.items():
+            if isinstance(fig, dict) and name != "overall":
+                print(f"  {name}: {fig['orders_per_s_median']:,} orders/s "
+                      f"({fig['us_per_check']} µs, {fig['findings_per_check']} findings)")
+        print(f"  overall (cocktail + 3 neuro orders in turn): "
+              f"{mix['overall']['orders_per_s_median']:,} orders/s "
+              f"({mix['overall']['us_per_check']} µs each)")
     if not args.skip_api:
         out["create_sign"] = asyncio.run(bench_api(args.orders, args.warmup, args.url))
         cs = out["create_sign"]

@@ -202,7 +202,6 @@ from .orders_lookup_in_purpose import OrdersLookupInPurpose
 from .orders_lookup_out import OrdersLookupOut
 from .orders_medication_in import OrdersMedicationIn
 from .orders_observation_in import OrdersObservationIn
-from .orders_observation_in_kind import OrdersObservationInKind
 from .orders_observation_out import OrdersObservationOut
 from .orders_order_create import OrdersOrderCreate
 from .orders_order_create_triage_category_type_0 import (
@@ -726,7 +725,6 @@ __all__ = (
     "OrdersLookupOut",
     "OrdersMedicationIn",
     "OrdersObservationIn",
-    "OrdersObservationInKind",
     "OrdersObservationOut",
     "OrdersOrderCreate",
     "OrdersOrderCreateTriageCategoryType0",

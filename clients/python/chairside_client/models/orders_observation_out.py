@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="OrdersObservationOut")
 
 
@@ -23,6 +25,8 @@ class OrdersObservationOut:
         recorded_at (datetime.datetime | None):
         result (str):
         source (str):
+        unit (None | str | Unset):
+        value (None | str | Unset):
     """
 
     id: UUID
@@ -33,6 +37,8 @@ class OrdersObservationOut:
     recorded_at: datetime.datetime | None
     result: str
     source: str
+    unit: None | str | Unset = UNSET
+    value: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +66,18 @@ class OrdersObservationOut:
 
         source = self.source
 
+        unit: None | str | Unset
+        if isinstance(self.unit, Unset):
+            unit = UNSET
+        else:
+            unit = self.unit
+
+        value: None | str | Unset
+        if isinstance(self.value, Unset):
+            value = UNSET
+        else:
+            value = self.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -74,6 +92,10 @@ class OrdersObservationOut:
                 "source": source,
             }
         )
+        if unit is not UNSET:
+            field_dict["unit"] = unit
+        if value is not UNSET:
+            field_dict["value"] = value
 
         return field_dict
 
@@ -122,6 +144,24 @@ class OrdersObservationOut:
 
         source = d.pop("source")
 
+        def _parse_unit(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        unit = _parse_unit(d.pop("unit", UNSET))
+
+        def _parse_value(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        value = _parse_value(d.pop("value", UNSET))
+
         orders_observation_out = cls(
             id=id,
             kind=kind,
@@ -131,6 +171,8 @@ class OrdersObservationOut:
             recorded_at=recorded_at,
             result=result,
             source=source,
+            unit=unit,
+            value=value,
         )
 
         orders_observation_out.additional_properties = d

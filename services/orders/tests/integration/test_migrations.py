@@ -234,3 +234,61 @@ async def test_a_catalog_with_single_dose_ivig_gets_courses_as_a_new_version(mak
     # everything else is version 1 unchanged
     assert {k: v for k, v in rows[1].snapshot["drugs"].items() if k not in coursed} == {
         k: v for k, v in snapshot["drugs"].items() if k not in coursed}
+
+
+async def test_observation_kinds_and_the_regimen_audit_arrive_as_a_new_version(make_database):
+    """0015: a catalog as seeded before issue 18's audit gets the observation kinds and the
+    audited regimens (as seeded then: data/regimens_before_issue18.json), and the recall and
+    series data it lacks; a regimen an admin edited is left alone; numeric observations get
+    their columns. Downgrade drops both."""
+    import json
+    from pathlib import Path
+
+    from alembic import command
+
+    from orders.adapters.orm import catalog_versions
+    from orders.domain.catalog import Catalog
+
+    before = json.loads((Path(__file__).parent / "data" / "regimens_before_issue18.json")
+                        .read_text())
+    url = await make_database("orders_mig")
+    cfg = alembic_config(MIGRATIONS, url)
+    await asyncio.to_thread(command.upgrade, cfg, "orders_0014_courses")
+    engine = db.create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            snapshot = (await conn.execute(sa.select(catalog_versions.c.snapshot))).scalar_one()
+            snapshot.pop("observation_kinds", None)
+            drugs = snapshot["drugs"]
+            for code in ("lecanemab", "ublituximab", "rituximab"):
+                drugs[code]["regimen"] = before[code]
+            edited = {**before["rituximab"], "dose_tolerance_pct": "5"}  # an admin's edit
+            drugs["rituximab_abbs"]["regimen"] = edited
+            for code in ("ublituximab", "rituximab", "rituximab_abbs"):
+                drugs[code].pop("recall", None)
+                drugs[code].pop("series", None)
+            await conn.execute(catalog_versions.update().values(snapshot=snapshot))
+        await upgrade_async(MIGRATIONS, url)
+        async with engine.connect() as conn:
+            rows = (await conn.execute(sa.select(catalog_versions).order_by(
+                catalog_versions.c.version))).all()
+            columns = await conn.run_sync(lambda c: {
+                col["name"] for col in sa.inspect(c).get_columns("patient_observations")})
+        await asyncio.to_thread(command.downgrade, cfg, "orders_0014_courses")
+        async with engine.connect() as conn:
+            after = (await conn.execute(sa.select(catalog_versions.c.version))).scalars().all()
+            columns_after = await conn.run_sync(lambda c: {
+                col["name"] for col in sa.inspect(c).get_columns("patient_observations")})
+    finally:
+        await engine.dispose()
+    assert [r.version for r in rows] == [1, 2] and after == [1]
+    assert {"value", "unit"} <= columns and not {"value", "unit"} & columns_after
+    latest = Catalog.model_validate(rows[1].snapshot)
+    seed = seed_catalog()
+    assert latest.observation_kinds == seed.observation_kinds
+    for code in ("lecanemab", "ublituximab", "rituximab"):
+        assert latest.drugs[code].regimen == seed.drugs[code].regimen, code
+    assert rows[1].snapshot["drugs"]["rituximab_abbs"]["regimen"] == edited
+    for code in ("ublituximab", "rituximab", "rituximab_abbs"):
+        assert latest.drugs[code].recall == seed.drugs[code].recall
+        assert latest.drugs[code].series == seed.drugs[code].series

@@ -117,3 +117,68 @@ async def test_a_neuro_protocol_doses_by_weight_and_carries_the_gates(svc):
     found = codes(order)
     assert found["gate.mri_brain"] == "block" and found["gate.apoe"] == "block"
     assert "regimen.dose" not in found
+
+
+async def test_an_observation_kind_added_by_put_gates_a_drug_added_by_put(svc):
+    """Issue 18: adding a drug needs no code change, even when its gate reads a result no
+    kind held before: the kind is catalog data (a numeric lab value read against its limits,
+    with its own freshness window)."""
+    c = svc.client
+    doc = (await c.get("/v1/drugs/ublituximab")).json()
+    ig_gate = {"kind": "quantitative_ig", "doses": [1], "severity": "block",
+               "result_severity": {"low": "warn"}, "source": "test",
+               "message": "quantitative serum immunoglobulins required before the first dose"}
+    new = {**doc, "code": "ublituximab_clinic", "name": "Ublituximab (clinic test entry)",
+           "synonyms": [], "regimen": {**doc["regimen"],
+                                       "gates": [*doc["regimen"]["gates"], ig_gate]}}
+    new.pop("recall", None)
+    new.pop("series", None)
+    # a gate naming a kind the catalog does not define could never be met: refused
+    r = await c.put("/v1/drugs/ublituximab_clinic", json=new)
+    assert r.status_code == 422 and "regimen.gates.1.kind" in r.text, r.text
+
+    kind = {"label": "Quantitative serum IgG (test limits)", "unit": "mg/dL", "low": "600",
+            "max_age_days": 90, "source": "test data", "note": "add quantitative Ig"}
+    r = await c.put("/v1/observation-kinds/quantitative_ig", json=kind)
+    assert r.status_code == 200, r.text
+    assert (r.json()["unit"], r.json()["low"], r.json()["results"]) == ("mg/dL", "600", [])
+    listed = (await c.get("/v1/observation-kinds")).json()["items"]
+    assert {k["kind"] for k in listed} >= {"hbv_screen", "mri_brain", "quantitative_ig"}
+    assert (await c.put("/v1/drugs/ublituximab_clinic", json=new)).status_code == 200
+
+    pt = await new_patient(c)
+    assert (await observe(c, pt["id"], "hbv_screen", "negative")).status_code == 201
+    order = await new_order(c, pt["id"], [line("ublituximab_clinic", 150, mode="infusion",
+                                               minutes=240)])
+    assert codes(order)["gate.quantitative_ig"] == "block"
+
+    async def value(v, days_ago=1, **kw):
+        return await c.post(f"/v1/patients/{pt['id']}/observations", json={
+            "kind": "quantitative_ig", "value": v, "source": "lab",
+            "observed_on": (TODAY - timedelta(days=days_ago)).isoformat(), **kw})
+
+    async def recheck():
+        return codes((await c.post(f"/v1/orders/{order['id']}/check")).json())
+
+    # a numeric kind takes a value, never a result of another vocabulary
+    assert "value" in (await observe(c, pt["id"], "quantitative_ig", "negative")).text
+    r = await value("450", result="normal")
+    assert r.status_code == 422 and "result" in r.text
+    # older than the kind's 90-day window: still blocked
+    assert (await value("800", days_ago=120)).status_code == 201
+    assert (await recheck())["gate.quantitative_ig"] == "block"
+    r = await value("450")
+    assert r.status_code == 201 and (r.json()["result"], r.json()["unit"]) == ("low", "mg/dL")
+    found = await recheck()
+    assert "gate.quantitative_ig" not in found and found["gate.quantitative_ig.result"] == "warn"
+    assert (await value("820")).status_code == 201
+    found = await recheck()
+    assert not {k for k in found if k.startswith("gate.quantitative_ig")}
+    assert "block" not in found.values(), found
+
+    # the kind may not drop a result a drug's gate names
+    r = await c.put("/v1/observation-kinds/quantitative_ig",
+                    json={"results": ["done"], "source": "test"})
+    assert r.status_code == 422 and "results" in r.text
+    r = await c.put("/v1/observation-kinds/Bad-Kind", json={"results": ["x"], "source": "t"})
+    assert r.status_code == 422 and "kind" in r.text

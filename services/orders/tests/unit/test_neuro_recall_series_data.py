@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orders.domain.recall_data import RecallData, RecallStep, interval_conflicts
+from orders.domain.recall_data import REPEAT_HORIZON, RecallData, RecallStep, interval_conflicts
 from orders.domain.regimen import Regimen, RegimenStep
 from orders.seed import seed_catalog
 
@@ -32,6 +32,17 @@ CAT = seed_catalog()
     ("ivig_privigen", 1, (1, 1, 1, 1)),          # the next loading day
     ("ivig_gamunex_c", 2, (14, 21, 21, 28)),     # maintenance every 3 weeks
     ("ocrelizumab", None, (140, 168, 168, 175)),  # dose number not known: maintenance
+    ("ublituximab", 1, (14, 14, 14, 21)),        # day 15: 450 mg
+    ("ublituximab", 2, (150, 154, 154, 161)),    # 24 weeks after infusion 1, >= 5 months
+    ("ublituximab", 3, (150, 168, 168, 175)),    # then every 24 weeks
+    ("ublituximab", 8, (150, 168, 168, 175)),
+    ("rituximab", 1, (14, 14, 14, 21)),          # infusion 2 of the course, 2 weeks on
+    ("rituximab", 2, (98, 154, 154, 161)),       # next course 24 weeks after its start
+    ("rituximab", 3, (14, 14, 14, 21)),          # course 2, infusion 1: its 2nd in 2 weeks
+    ("rituximab", 4, (98, 154, 154, 161)),
+    ("rituximab", 37, (14, 14, 14, 21)),
+    ("rituximab_abbs", 6, (98, 154, 154, 161)),  # Truxima shares the schedule
+    ("rituximab", None, (98, 154, 154, 161)),    # not known: never before a new course
 ])
 def test_recall_days_by_dose_number(code, dose, days):
     drug = CAT.drug(code)
@@ -46,6 +57,9 @@ def test_recall_days_by_dose_number(code, dose, days):
     ("infliximab_dyyb", "day_offsets", (0, 14, 42), (3, 3)),
     ("ivig_privigen", "consecutive_days", (), (2, 5)),
     ("ivig_gamunex_c", "consecutive_days", (), (2, 5)),
+    ("ublituximab", "day_offsets", (0, 14), (2, 2)),
+    ("rituximab", "day_offsets", (0, 14), (2, 2)),
+    ("rituximab_abbs", "day_offsets", (0, 14), (2, 2)),
 ])
 def test_courses_as_catalog_data(code, kind, offsets, visits):
     drug = CAT.drug(code)
@@ -101,3 +115,38 @@ def test_conflicts_found_exactly_when_earliest_is_before_the_next_doses_minimum(
     last = max(len(mins), 5)
     if dose <= last:
         assert any(f"after dose {dose} " in m for m in found) == bad
+
+
+@pytest.mark.parametrize(("code", "starts", "not_starts"), [
+    ("rituximab", (1, 3, 5, 21), (2, 4, 6, 22)),      # a course every 2 doses
+    ("rituximab_abbs", (1, 3, 7), (2, 8)),
+    ("ocrelizumab", (1,), (2, 3, 5)),                 # one course only
+    ("ublituximab", (1,), (2, 3)),
+])
+def test_which_doses_start_a_course(code, starts, not_starts):
+    drug = CAT.drug(code)
+    assert drug is not None and drug.series is not None
+    assert all(drug.series.starts_at(n) for n in starts)
+    assert not any(drug.series.starts_at(n) for n in not_starts)
+
+
+@pytest.mark.parametrize("code", ["rituximab", "rituximab_abbs", "ocrelizumab"])
+def test_the_recall_event_writes_a_cycle_out_as_plain_dose_lists(code):
+    """Scheduling reads explicit dose numbers: the written-out steps give every dose up to
+    the horizon the recall ``for_dose`` gives; past it, the top-level days."""
+    drug = CAT.drug(code)
+    assert drug is not None and drug.recall is not None
+    plain = RecallData.model_validate(drug.recall.model_dump() | {
+        "repeat_from": None,
+        "by_dose": [s.model_dump() for s in drug.recall.listed_steps()]})
+    for n in range(1, REPEAT_HORIZON + 1):
+        assert plain.for_dose(n).earliest_days == drug.recall.for_dose(n).earliest_days, n
+        assert plain.for_dose(n).target_from_days == drug.recall.for_dose(n).target_from_days
+
+
+def test_a_recall_cycle_must_name_a_listed_dose():
+    with pytest.raises(ValueError, match="repeat_from"):
+        RecallData(earliest_days=1, target_from_days=1, target_to_days=1, latest_days=1,
+                   source="t", repeat_from=3, by_dose=(RecallStep(
+                       doses=(1,), earliest_days=1, target_from_days=1, target_to_days=1,
+                       latest_days=1, source="t"),))

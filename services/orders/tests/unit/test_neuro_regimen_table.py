@@ -115,6 +115,38 @@ ROWS = {
     "26_control_20_weeks": Row(
         "ocrelizumab", "600", history=doses("ocrelizumab", 20 * 7 + 14, 20 * 7),
         absent=("regimen.interval",), blocked=False),
+    # issue 18 audit: minimum intervals the catalog lacked (clinical-loop.md §5.1)
+    "lecanemab_dose2_5_days_after_dose1_blocks": Row(
+        "lecanemab", "700", history=doses("lecanemab", 5, dose="700"), minutes=60,
+        expect={"regimen.interval": "block"}, blocked=True),
+    "lecanemab_10_days_blocks_below_the_11_day_default": Row(
+        "lecanemab", "700", history=doses("lecanemab", 24, 10, dose="700"), minutes=60,
+        expect={"regimen.interval": "block"}, blocked=True),
+    "lecanemab_control_11_days": Row(
+        "lecanemab", "700", history=doses("lecanemab", 11, dose="700"), minutes=60,
+        absent=("regimen.interval",), blocked=False),
+    "lecanemab_control_q4wk_after_18_months": Row(
+        "lecanemab", "700", history=doses("lecanemab", *range(28, 28 + 40 * 14, 14),
+                                          dose="700"),
+        minutes=60, absent=("regimen.interval",), blocked=False),
+    "rituximab_dose3_14_days_after_dose2_blocks": Row(
+        "rituximab", "1000", history=doses("rituximab", 28, 14, dose="1000"),
+        expect={"regimen.interval": "block"}, blocked=True),
+    "rituximab_control_dose3_16_weeks_after_course_start": Row(
+        "rituximab", "1000", history=doses("rituximab", 112, 98, dose="1000"),
+        absent=("regimen.interval",), blocked=False),
+    "rituximab_control_dose4_2_weeks_into_course_2": Row(
+        "rituximab", "1000", history=doses("rituximab", 182, 168, 14, dose="1000"),
+        absent=("regimen.interval",), blocked=False),
+    "rituximab_dose5_2_weeks_after_course_2_blocks": Row(
+        "rituximab", "1000", history=doses("rituximab", 196, 182, 28, 14, dose="1000"),
+        expect={"regimen.interval": "block"}, blocked=True),
+    "truxima_dose3_after_rituxan_course_14_days_blocks": Row(
+        "rituximab_abbs", "1000", history=doses("rituximab", 28, 14, dose="1000"),
+        expect={"regimen.interval": "block"}, blocked=True),
+    "truxima_control_dose3_at_24_weeks": Row(
+        "rituximab_abbs", "1000", history=doses("rituximab", 168, 154, dose="1000"),
+        absent=("regimen.interval",), blocked=False),
 }
 
 
@@ -173,14 +205,58 @@ def test_row_21_order_check_says_the_checklist_is_checked_at_start() -> None:
     assert {f.code: f.severity for f in result.findings}["gate.touch_checklist"] == "info"
 
 
-@pytest.mark.parametrize("history_days,observation", [((), 60), ((28, 14), 0)])
-def test_row_27_ublituximab_observation_by_dose_number(history_days: tuple[int, ...],
-                                                        observation: int) -> None:
-    """Dose 1 (and 2): 60 min; dose 3 with no prior IRR: 0 min of drug observation."""
-    result = _run(Row("ublituximab", "450" if history_days else "150",
-                      history=doses("ublituximab", *[d + 300 for d in history_days]),
+UBL_DOSE3 = doses("ublituximab", 328, 314, dose="450")
+
+
+@pytest.mark.parametrize(("name", "dose", "history", "reactions", "observation"), [
+    ("dose 1", "150", [], [], 60),
+    ("dose 2", "450", doses("ublituximab", 14, dose="150"), [], 60),
+    ("dose 3, no prior IRR", "450", UBL_DOSE3, [], 0),
+    ("dose 7, no prior IRR", "450", doses("ublituximab", *range(900, 0, -170)), [], 0),
+    ("dose 3, IRR on dose 1", "450", UBL_DOSE3,
+     [reaction("ublituximab", 2, ago=328 * DAY, dose_number=1)], 60),
+    ("dose 3, grade 1 IRR on dose 2", "450", UBL_DOSE3,
+     [reaction("ublituximab", 1, ago=314 * DAY, dose_number=2)], 60),
+    ("dose 3, IRR to another anti-CD20 only", "450", UBL_DOSE3,
+     [reaction("ocrelizumab", 2, ago=400 * DAY)], 0),
+    ("dose 3, reaction recorded after the order's moment", "450", UBL_DOSE3,
+     [reaction("ublituximab", 2, ago=-DAY)], 0),
+])
+def test_row_27_ublituximab_observation_by_dose_number_and_prior_irr(
+        name: str, dose: str, history: list[PastDose], reactions: list[Reaction],
+        observation: int) -> None:
+    """Doses 1-2: 60 min; from dose 3 none routine, unless the patient reacted to the
+    molecule before (catalog ``observation_minutes_after_reaction``, not the drug's name)."""
+    result = _run(Row("ublituximab", dose, history=history, reactions=reactions,
                       observations=[HBV_NEG]))
-    assert result.observation_minutes == observation
+    assert result.observation_minutes == observation, name
+
+
+def test_row_27_a_reaction_flagged_on_a_past_dose_keeps_the_observation() -> None:
+    flagged = [PastDose("ublituximab", Decimal(150), AS_OF - 328 * DAY, reaction="urticaria"),
+               *doses("ublituximab", 314, dose="450")]
+    assert _run(Row("ublituximab", "450", history=flagged,
+                    observations=[HBV_NEG])).observation_minutes == 60
+
+
+def test_observation_after_a_reaction_is_catalog_data() -> None:
+    """Any drug whose step carries the after-reaction figure gets it: an admin edit to
+    natalizumab (no code) keeps 90 min after a prior reaction."""
+    drug = CATALOG.drugs["natalizumab"]
+    assert drug.regimen is not None
+    steps = tuple(s.model_copy(update={"observation_minutes_after_reaction": 90})
+                  for s in drug.regimen.steps)
+    edited = CATALOG.with_drug(drug.model_copy(update={"regimen": drug.regimen.model_copy(
+        update={"steps": steps})}))
+    line = LineSpec(sequence=1, drug_code="natalizumab", dose=Decimal(300), dose_unit="mg",
+                    mode="infusion", minutes=60)
+    hist = doses("natalizumab", 56, 28)
+    jcv = [obs("anti_jcv", "negative", 10)]
+    for reactions, minutes in (([reaction("natalizumab", 2, ago=28 * DAY)], 90), ([], 60)):
+        result = run_checks(patient=patient(), lines=[line], catalog=edited, history=hist,
+                            as_of=AS_OF, reactions=reactions,
+                            reaction_rules=seed_reaction_rules(), observations=jcv)
+        assert result.observation_minutes == minutes
 
 
 def test_titration_sets_chair_time_ublituximab_dose1_four_hours() -> None:

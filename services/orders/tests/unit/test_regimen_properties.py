@@ -87,3 +87,38 @@ def test_titration_minutes_grow_with_the_dose_and_cover_it(rates: list[int], ste
         if left == 0:
             break
     assert delivered_x60 >= (small + extra) * 60
+
+
+@settings(max_examples=80, deadline=None)
+@given(gap=st.integers(min_value=1, max_value=200), given_before=st.integers(1, 9),
+       product=st.sampled_from(["rituximab", "rituximab_abbs"]))
+def test_rituximab_courses_repeat_two_weeks_then_16_weeks(gap: int, given_before: int,
+                                                          product: str) -> None:
+    """Dose n: the second infusion of a course (n even) needs >= 14 days, the first of a
+    later course (n odd >= 3) >= 98 days (16 weeks from the course start) after the last."""
+    history = [PastDose("rituximab", Decimal(1000), AS_OF - (gap + 200 * i) * DAY)
+               for i in range(given_before)]
+    n = given_before + 1
+    need = 14 if n % 2 == 0 else 98
+    assert ("regimen.interval" in _codes(product, Decimal(1000), history)) == (gap < need)
+
+
+@settings(max_examples=60, deadline=None)
+@given(gap=st.integers(min_value=1, max_value=40), earlier=st.integers(min_value=1, max_value=50))
+def test_lecanemab_interval_blocks_exactly_below_the_11_day_default(gap: int,
+                                                                   earlier: int) -> None:
+    history = [PastDose("lecanemab", Decimal(700), AS_OF - (gap + 14 * i) * DAY)
+               for i in range(earlier)]
+    assert ("regimen.interval" in _codes("lecanemab", Decimal(700), history)) == (gap < 11)
+
+
+@given(n=st.integers(min_value=1, max_value=60),
+       code=st.sampled_from(["rituximab", "rituximab_abbs"]))
+def test_a_repeating_regimen_maps_past_doses_round_its_cycle(n: int, code: str) -> None:
+    reg = CATALOG.drugs[code].regimen
+    assert reg is not None and reg.repeat_from == 3
+    last = reg.steps[-1].from_dose
+    if n > last:
+        assert reg.step_for(n) == reg.step_for(n - 2)
+    else:
+        assert reg.step_for(n).from_dose == n

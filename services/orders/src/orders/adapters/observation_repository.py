@@ -17,7 +17,8 @@ from orders.domain.observations import Observation
 def _observation(row: Any) -> Observation:
     return Observation(id=row.id, patient_id=row.patient_id, kind=row.kind, result=row.result,
                        observed_on=row.observed_on, source=row.source, order_id=row.order_id,
-                       recorded_at=utc(row.recorded_at), recorded_by=row.recorded_by)
+                       recorded_at=utc(row.recorded_at), recorded_by=row.recorded_by,
+                       value=row.value, unit=row.unit)
 
 
 class ObservationRepository(_Repo):
@@ -25,7 +26,8 @@ class ObservationRepository(_Repo):
         await self.session.execute(patient_observations.insert().values(
             id=obs.id, patient_id=obs.patient_id, kind=obs.kind, result=obs.result,
             observed_on=obs.observed_on, source=obs.source, order_id=obs.order_id,
-            recorded_at=obs.recorded_at, recorded_by=obs.recorded_by))
+            recorded_at=obs.recorded_at, recorded_by=obs.recorded_by, value=obs.value,
+            unit=obs.unit))
 
     async def for_patient(self, patient_id: UUID) -> list[Observation]:
         """Every observation of the patient, oldest first (one query per check)."""

@@ -18,5 +18,8 @@ patient_observations = sa.Table(
     sa.Column("order_id", sa.Uuid, sa.ForeignKey("orders.id")),
     sa.Column("recorded_at", UTCDateTime(), nullable=False),
     sa.Column("recorded_by", sa.String(128)),
+    # numeric kinds (catalog observation_kinds with a unit): the value as sent and its unit
+    sa.Column("value", sa.Numeric(14, 4)),
+    sa.Column("unit", sa.String(16)),
     sa.Index("ix_patient_observations_patient_observed", "patient_id", "observed_on"),
 )

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from orders.domain.ndc import catalog_ndc_problems
+from orders.domain.observations import ObservationKind
 from orders.domain.recall_data import RecallData
 from orders.domain.regimen import Mode as Mode
 from orders.domain.regimen import Regimen
@@ -283,6 +284,8 @@ class Catalog(_Data):
     rules: RulesConfig
     home_med_classes: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     references: dict[str, str] = Field(default_factory=dict)
+    # the observation kinds gates may name (empty in snapshots older than the kinds as data)
+    observation_kinds: dict[str, ObservationKind] = Field(default_factory=dict)
 
     def drug(self, code: str) -> Drug | None:
         return self.drugs.get(code)
@@ -302,6 +305,11 @@ class Catalog(_Data):
     def acuity_rank(self, acuity: str) -> int:
         ranks = self.rules.acuity_rank
         return ranks.index(acuity) if acuity in ranks else len(ranks)
+
+    def with_observation_kind(self, key: str, kind: ObservationKind) -> Catalog:
+        """A new catalog version with one observation kind added or replaced (admin edit)."""
+        kinds = {**self.observation_kinds, key: kind}
+        return self.model_copy(update={"observation_kinds": kinds, "version": self.version + 1})
 
     def with_drug(self, drug: Drug) -> Catalog:
         """A new catalog version with one drug added or replaced (admin edit)."""

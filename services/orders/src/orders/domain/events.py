@@ -88,7 +88,7 @@ def series_started(lines: tuple[SignedLine, ...], catalog: Catalog) -> SeriesGiv
     for line in lines:
         drug = catalog.drug(line.drug_code)
         if drug is not None and drug.series is not None \
-                and line.dose_number == drug.series.from_dose:
+                and line.dose_number is not None and drug.series.starts_at(line.dose_number):
             return SeriesGiven(line.drug_code, drug.series)
     return None
 

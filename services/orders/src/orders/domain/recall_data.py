@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from orders.domain.order import Order
 
 
+REPEAT_HORIZON = 40  # dose numbers a repeating recall cycle is written out to (20 courses of 2)
+
+
 class RecallDays(BaseModel):
     """When the next dose may (earliest), should (target window) and must (latest) be given,
     in days after a dose."""
@@ -52,17 +55,39 @@ class RecallData(RecallDays):
 
     pre_dose_checks: tuple[str, ...] = ()
     by_dose: tuple[RecallStep, ...] = ()
+    # dose numbers past the highest listed go round the listed ones from this one again (a
+    # course of two infusions repeated every six months), as the regimen's ``repeat_from``
+    repeat_from: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _steps_apart(self) -> RecallData:
         listed = [n for s in self.by_dose for n in s.doses]
         if len(listed) != len(set(listed)) or any(n < 1 for n in listed):
             raise ValueError("each dose number (>= 1) is in at most one recall step")
+        if self.repeat_from is not None and self.repeat_from not in listed:
+            raise ValueError("repeat_from names a dose number a recall step lists")
         return self
 
     def for_dose(self, dose_number: int | None) -> RecallDays:
         """The recall after this dose of the molecule (None: not known, the top-level days)."""
-        return next((s for s in self.by_dose if dose_number in s.doses), self)
+        n = dose_number if dose_number is None else self._in_cycle(dose_number)
+        return next((s for s in self.by_dose if n in s.doses), self)
+
+    def _in_cycle(self, n: int) -> int:
+        last = max((d for s in self.by_dose for d in s.doses), default=0)
+        if self.repeat_from is None or n <= last:
+            return n
+        return self.repeat_from + (n - self.repeat_from) % (last + 1 - self.repeat_from)
+
+    def listed_steps(self, upto: int = REPEAT_HORIZON) -> tuple[RecallStep, ...]:
+        """``by_dose`` with a repeating cycle written out to dose ``upto``: the recall event
+        carries plain dose lists (partners know no cycle); past it, the top-level days."""
+        if self.repeat_from is None:
+            return self.by_dose
+        last = max(d for s in self.by_dose for d in s.doses)
+        return tuple(s.model_copy(update={"doses": s.doses + tuple(
+            n for n in range(last + 1, upto + 1) if self._in_cycle(n) in s.doses)})
+            for s in self.by_dose)
 
 
 @dataclass(frozen=True)
@@ -127,6 +152,9 @@ def interval_conflicts(drugs: Iterable[Drug]) -> list[str]:
         products = [p for p in products if p not in courses]
         last = max([1, *(n for s in d.recall.by_dose for n in s.doses),
                     *(s.from_dose for p in products if p.regimen for s in p.regimen.steps)])
+        if d.recall.repeat_from is not None or any(p.regimen and p.regimen.repeat_from
+                                                   for p in products):
+            last *= 2  # a repeating cycle: once round it past the listed doses as well
         for n in range(1, last + 1):
             earliest = d.recall.for_dose(n).earliest_days
             for p in products:

@@ -12,12 +12,15 @@ catalog data an admin edits; no drug name is code.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from orders.domain.courses import CourseDay, CourseDose, day_dose
+from orders.domain.errors import FieldError
+from orders.domain.observations import ObservationKind
 
 Severity = Literal["block", "warn", "info"]
 Mode = Literal["push", "infusion"]
@@ -81,6 +84,9 @@ class RegimenStep(_Data):
     per_kg: Decimal | None = Field(default=None, gt=0)  # dose unit per kg
     min_days_after_previous: int | None = Field(default=None, ge=1)
     observation_minutes: int | None = Field(default=None, ge=0)
+    # observation instead when the patient has a recorded reaction to the molecule (a label
+    # that drops routine observation after the loading doses keeps it after an IRR)
+    observation_minutes_after_reaction: int | None = Field(default=None, ge=0)
     minutes: int | None = Field(default=None, ge=1)  # run time when no titration applies
     titration: Titration | None = None
     # a total per kg over N days: each day's dose comes from it (then no dose or per_kg)
@@ -133,6 +139,10 @@ class Regimen(_Data):
     premedication: tuple[Premedication, ...] = ()
     gates: tuple[Gate, ...] = ()
     dose_tolerance_pct: Decimal = Field(default=Decimal(10), ge=0)
+    # dose numbers past the last step go round the steps from this one again (rituximab:
+    # each course is two infusions two weeks apart, courses months apart); None = the last
+    # step holds for every later dose
+    repeat_from: int | None = Field(default=None, ge=1)
     source: str
 
     @model_validator(mode="after")
@@ -144,6 +154,8 @@ class Regimen(_Data):
         if any(courses) and not all(courses):
             # the steps count courses or doses, never a mix of both
             raise ValueError("either every regimen step is a course or none is")
+        if self.repeat_from is not None and self.repeat_from not in starts:
+            raise ValueError("repeat_from names the from_dose of a regimen step")
         return self
 
     @property
@@ -158,7 +170,15 @@ class Regimen(_Data):
         return min(c.min_days for c in courses), max(c.max_days for c in courses)
 
     def step_for(self, dose_number: int) -> RegimenStep:
-        return next(s for s in reversed(self.steps) if s.from_dose <= dose_number)
+        return next(s for s in reversed(self.steps)
+                    if s.from_dose <= self._in_cycle(dose_number))
+
+    def _in_cycle(self, n: int) -> int:
+        """The dose number whose step applies: past the last step, back round the cycle."""
+        last = self.steps[-1].from_dose
+        if self.repeat_from is None or n <= last:
+            return n
+        return self.repeat_from + (n - self.repeat_from) % (last + 1 - self.repeat_from)
 
     def expected_dose(self, dose_number: int, weight_kg: Decimal | None) -> Decimal | None:
         step = self.step_for(dose_number)
@@ -186,3 +206,22 @@ class Regimen(_Data):
         following = self.step_for(number + 1).course
         assert following is not None
         return following.total(weight_kg)
+
+def gate_kind_errors(regimen: Regimen | None,
+                     kinds: Mapping[str, ObservationKind]) -> list[FieldError]:
+    """A drug's gates may only name observation kinds the catalog defines, and only results
+    those kinds have: a gate no observation can meet would block every dose."""
+    errors: list[FieldError] = []
+    for i, gate in enumerate(regimen.gates if regimen is not None else ()):
+        spec = kinds.get(gate.kind)
+        if spec is None:
+            errors.append(FieldError(f"regimen.gates.{i}.kind",
+                                     f"unknown observation kind {gate.kind!r}: add it to the "
+                                     "catalog first (PUT /v1/observation-kinds/{kind})"))
+            continue
+        unknown = sorted(set(gate.result_severity) - set(spec.vocabulary))
+        if unknown:
+            errors.append(FieldError(f"regimen.gates.{i}.result_severity",
+                                     f"{gate.kind} has no result {', '.join(unknown)}; "
+                                     f"one of {', '.join(spec.vocabulary)}"))
+    return errors

@@ -19,6 +19,9 @@ class SeriesData(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     from_dose: int = Field(default=1, ge=1)  # the dose number the course starts at
+    # a new course starts every this many doses after from_dose (rituximab: two infusions a
+    # course, so doses 1, 3, 5...); None = only one course, at from_dose
+    repeat_every: int | None = Field(default=None, ge=1)
     kind: Literal["day_offsets", "consecutive_days"]
     offsets: tuple[int, ...] = ()
     min_visits: int | None = Field(default=None, ge=2, le=MAX_VISITS)
@@ -43,6 +46,12 @@ class SeriesData(BaseModel):
                     or self.min_visits > self.max_visits:
                 raise ValueError("consecutive days need min_visits <= max_visits")
         return self
+
+    def starts_at(self, dose_number: int) -> bool:
+        """Whether a course starts at this dose number."""
+        if self.repeat_every is None or dose_number < self.from_dose:
+            return dose_number == self.from_dose
+        return (dose_number - self.from_dose) % self.repeat_every == 0
 
     @property
     def visits(self) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from orders.domain.catalog import Catalog, Drug, RulesConfig
+from orders.domain.observations import ObservationKind
 from orders.domain.outcome_rules import OutcomeRules
 from orders.domain.protocols import Protocol, protocol_from_data
 from orders.domain.vitals import DischargeThresholds
@@ -36,6 +37,8 @@ def seed_catalog() -> Catalog:
         rules=RulesConfig.model_validate(data["rules"]),
         home_med_classes={k: tuple(v) for k, v in data["home_med_classes"].items()},
         references=data["references"],
+        observation_kinds={k: ObservationKind.model_validate(v)
+                           for k, v in data.get("observation_kinds", {}).items()},
     )
 
 

@@ -120,7 +120,7 @@ def order_administered(event: e.OrderAdministered) -> c.OrderAdministered:
             by_dose=[c.RecallStepFacts(
                 doses=list(st.doses), earliest_days=st.earliest_days,
                 target_from_days=st.target_from_days, target_to_days=st.target_to_days,
-                latest_days=st.latest_days) for st in r.recall.by_dose])
+                latest_days=st.latest_days) for st in r.recall.listed_steps()])
             for r in event.recalls])
 
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from orders.domain.catalog import Catalog, CatalogChange, Drug
 from orders.domain.errors import Conflict, FieldError, NotFound, NotPermitted, ValidationFailed
 from orders.domain.identity import CoverageChanges, Person, admin_sex
+from orders.domain.observations import KIND_NAME, ObservationKind
 from orders.domain.patient import (
     OutsideDose,
     PastDose,
@@ -23,6 +24,7 @@ from orders.domain.patient import (
 )
 from orders.domain.protocols import Protocol, validate_protocol
 from orders.domain.recall_data import interval_conflicts
+from orders.domain.regimen import gate_kind_errors
 from orders.domain.units import UnitMismatch, convert
 from orders.service import identity
 from orders.service.handlers import Scope, utcnow
@@ -158,6 +160,10 @@ async def put_drug(*, uow: OrdersUnitOfWork, code: str, data: dict[str, Any], sc
                                            e["msg"]) for e in exc.errors()]) from None
     async with uow:
         catalog = (await uow.catalog.current()).with_drug(drug)
+        # a gate naming a kind the catalog does not define could never be met
+        unknown = gate_kind_errors(drug.regimen, catalog.observation_kinds)
+        if unknown:
+            raise ValidationFailed(unknown)
         # a recall may never open before a same-molecule product's minimum interval
         conflicts = interval_conflicts(d for d in catalog.drugs.values()
                                        if d.molecule_key == drug.molecule_key)
@@ -165,6 +171,36 @@ async def put_drug(*, uow: OrdersUnitOfWork, code: str, data: dict[str, Any], sc
             raise ValidationFailed([FieldError("recall.earliest_days", m) for m in conflicts])
         await uow.catalog.add_version(catalog, changed_drug=code, by=scope.actor.id,
                                       note=note, at=now)
+        await uow.commit()
+    return catalog
+
+
+async def put_observation_kind(*, uow: OrdersUnitOfWork, key: str, data: dict[str, Any],
+                               scope: Scope, note: str | None = None,
+                               now: datetime | None = None) -> Catalog:
+    """Create or replace one observation kind: a new catalog version. A kind the current
+    drugs' gates read must keep every result they name."""
+    now = now or utcnow()
+    if not scope.actor.can(ADMIN_SCOPE):
+        raise NotPermitted("editing the catalog needs the admin scope")
+    if not KIND_NAME.match(key):
+        raise ValidationFailed([FieldError("kind", "lower-case letters, digits and _, "
+                                                   "starting with a letter, at most 32")])
+    try:
+        kind = ObservationKind.model_validate(data)
+    except ValidationError as exc:
+        raise ValidationFailed([FieldError(".".join(str(p) for p in e["loc"]) or "body",
+                                           e["msg"]) for e in exc.errors()]) from None
+    async with uow:
+        catalog = (await uow.catalog.current()).with_observation_kind(key, kind)
+        broken = [FieldError("results", f"{d.code} {e.field}: {e.message}")
+                  for d in catalog.drugs.values()
+                  for e in gate_kind_errors(d.regimen, catalog.observation_kinds)
+                  if d.regimen and any(g.kind == key for g in d.regimen.gates)]
+        if broken:
+            raise ValidationFailed(broken)
+        await uow.catalog.add_version(catalog, changed_drug=None, by=scope.actor.id,
+                                      note=note or f"observation kind {key}", at=now)
         await uow.commit()
     return catalog
 

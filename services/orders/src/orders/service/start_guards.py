@@ -27,6 +27,7 @@ async def ensure_may_start(uow: OrdersUnitOfWork, order: Order, now: datetime) -
         same = {c for c, d in catalog.drugs.items() if d.molecule_key == drug.molecule_key}
         dose_number = sum(1 for d in history if d.drug_code in same and d.given_at <= now) + 1
         why += start_blocks(drug=drug, dose_number=dose_number, order_id=order.id,
-                            on=catalog.rules.local_date(now), observations=observations)
+                            on=catalog.rules.local_date(now), observations=observations,
+                            kinds=catalog.observation_kinds)
     if why:
         raise Conflict("infusion start blocked: " + "; ".join(why))

@@ -5,7 +5,7 @@ MRIs, ApoE, TOUCH checklist) with their freshness windows. Only drugs whose cata
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
@@ -13,7 +13,7 @@ from uuid import UUID
 from orders.domain.catalog import Drug
 from orders.domain.checks.context import CheckContext, ResolvedLine
 from orders.domain.findings import Finding
-from orders.domain.observations import Observation
+from orders.domain.observations import Observation, ObservationKind
 from orders.domain.regimen import Gate, Regimen
 from orders.domain.units import UnitMismatch, convert, fmt
 
@@ -75,19 +75,31 @@ def run_minutes(drug: Drug, dose_number: int, dose: Decimal,
     return step.titration.minutes(dose_mg, weight_kg)
 
 
-def observation_minutes(drug: Drug, dose_number: int) -> int:
-    """Observation after this dose: the regimen's by dose number, else the drug's."""
+def observation_minutes(drug: Drug, dose_number: int, reacted: bool = False) -> int:
+    """Observation after this dose: the regimen's by dose number (its after-reaction figure
+    when the patient has reacted to the molecule before), else the drug's."""
     if drug.regimen is not None:
-        by_dose = drug.regimen.step_for(dose_number).observation_minutes
-        if by_dose is not None:
-            return by_dose
+        step = drug.regimen.step_for(dose_number)
+        if reacted and step.observation_minutes_after_reaction is not None:
+            return step.observation_minutes_after_reaction
+        if step.observation_minutes is not None:
+            return step.observation_minutes
     return drug.observation_minutes
 
 
+def reacted_before(ctx: CheckContext, drug: Drug) -> bool:
+    """A recorded reaction to the drug's molecule (structured, or flagged on a past dose)."""
+    return bool(ctx.reactions_by_molecule.get(drug.molecule_key)) or any(
+        d.reaction for d in ctx.molecule_history(drug))
+
+
 def current_result(gate: Gate, observations: Iterable[Observation], on: date,
-                   last_dose: date | None, order_id: UUID | None = None) -> Observation | None:
-    """The newest observation of the gate's kind that still counts on ``on``."""
-    oldest = on - timedelta(days=gate.max_age_days) if gate.max_age_days is not None else None
+                   last_dose: date | None, order_id: UUID | None = None,
+                   kind_max_age: int | None = None) -> Observation | None:
+    """The newest observation of the gate's kind that still counts on ``on`` (within the
+    gate's window, else the kind's own ``max_age_days``)."""
+    max_age = gate.max_age_days if gate.max_age_days is not None else kind_max_age
+    oldest = on - timedelta(days=max_age) if max_age is not None else None
     best: Observation | None = None
     for o in observations:
         if o.kind != gate.kind or o.observed_on > on:
@@ -98,7 +110,8 @@ def current_result(gate: Gate, observations: Iterable[Observation], on: date,
             continue
         if gate.per_infusion and (order_id is None or o.order_id != order_id):
             continue
-        if best is None or o.observed_on > best.observed_on:
+        # same day: the one recorded later (observations come oldest first) corrects it
+        if best is None or o.observed_on >= best.observed_on:
             best = o
     return best
 
@@ -114,7 +127,9 @@ def _gates(ctx: CheckContext, line: ResolvedLine, gates: tuple[Gate, ...], n: in
             yield Finding(code, "info", f"{line.drug.code}: {gate.message} (checked when the "
                           "infusion starts)", line.seq)
             continue
-        found = current_result(gate, ctx.observations, on, last_dose)
+        kind = ctx.catalog.observation_kinds.get(gate.kind)
+        found = current_result(gate, ctx.observations, on, last_dose,
+                               kind_max_age=kind.max_age_days if kind else None)
         if found is None:
             yield Finding(code, gate.severity, f"{line.drug.code} dose {n}: {gate.message}",
                           line.seq)
@@ -125,7 +140,8 @@ def _gates(ctx: CheckContext, line: ResolvedLine, gates: tuple[Gate, ...], n: in
 
 
 def start_blocks(*, drug: Drug, dose_number: int, order_id: UUID, on: date,
-                 observations: Iterable[Observation]) -> list[str]:
+                 observations: Iterable[Observation],
+                 kinds: Mapping[str, ObservationKind] | None = None) -> list[str]:
     """Why an infusion of ``drug`` may not start now (per-infusion gates, e.g. the TOUCH
     pre-infusion checklist for this very order); empty when it may."""
     if drug.regimen is None:
@@ -135,7 +151,9 @@ def start_blocks(*, drug: Drug, dose_number: int, order_id: UUID, on: date,
     for gate in drug.regimen.gates:
         if not gate.per_infusion or not gate.applies_to(dose_number):
             continue
-        found = current_result(gate, obs, on, None, order_id)
+        kind = (kinds or {}).get(gate.kind)
+        found = current_result(gate, obs, on, None, order_id,
+                               kind_max_age=kind.max_age_days if kind else None)
         if found is None or gate.result_severity.get(found.result) == "block":
             why.append(f"{drug.code}: {gate.message}")
     return why

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orders.domain.checks.context import CheckContext, ResolvedLine
-from orders.domain.checks.regimen_checks import observation_minutes, run_minutes
+from orders.domain.checks.regimen_checks import observation_minutes, reacted_before, run_minutes
 from orders.domain.findings import Finding
 
 
@@ -35,8 +35,10 @@ def _run(ctx: CheckContext, line: ResolvedLine) -> int:
 
 
 def drug_observation_minutes(ctx: CheckContext) -> int:
-    """The longest observation any drug asks after this dose (by its dose number)."""
-    return max((observation_minutes(ln.drug, ctx.regimen_number(ln))
+    """The longest observation any drug asks after this dose (by its dose number, and
+    whether the patient has reacted to the molecule before)."""
+    return max((observation_minutes(ln.drug, ctx.regimen_number(ln),
+                                    reacted_before(ctx, ln.drug))
                 if ln.drug.regimen is not None else ln.drug.observation_minutes
                 for ln in ctx.lines), default=0)
 

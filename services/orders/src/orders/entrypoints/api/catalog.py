@@ -85,6 +85,31 @@ async def drug_versions(code: str, uow: UoW, caller: Caller) -> dict[str, Any]:
     return {"items": [catalog_change_view(v) for v in changes], "next_cursor": None}
 
 
+@router.get("/v1/observation-kinds", response_model=s.Page[s.ObservationKindOut],
+            summary="The observation kinds regimen gates may name (catalog data)")
+async def list_observation_kinds(uow: UoW, caller: Caller) -> dict[str, Any]:
+    require(caller, "orders:read")
+    catalog = await records.current_catalog(uow=uow)
+    return {"items": [_kind_view(k, catalog) for k in sorted(catalog.observation_kinds)],
+            "next_cursor": None}
+
+
+@router.put("/v1/observation-kinds/{kind}", response_model=s.ObservationKindOut,
+            summary="Create or replace an observation kind (new catalog version)")
+async def put_observation_kind(kind: str, body: s.ObservationKindIn, uow: UoW,
+                               caller: Caller) -> dict[str, Any]:
+    require(caller, "admin")
+    data = body.model_dump(exclude={"note"})
+    catalog = await records.put_observation_kind(uow=uow, key=kind, data=data, scope=caller,
+                                                 note=body.note)
+    return _kind_view(kind, catalog)
+
+
+def _kind_view(key: str, catalog: Catalog) -> dict[str, Any]:
+    return {"kind": key, **catalog.observation_kinds[key].model_dump(),
+            "catalog_version": catalog.version}
+
+
 @router.get("/v1/catalog/rules", summary="Rule thresholds of the current catalog version")
 async def rules(uow: UoW, caller: Caller) -> dict[str, Any]:
     require(caller, "orders:read")

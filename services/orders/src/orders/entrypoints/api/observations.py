@@ -1,10 +1,12 @@
 """/v1/patients/{id}/observations: results the regimen gates read (HBV/TB screens, anti-JCV,
-TOUCH checklist, brain MRI, ApoE). Partners send them for their practice's patients."""
+TOUCH checklist, brain MRI, ApoE, and any kind an admin adds to the catalog, such as a lab
+value). Partners send them for their practice's patients."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter
@@ -14,20 +16,23 @@ from chairside_shared.inputs import Day
 from orders.domain.observations import Observation
 from orders.entrypoints.api.deps import Caller, UoW, require
 from orders.entrypoints.api.schema_base import In, Out
-from orders.entrypoints.api.schemas import Page
+from orders.entrypoints.api.schemas import ObservedValue, Page
 from orders.service import observations
 
 router = APIRouter(prefix="/v1/patients", tags=["patients"])
-Kind = Literal["hbv_screen", "tb_screen", "anti_jcv", "touch_checklist", "mri_brain", "apoe"]
 
 
 class ObservationIn(In):
-    kind: Kind
-    result: str = Field(min_length=1, max_length=32,
-                        description="per kind: hbv_screen/tb_screen/anti_jcv negative|positive|"
-                                    "indeterminate; touch_checklist completed|not_completed; "
-                                    "mri_brain no_aria|aria_e|aria_h|aria_e_and_h|other_finding; "
-                                    "apoe e4_noncarrier|e4_heterozygote|e4_homozygote|declined")
+    kind: str = Field(min_length=1, max_length=32, pattern=r"^[a-z][a-z0-9_]*$",
+                      description="a kind the catalog defines (GET /v1/observation-kinds), e.g. "
+                                  "hbv_screen, tb_screen, anti_jcv, touch_checklist, mri_brain, "
+                                  "apoe; an unknown kind is refused with a 422 naming `kind`")
+    result: str | None = Field(default=None, min_length=1, max_length=32,
+                               description="one of the kind's results (e.g. hbv_screen "
+                                           "negative|positive|indeterminate); left out for a "
+                                           "numeric kind, whose value sets it (low|normal|high)")
+    value: ObservedValue | None = Field(default=None, description="a numeric kind's value, in "
+                                                                  "the kind's unit")
     observed_on: Day
     source: str = Field(min_length=1, max_length=200)
     order_id: UUID | None = Field(default=None, description="the infusion a TOUCH checklist "
@@ -43,6 +48,8 @@ class ObservationOut(Out):
     source: str
     order_id: UUID | None
     recorded_at: datetime | None
+    value: Decimal | None = None
+    unit: str | None = None
 
 
 @router.post("/{patient_id}/observations", status_code=201, response_model=ObservationOut,
@@ -51,7 +58,7 @@ async def add_observation(patient_id: UUID, body: ObservationIn, uow: UoW,
                           caller: Caller) -> Observation:
     require(caller, "patients:write")
     return await observations.record_observation(
-        uow=uow, patient_id=patient_id, kind=body.kind, result=body.result,
+        uow=uow, patient_id=patient_id, kind=body.kind, result=body.result, value=body.value,
         observed_on=body.observed_on, source=body.source, order_id=body.order_id,
         scope=caller)
 

@@ -40,6 +40,11 @@ WeightKg = Annotated[Decimal, Field(gt=0, le=400, decimal_places=2, multiple_of=
                                     json_schema_extra=decimal_text(decimal_pattern(
                                         "([1-9][0-9]?|[1-3][0-9]{2})", 2, zero=False)))]
 LineNumber = Annotated[int, Field(ge=1, le=99)]
+# a numeric observation (a lab value): inside its NUMERIC(14,4) column
+ObservedValue = Annotated[Decimal, Field(ge=0, le=MAX_DOSE, decimal_places=4,
+                                         multiple_of=Decimal("0.0001"),
+                                         json_schema_extra=decimal_text(decimal_pattern(
+                                             "[1-9][0-9]{0,4}", 4, zero=True)))]
 
 
 class Page(BaseModel, Generic[T]):
@@ -195,3 +200,33 @@ class ProtocolOut(Out):
     population: str
     description: str
     lines: list[dict[str, Any]]
+
+
+class ObservationKindIn(In):
+    """An observation kind: a vocabulary of ``results``, or a ``unit`` (with optional
+    ``low``/``high`` limits the value is read against: low, normal, high)."""
+
+    label: str = Field(default="", max_length=200)
+    results: list[Annotated[str, Field(min_length=1, max_length=32,
+                                       pattern=r"^[a-z0-9_]+$")]] = Field(default_factory=list,
+                                                                          max_length=20)
+    unit: str | None = Field(default=None, min_length=1, max_length=16)
+    low: ObservedValue | None = None
+    high: ObservedValue | None = None
+    max_age_days: int | None = Field(default=None, ge=1, le=3660,
+                                     description="how long a result counts when the gate sets "
+                                                 "no window of its own")
+    source: str = Field(min_length=1, max_length=500)
+    note: str | None = Field(default=None, max_length=500)
+
+
+class ObservationKindOut(Out):
+    kind: str
+    label: str
+    results: list[str]
+    unit: str | None
+    low: Decimal | None
+    high: Decimal | None
+    max_age_days: int | None
+    source: str
+    catalog_version: int

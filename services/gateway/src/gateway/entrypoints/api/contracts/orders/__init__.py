@@ -44,6 +44,7 @@ from .common import (
     LookupQuery as LookupQuery,
     Lot as Lot,
     MemberId2 as MemberId2,
+    Note as Note,
     Npi as Npi,
     OrderLineIn as OrderLineIn,
     OutcomesReportQuery as OutcomesReportQuery,
@@ -73,6 +74,7 @@ from .common import (
     SuspectOut as SuspectOut,
     Systolic as Systolic,
     Taxonomy as Taxonomy,
+    Unit as Unit,
     ValidationError as ValidationError,
     Version as Version,
 )
@@ -86,6 +88,18 @@ from .drugs import (
 
 from .drugs__versions import (
     DrugVersionsResponse as DrugVersionsResponse,
+)
+
+from .observation_kinds import (
+    High as High,
+    High1 as High1,
+    Low as Low,
+    Low1 as Low1,
+    MaxAgeDays as MaxAgeDays,
+    ObservationKindIn as ObservationKindIn,
+    ObservationKindOut as ObservationKindOut,
+    PageObservationKindOut as PageObservationKindOut,
+    Result1 as Result1,
 )
 
 from .orders import (
@@ -221,6 +235,7 @@ from .patients import (
     PracticeId2 as PracticeId2,
     QtcMs as QtcMs,
     Reaction1 as Reaction1,
+    Result as Result,
     Rxnorm as Rxnorm,
     WeightKg as WeightKg,
     WeightKg1 as WeightKg1,
@@ -259,6 +274,8 @@ from .patients__observations import (
     ObservationIn as ObservationIn,
     ObservationOut as ObservationOut,
     PageObservationOut as PageObservationOut,
+    Value as Value,
+    Value1 as Value1,
 )
 
 from .patients__outside_doses import (

@@ -338,6 +338,14 @@ class Class(RootModel[str]):
     root: Annotated[str, Field(max_length=64, title='Class')]
 
 
+class Note(RootModel[str]):
+    root: Annotated[str, Field(max_length=500, title='Note')]
+
+
+class Unit(RootModel[str]):
+    root: Annotated[str, Field(max_length=16, min_length=1, title='Unit')]
+
+
 class Dose2(RootModel[Decimal]):
     root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
 

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from .common import Class, Cursor, Dose, Lines, Lot, OrderLineIn, Plan, PlanId, Reaction, Severity, Version
+from .common import Class, Cursor, Dose, Lines, Lot, OrderLineIn, Plan, PlanId, Reaction, Severity, Unit, Version
 
 
 class AcuteOutcomeOut(BaseModel):

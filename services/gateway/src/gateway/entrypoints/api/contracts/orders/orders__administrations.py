@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from .common import Dose, Lot, Reaction
+from .common import Dose, Lot, Reaction, Unit
 from .orders import Line, Ndc
 
 

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from .common import Diastolic, Dose, Lot, Rate, Spo2, Systolic
+from .common import Diastolic, Dose, Lot, Rate, Spo2, Systolic, Unit
 
 
 class DrugCode(RootModel[str]):

@@ -112,6 +112,18 @@ class MedicationIn(BaseModel):
     rxnorm: Annotated[Rxnorm | None, Field(title='Rxnorm')] = None
 
 
+class Result(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="one of the kind's results (e.g. hbv_screen negative|positive|indeterminate); left out for a numeric kind, whose value sets it (low|normal|high)",
+            max_length=32,
+            min_length=1,
+            title='Result',
+        ),
+    ]
+
+
 class PracticeId2(RootModel[str]):
     root: Annotated[str, Field(max_length=64, min_length=1, title='Practice Id')]
 

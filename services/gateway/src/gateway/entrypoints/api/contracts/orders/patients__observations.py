@@ -5,7 +5,32 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from .common import Cursor
+from .common import Cursor, Unit
+from .patients import Result
+
+
+class Value(RootModel[Decimal]):
+    root: Annotated[
+        Decimal,
+        Field(
+            description="a numeric kind's value, in the kind's unit",
+            ge=0,
+            le=100000,
+            multiple_of=0.0001,
+            title='Value',
+        ),
+    ]
+
+
+class Value1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="a numeric kind's value, in the kind's unit",
+            pattern='^(0|[1-9][0-9]{0,4})(\\.[0-9]{1,4})?$',
+            title='Value',
+        ),
+    ]
 
 
 class ObservationIn(BaseModel):
@@ -14,8 +39,14 @@ class ObservationIn(BaseModel):
         populate_by_name=True,
     )
     kind: Annotated[
-        Literal['hbv_screen', 'tb_screen', 'anti_jcv', 'touch_checklist', 'mri_brain', 'apoe'],
-        Field(title='Kind'),
+        str,
+        Field(
+            description='a kind the catalog defines (GET /v1/observation-kinds), e.g. hbv_screen, tb_screen, anti_jcv, touch_checklist, mri_brain, apoe; an unknown kind is refused with a 422 naming `kind`',
+            max_length=32,
+            min_length=1,
+            pattern='^[a-z][a-z0-9_]*$',
+            title='Kind',
+        ),
     ]
     observed_on: Annotated[
         date,
@@ -29,15 +60,17 @@ class ObservationIn(BaseModel):
         Field(description='the infusion a TOUCH checklist is for', title='Order Id'),
     ] = None
     result: Annotated[
-        str,
+        Result | None,
         Field(
-            description='per kind: hbv_screen/tb_screen/anti_jcv negative|positive|indeterminate; touch_checklist completed|not_completed; mri_brain no_aria|aria_e|aria_h|aria_e_and_h|other_finding; apoe e4_noncarrier|e4_heterozygote|e4_homozygote|declined',
-            max_length=32,
-            min_length=1,
+            description="one of the kind's results (e.g. hbv_screen negative|positive|indeterminate); left out for a numeric kind, whose value sets it (low|normal|high)",
             title='Result',
         ),
-    ]
+    ] = None
     source: Annotated[str, Field(max_length=200, min_length=1, title='Source')]
+    value: Annotated[
+        Value | Value1 | None,
+        Field(description="a numeric kind's value, in the kind's unit", title='Value'),
+    ] = None
 
 
 class ObservationOut(BaseModel):
@@ -52,6 +85,8 @@ class ObservationOut(BaseModel):
     recorded_at: Annotated[AwareDatetime | None, Field(title='Recorded At')]
     result: Annotated[str, Field(title='Result')]
     source: Annotated[str, Field(title='Source')]
+    unit: Annotated[str | None, Field(title='Unit')] = None
+    value: Annotated[str | None, Field(title='Value')] = None
 
 
 class PageObservationOut(BaseModel):

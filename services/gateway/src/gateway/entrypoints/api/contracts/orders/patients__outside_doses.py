@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
-from .common import Cursor, Dose
+from .common import Cursor, Dose, Unit
 
 
 class Dose4(RootModel[Decimal]):

@@ -6,6 +6,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 from .common import Rate
+from .patients import Result
 
 
 class ReactionNoteOut(BaseModel):

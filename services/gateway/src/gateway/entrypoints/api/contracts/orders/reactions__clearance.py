@@ -5,6 +5,8 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
+from .common import Note
+
 
 class ClearanceIn(BaseModel):
     model_config = ConfigDict(
