@@ -202,6 +202,8 @@ from .orders_lookup_in_purpose import OrdersLookupInPurpose
 from .orders_lookup_out import OrdersLookupOut
 from .orders_medication_in import OrdersMedicationIn
 from .orders_observation_in import OrdersObservationIn
+from .orders_observation_kind_in import OrdersObservationKindIn
+from .orders_observation_kind_out import OrdersObservationKindOut
 from .orders_observation_out import OrdersObservationOut
 from .orders_order_create import OrdersOrderCreate
 from .orders_order_create_triage_category_type_0 import (
@@ -229,6 +231,7 @@ from .orders_page_access_entry_out import OrdersPageAccessEntryOut
 from .orders_page_alert_out import OrdersPageAlertOut
 from .orders_page_coverage_out import OrdersPageCoverageOut
 from .orders_page_coverage_version_out import OrdersPageCoverageVersionOut
+from .orders_page_observation_kind_out import OrdersPageObservationKindOut
 from .orders_page_observation_out import OrdersPageObservationOut
 from .orders_page_order_out import OrdersPageOrderOut
 from .orders_page_outside_dose_out import OrdersPageOutsideDoseOut
@@ -725,6 +728,8 @@ __all__ = (
     "OrdersLookupOut",
     "OrdersMedicationIn",
     "OrdersObservationIn",
+    "OrdersObservationKindIn",
+    "OrdersObservationKindOut",
     "OrdersObservationOut",
     "OrdersOrderCreate",
     "OrdersOrderCreateTriageCategoryType0",
@@ -748,6 +753,7 @@ __all__ = (
     "OrdersPageAlertOut",
     "OrdersPageCoverageOut",
     "OrdersPageCoverageVersionOut",
+    "OrdersPageObservationKindOut",
     "OrdersPageObservationOut",
     "OrdersPageOrderOut",
     "OrdersPageOutsideDoseOut",

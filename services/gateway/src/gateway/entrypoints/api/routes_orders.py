@@ -79,6 +79,12 @@ ORDERS_ROUTES: tuple[Route, ...] = (
        "Catalog versions that changed this drug", response=od.DrugVersionsResponse),
     _r("PUT", "/v1/drugs/{code}", ORDERS, "admin", C, O, "Create or replace a catalog drug",
        body=od.PutDrugRequest, response=od.PutDrugResponse),
+    # the kinds of result a regimen gate can ask for (catalog data: a new kind needs no code)
+    _r("GET", "/v1/observation-kinds", ORDERS, "orders:read", S, O,
+       "Observation kinds a regimen gate can name", response=od.PageObservationKindOut),
+    _r("PUT", "/v1/observation-kinds/{kind}", ORDERS, "admin", C, O,
+       "Create or replace an observation kind", body=od.ObservationKindIn,
+       response=od.ObservationKindOut),
     _r("GET", "/v1/catalog/rules", ORDERS, "orders:read", S, O,
        "Rule thresholds of the current catalog version", response=od.RulesResponse),
     _r("GET", "/v1/protocols", ORDERS, "orders:read", S, O, "Protocol templates",
