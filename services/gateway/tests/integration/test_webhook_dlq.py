@@ -98,6 +98,11 @@ async def test_a_malformed_event_reaches_the_dlq_topic_and_the_next_one_is_deliv
     assert headers["dlq_origin"] == f"{contract.topic}:{letter.partition}:{letter.offset}"
     assert headers["ce_id"] == good.event_id and headers["ce_type"] == "order.signed"
 
+    async def gauge() -> bool:  # what ops alert on, as for every service
+        text = (await g.client.get("/metrics")).text
+        return 'dlq_size{service="gateway"} 1.0' in text
+    await eventually(gauge, timeout_s=15)
+
     # the consumer went on: the next event on the same partition is delivered
     await publish_one(g, "order.signed")
     await eventually(lambda: count(receiver, "after", 1), timeout_s=30)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from sqlalchemy import func, select
+
 from chairside_shared.contracts import (
     AUTHORIZATION_TOPIC,
     ORDERS_TOPIC,
@@ -30,6 +32,7 @@ from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
 from chairside_shared.messaging.relay import OutboxRelay
+from chairside_shared.metrics import DLQ_SIZE
 from chairside_shared.status import DependencyStatus
 from gateway.service.container import Gateway
 from gateway.service.webhooks import Webhooks
@@ -90,6 +93,20 @@ async def run_relay(relay: OutboxRelay) -> None:
             log.warning("webhooks: the outbox relay did not close within 10 s")
 
 
+async def watch_dead_letters(gw: Gateway, hooks: Webhooks, every_s: float = 5.0) -> None:
+    """The `dlq_size{service="gateway"}` gauge, as every service's runtime keeps its own."""
+    dead = hooks.messaging.dead_letters
+    while True:
+        try:
+            async with gw.sessions() as s:
+                n = (await s.execute(select(func.count()).select_from(dead)
+                                     .where(dead.c.status == "dead"))).scalar_one()
+            DLQ_SIZE.labels("gateway").set(n)
+        except Exception as exc:  # the database is down: /readyz says so
+            log.debug("webhooks: dead letters not counted (%s)", type(exc).__name__)
+        await asyncio.sleep(every_s)
+
+
 async def run_consumer(gw: Gateway, consumer: EventConsumer) -> None:
     """Topics first (a gateway may start before the services that own them), then consume."""
     delay = 0.5
@@ -117,4 +134,5 @@ def start_webhooks(gw: Gateway) -> None:
     relay = build_relay(gw, hooks, consumer, consumer.broker_status)
     gw.tasks += [asyncio.create_task(run_consumer(gw, consumer), name="webhook-consumer"),
                  asyncio.create_task(hooks.worker.run(), name="webhook-delivery"),
-                 asyncio.create_task(run_relay(relay), name="webhook-dlq-relay")]
+                 asyncio.create_task(run_relay(relay), name="webhook-dlq-relay"),
+                 asyncio.create_task(watch_dead_letters(gw, hooks), name="webhook-dlq-size")]
