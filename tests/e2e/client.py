@@ -20,6 +20,10 @@ from typing import Any, ParamSpec, TypeVar, cast
 
 import httpx
 from chairside_client import AuthenticatedClient
+from chairside_client.api.gateway import post_oauth_token
+from chairside_client.models.token_request import TokenRequest
+from chairside_client.models.token_request_grant_type import TokenRequestGrantType
+from chairside_client.models.token_response import TokenResponse
 from chairside_client.types import Response
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 
@@ -133,17 +137,20 @@ class Api:
         return r.content
 
     async def token(self, client_id: str) -> str:
+        """A bearer token of a demo client id, through the typed `post_oauth_token` (so the
+        token request is the published one too), kept until 30 s before it expires. Sent with
+        no traceparent (the anonymous client stamps none: a sign-in is no visit's step) and
+        retried like any typed call for `retry_s` (a gateway restarting)."""
         cached = self._tokens.get(client_id)
         if cached and cached[1] > time.monotonic() + 30:
             return cached[0]
-        r = await self.http.post("/v1/oauth/token", data={
-            "grant_type": "client_credentials", "client_id": client_id,
-            "client_secret": DEMO_SECRETS[client_id]})
-        if r.status_code != 200:
-            raise ApiError(r)
-        body = r.json()
-        self._tokens[client_id] = (body["access_token"], time.monotonic() + body["expires_in"])
-        return body["access_token"]
+        token = await self.call(TokenResponse, post_oauth_token.asyncio_detailed,
+                                client=self.typed.anonymous, body=TokenRequest(
+                                    grant_type=TokenRequestGrantType.CLIENT_CREDENTIALS,
+                                    client_id=client_id,
+                                    client_secret=DEMO_SECRETS[client_id]))
+        self._tokens[client_id] = (token.access_token, time.monotonic() + token.expires_in)
+        return token.access_token
 
     async def request(self, method: str, path: str, *, who: str = "demo-admin",
                       expect: int | tuple[int, ...] = (200, 201), headers: dict | None = None,

@@ -1,4 +1,4 @@
-"""`python -m gateway serve | migrate | create-client | create-user | rotate-keys`."""
+"""`python -m gateway serve | migrate | create-client | create-user | rotate-keys | dlq`."""
 
 from __future__ import annotations
 
@@ -83,6 +83,41 @@ async def _rotate(settings: GatewaySettings) -> None:
         await gw.close()
 
 
+async def _dlq(settings: GatewaySettings, action: str, dead_letter_id: int | None) -> None:
+    """The webhook consumer's dead letters, as every service's `dlq list | replay <id>`
+    (chairside_shared/cli.py): one JSON line each; a replay runs the event through the
+    fan-out again (the inbox still applies) and prints its outcome."""
+    import json
+
+    from sqlalchemy import select
+
+    from chairside_shared.messaging.consumer import replay_dead_letter
+    from gateway.entrypoints.consumers import build_consumer
+
+    gw = build(settings)
+    try:
+        assert gw.webhooks is not None
+        if action == "list":
+            dead = gw.webhooks.messaging.dead_letters
+            async with gw.sessions() as s:
+                rows = (await s.execute(select(dead).where(dead.c.status == "dead")
+                                        .order_by(dead.c.id))).all()
+            for r in rows:
+                print(json.dumps({"id": r.id, "event_type": r.event_type, "topic": r.topic,
+                                  "offset": r.offset, "error": r.error}))
+            return
+        if dead_letter_id is None:
+            raise SystemExit("dlq replay needs an id")
+        try:
+            print(await replay_dead_letter(build_consumer(gw, gw.webhooks), dead_letter_id))
+        except (LookupError, ValueError) as exc:
+            raise SystemExit(f"gateway dlq: {exc}") from None
+        except Exception as exc:  # still failing: the row keeps the new error
+            raise SystemExit(f"gateway dlq: replay failed ({type(exc).__name__})") from None
+    finally:
+        await gw.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=GatewaySettings.__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -99,6 +134,9 @@ def main(argv: list[str] | None = None) -> None:
     user.add_argument("--roles", required=True, help="clinician, scheduler, biller, admin")
     user.add_argument("--practice", help="bind the user to this practice")
     sub.add_parser("rotate-keys", help="new signing key; old ones verify until expiry")
+    dlq = sub.add_parser("dlq", help="list or replay the webhook consumer's dead letters")
+    dlq.add_argument("action", choices=["list", "replay"])
+    dlq.add_argument("id", nargs="?", type=int)
     args = parser.parse_args(argv)
     settings = load_settings(GatewaySettings)
     setup_logging(settings.service_name, level=settings.log_level, json_logs=settings.log_json)
@@ -120,6 +158,8 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(_create_client(settings, args))
     elif args.command == "create-user":
         asyncio.run(_create_user(settings, args))
+    elif args.command == "dlq":
+        asyncio.run(_dlq(settings, args.action, args.id))
     else:
         asyncio.run(_rotate(settings))
 

@@ -1,11 +1,12 @@
 """The gateway's ASGI app: `create_app(settings)`.
 
 The gateway stands on the shared library's settings, database plumbing, migrations,
-telemetry, logs and metrics, but not on ServiceRuntime: that runtime exists to run an outbox
-relay and a Kafka consumer, and the gateway publishes no events; it reads the bus for the webhook
-fan-out (a durable consumer, entrypoints/consumers.py, retrying in the background) and for the
-live stream (its own groupless reader, see service/stream/), so it must not depend on the
-broker being up (its /readyz checks its database and, when set, Redis).
+telemetry, logs and metrics, but not on ServiceRuntime: that runtime exists to run a
+service's outbox relay and Kafka consumer, and the gateway publishes no events of its own; it
+reads the bus for the webhook fan-out (a durable consumer with the relay of its `.dlq`
+copies, entrypoints/consumers.py, retrying in the background) and for the live stream (its
+own groupless reader, see service/stream/), so it must not depend on the broker being up
+(its /readyz checks its database and, when set, Redis).
 """
 
 from __future__ import annotations

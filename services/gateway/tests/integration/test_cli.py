@@ -63,6 +63,21 @@ def test_production_serve_refuses_placeholder_secrets_naming_the_variable():
     assert "GATEWAY_KEY_ENCRYPTION_SECRET" in done.stderr
 
 
+def test_production_serve_refuses_loopback_webhooks_naming_the_variable():
+    done = gateway_cli("serve", GATEWAY_ENVIRONMENT="production", GATEWAY_SEED_DEMO_DATA="false",
+                       GATEWAY_DATABASE_URL="postgresql://x@127.0.0.1:1/none",
+                       GATEWAY_ISSUER="https://api.clinic.example",
+                       GATEWAY_KEY_ENCRYPTION_SECRET="q" * 40,
+                       GATEWAY_WEBHOOK_ALLOW_LOOPBACK="true")
+    # exit 2 before serving anything (no port, no database): a settings error, not a 4xx
+    assert done.returncode == 2, done.stderr
+    # (a cross-field check: the shared loader heads its line "GATEWAY_SETTINGS"; the message
+    # names the variable)
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("invalid setting GATEWAY_") and line.endswith(
+        "GATEWAY_WEBHOOK_ALLOW_LOOPBACK: loopback webhook URLs are for development only"), line
+
+
 async def test_production_serve_refuses_a_database_holding_the_demo_clients(gateway_db):
     done = gateway_cli("serve", GATEWAY_ENVIRONMENT="production", GATEWAY_SEED_DEMO_DATA="false",
                        GATEWAY_DATABASE_URL=gateway_db, GATEWAY_ISSUER="https://api.example",

@@ -1,115 +1,16 @@
 """Signed webhooks end to end: the real broker, the gateway on PostgreSQL with its consumer and
 delivery worker, and a real receiving HTTP server that verifies every Standard Webhooks
-signature with the documented formula (its own code, not the gateway's)."""
+signature with the documented formula (gateway_testkit/webhooks.py; fixtures in conftest.py)."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import json
-import time
-from dataclasses import dataclass, field
-from typing import Any
-
 import pytest
 from gateway_testkit.events import publish_each_type
-from gateway_testkit.servers import serve
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
+from gateway_testkit.webhooks import ALL_TYPES, count, publish_one, settle, subscribe
 
-from chairside_shared.contracts.registry import CONTRACTS
 from chairside_shared.testing.plugin import eventually
-from gateway.adapters import repository as repo
-from gateway.adapters.orm import utcnow
-from gateway.domain.credentials import hash_secret
-from gateway.domain.principal import PARTNER_SCOPES, format_scopes
 
 pytestmark = pytest.mark.integration
-ALL_TYPES = sorted(CONTRACTS)
-
-
-def verify(secret: str, headers: Any, body: bytes, tolerance_s: int = 300) -> bool:
-    """A receiver's check, as docs/webhooks.md tells partners to write it."""
-    msg_id, ts = headers["webhook-id"], headers["webhook-timestamp"]
-    if abs(time.time() - int(ts)) > tolerance_s:
-        return False
-    key = base64.b64decode(secret.removeprefix("whsec_"))
-    expected = base64.b64encode(hmac.new(key, f"{msg_id}.{ts}.".encode() + body,
-                                         hashlib.sha256).digest()).decode()
-    return any(hmac.compare_digest(f"v1,{expected}", sig)
-               for sig in headers["webhook-signature"].split(" "))
-
-
-@dataclass
-class Receiver:
-    secrets: dict[str, str] = field(default_factory=dict)  # endpoint -> secret
-    got: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    bad_signatures: int = 0
-    fail: dict[str, int] = field(default_factory=dict)  # endpoint -> failures left (500)
-    hits: dict[str, int] = field(default_factory=dict)
-    url: str = ""
-
-    def app(self) -> Starlette:
-        async def hook(request: Request) -> Response:
-            name = request.path_params["name"]
-            body = await request.body()
-            self.hits[name] = self.hits.get(name, 0) + 1
-            if self.fail.get(name, 0) != 0:
-                self.fail[name] -= 1
-                return Response(status_code=500)
-            if name not in self.secrets or not verify(self.secrets[name], request.headers, body):
-                self.bad_signatures += 1
-                return Response(status_code=401)
-            doc = json.loads(body)
-            doc["_webhook_id"] = request.headers["webhook-id"]
-            self.got.setdefault(name, []).append(doc)
-            return Response(status_code=204)
-        return Starlette(routes=[Route("/hooks/{name}", hook, methods=["POST"])])
-
-    def of(self, name: str) -> list[dict[str, Any]]:
-        return self.got.get(name, [])
-
-
-@pytest.fixture
-async def receiver():
-    r = Receiver()
-    running = await serve(r.app(), lifespan="off")
-    r.url = running.url
-    yield r
-    await running.stop()
-
-
-@pytest.fixture
-async def hooks_gateway(start_gateway, fresh_broker):
-    async with start_gateway(
-            webhooks_enabled=True, webhook_allow_loopback=True,
-            kafka_bootstrap_servers=fresh_broker.bootstrap_servers, webhook_max_attempts=3,
-            webhook_backoff_base_s=0.05, webhook_backoff_max_s=0.2, webhook_disable_after=100,
-            webhook_poll_interval_s=0.05, consumer_retry_backoff_s=0.01) as g:
-        async with g.gw.sessions() as s, s.begin():  # a second partner practice
-            await repo.add_practice(s, practice_id="other-partner", name="Other partner",
-                                    kind="partner", created_at=utcnow())
-            await repo.add_client(
-                s, client_id="other-partner", secret_hash=hash_secret("other-partner-secret"),
-                name="other", scopes=format_scopes(PARTNER_SCOPES), practice_id="other-partner",
-                allows_password_grant=False, active=True, created_at=utcnow())
-        g.broker = fresh_broker
-        yield g
-
-
-async def subscribe(g, receiver: Receiver, client: str, name: str,
-                    types: list[str] | None = None) -> dict[str, Any]:
-    r = await g.client.post("/v1/webhooks/subscriptions", headers=await g.auth(client),
-                            json={"url": f"{receiver.url}/hooks/{name}",
-                                  "event_types": types or ALL_TYPES})
-    assert r.status_code == 201, r.text
-    sub = r.json()
-    assert sub["secret"].startswith("whsec_") and sub["status"] == "active"
-    receiver.secrets[name] = sub["secret"]
-    return sub
 
 
 async def test_tenant_isolation_on_every_event_type(hooks_gateway, receiver):
@@ -121,10 +22,10 @@ async def test_tenant_isolation_on_every_event_type(hooks_gateway, receiver):
     sent_b = await publish_each_type(g.broker.bootstrap_servers, "other-partner")
     sent_none = await publish_each_type(g.broker.bootstrap_servers, None)
     n = len(ALL_TYPES)
-    await eventually(lambda: _count(receiver, "center", 2 * n + len(sent_none)), timeout_s=60)
-    await eventually(lambda: _count(receiver, "b", n), timeout_s=30)
-    await eventually(lambda: _count(receiver, "a", n), timeout_s=30)
-    await _settle(g)
+    await eventually(lambda: count(receiver, "center", 2 * n + len(sent_none)), timeout_s=60)
+    await eventually(lambda: count(receiver, "b", n), timeout_s=30)
+    await eventually(lambda: count(receiver, "a", n), timeout_s=30)
+    await settle(g)
     got_a, got_b = receiver.of("a"), receiver.of("b")
     assert {d["id"] for d in got_a} == set(sent_a)  # every type, only its own practice
     assert {d["id"] for d in got_b} == set(sent_b)
@@ -146,7 +47,7 @@ async def test_retries_then_success_then_dead_letter_and_replay(hooks_gateway, r
     sub = await subscribe(g, receiver, "demo-partner", "flaky", ["order.signed"])
     receiver.fail["flaky"] = 2  # two 500s, then it works
     await publish_one(g, "order.signed")
-    await eventually(lambda: _count(receiver, "flaky", 1), timeout_s=30)
+    await eventually(lambda: count(receiver, "flaky", 1), timeout_s=30)
     auth = await g.auth("demo-partner")
     r = await g.client.get(f"/v1/webhooks/subscriptions/{sub['id']}/deliveries", headers=auth)
     assert r.status_code == 200, r.text
@@ -176,7 +77,7 @@ async def test_retries_then_success_then_dead_letter_and_replay(hooks_gateway, r
     receiver.fail["flaky"] = 0
     r = await g.client.post(f"/v1/webhooks/deliveries/{letter['id']}/replay", headers=auth)
     assert r.status_code == 200 and r.json()["status"] == "pending"
-    await eventually(lambda: _count(receiver, "flaky", 2), timeout_s=30)
+    await eventually(lambda: count(receiver, "flaky", 2), timeout_s=30)
     assert receiver.of("flaky")[-1]["_webhook_id"] == letter["id"]  # same webhook-id
     assert (await dead()) == []
 
@@ -208,7 +109,7 @@ async def test_a_failing_endpoint_is_disabled_with_its_reason_and_re_enabled(
         assert r.status_code == 200
         assert (r.json()["status"], r.json()["disabled_reason"]) == ("active", None)
         await publish_one(g, "order.signed")
-        await eventually(lambda: _count(receiver, "down", 1), timeout_s=30)
+        await eventually(lambda: count(receiver, "down", 1), timeout_s=30)
 
 
 async def test_subscriptions_are_checked_and_private(hooks_gateway, receiver):
@@ -246,42 +147,6 @@ async def test_subscriptions_are_checked_and_private(hooks_gateway, receiver):
                                headers=auth)).status_code == 404
 
 
-async def publish_one(g, event_type: str) -> None:
-    from aiokafka import AIOKafkaProducer
-    from gateway_testkit.events import build
-
-    from chairside_shared.messaging.envelope import encode, kafka_headers
-
-    contract = CONTRACTS[event_type]
-    enc = encode(event_type=event_type, payload=build(contract.model, practice_id="demo-partner"),
-                 source="webhook-test", key="k")
-    producer = AIOKafkaProducer(bootstrap_servers=g.broker.bootstrap_servers)
-    await producer.start()
-    try:
-        await producer.send_and_wait(contract.topic, value=enc.value.encode(), key=b"k",
-                                     headers=kafka_headers(enc.headers))
-    finally:
-        await producer.stop()
-
-
-async def _count(receiver: Receiver, name: str, n: int) -> bool:
-    return len(receiver.of(name)) >= n
-
-
-async def _settle(g) -> None:
-    """Nothing pending any more (so a late, wrong delivery would have shown up)."""
-    from sqlalchemy import func, select
-
-    d = g.gw.webhooks.tables.deliveries
-
-    async def idle() -> bool:
-        async with g.gw.sessions() as s:
-            left = (await s.execute(select(func.count()).select_from(d)
-                                    .where(d.c.status == "pending"))).scalar_one()
-        return left == 0
-    await eventually(idle, timeout_s=30)
-
-
 async def test_the_embedded_sqlite_gateway_delivers_too(start_gateway, fresh_broker, receiver,
                                                         tmp_path):
     """`make run`'s default: SQLite, where the claim is a plain one (no SKIP LOCKED)."""
@@ -294,7 +159,7 @@ async def test_the_embedded_sqlite_gateway_delivers_too(start_gateway, fresh_bro
         sub = await subscribe(g, receiver, "demo-partner", "lite", ["order.signed"])
         receiver.fail["lite"] = 1
         await publish_one(g, "order.signed")
-        await eventually(lambda: _count(receiver, "lite", 1), timeout_s=30)
+        await eventually(lambda: count(receiver, "lite", 1), timeout_s=30)
         r = await g.client.get(f"/v1/webhooks/subscriptions/{sub['id']}/deliveries",
                                headers=await g.auth("demo-partner"))
         [delivery] = r.json()["items"]

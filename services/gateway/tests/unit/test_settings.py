@@ -43,6 +43,38 @@ def test_production_refuses_demo_data_and_placeholder_secrets(override, needle):
         GatewaySettings(**{**PROD, **override})
 
 
+@pytest.mark.parametrize("environment,refused", [
+    ("production", True), ("embedded", False), ("test", False)])
+def test_loopback_webhook_receivers_are_refused_in_production_only(environment, refused):
+    """A subscription on 127.0.0.1 would let a partner make the gateway call its own
+    admin ports: the development switch must never reach production."""
+    settings = {**PROD, "environment": environment, "webhook_allow_loopback": True}
+    if not refused:
+        assert GatewaySettings(**settings).webhook_allow_loopback is True
+        return
+    with pytest.raises(ValidationError) as caught:
+        GatewaySettings(**settings)
+    # one error, naming the variable an operator sets, and only that one
+    assert [e["type"] for e in caught.value.errors()] == ["value_error"]
+    assert "GATEWAY_WEBHOOK_ALLOW_LOOPBACK: loopback webhook URLs are for development " \
+        "only" in str(caught.value)
+    assert GatewaySettings(**{**settings, "webhook_allow_loopback": False}).environment == \
+        "production"
+
+
+def test_loopback_from_the_environment_is_refused_in_production(monkeypatch):
+    for name, value in {"GATEWAY_ENVIRONMENT": "production", "GATEWAY_SEED_DEMO_DATA": "false",
+                        "GATEWAY_DATABASE_URL": PROD["database_url"],
+                        "GATEWAY_ISSUER": PROD["issuer"],
+                        "GATEWAY_KEY_ENCRYPTION_SECRET": PROD["key_encryption_secret"],
+                        "GATEWAY_WEBHOOK_ALLOW_LOOPBACK": "true"}.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError, match="GATEWAY_WEBHOOK_ALLOW_LOOPBACK"):
+        GatewaySettings()
+    monkeypatch.setenv("GATEWAY_WEBHOOK_ALLOW_LOOPBACK", "false")
+    assert GatewaySettings().webhook_allow_loopback is False
+
+
 def test_external_issuer_needs_its_jwks_url():
     with pytest.raises(ValidationError, match="OIDC_JWKS_URL"):
         GatewaySettings(token_issuer="external", oidc_issuer="https://idp")

@@ -4,6 +4,12 @@ One consumer group (``gateway-webhooks``) across replicas, through the shared Ev
 the inbox row and the delivery rows commit together, then the offset; a redelivered event has
 one effect. After the commit the local delivery worker is woken, so a delivery usually leaves
 within milliseconds of the event arriving. (The live stream reads the bus separately.)
+
+An event the consumer cannot take (malformed, or a handler failing past its retries) is kept
+in the gateway's ``dead_letters`` table with an outbox row for ``<topic>.dlq`` (the shared
+consumer's rule). The gateway's outbox holds nothing else, but those rows must leave too: the
+shared OutboxRelay publishes them, under the same rule as in every service (each replica runs
+one; the PostgreSQL advisory lock lets one publish at a time).
 """
 
 from __future__ import annotations
@@ -11,17 +17,22 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from sqlalchemy import func, select
+
 from chairside_shared.contracts import (
     AUTHORIZATION_TOPIC,
     ORDERS_TOPIC,
     REIMBURSEMENT_TOPIC,
     SCHEDULING_TOPIC,
 )
+from chairside_shared.contracts.base import dlq_topic
 from chairside_shared.contracts.registry import CONTRACTS
 from chairside_shared.messaging.consumer import EventConsumer, Handler
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
+from chairside_shared.messaging.relay import OutboxRelay
+from chairside_shared.metrics import DLQ_SIZE
 from chairside_shared.status import DependencyStatus
 from gateway.service.container import Gateway
 from gateway.service.webhooks import Webhooks
@@ -30,6 +41,7 @@ from gateway.service.webhooks.fanout import fan_out
 log = logging.getLogger("gateway.webhooks")
 GROUP = "gateway-webhooks"
 TOPICS = [ORDERS_TOPIC, SCHEDULING_TOPIC, AUTHORIZATION_TOPIC, REIMBURSEMENT_TOPIC]
+DLQ_TOPICS = [dlq_topic(t) for t in TOPICS]  # the only topics the gateway writes to
 
 
 class WebhookUnitOfWork(UnitOfWork):
@@ -60,6 +72,41 @@ def build_consumer(gw: Gateway, hooks: Webhooks) -> EventConsumer:
                          broker_status=DependencyStatus("broker"), group_id=GROUP)
 
 
+def build_relay(gw: Gateway, hooks: Webhooks, consumer: EventConsumer,
+                broker: DependencyStatus) -> OutboxRelay:
+    """The relay of the gateway's outbox (its `.dlq` copies), woken by the consumer as soon as
+    it has staged one."""
+    relay = OutboxRelay(settings=gw.settings, engine=gw.engine, tables=hooks.messaging,
+                        owned_topics=list(DLQ_TOPICS), broker_status=broker)
+    consumer.outbox.wake_relay = relay.wake
+    return relay
+
+
+async def run_relay(relay: OutboxRelay) -> None:
+    try:
+        await relay.run()
+    finally:
+        # a producer talking to a dead broker can wait long on close: bound it
+        try:
+            await asyncio.wait_for(relay.stop(), 10)
+        except Exception:
+            log.warning("webhooks: the outbox relay did not close within 10 s")
+
+
+async def watch_dead_letters(gw: Gateway, hooks: Webhooks, every_s: float = 5.0) -> None:
+    """The `dlq_size{service="gateway"}` gauge, as every service's runtime keeps its own."""
+    dead = hooks.messaging.dead_letters
+    while True:
+        try:
+            async with gw.sessions() as s:
+                n = (await s.execute(select(func.count()).select_from(dead)
+                                     .where(dead.c.status == "dead"))).scalar_one()
+            DLQ_SIZE.labels("gateway").set(n)
+        except Exception as exc:  # the database is down: /readyz says so
+            log.debug("webhooks: dead letters not counted (%s)", type(exc).__name__)
+        await asyncio.sleep(every_s)
+
+
 async def run_consumer(gw: Gateway, consumer: EventConsumer) -> None:
     """Topics first (a gateway may start before the services that own them), then consume."""
     delay = 0.5
@@ -78,10 +125,14 @@ async def run_consumer(gw: Gateway, consumer: EventConsumer) -> None:
 
 
 def start_webhooks(gw: Gateway) -> None:
-    """The consumer and the delivery worker, as tasks the gateway cancels on close."""
+    """The consumer, the delivery worker and the relay of the consumer's `.dlq` copies, as
+    tasks the gateway cancels on close."""
     hooks = gw.webhooks
     if hooks is None or not gw.settings.webhooks_enabled:
         return
     consumer = build_consumer(gw, hooks)
+    relay = build_relay(gw, hooks, consumer, consumer.broker_status)
     gw.tasks += [asyncio.create_task(run_consumer(gw, consumer), name="webhook-consumer"),
-                 asyncio.create_task(hooks.worker.run(), name="webhook-delivery")]
+                 asyncio.create_task(hooks.worker.run(), name="webhook-delivery"),
+                 asyncio.create_task(run_relay(relay), name="webhook-dlq-relay"),
+                 asyncio.create_task(watch_dead_letters(gw, hooks), name="webhook-dlq-size")]
