@@ -11,6 +11,7 @@ from uuid import UUID
 
 import pytest
 from chairside_client.api.orders import (
+    get_observation_kinds,
     post_orders_order_id_check,
     post_patients_patient_id_observations,
 )
@@ -19,6 +20,7 @@ from chairside_client.models import (
     OrdersCheckOut,
     OrdersObservationIn,
     OrdersObservationOut,
+    OrdersPageObservationKindOut,
     ReimbursementInventoryItemOut,
     ReimbursementReceiptIn,
 )
@@ -90,6 +92,9 @@ async def test_ocrelizumab_dose_1_gated_premedicated_titrated_authorized_and_bil
 
     # 2. The partner sends the screen; the gate is met on the next check, and the order signs
     partner = await api.as_("demo-partner")
+    kinds = await api.call(OrdersPageObservationKindOut, get_observation_kinds.asyncio_detailed,
+                           client=partner)  # the catalog's kinds, through the gateway
+    assert "hbv_screen" in {k.kind for k in kinds.items}
     await api.call(OrdersObservationOut, post_patients_patient_id_observations.asyncio_detailed,
                    client=partner, patient_id=UUID(patient["id"]),
                    body=OrdersObservationIn.from_dict({

@@ -133,6 +133,8 @@ def test_every_api_md_route_is_in_the_table():
         # issue 18: results the regimen gates read (orders)
         ("POST", "/v1/patients/{patient_id}/observations"),
         ("GET", "/v1/patients/{patient_id}/observations"),
+        # issue 18: observation kinds a regimen gate can name, as catalog data (orders)
+        ("GET", "/v1/observation-kinds"), ("PUT", "/v1/observation-kinds/{kind}"),
         # issue 18: group purchasing (reimbursement): GPO contracts, WAC, invoices, reorder
         ("POST", "/v1/purchasing/contracts"), ("GET", "/v1/purchasing/contracts"),
         ("PUT", "/v1/purchasing/wac"), ("GET", "/v1/purchasing/wac"),
