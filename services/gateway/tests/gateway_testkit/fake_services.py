@@ -240,8 +240,9 @@ def route(state: FakeState, method: str, parts: list[str], query: dict[str, str]
             new.setdefault("code", str(uuid.uuid4())[:8])
         return JSONResponse(state.put(col, new), status_code=201)
     item = store.get(parts[1])
-    if item is None and col == "drugs" and method == "PUT":
-        item = state.put(col, {**(doc or {}), "code": parts[1]})
+    if item is None and col in ("drugs", "observation-kinds") and method == "PUT":
+        key = "code" if col == "drugs" else "kind"  # both are created by their PUT
+        item = state.put(col, {**(doc or {}), key: parts[1]})
         return JSONResponse(item)
     if item is None:  # worded like the real services, naming the id it was asked for
         return _problem(404, f"{col.removesuffix('s')} {parts[1]} not found")

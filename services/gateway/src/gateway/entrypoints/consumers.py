@@ -42,6 +42,7 @@ log = logging.getLogger("gateway.webhooks")
 GROUP = "gateway-webhooks"
 TOPICS = [ORDERS_TOPIC, SCHEDULING_TOPIC, AUTHORIZATION_TOPIC, REIMBURSEMENT_TOPIC]
 DLQ_TOPICS = [dlq_topic(t) for t in TOPICS]  # the only topics the gateway writes to
+RELAY_LOOK_S = 10.0
 
 
 class WebhookUnitOfWork(UnitOfWork):
@@ -76,7 +77,13 @@ def build_relay(gw: Gateway, hooks: Webhooks, consumer: EventConsumer,
                 broker: DependencyStatus) -> OutboxRelay:
     """The relay of the gateway's outbox (its `.dlq` copies), woken by the consumer as soon as
     it has staged one."""
-    relay = OutboxRelay(settings=gw.settings, engine=gw.engine, tables=hooks.messaging,
+    # The consumer wakes the relay of its own replica, so the relay need not poll for rows:
+    # it looks every RELAY_LOOK_S (a copy staged on a replica that does not hold the publish
+    # lock waits that long) and checks the broker as seldom, which keeps an idle gateway idle.
+    quiet = gw.settings.model_copy(update={
+        "outbox_poll_interval_s": max(gw.settings.outbox_poll_interval_s, RELAY_LOOK_S),
+        "broker_check_interval_s": max(gw.settings.broker_check_interval_s, RELAY_LOOK_S)})
+    relay = OutboxRelay(settings=quiet, engine=gw.engine, tables=hooks.messaging,
                         owned_topics=list(DLQ_TOPICS), broker_status=broker)
     consumer.outbox.wake_relay = relay.wake
     return relay
