@@ -1,12 +1,18 @@
 """The audit trail of patient-data access, and no PHI in any log line."""
 
+import asyncio
 import logging
+import uuid
+from datetime import UTC, datetime
 
 import pytest
 from gateway_testkit.walk import seed_practice
 from sqlalchemy import select
 
+from chairside_shared.testing.plugin import eventually
 from gateway.adapters.orm import audit_log
+from gateway.domain.audit import AuditEntry
+from gateway.service.audit import AuditWriter
 
 pytestmark = pytest.mark.integration
 MRN, BIRTH = "MRN-990417", "1961-12-03"
@@ -105,3 +111,39 @@ async def test_a_write_is_audited_before_its_answer_returns(g, fakes):
     # A read is batched: with the writer stopped it is still waiting in memory.
     await g.client.get(f"/v1/patients/{data.patient['id']}", headers=await g.auth("demo-partner"))
     assert len(g.gw.audit._pending) == 1
+
+
+class CountingWriter(AuditWriter):
+    """The real writer on the gateway's database, counting its rounds."""
+
+    rounds = 0
+
+    async def flush(self) -> None:
+        self.rounds += 1
+        await super().flush()
+
+
+async def test_an_idle_audit_writer_sleeps_until_an_entry_arrives(g):
+    writer = CountingWriter(g.gw.sessions, interval=0.02, batch=500)
+    resource_id = str(uuid.uuid4())
+    writer.start()
+    try:
+        await asyncio.sleep(0.5)
+        assert writer.rounds == 0  # was a round per interval, entries or not (23 of 25 here)
+        writer.record(AuditEntry(at=datetime.now(UTC), client_id="demo-admin", user_id=None,
+                                 practice_id=None, action="GET /v1/patients/{patient_id}",
+                                 resource_type="patient", resource_id=resource_id,
+                                 status=200, trace_id=None))
+
+        async def written() -> bool:
+            return writer.written == 1
+
+        await eventually(written, timeout_s=5)  # within about the interval
+        rounds = writer.rounds
+        await asyncio.sleep(0.5)
+        assert writer.rounds == rounds  # asleep again
+    finally:
+        await writer.stop()
+    async with g.gw.sessions() as s:
+        assert (await s.execute(select(audit_log.c.client_id).where(
+            audit_log.c.resource_id == resource_id))).scalars().all() == ["demo-admin"]

@@ -1,8 +1,10 @@
 """The audit trail of patient-data access, written in batches off the request path.
 
-Entries queue in memory and a background task writes them every `interval` seconds (or as
-soon as `batch` are waiting); shutdown flushes what is left. A crash can lose at most one
-interval's entries, the price of not adding a database commit to every read.
+Entries queue in memory and a background task writes them within `interval` seconds of the
+first one (or as soon as `batch` are waiting); shutdown flushes what is left. A crash can lose
+at most one interval's entries, the price of not adding a database commit to every read. With
+nothing queued the task sleeps until an entry arrives: an idle gateway is not woken five times
+a second for nothing (issue 19's idle cost).
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ class AuditWriter:
         self.interval = interval
         self.batch = batch
         self._pending: list[AuditEntry] = []
-        self._wake = asyncio.Event()
+        self._wake = asyncio.Event()  # a batch is waiting
+        self._arrived = asyncio.Event()  # something is waiting
         self._task: asyncio.Task[None] | None = None
         self.written = 0
 
     def record(self, entry: AuditEntry) -> None:
         self._pending.append(entry)
+        self._arrived.set()
         if len(self._pending) >= self.batch:
             self._wake.set()
 
@@ -50,6 +54,9 @@ class AuditWriter:
 
     async def _run(self) -> None:
         while True:
+            if not self._pending:
+                await self._arrived.wait()
+            self._arrived.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.interval)
             self._wake.clear()
