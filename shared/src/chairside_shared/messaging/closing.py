@@ -1,9 +1,11 @@
-"""Closing a group member so that the next member's join does not wait for it.
+"""Closing a group member so that the next member's join does not wait for it, and so that
+closing itself cannot wait for ever.
 
 Two things left a closed member in its group until the broker's session timeout (10 s), and
 the next member of the group (a restarted service, the next replica) could not be given
 partitions until then: a member closed while still joining, and the first member of a group on
-the embedded broker, which aiokafka never lets leave (below).
+the embedded broker, which aiokafka never lets leave (below). A third kept a consumer from
+ever reading again: aiokafka's stop waiting on a broker that died (close_consumer).
 """
 
 from __future__ import annotations
@@ -21,33 +23,52 @@ log = logging.getLogger("chairside.consumer")
 
 # How long a consumer that has not joined its group yet may wait for the join to finish on close.
 JOIN_GRACE_S = 0.5
+# How long a member that holds partitions gets for aiokafka's orderly stop. Offsets are
+# committed after each transaction, so the stop has nothing to commit; all an abandoned stop
+# loses is the LeaveGroup, and the broker then drops the member at its session timeout.
+STOP_GRACE_S = 5.0
+# How long each further step of an abandoned stop may take.
+STEP_S = 2.0
 
 
 async def close_consumer(consumer: AIOKafkaConsumer) -> None:
-    """Stop a consumer, leaving its group, without waiting out a group join in progress.
+    """Stop a consumer, leaving its group, in bounded time.
 
-    aiokafka's ``stop`` first waits for its coordination task, and a member still joining waits
-    there for the broker to finish the rebalance (seconds). A member that holds no partitions
-    has nothing to commit and nothing to hand back, so after a short grace the join is
-    abandoned (the broker drops the member at its session timeout) and the fetcher and client
-    are closed directly. A member with partitions always gets the full, orderly stop.
+    aiokafka's ``stop`` first waits for its coordination task. A member still joining waits
+    there for the broker to finish the rebalance (seconds), and a member whose broker died or
+    came back empty mid-rebalance could wait there for ever: seen in a full run, a service's
+    consumer that lost the broker never came back to read again (its close never returned, so
+    its run loop never made a new client). So the stop gets a grace (short for a member that
+    holds nothing), then the coordination task is cancelled, then the stop itself, and the
+    fetcher and client are closed directly, each step bounded.
     """
     await leave_first_generation(consumer)
     stopping = asyncio.ensure_future(consumer.stop())
-    done, _ = await asyncio.wait({stopping}, timeout=JOIN_GRACE_S)
-    if not done and not consumer.assignment():
-        # aiokafka 0.14 (pinned) keeps these as attributes; there is no public "abandon join".
-        coordinator = getattr(consumer, "_coordinator", None)
-        task = getattr(coordinator, "_coordination_task", None)
-        if task is not None:
-            task.cancel()
-    with contextlib.suppress(Exception, asyncio.CancelledError):
-        await stopping
-    if stopping.cancelled():
-        for part in (getattr(consumer, "_fetcher", None), getattr(consumer, "_client", None)):
-            if part is not None:
-                with contextlib.suppress(Exception):
-                    await part.close()
+    grace = STOP_GRACE_S if consumer.assignment() else JOIN_GRACE_S
+    if await _finished(stopping, grace):
+        return
+    log.info("consumer %s: its stop did not finish within %.1f s; abandoning it",
+             getattr(consumer, "_group_id", "?"), grace)
+    # aiokafka 0.14 (pinned) keeps these as attributes; there is no public "abandon".
+    coordinator = getattr(consumer, "_coordinator", None)
+    task = getattr(coordinator, "_coordination_task", None)
+    if task is not None:
+        task.cancel()
+    if not await _finished(stopping, STEP_S):
+        stopping.cancel()
+        await _finished(stopping, STEP_S)
+    for part in (getattr(consumer, "_fetcher", None), getattr(consumer, "_client", None)):
+        if part is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(part.close(), STEP_S)
+
+
+async def _finished(stopping: asyncio.Future[None], timeout_s: float) -> bool:
+    """Whether the stop ended within ``timeout_s`` (however it ended)."""
+    done, _ = await asyncio.wait({stopping}, timeout=timeout_s)
+    if done and not stopping.cancelled():
+        stopping.exception()  # retrieved: a failed stop is still a finished one
+    return bool(done)
 
 
 async def leave_first_generation(consumer: AIOKafkaConsumer) -> bool:
