@@ -78,3 +78,52 @@ def test_a_stop_that_ends_in_time_is_left_to_close_the_parts_itself():
     consumer = asyncio.run(run())
     assert consumer.stopped
     assert consumer._fetcher.closed == 0 and consumer._client.closed == 0
+
+
+class StuckProducer:
+    """A producer whose flush on stop waits for ever, as against a broker that died."""
+
+    def __init__(self, *, stop_s: float | None = None) -> None:
+        self.stop_s = stop_s
+        self.client = Part()
+        self.client._client_id = "orders-relay"
+        self.stopped = False
+
+    async def stop(self) -> None:
+        if self.stop_s is not None:
+            await asyncio.sleep(self.stop_s)
+            self.stopped = True
+            return
+        await asyncio.Event().wait()
+
+
+def test_a_producer_whose_stop_never_ends_is_abandoned_and_its_client_closed():
+    producer = StuckProducer()
+    asyncio.run(asyncio.wait_for(closing.close_producer(producer), 5))
+    assert producer.client.closed == 1 and not producer.stopped
+
+
+def test_a_producer_that_stops_in_time_closes_its_own_client():
+    producer = StuckProducer(stop_s=0.01)
+    asyncio.run(asyncio.wait_for(closing.close_producer(producer), 5))
+    assert producer.stopped and producer.client.closed == 0
+
+
+def test_the_relay_stops_in_bounded_time_with_a_stuck_producer():
+    """The bound is the relay's own (ServiceRuntime and the gateway just await its stop)."""
+    from chairside_shared.messaging.relay import OutboxRelay
+
+    class Epoch:
+        async def close(self) -> None:
+            await asyncio.Event().wait()  # an admin client that never closes either
+
+    async def run() -> StuckProducer:
+        relay = OutboxRelay.__new__(OutboxRelay)
+        producer = StuckProducer()
+        relay._producer, relay._epoch, relay._listen_conn = producer, Epoch(), None
+        relay._wake = asyncio.Event()
+        await asyncio.wait_for(relay.stop(), 10)
+        assert relay._producer is None
+        return producer
+
+    assert asyncio.run(run()).client.closed == 1

@@ -12,18 +12,18 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import MetaData, func, select
+from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from chairside_shared import db
 from chairside_shared.cluster_jobs import JobLeader, every
 from chairside_shared.idempotency import KeyedResponses
 from chairside_shared.messaging.consumer import EventConsumer, Handler
+from chairside_shared.messaging.dead_letter_gauge import watch_dead_letters
 from chairside_shared.messaging.kafka import probe_broker
 from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
 from chairside_shared.messaging.relay import OutboxRelay
 from chairside_shared.messaging.tables import MessagingTables
-from chairside_shared.metrics import DLQ_SIZE
 from chairside_shared.migrations import upgrade_async
 from chairside_shared.settings import ServiceSettings
 from chairside_shared.status import DependencyStatus
@@ -101,14 +101,12 @@ class ServiceRuntime(Generic[U]):
         await asyncio.wait(self._tasks, timeout=10) if self._tasks else None
         self._tasks.clear()
         await self.jobs.release()
-        # A client talking to a dead broker can wait a long time on close: bound it.
-        for closing in (self.relay.stop(), self.consumer.stop() if self.consumer else None):
-            if closing is not None:
-                try:
-                    await asyncio.wait_for(closing, 10)
-                except (TimeoutError, Exception):
-                    log.warning("%s: a Kafka client did not close within 10 s", self.spec.name)
-        await self.engine.dispose()
+        try:  # both end in bounded time whatever the broker does (messaging/closing.py)
+            await self.relay.stop()
+            if self.consumer is not None:
+                await self.consumer.stop()
+        finally:
+            await self.engine.dispose()
 
     def every(self, interval_s: float | Callable[[], float], step: Callable[[], Awaitable[object]],
               *, what: str, once_per_cluster: bool = True) -> None:
@@ -133,7 +131,9 @@ class ServiceRuntime(Generic[U]):
             self._tasks.append(
                 asyncio.create_task(self.consumer.run(), name=f"{self.spec.name}-consumer")
             )
-        self._tasks.append(asyncio.create_task(self._watch_dlq(), name=f"{self.spec.name}-dlq"))
+        self._tasks.append(asyncio.create_task(
+            watch_dead_letters(self.engine, self.spec.tables.dead_letters, service=self.spec.name),
+            name=f"{self.spec.name}-dlq"))
 
     async def _migrate(self) -> None:
         if self.spec.migrations is None:
@@ -168,19 +168,6 @@ class ServiceRuntime(Generic[U]):
                 log.error("%s: %s failed (%s); retrying", self.spec.name, what, exc)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10.0)
-
-    async def _watch_dlq(self) -> None:
-        dead = self.spec.tables.dead_letters
-        while True:
-            try:
-                async with self.engine.connect() as conn:
-                    count = (await conn.execute(
-                        select(func.count()).select_from(dead).where(dead.c.status == "dead")
-                    )).scalar_one()
-                DLQ_SIZE.labels(self.spec.name).set(count)
-            except Exception:
-                pass
-            await asyncio.sleep(5)
 
     async def readiness(self) -> dict[str, str]:
         checks: dict[str, str] = {}

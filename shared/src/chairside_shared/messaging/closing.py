@@ -15,7 +15,7 @@ import contextlib
 import logging
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.errors import KafkaError
 from aiokafka.protocol.group import LeaveGroupRequest
 
@@ -61,6 +61,25 @@ async def close_consumer(consumer: AIOKafkaConsumer) -> None:
         if part is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(part.close(), STEP_S)
+
+
+async def close_producer(producer: AIOKafkaProducer) -> None:
+    """Stop a producer in bounded time.
+
+    aiokafka's ``stop`` waits for every queued batch to be sent, which against a broker that
+    died is as long as the request timeout for each. The relay's producer holds only what the
+    outbox still has unmarked, so an abandoned flush loses nothing: those rows go out again.
+    So the stop gets ``STOP_GRACE_S``, then it is cancelled and the client closed directly.
+    """
+    stopping = asyncio.ensure_future(producer.stop())
+    if await _finished(stopping, STOP_GRACE_S):
+        return
+    log.info("producer %s: its stop did not finish within %.1f s; abandoning it",
+             getattr(producer.client, "_client_id", "?"), STOP_GRACE_S)
+    stopping.cancel()
+    await _finished(stopping, STEP_S)
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(producer.client.close(), STEP_S)
 
 
 async def _finished(stopping: asyncio.Future[None], timeout_s: float) -> bool:

@@ -38,6 +38,7 @@ from opentelemetry import propagate, trace
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from chairside_shared.messaging.closing import STEP_S, close_producer
 from chairside_shared.messaging.envelope import kafka_headers
 from chairside_shared.messaging.epoch import BrokerEpochWatch
 from chairside_shared.messaging.kafka import (
@@ -123,6 +124,7 @@ class OutboxRelay:
                 backoff = min(backoff * 2, 5.0)
 
     async def stop(self) -> None:
+        """Ends in bounded time whatever the broker and the database do (closing.py)."""
         self._stopping = True
         self._wake.set()
         for closer in (self._close_producer, self._close_listener):
@@ -310,7 +312,7 @@ class OutboxRelay:
                                 client_id=f"{self.source}-relay")
             await producer.start()
         except Exception as exc:
-            await producer.stop()
+            await close_producer(producer)
             raise BrokerUnavailable(exc) from exc
         self._producer = producer
         self.broker_status.up()
@@ -320,8 +322,9 @@ class OutboxRelay:
     async def _close_producer(self) -> None:
         producer, self._producer = self._producer, None
         if producer is not None:
-            await producer.stop()
-        await self._epoch.close()
+            await close_producer(producer)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._epoch.close(), STEP_S)
 
     async def _ensure_leader(self) -> None:
         if self._is_leader and (self.settings.is_sqlite or self._listen_conn is not None):
@@ -348,7 +351,7 @@ class OutboxRelay:
     async def _close_listener(self) -> None:
         conn, self._listen_conn = self._listen_conn, None
         if conn is not None:
-            await conn.close()
+            await conn.close(timeout=STEP_S)  # past it asyncpg terminates the connection
 
     async def _on_failure(self, exc: Exception) -> None:
         if isinstance(exc, BrokerUnavailable):

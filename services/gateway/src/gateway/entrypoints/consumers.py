@@ -17,8 +17,6 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from sqlalchemy import func, select
-
 from chairside_shared.contracts import (
     AUTHORIZATION_TOPIC,
     ORDERS_TOPIC,
@@ -28,11 +26,11 @@ from chairside_shared.contracts import (
 from chairside_shared.contracts.base import dlq_topic
 from chairside_shared.contracts.registry import CONTRACTS
 from chairside_shared.messaging.consumer import EventConsumer, Handler
+from chairside_shared.messaging.dead_letter_gauge import watch_dead_letters
 from chairside_shared.messaging.envelope import Envelope
 from chairside_shared.messaging.kafka import ensure_topics
 from chairside_shared.messaging.outbox import OutboxWriter, UnitOfWork
 from chairside_shared.messaging.relay import OutboxRelay
-from chairside_shared.metrics import DLQ_SIZE
 from chairside_shared.status import DependencyStatus
 from gateway.service.container import Gateway
 from gateway.service.webhooks import Webhooks
@@ -93,25 +91,7 @@ async def run_relay(relay: OutboxRelay) -> None:
     try:
         await relay.run()
     finally:
-        # a producer talking to a dead broker can wait long on close: bound it
-        try:
-            await asyncio.wait_for(relay.stop(), 10)
-        except Exception:
-            log.warning("webhooks: the outbox relay did not close within 10 s")
-
-
-async def watch_dead_letters(gw: Gateway, hooks: Webhooks, every_s: float = 5.0) -> None:
-    """The `dlq_size{service="gateway"}` gauge, as every service's runtime keeps its own."""
-    dead = hooks.messaging.dead_letters
-    while True:
-        try:
-            async with gw.sessions() as s:
-                n = (await s.execute(select(func.count()).select_from(dead)
-                                     .where(dead.c.status == "dead"))).scalar_one()
-            DLQ_SIZE.labels("gateway").set(n)
-        except Exception as exc:  # the database is down: /readyz says so
-            log.debug("webhooks: dead letters not counted (%s)", type(exc).__name__)
-        await asyncio.sleep(every_s)
+        await relay.stop()  # bounded, whatever the broker does
 
 
 async def run_consumer(gw: Gateway, consumer: EventConsumer) -> None:
@@ -142,4 +122,6 @@ def start_webhooks(gw: Gateway) -> None:
     gw.tasks += [asyncio.create_task(run_consumer(gw, consumer), name="webhook-consumer"),
                  asyncio.create_task(hooks.worker.run(), name="webhook-delivery"),
                  asyncio.create_task(run_relay(relay), name="webhook-dlq-relay"),
-                 asyncio.create_task(watch_dead_letters(gw, hooks), name="webhook-dlq-size")]
+                 asyncio.create_task(
+                     watch_dead_letters(gw.engine, hooks.messaging.dead_letters, service="gateway"),
+                     name="webhook-dlq-size")]
