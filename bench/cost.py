@@ -49,8 +49,9 @@ TICK = os.sysconf("SC_CLK_TCK")
 CALLER = {"x-chairside-client-id": "bench", "x-chairside-scopes": "orders:read"}
 TARGETS = {"gateway_ms": 0.3, "catalog_ms": 0.5, "idle_pct": 1.0, "rss_mb": 120.0}
 # The e2e stack polls fast so tests see effects at once; at rest production runs the defaults.
-TEST_SPEEDUPS = ("OUTBOX_POLL_INTERVAL_S", "BROKER_CHECK_INTERVAL_S", "CONSUMER_RETRY_BACKOFF_S",
-                 "EXCHANGE_POLL_INTERVAL_S", "ELIGIBILITY_POLL_INTERVAL_S", "POLLER_ENABLED")
+TEST_SPEEDUPS = ("OUTBOX_POLL_INTERVAL_S", "OUTBOX_IDLE_POLL_S", "BROKER_CHECK_INTERVAL_S",
+                 "CONSUMER_RETRY_BACKOFF_S", "EXCHANGE_POLL_INTERVAL_S",
+                 "ELIGIBILITY_POLL_INTERVAL_S", "POLLER_ENABLED")
 
 # wrk prints its summary as one JSON line (its Lua `done` hook), so nothing parses its text.
 WRK_SUMMARY = """

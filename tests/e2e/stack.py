@@ -155,6 +155,7 @@ def service_settings(name: str) -> dict[str, str]:
         f"{p}ENVIRONMENT": "test",
         f"{p}SEED_DEMO_DATA": "true",
         f"{p}OUTBOX_POLL_INTERVAL_S": "0.2",
+        f"{p}OUTBOX_IDLE_POLL_S": "0.2",
         f"{p}BROKER_CHECK_INTERVAL_S": "0.5",
         f"{p}CONSUMER_RETRY_BACKOFF_S": "0.05",
         # Two idle connections per process, ten in a burst: two test workers' platforms at once

@@ -69,7 +69,8 @@ async def orders_process(tmp_path, collector, broker):
     proc = ServiceProcess("orders", "orders", port, log_path=tmp_path / "orders.log", env={
         "ORDERS_PORT": str(port), "ORDERS_DATABASE_URL": url, "ORDERS_ENVIRONMENT": "test",
         "ORDERS_SEED_DEMO_DATA": "false", "ORDERS_LOG_LEVEL": "DEBUG",
-        "ORDERS_OUTBOX_POLL_INTERVAL_S": "0.2", "ORDERS_BROKER_CHECK_INTERVAL_S": "0.5",
+        "ORDERS_OUTBOX_POLL_INTERVAL_S": "0.2", "ORDERS_OUTBOX_IDLE_POLL_S": "0.2",
+        "ORDERS_BROKER_CHECK_INTERVAL_S": "0.5",
         "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers,
         "OTEL_EXPORTER_OTLP_ENDPOINT": collector.endpoint, "PYTHONUNBUFFERED": "1"})
     proc.start()

@@ -31,6 +31,7 @@ def settings(database_url: str, bootstrap: str, partitions: int) -> flow.FlowSet
     }
     if "FLOW_OUTBOX_POLL_INTERVAL_S" not in os.environ:
         values["outbox_poll_interval_s"] = 0.2
+        values["outbox_idle_poll_s"] = 0.2
     made = flow.FlowSettings(**values)
     made.kafka_bootstrap_servers = bootstrap
     return made

@@ -298,7 +298,7 @@ async def test_a_commit_in_another_process_wakes_the_relay_through_listen_notify
 ):
     # Polling is set to a minute: only NOTIFY can make the relay publish promptly.
     producer, _ = await flow.runtimes(make_database, fresh_broker, outbox_poll_interval_s=60,
-                                  broker_check_interval_s=60)
+                                  outbox_idle_poll_s=60, broker_check_interval_s=60)
     outbox = producer.spec.tables.outbox
     async with running(producer):
         await asyncio.sleep(1.0)  # the relay is now waiting on its next poll

@@ -56,10 +56,15 @@ class ServiceSettings(BaseSettings):
     )
 
     # Outbox relay and consumers.
+    # A follower relay tries to take the publish lock every 2 x outbox_poll_interval_s (the
+    # failover bound). The leader is woken at once by every commit (in-process, and LISTEN/
+    # NOTIFY across processes), so it looks at the outbox unwoken only every
+    # outbox_idle_poll_s: the fallback, and most of an idle service's relay cost (issue 19).
     outbox_poll_interval_s: float = Field(1.0, gt=0)
+    outbox_idle_poll_s: float = Field(5.0, gt=0)
     outbox_batch_size: int = Field(500, ge=1)
     outbox_retention_hours: float = Field(24.0, ge=0)
-    broker_check_interval_s: float = Field(2.0, gt=0)
+    broker_check_interval_s: float = Field(5.0, gt=0)
     consumer_max_retries: int = Field(3, ge=0)
     consumer_retry_backoff_s: float = Field(0.2, ge=0)
     consumer_batch_size: int = Field(200, ge=1)

@@ -152,7 +152,10 @@ class GatewaySettings(ServiceSettings):
     webhook_disable_after: int = Field(20, ge=1, description=(
         "Consecutive failed attempts after which a subscription is disabled."))
     webhook_timeout_s: float = Field(10.0, gt=0)
-    webhook_poll_interval_s: float = Field(1.0, gt=0)
+    webhook_poll_interval_s: float = Field(1.0, gt=0, description=(
+        "The delivery worker's clock. With nothing due it sleeps until the next retry is due, "
+        "at most 10 x this (new events and replays wake it at once); a disabled "
+        "subscription's pending deliveries are looked at again after 10 x this."))
     webhook_batch_size: int = Field(50, ge=1)
     webhook_claim_lease_s: float = Field(60.0, gt=0)
     # The live stream (GET /v1/stream, docs/stream.md): each process reads the whole bus

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.structs import OffsetAndMetadata
 from gateway_testkit.events import build
 from gateway_testkit.webhooks import count, settle, subscribe
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from chairside_shared.contracts.registry import CONTRACTS
 from chairside_shared.messaging.envelope import encode, kafka_headers
@@ -155,3 +156,45 @@ async def rewind(bootstrap: str, topic: str) -> None:
             assert await consumer.committed(tp) == 0
     finally:
         await consumer.stop()
+
+
+async def test_an_idle_worker_sleeps_until_the_next_due_delivery_not_one_poll(
+        start_gateway, fresh_broker, receiver):
+    """Issue 19's idle cost: with nothing due the worker sleeps until the earliest pending
+    delivery is due (a retry's time, or a lease's end, whichever is later), at most 10 polls;
+    it no longer looks at the table every poll."""
+    settings = {**HOOKS, "webhook_poll_interval_s": 1.0}
+    async with start_gateway(kafka_bootstrap_servers=fresh_broker.bootstrap_servers,
+                             **settings) as g:
+        worker = g.gw.webhooks.worker
+        [running] = [t for t in g.gw.tasks if t.get_name() == "webhook-delivery"]
+        running.cancel()  # the rows below stay as this test sets them
+        await asyncio.gather(running, return_exceptions=True)
+        assert await worker._idle_wait_s() == 10.0  # nothing pending: the cap
+        await subscribe(g, receiver, "demo-partner", "later", ["order.signed"])
+        topic, event = order_signed()
+        await publish(fresh_broker.bootstrap_servers, topic, event.value, event.headers)
+        [row] = await eventually(lambda: deliveries(g), timeout_s=30)
+        d = g.gw.webhooks.tables.deliveries
+        now = datetime.now(UTC)
+        async with g.gw.sessions() as s:  # a retry due in 4 s
+            await s.execute(update(d).where(d.c.id == row.id).values(
+                status="pending", next_attempt_at=now + timedelta(seconds=4),
+                claimed_until=None))
+            await s.commit()
+        assert 2.5 < await worker._idle_wait_s() <= 4.0
+        async with g.gw.sessions() as s:  # ... but claimed by a worker until 7 s from now
+            await s.execute(update(d).where(d.c.id == row.id).values(
+                claimed_until=now + timedelta(seconds=7)))
+            await s.commit()
+        assert 5.5 < await worker._idle_wait_s() <= 7.0
+        async with g.gw.sessions() as s:  # due long ago: never less than one poll
+            await s.execute(update(d).where(d.c.id == row.id).values(
+                next_attempt_at=now - timedelta(hours=1), claimed_until=None))
+            await s.commit()
+        assert await worker._idle_wait_s() == 1.0
+        async with g.gw.sessions() as s:  # due next week: the cap
+            await s.execute(update(d).where(d.c.id == row.id).values(
+                next_attempt_at=now + timedelta(days=7)))
+            await s.commit()
+        assert await worker._idle_wait_s() == 10.0

@@ -1,7 +1,7 @@
 """The outbox relay: publishes committed outbox rows in id order and marks them sent.
 
 - Wakes at once on commit (in-process signal; PostgreSQL LISTEN/NOTIFY across processes),
-  polls only as a fallback.
+  polls only as a fallback (``outbox_idle_poll_s``, 5 s by default).
 - Keeps working while the broker is down: rows wait, and go out when it is back.
 - One relay per service database publishes at a time (PostgreSQL advisory lock), so rows of one
   key leave in order even with several replicas.
@@ -115,7 +115,7 @@ class OutboxRelay:
                 backoff = 0.2
                 if sent >= self.settings.outbox_batch_size:
                     continue
-                await self._sleep(self.settings.outbox_poll_interval_s)
+                await self._sleep(self.settings.outbox_idle_poll_s)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

@@ -107,6 +107,7 @@ def settings_for_test(settings_cls: type[S], *, database_url: str, broker: Embed
         "database_url": database_url,
         "seed_demo_data": False,
         "outbox_poll_interval_s": 0.2,
+        "outbox_idle_poll_s": 0.2,
         "broker_check_interval_s": 0.5,
         "consumer_retry_backoff_s": 0.01,
     }

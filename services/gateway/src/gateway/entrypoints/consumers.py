@@ -80,6 +80,7 @@ def build_relay(gw: Gateway, hooks: Webhooks, consumer: EventConsumer,
     # lock waits that long) and checks the broker as seldom, which keeps an idle gateway idle.
     quiet = gw.settings.model_copy(update={
         "outbox_poll_interval_s": max(gw.settings.outbox_poll_interval_s, RELAY_LOOK_S),
+        "outbox_idle_poll_s": max(gw.settings.outbox_idle_poll_s, RELAY_LOOK_S),
         "broker_check_interval_s": max(gw.settings.broker_check_interval_s, RELAY_LOOK_S)})
     relay = OutboxRelay(settings=quiet, engine=gw.engine, tables=hooks.messaging,
                         owned_topics=list(DLQ_TOPICS), broker_status=broker)

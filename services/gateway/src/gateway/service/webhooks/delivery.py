@@ -15,11 +15,11 @@ import contextlib
 import logging
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select, update
+from sqlalchemy import case, func, select, update
 
 from gateway.adapters.orm import utcnow
 from gateway.adapters.webhook_secrets import SecretBox
@@ -28,6 +28,8 @@ from gateway.domain import webhooks as rules
 from gateway.service.webhooks.subscriptions import resolve_and_check
 
 log = logging.getLogger("gateway.webhooks")
+# With nothing due the worker sleeps at most this many poll intervals (below).
+IDLE_ROUNDS = 10
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,34 @@ class DeliveryWorker:
             if sent:
                 continue  # there may be more due
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.policy.poll_interval_s)
+                await asyncio.wait_for(self._wake.wait(), await self._idle_wait_s())
 
     async def close(self) -> None:
         await self.http.aclose()
+
+    async def _idle_wait_s(self) -> float:
+        """How long to sleep with nothing due: until the earliest pending delivery is due (a
+        retry, or a lease that ends), at most ``IDLE_ROUNDS`` polls. New deliveries and
+        replays wake the worker at once, so an idle gateway looks at the table every 10 s
+        (default), not every second; the cap is how late a delivery staged by a replica
+        that died meanwhile is found after its lease."""
+        cap = self.policy.poll_interval_s * IDLE_ROUNDS
+        d = self.t.deliveries
+        due_at = case((d.c.claimed_until > d.c.next_attempt_at, d.c.claimed_until),
+                      else_=d.c.next_attempt_at)
+        try:
+            async with self.sessions() as s:
+                first = (await s.execute(select(func.min(due_at))
+                                         .where(d.c.status == "pending"))).scalar_one()
+        except Exception as exc:  # the next round's claim reports the database
+            log.debug("webhook next-due look failed: %s", type(exc).__name__)
+            return self.policy.poll_interval_s
+        if first is None:
+            return cap
+        if first.tzinfo is None:  # SQLite hands back naive UTC
+            first = first.replace(tzinfo=UTC)
+        return min(cap, max(self.policy.poll_interval_s,
+                            (first - utcnow()).total_seconds()))
 
     async def claim(self) -> list[Any]:
         d, s_ = self.t.deliveries, self.t.subscriptions
@@ -124,7 +150,7 @@ class DeliveryWorker:
         async with self.sessions() as s:
             await s.execute(update(d).where(d.c.id == delivery_id).values(
                 claimed_until=None, next_attempt_at=utcnow() + timedelta(
-                    seconds=self.policy.poll_interval_s * 10)))
+                    seconds=self.policy.poll_interval_s * IDLE_ROUNDS)))
             await s.commit()
 
     async def _record(self, row: Any, *, ok: bool, code: int | None, error: str | None) -> None:
