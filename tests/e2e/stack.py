@@ -214,6 +214,11 @@ def build_stack(workdir: Path, databases: dict[str, str], *, otlp_endpoint: str 
             f"{p}DATABASE_URL": databases[name],
             f"{p}DATA_DIR": str(workdir),
             **service_settings(name),
+            # PostgreSQL databases here are copies of a migrated template (create_databases),
+            # as production's pre-start `migrate` leaves them: the servers neither migrate nor
+            # load Alembic (SQLite files, as `make run` has them, are migrated at start-up).
+            **({f"{p}AUTO_MIGRATE": "false"} if databases[name].startswith("postgresql")
+               else {}),
             **(extra_env or {}),
         }
         processes[name] = ServiceProcess(name, name, ports[name], env=env,

@@ -4,22 +4,29 @@
     from chairside_shared.migrations import run_env
     from orders.adapters.orm import metadata
     run_env(metadata)
+
+Alembic is imported only when a migration command runs: a serving process that does not
+migrate (production: ``auto_migrate`` is off and an init step runs ``migrate``) never loads it,
+about 10 MB of resident memory per process (issue 19, bench/cost.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, MetaData, pool, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 
 def alembic_config(script_location: str, database_url: str) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", script_location)
     cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
@@ -28,6 +35,8 @@ def alembic_config(script_location: str, database_url: str) -> Config:
 
 
 def upgrade(script_location: str, database_url: str, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config(script_location, database_url)
     # A database already at head (a restart, a replica, a test's copy of a migrated template)
     # skips Alembic's environment run: one query instead of loading every revision again.
@@ -38,6 +47,8 @@ def upgrade(script_location: str, database_url: str, revision: str = "head") -> 
 
 @lru_cache
 def _heads(script_location: str) -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
     return frozenset(ScriptDirectory.from_config(alembic_config(script_location, "")).get_heads())
 
 
