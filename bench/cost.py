@@ -28,6 +28,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -328,4 +329,7 @@ def report(runs: list[Run], idle: dict[str, float], window: float,
 
 
 if __name__ == "__main__":
+    # A SIGTERM (timeout, kill) interrupts like Ctrl-C, so the finally above stops the platform
+    # (left to the default action, it orphaned the broker and every service)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     sys.exit(asyncio.run(main()))
