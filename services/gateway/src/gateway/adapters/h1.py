@@ -134,6 +134,9 @@ class _Answer(asyncio.Protocol):
         self.reset()
         self.head_only = head_only
         self._done = asyncio.get_running_loop().create_future()
+        # an answer given up on (a write that failed first, a cancelled call) leaves no
+        # "exception never retrieved" behind
+        self._done.add_done_callback(lambda done: done.cancelled() or done.exception())
         if self.lost:
             self._settle_lost()
         return self._done
