@@ -64,5 +64,13 @@ class Wire:
                 body = b"".join([part async for part in answer.stream])
             finally:
                 await answer.stream.aclose()
-        return httpx.Response(answer.status, headers=answer.headers, content=body,
-                              extensions=answer.extensions)
+        response = httpx.Response(answer.status, headers=answer.headers,
+                                  stream=httpx.ByteStream(body), extensions=answer.extensions)
+        if response.headers.get("content-encoding", "identity").lower() in ("", "identity"):
+            # What read() leaves behind, without its decoder and chunker (which would copy
+            # the body twice to decode nothing): httpx 0.28 keeps the body in `_content`.
+            response._content = body
+            response.is_stream_consumed = response.is_closed = True
+        else:
+            response.read()
+        return response
