@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import sys
 from collections.abc import Callable
@@ -13,6 +14,21 @@ from chairside_shared.settings import ServiceSettings, load_settings
 from chairside_shared.telemetry import setup_logging, setup_telemetry
 
 KEEP_ALIVE_S = 75  # seconds an idle kept-alive connection stays open (uvicorn default: 5)
+# The cyclic collector's young-generation threshold (CPython's default: 700 allocations). A
+# request allocates hundreds of containers, so the default ran a collection every request or
+# two, each walking every object of the requests in flight: 5-6 % of the gateway's CPU per
+# proxied request (perf). Objects without cycles are freed by reference counting anyway.
+GC_YOUNG_THRESHOLD = 20_000
+
+
+def settle_gc() -> None:
+    """Before serving: what start-up made (modules, the app, the route table) lives as long as
+    the process, so it is moved out of the collector's sight (gc.freeze), and the young
+    generation is collected less often."""
+    gc.collect()
+    gc.freeze()
+    _young, middle, old = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
 
 
 S = TypeVar("S", bound=ServiceSettings)
@@ -43,7 +59,9 @@ def service_main(
         # Kept-alive connections outlive the gateway's idle expiry (GATEWAY_UPSTREAM_KEEPALIVE_S,
         # shorter): the pool always closes an idle connection first, so the gateway never
         # sends a request on one the service is closing at that moment.
-        uvicorn.run(app_factory(settings), host=settings.host, port=settings.port,
+        app = app_factory(settings)
+        settle_gc()
+        uvicorn.run(app, host=settings.host, port=settings.port,
                     log_config=None, access_log=False, timeout_graceful_shutdown=5,
                     timeout_keep_alive=KEEP_ALIVE_S)
     elif args.command == "migrate":

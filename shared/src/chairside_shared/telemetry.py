@@ -10,16 +10,18 @@ import sys
 from typing import Any
 
 import structlog
-from opentelemetry import trace
+from opentelemetry import propagate, trace
 from opentelemetry.instrumentation.aiokafka import AIOKafkaInstrumentor
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.trace import SpanKind, Status, StatusCode
 from structlog.typing import Processor
 
 _configured = False
+EXCLUDED_PATHS = ("/healthz", "/readyz", "/metrics")
 
 
 def setup_telemetry(
@@ -64,14 +66,61 @@ def uninstrumented(obj: Any, name: str) -> Any:
 
 
 def instrument_app(app) -> None:
-    from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+    """One server span per request (ServerSpans), outermost of the app's own layers."""
+    app.add_middleware(ServerSpans)
 
-    # One server span per request. The ASGI instrumentation's default also opens an internal
-    # span for every receive and send message (3+ per request): they carry nothing an operator
-    # reads (the server span has the status and route), and building them was ~16 % of a
-    # booking's CPU in the scheduling service (bench/contended_booking.py --profile).
-    FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz,metrics",
-                                       exclude_spans=["receive", "send"])
+
+_TRACE_HEADERS = (b"traceparent", b"tracestate", b"baggage")
+_server_tracer = trace.get_tracer("chairside.http")
+
+
+class ServerSpans:
+    """One server span per request, continuing the caller's trace (the gateway's
+    ``traceparent``), named by the route template once routing has run (ids stay out of
+    names): ``GET /v1/drugs``. No span for the health and metrics probes.
+
+    In place of the OpenTelemetry FastAPI instrumentation, which matched every request
+    against the app's routes a second time to name its span and recorded a dozen attributes
+    (the full URL among them, query string and all: PHI for a lookup): with the asyncio
+    thread hops it was a fifth of a catalog read's CPU (bench/cost.py, py-spy). The span keeps
+    what an operator reads: method, route, status, and an error status on a 5xx. Exceptions
+    are not recorded on it: their messages may carry what a caller sent."""
+
+    def __init__(self, app: Any, *, excluded: tuple[str, ...] = EXCLUDED_PATHS) -> None:
+        self.app = app
+        self.excluded = frozenset(excluded)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] in self.excluded:
+            await self.app(scope, receive, send)
+            return
+        carrier = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]
+                   if k in _TRACE_HEADERS}
+        parent = propagate.extract(carrier) if carrier else None
+        method = scope["method"]
+        status = 500  # an error that escaped with nothing sent: the server answers 500
+
+        async def send_seeing_status(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        with _server_tracer.start_as_current_span(
+                method, context=parent, kind=SpanKind.SERVER,
+                attributes={"http.request.method": method},
+                record_exception=False, set_status_on_exception=False) as span:
+            try:
+                await self.app(scope, receive, send_seeing_status)
+            finally:
+                if span.is_recording():
+                    route = getattr(scope.get("route"), "path", None)
+                    if route:
+                        span.update_name(f"{method} {route}")
+                        span.set_attribute("http.route", route)
+                    span.set_attribute("http.response.status_code", status)
+                    if status >= 500:
+                        span.set_status(Status(StatusCode.ERROR))
 
 
 def _add_trace_ids(_logger, _name, event_dict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
+from chairside_shared.cli import settle_gc
 from chairside_shared.migrations import upgrade
 from chairside_shared.settings import load_settings
 from chairside_shared.telemetry import setup_logging, setup_telemetry
@@ -149,7 +150,9 @@ def main(argv: list[str] | None = None) -> None:
             asyncio.run(_preflight(settings))
 
         setup_telemetry(settings.service_name, otlp_endpoint=settings.otel_exporter_otlp_endpoint)
-        uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+        app = create_app(settings)
+        settle_gc()
+        uvicorn.run(app, host=settings.host, port=settings.port,
                     log_config=None, access_log=False, timeout_graceful_shutdown=5)
     elif args.command == "migrate":
         upgrade(MIGRATIONS, str(settings.database_url))

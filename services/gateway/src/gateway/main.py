@@ -34,7 +34,7 @@ from gateway.domain.routing import RouteTable
 from gateway.entrypoints.api import openapi
 from gateway.entrypoints.api.board_page import mount_board
 from gateway.entrypoints.api.edge import EdgeMiddleware
-from gateway.entrypoints.api.routes import problem_response, register
+from gateway.entrypoints.api.routes import direct_routes, problem_response, register
 from gateway.entrypoints.api.table import ROUTES
 from gateway.entrypoints.consumers import start_webhooks
 from gateway.seed import demo_banner, refuse_demo_records, seed_demo
@@ -216,5 +216,6 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                        cors_origins=settings.cors_origins,
                        trust_inbound_traceparent=settings.trust_inbound_traceparent,
                        max_document_body_bytes=settings.max_document_body_bytes,
-                       page_connect_src=_page_connect_src(settings))
+                       page_connect_src=_page_connect_src(settings),
+                       direct=direct_routes(app))
     return app

@@ -11,6 +11,7 @@ from chairside_shared import contracts
 from chairside_shared.messaging.outbox import OutboxWriter
 from chairside_shared.runtime import ServiceRuntime, ServiceSpec
 from chairside_shared.settings import ServiceSettings, load_settings
+from orders.adapters.catalog_head import CATALOG_HEAD, CatalogHead
 from orders.adapters.metadata import messaging, metadata
 from orders.adapters.phi_crypto import PhiCipher
 from orders.adapters.repository import CatalogCache
@@ -65,7 +66,9 @@ def build_spec(settings: OrdersSettings) -> ServiceSpec[OrdersUnitOfWork]:
 
 
 def build_runtime(settings: OrdersSettings) -> ServiceRuntime[OrdersUnitOfWork]:
-    return ServiceRuntime(build_spec(settings), settings)
+    runtime = ServiceRuntime(build_spec(settings), settings)
+    runtime.state[CATALOG_HEAD] = CatalogHead(runtime.engine)
+    return runtime
 
 
 def rotate_phi_keys_main(argv: list[str]) -> None:

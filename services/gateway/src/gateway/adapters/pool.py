@@ -9,11 +9,11 @@ This pool keeps the idle connections on a stack: a request takes the most recent
 (checking that one alone: expired, or closed by the service), or opens a new one under
 `max_connections`, or waits (bounded by the `pool` timeout) for one to come back.
 
-It keeps what the gateway relies on from httpcore: the connections are httpcore's own
-(HTTP/1.1, connect/read/write timeouts from the request's `timeout` extension, the `trace`
-extension), httpx still maps their errors (ConnectError, ReadError, RemoteProtocolError,
-PoolTimeout...), and a connection goes back to the stack only once its response was read
-and closed, idle and reusable.
+It keeps what the gateway relies on from httpcore: the connections keep httpcore's contract
+(h1.py: HTTP/1.1, connect/read/write timeouts from the request's `timeout` extension, the
+`trace` extension, httpcore's errors, which httpx still maps to ConnectError, ReadError,
+RemoteProtocolError, PoolTimeout...), and a connection goes back to the stack only once its
+response was read and closed, idle and reusable.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from collections.abc import AsyncIterator
 
 import httpcore
 import httpx
+
+from gateway.adapters.h1 import H1Connection
 
 
 class _Stream:
@@ -90,8 +92,8 @@ class LifoPool:
                 return conn
             if self._open < self.max_connections:
                 self._open += 1
-                return httpcore.AsyncHTTPConnection(
-                    origin=request.url.origin, keepalive_expiry=self.keepalive_expiry)
+                return H1Connection(  # type: ignore[return-value]
+                    request.url.origin, keepalive_expiry=self.keepalive_expiry)
             waiter = asyncio.get_running_loop().create_future()
             self._waiters.append(waiter)
             try:

@@ -32,6 +32,7 @@ from prometheus_client import Counter
 
 from chairside_shared.telemetry import uninstrumented
 from gateway.adapters.pool import lifo_transport
+from gateway.adapters.wire import Wire
 from gateway.domain.breaker import BreakerPolicy, CircuitBreaker
 from gateway.domain.ratelimit import retry_after_header
 from gateway.domain.retry import RetryPolicy, is_failure
@@ -104,11 +105,14 @@ class Upstream:
                                     keepalive_expiry=keepalive_expiry)
         self._send = self.transport.handle_async_request
         self._send_fresh = self.fresh.handle_async_request
+        self._direct = not trace_calls
         if not trace_calls:
             # The gateway injects `traceparent` itself (its server span is the parent the
-            # service continues); the httpx instrumentation's client span per call is skipped.
+            # service continues); the httpx instrumentation's client span per call is skipped,
+            # and so is httpx's request and response plumbing (wire.py).
             self._send = uninstrumented(self.transport, "handle_async_request")
             self._send_fresh = uninstrumented(self.fresh, "handle_async_request")
+        self.wire = Wire(self.base_url)
 
     def _unavailable(self) -> Unavailable:
         wait = self.breaker.retry_after(self.clock()) or self.breaker.policy.reset_after
@@ -133,18 +137,24 @@ class Upstream:
             status: int | None = None
             response: httpx.Response | None = None
             progress = Progress()
-            request = httpx.Request(
-                method, self.base_url + path, params=params, headers=headers, content=content,
-                extensions={"timeout": {"connect": min(remaining, self.connect_timeout),
-                                        "read": remaining, "write": remaining,
-                                        "pool": remaining}, "trace": progress})
+            extensions = {"timeout": {"connect": min(remaining, self.connect_timeout),
+                                      "read": remaining, "write": remaining,
+                                      "pool": remaining}, "trace": progress}
             unsent = False
             try:
-                response = await (self._send_fresh if fresh else self._send)(request)
-                try:
-                    await response.aread()
-                finally:
-                    await response.aclose()
+                if self._direct:
+                    pool = (self.fresh if fresh else self.transport)._pool
+                    response = await self.wire.exchange(pool, method, path, params, headers,
+                                                        content, extensions)
+                else:
+                    request = httpx.Request(method, self.base_url + path, params=params,
+                                            headers=headers, content=content,
+                                            extensions=extensions)
+                    response = await (self._send_fresh if fresh else self._send)(request)
+                    try:
+                        await response.aread()
+                    finally:
+                        await response.aclose()
                 status = response.status_code
             except httpx.TransportError as exc:
                 status = None

@@ -145,6 +145,14 @@ async def current_catalog(*, uow: OrdersUnitOfWork) -> Catalog:
         return await uow.catalog.current()
 
 
+async def catalog_version(*, uow: OrdersUnitOfWork, version: int | None) -> Catalog:
+    """One version (None: the newest); LookupError when the catalog was never seeded."""
+    async with uow:
+        if version is None:
+            return await uow.catalog.current()
+        return await uow.catalog.version(version)
+
+
 async def put_drug(*, uow: OrdersUnitOfWork, code: str, data: dict[str, Any], scope: Scope,
                    note: str | None = None, now: datetime | None = None) -> Catalog:
     """Create or replace one drug: a new catalog version with a full snapshot."""
