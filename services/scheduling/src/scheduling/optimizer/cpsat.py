@@ -3,7 +3,8 @@
 1. The time-indexed formulation of the day (optimizer/timeindex.py: rows per check point for
    nurse monitoring, set-ups, chairs and pharmacy hoods on the start grid).
 2. Its LP relaxation (optimizer/bound.py, GLOP) gives the lower bound and fractional starts;
-   list scheduling in alpha-point order plus a search over the order (optimizer/heuristic.py)
+   list scheduling in alpha-point order plus an iterated local search over the order
+   (optimizer/heuristic.py; up to ``heuristic_share`` of the time, less once it has converged)
    turns them into a valid plan, the warm start (kept only when cheaper than the current plan).
 3. CP-SAT improves it: by default the interval model (optimizer/model.py: Cumulative for
    monitoring, set-ups, hoods and the pool of ordinary chairs, NoOverlap per chair with a

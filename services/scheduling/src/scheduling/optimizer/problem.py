@@ -81,4 +81,6 @@ class SolveOptions:
     refusal_penalty: int = 100_000
     formulation: str = "interval"  # interval (fast plans) | time_indexed (exact rows, proofs)
     lp_bound: bool = True  # also solve the LP relaxation for a lower bound (optimizer/bound.py)
-    heuristic_share: float = 0.5  # LP rounding + order search until this share of the limit
+    # LP rounding + order search until at most this share of the limit (it stops sooner once it
+    # has converged, heuristic.OrderSearch), CP-SAT the rest
+    heuristic_share: float = 0.85
