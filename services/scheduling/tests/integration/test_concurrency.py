@@ -86,7 +86,7 @@ async def test_last_chair_slot_goes_to_exactly_one(svc):
     decided = [r.json() for r in lost if not r.json()["type"].endswith("busy")]
     assert decided, "every loser was refused busy"
     first_next = decided[0]["next_options"][0]
-    assert first_next["start"][:10] == (DAY + timedelta(days=1)).isoformat()
+    assert first_next["start"][:10] == (DAY + timedelta(days=1)).isoformat(), decided[0]
     live, violations = await _invariants(svc)
     assert violations == [] and len(live) == 3
 
