@@ -96,3 +96,36 @@ async def test_a_visit_outside_the_approval_goes_on_the_renewal_worklist(svc):
     assert [i["overdue"] for i in items["items"]] == [True] and items["next_cursor"] == "1"
     r = await svc.client.get("/v1/authorizations/renewals", params={"cursor": "x"})
     assert r.status_code == 422
+
+
+async def test_an_approval_that_covers_the_visit_takes_it_off_the_worklist(svc):
+    """A later order of the patient draws on the approval (authorization.approved for it): its
+    need for a visit the approval covers is settled and leaves the worklist; a need of the
+    same kind for a visit past the approval's end stays."""
+    big = {**EPTINEZUMAB, "dose": Decimal(100)}
+    from payer_sandbox.config import Rule, SandboxConfig
+    svc.sandbox.set_config(SandboxConfig(default=Rule(review_code="A6", approved_units=300)))
+    pid = uuid4()
+    order, _ = await approved_case(svc, patient_id=pid, lines=[big])
+    [first] = [_data(r) for r in await outbox_events(svc)
+               if r.event_type == "authorization.approved"]
+    valid_from, valid_to = (date.fromisoformat(first[k]) for k in ("valid_from", "valid_to"))
+    inside = make_order(signed_at=T0 + timedelta(days=84), patient_id=pid, lines=[big])
+    beyond = make_order(signed_at=T0 + timedelta(days=85), patient_id=pid, lines=[big])
+    # scheduling reported both before the orders reached authorization (no case of theirs)
+    await renewal_needed(svc, inside.order_id, visit=valid_from + timedelta(days=90),
+                         case_id=None, outcome="held")
+    await renewal_needed(svc, beyond.order_id, visit=valid_to + timedelta(days=30),
+                         case_id=None, outcome="held")
+    listed = {i["order_id"] for i in
+              (await svc.client.get("/v1/authorizations/renewals")).json()["items"]}
+    assert listed == {str(inside.order_id), str(beyond.order_id)}
+
+    await feed(svc, "order_signed", inside)
+    await feed(svc, "order_signed", beyond)
+    approved = {d["order_id"] for d in (_data(r) for r in await outbox_events(svc)
+                                        if r.event_type == "authorization.approved")}
+    assert {str(inside.order_id), str(beyond.order_id)} <= approved  # both drew on it
+    items = (await svc.client.get("/v1/authorizations/renewals")).json()["items"]
+    assert [(i["order_id"], i["visit_date"]) for i in items] == [
+        (str(beyond.order_id), (valid_to + timedelta(days=30)).isoformat())]

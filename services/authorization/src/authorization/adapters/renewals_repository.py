@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date, datetime
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import Row, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,6 +26,17 @@ class SqlRenewals:
         """The order's latest need replaces the one kept."""
         await self.session.execute(delete(t).where(t.c.order_id == need.order_id))
         await self.session.execute(insert(t).values(**asdict(need)))
+
+    async def clear_covered(self, *, order_id: UUID, valid_from: date, valid_to: date,
+                            auth_number: str, decided_at: datetime) -> int:
+        """An approval of the order that covers the visit, newer than the one the need was
+        about, settles it: the row leaves the worklist. How many rows left."""
+        cleared = await self.session.execute(delete(t).where(
+            t.c.order_id == order_id, t.c.visit_date >= valid_from,
+            t.c.visit_date <= valid_to,
+            (t.c.auth_number != auth_number) | (t.c.noted_at < decided_at)
+        ).returning(t.c.order_id))
+        return len(cleared.all())
 
     async def listed(self, *, practice_id: str | None = None, limit: int = 100,
                      offset: int = 0) -> list[RenewalNeed]:

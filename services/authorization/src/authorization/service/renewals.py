@@ -1,16 +1,21 @@
 """The renewal worklist: scheduling found a visit outside its order's approval
 (``appointment.renewal_needed``); the case goes on the worklist, due in time for the payer's
-standard decision before the visit (domain/renewals.py)."""
+standard decision before the visit (domain/renewals.py), and leaves it when a newer approval
+of the order covers the visit (``clear_renewed``, at every commit that approves)."""
 
 from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from ..domain.deadlines import DecisionTimeFrames, HolidayCalendar, time_frames_for
+from ..domain.events import CaseApproved
 from ..domain.renewals import RenewalNeed, RenewalReason, renewal_due_on
-from .uow import AuthorizationUnitOfWork, UowFactory
+
+if TYPE_CHECKING:  # the unit of work's flush calls clear_renewed
+    from .uow import AuthorizationUnitOfWork, UowFactory
 
 log = logging.getLogger("authorization.renewals")
 
@@ -59,3 +64,19 @@ async def worklist(*, uows: UowFactory, practice_id: str | None, limit: int, off
     async with uows() as uow:
         needs = await uow.renewals.listed(practice_id=practice_id, limit=limit, offset=offset)
         return needs, now.astimezone(uow.settings.tz).date()
+
+
+async def clear_renewed(uow: AuthorizationUnitOfWork) -> int:
+    """Take off the worklist what this transaction's approvals settle (its own flush calls
+    it before the events leave): an order approved again, for dates that cover the visit."""
+    cleared = 0
+    for aggregate in uow.seen:
+        for event in aggregate.events:
+            if isinstance(event, CaseApproved):
+                cleared += await uow.renewals.clear_covered(
+                    order_id=event.order_id, valid_from=event.valid_from,
+                    valid_to=event.valid_to, auth_number=event.auth_number,
+                    decided_at=event.decided_at)
+    if cleared:
+        log.info("%d renewal(s) settled by an approval", cleared)
+    return cleared

@@ -29,6 +29,7 @@ from ..settings import AuthorizationSettings
 from . import events
 from .appeal_events import with_appeals
 from .eligibility_gate import combined, withhold_booking_decisions
+from .renewals import clear_renewed
 
 
 class AuthorizationUnitOfWork(UnitOfWork):
@@ -70,6 +71,7 @@ class AuthorizationUnitOfWork(UnitOfWork):
         await self.cases.flush()
         await self.appeals.flush()
         await self.eligibility.flush()
+        await clear_renewed(self)  # before a withheld approval leaves the events
         await withhold_booking_decisions(self, events.to_messages)
         await self.session.flush()
 
