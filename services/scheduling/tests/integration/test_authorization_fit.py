@@ -7,6 +7,7 @@ approval that arrives for a hold outside it releases the hold; moves outside it 
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
@@ -223,3 +224,35 @@ async def test_hold_setting_holds_an_approvals_own_visit_past_its_units(hold):
     assert appt.hold_expires_at is None
     [event] = await renewals(svc)
     assert event["outcome"] == "held" and event["appointment_id"] == str(appt.id)
+
+
+async def test_two_orders_booked_at_once_never_draw_more_than_the_approval(refuse):
+    """Issue 16 point 8: two orders under one approval (150 units, 100 a visit) booked at the
+    same moment on different days: one is booked, the other refused for its units. Without
+    the approval number's lock both looked before either committed, and both were booked."""
+    svc = refuse
+    for day in (DAY, DAY + timedelta(days=1)):
+        await setup_clinic(svc.client, chairs=2, nurses=2, day=day)
+    first, second = await signed_order(svc.runtime), await signed_order(svc.runtime)
+    for order in (first, second):
+        await approve(svc, order, valid_to=DAY + timedelta(days=30), approved=150)
+    for order in (first, second):  # what the approvals placed themselves is let go
+        for appt in await appointments(svc, order):
+            r = await svc.client.post(f"/v1/appointments/{appt.id}/cancel",
+                                      json={"reason": "rebooking"})
+            assert r.status_code == 200, r.text
+    for _ in range(2):  # looks before either commits are likely, not certain: try twice
+        results = await asyncio.gather(*(
+            svc.client.post("/v1/appointments", json={"order_id": str(o), "start": s})
+            for o, s in ((first, local(9).isoformat()),
+                         (second, local(9, day=DAY + timedelta(days=1)).isoformat()))))
+        codes = sorted(r.status_code for r in results)
+        assert codes == [201, 409], [r.text for r in results]
+        [refused] = [r.json() for r in results if r.status_code == 409]
+        assert [x["code"] for x in refused["reasons"]] == ["units_exceeded"]
+        booked = [a for o in (first, second) for a in await appointments(svc, o)
+                  if a.status == "booked"]
+        assert len(booked) == 1
+        r = await svc.client.post(f"/v1/appointments/{booked[0].id}/cancel",
+                                  json={"reason": "again"})
+        assert r.status_code == 200, r.text

@@ -124,6 +124,8 @@ async def hold_for_order(uow: SchedulingUnitOfWork, order: OrderRequest, now: da
     need = gate.within_dates(replace(signed.need(), prep_limited=clinic.pharmacy_limited),
                              approval, clinic.hours)
     slot = await find_and_lock(uow, clinic, need, now)
+    if slot is not None and approval is not None:  # last lock: see service/locks.py
+        await uow.lock_authorization(approval.auth_number)
     misfit = await gate.misfit_at(uow, approval, slot.start, clinic.hours) \
         if slot is not None and approval is not None else None
     if approval is not None and misfit is not None and uow.options.auth_mismatch == "refuse":

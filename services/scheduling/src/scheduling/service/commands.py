@@ -81,6 +81,12 @@ async def book(uow: SchedulingUnitOfWork, *, order_id: UUID, start: datetime,
         await uow.lock_days(frame.day)
         state = (await load_frame(uow, clinic, frame, now)).state
         slot = fit(state, clinic, req, start, chair_id)
+        # Asked again under the approval number's lock: another order drawing on the same
+        # approval may have booked since the look above (its units are per approval).
+        approval = await gate.approval_of(uow, order)
+        if approval is not None:
+            await uow.lock_authorization(approval.auth_number)
+        misfit = await gate.refuse_or_hold(uow, order, start, clinic.hours)
     except (SlotUnavailable, Busy) as exc:
         BOOKING_ATTEMPTS.labels("refused_busy" if isinstance(exc, Busy)
                                 else "refused_under_lock").inc()

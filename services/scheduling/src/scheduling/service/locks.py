@@ -5,9 +5,10 @@ day takes the day's lock first and reads the day after it. An order's lock does 
 order: every path that gives an order an appointment (or releases its appointments) takes it
 before reading the order's appointments, so "this order has none yet" stays true until commit
 (the unique index on current appointments per order is the backstop). An order's lock comes
-before any day lock; days are locked in date order. On PostgreSQL these are transaction-scoped
-advisory locks (released by commit or rollback); on SQLite (single process, `make run`) one
-in-process lock per database serializes all of it.
+before any day lock; days are locked in date order; an authorization number's lock comes last
+(a booking reads the units other orders draw under it, then draws). On PostgreSQL these are
+transaction-scoped advisory locks (released by commit or rollback); on SQLite (single
+process, `make run`) one in-process lock per database serializes all of it.
 
 Bookings and moves first queue in this process, one per clinic day (``queue``), holding no
 database connection: otherwise every request waiting for a busy day holds one of the pool's
@@ -32,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import zlib
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
@@ -45,6 +47,7 @@ from scheduling.domain.errors import Busy
 
 _DAY_NAMESPACE = 0x5C4E  # advisory lock key spaces of the scheduling service
 _ORDER_NAMESPACE = 0x5C4F
+_AUTHORIZATION_NAMESPACE = 0x5C50
 _LOCK = text("SELECT pg_advisory_xact_lock(:ns, :key)")
 _TRY_LOCK = text("SELECT pg_try_advisory_xact_lock(:ns, :key)")
 # lock_timeout bounds advisory lock waits too; LOCAL ends with the transaction
@@ -64,6 +67,13 @@ def database_key(session: AsyncSession) -> str:
 def _order_key(order_id: UUID) -> int:
     """32 bits of the order id: two orders sharing a key only wait for each other."""
     return int.from_bytes(order_id.bytes[:4], "big", signed=True)
+
+
+def _authorization_key(auth_number: str) -> int:
+    """32 bits of the authorization number: two numbers sharing a key only wait for each
+    other."""
+    return int.from_bytes(zlib.crc32(auth_number.encode()).to_bytes(4, "big"), "big",
+                          signed=True)
 
 
 class DayChanged(Exception):
@@ -163,7 +173,7 @@ class Locks:
         self.deadline = deadline  # event-loop time; None = wait as long as it takes
         self.postgres = session.bind.dialect.name == "postgresql"
         self._queues = queues or DayQueues()
-        self._held: set[date | UUID] = set()
+        self._held: set[date | UUID | tuple[str, str]] = set()
         self._sqlite: asyncio.Lock | None = None
         self._queued: list[Leave] = []
 
@@ -197,6 +207,16 @@ class Locks:
             await self._take(_ORDER_NAMESPACE, _order_key(order_id),
                              f"order {order_id} is being changed by another request")
             self._held.add(order_id)
+
+    async def authorization(self, auth_number: str) -> None:
+        """Taken last (after the order and its days): the units other orders under the
+        number draw are read and then drawn on by one booking at a time."""
+        key = ("authorization", auth_number)
+        if key not in self._held:
+            await self._take(_AUTHORIZATION_NAMESPACE, _authorization_key(auth_number),
+                             f"authorization {auth_number} is being drawn on by another "
+                             "request")
+            self._held.add(key)
 
     async def try_order(self, order_id: UUID) -> bool:
         """The order's lock if nobody holds it; never waits (so safe under a day lock)."""

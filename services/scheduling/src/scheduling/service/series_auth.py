@@ -33,10 +33,18 @@ class SeriesAuthorizationMismatch(SeriesInfeasible):
 async def refuse_misfits(uow: SchedulingUnitOfWork, clinic: Clinic, order_ids: Sequence[UUID],
                          days: Sequence[date], slots: Sequence[Slot], now: datetime, *,
                          positions: Sequence[int] | None = None) -> None:
-    """Raise (after rolling back) at the first visit outside its order's approval."""
+    """Raise (after rolling back) at the first visit outside its order's approval. Called
+    holding the orders' and the days' locks; the approval numbers' locks are taken here, last
+    and in order (service/locks.py), so two bookings never draw the same units at once."""
+    approvals = {}
+    for oid in order_ids:
+        order = await uow.orders.get(oid)
+        approvals[oid] = await gate.approval_of(uow, order) if order is not None else None
+    for auth_number in sorted({a.auth_number for a in approvals.values() if a is not None}):
+        await uow.lock_authorization(auth_number)
     for i, (oid, day, slot) in enumerate(zip(order_ids, days, slots, strict=True)):
         order = await uow.orders.get(oid)
-        approval = await gate.approval_of(uow, order) if order is not None else None
+        approval = approvals[oid]
         if approval is None:
             continue
         misfit = await gate.misfit_at(uow, approval, slot.start, clinic.hours)

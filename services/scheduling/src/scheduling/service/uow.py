@@ -125,6 +125,11 @@ class SchedulingUnitOfWork(UnitOfWork):
         """Wait for the order's lock; take it before any day lock."""
         await self.locks.order(order_id)
 
+    async def lock_authorization(self, auth_number: str) -> None:
+        """Wait for the lock of an authorization number; take it after the order's and the
+        days' locks (nothing takes a lock after it, so the order cannot deadlock)."""
+        await self.locks.authorization(auth_number)
+
     async def try_lock_order(self, order_id: UUID) -> bool:
         return await self.locks.try_order(order_id)
 
