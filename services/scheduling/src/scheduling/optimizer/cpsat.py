@@ -81,6 +81,9 @@ class _FirstSolution(cp_model.CpSolverSolutionCallback):
 
 
 DEFAULT_OPTIONS = SolveOptions()
+# How long reading the warm start back through the model may take when the search found
+# nothing in its share (past the time limit: the alternative is no plan at all).
+WARM_START_READ_S = 2.0
 
 
 def solve_day(problem: DayProblem, options: SolveOptions = DEFAULT_OPTIONS) -> PlanResult:
@@ -129,6 +132,11 @@ def _solve(problem: DayProblem, options: SolveOptions, t0: float, reduced: bool)
             solver, code, first = search.result()
     else:
         solver, code, first = _search(model.m, options, left, t0)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE) and hint is not None:
+        # Nothing found in the search's share (a loaded machine can spend it in presolve):
+        # the warm start is a valid plan, so it is read back through the model with its
+        # hinted values fixed, rather than the day going unplanned.
+        solver, code, first = _search(model.m, options, WARM_START_READ_S, t0, fixed=True)
     return _result(problem, f, model, solver, code, first, t0, bound)
 
 
@@ -164,10 +172,12 @@ def _warm_hint(problem: DayProblem, options: SolveOptions, mass: LpStarts, deadl
     return plan
 
 
-def _search(m: cp_model.CpModel, options: SolveOptions, seconds: float, t0: float
+def _search(m: cp_model.CpModel, options: SolveOptions, seconds: float, t0: float, *,
+            fixed: bool = False
             ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus, float | None]:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.fix_variables_to_their_hinted_value = fixed
     solver.parameters.num_workers = options.workers
     solver.parameters.random_seed = options.seed
     callback = _FirstSolution(t0)
