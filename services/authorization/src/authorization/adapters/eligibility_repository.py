@@ -165,11 +165,19 @@ class SqlEligibility:
         return hold
 
     async def open_holds(self, order_ids: set[UUID]) -> set[UUID]:
+        """The orders still held, their rows locked until commit as the release path locks
+        them (``hold(for_update=True)``): a decision withheld here is then either taken by
+        the release that follows, or not withheld at all because the release came first
+        (PostgreSQL checks the state again once the lock is granted). Read without the lock,
+        a release committing meanwhile left the decision withheld for ever: an approval
+        never reached scheduling. In order_id order, so two writers cannot deadlock."""
         if not order_ids:
             return set()
         h = t.eligibility_holds.c
-        rows = (await self.session.execute(select(h.order_id).where(
-            h.order_id.in_(order_ids), h.state.in_(("awaiting", "flagged"))))).all()
+        rows = (await self.session.execute(
+            select(h.order_id).where(h.order_id.in_(order_ids),
+                                     h.state.in_(("awaiting", "flagged")))
+            .order_by(h.order_id).with_for_update())).all()
         return {r.order_id for r in rows}
 
     async def flagged(self, limit: int) -> list[OrderHold]:
