@@ -101,8 +101,11 @@ def _ping_after_idle(engine: AsyncEngine, idle_s: float) -> None:
     ROLLBACK, three round trips before each request's own queries (under load as much of the
     services' database time as the queries: bench/network_load.py's profile). A connection
     that went back to the pool moments ago was alive moments ago; a PostgreSQL restart or an
-    idle timeout shows on those that waited. A connection that died within ``idle_s`` fails its
-    one request (the pool then drops it, and every older one: SQLAlchemy's invalidation).
+    idle timeout shows on those that waited. One the server closed (its socket's close already
+    seen by the event loop) is dropped at checkout whatever its age, at no cost. Only a
+    connection that dies unseen within ``idle_s`` (a half-open socket), or during its use,
+    fails its one request (the pool then drops it, and every older one: SQLAlchemy's
+    invalidation).
     LIFO keeps the busy few hot and lets the rest age into the check (and the server's idle
     timeouts) instead of rotating through them all."""
     pool = engine.sync_engine.pool
@@ -112,6 +115,12 @@ def _ping_after_idle(engine: AsyncEngine, idle_s: float) -> None:
             record.info[_RETURNED] = time.monotonic()
 
     def checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if dbapi_conn.driver_connection.is_closed():
+            # The server closed it while it sat in the pool (a terminated backend, a restart):
+            # the event loop saw the socket close, so this costs no round trip. Without it, a
+            # pool whose connections are killed faster than its users come back fails every
+            # use: each user meets the connection the previous one left, dead meanwhile.
+            raise DisconnectionError("a pooled connection was closed by the server")
         at = record.info.get(_RETURNED)
         if at is None or time.monotonic() - at < idle_s:
             return  # a new connection, or one in use moments ago
