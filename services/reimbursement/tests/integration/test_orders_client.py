@@ -22,7 +22,7 @@ from reimbursement.adapters.clients import IdentityUnavailable, OrdersPayerIdent
 from reimbursement.domain.practice import PostalAddress
 
 pytestmark = pytest.mark.integration
-SELF, CHILD, UNKNOWN, FAILING, GARBLED, SECONDARY = (uuid.uuid4() for _ in range(6))
+SELF, CHILD, UNKNOWN, FAILING, GARBLED, SECONDARY, LOST_ONCE = (uuid.uuid4() for _ in range(7))
 PRACTITIONER = {"id": str(uuid.uuid4()), "npi": "1234567893", "family_name": "Chen",
                 "given_name": "Laura", "taxonomy": "2084N0402X",
                 "roles": ["rendering", "supervising"], "practice_id": None, "active": True}
@@ -52,13 +52,17 @@ def orders_app(seen: list[dict]) -> FastAPI:
 
     @app.get("/v1/orders/{order_id}/payer-identity")
     async def payer_identity(order_id: uuid.UUID, request: Request) -> JSONResponse:
-        seen.append({"query": dict(request.query_params),
+        seen.append({"order": order_id, "query": dict(request.query_params),
                      "client": request.headers.get("x-chairside-client-id"),
                      "scopes": request.headers.get("x-chairside-scopes")})
         if order_id == UNKNOWN:
             return JSONResponse({"detail": "no such order"}, status_code=404)
         if order_id == FAILING:
             return JSONResponse({"detail": "boom"}, status_code=500)
+        if order_id == LOST_ONCE and sum(x["order"] == LOST_ONCE for x in seen) == 1:
+            # what orders answers when the request met a dead database connection
+            return JSONResponse({"title": "database connection lost"}, status_code=503,
+                                headers={"retry-after": "1"})
         if order_id == GARBLED:
             return JSONResponse({"order_id": str(order_id), "patient": {
                 "family_name": "Rivera", "birth_date": "not a date"}})
@@ -103,8 +107,8 @@ async def orders():
 async def test_the_client_asks_for_payment_as_a_service_and_reads_the_contract(orders):
     client, seen = orders
     found = await client.payer_identity(order_id=SELF)
-    assert seen == [{"query": {"purpose": "payment"}, "client": "reimbursement",
-                     "scopes": "patients:read"}]
+    assert seen == [{"order": SELF, "query": {"purpose": "payment"},
+                     "client": "reimbursement", "scopes": "patients:read"}]
     assert found is not None and found.order_id == SELF
     assert found.patient is not None
     assert (found.patient.family_name, found.patient.given_name, found.patient.middle_name,
@@ -139,6 +143,15 @@ async def test_unknown_failing_and_unreadable_answers(orders):
         await client.payer_identity(order_id=GARBLED)
     assert str(caught.value).startswith("unreadable payer identity")
     assert "Rivera" not in str(caught.value) and caught.value.__cause__ is None
+
+
+async def test_a_read_that_meets_a_lost_database_connection_is_sent_again(orders):
+    """Orders' 503 with Retry-After (one request met a dead connection) costs a second send,
+    not a failed claim check."""
+    client, seen = orders
+    found = await client.payer_identity(order_id=LOST_ONCE)
+    assert found is not None and found.patient.family_name == "Rivera"
+    assert [x["order"] for x in seen] == [LOST_ONCE, LOST_ONCE]
 
 
 async def test_coverages_are_read_for_payment_with_their_priorities(orders):

@@ -17,6 +17,8 @@ from uuid import UUID
 
 import httpx
 
+from chairside_shared.retry_after import RetryAfterTransport
+
 from ..domain.errors import IdentityUnavailable
 from ..domain.identity import Address, Coverage, PayerIdentity, Person, Practitioner
 
@@ -110,7 +112,9 @@ class OrdersIdentitySource:
                 resp = await self._client.get(url, params=params, headers=HEADERS,
                                               timeout=self.timeout_s)
             else:
-                async with httpx.AsyncClient(timeout=self.timeout_s) as client:
+                # a 503 of a lost database connection is waited out (retry_after.py)
+                async with httpx.AsyncClient(timeout=self.timeout_s,
+                                             transport=RetryAfterTransport()) as client:
                     resp = await client.get(url, params=params, headers=HEADERS)
         except httpx.HTTPError as exc:
             log.warning("orders unreachable for the payer identity of %s", about)

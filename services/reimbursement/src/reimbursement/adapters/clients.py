@@ -15,6 +15,7 @@ from uuid import UUID
 
 import httpx
 
+from chairside_shared.retry_after import RetryAfterTransport
 from reimbursement.domain.parties import (
     Coverage,
     CoverageStatus,
@@ -75,7 +76,9 @@ class OrdersPayerIdentityClient:
     async def _read(self, path: str) -> Any:
         """The JSON answer of a payment-purpose read (None: 404)."""
         try:
-            async with httpx.AsyncClient(timeout=self.timeout_s) as client:
+            # a 503 of a lost database connection is waited out (retry_after.py)
+            async with httpx.AsyncClient(timeout=self.timeout_s,
+                                         transport=RetryAfterTransport()) as client:
                 response = await client.get(f"{self.base_url}{path}",
                                             params={"purpose": "payment"}, headers=HEADERS)
         except httpx.HTTPError as exc:
