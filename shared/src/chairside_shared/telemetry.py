@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from typing import Any
 
 import structlog
@@ -19,6 +20,8 @@ from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.trace import SpanKind, Status, StatusCode
 from structlog.typing import Processor
+
+from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 
 _configured = False
 EXCLUDED_PATHS = ("/healthz", "/readyz", "/metrics")
@@ -65,9 +68,10 @@ def uninstrumented(obj: Any, name: str) -> Any:
     return original.__get__(obj, type(obj))
 
 
-def instrument_app(app) -> None:
-    """One server span per request (ServerSpans), outermost of the app's own layers."""
-    app.add_middleware(ServerSpans)
+def instrument_app(app, *, service: str) -> None:
+    """One layer, outermost of the app's own: a server span and the request metrics
+    (ServerSpans)."""
+    app.add_middleware(ServerSpans, service=service)
 
 
 _TRACE_HEADERS = (b"traceparent", b"tracestate", b"baggage")
@@ -77,26 +81,31 @@ _server_tracer = trace.get_tracer("chairside.http")
 class ServerSpans:
     """One server span per request, continuing the caller's trace (the gateway's
     ``traceparent``), named by the route template once routing has run (ids stay out of
-    names): ``GET /v1/drugs``. No span for the health and metrics probes.
+    names): ``GET /v1/drugs``. No span for the health and metrics probes. The same layer
+    counts and times every request, probes included, by route template and status
+    (``chairside_http_requests_total``): one wrapper of ``send`` per request, not one per
+    concern.
 
     In place of the OpenTelemetry FastAPI instrumentation, which matched every request
     against the app's routes a second time to name its span and recorded a dozen attributes
     (the full URL among them, query string and all: PHI for a lookup): with the asyncio
     thread hops it was a fifth of a catalog read's CPU (bench/cost.py, py-spy). The span keeps
     what an operator reads: method, route, status, and an error status on a 5xx. Exceptions
-    are not recorded on it: their messages may carry what a caller sent."""
+    are not recorded on it: their messages may carry what a caller sent. Plain ASGI, as
+    Starlette's ``@app.middleware("http")`` (BaseHTTPMiddleware) runs the rest of the app in a
+    task group with memory streams for the body: ~10 % of a request's CPU in the scheduling
+    service (bench/contended_booking.py --profile)."""
 
-    def __init__(self, app: Any, *, excluded: tuple[str, ...] = EXCLUDED_PATHS) -> None:
-        self.app = app
+    def __init__(self, app: Any, *, service: str,
+                 excluded: tuple[str, ...] = EXCLUDED_PATHS) -> None:
+        self.app, self.service = app, service
         self.excluded = frozenset(excluded)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["path"] in self.excluded:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        carrier = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]
-                   if k in _TRACE_HEADERS}
-        parent = propagate.extract(carrier) if carrier else None
+        start = time.perf_counter()
         method = scope["method"]
         status = 500  # an error that escaped with nothing sent: the server answers 500
 
@@ -106,21 +115,33 @@ class ServerSpans:
                 status = message["status"]
             await send(message)
 
-        with _server_tracer.start_as_current_span(
-                method, context=parent, kind=SpanKind.SERVER,
-                attributes={"http.request.method": method},
-                record_exception=False, set_status_on_exception=False) as span:
-            try:
+        try:
+            if scope["path"] in self.excluded:
                 await self.app(scope, receive, send_seeing_status)
-            finally:
-                if span.is_recording():
-                    route = getattr(scope.get("route"), "path", None)
-                    if route:
-                        span.update_name(f"{method} {route}")
-                        span.set_attribute("http.route", route)
-                    span.set_attribute("http.response.status_code", status)
-                    if status >= 500:
-                        span.set_status(Status(StatusCode.ERROR))
+                return
+            carrier = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]
+                       if k in _TRACE_HEADERS}
+            parent = propagate.extract(carrier) if carrier else None
+            with _server_tracer.start_as_current_span(
+                    method, context=parent, kind=SpanKind.SERVER,
+                    attributes={"http.request.method": method},
+                    record_exception=False, set_status_on_exception=False) as span:
+                try:
+                    await self.app(scope, receive, send_seeing_status)
+                finally:
+                    if span.is_recording():
+                        route = getattr(scope.get("route"), "path", None)
+                        if route:
+                            span.update_name(f"{method} {route}")
+                            span.set_attribute("http.route", route)
+                        span.set_attribute("http.response.status_code", status)
+                        if status >= 500:
+                            span.set_status(Status(StatusCode.ERROR))
+        finally:
+            path = getattr(scope.get("route"), "path", "unmatched")
+            REQUESTS.labels(self.service, method, path, str(status)).inc()
+            REQUEST_SECONDS.labels(self.service, method, path).observe(
+                time.perf_counter() - start)
 
 
 def _add_trace_ids(_logger, _name, event_dict):

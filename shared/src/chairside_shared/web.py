@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -18,7 +17,6 @@ from chairside_shared.http_errors import install_problem_handlers
 from chairside_shared.idempotency import KeyedWrites
 from chairside_shared.inputs import Day
 from chairside_shared.messaging.consumer import replay_dead_letter
-from chairside_shared.metrics import REQUEST_SECONDS, REQUESTS
 from chairside_shared.runtime import ServiceRuntime
 from chairside_shared.telemetry import instrument_app
 
@@ -45,9 +43,8 @@ def create_service_app(
         finally:
             await runtime.stop()
 
-    # FastAPI's native telemetry is off: the OpenTelemetry FastAPI instrumentation (see
-    # telemetry.instrument_app) already opens the server span, with our excluded URLs; both on
-    # would record every request twice.
+    # FastAPI's native telemetry is off: telemetry.instrument_app already opens the server
+    # span, with our excluded URLs; both on would record every request twice.
     app = FastAPI(title=title, description=description, version=version, lifespan=lifespan,
                   telemetry={"tracing": False, "metrics": False, "logs": False,
                              "operation_spans": False})
@@ -57,16 +54,16 @@ def create_service_app(
     # re-raising (Starlette's own handler re-raises, and uvicorn then drops the kept-alive
     # connection under whichever request is sent on it next); a keyed write seen before is
     # answered as it was the first time (idempotency.py); the guard refuses input no
-    # route may see; the metrics middleware, outermost, counts both.
+    # route may see; the server span and metrics layer (instrument_app), outermost, counts
+    # both.
     app.add_middleware(ErrorBoundary)
     app.add_middleware(KeyedWrites, responses=runtime.keyed_responses)
     app.add_middleware(InputGuard)
-    app.add_middleware(RequestMetrics, service=runtime.spec.name)
     app.include_router(health_router())
     app.include_router(dlq_router())
     for router in routers:
         app.include_router(router)
-    instrument_app(app)
+    instrument_app(app, service=runtime.spec.name)
     return app
 
 
@@ -82,39 +79,6 @@ def request_actor(request: Request) -> str:
 
 def get_runtime(request: Request) -> ServiceRuntime:
     return request.app.state.runtime
-
-
-class RequestMetrics:
-    """Counts and times every request by route template and status, outermost.
-
-    Plain ASGI: Starlette's ``@app.middleware("http")`` (BaseHTTPMiddleware) runs the rest of
-    the app in a task group with memory streams for the body, and that alone was ~10 % of a
-    request's CPU in the scheduling service (bench/contended_booking.py --profile)."""
-
-    def __init__(self, app: Any, *, service: str) -> None:
-        self.app, self.service = app, service
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        start = time.perf_counter()
-        status = 500  # an error that escaped with nothing sent: the server answers 500
-
-        async def send_seeing_status(message: dict[str, Any]) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_seeing_status)
-        finally:
-            path = getattr(scope.get("route"), "path", "unmatched")
-            method = scope.get("method", "")
-            REQUESTS.labels(self.service, method, path, str(status)).inc()
-            REQUEST_SECONDS.labels(self.service, method, path).observe(
-                time.perf_counter() - start)
 
 
 def health_router() -> APIRouter:
