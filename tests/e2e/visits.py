@@ -187,10 +187,26 @@ async def visit(api: Api, order_id: str, who: str = "demo-admin") -> dict:
 
 async def visit_when(api: Api, order_id: str, pred, what: str, *, who: str = "demo-admin",
                      timeout_s: float = 30) -> dict:
+    seen: dict = {}
+
     async def check():
         v = await visit(api, order_id, who)
+        seen["last"] = v
         return v if pred(v) else None
-    return await until(check, timeout_s=timeout_s, what=f"order {order_id}: {what}")
+    try:
+        return await until(check, timeout_s=timeout_s, what=f"order {order_id}: {what}")
+    except AssertionError as exc:  # name what the visit was still at, not just "None"
+        raise AssertionError(f"{exc}; the visit was at {_stage(seen.get('last'))}") from None
+
+
+def _stage(v: dict | None) -> dict | None:
+    if not isinstance(v, dict):
+        return None
+    order, appointment = v.get("order") or {}, v.get("appointment")
+    return {"order": order.get("status"),
+            "authorization": order.get("authorization_status"),
+            "appointment": status_of(appointment),
+            "claim": (v.get("claim") or {}).get("status")}
 
 
 def status_of(part: dict | None) -> str | None:
