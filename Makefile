@@ -56,10 +56,11 @@ run-cluster: $(STAMP) loadtools
 
 ## make test: the whole suite on PostgreSQL (127.0.0.1:5432) and the embedded broker, one
 ## pytest worker per core (pytest-xdist; each test file stays on one worker, so an end-to-end
-## module keeps its one platform). TEST_WORKERS=0 runs it in one process.
+## module keeps its one platform). TEST_WORKERS=0 runs it in one process. The 25 slowest
+## steps of 15 s or more are listed at the end (where the suite's time goes, for CI's record).
 TEST_WORKERS ?= auto
 test: $(STAMP) browser loadtools
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 --durations-min=15 $(PYTEST_ARGS)
 
 ## make browser: Debian's chromium + chromedriver for the board's browser test (never a browser
 ## downloaded at run time: the test points selenium at these two paths)
