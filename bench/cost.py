@@ -74,6 +74,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GATEWAY_BENCH = ROOT / "services/gateway/bench"
 WRK = "/usr/bin/wrk"
 NGINX = "/usr/sbin/nginx"
+PY_SPY = Path(sys.executable).with_name("py-spy")
 ROUTE = "/v1/drugs"
 TICK = os.sysconf("SC_CLK_TCK")
 # Who the gateway says the caller is, for calls made to the service directly.
@@ -169,10 +170,23 @@ def wrk(url: str, *, seconds: int, concurrency: int, headers: dict[str, str],
 
 
 def measure(target: str, upstream: str, url: str, watched: dict[str, int], *, seconds: int,
-            concurrency: int, headers: dict[str, str], script: Path) -> Run:
+            concurrency: int, headers: dict[str, str], script: Path,
+            profile_dir: Path | None = None) -> Run:
+    spy = None
+    profiled = {"gateway": "gateway", "direct": upstream}.get(target)
+    if profile_dir is not None and profiled in ("gateway", "orders"):
+        # py-spy's collapsed stacks of the gateway (or orders) under this load; the sampler's
+        # own cost lands on the figures of a profiled run
+        out = profile_dir / f"{target}-{upstream}-c{concurrency}.txt"
+        spy = subprocess.Popen([str(PY_SPY), "record", "--nonblocking", "--format", "raw",
+                                "--rate", "400", "--duration", str(seconds), "--pid",
+                                str(watched[profiled]), "--output", str(out)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     before = {name: cpu_seconds(pid) for name, pid in watched.items()}
     res = wrk(url, seconds=seconds, concurrency=concurrency, headers=headers, script=script)
     after = {name: cpu_seconds(pid) for name, pid in watched.items()}
+    if spy is not None:
+        spy.wait(30)
     n = max(res["requests"], 1)
     return Run(target, upstream, concurrency, res["requests"],
                res["requests"] / (res["duration_us"] / 1e6), res["p50_us"] / 1000,
@@ -209,6 +223,8 @@ async def main(argv: list[str] | None = None) -> int:
                    help="wait after start-up before the at-rest window")
     p.add_argument("--concurrency", type=int, nargs="+", default=[1, 16, 32])
     p.add_argument("--idle-only", action="store_true", help="the at-rest figures alone")
+    p.add_argument("--profile", type=Path, metavar="DIR",
+                   help="py-spy's collapsed stacks of the gateway and orders per run, in DIR")
     p.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                    help="a setting for every process of the platform (compare settings)")
     args = p.parse_args(argv)
@@ -290,7 +306,8 @@ async def main(argv: list[str] | None = None) -> int:
             wrk(base + ROUTE, seconds=1, concurrency=4, headers=headers, script=script)
             for c in args.concurrency:
                 run = measure(target, upstream, base + ROUTE, watched, seconds=args.seconds,
-                              concurrency=c, headers=headers, script=script)
+                              concurrency=c, headers=headers, script=script,
+                              profile_dir=args.profile)
                 runs.append(run)
                 print(f"  {target:<8} -> {upstream:<7} c={c:<3} {run.rps:>7.0f} req/s  "
                       + "  ".join(f"{k} {v:.3f} ms CPU/req" for k, v in run.cpu_ms.items()),
