@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import threading
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -35,6 +37,11 @@ S = TypeVar("S", bound=ServiceSettings)
 def pytest_configure(config: pytest.Config) -> None:
     # One tracer provider per process: install the collecting exporter before anything else.
     setup_telemetry("chairside-tests", extra_processor=SimpleSpanProcessor(_EXPORTER))
+    # A SIGTERM (a CI timeout, a kill) interrupts like Ctrl-C, so fixtures are torn down: the
+    # platforms the end-to-end modules started are stopped, not left running (their services
+    # sit in process groups of their own, which the default SIGTERM death never reached).
+    if threading.current_thread() is threading.main_thread():  # where signals can be set
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
