@@ -175,10 +175,11 @@ def measure(target: str, upstream: str, url: str, watched: dict[str, int], *, se
     spy = None
     profiled = {"gateway": "gateway", "direct": upstream}.get(target)
     if profile_dir is not None and profiled in ("gateway", "orders"):
-        # py-spy's collapsed stacks of the gateway (or orders) under this load; the sampler's
-        # own cost lands on the figures of a profiled run
+        # py-spy's collapsed stacks of the gateway (or orders) under this load; it stops the
+        # process for each sample (whole stacks, not torn ones), so a profiled run's figures
+        # are not the plain run's
         out = profile_dir / f"{target}-{upstream}-c{concurrency}.txt"
-        spy = subprocess.Popen([str(PY_SPY), "record", "--nonblocking", "--format", "raw",
+        spy = subprocess.Popen([str(PY_SPY), "record", "--format", "raw",
                                 "--rate", "400", "--duration", str(seconds), "--pid",
                                 str(watched[profiled]), "--output", str(out)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
