@@ -15,8 +15,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from uuid import UUID
 
 import pytest
+from chairside_client.api.orders import post_orders_order_id_cancel
+from chairside_client.models import OrdersCancelIn, OrdersOrderOut
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -161,7 +164,9 @@ async def test_consumer_killed_mid_batch_and_restarted(stack, api):
     # Their orders are cancelled, and scheduling gives the chairs back.
     rest = [oid for oid in orders if oid != booked[0]]
     for oid in rest:
-        await api.post(f"/v1/orders/{oid}/cancel", {"reason": "fault test over"})
+        await api.wire(OrdersOrderOut, post_orders_order_id_cancel.asyncio_detailed,
+                       client=await api.as_(), order_id=UUID(oid),
+                       body=OrdersCancelIn(reason="fault test over"))
     for oid in rest:
         await visit_when(api, oid, lambda v: status_of(v["appointment"]) in (None, "cancelled"),
                          "chair given back")
