@@ -18,9 +18,10 @@ import pytest
 from chairside_shared.processes import ServiceProcess
 
 @pytest.fixture
-def service(tmp_path):
-    proc = ServiceProcess("sleeper", "http.server", 0, args=["--bind", "127.0.0.1", "0"],
-                          health_path="/").start()
+def service():
+    # any long-running child in its own process group, as the platform's services are
+    proc = ServiceProcess("http.server", "http.server", 0,
+                          args=["--bind", "127.0.0.1", "0"]).start()
     (Path(__file__).parent / "child.pid").write_text(str(proc.process.pid))
     yield proc
     proc.stop()
