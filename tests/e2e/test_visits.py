@@ -321,22 +321,24 @@ async def test_cancellation_after_booking_frees_the_chair_for_the_same_day_queue
             if any(a["status"] not in ("cancelled", "no_show") for a in c["appointments"])}
     free = next(c for c in chairs if c["active"] and c["id"] not in busy
                 and not c["pediatric_capable"])
-    # Room today for one 95-minute cocktail after the 45-minute pharmacy lead, not two.
-    closes = (now_local + timedelta(minutes=45 + 95 + 70)).time().replace(second=0,
-                                                                          microsecond=0)
-    weekly = [w if w["weekday"] != now_local.weekday() else {**w, "closes": closes.isoformat()}
-              for w in hours["weekly"]]
     try:
         for c in chairs:
             if c["id"] != free["id"] and c["active"]:
                 await put_chair(api, {**c, "active": False})
-        await put_hours(api, {**hours, "weekly": weekly})
-
         first = await _signed_cocktail(api)
         ORDERS_SEEN["cancelled"] = first
         v1 = await visit_when(api, first, lambda v: status_of(v["appointment"]) == "booked",
                               "first booked")
         assert v1["appointment"]["chair_id"] == free["id"]
+        # The clinic now closes an hour after the first visit ends: no room for a second
+        # 95-minute cocktail today. Measured from the booking, not from the clock, because
+        # the first visit's start depends on the pharmacy's preparation time at that moment.
+        first_end = datetime.fromisoformat(v1["appointment"]["end"]).astimezone(tz)
+        closes = (first_end + timedelta(minutes=60)).time().replace(second=0, microsecond=0)
+        assert closes > first_end.time(), "the test needs the first visit to end before 23:00"
+        weekly = [w if w["weekday"] != now_local.weekday()
+                  else {**w, "closes": closes.isoformat()} for w in hours["weekly"]]
+        await put_hours(api, {**hours, "weekly": weekly})
         second = await _signed_cocktail(api)
         ORDERS_SEEN["queued"] = second
         v2 = await visit_when(api, second, lambda v: status_of(v["appointment"]) == "queued"
