@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from chairside_shared.cli import settle_gc
+from chairside_shared.cli import serve, settle_gc
 from chairside_shared.migrations import upgrade
 from chairside_shared.settings import load_settings
 from chairside_shared.telemetry import setup_logging, setup_telemetry
@@ -142,8 +142,6 @@ def main(argv: list[str] | None = None) -> None:
     settings = load_settings(GatewaySettings)
     setup_logging(settings.service_name, level=settings.log_level, json_logs=settings.log_json)
     if args.command == "serve":
-        import uvicorn
-
         from gateway.main import create_app
 
         if settings.environment == "production":
@@ -152,8 +150,7 @@ def main(argv: list[str] | None = None) -> None:
         setup_telemetry(settings.service_name, otlp_endpoint=settings.otel_exporter_otlp_endpoint)
         app = create_app(settings)
         settle_gc()
-        uvicorn.run(app, host=settings.host, port=settings.port,
-                    log_config=None, access_log=False, timeout_graceful_shutdown=5)
+        serve(app, host=settings.host, port=settings.port)
     elif args.command == "migrate":
         upgrade(MIGRATIONS, str(settings.database_url))
         print("gateway: migrations applied")

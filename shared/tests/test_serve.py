@@ -1,0 +1,61 @@
+"""`cli.serve`, the one way every process runs uvicorn: served over real HTTP, it answers with
+its keep-alive, and it has not loaded the WebSocket protocol (no route speaks it; uvicorn's
+"auto" would load the websockets library, megabytes per process)."""
+
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+
+import httpx
+
+APP = textwrap.dedent('''
+    import json, sys
+    from chairside_shared.cli import serve
+
+    async def app(scope, receive, send):
+        if scope["type"] != "http":
+            return
+        loaded = sorted(m for m in sys.modules
+                        if m == "websockets" or m.startswith(("websockets.",
+                                                              "uvicorn.protocols.websockets")))
+        body = json.dumps({"loaded": loaded}).encode()
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": body})
+
+    serve(app, host="127.0.0.1", port=int(sys.argv[1]), keep_alive_s=42)
+''')
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_served_without_the_websocket_protocol():
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-c", APP, str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+                assert time.monotonic() < deadline, "the server did not start in 30 s"
+                time.sleep(0.1)
+        assert r.status_code == 200
+        assert r.json() == {"loaded": []}
+        # the same server refuses a WebSocket handshake as the plain HTTP it is
+        upgrade = httpx.get(f"http://127.0.0.1:{port}/", headers={
+            "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}, timeout=2)
+        assert upgrade.status_code == 200 and upgrade.json() == {"loaded": []}
+    finally:
+        proc.terminate()
+        proc.wait(10)
