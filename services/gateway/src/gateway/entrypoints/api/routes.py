@@ -271,6 +271,7 @@ def register(app: FastAPI, routes: tuple[Route, ...]) -> None:
     # First: a literal path's other methods are 405s, never its templated neighbour's.
     for path, methods in RouteTable(routes).shadowed().items():
         app.router.add_route(path, _not_allowed, methods=methods, include_in_schema=False)
+    validation.build_request_models(routes)
     for route in routes:
         if route.access is Access.PUBLIC:
             continue

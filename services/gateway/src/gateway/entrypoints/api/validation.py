@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from fastapi import Request
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from chairside_shared import inputs
 from gateway.domain import problems as pb
@@ -52,6 +52,19 @@ def errors_of(exc: ValidationError, where: str = "") -> list[dict[str, str]]:
         meant = [m for t, m in errors if not t.endswith("_type")] or [m for _, m in errors]
         out += [{"field": field, "message": m} for m in dict.fromkeys(meant)]
     return out
+
+
+def build_request_models(routes: tuple[Route, ...]) -> int:
+    """Each route's body and query classes, built now rather than by the first request that
+    needs them (generated contract classes are deferred, contract_base.py); how many."""
+    built = 0
+    for route in routes:
+        for model in (route.body, route.query):
+            if isinstance(model, type) and issubclass(model, BaseModel) \
+                    and not model.__pydantic_complete__:
+                model.model_rebuild(force=True)
+                built += 1
+    return built
 
 
 def _is_uuid_param(route: Route, name: str) -> bool:

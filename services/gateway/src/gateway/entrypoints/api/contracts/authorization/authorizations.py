@@ -4,7 +4,8 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Criteria, Cursor, Payer, Period, Plan, Reason, Version
 
@@ -13,7 +14,7 @@ class Note(RootModel[str]):
     root: Annotated[str, Field(max_length=2000, min_length=1, title='Note')]
 
 
-class CriterionOut(BaseModel):
+class CriterionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -23,7 +24,7 @@ class CriterionOut(BaseModel):
     status: Annotated[Literal['met', 'not_met', 'unknown'], Field(title='Status')]
 
 
-class DecisionLineIn(BaseModel):
+class DecisionLineIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -34,7 +35,7 @@ class DecisionLineIn(BaseModel):
     ]
 
 
-class HistoryOut(BaseModel):
+class HistoryOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -47,7 +48,7 @@ class HistoryOut(BaseModel):
     to_status: Annotated[str | None, Field(title='To Status')]
 
 
-class LineOut(BaseModel):
+class LineOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -58,7 +59,7 @@ class LineOut(BaseModel):
     used_units: Annotated[int, Field(title='Used Units')]
 
 
-class PayerRefOut(BaseModel):
+class PayerRefOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -73,7 +74,7 @@ class PayerRefOut(BaseModel):
     plan_id: Annotated[str | None, Field(title='Plan Id')]
 
 
-class QuestionOut(BaseModel):
+class QuestionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -90,7 +91,7 @@ class QuestionOut(BaseModel):
     type: Annotated[str, Field(title='Type')]
 
 
-class Rates(BaseModel):
+class Rates(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -103,7 +104,7 @@ class Rates(BaseModel):
     submitted: Annotated[int, Field(title='Submitted')]
 
 
-class RenewalOut(BaseModel):
+class RenewalOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -125,7 +126,7 @@ class RenewalOut(BaseModel):
     visit_date: Annotated[date_aliased, Field(title='Visit Date')]
 
 
-class RenewalPage(BaseModel):
+class RenewalPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -133,7 +134,7 @@ class RenewalPage(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
-class Turnaround(BaseModel):
+class Turnaround(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -142,7 +143,7 @@ class Turnaround(BaseModel):
     p90_hours: Annotated[str | None, Field(title='P90 Hours')]
 
 
-class Authorization(BaseModel):
+class Authorization(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -179,7 +180,7 @@ class Authorization(BaseModel):
     worklist: Annotated[list[str], Field(title='Worklist')] = []
 
 
-class AuthorizationSummary(BaseModel):
+class AuthorizationSummary(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -209,7 +210,7 @@ class AuthorizationSummary(BaseModel):
     worklist: Annotated[list[str], Field(title='Worklist')] = []
 
 
-class MetricsOut(BaseModel):
+class MetricsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -224,7 +225,7 @@ class MetricsOut(BaseModel):
     until: Annotated[AwareDatetime | None, Field(title='Until')] = None
 
 
-class AuthorizationPage(BaseModel):
+class AuthorizationPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

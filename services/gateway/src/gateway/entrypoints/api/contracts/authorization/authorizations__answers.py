@@ -4,10 +4,11 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 
-class AuthorizationAnswers(BaseModel):
+class AuthorizationAnswers(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -4,7 +4,8 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .authorizations import DecisionLineIn, Note
 from .common import Payer, Reason
@@ -31,7 +32,7 @@ class TypeDisplay(RootModel[str]):
     root: Annotated[str, Field(max_length=200, min_length=1, title='Type Display')]
 
 
-class DocumentIn(BaseModel):
+class DocumentIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -80,7 +81,7 @@ class DocumentIn(BaseModel):
     type_display: Annotated[TypeDisplay | None, Field(title='Type Display')] = None
 
 
-class DocumentOut(BaseModel):
+class DocumentOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -102,7 +103,7 @@ class DocumentOut(BaseModel):
     url: Annotated[str, Field(title='Url')]
 
 
-class OptionOut(BaseModel):
+class OptionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -131,7 +132,7 @@ class PayerReference(RootModel[str]):
     ]
 
 
-class PaAppealIn(BaseModel):
+class PaAppealIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -156,7 +157,7 @@ class PaAppealIn(BaseModel):
     reason: Annotated[str, Field(max_length=2000, min_length=1, title='Reason')]
 
 
-class PaAppealOut(BaseModel):
+class PaAppealOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -188,7 +189,7 @@ class PaAppealOut(BaseModel):
     updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
 
 
-class ScheduleIn(BaseModel):
+class ScheduleIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -211,7 +212,7 @@ class ScheduleIn(BaseModel):
     ]
 
 
-class AppealDecisionIn(BaseModel):
+class AppealDecisionIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -247,7 +248,7 @@ class AppealDecisionIn(BaseModel):
     ] = None
 
 
-class PaAppealList(BaseModel):
+class PaAppealList(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -4,7 +4,8 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .authorizations import DecisionLineIn, Note
 from .common import Reason
@@ -40,7 +41,7 @@ class ReasonCode(RootModel[str]):
     ]
 
 
-class PayerDecisionIn(BaseModel):
+class PayerDecisionIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

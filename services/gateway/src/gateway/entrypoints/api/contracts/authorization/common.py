@@ -4,10 +4,11 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 
-class BenefitsOut(BaseModel):
+class BenefitsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -36,7 +37,7 @@ class MinMonthlyMigraineDays(RootModel[int]):
     root: Annotated[int, Field(ge=0, le=31, title='Min Monthly Migraine Days')]
 
 
-class EstimateOut(BaseModel):
+class EstimateOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -54,7 +55,7 @@ class EstimateOut(BaseModel):
     deductible_part: Annotated[str | None, Field(title='Deductible Part')]
 
 
-class FlagsQuery(BaseModel):
+class FlagsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -65,14 +66,14 @@ class Version(RootModel[int]):
     root: Annotated[int, Field(ge=1, le=2147483647, title='Version')]
 
 
-class GetPoliciesQuery(BaseModel):
+class GetPoliciesQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     version: Annotated[Version | None, Field(title='Version')] = None
 
 
-class ListAuthorizationsQuery(BaseModel):
+class ListAuthorizationsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -98,7 +99,7 @@ class Cursor(RootModel[str]):
     root: Annotated[str, Field(max_length=9, pattern='^[0-9]{1,9}$', title='Cursor')]
 
 
-class ListChecksQuery(BaseModel):
+class ListChecksQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -106,7 +107,7 @@ class ListChecksQuery(BaseModel):
     limit: Annotated[int, Field(ge=1, le=200, title='Limit')] = 50
 
 
-class PaMetricsQuery(BaseModel):
+class PaMetricsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -127,7 +128,7 @@ class Reason(RootModel[str]):
     ]
 
 
-class Period(BaseModel):
+class Period(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -135,7 +136,7 @@ class Period(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class RejectionOut(BaseModel):
+class RejectionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -149,7 +150,7 @@ class Cursor1(RootModel[str]):
     root: Annotated[str, Field(max_length=9, pattern='^\\d{1,9}$', title='Cursor')]
 
 
-class RenewalsQuery(BaseModel):
+class RenewalsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -170,7 +171,7 @@ class MinValue(RootModel[int]):
     root: Annotated[int, Field(ge=-100000, le=100000, title='Min Value')]
 
 
-class Requirement(BaseModel):
+class Requirement(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -191,7 +192,7 @@ class Requirement(BaseModel):
     )
 
 
-class ResolutionOut(BaseModel):
+class ResolutionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -200,7 +201,7 @@ class ResolutionOut(BaseModel):
     reason: Annotated[str, Field(title='Reason')]
 
 
-class TimeFrame(BaseModel):
+class TimeFrame(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -216,7 +217,7 @@ class TimeFrame(BaseModel):
     ]
 
 
-class ValidationError(BaseModel):
+class ValidationError(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -227,7 +228,7 @@ class ValidationError(BaseModel):
     type: Annotated[str, Field(title='Error Type')]
 
 
-class Criteria(BaseModel):
+class Criteria(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -254,7 +255,7 @@ class Criteria(BaseModel):
     ] = False
 
 
-class DecisionTimeFrames(BaseModel):
+class DecisionTimeFrames(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -264,7 +265,7 @@ class DecisionTimeFrames(BaseModel):
     standard: TimeFrame
 
 
-class EligibilityCheckOut(BaseModel):
+class EligibilityCheckOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -293,14 +294,14 @@ class EligibilityCheckOut(BaseModel):
     trigger: Annotated[Literal['order_signed', 'on_demand'], Field(title='Trigger')]
 
 
-class HTTPValidationError(BaseModel):
+class HTTPValidationError(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     detail: Annotated[list[ValidationError] | None, Field(title='Detail')] = None
 
 
-class Plan(BaseModel):
+class Plan(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -323,7 +324,7 @@ class Plan(BaseModel):
     time_frames: DecisionTimeFrames | None = None
 
 
-class Payer(BaseModel):
+class Payer(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

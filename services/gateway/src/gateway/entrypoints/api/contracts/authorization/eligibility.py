@@ -4,12 +4,13 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Payer, Reason
 
 
-class FlagOut(BaseModel):
+class FlagOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -21,7 +22,7 @@ class FlagOut(BaseModel):
     reason_code: Annotated[str | None, Field(title='Reason Code')]
 
 
-class FlagPage(BaseModel):
+class FlagPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -4,12 +4,13 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Reason
 
 
-class ResolveRequest(BaseModel):
+class ResolveRequest(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -4,7 +4,8 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Cursor, EligibilityCheckOut, Payer
 
@@ -46,7 +47,7 @@ class PayerId(RootModel[str]):
     ]
 
 
-class EligibilityRequest(BaseModel):
+class EligibilityRequest(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -80,7 +81,7 @@ class CheckNowRequest(RootModel[EligibilityRequest | None]):
     root: Annotated[EligibilityRequest | None, Field(title='Body')]
 
 
-class EligibilityPage(BaseModel):
+class EligibilityPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -4,12 +4,13 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Cursor, Payer, Version
 
 
-class PayerOut(BaseModel):
+class PayerOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -17,7 +18,7 @@ class PayerOut(BaseModel):
     policy_version: Annotated[int, Field(title='Policy Version')]
 
 
-class PayerPage(BaseModel):
+class PayerPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

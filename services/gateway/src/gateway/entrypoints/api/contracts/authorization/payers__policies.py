@@ -4,7 +4,8 @@ from datetime import time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Criteria, Payer, Period, Plan, Reason, Version
 
@@ -17,7 +18,7 @@ class PaUnitsThreshold(RootModel[int]):
     root: Annotated[int, Field(ge=0, le=100000, title='Pa Units Threshold')]
 
 
-class PolicyVersion(BaseModel):
+class PolicyVersion(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -26,7 +27,7 @@ class PolicyVersion(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
-class PreferredProduct(BaseModel):
+class PreferredProduct(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -35,7 +36,7 @@ class PreferredProduct(BaseModel):
     name: Annotated[str, Field(title='Name')]
 
 
-class ProductPreference(BaseModel):
+class ProductPreference(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -46,7 +47,7 @@ class ProductPreference(BaseModel):
     source: Annotated[str | None, Field(title='Source')] = None
 
 
-class QuantityLimit(BaseModel):
+class QuantityLimit(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -55,7 +56,7 @@ class QuantityLimit(BaseModel):
     units: Annotated[int, Field(gt=0, le=100000, title='Units')]
 
 
-class ReauthRule(BaseModel):
+class ReauthRule(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -70,7 +71,7 @@ class ReauthRule(BaseModel):
     ] = True
 
 
-class CoveragePolicy(BaseModel):
+class CoveragePolicy(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -98,7 +99,7 @@ class CoveragePolicy(BaseModel):
     source: Annotated[str | None, Field(title='Source')] = None
 
 
-class PolicyList(BaseModel):
+class PolicyList(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -106,7 +107,7 @@ class PolicyList(BaseModel):
     policies: Annotated[list[CoveragePolicy], Field(title='Policies')]
 
 
-class PolicyListOut(BaseModel):
+class PolicyListOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

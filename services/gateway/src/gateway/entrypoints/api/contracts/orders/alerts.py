@@ -3,12 +3,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Cursor, Reaction
 
 
-class AlertOut(BaseModel):
+class AlertOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -28,7 +29,7 @@ class AlertOut(BaseModel):
     reaction_id: Annotated[UUID, Field(title='Reaction Id')]
 
 
-class PageAlertOut(BaseModel):
+class PageAlertOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,14 +3,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 
 class Cursor(RootModel[str]):
     root: Annotated[str, Field(pattern='^[0-9]{1,18}$', title='Cursor')]
 
 
-class AccessLogQuery(BaseModel):
+class AccessLogQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -25,7 +26,7 @@ class Rate(RootModel[Decimal]):
     ]
 
 
-class ActionOut(BaseModel):
+class ActionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -39,7 +40,7 @@ class Line2(RootModel[str]):
     root: Annotated[str, Field(max_length=55, title='Line2')]
 
 
-class AddressOut(BaseModel):
+class AddressOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -62,7 +63,7 @@ class Severity(RootModel[str]):
     root: Annotated[str, Field(max_length=32, title='Severity')]
 
 
-class CourseIn(BaseModel):
+class CourseIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -87,7 +88,7 @@ class CourseIn(BaseModel):
     ]
 
 
-class CoverageHistoryQuery(BaseModel):
+class CoverageHistoryQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -120,7 +121,7 @@ class Dose(RootModel[Decimal]):
     root: Annotated[Decimal, Field(gt=0, le=100000, multiple_of=0.0001, title='Dose')]
 
 
-class EdAvoidedReportQuery(BaseModel):
+class EdAvoidedReportQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -128,7 +129,7 @@ class EdAvoidedReportQuery(BaseModel):
     to: Annotated[date | None, Field(title='To')] = None
 
 
-class EndCoverageQuery(BaseModel):
+class EndCoverageQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -138,7 +139,7 @@ class EndCoverageQuery(BaseModel):
     ] = None
 
 
-class FhirOut(BaseModel):
+class FhirOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -178,7 +179,7 @@ class RateMlPerH1(RootModel[str]):
     ]
 
 
-class FluidLineIn(BaseModel):
+class FluidLineIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -202,7 +203,7 @@ class FluidLineIn(BaseModel):
     ] = None
 
 
-class GetDemographicsQuery(BaseModel):
+class GetDemographicsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -215,7 +216,7 @@ class GetDemographicsQuery(BaseModel):
     ] = 'treatment'
 
 
-class ListAlertsQuery(BaseModel):
+class ListAlertsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -236,7 +237,7 @@ class PayerId(RootModel[str]):
     root: Annotated[str, Field(max_length=64, min_length=1, title='Payer Id')]
 
 
-class ListAssessmentsQuery(BaseModel):
+class ListAssessmentsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -244,7 +245,7 @@ class ListAssessmentsQuery(BaseModel):
     payer_id: Annotated[PayerId | None, Field(title='Payer Id')] = None
 
 
-class ListCoveragesQuery(BaseModel):
+class ListCoveragesQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -258,7 +259,7 @@ class ListCoveragesQuery(BaseModel):
     status: Annotated[Literal['active', 'ended'] | None, Field(title='Status')] = None
 
 
-class ListOrdersQuery(BaseModel):
+class ListOrdersQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -277,7 +278,7 @@ class ListOrdersQuery(BaseModel):
     status: Annotated[str | None, Field(title='Status')] = None
 
 
-class ListPatientsQuery(BaseModel):
+class ListPatientsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -290,7 +291,7 @@ class Npi(RootModel[str]):
     root: Annotated[str, Field(pattern='^[0-9]{10}$', title='Npi')]
 
 
-class ListPractitionersQuery(BaseModel):
+class ListPractitionersQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -316,7 +317,7 @@ class PracticeId1(RootModel[str]):
     root: Annotated[str, Field(max_length=64, title='Practice Id')]
 
 
-class LookupQuery(BaseModel):
+class LookupQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -360,7 +361,7 @@ class Dose3(RootModel[str]):
     ]
 
 
-class OrderLineIn(BaseModel):
+class OrderLineIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -388,7 +389,7 @@ class Lines(RootModel[list[OrderLineIn]]):
     root: Annotated[list[OrderLineIn], Field(min_length=1, title='Lines')]
 
 
-class OutcomesReportQuery(BaseModel):
+class OutcomesReportQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -404,7 +405,7 @@ class Phone(RootModel[str]):
     root: Annotated[str, Field(pattern='^[0-9]{10}$', title='Phone')]
 
 
-class PatientPayerIdentityQuery(BaseModel):
+class PatientPayerIdentityQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -414,7 +415,7 @@ class PatientPayerIdentityQuery(BaseModel):
     ] = 'payment'
 
 
-class PayerIdentityQuery(BaseModel):
+class PayerIdentityQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -423,7 +424,7 @@ class PayerIdentityQuery(BaseModel):
     ] = 'payment'
 
 
-class PersonOut(BaseModel):
+class PersonOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -436,7 +437,7 @@ class PersonOut(BaseModel):
     sex: Annotated[Literal['female', 'male', 'unknown'], Field(title='Sex')]
 
 
-class PractitionerOut(BaseModel):
+class PractitionerOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -467,7 +468,7 @@ class Taxonomy(RootModel[str]):
     root: Annotated[str, Field(pattern='^[0-9]{3}[0-9A-Z]{6}X$', title='Taxonomy')]
 
 
-class ReactionReportQuery(BaseModel):
+class ReactionReportQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -499,7 +500,7 @@ class Systolic(RootModel[int]):
     root: Annotated[int, Field(ge=20, le=300, title='Systolic')]
 
 
-class ReactionVitalsOut(BaseModel):
+class ReactionVitalsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -512,7 +513,7 @@ class ReactionVitalsOut(BaseModel):
     temp_c: Annotated[str | None, Field(title='Temp C')]
 
 
-class RescueOut(BaseModel):
+class RescueOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -524,7 +525,7 @@ class RescueOut(BaseModel):
     unit: Annotated[str, Field(title='Unit')]
 
 
-class SuspectOut(BaseModel):
+class SuspectOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -536,7 +537,7 @@ class SuspectOut(BaseModel):
     rate_at_onset: Annotated[str | None, Field(title='Rate At Onset')]
 
 
-class ValidationError(BaseModel):
+class ValidationError(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -547,7 +548,7 @@ class ValidationError(BaseModel):
     type: Annotated[str, Field(title='Error Type')]
 
 
-class CoverageOut(BaseModel):
+class CoverageOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -570,14 +571,14 @@ class CoverageOut(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
-class HTTPValidationError(BaseModel):
+class HTTPValidationError(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     detail: Annotated[list[ValidationError] | None, Field(title='Detail')] = None
 
 
-class PayerIdentityOut(BaseModel):
+class PayerIdentityOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -597,7 +598,7 @@ class PayerIdentityOut(BaseModel):
     supervising: PractitionerOut | None
 
 
-class ReactionOut(BaseModel):
+class ReactionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -633,7 +634,7 @@ class ReactionOut(BaseModel):
     warnings: Annotated[list[str], Field(title='Warnings')]
 
 
-class PageReactionOut(BaseModel):
+class PageReactionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,31 +3,32 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 
-class GetDrugResponse(BaseModel):
+class GetDrugResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
 
 
-class ListDrugsResponse(BaseModel):
+class ListDrugsResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
 
 
-class PutDrugRequest(BaseModel):
+class PutDrugRequest(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
 
 
-class PutDrugResponse(BaseModel):
+class PutDrugResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,

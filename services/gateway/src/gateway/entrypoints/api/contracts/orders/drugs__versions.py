@@ -3,10 +3,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 
-class DrugVersionsResponse(BaseModel):
+class DrugVersionsResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,

@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Cursor, Note, Unit, Version
 
@@ -44,7 +45,7 @@ class Result1(RootModel[str]):
     root: Annotated[str, Field(max_length=32, min_length=1, pattern='^[a-z0-9_]+$')]
 
 
-class ObservationKindIn(BaseModel):
+class ObservationKindIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -67,7 +68,7 @@ class ObservationKindIn(BaseModel):
     unit: Annotated[Unit | None, Field(title='Unit')] = None
 
 
-class ObservationKindOut(BaseModel):
+class ObservationKindOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -82,7 +83,7 @@ class ObservationKindOut(BaseModel):
     unit: Annotated[str | None, Field(title='Unit')]
 
 
-class PageObservationKindOut(BaseModel):
+class PageObservationKindOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

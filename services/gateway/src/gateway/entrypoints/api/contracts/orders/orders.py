@@ -3,12 +3,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Class, Cursor, Dose, Lines, Lot, OrderLineIn, Plan, PlanId, Reaction, Severity, Unit, Version
 
 
-class AcuteOutcomeOut(BaseModel):
+class AcuteOutcomeOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -40,7 +41,7 @@ class Ndc(RootModel[str]):
     root: Annotated[str, Field(max_length=16, title='Ndc')]
 
 
-class FindingOut(BaseModel):
+class FindingOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -51,7 +52,7 @@ class FindingOut(BaseModel):
     severity: Annotated[Literal['block', 'warn', 'info'], Field(title='Severity')]
 
 
-class FollowUpOut(BaseModel):
+class FollowUpOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -90,7 +91,7 @@ class Line(RootModel[int]):
     root: Annotated[int, Field(ge=1, le=99, title='Line')]
 
 
-class OverrideOut(BaseModel):
+class OverrideOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -101,7 +102,7 @@ class OverrideOut(BaseModel):
     reason: Annotated[str, Field(title='Reason')]
 
 
-class PainScoreOut(BaseModel):
+class PainScoreOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -111,7 +112,7 @@ class PainScoreOut(BaseModel):
     point: Annotated[str, Field(title='Point')]
 
 
-class PayerIn(BaseModel):
+class PayerIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -121,7 +122,7 @@ class PayerIn(BaseModel):
     plan_id: Annotated[PlanId | None, Field(title='Plan Id')] = None
 
 
-class VisitOutcomeOut(BaseModel):
+class VisitOutcomeOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -138,7 +139,7 @@ class Nrs(RootModel[int]):
     ]
 
 
-class WindowIn(BaseModel):
+class WindowIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -160,7 +161,7 @@ class WindowIn(BaseModel):
     ]
 
 
-class AdministrationOut(BaseModel):
+class AdministrationOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -186,7 +187,7 @@ class AdministrationOut(BaseModel):
     wasted_amount: Annotated[str, Field(title='Wasted Amount')]
 
 
-class OrderCreate(BaseModel):
+class OrderCreate(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -230,7 +231,7 @@ class OrderCreate(BaseModel):
     urgency: Annotated[Literal['same_day', 'planned'], Field(title='Urgency')]
 
 
-class OrderOut(BaseModel):
+class OrderOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -296,7 +297,7 @@ class OrderOut(BaseModel):
     urgency: Annotated[str, Field(title='Urgency')]
 
 
-class OrderUpdate(BaseModel):
+class OrderUpdate(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -328,7 +329,7 @@ class OrderUpdate(BaseModel):
     ] = None
 
 
-class PageOrderOut(BaseModel):
+class PageOrderOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Dose, Lot, Reaction, Unit
 from .orders import Line, Ndc
@@ -38,7 +39,7 @@ class WastedAmount1(RootModel[str]):
     ]
 
 
-class AdministrationIn(BaseModel):
+class AdministrationIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

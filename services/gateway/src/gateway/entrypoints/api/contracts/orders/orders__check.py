@@ -3,13 +3,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Class, Version
 from .orders import FindingOut
 
 
-class CheckOut(BaseModel):
+class CheckOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

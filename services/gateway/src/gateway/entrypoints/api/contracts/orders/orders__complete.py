@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Npi
 
@@ -23,7 +24,7 @@ class RenderingProviderNpi(RootModel[str]):
     root: Annotated[str, Field(pattern='^\\d{10}$', title='Rendering Provider Npi')]
 
 
-class CompleteIn(BaseModel):
+class CompleteIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -3,12 +3,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Version
 
 
-class CriterionOut(BaseModel):
+class CriterionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -17,7 +18,7 @@ class CriterionOut(BaseModel):
     reason: Annotated[str, Field(title='Reason')]
 
 
-class DischargeCheckIn(BaseModel):
+class DischargeCheckIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -29,7 +30,7 @@ class DischargeCheckIn(BaseModel):
     ] = None
 
 
-class DischargeOut(BaseModel):
+class DischargeOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

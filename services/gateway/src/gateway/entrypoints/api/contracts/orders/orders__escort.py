@@ -3,12 +3,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Phone
 
 
-class EscortIn(BaseModel):
+class EscortIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -17,7 +18,7 @@ class EscortIn(BaseModel):
     phone: Annotated[str, Field(max_length=32, min_length=1, title='Phone')]
 
 
-class EscortOut(BaseModel):
+class EscortOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 
 class EdHours(RootModel[float]):
@@ -18,7 +19,7 @@ class RescueHours(RootModel[float]):
     root: Annotated[float, Field(ge=0.0, le=72.0, title='Rescue Hours')]
 
 
-class FollowUpIn(BaseModel):
+class FollowUpIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

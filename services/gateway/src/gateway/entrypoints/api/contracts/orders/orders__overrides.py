@@ -3,13 +3,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Plan
 from .orders import Line
 
 
-class OverrideIn(BaseModel):
+class OverrideIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

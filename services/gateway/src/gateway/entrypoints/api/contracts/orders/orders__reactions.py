@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Diastolic, Dose, Lot, Rate, Spo2, Systolic, Unit
 
@@ -28,7 +29,7 @@ class Rate1(RootModel[str]):
     ]
 
 
-class ActionIn(BaseModel):
+class ActionIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -67,7 +68,7 @@ class TempC(RootModel[float]):
     root: Annotated[float, Field(ge=25.0, le=45.0, title='Temp C')]
 
 
-class ReactionVitalsIn(BaseModel):
+class ReactionVitalsIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -101,7 +102,7 @@ class Dose7(RootModel[str]):
     ]
 
 
-class RescueIn(BaseModel):
+class RescueIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -164,7 +165,7 @@ class RateAtOnset1(RootModel[str]):
     ]
 
 
-class SuspectIn(BaseModel):
+class SuspectIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -186,7 +187,7 @@ class SuspectIn(BaseModel):
     ] = None
 
 
-class ReactionIn(BaseModel):
+class ReactionIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -3,13 +3,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Diastolic, Rate, Spo2, Systolic
 from .orders import Nrs
 
 
-class VitalFindingOut(BaseModel):
+class VitalFindingOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -55,7 +56,7 @@ class WeightKg4(RootModel[float]):
     root: Annotated[float, Field(gt=0.0, le=1000.0, title='Weight Kg')]
 
 
-class VitalsIn(BaseModel):
+class VitalsIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -95,7 +96,7 @@ class VitalsIn(BaseModel):
     weight_kg: Annotated[WeightKg4 | str | None, Field(title='Weight Kg')] = None
 
 
-class VitalsOut(BaseModel):
+class VitalsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -121,7 +122,7 @@ class VitalsOut(BaseModel):
     weight_kg: Annotated[str | None, Field(title='Weight Kg')]
 
 
-class VitalsList(BaseModel):
+class VitalsList(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

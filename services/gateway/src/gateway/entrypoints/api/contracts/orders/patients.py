@@ -3,12 +3,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Class, Cursor, Dose, Line2, Phone, Plan, PlanId, Reaction, Severity
 
 
-class AddressIn(BaseModel):
+class AddressIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -44,7 +45,7 @@ class Reaction1(RootModel[str]):
     root: Annotated[str, Field(max_length=200, title='Reaction')]
 
 
-class AllergyIn(BaseModel):
+class AllergyIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -75,7 +76,7 @@ class PracticeId(RootModel[str]):
     root: Annotated[str, Field(max_length=64, min_length=1, title='Practice Id')]
 
 
-class LookupIn(BaseModel):
+class LookupIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -90,7 +91,7 @@ class LookupIn(BaseModel):
     ] = 'treatment'
 
 
-class LookupOut(BaseModel):
+class LookupOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -101,7 +102,7 @@ class Rxnorm(RootModel[str]):
     root: Annotated[str, Field(max_length=32, title='Rxnorm')]
 
 
-class MedicationIn(BaseModel):
+class MedicationIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -150,7 +151,7 @@ class MiddleName(RootModel[str]):
     root: Annotated[str, Field(max_length=25, title='Middle Name')]
 
 
-class PatientDemographicsIn(BaseModel):
+class PatientDemographicsIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -166,7 +167,7 @@ class PatientDemographicsIn(BaseModel):
     )
 
 
-class PatientOut(BaseModel):
+class PatientOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -199,7 +200,7 @@ class WeightKg3(RootModel[str]):
     ]
 
 
-class PatientUpdate(BaseModel):
+class PatientUpdate(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -233,7 +234,7 @@ class Phone1(RootModel[str]):
     ]
 
 
-class PersonIn(BaseModel):
+class PersonIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -255,7 +256,7 @@ class PersonIn(BaseModel):
     sex: Annotated[Literal['female', 'male', 'unknown'], Field(title='Sex')]
 
 
-class CoverageIn(BaseModel):
+class CoverageIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -284,7 +285,7 @@ class CoverageIn(BaseModel):
     ] = None
 
 
-class PagePatientOut(BaseModel):
+class PagePatientOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -292,7 +293,7 @@ class PagePatientOut(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
-class PatientCreate(BaseModel):
+class PatientCreate(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

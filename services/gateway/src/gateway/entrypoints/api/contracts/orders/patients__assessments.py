@@ -3,12 +3,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Dose, Version
 
 
-class AhsOut(BaseModel):
+class AhsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -37,7 +38,7 @@ class MigraineDays(RootModel[int]):
     root: Annotated[int, Field(ge=0, le=366, title='Migraine Days')]
 
 
-class AssessmentIn(BaseModel):
+class AssessmentIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -68,7 +69,7 @@ class AssessmentIn(BaseModel):
     ]
 
 
-class AssessmentOut(BaseModel):
+class AssessmentOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -92,7 +93,7 @@ class AssessmentOut(BaseModel):
     total: Annotated[int | None, Field(title='Total')]
 
 
-class PreventiveSummaryOut(BaseModel):
+class PreventiveSummaryOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -123,7 +124,7 @@ class PreventiveSummaryOut(BaseModel):
     renewal_threshold_pct: Annotated[int, Field(title='Renewal Threshold Pct')]
 
 
-class AssessmentsOut(BaseModel):
+class AssessmentsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,13 +3,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import CoverageOut, Cursor, PersonOut, Plan, PlanId, Version
 from .patients import GroupNumber, MemberId, PersonIn
 
 
-class CoveragePatch(BaseModel):
+class CoveragePatch(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -35,7 +36,7 @@ class CoveragePatch(BaseModel):
     ] = None
 
 
-class CoverageVersionOut(BaseModel):
+class CoverageVersionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -60,7 +61,7 @@ class CoverageVersionOut(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
-class PageCoverageOut(BaseModel):
+class PageCoverageOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -68,7 +69,7 @@ class PageCoverageOut(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
-class PageCoverageVersionOut(BaseModel):
+class PageCoverageVersionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

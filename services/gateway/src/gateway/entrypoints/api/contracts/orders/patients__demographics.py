@@ -3,12 +3,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import AddressOut, Phone
 
 
-class DemographicsOut(BaseModel):
+class DemographicsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Cursor, Unit
 from .patients import Result
@@ -33,7 +34,7 @@ class Value1(RootModel[str]):
     ]
 
 
-class ObservationIn(BaseModel):
+class ObservationIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -73,7 +74,7 @@ class ObservationIn(BaseModel):
     ] = None
 
 
-class ObservationOut(BaseModel):
+class ObservationOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -89,7 +90,7 @@ class ObservationOut(BaseModel):
     value: Annotated[str | None, Field(title='Value')] = None
 
 
-class PageObservationOut(BaseModel):
+class PageObservationOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

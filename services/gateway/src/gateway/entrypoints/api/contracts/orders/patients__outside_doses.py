@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Cursor, Dose, Unit
 
@@ -22,7 +23,7 @@ class Dose5(RootModel[str]):
     ]
 
 
-class OutsideDoseIn(BaseModel):
+class OutsideDoseIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -40,7 +41,7 @@ class OutsideDoseIn(BaseModel):
     source: Annotated[str, Field(max_length=200, min_length=1, title='Source')]
 
 
-class OutsideDoseOut(BaseModel):
+class OutsideDoseOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -54,7 +55,7 @@ class OutsideDoseOut(BaseModel):
     source: Annotated[str, Field(title='Source')]
 
 
-class PageOutsideDoseOut(BaseModel):
+class PageOutsideDoseOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

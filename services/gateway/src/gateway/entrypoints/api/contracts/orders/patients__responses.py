@@ -3,13 +3,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Rate
 from .patients import Result
 
 
-class ReactionNoteOut(BaseModel):
+class ReactionNoteOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -19,7 +20,7 @@ class ReactionNoteOut(BaseModel):
     text: Annotated[str | None, Field(title='Text')]
 
 
-class StatsOut(BaseModel):
+class StatsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -32,7 +33,7 @@ class StatsOut(BaseModel):
     visits: Annotated[int, Field(title='Visits')]
 
 
-class VisitResultOut(BaseModel):
+class VisitResultOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -49,7 +50,7 @@ class VisitResultOut(BaseModel):
     time_to_relief_min: Annotated[int | None, Field(title='Time To Relief Min')]
 
 
-class ResponsesOut(BaseModel):
+class ResponsesOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

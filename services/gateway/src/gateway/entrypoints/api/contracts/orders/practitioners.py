@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Cursor, Npi, PracticeId4, PractitionerOut, Roles, Taxonomy
 
@@ -20,7 +21,7 @@ class PracticeId3(RootModel[str]):
     ]
 
 
-class PractitionerIn(BaseModel):
+class PractitionerIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -66,7 +67,7 @@ class Npi1(RootModel[str]):
     root: Annotated[str, Field(pattern='^[12][0-9]{9}$', title='Npi')]
 
 
-class PractitionerPatch(BaseModel):
+class PractitionerPatch(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -80,7 +81,7 @@ class PractitionerPatch(BaseModel):
     taxonomy: Annotated[Taxonomy | None, Field(title='Taxonomy')] = None
 
 
-class PagePractitionerOut(BaseModel):
+class PagePractitionerOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

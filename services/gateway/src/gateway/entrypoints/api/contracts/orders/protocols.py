@@ -3,7 +3,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Cursor, Dose, Lines, PracticeId4
 
@@ -50,7 +51,7 @@ class MgPerKg1(RootModel[str]):
     ]
 
 
-class DoseRuleIn(BaseModel):
+class DoseRuleIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -61,7 +62,7 @@ class DoseRuleIn(BaseModel):
     mg_per_kg: Annotated[MgPerKg | MgPerKg1 | None, Field(title='Mg Per Kg')] = None
 
 
-class ProtocolLineIn(BaseModel):
+class ProtocolLineIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -77,7 +78,7 @@ class ProtocolLineIn(BaseModel):
     with_previous: Annotated[bool, Field(title='With Previous')] = False
 
 
-class ProtocolOut(BaseModel):
+class ProtocolOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -90,7 +91,7 @@ class ProtocolOut(BaseModel):
     practice_id: Annotated[str | None, Field(title='Practice Id')]
 
 
-class PageProtocolOut(BaseModel):
+class PageProtocolOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -98,7 +99,7 @@ class PageProtocolOut(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
-class ProtocolCreate(BaseModel):
+class ProtocolCreate(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

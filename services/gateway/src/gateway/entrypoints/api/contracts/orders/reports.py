@@ -3,12 +3,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel
 
 from .common import Rate, Version
 
 
-class EdAvoidedOut(BaseModel):
+class EdAvoidedOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -27,7 +28,7 @@ class EdAvoidedOut(BaseModel):
     visits: Annotated[int, Field(title='Visits')]
 
 
-class RateOut(BaseModel):
+class RateOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -36,7 +37,7 @@ class RateOut(BaseModel):
     rate: Annotated[float | None, Field(title='Rate')]
 
 
-class ReactionCountOut(BaseModel):
+class ReactionCountOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -45,7 +46,7 @@ class ReactionCountOut(BaseModel):
     grade: Annotated[int, Field(title='Grade')]
 
 
-class ReactionReportOut(BaseModel):
+class ReactionReportOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -55,7 +56,7 @@ class ReactionReportOut(BaseModel):
     total: Annotated[int, Field(title='Total')]
 
 
-class ProtocolRowOut(BaseModel):
+class ProtocolRowOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -68,7 +69,7 @@ class ProtocolRowOut(BaseModel):
     visits: Annotated[int, Field(title='Visits')]
 
 
-class OutcomesReportOut(BaseModel):
+class OutcomesReportOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

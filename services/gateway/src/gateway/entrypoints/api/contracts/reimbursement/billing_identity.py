@@ -3,21 +3,15 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 
 class Line2(RootModel[str]):
     root: Annotated[str, Field(max_length=55, min_length=1, title='Line2')]
 
 
-class AddressIn(BaseModel):
+class AddressIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -43,7 +37,7 @@ class AddressIn(BaseModel):
     ]
 
 
-class AddressOut(BaseModel):
+class AddressOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -65,7 +59,7 @@ class NpiTaxonomy(RootModel[str]):
     ]
 
 
-class BillingIdentityIn(BaseModel):
+class BillingIdentityIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -123,7 +117,7 @@ class BillingIdentityIn(BaseModel):
     ] = '261QI0500X'
 
 
-class BillingIdentityOut(BaseModel):
+class BillingIdentityOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

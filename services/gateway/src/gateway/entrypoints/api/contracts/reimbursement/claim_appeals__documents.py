@@ -3,14 +3,8 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 
 class DocumentContentResponse(RootModel[bytes]):
@@ -21,7 +15,7 @@ class TypeDisplay(RootModel[str]):
     root: Annotated[str, Field(max_length=200, min_length=1, title='Type Display')]
 
 
-class DocumentIn(BaseModel):
+class DocumentIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

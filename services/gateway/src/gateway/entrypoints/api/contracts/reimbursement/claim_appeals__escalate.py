@@ -3,14 +3,8 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Amount
 
@@ -32,7 +26,7 @@ class AmountInControversy3(RootModel[str]):
     ]
 
 
-class EscalateIn(BaseModel):
+class EscalateIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -3,14 +3,8 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Amount, Reference, Review, Sequestration, Status
 
@@ -19,7 +13,7 @@ class BatchX12Response(RootModel[str]):
     root: str
 
 
-class ClaimActionIn(BaseModel):
+class ClaimActionIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -36,7 +30,7 @@ class ClaimActionIn(BaseModel):
     ]
 
 
-class ClaimLineOut(BaseModel):
+class ClaimLineOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -57,7 +51,7 @@ class ClaimLineOut(BaseModel):
     units: Annotated[int, Field(title='Units')]
 
 
-class CobOut(BaseModel):
+class CobOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -86,7 +80,7 @@ class CobOut(BaseModel):
     updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
 
 
-class CreditBalanceOut(BaseModel):
+class CreditBalanceOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -113,7 +107,7 @@ class CreditBalancesResponse(RootModel[list[CreditBalanceOut]]):
     ]
 
 
-class DenialOut(BaseModel):
+class DenialOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -160,7 +154,7 @@ class DenialsResponse(RootModel[list[DenialOut]]):
     ]
 
 
-class HoldOut(BaseModel):
+class HoldOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -175,7 +169,7 @@ class HoldOut(BaseModel):
     line: Annotated[int | None, Field(title='Line')] = None
 
 
-class PaymentOut(BaseModel):
+class PaymentOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -205,7 +199,7 @@ class PaymentOut(BaseModel):
     status_code: Annotated[str, Field(title='Status Code')]
 
 
-class ProviderAdjustmentOut(BaseModel):
+class ProviderAdjustmentOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -228,7 +222,7 @@ class ProviderAdjustmentOut(BaseModel):
     remittance_id: Annotated[UUID, Field(title='Remittance Id')]
 
 
-class SubmissionOut(BaseModel):
+class SubmissionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -263,7 +257,7 @@ class SubmissionOut(BaseModel):
     submitted_at: Annotated[AwareDatetime, Field(title='Submitted At')]
 
 
-class TimelyFilingOut(BaseModel):
+class TimelyFilingOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -283,7 +277,7 @@ class TimelyFilingResponse(RootModel[list[TimelyFilingOut]]):
     ]
 
 
-class TransitionOut(BaseModel):
+class TransitionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -304,7 +298,7 @@ class TransitionOut(BaseModel):
     to_status: Annotated[str, Field(title='To Status')]
 
 
-class CarcGroupOut(BaseModel):
+class CarcGroupOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -318,7 +312,7 @@ class CarcGroupOut(BaseModel):
     meaning: Annotated[str, Field(title='Meaning')]
 
 
-class ClaimOut(BaseModel):
+class ClaimOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -451,7 +445,7 @@ class ClaimOut(BaseModel):
     waste_cost: Annotated[str, Field(title='Waste Cost')]
 
 
-class DenialsByCarcOut(BaseModel):
+class DenialsByCarcOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -462,7 +456,7 @@ class DenialsByCarcOut(BaseModel):
     version: Annotated[str, Field(title='Version')]
 
 
-class PageClaimOut(BaseModel):
+class PageClaimOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,17 +3,11 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 
-class ArAgingCsvQuery(BaseModel):
+class ArAgingCsvQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -21,7 +15,7 @@ class ArAgingCsvQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class ArAgingQuery(BaseModel):
+class ArAgingQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -29,7 +23,7 @@ class ArAgingQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class ArQuery(BaseModel):
+class ArQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -37,7 +31,7 @@ class ArQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class BatchX12Query(BaseModel):
+class BatchX12Query(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -59,14 +53,14 @@ class Plan(RootModel[str]):
     root: Annotated[str, Field(max_length=64, title='Plan')]
 
 
-class ContractVersionsQuery(BaseModel):
+class ContractVersionsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     plan: Annotated[Plan | None, Field(title='Plan')] = None
 
 
-class CycleAsCsvQuery(BaseModel):
+class CycleAsCsvQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -74,7 +68,7 @@ class CycleAsCsvQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class CycleQuery(BaseModel):
+class CycleQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -90,7 +84,7 @@ class Amount(RootModel[Decimal]):
     root: Annotated[Decimal, Field(gt=0, le=1000000, multiple_of=1e-06, title='Amount')]
 
 
-class DocumentOut(BaseModel):
+class DocumentOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -112,14 +106,14 @@ class DocumentOut(BaseModel):
     url: Annotated[str, Field(title='Url')]
 
 
-class GetContractQuery(BaseModel):
+class GetContractQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     plan: Annotated[str, Field(max_length=64, title='Plan')] = ''
 
 
-class GpoSavingsCsvQuery(BaseModel):
+class GpoSavingsCsvQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -139,7 +133,7 @@ class GpoSavingsCsvQuery(BaseModel):
     ]
 
 
-class GpoSavingsQuery(BaseModel):
+class GpoSavingsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -163,7 +157,7 @@ class WithinDays(RootModel[int]):
     root: Annotated[int, Field(ge=0, le=730, title='Within Days')]
 
 
-class InventoryQuery(BaseModel):
+class InventoryQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -181,7 +175,7 @@ class Status(RootModel[str]):
     ]
 
 
-class ListClaimsQuery(BaseModel):
+class ListClaimsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -207,21 +201,21 @@ class PayerId(RootModel[str]):
     ]
 
 
-class ListContractsQuery(BaseModel):
+class ListContractsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     payer_id: Annotated[PayerId | None, Field(title='Payer Id')] = None
 
 
-class ListGpoContractsQuery(BaseModel):
+class ListGpoContractsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     on: Annotated[date_aliased | None, Field(title='On')] = None
 
 
-class ListPurchaseInvoicesQuery(BaseModel):
+class ListPurchaseInvoicesQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -229,7 +223,7 @@ class ListPurchaseInvoicesQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class LoadAspQuery(BaseModel):
+class LoadAspQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -239,7 +233,7 @@ class LoadAspQuery(BaseModel):
     )
 
 
-class MarginCsvQuery(BaseModel):
+class MarginCsvQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -266,7 +260,7 @@ class MarginCsvQuery(BaseModel):
     ]
 
 
-class MarginQuery(BaseModel):
+class MarginQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -304,7 +298,7 @@ class Hcpcs(RootModel[str]):
     root: Annotated[str, Field(pattern='^[A-Z0-9]\\d{3}[A-Z0-9]$', title='Hcpcs')]
 
 
-class QuarantineQuery(BaseModel):
+class QuarantineQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -341,7 +335,7 @@ class PracticeId(RootModel[str]):
     ]
 
 
-class ReferralReportCsvQuery(BaseModel):
+class ReferralReportCsvQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -362,7 +356,7 @@ class ReferralReportCsvQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class ReferralReportQuery(BaseModel):
+class ReferralReportQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -383,14 +377,14 @@ class ReferralReportQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class ReorderSuggestionsQuery(BaseModel):
+class ReorderSuggestionsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     days: Annotated[int, Field(ge=1, le=180, title='Days')] = 14
 
 
-class Review(BaseModel):
+class Review(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -399,7 +393,7 @@ class Review(BaseModel):
     line: Annotated[int | None, Field(title='Line')] = None
 
 
-class TimelyFilingQuery(BaseModel):
+class TimelyFilingQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -410,7 +404,7 @@ class PayerId1(RootModel[str]):
     root: Annotated[str, Field(max_length=64, title='Payer Id')]
 
 
-class UnderpaymentCsvQuery(BaseModel):
+class UnderpaymentCsvQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -423,7 +417,7 @@ class UnderpaymentCsvQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class UnderpaymentListQuery(BaseModel):
+class UnderpaymentListQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -436,7 +430,7 @@ class UnderpaymentListQuery(BaseModel):
     to: Annotated[date_aliased | None, Field(title='To')] = None
 
 
-class ValidationError(BaseModel):
+class ValidationError(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -447,7 +441,7 @@ class ValidationError(BaseModel):
     type: Annotated[str, Field(title='Error Type')]
 
 
-class AppealOut(BaseModel):
+class AppealOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -487,7 +481,7 @@ class AppealOut(BaseModel):
     updated_at: Annotated[AwareDatetime, Field(title='Updated At')]
 
 
-class HTTPValidationError(BaseModel):
+class HTTPValidationError(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

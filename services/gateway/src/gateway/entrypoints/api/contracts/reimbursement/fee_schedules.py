@@ -3,19 +3,13 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Amount, Rates, Review, Sequestration
 
 
-class AspQuarterResponse(BaseModel):
+class AspQuarterResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
@@ -26,7 +20,7 @@ class Rates1(RootModel[str]):
     root: Annotated[str, Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$')]
 
 
-class ChargeMasterIn(BaseModel):
+class ChargeMasterIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -90,7 +84,7 @@ class Amount1(RootModel[str]):
     ]
 
 
-class DescriptorIn(BaseModel):
+class DescriptorIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -138,7 +132,7 @@ class RegistryNumber(RootModel[str]):
     ]
 
 
-class EvidenceIn(BaseModel):
+class EvidenceIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -170,7 +164,7 @@ class EvidenceIn(BaseModel):
     ] = None
 
 
-class FeeScheduleItem(BaseModel):
+class FeeScheduleItem(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -185,14 +179,14 @@ class LoadAspRequest(RootModel[str]):
     root: Annotated[str, Field(pattern='\\S')]
 
 
-class LoadAspResponse(BaseModel):
+class LoadAspResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
 
 
-class PageFeeScheduleItem(BaseModel):
+class PageFeeScheduleItem(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -219,7 +213,7 @@ class HydrationIndications(RootModel[list[HydrationIndication]]):
     ]
 
 
-class PolicyIn(BaseModel):
+class PolicyIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -248,28 +242,28 @@ class PolicyIn(BaseModel):
     ] = True
 
 
-class PutChargesResponse(BaseModel):
+class PutChargesResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
 
 
-class PutContractResponse(BaseModel):
+class PutContractResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
 
 
-class PutDescriptorResponse(BaseModel):
+class PutDescriptorResponse(ContractModel):
     model_config = ConfigDict(
         extra='allow',
         populate_by_name=True,
     )
 
 
-class ContractIn(BaseModel):
+class ContractIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -3,19 +3,13 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Hcpcs, Lot, Reference, Value
 
 
-class LotOut(BaseModel):
+class LotOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -79,7 +73,7 @@ class VolumeMl1(RootModel[str]):
     ]
 
 
-class ProductIn(BaseModel):
+class ProductIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -138,7 +132,7 @@ class PackageCost3(RootModel[str]):
     ]
 
 
-class ReceiptIn(BaseModel):
+class ReceiptIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -185,7 +179,7 @@ class ReceiptIn(BaseModel):
     reference: Annotated[Reference | None, Field(title='Reference')] = None
 
 
-class InventoryItemOut(BaseModel):
+class InventoryItemOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -207,7 +201,7 @@ class InventoryItemOut(BaseModel):
     volume_ml: Annotated[str | None, Field(title='Volume Ml')]
 
 
-class InventoryPage(BaseModel):
+class InventoryPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

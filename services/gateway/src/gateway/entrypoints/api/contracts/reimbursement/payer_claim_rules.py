@@ -3,14 +3,8 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 
 class TimelyFilingDays(RootModel[int]):
@@ -25,7 +19,7 @@ class TimelyFilingDays(RootModel[int]):
     ]
 
 
-class PayerClaimRulesIn(BaseModel):
+class PayerClaimRulesIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -46,7 +40,7 @@ class PayerClaimRulesIn(BaseModel):
     ] = None
 
 
-class PayerClaimRulesOut(BaseModel):
+class PayerClaimRulesOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

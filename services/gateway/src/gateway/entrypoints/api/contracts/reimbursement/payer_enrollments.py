@@ -3,19 +3,13 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Status
 
 
-class EnrollmentIn(BaseModel):
+class EnrollmentIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -49,7 +43,7 @@ class EnrollmentIn(BaseModel):
     ]
 
 
-class EnrollmentOut(BaseModel):
+class EnrollmentOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -61,7 +55,7 @@ class EnrollmentOut(BaseModel):
     taxonomy: Annotated[str, Field(title='Taxonomy')]
 
 
-class EnrollmentPage(BaseModel):
+class EnrollmentPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,19 +3,13 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Amount, Plan, Rates, Sequestration
 
 
-class ClosedVersion(BaseModel):
+class ClosedVersion(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -23,7 +17,7 @@ class ClosedVersion(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
-class ContractTermsOut(BaseModel):
+class ContractTermsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -43,7 +37,7 @@ class ContractTermsOut(BaseModel):
     tolerance_percent: Annotated[str, Field(title='Tolerance Percent')]
 
 
-class ContractVersionOut(BaseModel):
+class ContractVersionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -65,7 +59,7 @@ class ContractVersionOut(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
-class ContractVersionPage(BaseModel):
+class ContractVersionPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -81,7 +75,7 @@ class Rates5(RootModel[str]):
     root: Annotated[str, Field(pattern='^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,6})?$')]
 
 
-class RateTableVersionIn(BaseModel):
+class RateTableVersionIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -115,7 +109,7 @@ class RateTableVersionIn(BaseModel):
     ]
 
 
-class RateTableVersionOut(BaseModel):
+class RateTableVersionOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -138,7 +132,7 @@ class RateTableVersionOut(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
-class RateTableVersionPage(BaseModel):
+class RateTableVersionPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

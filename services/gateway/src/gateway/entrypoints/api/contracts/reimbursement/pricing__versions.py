@@ -3,14 +3,8 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Amount, Plan, Rates, Sequestration
 
@@ -129,7 +123,7 @@ class TolerancePercent1(RootModel[str]):
     ]
 
 
-class ContractVersionIn(BaseModel):
+class ContractVersionIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

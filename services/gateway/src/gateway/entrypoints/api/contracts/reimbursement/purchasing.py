@@ -3,14 +3,8 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Hcpcs, Value
 
@@ -52,7 +46,7 @@ class UnitPrice1(RootModel[str]):
     ]
 
 
-class InvoiceLineIn(BaseModel):
+class InvoiceLineIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -82,7 +76,7 @@ class InvoiceLineIn(BaseModel):
     ]
 
 
-class InvoiceLineOut(BaseModel):
+class InvoiceLineOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -92,7 +86,7 @@ class InvoiceLineOut(BaseModel):
     unit_price: Annotated[str, Field(title='Unit Price')]
 
 
-class InvoiceOut(BaseModel):
+class InvoiceOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -104,7 +98,7 @@ class InvoiceOut(BaseModel):
     wholesaler: Annotated[str, Field(title='Wholesaler')]
 
 
-class InvoicePage(BaseModel):
+class InvoicePage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -123,7 +117,7 @@ class Value1(RootModel[str]):
     ]
 
 
-class RebateIn(BaseModel):
+class RebateIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -138,7 +132,7 @@ class RebateIn(BaseModel):
     ]
 
 
-class RebateOut(BaseModel):
+class RebateOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -146,7 +140,7 @@ class RebateOut(BaseModel):
     value: Annotated[str, Field(title='Value')]
 
 
-class ReorderRowOut(BaseModel):
+class ReorderRowOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -190,7 +184,7 @@ class UnitPrice3(RootModel[str]):
     ]
 
 
-class TierIn(BaseModel):
+class TierIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -210,7 +204,7 @@ class TierIn(BaseModel):
     ]
 
 
-class TierOut(BaseModel):
+class TierOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -231,7 +225,7 @@ class PackagePrice1(RootModel[str]):
     ]
 
 
-class WacIn(BaseModel):
+class WacIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -256,7 +250,7 @@ class WacIn(BaseModel):
     source: Annotated[str, Field(max_length=300, min_length=1, title='Source')]
 
 
-class WacListIn(BaseModel):
+class WacListIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -264,7 +258,7 @@ class WacListIn(BaseModel):
     prices: Annotated[list[WacIn], Field(max_length=1000, min_length=1, title='Prices')]
 
 
-class WacOut(BaseModel):
+class WacOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -274,7 +268,7 @@ class WacOut(BaseModel):
     source: Annotated[str, Field(title='Source')]
 
 
-class WacPage(BaseModel):
+class WacPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -282,7 +276,7 @@ class WacPage(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
-class ContractItemIn(BaseModel):
+class ContractItemIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -300,7 +294,7 @@ class ContractItemIn(BaseModel):
     tiers: Annotated[list[TierIn], Field(max_length=20, min_length=1, title='Tiers')]
 
 
-class ContractItemOut(BaseModel):
+class ContractItemOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -309,7 +303,7 @@ class ContractItemOut(BaseModel):
     tiers: Annotated[list[TierOut], Field(title='Tiers')]
 
 
-class GpoContractIn(BaseModel):
+class GpoContractIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -358,7 +352,7 @@ class GpoContractIn(BaseModel):
     ]
 
 
-class GpoContractOut(BaseModel):
+class GpoContractOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -371,7 +365,7 @@ class GpoContractOut(BaseModel):
     source: Annotated[str, Field(title='Source')]
 
 
-class GpoContractPage(BaseModel):
+class GpoContractPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -379,7 +373,7 @@ class GpoContractPage(BaseModel):
     next_cursor: Annotated[str | None, Field(title='Next Cursor')] = None
 
 
-class InvoiceIn(BaseModel):
+class InvoiceIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -408,7 +402,7 @@ class InvoiceIn(BaseModel):
     wholesaler: Annotated[str, Field(max_length=120, min_length=1, title='Wholesaler')]
 
 
-class ReorderOut(BaseModel):
+class ReorderOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,21 +3,15 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 
 class PostRemittanceRequest(RootModel[str]):
     root: Annotated[str, Field(pattern='\\S')]
 
 
-class QuarantineReason(BaseModel):
+class QuarantineReason(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -28,7 +22,7 @@ class QuarantineReason(BaseModel):
     message: Annotated[str, Field(title='Message')]
 
 
-class QuarantinedRemittance(BaseModel):
+class QuarantinedRemittance(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -48,7 +42,7 @@ class QuarantinedRemittance(BaseModel):
     ]
 
 
-class RemittanceOut(BaseModel):
+class RemittanceOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -57,7 +51,7 @@ class RemittanceOut(BaseModel):
     remittances: Annotated[list[dict[str, Any]], Field(title='Remittances')]
 
 
-class PageQuarantinedRemittance(BaseModel):
+class PageQuarantinedRemittance(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,19 +3,13 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Amount
 
 
-class AgingRowOut(BaseModel):
+class AgingRowOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -35,7 +29,7 @@ class ArAgingCsvResponse(RootModel[str]):
     root: str
 
 
-class ArAgingOut(BaseModel):
+class ArAgingOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -46,7 +40,7 @@ class ArAgingOut(BaseModel):
     total_outstanding: Annotated[str, Field(title='Total Outstanding')]
 
 
-class ArReportOut(BaseModel):
+class ArReportOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -63,7 +57,7 @@ class ArReportOut(BaseModel):
     waste_cost: Annotated[str, Field(title='Waste Cost')]
 
 
-class CarcRowOut(BaseModel):
+class CarcRowOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -85,7 +79,7 @@ class CycleAsCsvResponse(RootModel[str]):
     root: str
 
 
-class CycleReportOut(BaseModel):
+class CycleReportOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -149,7 +143,7 @@ class MarginCsvResponse(RootModel[str]):
     root: str
 
 
-class MarginRowOut(BaseModel):
+class MarginRowOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -180,7 +174,7 @@ class ReferralReportCsvResponse(RootModel[str]):
     root: str
 
 
-class ReferralRowOut(BaseModel):
+class ReferralRowOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -247,7 +241,7 @@ class ReferralRowOut(BaseModel):
     ]
 
 
-class SavingsRowOut(BaseModel):
+class SavingsRowOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -270,7 +264,7 @@ class SavingsRowOut(BaseModel):
     wac_spend: Annotated[str, Field(title='Wac Spend')]
 
 
-class GpoSavingsOut(BaseModel):
+class GpoSavingsOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -282,7 +276,7 @@ class GpoSavingsOut(BaseModel):
     total_spend: Annotated[str, Field(title='Total Spend')]
 
 
-class MarginReport(BaseModel):
+class MarginReport(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -293,7 +287,7 @@ class MarginReport(BaseModel):
     total_margin: Annotated[str, Field(title='Total Margin')]
 
 
-class ReferralReportOut(BaseModel):
+class ReferralReportOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

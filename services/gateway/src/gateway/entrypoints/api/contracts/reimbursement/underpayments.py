@@ -3,19 +3,13 @@ from datetime import date as date_aliased
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 
 from .common import Plan, Sequestration, Status
 
 
-class ContractRefOut(BaseModel):
+class ContractRefOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -31,7 +25,7 @@ class UnderpaymentCsvResponse(RootModel[str]):
     root: str
 
 
-class VarianceOut(BaseModel):
+class VarianceOut(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -65,7 +59,7 @@ class VarianceOut(BaseModel):
     ]
 
 
-class UnderpaymentPage(BaseModel):
+class UnderpaymentPage(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

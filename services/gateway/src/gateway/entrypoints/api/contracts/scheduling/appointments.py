@@ -3,20 +3,14 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 from .common import AppointmentOut, SlotOut
 
 
-class AppointmentCreate(BaseModel):
+class AppointmentCreate(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -32,7 +26,7 @@ class AppointmentCreate(BaseModel):
     ]
 
 
-class SlotTakenProblem(BaseModel):
+class SlotTakenProblem(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -47,7 +41,7 @@ class SlotTakenProblem(BaseModel):
     type: Annotated[str, Field(title='Type')]
 
 
-class AppointmentPage(BaseModel):
+class AppointmentPage(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

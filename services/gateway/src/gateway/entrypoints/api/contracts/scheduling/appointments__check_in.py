@@ -3,20 +3,14 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 from .common import ShiftOfferOut
 
 
-class WarningOut(BaseModel):
+class WarningOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -25,7 +19,7 @@ class WarningOut(BaseModel):
     message: Annotated[str, Field(title='Message')]
 
 
-class CheckInOut(BaseModel):
+class CheckInOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

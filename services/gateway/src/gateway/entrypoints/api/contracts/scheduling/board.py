@@ -3,20 +3,14 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 from .common import ShiftOfferOut
 
 
-class BoardAppointment(BaseModel):
+class BoardAppointment(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -32,7 +26,7 @@ class BoardAppointment(BaseModel):
     ]
 
 
-class BoardChair(BaseModel):
+class BoardChair(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -44,7 +38,7 @@ class BoardChair(BaseModel):
     pediatric_capable: Annotated[bool, Field(title='Pediatric Capable')]
 
 
-class LoadBucketOut(BaseModel):
+class LoadBucketOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -59,7 +53,7 @@ class LoadBucketOut(BaseModel):
     starts: Annotated[int, Field(title='Starts')]
 
 
-class TriageOut(BaseModel):
+class TriageOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -113,7 +107,7 @@ class TriageOut(BaseModel):
     ]
 
 
-class UnplacedOut(BaseModel):
+class UnplacedOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -128,7 +122,7 @@ class UnplacedOut(BaseModel):
     window_to: Annotated[AwareDatetime | None, Field(title='Window To')]
 
 
-class UtilizationOut(BaseModel):
+class UtilizationOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -164,7 +158,7 @@ class UtilizationOut(BaseModel):
     ratio: Annotated[float, Field(title='Ratio')]
 
 
-class QueueItemOut(BaseModel):
+class QueueItemOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -223,7 +217,7 @@ class QueueItemOut(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
-class BoardOut(BaseModel):
+class BoardOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

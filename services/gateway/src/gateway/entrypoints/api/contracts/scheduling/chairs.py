@@ -3,18 +3,12 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 
-class ChairIn(BaseModel):
+class ChairIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -34,7 +28,7 @@ class ChairIn(BaseModel):
     pediatric_capable: Annotated[bool, Field(title='Pediatric Capable')] = False
 
 
-class ChairOut(BaseModel):
+class ChairOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

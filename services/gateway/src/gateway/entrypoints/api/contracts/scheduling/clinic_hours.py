@@ -3,20 +3,14 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 from .common import State
 
 
-class WeekdayHours(BaseModel):
+class WeekdayHours(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -42,7 +36,7 @@ class WeekdayHours(BaseModel):
     ]
 
 
-class ClinicHoursIn(BaseModel):
+class ClinicHoursIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -53,7 +47,7 @@ class ClinicHoursIn(BaseModel):
     weekly: Annotated[list[WeekdayHours], Field(title='Weekly')]
 
 
-class ClinicHoursOut(BaseModel):
+class ClinicHoursOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

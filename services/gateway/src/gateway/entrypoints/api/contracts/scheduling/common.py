@@ -3,18 +3,12 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 
-class BreakIn(BaseModel):
+class BreakIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -39,7 +33,7 @@ class State(RootModel[str]):
     root: Annotated[str, Field(max_length=2, title='State')]
 
 
-class GetBoardQuery(BaseModel):
+class GetBoardQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -51,7 +45,7 @@ class GetBoardQuery(BaseModel):
     ]
 
 
-class GetSlotsQuery(BaseModel):
+class GetSlotsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -73,7 +67,7 @@ class GetSlotsQuery(BaseModel):
     to: Annotated[AwareDatetime | None, Field(title='To')] = None
 
 
-class ListAppointmentsQuery(BaseModel):
+class ListAppointmentsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -83,7 +77,7 @@ class ListAppointmentsQuery(BaseModel):
     order_id: Annotated[UUID | None, Field(title='Order Id')] = None
 
 
-class ListPharmacistShiftsQuery(BaseModel):
+class ListPharmacistShiftsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -95,7 +89,7 @@ class PracticeId(RootModel[str]):
     root: Annotated[str, Field(max_length=80, min_length=1, title='Practice Id')]
 
 
-class ListRecallsQuery(BaseModel):
+class ListRecallsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -120,7 +114,7 @@ class ListRecallsQuery(BaseModel):
     ] = None
 
 
-class ListShiftsQuery(BaseModel):
+class ListShiftsQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -128,7 +122,7 @@ class ListShiftsQuery(BaseModel):
     to: Annotated[AwareDatetime | None, Field(title='To')] = None
 
 
-class OptimizeQuery(BaseModel):
+class OptimizeQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -141,7 +135,7 @@ class OptimizeQuery(BaseModel):
     ]
 
 
-class ShiftOfferOut(BaseModel):
+class ShiftOfferOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -154,7 +148,7 @@ class ShiftOfferOut(BaseModel):
     reason: Annotated[Literal['visit_moved', 'visit_cancelled'], Field(title='Reason')]
 
 
-class SlotOut(BaseModel):
+class SlotOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -164,7 +158,7 @@ class SlotOut(BaseModel):
     start: Annotated[AwareDatetime, Field(title='Start')]
 
 
-class StaffingForecastQuery(BaseModel):
+class StaffingForecastQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -177,7 +171,7 @@ class StaffingForecastQuery(BaseModel):
     ]
 
 
-class StaffingForecastSvgQuery(BaseModel):
+class StaffingForecastSvgQuery(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -190,7 +184,7 @@ class StaffingForecastSvgQuery(BaseModel):
     ]
 
 
-class ValidationError(BaseModel):
+class ValidationError(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
@@ -201,7 +195,7 @@ class ValidationError(BaseModel):
     type: Annotated[str, Field(title='Error Type')]
 
 
-class AppointmentOut(BaseModel):
+class AppointmentOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -259,7 +253,7 @@ class AppointmentOut(BaseModel):
     version: Annotated[int, Field(title='Version')]
 
 
-class HTTPValidationError(BaseModel):
+class HTTPValidationError(ContractModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )

@@ -3,20 +3,14 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 from .common import BreakIn
 
 
-class NurseShiftIn(BaseModel):
+class NurseShiftIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -39,7 +33,7 @@ class NurseShiftIn(BaseModel):
     ]
 
 
-class NurseShiftOut(BaseModel):
+class NurseShiftOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

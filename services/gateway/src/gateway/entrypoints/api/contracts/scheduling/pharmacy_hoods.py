@@ -3,14 +3,8 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 
@@ -26,7 +20,7 @@ class Hoods(RootModel[int]):
     ]
 
 
-class PharmacyHoodsIn(BaseModel):
+class PharmacyHoodsIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -40,7 +34,7 @@ class PharmacyHoodsIn(BaseModel):
     ]
 
 
-class PharmacyHoodsOut(BaseModel):
+class PharmacyHoodsOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -3,14 +3,8 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 from .common import State
@@ -26,7 +20,7 @@ SetupMinutesAdditionalProperty = TypeAliasType(
 )
 
 
-class RatioPolicyIn(BaseModel):
+class RatioPolicyIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -45,7 +39,7 @@ class RatioPolicyIn(BaseModel):
     ] = {}
 
 
-class RatioPolicyOut(BaseModel):
+class RatioPolicyOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

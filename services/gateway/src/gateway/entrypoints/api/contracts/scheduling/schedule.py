@@ -3,18 +3,12 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 
-class FiguresOut(BaseModel):
+class FiguresOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -28,7 +22,7 @@ class FiguresOut(BaseModel):
     visits: Annotated[int, Field(title='Visits')]
 
 
-class NotPlannedOut(BaseModel):
+class NotPlannedOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -43,7 +37,7 @@ class NotPlannedOut(BaseModel):
     ]
 
 
-class Placement(BaseModel):
+class Placement(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -53,7 +47,7 @@ class Placement(BaseModel):
     start: Annotated[AwareDatetime, Field(title='Start')]
 
 
-class MoveOut(BaseModel):
+class MoveOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -63,7 +57,7 @@ class MoveOut(BaseModel):
     to: Placement
 
 
-class OptimizeOut(BaseModel):
+class OptimizeOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -3,20 +3,14 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 from .common import AppointmentOut, ShiftOfferOut
 
 
-class ConsecutiveDays(BaseModel):
+class ConsecutiveDays(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -28,7 +22,7 @@ class Offset(RootModel[int]):
     root: Annotated[int, Field(ge=0, le=366)]
 
 
-class DayOffsets(BaseModel):
+class DayOffsets(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -45,7 +39,7 @@ class DayOffsets(BaseModel):
     ]
 
 
-class PatternOut(BaseModel):
+class PatternOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -54,7 +48,7 @@ class PatternOut(BaseModel):
     offsets: Annotated[list[int], Field(title='Offsets')] = []
 
 
-class SeriesFailure(BaseModel):
+class SeriesFailure(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -65,7 +59,7 @@ class SeriesFailure(BaseModel):
     reason: Annotated[str, Field(title='Reason')]
 
 
-class SeriesVisitSlot(BaseModel):
+class SeriesVisitSlot(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -76,7 +70,7 @@ class SeriesVisitSlot(BaseModel):
     start: Annotated[str, Field(title='Start')]
 
 
-class WindowIn(BaseModel):
+class WindowIn(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -94,7 +88,7 @@ class WindowIn(BaseModel):
     ]
 
 
-class WindowOut(BaseModel):
+class WindowOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -103,7 +97,7 @@ class WindowOut(BaseModel):
     to: Annotated[time, Field(title='To')]
 
 
-class SeriesAlternative(BaseModel):
+class SeriesAlternative(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -112,7 +106,7 @@ class SeriesAlternative(BaseModel):
     visits: Annotated[list[SeriesVisitSlot], Field(title='Visits')]
 
 
-class SeriesCreate(BaseModel):
+class SeriesCreate(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -150,7 +144,7 @@ class SeriesCreate(BaseModel):
     window: WindowIn
 
 
-class SeriesInfeasibleProblem(BaseModel):
+class SeriesInfeasibleProblem(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -165,7 +159,7 @@ class SeriesInfeasibleProblem(BaseModel):
     type: Annotated[str, Field(title='Type')]
 
 
-class SeriesVisitOut(BaseModel):
+class SeriesVisitOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -187,7 +181,7 @@ class SeriesVisitOut(BaseModel):
     ]
 
 
-class SeriesOut(BaseModel):
+class SeriesOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,

@@ -3,18 +3,12 @@ from datetime import date as date_aliased
 from datetime import time
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    RootModel,
-    StringConstraints,
-)
+from gateway.entrypoints.api.contract_base import ContractModel
+from pydantic import AwareDatetime, ConfigDict, Field, RootModel, StringConstraints
 from typing_extensions import TypeAliasType
 
 
-class AlertOut(BaseModel):
+class AlertOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -30,7 +24,7 @@ class AlertOut(BaseModel):
     start: Annotated[AwareDatetime, Field(title='Start')]
 
 
-class BucketOut(BaseModel):
+class BucketOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -70,7 +64,7 @@ class BucketOut(BaseModel):
     ]
 
 
-class DayOut(BaseModel):
+class DayOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -88,7 +82,7 @@ class DayOut(BaseModel):
     planned_visits: Annotated[float, Field(title='Planned Visits')]
 
 
-class ForecastModelOut(BaseModel):
+class ForecastModelOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -114,7 +108,7 @@ class ForecastModelOut(BaseModel):
     ]
 
 
-class HourOut(BaseModel):
+class HourOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -129,7 +123,7 @@ class HourOut(BaseModel):
     weekday: Annotated[str, Field(title='Weekday')]
 
 
-class RuleOut(BaseModel):
+class RuleOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -163,7 +157,7 @@ class RuleOut(BaseModel):
     ]
 
 
-class ShiftOut(BaseModel):
+class ShiftOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -178,7 +172,7 @@ class StaffingForecastSvgResponse(RootModel[str]):
     root: str
 
 
-class TotalsOut(BaseModel):
+class TotalsOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -190,7 +184,7 @@ class TotalsOut(BaseModel):
     short_buckets: Annotated[int, Field(title='Short Buckets')]
 
 
-class RecommendationOut(BaseModel):
+class RecommendationOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
@@ -213,7 +207,7 @@ class RecommendationOut(BaseModel):
     ]
 
 
-class StaffingForecastOut(BaseModel):
+class StaffingForecastOut(ContractModel):
     model_config = ConfigDict(
         extra='forbid',
         populate_by_name=True,
