@@ -27,7 +27,7 @@ TYPED_CLIENT_USERS := bench/api.py bench/demo_day.py bench/demo_plan.py bench/de
                       tests/e2e/test_visits.py tests/e2e/test_trace.py tests/e2e/test_faults.py \
                       tests/e2e/test_cluster.py
 
-.PHONY: install run run-cluster loadtools test test-unit lint demo lock bench migrate clean asyncapi contracts client browser
+.PHONY: install run run-cluster loadtools test test-unit lint demo lock bench migrate clean asyncapi contracts client browser runtime-venv
 
 install: $(STAMP)
 
@@ -98,11 +98,21 @@ bench: $(STAMP) loadtools
 demo: $(STAMP)
 	$(BIN)/python -m bench.demo_day
 
-## regenerate the hashed lock after changing a pyproject.toml (needs network to the index)
+## regenerate the hashed locks after changing a pyproject.toml (needs network to the index):
+## requirements.lock (everything, for make install) and its parts the images install,
+## requirements-runtime.lock and requirements-build.lock (tools/runtime_lock.py)
 lock: $(STAMP)
 	$(UV) lock
 	$(UV) export --quiet --format requirements-txt --all-packages --all-groups \
 		--no-emit-workspace --frozen -o requirements.lock
+	$(BIN)/python tools/runtime_lock.py write
+
+## make runtime-venv: .venv-runtime, the services as the images install them (no dev group,
+## editable): bench/cost.py runs the platform from it
+runtime-venv: $(VENV)-runtime/.installed
+$(VENV)-runtime/.installed: $(STAMP) requirements-runtime.lock requirements-build.lock
+	$(BIN)/python tools/runtime_lock.py venv $(VENV)-runtime --editable
+	@touch $@
 
 ## make contracts: the services' OpenAPI documents (built in process) and the gateway's public
 ## models generated from them, checked in under services/gateway (a test fails when stale)
@@ -119,4 +129,4 @@ asyncapi: $(STAMP)
 	$(BIN)/python -m chairside_shared.contracts_doc > docs/asyncapi.json
 
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) $(VENV)-runtime data .pytest_cache

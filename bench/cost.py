@@ -2,6 +2,12 @@
 resident memory of every process of the platform.
 
     python -m bench.cost [--seconds 5] [--idle-seconds 20] [--concurrency 1 16 32]
+                         [--venv runtime|dev]
+
+The services run from `.venv-runtime` (`make runtime-venv`): what the images install
+(requirements-runtime.lock, no test tooling). `--venv dev` runs them from the development
+venv instead, where httpx and httpcore find rich, click, pygments and trio installed and
+import them (about 4-7 MB more per process).
 
 What it starts (real processes, as production runs them): the platform of the end-to-end
 tests (tests/e2e/stack.py: the broker, the four services, the sandboxes and the gateway on
@@ -75,6 +81,7 @@ GATEWAY_BENCH = ROOT / "services/gateway/bench"
 WRK = "/usr/bin/wrk"
 NGINX = "/usr/sbin/nginx"
 PY_SPY = Path(sys.executable).with_name("py-spy")
+RUNTIME_PYTHON = ROOT / ".venv-runtime" / "bin" / "python"
 ROUTE = "/v1/drugs"
 TICK = os.sysconf("SC_CLK_TCK")
 # Who the gateway says the caller is, for calls made to the service directly.
@@ -226,10 +233,18 @@ async def main(argv: list[str] | None = None) -> int:
     p.add_argument("--idle-only", action="store_true", help="the at-rest figures alone")
     p.add_argument("--profile", type=Path, metavar="DIR",
                    help="py-spy's collapsed stacks of the gateway and orders per run, in DIR")
+    p.add_argument("--venv", choices=("runtime", "dev"), default="runtime",
+                   help="run the services from .venv-runtime (as the images; default) or "
+                        "from the development venv")
     p.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                    help="a setting for every process of the platform (compare settings)")
     args = p.parse_args(argv)
     need_tools()
+    python = sys.executable
+    if args.venv == "runtime":
+        if not os.access(RUNTIME_PYTHON, os.X_OK):
+            sys.exit(f"{RUNTIME_PYTHON} missing: run `make runtime-venv` (or pass --venv dev)")
+        python = str(RUNTIME_PYTHON)
     sys.path.insert(0, str(GATEWAY_BENCH))
     from run import free_port, start_nginx  # services/gateway/bench/run.py
 
@@ -238,11 +253,12 @@ async def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="chairside-cost-"))
     script = work / "summary.lua"
     script.write_text(WRK_SUMMARY)
-    print(f"starting the platform (logs in {work}/logs) ...", flush=True)
+    print(f"starting the platform from {python} (logs in {work}/logs) ...", flush=True)
     urls, names = await create_databases("cost")
     extra = dict(kv.split("=", 1) for kv in args.env)
     stack = build_stack(work, urls, extra_env={"PYTHONUNBUFFERED": "1", **extra})
     for proc in stack.processes.values():
+        proc.python = python
         for key in [k for k in proc.env if k.endswith(TEST_SPEEDUPS) and k not in extra]:
             del proc.env[key]
     stub_port, stub_gw_port = free_port(), free_port()
@@ -254,7 +270,7 @@ async def main(argv: list[str] | None = None) -> int:
         "GATEWAY_ORDERS_URL": stub.url, "GATEWAY_LOG_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1",
         "KAFKA_BOOTSTRAP_SERVERS": stack.broker.bootstrap_servers,
         "GATEWAY_RATE_LIMIT_CAPACITY": "1000000000", "GATEWAY_RATE_LIMIT_PER_S": "1000000000",
-    }, log_path=work / "logs" / "gateway-stub.log")
+    }, log_path=work / "logs" / "gateway-stub.log", python=python)
     (work / "stubgw").mkdir()
     nginx_procs: list[subprocess.Popen] = []
     runs: list[Run] = []

@@ -3,20 +3,23 @@
 #   docker build -f deploy/docker/payer-sandbox.Dockerfile -t chairside/payer-sandbox:0.1.0 .
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
-# --- build: every third-party package from the hashed lock, then the workspace packages
+# --- build: the third-party packages from the hashed runtime lock, then the workspace packages
 FROM ${PYTHON_IMAGE} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 UV_NO_CACHE=1 UV_LINK_MODE=copy
 RUN python -m pip install uv==0.13.9
 WORKDIR /src
-COPY requirements.lock ./
-# --require-hashes: a package whose hash is not in the lock is refused.
+COPY requirements-runtime.lock requirements-build.lock ./
+# --require-hashes: a package whose hash is not in the lock is refused. The runtime lock has no
+# test tooling (requirements.lock's dev group); the build lock is the packages' build backend.
 RUN uv venv /opt/venv --python /usr/local/bin/python \
- && uv pip sync --python /opt/venv/bin/python --require-hashes requirements.lock
+ && uv pip sync --python /opt/venv/bin/python --require-hashes \
+    requirements-runtime.lock requirements-build.lock
 COPY shared/ shared/
 COPY tools/payer_sandbox/ tools/payer_sandbox/
 # Not editable: the package (code, migrations, seed data) is copied into the venv.
 RUN uv pip install --python /opt/venv/bin/python --no-deps --no-build-isolation \
-    ./shared ./tools/payer_sandbox
+    ./shared ./tools/payer_sandbox \
+ && uv pip uninstall --python /opt/venv/bin/python -r requirements-build.lock
 
 # --- run: the venv only, as an unprivileged user
 FROM ${PYTHON_IMAGE}

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
+import subprocess
 
 import pytest
 from pydantic import ValidationError
@@ -210,11 +212,14 @@ def test_dockerfile_builds_from_the_lock_and_runs_unprivileged(name):
     path = DEPLOY / "docker" / f"{name}.Dockerfile"
     module, prefix, folder = PROCESSES[name]
     ins = dockerfile_instructions(path)
-    runs = " ".join(a for i, a in ins if i == "RUN")
-    assert "--require-hashes requirements.lock" in runs
+    runs = " ".join(" ".join(a.split()) for i, a in ins if i == "RUN")
+    assert "--require-hashes requirements-runtime.lock requirements-build.lock" in runs
+    assert "uninstall --python /opt/venv/bin/python -r requirements-build.lock" in runs
+    assert "requirements.lock" not in runs  # the full lock carries the test tooling
     copies = [a for i, a in ins if i == "COPY" and not a.startswith("--from")]
-    sources = [a.split()[0] for a in copies]
-    assert set(sources) == {"requirements.lock", "shared/", f"{folder}/"}
+    sources = [src for a in copies for src in a.split()[:-1]]
+    assert set(sources) == {"requirements-runtime.lock", "requirements-build.lock", "shared/",
+                            f"{folder}/"}
     for src in sources:
         assert (ROOT / src).exists(), f"{path.name} copies missing {src}"
     ignore = (DEPLOY / "docker" / f"{name}.Dockerfile.dockerignore").read_text().split()
@@ -453,3 +458,62 @@ def test_make_run_wires_every_service_to_its_peers(tmp_path):
                 raise AssertionError(f"make run leaves {var} at {default}")
             assert url_host_port(env[var])[1] == port + offset, (var, env[var])
 
+
+
+# ------------------------------------------------------------------------------ runtime lock
+DEV_TOOLING = ("pytest", "hypothesis", "schemathesis", "selenium", "trio", "rich", "pygments",
+               "mypy", "ruff", "hatchling", "datamodel_code_generator", "openapi_python_client")
+APPS = {"orders": "orders.main", "scheduling": "scheduling.main",
+        "authorization": "authorization.main", "reimbursement": "reimbursement.main",
+        "gateway": "gateway.main", "payer-sandbox": "payer_sandbox.app",
+        "clearinghouse-sandbox": "clearinghouse_sandbox.app"}
+PROBE = """
+import importlib, importlib.util, json, sys
+apps = {}
+for name, module in json.loads(sys.argv[1]).items():
+    apps[name] = type(importlib.import_module(module).create_app()).__name__
+tooling = [m for m in json.loads(sys.argv[2]) if importlib.util.find_spec(m)]
+print(json.dumps({"apps": apps, "tooling": tooling}))
+"""
+
+
+def _runtime_lock_tool():
+    spec = importlib.util.spec_from_file_location("runtime_lock", ROOT / "tools/runtime_lock.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_runtime_lock_is_the_full_lock_without_the_dev_group():
+    tool = _runtime_lock_tool()
+    full = tool.entries((ROOT / "requirements.lock").read_text())
+    runtime = tool.entries((ROOT / "requirements-runtime.lock").read_text())
+    build = tool.entries((ROOT / "requirements-build.lock").read_text())
+    for name, entry in {**runtime, **build}.items():
+        assert full.get(name) == entry, f"{name}: not requirements.lock's entry"
+    assert not set(runtime) & set(build)
+    assert set(build) >= {"hatchling", "editables"}
+    for name in ("pytest", "selenium", "schemathesis", "hypothesis", "trio", "rich", "mypy"):
+        assert name in full and name not in runtime, name
+    # every third-party package a process declares is there, at the full lock's version
+    declared = set()
+    for project in tool.workspace_projects():
+        deps = re.search(r"^dependencies = \[(.*?)^\]", project.read_text(), re.M | re.S)
+        declared |= {tool.canonical(re.split(r"[\[=<>~ ;]", d, maxsplit=1)[0])
+                     for d in re.findall(r'"([^"]+)"', deps.group(1))} if deps else set()
+    declared -= tool.workspace_names()
+    assert declared and declared <= set(runtime), sorted(declared - set(runtime))
+
+
+def test_every_process_builds_its_app_from_what_the_images_install(tmp_path):
+    """A venv made as the Dockerfiles make theirs (the runtime and build locks with their
+    hashes, the workspace packages, the build lock removed): every process's app is built in
+    it, and none of the test tooling is there."""
+    python = _runtime_lock_tool().make_venv(tmp_path / "venv", compile_bytecode=False)
+    out = subprocess.run([str(python), "-c", PROBE, json.dumps(APPS), json.dumps(DEV_TOOLING)],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                         env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)})
+    assert out.returncode == 0, out.stderr[-3000:]
+    found = json.loads(out.stdout.strip().splitlines()[-1])
+    assert found == {"apps": dict.fromkeys(APPS, "FastAPI"), "tooling": []}

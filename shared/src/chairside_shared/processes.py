@@ -26,6 +26,7 @@ class ServiceProcess:
     args: list[str] = field(default_factory=lambda: ["serve"])
     log_path: Path | None = None
     health_path: str = "/readyz"
+    python: str = sys.executable  # another venv's interpreter (bench/cost.py: the images' set)
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -35,7 +36,7 @@ class ServiceProcess:
     def start(self) -> ServiceProcess:
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", self.module, *self.args],
+            [self.python, "-m", self.module, *self.args],
             env={**os.environ, **self.env}, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: stopping it stops its children
         )
