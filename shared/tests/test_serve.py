@@ -2,13 +2,14 @@
 its keep-alive, and it has not loaded the WebSocket protocol (no route speaks it; uvicorn's
 "auto" would load the websockets library, megabytes per process)."""
 
-import socket
 import subprocess
 import sys
 import textwrap
 import time
 
 import httpx
+
+from chairside_shared.broker import free_port
 
 APP = textwrap.dedent('''
     import json, sys
@@ -27,12 +28,6 @@ APP = textwrap.dedent('''
 
     serve(app, host="127.0.0.1", port=int(sys.argv[1]), keep_alive_s=42)
 ''')
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_served_without_the_websocket_protocol():
