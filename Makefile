@@ -60,7 +60,8 @@ run-cluster: $(STAMP) loadtools
 ## steps of 15 s or more are listed at the end (where the suite's time goes, for CI's record).
 TEST_WORKERS ?= auto
 test: $(STAMP) browser loadtools
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 --durations-min=15 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder \
+		--durations=25 --durations-min=15 $(PYTEST_ARGS)
 
 ## make browser: Debian's chromium + chromedriver for the board's browser test (never a browser
 ## downloaded at run time: the test points selenium at these two paths)
