@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import pytest
@@ -127,10 +127,16 @@ async def test_board_follows_bookings_and_cancellations(stack, api, browser):
     await cancel(api, appt["id"])
     cancelled_s = await asyncio.to_thread(wait_for, browser, gone(appt["id"]), APPEARS_WITHIN_S)
 
-    # Booked again through the API at the same start: on the page within 2 s of the answer.
+    # Booked again through the API: on the page within 2 s of the answer. At the same start
+    # when the pharmacy can still prepare the drugs for it (its lead is the order's own
+    # minutes), else at the first 5-minute mark half an hour from now.
+    soon = datetime.now(UTC) + timedelta(minutes=30)
+    soon = soon.replace(minute=soon.minute - soon.minute % 5, second=0, microsecond=0) \
+        + timedelta(minutes=5)
+    start = max(datetime.fromisoformat(appt["start"]), soon)
     booked = await api.wire(SchedulingAppointmentOut, post_appointments.asyncio_detailed,
                             client=await api.as_(), body=SchedulingAppointmentCreate(
-                                order_id=UUID(oid), start=datetime.fromisoformat(appt["start"])))
+                                order_id=UUID(oid), start=start))
     booked_s = await asyncio.to_thread(wait_for, browser, shown(booked["id"]), APPEARS_WITHIN_S)
     await cancel(api, booked["id"])
     again_s = await asyncio.to_thread(wait_for, browser, gone(booked["id"]), APPEARS_WITHIN_S)
