@@ -2,19 +2,16 @@
 order, then the files that start processes, then the unit files; inside a file, the tests
 keep their order."""
 
-import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
+
+from chairside_shared.testing.modules import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _order():
-    spec = importlib.util.spec_from_file_location("suite_order", ROOT / "conftest.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file(ROOT / "conftest.py", "suite_order")
 
 
 def test_every_listed_long_file_exists():

@@ -1,15 +1,13 @@
-"""`cli.serve`, the one way every process runs uvicorn: served over real HTTP, it answers with
-its keep-alive, and it has not loaded the WebSocket protocol (no route speaks it; uvicorn's
-"auto" would load the websockets library, megabytes per process)."""
+"""`cli.serve`, the one way every process runs uvicorn: served over real HTTP, it has not
+loaded the WebSocket protocol (no route speaks it; uvicorn's "auto" would load the websockets
+library, megabytes per process)."""
 
-import subprocess
-import sys
 import textwrap
-import time
 
 import httpx
 
 from chairside_shared.broker import free_port
+from chairside_shared.processes import ServiceProcess
 
 APP = textwrap.dedent('''
     import json, sys
@@ -30,20 +28,14 @@ APP = textwrap.dedent('''
 ''')
 
 
-def test_served_without_the_websocket_protocol():
+def test_served_without_the_websocket_protocol(tmp_path):
+    (tmp_path / "serve_probe.py").write_text(APP)
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", APP, str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = ServiceProcess("serve probe", "serve_probe", port, args=[str(port)],
+                          env={"PYTHONPATH": str(tmp_path)}, health_path="/").start()
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
-                assert time.monotonic() < deadline, "the server did not start in 30 s"
-                time.sleep(0.1)
+        proc.wait_ready(30)
+        r = httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
         assert r.status_code == 200
         assert r.json() == {"loaded": []}
         # the same server refuses a WebSocket handshake as the plain HTTP it is
@@ -52,5 +44,4 @@ def test_served_without_the_websocket_protocol():
             "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}, timeout=2)
         assert upgrade.status_code == 200 and upgrade.json() == {"loaded": []}
     finally:
-        proc.terminate()
-        proc.wait(10)
+        proc.stop()

@@ -18,6 +18,7 @@ import pytest
 from pydantic import ValidationError
 
 from chairside_shared.devstack import SERVICES as DEVSTACK
+from chairside_shared.testing.modules import load_file
 
 from .deploy_checks import (
     DEPLOY,
@@ -478,11 +479,7 @@ print(json.dumps({"apps": apps, "tooling": tooling}))
 
 
 def _runtime_lock_tool():
-    spec = importlib.util.spec_from_file_location("runtime_lock", ROOT / "tools/runtime_lock.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file(ROOT / "tools/runtime_lock.py", "runtime_lock")
 
 
 def test_runtime_lock_is_the_full_lock_without_the_dev_group():

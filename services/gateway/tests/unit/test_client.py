@@ -3,21 +3,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
+
+from chairside_shared.testing.modules import load_file
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "client.py"
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("gateway_client_tool", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file(TOOL, "gateway_client_tool")
 
 
 def test_the_checked_in_client_is_what_make_client_writes():

@@ -10,13 +10,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from chairside_shared.testing.modules import load_file
 from gateway.domain.routing import UPSTREAMS, Route
 from gateway.entrypoints.api import differences, openapi, public
 from gateway.entrypoints.api.table import ROUTES
@@ -27,12 +26,7 @@ DOC = openapi.build(ROUTES, title="t", version="1")
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("gateway_contracts_tool", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_file(TOOL, "gateway_contracts_tool")
 
 
 def test_the_checked_in_contracts_are_what_make_contracts_writes():
